@@ -1,0 +1,109 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
+import { type ClaimDraft, type Encounter, Settings } from '../core/model';
+import { parseNote } from '../core/parse';
+import { extractIdentity } from '../core/parse/identity';
+import { EncounterInputError, encounterFromJson } from '../core/pipeline';
+import { codeBatch } from '../core/reconcile';
+import { type CodeArgs, parseCodeArgs, UsageError } from './args';
+import { formatDraft } from './format';
+import { encounterFromHtml } from './html';
+import { InputError, readInput } from './read-input';
+
+const USAGE = `usage:
+  dermlens code [--payer medicare|commercial] [--pathology in-house|professional|external]
+                [--format json|table|csv|fhir|x12] FILE...
+  dermlens audit PATH... [--out DIR] [--jobs N] [--payer ...] [--pathology ...]
+  dermlens data import-ncci FILE... | import-mue FILE...`;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+const processIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+/** Entry point; returns the exit code. Never lets a stack trace reach the user. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'code':
+        return runCode(parseCodeArgs(rest), io);
+      case 'audit': {
+        const { runAudit } = await import('./audit');
+        return await runAudit(rest, io);
+      }
+      case 'data': {
+        const { runData } = await import('./data');
+        return await runData(rest, io);
+      }
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`dermlens: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`dermlens: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`dermlens: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Per-run salt: identities are linked inside one run and never written out in the clear. */
+const salt = randomBytes(16).toString('hex');
+export function hashIdentity(raw: string): string {
+  return createHash('sha256')
+    .update(`${salt}\u0000${raw.trim().toLowerCase().replace(/\s+/g, ' ')}`)
+    .digest('hex');
+}
+
+export function loadEncounter(path: string): Encounter {
+  const input = readInput(path);
+  const id = basename(path);
+  try {
+    if (input.kind === 'json') return encounterFromJson(input.text, id);
+    if (input.kind === 'html') return encounterFromHtml(input.text, id, hashIdentity);
+  } catch (error) {
+    if (error instanceof EncounterInputError) throw new InputError(`${path}: ${error.message}`);
+    throw error;
+  }
+  const encounter = parseNote(input.text, { id });
+  const identity = extractIdentity(input.text);
+  if (identity.patient && !encounter.patientKey) encounter.patientKey = hashIdentity(identity.patient);
+  if (input.encoding !== 'utf-8') {
+    encounter.unread.push({ text: path, reason: `decoded as ${input.encoding}; check special characters` });
+  }
+  return encounter;
+}
+
+function runCode(args: CodeArgs, io: Io): number {
+  const settings = Settings.parse({ payer: args.payer, pathology: args.pathology });
+  // Read every file first: an unreadable one stops the run before anything prints.
+  const encounters = args.files.map((f) => loadEncounter(f));
+  const drafts: ClaimDraft[] = codeBatch(
+    encounters.map((encounter) => ({ encounter })),
+    settings,
+  );
+  const format = args.format ?? (io.isTTY ? 'table' : 'json');
+  drafts.forEach((draft, i) => {
+    io.stdout(formatDraft(draft, args.files[i] as string, format, encounters[i] as Encounter, settings));
+  });
+  return 0;
+}

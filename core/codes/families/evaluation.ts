@@ -1,0 +1,3 @@
+import type { CodeEntryInput } from '../code-entry';
+
+export const evaluationCodes: CodeEntryInput[] = [];

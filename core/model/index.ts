@@ -1,0 +1,4 @@
+export * from './claim';
+export * from './encounter';
+export * from './settings';
+export * from './snapshot';
