@@ -138,6 +138,8 @@ export const Procedure = z.object({
   marginCm: z.number().nonnegative().optional(),
   /** Excised diameter when documented directly (lesion + 2 × margin). */
   excisedDiameterCm: z.number().nonnegative().optional(),
+  /** Final wound diameter after curettage (C&D) when documented; used for malignant destruction only when the lesion diameter is absent. */
+  defectDiameterCm: z.number().nonnegative().optional(),
   /** Repair length, or the treated length of a wound. */
   lengthCm: z.number().nonnegative().optional(),
   repairLevel: RepairLevel.optional(),
