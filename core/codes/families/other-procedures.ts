@@ -1,3 +1,61 @@
 import type { CodeEntryInput } from '../code-entry';
 
-export const otherProceduresCodes: CodeEntryInput[] = [];
+// Reference §14 (other checks) and §12.3 (chemical peels). Global days marked U are not in the
+// reference (PFS values as commonly published): load the PFS RVU file to confirm.
+export const otherProceduresCodes: CodeEntryInput[] = [
+  { code: '10040', short: 'Acne surgery (opening/removal of comedones, milia, cysts, pustules)', family: 'other-procedures', global: '010', confidence: 'V' },
+  { code: '10060', short: 'Incision and drainage of abscess, simple or single', family: 'other-procedures', global: '010', confidence: 'V' },
+  { code: '10061', short: 'Incision and drainage of abscess, complicated or multiple', family: 'other-procedures', global: '010', confidence: 'V' },
+  { code: '11055', short: 'Paring of a benign hyperkeratotic lesion (corn/callus), 1 lesion', family: 'other-procedures', global: '000', confidence: 'V' },
+  { code: '11056', short: 'Paring of benign hyperkeratotic lesions, 2 to 4 lesions', family: 'other-procedures', global: '000', confidence: 'V' },
+  { code: '11057', short: 'Paring of benign hyperkeratotic lesions, more than 4 lesions', family: 'other-procedures', global: '000', confidence: 'V' },
+  { code: '11719', short: 'Trimming of non-dystrophic nails, any number', family: 'other-procedures', global: '000', confidence: 'V' },
+  { code: '11720', short: 'Debridement of nails, 1 to 5', family: 'other-procedures', global: '000', confidence: 'V' },
+  { code: '11721', short: 'Debridement of nails, 6 or more', family: 'other-procedures', global: '000', confidence: 'V' },
+  { code: '11730', short: 'Nail plate avulsion, first nail', family: 'other-procedures', global: '000', confidence: 'V' },
+  {
+    code: '11732',
+    short: 'Nail plate avulsion, each additional nail',
+    family: 'other-procedures',
+    global: 'ZZZ',
+    addOnParents: ['11730'],
+    confidence: 'V',
+  },
+  { code: '11750', short: 'Excision of nail and nail matrix (permanent removal)', family: 'other-procedures', global: '010', confidence: 'U' },
+  {
+    code: '11000',
+    short: 'Debridement of extensive eczematous or infected skin, first 10% of body surface',
+    family: 'other-procedures',
+    global: '000',
+    confidence: 'V',
+  },
+  {
+    code: '11001',
+    short: 'Debridement of eczematous or infected skin, each additional 10% of body surface',
+    family: 'other-procedures',
+    global: 'ZZZ',
+    addOnParents: ['11000'],
+    confidence: 'V',
+  },
+  { code: '11042', short: 'Debridement of subcutaneous tissue, first 20 sq cm or less', family: 'other-procedures', global: '000', confidence: 'V' },
+  {
+    code: '11045',
+    short: 'Debridement of subcutaneous tissue, each additional 20 sq cm or part',
+    family: 'other-procedures',
+    global: 'ZZZ',
+    addOnParents: ['11042'],
+    confidence: 'V',
+  },
+  { code: '17250', short: 'Chemical cautery of granulation tissue', family: 'other-procedures', global: '000', confidence: 'S' },
+  { code: '17340', short: 'Cryotherapy (e.g. CO2 slush, liquid nitrogen) for acne', family: 'other-procedures', global: '010', confidence: 'S' },
+  { code: '17360', short: 'Chemical exfoliation for acne', family: 'other-procedures', global: '010', confidence: 'S' },
+  // Peels: codes [V] (§12.3); global 090 is not in the reference (PFS value as commonly published).
+  { code: '15788', short: 'Chemical peel, face, epidermal depth', family: 'other-procedures', global: '090', confidence: 'V' },
+  { code: '15789', short: 'Chemical peel, face, dermal depth', family: 'other-procedures', global: '090', confidence: 'V' },
+  { code: '15792', short: 'Chemical peel, other than face, epidermal depth', family: 'other-procedures', global: '090', confidence: 'V' },
+  { code: '15793', short: 'Chemical peel, other than face, dermal depth', family: 'other-procedures', global: '090', confidence: 'V' },
+  { code: '17999', short: 'Unlisted procedure of skin, mucous membrane and subcutaneous tissue', family: 'other-procedures', global: 'YYY', confidence: 'V' },
+  { code: '96999', short: 'Unlisted special dermatological service or procedure', family: 'other-procedures', global: 'XXX', confidence: 'S' },
+  { code: '87101', short: 'Fungal culture of skin, hair or nail (in-office lab)', family: 'other-procedures', global: 'XXX', confidence: 'V' },
+  { code: '87220', short: 'KOH preparation of skin, hair or nail (in-office lab)', family: 'other-procedures', global: 'XXX', confidence: 'V' },
+];
