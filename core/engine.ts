@@ -24,6 +24,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
   const lines: DraftLine[] = [];
   const findings: Finding[] = [];
   const removed: { line: DraftLine; reason: string; rule: string }[] = [];
+  const comparison: ClaimDraft['comparison'] = [];
   const dos = encounter.visit.dateOfService;
   let current = '';
 
@@ -33,6 +34,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
     dateOfService: dos,
     lines,
     removed,
+    comparison,
     performed: (...kinds) => encounter.procedures.filter((p) => p.status === 'performed' && (kinds.length === 0 || kinds.includes(p.kind))),
     addLine(input: NewLine) {
       const line: DraftLine = {
@@ -117,7 +119,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
     lines: lines.map(toClaimLine),
     findings,
     specimens: summarizeSpecimens(encounter, lines, settings),
-    comparison: [],
+    comparison,
   };
 }
 

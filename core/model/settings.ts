@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EditTables } from '../codes/edit-files';
 
 export const PayerStyle = z.enum(['commercial', 'medicare']);
 export type PayerStyle = z.infer<typeof PayerStyle>;
@@ -22,6 +23,11 @@ export const Settings = z.object({
   pathologyAgingDays: z.number().int().min(1).max(365).default(14),
   retentionDays: z.number().int().min(1).max(3650).default(90),
   emrHosts: z.array(z.string()).default([]),
+  /**
+   * Imported CMS edit tables (NCCI PTP, MUE), injected by the host (CLI `--edits DIR`).
+   * Validated when imported (cli/data.ts); absent → the checks use the built-in seed tables.
+   */
+  edits: z.custom<EditTables>((v) => typeof v === 'object' && v !== null).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;

@@ -1,4 +1,4 @@
-import type { Encounter, Finding, Procedure, Settings, Span } from '../model';
+import type { ChargeComparison, Encounter, Finding, Procedure, Settings, Span } from '../model';
 import type { DraftLine, NewLine } from './draft-line';
 
 export type RuleFamily =
@@ -71,6 +71,8 @@ export interface RuleContext {
   /** Lines removed so far, with reasons. */
   readonly removed: ReadonlyArray<{ line: DraftLine; reason: string; rule: string }>;
   spanOf(procedure: Procedure): Span[];
+  /** Entered charges vs suggested lines; filled by checks/charges-compare, copied to ClaimDraft.comparison. */
+  readonly comparison: ChargeComparison[];
 }
 
 export interface Rule extends RuleMeta {
