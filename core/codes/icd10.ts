@@ -1,0 +1,627 @@
+import { siteInfo } from '../anatomy';
+import type { Laterality } from '../model';
+import { ICD10_ROWS, ICD10_VERSION } from './icd10-data';
+
+/**
+ * ICD-10-CM dermatology subset (FY2026): official titles, billable leaves vs
+ * category headers, and a resolver from (histology, site, laterality, subsite)
+ * to a billable code. The data is generated from shared/domain/icd10-derm.md
+ * by scripts/gen-icd10-data.mjs. A code outside the subset is "unknown", not
+ * "invalid": the subset is not the whole classification.
+ */
+export { ICD10_VERSION };
+
+export interface Icd10Entry {
+  code: string;
+  /** Official long title; '' for a few headers whose title was not retrieved. */
+  title: string;
+  billable: boolean;
+  /** A category or subcategory: never valid on a claim line. */
+  header: boolean;
+}
+
+const table = new Map<string, Icd10Entry>();
+for (const [code, title, billable] of ICD10_ROWS) table.set(code, { code, title, billable, header: !billable });
+
+/** "c44.612", "C44612", " C44.612 " → "C44.612"; undefined when it cannot be an ICD-10-CM code. */
+export function normalizeIcd10(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const compact = text.trim().toUpperCase().replace(/\s+/g, '').replace('.', '');
+  if (!/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/.test(compact)) return undefined;
+  return compact.length > 3 ? `${compact.slice(0, 3)}.${compact.slice(3)}` : compact;
+}
+
+export function icd10(code: string | undefined): Icd10Entry | undefined {
+  const c = normalizeIcd10(code);
+  return c ? table.get(c) : undefined;
+}
+
+/** True only for codes in the subset that are billable leaves. */
+export function isBillable(code: string | undefined): boolean {
+  return icd10(code)?.billable === true;
+}
+
+/** True for codes in the subset that are category/subcategory headers. */
+export function isHeader(code: string | undefined): boolean {
+  return icd10(code)?.header === true;
+}
+
+export function title(code: string | undefined): string | undefined {
+  const t = icd10(code)?.title;
+  return t ? t : undefined;
+}
+
+/** Billable codes below a header (ICD-10-CM codes nest by prefix). */
+export function billableChildren(header: string): string[] {
+  const h = normalizeIcd10(header);
+  if (!h) return [];
+  const out: string[] = [];
+  for (const e of table.values()) if (e.billable && e.code !== h && e.code.replace('.', '').startsWith(h.replace('.', ''))) out.push(e.code);
+  return out.sort();
+}
+
+export function allIcd10(): Icd10Entry[] {
+  return [...table.values()];
+}
+
+// ---------------------------------------------------------------------------
+// Histology: what the lesion is, in the terms the code families need.
+
+export type Histology =
+  | 'bcc'
+  | 'scc'
+  | 'sebaceous-carcinoma'
+  | 'malignant-other'
+  | 'malignant-unspecified'
+  | 'melanoma'
+  | 'melanoma-in-situ'
+  | 'carcinoma-in-situ'
+  | 'merkel'
+  | 'nevus'
+  | 'benign-skin-neoplasm'
+  | 'lipoma'
+  | 'hemangioma'
+  | 'pyogenic-granuloma'
+  | 'seborrheic-keratosis'
+  | 'inflamed-seborrheic-keratosis'
+  | 'actinic-keratosis'
+  | 'wart'
+  | 'plantar-wart'
+  | 'common-wart'
+  | 'molluscum'
+  | 'condyloma'
+  | 'skin-tag'
+  | 'epidermal-cyst'
+  | 'pilar-cyst'
+  | 'sebaceous-cyst'
+  | 'hidradenitis'
+  | 'keloid'
+  | 'hyperhidrosis-primary'
+  | 'hyperhidrosis-secondary'
+  | 'hyperhidrosis-generalized'
+  | 'psoriasis'
+  | 'psoriasis-vulgaris'
+  | 'atopic-dermatitis'
+  | 'acne'
+  | 'acne-vulgaris'
+  | 'uncertain-behavior'
+  | 'unspecified-behavior';
+
+/** Histologies that are neoplasms whose nature only pathology settles (D49.2 before it returns). */
+export const NEOPLASTIC: ReadonlySet<Histology> = new Set<Histology>([
+  'bcc',
+  'scc',
+  'sebaceous-carcinoma',
+  'malignant-other',
+  'malignant-unspecified',
+  'melanoma',
+  'melanoma-in-situ',
+  'carcinoma-in-situ',
+  'merkel',
+  'nevus',
+  'benign-skin-neoplasm',
+  'uncertain-behavior',
+  'unspecified-behavior',
+]);
+
+export const MALIGNANT: ReadonlySet<Histology> = new Set<Histology>([
+  'bcc',
+  'scc',
+  'sebaceous-carcinoma',
+  'malignant-other',
+  'malignant-unspecified',
+  'melanoma',
+  'melanoma-in-situ',
+  'carcinoma-in-situ',
+  'merkel',
+]);
+
+/** Ordered: the first match wins, so specific phrases come before general ones. */
+const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
+  [/lentigo maligna melanoma|invasive melanoma/, 'melanoma'],
+  [/melanoma in[- ]situ|\bmis\b|lentigo maligna\b/, 'melanoma-in-situ'],
+  [/merkel/, 'merkel'],
+  [/melanoma/, 'melanoma'],
+  [/sebaceous (cell )?carcinoma/, 'sebaceous-carcinoma'],
+  [/squamous cell carcinoma in[- ]situ|scc ?is\b|sccis|\bscc in[- ]situ|bowen|carcinoma in[- ]situ/, 'carcinoma-in-situ'],
+  [/basal cell|\bbcc\b|basalioma/, 'bcc'],
+  [/squamous cell carcinoma|\bscc\b/, 'scc'],
+  [/uncertain (malignant )?(behavior|potential)/, 'uncertain-behavior'],
+  [/unspecified behavior|neoplasm of uncertain nature/, 'unspecified-behavior'],
+  [/(inflamed|irritated) (seborrheic keratos|sk\b)|\bisk\b/, 'inflamed-seborrheic-keratosis'],
+  [/seborrh?eic keratos|\bsks?\b/, 'seborrheic-keratosis'],
+  [/actinic keratos|solar keratos|\baks?\b/, 'actinic-keratosis'],
+  [/plantar (wart|verruca)|verruca plantaris/, 'plantar-wart'],
+  [/condyloma|anogenital wart|genital wart/, 'condyloma'],
+  [/verruca vulgaris|common wart|verruca plana|flat wart/, 'common-wart'],
+  [/verruca|warts?\b/, 'wart'],
+  [/molluscum/, 'molluscum'],
+  [/acrochordon|skin tags?|fibroepithelial polyp/, 'skin-tag'],
+  [/pilar cyst|trichilemmal cyst/, 'pilar-cyst'],
+  [/sebaceous cyst/, 'sebaceous-cyst'],
+  [/epiderm(al|oid)( inclusion)? cyst|\beic\b|infundibular cyst/, 'epidermal-cyst'],
+  [/hidradenitis/, 'hidradenitis'],
+  [/keloid|hypertrophic scar/, 'keloid'],
+  [/secondary (focal )?hyperhidrosis/, 'hyperhidrosis-secondary'],
+  [/generali[sz]ed hyperhidrosis/, 'hyperhidrosis-generalized'],
+  [/hyperhidrosis/, 'hyperhidrosis-primary'],
+  [/(plaque|vulgaris) psoriasis|psoriasis vulgaris/, 'psoriasis-vulgaris'],
+  [/psoria/, 'psoriasis'],
+  [/atopic dermatitis|atopic eczema/, 'atopic-dermatitis'],
+  [/acne vulgaris/, 'acne-vulgaris'],
+  [/\bacne\b/, 'acne'],
+  [/lipoma/, 'lipoma'],
+  [/hemangioma|cherry angioma/, 'hemangioma'],
+  [/pyogenic granuloma|lobular capillary hemangioma/, 'pyogenic-granuloma'],
+  [/dermatofibroma|fibrous histiocytoma/, 'benign-skin-neoplasm'],
+  [/nev(us|i)\b|melanocytic|mole\b/, 'nevus'],
+];
+
+/**
+ * Histology named in free text (pathology diagnosis line, clinical impression,
+ * Procedure.lesionType). Undefined when nothing we map is named: the caller
+ * then asks the coder instead of guessing.
+ */
+export function histologyFromText(text: string | undefined): Histology | undefined {
+  if (!text) return undefined;
+  const t = text
+    .toLowerCase()
+    .replace(/[-_]/g, ' ')
+    .replace(/\s+/g, ' ')
+    // Negated mentions name what the lesion is NOT ("negative for melanoma", "no residual BCC", "r/o SCC").
+    .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no)\b[^.;,]*/g, ' ')
+    .replace(/[^.;,]*\bnot (identified|seen|present)\b/g, ' ');
+  // Parser's normalized lesionType words.
+  if (t === 'scc in situ' || t === 'scc in-situ') return 'carcinoma-in-situ';
+  if (t === 'atypical nevus') return 'nevus';
+  if (t === 'inflamed seborrheic keratosis') return 'inflamed-seborrheic-keratosis';
+  for (const [re, h] of HISTOLOGY_PATTERNS) if (re.test(t)) return h;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Site: where on the body, in ICD-10-CM's skin sites (not CPT's site groups).
+
+export type IcdSite =
+  | 'lip'
+  | 'eyelid'
+  | 'ear'
+  | 'nose'
+  | 'face-other'
+  | 'face-unspecified'
+  | 'scalp-neck'
+  | 'trunk-anal'
+  | 'trunk-breast'
+  | 'trunk-other'
+  | 'upper-limb'
+  | 'lower-limb'
+  | 'axilla'
+  | 'palm'
+  | 'sole'
+  | 'unspecified';
+
+export interface IcdSiteResult {
+  site?: IcdSite;
+  /** The site is not skin the subset codes (genital organ, mucosa, …): name it. */
+  outside?: string;
+  /** Coders disagree on which ICD site this is: ask to verify. */
+  verify?: string;
+}
+
+/** Site keys whose ICD-10-CM site differs from what the CPT anatomy says. */
+const ICD_SITE_OVERRIDE: Record<string, IcdSiteResult> = {
+  // ICD-10-CM limb titles: "lower limb, including hip"; "upper limb, including shoulder".
+  hip: { site: 'lower-limb' },
+  shoulder: { site: 'upper-limb' },
+  extremity: {},
+  nail: {},
+  fingernail: { site: 'upper-limb' },
+  toenail: { site: 'lower-limb' },
+  palm: { site: 'palm' },
+  sole: { site: 'sole' },
+  'mons-pubis': { outside: 'mons pubis (genital skin is not in the skin-neoplasm subset)' },
+  supraclavicular: { site: 'scalp-neck', verify: 'supraclavicular: neck or trunk?' },
+  postauricular: { site: 'ear', verify: 'postauricular: ear or scalp/neck?' },
+  jawline: { site: 'face-other', verify: 'jawline: face above the mandible, neck below it' },
+  lip: { site: 'lip', verify: 'lip: skin of the lip or vermilion?' },
+};
+
+export function icdSite(siteKey: string | undefined): IcdSiteResult {
+  if (!siteKey) return { site: 'unspecified' };
+  const override = ICD_SITE_OVERRIDE[siteKey];
+  if (override) return override;
+  const info = siteInfo(siteKey);
+  if (!info) return {};
+  switch (info.region) {
+    case 'scalp':
+    case 'neck':
+      return { site: 'scalp-neck' };
+    case 'face':
+      switch (info.subunit) {
+        case 'eyelid':
+          return { site: 'eyelid' };
+        case 'ear':
+          return { site: 'ear' };
+        case 'nose':
+          return { site: 'nose' };
+        case 'lip':
+          return { site: 'lip' };
+        case 'face':
+          return { site: 'face-unspecified' };
+        default:
+          return { site: 'face-other' };
+      }
+    case 'trunk':
+      if (info.subunit === 'breast') return { site: 'trunk-breast' };
+      return { site: 'trunk-other' };
+    case 'perianal':
+      return { site: 'trunk-anal' };
+    case 'axilla':
+      return { site: 'axilla' };
+    case 'arm':
+    case 'hand':
+      return { site: 'upper-limb' };
+    case 'leg':
+    case 'foot':
+      return { site: 'lower-limb' };
+    case 'genitalia':
+      return { outside: `${siteKey} (genital organ skin is coded outside the skin-neoplasm categories)` };
+    case 'mucosa':
+      return { outside: `${siteKey} (mucosa is not skin)` };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Resolver.
+
+export interface ResolveInput {
+  histology: Histology;
+  siteKey?: string;
+  laterality?: Laterality;
+  /** 'upper' / 'lower' eyelid when documented (Site.subsite). */
+  subsite?: string;
+}
+
+export type MissingFact = 'site' | 'laterality' | 'eyelid-part' | 'face-part';
+
+export interface Resolution {
+  /** Billable codes, most specific first (two when a bilateral site has no bilateral code). */
+  codes: string[];
+  /** Facts the note lacks; the code chosen is the unspecified child, and the caller asks for them. */
+  missing: MissingFact[];
+  /** Why no code could be chosen (site outside the subset, unmapped structure). */
+  unresolved?: string;
+  /** Site sits on a boundary: ask to verify. */
+  verify?: string;
+}
+
+type Side = 'right' | 'left' | undefined;
+
+/** C43/C4A/D03/D04/D22/D23: laterality in the 5th character (0 unspecified, 1 right, 2 left). */
+interface FamilyA {
+  prefix: string;
+  /** Nose has its own code (.31) only in C43 and C4A. */
+  nose: boolean;
+  /** Trunk splits into anal skin (.51) / breast (.52) / other (.59), or is a single .5. */
+  trunkSplit: boolean;
+}
+
+const FAMILY_A: Partial<Record<Histology, FamilyA>> = {
+  melanoma: { prefix: 'C43', nose: true, trunkSplit: true },
+  merkel: { prefix: 'C4A', nose: true, trunkSplit: true },
+  'melanoma-in-situ': { prefix: 'D03', nose: false, trunkSplit: true },
+  'carcinoma-in-situ': { prefix: 'D04', nose: false, trunkSplit: false },
+  nevus: { prefix: 'D22', nose: false, trunkSplit: false },
+  'benign-skin-neoplasm': { prefix: 'D23', nose: false, trunkSplit: false },
+};
+
+/** C44 5th character (histology). Sebaceous carcinoma has its own digit only on the eyelid. */
+const C44_HISTOLOGY: Partial<Record<Histology, string>> = {
+  'malignant-unspecified': '0',
+  bcc: '1',
+  scc: '2',
+  'sebaceous-carcinoma': '9',
+  'malignant-other': '9',
+};
+
+/** Codes that need no site. */
+const SITELESS: Partial<Record<Histology, string>> = {
+  'seborrheic-keratosis': 'L82.1',
+  'inflamed-seborrheic-keratosis': 'L82.0',
+  'actinic-keratosis': 'L57.0',
+  wart: 'B07.9',
+  'plantar-wart': 'B07.0',
+  'common-wart': 'B07.8',
+  molluscum: 'B08.1',
+  condyloma: 'A63.0',
+  'skin-tag': 'L91.8',
+  'epidermal-cyst': 'L72.0',
+  'pilar-cyst': 'L72.11',
+  'sebaceous-cyst': 'L72.3',
+  hidradenitis: 'L73.2',
+  keloid: 'L91.0',
+  'hyperhidrosis-secondary': 'L74.52',
+  'hyperhidrosis-generalized': 'R61',
+  psoriasis: 'L40.9',
+  'psoriasis-vulgaris': 'L40.0',
+  'atopic-dermatitis': 'L20.9',
+  acne: 'L70.9',
+  'acne-vulgaris': 'L70.0',
+  hemangioma: 'D18.01',
+  'pyogenic-granuloma': 'L98.0',
+  'uncertain-behavior': 'D48.5',
+  'unspecified-behavior': 'D49.2',
+};
+
+function sides(laterality: Laterality | undefined): { list: Side[]; missing: boolean } {
+  if (laterality === 'right' || laterality === 'left') return { list: [laterality], missing: false };
+  if (laterality === 'bilateral') return { list: ['right', 'left'], missing: false };
+  return { list: [undefined], missing: true };
+}
+
+function eyelidPart(siteKey: string | undefined, subsite: string | undefined): 'upper' | 'lower' | undefined {
+  if (siteKey === 'upper-eyelid') return 'upper';
+  if (siteKey === 'lower-eyelid') return 'lower';
+  const s = subsite?.toLowerCase() ?? '';
+  if (/upper|superior/.test(s)) return 'upper';
+  if (/lower|inferior/.test(s)) return 'lower';
+  return undefined;
+}
+
+function familyACode(f: FamilyA, site: IcdSite, side: Side, part: 'upper' | 'lower' | undefined, missing: Set<MissingFact>): string | undefined {
+  const p = f.prefix;
+  const lat = side === 'right' ? '1' : side === 'left' ? '2' : '0';
+  switch (site) {
+    case 'lip':
+      return `${p}.0`;
+    case 'eyelid':
+      if (!side) return `${p}.10`;
+      if (!part) {
+        // Side known but upper/lower not: the only billable code is the unspecified eyelid.
+        missing.add('eyelid-part');
+        return `${p}.10`;
+      }
+      return `${p}.1${lat}${part === 'upper' ? '1' : '2'}`;
+    case 'ear':
+      return `${p}.2${lat}`;
+    case 'nose':
+      return f.nose ? `${p}.31` : `${p}.39`;
+    case 'face-other':
+      return `${p}.39`;
+    case 'face-unspecified':
+      missing.add('face-part');
+      return `${p}.30`;
+    case 'scalp-neck':
+      return `${p}.4`;
+    case 'trunk-anal':
+      return f.trunkSplit ? `${p}.51` : `${p}.5`;
+    case 'trunk-breast':
+      return f.trunkSplit ? `${p}.52` : `${p}.5`;
+    case 'trunk-other':
+      return f.trunkSplit ? `${p}.59` : `${p}.5`;
+    case 'upper-limb':
+    case 'palm':
+      return `${p}.6${lat}`;
+    case 'lower-limb':
+    case 'sole':
+      return `${p}.7${lat}`;
+    case 'unspecified':
+      return `${p}.9`;
+    case 'axilla':
+      return undefined;
+  }
+}
+
+function c44Code(h: Histology, site: IcdSite, side: Side, part: 'upper' | 'lower' | undefined, missing: Set<MissingFact>): string | undefined {
+  const digit = site === 'eyelid' && h === 'sebaceous-carcinoma' ? '3' : C44_HISTOLOGY[h];
+  if (!digit) return undefined;
+  // C44 laterality in the 6th character: 1 unspecified, 2 right, 9 left (icd10-derm §6).
+  const lat = side === 'right' ? '2' : side === 'left' ? '9' : '1';
+  switch (site) {
+    case 'lip':
+      return `C44.0${digit}`;
+    case 'eyelid':
+      if (!side) return `C44.1${digit}1`;
+      if (!part) {
+        missing.add('eyelid-part');
+        return `C44.1${digit}1`;
+      }
+      return `C44.1${digit}${lat}${part === 'upper' ? '1' : '2'}`;
+    case 'ear':
+      return `C44.2${digit}${lat}`;
+    case 'nose':
+      return `C44.3${digit}1`;
+    case 'face-other':
+      return `C44.3${digit}9`;
+    case 'face-unspecified':
+      missing.add('face-part');
+      return `C44.3${digit}0`;
+    case 'scalp-neck':
+      return `C44.4${digit}`;
+    case 'trunk-anal':
+      return `C44.5${digit}0`;
+    case 'trunk-breast':
+      return `C44.5${digit}1`;
+    case 'trunk-other':
+      return `C44.5${digit}9`;
+    case 'upper-limb':
+    case 'palm':
+      return `C44.6${digit}${lat}`;
+    case 'lower-limb':
+    case 'sole':
+      return `C44.7${digit}${lat}`;
+    case 'unspecified':
+      return `C44.9${digit}`;
+    case 'axilla':
+      return undefined;
+  }
+}
+
+function lipomaCode(site: IcdSite, side: Side): string | undefined {
+  switch (site) {
+    case 'lip':
+    case 'eyelid':
+    case 'ear':
+    case 'nose':
+    case 'face-other':
+    case 'face-unspecified':
+    case 'scalp-neck':
+      return 'D17.0';
+    case 'trunk-anal':
+    case 'trunk-breast':
+    case 'trunk-other':
+      return 'D17.1';
+    case 'upper-limb':
+    case 'palm':
+      return side === 'right' ? 'D17.21' : side === 'left' ? 'D17.22' : 'D17.20';
+    case 'lower-limb':
+    case 'sole':
+      return side === 'right' ? 'D17.23' : side === 'left' ? 'D17.24' : 'D17.20';
+    case 'unspecified':
+      return 'D17.30';
+    case 'axilla':
+      return undefined;
+  }
+}
+
+function hyperhidrosisCode(site: IcdSite | undefined, siteKey: string | undefined): { code: string; missing: boolean } {
+  if (site === 'axilla') return { code: 'L74.510', missing: false };
+  if (site === 'palm' || siteKey === 'hand') return { code: 'L74.512', missing: false };
+  if (site === 'sole' || siteKey === 'foot') return { code: 'L74.513', missing: false };
+  if (site === 'face-other' || site === 'face-unspecified' || site === 'nose' || site === 'lip') return { code: 'L74.511', missing: false };
+  return { code: 'L74.519', missing: true };
+}
+
+const LATERAL_SITES: ReadonlySet<IcdSite> = new Set<IcdSite>(['eyelid', 'ear', 'upper-limb', 'lower-limb', 'palm', 'sole']);
+
+/**
+ * (histology, site key, laterality, subsite) → billable ICD-10-CM codes.
+ * Never returns a header. When the note lacks the site or side, returns the
+ * unspecified child and names the missing fact; when no code in the subset
+ * fits, returns no code and says why.
+ */
+export function resolveDx(input: ResolveInput): Resolution {
+  const { histology: h, siteKey, laterality, subsite } = input;
+  const siteless = SITELESS[h];
+  if (siteless) return { codes: [siteless], missing: [] };
+
+  const where = icdSite(siteKey);
+  if (where.outside) return { codes: [], missing: [], unresolved: `site ${where.outside}` };
+
+  if (h === 'hyperhidrosis-primary') {
+    const r = hyperhidrosisCode(where.site, siteKey);
+    return { codes: [r.code], missing: r.missing ? ['site'] : [] };
+  }
+
+  const missing = new Set<MissingFact>();
+  let site = where.site;
+  if (!site) {
+    // Known-ambiguous or unrecognised site key: code the unspecified site and ask.
+    missing.add('site');
+    site = 'unspecified';
+  } else if (site === 'unspecified') {
+    missing.add('site');
+  }
+  if (site === 'axilla') {
+    // The reference does not place axillary skin in an ICD-10-CM site (trunk vs upper limb): ask, never guess.
+    return { codes: [], missing: [], unresolved: 'axilla: the ICD-10-CM skin site (trunk or upper limb) is not settled in the reference' };
+  }
+  const part = eyelidPart(siteKey, subsite);
+  const needsSide = LATERAL_SITES.has(site);
+  const s = needsSide ? sides(laterality) : { list: [undefined] as Side[], missing: false };
+  if (needsSide && s.missing) missing.add('laterality');
+
+  const codes: string[] = [];
+  for (const side of s.list) {
+    let code: string | undefined;
+    const famA = FAMILY_A[h];
+    if (famA) code = familyACode(famA, site, side, part, missing);
+    else if (C44_HISTOLOGY[h] !== undefined) code = c44Code(h, site, side, part, missing);
+    else if (h === 'lipoma') code = lipomaCode(site, side);
+    if (!code) return { codes: [], missing: [], unresolved: `no ${h} code for site ${siteKey ?? 'unspecified'} in the subset` };
+    // Safety net: the structure must land on a billable leaf of the FY2026 table.
+    if (!isBillable(code)) return { codes: [], missing: [], unresolved: `derived ${code} is not a billable FY2026 code` };
+    if (!codes.includes(code)) codes.push(code);
+  }
+  return { codes, missing: [...missing], verify: where.verify };
+}
+
+// ---------------------------------------------------------------------------
+// Reading a code back: which site and side it states (for mismatch checks).
+
+export interface CodeSite {
+  site?: IcdSite | 'eyelid' | 'face';
+  side?: 'right' | 'left';
+}
+
+/** Site and side a skin code states, for C43/C4A/C44/D03/D04/D22/D23 codes; {} otherwise. */
+export function siteOfCode(code: string | undefined): CodeSite {
+  const c = normalizeIcd10(code);
+  if (!c) return {};
+  const cat = c.slice(0, 3);
+  const rest = c.slice(4);
+  const siteDigit = rest[0];
+  const bySite: Record<string, IcdSite | 'face'> = {
+    '0': 'lip',
+    '1': 'eyelid',
+    '2': 'ear',
+    '3': 'face',
+    '4': 'scalp-neck',
+    '5': 'trunk-other',
+    '6': 'upper-limb',
+    '7': 'lower-limb',
+  };
+  if (!siteDigit || !(siteDigit in bySite)) return {};
+  const site = bySite[siteDigit];
+  if (['C43', 'C4A', 'D03', 'D04', 'D22', 'D23'].includes(cat)) {
+    const lat = rest[1];
+    if (['1', '2', '6', '7'].includes(siteDigit)) return { site, side: lat === '1' ? 'right' : lat === '2' ? 'left' : undefined };
+    return { site };
+  }
+  if (cat === 'C44') {
+    const lat = rest[2];
+    if (['1', '2', '6', '7'].includes(siteDigit)) return { site, side: lat === '2' ? 'right' : lat === '9' ? 'left' : undefined };
+    return { site };
+  }
+  return {};
+}
+
+/** Does a documented code's site/side contradict the documented site/laterality? Returns the conflict in words. */
+export function siteConflict(code: string, siteKey: string | undefined, laterality: Laterality | undefined): string | undefined {
+  const stated = siteOfCode(code);
+  if (!stated.site) return undefined;
+  const documented = icdSite(siteKey).site;
+  if (documented && documented !== 'unspecified') {
+    const norm = (s: string): string => {
+      if (s === 'nose' || s === 'face-other' || s === 'face-unspecified' || s === 'face') return 'face';
+      if (s.startsWith('trunk')) return 'trunk';
+      if (s === 'palm') return 'upper-limb';
+      if (s === 'sole') return 'lower-limb';
+      return s;
+    };
+    if (documented !== 'axilla' && norm(documented) !== norm(stated.site)) return `${code} is a ${stated.site} code but the site documented is ${siteKey}`;
+  }
+  if (stated.side && (laterality === 'left' || laterality === 'right') && stated.side !== laterality)
+    return `${code} states ${stated.side} but the note documents ${laterality}`;
+  return undefined;
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allIcd10,
+  billableChildren,
+  histologyFromText,
+  isBillable,
+  isHeader,
+  normalizeIcd10,
+  type ResolveInput,
+  resolveDx,
+  siteConflict,
+  title,
+} from '../../../core/codes/icd10';
+
+describe('ICD-10-CM table', () => {
+  it('loads the FY2026 subset with headers marked', () => {
+    expect(allIcd10().length).toBeGreaterThan(900);
+    expect(isBillable('C44.1121')).toBe(true);
+    expect(isHeader('C44.112')).toBe(true);
+    expect(isBillable('C44.112')).toBe(false);
+    expect(isHeader('L72.1')).toBe(true);
+    expect(isBillable('L72.11')).toBe(true);
+    expect(isHeader('L74.51')).toBe(true);
+    expect(isBillable('D49.2')).toBe(true);
+    expect(isBillable('Z41.1')).toBe(true);
+    expect(isBillable('L02.217')).toBe(true);
+  });
+  it('gives official titles', () => {
+    expect(title('D49.2')).toBe('Neoplasm of unspecified behavior of bone, soft tissue, and skin');
+    expect(title('C44.1121')).toBe('Basal cell carcinoma of skin of right upper eyelid, including canthus');
+    expect(title('Q99.9')).toBeUndefined();
+  });
+  it('normalizes spelling', () => {
+    expect(normalizeIcd10(' c44612 ')).toBe('C44.612');
+    expect(normalizeIcd10('L80')).toBe('L80');
+    expect(normalizeIcd10('hello')).toBeUndefined();
+  });
+  it('lists billable children of a header', () => {
+    expect(billableChildren('C44.61')).toEqual(['C44.611', 'C44.612', 'C44.619']);
+    expect(billableChildren('L72.1')).toEqual(['L72.11', 'L72.12']);
+  });
+});
+
+describe('histologyFromText', () => {
+  const cases: [string, string | undefined][] = [
+    ['Basal cell carcinoma, nodular type', 'bcc'],
+    ['Squamous cell carcinoma in situ (Bowen disease)', 'carcinoma-in-situ'],
+    ['SCC, well differentiated', 'scc'],
+    ['Melanoma in situ, lentigo maligna type', 'melanoma-in-situ'],
+    ['Malignant melanoma, superficial spreading, Breslow 0.4 mm', 'melanoma'],
+    ['Compound dysplastic nevus with moderate atypia; negative for melanoma', 'nevus'],
+    ['Irritated seborrheic keratosis', 'inflamed-seborrheic-keratosis'],
+    ['seborrheic-keratosis', 'seborrheic-keratosis'],
+    ['Actinic keratosis, hypertrophic', 'actinic-keratosis'],
+    ['Verruca vulgaris', 'common-wart'],
+    ['Acrochordon', 'skin-tag'],
+    ['Epidermal inclusion cyst, ruptured', 'epidermal-cyst'],
+    ['Merkel cell carcinoma', 'merkel'],
+    ['Dermatofibroma', 'benign-skin-neoplasm'],
+    ['Spongiotic dermatitis', undefined],
+    ['No residual tumor identified', undefined],
+  ];
+  for (const [text, h] of cases) it(`${text} → ${h}`, () => expect(histologyFromText(text)).toBe(h));
+});
+
+describe('resolveDx', () => {
+  const cases: { name: string; input: ResolveInput; codes: string[]; missing?: string[]; unresolved?: boolean }[] = [
+    { name: 'BCC right forearm', input: { histology: 'bcc', siteKey: 'forearm', laterality: 'right' }, codes: ['C44.612'] },
+    { name: 'BCC left forearm uses 9 for left in C44', input: { histology: 'bcc', siteKey: 'forearm', laterality: 'left' }, codes: ['C44.619'] },
+    { name: 'SCC right upper eyelid', input: { histology: 'scc', siteKey: 'upper-eyelid', laterality: 'right' }, codes: ['C44.1221'] },
+    { name: 'BCC left lower eyelid via subsite', input: { histology: 'bcc', siteKey: 'eyelid', laterality: 'left', subsite: 'lower' }, codes: ['C44.1192'] },
+    {
+      name: 'BCC eyelid side known, upper/lower not → unspecified eyelid + ask',
+      input: { histology: 'bcc', siteKey: 'eyelid', laterality: 'right' },
+      codes: ['C44.111'],
+      missing: ['eyelid-part'],
+    },
+    { name: 'BCC nose', input: { histology: 'bcc', siteKey: 'nasal-ala' }, codes: ['C44.311'] },
+    { name: 'SCC cheek', input: { histology: 'scc', siteKey: 'cheek', laterality: 'left' }, codes: ['C44.329'] },
+    { name: 'BCC scalp stops at 5 characters', input: { histology: 'bcc', siteKey: 'scalp' }, codes: ['C44.41'] },
+    { name: 'BCC back', input: { histology: 'bcc', siteKey: 'back' }, codes: ['C44.519'] },
+    { name: 'BCC breast', input: { histology: 'bcc', siteKey: 'breast' }, codes: ['C44.511'] },
+    { name: 'SCC leg, no side → unspecified side + ask', input: { histology: 'scc', siteKey: 'shin' }, codes: ['C44.721'], missing: ['laterality'] },
+    { name: 'Melanoma left upper arm uses 2 for left', input: { histology: 'melanoma', siteKey: 'upper-arm', laterality: 'left' }, codes: ['C43.62'] },
+    { name: 'Melanoma nose has its own code', input: { histology: 'melanoma', siteKey: 'nose' }, codes: ['C43.31'] },
+    { name: 'MIS nose → other parts of face', input: { histology: 'melanoma-in-situ', siteKey: 'nose' }, codes: ['D03.39'] },
+    { name: 'MIS back splits trunk', input: { histology: 'melanoma-in-situ', siteKey: 'back' }, codes: ['D03.59'] },
+    { name: 'SCCIS trunk is single code', input: { histology: 'carcinoma-in-situ', siteKey: 'chest' }, codes: ['D04.5'] },
+    { name: 'Nevus right lower eyelid', input: { histology: 'nevus', siteKey: 'lower-eyelid', laterality: 'right' }, codes: ['D22.112'] },
+    { name: 'Nevus trunk', input: { histology: 'nevus', siteKey: 'abdomen' }, codes: ['D22.5'] },
+    { name: 'Merkel right thigh', input: { histology: 'merkel', siteKey: 'thigh', laterality: 'right' }, codes: ['C4A.71'] },
+    { name: 'Dermatofibroma left leg', input: { histology: 'benign-skin-neoplasm', siteKey: 'calf', laterality: 'left' }, codes: ['D23.72'] },
+    {
+      name: 'Bilateral forearm AK-free nevus → both sides',
+      input: { histology: 'nevus', siteKey: 'forearm', laterality: 'bilateral' },
+      codes: ['D22.61', 'D22.62'],
+    },
+    { name: 'No site → unspecified site + ask', input: { histology: 'bcc' }, codes: ['C44.91'], missing: ['site'] },
+    { name: 'Shoulder is upper limb in ICD', input: { histology: 'bcc', siteKey: 'shoulder', laterality: 'right' }, codes: ['C44.612'] },
+    { name: 'Hip is lower limb in ICD', input: { histology: 'melanoma', siteKey: 'hip', laterality: 'left' }, codes: ['C43.72'] },
+    { name: 'Sebaceous carcinoma eyelid', input: { histology: 'sebaceous-carcinoma', siteKey: 'upper-eyelid', laterality: 'left' }, codes: ['C44.1391'] },
+    { name: 'Sebaceous carcinoma elsewhere → other specified', input: { histology: 'sebaceous-carcinoma', siteKey: 'scalp' }, codes: ['C44.49'] },
+    { name: 'SK', input: { histology: 'seborrheic-keratosis', siteKey: 'back' }, codes: ['L82.1'] },
+    { name: 'Pilar cyst never the L72.1 header', input: { histology: 'pilar-cyst', siteKey: 'scalp' }, codes: ['L72.11'] },
+    { name: 'Primary hyperhidrosis axilla', input: { histology: 'hyperhidrosis-primary', siteKey: 'axilla' }, codes: ['L74.510'] },
+    { name: 'Primary hyperhidrosis palms', input: { histology: 'hyperhidrosis-primary', siteKey: 'palm' }, codes: ['L74.512'] },
+    { name: 'Lipoma right arm', input: { histology: 'lipoma', siteKey: 'forearm', laterality: 'right' }, codes: ['D17.21'] },
+    { name: 'Penis skin is outside the subset', input: { histology: 'scc', siteKey: 'penis' }, codes: [], unresolved: true },
+    { name: 'Axilla melanoma: site not settled → ask', input: { histology: 'melanoma', siteKey: 'axilla' }, codes: [], unresolved: true },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = resolveDx(c.input);
+      expect(r.codes).toEqual(c.codes);
+      expect(r.missing).toEqual(c.missing ?? []);
+      expect(Boolean(r.unresolved)).toBe(Boolean(c.unresolved));
+      for (const code of r.codes) expect(isBillable(code)).toBe(true);
+    });
+  }
+});
+
+describe('siteConflict', () => {
+  it('flags a left code for a right lesion', () => {
+    expect(siteConflict('C44.619', 'forearm', 'right')).toMatch(/left/);
+  });
+  it('flags a face code on a back lesion', () => {
+    expect(siteConflict('C44.319', 'back', undefined)).toMatch(/site/);
+  });
+  it('accepts a matching code', () => {
+    expect(siteConflict('D22.5', 'back', undefined)).toBeUndefined();
+    expect(siteConflict('C44.1121', 'upper-eyelid', 'right')).toBeUndefined();
+  });
+});
