@@ -45,6 +45,8 @@ export const SITES = {
   'parietal-scalp': { region: 'scalp' },
   'temporal-scalp': { region: 'scalp' },
   'frontal-scalp': { region: 'scalp' },
+  // AAD: forehead/scalp meet at the youthful hairline; "at the hairline" alone does not say which side.
+  hairline: { region: 'face', subunit: 'forehead', ambiguous: 'hairline: forehead below the youthful hairline, scalp above it' },
   forehead: { region: 'face', subunit: 'forehead' },
   glabella: { region: 'face', subunit: 'forehead' },
   eyebrow: { region: 'face', subunit: 'forehead' },
@@ -95,6 +97,8 @@ export const SITES = {
   'posterior-neck': { region: 'neck' },
   'lateral-neck': { region: 'neck' },
   submental: { region: 'neck' },
+  // AAD: face/neck boundary is the mandible; below it is neck.
+  submandibular: { region: 'neck' },
   supraclavicular: { region: 'neck', ambiguous: 'supraclavicular: neck or chest?' },
   chest: { region: 'trunk', subunit: 'chest' },
   breast: { region: 'trunk', subunit: 'breast' },
@@ -113,6 +117,7 @@ export const SITES = {
   'gluteal-cleft': { region: 'trunk', subunit: 'buttock' },
   groin: { region: 'trunk', subunit: 'groin', special: 'inguinal' },
   'mons-pubis': { region: 'genitalia' },
+  sacrum: { region: 'trunk', subunit: 'back' },
   axilla: { region: 'axilla' },
   shoulder: { region: 'arm', subunit: 'shoulder', ambiguous: 'shoulder: arm or trunk (upper back)?' },
   'upper-arm': { region: 'arm' },
