@@ -347,13 +347,12 @@ export function tokenize(text: string, offset = 0, limit = 4000): Token[] {
   const n = Math.min(text.length, limit);
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
-    if (!isWordChar(c)) {
+    if (!isWordChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isWordChar((c = text.charCodeAt(i)))) i++;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
     tokens.push({ word: text.slice(start, i).toLowerCase(), start: start + offset, end: i + offset });
   }
   return tokens;
