@@ -1,5 +1,6 @@
-import type { SpecimenType } from '../model';
-import { defineRule, type Rule } from './define-rule';
+import type { PathologyReport, Procedure, SpecimenType, Stain } from '../model';
+import { defineRule, type Rule, type RuleContext } from './define-rule';
+import type { DraftLine } from './draft-line';
 
 /** Level by specimen type; skin never goes to 88307/88309 (reference §7.1). */
 const LEVEL: Record<SpecimenType, string | undefined> = {
@@ -13,6 +14,132 @@ const LEVEL: Record<SpecimenType, string | undefined> = {
   other: '88305',
 };
 
+/** Special stain group → code (§7.2): I microorganisms, II other, III enzyme, frozen block +88314. */
+const STAIN_CODE: Record<Stain['group'], string> = { I: '88312', II: '88313', III: '88319', frozen: '88314' };
+
+/** H&E (and toluidine blue on Mohs frozen sections) are routine: included, never a stain line (§6.3, §7.2). */
+const ROUTINE_STAIN = /\b(h\s*&\s*e|h\s*and\s*e|hematoxylin|eosin|toluidine)\b/i;
+
+/** Procedure kinds whose tissue goes to surgical pathology when a specimen label is documented. */
+const TISSUE_KINDS: Procedure['kind'][] = [
+  'biopsy-tangential',
+  'biopsy-punch',
+  'biopsy-incisional',
+  'biopsy-unspecified',
+  'shave-removal',
+  'excision',
+  'hidradenitis-excision',
+  'skin-tag-removal',
+  'debridement',
+  'nail',
+  'incision-drainage',
+];
+
+const IMPLICIT_TYPE: Partial<Record<Procedure['kind'], SpecimenType>> = {
+  'skin-tag-removal': 'skin-tag',
+  debridement: 'debridement',
+  nail: 'nail',
+};
+
+/** One specimen as the pathology rules see it: documented, implied by a procedure, or known only from a report. */
+export interface PathologySpecimen {
+  label: string;
+  lesionLabels: string[];
+  procedureIds: string[];
+  siteKey: string | undefined;
+  type: SpecimenType;
+  report: PathologyReport | undefined;
+  /** Tissue from a Mohs stage: no surgical pathology or frozen-section lines (§6.3). */
+  mohs: boolean;
+  /** Sent to an outside lab that bills it. */
+  external: boolean;
+  /** How we know the specimen: from the note's specimen list, from a procedure, or only from a report. */
+  source: 'specimen' | 'procedure' | 'report-only';
+}
+
+const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toUpperCase() === b.toUpperCase();
+
+export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
+  const { encounter } = ctx;
+  const mohsProcs = ctx.performed('mohs');
+  const out: PathologySpecimen[] = [];
+  const isMohs = (label: string, procedureId: string | undefined, type: SpecimenType, report?: PathologyReport) =>
+    type === 'mohs' || report?.specimenType === 'mohs' || mohsProcs.some((m) => m.id === procedureId || same(m.specimenLabel, label));
+
+  for (const s of encounter.specimens) {
+    const report = ctx.pathologyFor(s.label);
+    const proc = encounter.procedures.find((p) => p.id === s.procedureId);
+    if (proc && proc.status !== 'performed') continue;
+    const type = report?.specimenType && report.specimenType !== 'skin' ? report.specimenType : s.type;
+    out.push({
+      label: s.label,
+      lesionLabels: s.lesionLabel ? [s.lesionLabel] : (proc?.lesionLabels ?? []),
+      procedureIds: s.procedureId ? [s.procedureId] : [],
+      siteKey: s.site?.key ?? proc?.site?.key,
+      type,
+      report,
+      mohs: isMohs(s.label, s.procedureId, type, report),
+      external: s.destination === 'external',
+      source: 'specimen',
+    });
+  }
+  // A procedure that names a specimen the specimen list lacks still sent tissue.
+  for (const p of ctx.performed(...TISSUE_KINDS, 'mohs')) {
+    if (!p.specimenLabel || out.some((s) => same(s.label, p.specimenLabel))) continue;
+    const report = ctx.pathologyFor(p.specimenLabel);
+    const implied = p.kind === 'mohs' ? 'mohs' : (IMPLICIT_TYPE[p.kind] ?? 'skin');
+    const type = report?.specimenType && report.specimenType !== 'skin' ? report.specimenType : implied;
+    out.push({
+      label: p.specimenLabel,
+      lesionLabels: p.lesionLabels,
+      procedureIds: [p.id],
+      siteKey: p.site?.key,
+      type,
+      report,
+      mohs: p.kind === 'mohs' || type === 'mohs',
+      external: false,
+      source: 'procedure',
+    });
+  }
+  // A report for a label the note never documented: the report proves the work.
+  for (const r of encounter.pathology) {
+    if (out.some((s) => same(s.label, r.specimenLabel))) continue;
+    const report = ctx.pathologyFor(r.specimenLabel) ?? r;
+    out.push({
+      label: r.specimenLabel,
+      lesionLabels: [],
+      procedureIds: [],
+      siteKey: undefined,
+      type: report.specimenType,
+      report,
+      mohs: report.specimenType === 'mohs',
+      external: false,
+      source: 'report-only',
+    });
+  }
+  return out;
+}
+
+/** Specimens the practice bills pathology for (not external, not Mohs tissue). */
+function billable(ctx: RuleContext): PathologySpecimen[] {
+  if (ctx.settings.pathology === 'external') return [];
+  return pathologySpecimens(ctx).filter((s) => !s.external && !s.mohs);
+}
+
+function lineFor(ctx: RuleContext, s: PathologySpecimen, code: string, units: number, tags: string[]): DraftLine {
+  return ctx.addLine({
+    code,
+    units,
+    specimenLabels: [s.label],
+    lesionLabels: s.lesionLabels,
+    procedureIds: s.procedureIds,
+    siteKey: s.siteKey,
+    status: 'ready',
+    spans: s.report?.span ? [s.report.span] : [],
+    tags,
+  });
+}
+
 export const pathologyLevelPerSpecimen = defineRule({
   id: 'pathology/level-per-specimen',
   family: 'pathology',
@@ -21,7 +148,8 @@ export const pathologyLevelPerSpecimen = defineRule({
   explain:
     'Surgical pathology is reported once per specimen: tissue submitted for its own examination and diagnosis, usually its own container. ' +
     'Skin from a plastic repair is level II (88302); a cyst, skin tag or debridement is level III (88304); every other skin specimen, including tumors and re-excisions, is level IV (88305). ' +
-    'Skin specimens never go to 88307 or 88309, whatever their size or malignancy. The practice setting decides whether the line is global, professional only (26) or billed by the outside lab.',
+    'Skin specimens never go to 88307 or 88309, whatever their size or malignancy. Each specimen gets its own line so it carries its own diagnosis; a specimen without a report yet is held. ' +
+    'The practice setting decides whether the line is global, professional only (26) or billed by the outside lab.',
   references: [
     'CPT surgical pathology guidelines (88300-88309)',
     'AAPC Pathology Coding Alert: skin specimens 88304/88305',
@@ -30,25 +158,314 @@ export const pathologyLevelPerSpecimen = defineRule({
   status: 'stable',
   codes: ['88302', '88304', '88305'],
   apply(ctx) {
-    if (ctx.settings.pathology === 'external') return;
-    for (const specimen of ctx.encounter.specimens) {
-      if (specimen.destination === 'external') continue;
-      const report = ctx.pathologyFor(specimen.label);
-      const type = report?.specimenType && report.specimenType !== 'skin' ? report.specimenType : specimen.type;
-      const code = LEVEL[type];
+    for (const s of billable(ctx)) {
+      if (s.report?.consultation) continue; // the consultation code is the interpretation (pathology/consultation)
+      const code = LEVEL[s.type];
       if (!code) continue;
-      const line = ctx.addLine({
-        code,
-        specimenLabels: [specimen.label],
-        lesionLabels: specimen.lesionLabel ? [specimen.lesionLabel] : [],
-        siteKey: specimen.site?.key,
-        status: report ? 'ready' : 'held-for-pathology',
-        spans: report?.span ? [report.span] : [],
-        tags: ['pathology-interpretation'],
-      });
-      if (ctx.settings.pathology === 'professional') ctx.addModifier(line, '26');
+      const line = lineFor(ctx, s, code, 1, ['pathology-interpretation']);
+      line.status = s.report ? 'ready' : 'held-for-pathology';
+      if (s.type === 'other') {
+        ctx.report({
+          severity: 'info',
+          message: `Specimen ${s.label}: specimen type not recognised as skin, cyst, tag, debridement or plastic repair; coded as skin (88305).`,
+          target: s.label,
+          fix: 'Verify the specimen is skin: non-skin soft-tissue specimens have their own, higher levels.',
+          span: s.report?.span,
+        });
+      }
     }
   },
 });
 
-export const pathologyRules: Rule[] = [pathologyLevelPerSpecimen];
+export const pathologyReportMatchesSpecimen = defineRule({
+  id: 'pathology/report-for-unknown-specimen',
+  family: 'pathology',
+  phase: 'code',
+  title: 'A pathology report must match a documented specimen',
+  explain:
+    'Every pathology report should belong to a specimen documented in the procedure note. A report whose specimen label matches no documented specimen is still coded, ' +
+    'because the report proves the interpretation was done, but the mismatch usually means a mislabeled specimen or a report filed to the wrong visit, so DermLens asks the coder to check.',
+  references: ['CPT surgical pathology guidelines (unit = specimen)', 'CAP specimen labeling requirements'],
+  status: 'stable',
+  apply(ctx) {
+    for (const s of pathologySpecimens(ctx)) {
+      if (s.source !== 'report-only' || s.report?.consultation) continue;
+      ctx.report({
+        severity: 'warning',
+        message: `Pathology report for unknown specimen ${s.label}: no procedure or specimen with that label is documented in this note.`,
+        target: s.label,
+        fix: `Check the specimen label on the report and the procedure note; document which lesion specimen ${s.label} came from.`,
+        span: s.report?.span,
+      });
+    }
+  },
+});
+
+export const pathologySpecialStains = defineRule({
+  id: 'pathology/special-stains',
+  family: 'pathology',
+  phase: 'code',
+  title: 'Special stains by group, each stain on each block',
+  explain:
+    'Special stains are reported in addition to the surgical pathology level: group I for microorganisms (88312, e.g. PAS for fungi, acid-fast), group II for all other non-immune stains (88313, e.g. iron, trichrome), ' +
+    'group III for enzyme constituents (88319), and +88314 for a histochemical stain on a frozen block. The unit is each stain on each block, so units = stains × blocks. Routine H&E is included in the level and never a stain line.',
+  references: ['CPT special stain codes 88312-88319', 'APS "Special stains" white paper', 'NGS Medicare pathology article'],
+  status: 'stable',
+  codes: ['88312', '88313', '88314', '88319'],
+  apply(ctx) {
+    for (const s of billable(ctx)) {
+      const stains = (s.report?.stains ?? []).filter((st) => !ROUTINE_STAIN.test(st.name));
+      const units = new Map<string, number>();
+      for (const st of stains) {
+        const code = STAIN_CODE[st.group];
+        units.set(code, (units.get(code) ?? 0) + st.blocks);
+      }
+      for (const [code, n] of units) lineFor(ctx, s, code, n, ['pathology-stain']);
+    }
+  },
+});
+
+export const pathologyImmunohistochemistry = defineRule({
+  id: 'pathology/immunohistochemistry',
+  family: 'pathology',
+  phase: 'code',
+  title: 'Immunohistochemistry per specimen: 88342 first antibody, +88341 each additional, 88344 multiplex',
+  explain:
+    'Immunostains are counted per specimen, not per slide or block: the first single-antibody stain on a specimen is 88342, each additional single antibody on the same specimen is +88341, ' +
+    'and each multiplex antibody stain is 88344. A second specimen starts again at 88342.',
+  references: ['CPT 2015 immunohistochemistry codes 88341-88344', 'Reference §7.2 (codingahead "per slide" is wrong)'],
+  status: 'stable',
+  codes: ['88341', '88342', '88344'],
+  apply(ctx) {
+    for (const s of billable(ctx)) addIhcLines(ctx, s, false);
+  },
+});
+
+function addIhcLines(ctx: RuleContext, s: PathologySpecimen, distinct: boolean): void {
+  const ihc = s.report?.ihc ?? [];
+  const single = ihc.filter((a) => !a.multiplex).length;
+  const multiplex = ihc.filter((a) => a.multiplex).length;
+  const lines: DraftLine[] = [];
+  if (single > 0) lines.push(lineFor(ctx, s, '88342', 1, ['pathology-ihc']));
+  if (single > 1) lines.push(lineFor(ctx, s, '88341', single - 1, ['pathology-ihc']));
+  if (multiplex > 0) lines.push(lineFor(ctx, s, '88344', multiplex, ['pathology-ihc']));
+  // §6.3 [V]: immunostains on Mohs tissue are reported with the distinct modifier.
+  if (distinct) for (const l of lines) ctx.addModifier(l, ctx.distinctModifier('XS'));
+}
+
+export const pathologyFrozenSection = defineRule({
+  id: 'pathology/frozen-section',
+  family: 'pathology',
+  phase: 'code',
+  title: 'Frozen sections: 88331 first block per specimen, +88332 each additional block',
+  explain:
+    'An intraoperative frozen section is reported per specimen: 88331 for the first frozen block and +88332 for each additional block of the same specimen. ' +
+    'A pathology consultation during surgery without any frozen section is 88329. Frozen sections of Mohs layers are part of the Mohs code and are never reported.',
+  references: ['CPT intraoperative consultation codes 88329-88334', 'Reference §7.2, §6.3'],
+  status: 'stable',
+  codes: ['88329', '88331', '88332'],
+  apply(ctx) {
+    for (const s of billable(ctx)) {
+      const blocks = s.report?.frozenSectionBlocks ?? 0;
+      if (blocks > 0) {
+        lineFor(ctx, s, '88331', 1, ['pathology-frozen']);
+        if (blocks > 1) lineFor(ctx, s, '88332', blocks - 1, ['pathology-frozen']);
+      } else if (s.report && /intra-?\s?operative consult/i.test(s.report.diagnosisText)) {
+        lineFor(ctx, s, '88329', 1, ['pathology-intraoperative']);
+      }
+    }
+  },
+});
+
+const CONSULT_RANK = ['88321', '88323', '88325'] as const;
+
+export const pathologyConsultation = defineRule({
+  id: 'pathology/consultation',
+  family: 'pathology',
+  phase: 'code',
+  title: 'Consultation on referred material: one of 88321, 88323 or 88325 per case',
+  explain:
+    'A consultation on material prepared elsewhere is 88321 (slides), 88323 (material that needs slides made) or 88325 (comprehensive, with review of records). ' +
+    'The three are never reported together on one consult case, and the consultation code replaces the surgical pathology level for that material. ' +
+    'Whether several specimens on one case justify several units of 88321 is not settled (AAPC allows it in some situations, APS says no), so DermLens reports one unit and asks.',
+  references: ['CPT consultation codes 88321-88325', 'APS "Outside slide consultations" white paper', 'AAPC "You be the coder: consultation"'],
+  status: 'stable',
+  codes: ['88321', '88323', '88325'],
+  apply(ctx) {
+    const consults = billable(ctx).filter((s) => s.report?.consultation);
+    if (consults.length === 0) return;
+    const codes = [...new Set(consults.map((s) => s.report?.consultation as string))];
+    const code = [...CONSULT_RANK].reverse().find((c) => codes.includes(c)) as string;
+    const first = consults[0] as PathologySpecimen;
+    const line = lineFor(ctx, first, code, 1, ['pathology-consultation', 'pathology-interpretation']);
+    line.specimenLabels = consults.map((s) => s.label);
+    line.lesionLabels = [...new Set(consults.flatMap((s) => s.lesionLabels))];
+    line.spans = consults.flatMap((s) => (s.report?.span ? [s.report.span] : []));
+    if (codes.length > 1) {
+      ctx.report({
+        severity: 'warning',
+        message: `Consultation codes ${codes.join(', ')} documented on one case; they are never reported together. Reported ${code} only.`,
+        target: code,
+        fix: 'Pick the one consultation code that describes the whole case (88321 slides, 88323 slide preparation, 88325 comprehensive).',
+      });
+    }
+    if (consults.length > 1) {
+      ctx.report({
+        severity: 'warning',
+        message: `Consultation covers ${consults.length} specimens (${line.specimenLabels.join(', ')}); reported as 1 unit of ${code}. Whether each specimen may be its own unit is unverified and payer-specific.`,
+        target: code,
+        fix: `Check the payer's policy; report more units of ${code} only if it allows one per specimen.`,
+      });
+    }
+  },
+});
+
+export const pathologyMohsTissue = defineRule({
+  id: 'pathology/mohs-tissue',
+  family: 'pathology',
+  phase: 'code',
+  title: 'Mohs tissue: no surgical pathology or frozen-section lines; only non-routine stains',
+  explain:
+    'The Mohs surgeon is also the pathologist, and the Mohs codes include preparing and reading the frozen sections with routine stains (H&E, toluidine blue). ' +
+    'So Mohs layers never get 88305 or 88331/88332 lines. A non-routine special stain on frozen Mohs blocks (e.g. trichrome) is +88314 per block stained, and immunostains (e.g. MART-1) are 88342/+88341, ' +
+    'both with the distinct-service modifier to pass the Mohs-pathology edit.',
+  references: ['Reference §6.3 (NCCI policy)', 'AAPC Pathology Coding Alert: special stains with Mohs', 'CPT Mohs guidelines 17311-17315'],
+  status: 'stable',
+  codes: ['88314', '88342', '88341', '88344'],
+  apply(ctx) {
+    if (ctx.settings.pathology === 'external') return;
+    for (const s of pathologySpecimens(ctx)) {
+      if (!s.mohs || !s.report) continue;
+      const stains = s.report.stains;
+      const routine = stains.filter((st) => ROUTINE_STAIN.test(st.name));
+      const special = stains.filter((st) => !ROUTINE_STAIN.test(st.name));
+      const blocks = special.reduce((n, st) => n + st.blocks, 0);
+      if (blocks > 0) {
+        const line = lineFor(ctx, s, '88314', blocks, ['pathology-stain', 'mohs-stain']);
+        ctx.addModifier(line, ctx.distinctModifier('XS'));
+      }
+      addIhcLines(ctx, s, true);
+      if (routine.length > 0 || (s.report.frozenSectionBlocks ?? 0) > 0) {
+        ctx.report({
+          severity: 'info',
+          message: `Mohs specimen ${s.label}: frozen sections${routine.length ? ` and routine stains (${routine.map((r) => r.name).join(', ')})` : ''} are included in the Mohs code; no pathology line.`,
+          target: s.label,
+          span: s.report.span,
+        });
+      }
+    }
+  },
+});
+
+export const pathologyDiagnosticBiopsyBeforeMohs = defineRule({
+  id: 'pathology/diagnostic-biopsy-before-mohs',
+  family: 'pathology',
+  phase: 'modify',
+  title: 'Pathology of a same-day diagnostic biopsy before Mohs takes the distinct modifier',
+  explain:
+    'When a lesion with no prior pathologic diagnosis is biopsied and read the same day, and that result leads to Mohs surgery, the biopsy and its pathology (88305 or frozen section 88331) are separately reportable. ' +
+    'Because Mohs and pathology codes are paired in NCCI, the biopsy and pathology lines carry 59 (or XS for Medicare).',
+  references: ['Reference §6.3', 'MAC billing article A56836', 'NCCI policy manual ch. 3 (Mohs)'],
+  status: 'stable',
+  apply(ctx) {
+    const mohs = ctx.performed('mohs');
+    if (mohs.length === 0) return;
+    const mohsLesions = mohs.flatMap((m) => m.lesionLabels);
+    const sameLesion = (labels: string[]) => mohsLesions.length === 0 || labels.length === 0 || labels.some((l) => mohsLesions.some((m) => same(l, m)));
+    const labels = new Set<string>();
+    for (const l of ctx.lines) {
+      if (l.tags.includes('diagnostic-before-definitive') && sameLesion(l.lesionLabels)) for (const s of l.specimenLabels) labels.add(s.toUpperCase());
+    }
+    for (const p of ctx.performed('biopsy-tangential', 'biopsy-punch', 'biopsy-incisional')) {
+      if (p.drivesDecision && p.specimenLabel && p.lesionLabels.some((l) => mohsLesions.some((m) => same(l, m)))) labels.add(p.specimenLabel.toUpperCase());
+    }
+    for (const line of ctx.lines) {
+      if (line.family !== 'pathology' || line.tags.includes('mohs-stain')) continue;
+      if (line.specimenLabels.some((s) => labels.has(s.toUpperCase()))) ctx.addModifier(line, ctx.distinctModifier('XS'));
+    }
+  },
+});
+
+export const pathologyProfessionalComponent = defineRule({
+  id: 'pathology/professional-component',
+  family: 'pathology',
+  phase: 'modify',
+  title: 'Professional-only pathology takes modifier 26 on every pathology line',
+  explain:
+    'When the practice only reads slides an outside lab prepared, every pathology line it bills (levels, stains, immunostains, frozen sections) carries modifier 26, the professional component. ' +
+    'When the practice prepares and reads the slides, the lines are global (no modifier). When the outside lab bills, the practice has no pathology lines at all. The modifier is 26, never "PC".',
+  references: ['Reference §7.3', 'AAPC Pathology Coding Alert: use 26, not PC'],
+  status: 'stable',
+  codes: ['26'],
+  apply(ctx) {
+    if (ctx.settings.pathology !== 'professional') return;
+    for (const line of ctx.lines) if (line.family === 'pathology') ctx.addModifier(line, '26');
+  },
+});
+
+export const pathologyReadByOutsideLab = defineRule({
+  id: 'pathology/read-by-outside-lab',
+  family: 'pathology',
+  phase: 'check',
+  title: 'Report read by an outside lab while the practice bills pathology',
+  explain:
+    'The practice setting says the practice bills pathology, but the report says an outside laboratory read it. If the lab bills the interpretation, the practice must not bill it too. ' +
+    'DermLens keeps the lines (the setting decides) and asks the coder to confirm who billed.',
+  references: ['Reference §7.3 (global vs 26 vs TC)'],
+  status: 'stable',
+  apply(ctx) {
+    if (ctx.settings.pathology === 'external') return;
+    for (const line of ctx.lines) {
+      if (line.family !== 'pathology' || !line.tags.includes('pathology-interpretation')) continue;
+      const report = ctx.pathologyFor(line.specimenLabels[0]);
+      if (report?.readBy !== 'external') continue;
+      ctx.report({
+        severity: 'info',
+        message: `Specimen ${line.specimenLabels[0]}: the report says an outside lab read it, but the practice setting bills pathology (${line.code}).`,
+        target: line.specimenLabels[0],
+        fix: 'Confirm who bills the interpretation; set the pathology arrangement to "external" if the lab bills it.',
+        span: report.span,
+      });
+    }
+  },
+});
+
+export const pathologySkinNotHigherLevel = defineRule({
+  id: 'pathology/skin-never-88307',
+  family: 'pathology',
+  phase: 'check',
+  title: 'Skin specimens are never 88307 or 88309',
+  explain:
+    'The surgical pathology levels list skin only at levels II-IV. A skin specimen stays at 88302, 88304 or 88305 whatever its size, depth, margins or malignancy; ' +
+    '88307 and 88309 for skin are a common upcoding error.',
+  references: ['Reference §7.1', 'AAPC Pathology Coding Alert: skin specimens 88304/88305, do not upcode for cancer'],
+  status: 'stable',
+  codes: ['88307', '88309'],
+  apply(ctx) {
+    const entered = ctx.encounter.enteredCharges.filter((c) => c.code === '88307' || c.code === '88309');
+    const skinOnly = ctx.encounter.pathology.every((r) => r.specimenType !== 'other');
+    if (entered.length === 0 || !skinOnly) return;
+    for (const c of entered) {
+      ctx.report({
+        severity: 'error',
+        message: `Entered ${c.code} for skin specimen(s): skin is never above level IV (88305).`,
+        target: c.code,
+        fix: 'Use 88305 (88304 for cyst/tag/debridement, 88302 for plastic repair skin).',
+      });
+    }
+  },
+});
+
+export const pathologyRules: Rule[] = [
+  pathologyLevelPerSpecimen,
+  pathologyReportMatchesSpecimen,
+  pathologySpecialStains,
+  pathologyImmunohistochemistry,
+  pathologyFrozenSection,
+  pathologyConsultation,
+  pathologyMohsTissue,
+  pathologyDiagnosticBiopsyBeforeMohs,
+  pathologyProfessionalComponent,
+  pathologyReadByOutsideLab,
+  pathologySkinNotHigherLevel,
+];

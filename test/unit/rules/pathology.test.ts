@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import type { EncounterInput, SettingsInput } from '../../../core/model';
+import { biopsyRules } from '../../../core/rules/biopsy';
+import { defineRule } from '../../../core/rules/define-rule';
+import { pathologyRules } from '../../../core/rules/pathology';
+import { codeWith } from './family-harness';
+import { code, L, proc } from './harness';
+
+type Case = { name: string; encounter: EncounterInput; settings?: SettingsInput; lines: string[]; findings?: string[]; status?: string[] };
+
+const report = (specimenLabel: string, extra: Record<string, unknown> = {}) => ({
+  specimenLabel,
+  diagnosisText: 'Basal cell carcinoma, nodular type',
+  behavior: 'malignant' as const,
+  ...extra,
+});
+
+const cases: Case[] = [
+  {
+    name: 'skin biopsy specimen with a report → 88305, ready',
+    encounter: { specimens: [{ label: 'A' }], pathology: [report('A')] },
+    lines: ['88305'],
+    status: ['ready'],
+  },
+  {
+    name: 'specimen without a report yet → 88305 held for pathology',
+    encounter: { specimens: [{ label: 'A' }] },
+    lines: ['88305'],
+    status: ['held-for-pathology'],
+  },
+  {
+    name: 'cyst, skin tag and plastic-repair skin → 88304, 88304, 88302',
+    encounter: {
+      specimens: [
+        { label: 'A', type: 'cyst' },
+        { label: 'B', type: 'skin-tag' },
+        { label: 'C', type: 'plastic-repair' },
+      ],
+      pathology: [report('A'), report('B'), report('C')],
+    },
+    lines: ['88304', '88304', '88302'],
+  },
+  {
+    name: 'report says cyst for a specimen sent as skin → 88304 (report wins)',
+    encounter: {
+      specimens: [{ label: 'A' }],
+      pathology: [report('A', { specimenType: 'cyst', diagnosisText: 'Epidermal inclusion cyst', behavior: 'benign' })],
+    },
+    lines: ['88304'],
+  },
+  {
+    name: 'two specimens → one line each (each gets its own dx)',
+    encounter: { specimens: [{ label: 'A' }, { label: 'B' }], pathology: [report('A'), report('B')] },
+    lines: ['88305', '88305'],
+  },
+  {
+    name: 'malignant melanoma excision stays 88305 (never 88307)',
+    encounter: { specimens: [{ label: 'A' }], pathology: [report('A', { diagnosisText: 'Invasive melanoma, Breslow 1.2 mm', margins: 'clear' })] },
+    lines: ['88305'],
+  },
+  {
+    name: 'professional arrangement → 26 on the level, stain and IHC lines',
+    encounter: {
+      specimens: [{ label: 'A' }],
+      pathology: [report('A', { stains: [{ name: 'PAS', group: 'I' }], ihc: [{ antibody: 'MART-1' }] })],
+    },
+    settings: { pathology: 'professional' },
+    lines: ['88305-26', '88312-26', '88342-26'],
+  },
+  {
+    name: 'external lab bills → no pathology lines at all',
+    encounter: { specimens: [{ label: 'A' }], pathology: [report('A', { stains: [{ name: 'PAS', group: 'I' }] })] },
+    settings: { pathology: 'external' },
+    lines: [],
+  },
+  {
+    name: 'specimen sent to an outside lab → no line for that specimen only',
+    encounter: { specimens: [{ label: 'A', destination: 'external' }, { label: 'B' }], pathology: [report('B')] },
+    lines: ['88305'],
+  },
+  {
+    name: 'special stains: units = stains × blocks per group; H&E is routine',
+    encounter: {
+      specimens: [{ label: 'A' }],
+      pathology: [
+        report('A', {
+          stains: [
+            { name: 'PAS', group: 'I', blocks: 2 },
+            { name: 'GMS', group: 'I', blocks: 1 },
+            { name: 'iron', group: 'II', blocks: 1 },
+            { name: 'H&E', group: 'II', blocks: 3 },
+            { name: 'chloroacetate esterase', group: 'III' },
+          ],
+        }),
+      ],
+    },
+    lines: ['88305', '88312 x3', '88313', '88319'],
+  },
+  {
+    name: 'IHC: 3 single antibodies + 1 multiplex on one specimen → 88342, 88341×2, 88344',
+    encounter: {
+      specimens: [{ label: 'A' }],
+      pathology: [
+        report('A', {
+          ihc: [{ antibody: 'SOX10' }, { antibody: 'PRAME' }, { antibody: 'Ki-67' }, { antibody: 'MART-1/Ki-67', multiplex: true }],
+        }),
+      ],
+    },
+    lines: ['88305', '88342', '88341 x2', '88344'],
+  },
+  {
+    name: 'IHC is per specimen: a second specimen starts again at 88342',
+    encounter: {
+      specimens: [{ label: 'A' }, { label: 'B' }],
+      pathology: [report('A', { ihc: [{ antibody: 'SOX10' }] }), report('B', { ihc: [{ antibody: 'SOX10' }, { antibody: 'PRAME' }] })],
+    },
+    lines: ['88305', '88305', '88342', '88342', '88341'],
+  },
+  {
+    name: 'frozen section with 3 blocks → 88331 + 88332×2',
+    encounter: { specimens: [{ label: 'A' }], pathology: [report('A', { frozenSectionBlocks: 3 })] },
+    lines: ['88305', '88331', '88332 x2'],
+  },
+  {
+    name: 'intraoperative consultation without frozen section → 88329',
+    encounter: { specimens: [{ label: 'A' }], pathology: [report('A', { diagnosisText: 'Intraoperative consultation (gross only): margin grossly free' })] },
+    lines: ['88305', '88329'],
+  },
+  {
+    name: 'consultation codes never together: 88321 and 88323 on one case → 88323 + finding',
+    encounter: {
+      pathology: [report('S1', { consultation: '88321' }), report('S2', { consultation: '88323' })],
+    },
+    lines: ['88323'],
+    findings: ['pathology/consultation', 'pathology/consultation'],
+  },
+  {
+    name: 'one 88321 consultation on referred slides → 88321, no level line, no unknown-specimen warning',
+    encounter: { pathology: [report('OUT-1', { consultation: '88321' })] },
+    lines: ['88321'],
+  },
+  {
+    name: 'report for a label no procedure documented → still coded, warning',
+    encounter: { specimens: [{ label: 'A' }], pathology: [report('A'), report('C')] },
+    lines: ['88305', '88305'],
+    findings: ['pathology/report-for-unknown-specimen'],
+  },
+  {
+    name: 'Mohs tissue: no level or frozen lines; trichrome → 88314-59 per block; MART-1 → 88342-59; toluidine routine',
+    encounter: {
+      procedures: [
+        proc({ id: 'm1', kind: 'mohs', lesionLabels: ['A'], specimenLabel: 'M1', site: { text: 'nose', key: 'nose' }, stages: [{ stage: 1, blocks: 2 }] }),
+      ],
+      pathology: [
+        report('M1', {
+          specimenType: 'mohs',
+          frozenSectionBlocks: 2,
+          stains: [
+            { name: 'toluidine blue', group: 'frozen', blocks: 2 },
+            { name: 'trichrome', group: 'frozen', blocks: 2 },
+          ],
+          ihc: [{ antibody: 'MART-1' }],
+        }),
+      ],
+    },
+    lines: ['88314-59 x2', '88342-59'],
+    findings: ['pathology/mohs-tissue'],
+  },
+  {
+    name: 'Mohs IHC on Medicare → XS',
+    encounter: {
+      specimens: [{ label: 'M1', type: 'mohs' }],
+      pathology: [report('M1', { specimenType: 'mohs', ihc: [{ antibody: 'MART-1' }, { antibody: 'SOX10' }] })],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['88342-XS', '88341-XS'],
+  },
+  {
+    name: 'entered 88307 for a skin specimen → error',
+    encounter: { specimens: [{ label: 'A' }], pathology: [report('A')], enteredCharges: [{ code: '88307' }] },
+    lines: ['88305'],
+    findings: ['pathology/skin-never-88307'],
+  },
+  {
+    name: 'report read by an outside lab while the practice bills → info',
+    encounter: { specimens: [{ label: 'A' }], pathology: [report('A', { readBy: 'external' })] },
+    lines: ['88305'],
+    findings: ['pathology/read-by-outside-lab'],
+  },
+  {
+    name: 'procedure names a specimen the list lacks → still a pathology line (tag → 88304)',
+    encounter: { procedures: [proc({ kind: 'skin-tag-removal', specimenLabel: 'B', lesionLabels: ['B'], site: { text: 'neck', key: 'neck' } })] },
+    lines: ['88304'],
+    status: ['held-for-pathology'],
+  },
+];
+
+describe('pathology rules', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const result = codeWith(pathologyRules, c.encounter, c.settings);
+      expect(result.lines).toEqual(c.lines.map(L));
+      expect(result.findings).toEqual(c.findings ?? []);
+      if (c.status) expect(result.full.map((l) => l.status)).toEqual(c.status);
+    });
+  }
+
+  it('diagnostic biopsy read before Mohs of the same lesion → distinct modifier on its pathology line (Medicare XS)', () => {
+    const result = codeWith(
+      [...biopsyRules, ...pathologyRules],
+      {
+        procedures: [
+          proc({ kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A', drivesDecision: true, site: { text: 'nose', key: 'nose' } }),
+          proc({ kind: 'mohs', lesionLabels: ['A'], site: { text: 'nose', key: 'nose' }, stages: [{ stage: 1, blocks: 3 }] }),
+        ],
+        pathology: [report('A', { frozenSectionBlocks: 1 })],
+      },
+      { payer: 'medicare' },
+    );
+    expect(result.lines.filter((l) => l.code.startsWith('88'))).toEqual(['88305-XS', '88331-XS'].map(L));
+  });
+
+  it('biopsy tagged diagnostic-before-definitive by another rule → 59 on its pathology (commercial)', () => {
+    const tagger = defineRule({
+      id: 'biopsy/test-tagger',
+      family: 'biopsy',
+      phase: 'code',
+      title: 'test: tags a biopsy line',
+      explain: 'Stands in for the biopsy rule that tags a same-day diagnostic biopsy.',
+      references: [],
+      status: 'stable',
+      apply(ctx) {
+        ctx.addLine({ code: '11102', specimenLabels: ['A'], lesionLabels: ['A'], tags: ['biopsy', 'diagnostic-before-definitive'] });
+      },
+    });
+    const result = codeWith([tagger, ...pathologyRules], {
+      procedures: [proc({ kind: 'mohs', lesionLabels: ['A'], site: { text: 'nose', key: 'nose' }, stages: [{ stage: 1, blocks: 3 }] })],
+      specimens: [{ label: 'A', lesionLabel: 'A' }],
+      pathology: [report('A')],
+    });
+    expect(result.lines).toEqual(['11102', '88305-59'].map(L));
+  });
+
+  it('no distinct modifier on a biopsy pathology line when no Mohs was done', () => {
+    const result = codeWith(pathologyRules, {
+      procedures: [proc({ kind: 'biopsy-punch', lesionLabels: ['A'], specimenLabel: 'A', drivesDecision: true, site: { text: 'back', key: 'back' } })],
+      pathology: [report('A')],
+    });
+    expect(result.lines).toEqual([L('88305')]);
+  });
+
+  it('whole registry: specimens still tracked when the outside lab bills', () => {
+    const result = code({ specimens: [{ label: 'A' }, { label: 'B' }], pathology: [report('A')] }, { pathology: 'external' });
+    expect(result.lines.filter((l) => l.code.startsWith('88'))).toEqual([]);
+    expect(result.draft.specimens.map((s) => [s.label, s.status])).toEqual([
+      ['A', 'billed'],
+      ['B', 'sent'],
+    ]);
+  });
+});
