@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { ClaimDraft } from './claim';
+import { Encounter } from './encounter';
+import { Settings } from './settings';
+import { ChartSnapshot } from './snapshot';
+
+/*
+ * Two channels that never mix (uBlock Origin's messaging model):
+ *
+ * - UNTRUSTED: content script → background. A content script runs inside an EMR
+ *   page we do not control; its messages are validated with zod, checked to come
+ *   from our own extension in a tab, and only ever carry a snapshot. They can never
+ *   reach a trusted handler.
+ * - TRUSTED: extension pages (side panel, options, trainer) ↔ background. Still
+ *   validated, because a schema mismatch between builds must fail loudly.
+ *
+ * The content script itself must not import zod (bundle size): it builds these
+ * plain objects by hand and the background validates them.
+ */
+
+/** Content → background: the chart changed (or was first read). */
+export const SnapshotMessage = z.object({
+  type: z.literal('snapshot'),
+  snapshot: ChartSnapshot,
+});
+export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
+
+export const ContentMessage = z.discriminatedUnion('type', [SnapshotMessage]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
+
+/** Background → content: read the chart again now (e.g. the side panel just opened). */
+export const RescanMessage = z.object({ type: z.literal('rescan') });
+export type RescanMessage = z.infer<typeof RescanMessage>;
+
+const TabId = z.number().int().nonnegative();
+
+/** How a user resolved a finding; kept in the audit log. */
+export const FindingAction = z.enum(['accepted', 'overridden']);
+export type FindingAction = z.infer<typeof FindingAction>;
+
+export const PanelRequest = z.discriminatedUnion('type', [
+  /** Everything the side panel shows for one tab. */
+  z.object({ type: z.literal('get-tab-state'), tabId: TabId }),
+  /** Ask the tab's content script to send a fresh snapshot. */
+  z.object({ type: z.literal('rescan-tab'), tabId: TabId }),
+  z.object({
+    type: z.literal('resolve-finding'),
+    encounterId: z.string().min(1).max(200),
+    fingerprint: z.string().min(1).max(200),
+    action: FindingAction,
+    reason: z.string().trim().min(3, 'Give a reason of at least 3 characters').max(1000),
+  }),
+  z.object({ type: z.literal('undo-resolution'), encounterId: z.string().min(1).max(200), fingerprint: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('get-audit-log'), encounterId: z.string().min(1).max(200).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+  z.object({ type: z.literal('get-settings') }),
+  /** Settings arrive unvalidated from the form: the background validates and answers with the problems. */
+  z.object({ type: z.literal('save-settings'), settings: z.unknown() }),
+  /** Re-register content scripts for the EMR hosts the user has granted. */
+  z.object({ type: z.literal('sync-hosts') }),
+  z.object({ type: z.literal('list-encounters'), limit: z.number().int().min(1).max(500).default(50) }),
+]);
+export type PanelRequest = z.infer<typeof PanelRequest>;
+export type PanelRequestInput = z.input<typeof PanelRequest>;
+
+/** A finding resolution as stored (and shown in the coder view). */
+export const Resolution = z.object({
+  encounterId: z.string(),
+  fingerprint: z.string(),
+  rule: z.string(),
+  action: FindingAction,
+  reason: z.string(),
+  at: z.number(),
+});
+export type Resolution = z.infer<typeof Resolution>;
+
+export const AuditEntry = z.object({
+  id: z.number().optional(),
+  at: z.number(),
+  encounterId: z.string().optional(),
+  action: z.enum(['coded', 'finding-accepted', 'finding-overridden', 'resolution-undone', 'settings-changed', 'hosts-changed', 'purged']),
+  detail: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What the side panel needs to draw one tab: no raw identifiers, initials and DOS only. */
+export const TabState = z.object({
+  tabId: z.number(),
+  status: z.enum(['empty', 'ready']),
+  encounterId: z.string().optional(),
+  patientInitials: z.string().optional(),
+  dateOfService: z.string().optional(),
+  adapter: z.string().optional(),
+  url: z.string().optional(),
+  codedAt: z.number().optional(),
+  /** Encounter with chart text redacted of identifiers; spans point into its sections. */
+  encounter: Encounter.optional(),
+  draft: ClaimDraft.optional(),
+  resolutions: z.array(Resolution).default([]),
+  settings: Settings,
+});
+export type TabState = z.infer<typeof TabState>;
+
+/** Background → extension pages: something the page shows changed. */
+export const PanelEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('tab-updated'), tabId: z.number(), encounterId: z.string() }),
+  z.object({ type: z.literal('settings-updated') }),
+]);
+export type PanelEvent = z.infer<typeof PanelEvent>;
+
+/** Every trusted answer: ok with data, or a readable error. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

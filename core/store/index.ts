@@ -1,0 +1,6 @@
+export * from './db';
+export * from './fingerprint';
+export * from './identity';
+export * from './ingest';
+export * from './redact';
+export * from './repository';

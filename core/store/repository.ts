@@ -1,0 +1,225 @@
+import { type ClaimDraft, type Encounter, Settings } from '../model';
+import type { AuditEntry, FindingAction, Resolution } from '../model/messages';
+import { type DermLensDb, type EncounterRecord, openDb } from './db';
+import { findingFingerprint } from './fingerprint';
+import { newSalt } from './identity';
+
+const SETTINGS_KEY = 'practice';
+const SALT_KEY = 'install-salt';
+const DAY_MS = 86_400_000;
+
+export interface SaveCodedInput {
+  encounterId: string;
+  patientKey?: string;
+  patientInitials?: string;
+  dateOfService?: string;
+  adapter: string;
+  url: string;
+  /** Already redacted. */
+  encounter: Encounter;
+  draft: ClaimDraft;
+  settings: Settings;
+  now?: number;
+}
+
+export interface EncounterView {
+  record: EncounterRecord;
+  draft?: ClaimDraft;
+  codedAt?: number;
+  resolutions: Resolution[];
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; error: string };
+
+/** Readable one-line-per-problem message for a zod failure on settings. */
+function settingsProblems(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || 'settings'}: ${i.message}`).join('; ');
+}
+
+/**
+ * All reads and writes of the DermLens database. The background service worker is
+ * the only writer; extension pages ask it through messages.
+ */
+export class DermLensStore {
+  readonly db: DermLensDb;
+
+  constructor(db: DermLensDb = openDb()) {
+    this.db = db;
+  }
+
+  async installSalt(): Promise<string> {
+    return this.db.transaction('rw', this.db.settings, async () => {
+      const row = await this.db.settings.get(SALT_KEY);
+      if (typeof row?.value === 'string' && row.value.length >= 16) return row.value;
+      const salt = newSalt();
+      await this.db.settings.put({ key: SALT_KEY, value: salt });
+      return salt;
+    });
+  }
+
+  /** Stored settings, or defaults; a stored value that no longer validates falls back to defaults. */
+  async getSettings(): Promise<Settings> {
+    const row = await this.db.settings.get(SETTINGS_KEY);
+    const parsed = Settings.safeParse(row?.value ?? {});
+    return parsed.success ? parsed.data : Settings.parse({});
+  }
+
+  async saveSettings(input: unknown, now = Date.now()): Promise<SettingsResult> {
+    const parsed = Settings.safeParse(input);
+    if (!parsed.success) return { ok: false, error: settingsProblems(parsed.error.issues) };
+    const before = await this.getSettings();
+    await this.db.transaction('rw', this.db.settings, this.db.auditLog, async () => {
+      await this.db.settings.put({ key: SETTINGS_KEY, value: parsed.data });
+      const changed = (Object.keys(parsed.data) as (keyof Settings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(parsed.data[k]));
+      if (changed.length) {
+        await this.db.auditLog.add({
+          at: now,
+          action: 'settings-changed',
+          detail: changed.map((k) => `${k}: ${JSON.stringify(before[k])} → ${JSON.stringify(parsed.data[k])}`).join('; '),
+        });
+      }
+    });
+    return { ok: true, settings: parsed.data };
+  }
+
+  /** Stores one coding of an encounter; logs it only when the claim lines changed. */
+  async saveCoded(input: SaveCodedInput): Promise<void> {
+    const now = input.now ?? Date.now();
+    const { db } = this;
+    await db.transaction('rw', [db.encounters, db.claimDrafts, db.findings, db.specimens, db.pathology, db.auditLog], async () => {
+      const previous = await db.claimDrafts.get(input.encounterId);
+      await db.encounters.put({
+        id: input.encounterId,
+        patientKey: input.patientKey,
+        patientInitials: input.patientInitials,
+        dateOfService: input.dateOfService,
+        adapter: input.adapter,
+        url: input.url,
+        updatedAt: now,
+        encounter: input.encounter,
+      });
+      await db.claimDrafts.put({ encounterId: input.encounterId, draft: input.draft, settings: input.settings, codedAt: now });
+
+      await db.findings.where('encounterId').equals(input.encounterId).delete();
+      await db.findings.bulkPut(
+        input.draft.findings.map((f) => {
+          const fingerprint = findingFingerprint(f);
+          return { ...f, id: `${input.encounterId}|${fingerprint}`, encounterId: input.encounterId, fingerprint, codedAt: now };
+        }),
+      );
+
+      await db.specimens.where('encounterId').equals(input.encounterId).delete();
+      await db.specimens.bulkPut(
+        input.draft.specimens.map((s) => ({
+          id: `${input.encounterId}|${s.label}`,
+          encounterId: input.encounterId,
+          patientKey: input.patientKey,
+          label: s.label,
+          dateOfService: input.dateOfService,
+          site: s.site,
+          status: s.status,
+          updatedAt: now,
+        })),
+      );
+
+      await db.pathology.where('encounterId').equals(input.encounterId).delete();
+      await db.pathology.bulkPut(
+        input.encounter.pathology.map((r, i) => ({
+          id: `${input.encounterId}|${r.specimenLabel}|${i}`,
+          encounterId: input.encounterId,
+          patientKey: input.patientKey,
+          specimenLabel: r.specimenLabel,
+          behavior: r.behavior,
+          diagnosisText: r.diagnosisText,
+          signedDate: r.signedDate,
+          updatedAt: now,
+        })),
+      );
+
+      const summary = claimSummary(input.draft);
+      if (!previous || claimSummary(previous.draft) !== summary) {
+        await db.auditLog.add({ at: now, encounterId: input.encounterId, action: 'coded', detail: summary || '(no billable lines)' });
+      }
+    });
+  }
+
+  async encounterView(encounterId: string): Promise<EncounterView | undefined> {
+    const record = await this.db.encounters.get(encounterId);
+    if (!record) return undefined;
+    const draft = await this.db.claimDrafts.get(encounterId);
+    return { record, draft: draft?.draft, codedAt: draft?.codedAt, resolutions: await this.resolutions(encounterId) };
+  }
+
+  async resolutions(encounterId: string): Promise<Resolution[]> {
+    const rows = await this.db.overrides.where('encounterId').equals(encounterId).toArray();
+    return rows.map(({ encounterId: e, fingerprint, rule, action, reason, at }) => ({ encounterId: e, fingerprint, rule, action, reason, at }));
+  }
+
+  /** Accept or override a finding with a reason; the audit log keeps every decision. */
+  async resolveFinding(encounterId: string, fingerprint: string, action: FindingAction, reason: string, now = Date.now()): Promise<Resolution> {
+    const { db } = this;
+    return db.transaction('rw', [db.findings, db.overrides, db.auditLog], async () => {
+      const finding = await db.findings.get(`${encounterId}|${fingerprint}`);
+      if (!finding) throw new Error('That finding is no longer on this encounter (the chart changed). Reload and try again.');
+      const resolution: Resolution = { encounterId, fingerprint, rule: finding.rule, action, reason: reason.trim(), at: now };
+      await db.overrides.put({ id: `${encounterId}|${fingerprint}`, ...resolution });
+      await db.auditLog.add({
+        at: now,
+        encounterId,
+        action: action === 'accepted' ? 'finding-accepted' : 'finding-overridden',
+        detail: `${finding.rule}${finding.target ? ` [${finding.target}]` : ''}: ${resolution.reason}`,
+      });
+      return resolution;
+    });
+  }
+
+  async undoResolution(encounterId: string, fingerprint: string, now = Date.now()): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.overrides, db.auditLog], async () => {
+      const row = await db.overrides.get(`${encounterId}|${fingerprint}`);
+      if (!row) return;
+      await db.overrides.delete(row.id);
+      await db.auditLog.add({ at: now, encounterId, action: 'resolution-undone', detail: `${row.rule}: was ${row.action} ("${row.reason}")` });
+    });
+  }
+
+  async auditLog(encounterId?: string, limit = 200): Promise<AuditEntry[]> {
+    const rows = encounterId
+      ? await this.db.auditLog.where('encounterId').equals(encounterId).reverse().sortBy('at')
+      : await this.db.auditLog.orderBy('at').reverse().limit(limit).toArray();
+    return rows.slice(0, limit);
+  }
+
+  async log(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void> {
+    await this.db.auditLog.add({ ...entry, at: entry.at ?? Date.now() });
+  }
+
+  async recentEncounters(limit = 50): Promise<EncounterRecord[]> {
+    return this.db.encounters.orderBy('updatedAt').reverse().limit(limit).toArray();
+  }
+
+  /** Deletes encounters (and everything hanging off them) not touched for `days` days. */
+  async purgeOlderThan(days: number, now = Date.now()): Promise<number> {
+    const { db } = this;
+    const cutoff = now - days * DAY_MS;
+    return db.transaction('rw', [db.encounters, db.claimDrafts, db.findings, db.specimens, db.pathology, db.overrides, db.auditLog], async () => {
+      const old = await db.encounters.where('updatedAt').below(cutoff).primaryKeys();
+      for (const id of old) {
+        await db.claimDrafts.delete(id);
+        for (const table of [db.findings, db.specimens, db.pathology, db.overrides] as const) await table.where('encounterId').equals(id).delete();
+        await db.auditLog.where('encounterId').equals(id).delete();
+      }
+      await db.encounters.bulkDelete(old);
+      await db.auditLog.where('at').below(cutoff).delete();
+      if (old.length) await db.auditLog.add({ at: now, action: 'purged', detail: `${old.length} encounter(s) older than ${days} days deleted` });
+      return old.length;
+    });
+  }
+}
+
+/** "11104 | 11103 | 88305 x2": what the audit log records when a claim changes. */
+export function claimSummary(draft: ClaimDraft): string {
+  return draft.lines
+    .map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''}${l.units > 1 ? ` x${l.units}` : ''}${l.status === 'ready' ? '' : ' (held)'}`)
+    .join(' | ');
+}

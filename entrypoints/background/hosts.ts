@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+
+export const EMR_SCRIPT_ID = 'dermlens-emr';
+const CONTENT_JS = 'content-scripts/content.js';
+
+/** An EMR host the user may grant: https only, one host or a *.domain wildcard, whole site. */
+export const HOST_PATTERN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/;
+
+/**
+ * Registers the content script for exactly the EMR hosts the user listed AND
+ * granted (optional_host_permissions, asked for from the options page). Nothing
+ * runs on any EMR host until then. all_frames + origin fallback because athenaOne
+ * renders the chart in nested frames, some without a src.
+ */
+export async function syncEmrContentScripts(hosts: readonly string[]): Promise<string[]> {
+  const granted: string[] = [];
+  for (const origin of hosts) {
+    if (!HOST_PATTERN.test(origin)) continue;
+    try {
+      if (await browser.permissions.contains({ origins: [origin] })) granted.push(origin);
+    } catch {
+      // A pattern the browser rejects is simply not granted.
+    }
+  }
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [EMR_SCRIPT_ID] }).catch(() => []);
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [EMR_SCRIPT_ID] });
+  if (granted.length) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: EMR_SCRIPT_ID,
+        js: [CONTENT_JS],
+        matches: granted,
+        allFrames: true,
+        matchOriginAsFallback: true,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  }
+  return granted;
+}

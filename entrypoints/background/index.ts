@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { DermLensStore } from '../../core/store';
+import { BackgroundRouter } from './router';
+import { isOwnContentScript, isOwnExtensionPage } from './senders';
+
+export default defineBackground(() => {
+  const router = new BackgroundRouter(new DermLensStore());
+  // (cast: tsconfig excludes .wxt/ so WXT's generated getURL typing is not loaded)
+  const extensionOrigin = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/');
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isOwnExtensionPage(sender, browser.runtime.id, extensionOrigin)) return router.fromPage(message);
+    if (isOwnContentScript(sender, browser.runtime.id, extensionOrigin)) return router.fromContent(message, sender.tab.id);
+    // Anything else (another extension, a page without our script) gets no answer.
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void router.tabClosed(tabId);
+  });
+
+  // The toolbar button opens the side panel (Chrome/Edge; Firefox uses its sidebar).
+  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+});

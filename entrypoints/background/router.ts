@@ -1,0 +1,177 @@
+import { browser } from 'wxt/browser';
+import { type ChartSnapshot, Settings } from '../../core/model';
+import { ContentMessage, PanelRequest, type Reply, type TabState } from '../../core/model/messages';
+import { type DermLensStore, ingestSnapshot, recode } from '../../core/store';
+import { syncEmrContentScripts } from './hosts';
+import { forgetTab, getTabEncounter, setTabEncounter, tabsShowing } from './tab-map';
+
+const PURGE_EVERY_MS = 3_600_000;
+
+/**
+ * The background's message handling: the untrusted content channel and the trusted
+ * extension-page channel, each with its own schema. Only a snapshot can come in
+ * from a page; nothing a page sends is ever passed on to a trusted handler.
+ */
+export class BackgroundRouter {
+  private readonly queue = new Map<number, { running: Promise<void>; next?: ChartSnapshot }>();
+  private lastPurge = 0;
+
+  constructor(readonly store: DermLensStore) {}
+
+  /** Untrusted: a content script sent something. Returns a small ack, never data. */
+  async fromContent(message: unknown, tabId: number): Promise<{ ok: boolean; error?: string }> {
+    const parsed = ContentMessage.safeParse(message);
+    if (!parsed.success) return { ok: false, error: 'invalid message' };
+    this.enqueue(tabId, parsed.data.snapshot);
+    return { ok: true };
+  }
+
+  /**
+   * Snapshots of one tab are coded one at a time, newest wins: a burst of chart
+   * edits codes the first and the last, never out of order.
+   */
+  private enqueue(tabId: number, snapshot: ChartSnapshot): Promise<void> {
+    const slot = this.queue.get(tabId);
+    if (slot) {
+      slot.next = snapshot;
+      return slot.running;
+    }
+    const entry: { running: Promise<void>; next?: ChartSnapshot } = { running: Promise.resolve() };
+    this.queue.set(tabId, entry);
+    entry.running = (async () => {
+      let current: ChartSnapshot | undefined = snapshot;
+      while (current) {
+        try {
+          await this.ingest(tabId, current);
+        } catch (error) {
+          console.warn('DermLens: could not code this chart', (error as Error).message);
+        }
+        current = entry.next;
+        entry.next = undefined;
+      }
+      this.queue.delete(tabId);
+    })();
+    return entry.running;
+  }
+
+  /** Resolves when every queued snapshot has been coded (tests, shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.queue.values()].map((q) => q.running));
+  }
+
+  private async ingest(tabId: number, snapshot: ChartSnapshot): Promise<void> {
+    const settings = await this.store.getSettings();
+    const result = await ingestSnapshot(this.store, snapshot, settings);
+    await setTabEncounter(tabId, result.encounterId);
+    await this.notify({ type: 'tab-updated', tabId, encounterId: result.encounterId });
+    await this.maybePurge(settings.retentionDays);
+  }
+
+  private async maybePurge(retentionDays: number): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now;
+    await this.store.purgeOlderThan(retentionDays, now);
+  }
+
+  async notify(event: { type: 'tab-updated'; tabId: number; encounterId: string } | { type: 'settings-updated' }): Promise<void> {
+    // No extension page open is normal: sendMessage then rejects, and that is fine.
+    await browser.runtime.sendMessage(event).catch(() => {});
+  }
+
+  /** Trusted: side panel, options page or trainer. */
+  async fromPage(message: unknown): Promise<Reply<unknown>> {
+    const parsed = PanelRequest.safeParse(message);
+    if (!parsed.success) return { ok: false, error: `invalid request: ${parsed.error.issues[0]?.message ?? 'unknown'}` };
+    const req = parsed.data;
+    try {
+      switch (req.type) {
+        case 'get-tab-state':
+          return { ok: true, data: await this.tabState(req.tabId) };
+        case 'rescan-tab':
+          return await this.rescan(req.tabId);
+        case 'resolve-finding':
+          return { ok: true, data: await this.store.resolveFinding(req.encounterId, req.fingerprint, req.action, req.reason) };
+        case 'undo-resolution':
+          await this.store.undoResolution(req.encounterId, req.fingerprint);
+          return { ok: true, data: null };
+        case 'get-audit-log':
+          return { ok: true, data: await this.store.auditLog(req.encounterId, req.limit) };
+        case 'get-settings':
+          return { ok: true, data: await this.store.getSettings() };
+        case 'save-settings':
+          return await this.saveSettings(req.settings);
+        case 'sync-hosts': {
+          const settings = await this.store.getSettings();
+          return { ok: true, data: await syncEmrContentScripts(settings.emrHosts) };
+        }
+        case 'list-encounters': {
+          const rows = await this.store.recentEncounters(req.limit);
+          return {
+            ok: true,
+            data: rows.map((r) => ({
+              id: r.id,
+              patientInitials: r.patientInitials,
+              dateOfService: r.dateOfService,
+              adapter: r.adapter,
+              updatedAt: r.updatedAt,
+            })),
+          };
+        }
+      }
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
+
+  async tabState(tabId: number): Promise<TabState> {
+    const settings = await this.store.getSettings();
+    const encounterId = await getTabEncounter(tabId);
+    const view = encounterId ? await this.store.encounterView(encounterId) : undefined;
+    if (!view) return { tabId, status: 'empty', resolutions: [], settings };
+    return {
+      tabId,
+      status: 'ready',
+      encounterId: view.record.id,
+      patientInitials: view.record.patientInitials,
+      dateOfService: view.record.dateOfService,
+      adapter: view.record.adapter,
+      url: view.record.url,
+      codedAt: view.codedAt,
+      encounter: view.record.encounter,
+      draft: view.draft,
+      resolutions: view.resolutions,
+      settings,
+    };
+  }
+
+  private async rescan(tabId: number): Promise<Reply<null>> {
+    try {
+      await browser.tabs.sendMessage(tabId, { type: 'rescan' });
+      return { ok: true, data: null };
+    } catch {
+      return { ok: false, error: 'DermLens is not reading this page. Add its EMR host in Options, or open a demo chart.' };
+    }
+  }
+
+  private async saveSettings(input: unknown): Promise<Reply<Settings>> {
+    const result = await this.store.saveSettings(input);
+    if (!result.ok) return result.ok === false ? { ok: false, error: result.error } : result;
+    // Every open chart is re-coded with the new settings, from what is stored (no page needed).
+    for (const [tabId, encounterId] of await tabsShowing()) {
+      const view = await this.store.encounterView(encounterId);
+      if (!view) continue;
+      const { record } = view;
+      const draft = recode(record.encounter, result.settings);
+      await this.store.saveCoded({ ...record, encounterId: record.id, draft, settings: result.settings });
+      await this.notify({ type: 'tab-updated', tabId, encounterId });
+    }
+    await syncEmrContentScripts(result.settings.emrHosts).catch(() => []);
+    await this.notify({ type: 'settings-updated' });
+    return { ok: true, data: Settings.parse(result.settings) };
+  }
+
+  async tabClosed(tabId: number): Promise<void> {
+    await forgetTab(tabId);
+  }
+}

@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { snapshotFromDocument } from '../../core/emr';
+import { ChartWatcher } from './watcher';
+
+/**
+ * Declared for the bundled demo charts on localhost only (see README, Permissions).
+ * On EMR hosts the same script is registered at runtime by the background, and
+ * only for hosts the user granted in Options.
+ */
+export default defineContentScript({
+  matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const watcher = new ChartWatcher({
+      read: () => snapshotFromDocument(document, { url: location.href }),
+      send: (message) => browser.runtime.sendMessage(message),
+    });
+
+    const observer = new MutationObserver(() => watcher.changed());
+    observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+
+    // SPA route changes (EMA is hash-routed) may swap the whole chart.
+    ctx.addEventListener(window, 'hashchange', () => watcher.changed());
+    ctx.addEventListener(window, 'popstate', () => watcher.changed());
+
+    const onMessage = (message: unknown) => {
+      if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'rescan') {
+        return watcher.flush(true).then(() => ({ ok: true }));
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      watcher.stop();
+      browser.runtime.onMessage.removeListener(onMessage);
+    });
+
+    void watcher.flush();
+  },
+});
