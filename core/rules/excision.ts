@@ -1,3 +1,350 @@
-import type { Rule } from './define-rule';
+import { type HidradenitisGroup, hidradenitisGroup, type LesionGroup } from '../anatomy';
+import { bandLabel, bandsOf, lookupBand, roundToTenth, SIX_DIAMETER_BOUNDS_CM } from '../codes/bands';
+import { codeInfo } from '../codes/catalog';
+import type { PathologyReport, Procedure, RepairLevel } from '../model';
+import { isConclusiveReport, isMalignantReport, sameLesion, skinBiopsies } from './biopsy';
+import { defineRule, type Rule, type RuleContext } from './define-rule';
+import { describeProcedure, lesionGroupFor, lineRefs } from './shave';
 
-export const excisionRules: Rule[] = [];
+// Reference §3.3: each band ≤0.5 / 0.6-1.0 / 1.1-2.0 / 2.1-3.0 / 3.1-4.0 / >4.0 cm.
+const BENIGN: Record<LesionGroup, string[]> = {
+  A: ['11400', '11401', '11402', '11403', '11404', '11406'],
+  B: ['11420', '11421', '11422', '11423', '11424', '11426'],
+  C: ['11440', '11441', '11442', '11443', '11444', '11446'],
+};
+const MALIGNANT: Record<LesionGroup, string[]> = {
+  A: ['11600', '11601', '11602', '11603', '11604', '11606'],
+  B: ['11620', '11621', '11622', '11623', '11624', '11626'],
+  C: ['11640', '11641', '11642', '11643', '11644', '11646'],
+};
+
+// Reference §3.5: first code = simple or intermediate repair, second = complex repair.
+const HIDRADENITIS: Record<HidradenitisGroup, [string, string]> = {
+  axilla: ['11450', '11451'],
+  inguinal: ['11462', '11463'],
+  'perianal-perineal-umbilical': ['11470', '11471'],
+};
+
+/** The pathology report of the excision's own specimen. */
+function excisionReport(ctx: RuleContext, p: Procedure): PathologyReport | undefined {
+  const label = p.specimenLabel ?? ctx.encounter.specimens.find((s) => s.procedureId === p.id)?.label;
+  return ctx.pathologyFor(label);
+}
+
+export type MalignancyBasis = 'final-pathology' | 're-excision' | 'prior-biopsy' | 'same-day-biopsy-pathology' | 'benign-pathology' | 'pending';
+
+/** Benign vs malignant for an excision (reference §3.2). */
+export function excisionMalignancy(ctx: RuleContext, p: Procedure): { malignant: boolean; basis: MalignancyBasis; report?: PathologyReport } {
+  const report = excisionReport(ctx, p);
+  // §3.2 [V]: re-excision of a known malignancy stays malignant even with no residual tumor.
+  if (p.reExcision) return { malignant: true, basis: 're-excision', report };
+  if (isConclusiveReport(report)) {
+    if (isMalignantReport(report)) return { malignant: true, basis: 'final-pathology', report };
+  }
+  // §3.2 [V]: an earlier biopsy that proved malignancy lets the excision be coded malignant.
+  if (p.lesionLabels.some((l) => ctx.lesion(l)?.priorMalignantBiopsy)) return { malignant: true, basis: 'prior-biopsy', report };
+  for (const b of skinBiopsies(ctx)) {
+    if (sameLesion(ctx.encounter, b, p) && isMalignantReport(ctx.pathologyFor(b.specimenLabel))) {
+      return { malignant: true, basis: 'same-day-biopsy-pathology', report };
+    }
+  }
+  if (isConclusiveReport(report)) return { malignant: false, basis: 'benign-pathology', report };
+  return { malignant: false, basis: 'pending', report };
+}
+
+/** Excised diameter (§3.1): lesion + 2 × narrowest margin, or the documented excised diameter. */
+export function excisedDiameter(
+  ctx: RuleContext,
+  p: Procedure,
+): { sizeCm?: number; source: 'lesion+margins' | 'documented' | 'lesion-no-margin' | 'lesion-margin-missing' | 'missing'; lesionCm?: number } {
+  const lesionCm = p.lesionDiameterCm ?? (p.lesionLabels.length === 1 ? ctx.lesion(p.lesionLabels[0])?.clinicalSizeCm : undefined);
+  if (lesionCm !== undefined && lesionCm > 0 && p.marginCm !== undefined) {
+    if (p.marginCm === 0) return { sizeCm: lesionCm, source: 'lesion-no-margin', lesionCm };
+    return { sizeCm: roundToTenth(lesionCm + 2 * p.marginCm), source: 'lesion+margins', lesionCm };
+  }
+  if (p.excisedDiameterCm !== undefined && p.excisedDiameterCm > 0) return { sizeCm: p.excisedDiameterCm, source: 'documented', lesionCm };
+  if (lesionCm !== undefined && lesionCm > 0) return { sizeCm: lesionCm, source: 'lesion-margin-missing', lesionCm };
+  return { source: 'missing', lesionCm };
+}
+
+const SUBCUTANEOUS = /\b(lipoma|angiolipoma|subcutaneous (tumou?r|mass|nodule|lesion)|subfascial|intramuscular)\b/i;
+
+export const excisionBySizeAndPathology = defineRule({
+  id: 'excision/excised-diameter',
+  family: 'excision',
+  phase: 'code',
+  title: 'Excision: one code per excision by site group, excised diameter and final pathology',
+  explain:
+    'An excision is coded by its site group and its excised diameter: the greatest lesion diameter plus twice the narrowest margin, measured before excising. ' +
+    'The ellipse length, the final wound and the pathology specimen size do not count. Benign or malignant comes from the final pathology (in situ counts as malignant), ' +
+    'a biopsy that already proved malignancy, or a re-excision of a known malignancy. Until then the benign code is used and the line is held. Two lesions removed through one excision are one code on the combined size.',
+  references: [
+    'CPT excision guidelines (11400-11646)',
+    'AAPC "4 steps for improved excision coding"',
+    'AAPC "Lesion coding: the urban myth about adding up sizes"',
+    'Coding reference §3.1-§3.3',
+  ],
+  status: 'stable',
+  codes: [...Object.values(BENIGN).flat(), ...Object.values(MALIGNANT).flat()],
+  apply(ctx) {
+    for (const p of ctx.performed('excision')) {
+      const name = describeProcedure(p);
+      const target = p.lesionLabels[0] ?? p.specimenLabel;
+      const size = excisedDiameter(ctx, p);
+      const group = lesionGroupFor(ctx, p, '11400-11646');
+      if (size.sizeCm === undefined) {
+        ctx.report({
+          severity: 'error',
+          message: `Excision ${name}: lesion size and margins not documented, so no 114xx/116xx size band can be chosen.`,
+          target,
+          fix: 'Document the greatest lesion diameter and the narrowest margin in cm (or the excised diameter) before excision to code 114xx/116xx.',
+          span: p.span,
+        });
+        continue;
+      }
+      if (!group) continue;
+      const verdict = excisionMalignancy(ctx, p);
+      const grid = verdict.malignant ? MALIGNANT : BENIGN;
+      const code = lookupBand(size.sizeCm, bandsOf(SIX_DIAMETER_BOUNDS_CM, grid[group])) as string;
+      const held = !verdict.malignant && verdict.basis === 'pending';
+      const marginMissing = size.source === 'lesion-margin-missing';
+      const line = ctx.addLine({
+        code,
+        ...lineRefs(ctx, p),
+        status: held || marginMissing ? 'held-for-pathology' : 'ready',
+        tags: ['excision', verdict.malignant ? 'malignant' : 'benign', ...(held ? ['pending-pathology'] : []), ...(p.reExcision ? ['re-excision'] : [])],
+      });
+      if (marginMissing) {
+        ctx.report({
+          severity: 'warning',
+          message: `Excision ${name}: margin not documented; coded on the lesion diameter alone (${size.sizeCm} cm, ${bandLabel(size.sizeCm, SIX_DIAMETER_BOUNDS_CM)}) and held.`,
+          target,
+          fix: `Document the narrowest margin taken (excised diameter = lesion + 2 × margin); it may move ${line.code} to a larger size band.`,
+          span: p.span,
+        });
+      }
+      if (size.source === 'lesion+margins' && p.excisedDiameterCm !== undefined && Math.abs(roundToTenth(p.excisedDiameterCm) - (size.sizeCm ?? 0)) >= 0.1) {
+        ctx.report({
+          severity: 'info',
+          message: `Excision ${name}: documented excised diameter ${p.excisedDiameterCm} cm differs from lesion ${size.lesionCm} cm + 2 × margin ${p.marginCm} cm = ${size.sizeCm} cm; coded on ${size.sizeCm} cm.`,
+          target,
+          fix: 'Correct whichever measurement is wrong; the code follows lesion + 2 × narrowest margin.',
+          span: p.span,
+        });
+      }
+    }
+  },
+});
+
+export const excisionPendingPathology = defineRule({
+  id: 'excision/pending-pathology',
+  family: 'excision',
+  phase: 'code',
+  title: 'Excision before final pathology: benign code, held',
+  explain:
+    'Whether an excision is coded benign (114xx) or malignant (116xx) depends on the final pathology. Without a signed report and without an earlier biopsy that proved malignancy, ' +
+    'the benign code is the default, and the line is held so it can change to the malignant code of the same size if the lesion turns out malignant or in situ.',
+  references: ['AAPC "Skin lesion excisions" (hold for pathology)', 'Coding reference §3.2'],
+  status: 'stable',
+  codes: [...Object.values(BENIGN).flat()],
+  apply(ctx) {
+    for (const line of ctx.lines) {
+      if (line.family !== 'excision' || !line.tags.includes('pending-pathology')) continue;
+      const p = ctx.encounter.procedures.find((x) => line.procedureIds.includes(x.id));
+      const i = Object.values(BENIGN).findIndex((codes) => codes.includes(line.code));
+      const group = (['A', 'B', 'C'] as const)[i];
+      const malignantCode = group ? MALIGNANT[group][BENIGN[group].indexOf(line.code)] : undefined;
+      ctx.report({
+        severity: 'warning',
+        message: `Excision ${p ? describeProcedure(p) : line.code}: no final pathology and no prior biopsy proof, so coded benign (${line.code}) and held; if pathology is malignant or in situ the line becomes ${malignantCode ?? 'the malignant code of the same size'}.`,
+        target: line.lesionLabels[0] ?? line.specimenLabels[0],
+        fix: 'Hold the claim until the pathology report is signed, or document a prior biopsy that proved malignancy.',
+        span: p?.span,
+      });
+    }
+  },
+});
+
+export const excisionSubcutaneousTumor = defineRule({
+  id: 'excision/subcutaneous-tumor',
+  family: 'excision',
+  phase: 'code',
+  title: 'Subcutaneous tumors may fit the soft-tissue excision codes better',
+  explain:
+    'Skin excision codes describe lesions of the skin. A tumor confined to the subcutis or deeper, such as a lipoma, may be better described by the musculoskeletal soft-tissue excision codes of that body area. ' +
+    'DermLens keeps the skin excision line and asks the coder to check.',
+  references: ['Alam, Cutis (skin vs soft-tissue excision)', 'Coding reference §3.3'],
+  status: 'stable',
+  apply(ctx) {
+    for (const p of ctx.performed('excision')) {
+      const words = [p.lesionType, p.text, ...p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis)].filter(Boolean).join(' ');
+      if (!SUBCUTANEOUS.test(words)) continue;
+      ctx.report({
+        severity: 'info',
+        message: `Excision ${describeProcedure(p)}: a subcutaneous or deeper tumor (e.g. lipoma) may be better described by the soft-tissue excision codes of the body area than by skin excision codes.`,
+        target: p.lesionLabels[0] ?? p.specimenLabel,
+        fix: 'Document the depth (confined to the subcutis / subfascial) and the tumor size, and check the musculoskeletal soft-tissue excision codes.',
+        span: p.span,
+      });
+    }
+  },
+});
+
+export const excisionStagedReExcision = defineRule({
+  id: 'excision/staged-re-excision',
+  family: 'excision',
+  phase: 'modify',
+  title: "Re-excision inside the first excision's global period takes modifier 58",
+  explain:
+    "A planned re-excision of a malignancy (for example for positive margins) is a staged or related procedure. When it falls inside the first procedure's global period, modifier 58 is added so the payer does not deny it as included post-operative care.",
+  references: ['CPT modifier 58 definition', 'AAPC "Skin lesion excisions" (re-excision)', 'Coding reference §3.2, §10.3'],
+  status: 'stable',
+  codes: ['58'],
+  apply(ctx) {
+    const postOp = ctx.encounter.visit.postOpOf;
+    for (const line of ctx.lines) {
+      if (line.family !== 'excision' || !line.tags.includes('re-excision')) continue;
+      const p = ctx.encounter.procedures.find((x) => line.procedureIds.includes(x.id));
+      const saysStaged = /\b(staged|within (the )?(\d+-day )?global|in the global)\b/i.test(p?.text ?? '');
+      if (!postOp && !saysStaged) continue;
+      if (postOp?.related === false) continue;
+      const window = inGlobal(postOp, ctx.dateOfService);
+      if (window === 'outside' && !saysStaged) continue;
+      if (window === 'unknown' && !saysStaged && postOp?.date) {
+        ctx.report({
+          severity: 'warning',
+          message: `Re-excision ${line.code}: prior procedure on ${postOp.date} — cannot tell whether today is inside its global period.`,
+          target: line.lesionLabels[0],
+          fix: "Document the first procedure's code; add 58 if today is inside its global period.",
+        });
+        continue;
+      }
+      ctx.addModifier(line, '58');
+    }
+  },
+});
+
+function daysBetween(from: string, to: string): number | undefined {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  if (Number.isNaN(a) || Number.isNaN(b)) return undefined;
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** Whether the date of service falls in the prior procedure's global period (§10.2). */
+function inGlobal(postOp: { code?: string; date?: string } | undefined, dos: string | undefined): 'inside' | 'outside' | 'unknown' {
+  if (!postOp?.date || !dos) return 'inside'; // the note put today in a post-op period without dates: trust it
+  const days = daysBetween(postOp.date, dos);
+  if (days === undefined) return 'inside';
+  const global = postOp.code ? codeInfo(postOp.code)?.global : undefined;
+  const length = global === '000' ? 0 : global === '010' ? 10 : global === '090' ? 90 : undefined;
+  if (length === undefined) return days > 90 ? 'outside' : days <= 10 ? 'inside' : 'unknown';
+  return days <= length ? 'inside' : 'outside';
+}
+
+/** Repair level for a hidradenitis excision: its own, or a same-lesion/same-site repair's. */
+function hidradenitisRepair(ctx: RuleContext, p: Procedure): { level?: RepairLevel; repair?: Procedure } {
+  if (p.repairLevel) return { level: p.repairLevel };
+  const repair = ctx.performed('repair').find((r) => r.repairLevel && sameLesion(ctx.encounter, r, p));
+  return { level: repair?.repairLevel, repair };
+}
+
+export const hidradenitisBySiteAndRepair = defineRule({
+  id: 'excision/hidradenitis',
+  family: 'excision',
+  phase: 'code',
+  title: 'Hidradenitis excision: code by site and repair type',
+  explain:
+    'Excision of hidradenitis skin and subcutaneous tissue has its own codes by site: axilla (11450/11451), groin (11462/11463) and perianal, perineal or umbilical (11470/11471). ' +
+    'The first code of each pair includes a simple or intermediate repair, the second a complex repair, so the repair is not coded separately. ' +
+    'The 11400-series benign excision codes are not used for hidradenitis.',
+  references: ['CPT 11450-11471', 'AAPC "Hidradenitis suppurativa: diagnosis, treatment and coding"', 'Coding reference §3.5'],
+  status: 'stable',
+  codes: Object.values(HIDRADENITIS).flat(),
+  apply(ctx) {
+    for (const p of ctx.performed('hidradenitis-excision')) {
+      const name = describeProcedure(p);
+      const target = p.lesionLabels[0] ?? p.specimenLabel;
+      const group = hidradenitisGroup(p.site?.key);
+      if (!group) {
+        ctx.report({
+          severity: 'error',
+          message: `Hidradenitis excision ${name}: site ${p.site?.text ? `"${p.site.text}" is not axilla, groin, perianal, perineal or umbilical` : 'not documented'}, so no 11450-11471 code can be chosen.`,
+          target,
+          fix: 'Document the site (axilla, inguinal, perianal, perineal or umbilical); other sites need review (unlisted or skin/soft-tissue excision codes).',
+          span: p.span,
+        });
+        continue;
+      }
+      const { level } = hidradenitisRepair(ctx, p);
+      const pair = HIDRADENITIS[group];
+      const code = level === 'complex' ? pair[1] : pair[0];
+      if (!level) {
+        ctx.report({
+          severity: 'warning',
+          message: `Hidradenitis excision ${name}: repair type not documented; coded ${pair[0]} (simple or intermediate repair).`,
+          target,
+          fix: `Document the repair (simple, layered/intermediate, or complex); a complex repair is coded ${pair[1]}.`,
+          span: p.span,
+        });
+      }
+      const sides = p.site?.laterality === 'bilateral' && group !== 'perianal-perineal-umbilical' ? ['RT', 'LT'] : [undefined];
+      for (const side of sides) {
+        ctx.addLine({ code, ...lineRefs(ctx, p), modifiers: side ? [side] : [], tags: ['excision', 'hidradenitis', 'includes-repair'] });
+      }
+    }
+  },
+});
+
+export const hidradenitisIncludesRepair = defineRule({
+  id: 'excision/hidradenitis-includes-repair',
+  family: 'excision',
+  phase: 'bundle',
+  title: 'The repair of a hidradenitis excision is inside the hidradenitis code',
+  explain:
+    'Each hidradenitis excision code names its repair (simple/intermediate or complex), so a separate repair line for the same wound would code the closure twice. ' +
+    'DermLens removes a repair line that only covers hidradenitis wounds and flags a repair line that mixes them with other wounds.',
+  references: ['CPT 11450-11471 (repair type in the descriptor)', 'Coding reference §3.5'],
+  status: 'stable',
+  codes: ['12001', '12031', '13100'],
+  apply(ctx) {
+    const hs = ctx.performed('hidradenitis-excision');
+    if (hs.length === 0) return;
+    const covered = new Set(
+      ctx
+        .performed('repair')
+        .filter((r) => hs.some((h) => sameLesion(ctx.encounter, r, h)))
+        .map((r) => r.id),
+    );
+    if (covered.size === 0) return;
+    for (const line of [...ctx.lines]) {
+      if (line.family !== 'repair' || line.procedureIds.length === 0) continue;
+      const mine = line.procedureIds.filter((id) => covered.has(id));
+      if (mine.length === 0) continue;
+      if (mine.length === line.procedureIds.length) {
+        ctx.removeLine(line, 'Repair of a hidradenitis excision wound is included in 11450-11471.');
+        ctx.report({
+          severity: 'info',
+          message: `Repair ${line.code} removed: the hidradenitis excision code already includes the repair of that wound.`,
+          target: line.lesionLabels[0] ?? line.code,
+        });
+      } else {
+        ctx.report({
+          severity: 'warning',
+          message: `Repair ${line.code} adds a hidradenitis wound to other wounds; the hidradenitis repair is included in 11450-11471 and its length should not be summed.`,
+          target: line.code,
+          fix: 'Remove the hidradenitis wound length from the repair line.',
+        });
+      }
+    }
+  },
+});
+
+export const excisionRules: Rule[] = [
+  excisionBySizeAndPathology,
+  excisionPendingPathology,
+  excisionSubcutaneousTumor,
+  hidradenitisBySiteAndRepair,
+  hidradenitisIncludesRepair,
+  excisionStagedReExcision,
+];
