@@ -1,3 +1,243 @@
-import type { Rule } from '../define-rule';
+import { siteInfo } from '../../anatomy';
+import type { Procedure } from '../../model';
+import { defineRule, type Rule, type RuleContext } from '../define-rule';
+import type { DraftLine } from '../draft-line';
+import { ANATOMIC, DISTINCT, describeLine, hasAny, isAddOnCode, isEm, isSurgical, lineProcedures, siteRelation, X_MODIFIERS } from './line-kinds';
 
-export const distinctServiceRules: Rule[] = [];
+type Side = 'left' | 'right';
+
+function sideOf(p: Procedure): Side | undefined {
+  const lat = p.site?.laterality;
+  if (lat === 'left' || lat === 'right') return lat;
+  if (lat) return undefined;
+  const text = `${p.site?.subsite ?? ''} ${p.site?.text ?? ''}`.toLowerCase();
+  const left = /\bleft\b|\blt\b/.test(text);
+  const right = /\bright\b|\brt\b/.test(text);
+  if (left === right) return undefined;
+  return left ? 'left' : 'right';
+}
+
+/** Digit 1 (thumb / great toe) to 5 (little finger / little toe), from the documented subsite or site words. */
+export function digitOf(p: Procedure): number | undefined {
+  const key = p.site?.key;
+  if (key === 'thumb') return 1;
+  const sub = (p.site?.subsite ?? '').toLowerCase().trim();
+  const numeric = /^(?:digit\s*|d)?([1-5])(?:st|nd|rd|th)?$/.exec(sub);
+  if (numeric) return Number(numeric[1]);
+  const text = `${sub} ${(p.site?.text ?? '').toLowerCase()}`;
+  const words: [RegExp, number][] = [
+    [/\b(thumb|pollex|great toe|big toe|hallux|first|1st)\b/, 1],
+    [/\b(index|second|2nd|d2)\b/, 2],
+    [/\b(middle|long finger|third|3rd|d3)\b/, 3],
+    [/\b(ring|fourth|4th|d4)\b/, 4],
+    [/\b(little|small|pinky|pinkie|fifth|5th|d5)\b/, 5],
+  ];
+  const hits = words.filter(([re]) => re.test(text)).map(([, n]) => n);
+  const unique = [...new Set(hits)];
+  return unique.length === 1 ? unique[0] : undefined;
+}
+
+function lidOf(p: Procedure): 'upper' | 'lower' | undefined {
+  if (p.site?.key === 'upper-eyelid') return 'upper';
+  if (p.site?.key === 'lower-eyelid') return 'lower';
+  const text = `${p.site?.subsite ?? ''} ${p.site?.text ?? ''}`.toLowerCase();
+  const upper = /\b(upper|superior)\b/.test(text);
+  const lower = /\b(lower|inferior)\b/.test(text);
+  if (upper === lower) return undefined;
+  return upper ? 'upper' : 'lower';
+}
+
+export type AnatomicSite = 'eyelid' | 'finger' | 'toe';
+
+export function anatomicSite(p: Procedure): AnatomicSite | undefined {
+  const sub = siteInfo(p.site?.key)?.subunit;
+  return sub === 'eyelid' || sub === 'finger' || sub === 'toe' ? sub : undefined;
+}
+
+/** Reference §10.6: E1-E4 eyelids, FA/F1-F9 fingers, TA/T1-T9 toes; undefined when the note does not say which. */
+export function anatomicModifier(p: Procedure): string | undefined {
+  const where = anatomicSite(p);
+  const side = sideOf(p);
+  if (!where || !side) return undefined;
+  if (where === 'eyelid') {
+    const lid = lidOf(p);
+    if (!lid) return undefined;
+    if (side === 'left') return lid === 'upper' ? 'E1' : 'E2';
+    return lid === 'upper' ? 'E3' : 'E4';
+  }
+  const digit = digitOf(p);
+  if (!digit) return undefined;
+  const letter = where === 'finger' ? 'F' : 'T';
+  if (digit === 1) return side === 'left' ? `${letter}A` : `${letter}5`;
+  return `${letter}${side === 'left' ? digit - 1 : digit + 4}`;
+}
+
+const WHAT_TO_DOCUMENT: Record<AnatomicSite, string> = {
+  eyelid: 'which eyelid (upper or lower) and the side',
+  finger: 'which finger (thumb, index, middle, ring, little) and the side',
+  toe: 'which toe (great toe or 2nd-5th) and the side',
+};
+
+export const anatomicModifiers = defineRule({
+  id: 'checks/anatomic-modifiers',
+  family: 'checks',
+  phase: 'modify',
+  title: 'Eyelid, finger and toe modifiers on procedures at those sites',
+  explain:
+    'Procedures on an eyelid, finger or toe carry the anatomic modifier that names it: E1-E4 for the four eyelids, FA and F1-F9 for the fingers, TA and T1-T9 for the toes. ' +
+    'They show the payer which structure was treated, so two identical codes on different digits are not mistaken for duplicates. ' +
+    'UnitedHealthcare has required them since May 2018. When the note does not say which lid or digit, DermLens asks instead of guessing. ' +
+    'LT/RT are payer-specific and are not added.',
+  references: ['Reference §10.6 (anatomic modifiers)', 'First Coast "Anatomical modifiers"', 'UnitedHealthcare anatomic modifier policy (May 2018)'],
+  status: 'stable',
+  codes: ANATOMIC,
+  apply(ctx) {
+    for (const line of ctx.lines) {
+      if (!isSurgical(line.code) || line.modifiers.includes('50')) continue;
+      const procs = lineProcedures(ctx, line).filter((p) => anatomicSite(p));
+      if (procs.length === 0 || hasAny(line, ANATOMIC)) continue;
+      const mods = [...new Set(procs.map(anatomicModifier))];
+      const only = mods[0];
+      if (mods.length === 1 && only) {
+        ctx.addModifier(line, only);
+        continue;
+      }
+      const where = anatomicSite(procs[0] as Procedure) as AnatomicSite;
+      const several = mods.filter(Boolean).length > 1;
+      ctx.report({
+        severity: 'info',
+        message: several
+          ? `${describeLine(line)} covers several ${where === 'eyelid' ? 'eyelids' : `${where}s`}; payers that want ${where} modifiers (e.g. UnitedHealthcare) need one line per ${where}.`
+          : `${describeLine(line)} is on a ${where}, but the note does not say ${WHAT_TO_DOCUMENT[where]}; UnitedHealthcare requires the ${where} modifier.`,
+        target: line.lesionLabels[0] ?? line.code,
+        fix: several ? `Split ${line.code} by ${where} and add each one's modifier.` : `Document ${WHAT_TO_DOCUMENT[where]} to add the modifier.`,
+        span: line.spans[0],
+      });
+    }
+  },
+});
+
+/** Lines the identical-code rule considers: insurance procedure/pathology lines, never add-ons, E/M or drug lines. */
+function identicalCandidate(line: DraftLine): boolean {
+  if (line.billing !== 'insurance') return false;
+  if (isEm(line.code) || isAddOnCode(line.code)) return false;
+  // HCPCS level II (drugs, supplies): a second line is the JW waste line or a split dose, never a distinct service.
+  if (/^[A-Z]/.test(line.code)) return false;
+  return true;
+}
+
+function relation(a: DraftLine, b: DraftLine): 'different' | 'same' | 'unknown' {
+  // Pathology: each specimen is its own service even when two come from one lesion.
+  if (a.code.startsWith('88') && a.specimenLabels.length > 0 && b.specimenLabels.length > 0) {
+    const sa = new Set(a.specimenLabels.map((s) => s.toUpperCase()));
+    return b.specimenLabels.some((s) => sa.has(s.toUpperCase())) ? 'same' : 'different';
+  }
+  return siteRelation(a, b);
+}
+
+function sideOfLine(ctx: RuleContext, line: DraftLine): Side | undefined {
+  const sides = [...new Set(lineProcedures(ctx, line).map(sideOf))];
+  return sides.length === 1 ? sides[0] : undefined;
+}
+
+export const identicalCodes = defineRule({
+  id: 'checks/identical-codes',
+  family: 'checks',
+  phase: 'modify',
+  title: 'Identical codes on separate lines take the distinct-service modifier',
+  explain:
+    'When the same code is reported on two or more lines for different lesions (two excisions of the same size and site group, two first-stage Mohs codes), the payer sees duplicates unless the later lines say they are distinct. ' +
+    'DermLens adds 59 (commercial) or XS (Medicare) on the second and later lines, unless a line already has a distinct-service modifier or an eyelid/finger/toe modifier that tells them apart. ' +
+    'Add-on codes and E/M codes never take 59 or an X modifier.',
+  references: ['Reference §14 (multiple lesions, multiple codes)', 'Reference §10.4 (59 and X modifiers)', 'Reference §6.4 (two 17311s on one day)'],
+  status: 'stable',
+  codes: ['59', 'XS'],
+  apply(ctx) {
+    const groups = new Map<string, DraftLine[]>();
+    for (const line of ctx.lines) {
+      if (!identicalCandidate(line)) continue;
+      const list = groups.get(line.code) ?? [];
+      list.push(line);
+      groups.set(line.code, list);
+    }
+    for (const [code, lines] of groups) {
+      if (lines.length < 2) continue;
+      const sides = lines.map((l) => sideOfLine(ctx, l));
+      lines.forEach((line, i) => {
+        if (i === 0 || hasAny(line, DISTINCT)) return;
+        const earlier = lines.slice(0, i);
+        const mine = line.modifiers.filter((m) => ANATOMIC.includes(m)).join('+');
+        if (mine && earlier.every((e) => e.modifiers.filter((m) => ANATOMIC.includes(m)).join('+') !== mine)) return;
+        const same = earlier.find((e) => relation(e, line) === 'same');
+        if (same) {
+          ctx.report({
+            severity: 'warning',
+            message: `${code} appears on separate lines for the same lesion or specimen (${describeLine(same)} and ${describeLine(line)}); a distinct-service modifier would not be supported.`,
+            target: line.lesionLabels[0] ?? code,
+            fix: `Report ${code} once with units, or document what makes the services distinct.`,
+            span: line.spans[0],
+          });
+          return;
+        }
+        ctx.addModifier(line, ctx.distinctModifier('XS'));
+      });
+      if (sides.includes('left') && sides.includes('right')) {
+        ctx.report({
+          severity: 'info',
+          message: `${code} is reported on the left and the right side; some payers want LT/RT on these lines (not added: payer-specific).`,
+          target: code,
+          fix: 'Add LT/RT only if this payer requires them.',
+        });
+      }
+    }
+  },
+});
+
+export const distinctModifierConflicts = defineRule({
+  id: 'checks/distinct-modifier-conflicts',
+  family: 'checks',
+  phase: 'modify',
+  title: 'Never 59 with an X modifier, never 59/X on an E/M',
+  explain:
+    'XE, XS, XP and XU are more specific forms of 59, so one line never carries both; Medicare wants the X modifier, so DermLens drops the 59 for Medicare and flags the line for other payers. ' +
+    'Neither 59 nor an X modifier belongs on an E/M code: a separately identifiable visit takes 25 (or 57) instead, so DermLens removes them there.',
+  references: ['Reference §10.4 (59 and the X modifiers)', 'CMS MLN "Proper use of the -XE, -XS, -XP, -XU modifiers" (2015)'],
+  status: 'stable',
+  codes: ['59', 'XE', 'XS', 'XP', 'XU'],
+  apply(ctx) {
+    for (const line of ctx.lines) {
+      if (isEm(line.code) && hasAny(line, DISTINCT)) {
+        const dropped = line.modifiers.filter((m) => DISTINCT.includes(m));
+        line.modifiers = line.modifiers.filter((m) => !DISTINCT.includes(m));
+        if (!line.ruleIds.includes('checks/distinct-modifier-conflicts')) line.ruleIds.push('checks/distinct-modifier-conflicts');
+        ctx.report({
+          severity: 'warning',
+          message: `Removed ${dropped.join(', ')} from E/M ${line.code}: distinct-service modifiers never go on an E/M.`,
+          target: line.code,
+          fix: 'Use modifier 25 (or 57) on the E/M when the visit is significant and separately identifiable.',
+        });
+        continue;
+      }
+      const xs = line.modifiers.filter((m) => (X_MODIFIERS as readonly string[]).includes(m));
+      if (!line.modifiers.includes('59') || xs.length === 0) continue;
+      if (ctx.settings.payer === 'medicare') {
+        line.modifiers = line.modifiers.filter((m) => m !== '59');
+        if (!line.ruleIds.includes('checks/distinct-modifier-conflicts')) line.ruleIds.push('checks/distinct-modifier-conflicts');
+        ctx.report({
+          severity: 'info',
+          message: `Removed 59 from ${describeLine(line)}: it already carries ${xs.join(', ')}, and 59 never goes with an X modifier.`,
+          target: line.lesionLabels[0] ?? line.code,
+        });
+      } else {
+        ctx.report({
+          severity: 'warning',
+          message: `${describeLine(line)} carries both 59 and ${xs.join(', ')}; one line never has both.`,
+          target: line.lesionLabels[0] ?? line.code,
+          fix: `Keep 59 or ${xs.join('/')}, whichever this payer accepts.`,
+        });
+      }
+    }
+  },
+});
+
+export const distinctServiceRules: Rule[] = [anatomicModifiers, identicalCodes, distinctModifierConflicts];
