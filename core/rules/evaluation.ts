@@ -1,3 +1,334 @@
-import type { Rule } from './define-rule';
+import { codeInfo } from '../codes/catalog';
+import { OFFICE_EM_CODES } from '../codes/families/evaluation';
+import { defineRule, type Rule, type RuleContext } from './define-rule';
+import type { DraftLine } from './draft-line';
 
-export const evaluationRules: Rule[] = [];
+const NEW_PATIENT = ['99202', '99203', '99204', '99205'];
+const ESTABLISHED = ['99211', '99212', '99213', '99214', '99215'];
+
+/** CPT 2024 minimum minutes (met or exceeded); the 2021-2023 ranges start at the same minutes. */
+const TIME_THRESHOLDS: Record<'new' | 'established', [number, string][]> = {
+  new: [
+    [60, '99205'],
+    [45, '99204'],
+    [30, '99203'],
+    [15, '99202'],
+  ],
+  established: [
+    [40, '99215'],
+    [30, '99214'],
+    [20, '99213'],
+    [10, '99212'],
+  ],
+};
+
+export function isOfficeEm(code: string): boolean {
+  return OFFICE_EM_CODES.includes(code);
+}
+
+/** The E/M line this family created, if it is still on the claim. */
+export function emLine(ctx: Pick<RuleContext, 'lines'>): DraftLine | undefined {
+  return ctx.lines.find((l) => l.family === 'evaluation' && isOfficeEm(l.code));
+}
+
+/** Lines that are procedures or other services (not pathology/lab, drug supply, or the visit itself). */
+export function procedureLines(ctx: Pick<RuleContext, 'lines'>): DraftLine[] {
+  return ctx.lines.filter((l) => {
+    if (l.family === 'evaluation' || /^99\d{3}$/.test(l.code) || l.code === 'G2211') return false;
+    if (l.family === 'pathology' || /^8\d{4}$/.test(l.code)) return false; // pathology and lab
+    if (/^[JQA]\d{4}$/.test(l.code)) return false; // drug and supply lines
+    return true;
+  });
+}
+
+function levelByTime(minutes: number, kind: 'new' | 'established'): string | undefined {
+  return TIME_THRESHOLDS[kind].find(([min]) => minutes >= min)?.[1];
+}
+
+function daysBetween(from: string, to: string): number | undefined {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  if (Number.isNaN(a) || Number.isNaN(b)) return undefined;
+  return Math.round((b - a) / 86_400_000);
+}
+
+function moveToFront(ctx: RuleContext, line: DraftLine, index = 0): void {
+  const i = ctx.lines.indexOf(line);
+  if (i < 0) return;
+  ctx.lines.splice(i, 1);
+  ctx.lines.splice(index, 0, line);
+}
+
+export const evaluationOfficeVisit = defineRule({
+  id: 'evaluation/office-visit',
+  family: 'evaluation',
+  phase: 'code',
+  title: 'Office E/M line from the documented level',
+  explain:
+    'When the note documents an office visit level (99202-99205 new, 99211-99215 established), DermLens puts that E/M line first on the claim. ' +
+    'It never invents a level: without a documented level it only suggests one from documented time. ' +
+    '99201 was deleted in 2021, and a new-patient code on an established patient (or the reverse) is flagged.',
+  references: ['CPT 2021 office E/M guidelines (reference §10.7)', 'CMS MLN E/M guide'],
+  status: 'stable',
+  codes: [...OFFICE_EM_CODES],
+  apply(ctx) {
+    const visit = ctx.encounter.visit;
+    const raw = visit.emCode?.trim();
+    if (!raw) return;
+    const code = raw.toUpperCase();
+    if (code === '99201') {
+      ctx.report({
+        severity: 'error',
+        message: 'E/M 99201 was deleted in 2021; no E/M line was added.',
+        target: code,
+        fix: 'Choose 99202-99205 by medical decision making or total time (15/30/45/60 minutes).',
+      });
+      return;
+    }
+    if (!isOfficeEm(code)) {
+      ctx.report({
+        severity: 'warning',
+        message: `E/M code ${raw} is not an office visit code DermLens checks (99202-99205, 99211-99215); no line was added.`,
+        target: raw,
+        fix: 'Verify the E/M code and code it by hand, or document the office visit level.',
+      });
+      return;
+    }
+    if (visit.newPatient === true && ESTABLISHED.includes(code)) {
+      ctx.report({
+        severity: 'warning',
+        message: `The note calls this a new patient but documents established-patient code ${code}.`,
+        target: code,
+        fix: 'A new patient has had no professional service from the practice (same specialty) in 3 years: use 99202-99205, or correct the new-patient statement.',
+      });
+    } else if (visit.newPatient === false && NEW_PATIENT.includes(code)) {
+      ctx.report({
+        severity: 'warning',
+        message: `The note calls this an established patient but documents new-patient code ${code}.`,
+        target: code,
+        fix: 'Use 99212-99215 for an established patient, or correct the patient status.',
+      });
+    }
+    const line = ctx.addLine({
+      code,
+      tags: ['em'],
+      spans: visit.problems.flatMap((p) => (p.span ? [p.span] : [])),
+    });
+    moveToFront(ctx, line);
+  },
+});
+
+export const evaluationSeparatelyIdentifiable = defineRule({
+  id: 'evaluation/separately-identifiable',
+  family: 'evaluation',
+  phase: 'code',
+  title: 'E/M with a same-day procedure needs a separately identifiable problem (25) or the decision for major surgery (57)',
+  explain:
+    'A minor procedure (000 or 010 global) already pays for the decision to do it. An E/M on the same day is reportable, with modifier 25, only when a ' +
+    'separately identifiable problem was managed beyond that decision; otherwise DermLens drops the E/M line and says why. ' +
+    'When the visit led to the decision for a 90-day-global procedure done the same day, the E/M takes modifier 57 (some private payers want 25). ' +
+    'Modifier 59 or an X modifier never goes on an E/M.',
+  references: ['CPT modifier 25 and 57 definitions', 'CMS global surgery booklet', 'AAD "Modifier 25 revisited" (2018)', 'reference §10.1'],
+  status: 'stable',
+  codes: [...OFFICE_EM_CODES],
+  apply(ctx) {
+    const em = emLine(ctx);
+    if (!em) return;
+    const procs = procedureLines(ctx);
+    if (procs.length === 0) return;
+    const visit = ctx.encounter.visit;
+    const separate = visit.problems.filter((p) => p.separatelyManaged);
+    const majors = procs.filter((l) => codeInfo(l.code)?.global === '090');
+    const minors = procs.filter((l) => codeInfo(l.code)?.global !== '090' && codeInfo(l.code)?.global !== 'ZZZ');
+    const procList = [...new Set(procs.map((l) => l.code))].join(', ');
+
+    // CPT/NCCI: 99211 is not reported with 96372; the injection rules own that finding, so never add 25 there.
+    if (em.code === '99211' && ctx.lines.some((l) => l.code === '96372')) return;
+
+    if (majors.length > 0 && visit.decisionForSurgery) {
+      ctx.addModifier(em, '57');
+      if (ctx.settings.payer === 'commercial') {
+        ctx.report({
+          severity: 'info',
+          message: `Modifier 57 added to ${em.code}: the visit led to the decision for ${majors.map((l) => l.code).join(', ')} (90-day global). Some private payers want 25 instead.`,
+          target: em.code,
+          fix: "Check this payer's policy: keep 57, or use 25 if the payer requires it.",
+        });
+      }
+      if (minors.length > 0 && separate.length === 0) {
+        ctx.report({
+          severity: 'info',
+          message: `Minor procedures (${[...new Set(minors.map((l) => l.code))].join(', ')}) are also on this claim; 57 covers only the decision for the major procedure.`,
+          target: em.code,
+          fix: 'If a separate problem was also managed, document it; some payers then want 25 as well.',
+        });
+      }
+      return;
+    }
+    if (separate.length > 0) {
+      ctx.addModifier(em, '25');
+      if (majors.length > 0 && !visit.decisionForSurgery) {
+        ctx.report({
+          severity: 'info',
+          message: `${em.code} reported with 25 beside a 90-day-global procedure (${majors.map((l) => l.code).join(', ')}) on the same day.`,
+          target: em.code,
+          fix: 'If this visit is where the decision for that surgery was made, document it: the E/M then takes 57.',
+        });
+      }
+      return;
+    }
+    ctx.removeLine(em, 'E/M not separately identifiable from the same-day procedure decision');
+    ctx.report({
+      severity: 'warning',
+      message: `E/M ${em.code} documented but no separately identifiable service beyond the decision for ${procList}; not separately reportable, so no E/M line.`,
+      target: em.code,
+      fix:
+        majors.length > 0
+          ? 'Document the separate problem and its management (→ 25), or that this visit made the decision for the 90-day-global surgery (→ 57).'
+          : 'Document the separate problem and its management (e.g. a prescription or work-up for another condition) to report the E/M with 25.',
+    });
+  },
+});
+
+export const evaluationPostoperative = defineRule({
+  id: 'evaluation/postoperative-visit',
+  family: 'evaluation',
+  phase: 'code',
+  title: 'E/M inside another procedure’s global period: 24 when unrelated, included when related',
+  explain:
+    'Visits related to a procedure during its global period (10 or 90 days) are part of the surgical package and are not billed. ' +
+    'An unrelated E/M in that window takes modifier 24. DermLens adds 24 only when the note says the visit is unrelated, and asks when it does not say.',
+  references: ['CPT modifier 24 definition', 'CMS global surgery booklet', 'reference §10.2-10.3'],
+  status: 'stable',
+  codes: [...OFFICE_EM_CODES],
+  apply(ctx) {
+    const post = ctx.encounter.visit.postOpOf;
+    if (!post) return;
+    const em = emLine(ctx);
+    if (!em) return;
+    const global = post.code ? codeInfo(post.code)?.global : undefined;
+    const days = post.date && ctx.dateOfService ? daysBetween(post.date, ctx.dateOfService) : undefined;
+    const windowDays = global === '000' ? 0 : global === '010' ? 10 : global === '090' ? 90 : undefined;
+    if (windowDays !== undefined && days !== undefined && days > windowDays) return; // global has ended
+    const prior = post.code ? `${post.code}${post.date ? ` on ${post.date}` : ''}` : `a prior procedure${post.date ? ` on ${post.date}` : ''}`;
+    if (post.related === false) {
+      ctx.addModifier(em, '24');
+      ctx.report({
+        severity: 'info',
+        message: `Modifier 24 added to ${em.code}: unrelated visit during the global period of ${prior}.`,
+        target: em.code,
+        fix: 'Keep the documentation showing the problem is unrelated to the surgery.',
+      });
+    } else if (post.related === true) {
+      ctx.removeLine(em, `related postoperative visit inside the global period of ${prior}`);
+      ctx.report({
+        severity: 'warning',
+        message: `E/M ${em.code} is related to ${prior} and falls inside its global period: included in the surgical package, so no E/M line.`,
+        target: em.code,
+        fix: 'Report the postoperative visit as included (99024 where the practice tracks it); if a different problem was treated, document it as unrelated (→ 24).',
+      });
+    } else {
+      ctx.report({
+        severity: 'warning',
+        message: `E/M ${em.code} falls inside the global period of ${prior}, and the note does not say whether the visit is related.`,
+        target: em.code,
+        fix: 'Document whether the visit is unrelated to that surgery (→ modifier 24) or postoperative care (included, not billed).',
+      });
+    }
+  },
+});
+
+export const evaluationTimeLevel = defineRule({
+  id: 'evaluation/time-level',
+  family: 'evaluation',
+  phase: 'code',
+  title: 'Office E/M level by documented total time',
+  explain:
+    'Since 2021 an office E/M may be leveled by total practitioner time on the date of the encounter; since CPT 2024 the minimums are 15/30/45/60 minutes (new) and 10/20/30/40 (established). ' +
+    'DermLens compares documented time with the documented level and says when they disagree (the level may still stand on decision making). ' +
+    'With time but no level it suggests a level and adds no line. Time spent on separately billed procedures does not count.',
+  references: ['CPT 2024 office E/M time thresholds (reference §10.7)', 'AMA E/M 2021 guidelines'],
+  status: 'stable',
+  effective: { from: '2021-01-01' },
+  codes: [...OFFICE_EM_CODES],
+  apply(ctx) {
+    const visit = ctx.encounter.visit;
+    const minutes = visit.totalMinutes;
+    if (minutes === undefined) return;
+    const documented = visit.emCode?.trim().toUpperCase();
+    const procNote = procedureLines(ctx).length > 0 ? ' Time spent on the separately billed procedures must not be counted.' : '';
+    if (documented && isOfficeEm(documented)) {
+      if (documented === '99211') return; // 99211 has no time threshold
+      const kind = NEW_PATIENT.includes(documented) ? 'new' : 'established';
+      const byTime = levelByTime(minutes, kind);
+      if (byTime === documented) return;
+      const order = TIME_THRESHOLDS[kind].map(([, c]) => c);
+      const higher = byTime !== undefined && order.indexOf(byTime) < order.indexOf(documented);
+      ctx.report({
+        severity: 'info',
+        message: byTime
+          ? `Documented time (${minutes} min) supports ${byTime}, but the note documents ${documented}.${procNote}`
+          : `Documented time (${minutes} min) is below the minimum for any ${kind}-patient level; ${documented} must stand on decision making.${procNote}`,
+        target: documented,
+        fix: higher
+          ? `If the level was chosen by time, ${byTime} is supported; otherwise keep ${documented} by decision making.`
+          : `Make sure decision making supports ${documented}; by time alone the level would be ${byTime ?? 'not supported'}.`,
+      });
+      return;
+    }
+    if (documented) return; // an unrecognised code was already reported
+    const kinds: ('new' | 'established')[] = visit.newPatient === true ? ['new'] : visit.newPatient === false ? ['established'] : ['new', 'established'];
+    const suggestions = kinds.flatMap((k) => {
+      const c = levelByTime(minutes, k);
+      return c ? [`${c} (${k} patient)`] : [];
+    });
+    if (suggestions.length === 0) return;
+    ctx.report({
+      severity: 'info',
+      message: `Total time ${minutes} min is documented but no E/M level: by time it would support ${suggestions.join(' or ')}. No E/M line was added.${procNote}`,
+      fix: 'If a separately identifiable E/M was performed, document the level (and the separate problem when a procedure was done the same day).',
+    });
+  },
+});
+
+export const evaluationG2211 = defineRule({
+  id: 'evaluation/g2211',
+  family: 'evaluation',
+  phase: 'code',
+  title: 'G2211 visit-complexity add-on for longitudinal care',
+  explain:
+    'G2211 is added to an office E/M (99202-99215) when the practitioner is the continuing focal point of care or manages a serious or complex condition over time. ' +
+    'It is payable from 1 January 2024, and not when the E/M carries modifier 25, except (from 2025) when 25 is there because of an annual wellness visit, a vaccine or a Medicare Part B preventive service. ' +
+    'So an E/M-25 with a same-day biopsy, destruction or excision gets no G2211.',
+  references: ['CMS PFS final rule CY2024 and CY2025 (G2211)', 'Noridian "Complexity add-on code G2211"', 'reference §10.8'],
+  status: 'stable',
+  effective: { from: '2024-01-01' },
+  codes: ['G2211'],
+  apply(ctx) {
+    if (ctx.settings.g2211 !== 'when-documented') return;
+    if (!ctx.encounter.visit.longitudinalCare) return;
+    const em = emLine(ctx);
+    if (!em) return;
+    if (em.modifiers.includes('25')) {
+      ctx.report({
+        severity: 'info',
+        message: `G2211 not added: ${em.code} carries modifier 25 for a same-day procedure, and G2211 is not payable with a 25-modified E/M.`,
+        target: 'G2211',
+        fix: 'Only if the 25 is for an annual wellness visit, a vaccine administration or a Medicare Part B preventive service (allowed from 2025) add G2211 by hand.',
+      });
+      return;
+    }
+    const line = ctx.addLine({ code: 'G2211', tags: ['em-add-on'], spans: em.spans });
+    moveToFront(ctx, line, ctx.lines.indexOf(em) + 1);
+    if (ctx.settings.payer === 'commercial') {
+      ctx.report({
+        severity: 'info',
+        message: 'G2211 is a Medicare HCPCS add-on; whether this commercial payer recognises it is payer-specific.',
+        target: 'G2211',
+        fix: "Check the payer's policy; remove the line if the payer does not accept G2211.",
+      });
+    }
+  },
+});
+
+export const evaluationRules: Rule[] = [evaluationOfficeVisit, evaluationSeparatelyIdentifiable, evaluationPostoperative, evaluationTimeLevel, evaluationG2211];
