@@ -1,3 +1,322 @@
-import type { Rule } from './define-rule';
+import type { Procedure } from '../model';
+import { defineRule, type Rule, type RuleContext } from './define-rule';
+import type { DraftLine } from './draft-line';
 
-export const cosmeticRules: Rule[] = [];
+/**
+ * Medical vs cosmetic routing (reference §12). Cosmetic services are a statutory
+ * Medicare exclusion and self-pay everywhere; removal of benign lesions is
+ * medical only with a documented indication (Aetna CPB 0633, LCD L34200).
+ */
+
+const REMOVAL_KINDS: Procedure['kind'][] = ['destruction-benign', 'destruction-unspecified', 'skin-tag-removal', 'shave-removal', 'excision', 'vascular-laser'];
+
+/** Lesion types that are removed for looks unless an indication is documented. */
+const BENIGN_TYPES =
+  /seborrh?eic keratos|\bsks?\b|skin tag|acrochordon|fibroepithelial polyp|\bnev(us|i)\b|\bmole|cyst|dermatofibroma|lipoma|hemangioma|cherry angioma|milia|milium|sebaceous hyperplasia|lentigo|syringoma/;
+
+/**
+ * Clinical suspicion is an indication on its own, wherever the note states it.
+ * Symptoms come only from Procedure.indications (the parser reads them): procedure
+ * text carries consent boilerplate ("risks of bleeding, pain…") that is not a symptom.
+ */
+const SUSPICION = /atypical|dysplastic|changing|growing|enlarging|irregular|suspicious|concerning|r\/o|rule out|abcd/;
+/** Lesion types that are medical by nature (inflamed, infectious, premalignant). */
+const MEDICAL_TYPES = /inflamed|irritated|infected|wart|verruc|molluscum|condyloma|actinic|\baks?\b/;
+
+const BOTULINUM_COSMETIC = /glabell|wrinkle|rhytid|crow'?s?[- ]?feet|forehead lines|frown lines|lateral canthal|cosmetic|aesthetic/;
+
+const AK_WORDS = /actinic|\baks?\b|solar keratos/;
+const TOPICAL_FAILED =
+  /(fail|failed|failure|refractory|intoleran|no response)[^.]*(5-?fu|fluorouracil|efudex|carac|imiquimod|aldara)|(5-?fu|fluorouracil|efudex|carac|imiquimod|aldara)[^.]*(fail|failed|failure|refractory|intoleran|no response|did not)/;
+
+const MALIGNANT_BEHAVIOR = new Set(['malignant', 'in-situ', 'premalignant', 'uncertain']);
+
+/** Procedures a line codes: by id, or (pathology lines) by the specimens they read. */
+export function proceduresOfLine(ctx: Pick<RuleContext, 'encounter'>, line: DraftLine): Procedure[] {
+  const byId = ctx.encounter.procedures.filter((p) => line.procedureIds.includes(p.id));
+  if (byId.length > 0) return byId;
+  if (line.specimenLabels.length === 0) return [];
+  const labels = new Set(line.specimenLabels.map((s) => s.toUpperCase()));
+  const viaSpecimen = new Set(ctx.encounter.specimens.filter((s) => labels.has(s.label.toUpperCase()) && s.procedureId).map((s) => s.procedureId));
+  return ctx.encounter.procedures.filter((p) => (p.specimenLabel && labels.has(p.specimenLabel.toUpperCase())) || viaSpecimen.has(p.id));
+}
+
+/** Negated mentions ("no bleeding", "not changing") state the opposite. */
+function dropNegated(text: string): string {
+  return text.replace(/\b(no|not|denies|without|negative for)\b[^.;,]*/g, ' ');
+}
+
+/** What the lesion is: the parser's lesion type and the clinical diagnoses of its lesions. */
+function lesionText(ctx: RuleContext, p: Procedure): string {
+  const lesions = p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis ?? '').join(' ');
+  return dropNegated(`${p.lesionType ?? ''} ${lesions}`.toLowerCase().replace(/[-_]/g, ' '));
+}
+
+function describeText(ctx: RuleContext, p: Procedure): string {
+  return `${lesionText(ctx, p)} ${dropNegated(p.text.toLowerCase().replace(/[-_]/g, ' '))}`;
+}
+
+function pathologyProvesDisease(ctx: RuleContext, p: Procedure): boolean {
+  const report = ctx.pathologyFor(p.specimenLabel);
+  return report !== undefined && MALIGNANT_BEHAVIOR.has(report.behavior);
+}
+
+function isMedicalType(ctx: RuleContext, p: Procedure): boolean {
+  if (p.lesionLabels.some((l) => ctx.lesion(l)?.priorMalignantBiopsy)) return true;
+  if (pathologyProvesDisease(ctx, p)) return true;
+  return MEDICAL_TYPES.test(lesionText(ctx, p)) || SUSPICION.test(describeText(ctx, p));
+}
+
+export type CosmeticRoute =
+  | { kind: 'cosmetic'; why: string }
+  | { kind: 'no-indication'; why: string }
+  | { kind: 'medical-peel'; why: string }
+  | { kind: 'peel-criteria-unmet'; why: string };
+
+/** How one performed procedure is routed; undefined = medical, insurance as usual. */
+export function cosmeticRoute(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
+  const text = describeText(ctx, p);
+  if (p.kind === 'chemical-peel') {
+    if (AK_WORDS.test(text)) {
+      const enough = (p.count ?? 0) >= 15;
+      const failed = TOPICAL_FAILED.test(text);
+      if (enough && failed) return { kind: 'medical-peel', why: '15 or more AKs after failed topical 5-FU/imiquimod' };
+      const missing = [enough ? '' : 'at least 15 AKs counted', failed ? '' : 'failure of 5-FU or imiquimod'].filter(Boolean).join(' and ');
+      return { kind: 'peel-criteria-unmet', why: `peel for AKs without ${missing} documented` };
+    }
+    return { kind: 'cosmetic', why: 'chemical peel without a covered indication' };
+  }
+  if (p.cosmetic) return { kind: 'cosmetic', why: 'cosmetic intent documented' };
+  if (p.kind === 'cosmetic-other') return { kind: 'cosmetic', why: 'cosmetic service' };
+  if (p.kind === 'chemodenervation' && BOTULINUM_COSMETIC.test(text)) return { kind: 'cosmetic', why: 'botulinum toxin for wrinkles/lines' };
+  if (!REMOVAL_KINDS.includes(p.kind)) return undefined;
+  const benign = p.kind === 'skin-tag-removal' || BENIGN_TYPES.test(text);
+  if (!benign) return undefined;
+  if (p.indications.length > 0 || isMedicalType(ctx, p)) return undefined;
+  return { kind: 'no-indication', why: 'benign lesion removal with no documented indication' };
+}
+
+function lesionWords(ctx: RuleContext, p: Procedure): string {
+  const labels = p.lesionLabels.length > 0 ? ` ${p.lesionLabels.join(', ')}` : '';
+  const type = p.lesionType ?? p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis).find(Boolean) ?? p.kind;
+  return `${type}${labels}${p.site?.text ? ` (${p.site.text})` : ''}`;
+}
+
+/** Lines coding this procedure, and whether they also code a procedure routed differently. */
+function linesFor(ctx: RuleContext, p: Procedure): DraftLine[] {
+  return ctx.lines.filter((l) => proceduresOfLine(ctx, l).some((x) => x.id === p.id));
+}
+
+function addZ411(line: DraftLine): void {
+  // ICD-10-CM Z41.1 Encounter for cosmetic surgery (reference §12.5): first on the cosmetic line.
+  if (!line.dx.includes('Z41.1')) line.dx.unshift('Z41.1');
+}
+
+/** A line mixing cosmetic and medical procedures cannot be routed as a whole. */
+function mixed(ctx: RuleContext, line: DraftLine, routed: (p: Procedure) => boolean): boolean {
+  return proceduresOfLine(ctx, line).some((x) => !routed(x));
+}
+
+function reportMixed(ctx: RuleContext, line: DraftLine): void {
+  ctx.report({
+    severity: 'warning',
+    rule: 'cosmetic/self-pay',
+    message: `${line.code} codes both cosmetic and medically indicated lesions; it stays billed to insurance.`,
+    target: line.code,
+    fix: 'Split the medical and the cosmetic lesions onto separate lines (the cosmetic ones self-pay), or document an indication for each lesion.',
+  });
+}
+
+export const cosmeticSelfPay = defineRule({
+  id: 'cosmetic/self-pay',
+  family: 'cosmetic',
+  phase: 'modify',
+  title: 'Cosmetic services are self-pay (Medicare: GY, GX with a voluntary ABN)',
+  explain:
+    'Procedures done to improve appearance are a statutory Medicare exclusion and are not covered by other payers: botulinum toxin for wrinkles, laser resurfacing, dermabrasion, cosmetic peels and any removal documented as cosmetic. ' +
+    'DermLens marks their lines self-pay with Z41.1 (encounter for cosmetic surgery) first. For Medicare it adds GY so the line can be sent if the patient wants a denial, and GX when a voluntary ABN is on file. ' +
+    'Every line of the procedure follows it: its pathology and drug lines too.',
+  references: ['SSA §1862(a)(10) cosmetic exclusion', 'CMS ABN instructions (GX/GY)', 'reference §12.1, §12.3-12.5'],
+  status: 'stable',
+  codes: [],
+  apply(ctx) {
+    const routedIds = new Set<string>();
+    const routes = new Map<string, CosmeticRoute>();
+    for (const p of ctx.performed()) {
+      const r = cosmeticRoute(ctx, p);
+      if (r?.kind === 'cosmetic') {
+        routedIds.add(p.id);
+        routes.set(p.id, r);
+      }
+    }
+    if (routedIds.size === 0) return;
+    const medicare = ctx.settings.payer === 'medicare';
+    const abn = ctx.encounter.visit.abnOnFile === true;
+    const done = new Set<DraftLine>();
+    for (const id of routedIds) {
+      const p = ctx.encounter.procedures.find((x) => x.id === id) as Procedure;
+      const lines = linesFor(ctx, p);
+      if (p.cosmetic && /actinic|\baks?\b|wart|verruc|molluscum|condyloma/.test(lesionText(ctx, p))) {
+        ctx.report({
+          severity: 'info',
+          message: `${lesionWords(ctx, p)} is documented as cosmetic, but AK destruction (NCD) and infectious lesions (warts, molluscum) are medical services.`,
+          target: p.lesionLabels[0] ?? p.specimenLabel,
+          fix: 'Verify the cosmetic statement; remove it if the treatment was medical.',
+          span: p.span,
+        });
+      }
+      if (lines.length === 0) {
+        ctx.report({
+          severity: 'info',
+          message: `${lesionWords(ctx, p)}: cosmetic service (${routes.get(id)?.why}); no CPT line, bill the patient from the practice's cosmetic fee schedule.`,
+          target: p.lesionLabels[0] ?? p.kind,
+          fix: 'Nothing to submit to insurance; collect as self-pay.',
+          span: p.span,
+        });
+        continue;
+      }
+      for (const line of lines) {
+        if (done.has(line)) continue;
+        done.add(line);
+        if (mixed(ctx, line, (x) => routedIds.has(x.id))) {
+          reportMixed(ctx, line);
+          continue;
+        }
+        line.billing = 'self-pay';
+        addZ411(line);
+        if (!line.ruleIds.includes('cosmetic/self-pay')) line.ruleIds.push('cosmetic/self-pay');
+        if (medicare) {
+          ctx.addModifier(line, 'GY');
+          if (abn) ctx.addModifier(line, 'GX');
+        }
+      }
+    }
+    if (done.size > 0) {
+      const codes = [...new Set([...done].filter((l) => l.billing === 'self-pay').map((l) => l.code))].join(', ');
+      if (codes) {
+        ctx.report({
+          severity: 'info',
+          message: medicare
+            ? `Cosmetic lines ${codes} are self-pay (statutorily excluded). GY added for a patient-requested denial${abn ? '; GX added for the voluntary ABN on file' : '; add GX if a voluntary ABN was given'}.`
+            : `Cosmetic lines ${codes} are self-pay; do not send them to the payer.`,
+          target: codes,
+          fix: medicare ? 'Send to Medicare only if the patient asks for a denial; otherwise collect from the patient.' : 'Collect from the patient.',
+        });
+      }
+    }
+  },
+});
+
+export const cosmeticBenignNoIndication = defineRule({
+  id: 'cosmetic/benign-no-indication',
+  family: 'cosmetic',
+  phase: 'modify',
+  title: 'Benign lesion removal needs a documented medical indication',
+  explain:
+    'Removing or destroying seborrheic keratoses, skin tags, nevi, cysts, dermatofibromas, lipomas, hemangiomas or milia is medically necessary only with a documented indication: ' +
+    'bleeding, pain, itching, irritation or inflammation, an infectious lesion, a spot of repeated trauma, obstruction, or clinical suspicion of malignancy. ' +
+    'Without one the removal is cosmetic: self-pay for commercial payers; for Medicare the line is sent with GA when an ABN is on file (patient liable) or GZ when it is not (practice liable). ' +
+    'Warts, molluscum and AK destruction are medical.',
+  references: ['Aetna CPB 0633', 'CMS LCD L34200 (removal of benign skin lesions)', 'CMS ABN instructions (GA/GZ)', 'reference §12.2, §12.4'],
+  status: 'stable',
+  codes: ['17110', '17111', '11200', '11201', '11300', '11400'],
+  apply(ctx) {
+    const medicare = ctx.settings.payer === 'medicare';
+    const abn = ctx.encounter.visit.abnOnFile === true;
+    const routed = new Set<string>();
+    const procs: Procedure[] = [];
+    for (const p of ctx.performed()) {
+      if (cosmeticRoute(ctx, p)?.kind === 'no-indication') {
+        routed.add(p.id);
+        procs.push(p);
+      }
+    }
+    const done = new Set<DraftLine>();
+    for (const p of procs) {
+      const lines = linesFor(ctx, p).filter((l) => !done.has(l));
+      const codes = lines.map((l) => l.code);
+      ctx.report({
+        severity: 'warning',
+        message: `${lesionWords(ctx, p)}: no medical indication documented; cosmetic unless one is documented${codes.length > 0 ? ` (${codes.join(', ')})` : ''}.`,
+        target: p.lesionLabels[0] ?? p.specimenLabel ?? p.kind,
+        fix: 'Document the indication: symptoms (bleeding, itching, pain, irritation), inflammation, a location of repeated trauma (bra line, waistband), obstruction, or clinical suspicion (change in size/color, atypia).',
+        span: p.span,
+      });
+      for (const line of lines) {
+        done.add(line);
+        if (line.billing === 'self-pay') continue;
+        if (mixed(ctx, line, (x) => routed.has(x.id))) {
+          reportMixed(ctx, line);
+          continue;
+        }
+        if (!line.ruleIds.includes('cosmetic/benign-no-indication')) line.ruleIds.push('cosmetic/benign-no-indication');
+        if (!medicare) {
+          line.billing = 'self-pay';
+          addZ411(line);
+          continue;
+        }
+        if (abn) {
+          ctx.addModifier(line, 'GA');
+        } else {
+          ctx.addModifier(line, 'GZ');
+          ctx.report({
+            severity: 'warning',
+            message: `${line.code}: expected to be denied as not reasonable and necessary and no ABN is on file: GZ added; the practice, not the patient, is liable.`,
+            target: line.code,
+            fix: 'Have the patient sign an ABN before the service (then GA), or document the medical indication.',
+          });
+        }
+      }
+    }
+  },
+});
+
+export const cosmeticChemicalPeel = defineRule({
+  id: 'cosmetic/chemical-peel',
+  family: 'cosmetic',
+  phase: 'modify',
+  title: 'Chemical peels are cosmetic unless they treat many AKs after failed topical therapy',
+  explain:
+    'Chemical peels (15788-15793) are usually cosmetic. Aetna covers medium or deep peels only for 15 or more actinic keratoses after 5-FU or imiquimod failed; other payers have their own criteria. ' +
+    'DermLens keeps an AK peel that meets both facts billed to insurance (with an info note), routes one that does not like a service failing medical necessity, and routes any other peel as cosmetic.',
+  references: ['Aetna CPB 0251 (cosmetic surgery: chemical peels)', 'reference §12.3'],
+  status: 'stable',
+  codes: ['15788', '15789', '15792', '15793'],
+  apply(ctx) {
+    const medicare = ctx.settings.payer === 'medicare';
+    const abn = ctx.encounter.visit.abnOnFile === true;
+    for (const p of ctx.performed('chemical-peel')) {
+      const r = cosmeticRoute(ctx, p);
+      if (!r) continue;
+      if (r.kind === 'medical-peel') {
+        ctx.report({
+          severity: 'info',
+          message: `Chemical peel for AKs: ${r.why} documented, which meets Aetna's criteria; other payers' criteria vary.`,
+          target: p.lesionLabels[0] ?? 'chemical-peel',
+          fix: "Check this payer's peel policy and prior-authorization rules.",
+          span: p.span,
+        });
+      } else if (r.kind === 'peel-criteria-unmet') {
+        ctx.report({
+          severity: 'warning',
+          message: `Chemical peel: ${r.why}; payers treat it as not medically necessary.`,
+          target: p.lesionLabels[0] ?? 'chemical-peel',
+          fix: 'Document the AK count (15 or more) and the failed 5-FU or imiquimod course, or collect as self-pay with an ABN (Medicare: GA).',
+          span: p.span,
+        });
+        for (const line of linesFor(ctx, p)) {
+          if (line.billing === 'self-pay') continue;
+          if (!line.ruleIds.includes('cosmetic/chemical-peel')) line.ruleIds.push('cosmetic/chemical-peel');
+          if (!medicare) {
+            line.billing = 'self-pay';
+            continue;
+          }
+          ctx.addModifier(line, abn ? 'GA' : 'GZ');
+        }
+      }
+      // Plain cosmetic peels are routed by cosmetic/self-pay.
+    }
+  },
+});
+
+export const cosmeticRules: Rule[] = [cosmeticSelfPay, cosmeticBenignNoIndication, cosmeticChemicalPeel];
