@@ -1,6 +1,7 @@
 import { describeCode } from './codes/catalog';
 import { type ClaimDraft, type ClaimLine, defaultSettings, type Encounter, type Finding, type Settings, type SpecimenSummary } from './model';
 import type { FindingInput, Rule, RuleContext } from './rules/define-rule';
+import { COULD_NOT_READ } from './rules/documentation';
 import type { DraftLine, NewLine } from './rules/draft-line';
 import { orderModifiers } from './rules/modifiers';
 import { registry } from './rules/registry';
@@ -107,7 +108,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
   for (const u of encounter.unread) {
     findings.push({
       severity: 'warning',
-      rule: 'documentation/could-not-read',
+      rule: COULD_NOT_READ,
       message: `Could not read: "${u.text.slice(0, 120)}" (${u.reason})`,
       span: u.span,
     });
