@@ -63,17 +63,15 @@ export const ncciPtp = defineRule({
           });
           continue;
         }
-        // Put the modifier on column 2 unless it is an add-on (never takes 59/X) or an E/M (takes 25, never 59/X).
-        const target = !isAddOnCode(col2.code) && !isEm(col2.code) ? col2 : !isAddOnCode(col1.code) && !isEm(col1.code) ? col1 : undefined;
+        // An E/M in column 2 is bypassed by 25/57 on the E/M (evaluation rules), never by 59/X anywhere.
+        // Otherwise the modifier goes on column 2, or on column 1 when column 2 is an add-on (add-ons never take 59/X).
+        const target = isEm(col2.code) ? undefined : !isAddOnCode(col2.code) ? col2 : !isAddOnCode(col1.code) && !isEm(col1.code) ? col1 : undefined;
         if (!target) {
           ctx.report({
             severity: 'warning',
-            message: `NCCI pair ${pair} (indicator 1): neither line can take a distinct-service modifier (add-on or E/M).`,
+            message: `NCCI pair ${pair} (indicator 1): ${isEm(col2.code) ? `the E/M ${col2.code} is bundled into ${col1.code} unless it is significant and separately identifiable` : 'neither line can take a distinct-service modifier (add-on or E/M)'}.`,
             target: col2.code,
-            fix:
-              isEm(col2.code) || isEm(col1.code)
-                ? 'Use modifier 25 on the E/M if the visit was significant and separately identifiable.'
-                : 'Review the pair by hand.',
+            fix: isEm(col2.code) ? `Add 25 to ${col2.code} only if the note supports a separate E/M; otherwise remove it.` : 'Review the pair by hand.',
           });
           continue;
         }
