@@ -1,0 +1,438 @@
+import { describe, expect, it } from 'vitest';
+import { amountInBillingMeasure, billingUnits, concentrationMgPerMl, type DrugEntry, findDrug } from '../../../core/codes/drugs';
+import type { EncounterInput, SettingsInput } from '../../../core/model';
+import { defineRule } from '../../../core/rules/define-rule';
+import { addDrugLine, infusionMinutes, infusionUnits, injectionRules } from '../../../core/rules/injection';
+import { codeWith } from './family-harness';
+import { code, L, proc } from './harness';
+
+type Case = { name: string; encounter: EncounterInput; settings?: SettingsInput; lines: string[]; findings?: string[] };
+
+const site = (key: string, text = key, laterality?: 'left' | 'right' | 'bilateral') => ({ key, text, ...(laterality ? { laterality } : {}) });
+const tac = (amountGiven?: number, unit: 'mg' | 'mL' = 'mg', name = 'triamcinolone') => ({ name, ...(amountGiven !== undefined ? { amountGiven, unit } : {}) });
+const medicare: SettingsInput = { payer: 'medicare' };
+
+const cases: Case[] = [
+  {
+    name: 'ILK into 3 keloids, 12 mg → 11900 + J3301×2 (partial unit rounds up)',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', count: 3, site: site('chest'), drug: tac(12) })] },
+    lines: ['11900', 'J3301 x2'],
+  },
+  {
+    name: '8 lesions → 11901 (lesions, not injections)',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', count: 8, site: site('back'), drug: tac(40) })] },
+    lines: ['11901', 'J3301 x4'],
+  },
+  {
+    name: 'two injection records of 4 lesions each → one 11901, drug summed',
+    encounter: {
+      procedures: [
+        proc({ kind: 'intralesional-injection', count: 4, site: site('scalp'), drug: tac(10) }),
+        proc({ kind: 'intralesional-injection', count: 4, site: site('chest'), drug: tac(5) }),
+      ],
+    },
+    lines: ['11901', 'J3301 x2'],
+  },
+  {
+    name: 'exactly 7 lesions → 11900',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', count: 7, site: site('scalp'), drug: tac(7) })] },
+    lines: ['11900', 'J3301'],
+  },
+  {
+    name: 'lesions counted from labels when no count: A, B → 11900',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', lesionLabels: ['A', 'B'], site: site('arm'), drug: tac(20) })] },
+    lines: ['11900', 'J3301 x2'],
+  },
+  {
+    name: 'Kenalog-10, 0.5 mL documented only in mL → 5 mg → J3301×1',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', count: 1, site: site('chest'), drug: tac(0.5, 'mL', 'Kenalog-10') })] },
+    lines: ['11900', 'J3301'],
+  },
+  {
+    name: 'Kenalog-40, 1.5 mL → 60 mg → J3301×6',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', count: 2, site: site('chest'), drug: tac(1.5, 'mL', 'Kenalog-40') })] },
+    lines: ['11900', 'J3301 x6'],
+  },
+  {
+    name: 'mL without a concentration → finding, no drug line',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', count: 2, site: site('chest'), drug: tac(1, 'mL') })] },
+    lines: ['11900'],
+    findings: ['injection/intralesional'],
+  },
+  {
+    name: 'dose missing → finding, no drug line',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', count: 2, site: site('chest'), drug: tac() })] },
+    lines: ['11900'],
+    findings: ['injection/intralesional'],
+  },
+  {
+    name: 'lesion count missing → 11900 + finding',
+    encounter: { procedures: [proc({ kind: 'intralesional-injection', site: site('chest'), drug: tac(10) })] },
+    lines: ['11900', 'J3301'],
+    findings: ['injection/intralesional'],
+  },
+  {
+    name: 'lidocaine mixed in is included: no line, no finding',
+    encounter: {
+      procedures: [proc({ kind: 'intralesional-injection', count: 1, site: site('chest'), drug: { name: 'lidocaine 1%', amountGiven: 1, unit: 'mL' } })],
+    },
+    lines: ['11900'],
+  },
+  {
+    name: '96372 entered for an intralesional injection → error',
+    encounter: {
+      procedures: [proc({ kind: 'intralesional-injection', count: 1, site: site('chest'), drug: tac(10) })],
+      enteredCharges: [{ code: '96372' }, { code: '11900' }],
+    },
+    lines: ['11900', 'J3301'],
+    findings: ['injection/no-96372-for-intralesional'],
+  },
+  {
+    name: 'Kenalog 40 mg IM → 96372 + J3301×4',
+    encounter: {
+      procedures: [proc({ kind: 'injection', site: site('buttock'), drug: { name: 'Kenalog-40', amountGiven: 40, unit: 'mg', route: 'intramuscular' } })],
+    },
+    lines: ['96372', 'J3301 x4'],
+  },
+  {
+    name: 'Kenalog IM on Medicare: container undocumented and NDC prompts',
+    encounter: {
+      procedures: [proc({ kind: 'injection', site: site('buttock'), drug: { name: 'Kenalog-40', amountGiven: 40, unit: 'mg', route: 'intramuscular' } })],
+    },
+    settings: medicare,
+    lines: ['96372', 'J3301 x4'],
+    findings: ['injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: 'multi-dose vial on Medicare → never JW/JZ',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'injection',
+          site: site('buttock'),
+          drug: { name: 'Kenalog-40', amountGiven: 40, unit: 'mg', route: 'intramuscular', container: 'multi-dose', ndc: '00003-0293-05' },
+        }),
+      ],
+    },
+    settings: medicare,
+    lines: ['96372', 'J3301 x4'],
+    findings: ['injection/ndc'],
+  },
+  {
+    name: 'facility place of service → no 96372, finding',
+    encounter: {
+      visit: { placeOfService: '22' },
+      procedures: [proc({ kind: 'injection', site: site('buttock'), drug: { name: 'Kenalog-40', amountGiven: 40, unit: 'mg', route: 'intramuscular' } })],
+    },
+    lines: ['J3301 x4'],
+    findings: ['injection/facility-place-of-service'],
+  },
+  {
+    name: '99211 documented with 96372 → error',
+    encounter: {
+      visit: { emCode: '99211' },
+      procedures: [proc({ kind: 'injection', site: site('buttock'), drug: { name: 'triamcinolone', amountGiven: 40, unit: 'mg', route: 'intramuscular' } })],
+    },
+    lines: ['96372', 'J3301 x4'],
+    findings: ['injection/no-99211-with-96372'],
+  },
+  {
+    name: 'injection with no route and an unknown drug → no admin line, finding',
+    encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'mystery serum', amountGiven: 1, unit: 'mL' } })] },
+    lines: [],
+    findings: ['injection/sc-im-administration'],
+  },
+  {
+    name: 'unknown drug given IM → 96372 and a finding instead of a drug line',
+    encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'methotrexate', amountGiven: 25, unit: 'mg', route: 'intramuscular' } })] },
+    lines: ['96372'],
+    findings: ['injection/sc-im-administration'],
+  },
+  {
+    name: 'Botox 100 U both axillae, no waste, Medicare → 64650 + J0585×100-JZ',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'chemodenervation',
+          site: site('axilla', 'bilateral axillae', 'bilateral'),
+          drug: { name: 'Botox', amountGiven: 100, unit: 'units', noWaste: true },
+        }),
+      ],
+    },
+    settings: medicare,
+    lines: ['64650', 'J0585-JZ x100'],
+    findings: ['injection/chemodenervation', 'injection/ndc'],
+  },
+  {
+    name: 'Botox 50 U given, 50 U discarded, Medicare → J0585×50 + J0585-JW×50',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'chemodenervation',
+          site: site('axilla', 'axillae', 'bilateral'),
+          drug: { name: 'onabotulinumtoxinA', amountGiven: 50, unit: 'units', amountWasted: 50 },
+        }),
+      ],
+    },
+    settings: medicare,
+    lines: ['64650', 'J0585 x50', 'J0585-JW x50'],
+    findings: ['injection/chemodenervation', 'injection/ndc'],
+  },
+  {
+    name: 'both axillae documented as two procedures → one 64650, toxin summed',
+    encounter: {
+      procedures: [
+        proc({ kind: 'chemodenervation', site: site('axilla', 'L axilla', 'left'), drug: { name: 'Botox', amountGiven: 50, unit: 'units', noWaste: true } }),
+        proc({ kind: 'chemodenervation', site: site('axilla', 'R axilla', 'right'), drug: { name: 'Botox', amountGiven: 50, unit: 'units', noWaste: true } }),
+      ],
+    },
+    settings: medicare,
+    lines: ['64650', 'J0585-JZ x100'],
+    findings: ['injection/chemodenervation', 'injection/ndc'],
+  },
+  {
+    name: 'Dysport rounded-up dose covers the waste (Noridian) → one J0586 line with JZ',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'chemodenervation',
+          site: site('axilla', 'axillae', 'bilateral'),
+          drug: { name: 'Dysport', amountGiven: 248, unit: 'units', amountWasted: 2, container: 'single-dose' },
+        }),
+      ],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['64650', 'J0586-JZ x50'],
+    findings: ['injection/chemodenervation', 'injection/ndc'],
+  },
+  {
+    name: 'Dysport 250 U given, 12 U discarded → J0586×50 + J0586-JW×3',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'chemodenervation',
+          site: site('axilla', 'axillae', 'bilateral'),
+          drug: { name: 'Dysport', amountGiven: 250, unit: 'units', amountWasted: 12, container: 'single-dose' },
+        }),
+      ],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['64650', 'J0586 x50', 'J0586-JW x3'],
+    findings: ['injection/chemodenervation', 'injection/ndc'],
+  },
+  {
+    name: 'waste not documented for a single-dose vial on Medicare → warning, no JW/JZ',
+    encounter: { procedures: [proc({ kind: 'chemodenervation', site: site('forehead'), drug: { name: 'Botox', amountGiven: 30, unit: 'units' } })] },
+    settings: medicare,
+    lines: ['64653', 'J0585 x30'],
+    findings: ['injection/chemodenervation', 'injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: 'commercial payer, default setting → no JZ, info finding',
+    encounter: {
+      procedures: [proc({ kind: 'chemodenervation', site: site('scalp'), drug: { name: 'Botox', amountGiven: 100, unit: 'units', noWaste: true } })],
+    },
+    lines: ['64653', 'J0585 x100'],
+    findings: ['injection/chemodenervation', 'injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: 'commercial payer with waste modifiers "always" → JZ',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'chemodenervation',
+          site: site('scalp'),
+          drug: { name: 'Xeomin', amountGiven: 100, unit: 'units', noWaste: true, container: 'single-dose' },
+        }),
+      ],
+    },
+    settings: { wasteModifiers: 'always' },
+    lines: ['64653', 'J0588-JZ x100'],
+    findings: ['injection/chemodenervation', 'injection/ndc'],
+  },
+  {
+    name: 'waste modifiers "never" on Medicare → no JW/JZ and no waste prompt',
+    encounter: { procedures: [proc({ kind: 'chemodenervation', site: site('scalp'), drug: { name: 'Botox', amountGiven: 100, unit: 'units' } })] },
+    settings: { payer: 'medicare', wasteModifiers: 'never' },
+    lines: ['64653', 'J0585 x100'],
+    findings: ['injection/chemodenervation', 'injection/ndc'],
+  },
+  {
+    name: 'palms → 64999 (never 64653) + unlisted finding',
+    encounter: {
+      procedures: [
+        proc({ kind: 'chemodenervation', site: site('palm', 'bilateral palms'), drug: { name: 'Botox', amountGiven: 100, unit: 'units', noWaste: true } }),
+      ],
+    },
+    settings: medicare,
+    lines: ['64999', 'J0585-JZ x100'],
+    findings: ['injection/chemodenervation', 'injection/chemodenervation', 'injection/ndc'],
+  },
+  {
+    name: 'area not documented → no chemodenervation code, finding; drug still coded',
+    encounter: { procedures: [proc({ kind: 'chemodenervation', drug: { name: 'Myobloc', amountGiven: 2500, unit: 'units' } })] },
+    lines: ['J0587 x25'],
+    findings: ['injection/chemodenervation', 'injection/chemodenervation'],
+  },
+  {
+    name: 'one axilla only → 64650 + warning',
+    encounter: {
+      procedures: [proc({ kind: 'chemodenervation', site: site('axilla', 'L axilla', 'left'), drug: { name: 'Xeomin', amountGiven: 50, unit: 'units' } })],
+    },
+    lines: ['64650', 'J0588 x50'],
+    findings: ['injection/chemodenervation', 'injection/chemodenervation'],
+  },
+  {
+    name: 'adalimumab SC on Medicare → no drug or admin line; SAD warning + PA prompt',
+    encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'Humira', amountGiven: 40, unit: 'mg', route: 'subcutaneous' } })] },
+    settings: medicare,
+    lines: [],
+    findings: ['injection/self-administered-drug', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: 'dupilumab teaching dose, commercial → 96372 only, SAD warning + PA prompt',
+    encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'Dupixent', amountGiven: 600, unit: 'mg' } })] },
+    lines: ['96372'],
+    findings: ['injection/self-administered-drug', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: 'tildrakizumab 100 mg SC → 96372 + J3245×100, label [U] info + PA prompt',
+    encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'Ilumya', amountGiven: 100, unit: 'mg', route: 'subcutaneous' } })] },
+    lines: ['96372', 'J3245 x100'],
+    findings: ['injection/sc-im-administration', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: 'omalizumab: code unverified → 96372, no guessed drug code',
+    encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'Xolair', amountGiven: 300, unit: 'mg', route: 'subcutaneous' } })] },
+    lines: ['96372'],
+    findings: ['injection/sc-im-administration', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: 'infliximab 400 mg over 2 hours, no waste, Medicare → 96365 + 96366 + J1745×40-JZ',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'infusion',
+          text: 'Remicade 400 mg infused over 2 hours',
+          drug: { name: 'infliximab', amountGiven: 400, unit: 'mg', route: 'intravenous', noWaste: true },
+        }),
+      ],
+    },
+    settings: medicare,
+    lines: ['96365', '96366', 'J1745-JZ x40'],
+    findings: ['injection/infusion', 'injection/ndc', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: 'infliximab, infusion time missing → 96365 only + warning',
+    encounter: { procedures: [proc({ kind: 'infusion', drug: { name: 'Remicade', amountGiven: 300, unit: 'mg', route: 'intravenous' } })] },
+    lines: ['96365', 'J1745 x30'],
+    findings: ['injection/infusion', 'injection/infusion', 'injection/drug-waste', 'injection/ndc', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: 'spesolimab IV: code unverified → infusion admin, no drug line',
+    encounter: {
+      procedures: [proc({ kind: 'infusion', text: 'infusion time 90 min', drug: { name: 'Spevigo', amountGiven: 900, unit: 'mg', route: 'intravenous' } })],
+    },
+    lines: ['96365'],
+    findings: ['injection/infusion', 'injection/biologic-prior-authorization'],
+  },
+];
+
+describe('injection rules', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const result = codeWith(injectionRules, c.encounter, c.settings);
+      expect(result.lines).toEqual(c.lines.map(L));
+      expect(result.findings).toEqual(c.findings ?? []);
+    });
+  }
+
+  it('JA/JB on a multi-route drug code', () => {
+    const entry: DrugEntry = {
+      id: 'test',
+      label: 'Test drug',
+      names: ['test'],
+      hcpcs: 'J9999',
+      per: { amount: 1, unit: 'mg' },
+      routes: ['intravenous', 'subcutaneous'],
+      multiRoute: true,
+      confidence: 'U',
+    };
+    const emit = defineRule({
+      id: 'injection/test-emit',
+      family: 'injection',
+      phase: 'code',
+      title: 'test',
+      explain: 'test',
+      references: [],
+      status: 'stable',
+      apply(ctx) {
+        for (const p of ctx.performed('injection')) {
+          addDrugLine(ctx, [p], {
+            entry,
+            amount: 5,
+            wasted: undefined,
+            noWaste: false,
+            container: 'multi-dose',
+            route: p.drug?.route,
+            ndc: undefined,
+            drugName: 'test',
+          });
+        }
+      },
+    });
+    const result = codeWith([emit, ...injectionRules.filter((r) => r.id === 'injection/route-modifier')], {
+      procedures: [
+        proc({ kind: 'injection', drug: { name: 'x', route: 'intravenous' } }),
+        proc({ kind: 'injection', drug: { name: 'x', route: 'subcutaneous' } }),
+        proc({ kind: 'injection', drug: { name: 'x' } }),
+      ],
+    });
+    expect(result.lines).toEqual(['J9999-JA x5', 'J9999-JB x5', 'J9999 x5'].map(L));
+    expect(result.findings).toEqual(['injection/route-modifier']);
+  });
+
+  it('whole registry: Kenalog IM keeps its admin + drug pair', () => {
+    const result = code(
+      { procedures: [proc({ kind: 'injection', drug: { name: 'Kenalog-40', amountGiven: 40, unit: 'mg', route: 'intramuscular' } })] },
+      { pathology: 'external' },
+    );
+    expect(result.lines.filter((l) => ['96372', 'J3301'].includes(l.code)).map((l) => `${l.code}x${l.units}`)).toEqual(['96372x1', 'J3301x4']);
+  });
+});
+
+describe('drug catalog helpers', () => {
+  it('finds drugs by brand, generic and abbreviation', () => {
+    expect(findDrug('Kenalog-40')?.hcpcs).toBe('J3301');
+    expect(findDrug('ILK 10 mg/mL')?.hcpcs).toBe('J3301');
+    expect(findDrug('Ameluz 10% gel')?.hcpcs).toBe('J7345');
+    expect(findDrug('Levulan Kerastick')?.hcpcs).toBe('J7308');
+    expect(findDrug('Dysport')?.hcpcs).toBe('J0586');
+    expect(findDrug('botulinum toxin')).toBeUndefined(); // brand needed: four toxins, four codes
+    expect(findDrug(undefined, 'J1745')?.id).toBe('infliximab');
+  });
+  it('does dose arithmetic and rounds partial units up', () => {
+    const tac = findDrug('triamcinolone') as DrugEntry;
+    expect(concentrationMgPerMl(tac, 'Kenalog-10')).toBe(10);
+    expect(concentrationMgPerMl(tac, 'triamcinolone 2.5 mg/mL')).toBe(2.5);
+    expect(amountInBillingMeasure(tac, 0.3, 'mL', 'Kenalog-10')).toBeCloseTo(3);
+    expect(amountInBillingMeasure(tac, 1, 'mL', 'triamcinolone')).toBeUndefined();
+    expect(billingUnits(tac, 40)).toBe(4);
+    expect(billingUnits(tac, 5)).toBe(1);
+    expect(billingUnits(tac, 41)).toBe(5);
+    const ameluz = findDrug('Ameluz') as DrugEntry;
+    expect(billingUnits(ameluz, amountInBillingMeasure(ameluz, 1, 'tube', 'Ameluz') as number)).toBe(200);
+    expect(billingUnits(ameluz, amountInBillingMeasure(ameluz, 2, 'g', 'Ameluz') as number)).toBe(200);
+  });
+  it('reads infusion time and counts +96366 hours by the CPT convention', () => {
+    expect(infusionMinutes('infused over 2 hours')).toBe(120);
+    expect(infusionMinutes('infusion time: 150 min')).toBe(150);
+    expect(infusionMinutes('given IV')).toBeUndefined();
+    expect(infusionUnits(15)).toEqual({ initial: false, additional: 0 });
+    expect(infusionUnits(60)).toEqual({ initial: true, additional: 0 });
+    expect(infusionUnits(90)).toEqual({ initial: true, additional: 0 });
+    expect(infusionUnits(91)).toEqual({ initial: true, additional: 1 });
+    expect(infusionUnits(150)).toEqual({ initial: true, additional: 1 });
+    expect(infusionUnits(151)).toEqual({ initial: true, additional: 2 });
+  });
+});
