@@ -23,7 +23,7 @@ function run(c: Case) {
   return { lines: result.lines, findings: result.findings.filter((f) => MINE.test(f)), draft: result.draft };
 }
 
-const mohs = (p: Parameters<typeof proc>[0]) => proc({ kind: 'mohs', ...p });
+const mohs = (p: Omit<Parameters<typeof proc>[0], 'kind'>) => proc({ ...p, kind: 'mohs' });
 
 const cases: Case[] = [
   {

@@ -19,7 +19,7 @@ function run(c: Case) {
   return { lines: result.lines, findings: result.findings.filter((f) => MINE.test(f)), draft: result.draft };
 }
 
-const att = (p: Parameters<typeof proc>[0]) => proc({ kind: 'adjacent-tissue-transfer', ...p });
+const att = (p: Omit<Parameters<typeof proc>[0], 'kind'>) => proc({ ...p, kind: 'adjacent-tissue-transfer' });
 
 const cases: Case[] = [
   {
