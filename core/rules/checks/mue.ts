@@ -69,7 +69,7 @@ export const mueUnits = defineRule({
       }
       const total = lines.reduce((n, l) => n + l.units, 0);
       if (total <= entry.value) continue;
-      const kind = entry.mai ? MAI_TEXT[entry.mai] : 'a per-day limit (the reference does not state the MAI)';
+      const kind = entry.mai ? MAI_TEXT[entry.mai] : 'per date of service; MAI not stated in the reference';
       ctx.report({
         severity: 'error',
         message: `${code}: ${total} units on this date of service exceed the MUE of ${entry.value} (${kind}); all ${total} units will deny.`,
