@@ -1,3 +1,515 @@
-import type { Rule } from './define-rule';
+import {
+  billableChildren,
+  type Histology,
+  histologyFromText,
+  icd10,
+  isBillable,
+  isHeader,
+  MALIGNANT,
+  NEOPLASTIC,
+  normalizeIcd10,
+  type Resolution,
+  resolveDx,
+  siteConflict,
+  title,
+} from '../codes/icd10';
+import type { Laterality, Lesion, PathologyReport, Procedure, Site } from '../model';
+import { proceduresOfLine } from './cosmetic';
+import { defineRule, type Rule, type RuleContext } from './define-rule';
+import type { DraftLine } from './draft-line';
 
-export const diagnosisRules: Rule[] = [];
+/**
+ * ICD-10-CM linkage (reference §13): every line points to the diagnoses that
+ * support it, most specific first, at most 4 (837P/CMS-1500 pointers per line).
+ */
+
+const MAX_POINTERS = 4;
+/** Words that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
+/** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
+const NEOPLASM_WORDS = /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc\b|\bscc\b|keratos|spot|macule/i;
+const UNCERTAIN =
+  /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain|atypical lesion|neoplasm|new lesion|changing lesion|\blesion\b|\bgrowth\b/i;
+
+interface Target {
+  lesionLabel?: string;
+  specimenLabel?: string;
+  procedure?: Procedure;
+}
+
+interface Where {
+  siteKey?: string;
+  siteText?: string;
+  laterality?: Laterality;
+  subsite?: string;
+}
+
+function mergeSite(...sites: (Site | undefined)[]): Where {
+  const w: Where = {};
+  for (const s of sites) {
+    if (!s) continue;
+    w.siteKey ??= s.key;
+    w.siteText ??= s.text;
+    w.laterality ??= s.laterality;
+    w.subsite ??= s.subsite;
+  }
+  return w;
+}
+
+class Linker {
+  private readonly reported = new Set<string>();
+  constructor(private readonly ctx: RuleContext) {}
+
+  report(key: string, finding: Parameters<RuleContext['report']>[0]): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.ctx.report(finding);
+  }
+
+  specimenOf(label: string | undefined) {
+    if (!label) return undefined;
+    return this.ctx.encounter.specimens.find((s) => s.label.toUpperCase() === label.toUpperCase());
+  }
+
+  /** Lines → who/where they treat. */
+  targets(line: DraftLine): Target[] {
+    const procs = proceduresOfLine(this.ctx, line);
+    const out: Target[] = [];
+    const pathologyLine = line.family === 'pathology' || /^88\d{3}$/.test(line.code);
+    if (pathologyLine && line.specimenLabels.length > 0) {
+      for (const s of line.specimenLabels) {
+        const spec = this.specimenOf(s);
+        const p = procs.find((x) => x.specimenLabel?.toUpperCase() === s.toUpperCase());
+        out.push({ specimenLabel: s, lesionLabel: spec?.lesionLabel ?? p?.lesionLabels[0], procedure: p });
+      }
+      return out;
+    }
+    for (const p of procs) {
+      const lesions = p.lesionLabels.length > 0 ? p.lesionLabels : [undefined];
+      for (const l of lesions) {
+        if (line.lesionLabels.length > 0 && l && !line.lesionLabels.some((x) => x.toUpperCase() === l.toUpperCase())) continue;
+        out.push({ lesionLabel: l, specimenLabel: p.specimenLabel, procedure: p });
+      }
+    }
+    if (out.length > 0) return out;
+    for (const s of line.specimenLabels) out.push({ specimenLabel: s, lesionLabel: this.specimenOf(s)?.lesionLabel });
+    for (const l of line.lesionLabels) if (!out.some((t) => t.lesionLabel?.toUpperCase() === l.toUpperCase())) out.push({ lesionLabel: l });
+    return out;
+  }
+
+  /** Validate a documented code: billable → itself; header → expand or ask; unknown → keep. */
+  documented(code: string, where: Where, who: string): string[] {
+    const c = normalizeIcd10(code);
+    if (!c) {
+      this.report(`bad:${code}`, {
+        severity: 'warning',
+        rule: 'diagnosis/header-code',
+        message: `${who}: "${code}" is not an ICD-10-CM code; it was not linked.`,
+        target: who,
+        fix: 'Document a valid ICD-10-CM code or the diagnosis in words.',
+      });
+      return [];
+    }
+    if (!isHeader(c)) {
+      const conflict = siteConflict(c, where.siteKey, where.laterality);
+      if (conflict) {
+        this.report(`mismatch:${who}:${c}`, {
+          severity: 'warning',
+          rule: 'diagnosis/site-mismatch',
+          message: `${who}: ${conflict}.`,
+          target: who,
+          fix: 'Correct the ICD-10-CM code or the documented site/side so they agree.',
+        });
+      }
+      return [c];
+    }
+    // Header: pick the child that matches the documented side/part; the unspecified child only when truly undocumented.
+    const children = billableChildren(c);
+    const words = (t: string) => t.toLowerCase();
+    let pick = children;
+    const side = where.laterality === 'left' || where.laterality === 'right' ? where.laterality : undefined;
+    if (side) pick = pick.filter((k) => words(title(k) ?? '').includes(side));
+    else pick = pick.filter((k) => !/\b(right|left)\b/.test(words(title(k) ?? '')));
+    const part = /upper|lower/.exec(`${where.siteKey ?? ''} ${where.subsite ?? ''}`)?.[0];
+    if (pick.length > 1 && part) pick = pick.filter((k) => words(title(k) ?? '').includes(part));
+    if (pick.length > 1) pick = pick.filter((k) => /unspecified/.test(words(title(k) ?? ''))).slice(0, 1);
+    const chosen = pick.length === 1 ? pick[0] : undefined;
+    this.report(`header:${who}:${c}`, {
+      severity: chosen ? 'warning' : 'error',
+      rule: 'diagnosis/header-code',
+      message: chosen
+        ? `${who}: ${c} is a category header, not a billable code; ${chosen} (${title(chosen)}) was used.`
+        : `${who}: ${c} is a category header, not a billable code, and the note does not say which child applies.`,
+      target: who,
+      fix: `Document the detail that picks the billable code${children.length > 0 ? ` (${children.slice(0, 6).join(', ')}${children.length > 6 ? ', …' : ''})` : ''}: side, upper/lower eyelid or subsite.`,
+    });
+    return chosen ? [chosen] : [];
+  }
+
+  /** Resolve a histology at a site, reporting what the note lacks. */
+  resolve(h: Histology, where: Where, who: string): string[] {
+    const r: Resolution = resolveDx({ histology: h, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite });
+    if (r.unresolved) {
+      this.report(`unresolved:${who}:${h}`, {
+        severity: 'warning',
+        rule: 'diagnosis/unmapped',
+        message: `${who}: no ICD-10-CM code chosen for ${h.replace(/-/g, ' ')} (${r.unresolved}).`,
+        target: who,
+        fix: 'Enter the ICD-10-CM code by hand after checking the tabular list.',
+      });
+      return [];
+    }
+    if (r.missing.length > 0) {
+      const words: Record<string, string> = {
+        site: 'the anatomic site',
+        laterality: 'the side (left/right)',
+        'eyelid-part': 'upper or lower eyelid',
+        'face-part': 'which part of the face (nose or other)',
+      };
+      this.report(`missing:${who}:${r.missing.join(',')}`, {
+        severity: 'warning',
+        rule: 'diagnosis/site-laterality',
+        message: `${who}: ${r.missing.map((m) => words[m]).join(' and ')} not documented, so the less specific ${r.codes.join(', ')} was used.`,
+        target: who,
+        fix: `Document ${r.missing.map((m) => words[m]).join(' and ')}: ICD-10-CM has a more specific code.`,
+      });
+    }
+    if (r.verify) {
+      this.report(`verify:${who}`, {
+        severity: 'info',
+        rule: 'diagnosis/site-laterality',
+        message: `${who}: ${r.verify} Linked ${r.codes.join(', ')}; verify the ICD-10-CM site.`,
+        target: who,
+      });
+    }
+    return r.codes;
+  }
+
+  /** Final pathology: the code the report gives, or its diagnosis mapped at the lesion's site. */
+  fromPathology(report: PathologyReport, where: Where, who: string): { codes: string[]; histology?: Histology } {
+    const h = histologyFromText(report.diagnosisText) ?? (report.behavior === 'uncertain' ? 'uncertain-behavior' : undefined);
+    if (report.icd10) {
+      const codes = this.documented(report.icd10, where, who);
+      if (codes.length > 0) return { codes, histology: h };
+    }
+    if (!h) return { codes: [] };
+    // CDC tabular note D37-D48: uncertain behavior only when the pathologist says histology cannot decide.
+    if (h === 'uncertain-behavior' && report.behavior !== 'uncertain' && !/uncertain/i.test(report.diagnosisText)) return { codes: [] };
+    return { codes: this.resolve(h, where, who), histology: h };
+  }
+
+  /** Clinical diagnosis before (or without) pathology. */
+  fromClinical(lesion: Lesion | undefined, p: Procedure | undefined, where: Where, who: string, pending: boolean): string[] {
+    const proven = lesion?.priorMalignantBiopsy === true || p?.reExcision === true;
+    const type = p?.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined;
+    const text = lesion?.clinicalDiagnosis ?? type;
+    const documented = lesion?.icd10;
+    if (documented) {
+      const codes = this.documented(documented, where, who);
+      const c = codes[0];
+      if (c === 'D48.5') {
+        this.report(`d485:${who}`, {
+          severity: 'warning',
+          rule: 'diagnosis/before-pathology',
+          message: `${who}: D48.5 (uncertain behavior) is only for a neoplasm the pathologist calls uncertain; D49.2 was used${pending ? ' while pathology is pending' : ''}.`,
+          target: who,
+          fix: 'Use D49.2 before pathology returns; after it returns, code the final diagnosis.',
+        });
+        return ['D49.2'];
+      }
+      if (c && pending && !proven && /^(C4[34A]|C44|D0[34])/.test(c)) {
+        this.report(`prepath:${who}`, {
+          severity: 'warning',
+          rule: 'diagnosis/before-pathology',
+          message: `${who}: malignant code ${c} documented before pathology confirmed it; D49.2 was linked instead.`,
+          target: who,
+          fix: 'Hold the line until pathology returns and code the final diagnosis, or keep D49.2 (unspecified behavior) for now.',
+        });
+        return ['D49.2'];
+      }
+      if (codes.length > 0) return codes;
+    }
+    if (!text) return [];
+    const h = histologyFromText(text);
+    const provisional = UNCERTAIN.test(text);
+    if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
+      // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
+      if (h ? NEOPLASTIC.has(h) : NEOPLASM_WORDS.test(text)) return ['D49.2'];
+      this.report(`provisional:${who}`, {
+        severity: 'warning',
+        rule: 'diagnosis/unmapped',
+        message: `${who}: the clinical impression "${text}" is provisional; a suspected diagnosis is not coded as confirmed.`,
+        target: who,
+        fix: 'Document the confirmed diagnosis, or the sign or symptom that was treated.',
+      });
+      return [];
+    }
+    if (!h) {
+      this.report(`unmapped:${who}`, {
+        severity: 'warning',
+        rule: 'diagnosis/unmapped',
+        message: `${who}: no ICD-10-CM code could be derived from "${text}".`,
+        target: who,
+        fix: 'Enter the ICD-10-CM code for this diagnosis in the note or by hand.',
+      });
+      return [];
+    }
+    return this.resolve(h, where, who);
+  }
+
+  forTarget(t: Target): string[] {
+    const lesion = this.ctx.lesion(t.lesionLabel);
+    const specimen =
+      this.specimenOf(t.specimenLabel) ??
+      this.ctx.encounter.specimens.find((s) => t.lesionLabel && s.lesionLabel?.toUpperCase() === t.lesionLabel.toUpperCase());
+    const specimenLabel = t.specimenLabel ?? specimen?.label;
+    const where = mergeSite(t.procedure?.site, lesion?.site, specimen?.site);
+    const who = t.lesionLabel
+      ? `Lesion ${t.lesionLabel}`
+      : specimenLabel
+        ? `Specimen ${specimenLabel}`
+        : (t.procedure?.site?.text ?? t.procedure?.kind ?? 'line');
+    const report = this.ctx.pathologyFor(specimenLabel);
+    const proven = lesion?.priorMalignantBiopsy === true || t.procedure?.reExcision === true;
+    if (report) {
+      const fromPath = this.fromPathology(report, where, who);
+      // Re-excision keeps the original malignant diagnosis even when no residual tumor is found (reference §13.5).
+      if (proven && !(fromPath.histology && MALIGNANT.has(fromPath.histology))) {
+        const original = this.fromClinical(lesion, t.procedure, where, who, false);
+        if (original.length > 0) return original;
+      }
+      if (fromPath.codes.length > 0) return fromPath.codes;
+      if (report.behavior !== 'nondiagnostic' && report.behavior !== 'unknown') {
+        this.report(`path-unmapped:${who}`, {
+          severity: 'warning',
+          rule: 'diagnosis/unmapped',
+          message: `${who}: pathology diagnosis "${report.diagnosisText.slice(0, 80)}" has no ICD-10-CM code in DermLens's subset.`,
+          target: who,
+          fix: 'Enter the ICD-10-CM code for the final pathology diagnosis.',
+        });
+        return [];
+      }
+    }
+    const pending = Boolean(specimenLabel) && !report;
+    return this.fromClinical(lesion, t.procedure, where, who, pending);
+  }
+
+  /** Lines with no lesion or specimen: the procedure's own words, then the visit problems. */
+  forProcedureOnly(line: DraftLine): string[] {
+    const procs = proceduresOfLine(this.ctx, line);
+    for (const p of procs) {
+      const h = histologyFromText(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined) ?? histologyFromText(p.text);
+      if (h && !UNCERTAIN.test(p.lesionType ?? '')) return this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind);
+    }
+    const coded = this.problemCodes(false);
+    const text = procs.map((p) => `${p.lesionType ?? ''} ${p.text}`.toLowerCase()).join(' ');
+    const matching = coded.filter((c) => c.words.some((w) => text.includes(w)));
+    if (matching.length > 0) return matching.map((c) => c.code);
+    return coded.length === 1 ? [coded[0]?.code as string] : [];
+  }
+
+  /** Visit problems with a usable code, separately managed ones first. */
+  problemCodes(separateOnly: boolean): { code: string; words: string[] }[] {
+    const out: { code: string; words: string[] }[] = [];
+    const problems = [...this.ctx.encounter.visit.problems].sort((a, b) => Number(b.separatelyManaged) - Number(a.separatelyManaged));
+    for (const pr of problems) {
+      if (separateOnly && !pr.separatelyManaged) continue;
+      let codes: string[] = [];
+      if (pr.icd10) codes = this.documented(pr.icd10, {}, `Problem "${pr.text.slice(0, 40)}"`);
+      else {
+        const h = histologyFromText(pr.text);
+        if (h && !UNCERTAIN.test(pr.text)) {
+          const r = resolveDx({ histology: h });
+          if (!r.unresolved && r.missing.length === 0) codes = r.codes;
+        }
+      }
+      const words = pr.text
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 4);
+      for (const c of codes) if (!out.some((o) => o.code === c)) out.push({ code: c, words });
+    }
+    return out;
+  }
+}
+
+function dedupe(codes: string[]): string[] {
+  return [...new Set(codes.filter(Boolean))];
+}
+
+export const diagnosisLink = defineRule({
+  id: 'diagnosis/link',
+  family: 'diagnosis',
+  phase: 'link',
+  title: 'Link each line to the ICD-10-CM codes that support it',
+  explain:
+    'Each claim line points to the diagnoses of the lesions it treats, most specific first, at most four. Final pathology decides when it is available; before it returns, a lesion of uncertain nature is D49.2, never D48.5. ' +
+    'A re-excision keeps the original cancer diagnosis even when no tumor is left. Pathology lines link to their specimen, drug and administration lines to the procedure they serve, and the E/M to the separately managed problems first. ' +
+    'Site and side come from the note; when they are missing the less specific code is used and the missing fact is named.',
+  references: ['ICD-10-CM Official Guidelines for Coding and Reporting FY2026, Section IV', 'CMS-1500/837P: 4 diagnosis pointers per line', 'reference §13'],
+  status: 'stable',
+  codes: ['D49.2', 'D48.5', 'Z41.1'],
+  apply(ctx) {
+    const linker = new Linker(ctx);
+    const em = ctx.lines.filter((l) => l.family === 'evaluation' && /^99\d{3}$/.test(l.code));
+    for (const line of ctx.lines) {
+      if (line.family === 'evaluation') continue;
+      let derived: string[] = [];
+      const targets = linker.targets(line);
+      if (targets.length > 0) derived = targets.flatMap((t) => linker.forTarget(t));
+      if (derived.length === 0 && line.lesionLabels.length === 0 && line.specimenLabels.length === 0) derived = linker.forProcedureOnly(line);
+      line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...derived]);
+    }
+    // Drug/administration lines with nothing of their own take the dx of a line sharing their procedure.
+    for (const line of ctx.lines) {
+      if (line.dx.length > 0 || line.family === 'evaluation') continue;
+      const sibling = ctx.lines.find((o) => o !== line && o.dx.length > 0 && o.procedureIds.some((id) => line.procedureIds.includes(id)));
+      if (sibling) line.dx = [...sibling.dx];
+    }
+    for (const line of em) {
+      const separate = linker.problemCodes(true).map((c) => c.code);
+      const others = linker.problemCodes(false).map((c) => c.code);
+      line.dx = dedupe([...line.dx, ...separate, ...others]);
+      if (line.dx.length === 0) {
+        // No coded problem: the diagnoses of the procedures done today are the next best support.
+        line.dx = dedupe(ctx.lines.filter((l) => l.family !== 'evaluation').flatMap((l) => l.dx));
+      }
+    }
+    for (const line of ctx.lines) {
+      if (line.code === 'G2211') {
+        const visit = em[0];
+        if (visit) line.dx = [...visit.dx];
+      }
+      if (line.dx.length > MAX_POINTERS) {
+        ctx.report({
+          severity: 'info',
+          message: `${line.code}: ${line.dx.length} diagnoses support this line; only the first ${MAX_POINTERS} fit the line's pointers (${line.dx.slice(MAX_POINTERS).join(', ')} left off).`,
+          target: line.code,
+          fix: 'Split the line by lesion, or check that the four most relevant diagnoses come first.',
+        });
+      }
+    }
+  },
+});
+
+export const diagnosisHeaderCode = defineRule({
+  id: 'diagnosis/header-code',
+  family: 'diagnosis',
+  phase: 'check',
+  title: 'Never a category header or a malformed code on a claim line',
+  explain:
+    'ICD-10-CM categories and subcategories with children (for example C44.61, L72.1, L74.51) are not valid on a claim. ' +
+    'DermLens picks the child the note supports, the unspecified child only when site or side is truly undocumented, and asks for the detail otherwise.',
+  references: ['ICD-10-CM Official Guidelines I.A.2 (code to the highest number of characters available)', 'icd10-derm.md §8'],
+  status: 'stable',
+  apply(ctx) {
+    for (const line of ctx.lines) {
+      const bad = line.dx.filter((c) => isHeader(c) || !normalizeIcd10(c));
+      if (bad.length === 0) continue;
+      line.dx = line.dx.filter((c) => !bad.includes(c));
+      ctx.report({
+        severity: 'error',
+        message: `${line.code}: ${bad.join(', ')} cannot be billed (category header or not an ICD-10-CM code); removed from the line.`,
+        target: line.code,
+        fix: `Choose a billable code: ${bad.flatMap((b) => billableChildren(b).slice(0, 4)).join(', ')}`.replace(/: $/, ': document the full code'),
+      });
+    }
+  },
+});
+
+export const diagnosisSiteLaterality = defineRule({
+  id: 'diagnosis/site-laterality',
+  family: 'diagnosis',
+  phase: 'link',
+  title: 'Site, side and eyelid part must be documented for the specific code',
+  explain:
+    'Skin cancer, nevus and benign neoplasm codes carry the site and, on ears, eyelids and limbs, the side; eyelid codes also say upper or lower lid. ' +
+    'When the note lacks one, DermLens links the unspecified code and names what to document (reported while linking).',
+  references: ['ICD-10-CM tabular C43, C44, D03, D04, D22, D23', 'reference §13.6, §13.8'],
+  status: 'stable',
+  apply() {
+    // Findings are reported by diagnosis/link while it resolves each lesion.
+  },
+});
+
+export const diagnosisSiteMismatch = defineRule({
+  id: 'diagnosis/site-mismatch',
+  family: 'diagnosis',
+  phase: 'link',
+  title: 'A documented code must match the documented site and side',
+  explain:
+    'When the note or the pathology report gives an ICD-10-CM code whose site or side contradicts the documented lesion site (a left-arm code on a right-arm lesion), the claim will not survive an audit. ' +
+    'DermLens keeps the documented code and asks for a correction (reported while linking).',
+  references: ['reference §13.8'],
+  status: 'stable',
+  apply() {
+    // Findings are reported by diagnosis/link.
+  },
+});
+
+export const diagnosisBeforePathology = defineRule({
+  id: 'diagnosis/before-pathology',
+  family: 'diagnosis',
+  phase: 'link',
+  title: 'Before pathology: D49.2, never D48.5 or an unconfirmed cancer code',
+  explain:
+    'Until pathology returns, a biopsied or removed lesion of uncertain nature is coded D49.2 (unspecified behavior), or the line is held. ' +
+    'D48.5 means the pathologist could not decide benign vs malignant, so it is used only when a report says so. A cancer code documented before pathology is replaced by D49.2 unless a prior biopsy proved the cancer (reported while linking).',
+  references: ['ICD-10-CM tabular note D37-D48', 'reference §13.2-13.3'],
+  status: 'stable',
+  codes: ['D49.2', 'D48.5'],
+  apply() {
+    // Findings are reported by diagnosis/link.
+  },
+});
+
+export const diagnosisUnmapped = defineRule({
+  id: 'diagnosis/unmapped',
+  family: 'diagnosis',
+  phase: 'link',
+  title: 'Diagnoses DermLens cannot code are handed to the coder',
+  explain:
+    'DermLens codes the dermatology diagnoses in its FY2026 subset. A diagnosis outside it, a provisional impression ("r/o", "vs") or a site outside the skin categories is never guessed: the coder is asked to enter the code (reported while linking).',
+  references: ['ICD-10-CM Official Guidelines IV.H (uncertain diagnoses in outpatient settings)'],
+  status: 'stable',
+  apply() {
+    // Findings are reported by diagnosis/link.
+  },
+});
+
+export const diagnosisMissing = defineRule({
+  id: 'diagnosis/missing',
+  family: 'diagnosis',
+  phase: 'check',
+  title: 'Every line needs a supporting diagnosis',
+  explain:
+    'A claim line without a diagnosis pointer is rejected. When DermLens cannot find a diagnosis for a line (no lesion diagnosis, no pathology, no coded problem), it names the line so the diagnosis can be documented.',
+  references: ['CMS-1500/837P diagnosis pointer requirement', 'reference §13.1'],
+  status: 'stable',
+  apply(ctx) {
+    for (const line of ctx.lines) {
+      if (line.dx.length > 0) continue;
+      const labels = [...line.lesionLabels, ...line.specimenLabels];
+      ctx.report({
+        severity: line.status === 'held-for-pathology' ? 'warning' : 'error',
+        message: `${line.code}${labels.length > 0 ? ` (${[...new Set(labels)].join(', ')})` : ''}: no supporting ICD-10-CM diagnosis could be linked.`,
+        target: line.code,
+        fix: 'Document the diagnosis (clinical impression, or the final pathology) for the lesion or problem this line treats.',
+      });
+    }
+  },
+});
+
+/** Is this code one DermLens knows to be billable? (For other modules that show dx titles.) */
+export function dxTitle(code: string): string | undefined {
+  return isBillable(code) ? icd10(code)?.title : undefined;
+}
+
+export const diagnosisRules: Rule[] = [
+  diagnosisLink,
+  diagnosisSiteLaterality,
+  diagnosisSiteMismatch,
+  diagnosisBeforePathology,
+  diagnosisUnmapped,
+  diagnosisHeaderCode,
+  diagnosisMissing,
+];
