@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { EncounterInput, SettingsInput } from '../../../core/model';
+import type { NewLine } from '../../../core/rules/draft-line';
+import { evaluationRules } from '../../../core/rules/evaluation';
+import { codeWith } from './family-harness';
+import { L } from './harness';
+import { stubLines } from './stub';
+
+interface Case {
+  name: string;
+  visit: EncounterInput['visit'];
+  /** Lines other families would have produced (code, procedureIds…). */
+  procedures?: NewLine[];
+  settings?: SettingsInput;
+  lines: string[];
+  findings?: string[];
+}
+
+const sep = (text: string) => ({ text, separatelyManaged: true });
+const decisionOnly = (text: string) => ({ text, separatelyManaged: false });
+
+const cases: Case[] = [
+  {
+    name: 'E/M alone: line without modifier',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [decisionOnly('acne vulgaris')] },
+    lines: ['99213'],
+  },
+  {
+    name: 'E/M first in claim order, 25 with a separately managed problem and a biopsy',
+    visit: { dateOfService: '2026-03-02', emCode: '99214', problems: [sep('psoriasis, start methotrexate'), decisionOnly('lesion back')] },
+    procedures: [{ code: '11102', procedureIds: ['p1'] }],
+    lines: ['99214-25', '11102'],
+  },
+  {
+    name: 'E/M with a minor procedure but only the decision → no E/M line, warning',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [decisionOnly('SK, irritated')] },
+    procedures: [{ code: '17110', procedureIds: ['p1'] }],
+    lines: ['17110'],
+    findings: ['evaluation/separately-identifiable'],
+  },
+  {
+    name: 'E/M with a procedure and no problems documented → dropped',
+    visit: { dateOfService: '2026-03-02', emCode: '99212' },
+    procedures: [{ code: '11102', procedureIds: ['p1'] }],
+    lines: ['11102'],
+    findings: ['evaluation/separately-identifiable'],
+  },
+  {
+    name: 'decision for a 090 procedure today, Medicare → 57, no info',
+    visit: { dateOfService: '2026-03-02', emCode: '99204', newPatient: true, decisionForSurgery: true, problems: [decisionOnly('BCC nose')] },
+    procedures: [{ code: '14060', procedureIds: ['p1'] }],
+    settings: { payer: 'medicare' },
+    lines: ['99204-57', '14060'],
+  },
+  {
+    name: 'decision for a 090 procedure, commercial → 57 + info that some payers want 25',
+    visit: { dateOfService: '2026-03-02', emCode: '99214', decisionForSurgery: true, problems: [decisionOnly('BCC cheek')] },
+    procedures: [{ code: '14040', procedureIds: ['p1'] }],
+    lines: ['99214-57', '14040'],
+    findings: ['evaluation/separately-identifiable'],
+  },
+  {
+    name: 'pathology and drug lines alone do not need 25',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [decisionOnly('rash')] },
+    procedures: [{ code: '88305', specimenLabels: ['A'] }],
+    lines: ['99213', '88305'],
+  },
+  {
+    name: '99211 with 96372: never 25 (injection rules own the conflict)',
+    visit: { dateOfService: '2026-03-02', emCode: '99211', problems: [sep('poison ivy')] },
+    procedures: [{ code: '96372', procedureIds: ['p1'] }],
+    lines: ['99211', '96372'],
+  },
+  {
+    name: '99201 is deleted → no line, error',
+    visit: { dateOfService: '2026-03-02', emCode: '99201' },
+    lines: [],
+    findings: ['evaluation/office-visit'],
+  },
+  {
+    name: 'not an office E/M code → no line, warning',
+    visit: { dateOfService: '2026-03-02', emCode: '99242' },
+    lines: [],
+    findings: ['evaluation/office-visit'],
+  },
+  {
+    name: 'new patient documented with an established code → line + warning',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', newPatient: true },
+    lines: ['99213'],
+    findings: ['evaluation/office-visit'],
+  },
+  {
+    name: 'G2211 after the E/M when longitudinal care is documented (Medicare)',
+    visit: { dateOfService: '2026-03-02', emCode: '99214', longitudinalCare: true, problems: [sep('psoriasis on biologic')] },
+    settings: { payer: 'medicare' },
+    lines: ['99214', 'G2211'],
+  },
+  {
+    name: 'G2211 with a commercial payer → line + payer-specific info',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', longitudinalCare: true },
+    lines: ['99213', 'G2211'],
+    findings: ['evaluation/g2211'],
+  },
+  {
+    name: 'no G2211 when the E/M carries 25',
+    visit: { dateOfService: '2026-03-02', emCode: '99214', longitudinalCare: true, problems: [sep('atopic dermatitis, dupilumab')] },
+    procedures: [{ code: '11104', procedureIds: ['p1'] }],
+    settings: { payer: 'medicare' },
+    lines: ['99214-25', '11104'],
+    findings: ['evaluation/g2211'],
+  },
+  {
+    name: 'no G2211 before 2024-01-01',
+    visit: { dateOfService: '2023-11-20', emCode: '99214', longitudinalCare: true },
+    settings: { payer: 'medicare' },
+    lines: ['99214'],
+  },
+  {
+    name: 'no G2211 when the practice setting says never',
+    visit: { dateOfService: '2026-03-02', emCode: '99214', longitudinalCare: true },
+    settings: { payer: 'medicare', g2211: 'never' },
+    lines: ['99214'],
+  },
+  {
+    name: 'time supports a higher level than documented → info',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', totalMinutes: 42 },
+    lines: ['99213'],
+    findings: ['evaluation/time-level'],
+  },
+  {
+    name: 'time agrees with the documented level → nothing',
+    visit: { dateOfService: '2026-03-02', emCode: '99214', totalMinutes: 30 },
+    lines: ['99214'],
+  },
+  {
+    name: 'time but no level → suggestion only, no line',
+    visit: { dateOfService: '2026-03-02', newPatient: true, totalMinutes: 32 },
+    lines: [],
+    findings: ['evaluation/time-level'],
+  },
+  {
+    name: 'unrelated visit inside a 90-day global → 24',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', postOpOf: { code: '14040', date: '2026-02-10', related: false } },
+    lines: ['99213-24'],
+    findings: ['evaluation/postoperative-visit'],
+  },
+  {
+    name: 'related visit inside the global → included, no line',
+    visit: { dateOfService: '2026-03-02', emCode: '99212', postOpOf: { code: '11642', date: '2026-02-25', related: true } },
+    lines: [],
+    findings: ['evaluation/postoperative-visit'],
+  },
+  {
+    name: 'global already over → no 24, no finding',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', postOpOf: { code: '11642', date: '2026-01-02', related: false } },
+    lines: ['99213'],
+  },
+  {
+    name: 'inside a global, relation not documented → warning, no modifier',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', postOpOf: { code: '14040', date: '2026-02-20' } },
+    lines: ['99213'],
+    findings: ['evaluation/postoperative-visit'],
+  },
+];
+
+describe('evaluation rules', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const rules = [...(c.procedures ? [stubLines(c.procedures)] : []), ...evaluationRules];
+      const result = codeWith(rules, { visit: { problems: [], ...c.visit } }, c.settings);
+      expect(result.lines).toEqual(c.lines.map(L));
+      expect(result.findings).toEqual(c.findings ?? []);
+    });
+  }
+
+  it('puts the E/M line before procedure lines and G2211 right after it', () => {
+    const rules = [stubLines([{ code: '96372', procedureIds: ['p1'] }]), ...evaluationRules];
+    const r = codeWith(
+      rules,
+      { visit: { dateOfService: '2026-03-02', emCode: '99213', longitudinalCare: true, problems: [sep('hives')] } },
+      { payer: 'medicare' },
+    );
+    // 96372 is XXX global: the E/M still needs 25 for a separately identifiable service, so no G2211.
+    expect(r.lines.map((l) => l.code)).toEqual(['99213', '96372']);
+    expect(r.lines[0]?.modifiers).toEqual(['25']);
+  });
+
+  it('explains why the E/M was dropped and what to document', () => {
+    const rules = [stubLines([{ code: '11102', procedureIds: ['p1'] }]), ...evaluationRules];
+    const r = codeWith(rules, { visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [] } });
+    const f = r.draft.findings[0];
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain('no separately identifiable service beyond the decision');
+    expect(f?.fix).toMatch(/separate problem/);
+  });
+});
