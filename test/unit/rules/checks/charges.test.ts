@@ -85,8 +85,8 @@ describe('checks/charges-compare', () => {
     const r = check([{ code: '11102' }, { code: '11642', lesionLabels: ['A'], modifiers: ['59'] }], { enteredCharges: [{ code: '11104' }, { code: '11642' }] });
     expect(r.draft.findings.filter((f) => f.rule === 'checks/charges-compare').map((f) => [f.severity, f.target])).toEqual([
       ['warning', '11104'],
-      ['warning', '11102'],
       ['info', '11642'],
+      ['warning', '11102'],
     ]);
     expect(r.draft.comparison.find((x) => x.code === '11642')).toEqual({
       code: '11642',
