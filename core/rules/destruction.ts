@@ -53,7 +53,8 @@ function isSiteSpecific(ctx: RuleContext, p: Procedure): boolean {
 
 const MALIGNANT_WORDS = /\b(bcc|scc|basal cell|squamous cell|carcinoma|melanoma|malignan\w*|sccis|bowen'?s disease|keratoacanthoma)\b/i;
 const PREMALIGNANT_WORDS = /\b(aks?|actinic|solar keratos\w*|premalignant|pre-malignant|leukoplakia|actinic cheilitis)\b/i;
-const BENIGN_WORDS = /\b(warts?|verruc\w*|molluscum|milia|milium|seborrheic|sks?|condylom\w*|benign)\b/i;
+const BENIGN_WORDS =
+  /\b(warts?|verruc\w*|molluscum|milia|milium|seborrheic|sks?|isks?|condylom\w*|nev(us|i)|dermatofibroma|lentig\w*|syringoma|sebaceous hyperplasia|benign)\b/i;
 
 function classify(ctx: RuleContext, p: Procedure, decision: BiopsyDecision | undefined): DestructionClass | undefined {
   switch (p.kind) {
@@ -104,7 +105,9 @@ function classifiedDestructions(ctx: RuleContext): Classified[] {
 // Counting (reference §2.1, §2.2, §14)
 // ---------------------------------------------------------------------------
 
-const VAGUE = /\b(multiple|several|numerous|many|few|various|scattered|some)\b/i;
+/** A vague plural next to a lesion word ("multiple AKs", "several small warts"); not "a few drops of lidocaine". */
+const VAGUE =
+  /\b(multiple|several|numerous|many|a few|scattered)\b(?:\W+\w+){0,2}?\W+(aks|lesions|warts|verrucae|keratoses|papules|tags|acrochordons|molluscum|milia|sks|isks|spots|growths|condylomata|actinic|seborrheic)\b/i;
 
 interface Count {
   n: number;

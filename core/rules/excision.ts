@@ -4,6 +4,7 @@ import { codeInfo } from '../codes/catalog';
 import type { PathologyReport, Procedure, RepairLevel } from '../model';
 import { isConclusiveReport, isMalignantReport, sameLesion, skinBiopsies } from './biopsy';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
+import { assessRepairLevel } from './repair';
 import { describeProcedure, lesionGroupFor, lineRefs } from './shave';
 
 // Reference §3.3: each band ≤0.5 / 0.6-1.0 / 1.1-2.0 / 2.1-3.0 / 3.1-4.0 / >4.0 cm.
@@ -88,6 +89,7 @@ export const excisionBySizeAndPathology = defineRule({
   codes: [...Object.values(BENIGN).flat(), ...Object.values(MALIGNANT).flat()],
   apply(ctx) {
     for (const p of ctx.performed('excision')) {
+      if (isHidradenitisExcision(ctx, p)) continue; // coded by excision/hidradenitis
       const name = describeProcedure(p);
       const target = p.lesionLabels[0] ?? p.specimenLabel;
       const size = excisedDiameter(ctx, p);
@@ -95,7 +97,7 @@ export const excisionBySizeAndPathology = defineRule({
       if (size.sizeCm === undefined) {
         ctx.report({
           severity: 'error',
-          message: `Excision ${name}: lesion size and margins not documented, so no 114xx/116xx size band can be chosen.`,
+          message: `Excision ${name}: ${p.marginCm === undefined ? 'lesion size and margins' : 'lesion size'} not documented, so no 114xx/116xx size band can be chosen.`,
           target,
           fix: 'Document the greatest lesion diameter and the narrowest margin in cm (or the excised diameter) before excision to code 114xx/116xx.',
           span: p.span,
@@ -242,11 +244,26 @@ function inGlobal(postOp: { code?: string; date?: string } | undefined, dos: str
   return days <= length ? 'inside' : 'outside';
 }
 
-/** Repair level for a hidradenitis excision: its own, or a same-lesion/same-site repair's. */
-function hidradenitisRepair(ctx: RuleContext, p: Procedure): { level?: RepairLevel; repair?: Procedure } {
-  if (p.repairLevel) return { level: p.repairLevel };
-  const repair = ctx.performed('repair').find((r) => r.repairLevel && sameLesion(ctx.encounter, r, p));
-  return { level: repair?.repairLevel, repair };
+/**
+ * Repair level for a hidradenitis excision: from its own repair documentation, or a
+ * same-lesion/same-site repair's, judged by the CPT 2020 repair definitions (§4.1)
+ * the repair rules use, so "complex" needs a complex criterion here too.
+ */
+function hidradenitisRepair(ctx: RuleContext, p: Procedure): { level?: RepairLevel; stated?: RepairLevel; missing: string[] } {
+  const own = p.repairLevel || p.repairFeatures ? p : undefined;
+  const source = own ?? ctx.performed('repair').find((r) => (r.repairLevel || r.repairFeatures) && sameLesion(ctx.encounter, r, p));
+  if (!source) return { missing: [] };
+  const a = assessRepairLevel(source);
+  if (a.undocumented) return { missing: [] };
+  return { level: a.level, stated: a.stated, missing: a.missing };
+}
+
+/** An excision the note calls hidradenitis at a hidradenitis code site is coded as one (§3.5). */
+export function isHidradenitisExcision(ctx: RuleContext, p: Procedure): boolean {
+  if (p.kind === 'hidradenitis-excision') return true;
+  if (p.kind !== 'excision' || !hidradenitisGroup(p.site?.key)) return false;
+  const words = [p.lesionType, ...p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis)].filter(Boolean).join(' ');
+  return /\bhidradenitis\b/i.test(words) || /\b(excision of (the )?hidradenitis|hidradenitis (excision|sinus\w*))\b/i.test(p.text);
 }
 
 export const hidradenitisBySiteAndRepair = defineRule({
@@ -262,7 +279,7 @@ export const hidradenitisBySiteAndRepair = defineRule({
   status: 'stable',
   codes: Object.values(HIDRADENITIS).flat(),
   apply(ctx) {
-    for (const p of ctx.performed('hidradenitis-excision')) {
+    for (const p of ctx.performed('hidradenitis-excision', 'excision').filter((x) => isHidradenitisExcision(ctx, x))) {
       const name = describeProcedure(p);
       const target = p.lesionLabels[0] ?? p.specimenLabel;
       const group = hidradenitisGroup(p.site?.key);
@@ -276,9 +293,18 @@ export const hidradenitisBySiteAndRepair = defineRule({
         });
         continue;
       }
-      const { level } = hidradenitisRepair(ctx, p);
+      const { level, stated, missing } = hidradenitisRepair(ctx, p);
       const pair = HIDRADENITIS[group];
       const code = level === 'complex' ? pair[1] : pair[0];
+      if (stated === 'complex' && level !== 'complex') {
+        ctx.report({
+          severity: 'warning',
+          message: `Hidradenitis excision ${name}: complex repair stated but not supported (${missing.join('; ')}); coded ${pair[0]}.`,
+          target,
+          fix: `Document what made the repair complex (e.g. extensive undermining, retention sutures over a layered closure) to code ${pair[1]}.`,
+          span: p.span,
+        });
+      }
       if (!level) {
         ctx.report({
           severity: 'warning',
@@ -308,7 +334,7 @@ export const hidradenitisIncludesRepair = defineRule({
   status: 'stable',
   codes: ['12001', '12031', '13100'],
   apply(ctx) {
-    const hs = ctx.performed('hidradenitis-excision');
+    const hs = ctx.performed('hidradenitis-excision', 'excision').filter((p) => isHidradenitisExcision(ctx, p));
     if (hs.length === 0) return;
     const covered = new Set(
       ctx

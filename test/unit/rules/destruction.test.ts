@@ -59,6 +59,18 @@ describe('destruction/premalignant-count', () => {
       findings: ['destruction/count-documented'],
     },
     {
+      name: '"a few drops" of anesthetic is not a vague lesion count → 17000 ×1, count finding',
+      input: { procedures: [ak(undefined, 'face', { text: 'A few drops of lidocaine, then LN2 to the AK' })] },
+      lines: ['17000'],
+      findings: ['destruction/count-documented'],
+    },
+    {
+      name: '"several scattered actinic keratoses" → minimum 2',
+      input: { procedures: [ak(undefined, 'scalp', { text: 'cryo to several scattered actinic keratoses of the scalp' })] },
+      lines: ['17000', '17003'],
+      findings: ['destruction/count-documented'],
+    },
+    {
       name: 'no count at all → 17000 ×1 with a finding',
       input: { procedures: [ak(undefined, 'face', { text: 'Cryotherapy to AK' })] },
       lines: ['17000'],

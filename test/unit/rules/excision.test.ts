@@ -280,8 +280,17 @@ describe('excision/staged-re-excision', () => {
 describe('excision/hidradenitis', () => {
   const cases: { name: string; input: EncounterInput; lines: string[]; findings?: string[] }[] = [
     {
-      name: 'axilla, complex repair → 11451',
-      input: { procedures: [proc({ kind: 'hidradenitis-excision', site: site('axilla', 'L axilla', 'left'), repairLevel: 'complex' })] },
+      name: 'axilla, complex repair (layered + extensive undermining) → 11451',
+      input: {
+        procedures: [
+          proc({
+            kind: 'hidradenitis-excision',
+            site: site('axilla', 'L axilla', 'left'),
+            repairLevel: 'complex',
+            repairFeatures: { layered: true, undermining: 'extensive' as const },
+          }),
+        ],
+      },
       lines: ['11451'],
     },
     {
@@ -290,8 +299,8 @@ describe('excision/hidradenitis', () => {
       lines: ['11462'],
     },
     {
-      name: 'perianal, complex → 11471',
-      input: { procedures: [proc({ kind: 'hidradenitis-excision', site: site('perianal'), repairLevel: 'complex' })] },
+      name: 'perianal, layered + retention sutures (complex) → 11471',
+      input: { procedures: [proc({ kind: 'hidradenitis-excision', site: site('perianal'), repairFeatures: { layered: true, retentionSutures: true } })] },
       lines: ['11471'],
     },
     {
@@ -304,10 +313,31 @@ describe('excision/hidradenitis', () => {
       input: {
         procedures: [
           proc({ kind: 'hidradenitis-excision', site: site('axilla', 'R axilla', 'right') }),
-          proc({ kind: 'repair', site: site('axilla', 'R axilla', 'right'), repairLevel: 'complex', lengthCm: 8 }),
+          proc({
+            kind: 'repair',
+            site: site('axilla', 'R axilla', 'right'),
+            repairLevel: 'complex',
+            repairFeatures: { layered: true, undermining: 'extensive' as const },
+            lengthCm: 8,
+          }),
         ],
       },
       lines: ['11451'],
+    },
+    {
+      name: '"complex" stated without a complex criterion → 11450 with a finding',
+      input: { procedures: [proc({ kind: 'hidradenitis-excision', site: site('axilla'), repairLevel: 'complex' })] },
+      lines: ['11450'],
+      findings: ['excision/hidradenitis'],
+    },
+    {
+      name: 'an "excision" the note calls hidradenitis in the groin → 11462, not 114xx',
+      input: {
+        procedures: [
+          proc({ kind: 'excision', site: site('groin'), lesionType: 'hidradenitis', lesionDiameterCm: 4, marginCm: 0.5, repairFeatures: { layered: true } }),
+        ],
+      },
+      lines: ['11462'],
     },
     {
       name: 'repair not documented → first code with a finding',
@@ -350,7 +380,13 @@ describe('excision/hidradenitis', () => {
     });
     const input: EncounterInput = {
       procedures: [
-        proc({ kind: 'hidradenitis-excision', lesionLabels: ['A'], site: site('axilla'), repairLevel: 'complex' }),
+        proc({
+          kind: 'hidradenitis-excision',
+          lesionLabels: ['A'],
+          site: site('axilla'),
+          repairLevel: 'complex',
+          repairFeatures: { layered: true, undermining: 'extensive' as const },
+        }),
         proc({ kind: 'repair', lesionLabels: ['A'], site: site('axilla'), repairLevel: 'complex', lengthCm: 8 }),
         proc({ kind: 'repair', lesionLabels: ['B'], site: site('back'), repairLevel: 'complex', lengthCm: 3 }),
       ],
