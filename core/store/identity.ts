@@ -39,15 +39,21 @@ export async function encounterIdentity(salt: string, patient: string | undefine
   return { encounterId: await sha256Hex(`${salt}\u0000url\u0000${url}`) };
 }
 
+/** The name part of a header value ("Doe, Jane   MRN: 123" → "Doe, Jane"); undefined when it is not a name. */
+export function nameOnly(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const namePart = (value.split(/\s{2,}|\s*(?:[|(]|\bMRN\b|\bDOB\b|\bacct\b|#)/i)[0] ?? '').trim();
+  if (!namePart || /\d/.test(namePart)) return undefined;
+  return namePart;
+}
+
 /**
  * Initials for display ("Doe, Jane" → "J.D.", "Jane Q. Doe" → "J.D."). Anything
  * that is not a name (an MRN, a key) gives no initials rather than a leak.
  */
 export function initialsOf(patient: string | undefined): string | undefined {
-  if (!patient) return undefined;
-  // Keep only the name part when a banner glues MRN/DOB after it.
-  const namePart = patient.split(/\s*(?:[|(]|\bMRN\b|\bDOB\b|\bacct\b|#)/i)[0] ?? '';
-  if (/\d/.test(namePart)) return undefined;
+  const namePart = nameOnly(patient);
+  if (!namePart) return undefined;
   const comma = namePart.split(',');
   const ordered = comma.length >= 2 ? `${comma.slice(1).join(' ')} ${comma[0]}` : namePart;
   const words = ordered

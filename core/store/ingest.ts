@@ -2,9 +2,11 @@ import { codeEncounter } from '../engine';
 import type { ChartSnapshot, ClaimDraft, Encounter, Settings } from '../model';
 import { extractIdentity } from '../parse/identity';
 import { encounterFromSnapshot, snapshotToNote } from '../pipeline';
-import { encounterIdentity, initialsOf, safeUrl } from './identity';
+import { encounterIdentity, initialsOf, nameOnly, safeUrl } from './identity';
 import { redactText } from './redact';
 import type { DermLensStore } from './repository';
+
+const PATIENT_NAME = /^[ \t]*(?:patient(?:\s*name)?|pt(?:\s*name)?|name)\s*:\s*([^\n]+)$/im;
 
 export interface IngestResult {
   encounterId: string;
@@ -24,14 +26,16 @@ export interface IngestResult {
 export async function codeSnapshot(snapshot: ChartSnapshot, settings: Settings, salt: string): Promise<IngestResult> {
   const note = snapshotToNote(snapshot);
   const patient = snapshot.patient?.trim() || extractIdentity(note).patient;
+  // Initials need a name; the identity used for hashing may be an MRN (the first identifier in the header).
+  const name = nameOnly(snapshot.patient?.trim() || PATIENT_NAME.exec(note.slice(0, 8000))?.[1]);
   const parsed = encounterFromSnapshot(snapshot, 'pending');
   const dateOfService = snapshot.dateOfService?.trim() || parsed.visit.dateOfService;
   const url = safeUrl(snapshot.url);
   const { encounterId, patientKey } = await encounterIdentity(salt, patient, dateOfService, url);
-  const patientInitials = initialsOf(patient);
+  const patientInitials = initialsOf(name) ?? initialsOf(patient);
   const coded = codeEncounter({ ...parsed, id: encounterId, patientKey, patientInitials }, settings);
 
-  const ids = patient ? [patient] : [];
+  const ids = [patient, name].filter((x): x is string => Boolean(x));
   const r = (s: string) => redactText(s, ids);
   const encounter: Encounter = {
     ...parsed,

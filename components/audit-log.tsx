@@ -1,0 +1,38 @@
+import type { AuditEntry } from '../core/model/messages';
+
+const LABELS: Record<AuditEntry['action'], string> = {
+  coded: 'Coded',
+  'finding-accepted': 'Finding accepted',
+  'finding-overridden': 'Finding overridden',
+  'resolution-undone': 'Decision undone',
+  'settings-changed': 'Settings changed',
+  'hosts-changed': 'EMR hosts changed',
+  purged: 'Old data deleted',
+};
+
+/** The encounter's audit trail, newest first. */
+export function AuditLog({ entries }: { entries: readonly AuditEntry[] }) {
+  if (entries.length === 0) return <p class="muted">No audit entries yet.</p>;
+  return (
+    <table class="audit" aria-label="Audit log">
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">What</th>
+          <th scope="col">Detail</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id ?? e.at} data-action={e.action}>
+            <td>
+              <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleString()}</time>
+            </td>
+            <td>{LABELS[e.action]}</td>
+            <td>{e.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ClaimLine, Encounter } from '../core/model';
+import { LineWhy } from './line-why';
+
+interface Props {
+  lines: readonly ClaimLine[];
+  expanded: ReadonlySet<number>;
+  onToggle: (index: number) => void;
+  encounter?: Encounter;
+  /** Physician view: fewer columns. */
+  compact?: boolean;
+  caption: string;
+}
+
+function statusLabel(line: ClaimLine): string {
+  if (line.billing === 'self-pay') return 'self-pay';
+  return line.status === 'ready' ? 'ready' : 'held';
+}
+
+/** The claim draft in claim order; each code opens to its "why". */
+export function ClaimTable({ lines, expanded, onToggle, encounter, compact = false, caption }: Props) {
+  const columns = compact ? 5 : 8;
+  return (
+    <table class="claim" aria-label={caption}>
+      <caption class="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Code</th>
+          <th scope="col">Description</th>
+          <th scope="col">Units</th>
+          <th scope="col">Modifiers</th>
+          {!compact && <th scope="col">Dx</th>}
+          {!compact && <th scope="col">Lesion</th>}
+          {!compact && <th scope="col">Specimen</th>}
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.length === 0 && (
+          <tr>
+            <td colSpan={columns} class="muted">
+              No billable lines read from this chart yet.
+            </td>
+          </tr>
+        )}
+        {lines.map((line, i) => {
+          const open = expanded.has(i);
+          const whyId = `why-${i}`;
+          return [
+            <tr key={`l${i}`} class={`line ${statusLabel(line)}`} data-code={line.code}>
+              <th scope="row">
+                <button type="button" class="disclosure" aria-expanded={open} aria-controls={whyId} onClick={() => onToggle(i)}>
+                  <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span class="code">{line.code}</span>
+                </button>
+              </th>
+              <td class="desc">{line.description}</td>
+              <td class="units">{line.units}</td>
+              <td class="mods">{line.modifiers.join(', ')}</td>
+              {!compact && <td class="dx">{line.dx.join(', ')}</td>}
+              {!compact && <td class="lesions">{line.lesionLabels.join(', ')}</td>}
+              {!compact && <td class="specimens">{line.specimenLabels.join(', ')}</td>}
+              <td class="status">
+                <span class={`pill ${statusLabel(line)}`}>{statusLabel(line)}</span>
+              </td>
+            </tr>,
+            <tr key={`w${i}`} id={whyId} class="why-row" hidden={!open}>
+              <td colSpan={columns}>{open && <LineWhy line={line} encounter={encounter} />}</td>
+            </tr>,
+          ];
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,18 @@
+interface Props {
+  onCopy: (kind: 'claim' | 'csv') => void;
+  disabled: boolean;
+}
+
+/** Copy the claim (codes, modifiers, units) or the full CSV in one click. */
+export function CopyBar({ onCopy, disabled }: Props) {
+  return (
+    <div class="copy-bar">
+      <button type="button" onClick={() => onCopy('claim')} disabled={disabled}>
+        Copy claim
+      </button>
+      <button type="button" class="secondary" onClick={() => onCopy('csv')} disabled={disabled}>
+        Copy as CSV
+      </button>
+    </div>
+  );
+}

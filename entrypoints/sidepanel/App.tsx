@@ -1,0 +1,92 @@
+import { AuditLog } from '../../components/audit-log';
+import { ClaimTable } from '../../components/claim-table';
+import { CopyBar } from '../../components/copy-bar';
+import { EncounterHeader } from '../../components/encounter-header';
+import { FindingsList } from '../../components/findings-list';
+import { SpecimenList } from '../../components/specimen-list';
+import { ViewSwitch } from '../../components/view-switch';
+import type { PanelModel } from './panel-model';
+
+export function App({ model }: { model: PanelModel }) {
+  const state = model.state.value;
+  const view = model.view.value;
+  const coder = view === 'coder';
+  const ready = state?.status === 'ready';
+
+  return (
+    <div class={`panel view-${view}`}>
+      <header class="bar">
+        <h1>DermLens</h1>
+        <ViewSwitch view={view} onChange={(v) => void model.setView(v)} />
+      </header>
+      <p class="live" role="status" aria-live="polite">
+        {model.status.value}
+      </p>
+      {model.error.value && (
+        <p class="error" role="alert">
+          {model.error.value}
+        </p>
+      )}
+      {!state && !model.error.value && <p class="muted">Loading…</p>}
+      {state?.status === 'empty' && !model.error.value && (
+        <p class="muted">No chart read on this tab yet. Open a visit note on an EMR host you enabled in Options (or a demo chart).</p>
+      )}
+      {ready && (
+        <>
+          <EncounterHeader
+            initials={state.patientInitials}
+            dateOfService={state.dateOfService}
+            adapter={coder ? state.adapter : undefined}
+            settings={coder ? state.settings : undefined}
+            codedAt={state.codedAt}
+          />
+          <section aria-labelledby="claim-heading">
+            <h2 id="claim-heading">{coder ? 'Claim draft' : 'What the note supports now'}</h2>
+            <ClaimTable
+              caption={coder ? 'Claim draft lines in claim order' : 'Codes the note supports now'}
+              lines={model.lines.value}
+              expanded={model.expanded.value}
+              onToggle={model.toggleLine}
+              encounter={state.encounter}
+              compact={!coder}
+            />
+            <CopyBar onCopy={(k) => void model.copy(k)} disabled={model.lines.value.length === 0} />
+          </section>
+          {!coder && (
+            <section aria-labelledby="document-heading">
+              <h2 id="document-heading">Document to support more</h2>
+              {model.toDocument.value.length === 0 ? (
+                <p class="muted">Nothing missing that DermLens can see.</p>
+              ) : (
+                <ul class="to-document">
+                  {model.toDocument.value.map((f) => (
+                    <li key={f.fingerprint} class={f.severity}>
+                      {f.target && <span class="target">[{f.target}] </span>}
+                      {f.fix}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+          <section aria-labelledby="findings-heading">
+            <h2 id="findings-heading">Findings</h2>
+            <FindingsList groups={model.findingsBySeverity.value} canResolve={coder} onResolve={model.resolve} onUndo={(fp) => void model.undo(fp)} />
+          </section>
+          {coder && (
+            <>
+              <section aria-labelledby="specimens-heading">
+                <h2 id="specimens-heading">Specimens</h2>
+                <SpecimenList specimens={state.draft?.specimens ?? []} />
+              </section>
+              <section aria-labelledby="audit-heading">
+                <h2 id="audit-heading">Audit trail</h2>
+                <AuditLog entries={model.audit.value} />
+              </section>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
