@@ -27,7 +27,7 @@ const BOTULINUM_COSMETIC = /glabell|wrinkle|rhytid|crow'?s?[- ]?feet|forehead li
 
 const AK_WORDS = /actinic|\baks?\b|solar keratos/;
 const TOPICAL_FAILED =
-  /(fail|failed|failure|refractory|intoleran|no response)[^.]*(5-?fu|fluorouracil|efudex|carac|imiquimod|aldara)|(5-?fu|fluorouracil|efudex|carac|imiquimod|aldara)[^.]*(fail|failed|failure|refractory|intoleran|no response|did not)/;
+  /(fail|failed|failure|refractory|intoleran|no response)[^.]*(5[- ]?fu\b|fluorouracil|efudex|carac|imiquimod|aldara)|(5[- ]?fu\b|fluorouracil|efudex|carac|imiquimod|aldara)[^.]*(fail|failed|failure|refractory|intoleran|no response|did not)/;
 
 const MALIGNANT_BEHAVIOR = new Set(['malignant', 'in-situ', 'premalignant', 'uncertain']);
 
@@ -79,7 +79,8 @@ export function cosmeticRoute(ctx: RuleContext, p: Procedure): CosmeticRoute | u
   if (p.kind === 'chemical-peel') {
     if (AK_WORDS.test(text)) {
       const enough = (p.count ?? 0) >= 15;
-      const failed = TOPICAL_FAILED.test(text);
+      // Raw text: "no response to 5-FU" must not be dropped as a negation here.
+      const failed = TOPICAL_FAILED.test(`${p.text} ${p.indications.join(' ')}`.toLowerCase().replace(/[-_]/g, ' '));
       if (enough && failed) return { kind: 'medical-peel', why: '15 or more AKs after failed topical 5-FU/imiquimod' };
       const missing = [enough ? '' : 'at least 15 AKs counted', failed ? '' : 'failure of 5-FU or imiquimod'].filter(Boolean).join(' and ');
       return { kind: 'peel-criteria-unmet', why: `peel for AKs without ${missing} documented` };
