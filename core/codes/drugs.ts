@@ -17,6 +17,8 @@ export interface DrugEntry {
   label: string;
   /** Lower-case words that identify the drug in a note: generic, brands, abbreviations. */
   names: string[];
+  /** Brand names: a brand in the text beats a generic phrase of another entry. */
+  brands?: string[];
   /** HCPCS code; undefined when the reference does not give one ([U]). */
   hcpcs?: string;
   /** What one HCPCS unit stands for. */
@@ -108,7 +110,8 @@ export const DRUGS: DrugEntry[] = [
   {
     id: 'aminolevulinic-acid-20',
     label: 'Aminolevulinic acid 20% topical (Levulan Kerastick)',
-    names: ['levulan', 'kerastick', 'aminolevulinic acid 20%', 'ala 20%', '5-ala', 'aminolevulinic acid', 'ala'],
+    names: ['levulan', 'kerastick', 'aminolevulinic acid 20%', 'ala 20%', '20% ala', 'aminolevulinic acid hcl 20%'],
+    brands: ['levulan', 'kerastick'],
     hcpcs: 'J7308',
     per: { amount: 1, unit: 'stick' }, // §8.3 [V]: 1 unit per stick (354 mg)
     container: 'single-dose', // §8.3: Levulan Kerastick is single-use [S]
@@ -119,7 +122,8 @@ export const DRUGS: DrugEntry[] = [
   {
     id: 'aminolevulinic-acid-gel-10',
     label: 'Aminolevulinic acid 10% gel (Ameluz)',
-    names: ['ameluz', 'aminolevulinic acid 10% gel', 'ala gel', 'bf-200 ala'],
+    names: ['ameluz', 'aminolevulinic acid 10% gel', 'aminolevulinic acid hcl 10% gel', 'ala 10% gel', 'bf-200 ala'],
+    brands: ['ameluz'],
     hcpcs: 'J7345',
     per: { amount: 10, unit: 'mg' }, // §8.3 [V]: per 10 mg; manufacturer counts gel weight: 2 g tube = 200 units
     routes: ['topical'],
@@ -203,11 +207,13 @@ export function findDrug(name: string | undefined, hcpcs?: string): DrugEntry | 
   }
   if (!name) return undefined;
   const text = normalize(name);
+  const has = (n: string) => new RegExp(`(^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(text);
+  const brand = DRUGS.find((entry) => (entry.brands ?? []).some(has));
+  if (brand) return brand;
   let best: { entry: DrugEntry; length: number } | undefined;
   for (const entry of DRUGS) {
     for (const n of entry.names) {
-      const re = new RegExp(`(^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`);
-      if (re.test(text) && (!best || n.length > best.length)) best = { entry, length: n.length };
+      if (has(n) && (!best || n.length > best.length)) best = { entry, length: n.length };
     }
   }
   return best?.entry;

@@ -559,7 +559,8 @@ export const injectionDrugWaste = defineRule({
         continue;
       }
       if (info.container === undefined) {
-        if (apply) {
+        // Ameluz: the container question itself is [U]; phototherapy/pdt already asks.
+        if (apply && !info.entry.unverified?.includes('single-dose')) {
           ctx.report({
             severity: 'info',
             message: `${line.code} (${info.drugName}): container type not documented; if it was a single-dose vial, JZ (no waste) or a JW line (waste) is required.`,

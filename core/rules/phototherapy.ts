@@ -1,3 +1,309 @@
-import type { Rule } from './define-rule';
+import { amountInBillingMeasure, findDrug, isCompounded } from '../codes/drugs';
+import type { Procedure } from '../model';
+import { defineRule, type Rule, type RuleContext } from './define-rule';
+import { addDrugLine, resolveDose } from './injection';
 
-export const phototherapyRules: Rule[] = [];
+/** The words that say which light treatment was given: modality first, then the note text. */
+const described = (p: Procedure) => `${p.modality ?? ''} ${p.drug?.name ?? ''} ${p.text}`.toLowerCase();
+
+const LASER = /excimer|xtrac|308\s*nm|laser/;
+const GOECKERMAN = /goeckerman|\btar\b|coal tar|petrolatum|crude/;
+const PUVA = /puva|psoralen|methoxsalen|8-?mop|oxsoralen/;
+const UV = /nb-?uvb|narrow[\s-]?band|\buvb\b|\buva\b|uva-?1|bb-?uvb|broad[\s-]?band|ultraviolet|\buv\b|light box|phototherapy/;
+
+/** ≥4 hours of day treatment written in the note (96913 needs 4-8 hours of supervised care). */
+function extendedHours(text: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)\s*(?:-\s*\d+\s*)?(?:hours?|hrs?|h\b)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+function lightCode(ctx: RuleContext, p: Procedure): string | undefined {
+  const text = described(p);
+  const base = GOECKERMAN.test(text) ? '96910' : PUVA.test(text) ? '96912' : UV.test(text) ? '96900' : undefined;
+  if (base === '96910' || base === '96912') {
+    const hours = extendedHours(text);
+    const dayTreatment = /day treatment|day[\s-]?care|extended/.test(text);
+    if ((hours !== undefined && hours >= 4) || dayTreatment) {
+      if (/supervis/.test(text)) return '96913';
+      ctx.report({
+        severity: 'warning',
+        message: `Extended ${base === '96910' ? 'Goeckerman' : 'PUVA'} treatment documented without direct physician supervision; coded ${base}.`,
+        target: base,
+        fix: 'Document at least 4-8 hours of care under direct physician supervision to support 96913.',
+        span: p.span,
+      });
+    }
+  }
+  return base;
+}
+
+export const phototherapyLight = defineRule({
+  id: 'phototherapy/light-therapy',
+  family: 'phototherapy',
+  phase: 'code',
+  title: 'Phototherapy by type: 96900 UV alone, 96910 tar/petrolatum + UVB, 96912 PUVA, 96913 extended',
+  explain:
+    'Ultraviolet light alone (narrowband or broadband UVB, UVA) with no photosensitizer is 96900. Tar or petrolatum with UVB (Goeckerman) is 96910, psoralen with UVA (PUVA) is 96912, ' +
+    'and Goeckerman or PUVA for severe disease needing at least 4-8 hours of care under direct physician supervision is 96913. ' +
+    'Each is reported once per session for the whole treated area, never per plaque.',
+  references: ['Reference §8.1', 'CPT 96900-96913', 'Payer phototherapy policies (prior topical failure)'],
+  status: 'stable',
+  codes: ['96900', '96910', '96912', '96913'],
+  apply(ctx) {
+    const byCode = new Map<string, Procedure[]>();
+    for (const p of ctx.performed('phototherapy')) {
+      if (LASER.test(described(p))) continue; // phototherapy/laser-inflammatory
+      const code = lightCode(ctx, p);
+      if (!code) {
+        ctx.report({
+          severity: 'warning',
+          message: `Phototherapy${p.modality ? ` "${p.modality}"` : ''}: light type not documented; no code chosen.`,
+          target: p.lesionLabels[0],
+          fix: 'Document the treatment: NB-UVB/UVB/UVA alone (96900), tar or petrolatum + UVB (96910), PUVA (96912).',
+          span: p.span,
+        });
+        continue;
+      }
+      byCode.set(code, [...(byCode.get(code) ?? []), p]);
+    }
+    for (const [code, procs] of byCode) {
+      const first = procs[0] as Procedure;
+      ctx.addLine({
+        code,
+        lesionLabels: [...new Set(procs.flatMap((p) => p.lesionLabels))],
+        procedureIds: procs.map((p) => p.id),
+        siteKey: first.site?.key,
+        spans: procs.flatMap((p) => ctx.spanOf(p)),
+        tags: ['phototherapy'],
+      });
+      if (procs.length > 1) {
+        ctx.report({
+          severity: 'info',
+          message: `${procs.length} ${code} treatments documented for one day: phototherapy is one code per session for the whole treated area, so one line.`,
+          target: code,
+        });
+      }
+    }
+  },
+});
+
+export const phototherapyLaser = defineRule({
+  id: 'phototherapy/laser-inflammatory',
+  family: 'phototherapy',
+  phase: 'code',
+  title: 'Excimer laser for inflammatory skin disease by total area: 96920 / 96921 / 96922',
+  explain:
+    'Laser treatment of psoriasis or other inflammatory skin disease (e.g. the 308 nm excimer) is coded once per day by the total area treated that day: under 250 sq cm is 96920, ' +
+    '250 to 500 sq cm is 96921, over 500 sq cm is 96922. Plaques are added together, never coded one by one. Without a documented area only the smallest band can be supported. ' +
+    'Excimer for vitiligo is covered by some payers only.',
+  references: ['Reference §8.1', 'CPT 96920-96922'],
+  status: 'stable',
+  codes: ['96920', '96921', '96922'],
+  apply(ctx) {
+    const procs = ctx.performed('laser-psoriasis', 'phototherapy').filter((p) => p.kind === 'laser-psoriasis' || LASER.test(described(p)));
+    if (procs.length === 0) return;
+    const missing = procs.filter((p) => p.areaSqCm === undefined);
+    const area = procs.reduce((n, p) => n + (p.areaSqCm ?? 0), 0);
+    // CPT: under 250 / 250-500 / over 500 sq cm of total area.
+    const code = area < 250 ? '96920' : area <= 500 ? '96921' : '96922';
+    const first = procs[0] as Procedure;
+    ctx.addLine({
+      code,
+      lesionLabels: [...new Set(procs.flatMap((p) => p.lesionLabels))],
+      procedureIds: procs.map((p) => p.id),
+      siteKey: first.site?.key,
+      spans: procs.flatMap((p) => ctx.spanOf(p)),
+      tags: ['phototherapy', 'laser'],
+    });
+    if (missing.length > 0) {
+      ctx.report({
+        severity: 'warning',
+        message: `Laser treatment: treated area not documented${procs.length > 1 ? ` for ${missing.length} of ${procs.length} areas` : ''}; coded ${code} from the documented area (${area} sq cm).`,
+        target: code,
+        fix: 'Document the total treated area in sq cm: 250-500 supports 96921, over 500 supports 96922.',
+        span: missing[0]?.span,
+      });
+    }
+    if (procs.some((p) => /vitiligo/i.test(`${p.lesionType ?? ''} ${p.text} ${p.indications.join(' ')}`))) {
+      ctx.report({
+        severity: 'info',
+        message: 'Excimer laser for vitiligo is covered by some payers only.',
+        target: code,
+        fix: 'Check the payer policy and prior authorization before billing.',
+      });
+    }
+  },
+});
+
+const PDT_RANK = ['96567', '96573', '96574'] as const;
+type PdtCode = (typeof PDT_RANK)[number];
+
+function pdtCode(ctx: RuleContext, p: Procedure): PdtCode {
+  let debrided = p.debridement === true;
+  const text = p.text.toLowerCase();
+  if (debrided && /peel/.test(text) && !/curett|abra|scrap|debrid/.test(text)) {
+    debrided = false;
+    ctx.report({
+      severity: 'warning',
+      message: 'PDT: a chemical peel before illumination is not lesion debridement; 96574 not supported.',
+      target: '96574',
+      fix: 'Only curettage or abrasion of hyperkeratotic lesions supports 96574.',
+      span: p.span,
+    });
+  }
+  if (p.appliedBy === 'physician') return debrided ? '96574' : '96573';
+  if (p.appliedBy === undefined) {
+    ctx.report({
+      severity: 'warning',
+      message: `PDT: who applied the photosensitizer and gave the light is not documented; coded staff-applied 96567.`,
+      target: '96567',
+      fix: `Document that the physician/QHP applied the drug and illuminated to support 96573${debrided ? ' (96574 with the documented debridement)' : ''}.`,
+      span: p.span,
+    });
+  } else if (debrided) {
+    ctx.report({
+      severity: 'warning',
+      message: 'PDT: debridement documented but staff applied the drug; 96574 requires physician/QHP debridement and PDT. Coded 96567.',
+      target: '96574',
+      fix: 'If the physician/QHP debrided, applied and illuminated, document it to support 96574.',
+      span: p.span,
+    });
+  }
+  return '96567';
+}
+
+export const phototherapyPdt = defineRule({
+  id: 'phototherapy/pdt',
+  family: 'phototherapy',
+  phase: 'code',
+  title: 'Photodynamic therapy: one code per day by who applied the drug and whether lesions were debrided',
+  explain:
+    'Since 2018 PDT of premalignant lesions is coded per day, not per lesion: 96567 when clinical staff apply the photosensitizer and give the light, 96573 when the physician or QHP does, ' +
+    'and 96574 when the physician also debrides hyperkeratotic lesions (curettage or abrasion) first. A chemical peel is not debridement. ' +
+    'Only one PDT code is reported per patient per day. The drug is its own line (Levulan Kerastick J7308 per stick; Ameluz J7345 per 10 mg) and topical PDT drugs take no administration code.',
+  references: ['Reference §8.2, §8.3', 'CPT 2018 PDT codes 96567/96573/96574', 'Levulan and Biofrontera reimbursement guides'],
+  status: 'stable',
+  effective: { from: '2018-01-01' },
+  codes: ['96567', '96573', '96574', 'J7308', 'J7345'],
+  apply(ctx) {
+    const procs = ctx.performed('pdt');
+    if (procs.length === 0) return;
+    const codes = procs.map((p) => pdtCode(ctx, p));
+    const code = [...PDT_RANK].reverse().find((c) => codes.includes(c)) as PdtCode;
+    const first = procs[0] as Procedure;
+    ctx.addLine({
+      code,
+      lesionLabels: [...new Set(procs.flatMap((p) => p.lesionLabels))],
+      procedureIds: procs.map((p) => p.id),
+      siteKey: first.site?.key,
+      spans: procs.flatMap((p) => ctx.spanOf(p)),
+      tags: ['pdt'],
+    });
+    if (procs.length > 1) {
+      ctx.report({
+        severity: 'warning',
+        message: `${procs.length} PDT treatments documented on one day: PDT is one code per patient per day, reported once as ${code}.`,
+        target: code,
+        fix: 'Report one PDT code for the day; the treated areas are all inside it.',
+      });
+    }
+    if (code === '96567') {
+      ctx.report({
+        severity: 'info',
+        message: '96567: the current descriptor wording (per day, staff-applied) and whether Medicare pays 96567 and 96573 differently are not verified.',
+        target: '96567',
+        fix: 'Check the current CPT book and the MAC fee schedule.',
+      });
+    }
+    pdtDrugs(ctx, procs);
+  },
+});
+
+function pdtDrugs(ctx: RuleContext, procs: Procedure[]): void {
+  const medicare = ctx.settings.payer === 'medicare';
+  const seen = new Set<string>();
+  for (const p of procs) {
+    const name = p.drug?.name ?? p.modality ?? '';
+    const entry = findDrug(name, p.drug?.hcpcs) ?? findDrug(p.text);
+    if (isCompounded(name) || (!p.drug && /compound/i.test(p.text))) {
+      ctx.report({
+        severity: 'warning',
+        message: 'PDT with compounded aminolevulinic acid: compounded ALA may not be billed under J7308; no drug line.',
+        target: 'J7308',
+        fix: 'Bill J7308 only for the Levulan Kerastick product; check the payer for compounded drugs.',
+        span: p.span,
+      });
+      continue;
+    }
+    if (!entry?.topicalPdt) {
+      ctx.report({
+        severity: 'warning',
+        message: `PDT: photosensitizer ${p.drug?.name ? `"${p.drug.name}" not recognised` : 'not documented'}; no drug line.`,
+        target: p.lesionLabels[0],
+        fix: 'Document the drug and amount: Levulan Kerastick (J7308, per stick) or Ameluz gel (J7345, per 10 mg).',
+        span: p.span,
+      });
+      continue;
+    }
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    const same = procs.filter((q) => (findDrug(q.drug?.name ?? q.modality ?? '', q.drug?.hcpcs) ?? findDrug(q.text))?.id === entry.id);
+    const amounts = same.map((q) => q.drug);
+    if (entry.id === 'aminolevulinic-acid-20') {
+      // §8.3 [V]: J7308 is 1 unit per Kerastick; an undocumented count is at least one stick.
+      const sticks = amounts.reduce((n, d) => n + (d?.amountGiven !== undefined && (d.unit === 'stick' || d.unit === undefined) ? d.amountGiven : 0), 0);
+      if (sticks === 0) {
+        ctx.report({
+          severity: 'warning',
+          message: 'PDT: number of Levulan Kerasticks not documented; coded J7308 × 1.',
+          target: 'J7308',
+          fix: 'Document how many Kerasticks were used (1 unit each).',
+          span: p.span,
+        });
+      }
+      const drug = p.drug ?? { name: 'Levulan Kerastick' };
+      addDrugLine(ctx, same, {
+        entry,
+        amount: Math.max(1, sticks),
+        wasted: drug.amountWasted,
+        noWaste: drug.noWaste === true || drug.amountWasted === 0,
+        container: drug.container ?? entry.container,
+        route: 'topical',
+        ndc: drug.ndc,
+        drugName: drug.name,
+      });
+      continue;
+    }
+    // Ameluz (J7345): units per 10 mg; the basis is unverified.
+    const drug = p.drug;
+    const dose = drug ? resolveDose(entry, drug) : undefined;
+    if (!dose?.ok) {
+      ctx.report({
+        severity: 'warning',
+        message: `PDT: amount of ${entry.label} not documented in g, mg or tubes; no drug line.`,
+        target: 'J7345',
+        fix: 'Document the amount used (e.g. "1 tube (2 g)" = 200 units by the manufacturer’s count).',
+        span: p.span,
+      });
+    } else {
+      const total = same.reduce((n, q) => n + (q.drug ? (amountInBillingMeasure(entry, q.drug.amountGiven, q.drug.unit, q.drug.name) ?? 0) : 0), 0);
+      addDrugLine(ctx, same, { ...dose.info, amount: total, container: drug?.container, route: 'topical' });
+    }
+    ctx.report({
+      severity: 'info',
+      message: `J7345: ${entry.unverified ?? ''}`.trim(),
+      target: 'J7345',
+      fix: 'Recheck the unit count against the payer’s guidance.',
+    });
+    if (medicare && !drug?.container) {
+      ctx.report({
+        severity: 'warning',
+        message: 'Medicare: whether the Ameluz tube counts as a single-dose container (JW/JZ required) is not verified; no JW/JZ added.',
+        target: 'J7345',
+        fix: 'Check the MAC’s guidance; document the container type and any gel discarded.',
+      });
+    }
+  }
+}
+
+export const phototherapyRules: Rule[] = [phototherapyLight, phototherapyLaser, phototherapyPdt];

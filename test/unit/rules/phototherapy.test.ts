@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import type { EncounterInput, SettingsInput } from '../../../core/model';
+import { injectionRules } from '../../../core/rules/injection';
+import { phototherapyRules } from '../../../core/rules/phototherapy';
+import { codeWith } from './family-harness';
+import { code, L, proc } from './harness';
+
+type Case = { name: string; encounter: EncounterInput; settings?: SettingsInput; lines: string[]; findings?: string[] };
+
+const face = { key: 'face', text: 'face' };
+const levulan = (sticks?: number, extra: Record<string, unknown> = {}) => ({
+  name: 'Levulan Kerastick',
+  ...(sticks !== undefined ? { amountGiven: sticks, unit: 'stick' as const } : {}),
+  ...extra,
+});
+
+// Phototherapy drug lines get JW/JZ and NDC prompts from the injection family's modify/check rules.
+const rules = [...phototherapyRules, ...injectionRules];
+
+const cases: Case[] = [
+  { name: 'NB-UVB → 96900', encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'nbuvb' })] }, lines: ['96900'] },
+  { name: 'UVA alone → 96900', encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'UVA' })] }, lines: ['96900'] },
+  { name: 'Goeckerman (tar + UVB) → 96910', encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'goeckerman' })] }, lines: ['96910'] },
+  {
+    name: 'petrolatum + UVB → 96910',
+    encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'uvb', text: 'petrolatum applied then UVB 300 mJ' })] },
+    lines: ['96910'],
+  },
+  { name: 'PUVA → 96912', encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'puva', text: 'oral methoxsalen then UVA' })] }, lines: ['96912'] },
+  {
+    name: 'PUVA day treatment 6 h under direct supervision → 96913',
+    encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'puva', text: 'PUVA day treatment, 6 hours under direct physician supervision' })] },
+    lines: ['96913'],
+  },
+  {
+    name: 'extended Goeckerman without documented supervision → 96910 + finding',
+    encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'goeckerman', text: 'Goeckerman regimen 5 hours in the day unit' })] },
+    lines: ['96910'],
+    findings: ['phototherapy/light-therapy'],
+  },
+  {
+    name: 'three NB-UVB plaque entries on one day → one 96900',
+    encounter: {
+      procedures: [
+        proc({ kind: 'phototherapy', modality: 'nbuvb', lesionLabels: ['A'] }),
+        proc({ kind: 'phototherapy', modality: 'nbuvb', lesionLabels: ['B'] }),
+        proc({ kind: 'phototherapy', modality: 'nbuvb', lesionLabels: ['C'] }),
+      ],
+    },
+    lines: ['96900'],
+    findings: ['phototherapy/light-therapy'],
+  },
+  {
+    name: 'light type not documented → no line, finding',
+    encounter: { procedures: [proc({ kind: 'phototherapy', text: 'light treatment given today' })] },
+    lines: [],
+    findings: ['phototherapy/light-therapy'],
+  },
+  { name: 'excimer 120 sq cm → 96920', encounter: { procedures: [proc({ kind: 'laser-psoriasis', modality: 'excimer', areaSqCm: 120 })] }, lines: ['96920'] },
+  {
+    name: 'excimer plaques summed: 150 + 100 = 250 sq cm → 96921',
+    encounter: {
+      procedures: [
+        proc({ kind: 'laser-psoriasis', modality: 'excimer', areaSqCm: 150 }),
+        proc({ kind: 'laser-psoriasis', modality: 'excimer', areaSqCm: 100 }),
+      ],
+    },
+    lines: ['96921'],
+  },
+  { name: 'excimer exactly 500 sq cm → 96921', encounter: { procedures: [proc({ kind: 'laser-psoriasis', areaSqCm: 500 })] }, lines: ['96921'] },
+  { name: 'excimer 620 sq cm → 96922', encounter: { procedures: [proc({ kind: 'laser-psoriasis', areaSqCm: 620 })] }, lines: ['96922'] },
+  {
+    name: 'excimer recorded as phototherapy modality → laser code, not 96900',
+    encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'excimer', areaSqCm: 300 })] },
+    lines: ['96921'],
+  },
+  {
+    name: 'excimer area missing → 96920 + finding',
+    encounter: { procedures: [proc({ kind: 'laser-psoriasis', modality: 'excimer' })] },
+    lines: ['96920'],
+    findings: ['phototherapy/laser-inflammatory'],
+  },
+  {
+    name: 'excimer for vitiligo → info on payer coverage',
+    encounter: { procedures: [proc({ kind: 'laser-psoriasis', areaSqCm: 40, lesionType: 'vitiligo' })] },
+    lines: ['96920'],
+    findings: ['phototherapy/laser-inflammatory'],
+  },
+  {
+    name: 'physician-applied Levulan PDT, 1 stick, no waste, commercial → 96573 + J7308',
+    encounter: { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician', drug: levulan(1, { noWaste: true }) })] },
+    lines: ['96573', 'J7308'],
+    findings: ['injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: 'physician curettage of hyperkeratotic AKs + PDT, Medicare → 96574 + J7308-JZ',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'pdt',
+          site: face,
+          appliedBy: 'physician',
+          debridement: true,
+          text: 'curettage of hyperkeratotic AKs',
+          drug: levulan(1, { noWaste: true }),
+        }),
+      ],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['96574', 'J7308-JZ'],
+    findings: ['injection/ndc'],
+  },
+  {
+    name: 'chemical peel is not debridement → 96573 + finding',
+    encounter: {
+      procedures: [
+        proc({ kind: 'pdt', site: face, appliedBy: 'physician', debridement: true, text: 'Jessner peel prior to ALA', drug: levulan(1, { noWaste: true }) }),
+      ],
+    },
+    lines: ['96573', 'J7308'],
+    findings: ['phototherapy/pdt', 'injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: 'staff-applied PDT → 96567 + wording [U] info',
+    encounter: { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'staff', drug: levulan(2, { noWaste: true }) })] },
+    lines: ['96567', 'J7308 x2'],
+    findings: ['phototherapy/pdt', 'injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: 'who applied not documented → 96567 + warning + [U] info',
+    encounter: { procedures: [proc({ kind: 'pdt', site: face, drug: levulan(1, { noWaste: true }) })] },
+    lines: ['96567', 'J7308'],
+    findings: ['phototherapy/pdt', 'phototherapy/pdt', 'injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: 'two PDT sessions (face, scalp) on one day → one line + finding',
+    encounter: {
+      procedures: [
+        proc({ kind: 'pdt', site: face, appliedBy: 'physician', drug: levulan(1, { noWaste: true }) }),
+        proc({ kind: 'pdt', site: { key: 'scalp', text: 'scalp' }, appliedBy: 'physician', drug: levulan(1, { noWaste: true }) }),
+      ],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['96573', 'J7308-JZ x2'],
+    findings: ['phototherapy/pdt', 'injection/ndc'],
+  },
+  {
+    name: 'compounded ALA → no J7308, finding',
+    encounter: { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician', drug: { name: 'compounded ALA 20%' } })] },
+    lines: ['96573'],
+    findings: ['phototherapy/pdt'],
+  },
+  {
+    name: 'Kerastick count missing → J7308×1 + finding',
+    encounter: { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician', drug: levulan(undefined, { noWaste: true }) })] },
+    lines: ['96573', 'J7308'],
+    findings: ['phototherapy/pdt', 'injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: 'Ameluz 1 tube, Medicare → J7345×200, unit-basis info + single-dose [U] warning, no JW/JZ',
+    encounter: {
+      procedures: [
+        proc({ kind: 'pdt', site: face, appliedBy: 'physician', drug: { name: 'Ameluz', amountGiven: 1, unit: 'tube' }, text: 'Ameluz, red light 10 min' }),
+      ],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['96573', 'J7345 x200'],
+    findings: ['phototherapy/pdt', 'phototherapy/pdt', 'injection/ndc'],
+  },
+  {
+    name: 'Ameluz amount missing → no drug line, finding',
+    encounter: { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician', modality: 'ameluz' })] },
+    lines: ['96573'],
+    findings: ['phototherapy/pdt', 'phototherapy/pdt'],
+  },
+  {
+    name: 'photosensitizer not documented → PDT code only + finding',
+    encounter: { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician', modality: 'blue light' })] },
+    lines: ['96573'],
+    findings: ['phototherapy/pdt'],
+  },
+  {
+    name: 'PDT on the nasal ala: "ala" in the site is not the drug',
+    encounter: { procedures: [proc({ kind: 'pdt', site: { key: 'nasal-ala', text: 'R nasal ala' }, appliedBy: 'physician', text: 'PDT to R nasal ala' })] },
+    lines: ['96573'],
+    findings: ['phototherapy/pdt'],
+  },
+];
+
+describe('phototherapy and PDT rules', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const result = codeWith(rules, c.encounter, c.settings);
+      expect(result.lines).toEqual(c.lines.map(L));
+      expect(result.findings).toEqual(c.findings ?? []);
+    });
+  }
+
+  it('whole registry: topical PDT drug gets no administration code', () => {
+    const result = code(
+      { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician', drug: levulan(1, { noWaste: true, route: 'topical' }) })] },
+      { pathology: 'external' },
+    );
+    const codes = result.lines.map((l) => l.code);
+    expect(codes).toContain('96573');
+    expect(codes).toContain('J7308');
+    expect(codes.filter((c) => /^963/.test(c))).toEqual([]);
+  });
+
+  it('PDT before 2018 is not coded with the 2018 codes', () => {
+    const result = codeWith(rules, { visit: { dateOfService: '2017-06-01' }, procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician' })] });
+    expect(result.lines).toEqual([]);
+  });
+});
