@@ -1,6 +1,7 @@
 import { mohsGroup, siteInfo } from '../anatomy';
 import type { Procedure, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
+import type { DraftLine, NewLine } from './draft-line';
 
 const MOHS_REFS = ['CPT Mohs micrographic surgery guidelines (17311-17315)', 'Reference §6.1-6.4'];
 
@@ -27,7 +28,7 @@ export function stageCount(p: Procedure): number {
 
 const OTHER_READER = '(?:separate|different|another|outside|independent|consulting|referring)';
 const SEPARATE_PATHOLOGIST = new RegExp(
-  `\\b${OTHER_READER}\\s+(?:dermato)?pathologist|\\b(?:read|interpreted|examined|reviewed|signed\\s+out)\\s+by\\s+(?:(?:a|an|the|our|dr\\.?)\\s+)?(?:${OTHER_READER}\\s+)?(?:dermato)?pathologist|\\b(?:dermato)?pathologist\\s+(?:read|interpreted|examined|reviewed)\\b`,
+  `\\b${OTHER_READER}\\s+(?:dermato)?pathologist|\\b(?:read|interpreted|examined|reviewed|signed\\s+out)\\s+by\\s+(?:[\\w.-]+\\s+){0,3}?(?:dermato)?pathologist|\\b(?:dermato)?pathologist\\s+(?:read|interpreted|examined|reviewed)\\b`,
   'i',
 );
 const SAME_PHYSICIAN =
@@ -155,6 +156,21 @@ export const mohsStagesAndBlocks = defineRule({
     }
     // Higher-valued first-stage code first (17311 before 17313); the modifier goes on the later ones.
     tumors.sort((a, b) => Number(b.head) - Number(a.head));
+    // Add-on units of all tumors go on one line per code (add-ons are units, never a second
+    // line that would draw a distinct modifier); each tumor keeps its own first-stage line.
+    const addOns = new Map<string, DraftLine>();
+    const addOn = (code: string, units: number, base: Omit<NewLine, 'code'>) => {
+      const existing = addOns.get(code);
+      if (!existing) {
+        addOns.set(code, ctx.addLine({ code, units, ...base, tags: ['mohs', 'add-on'] }));
+        return;
+      }
+      existing.units += units;
+      for (const key of ['lesionLabels', 'specimenLabels', 'procedureIds'] as const) {
+        existing[key] = [...new Set([...existing[key], ...(base[key] ?? [])])];
+      }
+      existing.spans = [...existing.spans, ...(base.spans ?? [])];
+    };
     for (const { p, site, head } of tumors) {
       const base = {
         lesionLabels: p.lesionLabels,
@@ -165,10 +181,10 @@ export const mohsStagesAndBlocks = defineRule({
       };
       ctx.addLine({ code: head ? '17311' : '17313', ...base, tags: ['mohs', 'mohs-first-stage'] });
       const stages = stageCount(p);
-      if (stages > 1) ctx.addLine({ code: head ? '17312' : '17314', units: stages - 1, ...base, tags: ['mohs', 'add-on'] });
+      if (stages > 1) addOn(head ? '17312' : '17314', stages - 1, base);
       // CPT: 17315 counts blocks beyond five in each stage separately (never pooled across stages).
       const extraBlocks = (p.stages ?? []).reduce((sum, s) => sum + Math.max(0, (s.blocks ?? 0) - 5), 0);
-      if (extraBlocks > 0) ctx.addLine({ code: '17315', units: extraBlocks, ...base, tags: ['mohs', 'add-on'] });
+      if (extraBlocks > 0) addOn('17315', extraBlocks, base);
     }
   },
 });

@@ -116,10 +116,10 @@ function repairSite(ctx: RuleContext, p: Procedure, origin: WoundOrigin): Site |
 
 /** Procedures coded as repairs: documented repairs, plus "flaps" that are not tissue transfers. */
 function repairProcedures(ctx: RuleContext): Procedure[] {
-  const notAtt = transfers(ctx)
-    .filter(({ cls }) => cls.kind === 'not-att')
-    .map(({ p }) => p);
-  return [...ctx.performed('repair'), ...notAtt];
+  const all = transfers(ctx);
+  const flapIds = new Set(all.filter(({ cls }) => cls.kind !== 'not-att').map(({ p }) => p.id));
+  const notAtt = all.filter(({ cls }) => cls.kind === 'not-att').map(({ p }) => p);
+  return [...ctx.performed('repair').filter((p) => !flapIds.has(p.id)), ...notAtt.filter((p) => p.kind !== 'repair')];
 }
 
 const DEHISCENCE = /dehisc/i;

@@ -55,9 +55,18 @@ export function classifyTransfer(p: Procedure): TransferClass {
   return { kind: 'att', note: 'type-unrecognized' };
 }
 
-/** Performed ATT/flap procedures with their classification. */
+/**
+ * Performed ATT/flap procedures with their classification. A procedure documented
+ * as a "repair" that names a flap design (e.g. "Repair: rotation flap") is a flap too.
+ */
 export function transfers(ctx: Pick<RuleContext, 'performed'>): { p: Procedure; cls: TransferClass }[] {
-  return ctx.performed(...TRANSFER_KINDS).map((p) => ({ p, cls: classifyTransfer(p) }));
+  const flaps = ctx.performed(...TRANSFER_KINDS).map((p) => ({ p, cls: classifyTransfer(p) }));
+  const repairsNamingAFlap = ctx
+    .performed('repair')
+    .filter((p) => p.flapType?.trim())
+    .map((p) => ({ p, cls: classifyTransfer(p) }))
+    .filter(({ cls }) => cls.kind !== 'not-att');
+  return [...flaps, ...repairsNamingAFlap];
 }
 
 /** The defect site: the procedure's own site, else its lesion's site. */

@@ -131,6 +131,24 @@ const cases: Case[] = [
     lines: ['17311', '17311-XS', '17312'],
   },
   {
+    name: 'two tumors with extra blocks: add-on units merged on one line per code',
+    encounter: {
+      procedures: [
+        mohs({ lesionLabels: ['A'], site: site('nose'), stages: stages(6, 2) }),
+        mohs({ lesionLabels: ['B'], site: site('cheek'), stages: stages(7, 3, 1) }),
+      ],
+    },
+    lines: ['17311', '17312 x3', '17315 x3', '17311-59'],
+  },
+  {
+    name: 'frozen sections read by an in-house dermatopathologist → not Mohs, error',
+    encounter: {
+      procedures: [mohs({ lesionLabels: ['A'], site: site('ear'), stages: stages(1), text: 'Frozen sections read by in-house dermatopathologist Dr. Lee.' })],
+    },
+    lines: [],
+    findings: ['mohs/single-physician'],
+  },
+  {
     name: 'sections read by a separate pathologist → no Mohs lines, error',
     encounter: {
       procedures: [

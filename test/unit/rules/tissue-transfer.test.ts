@@ -122,6 +122,19 @@ const cases: Case[] = [
     findings: ['repair/level-supported', 'repair/included-in-procedure'],
   },
   {
+    name: 'a "repair" naming a rotation flap is coded as the flap, not as a repair',
+    encounter: {
+      procedures: [proc({ kind: 'repair', flapType: 'rotation flap', primaryDefectSqCm: 2, secondaryDefectSqCm: 5, lengthCm: 4, site: site('temple') })],
+    },
+    lines: ['14040'],
+  },
+  {
+    name: 'a "repair" naming a rotation flap without sizes → no line, error (no repair code either)',
+    encounter: { procedures: [proc({ kind: 'repair', flapType: 'rotation', site: site('temple') })] },
+    lines: [],
+    findings: ['tissue-transfer/att-area'],
+  },
+  {
     name: 'dog-ear removal documented as a "flap" → not ATT, coded as repair (intermediate 12032)',
     encounter: {
       procedures: [proc({ kind: 'flap', flapType: 'dog-ear repair', repairLevel: 'intermediate', lengthCm: 4, site: site('back') })],
