@@ -201,6 +201,25 @@ function labelsOf(p: Procedure) {
   };
 }
 
+/** The code a biopsy would have had on its own (for the coder view of removed lines). */
+function standaloneCode(p: Procedure): string | undefined {
+  if (isEyelid67810(p)) return '67810';
+  const special = siteSpecificBiopsy(p);
+  if (special) return special.code;
+  return p.kind === 'biopsy-unspecified' ? undefined : TECHNIQUE[p.kind as TechniqueKind]?.primary;
+}
+
+/**
+ * A bundled biopsy never enters the claim (so primary/add-on are chosen without it), but the
+ * coder view and the "nothing dropped silently" check see it as a line removed with its reason.
+ */
+function recordBundled(ctx: RuleContext, p: Procedure, what: string): void {
+  const code = standaloneCode(p);
+  if (!code) return;
+  const line = ctx.addLine({ code, ...labelsOf(p), spans: ctx.spanOf(p), tags: ['biopsy', 'bundled'] });
+  ctx.removeLine(line, `Biopsy of the same lesion as the same-day ${what}: included in that procedure (CPT biopsy guideline; NCCI).`);
+}
+
 // ---------------------------------------------------------------------------
 // Rules
 // ---------------------------------------------------------------------------
@@ -268,6 +287,7 @@ export const biopsySameLesionBundled = defineRule({
       }
       switch (d.fate) {
         case 'bundled':
+          recordBundled(ctx, d.biopsy, what);
           ctx.report({
             severity: 'info',
             message:

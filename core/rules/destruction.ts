@@ -1,4 +1,4 @@
-import { type LesionGroup, siteInfo } from '../anatomy';
+import { type LesionGroup, lesionGroup, siteInfo } from '../anatomy';
 import { bandLabel, bandsOf, lookupBand, SIX_DIAMETER_BOUNDS_CM } from '../codes/bands';
 import type { Procedure } from '../model';
 import { type BiopsyDecision, isConclusiveReport, isMalignantReport, planBiopsies, sameLesion } from './biopsy';
@@ -288,14 +288,16 @@ export const destructionMalignant = defineRule({
   apply(ctx) {
     for (const { p, cls, decision } of classifiedDestructions(ctx)) {
       if (cls !== 'malignant') continue;
-      if (decision?.fate === 'cd-benign') continue; // pathology benign: only the biopsy is reported (biopsy rule says so)
       for (const label of lesionsOf(p)) {
         const name = describeProcedure(p, label);
         const target = label ?? p.specimenLabel;
         const lesionCm = diameterOf(ctx, p, label);
         const defectCm = lesionsOf(p).length === 1 ? (p.defectDiameterCm ?? p.excisedDiameterCm) : undefined;
-        const group = lesionGroupFor(ctx, p, '17260-17286', label);
         const diameter = lesionCm ?? defectCm;
+        const benignPath = decision?.fate === 'cd-benign';
+        // Benign pathology: nothing will be reported, so missing size or site is not worth a prompt.
+        const group = benignPath ? lesionGroup(p.site?.key) : lesionGroupFor(ctx, p, '17260-17286', label);
+        if (benignPath && (!diameter || !group)) continue;
         if (diameter === undefined || diameter === 0) {
           ctx.report({
             severity: 'error',
@@ -310,12 +312,17 @@ export const destructionMalignant = defineRule({
         const bands = bandsOf(SIX_DIAMETER_BOUNDS_CM, MALIGNANT[group]);
         const code = lookupBand(diameter, bands) as string;
         const held = decision?.fate === 'cd-held';
-        ctx.addLine({
+        const line = ctx.addLine({
           code,
           ...lineRefs(ctx, p, label ? [label] : []),
           status: held ? 'held-for-pathology' : 'ready',
           tags: ['destruction', 'malignant'],
         });
+        if (benignPath) {
+          // §2.3 [V]: biopsy + C&D of the same lesion, pathology benign → only the biopsy is reported.
+          ctx.removeLine(line, 'Pathology of the same-day biopsy is not malignant: only the biopsy is reported, not a malignant destruction.');
+          continue;
+        }
         if (lesionCm === undefined) {
           ctx.report({
             severity: 'info',

@@ -349,4 +349,37 @@ describe('biopsy with a same-day excision, shave removal, destruction or Mohs', 
       { code: '11103', tags: ['biopsy', 'biopsy-add-on'], specimens: ['B'], rules: ['biopsy/one-primary'] },
     ]);
   });
+  it('records bundled biopsies and a benign-path C&D as removed lines with reasons', () => {
+    const removed: { code: string; rule: string }[] = [];
+    const spy = defineRule({
+      id: 'test/removed-spy',
+      family: 'checks',
+      phase: 'check',
+      title: 'spy',
+      explain: 'test only',
+      references: [],
+      status: 'stable',
+      apply(ctx) {
+        for (const r of ctx.removed) removed.push({ code: r.line.code, rule: r.rule });
+      },
+    });
+    const result = codeMine(
+      {
+        procedures: [
+          proc({ kind: 'biopsy-punch', lesionLabels: ['A'], site: site('arm') }),
+          proc({ kind: 'excision', lesionLabels: ['A'], site: site('arm'), lesionDiameterCm: 1, marginCm: 0.2, reExcision: true }),
+          proc({ kind: 'biopsy-tangential', lesionLabels: ['B'], specimenLabel: 'B', site: site('back') }),
+          proc({ kind: 'destruction-malignant', lesionLabels: ['B'], site: site('back'), lesionDiameterCm: 0.8 }),
+        ],
+        pathology: [{ specimenLabel: 'B', diagnosisText: 'Seborrheic keratosis', behavior: 'benign' }],
+      },
+      {},
+      [spy],
+    );
+    expect(result.lines).toEqual(['11102-59', '11602'].map(L));
+    expect(removed).toEqual([
+      { code: '11104', rule: 'biopsy/same-lesion-bundled' },
+      { code: '17261', rule: 'destruction/malignant-diameter' },
+    ]);
+  });
 });
