@@ -117,7 +117,8 @@ for (const c of allCases) {
 }
 
 interface GroupRun {
-  byFile: Map<string, ActualObject>;
+  files: string[];
+  objects: ActualObject[];
   error?: string;
 }
 const runs = new Map<string, GroupRun>();
@@ -131,20 +132,29 @@ function runGroup(key: string, cases: FixtureCase[]): GroupRun {
     maxBuffer: 64 * 1024 * 1024,
     timeout: 240_000,
   });
-  const byFile = new Map<string, ActualObject>();
+  const objects: ActualObject[] = [];
   const problems: string[] = [];
   if (res.error) problems.push(`could not run the CLI: ${res.error.message}`);
   if (res.status !== 0) problems.push(`CLI exited ${res.status}${res.signal ? ` (${res.signal})` : ''}: ${(res.stderr ?? '').trim().slice(0, 2000)}`);
   const outLines = (res.stdout ?? '').split('\n').filter((l) => l.trim() !== '');
   outLines.forEach((raw, i) => {
     try {
-      const obj = JSON.parse(raw) as ActualObject;
-      byFile.set(obj.file ?? files[i] ?? `#${i}`, obj);
+      objects.push(JSON.parse(raw) as ActualObject);
     } catch {
       problems.push(`output line ${i + 1} is not JSON: ${raw.slice(0, 200)}`);
     }
   });
-  return { byFile, ...(problems.length ? { error: problems.join('\n') } : {}) };
+  if (!problems.length && objects.length !== files.length) problems.push(`CLI printed ${objects.length} objects for ${files.length} files`);
+  return { files, objects, ...(problems.length ? { error: problems.join('\n') } : {}) };
+}
+
+/** The output object for one file: by its `file` field, else by position when the counts agree. */
+function outputFor(run: GroupRun | undefined, file: string): ActualObject | undefined {
+  if (!run) return undefined;
+  const named = run.objects.find((o) => o.file === file);
+  if (named) return named;
+  const i = run.files.indexOf(file);
+  return run.objects.length === run.files.length ? run.objects[i] : undefined;
 }
 
 const lineKey = (l: { code: string; units?: number; modifiers?: string[]; billing?: string; status?: string }) =>
@@ -216,7 +226,7 @@ describe('golden fixtures through the CLI', () => {
     it(c.name, () => {
       results.set(c.name, false);
       const run = runs.get(`${c.options.payer}|${c.options.pathology}`);
-      const actual = run?.byFile.get(c.file);
+      const actual = outputFor(run, c.file);
       if (!actual) {
         throw new Error(`no output object for ${c.file}${run?.error ? `\n${run.error}` : ''}`);
       }
