@@ -132,10 +132,10 @@ export const cosmeticSelfPay = defineRule({
   id: 'cosmetic/self-pay',
   family: 'cosmetic',
   phase: 'modify',
-  title: 'Cosmetic services are self-pay (Medicare: GY, GX with a voluntary ABN)',
+  title: 'Cosmetic services are self-pay, not sent to the payer',
   explain:
     'Procedures done to improve appearance are a statutory Medicare exclusion and are not covered by other payers: botulinum toxin for wrinkles, laser resurfacing, dermabrasion, cosmetic peels and any removal documented as cosmetic. ' +
-    'DermLens marks their lines self-pay with Z41.1 (encounter for cosmetic surgery) first. For Medicare it adds GY so the line can be sent if the patient wants a denial, and GX when a voluntary ABN is on file. ' +
+    'DermLens marks their lines self-pay with Z41.1 (encounter for cosmetic surgery) first. They are not sent to Medicare; only when the patient asks for a denial are they submitted with GY (and GX when a voluntary ABN was given), which DermLens says in a note rather than adding by default. ' +
     'Every line of the procedure follows it: its pathology and drug lines too.',
   references: ['SSA §1862(a)(10) cosmetic exclusion', 'CMS ABN instructions (GX/GY)', 'reference §12.1, §12.3-12.5'],
   status: 'stable',
@@ -186,10 +186,6 @@ export const cosmeticSelfPay = defineRule({
         line.billing = 'self-pay';
         addZ411(line);
         if (!line.ruleIds.includes('cosmetic/self-pay')) line.ruleIds.push('cosmetic/self-pay');
-        if (medicare) {
-          ctx.addModifier(line, 'GY');
-          if (abn) ctx.addModifier(line, 'GX');
-        }
       }
     }
     if (done.size > 0) {
@@ -198,10 +194,12 @@ export const cosmeticSelfPay = defineRule({
         ctx.report({
           severity: 'info',
           message: medicare
-            ? `Cosmetic lines ${codes} are self-pay (statutorily excluded). GY added for a patient-requested denial${abn ? '; GX added for the voluntary ABN on file' : '; add GX if a voluntary ABN was given'}.`
+            ? `Cosmetic lines ${codes} are self-pay and not sent to Medicare (statutory exclusion).`
             : `Cosmetic lines ${codes} are self-pay; do not send them to the payer.`,
           target: codes,
-          fix: medicare ? 'Send to Medicare only if the patient asks for a denial; otherwise collect from the patient.' : 'Collect from the patient.',
+          fix: medicare
+            ? `Collect from the patient. Only if the patient asks for a Medicare denial, submit the lines with GY${abn ? ' and GX (voluntary ABN on file)' : ' (plus GX when a voluntary ABN was given)'}.`
+            : 'Collect from the patient.',
         });
       }
     }

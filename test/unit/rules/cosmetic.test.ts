@@ -30,20 +30,20 @@ const cases: Case[] = [
     findings: ['cosmetic/self-pay'],
   },
   {
-    name: 'cosmetic SK destruction, Medicare → self-pay + GY',
+    name: 'cosmetic SK destruction, Medicare → self-pay, not sent, so no GY by default',
     procedures: [sk({ cosmetic: true })],
     lines: [{ code: '17110', procedureIds: ['p1'] }],
     settings: { payer: 'medicare' },
-    expected: [{ line: '17110-GY', billing: 'self-pay', dx: ['Z41.1'] }],
+    expected: [{ line: '17110', billing: 'self-pay', dx: ['Z41.1'] }],
     findings: ['cosmetic/self-pay'],
   },
   {
-    name: 'cosmetic removal, Medicare with a voluntary ABN → GY + GX',
+    name: 'cosmetic removal, Medicare with a voluntary ABN → self-pay; GY/GX only on a requested denial',
     procedures: [sk({ cosmetic: true })],
     lines: [{ code: '17110', procedureIds: ['p1'] }],
     input: { visit: { abnOnFile: true, problems: [] } },
     settings: { payer: 'medicare' },
-    expected: [{ line: '17110-GY-GX', billing: 'self-pay' }],
+    expected: [{ line: '17110', billing: 'self-pay' }],
     findings: ['cosmetic/self-pay'],
   },
   {
@@ -132,8 +132,8 @@ const cases: Case[] = [
     ],
     settings: { payer: 'medicare' },
     expected: [
-      { line: '64612-GY', billing: 'self-pay' },
-      { line: 'J0585-GY x20', billing: 'self-pay' },
+      { line: '64612', billing: 'self-pay' },
+      { line: 'J0585 x20', billing: 'self-pay' },
     ],
     findings: ['cosmetic/self-pay'],
   },
@@ -218,6 +218,17 @@ const cases: Case[] = [
 ];
 
 describe('cosmetic rules', () => {
+  it('tells the Medicare biller how to request a denial (GY, GX with the voluntary ABN)', () => {
+    const r = codeWith(
+      [stubLines([{ code: '17110', procedureIds: ['p1'] }]), ...cosmeticRules],
+      { procedures: [sk({ cosmetic: true })], visit: { abnOnFile: true, problems: [] } },
+      { payer: 'medicare' },
+    );
+    const f = r.draft.findings.find((x) => x.rule === 'cosmetic/self-pay');
+    expect(f?.message).toContain('not sent to Medicare');
+    expect(f?.fix).toContain('GY and GX');
+  });
+
   for (const c of cases) {
     it(c.name, () => {
       const r = codeWith([stubLines(c.lines), ...cosmeticRules], { procedures: c.procedures, ...c.input }, c.settings);
