@@ -8,6 +8,8 @@ export const CodeArgs = z.object({
   payer: PayerStyle.default('commercial'),
   pathology: PathologyArrangement.default('in-house'),
   format: OutputFormat.optional(),
+  /** Directory of imported CMS edit tables (dermlens data import-ncci/import-mue). */
+  edits: z.string().optional(),
   files: z.array(z.string()).min(1, 'no input file given'),
 });
 export type CodeArgs = z.infer<typeof CodeArgs>;
@@ -36,7 +38,7 @@ export function splitArgs(argv: readonly string[], flags: readonly string[]): { 
 }
 
 export function parseCodeArgs(argv: readonly string[]): CodeArgs {
-  const { options, positional } = splitArgs(argv, ['payer', 'pathology', 'format']);
+  const { options, positional } = splitArgs(argv, ['payer', 'pathology', 'format', 'edits']);
   const result = CodeArgs.safeParse({ ...options, files: positional });
   if (!result.success) {
     const issue = result.error.issues[0];

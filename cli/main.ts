@@ -12,7 +12,7 @@ import { InputError, readInput } from './read-input';
 
 const USAGE = `usage:
   dermlens code [--payer medicare|commercial] [--pathology in-house|professional|external]
-                [--format json|table|csv|fhir|x12] FILE...
+                [--format json|table|csv|fhir|x12] [--edits DIR] FILE...
   dermlens audit PATH... [--out DIR] [--jobs N] [--payer ...] [--pathology ...]
   dermlens data import-ncci FILE... | import-mue FILE...`;
 
@@ -34,7 +34,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     switch (command) {
       case 'code':
-        return runCode(parseCodeArgs(rest), io);
+        return await runCode(parseCodeArgs(rest), io);
       case 'audit': {
         const { runAudit } = await import('./audit');
         return await runAudit(rest, io);
@@ -93,8 +93,10 @@ export function loadEncounter(path: string): Encounter {
   return encounter;
 }
 
-function runCode(args: CodeArgs, io: Io): number {
-  const settings = Settings.parse({ payer: args.payer, pathology: args.pathology });
+async function runCode(args: CodeArgs, io: Io): Promise<number> {
+  // Imported CMS NCCI/MUE tables (--edits DIR, else the default data dir when present).
+  const { editTablesForRun } = await import('./data');
+  const settings = Settings.parse({ payer: args.payer, pathology: args.pathology, edits: editTablesForRun(args.edits, io) });
   // Read every file first: an unreadable one stops the run before anything prints.
   const encounters = args.files.map((f) => loadEncounter(f));
   const drafts: ClaimDraft[] = codeBatch(

@@ -200,12 +200,13 @@ export function parseMueFile(text: string): ParseResult<ParsedMueRow> {
   for (const r of records) {
     if (isBlank(r)) continue;
     if (!columns) {
-      const header = r.cells.map(norm);
-      const code = header.findIndex((h) => /hcpcs|cpt code/.test(h));
-      const value = header.findIndex((h) => /mue values?$|mue value/.test(h));
+      // Header cells are short labels; the copyright notice (one long quoted cell) mentions the same words.
+      const header = r.cells.map((c) => (c.length <= 60 ? norm(c) : ''));
+      const code = header.findIndex((h) => /^(hcpcs|cpt)\b/.test(h) && /code|hcpcs/.test(h));
+      const value = header.findIndex((h) => /mue values?$/.test(h));
       const mai = header.findIndex((h) => /adjudication indicator|^mai$/.test(h));
       const rationale = header.findIndex((h) => /rationale/.test(h));
-      if (code >= 0 && value >= 0) {
+      if (code >= 0 && value >= 0 && code !== value) {
         columns = { code, value, mai, rationale };
       } else preambleLines++;
       continue;
