@@ -4,7 +4,7 @@ import { COMPLEX_REPAIR_CODES, INTERMEDIATE_REPAIR_BANDS, SIMPLE_REPAIR_BANDS } 
 import type { Procedure, RepairLevel, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
-import { transfers } from './tissue-transfer';
+import { ownSite, soleWound, transfers } from './tissue-transfer';
 
 const RANK: Record<RepairLevel, number> = { simple: 1, intermediate: 2, complex: 3 };
 
@@ -77,18 +77,21 @@ function overlaps(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function woundOrigin(ctx: RuleContext, p: Procedure): WoundOrigin {
-  const att = transfers(ctx).find(({ p: t, cls }) => t.id !== p.id && cls.kind === 'att' && overlaps(t.lesionLabels, p.lesionLabels));
+  // Without a lesion link, a closure belongs to the single wound in its area (or of the visit).
+  const sole = soleWound(ctx, p, WOUND_KINDS);
+  const labels = p.lesionLabels.length ? p.lesionLabels : (sole?.lesionLabels ?? []);
+  const att = transfers(ctx).find(({ p: t, cls }) => {
+    if (t.id === p.id || cls.kind !== 'att') return false;
+    if (overlaps(t.lesionLabels, labels)) return true;
+    const tWound = soleWound(ctx, t);
+    return !!tWound && !!sole && tWound.id === sole.id;
+  });
   if (att) return { kind: 'att', by: att.p };
   if (/\bdonor\b/i.test(p.text)) {
     const donorOf = ctx.performed('graft', 'flap', 'adjacent-tissue-transfer').find((t) => t.id !== p.id);
     if (donorOf) return { kind: 'donor-site', by: donorOf };
   }
-  let candidates = ctx.performed(...WOUND_KINDS).filter((w) => overlaps(w.lesionLabels, p.lesionLabels));
-  if (p.lesionLabels.length === 0 && p.site?.key) {
-    // No lesion link: accept a single wound-making procedure at the very same site.
-    const sameSite = ctx.performed(...WOUND_KINDS).filter((w) => (w.site?.key ?? ctx.lesion(w.lesionLabels[0])?.site?.key) === p.site?.key);
-    if (sameSite.length === 1) candidates = sameSite;
-  }
+  const candidates = sole ? [sole] : ctx.performed(...WOUND_KINDS).filter((w) => overlaps(w.lesionLabels, p.lesionLabels));
   const pick = (kinds: Procedure['kind'][]) => candidates.find((w) => kinds.includes(w.kind));
   const mohs = pick(['mohs']);
   if (mohs) return { kind: 'mohs', by: mohs };
@@ -106,7 +109,10 @@ function woundOrigin(ctx: RuleContext, p: Procedure): WoundOrigin {
 /** Repair site: its own, else the site of the procedure that made the wound, else the lesion's. */
 function repairSite(ctx: RuleContext, p: Procedure, origin: WoundOrigin): Site | undefined {
   if (p.site?.key) return p.site;
-  if (origin.kind !== 'none' && origin.by.site?.key) return origin.by.site;
+  if (origin.kind !== 'none') {
+    const woundSite = ownSite(ctx, origin.by);
+    if (woundSite) return woundSite;
+  }
   for (const label of p.lesionLabels) {
     const s = ctx.lesion(label)?.site;
     if (s?.key) return s;

@@ -3,6 +3,7 @@ import { roundToTenth } from '../codes/bands';
 import { ATT_CODES, FTSG_CODES, PEDICLE_CODES, TWO_WAY_GRAFT_CODES } from '../codes/families/tissue-transfer';
 import type { Procedure, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
+import type { DraftLine } from './draft-line';
 
 /**
  * What a documented flap / tissue transfer is for coding purposes (reference §5.1, §5.3).
@@ -69,14 +70,51 @@ export function transfers(ctx: Pick<RuleContext, 'performed'>): { p: Procedure; 
   return [...flaps, ...repairsNamingAFlap];
 }
 
-/** The defect site: the procedure's own site, else its lesion's site. */
-function siteOf(ctx: RuleContext, p: Procedure): Site | undefined {
+/** A procedure's documented site, else its lesion's site. */
+export function ownSite(ctx: Pick<RuleContext, 'lesion'>, p: Procedure): Site | undefined {
   if (p.site?.key) return p.site;
   for (const label of p.lesionLabels) {
     const site = ctx.lesion(label)?.site;
     if (site?.key) return site;
   }
-  return p.site;
+  return undefined;
+}
+
+/** Two site keys in the same anatomic area (same region and subunit), e.g. nose and nasal ala. */
+export function sameArea(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const x = siteInfo(a);
+  const y = siteInfo(b);
+  return !!x && !!y && x.region === y.region && x.subunit === y.subunit;
+}
+
+/** Wounds that flaps, grafts and layered repairs close. */
+const CLOSED_WOUND_KINDS: Procedure['kind'][] = ['mohs', 'excision', 'hidradenitis-excision'];
+
+/**
+ * The one wound a closure without a lesion link belongs to: the single Mohs/excision
+ * wound in the same area, or, when the closure has no site either, the single
+ * Mohs/excision wound of the visit. Undefined when that is not unambiguous.
+ */
+export function soleWound(
+  ctx: Pick<RuleContext, 'performed' | 'lesion'>,
+  p: Procedure,
+  kinds: Procedure['kind'][] = CLOSED_WOUND_KINDS,
+): Procedure | undefined {
+  if (p.lesionLabels.length > 0) return undefined;
+  const wounds = ctx.performed(...kinds).filter((w) => w.id !== p.id);
+  const key = p.site?.key;
+  const candidates = key ? wounds.filter((w) => sameArea(ownSite(ctx, w)?.key, key)) : wounds.filter((w) => CLOSED_WOUND_KINDS.includes(w.kind));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The defect site: the procedure's own, its lesion's, else the site of the sole wound it closes. */
+function siteOf(ctx: RuleContext, p: Procedure): Site | undefined {
+  const own = ownSite(ctx, p);
+  if (own) return own;
+  const wound = soleWound(ctx, p);
+  return (wound && ownSite(ctx, wound)) ?? p.site;
 }
 
 function targetOf(p: Procedure): string | undefined {
@@ -456,15 +494,19 @@ export const attIncludesExcisionAndRepair = defineRule({
   apply(ctx) {
     const atts = transfers(ctx).filter(({ cls }) => cls.kind === 'att');
     for (const { p } of atts) {
-      const labels = new Set(p.lesionLabels.map((l) => l.toUpperCase()));
+      const wound = soleWound(ctx, p);
+      const labels = new Set((p.lesionLabels.length ? p.lesionLabels : (wound?.lesionLabels ?? [])).map((l) => l.toUpperCase()));
       const site = siteOf(ctx, p);
-      const sameWound = (lesions: string[], siteKey: string | undefined): boolean =>
-        labels.size > 0 ? lesions.length > 0 && lesions.every((l) => labels.has(l.toUpperCase())) : !!site?.key && siteKey === site.key;
+      const sameWound = (line: DraftLine): boolean => {
+        if (wound && line.procedureIds.includes(wound.id)) return true;
+        if (labels.size > 0) return line.lesionLabels.length > 0 && line.lesionLabels.every((l) => labels.has(l.toUpperCase()));
+        return !!site?.key && line.siteKey === site.key;
+      };
       for (const line of [...ctx.lines]) {
         const isExcision = LESION_EXCISION.test(line.code);
         const isRepair = line.family === 'repair';
         if (!isExcision && !isRepair) continue;
-        if (!sameWound(line.lesionLabels, line.siteKey)) continue;
+        if (!sameWound(line)) continue;
         ctx.removeLine(line, `included in the adjacent tissue transfer of ${procedureName(p, site)}`);
         ctx.report({
           severity: 'info',

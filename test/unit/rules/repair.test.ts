@@ -290,6 +290,28 @@ const cases: Case[] = [
     lines: ['17311', '13152'],
   },
   {
+    name: 'repair with no site or lesion link after the only Mohs wound (scalp) → 17311 + 12032',
+    encounter: {
+      procedures: [
+        proc({ kind: 'mohs', lesionLabels: ['A'], site: site('parietal-scalp'), stages: [{ stage: 1, blocks: 4 }] }),
+        proc({ kind: 'repair', repairLevel: 'intermediate', repairFeatures: { layered: true }, lengthCm: 3 }),
+      ],
+    },
+    lines: ['17311', '12032'],
+  },
+  {
+    name: 'two Mohs wounds and a repair linked to neither, no site → no guess: site error',
+    encounter: {
+      procedures: [
+        proc({ kind: 'mohs', lesionLabels: ['A'], site: site('nose'), stages: [{ stage: 1, blocks: 2 }] }),
+        proc({ kind: 'mohs', lesionLabels: ['B'], site: site('back'), stages: [{ stage: 1, blocks: 2 }] }),
+        proc({ kind: 'repair', repairLevel: 'intermediate', lengthCm: 3 }),
+      ],
+    },
+    lines: ['17311', '17313-59'],
+    findings: ['repair/sum-by-site-group'],
+  },
+  {
     name: 'Medicare, tissue adhesive only → G0168',
     encounter: { procedures: [proc({ kind: 'repair', repairFeatures: { tissueAdhesiveOnly: true }, lengthCm: 2, site: site('forehead') })] },
     settings: { payer: 'medicare' },

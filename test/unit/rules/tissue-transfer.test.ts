@@ -135,6 +135,46 @@ const cases: Case[] = [
     findings: ['tissue-transfer/att-area'],
   },
   {
+    name: 'flap with no site or lesion link closes the single Mohs wound of the visit → its site (nose) → 14060',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'mohs',
+          lesionLabels: ['A'],
+          site: site('nasal-dorsum'),
+          stages: [
+            { stage: 1, blocks: 4 },
+            { stage: 2, blocks: 2 },
+          ],
+        }),
+        att({ flapType: 'bilobed transposition', primaryDefectSqCm: 1.5, secondaryDefectSqCm: 2.5 }),
+      ],
+    },
+    lines: ['17311', '17312', '14060'],
+  },
+  {
+    name: 'flap at the same area as the only excision, no lesion link → excision still bundled into the ATT',
+    encounter: {
+      procedures: [
+        proc({ kind: 'excision', lesionLabels: ['A'], specimenLabel: 'A', site: site('cheek'), lesionDiameterCm: 1.1, marginCm: 0.4 }),
+        att({ flapType: 'rotation', primaryDefectSqCm: 3.1, secondaryDefectSqCm: 9, site: site('malar-cheek') }),
+      ],
+      pathology: [{ specimenLabel: 'A', diagnosisText: 'basal cell carcinoma', behavior: 'malignant' }],
+    },
+    lines: ['14041'],
+    findings: ['tissue-transfer/includes-excision-and-repair'],
+  },
+  {
+    name: 'graft with no site after the only Mohs wound (nasal tip) → 15260',
+    encounter: {
+      procedures: [
+        proc({ kind: 'mohs', lesionLabels: ['A'], site: site('nasal-tip'), stages: [{ stage: 1, blocks: 3 }] }),
+        proc({ kind: 'graft', graftType: 'full-thickness', areaSqCm: 2.4 }),
+      ],
+    },
+    lines: ['17311', '15260'],
+  },
+  {
     name: 'dog-ear removal documented as a "flap" → not ATT, coded as repair (intermediate 12032)',
     encounter: {
       procedures: [proc({ kind: 'flap', flapType: 'dog-ear repair', repairLevel: 'intermediate', lengthCm: 4, site: site('back') })],
