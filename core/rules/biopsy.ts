@@ -131,6 +131,13 @@ export interface BiopsyDecision {
   definitive: Procedure[];
   basis?: SameLesionBasis;
   report?: PathologyReport;
+  /** Multi-lesion destructions at the same site, not matched (the biopsy stays separate, with a question). */
+  nearby?: Procedure[];
+}
+
+function isMultiLesionDestruction(p: Procedure): boolean {
+  if (p.kind !== 'destruction-premalignant' && p.kind !== 'destruction-benign' && p.kind !== 'destruction-unspecified') return false;
+  return (p.count ?? 0) > 1 || p.lesionLabels.length > 1;
 }
 
 const MALIGNANT_BEHAVIORS: readonly string[] = ['malignant', 'in-situ'];
@@ -149,11 +156,15 @@ export function planBiopsies(ctx: Pick<RuleContext, 'encounter' | 'performed' | 
   const definitive = ctx.performed(...DEFINITIVE_KINDS);
   return skinBiopsies(ctx).map((biopsy) => {
     const matches: { p: Procedure; basis: SameLesionBasis }[] = [];
+    const nearby: Procedure[] = [];
     for (const p of definitive) {
       const basis = sameLesion(ctx.encounter, biopsy, p);
-      if (basis) matches.push({ p, basis });
+      // A site-only match against a field destruction of several lesions is too weak: the
+      // biopsied lesion is usually not one of those frozen. Keep the biopsy and ask.
+      if (basis === 'site' && isMultiLesionDestruction(p)) nearby.push(p);
+      else if (basis) matches.push({ p, basis });
     }
-    if (matches.length === 0) return { biopsy, fate: 'separate', definitive: [] };
+    if (matches.length === 0) return { biopsy, fate: 'separate', definitive: [], nearby };
     const procs = matches.map((m) => m.p);
     const basis = matches.some((m) => m.basis !== 'site') ? matches.find((m) => m.basis !== 'site')?.basis : 'site';
     if (biopsy.drivesDecision) return { biopsy, fate: 'diagnostic-before-definitive', definitive: procs, basis };
@@ -272,7 +283,18 @@ export const biopsySameLesionBundled = defineRule({
   codes: ['11102', '11103', '11104', '11105', '11106', '11107'],
   apply(ctx) {
     for (const d of planBiopsies(ctx)) {
-      if (d.fate === 'separate') continue;
+      if (d.fate === 'separate') {
+        if (d.nearby && d.nearby.length > 0) {
+          ctx.report({
+            severity: 'warning',
+            message: `Biopsy ${nameOf(d.biopsy)} is at the same site as a same-day destruction of several lesions; treated as a different lesion and reported.`,
+            target: d.biopsy.specimenLabel ?? d.biopsy.lesionLabels[0],
+            fix: 'Label the biopsied lesion; if it was also destroyed the same day, the biopsy is included in the destruction and not reported.',
+            span: d.biopsy.span,
+          });
+        }
+        continue;
+      }
       const what = [...new Set(d.definitive.map((p) => KIND_WORD[p.kind] ?? p.kind))].join(' and ');
       const name = nameOf(d.biopsy);
       const target = d.biopsy.specimenLabel ?? d.biopsy.lesionLabels[0];

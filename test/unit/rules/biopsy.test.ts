@@ -288,6 +288,18 @@ describe('biopsy with a same-day excision, shave removal, destruction or Mohs', 
       lines: ['11104-59', '11602'],
     },
     {
+      name: 'same site as a field destruction of 4 AKs, no labels → biopsy kept (XS) with a warning',
+      input: {
+        procedures: [
+          proc({ kind: 'biopsy-punch', site: site('forearm', 'L forearm', 'left') }),
+          proc({ kind: 'destruction-premalignant', site: site('forearm', 'L forearm', 'left'), count: 4 }),
+        ],
+      },
+      settings: { payer: 'medicare' },
+      lines: ['11104-XS', '17000', '17003 x3'],
+      findings: ['biopsy/same-lesion-bundled'],
+    },
+    {
       name: 'specimen ties the biopsy to its lesion when the biopsy has no lesion label',
       input: {
         procedures: [
