@@ -1,3 +1,559 @@
-import type { Rule } from './define-rule';
+import { siteInfo } from '../anatomy';
+import type { Procedure } from '../model';
+import { defineRule, type Rule, type RuleContext } from './define-rule';
+import type { DraftLine } from './draft-line';
 
-export const otherProceduresRules: Rule[] = [];
+/** Everything the note says about a procedure, lower-cased, for word tests. */
+const words = (ctx: RuleContext, p: Procedure) =>
+  [p.text, p.modality, p.lesionType, p.indications.join(' '), ...p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis)]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+
+function addFor(ctx: RuleContext, procs: Procedure[], code: string, units = 1, tags: string[] = []): DraftLine {
+  const first = procs[0];
+  return ctx.addLine({
+    code,
+    units,
+    lesionLabels: [...new Set(procs.flatMap((p) => p.lesionLabels))],
+    procedureIds: procs.map((p) => p.id),
+    siteKey: first?.site?.key,
+    spans: procs.flatMap((p) => ctx.spanOf(p)),
+    tags: ['other-procedure', ...tags],
+  });
+}
+
+/** Lesions counted on a procedure: the documented count, else its lesion labels. */
+const lesionCount = (p: Procedure) => p.count ?? (p.lesionLabels.length > 0 ? p.lesionLabels.length : undefined);
+
+const ABSCESS = /abscess|purulen|\bpus\b|fluctuan|furuncle|carbuncle|paronychia|infected|suppurat|\bboil\b/;
+const COMPLICATED = /locul|packing|packed|iodoform|multiple abscess|several abscess|septat/;
+
+export const incisionDrainage = defineRule({
+  id: 'other-procedures/incision-drainage',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Incision and drainage of abscess: 10060 simple or single, 10061 complicated or multiple',
+  explain:
+    'Incision and drainage of an abscess (furuncle, carbuncle, infected cyst, paronychia, hidradenitis abscess) is 10060 when simple or single and 10061 when complicated ' +
+    '(loculations broken up, packing placed) or when several abscesses are drained. The note must document the abscess or purulence; a repeat I&D of the same site in the global period takes modifier 76.',
+  references: ['Reference §14 (10060/10061)', 'AAPC "Simple or complicated I&D"'],
+  status: 'stable',
+  codes: ['10060', '10061'],
+  apply(ctx) {
+    const procs = ctx.performed('incision-drainage');
+    if (procs.length === 0) return;
+    const multiple = procs.length > 1 || procs.some((p) => (p.count ?? 1) > 1);
+    const complicated = procs.some((p) => p.complicated === true || COMPLICATED.test(words(ctx, p)));
+    const code = multiple || complicated ? '10061' : '10060';
+    addFor(ctx, procs, code);
+    for (const p of procs) {
+      if (ABSCESS.test(words(ctx, p))) continue;
+      ctx.report({
+        severity: 'warning',
+        message: `I&D${p.site ? ` (${p.site.text})` : ''}: no abscess or purulence documented; ${code} requires an abscess.`,
+        target: p.lesionLabels[0],
+        fix: 'Document the abscess: fluctuance, purulent drainage, or the infected cyst/furuncle/paronychia that was drained.',
+        span: p.span,
+      });
+    }
+    const prior = ctx.encounter.visit.postOpOf?.code;
+    if (prior === '10060' || prior === '10061') {
+      ctx.report({
+        severity: 'info',
+        message: `A prior I&D (${prior}) is in its 10-day global period: a repeat I&D of the same site by the same physician takes modifier 76.`,
+        target: code,
+        fix: 'Add 76 if this is the same site; document a different site otherwise.',
+      });
+    }
+  },
+});
+
+const ACNE = /\bacne\b|comedon|milia|pustul/;
+const CRYO = /cryo|liquid nitrogen|\bln2\b|co2 slush|carbon dioxide slush/;
+
+export const acneSurgery = defineRule({
+  id: 'other-procedures/acne-surgery',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Acne treatments: 10040 acne surgery, 17340 cryotherapy, 17360 chemical exfoliation',
+  explain:
+    'Acne surgery (opening or removal of multiple comedones, milia, cysts or pustules, or marsupialization) is 10040, once per session. ' +
+    'Cryotherapy for acne (CO2 slush, liquid nitrogen) is 17340 and chemical exfoliation for acne is 17360; coverage of those two is payer-specific.',
+  references: ['Reference §14, §12.3', 'Aetna CPB 0251 (acne surgery)'],
+  status: 'stable',
+  codes: ['10040', '17340', '17360'],
+  apply(ctx) {
+    const surgery: Procedure[] = [];
+    const cryo: Procedure[] = [];
+    const exfoliation: Procedure[] = [];
+    for (const p of ctx.performed('acne-surgery', 'chemical-peel')) {
+      const text = words(ctx, p);
+      if (p.documentedCode === '17340' || (p.kind === 'acne-surgery' && CRYO.test(text))) cryo.push(p);
+      else if (p.documentedCode === '17360' || (p.kind === 'chemical-peel' && ACNE.test(text) && !p.cosmetic)) exfoliation.push(p);
+      else if (p.kind === 'acne-surgery') surgery.push(p);
+    }
+    if (surgery.length > 0) addFor(ctx, surgery, '10040');
+    if (cryo.length > 0) addFor(ctx, cryo, '17340');
+    if (exfoliation.length > 0) addFor(ctx, exfoliation, '17360');
+    if (cryo.length > 0 || exfoliation.length > 0) {
+      ctx.report({
+        severity: 'info',
+        message: `${[cryo.length ? '17340' : '', exfoliation.length ? '17360' : ''].filter(Boolean).join(' and ')} for acne: coverage is payer-specific.`,
+        fix: 'Check the payer policy before the visit; many treat these as cosmetic.',
+      });
+    }
+  },
+});
+
+/** Destruction kinds that absorb paring of the same lesion (NCCI: paring + destruction of the same wart = destruction only). */
+const DESTRUCTION_KINDS: Procedure['kind'][] = ['destruction-benign', 'destruction-premalignant', 'destruction-malignant', 'destruction-unspecified'];
+
+export const paring = defineRule({
+  id: 'other-procedures/paring',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Paring of corns/calluses: 11055 one, 11056 two to four, 11057 more than four',
+  explain:
+    'Paring or cutting of benign hyperkeratotic lesions is coded once per session by the number of lesions: 1 is 11055, 2 to 4 is 11056, more than 4 is 11057. These are not add-ons: 3 lesions is 11056 alone. ' +
+    'Paring a wart before destroying it is part of the destruction, so lesions that were also destroyed are not counted.',
+  references: ['Reference §14 (11055-11057)', 'Reference §11.2 (paring + destruction of the same wart)'],
+  status: 'stable',
+  codes: ['11055', '11056', '11057'],
+  apply(ctx) {
+    const procs = ctx.performed('paring');
+    if (procs.length === 0) return;
+    const destroyed = ctx.performed(...DESTRUCTION_KINDS);
+    const destroyedLabels = new Set(destroyed.flatMap((d) => d.lesionLabels.map((l) => l.toUpperCase())));
+    let total = 0;
+    let uncounted = 0;
+    const kept: Procedure[] = [];
+    for (const p of procs) {
+      const labels = p.lesionLabels.filter((l) => !destroyedLabels.has(l.toUpperCase()));
+      const bySite =
+        p.lesionLabels.length === 0 &&
+        !!p.site?.key &&
+        destroyed.some((d) => d.lesionLabels.length === 0 && d.site?.key === p.site?.key && d.site?.laterality === p.site?.laterality);
+      if ((p.lesionLabels.length > 0 && labels.length === 0) || bySite) {
+        ctx.report({
+          severity: 'info',
+          message: `Paring${p.site ? ` (${p.site.text})` : ''} of lesion(s) also destroyed today is part of the destruction; not coded separately${bySite ? ' (matched by site, no lesion labels)' : ''}.`,
+          target: p.lesionLabels[0],
+          fix: bySite ? 'If the pared lesions were different from the destroyed ones, label them separately.' : undefined,
+          span: p.span,
+        });
+        continue;
+      }
+      const n = p.count !== undefined ? p.count - (p.lesionLabels.length - labels.length) : labels.length > 0 ? labels.length : undefined;
+      if (n === undefined || n <= 0) uncounted++;
+      else total += n;
+      kept.push(p);
+    }
+    if (kept.length === 0) return;
+    const code = total > 4 ? '11057' : total >= 2 ? '11056' : '11055';
+    addFor(ctx, kept, code);
+    if (uncounted > 0) {
+      ctx.report({
+        severity: 'warning',
+        message: `Paring: number of lesions pared not documented; coded ${code}.`,
+        fix: 'Document how many lesions were pared: 2-4 supports 11056, more than 4 supports 11057.',
+        span: kept[0]?.span,
+      });
+    }
+  },
+});
+
+type NailService = 'trim' | 'debride' | 'avulsion' | 'matrix';
+
+function nailService(ctx: RuleContext, p: Procedure): NailService | 'biopsy' | undefined {
+  const code = p.documentedCode;
+  if (code === '11719') return 'trim';
+  if (code === '11720' || code === '11721') return 'debride';
+  if (code === '11730' || code === '11732') return 'avulsion';
+  if (code === '11750') return 'matrix';
+  const text = words(ctx, p);
+  if (/biops/.test(text)) return 'biopsy';
+  if (/matri(x|cectomy)|permanent(ly)? remov|nail excision|excision of (the )?nail|wedge (resection|excision)/.test(text)) return 'matrix';
+  if (/avuls|nail plate remov|remov(al|ed) of (the )?nail( plate)?|partial nail removal/.test(text)) return 'avulsion';
+  if (/debrid|grind|reduc(e|tion) of (nail )?thickness|burr/.test(text)) return 'debride';
+  if (/trim|clip|cut(ting)? of nails?/.test(text)) return 'trim';
+  return undefined;
+}
+
+export const nailProcedures = defineRule({
+  id: 'other-procedures/nail',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Nail services: trimming 11719, debridement 11720/11721, avulsion 11730/+11732, matrix excision 11750',
+  explain:
+    'Trimming of non-dystrophic nails is 11719 for any number of nails. Debridement of nails is 11720 for one to five nails and 11721 for six or more. ' +
+    'Avulsion of a nail plate is 11730 for the first nail and +11732 for each additional nail; excision of the nail and matrix is 11750. ' +
+    'Medicare treats nail care of the feet as routine foot care unless class findings are documented; those rules are not verified here.',
+  references: ['Reference §14 (11719-11755)', 'Reference §16 item 14 (routine foot care rules unverified)'],
+  status: 'stable',
+  codes: ['11719', '11720', '11721', '11730', '11732', '11750'],
+  apply(ctx) {
+    const groups = new Map<NailService, { procs: Procedure[]; nails: number; uncounted: number }>();
+    for (const p of ctx.performed('nail')) {
+      const service = nailService(ctx, p);
+      if (service === 'biopsy') continue; // nail unit biopsy 11755: biopsy family
+      if (!service) {
+        ctx.report({
+          severity: 'warning',
+          message: `Nail procedure${p.site ? ` (${p.site.text})` : ''}: the service is not clear (trimming, debridement, avulsion or matrix excision); no code chosen.`,
+          target: p.lesionLabels[0],
+          fix: 'Document what was done to the nail and how many nails: trimming 11719, debridement 11720/11721, avulsion 11730/+11732, matrix excision 11750.',
+          span: p.span,
+        });
+        continue;
+      }
+      const g = groups.get(service) ?? { procs: [], nails: 0, uncounted: 0 };
+      g.procs.push(p);
+      const n = lesionCount(p);
+      if (n === undefined || n === 0) g.uncounted++;
+      else g.nails += n;
+      groups.set(service, g);
+    }
+    for (const [service, g] of groups) {
+      // A nail procedure without a count is at least one nail (the lowest supported count).
+      const nails = g.nails + g.uncounted;
+      if (service === 'trim') addFor(ctx, g.procs, '11719');
+      if (service === 'debride') {
+        const code = nails >= 6 ? '11721' : '11720';
+        addFor(ctx, g.procs, code);
+        if (g.uncounted > 0) {
+          ctx.report({
+            severity: 'warning',
+            message: `Nail debridement: number of nails not documented; coded ${code}.`,
+            target: code,
+            fix: 'Document how many nails were debrided: 6 or more supports 11721.',
+            span: g.procs[0]?.span,
+          });
+        }
+      }
+      if (service === 'avulsion') {
+        addFor(ctx, g.procs, '11730');
+        if (nails > 1) addFor(ctx, g.procs, '11732', nails - 1);
+      }
+      if (service === 'matrix') addFor(ctx, g.procs, '11750', Math.max(1, nails));
+      if ((service === 'trim' || service === 'debride') && ctx.settings.payer === 'medicare') {
+        const feet = g.procs.some((p) => {
+          const info = siteInfo(p.site?.key);
+          return !info || info.region === 'foot';
+        });
+        if (feet) {
+          ctx.report({
+            severity: 'info',
+            message:
+              'Medicare routine foot care: nail trimming/debridement of the feet is covered only with documented class findings (Q7-Q9 modifiers); those rules are not verified in DermLens.',
+            target: service === 'trim' ? '11719' : '11720',
+            fix: 'Document the systemic condition and class findings, or use an ABN.',
+          });
+        }
+      }
+    }
+  },
+});
+
+const SUBCUTANEOUS = /subcutaneous|subcutis|\bsubq\b|\bsq tissue|adipose|\bfat\b/;
+const DEEPER = /muscle|fascia|\bbone\b|tendon/;
+const SKIN_DEBRIDEMENT = /eczema|eczematous|infected skin|impetig|extensive|body surface|\bbsa\b/;
+
+/** "12% BSA", "BSA 15%", "20% of body surface". */
+function percentBsa(text: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?)?(?:t?bsa|body surface)/.exec(text) ?? /\bt?bsa\b\D{0,10}(\d+(?:\.\d+)?)\s*%/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+const isChemicalCautery = (ctx: RuleContext, p: Procedure) => {
+  const text = words(ctx, p);
+  return p.documentedCode === '17250' || (/granulation/.test(text) && /silver nitrate|chemical(ly)? cauter|cauteriz/.test(text));
+};
+const isHemostasisOnly = (ctx: RuleContext, p: Procedure) => {
+  const text = words(ctx, p);
+  return !/granulation/.test(text) && /silver nitrate|aluminum chloride|monsel|ferric subsulfate|drysol/.test(text) && /hemosta|bleed/.test(text);
+};
+
+export const debridement = defineRule({
+  id: 'other-procedures/debridement',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Debridement: 11000/+11001 by body surface, 11042/+11045 by area of subcutaneous tissue',
+  explain:
+    'Debridement of extensive eczematous or infected skin is 11000 for up to 10% of body surface and +11001 for each additional 10%. ' +
+    'Debridement down to subcutaneous tissue is 11042 for the first 20 sq cm and +11045 for each additional 20 sq cm or part. The depth and the size decide the code, so both must be documented. ' +
+    '11010-11012 are open-fracture debridement codes, never skin-lesion codes.',
+  references: ['Reference §14 (11000/11001, 11042/11045, 11010-11012)'],
+  status: 'stable',
+  codes: ['11000', '11001', '11042', '11045'],
+  apply(ctx) {
+    for (const p of ctx.performed('debridement')) {
+      if (isChemicalCautery(ctx, p) || isHemostasisOnly(ctx, p)) continue; // other-procedures/chemical-cautery
+      const text = words(ctx, p);
+      if (p.documentedCode && /^1101[0-2]$/.test(p.documentedCode)) {
+        ctx.report({
+          severity: 'warning',
+          message: `${p.documentedCode} is an open-fracture debridement code, not a skin debridement code.`,
+          target: p.documentedCode,
+          fix: 'Use 11000/11001 (eczematous or infected skin) or 11042/11045 (subcutaneous tissue).',
+          span: p.span,
+        });
+      }
+      if (DEEPER.test(text)) {
+        ctx.report({
+          severity: 'warning',
+          message: 'Debridement into muscle, fascia or bone: those codes are not in the DermLens catalog; no line.',
+          target: p.lesionLabels[0],
+          fix: 'Code the deeper debridement by hand (depth and area per the CPT debridement codes).',
+          span: p.span,
+        });
+        continue;
+      }
+      if (SUBCUTANEOUS.test(text)) {
+        const area = p.areaSqCm;
+        addFor(ctx, [p], '11042');
+        // CPT: +11045 for each additional 20 sq cm or part of it.
+        if (area !== undefined && area > 20) addFor(ctx, [p], '11045', Math.ceil((area - 20) / 20));
+        if (area === undefined) {
+          ctx.report({
+            severity: 'warning',
+            message: 'Subcutaneous debridement: area not documented; coded the first 20 sq cm (11042) only.',
+            target: '11042',
+            fix: 'Document the debrided area in sq cm: each additional 20 sq cm supports +11045.',
+            span: p.span,
+          });
+        }
+        continue;
+      }
+      if (SKIN_DEBRIDEMENT.test(text) || percentBsa(text) !== undefined) {
+        const pct = percentBsa(text);
+        addFor(ctx, [p], '11000');
+        if (pct !== undefined && pct > 10) addFor(ctx, [p], '11001', Math.ceil((pct - 10) / 10));
+        if (pct === undefined) {
+          ctx.report({
+            severity: 'warning',
+            message: 'Skin debridement: body surface percentage not documented; coded the first 10% (11000) only.',
+            target: '11000',
+            fix: 'Document the percentage of body surface debrided: each additional 10% supports +11001.',
+            span: p.span,
+          });
+        }
+        continue;
+      }
+      ctx.report({
+        severity: 'warning',
+        message: `Debridement${p.site ? ` (${p.site.text})` : ''}: depth not documented; no code chosen.`,
+        target: p.lesionLabels[0],
+        fix: 'Document the depth (eczematous/infected skin → 11000 by % body surface; subcutaneous tissue → 11042 by sq cm) and the size.',
+        span: p.span,
+      });
+    }
+  },
+});
+
+export const chemicalCautery = defineRule({
+  id: 'other-procedures/chemical-cautery',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Chemical cautery of granulation tissue is 17250; hemostasis of a wound is not',
+  explain:
+    'Chemical cautery (e.g. silver nitrate) of proud flesh/granulation tissue is its own service, 17250. ' +
+    'Silver nitrate or aluminum chloride used to stop bleeding after a biopsy, shave or other procedure is part of that procedure and is never reported as 17250.',
+  references: ['Reference §14 (17250)'],
+  status: 'stable',
+  codes: ['17250'],
+  apply(ctx) {
+    for (const p of ctx.performed()) {
+      if (!['debridement', 'destruction-unspecified', 'unlisted', 'cosmetic-other'].includes(p.kind) && p.documentedCode !== '17250') continue;
+      if (isHemostasisOnly(ctx, p)) {
+        ctx.report({
+          severity: 'info',
+          message: 'Chemical hemostasis of a procedure wound is included in that procedure; not reported as 17250.',
+          target: '17250',
+          fix: 'Report 17250 only for chemical cautery of granulation tissue, documented as such.',
+          span: p.span,
+        });
+        continue;
+      }
+      if (isChemicalCautery(ctx, p)) addFor(ctx, [p], '17250');
+    }
+  },
+});
+
+const DERMAL_PEEL = /\bdermal\b|medium[\s-]?depth|\bmedium\b|\bdeep\b|phenol|baker|tca\s*(?:3[5-9]|[4-9]\d)\s*%/;
+const EPIDERMAL_PEEL = /epidermal|superficial|\blight\b|glycolic|salicylic|jessner|lactic|mandelic|pyruvic|tca\s*(?:[1-2]\d|[5-9])\s*%/;
+
+export const chemicalPeel = defineRule({
+  id: 'other-procedures/chemical-peel',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Chemical peel: 15788/15789 face, 15792/15793 elsewhere, by epidermal or dermal depth',
+  explain:
+    'A chemical peel is coded by where and how deep: on the face, 15788 (epidermal) or 15789 (dermal); elsewhere, 15792 (epidermal) or 15793 (dermal). ' +
+    'Without a documented depth only the epidermal code is supported. Peels are usually cosmetic; medium or deep peels are covered by some payers only for many actinic keratoses after failed topical therapy (the cosmetic rules route billing).',
+  references: ['Reference §12.3 (15788-15793)', 'Aetna CPB 0251'],
+  status: 'stable',
+  codes: ['15788', '15789', '15792', '15793'],
+  apply(ctx) {
+    const byCode = new Map<string, Procedure[]>();
+    for (const p of ctx.performed('chemical-peel')) {
+      const text = words(ctx, p);
+      if (p.documentedCode === '17360' || (ACNE.test(text) && !p.cosmetic)) continue; // other-procedures/acne-surgery (17360)
+      const info = siteInfo(p.site?.key);
+      if (!info) {
+        ctx.report({
+          severity: 'warning',
+          message: `Chemical peel: treated area ${p.site?.text ? `"${p.site.text}" not recognised` : 'not documented'}; no code chosen.`,
+          target: p.lesionLabels[0],
+          fix: 'Document the area: face (15788/15789) or other areas such as neck, chest, hands (15792/15793).',
+          span: p.span,
+        });
+        continue;
+      }
+      const facial = info.region === 'face';
+      const dermal = DERMAL_PEEL.test(text);
+      const epidermal = !dermal && EPIDERMAL_PEEL.test(text);
+      const code = facial ? (dermal ? '15789' : '15788') : dermal ? '15793' : '15792';
+      if (!dermal && !epidermal) {
+        ctx.report({
+          severity: 'warning',
+          message: `Chemical peel (${p.site?.text ?? 'site'}): depth not documented; coded the epidermal peel ${code}.`,
+          target: code,
+          fix: `Document the agent/strength and depth: a dermal (medium or deep) peel supports ${facial ? '15789' : '15793'}.`,
+          span: p.span,
+        });
+      }
+      byCode.set(code, [...(byCode.get(code) ?? []), p]);
+    }
+    for (const [code, procs] of byCode) addFor(ctx, procs, code);
+  },
+});
+
+const UNLISTED = new Set(['17999', '96999', '64999']);
+const KOH = /\bkoh\b|potassium hydroxide/;
+const FUNGAL_CULTURE = /fungal culture|dermatophyte (test|culture)|\bdtm\b/;
+
+const isMicrobiology = (ctx: RuleContext, p: Procedure) =>
+  p.documentedCode === '87101' || p.documentedCode === '87220' || (p.kind === 'unlisted' && (KOH.test(words(ctx, p)) || FUNGAL_CULTURE.test(words(ctx, p))));
+
+export const unlistedProcedure = defineRule({
+  id: 'other-procedures/unlisted',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Unlisted procedures (17999, 96999) need a comparison code; never modifier 22',
+  explain:
+    'When no CPT code describes a service, the unlisted code of its section is reported: 17999 for skin, 96999 for a special dermatological service, 64999 for the nervous system. ' +
+    'An unlisted code is priced by hand, so the claim needs the procedure note and a comparable listed code. Modifier 22 never goes on an unlisted code.',
+  references: ['Reference §14 (unlisted codes)', 'CPT unlisted-procedure guidelines'],
+  status: 'stable',
+  codes: ['17999', '96999', '64999'],
+  apply(ctx) {
+    for (const p of ctx.performed('unlisted')) {
+      if (isMicrobiology(ctx, p) || isChemicalCautery(ctx, p) || isHemostasisOnly(ctx, p)) continue;
+      const code = p.documentedCode && UNLISTED.has(p.documentedCode) ? p.documentedCode : '17999';
+      addFor(ctx, [p], code, 1, ['unlisted']);
+      ctx.report({
+        severity: 'warning',
+        message: `Unlisted procedure ${code}${p.site ? ` (${p.site.text})` : ''}: the payer prices it by hand and needs a comparison code.`,
+        target: code,
+        fix: 'Attach the procedure note, name a comparable listed code and the expected fee; never add modifier 22.',
+        span: p.span,
+      });
+    }
+  },
+});
+
+export const unlistedNo22 = defineRule({
+  id: 'other-procedures/unlisted-no-22',
+  family: 'other-procedures',
+  phase: 'check',
+  title: 'Modifier 22 never goes on an unlisted code',
+  explain:
+    'Modifier 22 (increased procedural services) adjusts the fee of a listed code. An unlisted code has no fixed fee to increase, so 22 on it is always an error; the extra work goes in the documentation.',
+  references: ['Reference §14 (unlisted codes)'],
+  status: 'stable',
+  codes: ['22'],
+  apply(ctx) {
+    for (const line of ctx.lines) {
+      if (!UNLISTED.has(line.code) || !line.modifiers.includes('22')) continue;
+      line.modifiers = line.modifiers.filter((m) => m !== '22');
+      ctx.report({
+        severity: 'error',
+        message: `Modifier 22 removed from unlisted code ${line.code}: 22 is never used on unlisted codes.`,
+        target: line.code,
+        fix: 'Describe the extra work in the documentation attached to the unlisted code.',
+      });
+    }
+  },
+});
+
+export const inOfficeMicrobiology = defineRule({
+  id: 'other-procedures/in-office-microbiology',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'In-office KOH (87220) and fungal culture (87101) need CLIA certification',
+  explain:
+    'A KOH preparation read in the office is 87220 and a fungal culture of skin, hair or nail grown in the office is 87101. Both are laboratory tests: the practice must hold the right CLIA certificate, ' +
+    'and the claim carries the CLIA number. A culture sent to an outside lab is billed by the lab.',
+  references: ['Reference §14 (in-office micro)'],
+  status: 'stable',
+  codes: ['87101', '87220'],
+  apply(ctx) {
+    const procs = ctx.performed().filter((p) => isMicrobiology(ctx, p));
+    if (procs.length === 0) return;
+    for (const p of procs) {
+      const text = words(ctx, p);
+      const code = p.documentedCode === '87101' || p.documentedCode === '87220' ? p.documentedCode : KOH.test(text) ? '87220' : '87101';
+      if (code === '87101' && /sent|outside lab|reference lab|send[\s-]?out/.test(text)) {
+        ctx.report({
+          severity: 'info',
+          message: 'Fungal culture sent to an outside lab: the lab bills it; no 87101 line.',
+          target: '87101',
+          span: p.span,
+        });
+        continue;
+      }
+      addFor(ctx, [p], code);
+    }
+    ctx.report({
+      severity: 'info',
+      message: 'In-office microbiology (87220 KOH / 87101 fungal culture) requires a CLIA certificate covering the test; put the CLIA number on the claim.',
+      fix: 'Confirm the practice’s CLIA certificate level covers the test.',
+    });
+  },
+});
+
+export const tissueAdhesiveOnly = defineRule({
+  id: 'other-procedures/tissue-adhesive-only',
+  family: 'other-procedures',
+  phase: 'code',
+  title: 'Medicare: wound closure with tissue adhesive only is G0168',
+  explain:
+    'Medicare reports a wound closed only with tissue adhesive (e.g. Dermabond) with HCPCS G0168, not with a repair code. Other payers follow CPT, which counts adhesive closure as a simple repair. ' +
+    'DermLens adds G0168 only when the repair rules have not already coded that closure.',
+  references: ['Reference §14 (G0168)'],
+  status: 'stable',
+  codes: ['G0168'],
+  apply(ctx) {
+    if (ctx.settings.payer !== 'medicare') return;
+    for (const p of ctx.performed('repair')) {
+      if (!p.repairFeatures?.tissueAdhesiveOnly) continue;
+      if (ctx.lines.some((l) => l.procedureIds.includes(p.id))) continue; // the repair rule coded it
+      addFor(ctx, [p], 'G0168');
+    }
+  },
+});
+
+export const otherProceduresRules: Rule[] = [
+  incisionDrainage,
+  acneSurgery,
+  paring,
+  nailProcedures,
+  debridement,
+  chemicalCautery,
+  chemicalPeel,
+  unlistedProcedure,
+  inOfficeMicrobiology,
+  tissueAdhesiveOnly,
+  unlistedNo22,
+];

@@ -1,0 +1,323 @@
+import { describe, expect, it } from 'vitest';
+import type { EncounterInput, SettingsInput } from '../../../core/model';
+import { defineRule } from '../../../core/rules/define-rule';
+import { otherProceduresRules } from '../../../core/rules/other-procedures';
+import { codeWith } from './family-harness';
+import { L, proc } from './harness';
+
+type Case = { name: string; encounter: EncounterInput; settings?: SettingsInput; lines: string[]; findings?: string[] };
+
+const site = (key: string, text = key) => ({ key, text });
+
+const cases: Case[] = [
+  // I&D
+  {
+    name: 'I&D of a fluctuant abscess → 10060',
+    encounter: { procedures: [proc({ kind: 'incision-drainage', site: site('back'), text: 'fluctuant abscess incised, purulent material expressed' })] },
+    lines: ['10060'],
+  },
+  {
+    name: 'I&D with loculations broken and packing → 10061',
+    encounter: { procedures: [proc({ kind: 'incision-drainage', site: site('buttock'), text: 'abscess, loculations broken up, packed with iodoform gauze' })] },
+    lines: ['10061'],
+  },
+  {
+    name: 'two abscesses drained → one 10061',
+    encounter: {
+      procedures: [
+        proc({ kind: 'incision-drainage', site: site('axilla'), text: 'abscess drained' }),
+        proc({ kind: 'incision-drainage', site: site('groin'), text: 'furuncle drained' }),
+      ],
+    },
+    lines: ['10061'],
+  },
+  {
+    name: 'complicated flag from the parser → 10061',
+    encounter: { procedures: [proc({ kind: 'incision-drainage', site: site('thigh'), complicated: true, text: 'carbuncle' })] },
+    lines: ['10061'],
+  },
+  {
+    name: 'I&D with no abscess or purulence documented → 10060 + warning',
+    encounter: { procedures: [proc({ kind: 'incision-drainage', site: site('back'), text: 'cyst incised and contents expressed' })] },
+    lines: ['10060'],
+    findings: ['other-procedures/incision-drainage'],
+  },
+  {
+    name: 'abscess named only in the lesion diagnosis still counts',
+    encounter: {
+      lesions: [{ label: 'A', clinicalDiagnosis: 'inflamed infected epidermoid cyst' }],
+      procedures: [proc({ kind: 'incision-drainage', lesionLabels: ['A'], site: site('back'), text: 'I&D performed' })],
+    },
+    lines: ['10060'],
+  },
+  {
+    name: 'repeat I&D in the global period → info about 76',
+    encounter: { visit: { postOpOf: { code: '10060' } }, procedures: [proc({ kind: 'incision-drainage', site: site('back'), text: 'recurrent abscess' })] },
+    lines: ['10060'],
+    findings: ['other-procedures/incision-drainage'],
+  },
+  // Acne
+  {
+    name: 'comedone extraction → 10040',
+    encounter: { procedures: [proc({ kind: 'acne-surgery', text: 'extraction of multiple comedones' })] },
+    lines: ['10040'],
+  },
+  {
+    name: 'cryotherapy for acne → 17340 + payer info',
+    encounter: { procedures: [proc({ kind: 'acne-surgery', text: 'acne cryotherapy with liquid nitrogen' })] },
+    lines: ['17340'],
+    findings: ['other-procedures/acne-surgery'],
+  },
+  {
+    name: 'chemical exfoliation for acne → 17360 (not a peel code)',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('face'), text: 'salicylic acid exfoliation for acne vulgaris' })] },
+    lines: ['17360'],
+    findings: ['other-procedures/acne-surgery'],
+  },
+  // Paring
+  { name: 'paring of 1 callus → 11055', encounter: { procedures: [proc({ kind: 'paring', count: 1, site: site('sole') })] }, lines: ['11055'] },
+  {
+    name: 'paring of 3 corns → 11056 alone (not add-ons)',
+    encounter: { procedures: [proc({ kind: 'paring', count: 3, site: site('toe') })] },
+    lines: ['11056'],
+  },
+  { name: 'paring of 4 → 11056', encounter: { procedures: [proc({ kind: 'paring', count: 4, site: site('sole') })] }, lines: ['11056'] },
+  {
+    name: 'paring split over two records, 3 + 2 → 11057',
+    encounter: { procedures: [proc({ kind: 'paring', count: 3, site: site('sole') }), proc({ kind: 'paring', count: 2, site: site('heel') })] },
+    lines: ['11057'],
+  },
+  {
+    name: 'paring count missing → 11055 + warning',
+    encounter: { procedures: [proc({ kind: 'paring', site: site('sole') })] },
+    lines: ['11055'],
+    findings: ['other-procedures/paring'],
+  },
+  {
+    name: 'paring of wart A then destruction of A → no paring line',
+    encounter: {
+      procedures: [
+        proc({ kind: 'paring', lesionLabels: ['A'], site: site('sole') }),
+        proc({ kind: 'destruction-benign', lesionLabels: ['A'], count: 1, site: site('sole') }),
+      ],
+    },
+    lines: [],
+    findings: ['other-procedures/paring'],
+  },
+  {
+    name: 'paring of A, B, C; B destroyed → 11056 for A and C',
+    encounter: {
+      procedures: [
+        proc({ kind: 'paring', lesionLabels: ['A', 'B', 'C'], site: site('sole') }),
+        proc({ kind: 'destruction-benign', lesionLabels: ['B'], count: 1, site: site('sole') }),
+      ],
+    },
+    lines: ['11056'],
+  },
+  {
+    name: 'unlabeled paring and destruction at the same site → matched by site, no paring line',
+    encounter: {
+      procedures: [proc({ kind: 'paring', count: 2, site: site('sole') }), proc({ kind: 'destruction-benign', count: 2, site: site('sole') })],
+    },
+    lines: [],
+    findings: ['other-procedures/paring'],
+  },
+  // Nails
+  { name: 'trimming of nails → 11719', encounter: { procedures: [proc({ kind: 'nail', count: 10, text: 'trimming of 10 toenails' })] }, lines: ['11719'] },
+  {
+    name: 'debridement of 4 nails → 11720',
+    encounter: { procedures: [proc({ kind: 'nail', count: 4, site: site('fingernail'), text: 'nail debridement' })] },
+    lines: ['11720'],
+  },
+  {
+    name: 'debridement of 6 nails → 11721',
+    encounter: { procedures: [proc({ kind: 'nail', count: 6, site: site('fingernail'), text: 'debridement of dystrophic nails' })] },
+    lines: ['11721'],
+  },
+  {
+    name: 'nail debridement on the feet, Medicare → routine foot care info',
+    encounter: { procedures: [proc({ kind: 'nail', count: 8, site: site('toenail'), text: 'mechanical debridement of onychomycotic toenails' })] },
+    settings: { payer: 'medicare' },
+    lines: ['11721'],
+    findings: ['other-procedures/nail'],
+  },
+  {
+    name: 'avulsion of 3 nail plates → 11730 + 11732×2',
+    encounter: { procedures: [proc({ kind: 'nail', count: 3, site: site('toenail'), text: 'avulsion of nail plate' })] },
+    lines: ['11730', '11732 x2'],
+  },
+  {
+    name: 'matrixectomy → 11750',
+    encounter: { procedures: [proc({ kind: 'nail', site: site('toenail'), text: 'phenol matricectomy of lateral nail fold' })] },
+    lines: ['11750'],
+  },
+  {
+    name: 'nail biopsy is the biopsy family’s (11755): no line here',
+    encounter: { procedures: [proc({ kind: 'nail', site: site('fingernail'), text: 'nail matrix biopsy' })] },
+    lines: [],
+  },
+  {
+    name: 'nail service unclear → warning, no line',
+    encounter: { procedures: [proc({ kind: 'nail', site: site('toenail'), text: 'nail procedure' })] },
+    lines: [],
+    findings: ['other-procedures/nail'],
+  },
+  // Debridement
+  {
+    name: 'subcutaneous debridement 45 sq cm → 11042 + 11045×2',
+    encounter: { procedures: [proc({ kind: 'debridement', areaSqCm: 45, site: site('lower-leg'), text: 'excisional debridement to subcutaneous tissue' })] },
+    lines: ['11042', '11045 x2'],
+  },
+  {
+    name: 'subcutaneous debridement 20 sq cm → 11042 only',
+    encounter: { procedures: [proc({ kind: 'debridement', areaSqCm: 20, site: site('lower-leg'), text: 'debrided through subcutaneous fat' })] },
+    lines: ['11042'],
+  },
+  {
+    name: 'infected eczematous skin 25% BSA → 11000 + 11001×2',
+    encounter: { procedures: [proc({ kind: 'debridement', text: 'debridement of infected eczematous skin, 25% BSA' })] },
+    lines: ['11000', '11001 x2'],
+  },
+  {
+    name: 'debridement depth not documented → warning, no line',
+    encounter: { procedures: [proc({ kind: 'debridement', site: site('lower-leg'), text: 'wound debrided' })] },
+    lines: [],
+    findings: ['other-procedures/debridement'],
+  },
+  {
+    name: 'debridement to muscle → warning, no line',
+    encounter: { procedures: [proc({ kind: 'debridement', areaSqCm: 10, text: 'debridement down to muscle' })] },
+    lines: [],
+    findings: ['other-procedures/debridement'],
+  },
+  // 17250
+  {
+    name: 'silver nitrate to granulation tissue → 17250',
+    encounter: { procedures: [proc({ kind: 'debridement', site: site('toe'), text: 'hypergranulation tissue cauterized with silver nitrate' })] },
+    lines: ['17250'],
+  },
+  {
+    name: 'silver nitrate for hemostasis → no 17250, info',
+    encounter: { procedures: [proc({ kind: 'unlisted', text: 'silver nitrate applied for hemostasis of biopsy site bleeding' })] },
+    lines: [],
+    findings: ['other-procedures/chemical-cautery'],
+  },
+  // Peels
+  {
+    name: 'facial glycolic peel → 15788',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('face'), text: 'glycolic acid 30% peel' })] },
+    lines: ['15788'],
+  },
+  {
+    name: 'facial TCA 35% medium-depth peel → 15789',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('face'), text: 'Jessner + TCA 35% peel' })] },
+    lines: ['15789'],
+  },
+  {
+    name: 'superficial peel of the chest → 15792',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('chest'), text: 'superficial salicylic peel' })] },
+    lines: ['15792'],
+  },
+  {
+    name: 'dermal peel of the hands → 15793',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('dorsal-hand'), text: 'medium depth peel' })] },
+    lines: ['15793'],
+  },
+  {
+    name: 'peel depth not documented → epidermal code + warning',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('cheek'), text: 'chemical peel performed' })] },
+    lines: ['15788'],
+    findings: ['other-procedures/chemical-peel'],
+  },
+  {
+    name: 'peel site not documented → no line + warning',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', text: 'glycolic peel' })] },
+    lines: [],
+    findings: ['other-procedures/chemical-peel'],
+  },
+  // Unlisted, micro, G0168
+  {
+    name: 'unlisted skin procedure → 17999 + comparison-code finding',
+    encounter: { procedures: [proc({ kind: 'unlisted', site: site('back'), text: 'radiofrequency treatment' })] },
+    lines: ['17999'],
+    findings: ['other-procedures/unlisted'],
+  },
+  {
+    name: 'unlisted special dermatological service documented as 96999',
+    encounter: { procedures: [proc({ kind: 'unlisted', documentedCode: '96999', text: 'special service' })] },
+    lines: ['96999'],
+    findings: ['other-procedures/unlisted'],
+  },
+  {
+    name: 'KOH prep read in office → 87220 + CLIA info',
+    encounter: { procedures: [proc({ kind: 'unlisted', text: 'KOH prep of scale: hyphae seen' })] },
+    lines: ['87220'],
+    findings: ['other-procedures/in-office-microbiology'],
+  },
+  {
+    name: 'fungal culture sent out → no 87101',
+    encounter: { procedures: [proc({ kind: 'unlisted', documentedCode: '87101', text: 'fungal culture sent to reference lab' })] },
+    lines: [],
+    findings: ['other-procedures/in-office-microbiology', 'other-procedures/in-office-microbiology'],
+  },
+  {
+    name: 'Medicare tissue-adhesive-only closure the repair rules did not code → G0168',
+    encounter: { procedures: [proc({ kind: 'repair', site: site('forehead'), lengthCm: 2, repairFeatures: { tissueAdhesiveOnly: true } })] },
+    settings: { payer: 'medicare' },
+    lines: ['G0168'],
+  },
+  {
+    name: 'commercial tissue-adhesive closure → no G0168',
+    encounter: { procedures: [proc({ kind: 'repair', site: site('forehead'), lengthCm: 2, repairFeatures: { tissueAdhesiveOnly: true } })] },
+    lines: [],
+  },
+];
+
+describe('other procedures', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const result = codeWith(otherProceduresRules, c.encounter, c.settings);
+      expect(result.lines).toEqual(c.lines.map(L));
+      expect(result.findings).toEqual(c.findings ?? []);
+    });
+  }
+
+  it('G0168 is not added twice when the repair rules already coded the closure', () => {
+    const repairStub = defineRule({
+      id: 'repair/test-stub',
+      family: 'repair',
+      phase: 'code',
+      title: 'test',
+      explain: 'test',
+      references: [],
+      status: 'stable',
+      apply(ctx) {
+        for (const p of ctx.performed('repair')) ctx.addLine({ code: 'G0168', procedureIds: [p.id] });
+      },
+    });
+    const result = codeWith(
+      [repairStub, ...otherProceduresRules],
+      { procedures: [proc({ kind: 'repair', site: site('forehead'), repairFeatures: { tissueAdhesiveOnly: true } })] },
+      { payer: 'medicare' },
+    );
+    expect(result.lines).toEqual([L('G0168')]);
+  });
+
+  it('modifier 22 is stripped from an unlisted code', () => {
+    const add22 = defineRule({
+      id: 'other-procedures/test-22',
+      family: 'other-procedures',
+      phase: 'modify',
+      title: 'test',
+      explain: 'test',
+      references: [],
+      status: 'stable',
+      apply(ctx) {
+        for (const l of ctx.lines) ctx.addModifier(l, '22');
+      },
+    });
+    const result = codeWith([...otherProceduresRules, add22], { procedures: [proc({ kind: 'unlisted', site: site('back'), text: 'novel procedure' })] });
+    expect(result.lines).toEqual([L('17999')]);
+    expect(result.findings).toEqual(['other-procedures/unlisted', 'other-procedures/unlisted-no-22']);
+  });
+});
