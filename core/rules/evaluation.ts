@@ -1,5 +1,6 @@
 import { codeInfo } from '../codes/catalog';
 import { OFFICE_EM_CODES } from '../codes/families/evaluation';
+import { cosmeticRoute, proceduresOfLine } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
 
@@ -31,12 +32,18 @@ export function emLine(ctx: Pick<RuleContext, 'lines'>): DraftLine | undefined {
   return ctx.lines.find((l) => l.family === 'evaluation' && isOfficeEm(l.code));
 }
 
-/** Lines that are procedures or other services (not pathology/lab, drug supply, or the visit itself). */
-export function procedureLines(ctx: Pick<RuleContext, 'lines'>): DraftLine[] {
+/**
+ * Lines that are procedures or other services billed to the payer (not pathology/lab,
+ * drug supply, the visit itself, or a cosmetic self-pay service the payer never sees).
+ */
+export function procedureLines(ctx: RuleContext): DraftLine[] {
   return ctx.lines.filter((l) => {
     if (l.family === 'evaluation' || /^99\d{3}$/.test(l.code) || l.code === 'G2211') return false;
     if (l.family === 'pathology' || /^8\d{4}$/.test(l.code)) return false; // pathology and lab
     if (/^[JQA]\d{4}$/.test(l.code)) return false; // drug and supply lines
+    if (l.billing === 'self-pay') return false;
+    const procs = proceduresOfLine(ctx, l);
+    if (procs.length > 0 && procs.every((p) => cosmeticRoute(ctx, p)?.kind === 'cosmetic')) return false;
     return true;
   });
 }

@@ -12,6 +12,7 @@ interface Case {
   /** Lines other families would have produced (code, procedureIds…). */
   procedures?: NewLine[];
   settings?: SettingsInput;
+  input?: Partial<EncounterInput>;
   lines: string[];
   findings?: string[];
 }
@@ -70,6 +71,13 @@ const cases: Case[] = [
     visit: { dateOfService: '2026-03-02', emCode: '99211', problems: [sep('poison ivy')] },
     procedures: [{ code: '96372', procedureIds: ['p1'] }],
     lines: ['99211', '96372'],
+  },
+  {
+    name: 'a cosmetic self-pay procedure does not make the medical E/M need 25',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [decisionOnly('rosacea, start metronidazole')] },
+    procedures: [{ code: '17110', procedureIds: ['pc'] }],
+    input: { procedures: [{ id: 'pc', kind: 'destruction-benign', lesionType: 'seborrheic-keratosis', cosmetic: true }] },
+    lines: ['99213', '17110'],
   },
   {
     name: '99201 is deleted → no line, error',
@@ -167,7 +175,7 @@ describe('evaluation rules', () => {
   for (const c of cases) {
     it(c.name, () => {
       const rules = [...(c.procedures ? [stubLines(c.procedures)] : []), ...evaluationRules];
-      const result = codeWith(rules, { visit: { problems: [], ...c.visit } }, c.settings);
+      const result = codeWith(rules, { ...c.input, visit: { problems: [], ...c.visit } }, c.settings);
       expect(result.lines).toEqual(c.lines.map(L));
       expect(result.findings).toEqual(c.findings ?? []);
     });
