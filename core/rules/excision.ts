@@ -88,8 +88,11 @@ export const excisionBySizeAndPathology = defineRule({
   status: 'stable',
   codes: [...Object.values(BENIGN).flat(), ...Object.values(MALIGNANT).flat()],
   apply(ctx) {
-    for (const p of ctx.performed('excision')) {
-      if (isHidradenitisExcision(ctx, p)) continue; // coded by excision/hidradenitis
+    const excisions = ctx.performed('excision').filter((p) => !isHidradenitisExcision(ctx, p)); // HS: excision/hidradenitis
+    const widened = widenedSameSession(ctx, excisions);
+    for (const p of excisions) {
+      const others = widened.get(p.id);
+      if (others === null) continue; // folded into the widest excision of the same lesion
       const name = describeProcedure(p);
       const target = p.lesionLabels[0] ?? p.specimenLabel;
       const size = excisedDiameter(ctx, p);
@@ -105,14 +108,30 @@ export const excisionBySizeAndPathology = defineRule({
         continue;
       }
       if (!group) continue;
-      const verdict = excisionMalignancy(ctx, p);
+      const verdicts = [p, ...(others ?? [])].map((x) => excisionMalignancy(ctx, x));
+      const verdict =
+        verdicts.find((v) => v.malignant) ?? verdicts.find((v) => v.basis === 'pending') ?? (verdicts[0] as ReturnType<typeof excisionMalignancy>);
       const grid = verdict.malignant ? MALIGNANT : BENIGN;
       const code = lookupBand(size.sizeCm, bandsOf(SIX_DIAMETER_BOUNDS_CM, grid[group])) as string;
       const held = !verdict.malignant && verdict.basis === 'pending';
       const marginMissing = size.source === 'lesion-margin-missing';
+      const refs = lineRefs(ctx, p);
+      for (const o of others ?? []) {
+        refs.procedureIds.push(o.id);
+        if (o.specimenLabel && !refs.specimenLabels.includes(o.specimenLabel)) refs.specimenLabels.push(o.specimenLabel);
+        refs.spans.push(...ctx.spanOf(o));
+      }
+      if (others && others.length > 0) {
+        ctx.report({
+          severity: 'info',
+          message: `Excision ${name}: ${others.length + 1} excisions of the same lesion this session (margins widened) coded once on the widest excised diameter, ${size.sizeCm} cm.`,
+          target,
+          span: p.span,
+        });
+      }
       const line = ctx.addLine({
         code,
-        ...lineRefs(ctx, p),
+        ...refs,
         status: held || marginMissing ? 'held-for-pathology' : 'ready',
         tags: ['excision', verdict.malignant ? 'malignant' : 'benign', ...(held ? ['pending-pathology'] : []), ...(p.reExcision ? ['re-excision'] : [])],
       });
@@ -137,6 +156,26 @@ export const excisionBySizeAndPathology = defineRule({
     }
   },
 });
+
+/**
+ * §3.1 [V]: margins widened at the same session (e.g. after a frozen section) are one
+ * excision coded on the final widest excised diameter. Excisions sharing a lesion label
+ * are grouped; the widest keeps the others (map value), the rest map to null.
+ */
+function widenedSameSession(ctx: RuleContext, excisions: Procedure[]): Map<string, Procedure[] | null> {
+  const out = new Map<string, Procedure[] | null>();
+  const seen = new Set<string>();
+  for (const p of excisions) {
+    if (seen.has(p.id) || p.lesionLabels.length === 0) continue;
+    const labels = new Set(p.lesionLabels.map((l) => l.toUpperCase()));
+    const group = excisions.filter((q) => !seen.has(q.id) && q.lesionLabels.some((l) => labels.has(l.toUpperCase())));
+    if (group.length < 2) continue;
+    for (const q of group) seen.add(q.id);
+    const widest = group.reduce((a, b) => ((excisedDiameter(ctx, b).sizeCm ?? 0) > (excisedDiameter(ctx, a).sizeCm ?? 0) ? b : a));
+    for (const q of group) out.set(q.id, q === widest ? group.filter((x) => x !== widest) : null);
+  }
+  return out;
+}
 
 export const excisionPendingPathology = defineRule({
   id: 'excision/pending-pathology',

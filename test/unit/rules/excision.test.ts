@@ -153,6 +153,18 @@ describe('excision/excised-diameter and pathology', () => {
       lines: ['11402'],
     },
     {
+      name: 'margins widened after frozen section, same session → one code on the widest diameter',
+      input: {
+        procedures: [
+          proc({ kind: 'excision', lesionLabels: ['A'], specimenLabel: 'A1', site: site('nose'), lesionDiameterCm: 0.8, marginCm: 0.2 }),
+          proc({ kind: 'excision', lesionLabels: ['A'], specimenLabel: 'A2', site: site('nose'), lesionDiameterCm: 0.8, marginCm: 0.5 }),
+        ],
+        pathology: [malignantPath('A1'), { specimenLabel: 'A2', diagnosisText: 'Scar, no residual', behavior: 'benign' }],
+      },
+      lines: ['11642'],
+      findings: ['excision/excised-diameter'],
+    },
+    {
       name: 'each lesion its own line, sizes never added',
       input: {
         procedures: [
