@@ -142,8 +142,18 @@ export const evaluationSeparatelyIdentifiable = defineRule({
     const em = emLine(ctx);
     if (!em) return;
     const procs = procedureLines(ctx);
-    if (procs.length === 0) return;
     const visit = ctx.encounter.visit;
+    if (procs.length === 0) {
+      if (visit.decisionForSurgery) {
+        ctx.report({
+          severity: 'info',
+          message: `${em.code}: this visit made the decision for surgery. If that surgery has a 90-day global and is done tomorrow, this E/M takes modifier 57.`,
+          target: em.code,
+          fix: 'Add 57 only when the major (090) procedure is on the next day; later surgery leaves this E/M without a modifier.',
+        });
+      }
+      return;
+    }
     const separate = visit.problems.filter((p) => p.separatelyManaged);
     const majors = procs.filter((l) => codeInfo(l.code)?.global === '090');
     const minors = procs.filter((l) => codeInfo(l.code)?.global !== '090' && codeInfo(l.code)?.global !== 'ZZZ');

@@ -61,6 +61,12 @@ const cases: Case[] = [
     findings: ['evaluation/separately-identifiable'],
   },
   {
+    name: 'decision for surgery with no procedure today → no modifier, info about 57 for next-day surgery',
+    visit: { dateOfService: '2026-03-02', emCode: '99204', decisionForSurgery: true, problems: [decisionOnly('melanoma, wide excision and flap')] },
+    lines: ['99204'],
+    findings: ['evaluation/separately-identifiable'],
+  },
+  {
     name: 'pathology and drug lines alone do not need 25',
     visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [decisionOnly('rash')] },
     procedures: [{ code: '88305', specimenLabels: ['A'] }],
