@@ -229,7 +229,8 @@ class Linker {
       if (codes.length > 0) return codes;
     }
     if (!text) return [];
-    const h = histologyFromText(text);
+    // The clinical words first; the parser's normalized lesion type when those name nothing we map.
+    const h = histologyFromText(text) ?? histologyFromText(type);
     const provisional = UNCERTAIN.test(text);
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
       // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
