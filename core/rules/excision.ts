@@ -44,6 +44,9 @@ export function excisionMalignancy(ctx: RuleContext, p: Procedure): { malignant:
   }
   // §3.2 [V]: an earlier biopsy that proved malignancy lets the excision be coded malignant.
   if (p.lesionLabels.some((l) => ctx.lesion(l)?.priorMalignantBiopsy)) return { malignant: true, basis: 'prior-biopsy', report };
+  if (saysBiopsyProvenMalignant([p.lesionType, p.text, ...p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis)].filter(Boolean).join(' '))) {
+    return { malignant: true, basis: 'prior-biopsy', report };
+  }
   for (const b of skinBiopsies(ctx)) {
     if (sameLesion(ctx.encounter, b, p) && isMalignantReport(ctx.pathologyFor(b.specimenLabel))) {
       return { malignant: true, basis: 'same-day-biopsy-pathology', report };
@@ -51,6 +54,14 @@ export function excisionMalignancy(ctx: RuleContext, p: Procedure): { malignant:
   }
   if (isConclusiveReport(report)) return { malignant: false, basis: 'benign-pathology', report };
   return { malignant: false, basis: 'pending', report };
+}
+
+const PROVEN = /\b(biopsy|bx)[- ]?(proven|confirmed)\b|\bprevious(ly)? biopsied\b/i;
+const MALIGNANT_WORDS = /\b(bcc|scc|sccis|basal cell|squamous cell|carcinoma|melanoma|mis|merkel|dfsp|malignan\w*)\b/i;
+
+/** "Biopsy-proven BCC": the note states a prior biopsy proved a malignancy (when the parser did not set the flag). */
+function saysBiopsyProvenMalignant(words: string): boolean {
+  return PROVEN.test(words) && MALIGNANT_WORDS.test(words);
 }
 
 /** Excised diameter (§3.1): lesion + 2 × narrowest margin, or the documented excised diameter. */

@@ -108,6 +108,23 @@ describe('excision/excised-diameter and pathology', () => {
       statuses: ['ready'],
     },
     {
+      name: 'note text says "biopsy-proven BCC" without the lesion flag → malignant',
+      input: {
+        procedures: [
+          proc({ kind: 'excision', site: site('back'), lesionDiameterCm: 1.0, marginCm: 0.4, text: 'Biopsy-proven nodular BCC L upper back excised' }),
+        ],
+      },
+      lines: ['11602'],
+      statuses: ['ready'],
+    },
+    {
+      name: '"r/o BCC" is not proof → benign held',
+      input: { procedures: [proc({ kind: 'excision', site: site('back'), lesionDiameterCm: 1.0, marginCm: 0.4, text: 'Excision, r/o BCC, no prior biopsy' })] },
+      lines: ['11402'],
+      statuses: ['held-for-pathology'],
+      findings: ['excision/pending-pathology'],
+    },
+    {
       name: 're-excision of a known melanoma in situ, no residual tumor → still malignant',
       input: {
         procedures: [proc({ kind: 'excision', specimenLabel: 'A', site: site('upper-arm'), lesionDiameterCm: 1.5, marginCm: 0.5, reExcision: true })],
