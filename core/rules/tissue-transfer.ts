@@ -20,37 +20,55 @@ export type TransferClass =
 
 const TRANSFER_KINDS = ['adjacent-tissue-transfer', 'flap'] as const;
 
-const FILLET = /\bfillet/i;
-const FOREHEAD_AXIAL = /paramedian\s+forehead|forehead\s+(?:interpolation\s+)?flap|axial\s+forehead/i;
-const ISLAND = /\bisland\b/i;
+// Patterns run on normalised text: lower case, hyphens/underscores/slashes as spaces.
+const FILLET = /\bfillet/;
+const FOREHEAD_AXIAL = /paramedian forehead|forehead (?:interpolation |pedicle |axial )?flap|axial (?:pattern )?forehead/;
+/** Words that make a bare "forehead"/"melolabial" flap the staged, pedicled kind. */
+const STAGED_HINT = /paramedian|\baxial\b|supratrochlear|interpolat|pedicle|two stage|\bstage (?:1|one|i)\b|division/;
+const ISLAND = /\bisland\b/;
 /** A named axial vessel identified and dissected (15740 requires it). */
 const NAMED_VESSEL =
-  /\bnamed\s+(?:axial\s+)?(?:vessel|artery|arterial)|\baxial\s+(?:pattern|vessel|artery)|\b(?:angular|facial|supratrochlear|supraorbital|dorsal\s+nasal|superficial\s+temporal|labial|digital)\s+(?:artery|vessel)/i;
-const PEDICLE = /interpolat|\btubed\b|\bpedicle|\babbe\b|two[-\s]stage(?:d)?\s+flap/i;
-const DOG_EAR = /dog[-\s]?ear|burow'?s?\s+(?:triangle|wedge)/i;
-const UNDERMINING = /\bundermin/i;
-const Z_OR_VY = /\bz[-\s]?plast|\bv[-\s]?(?:to[-\s]?)?y\b/i;
-const TRAUMA = /lacerat|trauma|avuls|injur|\bbite\b/i;
+  /\bnamed (?:axial )?(?:vessel|artery|arterial)|\baxial (?:pattern|vessel|artery)|\b(?:angular|facial|supratrochlear|supraorbital|dorsal nasal|superficial temporal|labial|digital) (?:artery|vessel)/;
+const PEDICLE = /interpolat|\btubed\b|\bpedicle|\babbe\b|two stage(?:d)? flap|cheek to nose/;
+const DOG_EAR = /dog ?ear|burow'?s? (?:triangle|wedge)/;
+const UNDERMINING = /\bundermin/;
+const Z_OR_VY = /\bz ?plast|\bv (?:to )?y\b|\bvy\b/;
+const TRAUMA = /lacerat|trauma|avuls|injur|\bbite\b/;
 const ATT_WORDS =
-  /advancement|rotation|transposition|bilobe|rhomb|z[-\s]?plast|w[-\s]?plast|\bv[-\s]?(?:to[-\s]?)?y\b|banner|\bnote\b|o[-\s]?(?:to[-\s]?)?[zt]\b|a[-\s]?(?:to[-\s]?)?t\b|h[-\s]?plast|limberg|dufourmentel|webster|crescent|keystone|mercedes|spiral|hatchet|rearrangement|local\s+flap|random|burow|island|peng|glabellar|rieger|mustarde|tenzel|flap/i;
+  /advancement|rotation|transposition|bilobe|rhomb|z ?plast|w ?plast|m ?plast|h ?plast|\b[vy] (?:to )?[vy]\b|\bvy\b|banner|\bnote\b|\bo (?:to )?[ztl]\b|\ba (?:to )?t\b|\bot\b|\boz\b|\bat\b|limberg|dufourmentel|webster|crescent|keystone|mercedes|spiral|hatchet|rearrangement|random|burow|peng|glabellar|rieger|dorsal nasal|mustarde|tenzel|melolabial|nasolabial|double advancement|bilateral advancement/;
 
-/** Classify a performed ATT/flap procedure by its documented flap type (and text for named vessels). */
+function normalise(text: string | undefined): string {
+  return (text ?? '')
+    .toLowerCase()
+    .replace(/[-_/]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Classify a performed ATT/flap procedure by its documented flap type (and its text for vessels and staging). */
 export function classifyTransfer(p: Procedure): TransferClass {
-  const type = p.flapType?.trim() ?? '';
-  const all = `${type} ${p.text}`;
-  if (type && DOG_EAR.test(type) && !/\bflap\b/i.test(type)) {
+  const type = normalise(p.flapType);
+  const text = normalise(p.text);
+  const all = `${type} ${text}`;
+  if (type && DOG_EAR.test(type) && !/\bflap\b/.test(type)) {
     return { kind: 'not-att', reason: 'dog-ear / Burow triangle removal is part of the closure, not a tissue transfer' };
   }
-  if (type && UNDERMINING.test(type) && !/\bflap\b|plast/i.test(type)) {
+  if (type && UNDERMINING.test(type) && !/\bflap\b|plast/.test(type)) {
     return { kind: 'not-att', reason: 'undermining alone, without additional incisions, is not a tissue transfer (it may support a complex repair)' };
   }
-  if (type && Z_OR_VY.test(type) && p.lesionLabels.length === 0 && TRAUMA.test(`${p.text} ${p.indications.join(' ')}`)) {
+  if (type && Z_OR_VY.test(type) && p.lesionLabels.length === 0 && TRAUMA.test(`${text} ${normalise(p.indications.join(' '))}`)) {
     return { kind: 'not-att', reason: 'a Z or V-Y shape arising while closing a traumatic wound is not a tissue transfer' };
   }
   if (FILLET.test(type)) return { kind: 'filleted-digit' };
   if (FOREHEAD_AXIAL.test(type)) return { kind: 'forehead-axial' };
   if (ISLAND.test(type)) return NAMED_VESSEL.test(all) ? { kind: 'island-axial' } : { kind: 'att', note: 'random-island' };
   if (PEDICLE.test(type)) return { kind: 'pedicle' };
+  // A bare site word as the type ("forehead", "melolabial"): the note's wording decides.
+  if (type === 'forehead' || type === 'forehead flap') {
+    if (STAGED_HINT.test(text)) return { kind: 'forehead-axial' };
+    return ATT_WORDS.test(text) ? { kind: 'att' } : { kind: 'att', note: 'type-unrecognized' };
+  }
+  if (/melolabial|nasolabial/.test(type) && /interpolat|pedicle|two stage|\bstage (?:1|one|i)\b|division/.test(text)) return { kind: 'pedicle' };
   if (!type) return { kind: 'att', note: 'type-missing' };
   if (ATT_WORDS.test(type)) return { kind: 'att' };
   return { kind: 'att', note: 'type-unrecognized' };

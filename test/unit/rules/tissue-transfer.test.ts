@@ -356,4 +356,23 @@ describe('tissue-transfer rules', () => {
     expect(classifyTransfer({ ...base, flapType: 'interpolation' }).kind).toBe('pedicle');
     expect(classifyTransfer({ ...base, flapType: 'paramedian forehead' }).kind).toBe('forehead-axial');
   });
+
+  it('classifies the normalised flap-type words the parser emits', () => {
+    const base = { id: 'x', kind: 'flap' as const, status: 'performed' as const, lesionLabels: [], indications: [], text: '' };
+    const cls = (flapType: string, text = '') => classifyTransfer({ ...base, flapType, text });
+    expect(cls('paramedian-forehead').kind).toBe('forehead-axial');
+    expect(cls('island-pedicle')).toEqual({ kind: 'att', note: 'random-island' });
+    expect(cls('island-pedicle', 'island pedicle flap on the facial artery').kind).toBe('island-axial');
+    expect(cls('o-l')).toEqual({ kind: 'att' });
+    expect(cls('a-t')).toEqual({ kind: 'att' });
+    expect(cls('dorsal-nasal')).toEqual({ kind: 'att' });
+    expect(cls('forehead', 'Forehead: advancement flap to close the defect')).toEqual({ kind: 'att' });
+    expect(cls('forehead', 'forehead flap, axial, based on the supratrochlear artery, stage 1 of 2').kind).toBe('forehead-axial');
+    expect(cls('cheek-to-nose').kind).toBe('pedicle');
+    expect(cls('melolabial')).toEqual({ kind: 'att' });
+    expect(cls('melolabial', 'melolabial interpolation flap, stage 1').kind).toBe('pedicle');
+    expect(cls('local')).toEqual({ kind: 'att', note: 'type-unrecognized' });
+    expect(cls('flap')).toEqual({ kind: 'att', note: 'type-unrecognized' });
+    expect(cls('v-y', 'laceration of the chin').kind).toBe('not-att');
+  });
 });
