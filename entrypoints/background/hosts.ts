@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
+import { hostProblem } from '../../core/model/emr-hosts';
 
 export const EMR_SCRIPT_ID = 'dermlens-emr';
 const CONTENT_JS = 'content-scripts/content.js';
-
-/** An EMR host the user may grant: https only, one host or a *.domain wildcard, whole site. */
-export const HOST_PATTERN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/;
 
 /**
  * Registers the content script for exactly the EMR hosts the user listed AND
@@ -15,7 +13,7 @@ export const HOST_PATTERN = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/\*$/;
 export async function syncEmrContentScripts(hosts: readonly string[]): Promise<string[]> {
   const granted: string[] = [];
   for (const origin of hosts) {
-    if (!HOST_PATTERN.test(origin)) continue;
+    if (hostProblem(origin)) continue;
     try {
       if (await browser.permissions.contains({ origins: [origin] })) granted.push(origin);
     } catch {

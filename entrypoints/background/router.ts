@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type ChartSnapshot, Settings } from '../../core/model';
+import { hostProblem } from '../../core/model/emr-hosts';
 import { ContentMessage, PanelRequest, type Reply, type TabState } from '../../core/model/messages';
 import { type DermLensStore, ingestSnapshot, recode } from '../../core/store';
 import { syncEmrContentScripts } from './hosts';
@@ -155,8 +156,13 @@ export class BackgroundRouter {
   }
 
   private async saveSettings(input: unknown): Promise<Reply<Settings>> {
+    const hosts = (input as { emrHosts?: unknown } | null)?.emrHosts;
+    if (Array.isArray(hosts)) {
+      const problems = hosts.map((h) => (typeof h === 'string' ? hostProblem(h) : 'emrHosts: each host must be text')).filter(Boolean);
+      if (problems.length) return { ok: false, error: `emrHosts: ${problems.join('; ')}` };
+    }
     const result = await this.store.saveSettings(input);
-    if (!result.ok) return result.ok === false ? { ok: false, error: result.error } : result;
+    if (!result.ok) return { ok: false, error: result.error };
     // Every open chart is re-coded with the new settings, from what is stored (no page needed).
     for (const [tabId, encounterId] of await tabsShowing()) {
       const view = await this.store.encounterView(encounterId);

@@ -87,6 +87,15 @@ export function App({ model }: { model: PanelModel }) {
           )}
         </>
       )}
+      <footer class="links">
+        <button type="button" class="link" onClick={() => model.openPage('options')}>
+          Options
+        </button>{' '}
+        ·{' '}
+        <button type="button" class="link" onClick={() => model.openPage('trainer')}>
+          Trainer
+        </button>
+      </footer>
     </div>
   );
 }

@@ -12,6 +12,8 @@ export interface PanelTransport {
   subscribe(listener: (event: PanelEvent) => void): () => void;
   /** Puts text on the clipboard. */
   copy(text: string): Promise<void>;
+  /** Opens one of the extension's own pages in a tab. */
+  openPage(page: 'options' | 'trainer'): void;
 }
 
 export type { FindingView, PanelView };
@@ -177,6 +179,7 @@ export function createPanelModel(transport: PanelTransport) {
     setView,
     copy,
     loadAudit,
+    openPage: (page: 'options' | 'trainer') => transport.openPage(page),
     dispose: unsubscribe,
   };
 }

@@ -17,6 +17,10 @@ export const runtimeTransport: PanelTransport = {
     browser.runtime.onMessage.addListener(handler);
     return () => browser.runtime.onMessage.removeListener(handler);
   },
+  openPage(page) {
+    if (page === 'options') void browser.runtime.openOptionsPage();
+    else void browser.tabs.create({ url: (browser.runtime as unknown as { getURL(p: string): string }).getURL('/trainer.html') });
+  },
   async copy(text: string) {
     try {
       await navigator.clipboard.writeText(text);

@@ -1,0 +1,21 @@
+import { render } from 'preact';
+import '../../components/theme.css';
+import '../../components/page.css';
+import type { Settings } from '../../core/model';
+import { runtimeTransport } from '../sidepanel/transport';
+import { trainerCases } from './cases';
+import { TrainerApp } from './TrainerApp';
+import { createTrainerModel } from './trainer-model';
+
+const cases = trainerCases();
+const model = createTrainerModel(cases);
+const root = document.getElementById('app');
+if (root) render(<TrainerApp model={model} cases={cases} />, root);
+
+// Start from the practice's settings; the trainer's pickers change only this page.
+void runtimeTransport
+  .request<Settings>({ type: 'get-settings' })
+  .then((reply) => {
+    if (reply.ok) model.settings.value = reply.data;
+  })
+  .catch(() => {});
