@@ -104,6 +104,9 @@ export type Histology =
   | 'atopic-dermatitis'
   | 'acne'
   | 'acne-vulgaris'
+  | 'abscess'
+  | 'furuncle'
+  | 'carbuncle'
   | 'uncertain-behavior'
   | 'unspecified-behavior';
 
@@ -161,6 +164,9 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/sebaceous cyst/, 'sebaceous-cyst'],
   [/epiderm(al|oid)( inclusion)? cyst|\beic\b|infundibular cyst/, 'epidermal-cyst'],
   [/hidradenitis/, 'hidradenitis'],
+  [/carbuncle/, 'carbuncle'],
+  [/furuncle|\bboil\b/, 'furuncle'],
+  [/abscess/, 'abscess'],
   [/keloid|hypertrophic scar/, 'keloid'],
   [/secondary (focal )?hyperhidrosis/, 'hyperhidrosis-secondary'],
   [/generali[sz]ed hyperhidrosis/, 'hyperhidrosis-generalized'],
@@ -512,6 +518,54 @@ function hyperhidrosisCode(site: IcdSite | undefined, siteKey: string | undefine
   return { code: 'L74.519', missing: true };
 }
 
+/**
+ * L02 cutaneous abscess (1) / furuncle (2) / carbuncle (3) by site, from the FY2026
+ * titles: face .0, neck .1, trunk .2 (abdominal wall 1, back 2, chest wall 3, groin 4,
+ * perineum 5, umbilicus 6, flank 7, unspecified 9), buttock .3, axilla/limbs .4,
+ * hand .5, foot .6, head except face .8x1, unspecified .9.
+ */
+function abscessCode(
+  kind: '1' | '2' | '3',
+  siteKey: string | undefined,
+  laterality: Laterality | undefined,
+): { code?: string; missing?: MissingFact; outside?: string } {
+  if (!siteKey) return { code: `L02.9${kind}`, missing: 'site' };
+  const info = siteInfo(siteKey);
+  if (!info) return { code: `L02.9${kind}`, missing: 'site' };
+  const side = laterality === 'right' ? 'right' : laterality === 'left' ? 'left' : undefined;
+  const lateral = (right: string, left: string, unspecified: string) =>
+    side === 'right' ? { code: right } : side === 'left' ? { code: left } : { code: unspecified, missing: 'laterality' as const };
+  if (siteKey === 'perineum') return { code: `L02.2${kind}5` };
+  if (siteKey === 'umbilicus') return { code: `L02.2${kind}6` };
+  if (siteKey === 'hip') return lateral(`L02.4${kind}5`, `L02.4${kind}6`, `L02.4${kind}9`);
+  switch (info.region) {
+    case 'face':
+      return { code: `L02.0${kind}` };
+    case 'neck':
+      return { code: `L02.1${kind}` };
+    case 'scalp':
+      return { code: `L02.8${kind}1` };
+    case 'trunk': {
+      const sub: Record<string, string> = { abdomen: '1', back: '2', chest: '3', breast: '3', groin: '4', flank: kind === '3' ? '2' : '7' };
+      if (info.subunit === 'buttock') return { code: `L02.3${kind}` };
+      const d = info.subunit ? sub[info.subunit] : undefined;
+      return d ? { code: `L02.2${kind}${d}` } : { code: `L02.2${kind}9`, missing: 'site' };
+    }
+    case 'axilla':
+      return lateral(`L02.4${kind}1`, `L02.4${kind}2`, `L02.4${kind}9`);
+    case 'arm':
+      return lateral(`L02.4${kind}3`, `L02.4${kind}4`, `L02.4${kind}9`);
+    case 'leg':
+      return lateral(`L02.4${kind}5`, `L02.4${kind}6`, `L02.4${kind}9`);
+    case 'hand':
+      return lateral(`L02.5${kind}1`, `L02.5${kind}2`, `L02.5${kind}9`);
+    case 'foot':
+      return lateral(`L02.6${kind}1`, `L02.6${kind}2`, `L02.6${kind}9`);
+    default:
+      return { outside: `${siteKey} (genital, perianal and mucosal abscesses are coded outside L02)` };
+  }
+}
+
 const LATERAL_SITES: ReadonlySet<IcdSite> = new Set<IcdSite>(['eyelid', 'ear', 'upper-limb', 'lower-limb', 'palm', 'sole']);
 
 /**
@@ -524,6 +578,12 @@ export function resolveDx(input: ResolveInput): Resolution {
   const { histology: h, siteKey, laterality, subsite } = input;
   const siteless = SITELESS[h];
   if (siteless) return { codes: [siteless], missing: [] };
+
+  if (h === 'abscess' || h === 'furuncle' || h === 'carbuncle') {
+    const r = abscessCode(h === 'abscess' ? '1' : h === 'furuncle' ? '2' : '3', siteKey, laterality);
+    if (!r.code || !isBillable(r.code)) return { codes: [], missing: [], unresolved: r.outside ? `site ${r.outside}` : `no ${h} code for ${siteKey}` };
+    return { codes: [r.code], missing: r.missing ? [r.missing] : [] };
+  }
 
   const where = icdSite(siteKey);
   if (where.outside) return { codes: [], missing: [], unresolved: `site ${where.outside}` };

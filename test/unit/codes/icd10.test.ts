@@ -58,6 +58,8 @@ describe('histologyFromText', () => {
     ['Merkel cell carcinoma', 'merkel'],
     ['Dermatofibroma', 'benign-skin-neoplasm'],
     ['Spongiotic dermatitis', undefined],
+    ['I&D of fluctuant abscess with purulent drainage', 'abscess'],
+    ['Hidradenitis suppurativa flare, abscess L axilla', 'hidradenitis'],
     ['No residual tumor identified', undefined],
   ];
   for (const [text, h] of cases) it(`${text} → ${h}`, () => expect(histologyFromText(text)).toBe(h));
@@ -105,6 +107,14 @@ describe('resolveDx', () => {
     { name: 'Primary hyperhidrosis axilla', input: { histology: 'hyperhidrosis-primary', siteKey: 'axilla' }, codes: ['L74.510'] },
     { name: 'Primary hyperhidrosis palms', input: { histology: 'hyperhidrosis-primary', siteKey: 'palm' }, codes: ['L74.512'] },
     { name: 'Lipoma right arm', input: { histology: 'lipoma', siteKey: 'forearm', laterality: 'right' }, codes: ['D17.21'] },
+    { name: 'Abscess right thigh', input: { histology: 'abscess', siteKey: 'thigh', laterality: 'right' }, codes: ['L02.415'] },
+    { name: 'Abscess back', input: { histology: 'abscess', siteKey: 'upper-back' }, codes: ['L02.212'] },
+    { name: 'Abscess flank (FY2026 code)', input: { histology: 'abscess', siteKey: 'flank' }, codes: ['L02.217'] },
+    { name: 'Furuncle buttock', input: { histology: 'furuncle', siteKey: 'buttock' }, codes: ['L02.32'] },
+    { name: 'Carbuncle left axilla', input: { histology: 'carbuncle', siteKey: 'axilla', laterality: 'left' }, codes: ['L02.432'] },
+    { name: 'Abscess scalp → head except face', input: { histology: 'abscess', siteKey: 'scalp' }, codes: ['L02.811'] },
+    { name: 'Abscess hand, no side → unspecified hand + ask', input: { histology: 'abscess', siteKey: 'palm' }, codes: ['L02.519'], missing: ['laterality'] },
+    { name: 'Abscess, no site → unspecified + ask', input: { histology: 'abscess' }, codes: ['L02.91'], missing: ['site'] },
     { name: 'Penis skin is outside the subset', input: { histology: 'scc', siteKey: 'penis' }, codes: [], unresolved: true },
     { name: 'Axilla melanoma: site not settled → ask', input: { histology: 'melanoma', siteKey: 'axilla' }, codes: [], unresolved: true },
   ];

@@ -215,6 +215,12 @@ const cases: Case[] = [
     findings: ['diagnosis/site-mismatch'],
   },
   {
+    name: 'I&D of an abscess → L02 code by site and side',
+    input: { procedures: [proc({ id: 'p1', kind: 'incision-drainage', text: 'I&D of fluctuant abscess, purulent drainage', site: site('thigh', 'right') })] },
+    lines: [{ code: '10060', procedureIds: ['p1'] }],
+    dx: [['L02.415']],
+  },
+  {
     name: 'no diagnosis anywhere → diagnosis/missing names the line',
     input: { procedures: [proc({ id: 'p1', kind: 'incision-drainage' })] },
     lines: [{ code: '10060', procedureIds: ['p1'] }],
