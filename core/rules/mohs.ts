@@ -152,6 +152,15 @@ export const mohsStagesAndBlocks = defineRule({
           span: p.span,
         });
       }
+      if (p.deepStructureInvolved && mohsGroup(site?.key, false) === 'trunk-arms-legs') {
+        ctx.report({
+          severity: 'info',
+          message: `${tumorName(p, site)}: trunk/limb site coded with 17311 because the surgery directly involved deep structures (muscle, cartilage, bone, tendon, major nerve or vessel).`,
+          target: p.lesionLabels[0] ?? p.specimenLabel,
+          fix: 'Make sure the note names the deep structure the Mohs surgery directly involved; without it the code is 17313.',
+          span: p.span,
+        });
+      }
       tumors.push({ p, site, head: group === 'head-neck-hands-feet-genitalia' });
     }
     // Higher-valued first-stage code first (17311 before 17313); the modifier goes on the later ones.

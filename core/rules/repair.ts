@@ -167,12 +167,16 @@ function collectWounds(ctx: RuleContext, report: (kind: string, p: Procedure, wo
       continue;
     }
     if (level === 'simple' && (origin.kind === 'excision' || origin.kind === 'biopsy' || origin.kind === 'shave')) {
-      report('simple-included', p, w);
+      // CPT names simple closure only in 11104/11106; a sutured tangential biopsy is unusual: ask, don't bill.
+      report(origin.kind === 'biopsy' && origin.by.kind === 'biopsy-tangential' ? 'simple-tangential' : 'simple-included', p, w);
       continue;
     }
-    if (origin.kind === 'excision' && benignSmallExcisionLine(ctx, origin.by)) {
-      report('benign-small', p, w);
-      continue;
+    if (origin.kind === 'excision') {
+      const small = benignSmallExcisionLine(ctx, origin.by);
+      if (small) {
+        report(small.status === 'held-for-pathology' ? 'benign-small-pending' : 'benign-small', p, w);
+        continue;
+      }
     }
     if (!p.lengthCm || p.lengthCm <= 0) {
       report('no-length', p, w);
@@ -438,13 +442,21 @@ export const repairIncludedInProcedure = defineRule({
         hidradenitis: 'the hidradenitis excision code already states the repair type (11450/11462/11470 simple or intermediate, 11451/11463/11471 complex)',
         'simple-included': `a simple repair is included in the ${by?.kind.replace(/-/g, ' ') ?? 'procedure'} of the same wound`,
         'benign-small': 'any repair of a benign excision of 0.5 cm or less (11400/11420/11440) is bundled by NCCI',
+        'benign-small-pending':
+          'any repair of a benign excision of 0.5 cm or less (11400/11420/11440) is bundled by NCCI; the excision is still pending pathology, and if it proves malignant the repair becomes reportable',
+        'simple-tangential':
+          'simple closure of a tangential (shave) biopsy wound; the biopsy codes name simple closure only for punch and incisional biopsies, and a tangential biopsy that needed sutures is unusual',
       };
       const why = messages[kind];
       if (!why) return;
+      const tangential = kind === 'simple-tangential';
       ctx.report({
-        severity: 'info',
+        severity: tangential ? 'warning' : 'info',
         message: `${label(p, w.site)}: not reported separately; ${why}.`,
         target: p.lesionLabels[0],
+        fix: tangential
+          ? 'Verify the biopsy technique (a full-thickness punch or incisional biopsy includes its simple closure) before billing any closure.'
+          : undefined,
         span: p.span,
       });
     });

@@ -50,6 +50,7 @@ const cases: Case[] = [
     name: 'leg tumor involving deep structures → 17311 + 17312',
     encounter: { procedures: [mohs({ lesionLabels: ['A'], site: site('lower-leg'), deepStructureInvolved: true, stages: stages(3, 3) })] },
     lines: ['17311', '17312'],
+    findings: ['mohs/stages-and-blocks'],
   },
   {
     name: 'AAPC example: nose, 3 stages with 6, 4 and 2 blocks → 17311 + 17312×2 + 17315×1',

@@ -208,6 +208,28 @@ const cases: Case[] = [
     findings: ['repair/included-in-procedure'],
   },
   {
+    name: 'simple closure of a tangential biopsy → no line, warning to verify the technique',
+    encounter: {
+      procedures: [
+        proc({ kind: 'biopsy-tangential', lesionLabels: ['A'], site: site('back') }),
+        proc({ kind: 'repair', repairLevel: 'simple', lengthCm: 0.8, lesionLabels: ['A'], site: site('back') }),
+      ],
+    },
+    lines: ['11102'],
+    findings: ['repair/included-in-procedure'],
+  },
+  {
+    name: 'benign-sized 0.5 cm excision still pending pathology → repair bundled for now, the finding says it may become reportable',
+    encounter: {
+      procedures: [
+        proc({ kind: 'excision', lesionLabels: ['A'], specimenLabel: 'A', site: site('thigh'), lesionDiameterCm: 0.3, marginCm: 0.1 }),
+        proc({ kind: 'repair', repairLevel: 'intermediate', lengthCm: 1.5, lesionLabels: ['A'] }),
+      ],
+    },
+    lines: ['11400'],
+    findings: ['repair/included-in-procedure'],
+  },
+  {
     name: 'intermediate repair of a punch biopsy site → coded with a manual-review warning',
     encounter: {
       procedures: [
@@ -361,6 +383,21 @@ describe('repair rules', () => {
     const { draft } = run({ name: '', encounter: { procedures: [a, b] }, lines: [] });
     expect(draft.lines).toHaveLength(1);
     expect(draft.lines[0]).toMatchObject({ code: '12032', lesionLabels: ['A', 'B'], ruleIds: ['repair/sum-by-site-group'] });
+  });
+
+  it('pending 0.5 cm excision: the repair finding says it becomes reportable if malignant', () => {
+    const r = code(
+      {
+        procedures: [
+          proc({ kind: 'excision', lesionLabels: ['A'], specimenLabel: 'A', site: site('thigh'), lesionDiameterCm: 0.3, marginCm: 0.1 }),
+          proc({ kind: 'repair', repairLevel: 'intermediate', lengthCm: 1.5, lesionLabels: ['A'] }),
+        ],
+      },
+      { pathology: 'external' },
+    );
+    const f = r.draft.findings.find((x) => x.rule === 'repair/included-in-procedure');
+    expect(f?.message).toMatch(/if it proves malignant the repair becomes reportable/);
+    expect(f?.severity).toBe('info');
   });
 
   it('exactly 7.5 cm complex → no add-on', () => {
