@@ -108,7 +108,9 @@ export type Histology =
   | 'furuncle'
   | 'carbuncle'
   | 'uncertain-behavior'
-  | 'unspecified-behavior';
+  | 'unspecified-behavior'
+  /** A named condition with one code regardless of site (e.g. 'code:L80' vitiligo). */
+  | `code:${string}`;
 
 /** Histologies that are neoplasms whose nature only pathology settles (D49.2 before it returns). */
 export const NEOPLASTIC: ReadonlySet<Histology> = new Set<Histology>([
@@ -184,6 +186,42 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
 ];
 
 /**
+ * Named conditions whose code does not depend on site, matched after the lesion
+ * patterns above. Each code is the one whose official FY2026 title names the condition.
+ */
+const CONDITION_PATTERNS: [RegExp, string][] = [
+  [/rhinophyma/, 'L71.1'],
+  [/rosacea/, 'L71.9'],
+  [/seborrh?eic dermatitis/, 'L21.9'],
+  [/lichen planopilaris/, 'L66.10'],
+  [/alopecia areata/, 'L63.9'],
+  [/androgen(et)?ic alopecia/, 'L64.9'],
+  [/vitiligo/, 'L80'],
+  [/lichen sclerosus/, 'L90.0'],
+  [/lichen simplex/, 'L28.0'],
+  [/prurigo nodularis/, 'L28.1'],
+  [/lichen planus/, 'L43.9'],
+  [/granuloma annulare/, 'L92.0'],
+  [/discoid lupus/, 'L93.0'],
+  [/urticaria|\bhives\b/, 'L50.9'],
+  [/onychomycosis|tinea unguium/, 'B35.1'],
+  [/tinea pedis/, 'B35.3'],
+  [/tinea corporis/, 'B35.4'],
+  [/tinea capitis/, 'B35.0'],
+  [/tinea cruris/, 'B35.6'],
+  [/(tinea|pityriasis) versicolor/, 'B36.0'],
+  [/scabies/, 'B86'],
+  [/herpes zoster|shingles/, 'B02.9'],
+  [/herpes simplex|\bhsv\b/, 'B00.9'],
+  [/\bcorns?\b|callus|callosit/, 'L84'],
+  [/poison (ivy|oak|sumac)/, 'L23.7'],
+  [/contact dermatitis/, 'L25.9'],
+  [/pseudofolliculitis/, 'L73.1'],
+  [/\bpruritus\b/, 'L29.9'],
+  [/dermatitis|eczema/, 'L30.9'],
+];
+
+/**
  * Histology named in free text (pathology diagnosis line, clinical impression,
  * Procedure.lesionType). Undefined when nothing we map is named: the caller
  * then asks the coder instead of guessing.
@@ -202,6 +240,7 @@ export function histologyFromText(text: string | undefined): Histology | undefin
   if (t === 'atypical nevus') return 'nevus';
   if (t === 'inflamed seborrheic keratosis') return 'inflamed-seborrheic-keratosis';
   for (const [re, h] of HISTOLOGY_PATTERNS) if (re.test(t)) return h;
+  for (const [re, code] of CONDITION_PATTERNS) if (re.test(t)) return `code:${code}`;
   return undefined;
 }
 
@@ -576,7 +615,11 @@ const LATERAL_SITES: ReadonlySet<IcdSite> = new Set<IcdSite>(['eyelid', 'ear', '
  */
 export function resolveDx(input: ResolveInput): Resolution {
   const { histology: h, siteKey, laterality, subsite } = input;
-  const siteless = SITELESS[h];
+  if (h.startsWith('code:')) {
+    const code = h.slice(5);
+    return isBillable(code) ? { codes: [code], missing: [] } : { codes: [], missing: [], unresolved: `${code} is not a billable FY2026 code` };
+  }
+  const siteless = SITELESS[h as keyof typeof SITELESS];
   if (siteless) return { codes: [siteless], missing: [] };
 
   if (h === 'abscess' || h === 'furuncle' || h === 'carbuncle') {

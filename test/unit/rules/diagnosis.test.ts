@@ -228,11 +228,17 @@ const cases: Case[] = [
     findings: ['diagnosis/missing'],
   },
   {
+    name: 'phototherapy for vitiligo → L80 from the procedure words',
+    input: { procedures: [proc({ id: 'p1', kind: 'phototherapy', modality: 'nbuvb', text: 'NB-UVB session 14 for vitiligo' })] },
+    lines: [{ code: '96900', procedureIds: ['p1'] }],
+    dx: [['L80']],
+  },
+  {
     name: 'pathology outside the subset → unmapped prompt + missing',
     input: {
       lesions: [{ label: 'A', site: site('arm', 'left') }],
       procedures: [proc({ id: 'p1', kind: 'biopsy-punch', lesionLabels: ['A'], specimenLabel: 'A' })],
-      pathology: [{ specimenLabel: 'A', diagnosisText: 'Spongiotic dermatitis with eosinophils', behavior: 'inflammatory' }],
+      pathology: [{ specimenLabel: 'A', diagnosisText: 'Interface change with dermal mucin, see comment', behavior: 'inflammatory' }],
     },
     lines: [{ code: '11104', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }],
     dx: [[]],
