@@ -413,7 +413,7 @@ export function findSites(text: string, options: { offset?: number; strict?: boo
     if (found.term.weak && options.strict && first.ai > 0) {
       const prev = all[first.ai - 1]?.word ?? '';
       const prev2 = all[first.ai - 2]?.word ?? '';
-      if (!(WEAK_OK.has(prev) || LATERALITY[prev] || (prev === 'the' && WEAK_OK.has(prev2)))) {
+      if (!(WEAK_OK.has(prev) || LATERALITY[prev] || prev.length === 1 || /^\d+$/.test(prev) || (prev === 'the' && WEAK_OK.has(prev2)))) {
         i += found.len;
         continue;
       }

@@ -1,12 +1,303 @@
-import { Encounter } from '../model';
+import { Encounter, type Lesion, type PathologyReport, type Procedure, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
+import { extractIdentity } from './identity';
+import { parsePathology } from './pathology';
+import { blocksOf, destinationOf, type ParsedProcedure, procedureOf, resetProcedureIds } from './procedures';
+import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
+import { chargesOf, dateOfServiceOf, emOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
+
+export { extractIdentity, normalizeName } from './identity';
+export { splitSections } from './sections';
 
 export interface ParseOptions {
-  /** Section name used for spans when the text is a whole note. */
+  /** Section name used for spans when the text is a whole note without headings. */
   section?: string;
   id?: string;
 }
 
-/** Whole note text → Encounter. (Replaced by the full parser in core/parse.) */
+export interface InputSection {
+  name: string;
+  role?: string;
+  text: string;
+}
+
+/** Only this much of a note is read; no visit note comes near it (5 MB of junk must still parse in < 50 ms). */
+export const MAX_NOTE_CHARS = 300_000;
+
+const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'procedure', 'assessment', 'other', 'visit']);
+
+/** Whole note text → Encounter. Never throws; unreadable parts become `unread` entries. */
 export function parseNote(text: string, options: ParseOptions = {}): Encounter {
-  return Encounter.parse({ id: options.id ?? 'encounter', sections: { [options.section ?? 'note']: text } });
+  const id = options.id ?? 'encounter';
+  try {
+    const input = typeof text === 'string' ? text : '';
+    const { body, unread } = cap(input);
+    const sections = splitSections(body, options.section ?? 'note');
+    return build(body, sections, id, unread);
+  } catch (error) {
+    // A parser bug must never take the panel or the CLI down: keep the text, report the failure.
+    return Encounter.parse({
+      id,
+      sections: { [options.section ?? 'note']: typeof text === 'string' ? text.slice(0, MAX_NOTE_CHARS) : '' },
+      unread: [{ text: '', reason: `parser error: ${(error as Error)?.message ?? String(error)}` }],
+    });
+  }
+}
+
+/** An EMR adapter's sections → Encounter; sections of role note/other are split further by their own headings. */
+export function parseSections(input: InputSection[], options: ParseOptions = {}): Encounter {
+  const id = options.id ?? 'encounter';
+  try {
+    let body = '';
+    const sections: Section[] = [];
+    const unread: Unread[] = [];
+    const used = new Map<string, number>();
+    for (const s of Array.isArray(input) ? input : []) {
+      if (!s || typeof s.text !== 'string') continue;
+      const room = MAX_NOTE_CHARS - body.length;
+      if (room <= 0) {
+        unread.push({ text: String(s.name ?? ''), reason: `note longer than ${MAX_NOTE_CHARS} characters: section not read` });
+        continue;
+      }
+      const text = s.text.length > room ? s.text.slice(0, room) : s.text;
+      if (body.length > 0) body += '\n\n';
+      const start = body.length;
+      body += text;
+      const baseName = String(s.name || 'section').slice(0, 200);
+      const role = roleOfSnapshot(baseName, s.role);
+      const inner = role === 'note' || role === 'other' ? splitSections(text, baseName) : [{ name: baseName, role, start: 0, text }];
+      for (const sec of inner) {
+        const name = sec.name === 'header' && inner.length > 1 ? `${baseName} header` : sec.name;
+        const count = (used.get(name) ?? 0) + 1;
+        used.set(name, count);
+        sections.push({ ...sec, name: count > 1 ? `${name} (${count})` : name, start: start + sec.start });
+      }
+    }
+    return build(body, sections, id, unread);
+  } catch (error) {
+    return Encounter.parse({ id, unread: [{ text: '', reason: `parser error: ${(error as Error)?.message ?? String(error)}` }] });
+  }
+}
+
+function cap(text: string): { body: string; unread: Unread[] } {
+  if (text.length <= MAX_NOTE_CHARS) return { body: text, unread: [] };
+  return {
+    body: text.slice(0, MAX_NOTE_CHARS),
+    unread: [
+      {
+        text: text.slice(MAX_NOTE_CHARS, MAX_NOTE_CHARS + 80),
+        reason: `note longer than ${MAX_NOTE_CHARS} characters: only the first ${MAX_NOTE_CHARS} were read`,
+      },
+    ],
+  };
+}
+
+function build(body: string, sections: Section[], id: string, unread: Unread[]): Encounter {
+  resetProcedureIds();
+  const spanOf = (start: number, end: number): Span | undefined => {
+    for (const s of sections) {
+      if (start >= s.start && start <= s.start + s.text.length) {
+        const from = start - s.start;
+        const to = Math.max(from, Math.min(end, s.start + s.text.length) - s.start);
+        return { section: s.name, start: from, end: to };
+      }
+    }
+    return undefined;
+  };
+
+  // Procedures.
+  const parsed: ParsedProcedure[] = [];
+  for (const s of sections) {
+    if (!PROCEDURE_ROLES.has(s.role)) continue;
+    for (const b of blocksOf(s)) {
+      const p = procedureOf(b, body, spanOf);
+      if (!p) continue;
+      if (p.unreadReason) {
+        unread.push({ text: p.procedure.text, reason: `could not read: ${p.unreadReason}`, ...(p.procedure.span ? { span: p.procedure.span } : {}) });
+        continue;
+      }
+      parsed.push(p);
+    }
+  }
+  // Closures inherit the lesion of their parent procedure.
+  for (const p of parsed) {
+    const parent = p.block.parent ? parsed.find((q) => q.block === p.block.parent) : undefined;
+    if (parent && p.procedure.lesionLabels.length === 0 && parent.procedure.lesionLabels.length > 0)
+      p.procedure.lesionLabels = [...parent.procedure.lesionLabels];
+    if (parent && parent.procedure.status !== 'performed' && p.procedure.status === 'performed') p.procedure.status = parent.procedure.status;
+  }
+
+  const lesions = lesionsOf(parsed);
+  for (const p of parsed) {
+    const parent = p.block.parent ? parsed.find((q) => q.block === p.block.parent) : undefined;
+    if (parent && p.procedure.lesionLabels.length === 0) p.procedure.lesionLabels = [...parent.procedure.lesionLabels];
+  }
+  const noteDestination = destinationOf(body.slice(0, 100_000));
+  const specimens = specimensOf(parsed, noteDestination, unread);
+
+  // Pathology.
+  const pathology: PathologyReport[] = [];
+  for (const s of sections) if (s.role === 'pathology') pathology.push(...parsePathology(s, spanOf, unread));
+
+  const em = emOf(body);
+  const visit: Encounter['visit'] = { problems: problemsOf(sections, spanOf).map((p) => ({ ...p })), ...visitFlags(body) };
+  const dos = dateOfServiceOf(body);
+  if (dos) visit.dateOfService = dos;
+  if (em.emCode) visit.emCode = em.emCode;
+  if (em.newPatient !== undefined) visit.newPatient = em.newPatient;
+  const minutes = minutesOf(body);
+  if (minutes !== undefined) visit.totalMinutes = minutes;
+  const pos = placeOfServiceOf(body);
+  if (pos) visit.placeOfService = pos;
+  const postOp = postOpOf(body);
+  if (postOp) visit.postOpOf = postOp;
+
+  const identity = extractIdentity(body);
+  const initials = identity.name
+    ?.split(' ')
+    .map((w) => w[0]?.toUpperCase() ?? '')
+    .join('');
+
+  const record: Record<string, string> = {};
+  for (const s of sections) record[s.name] = s.text;
+
+  const encounter: Encounter = {
+    id,
+    visit: visit as Encounter['visit'],
+    lesions,
+    procedures: parsed.map((p) => p.procedure),
+    specimens,
+    pathology,
+    enteredCharges: chargesOf(sections),
+    unread,
+    sections: record,
+  };
+  if (initials) encounter.patientInitials = initials;
+  return Encounter.parse(encounter);
+}
+
+const LESION_KINDS = new Set<Procedure['kind']>([
+  'biopsy-tangential',
+  'biopsy-punch',
+  'biopsy-incisional',
+  'biopsy-unspecified',
+  'shave-removal',
+  'excision',
+  'hidradenitis-excision',
+  'destruction-malignant',
+  'mohs',
+]);
+
+function lesionsOf(parsed: ParsedProcedure[]): Lesion[] {
+  const lesions: Lesion[] = [];
+  let auto = 0;
+  const byLabel = new Map<string, Lesion>();
+  for (const p of parsed) {
+    if (p.block.parent) continue;
+    const proc = p.procedure;
+    let label = proc.lesionLabels[0];
+    if (!label) {
+      if (!LESION_KINDS.has(proc.kind)) continue;
+      // The same unlabeled site treated twice (biopsy then ED&C) is one lesion.
+      const same = parsed.find(
+        (q) =>
+          q !== p &&
+          q.procedure.lesionLabels[0]?.startsWith('L') &&
+          q.procedure.kind !== proc.kind &&
+          q.procedure.site?.key !== undefined &&
+          q.procedure.site.key === proc.site?.key &&
+          q.procedure.site.laterality === proc.site?.laterality &&
+          q.procedure.site.text.toLowerCase() === proc.site?.text.toLowerCase(),
+      );
+      label = same?.procedure.lesionLabels[0] ?? `L${++auto}`;
+      proc.lesionLabels = [label];
+    }
+    let lesion = byLabel.get(label);
+    if (!lesion) {
+      lesion = { label };
+      if (proc.span) lesion.span = proc.span;
+      byLabel.set(label, lesion);
+      lesions.push(lesion);
+    }
+    if (!lesion.site && proc.site) lesion.site = proc.site;
+    if (lesion.clinicalSizeCm === undefined && p.clinicalSizeCm !== undefined && p.clinicalSizeCm > 0) lesion.clinicalSizeCm = p.clinicalSizeCm;
+    if (!lesion.clinicalDiagnosis && p.clinicalDiagnosis) lesion.clinicalDiagnosis = p.clinicalDiagnosis;
+    if (p.priorMalignantBiopsy) lesion.priorMalignantBiopsy = true;
+  }
+  // Closures point at their parent's lesion (already copied); keep only labels that exist.
+  return lesions;
+}
+
+function specimenTypeFor(p: ParsedProcedure): SpecimenType {
+  const kind = p.procedure.kind;
+  if (kind === 'skin-tag-removal' || p.lesionType === 'skin-tag') return 'skin-tag';
+  if (p.lesionType === 'cyst') return 'cyst';
+  if (kind === 'nail') return 'nail';
+  if (kind === 'debridement') return 'debridement';
+  if (/\bscar\s+revision\b/i.test(p.procedure.text)) return 'plastic-repair';
+  return 'skin';
+}
+
+function specimensOf(parsed: ParsedProcedure[], noteDestination: 'in-house' | 'external' | undefined, unread: Unread[]): Specimen[] {
+  const specimens: Specimen[] = [];
+  const used = new Set<string>();
+  const unlabeled: ParsedProcedure[] = [];
+  const sending = parsed.filter((p) => p.sendsTissue && p.procedure.status === 'performed');
+  for (const p of sending) {
+    const noteLabel = p.specimenLabel ?? (p.block.label && !p.procedure.lesionLabels[0]?.match(/^L\d+$/) ? p.block.label : undefined);
+    if (!noteLabel || used.has(noteLabel)) {
+      unlabeled.push(p);
+      continue;
+    }
+    used.add(noteLabel);
+    specimens.push(specimenOf(p, noteLabel, noteDestination));
+  }
+  let next = 0;
+  for (const p of unlabeled) {
+    let label = String.fromCharCode(65 + next);
+    while (used.has(label) && next < 25) label = String.fromCharCode(65 + ++next);
+    next++;
+    used.add(label);
+    specimens.push(specimenOf(p, label, noteDestination));
+    unread.push({
+      text: p.procedure.text.slice(0, 200),
+      reason: `specimen label not documented: labeled '${label}' in order`,
+      ...(p.procedure.span ? { span: p.procedure.span } : {}),
+    });
+  }
+  return specimens;
+}
+
+function specimenOf(p: ParsedProcedure, label: string, noteDestination: 'in-house' | 'external' | undefined): Specimen {
+  p.procedure.specimenLabel = label;
+  const s: Specimen = {
+    label,
+    procedureId: p.procedure.id,
+    type: specimenTypeFor(p),
+    destination: p.destination ?? noteDestination ?? 'unknown',
+  };
+  const lesion = p.procedure.lesionLabels[0];
+  if (lesion) s.lesionLabel = lesion;
+  if (p.procedure.site) s.site = p.procedure.site;
+  return s;
+}
+
+function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
+  const t = text.length > 50000 ? text.slice(0, 50000) : text;
+  // Only when this visit is itself the post-op visit, not when a surgery note plans one.
+  if (
+    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason\s+for\s+visit\s*:\s*(?:suture\s+removal|wound\s+check|post-?op))/i.test(
+      t,
+    )
+  )
+    return undefined;
+  const m = /\b(?:s\/p|status\s+post)\s+([^\n;]{3,80}?)\s+(?:on\s+)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t);
+  const out: NonNullable<Encounter['visit']['postOpOf']> = { related: true };
+  if (m?.[2]) {
+    const parts = m[2].includes('/') ? m[2].split('/') : undefined;
+    if (parts && parts.length === 3) {
+      const y = (parts[2] as string).length === 2 ? `20${parts[2]}` : parts[2];
+      out.date = `${y}-${(parts[0] as string).padStart(2, '0')}-${(parts[1] as string).padStart(2, '0')}`;
+    } else out.date = m[2];
+  }
+  return out;
 }

@@ -1,0 +1,191 @@
+import type { Drug } from '../model';
+import { round } from './measure';
+
+/**
+ * Drug, dose and waste from a procedure's text: "0.5 mL of Kenalog 10 mg/mL" → 5 mg,
+ * "40 mg IM", "100 units from a 100-unit vial, no waste". Local anesthetic lines are
+ * skipped: lidocaine is part of the procedure, never its own drug line.
+ */
+
+const NAMES: [RegExp, string][] = [
+  [/\bkenalog[- ]?(?:10|40|80)\b/i, ''],
+  [/\bkenalog\b/i, 'kenalog'],
+  [/\btriamcinolone(?:\s+acetonide)?\b/i, ''],
+  [/\b(?:ilk|tac)\b/i, 'triamcinolone'],
+  [/\bdepo-?medrol\b|\bmethylprednisolone(?:\s+acetate)?\b/i, ''],
+  [/\bdexamethasone\b|\bdecadron\b/i, ''],
+  [/\bcelestone(?:\s+soluspan)?\b|\bbetamethasone\b/i, ''],
+  [/\b5-?fu\b|\bfluorouracil\b/i, ''],
+  [/\bbleomycin\b/i, ''],
+  [/\bcandida\s+antigen\b|\bcandin\b/i, ''],
+  [/\bbotox(?:\s+cosmetic)?\b|\bonabotulinumtoxin\s*a\b|\bonabotulinumtoxina\b/i, ''],
+  [/\bdysport\b|\babobotulinumtoxin\s*a\b|\babobotulinumtoxina\b/i, ''],
+  [/\bxeomin\b|\bincobotulinumtoxin\s*a\b|\bincobotulinumtoxina\b/i, ''],
+  [/\bmyobloc\b|\brimabotulinumtoxin\s*b\b|\brimabotulinumtoxinb\b/i, ''],
+  [/\bjeuveau\b|\bdaxxify\b|\bbotulinum\s+toxin(?:\s+type\s+a)?\b/i, ''],
+  [/\blevulan(?:\s+kerastick)?\b|\bkerastick\b|\baminolevulinic\s+acid(?:\s+(?:hcl|hydrochloride))?(?:\s+20\s*%)?\b/i, ''],
+  [/\bameluz\b|\baminolevulinic\s+acid\s+10\s*%\s+gel\b/i, ''],
+  [/\bilumya\b|\btildrakizumab(?:-asmn)?\b/i, ''],
+  [/\bxolair\b|\bomalizumab\b/i, ''],
+  [/\bdupixent\b|\bdupilumab\b/i, ''],
+  [/\bcosentyx\b|\bsecukinumab\b/i, ''],
+  [/\btaltz\b|\bixekizumab\b/i, ''],
+  [/\btremfya\b|\bguselkumab\b/i, ''],
+  [/\bskyrizi\b|\brisankizumab\b/i, ''],
+  [/\bstelara\b|\bustekinumab\b/i, ''],
+  [/\bhumira\b|\badalimumab\b/i, ''],
+  [/\benbrel\b|\betanercept\b/i, ''],
+  [/\badbry\b|\btralokinumab\b/i, ''],
+  [/\bebglyss\b|\blebrikizumab\b/i, ''],
+  [/\bnemluvio\b|\bnemolizumab\b/i, ''],
+  [/\bbimzelx\b|\bbimekizumab\b/i, ''],
+  [/\bsiliq\b|\bbrodalumab\b/i, ''],
+  [/\bremicade\b|\binfliximab\b/i, ''],
+  [/\bspevigo\b|\bspesolimab\b/i, ''],
+  [/\bceftriaxone\b|\brocephin\b/i, ''],
+  [/\b(?:vitamin\s+)?b-?12\b|\bcyanocobalamin\b/i, ''],
+];
+
+const ANESTHETIC_LINE = /\b(?:lidocaine|xylocaine|bupivacaine|marcaine|anesthe\w*|anaesthe\w*|epinephrine|buffered)\b/i;
+
+/** Strips clauses about local anesthesia so their mL are not read as the drug dose. */
+function withoutAnesthesia(text: string): string {
+  return text
+    .split(/(?<=[.;\n])/)
+    .filter((part) => !ANESTHETIC_LINE.test(part) || /\b(?:kenalog|triamcinolone|ilk|botox|botulinum)\b/i.test(part))
+    .join('');
+}
+
+const NUM = String.raw`(\d{1,4}(?:\.\d{1,3})?|\.\d{1,3})`;
+
+export function drugName(text: string): string | undefined {
+  for (const [re, canonical] of NAMES) {
+    const m = re.exec(text);
+    if (m) return canonical || m[0].replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
+}
+
+/** Brand strength ("Kenalog-10", "Kenalog 40") or a written "10 mg/mL". */
+function concentration(text: string): number | undefined {
+  const written = new RegExp(String.raw`${NUM}\s*mg\s*(?:\/|per)\s*(?:1\s*)?(?:ml|cc)\b`, 'i').exec(text);
+  if (written?.[1]) return Number(written[1]);
+  const brand = /\bkenalog[- ]?(10|40|80)\b/i.exec(text);
+  if (brand?.[1]) return Number(brand[1]);
+  return undefined;
+}
+
+export function extractDrug(rawText: string, route?: Drug['route']): Drug | undefined {
+  const full = rawText.length > 3000 ? rawText.slice(0, 3000) : rawText;
+  const text = withoutAnesthesia(full);
+  const name = drugName(text);
+  if (!name) return undefined;
+  const drug: Drug = { name };
+  const hcpcs = /\b([JQ]\d{4})\b/.exec(text);
+  if (hcpcs?.[1]) drug.hcpcs = hcpcs[1];
+  const ndc = /\bndc[\s:#]*(\d{4,5}-\d{3,4}-\d{1,2}|\d{11})\b/i.exec(text);
+  if (ndc?.[1]) drug.ndc = ndc[1];
+  if (route) drug.route = route;
+  else if (/\b(?:im|intramuscular(?:ly)?|deltoid|gluteal|ventrogluteal)\b/i.test(text)) drug.route = 'intramuscular';
+  else if (/\b(?:subcutaneous(?:ly)?|subq|sub-?q|sq|sc)\b/i.test(text)) drug.route = 'subcutaneous';
+  else if (/\b(?:iv|intravenous(?:ly)?|infusion)\b/i.test(text)) drug.route = 'intravenous';
+  else if (/\bintralesional(?:ly)?\b|\bilk\b/i.test(text)) drug.route = 'intralesional';
+  if (/\b(?:single[- ](?:dose|use)|sdv|single\s+use\s+vial)\b/i.test(text)) drug.container = 'single-dose';
+  else if (/\b(?:multi[- ]?dose|mdv|multiple[- ]dose)\b/i.test(text)) drug.container = 'multi-dose';
+
+  // Waste: "20 units wasted", "wasted: 20 units", "no waste", "0 units discarded".
+  if (
+    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|waste(?:d)?\s*[:=]?\s*(?:none|0(?:\s*(?:units?|mg|ml))?\b)|discarded\s*[:=]?\s*(?:none|0\b)|no\s+(?:amount\s+)?discarded|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
+      text,
+    )
+  ) {
+    drug.noWaste = true;
+  } else {
+    const wasted = new RegExp(
+      String.raw`${NUM}\s*(units?|u|mg|ml|cc|mcg)\s+(?:were\s+|was\s+)?(?:wasted|discarded)|(?:wasted|discarded|waste)\s*(?:amount)?\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|mg|ml|cc|mcg)\b`,
+      'i',
+    ).exec(text);
+    if (wasted) {
+      const amount = Number(wasted[1] ?? wasted[3]);
+      const unit = normUnit(wasted[2] ?? wasted[4] ?? '');
+      if (unit) drug.amountWasted = amount;
+      if (unit && !drug.unit) drug.unit = unit;
+    }
+  }
+
+  // Amount given: a "total" first, then an amount in mg/units, then mL × concentration.
+  const total = new RegExp(
+    String.raw`\btotal(?:\s+(?:of|dose|amount|injected|given|volume))*\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b`,
+    'i',
+  ).exec(text);
+  const perSite = /\b(?:per|each|\/)\s*(?:axilla|side|palm|sole|site|lesion|injection)\b/i;
+  const amounts: { value: number; unit: NonNullable<Drug['unit']>; index: number; per: boolean }[] = [];
+  const amountRe = new RegExp(String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b(?!\s*(?:\/|per)\s*(?:ml|cc|kg))`, 'gi');
+  for (let m = amountRe.exec(text); m; m = amountRe.exec(text)) {
+    const unit = normUnit(m[2] as string);
+    if (!unit) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const before = text.slice(Math.max(0, m.index - 25), m.index);
+    // "100-unit vial", "5 mL vial", "10 mg/mL" are container/strength, not the dose; "20 units wasted" is waste.
+    if (
+      /^\s*-?\s*(?:vials?|bottles?|kit|syringe|ampule)\b/i.test(after) ||
+      (/^[- ]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) && /^-\s*(?:unit|mg)\s+vial/i.test(after))
+    )
+      continue;
+    if (/^\s*(?:were\s+|was\s+)?(?:wasted|discarded)/i.test(after) || /(?:wasted|discarded|waste)\s*[:=]?\s*(?:of\s+)?$/i.test(before)) continue;
+    if (/\b(?:vial|reconstituted|diluted|dilution|mixed)\s+(?:with|in|of|size)?\s*$/i.test(before) && unit === 'mL') continue;
+    if (/^\s*(?:of\s+)?(?:normal\s+saline|saline|bacteriostatic|ns|diluent|sterile\s+water)/i.test(after)) continue;
+    if (/\b(?:kenalog|tac)[- ]?$/i.test(before)) continue;
+    amounts.push({ value: Number(m[1]), unit, index: m.index, per: perSite.test(after.slice(0, 20)) });
+  }
+  const conc = concentration(text);
+  if (total?.[1] && total[2]) {
+    const unit = normUnit(total[2]);
+    if (unit) {
+      drug.amountGiven = round(Number(total[1]));
+      drug.unit = unit;
+    }
+  }
+  if (drug.amountGiven === undefined) {
+    const direct = amounts.find((a) => a.unit !== 'mL' && !a.per) ?? amounts.find((a) => a.unit !== 'mL');
+    const ml = amounts.find((a) => a.unit === 'mL');
+    if (direct) {
+      let value = direct.value;
+      // "50 units per axilla" to both axillae = 100 units.
+      if (direct.per && /\b(?:bilateral|both|each)\s+(?:axillae|axillas|axilla|palms|soles|sides)\b|\baxillae\b/i.test(text)) value *= 2;
+      drug.amountGiven = round(value);
+      drug.unit = direct.unit;
+    } else if (ml && conc !== undefined) {
+      // "0.5 mL of 10 mg/mL" → 5 mg
+      drug.amountGiven = round(ml.value * conc);
+      drug.unit = 'mg';
+    } else if (ml) {
+      drug.amountGiven = round(ml.value);
+      drug.unit = 'mL';
+    }
+  }
+  // PDT: "1 Kerastick", "one stick", "1 tube of Ameluz".
+  if (drug.amountGiven === undefined) {
+    const stick = /\b(\d|one|two)\s+(?:levulan\s+)?(?:kerasticks?|sticks?)\b/i.exec(text);
+    const tube = /\b(\d|one|two)\s+(?:\w+\s+)?tubes?\b/i.exec(text);
+    if (stick?.[1]) {
+      drug.amountGiven = /^\d$/.test(stick[1]) ? Number(stick[1]) : stick[1].toLowerCase() === 'one' ? 1 : 2;
+      drug.unit = 'stick';
+    } else if (tube?.[1]) {
+      drug.amountGiven = /^\d$/.test(tube[1]) ? Number(tube[1]) : tube[1].toLowerCase() === 'one' ? 1 : 2;
+      drug.unit = 'tube';
+    }
+  }
+  if (drug.amountWasted !== undefined && drug.unit && drug.amountGiven === undefined) delete drug.unit;
+  return drug;
+}
+
+function normUnit(u: string): Drug['unit'] | undefined {
+  const x = u.toLowerCase();
+  if (x === 'mg') return 'mg';
+  if (x === 'mcg') return 'mcg';
+  if (x === 'ml' || x === 'cc') return 'mL';
+  if (x === 'g') return 'g';
+  if (x === 'u' || x === 'iu' || x.startsWith('unit')) return 'units';
+  return undefined;
+}

@@ -1,0 +1,262 @@
+import type { Behavior, ProcedureStatus } from '../model';
+
+/**
+ * Word lists for lesion types, pathology behavior, indications, cosmetic intent
+ * and planned/declined/historical wording. Linear regexes on capped text only.
+ */
+
+export type LesionType =
+  | 'actinic-keratosis'
+  | 'wart'
+  | 'seborrheic-keratosis'
+  | 'inflamed-seborrheic-keratosis'
+  | 'molluscum'
+  | 'skin-tag'
+  | 'milia'
+  | 'bcc'
+  | 'scc'
+  | 'scc-in-situ'
+  | 'melanoma-in-situ'
+  | 'melanoma'
+  | 'nevus'
+  | 'atypical-nevus'
+  | 'cyst'
+  | 'lipoma'
+  | 'dermatofibroma'
+  | 'hemangioma'
+  | 'keloid'
+  | 'scar'
+  | 'condyloma'
+  | 'other';
+
+/** Most specific first: "SCC in situ" before "SCC", "inflamed SK" before "SK". */
+const LESION_TYPES: [LesionType, RegExp][] = [
+  [
+    'scc-in-situ',
+    /\b(?:scc-is\b|sccis|scc\s+in[- ]situ|squamous\s+cell\s+carcinoma,?\s+in[- ]situ|squamous\s+cell\s+carcinoma\s+\(?in[- ]situ|bowen'?s(?:\s+disease)?|carcinoma\s+in[- ]situ|keratinocyte\s+carcinoma\s+in[- ]situ)/i,
+  ],
+  ['melanoma-in-situ', /\b(?:mis|melanoma\s+in[- ]situ|melanoma,?\s+in[- ]situ|lentigo\s+maligna(?!\s+melanoma)|malignant\s+melanoma\s+in[- ]situ)\b/i],
+  ['melanoma', /\b(?:melanoma|lentigo\s+maligna\s+melanoma)\b/i],
+  ['bcc', /\b(?:bcc|bccs|basal\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|basal\s+cell\s+epithelioma|bcca|rodent\s+ulcer)\b/i],
+  ['scc', /\b(?:scc|sccs|squamous\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|keratoacanthoma|ka)\b/i],
+  [
+    'inflamed-seborrheic-keratosis',
+    /\b(?:isks?|inflamed\s+(?:seborrheic\s+keratos[ie]s|sks?|seb\s*k)|irritated\s+(?:seborrheic\s+keratos[ie]s|sks?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sks?),?\s+(?:inflamed|irritated))\b/i,
+  ],
+  [
+    'actinic-keratosis',
+    /\b(?:aks?|actinic\s+keratos[ie]s|actinic\s+keratoses|hyperkeratotic\s+aks?|solar\s+keratos[ie]s|actinic\s+cheilitis|precancer(?:ous)?\s+lesions?|pre-?cancers?|pre-?malignant\s+lesions?)\b/i,
+  ],
+  [
+    'seborrheic-keratosis',
+    /\b(?:sks?|seborrh?eic\s+keratos[ie]s|seb\s*ks?|seborrheic\s+keratoses|stucco\s+keratos[ie]s|dpns?|dermatosis\s+papulosa\s+nigra)\b/i,
+  ],
+  ['condyloma', /\b(?:condylomas?|condylomata(?:\s+acuminata)?|genital\s+warts?|anogenital\s+warts?|venereal\s+warts?)\b/i],
+  [
+    'wart',
+    /\b(?:warts?|verruca(?:e|s)?(?:\s+(?:vulgaris|plantaris|plana))?|vv|plantar\s+warts?|common\s+warts?|flat\s+warts?|periungual\s+warts?|hpv\s+lesions?)\b/i,
+  ],
+  ['molluscum', /\b(?:molluscum(?:\s+contagiosum)?|mollusca|mc)\b/i],
+  ['skin-tag', /\b(?:skin\s*tags?|acrochordons?|acrochorda|fibroepithelial\s+polyps?|sts|tags)\b/i],
+  ['milia', /\b(?:milia|milium)\b/i],
+  [
+    'atypical-nevus',
+    /\b(?:atypical\s+(?:nev(?:us|i)|moles?|melanocytic)|dysplastic\s+nev(?:us|i)|dns?|clark'?s?\s+nev(?:us|i)|nevus\s+with\s+(?:mild|moderate|severe)?\s*(?:architectural\s+)?(?:disorder|atypia))\b/i,
+  ],
+  ['nevus', /\b(?:nev(?:us|i)|moles?|nmn|melanocytic\s+(?:lesion|nevus|nevi)|compound\s+nevus|intradermal\s+nevus|junctional\s+nevus|spitz)\b/i],
+  ['cyst', /\b(?:cysts?|eic|epidermal\s+inclusion|epidermoid|pilar|trichilemmal|sebaceous\s+cyst|steatocystoma)\b/i],
+  ['lipoma', /\b(?:lipomas?|angiolipomas?)\b/i],
+  ['dermatofibroma', /\b(?:dermatofibromas?|dfs?|benign\s+fibrous\s+histiocytoma)\b/i],
+  ['hemangioma', /\b(?:hemangiomas?|angiomas?|cherry\s+angiomas?|pyogenic\s+granuloma|venous\s+lake|angiokeratomas?)\b/i],
+  ['keloid', /\b(?:keloids?|hypertrophic\s+scars?)\b/i],
+  ['scar', /\b(?:scars?|cicatrix)\b/i],
+];
+
+/** The first (most specific) lesion type named in the text, if any. */
+export function lesionTypeOf(text: string): LesionType | undefined {
+  const t = text.length > 2000 ? text.slice(0, 2000) : text;
+  for (const [type, re] of LESION_TYPES) if (re.test(t)) return type;
+  return undefined;
+}
+
+/** Every lesion-type mention with its position (to split "LN2 to 8 AKs and 3 SKs"). */
+export function lesionTypeMentions(text: string): { type: LesionType; start: number; end: number }[] {
+  const out: { type: LesionType; start: number; end: number }[] = [];
+  for (const [type, re] of LESION_TYPES) {
+    const g = new RegExp(re.source, 'gi');
+    for (let m = g.exec(text); m; m = g.exec(text)) {
+      if (m[0].length === 0) {
+        g.lastIndex++;
+        continue;
+      }
+      const s = m.index;
+      const e = s + m[0].length;
+      if (!out.some((o) => o.start < e && s < o.end)) out.push({ type, start: s, end: e });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export const MALIGNANT_TYPES = new Set<LesionType>(['bcc', 'scc', 'scc-in-situ', 'melanoma', 'melanoma-in-situ']);
+
+/** Destruction class by lesion type (CPT 17000-17004 / 17110-17111 / 17260-17286 / 11200). */
+export function destructionKindOf(
+  type: LesionType | undefined,
+): 'destruction-premalignant' | 'destruction-benign' | 'destruction-malignant' | 'skin-tag-removal' | undefined {
+  if (!type) return undefined;
+  if (type === 'actinic-keratosis') return 'destruction-premalignant';
+  if (type === 'skin-tag') return 'skin-tag-removal';
+  if (MALIGNANT_TYPES.has(type)) return 'destruction-malignant';
+  if (type === 'other' || type === 'scar' || type === 'keloid' || type === 'cyst' || type === 'lipoma') return undefined;
+  return 'destruction-benign';
+}
+
+// ---------------------------------------------------------------- behavior
+
+const NEGATED =
+  /\b(?:no|negative\s+for|without|free\s+of|no\s+evidence\s+of|no\s+residual|absence\s+of|rule\s+out|r\/o|not\s+identified|not\s+seen)\b[^.;\n]{0,60}/gi;
+
+/** Pathology behavior from the diagnosis wording; negated phrases ("no residual carcinoma") are ignored. */
+export function behaviorOf(diagnosis: string): Behavior {
+  const raw = diagnosis.length > 3000 ? diagnosis.slice(0, 3000) : diagnosis;
+  const t = raw.replace(NEGATED, ' ').toLowerCase();
+  if (
+    /\b(?:insufficient|non-?diagnostic|inadequate\s+for\s+diagnosis|unsatisfactory|no\s+tissue)\b/.test(raw.toLowerCase()) &&
+    !/carcinoma|melanoma|nev|keratos/.test(t)
+  )
+    return 'nondiagnostic';
+  if (
+    /\b(?:uncertain\s+(?:malignant\s+)?(?:potential|behavior|biologic)|meltump|sampus|stump|cannot\s+(?:be\s+)?(?:entirely\s+)?(?:rule[sd]?\s+out|exclude)|atypical\s+spitz|atypical\s+(?:melanocytic|intraepidermal\s+melanocytic)\s+proliferation|favor\s+(?:melanoma|carcinoma))/.test(
+      raw.toLowerCase(),
+    )
+  )
+    return 'uncertain';
+  if (/\bin[- ]situ\b|\bbowen'?s\b|\blentigo\s+maligna\b(?!\s+melanoma)|\bsccis\b|\bmis\b/.test(t)) {
+    // "melanoma in situ with invasive component" is still invasive.
+    if (/\binvasive\b|\bbreslow\b|\bclark\s+level\b/.test(t) && !/\bno\s+invasive\b/.test(raw.toLowerCase())) return 'malignant';
+    return 'in-situ';
+  }
+  if (
+    /\b(?:carcinoma|melanoma|sarcoma|lymphoma|merkel|atypical\s+fibroxanthoma|afx|dermatofibrosarcoma|dfsp|malignan|metasta|bcc|scc|keratoacanthoma|porocarcinoma|mycosis\s+fungoides|angiosarcoma|extramammary\s+paget|sebaceous\s+carcinoma)/.test(
+      t,
+    )
+  )
+    return 'malignant';
+  if (
+    /\b(?:actinic\s+keratos|solar\s+keratos|actinic\s+cheilitis|\baks?\b|keratinocytic\s+(?:dysplasia|atypia)|bowenoid\s+(?:actinic|papulosis)|porokeratosis)/.test(
+      t,
+    )
+  )
+    return 'premalignant';
+  if (
+    /\b(?:tinea|dermatophyt|fung(?:al|i|us)|onychomycosis|candid|herpe(?:s|tic)|scabies|impetigo|bacterial|cellulitis|syphilis|leishmania|mycobacter|abscess|molluscum)/.test(
+      t,
+    )
+  )
+    return 'infectious';
+  if (
+    /\b(?:dermatitis|eczema|psoria|lichen|lupus|spongiot|interface|granuloma\s+annulare|folliculitis|rosacea|vasculitis|urticaria|pityriasis|prurigo|morphea|scleroderma|panniculitis|sarcoid|pemphig|bullous|erythema|drug\s+eruption|perivascular\s+(?:lymphocytic\s+)?(?:infiltrate|inflammation)|inflammat|ruptured\s+(?:follicular\s+)?cyst|hidradenitis|acne|dermatosis)/.test(
+      t,
+    )
+  )
+    return 'inflammatory';
+  if (
+    /\b(?:nev(?:us|i)|keratos|lentig|cyst|lipoma|dermatofibroma|fibroma|angioma|hemangioma|acrochordon|polyp|wart|verruc|condyloma|scar|keloid|hyperplasia|neurofibroma|syringoma|trichoepithelioma|benign|no\s+diagnostic\s+abnormality|unremarkable|within\s+normal\s+limits|normal\s+skin|seborrheic|pyogenic|granuloma|milia|milium|xanthelasma|xanthoma|hamartoma|adenoma|poroma|hidrocystoma|pilomatri|cylindroma|spiradenoma|schwannoma|leiomyoma|angiofibroma|collision|papilloma|comedo|solar\s+elastosis|elastosis|dysplastic|atypia)/.test(
+      t,
+    )
+  )
+    return 'benign';
+  return 'unknown';
+}
+
+// ---------------------------------------------------------------- indications and intent
+
+const INDICATIONS: [string, RegExp][] = [
+  ['bleeding', /\b(?:bleed(?:s|ing)?|bled|hemorrhag\w*|oozing)\b/i],
+  ['itching', /\b(?:itch(?:y|ing|es)?|prurit(?:ic|us))\b/i],
+  ['pain', /\b(?:pain(?:ful)?|tender(?:ness)?|sore|hurts?|burning)\b/i],
+  ['irritation', /\b(?:irritat(?:ed|ion|ing)|rubs?|rubbing|chafing|snags?|snagging)\b/i],
+  ['inflamed', /\b(?:inflamed|inflammation|erythema(?:tous)?|edema(?:tous)?|swollen|swelling)\b/i],
+  ['infected', /\b(?:infected|infection|purulen(?:t|ce)|pus|drainage)\b/i],
+  [
+    'trauma-location',
+    /\b(?:bra\s*(?:line|strap)|waist\s*band|waistband|belt\s*(?:line)?|beltline|collar(?:\s+line)?|catch(?:es|ing)?\s+on|caught\s+on|shaving\s+trauma|traumatized\s+by|repeated(?:ly)?\s+trauma|repeated\s+irritation\s+from|jewelry|glasses|strap)\b/i,
+  ],
+  [
+    'obstruction',
+    /\b(?:obstruct(?:s|ing|ion)?|block(?:s|ing)\s+(?:vision|visual|the\s+ear|nostril)|impair(?:s|ing)\s+vision|visual\s+field|occlud(?:es|ing))\b/i,
+  ],
+  [
+    'suspicious',
+    /\b(?:chang(?:ing|ed|e\s+in\s+(?:size|color|shape))|growing|enlarg(?:ing|ed)|evolving|new\s+lesion|atypical|irregular|asymmetr\w*|concerning|suspicious|suspect(?:ed)?|r\/o|rule\s+out|ddx|abcde?|worrisome|non-?healing|ulcerat\w*|recurr\w*)\b/i,
+  ],
+  ['symptomatic', /\b(?:symptomatic)\b/i],
+];
+
+const NEGATION_BEFORE = /\b(?:no|not|denies|denied|without|non|negative\s+for|absent)\s+(?:\w+\s+){0,2}$/i;
+
+/** Normalized indications documented in the text (negated mentions like "no bleeding" are skipped). */
+export function indicationsOf(text: string): string[] {
+  const t = text.length > 3000 ? text.slice(0, 3000) : text;
+  const out: string[] = [];
+  for (const [name, re] of INDICATIONS) {
+    const g = new RegExp(re.source, 'gi');
+    for (let m = g.exec(t); m; m = g.exec(t)) {
+      const before = t.slice(Math.max(0, m.index - 30), m.index);
+      if (NEGATION_BEFORE.test(before) || /\basymptomatic\s*$/i.test(before)) continue;
+      if (name === 'symptomatic' && /a$/i.test(t.slice(Math.max(0, m.index - 1), m.index))) continue;
+      out.push(name);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Cosmetic intent documented ("cosmetic", "patient request, asymptomatic", "glabellar lines"). */
+export function cosmeticOf(text: string): boolean {
+  const t = text.length > 3000 ? text.slice(0, 3000) : text;
+  if (/\b(?:not|non)[- ]cosmetic\b|\bmedically\s+necessary\b/i.test(t)) return false;
+  if (
+    /\b(?:cosmetic(?:ally)?|cosmesis|aesthetic|for\s+appearance|glabellar\s+(?:lines|rhytids|furrows|frown)|frown\s+lines|crow'?s\s+feet|rhytids|wrinkles|fine\s+lines|self[- ]pay\s+cosmetic)\b/i.test(
+      t,
+    )
+  )
+    return true;
+  return (
+    /\basymptomatic\b/i.test(t) &&
+    /\b(?:patient(?:'s)?\s+request|pt\s+request|at\s+(?:the\s+)?(?:patient'?s?|pt'?s?)\s+request|requests?\s+removal|desires?\s+removal|wants?\s+(?:it\s+|them\s+)?removed|bothered\s+by\s+(?:the\s+)?appearance|elective)\b/i.test(
+      t,
+    )
+  );
+}
+
+// ---------------------------------------------------------------- status
+
+export type Intent = ProcedureStatus | 'history' | 'negated';
+
+const DECLINED =
+  /\b(?:declined|declines|refused|refuses|elected\s+not|elects\s+not|opted\s+not|opts\s+not|does\s+not\s+(?:wish|want)|did\s+not\s+(?:wish|want)|not\s+interested|deferred\s+by\s+patient|prefers\s+not)\b/i;
+const DEFERRED = /\b(?:defer(?:red|s)?|postpone(?:d|s)?|hold\s+off|not\s+today|at\s+a\s+later\s+date|another\s+day)\b/i;
+const PLANNED =
+  /\b(?:will\s+(?!be\s+(?:sent|called|notified))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|options?\s+(?:include|discussed|reviewed)|discussed\s+(?:options|risks|treatment)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i;
+const HISTORY =
+  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|biopsy[- ]proven|bx[- ]proven|biopsied\s+(?:on|at)|recent(?:ly)?\s+(?:biopsied|treated|excised))\b/i;
+const NEGATED_PROC =
+  /\b(?:no\s+(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
+const PERFORMED_NOW =
+  /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|today|this\s+visit|obtained|treated\s+with|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i;
+
+/**
+ * Status of the procedure named in one clause of text: performed, planned,
+ * deferred, declined, history (a past procedure — never created) or negated.
+ */
+export function intentOf(clause: string, inHistorySection = false): Intent {
+  const t = clause.length > 600 ? clause.slice(0, 600) : clause;
+  if (NEGATED_PROC.test(t) && !PERFORMED_NOW.test(t.replace(NEGATED_PROC, ''))) return 'negated';
+  if (DECLINED.test(t)) return 'declined';
+  if (DEFERRED.test(t) && !/\bdeferred\s+to\s+(?:pathology|path)\b/i.test(t)) return 'deferred';
+  const performedNow = PERFORMED_NOW.test(t);
+  if (PLANNED.test(t) && !performedNow) return 'planned';
+  if ((HISTORY.test(t) || inHistorySection) && !performedNow) return 'history';
+  return 'performed';
+}

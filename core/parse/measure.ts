@@ -1,0 +1,249 @@
+/**
+ * Numbers, sizes, areas, margins, lengths and counts as notes write them. Every
+ * regex here is linear (no nested quantifiers) and runs on one capped line or block.
+ */
+
+const WORD_NUMBERS: Record<string, number> = {
+  zero: 0,
+  no: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  single: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+};
+
+/** "12", "twelve", "twenty-two", "twenty two" → number; undefined otherwise. */
+export function wordNumber(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (/^\d{1,6}$/.test(t)) return Number(t);
+  const parts = t.split(/[\s-]+/);
+  if (parts.length === 1) return WORD_NUMBERS[t];
+  if (parts.length === 2) {
+    const tens = WORD_NUMBERS[parts[0] as string];
+    const ones = WORD_NUMBERS[parts[1] as string];
+    if (tens !== undefined && ones !== undefined && tens >= 20 && tens % 10 === 0 && ones < 10) return tens + ones;
+  }
+  return undefined;
+}
+
+export const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  '1st': 1,
+  '2nd': 2,
+  '3rd': 3,
+  '4th': 4,
+  '5th': 5,
+  '6th': 6,
+};
+
+/** Stage numbers: "2", "II", "second", "2nd". */
+export function stageNumber(text: string): number | undefined {
+  const t = text.trim().toLowerCase();
+  if (/^\d{1,2}$/.test(t)) return Number(t);
+  return ROMAN[t] ?? ORDINALS[t] ?? wordNumber(t);
+}
+
+function toCm(value: number, unit: string): number {
+  const u = unit.toLowerCase();
+  return round(u.startsWith('mm') ? value / 10 : value);
+}
+
+export function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+export interface SizeMention {
+  /** Dimensions in cm, as written (1, 2 or 3). */
+  dims: number[];
+  start: number;
+  end: number;
+}
+
+// "1.2 x 0.8 cm", "12 x 8 mm", "1.2 cm x 0.8 cm", "1.2cm", "4 mm", "1.2 by 0.8 cm", "2 x 3 x 0.4 cm"
+const NUM = String.raw`(\d{1,3}(?:\.\d{1,3})?|\.\d{1,3})`;
+const UNIT = String.raw`(cm|mm|centimeters?|millimeters?)\b`;
+const SEP = String.raw`\s*(?:x|×|\*|by)\s*`;
+const SIZE_RE = new RegExp(String.raw`(?<![\d.])${NUM}\s*(?:${UNIT})?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?![\d.])`, 'gi');
+
+/** Every size written with a length unit, in cm. Bare numbers without a unit are ignored. */
+export function findSizes(text: string): SizeMention[] {
+  const out: SizeMention[] = [];
+  SIZE_RE.lastIndex = 0;
+  for (let m = SIZE_RE.exec(text); m; m = SIZE_RE.exec(text)) {
+    if (m[0].length === 0) {
+      SIZE_RE.lastIndex++;
+      continue;
+    }
+    const nums = [m[1], m[3], m[5]].filter((x): x is string => x !== undefined).map(Number);
+    const units = [m[2], m[4], m[6]];
+    const lastUnit = [...units].reverse().find((u) => u !== undefined);
+    if (!lastUnit) continue;
+    // Area units right after ("6 cm2", "6 sq cm") are areas, not sizes.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (/^(?:2|²|\^2)/.test(after)) continue;
+    const before = text.slice(Math.max(0, m.index - 7), m.index).toLowerCase();
+    if (/sq\.?\s*$|square\s*$/.test(before)) continue;
+    const dims = nums.map((n, k) => toCm(n, units[k] ?? lastUnit));
+    out.push({ dims, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** The greatest dimension of a size ("1.2 x 0.8 cm" → 1.2). */
+export function greatest(size: SizeMention): number {
+  return Math.max(...size.dims);
+}
+
+// "6 sq cm", "6 cm2", "6 cm²", "6 cm^2", "6 square cm", "6 square centimeters", "6 sqcm"
+const AREA_RE = /(?<![\d.])(\d{1,5}(?:\.\d{1,3})?)\s*(?:sq\.?\s*cm|sqcm|square\s*(?:cm|centimeters?)|cm\s*(?:2|²|\^2)|cm\s*sq)/gi;
+
+export interface AreaMention {
+  sqCm: number;
+  start: number;
+  end: number;
+  /** Computed from two dimensions ("2 x 3 cm defect"). */
+  computed: boolean;
+}
+
+/** Areas written in sq cm, and two-dimension sizes read as areas when `fromDims`. */
+export function findAreas(text: string, fromDims = false): AreaMention[] {
+  const out: AreaMention[] = [];
+  AREA_RE.lastIndex = 0;
+  for (let m = AREA_RE.exec(text); m; m = AREA_RE.exec(text)) {
+    out.push({ sqCm: round(Number(m[1])), start: m.index, end: m.index + m[0].length, computed: false });
+  }
+  if (fromDims) {
+    for (const s of findSizes(text)) {
+      if (s.dims.length >= 2 && !out.some((a) => a.start < s.end && s.start < a.end)) {
+        out.push({ sqCm: round((s.dims[0] as number) * (s.dims[1] as number)), start: s.start, end: s.end, computed: true });
+      }
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+/** Margin in cm: "2 mm margins", "margin of 4 mm", "4-mm margin", "margins: 0.2 cm", "with 3mm margin". */
+export function findMarginCm(text: string): number | undefined {
+  const re =
+    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*-?\s*(mm|cm)\s*(?:clinical\s+|peripheral\s+|surgical\s+|clear\s+|normal[- ]appearing\s+skin\s+)?margins?\b|\bmargins?\s*(?:of|:|=|was|were|taken)?\s*(?:approximately\s+|approx\.?\s+|~\s*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*-?\s*(mm|cm)\b/gi;
+  let best: number | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const value = m[1] ?? m[3];
+    const unit = m[2] ?? m[4];
+    if (value === undefined || unit === undefined) continue;
+    const cm = toCm(Number(value), unit);
+    // CPT: the narrowest margin counts.
+    best = best === undefined ? cm : Math.min(best, cm);
+  }
+  return best;
+}
+
+/** Repair/wound length: "repair length 3.2 cm", "length of 3.2 cm", "closed … measuring 4.5 cm", "3.5 cm linear". */
+export function findLengthCm(text: string, loose = false): number | undefined {
+  const labelled =
+    /\b(?:(?:final|total|repair|wound|closure|incision|suture\s*line|linear)\s+)?length\s*(?:of|:|=|was|is|measured|measuring|measures|totaling|totalling)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+      text,
+    );
+  if (labelled?.[1] && labelled[2]) return toCm(Number(labelled[1]), labelled[2]);
+  const after = /(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\s*(?:in\s+length|long|linear|length|linear\s+repair|repair|closure|layered\s+closure)\b/i.exec(text);
+  if (after?.[1] && after[2]) return toCm(Number(after[1]), after[2]);
+  const closed =
+    /\b(?:closed|closure|repair(?:ed)?|sutured)\b[^.;\n]{0,80}?\b(?:measuring|measured|measures|totaling|totalling|of)\s+(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b(?!\s*(?:x|×|by)\s*\d)/i.exec(
+      text,
+    );
+  if (closed?.[1] && closed[2]) return toCm(Number(closed[1]), closed[2]);
+  if (loose) {
+    const any = findSizes(text).find((s) => s.dims.length === 1);
+    if (any) return any.dims[0];
+  }
+  return undefined;
+}
+
+const LESION_NOUNS =
+  'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?';
+
+/** Lesion count: "twelve AKs", "12 lesions", "x 12", "#12", "(12)", "total of 12", "number of lesions: 12". */
+export function findCount(text: string): number | undefined {
+  const t = text.length > 3000 ? text.slice(0, 3000) : text;
+  const labelled =
+    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\s+)?(?:treated\s+)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+treated|count|qty|quantity|no\.\s*of\s+lesions)\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\b/i.exec(
+      t,
+    );
+  if (labelled?.[1]) {
+    const n = wordNumber(labelled[1]);
+    if (n !== undefined) return n;
+  }
+  let sum = 0;
+  let found = false;
+  const seen: [number, number][] = [];
+  const take = (n: number | undefined, start: number, end: number) => {
+    if (n === undefined || n <= 0 || n > 500) return;
+    if (seen.some(([s, e]) => s < end && start < e)) return;
+    seen.push([start, end]);
+    sum += n;
+    found = true;
+  };
+  // "12 AKs", "twelve actinic keratoses", "12 total AKs"
+  const before = new RegExp(
+    String.raw`(?<![\d.\-/])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\s+(?:(?:total|additional|more|separate|small|benign|hypertrophic|thick|inflamed|irritated|symptomatic|individual|common|plantar|flat|filiform|periungual|scaly|clinically\s+typical|pedunculated)\s+){0,2}(?:${LESION_NOUNS})\b`,
+    'gi',
+  );
+  for (let m = before.exec(t); m; m = before.exec(t)) take(wordNumber(m[1] as string), m.index, m.index + m[0].length);
+  // "AKs x 12", "AK x12", "lesions #12", "warts (4)", "x 12" right after the lesion words
+  const after = new RegExp(
+    String.raw`\b(?:${LESION_NOUNS})\s*(?:[:,-]\s*)?(?:x|×|#|\()\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
+    'gi',
+  );
+  for (let m = after.exec(t); m; m = after.exec(t)) take(Number(m[1]), m.index, m.index + m[0].length);
+  if (found) return sum;
+  // A bare "x 12" / "x12" in the block, not a size or a cycle count.
+  const bare = /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze|\.\d|\s*(?:x|×)))/gi;
+  for (let m = bare.exec(t); m; m = bare.exec(t)) {
+    const prev = t.slice(Math.max(0, m.index - 12), m.index + 1);
+    if (/\d\s*(?:cm|mm)?\s*$/.test(prev)) continue;
+    take(Number(m[1]), m.index, m.index + m[0].length);
+  }
+  return found ? sum : undefined;
+}

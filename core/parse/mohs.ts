@@ -1,0 +1,99 @@
+import type { MohsStage } from '../model';
+import { stageNumber, wordNumber } from './measure';
+
+/**
+ * Mohs stages and tissue blocks written as prose ("Stage I: 3 blocks"), lists
+ * ("Stage 2 - 1 section"), tables ("Stage | Blocks\n1 | 4") or a total only
+ * ("cleared after 2 stages"). CPT counts blocks per stage (17315 = blocks beyond 5).
+ */
+
+const STAGE_WORD = String.raw`(?:stage|layer|level|excision)`;
+const STAGE_ID = String.raw`(\d{1,2}|i{1,3}|iv|v|vi{0,3}|first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)`;
+const BLOCK_WORD = String.raw`(?:tissue\s+)?(?:blocks?|sections?|pieces?|specimens?|tissue\s+pieces?|slides?|cassettes?)`;
+const COUNT = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+
+export function parseMohsStages(text: string): MohsStage[] | undefined {
+  const t = text.length > 8000 ? text.slice(0, 8000) : text;
+  const table = fromTable(t);
+  if (table) return table;
+  const stages = new Map<number, number | undefined>();
+  // "Stage I: 3 blocks", "Stage 2 - 1 section", "first stage (4 sections)", "Stage 1 consisted of 2 blocks"
+  const a = new RegExp(String.raw`\b${STAGE_WORD}\s*#?\s*${STAGE_ID}\b[^\n;.]{0,60}?\b${COUNT}\s*${BLOCK_WORD}`, 'gi');
+  const b = new RegExp(String.raw`\b${STAGE_ID}\s+${STAGE_WORD}\b[^\n;.]{0,60}?\b${COUNT}\s*${BLOCK_WORD}`, 'gi');
+  // "3 blocks in stage 1"
+  const c = new RegExp(
+    String.raw`\b${COUNT}\s*${BLOCK_WORD}\s+(?:in|for|on|during)\s+(?:the\s+)?(?:${STAGE_WORD}\s*#?\s*${STAGE_ID}|${STAGE_ID}\s+${STAGE_WORD})`,
+    'gi',
+  );
+  for (const re of [a, b]) {
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const stage = stageNumber(m[1] as string);
+      const blocks = wordNumber(m[2] as string);
+      if (stage && stage <= 20 && !stages.has(stage)) stages.set(stage, blocks);
+    }
+  }
+  for (let m = c.exec(t); m; m = c.exec(t)) {
+    const stage = stageNumber((m[2] ?? m[3]) as string);
+    const blocks = wordNumber(m[1] as string);
+    if (stage && stage <= 20 && !stages.has(stage)) stages.set(stage, blocks);
+  }
+  // Stages named without blocks: "Stage II: clear".
+  const bare = new RegExp(String.raw`\b(?:${STAGE_WORD}\s*#?\s*${STAGE_ID}\b|${STAGE_ID}\s+${STAGE_WORD}\b)`, 'gi');
+  for (let m = bare.exec(t); m; m = bare.exec(t)) {
+    const id = m[1] ?? m[2];
+    if (!id) continue;
+    const stage = stageNumber(id);
+    if (stage && stage <= 20 && !stages.has(stage)) stages.set(stage, undefined);
+  }
+  // Totals: "2 stages", "two stages were required", "total stages: 3", "cleared after 3 stages".
+  const total = new RegExp(
+    String.raw`\b(?:total\s+(?:number\s+of\s+)?(?:stages|layers)\s*[:=]?\s*${COUNT}|${COUNT}\s+(?:total\s+)?(?:stages|layers)\b|(?:stages|layers)\s*[:=]\s*${COUNT})`,
+    'i',
+  ).exec(t);
+  const totalN = total ? wordNumber((total[1] ?? total[2] ?? total[3]) as string) : undefined;
+  if (stages.size === 0 && totalN === undefined) {
+    return /\b(?:single|one)\s+(?:stage|layer)\b|\bcleared\s+(?:in|after|with)\s+(?:the\s+)?(?:first|one|1|single)\s+(?:stage|layer)\b/i.test(t)
+      ? [{ stage: 1 }]
+      : undefined;
+  }
+  if (totalN !== undefined && totalN > 0 && totalN <= 20) {
+    for (let s = 1; s <= totalN; s++) if (!stages.has(s)) stages.set(s, undefined);
+  }
+  return [...stages.entries()].sort((x, y) => x[0] - y[0]).map(([stage, blocks]) => (blocks === undefined ? { stage } : { stage, blocks }));
+}
+
+/** "Stage | Blocks | Margin" (pipes, tabs or 2+ spaces) followed by rows. */
+function fromTable(t: string): MohsStage[] | undefined {
+  const lines = t.split('\n');
+  for (let i = 0; i < lines.length && i < 400; i++) {
+    const header = splitCells(lines[i] as string);
+    if (header.length < 2) continue;
+    const stageCol = header.findIndex((h) => /^(?:stage|layer|level)s?\s*(?:#|no\.?)?$/i.test(h));
+    const blockCol = header.findIndex((h) =>
+      /^(?:#\s*(?:of\s+)?)?(?:no\.?\s+(?:of\s+)?)?(?:tissue\s+)?(?:blocks?|sections?|pieces?|specimens?|slides?)(?:\s*\(#\))?$/i.test(h),
+    );
+    if (stageCol < 0 || blockCol < 0) continue;
+    const out: MohsStage[] = [];
+    for (let j = i + 1; j < lines.length && j < i + 30; j++) {
+      const row = splitCells(lines[j] as string);
+      if (row.length === 0 || /^[-=|+\s]*$/.test(lines[j] as string)) {
+        if (out.length > 0 && row.length === 0) break;
+        continue;
+      }
+      const stage = stageNumber(row[stageCol] ?? '');
+      if (!stage) break;
+      const blocksText = (row[blockCol] ?? '').replace(/\s*(?:blocks?|sections?|pieces?)$/i, '');
+      const blocks = wordNumber(blocksText);
+      out.push(blocks === undefined ? { stage } : { stage, blocks });
+    }
+    if (out.length > 0) return out;
+  }
+  return undefined;
+}
+
+function splitCells(line: string): string[] {
+  const trimmed = line.trim().replace(/^\||\|$/g, '');
+  if (trimmed.length === 0) return [];
+  const cells = trimmed.includes('|') ? trimmed.split('|') : trimmed.includes('\t') ? trimmed.split('\t') : trimmed.split(/\s{2,}/);
+  return cells.map((c) => c.trim()).filter((c, k, arr) => c.length > 0 || k < arr.length - 1);
+}

@@ -1,0 +1,440 @@
+import type { PathologyReport, SpecimenType, Stain, Unread } from '../model';
+import { parseDate } from './dates';
+import { behaviorOf } from './lexicon';
+import { destinationOf } from './procedures';
+import type { Section } from './sections';
+import { readLabel } from './units';
+
+/**
+ * Pathology reports: in-house one-liners ("A: R cheek — SCC in situ, margins
+ * involved"), outside-lab layouts (SPECIMENS / FINAL DIAGNOSIS / MICROSCOPIC /
+ * ADDENDUM), amended reports (the revised diagnosis replaces the original).
+ * Stains and immunostains are attributed to the specimen they name; CPT §7.2
+ * counts special stains per block and immunostains per specimen.
+ */
+
+type Mode = 'header' | 'specimens' | 'diagnosis' | 'gross' | 'micro' | 'addendum' | 'comment' | 'history' | 'other';
+
+const SUBHEADING: [Mode, RegExp][] = [
+  [
+    'diagnosis',
+    /^(?:(?:final|pathologic(?:al)?|histopathologic(?:al)?|microscopic)\s+)?diagnos[ie]s(?:\s+and\s+comment)?|^(?:amended|revised|corrected|updated)\s+(?:final\s+)?diagnos[ie]s|^dx\b|^interpretation\b|^results?\b/i,
+  ],
+  ['addendum', /^addend(?:um|a)(?:\s+(?:diagnosis|report|comment))?|^amendment\b|^(?:reason\s+for\s+)?amend(?:ed|ment)/i],
+  ['specimens', /^(?:specimens?(?:\s+(?:submitted|received|source|description|\(s\)))?|source(?:\s+of\s+specimens?)?|tissue\s+submitted|parts?)\b/i],
+  ['gross', /^(?:gross(?:\s+description)?|macroscopic(?:\s+description)?)\b/i],
+  ['micro', /^(?:microscopic(?:\s+description)?|micro\b|histolog\w*|special\s+stains?|immunohistochem\w*|immunostains?|ancillary\s+studies)/i],
+  ['comment', /^(?:comments?|note|notes)\b/i],
+  ['history', /^(?:clinical\s+(?:history|information|data|notes|dx|diagnosis|impression)|pre-?operative\s+diagnosis|history)\b/i],
+  [
+    'other',
+    /^(?:electronically\s+signed|signed\s+out|signed|pathologist|dermatopathologist|reported\s+by|cpt|icd|billing|accession|case\s*#|patient|dob|mrn|collected|received|reported|physician|ordering|referring|client|date)\b/i,
+  ],
+];
+
+const STAINS: [RegExp, Stain['group'], string][] = [
+  [/\bpas[- ]?d\b|\bpas\s+with\s+diastase\b/i, 'I', 'PAS-D'],
+  [/\bpas\b|\bperiodic\s+acid[- ]schiff\b/i, 'I', 'PAS'],
+  [/\bgms\b|\bgrocott\b|\bmethenamine\s+silver\b/i, 'I', 'GMS'],
+  [/\bafb\b|\bacid[- ]fast\b|\bziehl[- ]neelsen\b|\bkinyoun\b/i, 'I', 'AFB'],
+  [/\bfite(?:[- ]faraco)?\b/i, 'I', 'Fite'],
+  [/\bgram\s+stain\b|\bbrown[- ](?:brenn|hopps)\b|\btissue\s+gram\b/i, 'I', 'Gram'],
+  [/\bwarthin[- ]starry\b/i, 'I', 'Warthin-Starry'],
+  [/\bsteiner\b|\bdieterle\b/i, 'I', 'Steiner'],
+  [/\bgiemsa\b/i, 'I', 'Giemsa'],
+  [/\biron\s+stain\b|\bperls\b|\bprussian\s+blue\b|\biron\b(?=[^.]{0,20}\bstain)/i, 'II', 'Iron'],
+  [/\bfontana(?:[- ]masson)?\b|\bmelanin\s+stain\b/i, 'II', 'Fontana-Masson'],
+  [/\b(?:masson(?:'s)?\s+)?trichrome\b/i, 'II', 'Trichrome'],
+  [/\bcolloidal\s+iron\b/i, 'II', 'Colloidal iron'],
+  [/\balcian\s+blue\b/i, 'II', 'Alcian blue'],
+  [/\bmucin\s+stain\b|\bmucicarmine\b/i, 'II', 'Mucin'],
+  [/\bvvg\b|\bverhoeff(?:[- ]van\s+gieson)?\b|\belastic(?:\s+(?:tissue|van\s+gieson))?\s+stain\b|\belastic\s+van\s+gieson\b/i, 'II', 'Elastic'],
+  [/\bcongo\s+red\b|\bthioflavin\b|\bcrystal\s+violet\b/i, 'II', 'Congo red'],
+  [/\bvon\s+kossa\b/i, 'II', 'von Kossa'],
+  [/\breticulin\b/i, 'II', 'Reticulin'],
+  [/\boil\s+red\s+o\b/i, 'II', 'Oil red O'],
+  [/\btoluidine\s+blue\b/i, 'II', 'Toluidine blue'],
+  [/\bleder\b|\bchloroacetate\s+esterase\b|\bnaphthol\s+as-?d\b/i, 'III', 'Leder'],
+];
+
+const IHC =
+  /\b(mart-?1(?:\s*\/\s*melan-?a)?|melan-?a|sox-?10|prame|s-?100(?:\s*protein)?|hmb-?45|ki-?67|mib-?1|ber-?ep4|ber-?ep-?4|pan-?cytokeratin|pan-?keratin|cytokeratin(?:\s*(?:5\/6|7|20|ae1\/ae3))?|ae1\s*\/\s*ae3|ck\s?(?:5\/6|7|20|903)|cam\s?5\.2|p63|p40|p16|p53|cd\s?(?:1a|2|3|4|5|7|8|10|20|30|31|34|43|45|56|68|79a|99|117|123|138|163)|d2-?40|podoplanin|ema|cea|sma|smooth\s+muscle\s+actin|desmin|factor\s+xiiia|erg|bcl-?2|bcl-?6|hhv-?8|lana-?1?|gata-?3|ttf-?1|synaptophysin|chromogranin|insm1|treponema(?:\s+pallidum)?|spirochete|braf(?:\s+v600e)?|bap-?1|mitf|tyrosinase|vimentin|calretinin|androgen\s+receptor|adipophilin|ck20|ck7|tfe3|alk|mum-?1|pd-?l1|her-?2|ber-?ep4|kappa|lambda|p-?16|p-?53|ki67)\b/gi;
+
+function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; multiplex: boolean }[] } {
+  const stains: Stain[] = [];
+  const ihc: { antibody: string; multiplex: boolean }[] = [];
+  const t = text.length > 6000 ? text.slice(0, 6000) : text;
+  for (const sentence of t.split(/(?<=[.;\n])/)) {
+    if (sentence.trim().length === 0) continue;
+    const frozen = /\bfrozen\b/i.test(sentence);
+    const blocksM =
+      /\b(?:on|in|from)\s+(\d{1,2}|two|three|four)\s+(?:tissue\s+)?blocks?\b|\((\d{1,2})\s+blocks?\)|\bblocks?\s+([A-Z]\d(?:\s*(?:,|and|&)\s*[A-Z]?\d)+)/i.exec(
+        sentence,
+      );
+    let blocks = 1;
+    if (blocksM) {
+      const n = blocksM[1] ?? blocksM[2];
+      if (n) blocks = /^\d+$/.test(n) ? Number(n) : (({ two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? 1);
+      else if (blocksM[3]) blocks = blocksM[3].split(/\s*(?:,|and|&)\s*/).length;
+    }
+    for (const [re, group, name] of STAINS) {
+      if (!re.test(sentence)) continue;
+      // Giemsa is for organisms (group I) unless the sentence says it was for mast cells.
+      const g: Stain['group'] = frozen ? 'frozen' : name === 'Giemsa' && /\bmast\s+cells?\b/i.test(sentence) ? 'II' : group;
+      if (name === 'PAS' && stains.some((s) => s.name === 'PAS-D')) continue;
+      if (name === 'Iron' && stains.some((s) => s.name === 'Colloidal iron') && /colloidal/i.test(sentence)) continue;
+      if (!stains.some((s) => s.name === name)) stains.push({ name, group: g, blocks });
+    }
+    if (!/\b(?:immuno\w*|ihc|stains?|stained|staining|positive|negative|express\w*|highlight\w*|labels?|labeling|reactiv\w*|decorat\w*)\b/i.test(sentence))
+      continue;
+    const multiplex = /\b(?:dual|double|triple|multiplex|cocktail|combined|pin-?4)\b/i.test(sentence);
+    IHC.lastIndex = 0;
+    const found: string[] = [];
+    for (let m = IHC.exec(sentence); m; m = IHC.exec(sentence)) {
+      const name = normalizeAntibody(m[1] as string);
+      if (!found.includes(name)) found.push(name);
+    }
+    if (found.length === 0) continue;
+    const slashed = /\b(?:mart-?1|melan-?a|sox-?10|ki-?67)\s*\/\s*(?:ki-?67|mart-?1|melan-?a|sox-?10|red|brown)\b/i.test(sentence);
+    if (multiplex && (found.length >= 2 || slashed)) {
+      const antibody = found.join('/');
+      if (!ihc.some((i) => i.antibody === antibody)) ihc.push({ antibody, multiplex: true });
+      continue;
+    }
+    for (const antibody of found) if (!ihc.some((i) => i.antibody === antibody)) ihc.push({ antibody, multiplex: false });
+  }
+  return { stains, ihc };
+}
+
+function normalizeAntibody(raw: string): string {
+  const t = raw.replace(/\s+/g, ' ').trim();
+  const lower = t.toLowerCase().replace(/[\s-]/g, '');
+  const map: Record<string, string> = {
+    mart1: 'MART-1',
+    'mart1/melana': 'MART-1',
+    melana: 'Melan-A',
+    sox10: 'SOX10',
+    prame: 'PRAME',
+    s100: 'S100',
+    s100protein: 'S100',
+    hmb45: 'HMB-45',
+    ki67: 'Ki-67',
+    mib1: 'Ki-67',
+    berep4: 'Ber-EP4',
+    p63: 'p63',
+    p40: 'p40',
+    p16: 'p16',
+    p53: 'p53',
+    d240: 'D2-40',
+    ae1ae3: 'AE1/AE3',
+    'ae1/ae3': 'AE1/AE3',
+    cytokeratin: 'cytokeratin',
+  };
+  return map[lower] ?? (/^cd\d/i.test(lower) ? lower.toUpperCase() : t.toUpperCase() === t ? t : t.replace(/^\w/, (c) => c.toUpperCase()));
+}
+
+function specimenTypeOf(text: string): SpecimenType {
+  if (/\bmohs\b/i.test(text)) return 'mohs';
+  if (/\bnail\s+(?:plate|clipping|unit|matrix|bed)|\bonycho|\bsubungual\b/i.test(text)) return 'nail';
+  if (/\b(?:skin\s*tags?|acrochordons?|fibroepithelial\s+polyps?)\b/i.test(text)) return 'skin-tag';
+  if (
+    /\b(?:epidermal\s+inclusion\s+cyst|epidermoid\s+cyst|pilar\s+cyst|trichilemmal\s+cyst|infundibular\s+cyst|steatocystoma|dermoid\s+cyst|ruptured\s+(?:follicular\s+)?cyst|(?:epidermal|follicular|sebaceous)\s+cyst|cyst\b)/i.test(
+      text,
+    )
+  )
+    return 'cyst';
+  if (/\bdebridement\b/i.test(text)) return 'debridement';
+  if (
+    /\b(?:scar\s+revision|plastic\s+repair|dog[- ]?ears?|burow'?s?\s+triangles?|standing\s+cones?|redundant\s+skin|blepharoplasty|abdominoplasty|panniculectomy)\b/i.test(
+      text,
+    )
+  )
+    return 'plastic-repair';
+  return 'skin';
+}
+
+function marginsOf(text: string): PathologyReport['margins'] {
+  const t = text.toLowerCase();
+  if (
+    /margins?\s+(?:are\s+|were\s+)?(?:not\s+(?:assessed|evaluated|evaluable|examined)|cannot\s+be\s+(?:assessed|evaluated))|not\s+(?:assessed|evaluated)\s+for\s+margins/.test(
+      t,
+    )
+  )
+    return 'not-assessed';
+  if (
+    /(?:extend|extends|extending|present|involv\w*|transect\w*|abut\w*|reach\w*|touch\w*|at)\s+(?:to\s+|at\s+)?(?:the\s+)?(?:\w+\s+){0,2}(?:margin|edge)|(?:margins?|edges?)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:\w+\s+){0,2}(?:involved|positive|transected)|positive\s+(?:\w+\s+)?margins?|(?:deep|peripheral|lateral)\s+margin\s+(?:is\s+)?involved|incompletely\s+excised/.test(
+      t,
+    ) &&
+    !/(?:not|no)\s+(?:\w+\s+){0,2}(?:extend\w*|involv\w*|present|transect\w*)\s+(?:to\s+|at\s+)?(?:the\s+)?(?:\w+\s+){0,2}margin/.test(t)
+  )
+    return 'involved';
+  if (
+    /\bclose\s+(?:to\s+(?:the\s+)?)?(?:\w+\s+)?margin|\bmargins?\s+(?:are\s+|is\s+)?close\b|\b(?:approaches|approximates|within\s+0?\.\d+\s*mm\s+of)\s+(?:the\s+)?(?:\w+\s+)?margin/.test(
+      t,
+    )
+  )
+    return 'close';
+  if (
+    /\bmargins?\s+(?:are\s+|appear\s+|were\s+|is\s+)?(?:\w+\s+){0,2}(?:clear|free|negative|uninvolved|not\s+involved|free\s+of)|\bclear\s+(?:\w+\s+)?margins?|\bnegative\s+(?:\w+\s+)?margins?|\bcompletely\s+excised\b|\bnot\s+(?:\w+\s+){0,2}(?:involv\w*|present)\s+(?:at|in)\s+(?:the\s+)?(?:\w+\s+){0,2}margins?|\bfree\s+of\s+(?:tumor|lesion|neoplasm)/.test(
+      t,
+    )
+  )
+    return 'clear';
+  return undefined;
+}
+
+interface Item {
+  label?: string;
+  head: string;
+  body: string;
+  mode: Mode;
+  start: number;
+  end: number;
+}
+
+function subheadingMode(line: string): { mode: Mode; rest: string } | undefined {
+  const t = line.replace(/^[\s*#=_-]+/, '');
+  for (const [mode, re] of SUBHEADING) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const after = t.slice(m[0].length);
+    // A sub-heading ends the line or is followed by ":" (e.g. "FINAL DIAGNOSIS:", "Addendum (10/18): …").
+    if (/^\s*(?:\([^)]{0,40}\))?\s*(?::|$|-{1,2}\s|—)/.test(after) || (mode === 'other' && /^\s*[:#]/.test(after))) {
+      const colon = after.search(/[:—]|--?\s/);
+      return { mode, rest: colon >= 0 ? after.slice(colon + 1).trim() : '' };
+    }
+  }
+  return undefined;
+}
+
+/** Reports in one pathology section. */
+export function parsePathology(section: Section, spanOf: (start: number, end: number) => PathologyReport['span'], unread: Unread[]): PathologyReport[] {
+  const text = section.text.length > 200_000 ? section.text.slice(0, 200_000) : section.text;
+  const whole = text;
+  const amended = /\b(?:amended|revised|corrected)\s+(?:final\s+)?(?:report|diagnosis|pathology)/i.test(whole);
+  const readBy = readByOf(whole);
+  const collected = dateAfter(
+    whole,
+    /\b(?:collected|date\s+(?:of\s+)?(?:procedure|collection|biopsy|obtained|taken)|procedure\s+date|date\s+collected|obtained|dos|date\s+of\s+service)\b[^\n\d]{0,12}/i,
+  );
+  const signed = dateAfter(
+    whole,
+    /\b(?:signed(?:\s+out)?|sign[- ]out\s+date|electronically\s+signed(?:\s+(?:out\s+)?by\s+[^\n]{0,60}?)?(?:\s+on)?|date\s+(?:reported|signed|finalized)|reported|finalized|verified)\b[^\n\d]{0,12}/i,
+  );
+  const consultation = consultationOf(whole);
+
+  // Walk lines: sub-headings switch mode; labels open items.
+  const items: Item[] = [];
+  let mode: Mode = 'header';
+  let sawDiagnosisHeading = false;
+  let current: Item | undefined;
+  let pos = 0;
+  const n = text.length;
+  let lines = 0;
+  while (pos < n && lines < 5000) {
+    lines++;
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const raw = text.slice(pos, Math.min(eol, pos + 2000));
+    const line = raw.replace(/\r$/, '');
+    const lineStart = section.start + pos;
+    pos = eol + 1;
+    if (line.trim().length === 0) continue;
+    const sub = subheadingMode(line);
+    if (sub && sub.mode !== 'other') {
+      mode = sub.mode;
+      if (mode === 'diagnosis') sawDiagnosisHeading = true;
+      current = undefined;
+      if (sub.rest.length === 0) continue;
+      // Text on the heading line ("DIAGNOSIS: BCC") becomes an item.
+      const label = readLabel(sub.rest);
+      current = { head: '', body: '', mode, start: lineStart, end: lineStart + line.length };
+      if (label) current.label = label.label;
+      splitHead(current, label ? sub.rest.slice(label.length) : sub.rest);
+      items.push(current);
+      continue;
+    }
+    if (sub?.mode === 'other') {
+      current = undefined;
+      continue;
+    }
+    const label = readLabel(line);
+    const specimenWord = /^\s*(?:specimen|part|jar|container|source)\b/i.test(line);
+    if (label && (label.kind === 'specimen' || specimenWord || /^\s*(?:\(?[A-Z]\d?[.):]|[A-Z]\s[-–—]|\d{1,2}[.)])/.test(line))) {
+      current = { label: label.label, head: '', body: '', mode, start: lineStart, end: lineStart + line.length };
+      splitHead(current, line.slice(label.length));
+      items.push(current);
+      continue;
+    }
+    if (current) {
+      current.body += `${current.body ? '\n' : ''}${line.trim().replace(/^[-*•]\s*/, '')}`;
+      current.end = lineStart + line.length;
+    } else if (mode === 'diagnosis' || mode === 'addendum' || mode === 'micro' || mode === 'comment') {
+      current = { head: '', body: line.trim().replace(/^[-*•]\s*/, ''), mode, start: lineStart, end: lineStart + line.length };
+      items.push(current);
+    } else if (
+      mode === 'header' &&
+      /\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|spongiotic|hyperplasia|scar|atypia|in\s+situ)\b/i.test(
+        line,
+      )
+    ) {
+      current = { head: '', body: line.trim(), mode: 'diagnosis', start: lineStart, end: lineStart + line.length };
+      items.push(current);
+    }
+  }
+
+  // Diagnosis items: from diagnosis mode, or labeled items anywhere when there is no diagnosis heading.
+  const dxItems = items.filter(
+    (it) => it.mode === 'diagnosis' || (!sawDiagnosisHeading && (it.mode === 'header' || it.mode === 'specimens') && it.body + it.head !== ''),
+  );
+  const reports = new Map<string, PathologyReport>();
+  const siteByLabel = new Map<string, string>();
+  for (const it of items) {
+    if (it.mode === 'specimens' && it.label && (it.head || it.body)) siteByLabel.set(it.label, (it.head || it.body).split('\n')[0] ?? '');
+  }
+  let unlabeled = 0;
+  for (const it of dxItems) {
+    const diagnosis = cleanDiagnosis(it.body || it.head);
+    if (!diagnosis) continue;
+    let label = it.label;
+    if (!label) {
+      unlabeled++;
+      label = undefined;
+    }
+    const key = label ?? `#${unlabeled}`;
+    const existing = reports.get(key);
+    const headSite = it.body ? it.head : '';
+    const report: PathologyReport = {
+      specimenLabel: label ?? '',
+      diagnosisText: existing && !it.body.length ? `${existing.diagnosisText}` : diagnosis,
+      behavior: behaviorOf(diagnosis),
+      specimenType: specimenTypeOf(`${headSite}\n${diagnosis}\n${siteByLabel.get(label ?? '') ?? ''}`),
+      stains: [],
+      ihc: [],
+      readBy,
+      span: spanOf(it.start, it.end),
+    };
+    const siteText = (headSite || siteByLabel.get(label ?? '') || '').trim();
+    if (siteText) report.siteText = siteText.slice(0, 200);
+    const margins = marginsOf(`${diagnosis}`);
+    if (margins) report.margins = margins;
+    const icd = /\b([A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?)\b/.exec(diagnosis);
+    if (icd?.[1] && /\d/.test(icd[1].slice(1)) && /\(|icd|dx/i.test(diagnosis)) report.icd10 = icd[1];
+    if (collected) report.collectedDate = collected;
+    if (signed) report.signedDate = signed;
+    if (consultation) report.consultation = consultation;
+    // A later diagnosis for the same label (amended/revised section) replaces the earlier one.
+    if (existing) {
+      report.amended = true;
+      if (!report.siteText && existing.siteText) report.siteText = existing.siteText;
+    } else if (amended) report.amended = true;
+    reports.set(key, report);
+  }
+  const list = [...reports.values()];
+  // Stains, IHC, frozen sections: from the item of the same label, else from text naming the label, else the only specimen.
+  const attach = (label: string | undefined, body: string, where: Item) => {
+    const found = stainIn(body);
+    const frozen = /\bfrozen\s+sections?\b/i.test(body) && !/\bno\s+frozen/i.test(body);
+    if (found.stains.length === 0 && found.ihc.length === 0 && !frozen) return;
+    let targets = label ? list.filter((r) => r.specimenLabel === label) : [];
+    if (targets.length === 0) {
+      const named = [...body.matchAll(/\b(?:specimen|part|block)s?\s+([A-Z])\d?\b|\(([A-Z])\d?\)/g)].map((m) => m[1] ?? m[2]);
+      targets = list.filter((r) => named.includes(r.specimenLabel));
+    }
+    if (targets.length === 0 && list.length === 1) targets = list;
+    if (targets.length === 0) {
+      if (list.length > 0)
+        unread.push({ text: body.slice(0, 200), reason: 'stain or immunostain not attributed to a specimen', span: spanOf(where.start, where.end) });
+      return;
+    }
+    for (const r of targets) {
+      for (const s of found.stains) if (!r.stains.some((x) => x.name === s.name)) r.stains.push(s);
+      for (const i of found.ihc) if (!r.ihc.some((x) => x.antibody === i.antibody)) r.ihc.push(i);
+      if (frozen) {
+        const m = /\bfrozen\s+sections?\s+(?:\w+\s+){0,3}(?:on|of|from)\s+(\d{1,2})\s+blocks?|(\d{1,2})\s+frozen\s+(?:section\s+)?blocks?/i.exec(body);
+        r.frozenSectionBlocks = Math.max(r.frozenSectionBlocks ?? 0, m ? Number(m[1] ?? m[2]) : 1);
+      }
+    }
+  };
+  for (const it of items) attach(it.label, `${it.head}\n${it.body}`, it);
+  // Addendum that revises the diagnosis ("diagnosis is revised to melanoma in situ").
+  for (const it of items.filter((x) => x.mode === 'addendum')) {
+    const body = `${it.head} ${it.body}`;
+    const m =
+      /\b(?:revised|amended|changed|updated)\s+(?:diagnosis\s+)?(?:to|as|is)\s*:?\s*([^.\n]{3,160})|\b(?:diagnosis\s+(?:is\s+)?(?:now|revised|amended)\s*(?:to|as)?\s*:?)\s*([^.\n]{3,160})/i.exec(
+        body,
+      );
+    if (!m) continue;
+    const dx = (m[1] ?? m[2] ?? '').trim();
+    const targets = it.label ? list.filter((r) => r.specimenLabel === it.label) : list.length === 1 ? list : [];
+    for (const r of targets) {
+      r.diagnosisText = dx;
+      r.behavior = behaviorOf(dx);
+      r.amended = true;
+      const margins = marginsOf(dx);
+      if (margins) r.margins = margins;
+    }
+  }
+  // Unlabeled specimens: a single one is labeled 'A' and flagged; several keep their order A, B, C.
+  const unlabeledReports = list.filter((r) => r.specimenLabel === '');
+  unlabeledReports.forEach((r, k) => {
+    r.specimenLabel = String.fromCharCode(65 + Math.min(k, 25));
+    unread.push({ text: r.diagnosisText.slice(0, 200), reason: 'pathology specimen label not documented', ...(r.span ? { span: r.span } : {}) });
+  });
+  return list;
+}
+
+function splitHead(item: Item, rest: string): void {
+  const t = rest.trim();
+  // "Skin, left forearm, shave biopsy: Basal cell carcinoma…" / "R cheek — SCC in situ" / "(L forearm): BCC"
+  const m = /^(.{2,120}?)(?::\s+|:$|\s+[-–—]{1,2}\s+)(.*)$/.exec(t);
+  if (
+    m?.[1] &&
+    /\b(?:skin|biopsy|shave|punch|excision|resection|re-?excision|curettage|left|right|\b[LR]\b|[a-z]+\s*,)|^\(?[A-Za-z ,.'/-]+\)?$/i.test(m[1]) &&
+    !/\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis)\b/i.test(m[1])
+  ) {
+    item.head = m[1].replace(/^\(|\)$/g, '').trim();
+    item.body = (m[2] ?? '').trim();
+    return;
+  }
+  item.body = t;
+}
+
+function cleanDiagnosis(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/^[-*•:\s]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 600);
+}
+
+function dateAfter(text: string, label: RegExp): string | undefined {
+  const m = label.exec(text);
+  if (!m) return undefined;
+  return parseDate(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+}
+
+function readByOf(text: string): PathologyReport['readBy'] {
+  const d = destinationOf(text);
+  if (d) return d;
+  if (/\b(?:clia|accession|laboratory\s+director|lab\s+director|pathology\s+(?:associates|laboratory|services)|diagnostics)\b/i.test(text)) return 'external';
+  return 'unknown';
+}
+
+function consultationOf(text: string): PathologyReport['consultation'] {
+  if (/\bcomprehensive\s+consultation\b|\breview\s+of\s+(?:the\s+)?(?:medical\s+)?records?\s+and\s+(?:specimens?|slides)/i.test(text)) return '88325';
+  if (
+    /\b(?:paraffin\s+)?blocks?\s+(?:were\s+)?received\s+(?:in|for)\s+consult\w*|\brecuts?\s+(?:were\s+)?prepared\s+from\s+(?:the\s+)?(?:referred|outside)\s+blocks?|\bslides?\s+prepared\s+from\s+(?:referred|outside)\s+(?:material|blocks?)/i.test(
+      text,
+    )
+  )
+    return '88323';
+  if (
+    /\b(?:consultation\s+(?:on|of)\s+(?:referred|outside)\s+slides|outside\s+slides?\s+(?:were\s+)?(?:received|reviewed)|slides?\s+(?:were\s+)?received\s+(?:in|for)\s+consult\w*|referred\s+slides|second\s+opinion\s+(?:on|of)\s+slides)\b/i.test(
+      text,
+    )
+  )
+    return '88321';
+  return undefined;
+}

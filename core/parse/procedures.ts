@@ -1,0 +1,837 @@
+import { findSites, pickSite, resolveSite, type SiteMatch } from '../anatomy/vocabulary';
+import type { Procedure, ProcedureKind, RepairFeatures, Site } from '../model';
+import { extractDrug } from './drug';
+import { cosmeticOf, destructionKindOf, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
+import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round } from './measure';
+import { parseMohsStages } from './mohs';
+import type { Section } from './sections';
+import { CLOSURE_FAMILIES, type Family, findTriggers, priorMalignantBiopsyIn, type Trigger } from './triggers';
+import { type Unit, unitsOf } from './units';
+
+/**
+ * Procedure blocks: a unit with a procedure word opens a block; following units
+ * without one (fields, closure details, stage lines) extend it. Repairs, flaps
+ * and grafts inside an excision or Mohs block become their own procedures that
+ * inherit the parent's site and lesion.
+ */
+
+export interface Block {
+  family: Family;
+  section: Section;
+  units: Unit[];
+  /** Units before the trigger that gave context (a labeled item, the diagnosis line). */
+  context: Unit[];
+  trigger: Unit;
+  /** The part of the trigger unit that names this procedure (offsets in the whole text). */
+  segStart: number;
+  segEnd: number;
+  generic: boolean;
+  label?: string;
+  labelKind?: 'specimen' | 'lesion';
+  parent?: Block;
+  site?: Site;
+}
+
+export interface ParsedProcedure {
+  procedure: Procedure;
+  block: Block;
+  lesionType?: LesionType;
+  clinicalDiagnosis?: string;
+  clinicalSizeCm?: number;
+  priorMalignantBiopsy: boolean;
+  specimenLabel?: string;
+  sendsTissue: boolean;
+  destination?: 'in-house' | 'external';
+  unreadReason?: string;
+}
+
+const PROCEDURE_FIELDS =
+  /^(?:procedures?(?:\s+(?:performed|type|name|done))?|type(?:\s+of\s+procedure)?|technique|method|treatment(?:\s+type)?|modality|intervention|service|surgery|operation)$/;
+const SITE_FIELDS =
+  /^(?:location|site|anatomic(?:al)?\s+(?:location|site)|body\s+(?:site|location|part)|area(?:\s+treated)?|sites?\s+treated|treatment\s+(?:site|area)s?|lesion\s+location|loc|biopsy\s+site|injection\s+site|region)$/;
+const SPECIMEN_FIELDS = /^(?:specimen(?:\s+(?:label|#|no|id|letter|number))?|spec(?:imen)?\s*#?|jar|container|label|bottle|specimen\s+labeled)$/;
+const DX_FIELDS =
+  /^(?:clinical\s+(?:diagnosis|dx|impression)|dx|ddx|diagnosis|pre-?op(?:erative)?\s+(?:diagnosis|dx)|indication(?:s)?|reason|clinical\s+indication|working\s+diagnosis|impression|suspected|lesion(?:\s+type)?|clinical\s+description)$/;
+const SIZE_FIELDS =
+  /^(?:size|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
+
+function isClosure(f: Family): boolean {
+  return CLOSURE_FAMILIES.has(f);
+}
+
+/** Families that a later unit may mention while still describing the same procedure. */
+function compatible(current: Family, next: Family, generic: boolean): boolean {
+  if (current === next) return true;
+  const biopsyish = (f: Family) => f === 'biopsy' || f === 'shave' || f === 'punch';
+  if (biopsyish(current) && biopsyish(next)) return true;
+  if (generic && (current === 'mohs' || current === 'excision' || biopsyish(current))) return true;
+  if (current === 'mohs' && (next === 'excision' || next === 'destruction')) return true;
+  if (current === 'tag' && next === 'destruction') return true;
+  if (current === 'destruction' && next === 'tag') return false;
+  return false;
+}
+
+function unitTriggers(u: Unit): Trigger[] {
+  const triggers = findTriggers(u.text);
+  // "Repair: Intermediate" / "Closure: complex, layered" fields.
+  if (u.field && /^(?:repair(?:\s+(?:type|level))?|closure(?:\s+(?:type|level))?|wound\s+closure|reconstruction)$/.test(u.field) && u.value) {
+    const v = u.value;
+    const offset = (u.valueStart ?? u.start) - u.start;
+    if (/\b(?:flap|plasty|advancement|rotation|transposition|bilobed)\b/i.test(v) && !triggers.some((t) => t.family === 'att' || t.family === 'flap')) {
+      triggers.push({ family: 'att', start: offset, end: offset + v.length });
+    } else if (/\b(?:graft|ftsg|stsg)\b/i.test(v) && !triggers.some((t) => t.family === 'graft')) {
+      triggers.push({ family: 'graft', start: offset, end: offset + v.length });
+    } else if (/\b(?:simple|intermediate|complex|layer)/i.test(v) && !triggers.some((t) => isClosure(t.family))) {
+      triggers.push({ family: 'repair', start: offset, end: offset + v.length });
+    }
+  }
+  return triggers.sort((a, b) => a.start - b.start);
+}
+
+function siteOfUnits(units: Unit[]): Site | undefined {
+  for (const u of units) {
+    if (u.field && SITE_FIELDS.test(u.field) && u.value) {
+      const s = resolveSite(u.value);
+      if (s) return s;
+    }
+  }
+  for (const u of units) {
+    if (u.field && (PROCEDURE_FIELDS.test(u.field) || SITE_FIELDS.test(u.field) || DX_FIELDS.test(u.field))) {
+      const s = matchSite(u.value ?? '');
+      if (s) return s;
+    }
+    if (!u.field || /^(?:procedure|biopsy|excision|lesion)/.test(u.field)) {
+      const s = matchSite(u.text);
+      if (s) return s;
+    }
+  }
+  return undefined;
+}
+
+function matchSite(text: string): Site | undefined {
+  const matches = findSites(text, { strict: true }).filter(
+    (m) => !/^(?:lid|lobe|crown|arch|gum|gums|digit|digits|sidewall|septum|ala)$/i.test(m.site.text.trim()) || text.length < 60,
+  );
+  return pickSite(matches)?.site;
+}
+
+function newSiteIn(u: Unit): SiteMatch | undefined {
+  if (u.field && !SITE_FIELDS.test(u.field) && !PROCEDURE_FIELDS.test(u.field)) return undefined;
+  return pickSite(findSites(u.field ? (u.value ?? '') : u.text, { strict: true }));
+}
+
+/** Builds procedure blocks for one section. */
+export function blocksOf(section: Section): Block[] {
+  const units = unitsOf(section.text, section.start);
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  let pending: Unit[] = [];
+  const open = (family: Family, trigger: Unit, seg: { start: number; end: number }, generic: boolean, parent?: Block): Block => {
+    const block: Block = {
+      family,
+      section,
+      units: [trigger],
+      context: parent ? [] : pending.slice(-3),
+      trigger,
+      segStart: trigger.start + seg.start,
+      segEnd: trigger.start + seg.end,
+      generic,
+    };
+    const labelUnit = trigger.label ? trigger : [...block.context].reverse().find((u) => u.label);
+    if (labelUnit?.label) {
+      block.label = labelUnit.label;
+      if (labelUnit.labelKind) block.labelKind = labelUnit.labelKind;
+    } else if (parent?.label) {
+      block.label = parent.label;
+      if (parent.labelKind) block.labelKind = parent.labelKind;
+    }
+    if (parent) block.parent = parent;
+    blocks.push(block);
+    return block;
+  };
+  for (const u of units) {
+    const triggers = unitTriggers(u);
+    if (triggers.length === 0) {
+      if (u.label && u.lineStart) {
+        current = undefined;
+        pending = [u];
+        continue;
+      }
+      if (u.label && !u.lineStart && current && current.label && current.label !== u.label) {
+        current = undefined;
+        pending = [u];
+        continue;
+      }
+      if (current) {
+        const keep =
+          !u.afterBlank ||
+          Boolean(u.field) ||
+          current.family === 'mohs' ||
+          current.parent?.family === 'mohs' ||
+          /^\s*(?:stage|layer|repair|closure|defect|flap|graft|the\s+(?:defect|wound|flap|graft)|undermin|length)/i.test(u.text);
+        if (keep) current.units.push(u);
+        else {
+          current = undefined;
+          pending = [u];
+        }
+      } else {
+        if (u.afterBlank) pending = [];
+        pending.push(u);
+        if (pending.length > 6) pending.shift();
+      }
+      continue;
+    }
+    const primaries = triggers.filter((t) => !isClosure(t.family));
+    const closures = triggers.filter((t) => isClosure(t.family));
+    // A procedure-name field always starts a new block ("Procedure: Shave biopsy").
+    const procField = Boolean(u.field && PROCEDURE_FIELDS.test(u.field));
+    let lastPrimary: Block | undefined = current && !isClosure(current.family) ? current : current?.parent;
+    if (primaries.length > 0) {
+      const segments = segmentsOf(u, primaries);
+      segments.forEach((seg, k) => {
+        if (k === 0 && current && !procField) {
+          const base = isClosure(current.family) ? current.parent : current;
+          const sameLabel = !u.label || u.label === base?.label;
+          const site = newSiteIn(u);
+          const sameSite = !site || !base?.site || site.site.key === base.site.key || !base.site.key;
+          if (
+            base &&
+            sameLabel &&
+            sameSite &&
+            compatible(base.family, seg.family, seg.generic) &&
+            !(seg.family === 'destruction' && !seg.generic && base.family !== 'destruction')
+          ) {
+            base.units.push(u);
+            if (current !== base) current.units.push(u);
+            if (!base.site) base.site = siteOfUnits([u]);
+            lastPrimary = base;
+            return;
+          }
+        }
+        const block = open(seg.family, u, seg, seg.generic);
+        block.site = siteOfUnits([...block.context.filter((c) => c.field && SITE_FIELDS.test(c.field)), u]);
+        pending = [];
+        current = block;
+        lastPrimary = block;
+      });
+    }
+    for (const c of dedupeFamilies(closures)) {
+      if (current && current.family === c.family && !u.label) {
+        if (!current.units.includes(u)) current.units.push(u);
+        continue;
+      }
+      // Simple closure of a biopsy, shave or excision wound is part of that code (CPT): no repair procedure.
+      const parent = lastPrimary;
+      const child = open(c.family, u, { start: c.start, end: c.end }, false, parent);
+      child.site = siteOfUnits([u]) ?? parent?.site;
+      pending = [];
+      current = child;
+    }
+  }
+  // Fill sites from the whole block, then drop summary headers ("Biopsies x3:" followed by A), B), C)).
+  for (const b of blocks) {
+    if (!b.site) b.site = siteOfUnits(b.units) ?? siteOfUnits(b.context) ?? (b.parent ? b.parent.site : undefined);
+  }
+  return blocks.filter((b, k) => {
+    const next = blocks[k + 1];
+    if (b.parent || b.label || b.site || b.units.length > 1) return true;
+    if (!next || !next.label) return true;
+    const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
+    const header = /:\s*$|\bx\s*\d|\b\d+\s*(?:biops|lesions|sites)|\b(?:biopsies|procedures)\b/i.test(b.trigger.text) || b.trigger.text.trim().length < 30;
+    return !(header && group(next.family) === group(b.family));
+  });
+}
+
+function dedupeFamilies(triggers: Trigger[]): Trigger[] {
+  const seen = new Set<Family>();
+  return triggers.filter((t) => {
+    if (seen.has(t.family)) return false;
+    seen.add(t.family);
+    return true;
+  });
+}
+
+interface Segment {
+  family: Family;
+  start: number;
+  end: number;
+  generic: boolean;
+}
+
+/**
+ * One unit may name several procedures ("LN2 to 8 AKs and 3 SKs", "ILK to keloid; LN2 to warts").
+ * Different families, or destructions of different lesion classes, become separate segments cut
+ * at the clause boundary before each one.
+ */
+function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
+  const text = u.text;
+  const byFamily: Trigger[] = [];
+  for (const t of primaries) {
+    const last = byFamily[byFamily.length - 1];
+    if (last && (last.family === t.family || compatible(last.family, t.family, Boolean(t.generic)) || compatible(t.family, last.family, Boolean(last.generic))))
+      continue;
+    byFamily.push(t);
+  }
+  const cuts: { family: Family; at: number; generic: boolean }[] = byFamily.map((t, k) => ({
+    family: t.family,
+    at: k === 0 ? 0 : clauseStart(text, t.start, byFamily[k - 1]?.end ?? 0),
+    generic: Boolean(t.generic),
+  }));
+  const segments: Segment[] = cuts.map((c, k) => ({ family: c.family, start: c.at, end: cuts[k + 1]?.at ?? text.length, generic: c.generic }));
+  // Destruction of lesions in different classes (AK vs wart vs tag) → one segment per class.
+  const out: Segment[] = [];
+  for (const s of segments) {
+    if (s.family !== 'destruction' && s.family !== 'tag') {
+      out.push(s);
+      continue;
+    }
+    const slice = text.slice(s.start, s.end);
+    const mentions = lesionTypeMentions(slice);
+    const classes: { cls: string; at: number }[] = [];
+    for (const m of mentions) {
+      const cls = destructionKindOf(m.type) ?? 'other';
+      if (cls === 'other') continue;
+      if (!classes.some((c) => c.cls === cls)) classes.push({ cls, at: m.start });
+    }
+    if (classes.length <= 1) {
+      out.push(s);
+      continue;
+    }
+    let prev = s.start;
+    classes.forEach((c, k) => {
+      const at = k === 0 ? s.start : clauseStart(text, s.start + c.at, prev);
+      if (k > 0) {
+        const last = out[out.length - 1] as Segment;
+        last.end = at;
+      }
+      out.push({ family: c.cls === 'skin-tag-removal' ? 'tag' : 'destruction', start: at, end: s.end, generic: false });
+      prev = at;
+    });
+  }
+  return out;
+}
+
+/** Start of the clause containing `pos`: after the last ";", ",", " and ", "." between `min` and `pos`. */
+function clauseStart(text: string, pos: number, min: number): number {
+  // Include a number right before the mention ("and 3 SKs" → cut before "3").
+  const window = text.slice(min, pos);
+  const re = /(?:[;,.]\s*|\s+(?:and|&|plus|also|then|as\s+well\s+as)\s+)/gi;
+  let cut = min;
+  for (let m = re.exec(window); m; m = re.exec(window)) cut = min + m.index + m[0].length;
+  return cut;
+}
+
+// ------------------------------------------------------------------ facts
+
+function blockText(b: Block): string {
+  let t = '';
+  for (const u of b.units) {
+    t += `${u.text}\n`;
+    if (t.length > 6000) break;
+  }
+  return t;
+}
+
+function contextText(b: Block): string {
+  return b.context.map((u) => u.text).join('\n');
+}
+
+function segText(b: Block, fullText: string): string {
+  return fullText.slice(b.segStart, b.segEnd);
+}
+
+function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: LesionType | undefined): { kind?: ProcedureKind; unread?: string } {
+  const unit = b.trigger.text;
+  switch (b.family) {
+    case 'mohs':
+      return { kind: 'mohs' };
+    case 'biopsy':
+    case 'punch':
+    case 'shave': {
+      for (const t of [seg, unit, all]) {
+        if (/\bexcisional\s+(?:biopsy|bx)\b/i.test(t)) return { kind: 'excision' };
+        if (/\b(?:incisional|wedge)\b/i.test(t)) return { kind: 'biopsy-incisional' };
+        if (/\bpunch(?:ed)?\b/i.test(t) && !/\bpunch\s+(?:excision|excised)\b/i.test(t)) return { kind: 'biopsy-punch' };
+        if (/\bpunch\s+(?:excision|excised)\b/i.test(t)) return { kind: 'excision' };
+        if (/\b(?:shave(?:d)?|tangential|sauceri[sz]ation|scoop|curette|curettage|deep\s+shave|dermablade|flexible\s+blade)\b/i.test(t)) {
+          if (b.family === 'shave') return shaveIntent(t, ctx, lesionType);
+          return { kind: 'biopsy-tangential' };
+        }
+        if (b.family === 'biopsy' && t === seg) continue;
+      }
+      return { kind: 'biopsy-unspecified' };
+    }
+    case 'excision':
+      if (/\b(?:hidradenitis|hs)\b/i.test(`${all}\n${ctx}`)) return { kind: 'hidradenitis-excision' };
+      return { kind: 'excision' };
+    case 'destruction': {
+      const kind =
+        destructionKindOf(lesionType) ??
+        (/\bpre-?malignant|pre-?cancer/i.test(`${seg}\n${all}`)
+          ? 'destruction-premalignant'
+          : /\bbenign\b/i.test(`${seg}\n${all}`)
+            ? 'destruction-benign'
+            : /\bmalignan/i.test(`${seg}\n${all}`)
+              ? 'destruction-malignant'
+              : 'destruction-unspecified');
+      return { kind };
+    }
+    case 'tag':
+      return { kind: 'skin-tag-removal' };
+    case 'ilk':
+      return { kind: 'intralesional-injection' };
+    case 'injection':
+      return { kind: 'injection' };
+    case 'infusion':
+      return { kind: 'infusion' };
+    case 'chemoden': {
+      const t = `${all}\n${ctx}`;
+      if (/\bhyperhidrosis|sweat/i.test(t)) return { kind: 'chemodenervation' };
+      if (cosmeticOf(t)) return { kind: 'cosmetic-other' };
+      return { kind: 'chemodenervation' };
+    }
+    case 'photo':
+      return { kind: 'phototherapy' };
+    case 'excimer':
+      return { kind: 'laser-psoriasis' };
+    case 'pdt':
+      return { kind: 'pdt' };
+    case 'id':
+      return { kind: 'incision-drainage' };
+    case 'acne':
+      return { kind: 'acne-surgery' };
+    case 'paring':
+      return { kind: 'paring' };
+    case 'nail':
+      return { kind: 'nail' };
+    case 'debridement':
+      return { kind: 'debridement' };
+    case 'peel':
+      return { kind: 'chemical-peel' };
+    case 'vascular':
+      return { kind: 'vascular-laser' };
+    case 'repair':
+      return { kind: 'repair' };
+    case 'att':
+      return { kind: 'adjacent-tissue-transfer' };
+    case 'flap':
+      return { kind: 'flap' };
+    case 'division':
+      return { kind: 'flap-division' };
+    case 'graft':
+      return { kind: 'graft' };
+  }
+}
+
+/** "Shave" alone: removal when therapeutic intent or a benign/symptomatic lesion is documented; biopsy when a diagnosis is sought. */
+function shaveIntent(text: string, ctx: string, lesionType: LesionType | undefined): { kind?: ProcedureKind; unread?: string } {
+  const t = `${text}\n${ctx}`;
+  if (
+    /\bshave(?:d)?\s+(?:removal|excision|excised|off)\b|\b(?:removed|removal)\s+(?:by|via|with|using)\s+(?:a\s+)?(?:shave|tangential)|\bshave\s+technique\b|\bsnip\b/i.test(
+      t,
+    )
+  )
+    return { kind: 'shave-removal' };
+  if (/\b(?:r\/o|rule\s+out|to\s+(?:establish|confirm|obtain)\s+(?:a\s+)?diagnosis|diagnostic|histolog|ddx|vs\.?\s|concern\s+for|suspicious\s+for)\b/i.test(t))
+    return { kind: 'biopsy-tangential' };
+  if (lesionType && ['seborrheic-keratosis', 'inflamed-seborrheic-keratosis', 'nevus', 'skin-tag', 'dermatofibroma', 'hemangioma', 'wart'].includes(lesionType))
+    return { kind: 'shave-removal' };
+  if (cosmeticOf(t) || indicationsOf(t).some((i) => i !== 'suspicious')) return { kind: 'shave-removal' };
+  return { unread: 'shave documented without biopsy or removal intent' };
+}
+
+function repairFeaturesOf(text: string, site: Site | undefined): RepairFeatures {
+  const f: RepairFeatures = {};
+  if (
+    /\b(?:layered|in\s+(?:two\s+|2\s+|multiple\s+)?layers|deep\s+(?:dermal\s+)?sutures?|subcutaneous\s+sutures?|subdermal\s+sutures?|buried\s+(?:vertical\s+mattress\s+|interrupted\s+|dermal\s+)?sutures?|(?:two|2)[- ]layer|bilayer|deep\s+layer|dermal\s+sutures?|subcutaneous\s+(?:tissue\s+)?(?:was\s+)?(?:closed|approximated|reapproximated))\b/i.test(
+      text,
+    )
+  )
+    f.layered = true;
+  else if (/\b(?:single[- ]layer|one[- ]layer|simple\s+interrupted\s+sutures?\s+only|epidermal\s+sutures?\s+only)\b/i.test(text)) f.layered = false;
+  if (/\b(?:no|without)\s+undermin/i.test(text)) f.undermining = 'none';
+  else if (
+    /\b(?:extensive(?:ly)?|wide(?:ly)?|broad(?:ly)?|significant(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:extensive(?:ly)?|widely|broadly)/i.test(
+      text,
+    )
+  )
+    f.undermining = 'extensive';
+  else if (
+    /\b(?:limited|minimal(?:ly)?|modest(?:ly)?|slight(?:ly)?|mild(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:minimally|slightly|limited)/i.test(
+      text,
+    )
+  )
+    f.undermining = 'limited';
+  if (
+    /\b(?:heavily|grossly)\s+contaminated|\bextensive\s+(?:cleaning|irrigation)|\bremoval\s+of\s+(?:particulate|foreign|debris)|\bgross\s+contamination\b/i.test(
+      text,
+    )
+  )
+    f.heavilyContaminated = true;
+  if (
+    /\bexpos(?:ed|ure\s+of|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:bone|cartilage|tendon|nerve|artery|vessel|periosteum|perichondrium)|\b(?:bone|cartilage|tendon|periosteum)\s+(?:was\s+|were\s+)?exposed\b/i.test(
+      text,
+    )
+  )
+    f.exposedDeepStructure = true;
+  if (
+    /\bdebrid(?:ed|ement\s+of)\s+(?:the\s+)?(?:wound\s+)?edges?|\b(?:wound\s+)?edges?\s+(?:were\s+)?(?:sharply\s+)?debrided|\bdebridement\s+of\s+(?:the\s+)?wound\s+(?:edges|margins)/i.test(
+      text,
+    )
+  )
+    f.debridedEdges = true;
+  const key = site?.key;
+  if (
+    key === 'helical-rim' ||
+    key === 'lip-vermilion' ||
+    key === 'nostril-rim' ||
+    /\bfree\s+margin\b|\b(?:crossing|involving|through|across|including)\s+(?:the\s+)?(?:vermilion\s+border|helical\s+rim|alar\s+rim|nostril\s+rim)\b/i.test(
+      text,
+    )
+  )
+    f.freeMargin = true;
+  if (/\bretention\s+sutures?\b/i.test(text)) f.retentionSutures = true;
+  if (
+    /\b(?:dermabond|tissue\s+adhesive|skin\s+glue|cyanoacrylate|octyl)\b/i.test(text) &&
+    !/\b(?:sutures?|nylon|prolene|monocryl|vicryl|staples?)\b/i.test(text)
+  )
+    f.tissueAdhesiveOnly = true;
+  return f;
+}
+
+function flapTypeOf(text: string): string | undefined {
+  const m =
+    /\b(advancement|rotation|transposition|bilobed?|rhomb(?:ic|oid)|limberg|dufourmentel|crescentic|banner|note|island\s+pedicle|burow'?s?\s+advancement|keystone|hatchet|spiral|dorsal\s+nasal|rieger|mustarde|a-?t(?:o-?t)?|o-?t|o-?z|o-?l|v-?y|y-?v|double\s+advancement|bilateral\s+advancement|z-?plasty|w-?plasty|m-?plasty|paramedian\s+forehead|forehead|melolabial|cheek[- ]to[- ]nose|abbe|estlander|interpolation|random\s+pattern|local)\b/i.exec(
+      text,
+    );
+  if (!m?.[1]) return undefined;
+  return m[1]
+    .toLowerCase()
+    .replace(/\s+/g, '-')
+    .replace(/^bilobe$/, 'bilobed')
+    .replace(/^rhomboid$/, 'rhombic');
+}
+
+/** Area right after a label: "primary defect measured 1.5 x 1.2 cm" → 1.8; "secondary defect: 3 sq cm". */
+function labelledArea(text: string, label: RegExp): number | undefined {
+  const m = label.exec(text);
+  if (!m) return undefined;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 70);
+  const stop = after.search(/[;\n]|\.\s|\b(?:primary|secondary|donor|total)\b/i);
+  const window = stop >= 0 ? after.slice(0, stop) : after;
+  const area = findAreas(window, true)[0];
+  return area ? area.sqCm : undefined;
+}
+
+function lesionSizeOf(b: Block, text: string): number | undefined {
+  for (const u of [...b.context, ...b.units]) {
+    if (u.field && SIZE_FIELDS.test(u.field) && u.value) {
+      const s = findSizes(u.value)[0];
+      if (s) return greatest(s);
+    }
+  }
+  const sizes = findSizes(text);
+  for (const s of sizes) {
+    const before = text.slice(Math.max(0, s.start - 40), s.start).toLowerCase();
+    const after = text.slice(s.end, s.end + 30).toLowerCase();
+    if (
+      /^\s*-?\s*(?:punch|curette|trephine|biopsy\s+punch|margins?|clinical\s+margins?|peripheral|surgical\s+margin|deep|in\s+length|long|linear|length|repair|closure|sq|squared|²|defect|wound|incision|ellipse|excised\s+diameter|undermin|x\s*\d)/.test(
+        after,
+      )
+    )
+      continue;
+    if (
+      /(?:margins?|length|repair(?:ed)?|closure|defect|wound|ellipse|excised\s+diameter|total\s+excised|undermin\w*|with\s+a|needle|gauge|depth|deep|to\s+a\s+depth\s+of|measuring\s+\d+(?:\.\d+)?\s*(?:x|by))\s*(?:of|was|to|measured|measuring|:)?\s*(?:approximately\s+|approx\.?\s+)?$/.test(
+        before,
+      )
+    )
+      continue;
+    if (/\b(?:punch|curette)\s*$/.test(before)) continue;
+    return greatest(s);
+  }
+  return undefined;
+}
+
+function excisedDiameterOf(text: string): number | undefined {
+  const m =
+    /\b(?:excised\s+diameter|total\s+excised\s+(?:diameter|size)|excision\s+(?:size|diameter)|excised\s+(?:size|lesion\s+(?:size|diameter))|size\s+(?:of\s+)?(?:the\s+)?excised\s+(?:area|lesion)|diameter\s+(?:including|incl\.?|with)\s+margins?)\s*(?:of|was|is|:|=|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+      text,
+    );
+  if (!m?.[1] || !m[2]) {
+    const incl = /(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s*(?:total\s+)?(?:excised\s+diameter|including\s+(?:the\s+)?margins?|with\s+margins\s+included)\b/i.exec(
+      text,
+    );
+    if (!incl?.[1] || !incl[2]) return undefined;
+    return round(incl[2].toLowerCase() === 'mm' ? Number(incl[1]) / 10 : Number(incl[1]));
+  }
+  return round(m[2].toLowerCase() === 'mm' ? Number(m[1]) / 10 : Number(m[1]));
+}
+
+function specimenLabelOf(b: Block): string | undefined {
+  for (const u of [...b.context, ...b.units]) {
+    if (u.field && SPECIMEN_FIELDS.test(u.field) && u.value) {
+      const m = /^\s*(?:#\s*)?([A-Z]\d?|\d{1,2})\b/i.exec(u.value);
+      if (m?.[1] && !/^(?:no|yes|na|n)$/i.test(m[1])) return m[1].toUpperCase();
+    }
+    const inline =
+      /\b(?:specimen|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
+      /\b(?:labeled|labelled)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text);
+    if (inline?.[1] && /^[A-Z0-9]/.test(inline[1])) return inline[1].toUpperCase();
+  }
+  if (b.labelKind === 'specimen' && b.label) return b.label;
+  return undefined;
+}
+
+function clinicalDxOf(b: Block): string | undefined {
+  for (const u of [...b.context, ...b.units]) {
+    if (u.field && DX_FIELDS.test(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
+  }
+  const t = [...b.context, ...b.units].map((u) => u.text).join(' ');
+  const m =
+    /\b(?:r\/o|rule\s+out|to\s+rule\s+out|concern(?:ing)?\s+for|suspicious\s+for|suspected|ddx:?|favor|clinically\s+consistent\s+with|c\/w|consistent\s+with)\s+([^.;\n]{2,80})/i.exec(
+      t,
+    );
+  if (m?.[0]) return m[0].trim().slice(0, 200);
+  return undefined;
+}
+
+function statusText(b: Block, fullText: string): string {
+  // The clause naming the procedure, plus a field value on the same unit.
+  const seg = segText(b, fullText);
+  return seg.length > 0 ? seg : b.trigger.text;
+}
+
+let nextId = 0;
+export function resetProcedureIds(): void {
+  nextId = 0;
+}
+
+/** Block → Procedure with its facts. History mentions and plain negations give undefined. */
+export function procedureOf(b: Block, fullText: string, spanOf: (start: number, end: number) => Procedure['span']): ParsedProcedure | undefined {
+  const all = blockText(b);
+  const ctx = contextText(b);
+  const seg = segText(b, fullText);
+  const intent = intentOf(statusText(b, fullText), b.section.role === 'history');
+  if (intent === 'history' || intent === 'negated') return undefined;
+  const lesionType =
+    lesionTypeOf(seg) ?? lesionTypeOf(b.trigger.text) ?? lesionTypeOf(all) ?? lesionTypeOf(ctx) ?? (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
+  const { kind, unread } = kindOf(b, seg, all, ctx, lesionType);
+  const end = b.units[b.units.length - 1]?.end ?? b.segEnd;
+  const span = spanOf(Math.min(b.segStart, b.trigger.start), end);
+  if (!kind) {
+    return {
+      procedure: { id: `unread-${nextId++}`, kind: 'unlisted', status: 'performed', lesionLabels: [], indications: [], text: seg.slice(0, 300), span },
+      block: b,
+      priorMalignantBiopsy: false,
+      sendsTissue: false,
+      unreadReason: unread ?? 'procedure type not recognised',
+    };
+  }
+  const procedure: Procedure = {
+    id: `p${++nextId}`,
+    kind,
+    status: intent,
+    lesionLabels: b.label ? [b.label] : [],
+    indications: [],
+    text: (seg.trim().length > 0 ? seg : b.trigger.text).trim().slice(0, 400),
+    span,
+  };
+  if (b.site) procedure.site = b.site;
+  const scope =
+    kind === 'destruction-premalignant' || kind === 'destruction-benign' || kind === 'skin-tag-removal' || kind === 'destruction-malignant'
+      ? `${seg}\n${all}`
+      : all;
+  // Sizes and margins (excision, shave, biopsy, destruction of malignancy).
+  const lesionBased = ['excision', 'shave-removal', 'destruction-malignant', 'hidradenitis-excision', 'mohs'].includes(kind) || kind.startsWith('biopsy');
+  let clinicalSizeCm: number | undefined;
+  if (lesionBased) {
+    const size = lesionSizeOf(b, kind === 'destruction-malignant' ? `${seg}\n${all}` : `${ctx}\n${all}`);
+    if (size !== undefined && size > 0) {
+      clinicalSizeCm = size;
+      if (kind !== 'mohs') procedure.lesionDiameterCm = size;
+    }
+  }
+  if (kind === 'excision' || kind === 'hidradenitis-excision') {
+    const margin = findMarginCm(all);
+    if (margin !== undefined) procedure.marginCm = margin;
+    const excised = excisedDiameterOf(all);
+    if (excised !== undefined) procedure.excisedDiameterCm = excised;
+    if (
+      /\bre-?excis|\bpositive\s+margins?|\bmargins?\s+(?:were\s+)?(?:involved|positive)|\bresidual\s+(?:tumor|carcinoma|bcc|scc|melanoma)|\bwider\s+excision|\bwide\s+local\s+excision/i.test(
+        `${all}\n${ctx}`,
+      )
+    )
+      procedure.reExcision = true;
+  }
+  if (kind === 'repair') {
+    const level = /\bcomplex\b/i.test(all) ? 'complex' : /\bintermediate\b/i.test(all) ? 'intermediate' : /\bsimple\b/i.test(all) ? 'simple' : undefined;
+    if (level) procedure.repairLevel = level;
+    procedure.repairFeatures = repairFeaturesOf(all, b.site);
+    const length = findLengthCm(all);
+    if (length !== undefined) procedure.lengthCm = length;
+  }
+  if (kind === 'adjacent-tissue-transfer' || kind === 'flap' || kind === 'flap-division') {
+    const type = flapTypeOf(all);
+    if (type) procedure.flapType = type;
+    const primary =
+      labelledArea(all, /\bprimary\s+defect\b/i) ??
+      labelledArea(`${all}\n${b.parent ? blockText(b.parent) : ''}`, /\b(?:(?:final|surgical|post-?mohs|mohs|resulting|wound)\s+)?defect\s*(?:size)?\b/i);
+    const secondary = labelledArea(all, /\b(?:secondary|donor(?:\s+site)?)\s+defect\b|\bsecondary\s+defect\b/i);
+    const total = labelledArea(all, /\btotal\s+(?:defect\s+)?(?:area|size|defect)\b|\b(?:flap|att)\s+(?:area|size)\b/i);
+    if (primary !== undefined) procedure.primaryDefectSqCm = primary;
+    if (secondary !== undefined) procedure.secondaryDefectSqCm = secondary;
+    if (total !== undefined) procedure.areaSqCm = total;
+    else if (primary !== undefined && secondary !== undefined) procedure.areaSqCm = round(primary + secondary);
+  }
+  if (kind === 'graft') {
+    const type = /\b(?:stsg|split[- ]thickness)\b/i.test(all)
+      ? 'split-thickness'
+      : /\b(?:ftsg|full[- ]thickness|burow'?s\s+graft)\b/i.test(all)
+        ? 'full-thickness'
+        : /\b(?:skin\s+substitute|integra|apligraf|dermagraft|epifix|grafix|xenograft|allograft)\b/i.test(all)
+          ? 'skin-substitute'
+          : /\bcomposite\b/i.test(all)
+            ? 'composite'
+            : undefined;
+    if (type) procedure.graftType = type;
+    const area =
+      labelledArea(all, /\b(?:recipient(?:\s+site)?|graft(?:\s+(?:size|area))?|defect)\b/i) ??
+      (b.parent ? labelledArea(blockText(b.parent), /\b(?:(?:final|surgical|post-?mohs|mohs|resulting)\s+)?defect\b/i) : undefined);
+    if (area !== undefined) procedure.areaSqCm = area;
+  }
+  if (kind === 'mohs') {
+    const stages = parseMohsStages(all);
+    if (stages) procedure.stages = stages;
+  }
+  if (kind === 'mohs' || kind === 'excision' || kind === 'repair' || kind === 'adjacent-tissue-transfer') {
+    if (
+      /\b(?:into|to\s+the\s+level\s+of|down\s+to|involv(?:ed|ing)|through|invad\w+|exposing|exposed)\s+(?:the\s+)?(?:underlying\s+)?(?:\w+\s+)?(?:muscle|cartilage|bone|periosteum|tendon|perichondrium|major\s+(?:nerve|vessel))\b/i.test(
+        all,
+      )
+    )
+      procedure.deepStructureInvolved = true;
+  }
+  if (
+    [
+      'destruction-premalignant',
+      'destruction-benign',
+      'destruction-malignant',
+      'destruction-unspecified',
+      'skin-tag-removal',
+      'intralesional-injection',
+      'paring',
+      'nail',
+      'acne-surgery',
+      'incision-drainage',
+    ].includes(kind)
+  ) {
+    const count = findCount(seg) ?? findCount(b.trigger.text) ?? findCount(`${ctx}\n${all}`);
+    if (count !== undefined) procedure.count = count;
+  }
+  if (kind === 'incision-drainage' && /\b(?:complicated|complex|multiple|loculat\w*|pack(?:ed|ing)|iodoform|several\s+abscess|abscesses)\b/i.test(all))
+    procedure.complicated = true;
+  if (lesionType) procedure.lesionType = lesionType;
+  // Drugs.
+  if (['intralesional-injection', 'injection', 'infusion', 'chemodenervation', 'cosmetic-other', 'pdt'].includes(kind)) {
+    const route = kind === 'intralesional-injection' ? 'intralesional' : kind === 'pdt' ? 'topical' : kind === 'infusion' ? 'intravenous' : undefined;
+    const drug = extractDrug(`${all}\n${ctx}`, route);
+    if (drug) procedure.drug = drug;
+  }
+  if (kind === 'phototherapy') {
+    const t = all;
+    procedure.modality = /goeckerman/i.test(t)
+      ? 'goeckerman'
+      : /\bpuva\b/i.test(t)
+        ? 'puva'
+        : /\b(?:nb-?uvb|nbuvb|narrow[- ]?band)\b/i.test(t)
+          ? 'nbuvb'
+          : /\bbb-?uvb|broad[- ]?band/i.test(t)
+            ? 'bbuvb'
+            : /\buv-?b\b/i.test(t)
+              ? 'uvb'
+              : /\buva1?\b/i.test(t)
+                ? 'uva'
+                : 'unspecified';
+  }
+  if (kind === 'laser-psoriasis' || kind === 'vascular-laser') {
+    procedure.modality = kind === 'laser-psoriasis' ? 'excimer' : /\bpdl|pulsed[- ]dye|v-?beam/i.test(all) ? 'pdl' : 'laser';
+    const area = findAreas(all)[0];
+    if (area) procedure.areaSqCm = area.sqCm;
+  }
+  if (kind === 'pdt') {
+    procedure.modality = /\bameluz\b/i.test(all)
+      ? 'ameluz'
+      : /\blevulan|kerastick\b/i.test(all)
+        ? 'levulan'
+        : /\bala\b|aminolevulinic/i.test(all)
+          ? 'ala'
+          : 'unspecified';
+    if (
+      /\b(?:applied|illuminat\w*|performed)\s+by\s+(?:the\s+)?(?:ma|medical\s+assistant|nurse|rn|lpn|staff|tech(?:nician)?|aesthetician)\b|\b(?:ma|nurse|staff|technician)\s+(?:applied|illuminated)\b/i.test(
+        all,
+      )
+    )
+      procedure.appliedBy = 'staff';
+    else if (
+      /\b(?:applied|illuminat\w*|performed)\s+by\s+(?:me|myself|the\s+physician|physician|dr\.?\s+\w+|provider|the\s+provider|md|pa-?c|np)\b|\bi\s+(?:personally\s+)?(?:applied|illuminated|performed)\b/i.test(
+        all,
+      )
+    )
+      procedure.appliedBy = 'physician';
+    // CPT 96574: curettage/abrasion of hyperkeratotic lesions; an acetone scrub or peel is not debridement.
+    if (/\b(?:curett\w*|debrid\w*|abrad\w*|abrasion|microdermabrasion)\b/i.test(all) && !/\b(?:no|without)\s+(?:curett\w*|debrid\w*)/i.test(all))
+      procedure.debridement = true;
+    else procedure.debridement = false;
+    const area = findAreas(all)[0];
+    if (area) procedure.areaSqCm = area.sqCm;
+  }
+  const cptInText =
+    /\b(?:cpt\s*:?\s*)?((?:1[0-7]\d{3}|9\d{4}|6\d{4}|4\d{4}|5\d{4}|8\d{4}|30100|67\d{3}|69\d{3}|J\d{4}|G\d{4})(?:\s*[,/&]\s*(?:1[0-7]\d{3}|9\d{4}|J\d{4}))*)\b/.exec(
+      seg,
+    );
+  if (cptInText?.[1] && /\(|cpt|code/i.test(seg)) procedure.documentedCode = cptInText[1].replace(/\s+/g, '');
+  procedure.indications = indicationsOf(`${ctx}\n${all}`);
+  if (cosmeticOf(`${ctx}\n${all}`)) procedure.cosmetic = true;
+  const clinicalDiagnosis = clinicalDxOf(b);
+  const specimenLabel = specimenLabelOf(b);
+  const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
+  const destination = destinationOf(`${all}\n${ctx}`);
+  const out: ParsedProcedure = {
+    procedure,
+    block: b,
+    priorMalignantBiopsy: priorMalignantBiopsyIn(`${ctx}\n${all}`),
+    sendsTissue,
+  };
+  if (lesionType) out.lesionType = lesionType;
+  if (clinicalDiagnosis) out.clinicalDiagnosis = clinicalDiagnosis;
+  if (clinicalSizeCm !== undefined) out.clinicalSizeCm = clinicalSizeCm;
+  if (specimenLabel) out.specimenLabel = specimenLabel;
+  if (destination) out.destination = destination;
+  return out;
+}
+
+function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string | undefined): boolean {
+  if (/\b(?:not\s+sent|discarded|no\s+specimen|not\s+submitted|specimen\s+not\s+(?:sent|submitted)|no\s+path(?:ology)?)\b/i.test(text)) return false;
+  if (kind.startsWith('biopsy') || kind === 'excision' || kind === 'hidradenitis-excision') return true;
+  if (kind === 'shave-removal' || kind === 'skin-tag-removal' || kind === 'nail' || kind === 'debridement' || kind === 'destruction-malignant') {
+    return (
+      Boolean(specimenLabel) ||
+      /\b(?:sent\s+(?:to|for)\s+(?:path|pathology|histo|dermpath|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimen\s+(?:was\s+)?(?:sent|submitted)|to\s+pathology|for\s+histolog)/i.test(
+        text,
+      )
+    );
+  }
+  return false;
+}
+
+const EXTERNAL_LAB =
+  /\b(?:outside\s+lab|external\s+lab|reference\s+lab|sent\s+out|labcorp|lab\s*corp|quest|dermpath\s+diagnostics|aurora\s+diagnostics|sonic|miraca|inform\s+diagnostics|propath|cockerell|poplar|mayo|arup|neogenomics|dermatopathology\s+(?:associates|laboratory\s+of)|dermpath\s+lab|\w+\s+(?:dermatopathology|pathology)\s+(?:lab|laboratory|associates|services|group|partners))\b/i;
+const IN_HOUSE =
+  /\b(?:in[- ]house|in[- ]office\s+(?:lab|dermatopathology|path)|our\s+(?:lab|dermatopathology|pathology|dermpath)|this\s+practice'?s?\s+lab|practice\s+lab)\b/i;
+
+export function destinationOf(text: string): 'in-house' | 'external' | undefined {
+  if (IN_HOUSE.test(text)) return 'in-house';
+  if (EXTERNAL_LAB.test(text) || /\bsent\s+to\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+(?:lab|laboratory|diagnostics|pathology|dermpath)/.test(text))
+    return 'external';
+  return undefined;
+}

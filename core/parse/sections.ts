@@ -1,0 +1,168 @@
+/**
+ * Split a note into its sections by heading lines. Spans point into the section
+ * texts, so each section keeps its start offset in the whole text.
+ */
+
+export type SectionRole = 'header' | 'history' | 'exam' | 'assessment' | 'procedure' | 'pathology' | 'charges' | 'visit' | 'other' | 'note';
+
+export interface Section {
+  name: string;
+  role: SectionRole;
+  /** Offset of the section text in the whole text. */
+  start: number;
+  text: string;
+}
+
+const HEADINGS: [SectionRole, RegExp][] = [
+  [
+    'header',
+    /^(?:patient\s+(?:info(?:rmation)?|demographics|details)|visit\s+(?:info(?:rmation)?|details)|encounter\s+(?:info(?:rmation)?|details)|demographics)$/,
+  ],
+  [
+    'history',
+    /^(?:chief\s+complaints?|cc|reason\s+for\s+(?:visit|consult(?:ation)?)|hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|(?:past\s+)?medical\s+history|pmh|pmhx|past\s+surgical\s+history|psh|surgical\s+history|social\s+history|family\s+history|(?:current\s+)?medications?|meds|allergies|ros|review\s+of\s+systems|history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|problem\s+list|subjective|oncologic\s+history)$/,
+  ],
+  [
+    'exam',
+    /^(?:physical\s+exam(?:ination)?|exam(?:ination)?|skin\s+exam(?:ination)?|(?:full|total)\s+(?:body\s+)?skin\s+exam(?:ination)?|fse|tbse|objective|vitals?|vital\s+signs|focused\s+exam)$/,
+  ],
+  [
+    'assessment',
+    /^(?:assessment\s*(?:and|&|\/)\s*plan|assessment|impression\s*(?:and|&|\/)\s*plan|impressions?|a\s*\/\s*p|a\s*&\s*p|plan|diagnos[ie]s\s*(?:and|&|\/)\s*plan|problems?\s+addressed|assessment\s*,?\s*plan)$/,
+  ],
+  [
+    'procedure',
+    /^(?:procedures?(?:\s+(?:performed|note|notes|done|today|details))?|procedure\s+notes?|operative\s+(?:note|report)|op\s+note|(?:mohs|moh's)(?:\s+micrographic)?(?:\s+surgery)?(?:\s+(?:note|report|procedure\s+note))?|surgical\s+(?:note|procedure)|surgery\s+note|treatments?(?:\s+(?:performed|today|given))?|in[- ]office\s+procedures?|(?:skin\s+)?biops(?:y|ies)(?:\s+(?:note|procedure))?|destruction(?:\s+note)?|excision(?:\s+note)?|injections?(?:\s+(?:given|note))?)$/,
+  ],
+  [
+    'pathology',
+    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|pathology\s+addendum|addendum\s+report)$/,
+  ],
+  [
+    'charges',
+    /^(?:charges?(?:\s+(?:entered|captured|summary))?|billing(?:\s+(?:codes|summary|information|info))?|charge\s+capture|cpt(?:\s+codes?)?|(?:cpt|procedure|billing)\s*(?:\/|and|&)\s*(?:icd|dx)(?:-?10)?\s*codes?|billing\s+codes|superbill|coding(?:\s+summary)?|procedure\s+codes|codes\s+billed|fee\s+ticket|visit\s+codes|services\s+billed)$/,
+  ],
+  ['visit', /^(?:e\s*\/?\s*m(?:\s+level)?|e&m(?:\s+level)?|visit\s+level|level\s+of\s+service|visit\s+type|time)$/],
+  [
+    'other',
+    /^(?:follow[- ]?up|disposition|orders|instructions|patient\s+(?:instructions|education)|signature|attestation|counsel(?:l)?ing|return(?:\s+to\s+clinic)?|rtc|addendum|note)$/,
+  ],
+];
+
+/** Roles whose heading may carry text after the colon on the same line ("HPI: 65 yo…", "Assessment: AK"). */
+const INLINE_ROLES = new Set<SectionRole>(['history', 'exam', 'assessment', 'charges', 'visit']);
+/** Inside a pathology report only these roles start a new section (the report has its own sub-headings). */
+const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charges', 'pathology']);
+
+export function roleOfHeading(name: string): SectionRole | undefined {
+  const h = name
+    .toLowerCase()
+    .replace(/[*#=_:\-–—.]+\s*$/, '')
+    .replace(/^[*#=_\s]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (h.length === 0 || h.length > 60) return undefined;
+  for (const [role, re] of HEADINGS) if (re.test(h)) return role;
+  return undefined;
+}
+
+interface HeadingHit {
+  role: SectionRole;
+  name: string;
+  /** Where the section text starts (after the heading line, or after the colon for inline headings). */
+  textStart: number;
+  lineStart: number;
+}
+
+const MAX_LINE = 200;
+
+function headingAt(line: string, lineStart: number, lineEnd: number): HeadingHit | undefined {
+  if (line.length === 0) return undefined;
+  const trimmed = line.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_LINE) return undefined;
+  // Whole line is a heading ("Assessment/Plan:", "PROCEDURE NOTE", "== Pathology ==").
+  const whole = trimmed.replace(/^[=#*\s]+|[=#*\s]+$/g, '');
+  if (whole.length <= 60) {
+    const role = roleOfHeading(whole);
+    // The heading line stays in the section text: it may name the procedure ("MOHS SURGERY NOTE").
+    if (role) return { role, name: cleanName(whole), textStart: lineStart, lineStart };
+  }
+  // "Heading: text" on one line.
+  const colon = trimmed.indexOf(':');
+  if (colon > 0 && colon <= 40) {
+    const head = trimmed.slice(0, colon);
+    const role = roleOfHeading(head);
+    if (role && INLINE_ROLES.has(role)) {
+      const offsetInLine = line.indexOf(':') + 1;
+      return { role, name: cleanName(head), textStart: lineStart + offsetInLine, lineStart };
+    }
+  }
+  return undefined;
+}
+
+function cleanName(s: string): string {
+  return s
+    .replace(/[*#=_:\-–—.\s]+$/, '')
+    .replace(/^[*#=_\s]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Split a whole note into sections; text before the first heading is 'header' (or the whole note `fallback`). */
+export function splitSections(text: string, fallback = 'note'): Section[] {
+  const hits: HeadingHit[] = [];
+  let current: SectionRole | undefined;
+  let pos = 0;
+  const n = text.length;
+  while (pos <= n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const len = eol - pos;
+    if (len > 0 && len <= MAX_LINE) {
+      const line = text.slice(pos, eol);
+      const hit = headingAt(line.replace(/\r$/, ''), pos, Math.min(eol + 1, n));
+      if (hit && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
+        hits.push(hit);
+        current = hit.role;
+      }
+    }
+    pos = eol + 1;
+  }
+  if (hits.length === 0) return [{ name: fallback, role: 'note', start: 0, text }];
+  const sections: Section[] = [];
+  const used = new Map<string, number>();
+  const first = hits[0] as HeadingHit;
+  if (first.lineStart > 0 && text.slice(0, first.lineStart).trim().length > 0) {
+    sections.push({ name: 'header', role: 'header', start: 0, text: text.slice(0, first.lineStart) });
+    used.set('header', 1);
+  }
+  hits.forEach((h, k) => {
+    const end = k + 1 < hits.length ? (hits[k + 1] as HeadingHit).lineStart : n;
+    const count = (used.get(h.name) ?? 0) + 1;
+    used.set(h.name, count);
+    const name = count > 1 ? `${h.name} (${count})` : h.name;
+    const start = Math.min(h.textStart, end);
+    sections.push({ name, role: h.role, start, text: text.slice(start, end) });
+  });
+  return sections;
+}
+
+/** Role from an adapter's section role and name. */
+export function roleOfSnapshot(name: string, role?: string): SectionRole {
+  const byName = roleOfHeading(name);
+  switch (role) {
+    case 'procedure':
+    case 'pathology':
+    case 'assessment':
+    case 'charges':
+    case 'visit':
+    case 'header':
+      return role;
+    case 'note':
+    case 'other':
+    case undefined:
+      return byName ?? (role === 'note' ? 'note' : 'other');
+    default:
+      return byName ?? 'other';
+  }
+}

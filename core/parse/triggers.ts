@@ -1,0 +1,189 @@
+/**
+ * Procedure words → procedure families. Each family is one linear regex; a few
+ * exclusions (biopsy-proven, hemostasis cautery, biopsy site) keep words that
+ * name a past or incidental act from starting a procedure.
+ */
+
+export type Family =
+  | 'mohs'
+  | 'biopsy'
+  | 'shave'
+  | 'punch'
+  | 'excision'
+  | 'destruction'
+  | 'tag'
+  | 'ilk'
+  | 'injection'
+  | 'infusion'
+  | 'chemoden'
+  | 'photo'
+  | 'excimer'
+  | 'pdt'
+  | 'id'
+  | 'acne'
+  | 'paring'
+  | 'nail'
+  | 'debridement'
+  | 'peel'
+  | 'vascular'
+  | 'repair'
+  | 'att'
+  | 'flap'
+  | 'division'
+  | 'graft';
+
+export const CLOSURE_FAMILIES = new Set<Family>(['repair', 'att', 'flap', 'division', 'graft']);
+
+export interface Trigger {
+  family: Family;
+  start: number;
+  end: number;
+  /** Generic destruction word (cautery, curettage) that may be part of another procedure. */
+  generic?: boolean;
+}
+
+const RE: [Family, RegExp][] = [
+  ['mohs', /\b(?:moh'?s|micrographic|mms)\b/gi],
+  [
+    'division',
+    /\b(?:division\s+and\s+inset(?:ting)?|divided\s+and\s+inset|pedicle\s+division|flap\s+division|(?:flap|pedicle)\s+take-?down|division\s+of\s+(?:the\s+)?(?:pedicle|flap)|second[- ]stage\s+(?:of\s+)?(?:the\s+)?(?:interpolation|forehead|pedicle)\s+flap)\b/gi,
+  ],
+  [
+    'flap',
+    /\b(?:(?:paramedian\s+)?forehead\s+(?:interpolation\s+)?flap|interpolat(?:ed|ion)(?:\s+\w+){0,2}\s+flap|melolabial\s+interpolation|cheek[- ]to[- ]nose\s+(?:interpolation\s+)?flap|abbe(?:[- ]estlander)?\s+flap|estlander\s+flap|tubed\s+pedicle|axial\s+(?:pattern\s+)?flap)\b/gi,
+  ],
+  [
+    'graft',
+    /\b(?:ftsg|stsg|full[- ]thickness\s+(?:skin\s+)?graft|split[- ]thickness\s+(?:skin\s+)?graft|skin\s+graft(?:ing)?|(?:burow'?s\s+)?graft(?:ed)?|skin\s+substitute|integra|apligraf|dermagraft|epifix|grafix|composite\s+graft|xenograft|allograft)\b/gi,
+  ],
+  [
+    'att',
+    /\b(?:(?:advancement|rotation|transposition|bilobed?|rhomb(?:ic|oid)|limberg|dufourmentel|crescentic|banner|note|island\s+pedicle|burow'?s?(?:\s+advancement)?|keystone|hatchet|spiral|dorsal\s+nasal|rieger|mustarde|a-?t|o-?t|o-?z|o-?l|v-?y|y-?v|h|t|u|double\s+advancement|unilateral\s+advancement|bilateral\s+advancement|random\s+pattern|local)\s+flaps?|flap\s+(?:repair|closure|reconstruction)\b|z-?plasty|w-?plasty|m-?plasty|v-?y\s+(?:advancement|plasty)|adjacent\s+tissue\s+(?:transfer|rearrangement)|tissue\s+rearrangement|a-?to-?t|o-?to-?z)\b/gi,
+  ],
+  [
+    'repair',
+    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)\s+(?:repair|closure|linear\s+closure)|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
+  ],
+  ['excimer', /\b(?:excimer|xtrac|308[- ]?nm|pharos)\b/gi],
+  [
+    'pdt',
+    /\b(?:pdt|photodynamic|levulan|ameluz|kerastick|aminolevulinic|5-ala|ala[- ]pdt|blu-?u|blue[- ]light\s+(?:therapy|illumination|treatment|was|for)|red[- ]light\s+(?:therapy|illumination|treatment)|bf-?rhodoled|daylight\s+pdt|photosensiti[sz]er\s+(?:was\s+)?applied)\b/gi,
+  ],
+  [
+    'chemoden',
+    /\b(?:botox|botulinum(?:\s+toxin)?|onabotulinum\w*|abobotulinum\w*|incobotulinum\w*|rimabotulinum\w*|prabotulinum\w*|dysport|xeomin|myobloc|jeuveau|daxxify|chemodenervation)\b/gi,
+  ],
+  [
+    'photo',
+    /\b(?:nb-?uvb|nbuvb|narrow[- ]?band(?:\s+uv-?b)?|bb-?uvb|broad[- ]?band\s+uv-?b|uv-?b(?:\s+(?:phototherapy|therapy|treatment|session))?|puva|goeckerman|phototherapy|photochemotherapy|actinotherapy|uva1?\s+(?:phototherapy|therapy|treatment))\b/gi,
+  ],
+  ['vascular', /\b(?:pdl|pulsed[- ]dye(?:\s+laser)?|v-?beam|kta\s+laser|nd:?\s?yag|ipl\s+(?:to|for)\s+(?:telangiectas|vascular))\b/gi],
+  [
+    'ilk',
+    /\b(?:ilk|ilks|ilts|intralesional(?:ly)?|il\s+(?:kenalog|triamcinolone|tac|steroids?|k)|(?:kenalog|triamcinolone|tac)[^.;\n]{0,40}?injected\s+into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|alopecia|patch)|injected\s+into\s+(?:each\s+|the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule)s?)\b/gi,
+  ],
+  ['infusion', /\b(?:infus(?:ion|ed)|iv\s+(?:infliximab|remicade|spesolimab|spevigo))\b/gi],
+  [
+    'injection',
+    /\b(?:(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq)\s+(?:injection|inj|shot|dose)|inject(?:ion|ed)\s+(?:\w+\s+){0,6}(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sq|in(?:to)?\s+(?:the\s+)?(?:\w+\s+)?(?:deltoid|gluteal?|buttock|ventrogluteal|thigh|abdomen|arm))|(?:given|administered)\s+(?:\w+\s+){0,6}(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sq)\b|(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|dexamethasone|celestone|ceftriaxone|rocephin|b12)(?:[- ]?\d+)?\s+(?:\d+(?:\.\d+)?\s*mg\s+)?(?:im|intramuscular)|(?:ilumya|tildrakizumab|xolair|omalizumab|dupixent|dupilumab|cosentyx|secukinumab|taltz|ixekizumab|tremfya|guselkumab|skyrizi|risankizumab|stelara|ustekinumab|humira|adalimumab|enbrel|etanercept|adbry|tralokinumab|ebglyss|lebrikizumab|nemluvio|nemolizumab|bimzelx|bimekizumab|siliq|brodalumab)\b[^.;\n]{0,60}?\b(?:given|administered|injected|injection|dose|loading))\b/gi,
+  ],
+  ['id', /\b(?:i\s*&\s*d|i\s+and\s+d|i\/d|incision\s+(?:and|&)\s+drainage|incised\s+and\s+drained|incision\s*\/\s*drainage)\b/gi],
+  [
+    'acne',
+    /\b(?:acne\s+surgery|comedone?\s+extractions?|comedonal\s+extractions?|extraction\s+of\s+(?:\w+\s+){0,2}(?:comedones|milia|whiteheads|blackheads)|(?:comedones|milia|whiteheads|blackheads)\s+(?:were\s+)?extracted|extracted\s+(?:\w+\s+){0,2}(?:comedones|milia)|milia\s+extraction)\b/gi,
+  ],
+  ['paring', /\b(?:par(?:ing|ed)|pare\s+down|debulked\s+(?:the\s+)?(?:callus|calluses|corns?|clavus))\b/gi],
+  [
+    'nail',
+    /\b(?:(?:partial|total|complete)?\s*nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}nail(?:\s+plate)?|nail\s+(?:plate\s+)?(?:was\s+)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}nails?|matrixectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
+  ],
+  [
+    'peel',
+    /\b(?:chemical\s+peel|tca\s+peel|glycolic(?:\s+acid)?\s+peel|jessner'?s?(?:\s+(?:peel|solution))?|salicylic\s+(?:acid\s+)?peel|(?:superficial|medium|deep)\s+(?:depth\s+)?peel|peel\s+(?:was\s+)?(?:applied|performed))\b/gi,
+  ],
+  ['debridement', /\b(?:debridement|debrided|sharp\s+debridement|excisional\s+debridement)\b/gi],
+  [
+    'tag',
+    /\b(?:skin\s*tags?|acrochordons?|acrochorda|fibroepithelial\s+polyps?)\b[^.;\n]{0,60}?\b(?:snip(?:ped)?|scissors?|removed|removal|excised|clipped|cryo\w*|ln2|liquid\s+nitrogen|destroyed|hyfrecat\w*|cauterized|treated)\b|\b(?:snip(?:ped)?|scissor|removal\s+of|removed|cryo\w*|ln2|liquid\s+nitrogen|destruction\s+of|hyfrecation\s+of)\b[^.;\n]{0,40}?\b(?:skin\s*tags?|acrochordons?|fibroepithelial\s+polyps?)\b/gi,
+  ],
+  [
+    'destruction',
+    /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|c\s+and\s+d|c\s*&\s*e|curettage\s+(?:and|&|with|followed\s+by)\s+(?:electro)?(?:desiccation|dessication|cautery|cauterization|fulguration)|electrodes+ication\s+and\s+curettage|(?:electro)?desiccat(?:ion|ed)|electrodes+ication|electrocautery|electrofulguration|fulgurat(?:ion|ed)|hyfrecat(?:ion|ed|or)|cryo(?:therapy|surgery|destruction|ablation|spray)?|ln2|l\.n\.2|liquid\s+nitrogen|lq\s*n2|destr(?:uction|oyed|oy)|cantharidin|cantharone|canthacur|ycanth|laser\s+(?:ablation|destruction)|curett(?:age|ed)|chemical\s+cautery|chemocautery|trichloroacetic\s+acid\s+(?:was\s+)?applied|podophyll\w*|squaric\s+acid|candida\s+antigen\s+inject\w*|freeze[- ]thaw|frozen)\b/gi,
+  ],
+  [
+    'excision',
+    /\b(?:excis(?:ion|ions|ed|e)|exicision|excison|exision|excsion|re-?excision|re-?excised|ellips(?:e|es)|elliptical(?:ly)?(?:\s+excision)?|fusiform(?:\s+excision)?|wide\s+local\s+excision|wle|excisional(?!\s+debridement))\b/gi,
+  ],
+  ['shave', /\b(?:shave(?:d)?|tangential|sauceri[sz]ation|scoop)\b/gi],
+  ['punch', /\b(?:punch(?:ed)?)\b/gi],
+  ['biopsy', /\b(?:biops(?:y|ies|ied)|bx|bxs|bx'd|bioposy|biospy|bipsy|biopsey|biopy|biposy|bopsy)\b/gi],
+];
+
+const PRIOR_BIOPSY_AFTER =
+  /^[\s-]*(?:proven|proved|confirmed|showed|shows|show|revealed|result|results|report|reports|pathology|path\b|dx|diagnosis|positive|demonstrated|site\b(?!\s*:)|scar\b|sites\b(?!\s*:))/i;
+const PRIOR_BIOPSY_BEFORE =
+  /\b(?:prior|previous|previously|recent|outside|old|from\s+(?:the\s+)?(?:prior|previous|last)|on\s+prior|per|s\/p|status\s+post|h\/o|hx\s+of|history\s+of|at\s+(?:the\s+)?(?:site\s+of|prior)|(?:site|scar)\s+of\s+(?:the\s+)?(?:prior\s+)?)\s*(?:\w+\s+){0,2}$/i;
+const HEMOSTASIS = /\b(?:hemostasis|hemostatic|bleeding\s+(?:was\s+)?(?:controlled|stopped)|for\s+bleeding|aluminum\s+chloride|drysol|monsel)\b/i;
+const GENERIC_DESTRUCTION = /^(?:(?:electro)?desiccat|electrodes+ication|electrocautery|electrofulgur|fulgurat|hyfrecat|curett|destr|frozen|freeze)/i;
+
+/** Every procedure trigger in one unit, earliest first (overlaps resolved in family order). */
+export function findTriggers(text: string): Trigger[] {
+  const out: Trigger[] = [];
+  const lower = text;
+  const hemostasis = HEMOSTASIS.test(lower);
+  for (const [family, re] of RE) {
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index + (m[0].length - m[0].trimStart().length);
+      const end = m.index + m[0].length;
+      if (out.some((t) => t.start < end && start < t.end)) continue;
+      if (family === 'biopsy' || family === 'excision') {
+        const after = lower.slice(end, end + 24);
+        const before = lower.slice(Math.max(0, start - 40), start);
+        if (PRIOR_BIOPSY_AFTER.test(after) || PRIOR_BIOPSY_BEFORE.test(before)) continue;
+        if (family === 'biopsy' && /^ed\b/i.test(after) && /\b(?:previously|recently)\s*$/i.test(before)) continue;
+      }
+      if (family === 'excision' && /shave\s*$/i.test(lower.slice(Math.max(0, start - 8), start))) continue;
+      if (family === 'excision' && /^\s+(?:of\s+(?:the\s+)?)?(?:dog[- ]?ears?|burow'?s?|standing\s+cones?|redundant)/i.test(lower.slice(end, end + 30)))
+        continue;
+      let generic = false;
+      if (family === 'destruction') {
+        generic = GENERIC_DESTRUCTION.test(m[0].trim());
+        if (generic && hemostasis) continue;
+        if (/^frozen/i.test(m[0].trim()) && !/\b(?:lesions?|aks?|warts?|sks?)\b/i.test(lower)) continue;
+        if (/^frozen/i.test(m[0].trim()) && /frozen\s+section/i.test(lower.slice(start, start + 20))) continue;
+      }
+      if (family === 'debridement' && /\b(?:edges?|wound\s+edges?|margins?)\b/i.test(lower.slice(Math.max(0, start - 20), end + 25))) continue;
+      if (family === 'shave' && /^shave(?:d)?\s+(?:biopsy|bx)/i.test(lower.slice(start, start + 16))) continue;
+      if (family === 'punch' && /^punch(?:ed)?\s+(?:biopsy|bx)/i.test(lower.slice(start, start + 16))) continue;
+      if (family === 'punch' && /\bpunch\s+(?:tool|instrument)\b/i.test(lower.slice(start, start + 20))) continue;
+      out.push({ family, start, end, ...(generic ? { generic } : {}) });
+    }
+  }
+  // Technique words next to "biopsy" belong to the biopsy; "shave excision" to the shave.
+  const filtered = out.filter((t) => {
+    if (t.family === 'shave' || t.family === 'punch') {
+      return !out.some((o) => (o.family === 'biopsy' || o.family === 'excision') && Math.abs(o.start - t.end) < 25 && o.start > t.start - 30);
+    }
+    if (
+      t.family === 'biopsy' &&
+      out.some((o) => o.family === 'excision' && o.end <= t.start && t.start - o.end < 4 && /^excisional/i.test(lower.slice(o.start, o.end)))
+    ) {
+      return false;
+    }
+    if (t.family === 'destruction' && out.some((o) => o.family === 'tag' && o.start <= t.start && o.end >= t.end)) return false;
+    return true;
+  });
+  return filtered.sort((a, b) => a.start - b.start);
+}
+
+/** A biopsy-proven / previously biopsied malignancy is documented in the text. */
+export function priorMalignantBiopsyIn(text: string): boolean {
+  return /\b(?:biopsy|bx)[- ]?(?:proven|confirmed)|previously\s+biopsied|prior\s+(?:biopsy|bx)\s+(?:showed|shows|revealed|positive|confirmed)|path(?:ology)?\s+(?:from\s+[\w/ ,.-]{1,30}?\s+)?(?:showed|shows|revealed|confirmed|positive\s+for)|recent\s+(?:biopsy|bx)\s+(?:showed|positive)|known\s+(?:bcc|scc|melanoma|basal|squamous)/i.test(
+    text,
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Cut a section into small units (a line, a labeled item inside a line, or a
+ * sentence), each with its label and field name when it has one. Procedure
+ * blocks are built from units. Every unit is capped so per-unit work is bounded.
+ */
+
+export interface Unit {
+  /** Offsets in the whole text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Lesion/specimen label that opens the unit ("A", "1", "B2"). */
+  label?: string;
+  /** How the label was written: a specimen ("Specimen A", "Jar 2") or a lesion/list item. */
+  labelKind?: 'specimen' | 'lesion';
+  /** Field name when the unit is "Name: value" (lowercased, spaces collapsed). */
+  field?: string;
+  /** Text after the field colon. */
+  value?: string;
+  valueStart?: number;
+  /** A blank line came before this unit. */
+  afterBlank: boolean;
+  /** The unit starts a line (not a sentence inside a line). */
+  lineStart: boolean;
+  /** Line starts with a bullet ("-", "*", "•"). */
+  bullet: boolean;
+}
+
+export const MAX_UNIT = 1500;
+const MAX_LINE_SCAN = 4000;
+
+const ABBREV = new Set([
+  'dr',
+  'mr',
+  'ms',
+  'mrs',
+  'approx',
+  'st',
+  'vs',
+  'no',
+  'pt',
+  'lt',
+  'rt',
+  'post',
+  'ant',
+  'sup',
+  'inf',
+  'med',
+  'lat',
+  'e.g',
+  'i.e',
+  'fig',
+  'sq',
+  'cm',
+  'mm',
+  'etc',
+  'prox',
+  'dist',
+  'ext',
+]);
+
+// Item labels at the start of a unit: "A)", "(A)", "A.", "A:", "A -", "#1", "1)", "1.", "Lesion A:", "Specimen #2", "Site 3 -".
+const LABEL_RE =
+  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location)\s*#?\s*([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$))/;
+
+export function readLabel(text: string): { label: string; kind: 'specimen' | 'lesion'; length: number } | undefined {
+  const m = LABEL_RE.exec(text);
+  if (!m) return undefined;
+  if (m[2]) return { label: m[2].toUpperCase(), kind: 'specimen', length: m[0].length };
+  if (m[4])
+    return { label: m[4].toUpperCase(), kind: m[3]?.toLowerCase() === 'bx' || m[3]?.toLowerCase() === 'biopsy' ? 'specimen' : 'lesion', length: m[0].length };
+  const label = m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10];
+  if (!label) return undefined;
+  // "A 4 mm punch…" is an article, not a label: the regex needs ")", ".", ":" or " - " after the letter.
+  return { label: label.toUpperCase(), kind: 'lesion', length: m[0].length };
+}
+
+const FIELD_RE = /^\s*(?:[-*•>]\s*)?([A-Za-z][A-Za-z0-9 /&#()'.-]{0,34}?)\s*:\s*/;
+
+/** Split one section into units. `base` is the section's offset in the whole text. */
+export function unitsOf(text: string, base: number): Unit[] {
+  const units: Unit[] = [];
+  let pos = 0;
+  let blank = false;
+  const n = text.length;
+  while (pos < n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const rawLine = text.slice(pos, Math.min(eol, pos + MAX_LINE_SCAN));
+    const line = rawLine.replace(/\r$/, '');
+    if (line.trim().length === 0) {
+      blank = true;
+      pos = eol + 1;
+      continue;
+    }
+    splitLine(line, base + pos, blank, units);
+    blank = false;
+    pos = eol + 1;
+  }
+  return units;
+}
+
+// Inline item starts inside a line: " B) ", "; B. ", " (2) ", " #2 ".
+const INLINE_ITEM =
+  /(?:[\s;,]|^)(?=(?:\(?[A-H]\)|\([1-9]\)|#\s?\d{1,2}[:.)]?\s|[A-H][.:]\s(?=[A-Z(])|(?:lesion|specimen|site)\s*#?\s*(?:[A-H]|\d{1,2})\s*[:.)-]))/gi;
+
+function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: Unit[]): void {
+  // Cut points: inline items, then sentences.
+  const cuts = new Set<number>([0]);
+  INLINE_ITEM.lastIndex = 0;
+  for (let m = INLINE_ITEM.exec(line); m; m = INLINE_ITEM.exec(line)) {
+    const at = m.index + m[0].length;
+    if (m[0].length === 0) INLINE_ITEM.lastIndex++;
+    if (at <= 0 || at >= line.length) continue;
+    const ahead = line.slice(at, at + 12);
+    // Lowercase "a." / "a)" only counts when upper case was used (avoid "a) " inside prose? keep upper only).
+    if (/^\(?[a-h][.):]/.test(ahead)) continue;
+    // "(2)" after a lesion word is a count ("warts (4)"), not an item.
+    if (/^\(\d/.test(ahead) && /\b(?:lesions?|aks?|warts?|tags?|sks?|sites?|x)\s*$/i.test(line.slice(Math.max(0, at - 12), at))) continue;
+    cuts.add(at);
+  }
+  // Sentences: ". " + capital/digit, not after an abbreviation or a number.
+  for (let i = 1; i < line.length - 2; i++) {
+    if (line.charCodeAt(i) !== 46 || line.charCodeAt(i + 1) !== 32) continue;
+    const next = line.charCodeAt(i + 2);
+    const isUpper = next >= 65 && next <= 90;
+    if (!isUpper) continue;
+    const wordStart = line.lastIndexOf(' ', i - 1) + 1;
+    const word = line.slice(wordStart, i).toLowerCase();
+    if (ABBREV.has(word) || word.length === 1) continue;
+    cuts.add(i + 2);
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  for (let k = 0; k < sorted.length; k++) {
+    const s = sorted[k] as number;
+    let e = k + 1 < sorted.length ? (sorted[k + 1] as number) : line.length;
+    if (e - s > MAX_UNIT) e = s + MAX_UNIT;
+    const piece = line.slice(s, e);
+    if (piece.trim().length === 0) continue;
+    const unit: Unit = {
+      start: lineOffset + s,
+      end: lineOffset + e,
+      text: piece,
+      afterBlank: afterBlank && k === 0,
+      lineStart: k === 0,
+      bullet: k === 0 && /^\s*[-*•]\s/.test(piece),
+    };
+    const label = readLabel(piece);
+    if (label) {
+      unit.label = label.label;
+      unit.labelKind = label.kind;
+    }
+    const rest = label ? piece.slice(label.length) : piece;
+    const restOffset = label ? label.length : 0;
+    const f = FIELD_RE.exec(rest);
+    if (f?.[1] && !/^\d/.test(f[1]) && !/^(?:https?|dr|mr|ms|mrs)$/i.test(f[1].trim())) {
+      unit.field = f[1]
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/[.#]+$/, '')
+        .trim();
+      unit.value = rest.slice(f[0].length);
+      unit.valueStart = lineOffset + s + restOffset + f[0].length;
+    }
+    out.push(unit);
+  }
+}

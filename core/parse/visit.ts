@@ -1,0 +1,231 @@
+import type { EnteredCharge, Span, Visit } from '../model';
+import { parseDate } from './dates';
+import type { Section } from './sections';
+import { unitsOf } from './units';
+
+/**
+ * Visit facts: date of service, documented E/M level, new/established, time,
+ * place of service, the problems in the assessment/plan (and whether each is
+ * managed beyond a procedure decision), G2211/57/ABN cues, and charges the note
+ * itself lists ("11102 x1", "17003 x 4", "11642-59").
+ */
+
+const DOS_LABEL =
+  /\b(?:dos|date\s+of\s+service|service\s+date|visit\s+date|date\s+of\s+visit|encounter\s+date|appointment\s+date|appt\s+date|exam\s+date|procedure\s+date|date\s+of\s+procedure|date\s+of\s+encounter|seen\s+on)\b\s*[:#-]?\s*/i;
+
+/** Date of service from a labeled line; else the first date in the header lines (not a DOB). */
+export function dateOfServiceOf(text: string): string | undefined {
+  const head = text.length > 20000 ? text.slice(0, 20000) : text;
+  const m = DOS_LABEL.exec(head);
+  if (m) {
+    const d = parseDate(head.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if (d) return d;
+  }
+  const lines = head.split('\n', 15);
+  for (const line of lines) {
+    if (/\b(?:dob|d\.o\.b|birth|born|age)\b/i.test(line)) continue;
+    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line)) {
+      const d = parseDate(line);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
+const LEVEL_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
+
+export function emOf(text: string): { emCode?: string; newPatient?: boolean } {
+  const t = text.length > 50000 ? text.slice(0, 50000) : text;
+  const out: { emCode?: string; newPatient?: boolean } = {};
+  const np = /\b(?:new\s+patient|new\s+pt|np\s+visit|new\s+consult|initial\s+visit)\b/i.test(t);
+  const est = /\b(?:established\s+(?:patient|pt)|est(?:ablished)?\s+pt|return(?:ing)?\s+patient|follow[- ]up\s+(?:patient|visit)|f\/u\s+visit)\b/i.test(t);
+  if (np && !est) out.newPatient = true;
+  else if (est && !np) out.newPatient = false;
+  // "E/M: 99213", "Visit code 99214-25", "99213 - office visit"
+  const code =
+    /\b(?:e\s*\/?\s*m|e&m|visit\s+(?:code|level)|level\s+of\s+service|office\s+visit|em\s+code|los)\b[^\n\d]{0,20}(992(?:0[2-5]|1[1-5]))\b/i.exec(t) ??
+    /\b(992(?:0[2-5]|1[1-5]))\b/.exec(t);
+  if (code?.[1]) {
+    out.emCode = code[1];
+    if (out.newPatient === undefined) out.newPatient = code[1].startsWith('9920');
+    return out;
+  }
+  // "Level 3 established", "new patient level 4", "EST level III", "level 4 new"
+  const lvl =
+    /\b(new|established|est)\s+(?:patient\s+|pt\s+)?(?:visit\s+)?(?:e\s*\/?\s*m\s+)?level\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
+    /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:e\s*\/?\s*m\s+)?(?:visit\s+)?(new|established|est)\b/i.exec(t);
+  if (lvl) {
+    const kindWord = (/^\d|one|two|three|four|five|^[iv]+$/i.test(lvl[1] as string) ? lvl[2] : lvl[1]) as string;
+    const levelWord = (kindWord === lvl[1] ? lvl[2] : lvl[1]) as string;
+    const level = /^\d$/.test(levelWord) ? Number(levelWord) : LEVEL_WORDS[levelWord.toLowerCase()];
+    const isNew = /^new/i.test(kindWord);
+    if (level && ((isNew && level >= 2 && level <= 5) || (!isNew && level >= 1 && level <= 5))) {
+      out.emCode = isNew ? `9920${level}` : `9921${level}`;
+      out.newPatient = isNew;
+    }
+  }
+  return out;
+}
+
+export function minutesOf(text: string): number | undefined {
+  const m =
+    /\b(?:total\s+(?:time|face[- ]to[- ]face\s+time|practitioner\s+time|visit\s+time)|time\s+spent|spent\s+(?:a\s+total\s+of\s+)?|total\s+of)\s*(?:[:=]|was|of)?\s*(?:approximately\s+|approx\.?\s+|over\s+)?(\d{1,3})\s*(?:minutes|mins?)\b/i.exec(
+      text.length > 50000 ? text.slice(0, 50000) : text,
+    );
+  return m?.[1] ? Number(m[1]) : undefined;
+}
+
+export function placeOfServiceOf(text: string): string | undefined {
+  const t = text.length > 50000 ? text.slice(0, 50000) : text;
+  const m = /\b(?:pos|place\s+of\s+service)\b\s*[:#-]?\s*(?:[a-z ]{0,30}\(?\s*)?(\d{2})\b/i.exec(t);
+  if (m?.[1]) return m[1];
+  const w =
+    /\b(?:pos|place\s+of\s+service)\b\s*[:#-]?\s*(office|clinic|telehealth|hospital\s+outpatient|outpatient\s+hospital|ambulatory\s+surgical\s+center|asc|inpatient)/i.exec(
+      t,
+    );
+  if (!w?.[1]) return undefined;
+  const word = w[1].toLowerCase();
+  // CMS POS codes: 11 office, 22 on-campus outpatient hospital, 24 ASC, 21 inpatient, 10 telehealth at home.
+  if (word === 'office' || word === 'clinic') return '11';
+  if (word.includes('outpatient')) return '22';
+  if (word === 'asc' || word.includes('surgical')) return '24';
+  if (word === 'inpatient') return '21';
+  if (word === 'telehealth') return '10';
+  return undefined;
+}
+
+const MANAGED =
+  /\b(?:start(?:ed|ing)?|continue[sd]?|cont\.?|resume|rx|prescri(?:be|bed|ption)|refill(?:ed|s)?|increase[sd]?|decrease[sd]?|taper(?:ed)?|discontinue[sd]?|stop(?:ped)?|switch(?:ed)?|change[sd]?\s+to|labs?|lab\s+work|cbc|cmp|lfts?|lipid|quantiferon|tb\s+test|culture|koh|patch\s+test(?:ing)?|counsel(?:l)?(?:ed|ing)?|educat(?:ed|ion)|discussed\s+(?:treatment|options|management|diagnosis|prognosis|risks\s+of\s+(?:the\s+)?(?:medication|drug))|refer(?:red|ral)?|monitor(?:ing)?|cream|ointment|lotion|gel|foam|solution|shampoo|topical|oral|tablets?|capsules?|mg\b|bid|tid|qd|qhs|daily|twice|weekly|apply|biologic|methotrexate|doxycycline|minocycline|spironolactone|isotretinoin|accutane|dupixent|dupilumab|tretinoin|clobetasol|triamcinolone\s+(?:\d|cream|ointment)|hydrocortisone|ketoconazole|terbinafine|valacyclovir|cephalexin|mupirocin|imiquimod|efudex|5-?fu|fluorouracil|calcipotriene|tacrolimus|pimecrolimus|ruxolitinib|sunscreen|spf|work[- ]?up|imaging|ultrasound|ct\b|mri\b)\b/i;
+const PROCEDURE_ONLY =
+  /\b(?:biops|bx|ln2|cryo|liquid\s+nitrogen|destruction|destroyed|excis|shave|punch|ed&c|ed\s*&\s*c|mohs|ilk|intralesional|curettage|removed|snip)/i;
+
+export interface Problem {
+  text: string;
+  icd10?: string;
+  separatelyManaged: boolean;
+  span?: Span;
+}
+
+/** Problems from the assessment/plan: numbered or bulleted items, or one per line. */
+export function problemsOf(sections: Section[], spanOf: (start: number, end: number) => Span | undefined): Problem[] {
+  const out: Problem[] = [];
+  for (const s of sections) {
+    if (s.role !== 'assessment') continue;
+    const units = unitsOf(s.text, s.start);
+    let current: { text: string; body: string; start: number; end: number } | undefined;
+    const flush = () => {
+      if (!current) return;
+      const text = problemName(current.text);
+      if (text) {
+        const icd = /\b([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b/.exec(current.body);
+        const body = current.body;
+        const managed = MANAGED.test(body.replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor '));
+        const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };
+        if (icd?.[1] && /\d/.test(icd[1])) p.icd10 = icd[1];
+        const span = spanOf(current.start, current.end);
+        if (span) p.span = span;
+        out.push(p);
+      }
+      current = undefined;
+    };
+    for (const u of units) {
+      const starts = u.lineStart && (u.label !== undefined || u.bullet || /^\s*#\s*\S/.test(u.text) || !current || u.afterBlank);
+      const continuation = current && !u.afterBlank && (!u.lineStart || /^\s{2,}|^\s*[-*•]\s/.test(u.text)) && !u.label;
+      if (starts && !continuation) {
+        flush();
+        current = { text: u.text, body: u.text, start: u.start, end: u.end };
+      } else if (current) {
+        current.body += `\n${u.text}`;
+        current.end = u.end;
+      }
+      if (out.length > 60) break;
+    }
+    flush();
+  }
+  return out;
+}
+
+function problemName(raw: string): string | undefined {
+  let t = raw.replace(/^\s*(?:[-*•#>]+\s*|\d{1,2}[.)]\s*|\(?[A-Za-z]\)\s*|[A-Z][.:]\s+)/, '').trim();
+  t = t.split(/\s[-–—]\s|[:;]|\.\s|\(\s*[A-Z]\d/)[0]?.trim() ?? '';
+  t = t
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/[.,]$/, '')
+    .trim();
+  if (t.length < 2 || t.length > 160) return undefined;
+  if (/^(?:plan|assessment|impression|follow[- ]?up|rtc|return|f\/u|none|n\/a|see\s+above)\b/i.test(t)) return undefined;
+  return t;
+}
+
+export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'provider'> {
+  const t = text.length > 100000 ? text.slice(0, 100000) : text;
+  const out: Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'provider'> = {};
+  if (
+    /\b(?:g2211|longitudinal\s+care|ongoing\s+(?:longitudinal\s+)?care\s+(?:of|for)|continuing\s+focal\s+point|continuing\s+care\s+(?:of|for)|focal\s+point\s+(?:for|of)\s+(?:all\s+)?(?:needed\s+)?(?:services|care))\b/i.test(
+      t,
+    )
+  )
+    out.longitudinalCare = true;
+  if (
+    /\b(?:decision\s+(?:for|to\s+(?:proceed\s+with|perform))\s+(?:surgery|mohs|excision|the\s+procedure)|decided\s+to\s+proceed\s+with|decision\s+for\s+surgery\s+(?:was\s+)?made|modifier\s+57)\b/i.test(
+      t,
+    )
+  )
+    out.decisionForSurgery = true;
+  if (
+    /\b(?:abn\s+(?:was\s+)?(?:signed|obtained|on\s+file|completed|given)|signed\s+(?:an?\s+)?abn|advance\s+beneficiary\s+notice\s+(?:was\s+)?(?:signed|obtained|on\s+file))\b/i.test(
+      t,
+    )
+  )
+    out.abnOnFile = true;
+  const prov = /^\s*(?:provider|rendering\s+provider|attending|physician|surgeon|performed\s+by)\s*:\s*([^\n]{2,80})$/im.exec(t);
+  if (prov?.[1]) out.provider = prov[1].trim();
+  return out;
+}
+
+const CODE = String.raw`(?<![\d.])(\d{5}|[A-Z]\d{4})(?![\d.])`;
+const CHARGE_LINE = new RegExp(CODE);
+
+/** Charges the note itself lists, from a Charges/Billing/CPT section. */
+export function chargesOf(sections: Section[]): EnteredCharge[] {
+  const out: EnteredCharge[] = [];
+  for (const s of sections) {
+    if (s.role !== 'charges') continue;
+    const dxList = new Map<string, string>();
+    for (const line of s.text.split('\n', 400)) {
+      const d = /^\s*(?:dx\s*)?(\d{1,2})[.):]\s*([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b/i.exec(line);
+      if (d?.[1] && d[2]) dxList.set(d[1], d[2].toUpperCase());
+    }
+    for (const rawLine of s.text.split('\n', 400)) {
+      const line = rawLine.slice(0, 400);
+      if (!CHARGE_LINE.test(line)) continue;
+      const re = new RegExp(String.raw`${CODE}((?:\s*-\s*[0-9A-Z]{2}\b|\s*,?\s*mod(?:ifier)?s?\s*:?\s*[0-9A-Z]{2}\b(?:\s*,\s*[0-9A-Z]{2}\b)*)*)`, 'g');
+      for (let m = re.exec(line); m; m = re.exec(line)) {
+        const code = m[1] as string;
+        // ICD-10 codes (letter + 2 digits + dot) are diagnoses, not charges.
+        if (/^[A-Z]/.test(code) && !/^[JGQ]\d{4}$/.test(code)) continue;
+        if (!/^(?:[1-9]\d{4}|[JGQ]\d{4})$/.test(code)) continue;
+        const after = line.slice(m.index + m[0].length);
+        const modifiers = [...(m[2] ?? '').matchAll(/\b([0-9A-Z]{2})\b/g)].map((x) => x[1] as string).filter((x) => !/^(?:MO|OD)$/.test(x));
+        const unitsM = /^\s*(?:x|×|\*)\s*(\d{1,3})\b|^[^\n]{0,30}?\b(?:units?|qty|quantity)\s*[:=]?\s*(\d{1,3})\b|^\s*\((\d{1,3})\)/i.exec(after);
+        const units = unitsM ? Number(unitsM[1] ?? unitsM[2] ?? unitsM[3]) : 1;
+        const dx: string[] = [];
+        const tail = after.slice(0, 200);
+        for (const x of tail.matchAll(/\b([A-TV-Z]\d{2}\.[0-9A-Z]{1,4}|[A-TV-Z]\d{2})\b/g)) {
+          const c = (x[1] as string).toUpperCase();
+          if (!/^[JGQ]\d{4}$/.test(c) && !dx.includes(c)) dx.push(c);
+        }
+        const ptr = /\b(?:dx|pointers?|ptr)\s*[:#]?\s*((?:\d{1,2}\s*,?\s*){1,4})/i.exec(tail);
+        if (dx.length === 0 && ptr?.[1]) {
+          for (const p of ptr[1].split(/[\s,]+/)) {
+            const c = dxList.get(p);
+            if (c && !dx.includes(c)) dx.push(c);
+          }
+        }
+        out.push({ code, units: units > 0 ? units : 1, modifiers, dx });
+        if (out.length > 200) return out;
+      }
+    }
+  }
+  return out;
+}
