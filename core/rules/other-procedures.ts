@@ -107,6 +107,7 @@ export const acneSurgery = defineRule({
 });
 
 /** Destruction kinds that absorb paring of the same lesion (NCCI: paring + destruction of the same wart = destruction only). */
+const WART = /wart|verruc/;
 const DESTRUCTION_KINDS: Procedure['kind'][] = ['destruction-benign', 'destruction-premalignant', 'destruction-malignant', 'destruction-unspecified'];
 
 export const paring = defineRule({
@@ -130,10 +131,19 @@ export const paring = defineRule({
     const kept: Procedure[] = [];
     for (const p of procs) {
       const labels = p.lesionLabels.filter((l) => !destroyedLabels.has(l.toUpperCase()));
+      // Without labels, only a pared wart at the site of a wart destruction is the same lesion
+      // (corns and calluses are never destroyed as warts).
       const bySite =
         p.lesionLabels.length === 0 &&
         !!p.site?.key &&
-        destroyed.some((d) => d.lesionLabels.length === 0 && d.site?.key === p.site?.key && d.site?.laterality === p.site?.laterality);
+        WART.test(words(ctx, p)) &&
+        destroyed.some(
+          (d) =>
+            d.lesionLabels.length === 0 &&
+            d.site?.key === p.site?.key &&
+            d.site?.laterality === p.site?.laterality &&
+            (d.lesionType === 'wart' || WART.test(words(ctx, d))),
+        );
       if ((p.lesionLabels.length > 0 && labels.length === 0) || bySite) {
         ctx.report({
           severity: 'info',

@@ -20,6 +20,51 @@ const STAIN_CODE: Record<Stain['group'], string> = { I: '88312', II: '88313', II
 /** H&E (and toluidine blue on Mohs frozen sections) are routine: included, never a stain line (§6.3, §7.2). */
 const ROUTINE_STAIN = /\b(h\s*&\s*e|h\s*and\s*e|hematoxylin|eosin|toluidine)\b/i;
 
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const toNumber = (t: string) => (/^\d+$/.test(t) ? Number(t) : NUMBER_WORDS[t.toLowerCase()]);
+const BLOCKS = /(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:of\s+the\s+)?(?:frozen\s+)?(?:tissue\s+)?blocks?\b/i;
+const sentencesOf = (text: string) => text.split(/(?<=[.;])\s+|\n+/);
+
+/**
+ * Intraoperative frozen sections written in a procedure note ("frozen section, 2 blocks, read by…"),
+ * for specimens that have no pathology report saying so. Undefined when none is documented.
+ */
+export function frozenSectionInText(text: string): { blocks: number | undefined } | undefined {
+  for (const sentence of sentencesOf(text)) {
+    if (!/frozen[\s-]*sections?/i.test(sentence) || /\bmohs\b/i.test(sentence)) continue;
+    if (/\b(?:no|without|not|declined|deferred|will|if\s+needed|consider|planned)\b[^.;]{0,30}frozen/i.test(sentence)) continue;
+    const m = BLOCKS.exec(sentence);
+    return { blocks: m ? toNumber(m[1] as string) : undefined };
+  }
+  return undefined;
+}
+
+/** The procedure note says tissue went for permanent sections (so a surgical pathology level follows). */
+const PERMANENT = /permanent|\bsent\b|submitted|formalin|\bto\s+(?:the\s+)?(?:in-house\s+)?(?:derm)?path|dermpath|pathology\s+lab/i;
+
+/** Special stains and immunostains named in a Mohs note (frozen blocks): non-routine only. */
+const MOHS_SPECIAL_STAIN = /\b(?:masson|trichrome|elastic|vvg|verhoeff|pas|gms|afb|fite|giemsa|mucicarmine|alcian|colloidal\s+iron|fontana|congo\s+red)\b/i;
+const MOHS_IHC = /\b(?:mart-?1|melan-?a|sox-?10|cytokeratin|ck\s?\d+|ae1\s*\/\s*ae3|ber-?ep4|s-?100|hmb-?45|prame|p63|ema)\b/gi;
+
+export function mohsStainsInText(text: string): { stainBlocks: number; stainNamed: boolean; blocksMissing: boolean; ihc: string[] } {
+  let stainBlocks = 0;
+  let stainNamed = false;
+  let blocksMissing = false;
+  const ihc = new Set<string>();
+  for (const sentence of sentencesOf(text)) {
+    if (/\bno\s+(?:special\s+)?(?:stains?|immunostains?)\b/i.test(sentence)) continue;
+    if (MOHS_SPECIAL_STAIN.test(sentence) && /stain|performed|used|applied/i.test(sentence)) {
+      stainNamed = true;
+      const m = BLOCKS.exec(sentence);
+      const n = m ? toNumber(m[1] as string) : undefined;
+      if (n === undefined) blocksMissing = true;
+      stainBlocks += n ?? 1;
+    }
+    if (/immuno|ihc|stain/i.test(sentence)) for (const m of sentence.matchAll(MOHS_IHC)) ihc.add(m[0].toUpperCase().replace(/[\s-]/g, ''));
+  }
+  return { stainBlocks, stainNamed, blocksMissing, ihc: [...ihc] };
+}
+
 /** Procedure kinds whose tissue goes to surgical pathology when a specimen label is documented. */
 const TISSUE_KINDS: Procedure['kind'][] = [
   'biopsy-tangential',
@@ -53,6 +98,8 @@ export interface PathologySpecimen {
   mohs: boolean;
   /** Sent to an outside lab that bills it. */
   external: boolean;
+  /** Where the note says the specimen went. */
+  destination: 'in-house' | 'external' | 'unknown';
   /** How we know the specimen: from the note's specimen list, from a procedure, or only from a report. */
   source: 'specimen' | 'procedure' | 'report-only';
 }
@@ -80,6 +127,7 @@ export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
       report,
       mohs: isMohs(s.label, s.procedureId, type, report),
       external: s.destination === 'external',
+      destination: s.destination,
       source: 'specimen',
     });
   }
@@ -98,6 +146,7 @@ export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
       report,
       mohs: p.kind === 'mohs' || type === 'mohs',
       external: false,
+      destination: 'unknown',
       source: 'procedure',
     });
   }
@@ -114,6 +163,7 @@ export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
       report,
       mohs: report.specimenType === 'mohs',
       external: false,
+      destination: 'unknown',
       source: 'report-only',
     });
   }
@@ -162,6 +212,20 @@ export const pathologyLevelPerSpecimen = defineRule({
       if (s.report?.consultation) continue; // the consultation code is the interpretation (pathology/consultation)
       const code = LEVEL[s.type];
       if (!code) continue;
+      if (!s.report && s.destination === 'unknown') {
+        // Tissue read only as an intraoperative frozen section, never sent for permanent sections:
+        // the frozen-section codes are its pathology (pathology/frozen-section).
+        const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));
+        if (procs.length > 0 && procs.every((p) => frozenSectionInText(p.text) && !PERMANENT.test(p.text))) {
+          ctx.report({
+            severity: 'info',
+            message: `Specimen ${s.label}: only an intraoperative frozen section is documented, so no surgical pathology level (88305) was added.`,
+            target: s.label,
+            fix: 'If the tissue was also submitted for permanent sections, document it: that supports the surgical pathology level.',
+          });
+          continue;
+        }
+      }
       const line = lineFor(ctx, s, code, 1, ['pathology-interpretation']);
       line.status = s.report ? 'ready' : 'held-for-pathology';
       if (s.type === 'other') {
@@ -274,6 +338,52 @@ export const pathologyFrozenSection = defineRule({
         lineFor(ctx, s, '88329', 1, ['pathology-intraoperative']);
       }
     }
+    if (ctx.settings.pathology === 'external') return;
+    // Frozen sections written only in the procedure note (no report carries them).
+    const mohsIds = new Set(ctx.performed('mohs').map((m) => m.id));
+    for (const p of ctx.performed(
+      'biopsy-tangential',
+      'biopsy-punch',
+      'biopsy-incisional',
+      'biopsy-unspecified',
+      'excision',
+      'shave-removal',
+      'hidradenitis-excision',
+    )) {
+      if (mohsIds.has(p.id)) continue;
+      const frozen = frozenSectionInText(p.text);
+      if (!frozen) continue;
+      if ((ctx.pathologyFor(p.specimenLabel)?.frozenSectionBlocks ?? 0) > 0) continue;
+      const s: PathologySpecimen = {
+        label: p.specimenLabel ?? '',
+        lesionLabels: p.lesionLabels,
+        procedureIds: [p.id],
+        siteKey: p.site?.key,
+        type: 'skin',
+        report: undefined,
+        mohs: false,
+        external: false,
+        destination: 'unknown',
+        source: 'procedure',
+      };
+      const first = lineFor(ctx, s, '88331', 1, ['pathology-frozen']);
+      if (!p.specimenLabel) first.specimenLabels = [];
+      first.spans = ctx.spanOf(p);
+      if ((frozen.blocks ?? 1) > 1) {
+        const more = lineFor(ctx, s, '88332', (frozen.blocks ?? 1) - 1, ['pathology-frozen']);
+        if (!p.specimenLabel) more.specimenLabels = [];
+        more.spans = ctx.spanOf(p);
+      }
+      if (frozen.blocks === undefined) {
+        ctx.report({
+          severity: 'warning',
+          message: `Frozen section documented${p.specimenLabel ? ` for specimen ${p.specimenLabel}` : ''} without a block count; coded the first block (88331) only.`,
+          target: p.specimenLabel ?? '88331',
+          fix: 'Document the number of frozen blocks: each block after the first supports +88332.',
+          span: p.span,
+        });
+      }
+    }
   },
 });
 
@@ -334,6 +444,7 @@ export const pathologyMohsTissue = defineRule({
   codes: ['88314', '88342', '88341', '88344'],
   apply(ctx) {
     if (ctx.settings.pathology === 'external') return;
+    mohsNoteStains(ctx);
     for (const s of pathologySpecimens(ctx)) {
       if (!s.mohs || !s.report) continue;
       const stains = s.report.stains;
@@ -357,6 +468,49 @@ export const pathologyMohsTissue = defineRule({
   },
 });
 
+/** Stains written in a Mohs procedure note when no report holds them (§6.3). */
+function mohsNoteStains(ctx: RuleContext): void {
+  const reported = new Set(
+    pathologySpecimens(ctx)
+      .filter((s) => s.mohs && s.report)
+      .flatMap((s) => s.procedureIds.concat(s.label.toUpperCase())),
+  );
+  for (const p of ctx.performed('mohs')) {
+    if (reported.has(p.id) || (p.specimenLabel && reported.has(p.specimenLabel.toUpperCase()))) continue;
+    const found = mohsStainsInText(p.text);
+    const s: PathologySpecimen = {
+      label: p.specimenLabel ?? '',
+      lesionLabels: p.lesionLabels,
+      procedureIds: [p.id],
+      siteKey: p.site?.key,
+      type: 'mohs',
+      report: undefined,
+      mohs: true,
+      external: false,
+      destination: 'unknown',
+      source: 'procedure',
+    };
+    const lines: DraftLine[] = [];
+    if (found.stainNamed) lines.push(lineFor(ctx, s, '88314', found.stainBlocks, ['pathology-stain', 'mohs-stain']));
+    if (found.ihc.length > 0) lines.push(lineFor(ctx, s, '88342', 1, ['pathology-ihc', 'mohs-stain']));
+    if (found.ihc.length > 1) lines.push(lineFor(ctx, s, '88341', found.ihc.length - 1, ['pathology-ihc', 'mohs-stain']));
+    for (const l of lines) {
+      if (!p.specimenLabel) l.specimenLabels = [];
+      l.spans = ctx.spanOf(p);
+      ctx.addModifier(l, ctx.distinctModifier('XS'));
+    }
+    if (found.blocksMissing) {
+      ctx.report({
+        severity: 'warning',
+        message: 'Special stain on Mohs frozen blocks documented without the number of blocks stained; coded one block of 88314 per stain.',
+        target: '88314',
+        fix: 'Document how many frozen blocks were stained: 88314 is one unit per stain per block.',
+        span: p.span,
+      });
+    }
+  }
+}
+
 export const pathologyDiagnosticBiopsyBeforeMohs = defineRule({
   id: 'pathology/diagnostic-biopsy-before-mohs',
   family: 'pathology',
@@ -370,18 +524,30 @@ export const pathologyDiagnosticBiopsyBeforeMohs = defineRule({
   apply(ctx) {
     const mohs = ctx.performed('mohs');
     if (mohs.length === 0) return;
-    const mohsLesions = mohs.flatMap((m) => m.lesionLabels);
-    const sameLesion = (labels: string[]) => mohsLesions.length === 0 || labels.length === 0 || labels.some((l) => mohsLesions.some((m) => same(l, m)));
+    // Same lesion: a shared lesion label, or (both unlabeled) the same site.
+    const sameLesion = (labels: string[], siteKey: string | undefined) =>
+      mohs.some((m) =>
+        labels.length > 0 && m.lesionLabels.length > 0
+          ? labels.some((l) => m.lesionLabels.some((x) => same(l, x)))
+          : !siteKey || !m.site?.key || m.site.key === siteKey,
+      );
     const labels = new Set<string>();
+    const procIds = new Set<string>();
     for (const l of ctx.lines) {
-      if (l.tags.includes('diagnostic-before-definitive') && sameLesion(l.lesionLabels)) for (const s of l.specimenLabels) labels.add(s.toUpperCase());
+      if (!l.tags.includes('diagnostic-before-definitive') || !sameLesion(l.lesionLabels, l.siteKey)) continue;
+      for (const s of l.specimenLabels) labels.add(s.toUpperCase());
+      for (const id of l.procedureIds) procIds.add(id);
     }
     for (const p of ctx.performed('biopsy-tangential', 'biopsy-punch', 'biopsy-incisional')) {
-      if (p.drivesDecision && p.specimenLabel && p.lesionLabels.some((l) => mohsLesions.some((m) => same(l, m)))) labels.add(p.specimenLabel.toUpperCase());
+      if (!p.drivesDecision || !sameLesion(p.lesionLabels, p.site?.key)) continue;
+      if (p.specimenLabel) labels.add(p.specimenLabel.toUpperCase());
+      procIds.add(p.id);
     }
     for (const line of ctx.lines) {
       if (line.family !== 'pathology' || line.tags.includes('mohs-stain')) continue;
-      if (line.specimenLabels.some((s) => labels.has(s.toUpperCase()))) ctx.addModifier(line, ctx.distinctModifier('XS'));
+      if (line.specimenLabels.some((s) => labels.has(s.toUpperCase())) || line.procedureIds.some((id) => procIds.has(id))) {
+        ctx.addModifier(line, ctx.distinctModifier('XS'));
+      }
     }
   },
 });

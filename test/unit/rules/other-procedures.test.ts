@@ -117,10 +117,23 @@ const cases: Case[] = [
   {
     name: 'unlabeled paring and destruction at the same site → matched by site, no paring line',
     encounter: {
-      procedures: [proc({ kind: 'paring', count: 2, site: site('sole') }), proc({ kind: 'destruction-benign', count: 2, site: site('sole') })],
+      procedures: [
+        proc({ kind: 'paring', count: 2, site: site('sole'), text: 'paring of plantar warts' }),
+        proc({ kind: 'destruction-benign', count: 2, site: site('sole'), lesionType: 'wart' }),
+      ],
     },
     lines: [],
     findings: ['other-procedures/paring'],
+  },
+  {
+    name: 'unlabeled paring of calluses and wart destruction at the same site → both lesions differ, 11056 kept',
+    encounter: {
+      procedures: [
+        proc({ kind: 'paring', count: 2, site: site('sole'), text: 'paring of 2 painful calluses' }),
+        proc({ kind: 'destruction-benign', count: 2, site: site('sole'), lesionType: 'wart' }),
+      ],
+    },
+    lines: ['11056'],
   },
   // Nails
   { name: 'trimming of nails → 11719', encounter: { procedures: [proc({ kind: 'nail', count: 10, text: 'trimming of 10 toenails' })] }, lines: ['11719'] },

@@ -195,6 +195,89 @@ const cases: Case[] = [
   },
 ];
 
+const bx = (text: string, extra: Record<string, unknown> = {}) =>
+  proc({ kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A', site: { text: 'nose', key: 'nose' }, text, ...extra });
+
+cases.push(
+  {
+    name: 'frozen section written in the excision note (2 blocks) + permanent sections pending → 88305 held, 88331, 88332',
+    encounter: {
+      procedures: [
+        proc({
+          id: 'x1',
+          kind: 'excision',
+          lesionLabels: ['A'],
+          specimenLabel: 'A',
+          site: { text: 'R helix', key: 'helix' },
+          text: 'Excision with 4 mm margins. Intraoperative frozen section, 2 blocks, read by in-house dermatopathologist: superior margin positive. Specimen A (permanent sections) to in-house dermpath.',
+        }),
+      ],
+      specimens: [{ label: 'A', lesionLabel: 'A', procedureId: 'x1', destination: 'in-house' }],
+    },
+    lines: ['88305', '88331', '88332'],
+    status: ['held-for-pathology', 'ready', 'ready'],
+  },
+  {
+    name: 'frozen section without a block count → 88331 only + warning',
+    encounter: { procedures: [bx('Shave biopsy with frozen section read immediately: BCC. Sent for permanent sections.')] },
+    lines: ['88305', '88331'],
+    findings: ['pathology/frozen-section'],
+    status: ['held-for-pathology', 'ready'],
+  },
+  {
+    name: '"no frozen section" is not a frozen section',
+    encounter: { procedures: [bx('Shave biopsy, no frozen section requested.')] },
+    lines: ['88305'],
+    status: ['held-for-pathology'],
+  },
+  {
+    name: 'Mohs note: trichrome on 2 of the frozen blocks → 88314-59 x2',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'mohs',
+          lesionLabels: ['A'],
+          site: { text: 'R upper back', key: 'upper-back' },
+          stages: [{ stage: 1, blocks: 3 }],
+          text: 'Stage 1: 3 blocks. A Masson trichrome special stain was performed on 2 of the frozen blocks (non-routine). Margins clear.',
+        }),
+      ],
+    },
+    lines: ['88314-59 x2'],
+  },
+  {
+    name: 'Mohs note: toluidine blue is routine → no stain line',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'mohs',
+          lesionLabels: ['A'],
+          site: { text: 'nose', key: 'nose' },
+          stages: [{ stage: 1, blocks: 2 }],
+          text: 'Frozen sections stained with toluidine blue; clear after stage 1.',
+        }),
+      ],
+    },
+    lines: [],
+  },
+  {
+    name: 'Mohs note: MART-1 immunostain on frozen sections, Medicare → 88342-XS',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'mohs',
+          lesionLabels: ['A'],
+          site: { text: 'cheek', key: 'cheek' },
+          stages: [{ stage: 1, blocks: 4 }],
+          text: 'MART-1 immunostain performed on frozen sections of stage 1 for melanoma in situ.',
+        }),
+      ],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['88342-XS'],
+  },
+);
+
 describe('pathology rules', () => {
   for (const c of cases) {
     it(c.name, () => {
@@ -204,6 +287,47 @@ describe('pathology rules', () => {
       if (c.status) expect(result.full.map((l) => l.status)).toEqual(c.status);
     });
   }
+
+  it('same-day frozen-section biopsy that led to Mohs (no permanent sections) → 88331-XS, no 88305', () => {
+    const result = codeWith(
+      pathologyRules,
+      {
+        procedures: [
+          proc({
+            kind: 'biopsy-tangential',
+            site: { text: 'R nasal ala', key: 'nasal-ala' },
+            drivesDecision: true,
+            text: 'Shave biopsy of the lesion; frozen section (1 block) read immediately by Dr. Patel: basal cell carcinoma, nodular.',
+          }),
+          proc({ kind: 'mohs', site: { text: 'R nasal ala', key: 'nasal-ala' }, stages: [{ stage: 1, blocks: 3 }] }),
+        ],
+        specimens: [{ label: 'A' }],
+      },
+      { payer: 'medicare' },
+    );
+    // The specimen record here has no procedure link, so its level line stays (held); the frozen line gets XS.
+    expect(result.lines).toEqual(['88305', '88331-XS'].map(L));
+  });
+
+  it('frozen-only biopsy specimen linked to its procedure → no 88305, info finding', () => {
+    const result = codeWith(pathologyRules, {
+      procedures: [
+        proc({
+          id: 'b1',
+          kind: 'biopsy-tangential',
+          specimenLabel: 'A',
+          site: { text: 'nose', key: 'nose' },
+          drivesDecision: true,
+          text: 'Shave biopsy; frozen section (1 block) read immediately: BCC.',
+        }),
+        proc({ kind: 'mohs', site: { text: 'nose', key: 'nose' }, stages: [{ stage: 1, blocks: 3 }] }),
+      ],
+      specimens: [{ label: 'A', procedureId: 'b1' }],
+    });
+    expect(result.lines).toEqual([L('88331-59')]);
+    expect(result.findings).toEqual(['pathology/level-per-specimen']);
+    expect(result.draft.specimens).toEqual([expect.objectContaining({ label: 'A', status: 'billed' })]);
+  });
 
   it('diagnostic biopsy read before Mohs of the same lesion → distinct modifier on its pathology line (Medicare XS)', () => {
     const result = codeWith(
