@@ -206,17 +206,23 @@ export const repairLevelSupported = defineRule({
     'A complex repair needs the intermediate criteria plus at least one of: exposed bone, cartilage, tendon or a named neurovascular structure; debrided wound edges; extensive undermining; ' +
     'a free margin of the helical rim, vermilion or nostril rim; retention sutures. DermLens codes the level the documentation supports and says which criterion is missing.',
   references: [...REPAIR_REFS, 'AAD Derm Coding Consult FAQs (Fall 2019)'],
+  // The 2020 definitions are the only ones DermLens knows; earlier dates of service are coded with them too.
   status: 'stable',
-  effective: { from: '2020-01-01' },
   apply(ctx) {
+    // Only repairs that are (or, with a length, would be) coded: a bundled closure's level does not matter.
+    const bundled = new Set<string>();
+    collectWounds(ctx, (kind, p) => {
+      if (kind !== 'no-length') bundled.add(p.id);
+    });
     for (const p of repairProcedures(ctx)) {
+      if (bundled.has(p.id)) continue;
       const a = assessRepairLevel(p);
       const site = p.site;
       const target = p.lesionLabels[0];
       if (a.stated && RANK[a.stated] > RANK[a.level]) {
         ctx.report({
           severity: 'warning',
-          message: `${label(p, site)}: documented as ${a.stated} but ${a.missing.join('; ')}; coded as ${a.level}.`,
+          message: `${label(p, site)}: documented as ${a.stated} but ${a.missing.join('; ')}; treated as ${a.level}.`,
           target,
           fix:
             a.stated === 'complex'
@@ -227,7 +233,7 @@ export const repairLevelSupported = defineRule({
       } else if (a.stated && RANK[a.stated] < RANK[a.level]) {
         ctx.report({
           severity: 'warning',
-          message: `${label(p, site)}: documented as ${a.stated}, but the technique described (${a.level === 'complex' ? a.complexCriteria.join(', ') : 'layered closure'}) meets the ${a.level} definition; coded as ${a.level}.`,
+          message: `${label(p, site)}: documented as ${a.stated}, but the technique described (${a.level === 'complex' ? a.complexCriteria.join(', ') : 'layered closure'}) meets the ${a.level} definition; treated as ${a.level}.`,
           target,
           fix: `Confirm the repair level with the surgeon; the note should state one level consistent with the technique.`,
           span: p.span,
@@ -235,7 +241,7 @@ export const repairLevelSupported = defineRule({
       } else if (a.undocumented) {
         ctx.report({
           severity: 'warning',
-          message: `${label(p, site)}: repair level and technique not documented; coded as simple.`,
+          message: `${label(p, site)}: repair level and technique not documented; treated as simple.`,
           target,
           fix: 'Document the closure technique (layers, undermining, contamination, exposed structures) to support an intermediate or complex repair.',
           span: p.span,

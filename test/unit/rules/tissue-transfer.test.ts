@@ -119,7 +119,7 @@ const cases: Case[] = [
       ],
     },
     lines: ['17311', '17312', '14060'],
-    findings: ['repair/level-supported', 'repair/included-in-procedure'],
+    findings: ['repair/included-in-procedure'],
   },
   {
     name: 'a "repair" naming a rotation flap is coded as the flap, not as a repair',
