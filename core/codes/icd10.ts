@@ -60,6 +60,19 @@ export function billableChildren(header: string): string[] {
   return out.sort();
 }
 
+/**
+ * Drop a code when a more specific code of the same category is also present
+ * (L70.9 "Acne, unspecified" beside L70.0 "Acne vulgaris"); order is kept.
+ */
+export function dropLessSpecific(codes: readonly string[]): string[] {
+  return codes.filter((c) => {
+    const t = title(c);
+    if (!t || !/unspecified/i.test(t)) return true;
+    const cat = c.slice(0, 3);
+    return !codes.some((o) => o !== c && o.slice(0, 3) === cat && !/unspecified/i.test(title(o) ?? 'unspecified'));
+  });
+}
+
 export function allIcd10(): Icd10Entry[] {
   return [...table.values()];
 }
@@ -162,6 +175,8 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/verruca|warts?\b/, 'wart'],
   [/molluscum/, 'molluscum'],
   [/acrochordon|skin tags?|fibroepithelial polyp/, 'skin-tag'],
+  // ICD-10-CM index: acne, cystic → acne vulgaris.
+  [/(cystic|nodulocystic) acne|acne (cysts?|nodules?)/, 'acne-vulgaris'],
   [/pilar cyst|trichilemmal cyst/, 'pilar-cyst'],
   [/sebaceous cyst/, 'sebaceous-cyst'],
   [/epiderm(al|oid)( inclusion)? cyst|\beic\b|infundibular cyst/, 'epidermal-cyst'],

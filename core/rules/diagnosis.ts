@@ -1,5 +1,6 @@
 import {
   billableChildren,
+  dropLessSpecific,
   type Histology,
   histologyFromText,
   icd10,
@@ -230,7 +231,7 @@ class Linker {
     }
     if (!text) return [];
     // The clinical words first; the parser's normalized lesion type when those name nothing we map.
-    const h = histologyFromText(text) ?? histologyFromText(type);
+    const h = histologyFromText(text) ?? histologyFromText(type) ?? histologyFromText(p?.text);
     const provisional = UNCERTAIN.test(text);
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
       // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
@@ -334,7 +335,7 @@ class Linker {
 }
 
 function dedupe(codes: string[]): string[] {
-  return [...new Set(codes.filter(Boolean))];
+  return dropLessSpecific([...new Set(codes.filter(Boolean))]);
 }
 
 export const diagnosisLink = defineRule({

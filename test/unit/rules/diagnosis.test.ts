@@ -245,7 +245,7 @@ const cases: Case[] = [
     findings: ['diagnosis/unmapped', 'diagnosis/missing'],
   },
   {
-    name: 'one line for several lesions lists each dx once',
+    name: 'one line for several lesions lists each dx once, the unspecified wart dropped beside specific ones',
     input: {
       lesions: [
         { label: 'A', site: site('back'), clinicalDiagnosis: 'wart' },
@@ -255,7 +255,40 @@ const cases: Case[] = [
       procedures: [proc({ id: 'p1', kind: 'destruction-benign', lesionLabels: ['A', 'B', 'C'] })],
     },
     lines: [{ code: '17110', procedureIds: ['p1'], lesionLabels: ['A', 'B', 'C'] }],
-    dx: [['B07.9', 'B07.8', 'B07.0']],
+    dx: [['B07.8', 'B07.0']],
+  },
+  {
+    name: 'acne cysts injected: the lesion type alone names no code, the procedure words do',
+    input: {
+      lesions: [{ label: '2' }],
+      procedures: [
+        proc({
+          id: 'p1',
+          kind: 'intralesional-injection',
+          lesionLabels: ['2'],
+          lesionType: 'cyst',
+          text: 'Three tender acne cysts of the chin: ILK 2.5 mg/mL',
+        }),
+      ],
+    },
+    lines: [
+      { code: '11900', procedureIds: ['p1'], lesionLabels: ['2'] },
+      { code: 'J3301', procedureIds: ['p1'], lesionLabels: ['2'] },
+    ],
+    dx: [['L70.0'], ['L70.0']],
+  },
+  {
+    name: 'E/M drops an unspecified code when a specific one of the same category is there',
+    input: {
+      visit: {
+        problems: [
+          { text: 'Acne vulgaris, start doxycycline', separatelyManaged: true },
+          { text: 'acne', icd10: 'L70.9', separatelyManaged: true },
+        ],
+      },
+    },
+    lines: [{ code: '99213', family: 'evaluation' }],
+    dx: [['L70.0']],
   },
   {
     name: 'G2211 carries the E/M diagnoses',
