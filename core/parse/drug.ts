@@ -135,7 +135,6 @@ export function extractDrug(rawText: string, route?: Drug['route']): Drug | unde
     if (/^\s*(?:were\s+|was\s+)?(?:wasted|discarded)/i.test(after) || /(?:wasted|discarded|waste)\s*[:=]?\s*(?:of\s+)?$/i.test(before)) continue;
     if (/\b(?:vial|reconstituted|diluted|dilution|mixed)\s+(?:with|in|of|size)?\s*$/i.test(before) && unit === 'mL') continue;
     if (/^\s*(?:of\s+)?(?:normal\s+saline|saline|bacteriostatic|ns|diluent|sterile\s+water)/i.test(after)) continue;
-    if (/\b(?:kenalog|tac)[- ]?$/i.test(before)) continue;
     amounts.push({ value: Number(m[1]), unit, index: m.index, per: perSite.test(after.slice(0, 20)) });
   }
   const conc = concentration(text);

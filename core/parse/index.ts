@@ -118,6 +118,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
       parsed.push(p);
     }
   }
+  dropRestatements(parsed);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {
     const parent = p.block.parent ? parsed.find((q) => q.block === p.block.parent) : undefined;
@@ -173,6 +174,28 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   };
   if (initials) encounter.patientInitials = initials;
   return Encounter.parse(encounter);
+}
+
+/**
+ * An assessment/plan line that restates a procedure documented in a procedure
+ * section ("Keloids - ILK today") is the same procedure, not a second one.
+ */
+function dropRestatements(parsed: ParsedProcedure[]): void {
+  const documented = parsed.filter((p) => p.block.section.role !== 'assessment');
+  if (documented.length === 0) return;
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.block.section.role !== 'assessment') continue;
+    const twin = documented.find(
+      (q) =>
+        q.procedure.kind === p.procedure.kind &&
+        (!p.procedure.site?.key || !q.procedure.site?.key || q.procedure.site.key === p.procedure.site.key || q.block.section.role === 'procedure'),
+    );
+    if (twin) {
+      for (const ind of p.procedure.indications) if (!twin.procedure.indications.includes(ind)) twin.procedure.indications.push(ind);
+      parsed.splice(i, 1);
+    }
+  }
 }
 
 const LESION_KINDS = new Set<Procedure['kind']>([

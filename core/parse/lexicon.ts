@@ -72,9 +72,17 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ['scar', /\b(?:scars?|cicatrix)\b/i],
 ];
 
-/** The first (most specific) lesion type named in the text, if any. */
-export function lesionTypeOf(text: string): LesionType | undefined {
-  const t = text.length > 2000 ? text.slice(0, 2000) : text;
+const HEDGED =
+  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)\b[^,.;\n]{0,40}|\?\s*[^,.;\n]{0,30}/gi;
+
+/**
+ * The first (most specific) lesion type named in the text, if any. Hedged mentions
+ * ("r/o BCC", "vs SCC") do not count unless `hedged` is allowed: a suspected
+ * malignancy is not a diagnosis (pathology decides, CPT excision guidelines).
+ */
+export function lesionTypeOf(text: string, hedged = false): LesionType | undefined {
+  const raw = text.length > 2000 ? text.slice(0, 2000) : text;
+  const t = hedged ? raw : raw.replace(HEDGED, ' ');
   for (const [type, re] of LESION_TYPES) if (re.test(t)) return type;
   return undefined;
 }

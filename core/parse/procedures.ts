@@ -26,6 +26,8 @@ export interface Block {
   segStart: number;
   segEnd: number;
   generic: boolean;
+  /** The trigger unit names several procedures: facts come from this block's own segment first. */
+  split?: boolean;
   label?: string;
   labelKind?: 'specimen' | 'lesion';
   parent?: Block;
@@ -100,7 +102,12 @@ function siteOfUnits(units: Unit[]): Site | undefined {
       const s = matchSite(u.value ?? '');
       if (s) return s;
     }
-    if (!u.field || /^(?:procedure|biopsy|excision|lesion)/.test(u.field)) {
+    if (
+      !u.field ||
+      !/^(?:anesth|consent|dressing|hemostasis|wound\s+care|complication|instruction|ebl|estimated\s+blood|risks|time\s*out|follow|patho|path\b|lab|plan|history|hx|pmh|hpi|allerg|med)/.test(
+        u.field,
+      )
+    ) {
       const s = matchSite(u.text);
       if (s) return s;
     }
@@ -209,7 +216,10 @@ export function blocksOf(section: Section): Block[] {
           }
         }
         const block = open(seg.family, u, seg, seg.generic);
-        block.site = siteOfUnits([...block.context.filter((c) => c.field && SITE_FIELDS.test(c.field)), u]);
+        if (segments.length > 1) block.split = true;
+        block.site =
+          (segments.length > 1 ? matchSite(u.text.slice(seg.start, seg.end)) : undefined) ??
+          siteOfUnits([...block.context.filter((c) => c.field && SITE_FIELDS.test(c.field)), u]);
         pending = [];
         current = block;
         lastPrimary = block;
@@ -790,8 +800,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       seg,
     );
   if (cptInText?.[1] && /\(|cpt|code/i.test(seg)) procedure.documentedCode = cptInText[1].replace(/\s+/g, '');
-  procedure.indications = indicationsOf(`${ctx}\n${all}`);
-  if (cosmeticOf(`${ctx}\n${all}`)) procedure.cosmetic = true;
+  const intentScope = b.split ? seg : `${ctx}\n${all}`;
+  procedure.indications = indicationsOf(intentScope);
+  if (cosmeticOf(intentScope)) procedure.cosmetic = true;
   const clinicalDiagnosis = clinicalDxOf(b);
   const specimenLabel = specimenLabelOf(b);
   const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
