@@ -98,7 +98,13 @@ export function sameLesion(encounter: Encounter, a: Procedure, b: Procedure): Sa
   if (a.specimenLabel && b.specimenLabel && upper(a.specimenLabel) === upper(b.specimenLabel)) return 'specimen';
   const la = lesionLabelsOf(encounter, a).map(upper);
   const lb = lesionLabelsOf(encounter, b).map(upper);
-  if (la.length > 0 && lb.length > 0) return la.some((l) => lb.includes(l)) ? 'label' : undefined;
+  if (la.length > 0 && lb.length > 0) {
+    if (la.some((l) => lb.includes(l))) return 'label';
+    // Notes often say "specimen A" for the biopsy and "lesion A" for what was done next.
+    if ((a.specimenLabel && lb.includes(upper(a.specimenLabel))) || (b.specimenLabel && la.includes(upper(b.specimenLabel)))) return 'specimen';
+    return undefined;
+  }
+  if ((a.specimenLabel && lb.includes(upper(a.specimenLabel))) || (b.specimenLabel && la.includes(upper(b.specimenLabel)))) return 'specimen';
   const ka = a.site?.key;
   const kb = b.site?.key;
   if (ka && kb) return ka === kb && a.site?.laterality === b.site?.laterality ? 'site' : undefined;

@@ -3,7 +3,7 @@ import { bandLabel, bandsOf, lookupBand, SIX_DIAMETER_BOUNDS_CM } from '../codes
 import type { Procedure } from '../model';
 import { type BiopsyDecision, isConclusiveReport, isMalignantReport, planBiopsies, sameLesion } from './biopsy';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
-import { describeProcedure, lesionGroupFor, lesionsOf, lineRefs } from './shave';
+import { describeProcedure, lesionGroupFor, lesionsOf, lineRefs, withSite } from './shave';
 
 const DESTRUCTION_KINDS = ['destruction-premalignant', 'destruction-benign', 'destruction-malignant', 'destruction-unspecified'] as const;
 type DestructionClass = 'premalignant' | 'benign' | 'malignant';
@@ -45,6 +45,11 @@ function isSiteSpecific(ctx: RuleContext, p: Procedure): boolean {
   if (!isEyelidMargin(p)) return false;
   const d = diameterOf(ctx, p, p.lesionLabels[0]);
   return d === undefined || d <= EYELID_MARGIN_MAX_CM;
+}
+
+/** Performed destructions, each with its site filled from its lesion when the procedure has none. */
+function destructions(ctx: RuleContext): Procedure[] {
+  return ctx.performed(...DESTRUCTION_KINDS).map((p) => withSite(ctx, p));
 }
 
 // ---------------------------------------------------------------------------
@@ -92,7 +97,7 @@ interface Classified {
 /** Destructions coded with 17000-17286, classified; unknown types and site-specific sites left out. */
 function classifiedDestructions(ctx: RuleContext): Classified[] {
   const out: Classified[] = [];
-  for (const p of ctx.performed(...DESTRUCTION_KINDS)) {
+  for (const p of destructions(ctx)) {
     if (isSiteSpecific(ctx, p)) continue;
     const decision = cdDecisionFor(ctx, p);
     const cls = classify(ctx, p, decision);
@@ -139,7 +144,7 @@ export const destructionSiteSpecific = defineRule({
   status: 'stable',
   codes: ['67850'],
   apply(ctx) {
-    for (const p of ctx.performed(...DESTRUCTION_KINDS)) {
+    for (const p of destructions(ctx)) {
       const name = describeProcedure(p);
       const target = p.lesionLabels[0] ?? p.specimenLabel;
       const family = siteFamilyOf(p);
@@ -185,7 +190,7 @@ export const destructionTypeDocumented = defineRule({
   references: ['CPT destruction guidelines', 'Coding reference §2'],
   status: 'stable',
   apply(ctx) {
-    for (const p of ctx.performed('destruction-unspecified')) {
+    for (const p of destructions(ctx).filter((x) => x.kind === 'destruction-unspecified')) {
       if (isSiteSpecific(ctx, p)) continue;
       if (classify(ctx, p, cdDecisionFor(ctx, p))) continue;
       ctx.report({
@@ -465,7 +470,7 @@ export const destructionDrugDevice = defineRule({
   references: ['AAD location codes (drug-device products)', 'Coding reference §2.2 [U]'],
   status: 'preview',
   apply(ctx) {
-    for (const p of ctx.performed(...DESTRUCTION_KINDS)) {
+    for (const p of destructions(ctx)) {
       const words = `${p.drug?.name ?? ''} ${p.modality ?? ''} ${p.text}`;
       if (!DRUG_DEVICE.test(words)) continue;
       ctx.report({
@@ -493,7 +498,7 @@ export const destructionParingSameLesion = defineRule({
   status: 'stable',
   codes: PARING_CODES,
   apply(ctx) {
-    const destroyed = ctx.performed(...DESTRUCTION_KINDS);
+    const destroyed = destructions(ctx);
     if (destroyed.length === 0) return;
     const pared = new Set(
       ctx

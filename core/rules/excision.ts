@@ -5,7 +5,7 @@ import type { PathologyReport, Procedure, RepairLevel } from '../model';
 import { isConclusiveReport, isMalignantReport, sameLesion, skinBiopsies } from './biopsy';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import { assessRepairLevel } from './repair';
-import { describeProcedure, lesionGroupFor, lineRefs } from './shave';
+import { describeProcedure, lesionGroupFor, lineRefs, withSite } from './shave';
 
 // Reference §3.3: each band ≤0.5 / 0.6-1.0 / 1.1-2.0 / 2.1-3.0 / 3.1-4.0 / >4.0 cm.
 const BENIGN: Record<LesionGroup, string[]> = {
@@ -99,7 +99,10 @@ export const excisionBySizeAndPathology = defineRule({
   status: 'stable',
   codes: [...Object.values(BENIGN).flat(), ...Object.values(MALIGNANT).flat()],
   apply(ctx) {
-    const excisions = ctx.performed('excision').filter((p) => !isHidradenitisExcision(ctx, p)); // HS: excision/hidradenitis
+    const excisions = ctx
+      .performed('excision')
+      .map((p) => withSite(ctx, p))
+      .filter((p) => !isHidradenitisExcision(ctx, p)); // HS: excision/hidradenitis
     const widened = widenedSameSession(ctx, excisions);
     for (const p of excisions) {
       const others = widened.get(p.id);
@@ -329,7 +332,10 @@ export const hidradenitisBySiteAndRepair = defineRule({
   status: 'stable',
   codes: Object.values(HIDRADENITIS).flat(),
   apply(ctx) {
-    for (const p of ctx.performed('hidradenitis-excision', 'excision').filter((x) => isHidradenitisExcision(ctx, x))) {
+    for (const p of ctx
+      .performed('hidradenitis-excision', 'excision')
+      .map((x) => withSite(ctx, x))
+      .filter((x) => isHidradenitisExcision(ctx, x))) {
       const name = describeProcedure(p);
       const target = p.lesionLabels[0] ?? p.specimenLabel;
       const group = hidradenitisGroup(p.site?.key);

@@ -55,6 +55,23 @@ export function lesionGroupFor(ctx: RuleContext, p: Procedure, codes: string, la
   return group;
 }
 
+/**
+ * The procedure with its site filled from its lesion (or specimen) when the procedure
+ * itself has no recognized site: the note often gives the site once, on the lesion.
+ */
+export function withSite(ctx: RuleContext, p: Procedure): Procedure {
+  if (p.site?.key) return p;
+  const fromLesion = p.lesionLabels.map((l) => ctx.lesion(l)?.site).find((s) => s?.key);
+  const fromSpecimen = p.specimenLabel
+    ? ctx.encounter.specimens.find((s) => s.label.toUpperCase() === p.specimenLabel?.toUpperCase() && s.site?.key)?.site
+    : undefined;
+  // "Lesion A" of a later procedure is often the lesion sampled as "specimen A".
+  const labels = new Set(p.lesionLabels.map((l) => l.toUpperCase()));
+  const fromAlias = ctx.encounter.specimens.find((s) => labels.has(s.label.toUpperCase()) && s.site?.key)?.site;
+  const site = fromLesion ?? fromSpecimen ?? fromAlias;
+  return site ? { ...p, site } : p;
+}
+
 /** Lesions of a procedure, one entry per lesion (a procedure without labels counts as one). */
 export function lesionsOf(p: Procedure): (string | undefined)[] {
   return p.lesionLabels.length > 0 ? p.lesionLabels : [undefined];
@@ -80,7 +97,7 @@ export const shaveRemovalByDiameter = defineRule({
   status: 'stable',
   codes: Object.values(SHAVE_GRID).flat(),
   apply(ctx) {
-    for (const p of ctx.performed('shave-removal')) {
+    for (const p of ctx.performed('shave-removal').map((x) => withSite(ctx, x))) {
       const labels = lesionsOf(p);
       for (const label of labels) {
         const lesion = ctx.lesion(label);

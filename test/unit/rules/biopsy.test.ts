@@ -300,6 +300,20 @@ describe('biopsy with a same-day excision, shave removal, destruction or Mohs', 
       findings: ['biopsy/same-lesion-bundled'],
     },
     {
+      name: '"specimen A" biopsy and "lesion A" C&D are the same lesion → held pair',
+      input: {
+        lesions: [{ label: 'L1', site: site('upper-back') }],
+        specimens: [{ label: 'A', lesionLabel: 'L1', site: site('upper-back') }],
+        procedures: [
+          proc({ kind: 'biopsy-tangential', lesionLabels: ['L1'], specimenLabel: 'A', site: site('upper-back') }),
+          proc({ kind: 'destruction-malignant', lesionLabels: ['A'], lesionDiameterCm: 0.8, lesionType: 'bcc' }),
+        ],
+      },
+      lines: ['11102', '17261'],
+      statuses: ['held-for-pathology', 'held-for-pathology'],
+      findings: ['biopsy/same-lesion-bundled'],
+    },
+    {
       name: 'specimen ties the biopsy to its lesion when the biopsy has no lesion label',
       input: {
         procedures: [

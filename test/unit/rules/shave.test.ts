@@ -75,6 +75,14 @@ describe('shave/lesion-diameter', () => {
       lines: ['11307'],
     },
     {
+      name: 'site given only on the lesion → used for the group',
+      input: {
+        lesions: [{ label: 'A', site: site('forehead'), clinicalSizeCm: 0.4 }],
+        procedures: [proc({ kind: 'shave-removal', lesionLabels: ['A'] })],
+      },
+      lines: ['11310'],
+    },
+    {
       name: 'diameter missing → no line, a finding (no guessed band)',
       input: { procedures: [proc({ kind: 'shave-removal', site: site('back') })] },
       lines: [],
