@@ -28,7 +28,7 @@ const STAGED_HINT = /paramedian|\baxial\b|supratrochlear|interpolat|pedicle|two 
 const ISLAND = /\bisland\b/;
 /** A named axial vessel identified and dissected (15740 requires it). */
 const NAMED_VESSEL =
-  /\bnamed (?:axial )?(?:vessel|artery|arterial)|\baxial (?:pattern|vessel|artery)|\b(?:angular|facial|supratrochlear|supraorbital|dorsal nasal|superficial temporal|labial|digital) (?:artery|vessel)/;
+  /\bnamed (?:axial )?(?:vessel|artery|arterial)|\baxial (?:pattern|vessel|artery)|\b(?:angular|facial|transverse facial|supratrochlear|supraorbital|infraorbital|dorsal nasal|superficial temporal|posterior auricular|occipital|labial|digital|radial|ulnar|dorsal metacarpal) (?:artery|vessel|vessels|pedicle)/;
 const PEDICLE = /interpolat|\btubed\b|\bpedicle|\babbe\b|two stage(?:d)? flap|cheek to nose/;
 const DOG_EAR = /dog ?ear|burow'?s? (?:triangle|wedge)/;
 const UNDERMINING = /\bundermin/;
@@ -378,9 +378,20 @@ export const flapDivision = defineRule({
   apply(ctx) {
     const postOp = ctx.encounter.visit.postOpOf;
     for (const p of ctx.performed('flap-division')) {
-      const g = groupOrReport(ctx, p, fourWayGroup, 'flap division');
-      if (!g) continue;
-      const line = ctx.addLine({ code: PEDICLE_CODES[g.group].divide, ...lineBase(ctx, p, g.site, ['tissue-transfer', 'flap-stage-2']) });
+      // No site: the documented stage-1 pedicle code (15570-15576) names the site group of its division.
+      const stage1 = Object.values(PEDICLE_CODES).find((c) => c.form === postOp?.code);
+      let divide: string;
+      let site: Site | undefined;
+      if (!siteOf(ctx, p)?.key && stage1) {
+        divide = stage1.divide;
+        site = undefined;
+      } else {
+        const g = groupOrReport(ctx, p, fourWayGroup, 'flap division');
+        if (!g) continue;
+        divide = PEDICLE_CODES[g.group].divide;
+        site = g.site;
+      }
+      const line = ctx.addLine({ code: divide, ...lineBase(ctx, p, site, ['tissue-transfer', 'flap-stage-2']) });
       if ((postOp && postOp.related !== false) || STAGED.test(`${p.text} ${p.flapType ?? ''}`)) {
         ctx.addModifier(line, '58');
       } else {

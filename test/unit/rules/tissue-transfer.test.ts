@@ -255,6 +255,23 @@ const cases: Case[] = [
     lines: ['15630-58'],
   },
   {
+    name: 'division with no site: the stage-1 code 15576 gives the group → 15630-58',
+    encounter: {
+      visit: { postOpOf: { code: '15576', date: '2026-10-01' } },
+      procedures: [proc({ kind: 'flap-division', text: 'division and inset of the interpolation flap' })],
+    },
+    lines: ['15630-58'],
+  },
+  {
+    name: 'division with no site after 15731 → no guess, error',
+    encounter: {
+      visit: { postOpOf: { code: '15731', date: '2026-10-01' } },
+      procedures: [proc({ kind: 'flap-division', text: 'division and inset' })],
+    },
+    lines: [],
+    findings: ['tissue-transfer/flap-division'],
+  },
+  {
     name: 'division with no staging documented → 15620 + warning, no 58',
     encounter: { procedures: [proc({ kind: 'flap-division', site: site('cheek') })] },
     lines: ['15620'],
