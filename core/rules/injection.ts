@@ -343,12 +343,32 @@ export function infusionUnits(minutes: number): { initial: boolean; additional: 
   return { initial: true, additional: Math.floor(beyond / 60) + (beyond % 60 > 30 ? 1 : 0) };
 }
 
-/** Minutes of infusion written in the note ("infused over 2 hours", "over 150 min", "2.5 hrs"). */
+/** Minutes of infusion written in the note ("start 09:00, stop 11:00", "infused over 2 hours", "150 min"). */
 export function infusionMinutes(text: string): number | undefined {
-  const m = /(?:over|for|duration|infusion time|total time|infused)\D{0,20}?(\d+(?:\.\d+)?)\s*(hours?|hrs?|h\b|minutes?|mins?)/i.exec(text);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return /^h/i.test(m[2] as string) ? Math.round(n * 60) : n;
+  const clock =
+    /\bstart(?:ed|\s+time)?\D{0,12}?(\d{1,2}):(\d{2})\b[\s\S]{0,60}?\b(?:stop(?:ped)?|end(?:ed)?|complete[d]?|finish(?:ed)?)(?:\s+time)?\D{0,12}?(\d{1,2}):(\d{2})\b/i.exec(
+      text,
+    );
+  if (clock) {
+    const [h1, m1, h2, m2] = clock.slice(1, 5).map(Number) as [number, number, number, number];
+    let minutes = h2 * 60 + m2 - (h1 * 60 + m1);
+    if (minutes < 0) minutes += 12 * 60; // 11:30 → 1:00 written on a 12-hour clock
+    if (minutes > 0) return minutes;
+  }
+  const toMinutes = (n: string, unit: string) => (/^h/i.test(unit) ? Math.round(Number(n) * 60) : Number(n));
+  const sentences = text.split(/(?<=[.;])\s+|\n+/).filter((x) => !/observ|monitor(?:ed)?\s+for|post-?infusion|after\s+the\s+infusion/i.test(x));
+  for (const sentence of sentences) {
+    const keyed = /(?:over|for|duration|infusion\s+time|total\s+time|run\s+time|infused)\D{0,20}?(\d+(?:\.\d+)?)\s*(hours?|hrs?|h\b|minutes?|mins?)/i.exec(
+      sentence,
+    );
+    if (keyed) return toMinutes(keyed[1] as string, keyed[2] as string);
+  }
+  for (const sentence of sentences) {
+    if (!/infus|\bstart|\bstop/i.test(sentence)) continue;
+    const m = /(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\b/i.exec(sentence);
+    if (m) return toMinutes(m[1] as string, m[2] as string);
+  }
+  return undefined;
 }
 
 export const injectionInfusion = defineRule({

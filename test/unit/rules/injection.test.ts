@@ -428,6 +428,10 @@ describe('drug catalog helpers', () => {
     expect(infusionMinutes('infused over 2 hours')).toBe(120);
     expect(infusionMinutes('infusion time: 150 min')).toBe(150);
     expect(infusionMinutes('given IV')).toBeUndefined();
+    expect(infusionMinutes('Infusion start 09:00, stop 11:00 (2 hours), RN monitored')).toBe(120);
+    expect(infusionMinutes('Started 11:30, completed 1:15')).toBe(105);
+    expect(infusionMinutes('Infliximab 400 mg in 250 mL NS infused, 2.5 hours total')).toBe(150);
+    expect(infusionMinutes('Observed for 30 minutes after the infusion.')).toBeUndefined();
     expect(infusionUnits(15)).toEqual({ initial: false, additional: 0 });
     expect(infusionUnits(60)).toEqual({ initial: true, additional: 0 });
     expect(infusionUnits(90)).toEqual({ initial: true, additional: 0 });
