@@ -33,6 +33,7 @@ describe('sender checks', () => {
     autoDiscardable: true,
     groupId: -1,
     frozen: false,
+    lastAccessed: 0,
   };
   it('content script: our id, a tab, a web page', () => {
     expect(isOwnContentScript({ id: 'abc', tab, url: 'https://firm.ema.md/x' }, 'abc', ORIGIN)).toBe(true);
@@ -101,8 +102,8 @@ describe('BackgroundRouter', () => {
 
   it('save-settings re-codes the open tab with the new settings and re-registers EMR scripts', async () => {
     const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined);
-    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     await router.fromContent(snapshotMessage('Procedure: Punch biopsy, specimen A.'), 4);
     await router.idle();
     const before = (await router.tabState(4)).codedAt ?? 0;

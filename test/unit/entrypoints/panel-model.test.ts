@@ -32,7 +32,14 @@ function fakeTransport(handler: (req: PanelRequestInput) => Reply<unknown>) {
     },
     openPage: vi.fn(),
   };
-  return { transport, requests, copied, emit: (e: PanelEvent) => listeners.forEach((l) => l(e)) };
+  return {
+    transport,
+    requests,
+    copied,
+    emit: (e: PanelEvent) => {
+      for (const l of listeners) l(e);
+    },
+  };
 }
 
 describe('panel model', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Settings } from '../../../core/model';
 import { registry } from '../../../core/rules/registry';
 import { expectedAnswer, grade, parseAnswer } from '../../../entrypoints/trainer/quiz';
-import { codeNote, createTrainerModel, searchRules } from '../../../entrypoints/trainer/trainer-model';
+import { createTrainerModel, searchRules } from '../../../entrypoints/trainer/trainer-model';
 import { line } from './fixtures';
 
 describe('quiz answers', () => {
