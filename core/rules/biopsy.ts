@@ -95,16 +95,9 @@ export type SameLesionBasis = 'label' | 'specimen' | 'site';
  * (the caller says so in a finding: a site-only match is a guess the user must confirm).
  */
 export function sameLesion(encounter: Encounter, a: Procedure, b: Procedure): SameLesionBasis | undefined {
-  if (a.specimenLabel && b.specimenLabel && upper(a.specimenLabel) === upper(b.specimenLabel)) return 'specimen';
-  const la = lesionLabelsOf(encounter, a).map(upper);
-  const lb = lesionLabelsOf(encounter, b).map(upper);
-  if (la.length > 0 && lb.length > 0) {
-    if (la.some((l) => lb.includes(l))) return 'label';
-    // Notes often say "specimen A" for the biopsy and "lesion A" for what was done next.
-    if ((a.specimenLabel && lb.includes(upper(a.specimenLabel))) || (b.specimenLabel && la.includes(upper(b.specimenLabel)))) return 'specimen';
-    return undefined;
-  }
-  if ((a.specimenLabel && lb.includes(upper(a.specimenLabel))) || (b.specimenLabel && la.includes(upper(b.specimenLabel)))) return 'specimen';
+  const basis = labelMatch(encounter, a, b);
+  if (basis === null) return undefined; // both labelled, different labels
+  if (basis) return sitesConflict(a, b) ? undefined : basis;
   const ka = a.site?.key;
   const kb = b.site?.key;
   if (ka && kb) return ka === kb && a.site?.laterality === b.site?.laterality ? 'site' : undefined;
@@ -112,6 +105,35 @@ export function sameLesion(encounter: Encounter, a: Procedure, b: Procedure): Sa
   const tb = b.site?.text.trim().toLowerCase();
   if (!ka && !kb && ta && tb && ta === tb && a.site?.laterality === b.site?.laterality) return 'site';
   return undefined;
+}
+
+/** Label evidence: a basis, null when both are labelled differently, undefined when labels say nothing. */
+function labelMatch(encounter: Encounter, a: Procedure, b: Procedure): SameLesionBasis | null | undefined {
+  if (a.specimenLabel && b.specimenLabel && upper(a.specimenLabel) === upper(b.specimenLabel)) return 'specimen';
+  const la = lesionLabelsOf(encounter, a).map(upper);
+  const lb = lesionLabelsOf(encounter, b).map(upper);
+  if (la.length > 0 && lb.length > 0 && la.some((l) => lb.includes(l))) return 'label';
+  // Notes often say "specimen A" for the biopsy and "lesion A" for what was done next.
+  if ((a.specimenLabel && lb.includes(upper(a.specimenLabel))) || (b.specimenLabel && la.includes(upper(b.specimenLabel)))) return 'specimen';
+  if (la.length > 0 && lb.length > 0) return null;
+  return undefined;
+}
+
+/** Shared labels but sites in different body regions or on opposite sides: not one lesion. */
+export function sitesConflict(a: Procedure, b: Procedure): boolean {
+  const ia = siteInfo(a.site?.key);
+  const ib = siteInfo(b.site?.key);
+  if (ia && ib && ia.region !== ib.region) return true;
+  const sa = a.site?.laterality;
+  const sb = b.site?.laterality;
+  const sided = (x: string | undefined) => x === 'left' || x === 'right';
+  return sided(sa) && sided(sb) && sa !== sb;
+}
+
+/** Same label, contradicting sites: the label evidence was overruled (the caller asks the user). */
+export function labelledButConflicting(encounter: Encounter, a: Procedure, b: Procedure): boolean {
+  const basis = labelMatch(encounter, a, b);
+  return !!basis && sitesConflict(a, b);
 }
 
 // ---------------------------------------------------------------------------
@@ -290,6 +312,16 @@ export const biopsySameLesionBundled = defineRule({
   apply(ctx) {
     for (const d of planBiopsies(ctx)) {
       if (d.fate === 'separate') {
+        const conflicting = ctx.performed(...DEFINITIVE_KINDS).filter((p) => labelledButConflicting(ctx.encounter, d.biopsy, p));
+        if (conflicting.length > 0) {
+          ctx.report({
+            severity: 'warning',
+            message: `Biopsy ${nameOf(d.biopsy)} shares a label with the same-day ${[...new Set(conflicting.map((p) => KIND_WORD[p.kind] ?? p.kind))].join(' and ')} at ${conflicting.map((p) => p.site?.text).join(', ')}, but the sites differ; treated as different lesions.`,
+            target: d.biopsy.specimenLabel ?? d.biopsy.lesionLabels[0],
+            fix: 'Check the lesion labels; if it is the same lesion, correct the site (the biopsy would then be included in the larger procedure).',
+            span: d.biopsy.span,
+          });
+        }
         if (d.nearby && d.nearby.length > 0) {
           ctx.report({
             severity: 'warning',

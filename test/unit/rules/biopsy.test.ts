@@ -314,6 +314,29 @@ describe('biopsy with a same-day excision, shave removal, destruction or Mohs', 
       findings: ['biopsy/same-lesion-bundled'],
     },
     {
+      name: 'same label but forehead vs shin → different lesions (biopsy kept, XS) with a warning',
+      input: {
+        procedures: [
+          proc({ kind: 'destruction-premalignant', lesionLabels: ['2'], site: site('forehead'), count: 4 }),
+          proc({ kind: 'biopsy-punch', lesionLabels: ['2'], specimenLabel: 'A', site: site('shin', 'R shin', 'right') }),
+        ],
+      },
+      settings: { payer: 'medicare' },
+      lines: ['11104-XS', '17000', '17003 x3'],
+      findings: ['biopsy/same-lesion-bundled'],
+    },
+    {
+      name: 'same label, left vs right cheek → different lesions',
+      input: {
+        procedures: [
+          proc({ kind: 'biopsy-tangential', lesionLabels: ['A'], site: site('cheek', 'L cheek', 'left') }),
+          proc({ kind: 'shave-removal', lesionLabels: ['A'], site: site('cheek', 'R cheek', 'right'), lesionDiameterCm: 0.4 }),
+        ],
+      },
+      lines: ['11102-59', '11310'],
+      findings: ['biopsy/same-lesion-bundled'],
+    },
+    {
       name: 'specimen ties the biopsy to its lesion when the biopsy has no lesion label',
       input: {
         procedures: [
