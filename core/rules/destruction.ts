@@ -76,6 +76,7 @@ function classify(ctx: RuleContext, p: Procedure, decision: BiopsyDecision | und
     if (report.behavior === 'premalignant') return 'premalignant';
     return 'benign';
   }
+  if (p.lesionLabels.some((l) => ctx.lesion(l)?.priorMalignantBiopsy)) return 'malignant';
   const words = [p.lesionType, ...p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis), p.text].filter(Boolean).join(' ');
   if (MALIGNANT_WORDS.test(words)) return 'malignant';
   if (PREMALIGNANT_WORDS.test(words)) return 'premalignant';

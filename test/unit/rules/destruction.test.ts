@@ -212,6 +212,14 @@ describe('destruction/malignant-diameter', () => {
       findings: ['destruction/malignant-diameter'],
     },
     {
+      name: 'unspecified destruction of a lesion with a prior malignant biopsy → malignant code',
+      input: {
+        lesions: [{ label: 'B', priorMalignantBiopsy: true }],
+        procedures: [proc({ kind: 'destruction-unspecified', lesionLabels: ['B'], site: site('flank'), lesionDiameterCm: 0.8, text: 'ED&C, defect 1.0 cm' })],
+      },
+      lines: ['17261'],
+    },
+    {
       name: 'unspecified destruction of a BCC by its words → malignant code',
       input: { procedures: [proc({ kind: 'destruction-unspecified', site: site('arm'), lesionDiameterCm: 1.0, lesionType: 'BCC', text: 'ED&C x3 cycles' })] },
       lines: ['17261'],
