@@ -447,7 +447,7 @@ export function findSites(text: string, options: { offset?: number; strict?: boo
     }
     if (key === 'nail') {
       let near = '';
-      for (let k = Math.max(0, first.ai - 3); k <= Math.min(all.length - 1, last.ai + 4); k++) near += ` ${(all[k] as Token).word}`;
+      for (let k = Math.max(0, first.ai - 3); k <= Math.min(all.length - 1, last.ai + 5); k++) near += ` ${(all[k] as Token).word}`;
       if (/ (finger|fingers|thumb|hand)\b/.test(near)) key = 'fingernail';
       else if (/ (toe|toes|hallux|foot)\b/.test(near)) key = 'toenail';
     }
