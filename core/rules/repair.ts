@@ -187,6 +187,12 @@ function collectWounds(ctx: RuleContext, report: (kind: string, p: Procedure, wo
   return wounds;
 }
 
+/** The lesions a wound belongs to: the repair's own link, else the wound it was resolved to. */
+function woundLesions(w: Wound): string[] {
+  if (w.p.lesionLabels.length > 0) return w.p.lesionLabels;
+  return w.origin.kind === 'none' ? [] : w.origin.by.lesionLabels;
+}
+
 /** NCCI: benign excision ≤0.5 cm (11400/11420/11440) bundles every repair of that wound. */
 function benignSmallExcisionLine(ctx: RuleContext, excision: Procedure): DraftLine | undefined {
   return ctx.lines.find(
@@ -368,7 +374,7 @@ export const repairSumBySiteGroup = defineRule({
     for (const entry of entries) {
       const total = roundToTenth(entry.wounds.reduce((s, w) => s + w.lengthCm, 0));
       const base = {
-        lesionLabels: [...new Set(entry.wounds.flatMap((w) => w.p.lesionLabels))],
+        lesionLabels: [...new Set(entry.wounds.flatMap(woundLesions))],
         specimenLabels: [],
         procedureIds: entry.wounds.map((w) => w.p.id),
         siteKey: entry.wounds[0]?.site?.key,
@@ -394,7 +400,7 @@ export const repairSumBySiteGroup = defineRule({
       ctx.addLine({
         code: 'G0168',
         units: medicareAdhesive.length,
-        lesionLabels: [...new Set(medicareAdhesive.flatMap((w) => w.p.lesionLabels))],
+        lesionLabels: [...new Set(medicareAdhesive.flatMap(woundLesions))],
         specimenLabels: [],
         procedureIds: medicareAdhesive.map((w) => w.p.id),
         siteKey: medicareAdhesive[0]?.site?.key,

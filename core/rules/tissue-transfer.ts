@@ -182,7 +182,8 @@ function groupOrReport<G>(
 
 function lineBase(ctx: RuleContext, p: Procedure, site: Site | undefined, tags: string[]) {
   return {
-    lesionLabels: p.lesionLabels,
+    // An unlinked closure of the visit's single wound treats that wound's lesion (for dx linking).
+    lesionLabels: p.lesionLabels.length ? p.lesionLabels : (soleWound(ctx, p)?.lesionLabels ?? []),
     specimenLabels: p.specimenLabel ? [p.specimenLabel] : [],
     procedureIds: [p.id],
     siteKey: site?.key,

@@ -400,6 +400,22 @@ describe('repair rules', () => {
     expect(f?.severity).toBe('info');
   });
 
+  it('an unlinked repair resolved to the single Mohs wound carries that lesion (for dx linking)', () => {
+    const { draft } = run({
+      name: '',
+      encounter: {
+        lesions: [{ label: 'A', site: site('parietal-scalp'), icd10: 'C44.42' }],
+        procedures: [
+          proc({ kind: 'mohs', lesionLabels: ['A'], site: site('parietal-scalp'), stages: [{ stage: 1, blocks: 4 }] }),
+          proc({ kind: 'repair', repairLevel: 'intermediate', lengthCm: 3 }),
+        ],
+      },
+      lines: [],
+    });
+    const repair = draft.lines.find((l) => l.code === '12032');
+    expect(repair?.lesionLabels).toEqual(['A']);
+  });
+
   it('exactly 7.5 cm complex → no add-on', () => {
     const r = run({
       name: '',
