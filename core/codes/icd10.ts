@@ -217,6 +217,8 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/prurigo nodularis/, 'L28.1'],
   [/lichen planus/, 'L43.9'],
   [/granuloma annulare/, 'L92.0'],
+  [/pemphigus vulgaris/, 'L10.0'],
+  [/bullous pemphigoid/, 'L12.0'],
   [/discoid lupus/, 'L93.0'],
   [/urticaria|\bhives\b/, 'L50.9'],
   [/onychomycosis|tinea unguium/, 'B35.1'],
@@ -241,15 +243,21 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
  * Procedure.lesionType). Undefined when nothing we map is named: the caller
  * then asks the coder instead of guessing.
  */
+function cleanText(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[-_]/g, ' ')
+      .replace(/\s+/g, ' ')
+      // Negated mentions name what the lesion is NOT ("negative for melanoma", "no residual BCC", "r/o SCC").
+      .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no)\b[^.;,]*/g, ' ')
+      .replace(/[^.;,]*\bnot (identified|seen|present)\b/g, ' ')
+  );
+}
+
 export function histologyFromText(text: string | undefined): Histology | undefined {
   if (!text) return undefined;
-  const t = text
-    .toLowerCase()
-    .replace(/[-_]/g, ' ')
-    .replace(/\s+/g, ' ')
-    // Negated mentions name what the lesion is NOT ("negative for melanoma", "no residual BCC", "r/o SCC").
-    .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no)\b[^.;,]*/g, ' ')
-    .replace(/[^.;,]*\bnot (identified|seen|present)\b/g, ' ');
+  const t = cleanText(text);
   // Parser's normalized lesionType words.
   if (t === 'scc in situ' || t === 'scc in-situ') return 'carcinoma-in-situ';
   if (t === 'atypical nevus') return 'nevus';
@@ -257,6 +265,31 @@ export function histologyFromText(text: string | undefined): Histology | undefin
   for (const [re, h] of HISTOLOGY_PATTERNS) if (re.test(t)) return h;
   for (const [re, code] of CONDITION_PATTERNS) if (re.test(t)) return `code:${code}`;
   return undefined;
+}
+
+/**
+ * Every histology/condition a longer text names, in pattern order, leaving out
+ * negated and historical mentions ("hx of BCC", "s/p Mohs"). For last-resort
+ * linking from a whole note.
+ */
+export function histologiesInText(text: string | undefined): Histology[] {
+  if (!text) return [];
+  const t = cleanText(text).replace(/\b(history of|hx of|h\/o|s\/p|status post|family history|fh of|prior)\b[^.;,\n]*/g, ' ');
+  const out: Histology[] = [];
+  for (const [re, h] of HISTOLOGY_PATTERNS) if (re.test(t) && !out.includes(h)) out.push(h);
+  for (const [re, code] of CONDITION_PATTERNS) if (re.test(t) && !out.includes(`code:${code}`)) out.push(`code:${code}`);
+  return out;
+}
+
+/** Billable ICD-10-CM codes written out in a text (e.g. "hyperhidrosis (L74.510)"), in order of appearance. */
+export function codesInText(text: string | undefined): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b([A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4})\b/g)) {
+    const c = normalizeIcd10(m[1]);
+    if (c && isBillable(c) && !out.includes(c)) out.push(c);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 import {
   billableChildren,
+  codesInText,
   dropLessSpecific,
   type Histology,
+  histologiesInText,
   histologyFromText,
   icd10,
   isBillable,
@@ -309,6 +311,42 @@ class Linker {
     return coded.length === 1 ? [coded[0]?.code as string] : [];
   }
 
+  /**
+   * Codes written in the note ("(L74.510)") or conditions it names, kept only when
+   * they fit what the line is (a hyperhidrosis code for chemodenervation, an
+   * inflammatory condition for phototherapy…); the E/M takes site-independent ones.
+   */
+  fromNoteText(line: DraftLine): string[] {
+    const text = Object.values(this.ctx.encounter.sections).join('\n');
+    if (!text.trim()) return [];
+    const procs = proceduresOfLine(this.ctx, line);
+    const isEm = line.family === 'evaluation';
+    const fits = (h: Histology): boolean => (isEm ? sitelessHistology(h) : procs.some((p) => fitsKind(p.kind, h)));
+    const fitsCode = (c: string): boolean => {
+      const h = histologyFromText(title(c));
+      return isEm || (h !== undefined && fits(h)) || procs.some((p) => (KIND_CODE_PREFIXES[p.kind] ?? []).some((x) => c.startsWith(x)));
+    };
+    let codes = codesInText(text).filter(fitsCode);
+    if (codes.length === 0) {
+      const p = procs[0];
+      const where = mergeSite(p?.site);
+      const found = histologiesInText(text).filter(fits);
+      codes = found.flatMap((h) => resolveDx({ histology: h, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes);
+      if (!isEm) codes = codes.slice(0, 1);
+    }
+    codes = dedupe(codes).slice(0, MAX_POINTERS);
+    if (codes.length > 0) {
+      this.report(`notetext:${line.code}`, {
+        severity: 'info',
+        rule: 'diagnosis/link',
+        message: `${line.code}: no diagnosis was tied to this service in the assessment, so ${codes.join(', ')} was taken from elsewhere in the note.`,
+        target: line.code,
+        fix: 'Verify the diagnosis; link it to the service in the assessment/plan.',
+      });
+    }
+    return codes;
+  }
+
   /** Visit problems with a usable code, separately managed ones first. */
   problemCodes(separateOnly: boolean): { code: string; words: string[] }[] {
     const out: { code: string; words: string[] }[] = [];
@@ -332,6 +370,39 @@ class Linker {
     }
     return out;
   }
+}
+
+/** Which conditions a procedure kind treats, for last-resort linking from the note text. */
+const KIND_FITS: Partial<Record<Procedure['kind'], (h: Histology) => boolean>> = {
+  chemodenervation: (h) => h.startsWith('hyperhidrosis'),
+  phototherapy: (h) => h.startsWith('psoriasis') || h === 'atopic-dermatitis' || h.startsWith('code:'),
+  'laser-psoriasis': (h) => h.startsWith('psoriasis') || h === 'code:L80',
+  pdt: (h) => h === 'actinic-keratosis' || h.startsWith('acne'),
+  'incision-drainage': (h) => ['abscess', 'furuncle', 'carbuncle', 'hidradenitis', 'epidermal-cyst', 'pilar-cyst', 'sebaceous-cyst'].includes(h),
+  'acne-surgery': (h) => h.startsWith('acne'),
+  paring: (h) => h === 'code:L84' || h.endsWith('wart'),
+  nail: (h) => h === 'code:B35.1',
+  'intralesional-injection': (h) => ['keloid', 'hidradenitis', 'acne', 'acne-vulgaris'].includes(h) || h.startsWith('psoriasis') || h.startsWith('code:'),
+  injection: (h) => h.startsWith('psoriasis') || h === 'atopic-dermatitis' || h === 'hidradenitis' || h.startsWith('code:'),
+  infusion: (h) => h.startsWith('psoriasis') || h === 'atopic-dermatitis' || h === 'hidradenitis' || h.startsWith('code:'),
+};
+const KIND_CODE_PREFIXES: Partial<Record<Procedure['kind'], string[]>> = {
+  chemodenervation: ['L74.5', 'R61'],
+  'incision-drainage': ['L02', 'L73.2', 'L72', 'L08'],
+  'acne-surgery': ['L70'],
+  paring: ['L84', 'B07'],
+  nail: ['B35.1', 'L60'],
+};
+
+function fitsKind(kind: Procedure['kind'], h: Histology): boolean {
+  return KIND_FITS[kind]?.(h) ?? false;
+}
+
+/** A histology coded without any site (so safe to take for the visit from anywhere in the note). */
+function sitelessHistology(h: Histology): boolean {
+  if (NEOPLASTIC.has(h)) return false;
+  const r = resolveDx({ histology: h });
+  return !r.unresolved && r.missing.length === 0;
 }
 
 function dedupe(codes: string[]): string[] {
@@ -367,6 +438,12 @@ export const diagnosisLink = defineRule({
       const sibling = ctx.lines.find((o) => o !== line && o.dx.length > 0 && o.procedureIds.some((id) => line.procedureIds.includes(id)));
       if (sibling) line.dx = [...sibling.dx];
     }
+    // Last resort for procedure lines: a code or condition named elsewhere in the note that fits the procedure.
+    for (const line of ctx.lines) {
+      if (line.dx.length > 0 || line.family === 'evaluation') continue;
+      const sibling = ctx.lines.find((o) => o !== line && o.dx.length > 0 && o.procedureIds.some((id) => line.procedureIds.includes(id)));
+      line.dx = sibling ? [...sibling.dx] : linker.fromNoteText(line);
+    }
     for (const line of em) {
       const separate = linker.problemCodes(true).map((c) => c.code);
       const others = linker.problemCodes(false).map((c) => c.code);
@@ -375,6 +452,7 @@ export const diagnosisLink = defineRule({
         // No coded problem: the diagnoses of the procedures done today are the next best support.
         line.dx = dedupe(ctx.lines.filter((l) => l.family !== 'evaluation').flatMap((l) => l.dx));
       }
+      if (line.dx.length === 0) line.dx = linker.fromNoteText(line);
     }
     for (const line of ctx.lines) {
       if (line.code === 'G2211') {

@@ -221,6 +221,36 @@ const cases: Case[] = [
     dx: [['L02.415']],
   },
   {
+    name: 'no dx in the assessment: a fitting code written elsewhere in the note is used (info)',
+    input: {
+      sections: { note: 'Primary focal hyperhidrosis of the axillae (L74.510), failed Drysol. Hx of BCC (C44.41) 2019.' },
+      procedures: [proc({ id: 'p1', kind: 'chemodenervation', text: 'Chemodenervation, both axillae', site: site('axilla', 'bilateral') })],
+    },
+    lines: [
+      { code: '64650', procedureIds: ['p1'] },
+      { code: 'J0585', units: 100, procedureIds: ['p1'] },
+    ],
+    dx: [['L74.510'], ['L74.510']],
+    findings: ['diagnosis/link'],
+  },
+  {
+    name: 'E/M with no problem list: a site-independent condition named in the note, never a history mention',
+    input: { sections: { note: 'Hx of BCC of the nose, s/p Mohs 2019. Plaque psoriasis flaring on elbows; start clobetasol.' } },
+    lines: [{ code: '99213', family: 'evaluation' }],
+    dx: [['L40.0']],
+    findings: ['diagnosis/link'],
+  },
+  {
+    name: 'note text that names nothing fitting the procedure → still missing',
+    input: {
+      sections: { note: 'Seborrheic keratoses on the back, reassured.' },
+      procedures: [proc({ id: 'p1', kind: 'chemodenervation', text: 'Botox to axillae', site: site('axilla') })],
+    },
+    lines: [{ code: '64650', procedureIds: ['p1'] }],
+    dx: [[]],
+    findings: ['diagnosis/missing'],
+  },
+  {
     name: 'no diagnosis anywhere → diagnosis/missing names the line',
     input: { procedures: [proc({ id: 'p1', kind: 'incision-drainage' })] },
     lines: [{ code: '10060', procedureIds: ['p1'] }],
