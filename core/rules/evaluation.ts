@@ -23,6 +23,11 @@ const TIME_THRESHOLDS: Record<'new' | 'established', [number, string][]> = {
   ],
 };
 
+/** "99213", "99213-25", "CPT 99213" → "99213"; modifiers written with the code are decided by the rules, not copied. */
+function emCodeOf(raw: string): string | undefined {
+  return /\b(99\d{3})\b/.exec(raw)?.[1];
+}
+
 export function isOfficeEm(code: string): boolean {
   return OFFICE_EM_CODES.includes(code);
 }
@@ -82,7 +87,7 @@ export const evaluationOfficeVisit = defineRule({
     const visit = ctx.encounter.visit;
     const raw = visit.emCode?.trim();
     if (!raw) return;
-    const code = raw.toUpperCase();
+    const code = emCodeOf(raw) ?? raw.toUpperCase();
     if (code === '99201') {
       ctx.report({
         severity: 'error',
@@ -272,7 +277,7 @@ export const evaluationTimeLevel = defineRule({
     const visit = ctx.encounter.visit;
     const minutes = visit.totalMinutes;
     if (minutes === undefined) return;
-    const documented = visit.emCode?.trim().toUpperCase();
+    const documented = visit.emCode ? (emCodeOf(visit.emCode) ?? visit.emCode.trim().toUpperCase()) : undefined;
     const procNote = procedureLines(ctx).length > 0 ? ' Time spent on the separately billed procedures must not be counted.' : '';
     if (documented && isOfficeEm(documented)) {
       if (documented === '99211') return; // 99211 has no time threshold

@@ -86,6 +86,13 @@ const cases: Case[] = [
     lines: ['99213', '17110'],
   },
   {
+    name: 'a modifier written with the documented code is decided by the rules, not copied',
+    visit: { dateOfService: '2026-03-02', emCode: '99212-25', problems: [decisionOnly('warts')] },
+    procedures: [{ code: '17110', procedureIds: ['p1'] }],
+    lines: ['17110'],
+    findings: ['evaluation/separately-identifiable'],
+  },
+  {
     name: '99201 is deleted → no line, error',
     visit: { dateOfService: '2026-03-02', emCode: '99201' },
     lines: [],
