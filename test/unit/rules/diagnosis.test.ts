@@ -347,3 +347,104 @@ describe('diagnosis rules', () => {
     });
   }
 });
+
+describe('diagnosis linking never crashes and never puts a header on a line', () => {
+  it('holds for random lesions, sites, sides and pathology through the whole registry', async () => {
+    const fc = await import('fast-check');
+    const { SITES } = await import('../../../core/anatomy');
+    const { isHeader, normalizeIcd10 } = await import('../../../core/codes/icd10');
+    const { code } = await import('./harness');
+    const siteKeys = Object.keys(SITES);
+    const words = [
+      'BCC',
+      'r/o SCC',
+      'melanoma in situ',
+      'nevus',
+      'SK',
+      'ISK',
+      'AK',
+      'wart',
+      'lesion',
+      'keloid',
+      'cyst',
+      'lipoma',
+      '?',
+      'psoriasis',
+      'hidradenitis abscess',
+    ];
+    const paths = [
+      'Basal cell carcinoma',
+      'Squamous cell carcinoma in situ',
+      'Compound nevus',
+      'Melanoma, invasive',
+      'No residual tumor',
+      'Spongiotic dermatitis',
+      'Nondiagnostic',
+    ];
+    const kinds = [
+      'biopsy-tangential',
+      'biopsy-punch',
+      'shave-removal',
+      'excision',
+      'destruction-benign',
+      'destruction-malignant',
+      'mohs',
+      'intralesional-injection',
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            siteKey: fc.option(fc.constantFrom(...siteKeys), { nil: undefined }),
+            laterality: fc.option(fc.constantFrom('left', 'right', 'bilateral', 'midline'), { nil: undefined }),
+            subsite: fc.option(fc.constantFrom('upper', 'lower', 'digit 2'), { nil: undefined }),
+            clinical: fc.option(fc.constantFrom(...words), { nil: undefined }),
+            icd10: fc.option(fc.constantFrom('C44.61', 'D48.5', 'L72.1', 'C44.612', 'X', 'L82.1'), { nil: undefined }),
+            kind: fc.constantFrom(...kinds),
+            path: fc.option(fc.constantFrom(...paths), { nil: undefined }),
+            payer: fc.constantFrom('commercial', 'medicare'),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (items) => {
+          const labels = items.map((_, i) => String.fromCharCode(65 + i));
+          const r = code(
+            {
+              visit: { dateOfService: '2026-05-01', emCode: '99213', problems: [{ text: 'psoriasis', separatelyManaged: true }] },
+              lesions: items.map((it, i) => ({
+                label: labels[i] as string,
+                site: it.siteKey ? { key: it.siteKey, text: it.siteKey, laterality: it.laterality, subsite: it.subsite } : undefined,
+                clinicalDiagnosis: it.clinical,
+                icd10: it.icd10,
+              })),
+              procedures: items.map((it, i) =>
+                proc({
+                  kind: it.kind,
+                  lesionLabels: [labels[i] as string],
+                  specimenLabel: labels[i],
+                  site: it.siteKey ? { key: it.siteKey, text: it.siteKey } : undefined,
+                  lesionDiameterCm: 1,
+                  count: 1,
+                }),
+              ),
+              pathology: items.flatMap((it, i) =>
+                it.path ? [{ specimenLabel: labels[i] as string, diagnosisText: it.path, behavior: 'unknown' as const }] : [],
+              ),
+            },
+            { payer: items[0]?.payer ?? 'commercial' },
+          );
+          for (const f of r.draft.findings)
+            if (/^(diagnosis|evaluation|cosmetic|documentation)\//.test(f.rule)) expect(f.message).not.toMatch(/Internal error/);
+          for (const line of r.draft.lines) {
+            expect(line.dx.length).toBeLessThanOrEqual(4);
+            for (const dx of line.dx) {
+              expect(isHeader(dx)).toBe(false);
+              expect(normalizeIcd10(dx)).toBe(dx);
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
