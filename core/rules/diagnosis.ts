@@ -275,6 +275,17 @@ class Linker {
     const report = this.ctx.pathologyFor(specimenLabel);
     const proven = lesion?.priorMalignantBiopsy === true || t.procedure?.reExcision === true;
     if (report) {
+      const labSide = sideWords(report.siteText);
+      if (labSide && (where.laterality === 'left' || where.laterality === 'right') && labSide !== where.laterality) {
+        // The lab's site disagrees with the note: one of them is wrong, and so may be the linked code.
+        this.report(`labside:${who}`, {
+          severity: 'warning',
+          rule: 'diagnosis/site-mismatch',
+          message: `${who}: the pathology report says ${labSide} ("${report.siteText}") but the note documents ${where.laterality}${where.siteText ? ` ${where.siteText}` : ''}.`,
+          target: who,
+          fix: 'Confirm the side with the requisition and correct the note or ask the lab for an amended report before billing.',
+        });
+      }
       const fromPath = this.fromPathology(report, where, who);
       // Re-excision keeps the original malignant diagnosis even when no residual tumor is found (reference §13.5).
       if (proven && !(fromPath.histology && MALIGNANT.has(fromPath.histology))) {
@@ -370,6 +381,15 @@ class Linker {
     }
     return out;
   }
+}
+
+/** 'left' / 'right' when a site text names exactly one side. */
+function sideWords(text: string | undefined): 'left' | 'right' | undefined {
+  if (!text) return undefined;
+  const t = text.toLowerCase();
+  const left = /\bleft\b|\blt\b/.test(t);
+  const right = /\bright\b|\brt\b/.test(t);
+  return left === right ? undefined : left ? 'left' : 'right';
 }
 
 /** Which conditions a procedure kind treats, for last-resort linking from the note text. */

@@ -251,6 +251,17 @@ const cases: Case[] = [
     findings: ['diagnosis/missing'],
   },
   {
+    name: 'pathology report names the other side → mismatch prompt',
+    input: {
+      lesions: [{ label: 'A', site: site('forearm', 'right') }],
+      procedures: [proc({ id: 'p1', kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A' })],
+      pathology: [{ specimenLabel: 'A', siteText: 'Skin, left forearm, shave', diagnosisText: 'Basal cell carcinoma', behavior: 'malignant' }],
+    },
+    lines: [{ code: '11102', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }],
+    dx: [['C44.612']],
+    findings: ['diagnosis/site-mismatch'],
+  },
+  {
     name: 'no diagnosis anywhere → diagnosis/missing names the line',
     input: { procedures: [proc({ id: 'p1', kind: 'incision-drainage' })] },
     lines: [{ code: '10060', procedureIds: ['p1'] }],
