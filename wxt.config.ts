@@ -1,17 +1,39 @@
 import { defineConfig } from 'wxt';
 
-// Least privilege: no host permissions at install. EMR hosts are requested at
-// runtime from the options page (optional_host_permissions) and content scripts
-// are registered only for granted hosts. localhost is for the bundled demo charts.
+/*
+ * Least privilege.
+ * - No host permissions at install. EMR hosts are optional host permissions that the
+ *   options page requests at runtime, one EMR at a time; the background registers
+ *   the content script only for hosts the user granted.
+ * - The one exception is the bundled demo on http://localhost / http://127.0.0.1,
+ *   declared as a content-script match so `npm start` and the end-to-end tests work
+ *   without a permission prompt. Loopback only reaches servers on the user's own
+ *   machine. Build with DERMLENS_NO_DEMO=1 to leave it out (store builds).
+ * - storage: Dexie/IndexedDB and session tab map; scripting: register content scripts
+ *   for granted EMR hosts; sidePanel: the panel beside the chart (Chrome/Edge).
+ */
+const ANY_HOST = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'DermLens',
     description: 'Dermatology coding and pathology reconciliation beside the chart. Nothing leaves the browser.',
-    permissions: ['storage', 'sidePanel', 'scripting', 'activeTab', 'tabs'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'sidePanel', 'scripting'],
+    ...(manifestVersion === 3 ? { optional_host_permissions: ANY_HOST } : { optional_permissions: ANY_HOST }),
     action: { default_title: 'Open DermLens' },
     side_panel: { default_path: 'sidepanel.html' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'dermlens@dermlens.invalid', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (process.env.DERMLENS_NO_DEMO !== '1') return;
+      manifest.content_scripts = (manifest.content_scripts ?? []).filter(
+        (cs) => !(cs.matches ?? []).some((m) => m.startsWith('http://localhost') || m.startsWith('http://127.0.0.1')),
+      );
+    },
   },
 });

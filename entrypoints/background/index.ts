@@ -20,6 +20,14 @@ export default defineBackground(() => {
     void router.tabClosed(tabId);
   });
 
-  // The toolbar button opens the side panel (Chrome/Edge; Firefox uses its sidebar).
-  void browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  // The toolbar button opens the side panel (Chrome/Edge) or the sidebar (Firefox).
+  if (browser.sidePanel?.setPanelBehavior) {
+    void browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  } else {
+    const firefox = browser as unknown as {
+      browserAction?: { onClicked: { addListener(fn: () => void): void } };
+      sidebarAction?: { open(): Promise<void> };
+    };
+    firefox.browserAction?.onClicked.addListener(() => void firefox.sidebarAction?.open());
+  }
 });
