@@ -219,7 +219,7 @@ export const evaluationPostoperative = defineRule({
   title: 'E/M inside another procedure’s global period: 24 when unrelated, included when related',
   explain:
     'Visits related to a procedure during its global period (10 or 90 days) are part of the surgical package and are not billed. ' +
-    'An unrelated E/M in that window takes modifier 24. DermLens adds 24 only when the note says the visit is unrelated, and asks when it does not say.',
+    'An unrelated E/M in that window takes modifier 24. DermLens adds 24 only when the note says the visit is unrelated and drops a related visit; when the note does not say, the global-period check asks.',
   references: ['CPT modifier 24 definition', 'CMS global surgery booklet', 'reference §10.2-10.3'],
   status: 'stable',
   codes: [...OFFICE_EM_CODES],
@@ -249,14 +249,8 @@ export const evaluationPostoperative = defineRule({
         target: em.code,
         fix: 'Report the postoperative visit as included (99024 where the practice tracks it); if a different problem was treated, document it as unrelated (→ 24).',
       });
-    } else {
-      ctx.report({
-        severity: 'warning',
-        message: `E/M ${em.code} falls inside the global period of ${prior}, and the note does not say whether the visit is related.`,
-        target: em.code,
-        fix: 'Document whether the visit is unrelated to that surgery (→ modifier 24) or postoperative care (included, not billed).',
-      });
     }
+    // Relation undocumented: checks/global-period asks which applies (one prompt, not two).
   },
 });
 

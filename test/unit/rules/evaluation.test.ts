@@ -177,10 +177,9 @@ const cases: Case[] = [
     lines: ['99213'],
   },
   {
-    name: 'inside a global, relation not documented → warning, no modifier',
+    name: 'inside a global, relation not documented → no modifier; the global-period check asks',
     visit: { dateOfService: '2026-03-02', emCode: '99213', postOpOf: { code: '14040', date: '2026-02-20' } },
     lines: ['99213'],
-    findings: ['evaluation/postoperative-visit'],
   },
 ];
 
