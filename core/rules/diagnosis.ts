@@ -27,11 +27,12 @@ import type { DraftLine } from './draft-line';
  */
 
 const MAX_POINTERS = 4;
-/** Words that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 /** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
 const NEOPLASM_WORDS = /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc\b|\bscc\b|keratos|spot|macule/i;
-const UNCERTAIN =
-  /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain|atypical lesion|neoplasm|new lesion|changing lesion|\blesion\b|\bgrowth\b/i;
+/** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
+const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
+/** Vague nouns: provisional only when no specific diagnosis is named ("lesion R cheek", not "SK lesions"). */
+const VAGUE = /neoplasm|\blesions?\b|\bgrowths?\b|\bpapules?\b|\bnodules?\b|\bspots?\b/i;
 
 interface Target {
   lesionLabel?: string;
@@ -234,7 +235,7 @@ class Linker {
     if (!text) return [];
     // The clinical words first; the parser's normalized lesion type when those name nothing we map.
     const h = histologyFromText(text) ?? histologyFromText(type) ?? histologyFromText(p?.text);
-    const provisional = UNCERTAIN.test(text);
+    const provisional = UNCERTAIN.test(text) || (!h && VAGUE.test(text));
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
       // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
       if (h ? NEOPLASTIC.has(h) : NEOPLASM_WORDS.test(text)) return ['D49.2'];

@@ -30,6 +30,24 @@ const cases: Case[] = [
     dx: [['D49.2']],
   },
   {
+    name: '"SK lesions" names a diagnosis: not provisional',
+    input: {
+      lesions: [{ label: 'A', site: site('back'), clinicalDiagnosis: 'irritated SK lesions x2' }],
+      procedures: [proc({ id: 'p1', kind: 'destruction-benign', lesionLabels: ['A'] })],
+    },
+    lines: [{ code: '17110', procedureIds: ['p1'], lesionLabels: ['A'] }],
+    dx: [['L82.0']],
+  },
+  {
+    name: 'a vague "pink papule" destroyed without a diagnosis → D49.2',
+    input: {
+      lesions: [{ label: 'A', site: site('back'), clinicalDiagnosis: 'pink papule' }],
+      procedures: [proc({ id: 'p1', kind: 'shave-removal', lesionLabels: ['A'], specimenLabel: 'A' })],
+    },
+    lines: [{ code: '11301', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }],
+    dx: [['D49.2']],
+  },
+  {
     name: 'clinically "BCC" but pathology pending → still D49.2, not a cancer code',
     input: {
       lesions: [{ label: 'A', site: site('nose'), clinicalDiagnosis: 'BCC' }],
