@@ -166,7 +166,7 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/squamous cell carcinoma|\bscc\b/, 'scc'],
   [/uncertain (malignant )?(behavior|potential)/, 'uncertain-behavior'],
   [/unspecified behavior|neoplasm of uncertain nature/, 'unspecified-behavior'],
-  [/(inflamed|irritated) (seborrheic keratos|sk\b)|\bisk\b/, 'inflamed-seborrheic-keratosis'],
+  [/(inflamed|irritated) (seborrheic keratos|sk\b)|\bisk\b|seborrh?eic keratosis,? (irritated|inflamed)/, 'inflamed-seborrheic-keratosis'],
   [/seborrh?eic keratos|\bsks?\b/, 'seborrheic-keratosis'],
   [/actinic keratos|solar keratos|\baks?\b/, 'actinic-keratosis'],
   [/plantar (wart|verruca)|verruca plantaris/, 'plantar-wart'],
@@ -235,6 +235,10 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/contact dermatitis/, 'L25.9'],
   [/pseudofolliculitis/, 'L73.1'],
   [/\bpruritus\b/, 'L29.9'],
+  // Lentigo maligna is matched earlier as melanoma in situ.
+  [/lentig(o|ines)/, 'L81.4'],
+  [/sebaceous hyperplasia/, 'L73.8'],
+  [/\bscar\b/, 'L90.5'],
   [/dermatitis|eczema/, 'L30.9'],
 ];
 
