@@ -6,6 +6,11 @@ import { ANATOMIC, DISTINCT, describeLine, hasAny, isAddOnCode, isEm, isSurgical
 
 type Side = 'left' | 'right';
 
+function sideWord(word: string | undefined): Side | undefined {
+  if (!word) return undefined;
+  return /^(left|lt|l)$/i.test(word) ? 'left' : /^(right|rt|r)$/i.test(word) ? 'right' : undefined;
+}
+
 function sideOf(p: Procedure): Side | undefined {
   const lat = p.site?.laterality;
   if (lat === 'left' || lat === 'right') return lat;
@@ -13,8 +18,35 @@ function sideOf(p: Procedure): Side | undefined {
   const text = `${p.site?.subsite ?? ''} ${p.site?.text ?? ''}`.toLowerCase();
   const left = /\bleft\b|\blt\b/.test(text);
   const right = /\bright\b|\brt\b/.test(text);
-  if (left === right) return undefined;
-  return left ? 'left' : 'right';
+  if (left !== right) return left ? 'left' : 'right';
+  return undefined;
+}
+
+/** One answer from every match, or none when matches disagree. */
+function agreed<T>(values: (T | undefined)[]): T | undefined {
+  const unique = [...new Set(values.filter((v): v is T => v !== undefined))];
+  return unique.length === 1 ? unique[0] : undefined;
+}
+
+const DIGIT_WORDS: [RegExp, number][] = [
+  [/^(thumb|pollex|great|big|hallux|first|1st)$/, 1],
+  [/^(index|second|2nd)$/, 2],
+  [/^(middle|long|third|3rd)$/, 3],
+  [/^(ring|fourth|4th)$/, 4],
+  [/^(little|small|pinky|pinkie|fifth|5th)$/, 5],
+];
+const digitWord = (w: string) => DIGIT_WORDS.find(([re]) => re.test(w.toLowerCase()))?.[1];
+
+/**
+ * Phrases such as "left lower eyelid" or "R index finger" in the procedure text, used
+ * when the structured site lacks the lid or digit (the parser keeps the site words short).
+ */
+const LID_PHRASE = /\b(?:(left|right|lt|rt|l|r)\s+)?(upper|lower|superior|inferior)\s+(?:eye)?lid/gi;
+const DIGIT_PHRASE =
+  /\b(?:(left|right|lt|rt|l|r)\s+)?(?:(thumb|hallux)|(index|middle|long|ring|little|small|pinky|great|big|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:finger|toe))\b/gi;
+
+function fromText(p: Procedure, re: RegExp): RegExpMatchArray[] {
+  return [...(p.text ?? '').matchAll(re)];
 }
 
 /** Digit 1 (thumb / great toe) to 5 (little finger / little toe), from the documented subsite or site words. */
@@ -24,17 +56,10 @@ export function digitOf(p: Procedure): number | undefined {
   const sub = (p.site?.subsite ?? '').toLowerCase().trim();
   const numeric = /^(?:digit\s*|d)?([1-5])(?:st|nd|rd|th)?$/.exec(sub);
   if (numeric) return Number(numeric[1]);
-  const text = `${sub} ${(p.site?.text ?? '').toLowerCase()}`;
-  const words: [RegExp, number][] = [
-    [/\b(thumb|pollex|great toe|big toe|hallux|first|1st)\b/, 1],
-    [/\b(index|second|2nd|d2)\b/, 2],
-    [/\b(middle|long finger|third|3rd|d3)\b/, 3],
-    [/\b(ring|fourth|4th|d4)\b/, 4],
-    [/\b(little|small|pinky|pinkie|fifth|5th|d5)\b/, 5],
-  ];
-  const hits = words.filter(([re]) => re.test(text)).map(([, n]) => n);
-  const unique = [...new Set(hits)];
-  return unique.length === 1 ? unique[0] : undefined;
+  const words = `${sub} ${(p.site?.text ?? '').toLowerCase()}`.match(/[a-z0-9]+/g) ?? [];
+  const fromSite = agreed(words.map((w) => (w === 'd2' ? 2 : w === 'd3' ? 3 : w === 'd4' ? 4 : w === 'd5' ? 5 : digitWord(w))));
+  if (fromSite) return fromSite;
+  return agreed(fromText(p, DIGIT_PHRASE).map((m) => digitWord(m[2] ?? m[3] ?? '')));
 }
 
 function lidOf(p: Procedure): 'upper' | 'lower' | undefined {
@@ -43,8 +68,13 @@ function lidOf(p: Procedure): 'upper' | 'lower' | undefined {
   const text = `${p.site?.subsite ?? ''} ${p.site?.text ?? ''}`.toLowerCase();
   const upper = /\b(upper|superior)\b/.test(text);
   const lower = /\b(lower|inferior)\b/.test(text);
-  if (upper === lower) return undefined;
-  return upper ? 'upper' : 'lower';
+  if (upper !== lower) return upper ? 'upper' : 'lower';
+  return agreed(fromText(p, LID_PHRASE).map((m) => (/upper|superior/i.test(m[2] ?? '') ? 'upper' : 'lower')));
+}
+
+/** Side from the structured site, else from the lid/digit phrase in the procedure text. */
+function sideFor(p: Procedure, where: 'eyelid' | 'finger' | 'toe'): Side | undefined {
+  return sideOf(p) ?? agreed(fromText(p, where === 'eyelid' ? LID_PHRASE : DIGIT_PHRASE).map((m) => sideWord(m[1])));
 }
 
 export type AnatomicSite = 'eyelid' | 'finger' | 'toe';
@@ -57,8 +87,9 @@ export function anatomicSite(p: Procedure): AnatomicSite | undefined {
 /** Reference §10.6: E1-E4 eyelids, FA/F1-F9 fingers, TA/T1-T9 toes; undefined when the note does not say which. */
 export function anatomicModifier(p: Procedure): string | undefined {
   const where = anatomicSite(p);
-  const side = sideOf(p);
-  if (!where || !side) return undefined;
+  if (!where) return undefined;
+  const side = sideFor(p, where);
+  if (!side) return undefined;
   if (where === 'eyelid') {
     const lid = lidOf(p);
     if (!lid) return undefined;
@@ -181,7 +212,8 @@ export const identicalCodes = defineRule({
         }
         ctx.addModifier(line, ctx.distinctModifier('XS'));
       });
-      if (sides.includes('left') && sides.includes('right')) {
+      // LT/RT matter for procedure codes only (pathology and drugs are per specimen or per dose).
+      if (isSurgical(code) && sides.includes('left') && sides.includes('right')) {
         ctx.report({
           severity: 'info',
           message: `${code} is reported on the left and the right side; some payers want LT/RT on these lines (not added: payer-specific).`,

@@ -167,6 +167,23 @@ describe('checks/anatomic-modifiers', () => {
     ['bilateral', { text: 'both thumbs', key: 'thumb', laterality: 'bilateral' }, undefined],
     ['not a digit site', { text: 'left forearm', key: 'forearm', laterality: 'left' }, undefined],
   ];
+  it('lid and digit from the procedure text when the site words are short', () => {
+    const base = { id: 'x', kind: 'biopsy-incisional' as const, status: 'performed' as const, lesionLabels: [], indications: [] };
+    expect(
+      anatomicModifier({
+        ...base,
+        site: { text: 'lid margin', key: 'eyelid-margin', laterality: 'left' },
+        text: 'Incisional biopsy of the LEFT LOWER EYELID including the lid margin.',
+      }),
+    ).toBe('E2');
+    expect(anatomicModifier({ ...base, site: { text: 'lid margin', key: 'eyelid-margin' }, text: 'Wedge biopsy, right upper lid margin.' })).toBe('E3');
+    expect(anatomicModifier({ ...base, site: { text: 'finger', key: 'finger' }, text: 'Shave of the L ring finger dorsum.' })).toBe('F3');
+    // Two different lids in one block: no guess.
+    expect(
+      anatomicModifier({ ...base, site: { text: 'eyelid', key: 'eyelid', laterality: 'left' }, text: 'left upper lid and left lower lid lesions' }),
+    ).toBeUndefined();
+  });
+
   for (const [name, site, mod] of digits) {
     it(`digit modifier: ${name} → ${mod ?? 'none'}`, () => {
       expect(anatomicModifier({ id: 'x', kind: 'excision', status: 'performed', lesionLabels: [], indications: [], text: '', site })).toBe(mod);
