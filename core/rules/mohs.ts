@@ -29,14 +29,20 @@ export function stageCount(p: Procedure): number {
 const OTHER_READER = '(?:separate|different|another|outside|independent|consulting|referring)';
 const SEPARATE_PATHOLOGIST = new RegExp(
   `\\b${OTHER_READER}\\s+(?:dermato)?pathologist|\\b(?:read|interpreted|examined|reviewed|signed\\s+out)\\s+by\\s+(?:[\\w.-]+\\s+){0,3}?(?:dermato)?pathologist|\\b(?:dermato)?pathologist\\s+(?:read|interpreted|examined|reviewed)\\b`,
-  'i',
+  'gi',
 );
 const SAME_PHYSICIAN =
-  /surgeon\s+and\s+(?:the\s+)?pathologist|both\s+(?:the\s+)?surgeon|as\s+(?:the\s+)?(?:mohs\s+)?(?:surgeon\s+and\s+)?pathologist|acting\s+as/i;
+  /surgeon\s+and\s+(?:the\s+)?pathologist|both\s+(?:the\s+)?surgeon|as\s+(?:the\s+)?(?:mohs\s+)?(?:surgeon\s+and\s+)?pathologist|acting\s+as|surgeon\s*=\s*pathologist/i;
+/** "no separate pathologist", "not read by a pathologist": a negation just before the phrase. */
+const NEGATED = /\b(?:no|not|without|never|nor)\b[^.;]{0,20}$/i;
 
 /** The note says someone other than the Mohs surgeon read the sections (then Mohs codes do not apply). */
 export function separatePathologist(ctx: RuleContext, p: Procedure): boolean {
-  if (SEPARATE_PATHOLOGIST.test(p.text) && !SAME_PHYSICIAN.test(p.text)) return true;
+  if (!SAME_PHYSICIAN.test(p.text)) {
+    for (const m of p.text.matchAll(SEPARATE_PATHOLOGIST)) {
+      if (!NEGATED.test(p.text.slice(Math.max(0, m.index - 40), m.index))) return true;
+    }
+  }
   const report = ctx.pathologyFor(p.specimenLabel);
   return !!report && report.specimenType === 'mohs' && report.readBy === 'external';
 }

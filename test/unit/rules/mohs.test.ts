@@ -165,6 +165,15 @@ const cases: Case[] = [
     findings: ['mohs/single-physician'],
   },
   {
+    name: 'negated: "no separate pathologist involved" → coded normally',
+    encounter: {
+      procedures: [
+        mohs({ lesionLabels: ['A'], site: site('nose'), stages: stages(1), text: 'Mohs surgeon read all slides; no separate pathologist involved.' }),
+      ],
+    },
+    lines: ['17311'],
+  },
+  {
     name: 'surgeon acting as both surgeon and pathologist → coded normally',
     encounter: {
       procedures: [
