@@ -453,13 +453,8 @@ export const diagnosisLink = defineRule({
       if (derived.length === 0 && line.lesionLabels.length === 0 && line.specimenLabels.length === 0) derived = linker.forProcedureOnly(line);
       line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...derived]);
     }
-    // Drug/administration lines with nothing of their own take the dx of a line sharing their procedure.
-    for (const line of ctx.lines) {
-      if (line.dx.length > 0 || line.family === 'evaluation') continue;
-      const sibling = ctx.lines.find((o) => o !== line && o.dx.length > 0 && o.procedureIds.some((id) => line.procedureIds.includes(id)));
-      if (sibling) line.dx = [...sibling.dx];
-    }
-    // Last resort for procedure lines: a code or condition named elsewhere in the note that fits the procedure.
+    // Drug/administration lines with nothing of their own take the dx of a line sharing their procedure;
+    // the last resort is a code or condition named elsewhere in the note that fits the procedure.
     for (const line of ctx.lines) {
       if (line.dx.length > 0 || line.family === 'evaluation') continue;
       const sibling = ctx.lines.find((o) => o !== line && o.dx.length > 0 && o.procedureIds.some((id) => line.procedureIds.includes(id)));
@@ -480,6 +475,7 @@ export const diagnosisLink = defineRule({
         const visit = em[0];
         if (visit) line.dx = [...visit.dx];
       }
+      if (line.dx.length > 0 && !line.ruleIds.includes('diagnosis/link')) line.ruleIds.push('diagnosis/link');
       if (line.dx.length > MAX_POINTERS) {
         ctx.report({
           severity: 'info',
