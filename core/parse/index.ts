@@ -23,7 +23,7 @@ export interface InputSection {
 /** Only this much of a note is read; no visit note comes near it (5 MB of junk must still parse in < 50 ms). */
 export const MAX_NOTE_CHARS = 300_000;
 
-const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'procedure', 'assessment', 'other', 'visit']);
+const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'exam', 'procedure', 'assessment', 'other', 'visit']);
 
 /** Whole note text → Encounter. Never throws; unreadable parts become `unread` entries. */
 export function parseNote(text: string, options: ParseOptions = {}): Encounter {

@@ -28,6 +28,8 @@ export interface Block {
   generic: boolean;
   /** The trigger unit names several procedures: facts come from this block's own segment first. */
   split?: boolean;
+  /** One of several sites listed for one procedure word ("punch bx x2: L forearm (A), R thigh (B)"). */
+  enumerated?: { label: string; site: Site; start: number; end: number };
   label?: string;
   labelKind?: 'specimen' | 'lesion';
   parent?: Block;
@@ -47,15 +49,29 @@ export interface ParsedProcedure {
   unreadReason?: string;
 }
 
-const PROCEDURE_FIELDS =
-  /^(?:procedures?(?:\s+(?:performed|type|name|done))?|type(?:\s+of\s+procedure)?|technique|method|treatment(?:\s+type)?|modality|intervention|service|surgery|operation)$/;
+const PROCEDURE_FIELDS = /^(?:procedures?(?:\s+(?:performed|type|name|done|#\s*\d+))?|type\s+of\s+procedure|intervention|surgery|operation)$/;
 const SITE_FIELDS =
   /^(?:location|site|anatomic(?:al)?\s+(?:location|site)|body\s+(?:site|location|part)|area(?:\s+treated)?|sites?\s+treated|treatment\s+(?:site|area)s?|lesion\s+location|loc|biopsy\s+site|injection\s+site|region)$/;
 const SPECIMEN_FIELDS = /^(?:specimen(?:\s+(?:label|#|no|id|letter|number))?|spec(?:imen)?\s*#?|jar|container|label|bottle|specimen\s+labeled)$/;
 const DX_FIELDS =
-  /^(?:clinical\s+(?:diagnosis|dx|impression)|dx|ddx|diagnosis|pre-?op(?:erative)?\s+(?:diagnosis|dx)|indication(?:s)?|reason|clinical\s+indication|working\s+diagnosis|impression|suspected|lesion(?:\s+type)?|clinical\s+description)$/;
+  /^(?:indications?(?:\s+for\s+procedure)?|clinical|clinical\s+(?:diagnosis|dx|impression)|dx|ddx|diagnosis|pre-?op(?:erative)?\s+(?:diagnosis|dx)|indication(?:s)?|reason|clinical\s+indication|working\s+diagnosis|impression|suspected|lesion(?:\s+type)?|clinical\s+description)$/;
 const SIZE_FIELDS =
   /^(?:size|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
+
+const BOILERPLATE_FIELD =
+  /^(?:consent|risks?|anesth\w*|anaesth\w*|prep|skin\s+prep|dressing|wound\s+care|hemostasis|instructions?|complications?|ebl|estimated\s+blood\s+loss|time\s*-?\s*out|post-?op\w*(?:\s+instructions)?|patient\s+education|aftercare)$/;
+const BOILERPLATE_TEXT =
+  /\b(?:risks?,?\s+(?:and\s+)?(?:benefits|including|incl\.?|of|such\s+as|were)|informed\s+consent|consent\s+(?:was\s+)?(?:obtained|signed|given)|wound\s+care\s+(?:instructions|handout|reviewed)|aftercare|potential\s+complications)\b/i;
+
+/** Consent, anesthesia and aftercare lines mention scars, bleeding and infection as risks, not as findings. */
+export function isBoilerplate(u: Unit): boolean {
+  if (u.field && BOILERPLATE_FIELD.test(u.field)) return true;
+  // A sentence that also names the procedure ("biopsy performed after informed consent") is not boilerplate.
+  return (
+    BOILERPLATE_TEXT.test(u.text) &&
+    !/\b(?:biops|bx|shave|punch|excis|cryo|ln2|liquid\s+nitrogen|mohs|ed\s*&\s*c|curett|inject|ilk|repair|flap|graft|destr|removed|removal)/i.test(u.text)
+  );
+}
 
 function isClosure(f: Family): boolean {
   return CLOSURE_FAMILIES.has(f);
@@ -69,6 +85,8 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
   if (generic && (current === 'mohs' || current === 'excision' || biopsyish(current))) return true;
   if (current === 'mohs' && (next === 'excision' || next === 'destruction')) return true;
   if (current === 'tag' && next === 'destruction') return true;
+  // Nail plate avulsion to reach the matrix is part of a nail biopsy.
+  if (biopsyish(current) && next === 'nail') return true;
   if (current === 'destruction' && next === 'tag') return false;
   return false;
 }
@@ -90,7 +108,8 @@ function unitTriggers(u: Unit): Trigger[] {
   return triggers.sort((a, b) => a.start - b.start);
 }
 
-function siteOfUnits(units: Unit[]): Site | undefined {
+function siteOfUnits(all: Unit[]): Site | undefined {
+  const units = all.filter((u) => !isBoilerplate(u));
   for (const u of units) {
     if (u.field && SITE_FIELDS.test(u.field) && u.value) {
       const s = resolveSite(u.value);
@@ -123,8 +142,8 @@ function matchSite(text: string): Site | undefined {
 }
 
 function newSiteIn(u: Unit): SiteMatch | undefined {
-  if (u.field && !SITE_FIELDS.test(u.field) && !PROCEDURE_FIELDS.test(u.field)) return undefined;
-  return pickSite(findSites(u.field ? (u.value ?? '') : u.text, { strict: true }));
+  if (isBoilerplate(u)) return undefined;
+  return pickSite(findSites(u.field && SITE_FIELDS.test(u.field) ? (u.value ?? '') : u.text, { strict: true }));
 }
 
 /** Builds procedure blocks for one section. */
@@ -133,6 +152,8 @@ export function blocksOf(section: Section): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
   let pending: Unit[] = [];
+  // The latest "Indication:/Dx:" line: it names the lesion of the next procedure even across a blank line.
+  let lastDx: Unit | undefined;
   const open = (family: Family, trigger: Unit, seg: { start: number; end: number }, generic: boolean, parent?: Block): Block => {
     const block: Block = {
       family,
@@ -153,11 +174,15 @@ export function blocksOf(section: Section): Block[] {
       if (parent.labelKind) block.labelKind = parent.labelKind;
     }
     if (parent) block.parent = parent;
+    if (!parent && lastDx && !block.context.includes(lastDx) && !block.context.some((c) => c.field && DX_FIELDS.test(c.field))) block.context.unshift(lastDx);
+    if (!parent) lastDx = undefined;
     blocks.push(block);
     return block;
   };
   for (const u of units) {
     const triggers = unitTriggers(u);
+    if (u.label && u.lineStart) lastDx = undefined;
+    if (u.field && DX_FIELDS.test(u.field) && !current) lastDx = u;
     if (triggers.length === 0) {
       if (u.label && u.lineStart) {
         current = undefined;
@@ -220,6 +245,7 @@ export function blocksOf(section: Section): Block[] {
         block.site =
           (segments.length > 1 ? matchSite(u.text.slice(seg.start, seg.end)) : undefined) ??
           siteOfUnits([...block.context.filter((c) => c.field && SITE_FIELDS.test(c.field)), u]);
+        for (const sibling of enumerate(block, u, seg)) blocks.push(sibling);
         pending = [];
         current = block;
         lastPrimary = block;
@@ -252,6 +278,23 @@ export function blocksOf(section: Section): Block[] {
   });
 }
 
+/** "bx x2: L forearm (A), R thigh (B)": one block per labeled site, sharing the procedure words. */
+function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): Block[] {
+  if (!['biopsy', 'shave', 'punch', 'excision'].includes(block.family)) return [];
+  const text = u.text.slice(seg.start, seg.end);
+  const items: { label: string; site: Site; start: number; end: number }[] = [];
+  for (const m of findSites(text, { strict: false })) {
+    const after = /^\s*\(([A-H]|\d{1,2})\)/.exec(text.slice(m.end, m.end + 8));
+    if (after?.[1])
+      items.push({ label: after[1].toUpperCase(), site: m.site, start: u.start + seg.start + m.start, end: u.start + seg.start + m.end + after[0].length });
+  }
+  if (items.length < 2 || new Set(items.map((i) => i.label)).size !== items.length) return [];
+  const [first, ...rest] = items as [(typeof items)[0], ...typeof items];
+  block.enumerated = first;
+  block.site = first.site;
+  return rest.map((item) => ({ ...block, units: block.units, enumerated: item, site: item.site }));
+}
+
 function dedupeFamilies(triggers: Trigger[]): Trigger[] {
   const seen = new Set<Family>();
   return triggers.filter((t) => {
@@ -278,8 +321,21 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
   const byFamily: Trigger[] = [];
   for (const t of primaries) {
     const last = byFamily[byFamily.length - 1];
-    if (last && (last.family === t.family || compatible(last.family, t.family, Boolean(t.generic)) || compatible(t.family, last.family, Boolean(last.generic))))
+    if (
+      last &&
+      (last.family === t.family || compatible(last.family, t.family, Boolean(t.generic)) || compatible(t.family, last.family, Boolean(last.generic)))
+    ) {
+      // The same procedure named again for another site ("punch biopsy of the L back … and a punch biopsy of the L thigh") is a second one.
+      if (!t.generic && !last.generic && last.family === t.family) {
+        const before = matchSite(text.slice(last.start, t.start));
+        const after = matchSite(text.slice(t.start));
+        if (before?.key && after?.key && (before.key !== after.key || before.laterality !== after.laterality)) {
+          byFamily.push(t);
+          continue;
+        }
+      }
       continue;
+    }
     byFamily.push(t);
   }
   const cuts: { family: Family; at: number; generic: boolean }[] = byFamily.map((t, k) => ({
@@ -336,6 +392,7 @@ function clauseStart(text: string, pos: number, min: number): number {
 function blockText(b: Block): string {
   let t = '';
   for (const u of b.units) {
+    if (isBoilerplate(u)) continue;
     t += `${u.text}\n`;
     if (t.length > 6000) break;
   }
@@ -343,7 +400,10 @@ function blockText(b: Block): string {
 }
 
 function contextText(b: Block): string {
-  return b.context.map((u) => u.text).join('\n');
+  return b.context
+    .filter((u) => !isBoilerplate(u))
+    .map((u) => u.text)
+    .join('\n');
 }
 
 function segText(b: Block, fullText: string): string {
@@ -577,7 +637,21 @@ function excisedDiameterOf(text: string): number | undefined {
   return round(m[2].toLowerCase() === 'mm' ? Number(m[1]) / 10 : Number(m[1]));
 }
 
-function specimenLabelOf(b: Block): string | undefined {
+function specimenLabelOf(b: Block, seg: string): string | undefined {
+  if (b.enumerated) return b.enumerated.label;
+  const scan = (text: string): string | undefined => {
+    const m =
+      /\b(?:specimen|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
+      /\b(?:labeled|labelled)\s+(?:as\s+)?(?:specimen\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
+      /\(([A-H])\)/.exec(text);
+    return m?.[1] && /^[A-Z0-9]/.test(m[1]) ? m[1].toUpperCase() : undefined;
+  };
+  if (b.split) {
+    const own = scan(seg);
+    if (own) return own;
+  }
+  const inTrigger = scan(b.trigger.text);
+  if (inTrigger && !b.split) return inTrigger;
   for (const u of [...b.context, ...b.units]) {
     if (u.field && SPECIMEN_FIELDS.test(u.field) && u.value) {
       const m = /^\s*(?:#\s*)?([A-Z]\d?|\d{1,2})\b/i.exec(u.value);
@@ -627,7 +701,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     lesionTypeOf(seg) ?? lesionTypeOf(b.trigger.text) ?? lesionTypeOf(all) ?? lesionTypeOf(ctx) ?? (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
   const { kind, unread } = kindOf(b, seg, all, ctx, lesionType);
   const end = b.units[b.units.length - 1]?.end ?? b.segEnd;
-  const span = spanOf(Math.min(b.segStart, b.trigger.start), end);
+  const span = b.enumerated ? spanOf(b.enumerated.start, b.enumerated.end) : spanOf(Math.min(b.segStart, b.trigger.start), end);
   if (!kind) {
     return {
       procedure: { id: `unread-${nextId++}`, kind: 'unlisted', status: 'performed', lesionLabels: [], indications: [], text: seg.slice(0, 300), span },
@@ -641,7 +715,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     id: `p${++nextId}`,
     kind,
     status: intent,
-    lesionLabels: b.label ? [b.label] : [],
+    lesionLabels: b.enumerated ? [b.enumerated.label] : b.label ? [b.label] : [],
     indications: [],
     text: (seg.trim().length > 0 ? seg : b.trigger.text).trim().slice(0, 400),
     span,
@@ -804,7 +878,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
   const clinicalDiagnosis = clinicalDxOf(b);
-  const specimenLabel = specimenLabelOf(b);
+  const specimenLabel = specimenLabelOf(b, seg);
   const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
   const destination = destinationOf(`${all}\n${ctx}`);
   const out: ParsedProcedure = {

@@ -57,6 +57,7 @@ const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charg
 export function roleOfHeading(name: string): SectionRole | undefined {
   const h = name
     .toLowerCase()
+    .replace(/\s*\([^)]{0,60}\)\s*$/, '')
     .replace(/[*#=_:\-–—.]+\s*$/, '')
     .replace(/^[*#=_\s]+/, '')
     .replace(/\s+/g, ' ')
@@ -81,7 +82,7 @@ function headingAt(line: string, lineStart: number, lineEnd: number): HeadingHit
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_LINE) return undefined;
   // Whole line is a heading ("Assessment/Plan:", "PROCEDURE NOTE", "== Pathology ==").
-  const whole = trimmed.replace(/^[=#*\s]+|[=#*\s]+$/g, '');
+  const whole = trimmed.replace(/^[=#*_~\-\s]+|[=#*_~\-\s]+$/g, '');
   if (whole.length <= 60) {
     const role = roleOfHeading(whole);
     // The heading line stays in the section text: it may name the procedure ("MOHS SURGERY NOTE").
@@ -92,7 +93,10 @@ function headingAt(line: string, lineStart: number, lineEnd: number): HeadingHit
   if (colon > 0 && colon <= 40) {
     const head = trimmed.slice(0, colon);
     const role = roleOfHeading(head);
-    if (role && INLINE_ROLES.has(role)) {
+    // "PROCEDURE: After informed consent I performed…" (prose) is a section; "Procedure: Shave biopsy" is a field.
+    const rest = trimmed.slice(colon + 1).trim();
+    const proseProcedure = role === 'procedure' && (rest.length > 80 || /\.\s+[A-Z]/.test(rest));
+    if (role && (INLINE_ROLES.has(role) || proseProcedure)) {
       const offsetInLine = line.indexOf(':') + 1;
       return { role, name: cleanName(head), textStart: lineStart + offsetInLine, lineStart };
     }
@@ -102,6 +106,7 @@ function headingAt(line: string, lineStart: number, lineEnd: number): HeadingHit
 
 function cleanName(s: string): string {
   return s
+    .replace(/^[=#*_~\-\s]+|[=#*_~\-\s]+$/g, '')
     .replace(/[*#=_:\-–—.\s]+$/, '')
     .replace(/^[*#=_\s]+/, '')
     .replace(/\s+/g, ' ')
@@ -109,18 +114,33 @@ function cleanName(s: string): string {
 }
 
 /** Split a whole note into sections; text before the first heading is 'header' (or the whole note `fallback`). */
+const SOAP: Record<string, SectionRole> = { s: 'history', o: 'exam', a: 'assessment', p: 'assessment' };
+const STRONG_PATHOLOGY =
+  /^(?:[-=*#\s]*)(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b/i;
+
 export function splitSections(text: string, fallback = 'note'): Section[] {
   const hits: HeadingHit[] = [];
   let current: SectionRole | undefined;
+  // SOAP notes ("S:", "O:", "A:", "P:"): single letters are headings only when at least two of them start lines.
+  const soap =
+    (text.slice(0, 50_000).match(/^[ \t]*[SOAP]:/gm) ?? []).length >= 2 &&
+    /^[ \t]*S:/m.test(text.slice(0, 50_000)) &&
+    /^[ \t]*[AP]:/m.test(text.slice(0, 50_000));
   let pos = 0;
   const n = text.length;
   while (pos <= n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     const len = eol - pos;
-    if (len > 0 && len <= MAX_LINE) {
-      const line = text.slice(pos, eol);
-      const hit = headingAt(line.replace(/\r$/, ''), pos, Math.min(eol + 1, n));
+    if (len > 0 && len <= 4000) {
+      const line = text.slice(pos, Math.min(eol, pos + 4000)).replace(/\r$/, '');
+      let hit = len <= MAX_LINE ? headingAt(line, pos, Math.min(eol + 1, n)) : undefined;
+      if (!hit && soap) {
+        const m = /^[ \t]*([SOAP]):/.exec(line);
+        if (m?.[1]) hit = { role: SOAP[m[1].toLowerCase()] ?? 'other', name: m[1], textStart: pos + m[0].length, lineStart: pos };
+      }
+      if (!hit && STRONG_PATHOLOGY.test(line))
+        hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
       if (hit && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
         hits.push(hit);
         current = hit.role;

@@ -125,6 +125,8 @@ const PRIOR_BIOPSY_BEFORE =
   /\b(?:prior|previous|previously|recent|outside|old|from\s+(?:the\s+)?(?:prior|previous|last)|on\s+prior|per|s\/p|status\s+post|h\/o|hx\s+of|history\s+of|at\s+(?:the\s+)?(?:site\s+of|prior)|(?:site|scar)\s+of\s+(?:the\s+)?(?:prior\s+)?)\s*(?:\w+\s+){0,2}$/i;
 const HEMOSTASIS = /\b(?:hemostasis|hemostatic|bleeding\s+(?:was\s+)?(?:controlled|stopped)|for\s+bleeding|aluminum\s+chloride|drysol|monsel)\b/i;
 const GENERIC_DESTRUCTION = /^(?:(?:electro)?desiccat|electrodes+ication|electrocautery|electrofulgur|fulgurat|hyfrecat|curett|destr|frozen|freeze)/i;
+/** Shape words describe a wedge biopsy or an excision; alone they do not start an excision. */
+const GENERIC_EXCISION = /^(?:ellips|elliptical|fusiform)/i;
 
 /** Every procedure trigger in one unit, earliest first (overlaps resolved in family order). */
 export function findTriggers(text: string): Trigger[] {
@@ -151,6 +153,7 @@ export function findTriggers(text: string): Trigger[] {
       if (family === 'excision' && /^\s+(?:of\s+(?:the\s+)?)?(?:dog[- ]?ears?|burow'?s?|standing\s+cones?|redundant)/i.test(lower.slice(end, end + 30)))
         continue;
       let generic = false;
+      if (family === 'excision' && GENERIC_EXCISION.test(m[0].trim())) generic = true;
       if (family === 'destruction') {
         generic = GENERIC_DESTRUCTION.test(m[0].trim());
         if (generic && hemostasis) continue;

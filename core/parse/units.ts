@@ -105,7 +105,7 @@ export function unitsOf(text: string, base: number): Unit[] {
 
 // Inline item starts inside a line: " B) ", "; B. ", " (2) ", " #2 ".
 const INLINE_ITEM =
-  /(?:[\s;,]|^)(?=(?:\(?[A-H]\)|\([1-9]\)|#\s?\d{1,2}[:.)]?\s|[A-H][.:]\s(?=[A-Z(])|(?:lesion|specimen|site)\s*#?\s*(?:[A-H]|\d{1,2})\s*[:.)-]))/gi;
+  /(?:[\s;,]|^)(?=(?:\(?[A-H]\)\s|\([1-9]\)\s+[A-Za-z]|#\s?\d{1,2}[:.)]?\s|[A-H][.:]\s(?=[A-Z(])|(?:lesion|specimen|site)\s*#?\s*(?:[A-H]|\d{1,2})\s*[:)-]))/gi;
 
 function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: Unit[]): void {
   // Cut points: inline items, then sentences.
@@ -118,6 +118,9 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     const ahead = line.slice(at, at + 12);
     // Lowercase "a." / "a)" only counts when upper case was used (avoid "a) " inside prose? keep upper only).
     if (/^\(?[a-h][.):]/.test(ahead)) continue;
+    // "specimen A. A 2 cm wedge…" and "a #15 blade" are not new items.
+    if (/\b(?:specimen|labeled|labelled|site|lesion|jar|part|container|bottle)\s*$/i.test(line.slice(Math.max(0, at - 14), at))) continue;
+    if (/^#\s?\d{1,2}\s+(?:blade|scalpel|needle|gauge|suture|curette)/i.test(ahead + line.slice(at + 12, at + 24))) continue;
     // "(2)" after a lesion word is a count ("warts (4)"), not an item.
     if (/^\(\d/.test(ahead) && /\b(?:lesions?|aks?|warts?|tags?|sks?|sites?|x)\s*$/i.test(line.slice(Math.max(0, at - 12), at))) continue;
     cuts.add(at);
