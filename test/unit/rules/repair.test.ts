@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EncounterInput, SettingsInput } from '../../../core/model';
 import { assessRepairLevel } from '../../../core/rules/repair';
@@ -439,5 +440,55 @@ describe('repair rules', () => {
     expect(assessRepairLevel({ ...base, repairFeatures: { undermining: 'extensive' } }).level).toBe('simple');
     expect(assessRepairLevel({ ...base, repairLevel: 'intermediate' }).level).toBe('intermediate');
     expect(assessRepairLevel({ ...base, repairLevel: 'complex' }).level).toBe('intermediate');
+  });
+});
+
+describe('repair summation properties', () => {
+  const lengths = fc.integer({ min: 1, max: 400 }).map((t) => t / 10);
+
+  it('splitting one wound into two of the same level and site group never changes the claim', () => {
+    fc.assert(
+      fc.property(
+        lengths,
+        lengths,
+        fc.constantFrom('simple', 'intermediate', 'complex'),
+        fc.constantFrom('back', 'cheek', 'neck', 'scalp', 'nose'),
+        (a, b, level, key) => {
+          const features = level === 'complex' ? { layered: true, undermining: 'extensive' as const } : level === 'intermediate' ? { layered: true } : {};
+          const one = code(
+            { procedures: [proc({ kind: 'repair', repairLevel: level, repairFeatures: features, lengthCm: Math.round((a + b) * 10) / 10, site: site(key) })] },
+            { pathology: 'external' },
+          ).lines;
+          const two = code(
+            {
+              procedures: [
+                proc({ kind: 'repair', repairLevel: level, repairFeatures: features, lengthCm: a, site: site(key) }),
+                proc({ kind: 'repair', repairLevel: level, repairFeatures: features, lengthCm: b, site: site(key) }),
+              ],
+            },
+            { pathology: 'external' },
+          ).lines;
+          expect(two).toEqual(one);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('complex add-on units are ceil((total − 7.5) / 5) above 7.5 cm, none at or below', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 11, max: 600 }), (tenths) => {
+        const total = tenths / 10;
+        const lines = code(
+          { procedures: [proc({ kind: 'repair', repairFeatures: { layered: true, debridedEdges: true }, lengthCm: total, site: site('back') })] },
+          { pathology: 'external' },
+        ).lines;
+        const addOn = lines.find((l) => l.code === '13102');
+        const expected = tenths > 75 ? Math.ceil((tenths - 75) / 50) : 0;
+        expect(addOn?.units ?? 0).toBe(expected);
+        expect(lines[0]?.code).toBe(tenths <= 25 ? '13100' : '13101');
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EncounterInput, SettingsInput } from '../../../core/model';
 import { classifyTransfer } from '../../../core/rules/tissue-transfer';
@@ -391,5 +392,24 @@ describe('tissue-transfer rules', () => {
     expect(cls('local')).toEqual({ kind: 'att', note: 'type-unrecognized' });
     expect(cls('flap')).toEqual({ kind: 'att', note: 'type-unrecognized' });
     expect(cls('v-y', 'laceration of the chin').kind).toBe('not-att');
+  });
+});
+
+describe('ATT area properties', () => {
+  const rank = (c: string) => ['14060', '14061', '14301'].indexOf(c);
+  it('a larger total defect never gets a smaller code, and 14302 units follow each 30 sq cm past 60', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 0, max: 200 }), (tenths, extra) => {
+        const codeFor = (t: number) =>
+          code({ procedures: [att({ flapType: 'rotation', areaSqCm: t / 10, site: site('nose') })] }, { pathology: 'external' }).lines;
+        const small = codeFor(tenths);
+        const large = codeFor(tenths + extra);
+        expect(rank(large[0]?.code ?? '')).toBeGreaterThanOrEqual(rank(small[0]?.code ?? ''));
+        const addOn = large.find((l) => l.code === '14302');
+        const total = tenths + extra;
+        expect(addOn?.units ?? 0).toBe(total > 600 ? Math.ceil((total - 600) / 300) : 0);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
