@@ -78,7 +78,7 @@ export const chargesCompare = defineRule({
         entry.kind = 'units-differ';
         ctx.report({
           severity: 'warning',
-          message: `${code}: ${e.units} unit${plural(e.units)} entered, the documentation supports ${s.units}.`,
+          message: `${code}: ${e.units} unit${plural(e.units)} entered, the documentation supports ${s.units} (${e.units > s.units ? 'over-coding risk' : 'under-coded'}).`,
           target: code,
           fix: `Change ${code} to ${s.units} unit${plural(s.units)}, or document the ${e.units > s.units ? 'additional services' : 'units'} entered.`,
         });

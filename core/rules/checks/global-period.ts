@@ -38,7 +38,8 @@ export const globalPeriod = defineRule({
     if (postOp.code && priorGlobal && !postopDays(priorGlobal)) return;
     const window = postopDays(priorGlobal);
     const elapsed = postOp.date && ctx.dateOfService ? daysBetween(postOp.date, ctx.dateOfService) : undefined;
-    if (elapsed !== undefined && (elapsed < 0 || (window !== undefined && elapsed > window))) return;
+    // No PFS global runs past 90 days, so an older procedure never covers today whatever its code.
+    if (elapsed !== undefined && (elapsed < 0 || elapsed > (window ?? 90))) return;
     const prior = `${postOp.code ?? 'a prior procedure'}${postOp.date ? ` on ${postOp.date}` : ''}${window ? ` (${window}-day global)` : ''}`;
     for (const line of ctx.lines) {
       if (line.billing !== 'insurance') continue;

@@ -50,6 +50,19 @@ export const ncciPtp = defineRule({
           continue;
         }
         // Indicator 1: an NCCI-associated modifier bypasses the edit when the services are distinct.
+        // A pair with an E/M is bypassed by 25/57 (24 in a global) on the E/M, never by 59/X on either code.
+        const em = isEm(col1.code) ? col1 : isEm(col2.code) ? col2 : undefined;
+        if (em) {
+          if (hasAny(em, ['24', '25', '57'])) continue;
+          const other = em === col1 ? col2 : col1;
+          ctx.report({
+            severity: 'warning',
+            message: `NCCI pair ${pair} (indicator 1): the E/M ${em.code} is not paid with ${other.code} on the same day unless it is significant and separately identifiable (modifier 25).`,
+            target: em.code,
+            fix: `Add 25 to ${em.code} only if the note supports a separate E/M; otherwise remove it. ${editSource(edit)}.`,
+          });
+          continue;
+        }
         // Already bypassed: an NCCI-associated modifier on column 2, or 59/X on column 1 (Medicare accepts either code).
         if (hasAny(col2, NCCI_BYPASS) || hasAny(col1, DISTINCT)) continue;
         const rel = siteRelation(col1, col2);
@@ -63,15 +76,14 @@ export const ncciPtp = defineRule({
           });
           continue;
         }
-        // An E/M in column 2 is bypassed by 25/57 on the E/M (evaluation rules), never by 59/X anywhere.
-        // Otherwise the modifier goes on column 2, or on column 1 when column 2 is an add-on (add-ons never take 59/X).
-        const target = isEm(col2.code) ? undefined : !isAddOnCode(col2.code) ? col2 : !isAddOnCode(col1.code) && !isEm(col1.code) ? col1 : undefined;
+        // The modifier goes on column 2, or on column 1 when column 2 is an add-on (add-ons never take 59/X).
+        const target = !isAddOnCode(col2.code) ? col2 : !isAddOnCode(col1.code) ? col1 : undefined;
         if (!target) {
           ctx.report({
             severity: 'warning',
-            message: `NCCI pair ${pair} (indicator 1): ${isEm(col2.code) ? `the E/M ${col2.code} is bundled into ${col1.code} unless it is significant and separately identifiable` : 'neither line can take a distinct-service modifier (add-on or E/M)'}.`,
+            message: `NCCI pair ${pair} (indicator 1): both codes are add-ons, so neither can take a distinct-service modifier.`,
             target: col2.code,
-            fix: isEm(col2.code) ? `Add 25 to ${col2.code} only if the note supports a separate E/M; otherwise remove it.` : 'Review the pair by hand.',
+            fix: `Review the pair by hand; ${editSource(edit)}.`,
           });
           continue;
         }

@@ -55,6 +55,22 @@ describe('checks/global-period', () => {
       findings: ['checks/global-period'],
     },
     {
+      name: 'prior code unknown, 120 days ago → beyond any global',
+      postOp: { date: '2025-01-01', related: true },
+      dos: '2025-05-01',
+      lines: [{ code: '11402', lesionLabels: ['B'] }],
+      expect: ['11402'],
+      findings: [],
+    },
+    {
+      name: 'prior code unknown, 30 days ago → inside a possible 90-day global',
+      postOp: { date: '2025-04-01' },
+      dos: '2025-05-01',
+      lines: [{ code: '11402', lesionLabels: ['B'] }],
+      expect: ['11402'],
+      findings: ['checks/global-period'],
+    },
+    {
       name: 'prior procedure with a 000 global → no post-op period',
       postOp: { code: '11102', date: '2025-03-01', related: false },
       dos: '2025-03-03',

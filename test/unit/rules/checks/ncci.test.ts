@@ -174,6 +174,13 @@ describe('checks/ncci-ptp with an imported CMS table', () => {
     );
     expect(with25.findings).toEqual([]);
   });
+  it('E/M in column 1 → the bypass is 25 on the E/M, not 59 on the procedure', () => {
+    const table = imported([['99213', '96372', '2020-01-01', null, 1]]);
+    const r = check([line('99213'), line('96372')], { visit: { dateOfService: '2025-05-01' } }, { edits: { ptp: [table] } });
+    expect(r.lines).toEqual(['99213', '96372'].map(L));
+    expect(r.findings).toEqual(['checks/ncci-ptp']);
+    expect(r.draft.findings[0]?.fix).toContain('Add 25 to 99213');
+  });
 });
 
 describe('checks/edits-not-checked', () => {
