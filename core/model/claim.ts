@@ -51,6 +51,13 @@ export const SpecimenSummary = z.object({
   site: z.string().optional(),
   diagnosis: z.string().optional(),
   behavior: z.string().optional(),
+  /** Cross-visit link (core/reconcile): the document the result came from, or the visit a report belongs to. */
+  linkedTo: z.string().optional(),
+  /** No result after Settings.pathologyAgingDays (core/reconcile). */
+  aging: z.boolean().optional(),
+  ageDays: z.number().int().optional(),
+  /** Malignant, in-situ or uncertain result: is follow-up documented in the patient's notes? (core/reconcile) */
+  followUp: z.enum(['documented', 'missing']).optional(),
 });
 export type SpecimenSummary = z.infer<typeof SpecimenSummary>;
 

@@ -21,6 +21,8 @@ export const Settings = z.object({
   wasteModifiers: z.enum(['payer-default', 'always', 'never']).default('payer-default'),
   /** Days after which a specimen with no result is flagged. */
   pathologyAgingDays: z.number().int().min(1).max(365).default(14),
+  /** Days after a visit within which a later pathology report may match its specimens (core/reconcile; absent → 60). */
+  pathologyMatchWindowDays: z.number().int().min(1).max(365).optional(),
   retentionDays: z.number().int().min(1).max(3650).default(90),
   emrHosts: z.array(z.string()).default([]),
   /**
