@@ -130,6 +130,12 @@ function repairProcedures(ctx: RuleContext): Procedure[] {
 
 const DEHISCENCE = /dehisc/i;
 const PACKING = /\bpack(?:ed|ing)?\b/i;
+const NO_PACKING = /\b(?:no|not|without)\s+(?:\w+\s+){0,2}pack(?:ed|ing)?\b/i;
+
+/** Packing documented (and not denied: "no packing", "not packed"). */
+function packed(text: string): boolean {
+  return PACKING.test(text) && !NO_PACKING.test(text);
+}
 const SECONDARY_CLOSURE = /secondary\s+closure/i;
 
 function isDehiscence(p: Procedure): boolean {
@@ -537,7 +543,7 @@ export const repairDehiscence = defineRule({
         continue;
       }
       if (level === 'simple') {
-        ctx.addLine({ code: p.documentedCode === '12021' || PACKING.test(p.text) ? '12021' : '12020', ...base });
+        ctx.addLine({ code: p.documentedCode === '12021' || packed(p.text) ? '12021' : '12020', ...base });
         continue;
       }
       const group = intermediateRepairGroup(p.site?.key);

@@ -352,9 +352,10 @@ const cases: Case[] = [
       procedures: [
         proc({ kind: 'repair', repairLevel: 'simple', lengthCm: 2, site: site('back'), text: 'wound dehiscence re-closed with simple sutures' }),
         proc({ kind: 'repair', repairLevel: 'simple', lengthCm: 2, site: site('arm'), text: 'dehisced wound, packed with iodoform gauze' }),
+        proc({ kind: 'repair', repairLevel: 'simple', lengthCm: 2, site: site('leg'), text: 'superficial dehiscence re-approximated, no packing' }),
       ],
     },
-    lines: ['12020', '12021'],
+    lines: ['12020', '12021', '12020-59'],
   },
   {
     name: 'repair of a hidradenitis excision wound → included in the hidradenitis code',
