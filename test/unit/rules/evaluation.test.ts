@@ -214,3 +214,36 @@ describe('evaluation rules', () => {
     expect(f?.fix).toMatch(/separate problem/);
   });
 });
+
+describe('evaluation with the whole registry', () => {
+  it('E/M-25 first, then the biopsy, each with its own diagnosis', async () => {
+    const { code, proc } = await import('./harness');
+    const r = code(
+      {
+        visit: {
+          dateOfService: '2026-03-02',
+          emCode: '99214',
+          longitudinalCare: true,
+          problems: [{ text: 'Plaque psoriasis, start methotrexate, labs ordered', separatelyManaged: true }, { text: 'Changing lesion R forearm' }],
+        },
+        lesions: [{ label: 'A', site: { key: 'forearm', text: 'R forearm', laterality: 'right' }, clinicalDiagnosis: 'r/o SCC' }],
+        procedures: [
+          proc({
+            id: 'bx',
+            kind: 'biopsy-tangential',
+            lesionLabels: ['A'],
+            specimenLabel: 'A',
+            site: { key: 'forearm', text: 'R forearm', laterality: 'right' },
+          }),
+        ],
+        specimens: [{ label: 'A', lesionLabel: 'A', procedureId: 'bx' }],
+      },
+      { payer: 'medicare', pathology: 'external' },
+    );
+    expect(r.draft.lines.map((l) => [l.code, l.modifiers, l.dx])).toEqual([
+      ['99214', ['25'], ['L40.0']],
+      ['11102', [], ['D49.2']],
+    ]);
+    expect(r.findings).toContain('evaluation/g2211');
+  });
+});
