@@ -58,7 +58,7 @@ function tableIndex(table: MueTable): Map<string, MueEntry> {
   let index = codeCache.get(table);
   if (index) return index;
   index = new Map();
-  for (const e of table.entries) index.set(e.code, e);
+  for (const e of table.entries ?? []) index.set(e.code, e);
   for (const row of table.rows) {
     if (!Array.isArray(row) || row.length < 3) continue;
     const [code, value, mai, rationaleIndex] = row as [unknown, unknown, unknown, unknown];
@@ -67,7 +67,7 @@ function tableIndex(table: MueTable): Map<string, MueEntry> {
       code,
       value,
       mai: mai === 1 || mai === 2 || mai === 3 ? mai : null,
-      rationale: typeof rationaleIndex === 'number' ? (table.rationales[rationaleIndex] ?? '') : '',
+      rationale: typeof rationaleIndex === 'number' ? (table.rationales?.[rationaleIndex] ?? '') : '',
       source: `CMS practitioner MUE ${table.version}`,
       confidence: 'V',
       historical: false,
@@ -82,8 +82,12 @@ function tableIndex(table: MueTable): Map<string, MueEntry> {
  * before it. A DOS before every imported version gets none (MUE rows carry no dates).
  */
 export function pickMueTable(imported: readonly MueTable[] | undefined, dos: string | undefined): MueTable | undefined {
-  if (!imported || imported.length === 0) return undefined;
-  const sorted = [...imported].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version.localeCompare(b.version));
+  // Tables come from outside core (Settings.edits): ignore anything that is not one.
+  const usable = Array.isArray(imported)
+    ? imported.filter((t): t is MueTable => t?.kind === 'mue' && typeof t.version === 'string' && Array.isArray(t.rows))
+    : [];
+  if (usable.length === 0) return undefined;
+  const sorted = [...usable].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version.localeCompare(b.version));
   if (!dos) return sorted.at(-1);
   return sorted.filter((t) => !t.effectiveFrom || t.effectiveFrom <= dos).at(-1);
 }

@@ -91,7 +91,7 @@ function rowToEdit(table: PtpTable, row: unknown): PtpEdit | undefined {
     effective: typeof effective === 'string' ? effective : null,
     deleted: typeof deleted === 'string' ? deleted : null,
     modifierIndicator: indicator,
-    rationale: table.rationales[rationaleIndex ?? -1] ?? '',
+    rationale: table.rationales?.[rationaleIndex ?? -1] ?? '',
     source: `CMS practitioner PTP ${table.version}`,
     confidence: 'V',
     historical: false,
@@ -108,7 +108,7 @@ function pairIndex(table: PtpTable): PairIndex {
     list.push(e);
     index?.set(key, list);
   };
-  for (const e of table.edits) add(e);
+  for (const e of table.edits ?? []) add(e);
   for (const row of table.rows) {
     const e = rowToEdit(table, row);
     if (e) add(e);
@@ -136,8 +136,12 @@ export function findPtpEdit(table: PtpTable, column1: string, column2: string, d
  * import still answers. No imports → undefined (the caller falls back to the seed).
  */
 export function pickPtpTable(imported: readonly PtpTable[] | undefined, dos: string | undefined): PtpTable | undefined {
-  if (!imported || imported.length === 0) return undefined;
-  const sorted = [...imported].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version.localeCompare(b.version));
+  // Tables come from outside core (Settings.edits): ignore anything that is not one.
+  const usable = Array.isArray(imported)
+    ? imported.filter((t): t is PtpTable => t?.kind === 'ncci-ptp' && typeof t.version === 'string' && Array.isArray(t.rows))
+    : [];
+  if (usable.length === 0) return undefined;
+  const sorted = [...usable].sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.version.localeCompare(b.version));
   if (!dos) return sorted.at(-1);
   const eligible = sorted.filter((t) => !t.effectiveFrom || t.effectiveFrom <= dos);
   return eligible.at(-1) ?? sorted[0];

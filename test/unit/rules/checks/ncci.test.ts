@@ -229,3 +229,15 @@ describe('NCCI through the whole registry', () => {
     expect(r.findings).toContain('checks/ncci-ptp');
   });
 });
+
+describe('bad imported tables never crash the checks', () => {
+  it.each([
+    ['not an array', { ptp: 'x', mue: 42 }],
+    ['arrays of junk', { ptp: [null, 1, { kind: 'ncci-ptp' }], mue: [{}, { kind: 'mue', version: 'v', rows: [null, ['11102']] }] }],
+    ['minimal tables without seed fields', { ptp: [{ kind: 'ncci-ptp', version: 'v', rows: [['17000', '11900', '2020-01-01', null, 0, 9]] }] }],
+  ])('%s', (_name, edits) => {
+    const r = check([line('17000', 'A'), line('11900', 'B')], { visit: { dateOfService: '2025-03-01' } }, { edits: edits as never });
+    expect(r.draft.findings.filter((f) => f.message.startsWith('Internal error'))).toEqual([]);
+    expect(r.lines.map((l) => l.code)).toEqual(['17000', '11900']);
+  });
+});
