@@ -1,0 +1,10 @@
+import { defineAdapter } from './define-adapter';
+
+export const athenaAdapter = defineAdapter({
+  id: 'athena',
+  name: 'athena',
+  hosts: [],
+  signature: () => false,
+  sections: () => [],
+  identity: () => ({}),
+});

@@ -1,0 +1,228 @@
+/**
+ * Plain text of a DOM subtree that keeps the line structure the note parser needs.
+ *
+ * Built on text nodes (textContent semantics), never innerText or innerHTML: collapsed
+ * or hidden sections still count (their text is in the chart even when folded), and
+ * reading never forces a layout. Block elements, <br>, list items and table rows end a
+ * line; table cells are joined with " | ". Open shadow roots are pierced; same-origin
+ * iframes are entered when `frames` is set.
+ */
+
+/** Required line breaks (innerText's "required line break count" 1 and 2); runs collapse to the largest. */
+const BREAK1 = '\u0001';
+const BREAK2 = '\u0002';
+
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CAPTION',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TFOOT',
+  'THEAD',
+  'TR',
+  'UL',
+  'BODY',
+  'HTML',
+  'FRAMESET',
+  'OPTGROUP',
+]);
+
+/** Never chart text. (TEMPLATE is read only when it is a declarative shadow root.) */
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'SVG',
+  'CANVAS',
+  'OBJECT',
+  'EMBED',
+  'IMG',
+  'SELECT',
+  'BUTTON',
+]);
+
+export interface BlockTextOptions {
+  /** Enter same-origin iframes/frames (their body text is read in place). */
+  frames?: boolean;
+  /** Elements whose subtree is left out (e.g. a nested section read on its own). */
+  exclude?: ReadonlySet<Node>;
+  /** Elements to mark: "\u0003<n>\u0004" is written where each one's text begins (for splitting at headings). */
+  marks?: ReadonlyMap<Node, number>;
+  /** Stop after about this many characters (a runaway page must not stall the content script). */
+  maxChars?: number;
+}
+
+interface Sink {
+  parts: string[];
+  length: number;
+  max: number;
+}
+
+/** Text of `node` with a newline after each block, " | " between table cells. */
+export function blockText(node: Node | null | undefined, options: BlockTextOptions = {}): string {
+  if (!node) return '';
+  const sink: Sink = { parts: [], length: 0, max: options.maxChars ?? 600_000 };
+  walk(node, options, sink, false, 0);
+  return tidy(sink.parts.join(''));
+}
+
+function push(sink: Sink, s: string): void {
+  if (sink.length >= sink.max) return;
+  sink.parts.push(s);
+  sink.length += s.length;
+}
+
+/** Same-origin frame document, or undefined (cross-origin access throws). */
+export function frameDocument(el: Element): Document | undefined {
+  try {
+    const doc = (el as HTMLIFrameElement).contentDocument;
+    return doc ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The open shadow root of `el` (closed roots are invisible to page scripts and to us). */
+export function shadowOf(el: Element): ShadowRoot | undefined {
+  return (el as Element & { shadowRoot?: ShadowRoot | null }).shadowRoot ?? undefined;
+}
+
+function isDeclarativeShadowTemplate(el: Element): boolean {
+  return el.tagName === 'TEMPLATE' && (el.hasAttribute('shadowrootmode') || el.hasAttribute('shadowroot'));
+}
+
+function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, depth: number): void {
+  if (sink.length >= sink.max || depth > 200) return;
+  if (options.exclude?.has(node)) return;
+  const type = node.nodeType;
+  if (type === 3 /* text */) {
+    const data = (node as Text).data;
+    push(sink, pre ? data : data.replace(/[ \t\r\n\f\u00a0]+/g, ' '));
+    return;
+  }
+  if (type === 9 /* document */) {
+    const body = (node as Document).body;
+    if (body) walk(body, options, sink, false, depth + 1);
+    return;
+  }
+  if (type === 11 /* fragment / shadow root */) {
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c, options, sink, pre, depth + 1);
+    return;
+  }
+  if (type !== 1 /* element */) return;
+  const el = node as Element;
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'TEMPLATE') {
+    if (isDeclarativeShadowTemplate(el)) walk((el as HTMLTemplateElement).content, options, sink, pre, depth + 1);
+    return;
+  }
+  if (SKIP.has(tag)) return;
+  if (tag === 'BR') {
+    push(sink, '\n');
+    return;
+  }
+  if (tag === 'IFRAME' || tag === 'FRAME') {
+    if (!options.frames) return;
+    const doc = frameDocument(el);
+    if (doc?.body) {
+      push(sink, BREAK1);
+      walk(doc.body, options, sink, false, depth + 1);
+      push(sink, BREAK1);
+    }
+    return;
+  }
+  if (tag === 'INPUT') {
+    const input = el as HTMLInputElement;
+    const kind = (input.type || 'text').toLowerCase();
+    if (kind === 'text' || kind === 'number' || kind === 'date' || kind === 'search' || kind === '') {
+      const value = input.value ?? input.getAttribute('value') ?? '';
+      if (value.trim()) push(sink, ` ${value.trim()} `);
+    } else if ((kind === 'checkbox' || kind === 'radio') && input.checked) {
+      push(sink, ' [x] ');
+    }
+    return;
+  }
+  if (tag === 'TEXTAREA') {
+    const value = (el as HTMLTextAreaElement).value ?? el.textContent ?? '';
+    push(sink, `${BREAK1}${value}${BREAK1}`);
+    return;
+  }
+  const isPre = pre || tag === 'PRE';
+  const block = BLOCK.has(tag) || tag.includes('-');
+  const cell = tag === 'TD' || tag === 'TH';
+  // As innerText: a paragraph is set off by a blank line, any other block by a line break.
+  const brk = tag === 'P' ? BREAK2 : BREAK1;
+  if (block) push(sink, brk);
+  const mark = options.marks?.get(el);
+  if (mark !== undefined) push(sink, `\u0003${mark}\u0004`);
+  const shadow = shadowOf(el);
+  if (shadow) {
+    walk(shadow, options, sink, isPre, depth + 1);
+  } else {
+    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, options, sink, isPre, depth + 1);
+  }
+  if (cell) push(sink, ' | ');
+  else if (block) push(sink, brk);
+}
+
+/** Resolve break markers, trim each line, drop empty cell separators, keep at most one blank line in a row. */
+function tidy(raw: string): string {
+  const text = raw.replace(/(?:[ \t]*[\u0001\u0002])+[ \t]*/g, (run) => (run.includes(BREAK2) ? '\n\n' : '\n'));
+  const out: string[] = [];
+  let blank = 0;
+  for (const line of text.split('\n')) {
+    const t = line
+      .replace(/[ \t]+/g, ' ')
+      .replace(/(?:\s*\|\s*)+$/, '')
+      .replace(/^(?:\s*\|\s*)+/, '')
+      .replace(/\s*\|(?:\s*\|)+\s*/g, ' | ')
+      .trim();
+    if (t === '') {
+      blank++;
+      if (blank === 1 && out.length > 0) out.push('');
+      continue;
+    }
+    blank = 0;
+    out.push(t);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out.join('\n');
+}

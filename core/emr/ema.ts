@@ -1,0 +1,76 @@
+import { blockText } from './block-text';
+import { defineAdapter } from './define-adapter';
+import { composePatient, dateOfServiceIn, firstDateIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
+import { readKnownSections, sectionsByHeadings } from './read';
+import type { Scope } from './scope';
+
+/**
+ * Modernizing Medicine EMA: one Angular single-page app per practice at
+ * https://<firm>.ema.md (newer firms *.modmedapp.com), hash-routed
+ * (#/practice/staff/patient/<id>/chart/…), no app frames or shadow roots.
+ * Verified from public automation code (emr-layouts.md §1): the hosts, `a.po-visit-date`
+ * visit links, `div.nav-tab.ngx-nav-tab[data-identifier]` chart tabs, `#patientsMenuNavTab`,
+ * heavy use of `data-identifier`. Inferred: the visit-note section containers and their
+ * titles, the Path/Labs result pane and the bill grid (Financials → Bills columns are second-hand).
+ */
+
+const CHART_ROOTS = ['[data-identifier="visit-note"]', '[data-identifier="path-result-detail"]', '[data-identifier="bill-detail"]', 'main', '[role="main"]'];
+
+function chartRoots(scope: Scope): Element[] {
+  const roots = CHART_ROOTS.flatMap((sel) => scope.all(sel));
+  // Outermost only: a bill inside the visit view is read with the visit.
+  return roots.filter((el, i) => !roots.some((other, j) => j !== i && other !== el && other.contains(el)));
+}
+
+export const emaAdapter = defineAdapter({
+  id: 'ema',
+  name: 'Modernizing Medicine EMA',
+  hosts: ['*.ema.md', '*.modmedapp.com'],
+  signature(scope) {
+    return Boolean(
+      scope.first(
+        'a.po-visit-date, #patientsMenuNavTab, div.nav-tab.ngx-nav-tab[data-identifier], [data-identifier^="pagination-"], [data-identifier="visit-note"]',
+      ),
+    );
+  },
+  sections(scope) {
+    const known = readKnownSections(scope, [
+      { selector: '[data-identifier="visit-note-header"]', role: 'header', name: 'Visit header' },
+      // Note sections carry data-identifier="note-section-<name>" and an <h4> title (inferred).
+      { selector: '[data-identifier^="note-section-"]' },
+      { selector: '[data-identifier="path-result-detail"]', role: 'pathology', name: 'Pathology result' },
+      { selector: '[data-identifier="bill-line-items"]', role: 'charges', name: 'Bill' },
+    ]);
+    if (known.length > 0) return known;
+    return chartRoots(scope).flatMap((root) => sectionsByHeadings(root));
+  },
+  identity(scope) {
+    const name = firstText(scope, ['[data-identifier="patient-header-name"]', '.patient-header .patient-name', '.patient-name']);
+    const mrn = firstText(scope, ['[data-identifier="patient-header-mrn"]', '.patient-header .mrn']);
+    const header = scope.first('[data-identifier="patient-header"], .patient-header');
+    const headerText = header ? blockText(header) : '';
+    // The visit on screen: the note header's date, else the selected visit link.
+    const visitHeader = scope.first('[data-identifier="visit-note-header"], [data-identifier="path-result-detail"], [data-identifier="bill-detail"]');
+    const selected = scope.first('a.po-visit-date.active, a.po-visit-date.selected, a.po-visit-date[aria-current]');
+    const dos =
+      firstText(scope, ['[data-identifier="visit-date"]', '[data-identifier="bill-dos"]']) ??
+      (visitHeader ? dateOfServiceIn(blockText(visitHeader)) : undefined) ??
+      (selected ? firstDateIn(selected.textContent ?? '') : undefined);
+    return mergeIdentity(
+      identityOf(composePatient(name, mrn ?? /\bMRN\s*:?\s*([A-Z0-9-]{3,})/i.exec(headerText)?.[1]), dos),
+      identityFromText(headerText),
+      identityFromText(blockText(scope.doc.body, { maxChars: 6000 })),
+    );
+  },
+  sectionRoots(scope) {
+    return chartRoots(scope);
+  },
+});
+
+/*
+ * Fixture pages:
+ * - test/fixtures/emr/ema/visit-biopsies-and-ak-destruction.html (visit note, A&P with procedures)
+ * - test/fixtures/emr/ema/path-result-bcc.html (Path/Labs result pane)
+ * - test/fixtures/emr/ema/bill-excision-intermediate-repair.html (visit with a bill of entered charges)
+ * - test/fixtures/emr/ema/visit-collapsed-sections.html (collapsed sections, SPA route)
+ */

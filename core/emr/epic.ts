@@ -1,0 +1,10 @@
+import { defineAdapter } from './define-adapter';
+
+export const epicAdapter = defineAdapter({
+  id: 'epic',
+  name: 'epic',
+  hosts: [],
+  signature: () => false,
+  sections: () => [],
+  identity: () => ({}),
+});

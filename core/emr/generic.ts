@@ -1,0 +1,36 @@
+import { blockText } from './block-text';
+import { defineAdapter } from './define-adapter';
+import { identityFromText } from './identity';
+import { sectionsByHeadings } from './read';
+
+/**
+ * Any page: sections found by their headings (h1–h6, bold or label lines, dt, one-cell
+ * table rows, divs holding only a known title such as "Procedure Note", "A/P",
+ * "Path Report", "Final Diagnosis", "Visit Codes"), same-origin frames and open shadow
+ * roots included. Identity from labeled text ("Patient:", "MRN:", "DOS:").
+ */
+export const genericAdapter = defineAdapter({
+  id: 'generic',
+  name: 'Any web page',
+  hosts: [],
+  signature: () => true,
+  sections(scope) {
+    const body = scope.doc.body;
+    if (!body) return [];
+    const headingRoots = scope.roots.filter((r) => r !== scope.doc);
+    return sectionsByHeadings(body, { frames: true, headingRoots });
+  },
+  identity(scope) {
+    return identityFromText(blockText(scope.doc.body, { frames: true, maxChars: 6000 }));
+  },
+  sectionRoots(scope) {
+    return scope.doc.body ? [scope.doc.body] : [];
+  },
+});
+
+/*
+ * Fixture pages:
+ * - test/fixtures/emr/generic/clinic-portal-visit.html (unknown EMR: h3 titles, dl banner)
+ * - test/fixtures/emr/generic/printed-note-bold-labels.html (bold labels, table charges, collapsed <details>)
+ * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
+ */

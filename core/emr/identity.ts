@@ -1,0 +1,89 @@
+import type { ChartIdentity } from './define-adapter';
+import type { Scope } from './scope';
+
+/**
+ * Raw patient identity and date of service as the page shows them. Read fresh on
+ * every snapshot (SPA navigation swaps the patient without a page load). The raw
+ * text is hashed by the background/CLI and never stored.
+ */
+
+/** "Doe, Jane   MRN: 123": one shape for every EMR, so a key can be derived the same way. */
+export function composePatient(name: string | undefined, id: string | undefined): string | undefined {
+  const n = clean(name)
+    ?.replace(/^(?:patient(?:\s+name)?|name|pt)\s*:\s*/i, '')
+    .replace(/\s*,\s*(?:\d{1,3}\s*(?:y|yo|yrs?)\b.*|[MF])$/i, '')
+    .trim();
+  const i = clean(id)?.replace(/^(?:mrn|acc(?:t|ount)?\.?\s*(?:no\.?|#)?|patient\s+id|id|#)\s*[:#]?\s*/i, '');
+  if (n && i) return `${n}   MRN: ${i}`.slice(0, 500);
+  if (n) return n.slice(0, 500);
+  if (i) return `MRN: ${i}`;
+  return undefined;
+}
+
+function clean(s: string | undefined | null): string | undefined {
+  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  return t.length > 0 ? t : undefined;
+}
+
+const DATE = String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})`;
+const DOS_RE = new RegExp(
+  String.raw`\b(?:dos|date\s+of\s+service|service\s+date|visit\s+date|encounter\s+date|date\s+of\s+visit|appt|appointment\s+date|collected|collection\s+date)\s*[:#]?\s*\(?\s*${DATE}`,
+  'i',
+);
+const NAME_RE =
+  /(?:^|\n|\s{2}|\|)\s*(?:patient(?:\s+name)?|pt\.?\s*name|name)\s*:\s*([A-Za-z][A-Za-z'.-]*(?:,? (?!(?:mrn|dob|sex|age|acct?|dos|id)\b)[A-Za-z0-9][A-Za-z0-9'.-]*){0,3})/i;
+const ID_RE =
+  /\b(?:mrn|m\.r\.n\.|medical\s+record\s+(?:number|no\.?|#)|acc(?:t|ount)?\.?\s*(?:no\.?|#|number)|chart\s*(?:#|no\.?)|patient\s+id|pt\s+id)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/i;
+
+/** The first date after a date-of-service label in `text`. */
+export function dateOfServiceIn(text: string): string | undefined {
+  return DOS_RE.exec(text)?.[1];
+}
+
+/** Any date in `text` (a visit link, an appointment caption). */
+export function firstDateIn(text: string): string | undefined {
+  return new RegExp(DATE).exec(text)?.[1];
+}
+
+/** Identity from labeled text ("Patient: …  MRN: …  DOS: …"), for pages without a known banner. */
+export function identityFromText(text: string): ChartIdentity {
+  const head = text.slice(0, 4000);
+  const name = NAME_RE.exec(head)?.[1];
+  const id = ID_RE.exec(head)?.[1];
+  const out: ChartIdentity = {};
+  const patient = composePatient(
+    name && !/^(?:tolerated|was|is|has|presents|reports|denies)\b/i.test(name) ? name : undefined,
+    id && /\d/.test(id) ? id : undefined,
+  );
+  if (patient) out.patient = patient;
+  const dos = dateOfServiceIn(head);
+  if (dos) out.dateOfService = dos;
+  return out;
+}
+
+/** Text of the first element matching any selector, in order of preference. */
+export function firstText(scope: Scope, selectors: readonly string[]): string | undefined {
+  for (const sel of selectors) {
+    const el = scope.first(sel);
+    const t = clean(el?.textContent ?? (el as HTMLInputElement | undefined)?.value);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/** Merges identities: earlier ones win, later ones fill the gaps. */
+export function mergeIdentity(...ids: ChartIdentity[]): ChartIdentity {
+  const out: ChartIdentity = {};
+  for (const id of ids) {
+    if (!out.patient && id.patient) out.patient = id.patient;
+    if (!out.dateOfService && id.dateOfService) out.dateOfService = id.dateOfService;
+  }
+  return out;
+}
+
+export function identityOf(patient: string | undefined, dateOfService: string | undefined): ChartIdentity {
+  const out: ChartIdentity = {};
+  if (patient) out.patient = patient;
+  if (dateOfService) out.dateOfService = dateOfService;
+  return out;
+}

@@ -1,0 +1,131 @@
+import { blockText } from './block-text';
+import type { ChartSection, SnapshotRole } from './define-adapter';
+import type { Scope } from './scope';
+import { normalizeTitle, roleOfTitle } from './titles';
+
+/**
+ * Shared section readers. An adapter names the containers it knows; where the page
+ * does not have them (a template the public sources did not show), the same
+ * heading-based reader as the generic adapter runs inside the adapter's chart root.
+ */
+
+export interface KnownSection {
+  selector: string;
+  /** Fixed role; otherwise the role of the container's title. */
+  role?: SnapshotRole;
+  /** Fixed name; otherwise the container's title (its first heading-like child). */
+  name?: string;
+  /** Where the title sits inside the container. */
+  titleSelector?: string;
+}
+
+const TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, summary, [role="heading"], .section-title, .title, header';
+
+/** Short single-line text of an element (a title or a banner field). */
+export function lineText(el: Element | null | undefined): string {
+  if (!el) return '';
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Reads the known containers; nested known containers are read on their own, not twice. */
+export function readKnownSections(scope: Scope, known: readonly KnownSection[]): ChartSection[] {
+  const found: { el: Element; spec: KnownSection }[] = [];
+  const seen = new Set<Element>();
+  for (const spec of known) {
+    for (const el of scope.all(spec.selector)) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+      found.push({ el, spec });
+    }
+  }
+  if (found.length === 0) return [];
+  found.sort((a, b) => order(a.el, b.el));
+  const out: ChartSection[] = [];
+  for (const { el, spec } of found) {
+    const exclude = new Set<Node>();
+    for (const other of seen) if (other !== el && el.contains(other)) exclude.add(other);
+    const titleEl = el.querySelector(spec.titleSelector ?? TITLE_SELECTOR);
+    const title = spec.name ?? (lineText(titleEl) || el.getAttribute('aria-label') || el.getAttribute('data-section') || 'Section');
+    const role = spec.role ?? roleOfTitle(title) ?? 'other';
+    const text = blockText(el, { exclude });
+    if (text.trim().length === 0) continue;
+    out.push({ name: title.replace(/:\s*$/, '').slice(0, 200), role, text });
+  }
+  return out;
+}
+
+/** Document order for elements of one tree; elements of different trees keep their found order. */
+function order(a: Element, b: Element): number {
+  if (a === b) return 0;
+  const pos = a.compareDocumentPosition(b);
+  if (pos & 4 /* b follows a */) return -1;
+  if (pos & 2 /* b precedes a */) return 1;
+  return 0;
+}
+
+const INLINE_HOLDERS = new Set(['B', 'STRONG', 'U', 'EM', 'I', 'SPAN', 'LABEL', 'FONT', 'A']);
+const HEADING_TAGS = /^(?:H[1-6]|DT|LEGEND|SUMMARY|CAPTION|TH|TD|DIV|P|LI|SPAN|B|STRONG|U|LABEL|FONT|HEADER)$/;
+
+/**
+ * Heading-like elements under `root` whose whole line is a known section title:
+ * h1–h6, dt, legend, bold or label text alone on its line, a one-cell table row, a
+ * div that holds only the title. "Procedure: shave biopsy" (a labeled line) is not a heading.
+ */
+export function findHeadings(root: ParentNode): { el: Element; role: SnapshotRole; name: string }[] {
+  const out: { el: Element; role: SnapshotRole; name: string }[] = [];
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
+  const seen = new Set<Element>();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    if (data.length > 80) continue;
+    const text = data.replace(/\s+/g, ' ').trim();
+    if (text.length < 1 || text.length > 60 || text === ':') continue;
+    const role = roleOfTitle(text);
+    if (!role) continue;
+    let el = (node as Text).parentElement;
+    if (!el) continue;
+    // Climb through wrappers that hold nothing but this title ("<p><b>PROCEDURE</b></p>").
+    const own = normalizeTitle(text);
+    while (el.parentElement && INLINE_HOLDERS.has(el.tagName) && normalizeTitle(lineText(el.parentElement)) === own) el = el.parentElement;
+    if (!HEADING_TAGS.test(el.tagName) && !el.tagName.includes('-')) continue;
+    if (normalizeTitle(lineText(el)) !== own) continue;
+    // An inline title followed by text on the same line is a label, not a heading.
+    if (INLINE_HOLDERS.has(el.tagName) && el.parentElement && normalizeTitle(lineText(el.parentElement)) !== own) continue;
+    if (el.tagName === 'TD' || el.tagName === 'TH') {
+      // A column header ("Procedure" over a grid) is not a section title; a one-cell caption row is.
+      const row = el.parentElement;
+      const filled = row ? Array.from(row.children).filter((c) => lineText(c).length > 0).length : 0;
+      if (filled !== 1) continue;
+    }
+    if (seen.has(el)) continue;
+    seen.add(el);
+    out.push({ el, role, name: text.replace(/:\s*$/, '') });
+  }
+  return out;
+}
+
+/**
+ * Splits the text of `root` at its headings; text before the first heading is one 'note' section.
+ * `headingRoots` are searched for headings too (shadow roots and frame documents the text walk enters).
+ */
+export function sectionsByHeadings(root: Node, options: { leadName?: string; headingRoots?: readonly Node[]; frames?: boolean } = {}): ChartSection[] {
+  const out: ChartSection[] = [];
+  const headings = findHeadings(root as ParentNode);
+  for (const extra of options.headingRoots ?? []) if (extra !== root) headings.push(...findHeadings(extra as ParentNode));
+  const marks = new Map<Node, number>();
+  headings.forEach((h, i) => {
+    marks.set(h.el, i);
+  });
+  const text = blockText(root, { marks, frames: options.frames ?? false });
+  const parts = text.split(/\u0003(\d+)\u0004/);
+  const lead = (parts[0] ?? '').trim();
+  if (lead) out.push({ name: options.leadName ?? 'Note', role: 'note', text: lead });
+  for (let k = 1; k + 1 < parts.length; k += 2) {
+    const h = headings[Number(parts[k])];
+    const body = (parts[k + 1] ?? '').replace(/^[ \t]*\n/, '').trimEnd();
+    if (!h) continue;
+    out.push({ name: h.name.slice(0, 200), role: h.role, text: body.length > 0 ? body : h.name });
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+import { roleOfHeading } from '../parse/sections';
+import type { SnapshotRole } from './define-adapter';
+
+/**
+ * Section titles as EMR screens print them. The parser's own heading table is the base,
+ * so a title the adapter splits on is one the parser understands; the extra entries are
+ * screen titles that a typed note rarely uses ("Final Diagnosis" opens a pathology report,
+ * "Sign-off" is athenaOne's billing stage, "Imp/Plan" is Nextech's).
+ */
+const EXTRA: [SnapshotRole, RegExp][] = [
+  [
+    'pathology',
+    /^(?:final\s+(?:pathologic(?:al)?\s+)?diagnos[ie]s|path(?:ology)?\s*\/\s*labs?|path\s+result|lab\s*(?:&|and|\/)\s*path(?:ology)?\s+results?|results?\s+review|dermatopathology\s+report|surgical\s+pathology\s+(?:report|result)|microscopic\s+description)$/,
+  ],
+  [
+    'procedure',
+    /^(?:procedure\s+documentation|procedure\s+notes?\s*\/\s*orders|procedures?\s*\/\s*treatments?|in[- ]office\s+procedures?\s+performed|skin\s+procedures?|surgical\s+procedures?)$/,
+  ],
+  ['assessment', /^(?:imp\s*\/\s*plan|impression\s*\/\s*plan|assessments?\s*\/\s*plans?|a\s*\/\s*p|diagnos[ie]s\s+and\s+orders|plan\s+of\s+care|assessments)$/],
+  [
+    'charges',
+    /^(?:billing\s+information|entered\s+charges|charges?\s+entered|visit\s+codes?(?:\s*\(s\))?|visit\s+code\(s\)|procedure\s+codes?|cpt\s*\/\s*hcpcs|sign[- ]?off\s*(?:-|–|:)?\s*billing|billing\s*\/\s*coding|bill|claim\s+lines?|charge\s+review|level\s+of\s+service\s+and\s+charges)$/,
+  ],
+  ['header', /^(?:patient\s+banner|visit\s+header|encounter\s+summary|visit\s+summary)$/],
+];
+
+/** A screen title → the snapshot role it stands for, or undefined when it is not a section title. */
+export function roleOfTitle(raw: string): SnapshotRole | undefined {
+  const t = normalizeTitle(raw);
+  if (t.length === 0 || t.length > 60) return undefined;
+  for (const [role, re] of EXTRA) if (re.test(t)) return role;
+  const parsed = roleOfHeading(t);
+  switch (parsed) {
+    case undefined:
+      return undefined;
+    case 'procedure':
+    case 'pathology':
+    case 'assessment':
+    case 'charges':
+    case 'visit':
+    case 'header':
+      return parsed;
+    default:
+      // History, exam, follow-up…: a section of its own (so it does not run into the one before), role 'other'.
+      return 'other';
+  }
+}
+
+export function normalizeTitle(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/\u00a0/g, ' ')
+    .replace(/^[\s*#=_\d.)]+/, '')
+    .replace(/[\s*#=_:\-–—.]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
