@@ -23,8 +23,35 @@ export interface LevelAssessment {
   undocumented: boolean;
 }
 
+const UNDERMINING_DISTANCE = /undermin\w*[^.;]{0,40}?(\d+(?:\.\d+)?)\s*(mm|cm)\b/i;
+const DEFECT_WIDTH =
+  /(\d+(?:\.\d+)?)\s*(mm|cm)\s+(?:defect|wound)\s+width|(?:defect|wound)\s+width\s*(?:of|was|is|:|=)?\s*(\d+(?:\.\d+)?)\s*(mm|cm)\b|width\s+of\s+the\s+(?:defect|wound)\s*(?:was|is|:|=)?\s*(\d+(?:\.\d+)?)\s*(mm|cm)\b/i;
+
+function toCm(value: string | undefined, unit: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) return undefined;
+  return unit?.toLowerCase() === 'mm' ? n / 10 : n;
+}
+
+/**
+ * CPT 2020: undermining is extensive when its distance is at least the maximum width
+ * of the defect (perpendicular to the closure line), else limited. Decided from the
+ * numbers only when the note gives both.
+ */
+export function measuredUndermining(text: string): { level: 'limited' | 'extensive'; distanceCm: number; widthCm: number } | undefined {
+  const u = UNDERMINING_DISTANCE.exec(text);
+  const w = DEFECT_WIDTH.exec(text);
+  if (!u || !w) return undefined;
+  const distanceCm = toCm(u[1], u[2]);
+  const widthCm = toCm(w[1] ?? w[3] ?? w[5], w[2] ?? w[4] ?? w[6]);
+  if (distanceCm === undefined || widthCm === undefined || widthCm <= 0) return undefined;
+  return { level: distanceCm >= widthCm ? 'extensive' : 'limited', distanceCm, widthCm };
+}
+
 export function assessRepairLevel(p: Procedure): LevelAssessment {
-  const f = p.repairFeatures ?? {};
+  const measured = measuredUndermining(p.text);
+  const f = { ...p.repairFeatures, ...(measured ? { undermining: measured.level } : {}) };
   const stated = p.repairLevel;
   const complexCriteria: string[] = [];
   if (f.exposedDeepStructure) complexCriteria.push('exposure of bone, cartilage, tendon or a named neurovascular structure');
@@ -260,6 +287,16 @@ export const repairLevelSupported = defineRule({
         });
       }
       const f = p.repairFeatures ?? {};
+      const measured = measuredUndermining(p.text);
+      if (measured && f.undermining && f.undermining !== 'none' && f.undermining !== measured.level) {
+        ctx.report({
+          severity: 'info',
+          message: `${label(p, site)}: undermining described as ${f.undermining}, but ${measured.distanceCm} cm against a ${measured.widthCm} cm defect width is ${measured.level} by the CPT definition; ${measured.level} used.`,
+          target,
+          fix: 'Make the undermining wording match the documented distance and defect width.',
+          span: p.span,
+        });
+      }
       if (!a.stated || a.stated === a.level) {
         if (a.level === 'simple' && !f.layered && a.complexCriteria.length > 0) {
           ctx.report({

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EncounterInput, SettingsInput } from '../../../core/model';
-import { assessRepairLevel } from '../../../core/rules/repair';
+import { assessRepairLevel, measuredUndermining } from '../../../core/rules/repair';
 import { code, L, proc } from './harness';
 
 const site = (key: string, text = key) => ({ key, text });
@@ -114,6 +114,55 @@ const cases: Case[] = [
     name: 'intermediate stated, single layer explicitly → simple + finding',
     encounter: { procedures: [proc({ kind: 'repair', repairLevel: 'intermediate', repairFeatures: { layered: false }, lengthCm: 2, site: site('chest') })] },
     lines: ['12001'],
+    findings: ['repair/level-supported'],
+  },
+  {
+    name: '"complex" template, two layers, undermining 0.5 cm vs defect width 1.7 cm → limited → intermediate 12052',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'repair',
+          repairLevel: 'complex',
+          repairFeatures: { layered: true },
+          lengthCm: 3.5,
+          site: site('forehead'),
+          text: 'two-layer closure with undermining of 0.5 cm on each side (defect width 1.7 cm). Length 3.5 cm.',
+        }),
+      ],
+    },
+    lines: ['12052'],
+    findings: ['repair/level-supported'],
+  },
+  {
+    name: 'undermining 2.5 cm, greater than the 1.8 cm defect width → extensive → complex 13132',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'repair',
+          repairLevel: 'complex',
+          repairFeatures: { layered: true },
+          lengthCm: 3,
+          site: site('forehead'),
+          text: 'layered closure with undermining (2.5 cm along both edges, greater than the 1.8 cm defect width), final length 3.0 cm',
+        }),
+      ],
+    },
+    lines: ['13132'],
+  },
+  {
+    name: '"extensive" undermining word contradicted by 5 mm vs a 2 cm defect width → limited, intermediate + info',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'repair',
+          repairFeatures: { layered: true, undermining: 'extensive' },
+          lengthCm: 3,
+          site: site('back'),
+          text: 'extensive undermining 5 mm; defect width 2 cm; layered closure',
+        }),
+      ],
+    },
+    lines: ['12032'],
     findings: ['repair/level-supported'],
   },
   {
@@ -432,6 +481,12 @@ describe('repair rules', () => {
     const f = r.draft.findings.find((x) => x.rule === 'repair/level-supported');
     expect(f?.message).toMatch(/no complex criterion documented/);
     expect(f?.fix).toMatch(/extensive undermining/);
+  });
+
+  it('measuredUndermining compares distance with defect width (mm and cm)', () => {
+    expect(measuredUndermining('undermined 12 mm; defect width 1.0 cm')?.level).toBe('extensive');
+    expect(measuredUndermining('undermining 0.4 cm; width of the defect 1.2 cm')?.level).toBe('limited');
+    expect(measuredUndermining('undermining 1 cm')).toBeUndefined();
   });
 
   it('assessRepairLevel follows CPT 2020', () => {
