@@ -10,7 +10,7 @@ export const addOnParent = defineRule({
   explain:
     'An add-on code (a "+" code, global ZZZ) only describes extra work done with a primary procedure: 11103 with a first biopsy, 17003 with 17000, 17312 with 17311. ' +
     'Reported without one of its primary codes it denies, so DermLens checks every add-on line against the primary codes the catalog lists for it.',
-  references: ['Reference §10.2 (ZZZ add-on global)', 'CPT add-on code conventions', 'CMS NCCI add-on code edits'],
+  references: ["Reference §10.2 (ZZZ: add-on, inside the primary code's global)", 'Reference §1.1, §2.1, §6.1 (add-on codes and their primary codes)'],
   status: 'stable',
   apply(ctx) {
     const codes = new Set(ctx.lines.map((l) => l.code));

@@ -40,7 +40,7 @@ export const chargesCompare = defineRule({
     'When the chart already holds charges, DermLens compares them code by code with the lines the documentation supports. ' +
     'An entered code the note does not support is an over-coding risk; a supported code nobody entered is a missed charge; different units or modifiers are shown side by side. ' +
     'Nothing is changed on the entered charges: the coder decides.',
-  references: ['Reference §15 (wrong claims found in circulating material)', 'OIG audits of modifier 25 and unsupported units (reference §10.1)'],
+  references: ['Reference §15 (wrong claims found in circulating material)', 'Reference §10.1 (OIG audit of modifier-25 claims)'],
   status: 'stable',
   apply(ctx) {
     const entered = enteredCharges(ctx);

@@ -233,7 +233,7 @@ export const distinctModifierConflicts = defineRule({
   explain:
     'XE, XS, XP and XU are more specific forms of 59, so one line never carries both; Medicare wants the X modifier, so DermLens drops the 59 for Medicare and flags the line for other payers. ' +
     'Neither 59 nor an X modifier belongs on an E/M code: a separately identifiable visit takes 25 (or 57) instead, so DermLens removes them there.',
-  references: ['Reference §10.4 (59 and the X modifiers)', 'CMS MLN "Proper use of the -XE, -XS, -XP, -XU modifiers" (2015)'],
+  references: ['Reference §10.4 (59 and the X modifiers)', 'AAPC "CMS introduces four new modifiers in lieu of modifier 59" (2015)'],
   status: 'stable',
   codes: ['59', 'XE', 'XS', 'XP', 'XU'],
   apply(ctx) {

@@ -13,7 +13,10 @@ export const modifierOrder = defineRule({
   explain:
     'Payers read modifiers in order: the ones that change the fee (26, TC, 50, 52, 22) first, then payment modifiers (25, 57, 58, 59, X, 51…), then informational ones (anatomic, ABN, drug waste). ' +
     'This last pass puts every line in that order and flags a line with more than four modifiers, the most a claim line can carry, instead of dropping one silently.',
-  references: ['X12 837P SV101 (four procedure modifiers)', 'CMS claims processing manual ch. 26 (modifier fields)'],
+  references: [
+    'CMS-1500 item 24D and X12 837P SV101 (four modifier positions per line)',
+    'core/rules/modifiers.ts (claim order: pricing, payment, informational)',
+  ],
   status: 'stable',
   apply(ctx) {
     for (const line of ctx.lines) {

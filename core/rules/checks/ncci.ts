@@ -22,7 +22,7 @@ export const ncciPtp = defineRule({
     'Built in are only the few historical pairs the coding reference documents; import the current CMS practitioner file for full coverage.',
   references: [
     'Reference §11.1-11.3 (NCCI PTP edits)',
-    'NCCI Policy Manual ch. 1 (modifier indicators)',
+    'NCCI policy manual, as quoted in reference §11.2',
     'Reference §10.4 (modifier on either code for Medicare)',
   ],
   status: 'stable',
