@@ -3,6 +3,7 @@ import { amountInBillingMeasure, billingUnits, type DrugEntry, type DrugRoute, f
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { documentedCount, LESION_NOUNS, procedureText } from './procedure-text';
 
 /** What the waste, route and NDC rules need to know about a drug line. */
 export interface DrugLineInfo {
@@ -155,6 +156,17 @@ function codeDrugs(ctx: RuleContext, procs: Procedure[], what: string): void {
   for (const group of byDrug.values()) addDrugLine(ctx, group.procs, mergeDoses(group.infos));
 }
 
+/** The parsed count and the count written in the text disagree: the smaller one was used. */
+export function countConflict(ctx: RuleContext, p: Procedure, conflict: { parsed: number; text: number }): void {
+  ctx.report({
+    severity: 'warning',
+    message: `Lesion count unclear: the note reads as ${conflict.text} in one place and ${conflict.parsed} in another; coded with ${Math.min(conflict.parsed, conflict.text)}.`,
+    target: p.lesionLabels[0],
+    fix: 'Document the number of lesions treated once, unambiguously.',
+    span: p.span,
+  });
+}
+
 const INTRALESIONAL_KINDS = (ctx: RuleContext) =>
   ctx.performed('intralesional-injection', 'injection').filter((p) => p.kind === 'intralesional-injection' || p.drug?.route === 'intralesional');
 
@@ -175,7 +187,8 @@ export const injectionIntralesional = defineRule({
     let lesions = 0;
     let uncounted = 0;
     for (const p of procs) {
-      const n = p.count ?? (p.lesionLabels.length > 0 ? p.lesionLabels.length : undefined);
+      const { count: n, conflict } = documentedCount(ctx, p, LESION_NOUNS);
+      if (conflict) countConflict(ctx, p, conflict);
       if (n === undefined || n === 0) uncounted++;
       else lesions += n;
     }
@@ -383,13 +396,20 @@ export const injectionInfusion = defineRule({
   status: 'stable',
   codes: ['96365', '96366', 'J1745'],
   apply(ctx) {
-    const procs = ctx.performed('infusion', 'injection').filter((p) => {
+    const all = ctx.performed('infusion', 'injection').filter((p) => {
       if (p.kind === 'infusion') return true;
       const entry = p.drug ? findDrug(p.drug.name, p.drug.hcpcs) : undefined;
       return (p.drug?.route ?? entry?.routes[0]) === 'intravenous';
     });
+    // A drugless "infusion" next to a documented drug infusion is the same service written in
+    // another line of the note (e.g. an "Infusion suite" heading, or the start/stop times).
+    const withDrug = all.filter((p) => p.drug);
+    const drugless = all.filter((p) => !p.drug);
+    const procs = withDrug.length > 0 ? withDrug : all;
     for (const p of procs) {
-      const minutes = infusionMinutes(p.text);
+      const minutes =
+        infusionMinutes(procedureText(ctx, p)) ??
+        (withDrug.length === 1 ? drugless.map((q) => infusionMinutes(procedureText(ctx, q))).find((m) => m !== undefined) : undefined);
       const base = { lesionLabels: p.lesionLabels, procedureIds: [p.id], siteKey: p.site?.key, spans: ctx.spanOf(p), tags: ['administration'] };
       if (minutes === undefined) {
         ctx.addLine({ code: '96365', ...base });
@@ -449,7 +469,7 @@ export const injectionChemodenervation = defineRule({
     if (procs.length === 0) return;
     const groups = new Map<'64650' | '64653' | '64999', Procedure[]>();
     for (const p of procs) {
-      const documented = `${p.lesionType ?? ''} ${p.text} ${(p.indications ?? []).join(' ')}`;
+      const documented = `${p.lesionType ?? ''} ${procedureText(ctx, p)} ${(p.indications ?? []).join(' ')}`;
       if (p.cosmetic && !HYPERHIDROSIS.test(documented)) {
         ctx.report({
           severity: 'info',

@@ -2,10 +2,12 @@ import { siteInfo } from '../anatomy';
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { countConflict } from './injection';
+import { documentedCount, LESION_NOUNS, NAIL_NOUNS, procedureText } from './procedure-text';
 
 /** Everything the note says about a procedure, lower-cased, for word tests. */
 const words = (ctx: RuleContext, p: Procedure) =>
-  [p.text, p.modality, p.lesionType, p.indications.join(' '), ...p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis)]
+  [procedureText(ctx, p), p.modality, p.lesionType, p.indications.join(' '), ...p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis)]
     .filter(Boolean)
     .join(' ')
     .toLowerCase();
@@ -24,10 +26,22 @@ function addFor(ctx: RuleContext, procs: Procedure[], code: string, units = 1, t
 }
 
 /** Lesions counted on a procedure: the documented count, else its lesion labels. */
-const lesionCount = (p: Procedure) => p.count ?? (p.lesionLabels.length > 0 ? p.lesionLabels.length : undefined);
+function lesionCount(ctx: RuleContext, p: Procedure, nouns = LESION_NOUNS): number | undefined {
+  const { count, conflict } = documentedCount(ctx, p, nouns);
+  if (conflict) countConflict(ctx, p, conflict);
+  return count;
+}
 
 const ABSCESS = /abscess|purulen|\bpus\b|fluctuan|furuncle|carbuncle|paronychia|infected|suppurat|\bboil\b/;
 const COMPLICATED = /locul|packing|packed|iodoform|multiple abscess|several abscess|septat/;
+const NEGATED_COMPLICATION = /\b(?:no|without|not|nor)\s+(?:[a-z]+\s+){0,2}?(?:packing|packed|locul\w*|septat\w*)/g;
+
+/** Complicated I&D words that are not negated ("No packing" is not packing). */
+function complicatedIn(text: string): { yes: boolean; negated: boolean } {
+  const negated = NEGATED_COMPLICATION.test(text);
+  NEGATED_COMPLICATION.lastIndex = 0;
+  return { yes: COMPLICATED.test(text.replace(NEGATED_COMPLICATION, ' ')), negated };
+}
 
 export const incisionDrainage = defineRule({
   id: 'other-procedures/incision-drainage',
@@ -44,7 +58,11 @@ export const incisionDrainage = defineRule({
     const procs = ctx.performed('incision-drainage');
     if (procs.length === 0) return;
     const multiple = procs.length > 1 || procs.some((p) => (p.count ?? 1) > 1);
-    const complicated = procs.some((p) => p.complicated === true || COMPLICATED.test(words(ctx, p)));
+    const complicated = procs.some((p) => {
+      const found = complicatedIn(words(ctx, p));
+      // The parser's flag is kept unless the note only names complications to deny them.
+      return found.yes || (p.complicated === true && !found.negated);
+    });
     const code = multiple || complicated ? '10061' : '10060';
     addFor(ctx, procs, code);
     for (const p of procs) {
@@ -87,9 +105,10 @@ export const acneSurgery = defineRule({
     const surgery: Procedure[] = [];
     const cryo: Procedure[] = [];
     const exfoliation: Procedure[] = [];
-    for (const p of ctx.performed('acne-surgery', 'chemical-peel')) {
+    for (const p of ctx.performed('acne-surgery', 'chemical-peel', 'destruction-unspecified')) {
       const text = words(ctx, p);
-      if (p.documentedCode === '17340' || (p.kind === 'acne-surgery' && CRYO.test(text))) cryo.push(p);
+      if (p.kind === 'destruction-unspecified' && !(ACNE.test(text) && CRYO.test(text))) continue;
+      if (p.documentedCode === '17340' || (p.kind !== 'chemical-peel' && CRYO.test(text))) cryo.push(p);
       else if (p.documentedCode === '17360' || (p.kind === 'chemical-peel' && ACNE.test(text) && !p.cosmetic)) exfoliation.push(p);
       else if (p.kind === 'acne-surgery') surgery.push(p);
     }
@@ -154,7 +173,8 @@ export const paring = defineRule({
         });
         continue;
       }
-      const n = p.count !== undefined ? p.count - (p.lesionLabels.length - labels.length) : labels.length > 0 ? labels.length : undefined;
+      const documented = lesionCount(ctx, p);
+      const n = documented !== undefined ? documented - (p.lesionLabels.length - labels.length) : undefined;
       if (n === undefined || n <= 0) uncounted++;
       else total += n;
       kept.push(p);
@@ -219,7 +239,7 @@ export const nailProcedures = defineRule({
       }
       const g = groups.get(service) ?? { procs: [], nails: 0, uncounted: 0 };
       g.procs.push(p);
-      const n = lesionCount(p);
+      const n = lesionCount(ctx, p, NAIL_NOUNS);
       if (n === undefined || n === 0) g.uncounted++;
       else g.nails += n;
       groups.set(service, g);

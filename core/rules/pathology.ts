@@ -1,6 +1,7 @@
 import type { PathologyReport, Procedure, SpecimenType, Stain } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { procedureText } from './procedure-text';
 
 /** Level by specimen type; skin never goes to 88307/88309 (reference §7.1). */
 const LEVEL: Record<SpecimenType, string | undefined> = {
@@ -216,7 +217,7 @@ export const pathologyLevelPerSpecimen = defineRule({
         // Tissue read only as an intraoperative frozen section, never sent for permanent sections:
         // the frozen-section codes are its pathology (pathology/frozen-section).
         const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));
-        if (procs.length > 0 && procs.every((p) => frozenSectionInText(p.text) && !PERMANENT.test(p.text))) {
+        if (procs.length > 0 && procs.every((p) => frozenSectionInText(procedureText(ctx, p)) && !PERMANENT.test(procedureText(ctx, p)))) {
           ctx.report({
             severity: 'info',
             message: `Specimen ${s.label}: only an intraoperative frozen section is documented, so no surgical pathology level (88305) was added.`,
@@ -351,7 +352,7 @@ export const pathologyFrozenSection = defineRule({
       'hidradenitis-excision',
     )) {
       if (mohsIds.has(p.id)) continue;
-      const frozen = frozenSectionInText(p.text);
+      const frozen = frozenSectionInText(procedureText(ctx, p));
       if (!frozen) continue;
       if ((ctx.pathologyFor(p.specimenLabel)?.frozenSectionBlocks ?? 0) > 0) continue;
       const s: PathologySpecimen = {
@@ -477,7 +478,7 @@ function mohsNoteStains(ctx: RuleContext): void {
   );
   for (const p of ctx.performed('mohs')) {
     if (reported.has(p.id) || (p.specimenLabel && reported.has(p.specimenLabel.toUpperCase()))) continue;
-    const found = mohsStainsInText(p.text);
+    const found = mohsStainsInText(procedureText(ctx, p));
     const s: PathologySpecimen = {
       label: p.specimenLabel ?? '',
       lesionLabels: p.lesionLabels,

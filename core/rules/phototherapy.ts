@@ -2,9 +2,10 @@ import { amountInBillingMeasure, findDrug, isCompounded } from '../codes/drugs';
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import { addDrugLine, resolveDose } from './injection';
+import { procedureText } from './procedure-text';
 
 /** The words that say which light treatment was given: modality first, then the note text. */
-const described = (p: Procedure) => `${p.modality ?? ''} ${p.drug?.name ?? ''} ${p.text}`.toLowerCase();
+const described = (ctx: RuleContext, p: Procedure) => `${p.modality ?? ''} ${p.drug?.name ?? ''} ${procedureText(ctx, p)}`.toLowerCase();
 
 const LASER = /excimer|xtrac|308\s*nm|laser/;
 const GOECKERMAN = /goeckerman|\btar\b|coal tar|petrolatum|crude/;
@@ -18,7 +19,7 @@ function extendedHours(text: string): number | undefined {
 }
 
 function lightCode(ctx: RuleContext, p: Procedure): string | undefined {
-  const text = described(p);
+  const text = described(ctx, p);
   const base = GOECKERMAN.test(text) ? '96910' : PUVA.test(text) ? '96912' : UV.test(text) ? '96900' : undefined;
   if (base === '96910' || base === '96912') {
     const hours = extendedHours(text);
@@ -52,7 +53,7 @@ export const phototherapyLight = defineRule({
   apply(ctx) {
     const byCode = new Map<string, Procedure[]>();
     for (const p of ctx.performed('phototherapy')) {
-      if (LASER.test(described(p))) continue; // phototherapy/laser-inflammatory
+      if (LASER.test(described(ctx, p))) continue; // phototherapy/laser-inflammatory
       const code = lightCode(ctx, p);
       if (!code) {
         ctx.report({
@@ -94,53 +95,86 @@ export const phototherapyLaser = defineRule({
   title: 'Excimer laser for inflammatory skin disease by total area: 96920 / 96921 / 96922',
   explain:
     'Laser treatment of psoriasis or other inflammatory skin disease (e.g. the 308 nm excimer) is coded once per day by the total area treated that day: under 250 sq cm is 96920, ' +
-    '250 to 500 sq cm is 96921, over 500 sq cm is 96922. Plaques are added together, never coded one by one. Without a documented area only the smallest band can be supported. ' +
+    '250 to 500 sq cm is 96921, over 500 sq cm is 96922. Plaques are added together, never coded one by one. The codes are bands, not levels, so without the documented area none is chosen. ' +
     'Excimer for vitiligo is covered by some payers only.',
   references: ['Reference §8.1', 'CPT 96920-96922'],
   status: 'stable',
   codes: ['96920', '96921', '96922'],
   apply(ctx) {
-    const procs = ctx.performed('laser-psoriasis', 'phototherapy').filter((p) => p.kind === 'laser-psoriasis' || LASER.test(described(p)));
+    const procs = ctx.performed('laser-psoriasis', 'phototherapy').filter((p) => p.kind === 'laser-psoriasis' || LASER.test(described(ctx, p)));
     if (procs.length === 0) return;
-    const missing = procs.filter((p) => p.areaSqCm === undefined);
-    const area = procs.reduce((n, p) => n + (p.areaSqCm ?? 0), 0);
-    // CPT: under 250 / 250-500 / over 500 sq cm of total area.
-    const code = area < 250 ? '96920' : area <= 500 ? '96921' : '96922';
+    // A total written in the note ("total treated area today 300 sq cm") is the day's area.
+    const stated = procs.map((p) => totalAreaInText(procedureText(ctx, p))).find((a) => a !== undefined);
+    const missing = stated !== undefined ? [] : procs.filter((p) => p.areaSqCm === undefined);
+    const area = stated ?? procs.reduce((n, p) => n + (p.areaSqCm ?? 0), 0);
     const first = procs[0] as Procedure;
-    ctx.addLine({
-      code,
-      lesionLabels: [...new Set(procs.flatMap((p) => p.lesionLabels))],
-      procedureIds: procs.map((p) => p.id),
-      siteKey: first.site?.key,
-      spans: procs.flatMap((p) => ctx.spanOf(p)),
-      tags: ['phototherapy', 'laser'],
-    });
+    // The three codes are bands of the day's total area, not levels: an unknown part of the
+    // total could move it into any band, so no code is chosen until the area is documented.
     if (missing.length > 0) {
       ctx.report({
         severity: 'warning',
-        message: `Laser treatment: treated area not documented${procs.length > 1 ? ` for ${missing.length} of ${procs.length} areas` : ''}; coded ${code} from the documented area (${area} sq cm).`,
-        target: code,
-        fix: 'Document the total treated area in sq cm: 250-500 supports 96921, over 500 supports 96922.',
+        message: `Laser treatment of inflammatory skin disease: treated area not documented${procs.length > 1 ? ` for ${missing.length} of ${procs.length} areas` : ''}; no code chosen (96920/96921/96922 depend on the total area).`,
+        target: first.lesionLabels[0] ?? '96920',
+        fix: 'Document the total treated area in sq cm: under 250 → 96920, 250-500 → 96921, over 500 → 96922.',
         span: missing[0]?.span,
       });
+    } else {
+      // CPT: under 250 / 250-500 / over 500 sq cm of total area.
+      const code = area < 250 ? '96920' : area <= 500 ? '96921' : '96922';
+      ctx.addLine({
+        code,
+        lesionLabels: [...new Set(procs.flatMap((p) => p.lesionLabels))],
+        procedureIds: procs.map((p) => p.id),
+        siteKey: first.site?.key,
+        spans: procs.flatMap((p) => ctx.spanOf(p)),
+        tags: ['phototherapy', 'laser'],
+      });
     }
-    if (procs.some((p) => /vitiligo/i.test(`${p.lesionType ?? ''} ${p.text} ${p.indications.join(' ')}`))) {
+    if (procs.some((p) => /vitiligo/i.test(`${p.lesionType ?? ''} ${procedureText(ctx, p)} ${p.indications.join(' ')}`))) {
       ctx.report({
         severity: 'info',
         message: 'Excimer laser for vitiligo is covered by some payers only.',
-        target: code,
+        target: first.lesionLabels[0] ?? 'laser',
         fix: 'Check the payer policy and prior authorization before billing.',
       });
     }
   },
 });
 
+/** "total treated area today 300 sq cm", "total area: 320 cm2". */
+export function totalAreaInText(text: string): number | undefined {
+  const m =
+    /\btotal\s+(?:treated\s+|treatment\s+)?(?:area|surface)\b[^.;\n]{0,30}?(\d+(?:\.\d+)?)\s*(?:sq\.?\s*cm|cm2|cm²|square\s+cm|square\s+centimet(?:er|re)s?)/i.exec(
+      text,
+    );
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Who applied the photosensitizer, when the parser did not say (§14: PDT needs "who applied the drug"). */
+export function appliedByInText(text: string): 'physician' | 'staff' | undefined {
+  const staff =
+    /\b(?:ma|rn|lpn|cma|nurse|staff|medical\s+assistant|technician|tech|aesthetician)\b[^.;]{0,40}?\bappl(?:y|ied|ies)\b|\bappl(?:ied|ication)\s+(?:[a-z]+\s+){0,4}?by\s+(?:the\s+|our\s+)?(?:ma|rn|lpn|cma|nurse|staff|medical\s+assistant|technician|tech)\b/i;
+  const physician =
+    /(?:\bdr\.?\s|\b(?:md|do|physician|provider|qhp|np|pa-c|attending|i)\b)[^.;]{0,40}?\bappl(?:y|ied|ies)\b|\bappl(?:ied|ication)\s+(?:[a-z]+\s+){0,4}?by\s+(?:the\s+)?(?:dr\b|physician|provider|md\b|me\b|attending)/i;
+  if (staff.test(text)) return 'staff';
+  if (physician.test(text)) return 'physician';
+  return undefined;
+}
+
+/** "Levulan Kerastick x2", "two Kerasticks". */
+export function sticksInText(text: string): number | undefined {
+  const m = /kerasticks?\s*(?:x|×)\s*(\d+)|\b(\d+|one|two|three|four)\s+(?:levulan\s+)?kerasticks?\b/i.exec(text);
+  if (!m) return undefined;
+  const t = (m[1] ?? m[2]) as string;
+  return /^\d+$/.test(t) ? Number(t) : { one: 1, two: 2, three: 3, four: 4 }[t.toLowerCase()];
+}
+
 const PDT_RANK = ['96567', '96573', '96574'] as const;
 type PdtCode = (typeof PDT_RANK)[number];
 
 function pdtCode(ctx: RuleContext, p: Procedure): PdtCode {
   let debrided = p.debridement === true;
-  const text = p.text.toLowerCase();
+  const text = procedureText(ctx, p).toLowerCase();
   if (debrided && /peel/.test(text) && !/curett|abra|scrap|debrid/.test(text)) {
     debrided = false;
     ctx.report({
@@ -151,8 +185,9 @@ function pdtCode(ctx: RuleContext, p: Procedure): PdtCode {
       span: p.span,
     });
   }
-  if (p.appliedBy === 'physician') return debrided ? '96574' : '96573';
-  if (p.appliedBy === undefined) {
+  const appliedBy = p.appliedBy ?? appliedByInText(procedureText(ctx, p));
+  if (appliedBy === 'physician') return debrided ? '96574' : '96573';
+  if (appliedBy === undefined) {
     ctx.report({
       severity: 'warning',
       message: `PDT: who applied the photosensitizer and gave the light is not documented; coded staff-applied 96567.`,
@@ -224,8 +259,8 @@ function pdtDrugs(ctx: RuleContext, procs: Procedure[]): void {
   const seen = new Set<string>();
   for (const p of procs) {
     const name = p.drug?.name ?? p.modality ?? '';
-    const entry = findDrug(name, p.drug?.hcpcs) ?? findDrug(p.text);
-    if (isCompounded(name) || (!p.drug && /compound/i.test(p.text))) {
+    const entry = findDrug(name, p.drug?.hcpcs) ?? findDrug(procedureText(ctx, p));
+    if (isCompounded(name) || (!p.drug && /compound/i.test(procedureText(ctx, p)))) {
       ctx.report({
         severity: 'warning',
         message: 'PDT with compounded aminolevulinic acid: compounded ALA may not be billed under J7308; no drug line.',
@@ -247,11 +282,14 @@ function pdtDrugs(ctx: RuleContext, procs: Procedure[]): void {
     }
     if (seen.has(entry.id)) continue;
     seen.add(entry.id);
-    const same = procs.filter((q) => (findDrug(q.drug?.name ?? q.modality ?? '', q.drug?.hcpcs) ?? findDrug(q.text))?.id === entry.id);
-    const amounts = same.map((q) => q.drug);
+    const same = procs.filter((q) => (findDrug(q.drug?.name ?? q.modality ?? '', q.drug?.hcpcs) ?? findDrug(procedureText(ctx, q)))?.id === entry.id);
     if (entry.id === 'aminolevulinic-acid-20') {
       // §8.3 [V]: J7308 is 1 unit per Kerastick; an undocumented count is at least one stick.
-      const sticks = amounts.reduce((n, d) => n + (d?.amountGiven !== undefined && (d.unit === 'stick' || d.unit === undefined) ? d.amountGiven : 0), 0);
+      const sticks = same.reduce((n, q) => {
+        const d = q.drug;
+        const documented = d?.amountGiven !== undefined && (d.unit === 'stick' || d.unit === undefined) ? d.amountGiven : undefined;
+        return n + (documented ?? sticksInText(procedureText(ctx, q)) ?? 0);
+      }, 0);
       if (sticks === 0) {
         ctx.report({
           severity: 'warning',
@@ -306,4 +344,44 @@ function pdtDrugs(ctx: RuleContext, procs: Procedure[]): void {
   }
 }
 
-export const phototherapyRules: Rule[] = [phototherapyLight, phototherapyLaser, phototherapyPdt];
+const DEBRIDEMENT_WORDS = /curett|abra(?:de|sion)|debrid|scrap|microderm/i;
+const OTHER_DESTRUCTION = /cryo|liquid\s+nitrogen|\bln2\b|electrodesicc|\bed&c\b|\bedc\b|laser/i;
+
+export const phototherapyPdtDebridementIncluded = defineRule({
+  id: 'phototherapy/pdt-debridement-included',
+  family: 'phototherapy',
+  phase: 'bundle',
+  title: 'The lesion debridement before PDT is part of 96574',
+  explain:
+    '96574 already includes the targeted curettage or abrasion of hyperkeratotic actinic keratoses done to prepare them for PDT. ' +
+    'That debridement is not also a destruction (17000/17003/17004) of the same lesions. A separate destruction of other lesions, e.g. cryotherapy elsewhere, stays.',
+  references: ['Reference §8.2 (96574 includes targeted debridement)', 'CPT 2018 PDT guidelines'],
+  status: 'stable',
+  effective: { from: '2018-01-01' },
+  codes: ['96574', '17000', '17003', '17004'],
+  apply(ctx) {
+    if (!ctx.lines.some((l) => l.code === '96574')) return;
+    const pdt = ctx.performed('pdt').filter((p) => p.debridement);
+    if (pdt.length === 0) return;
+    const pdtSites = new Set(pdt.map((p) => p.site?.key));
+    for (const line of [...ctx.lines]) {
+      if (line.family !== 'destruction' || !/^1700[034]$/.test(line.code)) continue;
+      const procs = ctx.performed('destruction-premalignant').filter((p) => line.procedureIds.includes(p.id));
+      if (procs.length === 0) continue;
+      const isPrep = procs.every((p) => {
+        const text = procedureText(ctx, p);
+        return DEBRIDEMENT_WORDS.test(text) && !OTHER_DESTRUCTION.test(text) && (!p.site?.key || pdtSites.has(p.site.key) || pdtSites.has(undefined));
+      });
+      if (!isPrep) continue;
+      ctx.removeLine(line, 'curettage of hyperkeratotic AKs before PDT is included in 96574');
+      ctx.report({
+        severity: 'info',
+        message: `${line.code} removed: the curettage/abrasion of the AKs before PDT is the debridement included in 96574.`,
+        target: line.code,
+        fix: 'If other lesions were destroyed separately (e.g. cryotherapy), document them as their own procedure.',
+      });
+    }
+  },
+});
+
+export const phototherapyRules: Rule[] = [phototherapyLight, phototherapyLaser, phototherapyPdt, phototherapyPdtDebridementIncluded];

@@ -72,6 +72,29 @@ const cases: Case[] = [
     findings: ['injection/intralesional'],
   },
   {
+    name: 'count written only in the text: "each of the 9 patches" → 11901',
+    encounter: {
+      procedures: [proc({ kind: 'intralesional-injection', site: site('scalp'), text: 'ILK 10 mg/mL: 0.1 mL into each of the 9 patches', drug: tac(9) })],
+    },
+    lines: ['11901', 'J3301'],
+  },
+  {
+    name: 'parsed count disagrees with the text ("Keloids x3" vs 40) → smaller count + warning',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'intralesional-injection',
+          count: 40,
+          site: site('chest'),
+          text: 'Keloids x3 -- ILK Kenalog-40, 40 mg divided among the 3 keloids',
+          drug: tac(40),
+        }),
+      ],
+    },
+    lines: ['11900', 'J3301 x4'],
+    findings: ['injection/intralesional'],
+  },
+  {
     name: 'lidocaine mixed in is included: no line, no finding',
     encounter: {
       procedures: [proc({ kind: 'intralesional-injection', count: 1, site: site('chest'), drug: { name: 'lidocaine 1%', amountGiven: 1, unit: 'mL' } })],
@@ -321,6 +344,21 @@ const cases: Case[] = [
     settings: medicare,
     lines: ['96365', '96366', 'J1745-JZ x40'],
     findings: ['injection/infusion', 'injection/ndc', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: 'a drugless "infusion" line plus the infliximab infusion → one set of admin lines, time borrowed',
+    encounter: {
+      procedures: [
+        proc({ kind: 'infusion', text: 'Infusion start 09:00, stop 11:00 (2 hours), RN monitored.' }),
+        proc({
+          kind: 'infusion',
+          text: 'Infliximab 400 mg IV',
+          drug: { name: 'infliximab', amountGiven: 400, unit: 'mg', route: 'intravenous', noWaste: true },
+        }),
+      ],
+    },
+    lines: ['96365', '96366', 'J1745 x40'],
+    findings: ['injection/infusion', 'injection/drug-waste', 'injection/ndc', 'injection/biologic-prior-authorization'],
   },
   {
     name: 'infliximab, infusion time missing → 96365 only + warning',

@@ -56,6 +56,27 @@ const cases: Case[] = [
     lines: ['10060'],
     findings: ['other-procedures/incision-drainage'],
   },
+  {
+    name: '"No packing" is not a complicated I&D even when the parser flagged it',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'incision-drainage',
+          complicated: true,
+          site: site('buttock'),
+          text: 'Fluctuant abscess; stab incision, 3 mL pus expressed, cavity irrigated. No packing.',
+        }),
+      ],
+    },
+    lines: ['10060'],
+  },
+  {
+    name: 'packing placed after "no loculations" → still 10061',
+    encounter: {
+      procedures: [proc({ kind: 'incision-drainage', site: site('buttock'), text: 'Abscess drained, no loculations; packed with iodoform strip.' })],
+    },
+    lines: ['10061'],
+  },
   // Acne
   {
     name: 'comedone extraction → 10040',
@@ -65,6 +86,14 @@ const cases: Case[] = [
   {
     name: 'cryotherapy for acne → 17340 + payer info',
     encounter: { procedures: [proc({ kind: 'acne-surgery', text: 'acne cryotherapy with liquid nitrogen' })] },
+    lines: ['17340'],
+    findings: ['other-procedures/acne-surgery'],
+  },
+  {
+    name: 'acne cryotherapy read as an unspecified destruction → 17340',
+    encounter: {
+      procedures: [proc({ kind: 'destruction-unspecified', site: site('face'), text: 'Cryotherapy for acne: liquid nitrogen slush applied to the face.' })],
+    },
     lines: ['17340'],
     findings: ['other-procedures/acne-surgery'],
   },
@@ -133,6 +162,11 @@ const cases: Case[] = [
         proc({ kind: 'destruction-benign', count: 2, site: site('sole'), lesionType: 'wart' }),
       ],
     },
+    lines: ['11056'],
+  },
+  {
+    name: 'paring count written in the text: "Paring of 2 painful calluses" → 11056',
+    encounter: { procedures: [proc({ kind: 'paring', text: 'Paring of 2 painful calluses (R 1st MTP, L 5th MTP).' })] },
     lines: ['11056'],
   },
   // Nails

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EncounterInput, SettingsInput } from '../../../core/model';
+import { defineRule } from '../../../core/rules/define-rule';
 import { injectionRules } from '../../../core/rules/injection';
-import { phototherapyRules } from '../../../core/rules/phototherapy';
+import { appliedByInText, phototherapyRules, totalAreaInText } from '../../../core/rules/phototherapy';
 import { codeWith } from './family-harness';
 import { code, L, proc } from './harness';
 
@@ -75,9 +76,15 @@ const cases: Case[] = [
     lines: ['96921'],
   },
   {
-    name: 'excimer area missing → 96920 + finding',
+    name: 'excimer area missing → no line, finding (the codes are area bands)',
     encounter: { procedures: [proc({ kind: 'laser-psoriasis', modality: 'excimer' })] },
-    lines: ['96920'],
+    lines: [],
+    findings: ['phototherapy/laser-inflammatory'],
+  },
+  {
+    name: 'one of two excimer areas missing → no line, finding',
+    encounter: { procedures: [proc({ kind: 'laser-psoriasis', areaSqCm: 200 }), proc({ kind: 'laser-psoriasis' })] },
+    lines: [],
     findings: ['phototherapy/laser-inflammatory'],
   },
   {
@@ -205,6 +212,64 @@ describe('phototherapy and PDT rules', () => {
     expect(codes).toContain('96573');
     expect(codes).toContain('J7308');
     expect(codes.filter((c) => /^963/.test(c))).toEqual([]);
+  });
+
+  it('the AK curettage read as a destruction is removed when 96574 includes it', () => {
+    const destructionStub = defineRule({
+      id: 'destruction/test-stub',
+      family: 'destruction',
+      phase: 'code',
+      title: 'test',
+      explain: 'test',
+      references: [],
+      status: 'stable',
+      apply(ctx) {
+        for (const p of ctx.performed('destruction-premalignant')) ctx.addLine({ code: '17000', procedureIds: [p.id] });
+      },
+    });
+    const procedures = [
+      proc({
+        kind: 'destruction-premalignant',
+        count: 1,
+        site: { key: 'scalp', text: 'scalp' },
+        text: 'Dr. Okafor performed targeted curettage of the hyperkeratotic AKs,',
+      }),
+      proc({ kind: 'pdt', site: { key: 'scalp', text: 'scalp' }, appliedBy: 'physician', debridement: true, drug: levulan(1, { noWaste: true }) }),
+    ];
+    const result = codeWith([destructionStub, ...rules], { procedures });
+    expect(result.lines).toEqual(['96574', 'J7308'].map(L));
+    expect(result.findings).toContain('phototherapy/pdt-debridement-included');
+    // Cryotherapy of other AKs the same day is a separate destruction and stays.
+    const cryo = codeWith([destructionStub, ...rules], {
+      procedures: [
+        procedures[1] as (typeof procedures)[number],
+        proc({ kind: 'destruction-premalignant', count: 3, site: { key: 'forearm', text: 'forearm' }, text: 'LN2 to 3 AKs of the forearms' }),
+      ],
+    });
+    expect(cryo.lines.map((l) => l.code)).toEqual(['17000', '96574', 'J7308']);
+  });
+
+  it('reads who applied the drug, the Kerastick count and a stated total area from the note text', () => {
+    const result = codeWith(rules, {
+      procedures: [
+        proc({
+          kind: 'pdt',
+          site: face,
+          text: 'Dr. Rivera applied Levulan Kerastick x2 (one to the face, one to the scalp). Blue-light illumination by Dr. Rivera.',
+          drug: { name: 'Levulan Kerastick', noWaste: true },
+        }),
+        proc({
+          kind: 'laser-psoriasis',
+          areaSqCm: 150,
+          text: 'XTRAC 308-nm excimer: both palms 150 sq cm, both soles 150 sq cm; total treated area today 300 sq cm.',
+        }),
+      ],
+    });
+    expect(result.lines).toEqual(['96921', '96573', 'J7308 x2'].map(L));
+    expect(appliedByInText('MA applied Ameluz to the face under physician supervision')).toBe('staff');
+    expect(appliedByInText('Ameluz applied by Dr. Lee')).toBe('physician');
+    expect(appliedByInText('Ameluz to the face')).toBeUndefined();
+    expect(totalAreaInText('total area: 320 cm2')).toBe(320);
   });
 
   it('PDT before 2018 is not coded with the 2018 codes', () => {

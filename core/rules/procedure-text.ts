@@ -1,0 +1,76 @@
+import type { Procedure } from '../model';
+import type { RuleContext } from './define-rule';
+
+/**
+ * All the note text about one procedure: the chart words its span covers (the whole
+ * procedure block, which is often longer than `Procedure.text`) plus the parser's text.
+ * Rules that read details the model has no field for (frozen sections, stains written in a
+ * Mohs note, infusion times, peel depth) read this, never the whole note.
+ */
+export function procedureText(ctx: Pick<RuleContext, 'encounter'>, p: Procedure): string {
+  const span = p.span;
+  const section = span ? ctx.encounter.sections[span.section] : undefined;
+  const spanned = section && span ? section.slice(span.start, span.end) : '';
+  if (!spanned) return p.text;
+  return spanned.includes(p.text) ? spanned : `${spanned}\n${p.text}`;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+};
+const NUMBER = `\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}`;
+const toNumber = (t: string) => (/^\d+$/.test(t) ? Number(t) : NUMBER_WORDS[t.toLowerCase()]);
+
+/**
+ * A count of the named things written in the procedure text: "9 patches", "each of the 8 nodules",
+ * "Keloids x3", "seven nails". Used only when the parser gave no count; the noun list keeps
+ * doses ("40 mg") and sizes ("4 mm") out.
+ */
+export function countInText(text: string, nouns: string): number | undefined {
+  const before = new RegExp(`\\b(${NUMBER})\\s+(?:[a-z-]+\\s+){0,2}?(?:${nouns})\\b`, 'i').exec(text);
+  if (before) return toNumber(before[1] as string);
+  const after = new RegExp(`\\b(?:${nouns})\\s*(?:x|×|#)\\s*(\\d{1,3})\\b`, 'i').exec(text);
+  return after ? toNumber(after[1] as string) : undefined;
+}
+
+/** Nouns for injected/pared lesions. */
+export const LESION_NOUNS =
+  'lesions?|patch(?:es)?|keloids?|nodules?|cysts?|plaques?|scars?|papules?|sites?|spots?|warts?|calluses|callus|callosities|corns?|areas?';
+/** Nouns for nails. */
+export const NAIL_NOUNS = 'nails?|toenails?|fingernails?|nail plates?';
+
+/**
+ * How many lesions (or nails) a procedure treated: the parser's count, the lesion labels, or a
+ * count written in the text. When the parser's count and the text disagree, the smaller one is
+ * used (the lowest supported code) and `conflict` says so, so the rule can ask to verify.
+ */
+export function documentedCount(
+  ctx: Pick<RuleContext, 'encounter'>,
+  p: Procedure,
+  nouns: string,
+): { count: number | undefined; conflict?: { parsed: number; text: number } } {
+  const fromText = countInText(procedureText(ctx, p), nouns);
+  if (p.count !== undefined && fromText !== undefined && fromText !== p.count && p.lesionLabels.length <= 1) {
+    return { count: Math.min(p.count, fromText), conflict: { parsed: p.count, text: fromText } };
+  }
+  return { count: p.count ?? (p.lesionLabels.length > 1 ? p.lesionLabels.length : undefined) ?? fromText ?? (p.lesionLabels.length || undefined) };
+}
