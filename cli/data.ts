@@ -206,7 +206,7 @@ function importNcci(argv: readonly string[], io: Io): number {
     writeJson(path, table);
     io.stdout(
       `NCCI PTP ${version}: ${table.rows.length} edits stored in ${path}` +
-        `${filteredOut > 0 ? ` (${filteredOut} rows without a DermLens catalog code left out; --all keeps them)` : ''}` +
+        `${filteredOut > 0 ? ` (${filteredOut} row${filteredOut === 1 ? '' : 's'} without a DermLens catalog code left out; --all keeps them)` : ''}` +
         `${table.effectiveFrom ? `, for dates of service from ${table.effectiveFrom}` : ''}\n`,
     );
   }
@@ -241,7 +241,7 @@ function importMue(argv: readonly string[], io: Io): number {
     writeJson(path, table);
     io.stdout(
       `${file}: ${parsed.rows.length} MUE rows read, ${parsed.skipped.length} bad rows skipped; ${table.rows.length} stored in ${path} for dates of service from ${effectiveFrom}` +
-        `${filteredOut > 0 ? ` (${filteredOut} codes outside the DermLens catalog left out; --all keeps them)` : ''}\n`,
+        `${filteredOut > 0 ? ` (${filteredOut} code${filteredOut === 1 ? '' : 's'} outside the DermLens catalog left out; --all keeps them)` : ''}\n`,
     );
   }
   io.stdout(`imported ${files.length} MUE version${files.length === 1 ? '' : 's'}; ${skippedTotal} bad row${skippedTotal === 1 ? '' : 's'} skipped\n`);

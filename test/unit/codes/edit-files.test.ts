@@ -158,7 +158,7 @@ describe('dermlens data import-ncci / import-mue and code --edits', () => {
     expect(r.stderr).toContain('ccipra-v310r0-f1.txt:11: skipped: column 1 "1130" is not a 5-character code');
     expect(r.stderr).toContain('ccipra-v310r0-f1.txt:13: skipped: modifier indicator "2" is not 0, 1 or 9');
     expect(r.stdout).toContain('NCCI PTP v310r0: 7 edits stored');
-    expect(r.stdout).toContain('(1 rows without a DermLens catalog code left out; --all keeps them)');
+    expect(r.stdout).toContain('(1 row without a DermLens catalog code left out; --all keeps them)');
     expect(r.stdout).toContain('imported 1 PTP version; 3 bad rows skipped');
     expect(readdirSync(dir)).toEqual(['ncci-ptp-v310r0.json']);
   });
@@ -218,7 +218,7 @@ describe('dermlens data import-ncci / import-mue and code --edits', () => {
     expect(a.stderr).toContain('MCR_MUE_PractitionerServices_Eff_2025-01-01.csv:11: skipped: MUE value "four" for 11105 is not a whole number');
     expect(a.stdout).toContain('5 MUE rows read');
     expect(a.stdout).toContain('3 bad rows skipped; 4 stored');
-    expect(a.stdout).toContain('(1 codes outside the DermLens catalog left out; --all keeps them)');
+    expect(a.stdout).toContain('(1 code outside the DermLens catalog left out; --all keeps them)');
     const b = await run(['data', 'import-mue', fixture('MCR_MUE_PractitionerServices_Eff_2025-07-01.csv'), '--data-dir', dir]);
     expect(b.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['mue-2025-01-01.json', 'mue-2025-07-01.json']);
