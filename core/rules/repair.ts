@@ -7,6 +7,7 @@ import type { DraftLine } from './draft-line';
 import { ownSite, soleWound, transfers } from './tissue-transfer';
 
 const RANK: Record<RepairLevel, number> = { simple: 1, intermediate: 2, complex: 3 };
+const LEVEL_RANGE: Record<RepairLevel, string> = { simple: '12001-12018', intermediate: '12031-12057', complex: '13100-13153' };
 
 const COMPLEX_CRITERIA =
   'exposed bone, cartilage, tendon or named neurovascular structure; debrided wound edges; extensive undermining; free margin of helical rim, vermilion or nostril rim; retention sutures';
@@ -470,7 +471,7 @@ export const repairLengthDocumented = defineRule({
         severity: 'error',
         message: `${label(p, w.site)}: repair length not documented, so no ${w.level} repair code can be chosen.`,
         target: p.lesionLabels[0],
-        fix: `Document the length of the repaired wound in cm to code the ${w.level} repair.`,
+        fix: `Document the length of the repaired wound in cm to code the ${w.level} repair (${LEVEL_RANGE[w.level]}).`,
         span: p.span,
       });
     });
