@@ -201,6 +201,19 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
 ];
 
 /**
+ * Personal history and screening (reference §13.5, §14): checked before the
+ * lesion patterns so "hx of melanoma" is never coded as a melanoma.
+ */
+const HISTORY_PATTERNS: [RegExp, string][] = [
+  [/\b(history|hx|h\/o)( of)? (melanoma in[- ]situ|mis\b|lentigo maligna\b)/, 'Z86.006'],
+  [/\b(history|hx|h\/o)( of)? (scc ?is|sccis|scc in[- ]situ|squamous cell carcinoma in[- ]situ|bowen)/, 'Z86.007'],
+  [/\b(history|hx|h\/o)( of)? (malignant )?melanoma/, 'Z85.820'],
+  [/\b(history|hx|h\/o)( of)? merkel/, 'Z85.821'],
+  [/\b(history|hx|h\/o)( of)? (multiple )?(bccs?|sccs?|basal cell|squamous cell|nmsc|non ?melanoma|skin cancers?|keratinocyte carcinoma)/, 'Z85.828'],
+  [/skin cancer screening|screening (full|total)? ?(body )?skin|(full|total) (body )?skin (exam|check|examination)|\b(tbse|fbse)\b/, 'Z12.83'],
+];
+
+/**
  * Named conditions whose code does not depend on site, matched after the lesion
  * patterns above. Each code is the one whose official FY2026 title names the condition.
  */
@@ -239,6 +252,8 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/lentig(o|ines)/, 'L81.4'],
   [/sebaceous hyperplasia/, 'L73.8'],
   [/\bscar\b/, 'L90.5'],
+  // ICD-10-CM index: cyst, skin → follicular cyst, unspecified (after every named cyst above).
+  [/\bcysts?\b/, 'L72.9'],
   [/dermatitis|eczema/, 'L30.9'],
 ];
 
@@ -266,6 +281,7 @@ export function histologyFromText(text: string | undefined): Histology | undefin
   if (t === 'scc in situ' || t === 'scc in-situ') return 'carcinoma-in-situ';
   if (t === 'atypical nevus') return 'nevus';
   if (t === 'inflamed seborrheic keratosis') return 'inflamed-seborrheic-keratosis';
+  for (const [re, code] of HISTORY_PATTERNS) if (re.test(t)) return `code:${code}`;
   for (const [re, h] of HISTOLOGY_PATTERNS) if (re.test(t)) return h;
   for (const [re, code] of CONDITION_PATTERNS) if (re.test(t)) return `code:${code}`;
   return undefined;

@@ -234,7 +234,9 @@ class Linker {
     }
     if (!text) return [];
     // The clinical words first; the parser's normalized lesion type when those name nothing we map.
-    const h = histologyFromText(text) ?? histologyFromText(type) ?? histologyFromText(p?.text);
+    // A generic reading ("cyst", "dermatitis") yields to a specific one found in the type or the procedure words.
+    const readings = [histologyFromText(text), histologyFromText(type), histologyFromText(p?.text)].filter((x): x is Histology => x !== undefined);
+    const h = readings.find((x) => !GENERIC.has(x)) ?? readings[0];
     const provisional = UNCERTAIN.test(text) || (!h && VAGUE.test(text));
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
       // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
@@ -393,6 +395,9 @@ function sideWords(text: string | undefined): 'left' | 'right' | undefined {
   return left === right ? undefined : left ? 'left' : 'right';
 }
 
+/** Readings too generic to beat a specific one from elsewhere in the same procedure. */
+const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:L30.9', 'wart']);
+
 /** Which conditions a procedure kind treats, for last-resort linking from the note text. */
 const KIND_FITS: Partial<Record<Procedure['kind'], (h: Histology) => boolean>> = {
   chemodenervation: (h) => h.startsWith('hyperhidrosis'),
@@ -427,7 +432,10 @@ function sitelessHistology(h: Histology): boolean {
 }
 
 function dedupe(codes: string[]): string[] {
-  return dropLessSpecific([...new Set(codes.filter(Boolean))]);
+  const unique = dropLessSpecific([...new Set(codes.filter(Boolean))]);
+  // A skin check for a patient with a skin-cancer history is surveillance (Z85.82x/Z86.00x), not screening (Z12.83).
+  if (unique.some((c) => c.startsWith('Z85.82') || c.startsWith('Z86.00'))) return unique.filter((c) => c !== 'Z12.83');
+  return unique;
 }
 
 export const diagnosisLink = defineRule({

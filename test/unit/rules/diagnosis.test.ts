@@ -350,6 +350,19 @@ const cases: Case[] = [
     dx: [['L70.0']],
   },
   {
+    name: 'surveillance visit: history code, not screening',
+    input: {
+      visit: {
+        problems: [
+          { text: 'Full skin exam', separatelyManaged: false },
+          { text: 'History of melanoma (2021, L upper back), no recurrence', separatelyManaged: false },
+        ],
+      },
+    },
+    lines: [{ code: '99213', family: 'evaluation' }],
+    dx: [['Z85.820']],
+  },
+  {
     name: 'G2211 carries the E/M diagnoses',
     input: { visit: { problems: [{ text: 'atopic dermatitis on dupilumab', separatelyManaged: true }] } },
     lines: [
