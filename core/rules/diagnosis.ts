@@ -315,8 +315,15 @@ class Linker {
   forProcedureOnly(line: DraftLine): string[] {
     const procs = proceduresOfLine(this.ctx, line);
     for (const p of procs) {
-      const h = histologyFromText(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined) ?? histologyFromText(p.text);
-      if (h && !UNCERTAIN.test(p.lesionType ?? '')) return this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind);
+      const typeH = histologyFromText(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined);
+      const h = typeH ?? histologyFromText(p.text);
+      if (!h) continue;
+      const pending = Boolean(p.specimenLabel) && !this.ctx.pathologyFor(p.specimenLabel);
+      const hedged = UNCERTAIN.test(typeH ? (p.lesionType ?? '') : p.text);
+      // Same rule as for lesions: a neoplasm not yet proven by pathology is D49.2 (reference §13.2).
+      if (NEOPLASTIC.has(h) && (pending || hedged) && !p.reExcision) return ['D49.2'];
+      if (hedged) continue;
+      return this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind);
     }
     const coded = this.problemCodes(false);
     const text = procs.map((p) => `${p.lesionType ?? ''} ${p.text}`.toLowerCase()).join(' ');
@@ -458,7 +465,8 @@ export const diagnosisLink = defineRule({
       let derived: string[] = [];
       const targets = linker.targets(line);
       if (targets.length > 0) derived = targets.flatMap((t) => linker.forTarget(t));
-      if (derived.length === 0 && line.lesionLabels.length === 0 && line.specimenLabels.length === 0) derived = linker.forProcedureOnly(line);
+      // Nothing from the lesions: the procedure's own words, then the assessment's problems.
+      if (derived.length === 0) derived = linker.forProcedureOnly(line);
       line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...derived]);
     }
     // Drug/administration lines with nothing of their own take the dx of a line sharing their procedure;

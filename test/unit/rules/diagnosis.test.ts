@@ -280,6 +280,32 @@ const cases: Case[] = [
     findings: ['diagnosis/site-mismatch'],
   },
   {
+    name: 'procedure words "concerning for BCC" before pathology → D49.2, never a cancer code',
+    input: {
+      procedures: [
+        proc({
+          id: 'p1',
+          kind: 'biopsy-tangential',
+          specimenLabel: 'A',
+          text: 'Shave biopsy of a pearly papule of the nasal tip, concerning for BCC',
+          site: site('nasal-tip'),
+        }),
+      ],
+    },
+    lines: [{ code: '11102', procedureIds: ['p1'], specimenLabels: ['A'] }],
+    dx: [['D49.2']],
+  },
+  {
+    name: 'rash biopsy: lesions carry no diagnosis, the assessment does',
+    input: {
+      visit: { problems: [{ text: 'Dermatitis, unspecified' }, { text: 'Await pathology' }] },
+      lesions: [{ label: 'L1', site: site('upper-back', 'left') }],
+      procedures: [proc({ id: 'p1', kind: 'biopsy-punch', lesionLabels: ['L1'], specimenLabel: 'A' })],
+    },
+    lines: [{ code: '11104', procedureIds: ['p1'], lesionLabels: ['L1'], specimenLabels: ['A'] }],
+    dx: [['L30.9']],
+  },
+  {
     name: 'no diagnosis anywhere → diagnosis/missing names the line',
     input: { procedures: [proc({ id: 'p1', kind: 'incision-drainage' })] },
     lines: [{ code: '10060', procedureIds: ['p1'] }],
