@@ -59,6 +59,12 @@ interface RawRecord {
 
 /** Splits delimited text into records; handles quotes, doubled quotes and newlines inside quotes. */
 export function splitRecords(text: string, delimiter: ',' | '\t'): RawRecord[] {
+  // Fast path: the CMS .txt files have no quotes, and run to hundreds of thousands of lines.
+  if (!text.includes('"')) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+    if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines.map((l, i) => ({ cells: l.split(delimiter), line: i + 1 }));
+  }
   const records: RawRecord[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -105,7 +111,17 @@ export function splitRecords(text: string, delimiter: ',' | '\t'): RawRecord[] {
 
 const CODE = /^[0-9A-Z]{5}$/;
 
+const dateMemo = new Map<string, string | undefined>();
+
+/** YYYYMMDD → YYYY-MM-DD, or undefined for an impossible date (memoised: a release has few distinct dates). */
 function yyyymmdd(value: string): string | undefined {
+  if (dateMemo.has(value)) return dateMemo.get(value);
+  const out = parseYyyymmdd(value);
+  if (dateMemo.size < 50_000) dateMemo.set(value, out);
+  return out;
+}
+
+function parseYyyymmdd(value: string): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d] = m as unknown as [string, string, string, string];
