@@ -127,12 +127,42 @@ export function soleWound(
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-/** The defect site: the procedure's own, its lesion's, else the site of the sole wound it closes. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The note introduces this site as where tissue was taken from ("harvested from the L preauricular cheek"). */
+function isDonorSite(p: Procedure, site: Site | undefined): boolean {
+  if (!site?.text) return false;
+  return new RegExp(`(?:harvest\\w*|donor(?:\\s+site)?|taken|obtained|raised|borrowed)\\s+(?:\\w+\\s+){0,3}?${escapeRegExp(site.text)}`, 'i').test(p.text);
+}
+
+/**
+ * The recipient (defect) site, which decides flap and graft codes: the treated
+ * lesion's site first, then the procedure's own site unless the note names it as
+ * the donor site, then the site of the single wound of the visit.
+ */
 function siteOf(ctx: RuleContext, p: Procedure): Site | undefined {
-  const own = ownSite(ctx, p);
-  if (own) return own;
-  const wound = soleWound(ctx, p);
-  return (wound && ownSite(ctx, wound)) ?? p.site;
+  for (const label of p.lesionLabels) {
+    const site = ctx.lesion(label)?.site;
+    if (site?.key) return site;
+  }
+  const own = p.site?.key ? p.site : undefined;
+  if (own && !isDonorSite(p, own)) return own;
+  const wound = closedWound(ctx, p);
+  const woundSite = wound ? ownSite(ctx, wound) : undefined;
+  return woundSite ?? own ?? p.site;
+}
+
+/**
+ * The wound an unlinked flap/graft closes: the single wound in its own area, or the
+ * single wound of the visit when its site is missing or is the donor site.
+ */
+function closedWound(ctx: RuleContext, p: Procedure): Procedure | undefined {
+  if (p.lesionLabels.length > 0) return undefined;
+  const donor = isDonorSite(p, p.site);
+  if (p.site?.key && !donor) return soleWound(ctx, p);
+  return soleWound(ctx, { ...p, site: undefined });
 }
 
 function targetOf(p: Procedure): string | undefined {
@@ -183,7 +213,7 @@ function groupOrReport<G>(
 function lineBase(ctx: RuleContext, p: Procedure, site: Site | undefined, tags: string[]) {
   return {
     // An unlinked closure of the visit's single wound treats that wound's lesion (for dx linking).
-    lesionLabels: p.lesionLabels.length ? p.lesionLabels : (soleWound(ctx, p)?.lesionLabels ?? []),
+    lesionLabels: p.lesionLabels.length ? p.lesionLabels : (closedWound(ctx, p)?.lesionLabels ?? []),
     specimenLabels: p.specimenLabel ? [p.specimenLabel] : [],
     procedureIds: [p.id],
     siteKey: site?.key,
@@ -524,7 +554,7 @@ export const attIncludesExcisionAndRepair = defineRule({
   apply(ctx) {
     const atts = transfers(ctx).filter(({ cls }) => cls.kind === 'att');
     for (const { p } of atts) {
-      const wound = soleWound(ctx, p);
+      const wound = closedWound(ctx, p);
       const labels = new Set((p.lesionLabels.length ? p.lesionLabels : (wound?.lesionLabels ?? [])).map((l) => l.toUpperCase()));
       const site = siteOf(ctx, p);
       const sameWound = (line: DraftLine): boolean => {

@@ -176,6 +176,30 @@ const cases: Case[] = [
     lines: ['17311', '15260'],
   },
   {
+    name: 'graft whose only site is the donor ("harvested from the preauricular cheek") → recipient = the Mohs wound (nasal tip) → 15260',
+    encounter: {
+      procedures: [
+        proc({ kind: 'mohs', lesionLabels: ['A'], site: site('nasal-tip', 'nasal tip'), stages: [{ stage: 1, blocks: 3 }] }),
+        proc({
+          kind: 'graft',
+          graftType: 'full-thickness',
+          areaSqCm: 2.4,
+          site: site('preauricular', 'L preauricular cheek'),
+          text: 'Repair: full-thickness skin graft harvested from the L preauricular cheek; donor site closed primarily.',
+        }),
+      ],
+    },
+    lines: ['17311', '15260'],
+  },
+  {
+    name: 'interpolation flap linked to a nasal lesion but sited at the cheek donor → recipient nose → 15576',
+    encounter: {
+      lesions: [{ label: 'A', site: site('nasal-ala') }],
+      procedures: [proc({ kind: 'flap', flapType: 'melolabial interpolation', lesionLabels: ['A'], site: site('cheek') })],
+    },
+    lines: ['15576'],
+  },
+  {
     name: 'dog-ear removal documented as a "flap" → not ATT, coded as repair (intermediate 12032)',
     encounter: {
       procedures: [proc({ kind: 'flap', flapType: 'dog-ear repair', repairLevel: 'intermediate', lengthCm: 4, site: site('back') })],
