@@ -7,10 +7,10 @@ interface Props {
 export function CopyBar({ onCopy, disabled }: Props) {
   return (
     <div class="copy-bar">
-      <button type="button" onClick={() => onCopy('claim')} disabled={disabled}>
+      <button type="button" class="copy-claim" onClick={() => onCopy('claim')} disabled={disabled}>
         Copy claim
       </button>
-      <button type="button" class="secondary" onClick={() => onCopy('csv')} disabled={disabled}>
+      <button type="button" class="secondary copy-csv" onClick={() => onCopy('csv')} disabled={disabled}>
         Copy as CSV
       </button>
     </div>

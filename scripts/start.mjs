@@ -107,7 +107,9 @@ async function main() {
     const extensionId = new URL(worker.url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(chartUrl);
-    const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
+    // No "tabs" permission (tab URLs are not readable): the chart is the active tab right now.
+    await page.bringToFront();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
 
     // A real side panel opens only from a user gesture (the toolbar button). Until then,
     // the same panel page is opened in a tab, pinned to the chart's tab.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
@@ -21,33 +21,41 @@ export async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return existing ?? context.waitForEvent('serviceworker');
 }
 
-/** The browser's tab id for a page (the side panel page takes it as ?tabId=N). */
+/**
+ * The browser's tab id for a page (the side panel page takes it as ?tabId=N). The
+ * extension has no "tabs" permission, so it cannot read tab URLs: bring the page to
+ * the front and ask for the active tab instead.
+ */
 export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
-  const url = page.url();
+  await page.bringToFront();
   for (let attempt = 0; attempt < 3; attempt++) {
     const sw = await serviceWorker(context);
     try {
-      const id = await sw.evaluate(async (u) => {
-        type Tabs = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
-        const tabs = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({});
-        return tabs.find((t) => t.url === u)?.id;
-      }, url);
+      const id = await sw.evaluate(async () => {
+        type Tabs = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+        const [tab] = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      });
       if (typeof id === 'number') return id;
     } catch {
       // The worker stopped mid-call: ask again.
     }
   }
-  throw new Error(`no tab found for ${url}`);
+  throw new Error(`no active tab found for ${page.url()}`);
 }
 
 export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take a destructured first argument.
   context: async ({}, use) => {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('no build in .output/chrome-mv3: run `npm run test:e2e` (it builds first)');
     const userDataDir = mkdtempSync(join(tmpdir(), 'dermlens-e2e-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
+    // A private copy: a rebuild of .output during the run must not pull the extension out from under the browser.
+    const extensionDir = join(userDataDir, 'extension');
+    cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+    const context = await chromium.launchPersistentContext(join(userDataDir, 'profile'), {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
     });
     await use(context);
     await context.close();
