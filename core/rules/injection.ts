@@ -450,6 +450,31 @@ export const injectionInfusion = defineRule({
   },
 });
 
+/**
+ * One documented procedure the parser split in two (a heading line and its body) carries the
+ * same site, side, drug and dose twice: keep the record with the most text and the waste facts.
+ */
+export function withoutSplitDuplicates(ctx: RuleContext, procs: Procedure[]): Procedure[] {
+  const key = (p: Procedure) => [p.site?.key, p.site?.laterality, p.drug?.name.toLowerCase(), p.drug?.amountGiven, p.drug?.unit].join('|');
+  const kept = new Map<string, Procedure>();
+  for (const p of procs) {
+    const k = key(p);
+    const other = kept.get(k);
+    if (!other || !p.drug || p.drug.amountGiven === undefined) {
+      kept.set(other ? `${k}|${p.id}` : k, p);
+      continue;
+    }
+    const longer = procedureText(ctx, p).length >= procedureText(ctx, other).length ? p : other;
+    const shorter = longer === p ? other : p;
+    const drug = { ...shorter.drug, ...longer.drug } as NonNullable<Procedure['drug']>;
+    drug.amountWasted ??= shorter.drug?.amountWasted;
+    drug.noWaste ??= shorter.drug?.noWaste;
+    drug.container ??= shorter.drug?.container;
+    kept.set(k, { ...longer, drug });
+  }
+  return [...kept.values()];
+}
+
 const HYPERHIDROSIS = /hyperhidrosis|sweat|hidros/i;
 
 export const injectionChemodenervation = defineRule({
@@ -465,7 +490,7 @@ export const injectionChemodenervation = defineRule({
   status: 'stable',
   codes: ['64650', '64653', '64999', 'J0585', 'J0586', 'J0587', 'J0588'],
   apply(ctx) {
-    const procs = ctx.performed('chemodenervation');
+    const procs = withoutSplitDuplicates(ctx, ctx.performed('chemodenervation'));
     if (procs.length === 0) return;
     const groups = new Map<'64650' | '64653' | '64999', Procedure[]>();
     for (const p of procs) {

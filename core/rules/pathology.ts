@@ -539,8 +539,13 @@ export const pathologyDiagnosticBiopsyBeforeMohs = defineRule({
       for (const s of l.specimenLabels) labels.add(s.toUpperCase());
       for (const id of l.procedureIds) procIds.add(id);
     }
+    // Same site as a Mohs tumor: labels are often list numbers ("1)", "2)"), so the site decides.
+    const atMohsSite = (p: Procedure) =>
+      !!p.site?.key && mohs.some((m) => m.site?.key === p.site?.key && (!m.site?.laterality || !p.site?.laterality || m.site.laterality === p.site.laterality));
     for (const p of ctx.performed('biopsy-tangential', 'biopsy-punch', 'biopsy-incisional')) {
-      if (!p.drivesDecision || !sameLesion(p.lesionLabels, p.site?.key)) continue;
+      // A biopsy read at once (frozen section) or documented as driving the decision, on the Mohs tumor.
+      const diagnostic = p.drivesDecision === true || frozenSectionInText(procedureText(ctx, p)) !== undefined;
+      if (!diagnostic || !(sameLesion(p.lesionLabels, p.site?.key) || atMohsSite(p))) continue;
       if (p.specimenLabel) labels.add(p.specimenLabel.toUpperCase());
       procIds.add(p.id);
     }

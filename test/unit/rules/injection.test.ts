@@ -281,6 +281,28 @@ const cases: Case[] = [
     findings: ['injection/chemodenervation', 'injection/ndc'],
   },
   {
+    name: 'one procedure split in two records (heading + body) → dose counted once, waste kept',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'chemodenervation',
+          text: 'Chemodenervation',
+          site: site('axilla', 'both axillae', 'bilateral'),
+          drug: { name: 'onabotulinumtoxinA', amountGiven: 100, unit: 'units', container: 'single-dose' },
+        }),
+        proc({
+          kind: 'chemodenervation',
+          text: 'both axillae with onabotulinumtoxinA from a single-dose 200-unit vial: 50 units each axilla (100 units administered). 100 units discarded.',
+          site: site('axilla', 'both axillae', 'bilateral'),
+          drug: { name: 'onabotulinumtoxinA', amountGiven: 100, unit: 'units', amountWasted: 100, container: 'single-dose' },
+        }),
+      ],
+    },
+    settings: medicare,
+    lines: ['64650', 'J0585 x100', 'J0585-JW x100'],
+    findings: ['injection/chemodenervation', 'injection/ndc'],
+  },
+  {
     name: 'palms → 64999 (never 64653) + unlisted finding',
     encounter: {
       procedures: [

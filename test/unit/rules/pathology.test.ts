@@ -309,6 +309,47 @@ describe('pathology rules', () => {
     expect(result.lines).toEqual(['88305', '88331-XS'].map(L));
   });
 
+  it('frozen-section biopsy at the Mohs site with list-number labels → 88331-XS', () => {
+    const nose = { text: 'R nasal ala', key: 'nasal-ala', laterality: 'right' as const };
+    const result = codeWith(
+      pathologyRules,
+      {
+        procedures: [
+          proc({
+            id: 'b1',
+            kind: 'biopsy-tangential',
+            lesionLabels: ['1'],
+            specimenLabel: '1',
+            site: nose,
+            text: 'Shave biopsy; frozen section (1 block) read immediately: BCC, nodular.',
+          }),
+          proc({ kind: 'mohs', lesionLabels: ['2'], site: nose, stages: [{ stage: 1, blocks: 3 }] }),
+        ],
+        specimens: [{ label: '1', lesionLabel: '1', procedureId: 'b1' }],
+      },
+      { payer: 'medicare' },
+    );
+    expect(result.lines).toEqual([L('88331-XS')]);
+  });
+
+  it('a routine biopsy of another site on a Mohs day keeps a plain 88305', () => {
+    const result = codeWith(pathologyRules, {
+      procedures: [
+        proc({
+          id: 'b1',
+          kind: 'biopsy-tangential',
+          lesionLabels: ['3'],
+          specimenLabel: 'C',
+          site: { text: 'R mid back', key: 'mid-back' },
+          text: 'shave biopsy, to in-house dermpath',
+        }),
+        proc({ kind: 'mohs', lesionLabels: ['1'], site: { text: 'nose', key: 'nasal-sidewall' }, stages: [{ stage: 1, blocks: 3 }] }),
+      ],
+      specimens: [{ label: 'C', lesionLabel: '3', procedureId: 'b1', destination: 'in-house' }],
+    });
+    expect(result.lines).toEqual([L('88305')]);
+  });
+
   it('frozen-only biopsy specimen linked to its procedure → no 88305, info finding', () => {
     const result = codeWith(pathologyRules, {
       procedures: [
