@@ -7,6 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mueSeedTable } from '../core/codes/mue';
+import { ncciSeedTable, UNVERIFIED_PTP_PAIRS } from '../core/codes/ncci';
 import type { Rule, RuleFamily } from '../core/rules/define-rule';
 import { registry } from '../core/rules/registry';
 
@@ -120,15 +122,50 @@ export function renderRulesDoc(rules: readonly Rule[] = registry): string {
     out.push(`- [${FAMILY_TITLE[g.family] ?? g.family}](#family-${anchor(g.family)}) (${g.rules.length})`);
     for (const r of g.rules) out.push(`  - [\`${r.id}\`](#${anchor(r.id)}): ${cell(r.title)}${r.status === 'stable' ? '' : ` _(${r.status})_`}`);
   }
-  out.push('');
+  out.push('- [Appendix: built-in edit tables](#built-in-edit-tables)', '');
   for (const g of byFamily) {
     out.push(`<a id="family-${anchor(g.family)}"></a>`, '', `## ${FAMILY_TITLE[g.family] ?? g.family}`, '');
     for (const r of g.rules) out.push(renderRule(r));
   }
+  out.push(...renderEditTables());
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd()}\n`;
+}
+
+/** Appendix: the built-in NCCI/MUE rows the checks use when no CMS file is imported. */
+function renderEditTables(): string[] {
+  return [
+    '<a id="built-in-edit-tables"></a>',
+    '',
+    '## Appendix: built-in edit tables',
+    '',
+    'Used only when no CMS file was imported (`dermlens data import-ncci` / `import-mue`, then `dermlens code --edits DIR`). ' +
+      'They hold only what the coding reference establishes; most rows are historical and must be re-checked against the current CMS files.',
+    '',
+    `### NCCI PTP pairs (${ncciSeedTable.version})`,
+    '',
+    '| Column 1 | Column 2 | Effective | Deleted | Modifier indicator | Source |',
+    '|---|---|---|---|---|---|',
+    ...ncciSeedTable.edits.map(
+      (e) =>
+        `| ${e.column1} | ${e.column2} | ${e.effective ?? 'not given'} | ${e.deleted ?? '-'} | ${e.modifierIndicator} | ${cell(e.source)}${e.historical ? ' (historical)' : ''} |`,
+    ),
+    '',
+    'Pairs the reference could not verify; when one is on a claim and no CMS file is loaded, `checks/edits-not-checked` says so:',
+    '',
+    ...UNVERIFIED_PTP_PAIRS.map((g) => `- ${g.label}`),
+    '',
+    `### MUE values (${mueSeedTable.version})`,
+    '',
+    '| Code | Units per day | MAI | Confidence | Source |',
+    '|---|---|---|---|---|',
+    ...mueSeedTable.entries.map(
+      (e) => `| ${e.code} | ${e.value} | ${e.mai ?? 'not stated'} | ${e.confidence} | ${cell(e.source)}${e.historical ? ' (historical)' : ''} |`,
+    ),
+    '',
+  ];
 }
 
 export const RULES_DOC_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'rules.md');
