@@ -86,6 +86,8 @@ export interface BlockTextOptions {
   exclude?: ReadonlySet<Node>;
   /** Elements to mark: "\u0003<n>\u0004" is written where each one's text begins (for splitting at headings). */
   marks?: ReadonlyMap<Node, number>;
+  /** Leave out navigation bars and tab strips (they list section names without their content). */
+  skipNavigation?: boolean;
   /** Stop after about this many characters (a runaway page must not stall the content script). */
   maxChars?: number;
 }
@@ -185,6 +187,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     push(sink, `${BREAK1}${value}${BREAK1}`);
     return;
   }
+  if (options.skipNavigation && isNavigationElement(el, tag)) return;
   const isPre = pre || tag === 'PRE';
   const block = BLOCK.has(tag) || tag.includes('-');
   const cell = tag === 'TD' || tag === 'TH';
@@ -193,6 +196,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   if (block) push(sink, brk);
   const mark = options.marks?.get(el);
   if (mark !== undefined) push(sink, `\u0003${mark}\u0004`);
+  if (tag === 'LI') push(sink, listMarker(el));
   const shadow = shadowOf(el);
   if (shadow) {
     walk(shadow, options, sink, isPre, depth + 1);
@@ -201,6 +205,31 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   }
   if (cell) push(sink, ' | ');
   else if (block) push(sink, brk);
+}
+
+const NAV_ROLES = new Set(['navigation', 'tablist', 'tab', 'menu', 'menubar']);
+const NAV_CLASS = /^(?:nav|navbar|tabs?|nav-tabs?|nav-link|menu|breadcrumbs?)$|-(?:tabs?|nav|navigation|menu)$/;
+
+/** A navigation bar or tab strip (by tag, ARIA role or a class such as "nav-tab" / "exam-navigation"). */
+export function isNavigationElement(el: Element, tag = el.tagName.toUpperCase()): boolean {
+  if (tag === 'NAV' || tag === 'MENU') return true;
+  const role = el.getAttribute('role');
+  if (role && NAV_ROLES.has(role)) return true;
+  const cls = el.getAttribute('class');
+  if (!cls) return false;
+  for (const c of cls.split(/\s+/)) if (NAV_CLASS.test(c)) return true;
+  return false;
+}
+
+/** "1. " for items of a numbered list (the number is not in the text), "- " for bullets. */
+function listMarker(li: Element): string {
+  const list = li.parentElement;
+  if (!list || list.tagName.toUpperCase() !== 'OL') return '- ';
+  let n = Number.parseInt(list.getAttribute('start') ?? '1', 10);
+  if (!Number.isFinite(n)) n = 1;
+  for (let c = list.firstElementChild; c && c !== li; c = c.nextElementSibling) if (c.tagName.toUpperCase() === 'LI') n++;
+  const value = Number.parseInt(li.getAttribute('value') ?? '', 10);
+  return `${Number.isFinite(value) ? value : n}. `;
 }
 
 /** Resolve break markers, trim each line, drop empty cell separators, keep at most one blank line in a row. */
@@ -213,7 +242,6 @@ function tidy(raw: string): string {
       .replace(/[ \t]+/g, ' ')
       .replace(/(?:\s*\|\s*)+$/, '')
       .replace(/^(?:\s*\|\s*)+/, '')
-      .replace(/\s*\|(?:\s*\|)+\s*/g, ' | ')
       .trim();
     if (t === '') {
       blank++;

@@ -1,4 +1,4 @@
-import { blockText } from './block-text';
+import { blockText, isNavigationElement } from './block-text';
 import type { ChartSection, SnapshotRole } from './define-adapter';
 import type { Scope } from './scope';
 import { normalizeTitle, roleOfTitle } from './titles';
@@ -47,7 +47,7 @@ export function readKnownSections(scope: Scope, known: readonly KnownSection[]):
     const titleEl = el.querySelector(spec.titleSelector ?? TITLE_SELECTOR);
     const title = spec.name ?? (lineText(titleEl) || el.getAttribute('aria-label') || el.getAttribute('data-section') || 'Section');
     const role = spec.role ?? roleOfTitle(title) ?? 'other';
-    const text = blockText(el, { exclude });
+    const text = blockText(el, { exclude, skipNavigation: true });
     if (text.trim().length === 0) continue;
     out.push({ name: title.replace(/:\s*$/, '').slice(0, 200), role, text });
   }
@@ -64,7 +64,12 @@ function order(a: Element, b: Element): number {
 }
 
 const INLINE_HOLDERS = new Set(['B', 'STRONG', 'U', 'EM', 'I', 'SPAN', 'LABEL', 'FONT', 'A']);
-const HEADING_TAGS = /^(?:H[1-6]|DT|LEGEND|SUMMARY|CAPTION|TH|TD|DIV|P|LI|SPAN|B|STRONG|U|LABEL|FONT|HEADER)$/;
+const HEADING_TAGS = /^(?:H[1-6]|DT|LEGEND|SUMMARY|CAPTION|TH|TD|DIV|P|SPAN|B|STRONG|U|LABEL|FONT|HEADER)$/;
+/** Navigation bars and tabs name sections without holding them ("HPI | ROS | PE | A/P | Sign-off"). */
+function isNavigation(el: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement) if (isNavigationElement(n)) return true;
+  return false;
+}
 
 /**
  * Heading-like elements under `root` whose whole line is a known section title:
@@ -98,7 +103,7 @@ export function findHeadings(root: ParentNode): { el: Element; role: SnapshotRol
       const filled = row ? Array.from(row.children).filter((c) => lineText(c).length > 0).length : 0;
       if (filled !== 1) continue;
     }
-    if (seen.has(el)) continue;
+    if (seen.has(el) || isNavigation(el)) continue;
     seen.add(el);
     out.push({ el, role, name: text.replace(/:\s*$/, '') });
   }
@@ -117,7 +122,7 @@ export function sectionsByHeadings(root: Node, options: { leadName?: string; hea
   headings.forEach((h, i) => {
     marks.set(h.el, i);
   });
-  const text = blockText(root, { marks, frames: options.frames ?? false });
+  const text = blockText(root, { marks, frames: options.frames ?? false, skipNavigation: true });
   const parts = text.split(/\u0003(\d+)\u0004/);
   const lead = (parts[0] ?? '').trim();
   if (lead) out.push({ name: options.leadName ?? 'Note', role: 'note', text: lead });

@@ -21,6 +21,8 @@ const EXTRA: [SnapshotRole, RegExp][] = [
     'charges',
     /^(?:billing\s+information|entered\s+charges|charges?\s+entered|visit\s+codes?(?:\s*\(s\))?|visit\s+code\(s\)|procedure\s+codes?|cpt\s*\/\s*hcpcs|sign[- ]?off\s*(?:-|–|:)?\s*billing|billing\s*\/\s*coding|bill|claim\s+lines?|charge\s+review|level\s+of\s+service\s+and\s+charges)$/,
   ],
+  // athenaOne's last Exam stage: its own subsections (Level of Service, Billing) carry the codes.
+  ['other', /^(?:sign[- ]?off|sign[- ]?off\s+(?:and|&)\s+checkout|checkout)$/],
   ['header', /^(?:patient\s+banner|visit\s+header|encounter\s+summary|visit\s+summary)$/],
 ];
 
