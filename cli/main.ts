@@ -4,7 +4,7 @@ import { type ClaimDraft, type Encounter, Settings } from '../core/model';
 import { parseNote } from '../core/parse';
 import { extractIdentity } from '../core/parse/identity';
 import { EncounterInputError, encounterFromJson } from '../core/pipeline';
-import { codeBatch } from '../core/reconcile';
+import { codeBatch, reportDocumentEncounter } from '../core/reconcile';
 import { type CodeArgs, parseCodeArgs, UsageError } from './args';
 import { formatDraft } from './format';
 import { encounterFromHtml } from './html';
@@ -84,7 +84,9 @@ export function loadEncounter(path: string): Encounter {
     if (error instanceof EncounterInputError) throw new InputError(`${path}: ${error.message}`);
     throw error;
   }
-  const encounter = parseNote(input.text, { id });
+  const parsed = parseNote(input.text, { id });
+  // A standalone pathology report is read as reports only (no procedures of its own), so it links to its visit.
+  const encounter = reportDocumentEncounter(input.text, parsed) ?? parsed;
   const identity = extractIdentity(input.text);
   if (identity.patient && !encounter.patientKey) encounter.patientKey = hashIdentity(identity.patient);
   if (input.encoding !== 'utf-8') {
@@ -100,7 +102,7 @@ async function runCode(args: CodeArgs, io: Io): Promise<number> {
   // Read every file first: an unreadable one stops the run before anything prints.
   const encounters = args.files.map((f) => loadEncounter(f));
   const drafts: ClaimDraft[] = codeBatch(
-    encounters.map((encounter) => ({ encounter })),
+    encounters.map((encounter, i) => ({ encounter, name: args.files[i] as string })),
     settings,
   );
   const format = args.format ?? (io.isTTY ? 'table' : 'json');

@@ -1,15 +1,336 @@
-import { codeEncounter } from '../engine';
-import type { ClaimDraft, Encounter, Settings } from '../model';
+import { type CodeOptions, codeEncounter } from '../engine';
+import type { ClaimDraft, ClaimLine, Encounter, Finding, PathologyReport, Settings, SpecimenSummary } from '../model';
+import { daysBetween, latestDate } from './dates';
+import { findFollowUp, NEEDS_FOLLOW_UP, type PatientDoc } from './follow-up';
+import { type Candidate, DEFAULT_MATCH_WINDOW_DAYS, matchReport } from './match-report';
+import { isReportOnly } from './report-document';
+import { RECONCILE_RULE } from './rules';
+import { hasOwnSpecimen, pushStatus, reportDate, type SpecimenLogEntry, sourceName, specimensOf } from './specimen-log';
+
+export { matchReport } from './match-report';
+export { looksLikePathologyReport, reportDocumentEncounter } from './report-document';
+export { RECONCILE_RULE, reconcileRules } from './rules';
+export type { SpecimenLogEntry } from './specimen-log';
+export { specimensOf } from './specimen-log';
 
 export interface BatchItem {
   encounter: Encounter;
+  /** What the user calls this document (the file name in the CLI); shown in link findings. */
+  name?: string;
+}
+
+export interface ReconcileOptions extends CodeOptions {
+  /** ISO date aging is measured against; default: the latest date seen in the batch. */
+  today?: string;
+  /** Days after a visit within which a report may match; default Settings.pathologyMatchWindowDays ?? 60. */
+  windowDays?: number;
+}
+
+export interface ReportLink {
+  kind: 'matched' | 'ambiguous' | 'conflict';
+  label: string;
+  /** Index of the item that carried the report. */
+  reportItem: number;
+  /** Index of the visit(s) whose specimen it matched (several when ambiguous or conflicting). */
+  visitItems: number[];
+}
+
+export interface BatchResult {
+  /** One draft per item, in input order. */
+  drafts: ClaimDraft[];
+  /** Every logged specimen with its final status and history. */
+  log: SpecimenLogEntry[];
+  links: ReportLink[];
+  today?: string;
+}
+
+const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toUpperCase() === b.toUpperCase();
+
+/** First clause of a diagnosis, lower-cased when the lab shouts ("BASAL CELL CARCINOMA, nodular" → "basal cell carcinoma"). */
+function shortDx(report: PathologyReport): string {
+  const first = (report.diagnosisText.split(/[,.;(]/)[0] ?? report.diagnosisText).trim().slice(0, 80);
+  return first === first.toUpperCase() ? first.toLowerCase() : first;
 }
 
 /**
- * Codes several encounters together. Encounters sharing a patientKey are linked in
- * date-of-service order (specimens ↔ later pathology reports); an encounter without
- * a patientKey is never linked. Returns one draft per item, in input order.
+ * Codes several encounters together. Encounters sharing a patientKey are linked: every specimen
+ * charted at a visit is logged, and pathology reports found in other documents of the same patient
+ * (a report file, a result page, a later note) are matched to it by label, date window and site.
+ * A matched report is merged into its visit, which is coded again (held lines become ready, an
+ * excision is re-coded benign/malignant); the document that carried it bills nothing for it.
+ * An encounter without a patientKey is never linked. Returns one draft per item, in input order.
  */
-export function codeBatch(items: readonly BatchItem[], settings: Settings): ClaimDraft[] {
-  return items.map((item) => codeEncounter(item.encounter, settings));
+export function codeBatch(items: readonly BatchItem[], settings: Settings, options: ReconcileOptions = {}): ClaimDraft[] {
+  return reconcileBatch(items, settings, options).drafts;
+}
+
+export function reconcileBatch(items: readonly BatchItem[], settings: Settings, options: ReconcileOptions = {}): BatchResult {
+  const windowDays = options.windowDays ?? settings.pathologyMatchWindowDays ?? DEFAULT_MATCH_WINDOW_DAYS;
+  // Ids must be unique inside the batch (the CLI names encounters by file basename).
+  const seen = new Map<string, number>();
+  for (const it of items) seen.set(it.encounter.id, (seen.get(it.encounter.id) ?? 0) + 1);
+  const encounters: Encounter[] = items.map((it, i) =>
+    (seen.get(it.encounter.id) ?? 0) > 1 ? { ...it.encounter, id: `${it.encounter.id}#${i + 1}` } : it.encounter,
+  );
+  const sources = items.map((it) => sourceName(it.encounter, it.name));
+  const indexOf = new Map(encounters.map((e, i) => [e.id, i]));
+  const reportOnly = encounters.map((e) => isReportOnly(e));
+  const extra: Finding[][] = items.map(() => []);
+
+  // 1. The specimen log: every specimen charted at a visit.
+  const log: SpecimenLogEntry[] = encounters.flatMap((e, i) => specimensOf(e, sources[i]));
+  const entriesOf = (i: number) => log.filter((x) => x.encounterId === (encounters[i] as Encounter).id);
+
+  // 2. Reports a document carries for specimens that are not its own (collected before its visit, or no such label).
+  const pending: { host: number; report: PathologyReport; date?: string }[] = [];
+  encounters.forEach((e, host) => {
+    if (!e.patientKey) return;
+    const dos = e.visit.dateOfService;
+    for (const report of e.pathology) {
+      const own = hasOwnSpecimen(e, report.specimenLabel) && (!report.collectedDate || !dos || report.collectedDate >= dos);
+      if (!own) pending.push({ host, report, date: report.collectedDate ?? report.signedDate ?? dos });
+    }
+  });
+  pending.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.host - b.host);
+
+  // 3. Match in date order, one report at a time (a matched specimen is no longer open).
+  const moved = items.map(() => new Set<PathologyReport>());
+  const added: PathologyReport[][] = items.map(() => []);
+  const links: ReportLink[] = [];
+  for (const p of pending) {
+    const host = encounters[p.host] as Encounter;
+    const result = matchReport(
+      { report: p.report, patientKey: host.patientKey, hostEncounterId: host.id, hostDate: host.visit.dateOfService },
+      log,
+      windowDays,
+    );
+    const label = p.report.specimenLabel;
+    const hostName = sources[p.host] as string;
+    if (result.kind === 'matched') {
+      const { entry } = result.candidate;
+      const v = indexOf.get(entry.encounterId) as number;
+      moved[p.host]?.add(p.report);
+      added[v]?.push(p.report);
+      const date = reportDate(p.report, host.visit.dateOfService);
+      entry.result = {
+        report: p.report,
+        fromEncounterId: items[p.host]?.encounter.id ?? host.id,
+        fromSource: hostName,
+        ...(date ? { date } : {}),
+        linked: true,
+      };
+      pushStatus(entry, 'resulted', `result linked from ${hostName}: ${shortDx(p.report)}`, date);
+      links.push({ kind: 'matched', label, reportItem: p.host, visitItems: [v] });
+      const billedWhere =
+        settings.pathology === 'external' || entry.destination === 'external'
+          ? 'the outside lab bills the interpretation'
+          : "its interpretation is billed on that visit's claim, not again here";
+      extra[p.host]?.push({
+        severity: 'info',
+        rule: RECONCILE_RULE.reportLinked,
+        message: `Report for specimen ${label} linked to ${entry.source}${entry.dateOfService ? ` (DOS ${entry.dateOfService})` : ''}, specimen ${entry.label}: ${billedWhere}.`,
+        target: label,
+      });
+      extra[v]?.push({
+        severity: 'info',
+        rule: RECONCILE_RULE.resultLinked,
+        message: `Specimen ${entry.label}: result linked from ${hostName}${date ? ` (${date})` : ''}: ${shortDx(p.report)} (${p.report.behavior}).${
+          result.candidate.dateUnverified ? ' A date was missing, so the date window could not be checked.' : ''
+        }${result.candidate.site === 'near' ? ` The report's site ("${p.report.siteText}") differs slightly from the charted site.` : ''}`,
+        target: entry.label,
+        ...(result.candidate.dateUnverified || result.candidate.site === 'near' ? { fix: 'Confirm the report belongs to this specimen.' } : {}),
+      });
+      continue;
+    }
+    if (result.kind === 'ambiguous' || result.kind === 'conflict') {
+      const visits = [...new Set(result.candidates.map((c) => indexOf.get(c.entry.encounterId) as number))];
+      links.push({ kind: result.kind, label, reportItem: p.host, visitItems: visits });
+      const where = (c: Candidate) =>
+        `${c.entry.source}${c.entry.dateOfService ? ` (DOS ${c.entry.dateOfService})` : ''}${c.entry.site ? ` at ${c.entry.site.text}` : ''}`;
+      const finding: Finding =
+        result.kind === 'ambiguous'
+          ? {
+              severity: 'warning',
+              rule: RECONCILE_RULE.ambiguous,
+              message: `Report for specimen ${label} (from ${hostName}) could belong to ${result.candidates.length} open specimens ${label}: ${result.candidates.map(where).join('; ')}. Not linked.`,
+              target: label,
+              fix: 'Pick the visit this report belongs to (check the collection date and site on the report).',
+            }
+          : {
+              severity: 'warning',
+              rule: RECONCILE_RULE.conflict,
+              message: `Report for specimen ${label} (from ${hostName}${p.report.siteText ? `, site "${p.report.siteText}"` : ''}) contradicts the charted site of specimen ${label} at ${result.candidates.map(where).join('; ')}. Not linked.`,
+              target: label,
+              fix: 'Check the specimen label and site with the lab (mislabeled specimen or a report filed to the wrong patient/visit).',
+            };
+      extra[p.host]?.push(finding);
+      for (const v of visits) if (v !== p.host) extra[v]?.push(finding);
+    }
+  }
+
+  // 4. Results documented in the visit's own note.
+  encounters.forEach((e, i) => {
+    for (const entry of entriesOf(i)) {
+      if (entry.result) continue;
+      const own = e.pathology.filter((r) => same(r.specimenLabel, entry.label) && !moved[i]?.has(r));
+      const report = own.find((r) => r.amended) ?? own.at(-1);
+      if (!report) continue;
+      const date = reportDate(report, e.visit.dateOfService);
+      entry.result = { report, fromEncounterId: items[i]?.encounter.id ?? e.id, fromSource: sources[i] as string, ...(date ? { date } : {}), linked: false };
+      pushStatus(entry, 'resulted', `result in the note: ${shortDx(report)}`, date);
+    }
+  });
+
+  // 5. Code every document with its own reports plus the ones linked to it.
+  const drafts: ClaimDraft[] = encounters.map((e, i) => {
+    const kept = e.pathology.filter((r) => !moved[i]?.has(r));
+    const linked = added[i] ?? [];
+    const original = items[i]?.encounter as Encounter;
+    const final = codeEncounter({ ...original, pathology: [...kept, ...linked] }, settings, options);
+    if (linked.length > 0) {
+      const before = codeEncounter({ ...original, pathology: kept }, settings, options);
+      extra[i]?.push(...changedLines(before.lines, final.lines, linked));
+    }
+    return { ...final, encounterId: original.id, findings: [...final.findings, ...(extra[i] ?? [])] };
+  });
+
+  // 6. Final statuses from the claims: billed (interpretation line ready, or the outside lab bills) or unbilled.
+  encounters.forEach((_, i) => {
+    const draft = drafts[i] as ClaimDraft;
+    for (const entry of entriesOf(i)) {
+      const summary = draft.specimens.find((s) => same(s.label, entry.label));
+      const external = settings.pathology === 'external' || entry.destination === 'external';
+      const interp = draft.lines.find((l) => isInterpretation(l) && l.specimenLabels.some((x) => same(x, entry.label)));
+      const status = summary?.status ?? (entry.result ? (external || interp?.status === 'ready' ? 'billed' : 'unbilled') : 'sent');
+      if (status === 'billed')
+        pushStatus(
+          entry,
+          'billed',
+          external ? 'billed by the outside lab' : `interpretation ${interp?.code ?? ''} on ${entry.source}`.trim(),
+          entry.result?.date,
+        );
+      else if (status === 'unbilled') pushStatus(entry, 'unbilled', 'resulted, but no interpretation line on any claim', entry.result?.date);
+      else if (status !== 'sent') pushStatus(entry, status, 'engine status', entry.result?.date);
+    }
+  });
+
+  // 7. Aging, against an injectable "today" (default: the latest date in the batch).
+  const today = options.today ?? latestDate(encounters.flatMap((e) => [e.visit.dateOfService, ...e.pathology.flatMap((r) => [r.signedDate, r.collectedDate])]));
+  for (const entry of log) {
+    if (entry.result) continue;
+    const age = daysBetween(entry.dateOfService, today);
+    if (age === undefined) continue;
+    entry.ageDays = age;
+    if (age <= settings.pathologyAgingDays) continue;
+    entry.aging = true;
+    extra[indexOf.get(entry.encounterId) as number]?.push({
+      severity: 'warning',
+      rule: RECONCILE_RULE.aging,
+      message: `Specimen ${entry.label}${entry.site ? ` (${entry.site.text})` : ''}: no pathology result ${age} days after the visit (limit ${settings.pathologyAgingDays} days).`,
+      target: entry.label,
+      fix: 'Call the lab for the result, or attach the report to this visit.',
+    });
+  }
+
+  // 8. Malignant, in-situ or uncertain results need documented follow-up (patient safety: it stays until documented).
+  const docsOf = (patientKey: string | undefined, i: number): PatientDoc[] =>
+    encounters
+      .map((e, k) => ({ encounter: e, source: sources[k] as string, reportOnly: reportOnly[k] as boolean, k }))
+      .filter((d) => (patientKey ? d.encounter.patientKey === patientKey : d.k === i));
+  for (const entry of log) {
+    const report = entry.result?.report;
+    if (!report || !NEEDS_FOLLOW_UP.includes(report.behavior)) continue;
+    const i = indexOf.get(entry.encounterId) as number;
+    const found = findFollowUp(entry, docsOf(entry.patientKey, i));
+    entry.followUp = { documented: !!found, ...(found ? { evidence: found.evidence, source: found.source } : {}) };
+    if (found) continue;
+    extra[i]?.push({
+      severity: 'warning',
+      rule: RECONCILE_RULE.noFollowUp,
+      message: `Specimen ${entry.label}: ${report.behavior} result (${shortDx(report)}) with no documented follow-up (treatment scheduled, referral, or results discussed with the patient).`,
+      target: entry.label,
+      fix: 'Document the plan for this result (e.g. Mohs/re-excision scheduled, referral, results discussed with the patient).',
+    });
+  }
+
+  // 9. Specimen summaries: the visit shows each specimen's final state; a report document shows what it resolved.
+  const final = drafts.map((draft, i) => {
+    const summaries: SpecimenSummary[] = draft.specimens.map((s) => ({ ...s }));
+    for (const entry of entriesOf(i)) {
+      let s = summaries.find((x) => same(x.label, entry.label));
+      if (!s) {
+        s = { label: entry.label, status: entry.status, ...(entry.site ? { site: entry.site.text } : {}) };
+        summaries.push(s);
+      }
+      const report = entry.result?.report;
+      if (report) {
+        s.diagnosis ??= report.diagnosisText;
+        s.behavior ??= report.behavior;
+        if (entry.result?.linked) s.linkedTo = entry.result.fromSource;
+      }
+      if (entry.aging) s.aging = true;
+      if (entry.ageDays !== undefined && !entry.result) s.ageDays = entry.ageDays;
+      if (entry.followUp) s.followUp = entry.followUp.documented ? 'documented' : 'missing';
+    }
+    for (const link of links.filter((l) => l.kind === 'matched' && l.reportItem === i)) {
+      const entry = log.find((x) => x.result?.linked && x.result.report && moved[i]?.has(x.result.report) && same(x.label, link.label));
+      if (!entry || summaries.some((x) => same(x.label, entry.label))) continue;
+      const report = entry.result?.report as PathologyReport;
+      summaries.push({
+        label: entry.label,
+        status: entry.status,
+        ...(report.siteText ? { site: report.siteText } : entry.site ? { site: entry.site.text } : {}),
+        diagnosis: report.diagnosisText,
+        behavior: report.behavior,
+        linkedTo: entry.source,
+        ...(entry.followUp ? { followUp: entry.followUp.documented ? ('documented' as const) : ('missing' as const) } : {}),
+      });
+    }
+    return { ...draft, findings: [...draft.findings, ...(extra[i] ?? []).filter((f) => !draft.findings.includes(f))], specimens: summaries };
+  });
+
+  return { drafts: final, log, links, ...(today ? { today } : {}) };
+}
+
+function isInterpretation(l: ClaimLine): boolean {
+  return l.ruleIds.some((r) => r === 'pathology/level-per-specimen' || r === 'pathology/consultation');
+}
+
+/**
+ * Lines that changed because a linked report arrived: a held line now ready, with the same code
+ * (the pending benign code stands) or a new one (e.g. 11402 → 11602 once SCC is confirmed).
+ * Pathology interpretation lines are covered by the link finding.
+ */
+function changedLines(before: readonly ClaimLine[], after: readonly ClaimLine[], linked: readonly PathologyReport[]): Finding[] {
+  const out: Finding[] = [];
+  const used = new Set<ClaimLine>();
+  for (const b of before) {
+    if (b.status !== 'held-for-pathology' || isInterpretation(b)) continue;
+    const labels = [...b.specimenLabels, ...b.lesionLabels];
+    const a =
+      after.find(
+        (x) => !used.has(x) && x.ruleIds[0] === b.ruleIds[0] && labels.some((l) => [...x.specimenLabels, ...x.lesionLabels].some((y) => same(y, l))),
+      ) ?? after.find((x) => !used.has(x) && x.ruleIds[0] === b.ruleIds[0] && x.code === b.code);
+    if (!a) continue;
+    used.add(a);
+    const report = linked.find((r) => b.specimenLabels.some((s) => same(s, r.specimenLabel))) ?? (linked.length === 1 ? linked[0] : undefined);
+    const why = report ? `specimen ${report.specimenLabel}: ${shortDx(report)} (${report.behavior})` : 'linked pathology';
+    if (a.code !== b.code) {
+      const kind = report && ['malignant', 'in-situ'].includes(report.behavior) ? 'malignant' : 'benign';
+      out.push({
+        severity: 'info',
+        rule: RECONCILE_RULE.recoded,
+        message: `Re-coded after pathology: ${b.code} → ${a.code} (${why} → ${kind} excision code)${a.status === 'ready' ? ', now ready' : ''}.`,
+        target: a.code,
+      });
+    } else if (a.status === 'ready') {
+      out.push({
+        severity: 'info',
+        rule: RECONCILE_RULE.released,
+        message: `${a.code} no longer held: ${why}; the code stands and the line is ready.`,
+        target: a.code,
+      });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,70 @@
+import type { PathologyReport } from '../model';
+import { daysBetween } from './dates';
+import { agreementRank, compareSites, type SiteAgreement } from './site-match';
+import type { SpecimenLogEntry } from './specimen-log';
+
+export const DEFAULT_MATCH_WINDOW_DAYS = 60;
+
+export interface ReportToMatch {
+  report: PathologyReport;
+  patientKey?: string;
+  /** Encounter that carries the report (never matched to its own specimens here). */
+  hostEncounterId: string;
+  /** The host document's date, used when the report states no date of its own. */
+  hostDate?: string;
+}
+
+export interface Candidate {
+  entry: SpecimenLogEntry;
+  site: SiteAgreement;
+  /** The report's collected date equals the visit's date of service. */
+  sameDay: boolean;
+  /** The date window could not be checked (a date is missing). */
+  dateUnverified: boolean;
+}
+
+export type MatchResult =
+  | { kind: 'none' }
+  | { kind: 'unlinked'; reason: string }
+  | { kind: 'matched'; candidate: Candidate }
+  | { kind: 'ambiguous'; candidates: Candidate[] }
+  | { kind: 'conflict'; candidates: Candidate[] };
+
+const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toUpperCase() === b.toUpperCase();
+
+/**
+ * Finds the logged specimen a later pathology report belongs to. A report matches a specimen of
+ * the same patient (salted key) with the same label, charted on or before the report's date
+ * (collected date, else signed date, else the date of the document carrying it) and within the
+ * window. Ties are broken by an exact collected-date match, then by the site text. What the site
+ * contradicts is a conflict; what nothing decides is ambiguous. Neither is ever picked silently.
+ */
+export function matchReport(input: ReportToMatch, log: readonly SpecimenLogEntry[], windowDays: number = DEFAULT_MATCH_WINDOW_DAYS): MatchResult {
+  if (!input.patientKey) return { kind: 'unlinked', reason: 'no patient identity on the report' };
+  const { report } = input;
+  const refDate = report.collectedDate ?? report.signedDate ?? input.hostDate;
+  const candidates: Candidate[] = [];
+  for (const entry of log) {
+    if (entry.patientKey !== input.patientKey || entry.encounterId === input.hostEncounterId) continue;
+    if (!same(entry.label, report.specimenLabel)) continue;
+    const age = daysBetween(entry.dateOfService, refDate);
+    if (age !== undefined && (age < 0 || age > windowDays)) continue;
+    candidates.push({
+      entry,
+      site: compareSites(entry.site, report.siteText),
+      sameDay: !!report.collectedDate && report.collectedDate === entry.dateOfService,
+      dateUnverified: age === undefined,
+    });
+  }
+  if (candidates.length === 0) return { kind: 'none' };
+  const plausible = candidates.filter((c) => c.site !== 'conflict');
+  if (plausible.length === 0) return { kind: 'conflict', candidates };
+  // An open specimen is the one waiting for this report; an already resulted one only takes an amended or repeated copy.
+  const open = plausible.filter((c) => !c.entry.result);
+  const pool = open.length > 0 ? open : plausible;
+  const score = (c: Candidate) => (c.sameDay ? 10 : 0) + agreementRank(c.site) + (c.dateUnverified ? 0 : 0.5);
+  const best = Math.max(...pool.map(score));
+  const top = pool.filter((c) => score(c) === best);
+  if (top.length === 1) return { kind: 'matched', candidate: top[0] as Candidate };
+  return { kind: 'ambiguous', candidates: top };
+}

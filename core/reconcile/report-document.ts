@@ -1,0 +1,71 @@
+import type { Encounter, Unread } from '../model';
+import { parsePathology } from '../parse/pathology';
+
+/**
+ * A standalone pathology report (a lab's result page, a pasted or saved report) is not a visit:
+ * its "A. Skin, left shin, punch biopsy: …" lines name the procedure that took the tissue, they do
+ * not document one done today. The note parser reads any text as a visit, so a report document is
+ * recognised here and re-read as one pathology section: reports only, no procedures, no specimens.
+ */
+
+const REPORT_MARKERS: RegExp[] = [
+  /\b(?:dermato|histo|surgical\s+)?patholog(?:y|ist)\b|\bderm\s*path\b/i,
+  /\b(?:final|pathologic(?:al)?|microscopic|histopathologic)\s+diagnos[ie]s\b/i,
+  /\b(?:date\s+)?(?:signed(?:\s+out)?|sign[- ]?out|electronically\s+signed|reported|finali[sz]ed|verified)\b[^\n\d]{0,20}\d{1,4}[/.-]\d{1,2}/i,
+  /\b(?:collected|date\s+(?:of\s+)?(?:procedure|collection)|received|accession(?:\s+(?:no|number|#))?)\b[^\n\d]{0,20}\d/i,
+  /\b(?:gross\s+description|gross\b\s*:?\s*$|microscopic(?:\s+description)?|received\s+in\s+formalin|entirely\s+submitted|cassettes?)\b/im,
+  /^\s*(?:specimen\s+|part\s+)?[A-Z][.):]\s*skin,\s/im,
+];
+
+/** Words of a clinician's visit or procedure note that a lab report does not contain. */
+const VISIT_MARKERS =
+  /\b(?:consent(?:ed)?|anesthe\w*|lidocaine|lido\b|hemostasis|alcl3|aluminum\s+chloride|drysol|electrocautery|cautery|bandage|vaseline|petrolatum|tolerated|wound\s+care|closed\s+with|prepped|timeout|time-out|chief\s+complaint|hpi\b|history\s+of\s+present|review\s+of\s+systems|assessment|a\/p\b|plan\s*:|return\s+(?:to\s+clinic|in)\b|rtc\b|follow[- ]?up\s+in\b|e\/m\b|9921\d|9920\d)/i;
+
+/** Fields of a procedure note ("Procedure: Excision…", "Specimen A to in-house dermpath"). */
+const PROCEDURE_FIELDS: RegExp[] = [
+  /^[ \t]*(?:procedures?(?:\s+performed)?|repair|closure|pre-?op(?:erative)?(?:\s+(?:dx|diagnosis))?|post-?op(?:erative)?(?:\s+(?:dx|diagnosis))?|indications?|anesthesia|technique|lesion|location|size)\s*:/im,
+  /\bspecimens?\b[^.\n]{0,30}(?:\bto\b|->|→|\bsent\b|\bsubmitted\s+to\b)[^.\n]{0,40}\b(?:path\w*|dermpath|derm\s+path|lab(?:oratory)?|dermatopathology|diagnostics)\b/i,
+  /\bexcised\s+diameter\b|\bdate\s+of\s+service\b/i,
+];
+
+export function looksLikePathologyReport(text: string): boolean {
+  if (typeof text !== 'string' || text.trim().length === 0) return false;
+  const t = text.length > 60_000 ? text.slice(0, 60_000) : text;
+  if (VISIT_MARKERS.test(t) || PROCEDURE_FIELDS.some((re) => re.test(t))) return false;
+  const score = REPORT_MARKERS.filter((re) => re.test(t)).length;
+  return score >= 2;
+}
+
+/**
+ * The encounter to code for `text` when it is a standalone pathology report, else undefined
+ * (the parsed visit stands). Keeps the parser's id, patient key and initials.
+ */
+export function reportDocumentEncounter(text: string, parsed: Encounter): Encounter | undefined {
+  // The parser already read it as reports only: keep its reading.
+  if (isReportOnly(parsed) || !looksLikePathologyReport(text)) return undefined;
+  const body = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const name = 'pathology report';
+  const unread: Unread[] = [];
+  const reports = parsePathology({ name, role: 'pathology', start: 0, text: body }, (start, end) => ({ section: name, start, end }), unread);
+  if (reports.length === 0) return undefined;
+  const dates = reports.map((r) => r.collectedDate ?? r.signedDate).filter((d): d is string => !!d);
+  const dateOfService = dates.sort()[0] ?? parsed.visit.dateOfService;
+  return {
+    ...parsed,
+    visit: { problems: [], ...(dateOfService ? { dateOfService } : {}) },
+    lesions: [],
+    procedures: [],
+    specimens: [],
+    pathology: reports,
+    enteredCharges: [],
+    unread: [...parsed.unread.filter((u) => /decoded as/.test(u.reason)), ...unread],
+    sections: { [name]: body },
+  };
+}
+
+/** A document that only carries pathology reports: nothing performed, no specimens of its own. */
+export function isReportOnly(encounter: Encounter): boolean {
+  return (
+    encounter.pathology.length > 0 && encounter.specimens.length === 0 && !encounter.procedures.some((p) => p.status === 'performed') && !encounter.visit.emCode
+  );
+}
