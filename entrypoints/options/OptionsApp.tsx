@@ -101,18 +101,21 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
           const allGranted = p.origins.length > 0 && p.origins.every((o) => granted.has(o));
           return (
             <div key={p.id} class="preset">
-              <label class="choice">
-                <input
-                  type="checkbox"
-                  name={`preset-${p.id}`}
-                  checked={on}
-                  disabled={p.origins.length === 0}
-                  onChange={(e) => model.togglePreset(p.id, (e.target as HTMLInputElement).checked)}
-                />{' '}
-                {p.label}
-                {p.origins.length > 0 && <code class="origins">{p.origins.join(', ')}</code>}
-                {on && <span class={`pill ${allGranted ? 'ready' : 'held'}`}>{allGranted ? 'allowed' : 'not allowed yet'}</span>}
-              </label>
+              {p.origins.length > 0 ? (
+                <label class="choice">
+                  <input
+                    type="checkbox"
+                    name={`preset-${p.id}`}
+                    checked={on}
+                    onChange={(e) => model.togglePreset(p.id, (e.target as HTMLInputElement).checked)}
+                  />{' '}
+                  {p.label}
+                  <code class="origins">{p.origins.join(', ')}</code>
+                  {on && <span class={`pill ${allGranted ? 'ready' : 'held'}`}>{allGranted ? 'allowed' : 'not allowed yet'}</span>}
+                </label>
+              ) : (
+                <p class="choice">{p.label}</p>
+              )}
               {p.note && <p class="muted note">{p.note}</p>}
             </div>
           );

@@ -1,0 +1,26 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, expect, test } from './extension';
+
+// Build checks on the artifact the other e2e tests load (Dark Reader's "build" test layer).
+test('manifest asks for least privilege', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  expect(manifest.manifest_version).toBe(3);
+  expect([...manifest.permissions].sort()).toEqual(['scripting', 'sidePanel', 'storage']);
+  expect(manifest.host_permissions ?? []).toEqual([]);
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  // Only the loopback demo is matched at install; EMR hosts are registered at runtime when granted.
+  expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+  expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+});
+
+test('content script stays small and free of zod; no HTML sinks or network calls in the bundles', () => {
+  const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
+  expect(statSync(join(EXTENSION_DIR, 'content-scripts/content.js')).size).toBeLessThan(60_000);
+  expect(content).not.toMatch(/ZodError|zod/i);
+  for (const file of ['content-scripts/content.js', 'background.js']) {
+    const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
+    expect(code, file).not.toMatch(/\.innerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|XMLHttpRequest|sendBeacon|new WebSocket/);
+    expect(code, file).not.toMatch(/\bfetch\(/);
+  }
+});
