@@ -60,9 +60,11 @@ export const chargesCompare = defineRule({
       };
       if (e && !s) {
         entry.kind = 'unsupported';
+        // When a rule removed this very code (bundled, included in another), say why.
+        const removed = ctx.removed.find((r) => r.line.code === code);
         ctx.report({
           severity: 'warning',
-          message: `Entered ${code}${e.units > 1 ? `×${e.units}` : ''} is not supported by the documentation (over-coding risk).`,
+          message: `Entered ${code}${e.units > 1 ? `×${e.units}` : ''} is not supported by the documentation (over-coding risk)${removed ? `: ${removed.reason.replace(/\.$/, '')} (${removed.rule})` : ''}.`,
           target: code,
           fix: `Remove ${code}, or document the service that supports it.`,
         });

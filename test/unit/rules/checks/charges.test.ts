@@ -97,6 +97,35 @@ describe('checks/charges-compare', () => {
   });
 });
 
+describe('unsupported entered code that a rule removed', () => {
+  it('names the rule and its reason', async () => {
+    const { codeEncounter } = await import('../../../../core/engine');
+    const { Encounter, Settings } = await import('../../../../core/model');
+    const { defineRule } = await import('../../../../core/rules/define-rule');
+    const { chargesCompare } = await import('../../../../core/rules/checks/charges');
+    const bundle = defineRule({
+      id: 'repair/included-in-biopsy',
+      family: 'repair',
+      phase: 'code',
+      title: 't',
+      explain: 'e',
+      references: [],
+      status: 'stable',
+      apply(ctx) {
+        ctx.addLine({ code: '11104' });
+        const repair = ctx.addLine({ code: '12001' });
+        ctx.removeLine(repair, 'Simple closure is included in 11104.');
+      },
+    });
+    const draft = codeEncounter(Encounter.parse({ enteredCharges: [{ code: '11104' }, { code: '12001' }] }), Settings.parse({}), {
+      rules: [bundle, chargesCompare],
+    });
+    expect(draft.findings.map((f) => f.message)).toEqual([
+      'Entered 12001 is not supported by the documentation (over-coding risk): Simple closure is included in 11104 (repair/included-in-biopsy).',
+    ]);
+  });
+});
+
 describe('checks/charges-known-errors', () => {
   const cases: { name: string; entered: Entered; encounter?: EncounterInput; lines?: NewLine[]; errors: number }[] = [
     { name: 'two primary biopsy codes (11102 + 11104)', entered: [{ code: '11104' }, { code: '11102' }], errors: 1 },
