@@ -1,5 +1,5 @@
 import { siteInfo } from '../anatomy';
-import { amountInBillingMeasure, billingUnits, type DrugEntry, type DrugRoute, findDrug } from '../codes/drugs';
+import { amountInBillingMeasure, billingUnits, concentrationMgPerMl, type DrugEntry, type DrugRoute, findDrug } from '../codes/drugs';
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
@@ -55,7 +55,18 @@ export function addDrugLine(ctx: RuleContext, procs: Procedure[], info: DrugLine
 export type DoseResult = { ok: true; info: DrugLineInfo } | { ok: false; problem: string; fix: string };
 
 /** Resolve a procedure's documented drug into billing-measure amounts, or say which fact is missing. */
-export function resolveDose(entry: DrugEntry, drug: NonNullable<Procedure['drug']>): DoseResult {
+/**
+ * The concentration written in the procedure text when the drug name has none: used only when
+ * the text names exactly one mg/mL value (a dilution written as "diluted to 5 mg/mL from 10 mg/mL"
+ * is ambiguous and asks instead).
+ */
+function concentrationInText(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const values = new Set([...text.matchAll(/(\d+(?:\.\d+)?)\s*mg\s*\/\s*(?:ml|cc)\b/gi)].map((m) => Number(m[1])));
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+export function resolveDose(entry: DrugEntry, drug: NonNullable<Procedure['drug']>, context?: string): DoseResult {
   const per = entry.per;
   if (!per) return { ok: false, problem: `${entry.label}: no verified HCPCS code`, fix: 'Look up the current HCPCS code and unit for this drug.' };
   if (drug.amountGiven === undefined) {
@@ -65,7 +76,10 @@ export function resolveDose(entry: DrugEntry, drug: NonNullable<Procedure['drug'
       fix: `Document the amount given (in ${per.unit}) to bill ${entry.hcpcs} (1 unit = ${per.amount} ${per.unit}).`,
     };
   }
-  const amount = amountInBillingMeasure(entry, drug.amountGiven, drug.unit, drug.name);
+  // A name without a concentration ("triamcinolone") borrows the one written in the text.
+  const named = drug.unit === 'mL' && concentrationMgPerMl(entry, drug.name) === undefined ? concentrationInText(context) : undefined;
+  const name = named !== undefined ? `${drug.name} ${named} mg/mL` : drug.name;
+  const amount = amountInBillingMeasure(entry, drug.amountGiven, drug.unit, name);
   if (amount === undefined) {
     return {
       ok: false,
@@ -74,7 +88,7 @@ export function resolveDose(entry: DrugEntry, drug: NonNullable<Procedure['drug'
     };
   }
   if (amount <= 0) return { ok: false, problem: `${entry.label}: dose given is zero`, fix: 'Check the documented dose.' };
-  const wasted = drug.amountWasted === undefined ? undefined : amountInBillingMeasure(entry, drug.amountWasted, drug.unit, drug.name);
+  const wasted = drug.amountWasted === undefined ? undefined : amountInBillingMeasure(entry, drug.amountWasted, drug.unit, name);
   return {
     ok: true,
     info: {
@@ -143,7 +157,7 @@ function codeDrugs(ctx: RuleContext, procs: Procedure[], what: string): void {
       });
       continue;
     }
-    const dose = resolveDose(entry, p.drug);
+    const dose = resolveDose(entry, p.drug, procedureText(ctx, p));
     if (!dose.ok) {
       ctx.report({ severity: 'warning', message: `${what}: ${dose.problem}; no drug line.`, target, fix: dose.fix, span: p.span });
       continue;

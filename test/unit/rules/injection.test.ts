@@ -54,6 +54,37 @@ const cases: Case[] = [
     lines: ['11900', 'J3301 x6'],
   },
   {
+    name: 'concentration written only in the text: "triamcinolone 5 mg/mL, total 2 cc" → 10 mg',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'intralesional-injection',
+          count: 5,
+          site: site('scalp'),
+          text: 'ILK: triamcinolone 5 mg/mL, total 2 cc into the 5 patches',
+          drug: tac(2, 'mL'),
+        }),
+      ],
+    },
+    lines: ['11900', 'J3301'],
+  },
+  {
+    name: 'two concentrations in the text (dilution) → ask, no drug line',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'intralesional-injection',
+          count: 8,
+          site: site('arm'),
+          text: 'triamcinolone 10 mg/mL diluted to 5 mg/mL; 0.8 mL total',
+          drug: tac(0.8, 'mL'),
+        }),
+      ],
+    },
+    lines: ['11901'],
+    findings: ['injection/intralesional'],
+  },
+  {
     name: 'mL without a concentration → finding, no drug line',
     encounter: { procedures: [proc({ kind: 'intralesional-injection', count: 2, site: site('chest'), drug: tac(1, 'mL') })] },
     lines: ['11900'],
