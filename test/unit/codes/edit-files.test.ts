@@ -247,6 +247,31 @@ describe('dermlens data import-ncci / import-mue and code --edits', () => {
     expect(julyMue[0].message).toContain('11103: 5 units on this date of service exceed the MUE of 4');
   });
 
+  it('without --edits, dermlens code uses $DERMLENS_DATA_DIR when it holds tables', async () => {
+    const dir = tmp();
+    await run(['data', 'import-mue', fixture('MCR_MUE_PractitionerServices_Eff_2025-07-01.csv'), '--data-dir', dir]);
+    const f = join(dir, 'enc.json');
+    writeFileSync(
+      f,
+      JSON.stringify({
+        visit: { dateOfService: '2025-08-01' },
+        procedures: [1, 2, 3, 4, 5, 6].map((i) => ({ id: `b${i}`, kind: 'biopsy-tangential', lesionLabels: [`L${i}`], site: { key: 'back', text: 'back' } })),
+      }),
+    );
+    const saved = process.env.DERMLENS_DATA_DIR;
+    try {
+      process.env.DERMLENS_DATA_DIR = dir;
+      const withEnv = JSON.parse((await run(['code', '--pathology', 'external', f])).stdout);
+      expect(withEnv.findings.map((x: { rule: string }) => x.rule)).toContain('checks/mue');
+      process.env.DERMLENS_DATA_DIR = join(dir, 'nothing-here');
+      const without = JSON.parse((await run(['code', '--pathology', 'external', f])).stdout);
+      expect(without.findings.map((x: { rule: string }) => x.rule)).not.toContain('checks/mue');
+    } finally {
+      if (saved === undefined) delete process.env.DERMLENS_DATA_DIR;
+      else process.env.DERMLENS_DATA_DIR = saved;
+    }
+  });
+
   it('bad input: unknown version, missing file, Excel file, empty file → exit 2 with one line', async () => {
     const dir = tmp();
     const noVersion = join(dir, 'edits.txt');
