@@ -11,7 +11,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isOwnExtensionPage(sender, browser.runtime.id, extensionOrigin)) return router.fromPage(message);
-    if (isOwnContentScript(sender, browser.runtime.id, extensionOrigin)) return router.fromContent(message, sender.tab.id);
+    if (isOwnContentScript(sender, browser.runtime.id, extensionOrigin)) return router.fromContent(message, sender.tab.id, sender.frameId ?? 0);
     // Anything else (another extension, a page without our script) gets no answer.
     return undefined;
   });

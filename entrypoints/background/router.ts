@@ -7,6 +7,17 @@ import { syncEmrContentScripts } from './hosts';
 import { forgetTab, getTabEncounter, setTabEncounter, tabsShowing } from './tab-map';
 
 const PURGE_EVERY_MS = 3_600_000;
+const CLINICAL_ROLES = new Set(['procedure', 'pathology', 'assessment', 'charges']);
+
+/** How much chart a snapshot holds: clinical sections weigh most, then any text. */
+export function chartScore(snapshot: ChartSnapshot): number {
+  let score = 0;
+  for (const s of snapshot.sections) {
+    const length = s.text.trim().length;
+    score += CLINICAL_ROLES.has(s.role) ? length * 10 : length;
+  }
+  return score;
+}
 
 /**
  * The background's message handling: the untrusted content channel and the trusted
@@ -15,15 +26,24 @@ const PURGE_EVERY_MS = 3_600_000;
  */
 export class BackgroundRouter {
   private readonly queue = new Map<number, { running: Promise<void>; next?: ChartSnapshot }>();
+  private readonly frames = new Map<number, Map<number, ChartSnapshot>>();
   private lastPurge = 0;
 
   constructor(readonly store: DermLensStore) {}
 
   /** Untrusted: a content script sent something. Returns a small ack, never data. */
-  async fromContent(message: unknown, tabId: number): Promise<{ ok: boolean; error?: string }> {
+  async fromContent(message: unknown, tabId: number, frameId = 0): Promise<{ ok: boolean; error?: string }> {
     const parsed = ContentMessage.safeParse(message);
     if (!parsed.success) return { ok: false, error: 'invalid message' };
-    this.enqueue(tabId, parsed.data.snapshot);
+    const snapshot = parsed.data.snapshot;
+    // EMRs that render the chart in frames (athenaOne) send one snapshot per frame:
+    // code the frame that holds the most clinical text, not whichever spoke last.
+    const frames = this.frames.get(tabId) ?? new Map<number, ChartSnapshot>();
+    frames.set(frameId, snapshot);
+    this.frames.set(tabId, frames);
+    const best = [...frames.entries()].sort((a, b) => chartScore(b[1]) - chartScore(a[1]) || (a[0] === frameId ? -1 : 1))[0];
+    if (best?.[0] !== frameId) return { ok: true };
+    this.enqueue(tabId, snapshot);
     return { ok: true };
   }
 
@@ -178,6 +198,7 @@ export class BackgroundRouter {
   }
 
   async tabClosed(tabId: number): Promise<void> {
+    this.frames.delete(tabId);
     await forgetTab(tabId);
   }
 }

@@ -128,3 +128,23 @@ describe('BackgroundRouter', () => {
     });
   });
 });
+
+describe('frames', () => {
+  it('codes the frame with the most clinical text; a menu frame speaking later does not replace it', async () => {
+    fakeBrowser.reset();
+    const store = new DermLensStore(openDb(`frames-${Date.now()}`));
+    const router = new BackgroundRouter(store);
+    const chart = { ...snapshotMessage('Procedure: Punch biopsy of R forearm, specimen A.') };
+    chart.snapshot.sections = [{ name: 'A&P', role: 'assessment', text: 'Procedure: Punch biopsy of R forearm, specimen A.' }];
+    const menu = snapshotMessage('Home Schedule Patients Inbox Reports Settings Log out', 'Menu, Frame');
+    await router.fromContent(chart, 4, 2);
+    await router.idle();
+    const first = (await router.tabState(4)).encounterId;
+    await router.fromContent(menu, 4, 0);
+    await router.idle();
+    expect((await router.tabState(4)).encounterId).toBe(first);
+    expect(await store.db.encounters.count()).toBe(1);
+    store.db.close();
+    await store.db.delete();
+  });
+});
