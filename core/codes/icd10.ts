@@ -255,6 +255,8 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   // ICD-10-CM index: cyst, skin → follicular cyst, unspecified (after every named cyst above).
   [/\bcysts?\b/, 'L72.9'],
   [/dermatitis|eczema/, 'L30.9'],
+  // A sign, not a diagnosis: what to code for an eruption biopsied before pathology (reference §13.2).
+  [/\brash\b|eruption|exanthem/, 'R21'],
 ];
 
 /**
@@ -288,16 +290,19 @@ export function histologyFromText(text: string | undefined): Histology | undefin
 }
 
 /**
- * Every histology/condition a longer text names, in pattern order, leaving out
- * negated and historical mentions ("hx of BCC", "s/p Mohs"). For last-resort
- * linking from a whole note.
+ * Every histology/condition a longer text names: lesions and conditions in pattern
+ * order, then history/screening codes, leaving out negated and historical
+ * mentions ("hx of BCC" gives Z85.828, never a BCC). For last-resort linking from a whole note.
  */
 export function histologiesInText(text: string | undefined): Histology[] {
   if (!text) return [];
-  const t = cleanText(text).replace(/\b(history of|hx of|h\/o|s\/p|status post|family history|fh of|prior)\b[^.;,\n]*/g, ' ');
+  const cleaned = cleanText(text);
   const out: Histology[] = [];
+  const t = cleaned.replace(/\b(history of|hx of|h\/o|s\/p|status post|family history|fh of|prior)\b[^.;,\n]*/g, ' ');
   for (const [re, h] of HISTOLOGY_PATTERNS) if (re.test(t) && !out.includes(h)) out.push(h);
   for (const [re, code] of CONDITION_PATTERNS) if (re.test(t) && !out.includes(`code:${code}`)) out.push(`code:${code}`);
+  // History and screening last: active problems come first on a line.
+  for (const [re, code] of HISTORY_PATTERNS) if (re.test(cleaned) && !out.includes(`code:${code}`)) out.push(`code:${code}`);
   return out;
 }
 

@@ -28,7 +28,8 @@ import type { DraftLine } from './draft-line';
 
 const MAX_POINTERS = 4;
 /** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
-const NEOPLASM_WORDS = /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc\b|\bscc\b|keratos|spot|macule/i;
+const NEOPLASM_WORDS =
+  /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|in[- ]situ|bowen|merkel|keratos|spot|macule/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** Vague nouns: provisional only when no specific diagnosis is named ("lesion R cheek", not "SK lesions"). */
@@ -342,12 +343,23 @@ class Linker {
     if (!text.trim()) return [];
     const procs = proceduresOfLine(this.ctx, line);
     const isEm = line.family === 'evaluation';
-    const fits = (h: Histology): boolean => (isEm ? sitelessHistology(h) : procs.some((p) => fitsKind(p.kind, h)));
+    const fits = (h: Histology): boolean => (isEm ? sitelessHistology(h) : !h.startsWith('code:Z') && procs.some((p) => fitsKind(p.kind, h)));
     const fitsCode = (c: string): boolean => {
       const h = histologyFromText(title(c));
       return isEm || (h !== undefined && fits(h)) || procs.some((p) => (KIND_CODE_PREFIXES[p.kind] ?? []).some((x) => c.startsWith(x)));
     };
     let codes = codesInText(text).filter(fitsCode);
+    const lesionKind = procs.find((p) => BENIGN_REMOVAL.includes(p.kind));
+    if (codes.length === 0 && lesionKind) {
+      // A lesion line with no diagnosis of its own: only a single, unambiguous non-cancer diagnosis in the note will do.
+      const written = codesInText(text).filter((c) => !/^(Z|C|D0|D4)/.test(c));
+      const named = histologiesInText(text).filter((h) => !NEOPLASTIC.has(h) && !h.startsWith('code:Z') && h !== 'code:R21');
+      if (written.length === 1) codes = written;
+      else if (written.length === 0 && named.length === 1) {
+        const where = mergeSite(lesionKind.site, this.ctx.lesion(lesionKind.lesionLabels[0])?.site);
+        codes = resolveDx({ histology: named[0] as Histology, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes;
+      }
+    }
     if (codes.length === 0) {
       const p = procs[0];
       const where = mergeSite(p?.site);
@@ -366,6 +378,48 @@ class Linker {
       });
     }
     return codes;
+  }
+
+  /**
+   * A lesion removed or biopsied with no diagnosis anywhere: a cancer the note says
+   * a prior biopsy proved (or that Mohs treats), else D49.2 while pathology is
+   * pending (reference §13.2), with a note saying so.
+   */
+  lesionRemovalFallback(line: DraftLine): string[] {
+    const p = proceduresOfLine(this.ctx, line).find((x) => LESION_REMOVAL.includes(x.kind));
+    if (!p) return [];
+    const text = Object.values(this.ctx.encounter.sections).join('\n');
+    const lesion = this.ctx.lesion(p.lesionLabels[0]);
+    const who = p.lesionLabels[0] ? `Lesion ${p.lesionLabels[0]}` : p.specimenLabel ? `Specimen ${p.specimenLabel}` : line.code;
+    const proven =
+      p.kind === 'mohs' ||
+      p.reExcision === true ||
+      p.lesionLabels.some((l) => this.ctx.lesion(l)?.priorMalignantBiopsy) ||
+      /\b(biopsy|bx)[- ]proven|\b(biopsy|bx|path(ology)?) (showed|confirmed|revealed|consistent with|positive for)/i.test(text);
+    const malignant = [...new Set(histologiesInText(text).filter((h) => MALIGNANT.has(h)))];
+    if (proven && malignant.length === 1) {
+      const codes = this.resolve(malignant[0] as Histology, mergeSite(p.site, lesion?.site), who);
+      if (codes.length > 0) {
+        this.report(`proven:${who}`, {
+          severity: 'info',
+          rule: 'diagnosis/link',
+          message: `${who}: no diagnosis was tied to this lesion, so the biopsy-proven ${(malignant[0] as string).replace(/-/g, ' ')} named in the note was linked (${codes.join(', ')}).`,
+          target: who,
+          fix: 'Verify; name the diagnosis on the lesion in the procedure note.',
+        });
+        return codes;
+      }
+    }
+    const pending = Boolean(p.specimenLabel) && !this.ctx.pathologyFor(p.specimenLabel);
+    if (!pending) return [];
+    this.report(`d492:${who}`, {
+      severity: 'info',
+      rule: 'diagnosis/before-pathology',
+      message: `${who}: no clinical diagnosis documented; D49.2 (unspecified behavior) linked until pathology returns.`,
+      target: who,
+      fix: 'Document the clinical impression or the sign/symptom; code the final pathology diagnosis when it returns.',
+    });
+    return ['D49.2'];
   }
 
   /** Visit problems with a usable code, separately managed ones first. */
@@ -401,6 +455,20 @@ function sideWords(text: string | undefined): 'left' | 'right' | undefined {
   const right = /\bright\b|\brt\b/.test(t);
   return left === right ? undefined : left ? 'left' : 'right';
 }
+
+/** Removal/destruction of (usually benign) lesions: may take the note's single stated diagnosis. */
+const BENIGN_REMOVAL: Procedure['kind'][] = ['shave-removal', 'destruction-benign', 'skin-tag-removal', 'excision', 'intralesional-injection', 'paring'];
+
+const LESION_REMOVAL: Procedure['kind'][] = [
+  'biopsy-tangential',
+  'biopsy-punch',
+  'biopsy-incisional',
+  'biopsy-unspecified',
+  'shave-removal',
+  'excision',
+  'mohs',
+  'destruction-malignant',
+];
 
 /** Readings too generic to beat a specific one from elsewhere in the same procedure. */
 const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:L30.9', 'wart']);
@@ -475,6 +543,16 @@ export const diagnosisLink = defineRule({
       if (line.dx.length > 0 || line.family === 'evaluation') continue;
       const sibling = ctx.lines.find((o) => o !== line && o.dx.length > 0 && o.procedureIds.some((id) => line.procedureIds.includes(id)));
       line.dx = sibling ? [...sibling.dx] : linker.fromNoteText(line);
+      if (line.dx.length === 0) line.dx = linker.lesionRemovalFallback(line);
+    }
+    // Closures, flaps and grafts of a wound take the dx of the lesion removed there (same lesion label).
+    for (const line of ctx.lines) {
+      if (line.dx.length > 0 || line.family === 'evaluation') continue;
+      const labels = new Set(linker.targets(line).flatMap((t) => (t.lesionLabel ? [t.lesionLabel.toUpperCase()] : [])));
+      const sibling = ctx.lines.find(
+        (o) => o !== line && o.dx.length > 0 && o.family !== 'evaluation' && o.lesionLabels.some((l) => labels.has(l.toUpperCase())),
+      );
+      if (sibling) line.dx = [...sibling.dx];
     }
     for (const line of em) {
       const separate = linker.problemCodes(true).map((c) => c.code);

@@ -252,10 +252,10 @@ const cases: Case[] = [
     findings: ['diagnosis/link'],
   },
   {
-    name: 'E/M with no problem list: a site-independent condition named in the note, never a history mention',
+    name: 'E/M with no problem list: conditions named in the note, a history mention only as history',
     input: { sections: { note: 'Hx of BCC of the nose, s/p Mohs 2019. Plaque psoriasis flaring on elbows; start clobetasol.' } },
     lines: [{ code: '99213', family: 'evaluation' }],
-    dx: [['L40.0']],
+    dx: [['L40.0', 'Z85.828']],
     findings: ['diagnosis/link'],
   },
   {
@@ -304,6 +304,47 @@ const cases: Case[] = [
     },
     lines: [{ code: '11104', procedureIds: ['p1'], lesionLabels: ['L1'], specimenLabels: ['A'] }],
     dx: [['L30.9']],
+  },
+  {
+    name: 'a closure takes the dx of the lesion excised there',
+    input: {
+      sections: { note: 'Biopsy-proven invasive SCC of the vertex scalp. Excision and complex repair.' },
+      lesions: [{ label: 'L1', site: site('vertex') }],
+      procedures: [proc({ id: 'p1', kind: 'excision', lesionLabels: ['L1'], specimenLabel: 'A' }), proc({ id: 'p2', kind: 'repair', lesionLabels: ['L1'] })],
+    },
+    lines: [
+      { code: '11623', procedureIds: ['p1'], lesionLabels: ['L1'], specimenLabels: ['A'] },
+      { code: '13121', procedureIds: ['p2'], lesionLabels: ['L1'] },
+    ],
+    dx: [['C44.42'], ['C44.42']],
+    findings: ['diagnosis/link'],
+  },
+  {
+    name: 'one visit-level diagnosis line covers lesions that carry none',
+    input: {
+      sections: { note: 'Dx: Inflamed seborrheic keratoses (L82.0), all symptomatic. Shave removal x2.' },
+      lesions: [
+        { label: 'L1', site: site('back'), clinicalDiagnosis: 'Inflamed seborrheic keratoses (L82.0)' },
+        { label: 'L2', site: site('flank', 'left') },
+      ],
+      procedures: [proc({ id: 'p1', kind: 'shave-removal', lesionLabels: ['L1'] }), proc({ id: 'p2', kind: 'shave-removal', lesionLabels: ['L2'] })],
+    },
+    lines: [
+      { code: '11301', procedureIds: ['p1'], lesionLabels: ['L1'] },
+      { code: '11302', procedureIds: ['p2'], lesionLabels: ['L2'] },
+    ],
+    dx: [['L82.0'], ['L82.0']],
+    findings: ['diagnosis/link'],
+  },
+  {
+    name: 'biopsy with no diagnosis anywhere, pathology pending → D49.2 + info',
+    input: {
+      lesions: [{ label: 'A', site: site('back') }],
+      procedures: [proc({ id: 'p1', kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A' })],
+    },
+    lines: [{ code: '11102', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }],
+    dx: [['D49.2']],
+    findings: ['diagnosis/before-pathology'],
   },
   {
     name: 'no diagnosis anywhere → diagnosis/missing names the line',
