@@ -3,7 +3,7 @@ import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
 import { countConflict } from './injection';
-import { documentedCount, LESION_NOUNS, NAIL_NOUNS, procedureText } from './procedure-text';
+import { areaInText, documentedCount, LESION_NOUNS, NAIL_NOUNS, procedureText } from './procedure-text';
 
 /** Everything the note says about a procedure, lower-cased, for word tests. */
 const words = (ctx: RuleContext, p: Procedure) =>
@@ -193,6 +193,12 @@ export const paring = defineRule({
   },
 });
 
+/** A "debridement" of nails (mycotic/dystrophic nails), not of skin or a wound. */
+const isNailDebridement = (ctx: RuleContext, p: Procedure) => {
+  const text = words(ctx, p);
+  return /\b(?:toe|finger)?nails?\b|onych/.test(text) && !SUBCUTANEOUS.test(text) && !/ulcer|wound/.test(text);
+};
+
 type NailService = 'trim' | 'debride' | 'avulsion' | 'matrix';
 
 function nailService(ctx: RuleContext, p: Procedure): NailService | 'biopsy' | undefined {
@@ -224,7 +230,8 @@ export const nailProcedures = defineRule({
   codes: ['11719', '11720', '11721', '11730', '11732', '11750'],
   apply(ctx) {
     const groups = new Map<NailService, { procs: Procedure[]; nails: number; uncounted: number }>();
-    for (const p of ctx.performed('nail')) {
+    for (const p of ctx.performed('nail', 'debridement')) {
+      if (p.kind === 'debridement' && !isNailDebridement(ctx, p)) continue;
       const service = nailService(ctx, p);
       if (service === 'biopsy') continue; // nail unit biopsy 11755: biopsy family
       if (!service) {
@@ -319,6 +326,7 @@ export const debridement = defineRule({
   apply(ctx) {
     for (const p of ctx.performed('debridement')) {
       if (isChemicalCautery(ctx, p) || isHemostasisOnly(ctx, p)) continue; // other-procedures/chemical-cautery
+      if (isNailDebridement(ctx, p)) continue; // other-procedures/nail (11720/11721)
       const text = words(ctx, p);
       if (p.documentedCode && /^1101[0-2]$/.test(p.documentedCode)) {
         ctx.report({
@@ -340,7 +348,7 @@ export const debridement = defineRule({
         continue;
       }
       if (SUBCUTANEOUS.test(text)) {
-        const area = p.areaSqCm;
+        const area = p.areaSqCm ?? areaInText(procedureText(ctx, p));
         addFor(ctx, [p], '11042');
         // CPT: +11045 for each additional 20 sq cm or part of it.
         if (area !== undefined && area > 20) addFor(ctx, [p], '11045', Math.ceil((area - 20) / 20));
@@ -430,7 +438,11 @@ export const chemicalPeel = defineRule({
       const text = words(ctx, p);
       if (p.documentedCode === '17360' || (ACNE.test(text) && !p.cosmetic)) continue; // other-procedures/acne-surgery (17360)
       const info = siteInfo(p.site?.key);
-      if (!info) {
+      const facialWords = /\b(?:face|facial|forehead|cheeks?|periorbital|perioral|nose|chin)\b/.test(text);
+      const otherWords = /\b(?:neck|chest|d[ée]collet[ée]?|hands?|arms?|forearms?|back|legs?|shoulders?)\b/.test(text);
+      // No parsed site: the area words in the peel's own text decide, when they point one way.
+      const facialFromText = !info && facialWords !== otherWords ? facialWords : undefined;
+      if (!info && facialFromText === undefined) {
         ctx.report({
           severity: 'warning',
           message: `Chemical peel: treated area ${p.site?.text ? `"${p.site.text}" not recognised` : 'not documented'}; no code chosen.`,
@@ -440,7 +452,7 @@ export const chemicalPeel = defineRule({
         });
         continue;
       }
-      const facial = info.region === 'face';
+      const facial = info ? info.region === 'face' : facialFromText === true;
       const dermal = DERMAL_PEEL.test(text);
       const epidermal = !dermal && EPIDERMAL_PEEL.test(text);
       const code = facial ? (dermal ? '15789' : '15788') : dermal ? '15793' : '15792';

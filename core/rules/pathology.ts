@@ -253,6 +253,9 @@ export const pathologyReportMatchesSpecimen = defineRule({
   references: ['CPT surgical pathology guidelines (unit = specimen)', 'CAP specimen labeling requirements'],
   status: 'stable',
   apply(ctx) {
+    // A pathology report on its own (no visit documented in this file) has nothing to mismatch:
+    // reconcile links it to the visit's specimens across files.
+    if (ctx.encounter.specimens.length === 0 && ctx.performed().length === 0) return;
     for (const s of pathologySpecimens(ctx)) {
       if (s.source !== 'report-only' || s.report?.consultation) continue;
       ctx.report({

@@ -74,3 +74,9 @@ export function documentedCount(
   }
   return { count: p.count ?? (p.lesionLabels.length > 1 ? p.lesionLabels.length : undefined) ?? fromText ?? (p.lesionLabels.length || undefined) };
 }
+
+/** An area written in sq cm ("24 sq cm", "30 cm2"), when the text holds exactly one. */
+export function areaInText(text: string): number | undefined {
+  const values = new Set([...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:sq\.?\s*cm|cm2|cm²|square\s+centimet(?:er|re)s?)/gi)].map((m) => Number(m[1])));
+  return values.size === 1 ? [...values][0] : undefined;
+}

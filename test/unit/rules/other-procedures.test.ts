@@ -226,6 +226,18 @@ const cases: Case[] = [
     lines: ['11000', '11001 x2'],
   },
   {
+    name: 'a "debridement" of toenails is nail debridement → 11721',
+    encounter: { procedures: [proc({ kind: 'debridement', text: 'Debridement of 8 dystrophic toenails with nippers and electric burr.' })] },
+    lines: ['11721'],
+  },
+  {
+    name: 'subcutaneous debridement with the area only in the text → 11042 + 11045',
+    encounter: {
+      procedures: [proc({ kind: 'debridement', text: 'Venous ulcer 4 x 6 cm: excisional debridement of slough and subcutaneous tissue, 24 sq cm.' })],
+    },
+    lines: ['11042', '11045'],
+  },
+  {
     name: 'debridement depth not documented → warning, no line',
     encounter: { procedures: [proc({ kind: 'debridement', site: site('lower-leg'), text: 'wound debrided' })] },
     lines: [],
@@ -274,6 +286,17 @@ const cases: Case[] = [
     name: 'peel depth not documented → epidermal code + warning',
     encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('cheek'), text: 'chemical peel performed' })] },
     lines: ['15788'],
+    findings: ['other-procedures/chemical-peel'],
+  },
+  {
+    name: 'peel site only in the text ("Chemical peel, face: Jessner + 35% TCA") → 15789',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', text: "Chemical peel, face: Jessner's solution followed by 35% TCA (medium depth)." })] },
+    lines: ['15789'],
+  },
+  {
+    name: 'peel text names face and neck with no parsed site → ask',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', text: 'glycolic peel to face and neck' })] },
+    lines: [],
     findings: ['other-procedures/chemical-peel'],
   },
   {

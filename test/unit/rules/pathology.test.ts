@@ -140,6 +140,11 @@ const cases: Case[] = [
     lines: ['88321'],
   },
   {
+    name: 'a pathology report on its own (no visit in the file) → lines, no unknown-specimen warnings',
+    encounter: { pathology: [report('A'), report('B')] },
+    lines: ['88305', '88305'],
+  },
+  {
     name: 'report for a label no procedure documented → still coded, warning',
     encounter: { specimens: [{ label: 'A' }], pathology: [report('A'), report('C')] },
     lines: ['88305', '88305'],
