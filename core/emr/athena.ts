@@ -41,7 +41,9 @@ export const athenaAdapter = defineAdapter({
     return frames || Boolean(scope.first('a[href*="/ax/encounter/"], [data-encounter-url*="/ax/encounter/"]'));
   },
   sections(scope) {
-    return chartDocuments(scope).flatMap((doc) => (doc.body ? sectionsByHeadings(doc.body, { headingRoots: shadowRootsIn(scope, doc), leadName: 'Banner' }) : []));
+    return chartDocuments(scope).flatMap((doc) =>
+      doc.body ? sectionsByHeadings(doc.body, { headingRoots: shadowRootsIn(scope, doc), leadName: 'Banner' }) : [],
+    );
   },
   identity(scope) {
     const name = firstText(scope, ['#patientbanner .patientname', '.patient-banner .patientname', '.patientname', '[data-patient-name]']);

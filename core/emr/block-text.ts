@@ -191,8 +191,9 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   const isPre = pre || tag === 'PRE';
   const block = BLOCK.has(tag) || tag.includes('-');
   const cell = tag === 'TD' || tag === 'TH';
-  // As innerText: a paragraph is set off by a blank line, any other block by a line break.
-  const brk = tag === 'P' ? BREAK2 : BREAK1;
+  // Every block, paragraphs too, is one line break: rich-text editors (Quill, CKEditor) write each
+  // typed line as a <p>, and a blank line there is an empty <p><br></p>. Only <hr> sets off a blank line.
+  const brk = tag === 'HR' ? BREAK2 : BREAK1;
   if (block) push(sink, brk);
   const mark = options.marks?.get(el);
   if (mark !== undefined) push(sink, `\u0003${mark}\u0004`);

@@ -1,10 +1,68 @@
+import { blockText } from './block-text';
 import { defineAdapter } from './define-adapter';
+import { composePatient, dateOfServiceIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
+import { type KnownSection, readKnownSections, sectionsByHeadings } from './read';
+
+/**
+ * Nextech EHR on the web (IntelleChartPRO, app1.intellechart.net): an Angular chart whose
+ * sections are custom elements (chart-chart-section-history, chart-chart-section-imp-plan
+ * with chart-impression / chart-plan, chart-follow-up; verified from public extension code,
+ * emr-layouts.md §3). ICP is built for ophthalmology; where a dermatology practice keeps
+ * procedures, results and billing is not public, so those section elements are inferred and
+ * the heading reader covers anything else inside the chart. Nextech Practice desktop /
+ * NexCloud remote sessions are pixels, not DOM, and cannot be read by any extension.
+ */
+
+const SECTIONS: readonly KnownSection[] = [
+  { selector: 'chart-chart-section-history', name: 'History', role: 'other' },
+  { selector: 'chart-chart-section-v-and-p', name: 'V & P', role: 'other' },
+  { selector: 'chart-chart-section-exam', name: 'Exam', role: 'other' },
+  { selector: 'chart-chart-section-diagnostics', name: 'Diagnostics', role: 'other' },
+  // Inferred element names (dermatology content has no public sample).
+  { selector: 'chart-chart-section-procedures', name: 'Procedures', role: 'procedure' },
+  { selector: 'chart-chart-section-results, chart-chart-section-pathology', name: 'Pathology Results', role: 'pathology' },
+  { selector: 'chart-chart-section-imp-plan', name: 'Imp/Plan', role: 'assessment' },
+  { selector: 'chart-chart-section-billing, chart-chart-section-coding', name: 'Billing', role: 'charges' },
+  { selector: 'chart-follow-up', name: 'Follow Up', role: 'other' },
+];
 
 export const nextechAdapter = defineAdapter({
   id: 'nextech',
-  name: 'nextech',
-  hosts: [],
-  signature: () => false,
-  sections: () => [],
-  identity: () => ({}),
+  name: 'Nextech (IntelleChartPRO web)',
+  hosts: ['*.intellechart.net'],
+  paths: [/\/Eye\d*MVC\/Chart\//i],
+  signature(scope) {
+    return Boolean(
+      scope.first(
+        'chart-chart-section-imp-plan, chart-impression, chart-plan, chart-chart-section-history, chart-problem-list, [data-qa^="chart_exam_sectionNavItem"]',
+      ),
+    );
+  },
+  sections(scope) {
+    const known = readKnownSections(scope, SECTIONS);
+    if (known.length > 0) return known;
+    const root = scope.first('app-root') ?? scope.doc.body;
+    return root ? sectionsByHeadings(root, { headingRoots: scope.roots.filter((r) => r !== scope.doc) }) : [];
+  },
+  identity(scope) {
+    const name = firstText(scope, ['[data-test="patient-name"]', '.patient-name']);
+    const mrn = firstText(scope, ['[data-qa="chart_patientMrn"]', '[data-test="patient-mrn"]']);
+    const visit = firstText(scope, ['[data-qa="chart_visitDate"]', '.visit-date']);
+    const banner = scope.first('chart-patient-banner, .patient-banner');
+    return mergeIdentity(
+      identityOf(composePatient(name, mrn), visit ? (dateOfServiceIn(visit) ?? visit) : undefined),
+      identityFromText(banner ? blockText(banner) : blockText(scope.doc.body, { maxChars: 5000 })),
+    );
+  },
+  sectionRoots(scope) {
+    const app = scope.first('app-root');
+    return app ? [app] : [];
+  },
 });
+
+/*
+ * Fixture pages:
+ * - test/fixtures/emr/nextech/visit-excision-repair-warts.html (procedures + Imp/Plan)
+ * - test/fixtures/emr/nextech/results-two-specimen-report.html (pathology results card)
+ * - test/fixtures/emr/nextech/billing-ak-sixteen-overcoded.html (billing grid with wrong entered codes)
+ */
