@@ -44,6 +44,9 @@ export interface BatchResult {
   today?: string;
 }
 
+/** The pathology family's id for a report with no documented specimen (core/rules/pathology.ts). */
+const UNKNOWN_SPECIMEN = 'pathology/report-for-unknown-specimen';
+
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toUpperCase() === b.toUpperCase();
 
 /** First clause of a diagnosis, lower-cased when the lab shouts ("BASAL CELL CARCINOMA, nodular" → "basal cell carcinoma"). */
@@ -76,6 +79,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   const indexOf = new Map(encounters.map((e, i) => [e.id, i]));
   const reportOnly = encounters.map((e) => isReportOnly(e));
   const extra: Finding[][] = items.map(() => []);
+  const originals: Encounter[] = items.map((it) => withReportDate(it.encounter));
 
   // 1. The specimen log: every specimen charted at a visit.
   const log: SpecimenLogEntry[] = encounters.flatMap((e, i) => specimensOf(e, sources[i]));
@@ -168,6 +172,24 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
     }
   }
 
+  // A report document whose report found no visit: it codes its own interpretation (the report proves the work), flagged.
+  encounters.forEach((e, i) => {
+    if (!reportOnly[i]) return;
+    for (const report of e.pathology) {
+      if (moved[i]?.has(report) || links.some((l) => l.reportItem === i && same(l.label, report.specimenLabel))) continue;
+      extra[i]?.push({
+        severity: 'warning',
+        rule: UNKNOWN_SPECIMEN,
+        message: `Pathology report for specimen ${report.specimenLabel} matches no charted specimen${
+          e.patientKey ? ' of this patient in this batch' : ' (the report shows no patient identity, so it cannot be linked)'
+        }: its interpretation is coded on this report.`,
+        target: report.specimenLabel,
+        fix: 'Code it with the visit that took the specimen (check the patient, the specimen label and the collection date), or confirm it is billed here.',
+        ...(report.span ? { span: report.span } : {}),
+      });
+    }
+  });
+
   // 4. Results documented in the visit's own note.
   encounters.forEach((e, i) => {
     for (const entry of entriesOf(i)) {
@@ -185,13 +207,13 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   const drafts: ClaimDraft[] = encounters.map((e, i) => {
     const kept = e.pathology.filter((r) => !moved[i]?.has(r));
     const linked = added[i] ?? [];
-    const original = items[i]?.encounter as Encounter;
+    const original = originals[i] as Encounter;
     const final = codeEncounter({ ...original, pathology: [...kept, ...linked] }, settings, options);
     if (linked.length > 0) {
       const before = codeEncounter({ ...original, pathology: kept }, settings, options);
       extra[i]?.push(...changedLines(before.lines, final.lines, linked));
     }
-    return { ...final, encounterId: original.id, findings: [...final.findings, ...(extra[i] ?? [])] };
+    return { ...final, encounterId: original.id };
   });
 
   // 6. Final statuses from the claims: billed (interpretation line ready, or the outside lab bills) or unbilled.
@@ -286,10 +308,22 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
         ...(entry.followUp ? { followUp: entry.followUp.documented ? ('documented' as const) : ('missing' as const) } : {}),
       });
     }
-    return { ...draft, findings: [...draft.findings, ...(extra[i] ?? []).filter((f) => !draft.findings.includes(f))], specimens: summaries };
+    // The engine may already flag an unknown specimen: never say it twice.
+    const fresh = (extra[i] ?? []).filter(
+      (f) => !draft.findings.some((g) => g === f || (g.rule === f.rule && g.target === f.target && f.rule === UNKNOWN_SPECIMEN)),
+    );
+    return { ...draft, findings: [...draft.findings, ...fresh], specimens: summaries };
   });
 
   return { drafts: final, log, links, ...(today ? { today } : {}) };
+}
+
+/** A report document dates from its specimens' collection (else its signature), so it is not flagged as undated. */
+function withReportDate(e: Encounter): Encounter {
+  if (e.visit.dateOfService || !isReportOnly(e)) return e;
+  const dates = e.pathology.map((r) => r.collectedDate ?? r.signedDate).filter((d): d is string => !!d);
+  const first = dates.sort()[0];
+  return first ? { ...e, visit: { ...e.visit, dateOfService: first } } : e;
 }
 
 function isInterpretation(l: ClaimLine): boolean {
