@@ -119,6 +119,11 @@ export function extractDrug(rawText: string, route?: Drug['route']): Drug | unde
     'i',
   ).exec(text);
   const perSite = /\b(?:per|each|\/)\s*(?:axilla|side|palm|sole|site|lesion|injection)\b/i;
+  // "(100 units administered)", "0.9 mL total": an amount the note itself calls the total.
+  const totalAfter = new RegExp(
+    String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\s+(?:total|in\s+total|administered|given|injected\s+in\s+total|total(?:ly)?\s+(?:administered|injected|given))\b`,
+    'i',
+  ).exec(text);
   const amounts: { value: number; unit: NonNullable<Drug['unit']>; index: number; per: boolean }[] = [];
   const amountRe = new RegExp(String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b(?!\s*(?:\/|per)\s*(?:ml|cc|kg))`, 'gi');
   for (let m = amountRe.exec(text); m; m = amountRe.exec(text)) {
@@ -138,10 +143,14 @@ export function extractDrug(rawText: string, route?: Drug['route']): Drug | unde
     amounts.push({ value: Number(m[1]), unit, index: m.index, per: perSite.test(after.slice(0, 20)) });
   }
   const conc = concentration(text);
-  if (total?.[1] && total[2]) {
-    const unit = normUnit(total[2]);
-    if (unit) {
-      drug.amountGiven = round(Number(total[1]));
+  const totalHit = total?.[1] && total[2] ? total : totalAfter;
+  if (totalHit?.[1] && totalHit[2]) {
+    const unit = normUnit(totalHit[2]);
+    if (unit === 'mL' && conc !== undefined) {
+      drug.amountGiven = round(Number(totalHit[1]) * conc);
+      drug.unit = 'mg';
+    } else if (unit) {
+      drug.amountGiven = round(Number(totalHit[1]));
       drug.unit = unit;
     }
   }
@@ -165,7 +174,8 @@ export function extractDrug(rawText: string, route?: Drug['route']): Drug | unde
   }
   // PDT: "1 Kerastick", "one stick", "1 tube of Ameluz".
   if (drug.amountGiven === undefined) {
-    const stick = /\b(\d|one|two)\s+(?:levulan\s+)?(?:kerasticks?|sticks?)\b/i.exec(text);
+    const stick =
+      /\b(\d|one|two)\s+(?:levulan\s+)?(?:kerasticks?|sticks?)\b/i.exec(text) ?? /\b(?:kerasticks?|sticks?)\b[^.;\n]{0,20}?\bx\s*(\d)\b/i.exec(text);
     const tube = /\b(\d|one|two)\s+(?:\w+\s+)?tubes?\b/i.exec(text);
     if (stick?.[1]) {
       drug.amountGiven = /^\d$/.test(stick[1]) ? Number(stick[1]) : stick[1].toLowerCase() === 'one' ? 1 : 2;

@@ -1,4 +1,5 @@
-import { Encounter, type Lesion, type PathologyReport, type Procedure, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
+import { findSites } from '../anatomy/vocabulary';
+import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { extractIdentity } from './identity';
 import { parsePathology } from './pathology';
 import { blocksOf, destinationOf, type ParsedProcedure, procedureOf, resetProcedureIds } from './procedures';
@@ -106,9 +107,10 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
 
   // Procedures.
   const parsed: ParsedProcedure[] = [];
+  const carry = {};
   for (const s of sections) {
     if (!PROCEDURE_ROLES.has(s.role)) continue;
-    for (const b of blocksOf(s)) {
+    for (const b of blocksOf(s, carry)) {
       const p = procedureOf(b, body, spanOf);
       if (!p) continue;
       if (p.unreadReason) {
@@ -119,6 +121,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
     }
   }
   dropRestatements(parsed);
+  fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {
     const parent = p.block.parent ? parsed.find((q) => q.block === p.block.parent) : undefined;
@@ -195,6 +198,30 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
       for (const ind of p.procedure.indications) if (!twin.procedure.indications.includes(ind)) twin.procedure.indications.push(ind);
       parsed.splice(i, 1);
     }
+  }
+}
+
+/**
+ * A lesion procedure with no site in its own text takes the note's only site when the note names
+ * exactly one (e.g. the site is in the history: "MIS R upper arm … here for re-excision").
+ */
+function fillSingleSite(parsed: ParsedProcedure[], sections: Section[]): void {
+  const missing = parsed.filter((p) => !p.procedure.site && LESION_KINDS.has(p.procedure.kind));
+  if (missing.length === 0) return;
+  const keys = new Map<string, Site>();
+  for (const s of sections) {
+    if (s.role === 'pathology' || s.role === 'charges') continue;
+    for (const m of findSites(s.text.slice(0, 20_000), { strict: true })) {
+      const k = `${m.site.key}|${m.site.laterality ?? ''}`;
+      if (!keys.has(k)) keys.set(k, m.site);
+    }
+    if (keys.size > 1) return;
+  }
+  const only = [...keys.values()][0];
+  if (keys.size !== 1 || !only) return;
+  for (const p of missing) {
+    p.procedure.site = only;
+    for (const q of parsed) if (q.block.parent === p.block && !q.procedure.site) q.procedure.site = only;
   }
 }
 

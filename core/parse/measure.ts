@@ -167,7 +167,7 @@ export function findAreas(text: string, fromDims = false): AreaMention[] {
 /** Margin in cm: "2 mm margins", "margin of 4 mm", "4-mm margin", "margins: 0.2 cm", "with 3mm margin". */
 export function findMarginCm(text: string): number | undefined {
   const re =
-    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*-?\s*(mm|cm)\s*(?:clinical\s+|peripheral\s+|surgical\s+|clear\s+|normal[- ]appearing\s+skin\s+)?margins?\b|\bmargins?\s*(?:of|:|=|was|were|taken)?\s*(?:approximately\s+|approx\.?\s+|~\s*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})\s*-?\s*(mm|cm)\b/gi;
+    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)[ \t]*(?:clinical[ \t]+|peripheral[ \t]+|surgical[ \t]+|clear[ \t]+|normal[- ]appearing[ \t]+skin[ \t]+)?margins?\b|\bmargins?[ \t]*(?:of|:|=|was|were|taken|marked)?[ \t]*(?:approximately[ \t]+|approx\.?[ \t]+|~[ \t]*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)\b/gi;
   let best: number | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const value = m[1] ?? m[3];
@@ -202,7 +202,7 @@ export function findLengthCm(text: string, loose = false): number | undefined {
 }
 
 const LESION_NOUNS =
-  'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?';
+  'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
 
 /** Lesion count: "twelve AKs", "12 lesions", "x 12", "#12", "(12)", "total of 12", "number of lesions: 12". */
 export function findCount(text: string): number | undefined {

@@ -2,7 +2,7 @@ import type { PathologyReport, SpecimenType, Stain, Unread } from '../model';
 import { parseDate } from './dates';
 import { behaviorOf } from './lexicon';
 import { destinationOf } from './procedures';
-import type { Section } from './sections';
+import { type Section, STRONG_PATHOLOGY } from './sections';
 import { readLabel } from './units';
 
 /**
@@ -236,14 +236,29 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     const raw = text.slice(pos, Math.min(eol, pos + 2000));
-    const line = raw.replace(/\r$/, '');
-    const lineStart = section.start + pos;
+    let line = raw.replace(/\r$/, '');
+    let lineStart = section.start + pos;
+    // "DERMPATH (in-house) 02/26/2026 -- A: DERMATOFIBROMA": the heading and the first item share a line.
+    const opener = STRONG_PATHOLOGY.exec(line);
+    if (opener && opener[0].length < line.length) {
+      lineStart += opener[0].length;
+      line = line.slice(opener[0].length);
+    }
     pos = eol + 1;
     if (line.trim().length === 0) continue;
     const sub = subheadingMode(line);
     if (sub && sub.mode !== 'other') {
       mode = sub.mode;
       if (mode === 'diagnosis') sawDiagnosisHeading = true;
+      // "A. Skin, right cheek, excision:" then "FINAL DIAGNOSIS: SCC" — the diagnosis belongs to item A.
+      if (current?.label && !current.body && (mode === 'diagnosis' || mode === 'addendum')) {
+        current.mode = mode;
+        if (sub.rest.length > 0) {
+          current.body = sub.rest;
+          current.end = lineStart + line.length;
+        }
+        continue;
+      }
       current = undefined;
       if (sub.rest.length === 0) continue;
       // Text on the heading line ("DIAGNOSIS: BCC") becomes an item.

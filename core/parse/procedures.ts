@@ -25,6 +25,8 @@ export interface Block {
   /** The part of the trigger unit that names this procedure (offsets in the whole text). */
   segStart: number;
   segEnd: number;
+  /** Offset of the procedure word itself (for the clause that carries its status). */
+  triggerAt: number;
   generic: boolean;
   /** The trigger unit names several procedures: facts come from this block's own segment first. */
   split?: boolean;
@@ -54,7 +56,7 @@ const SITE_FIELDS =
   /^(?:location|site|anatomic(?:al)?\s+(?:location|site)|body\s+(?:site|location|part)|area(?:\s+treated)?|sites?\s+treated|treatment\s+(?:site|area)s?|lesion\s+location|loc|biopsy\s+site|injection\s+site|region)$/;
 const SPECIMEN_FIELDS = /^(?:specimen(?:\s+(?:label|#|no|id|letter|number))?|spec(?:imen)?\s*#?|jar|container|label|bottle|specimen\s+labeled)$/;
 const DX_FIELDS =
-  /^(?:indications?(?:\s+for\s+procedure)?|clinical|clinical\s+(?:diagnosis|dx|impression)|dx|ddx|diagnosis|pre-?op(?:erative)?\s+(?:diagnosis|dx)|indication(?:s)?|reason|clinical\s+indication|working\s+diagnosis|impression|suspected|lesion(?:\s+type)?|clinical\s+description)$/;
+  /^(?:indications?(?:\s+for\s+procedure)?|pre-?op(?:erative)?|clinical|clinical\s+(?:diagnosis|dx|impression)|dx|ddx|diagnosis|pre-?op(?:erative)?\s+(?:diagnosis|dx)|indication(?:s)?|reason|clinical\s+indication|working\s+diagnosis|impression|suspected|lesion(?:\s+type)?|clinical\s+description)$/;
 const SIZE_FIELDS =
   /^(?:size|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
 
@@ -92,6 +94,8 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
 }
 
 function unitTriggers(u: Unit): Trigger[] {
+  // "Indication: biopsy-proven BCC (shave bx 2/10)" describes the lesion, it does not record a procedure.
+  if (u.field && DX_FIELDS.test(u.field) && !/\b(?:performed|today|done)\b/i.test(u.text)) return [];
   const triggers = findTriggers(u.text);
   // "Repair: Intermediate" / "Closure: complex, layered" fields.
   if (u.field && /^(?:repair(?:\s+(?:type|level))?|closure(?:\s+(?:type|level))?|wound\s+closure|reconstruction)$/.test(u.field) && u.value) {
@@ -147,14 +151,16 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
 }
 
 /** Builds procedure blocks for one section. */
-export function blocksOf(section: Section): Block[] {
+export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block[] {
   const units = unitsOf(section.text, section.start);
   const blocks: Block[] = [];
   let current: Block | undefined;
   let pending: Unit[] = [];
   // The latest "Indication:/Dx:" line: it names the lesion of the next procedure even across a blank line.
-  let lastDx: Unit | undefined;
-  const open = (family: Family, trigger: Unit, seg: { start: number; end: number }, generic: boolean, parent?: Block): Block => {
+  let lastDx: Unit | undefined = section.role === 'procedure' || section.role === 'note' ? carry.lastDx : undefined;
+  // "Biopsy-proven superficial BCCs (path 3/20):" followed by "A) …", "B) …": the intro line is context for every item.
+  let listHeader: Unit | undefined;
+  const open = (family: Family, trigger: Unit, seg: { start: number; end: number; at?: number }, generic: boolean, parent?: Block): Block => {
     const block: Block = {
       family,
       section,
@@ -163,6 +169,7 @@ export function blocksOf(section: Section): Block[] {
       trigger,
       segStart: trigger.start + seg.start,
       segEnd: trigger.start + seg.end,
+      triggerAt: trigger.start + (seg.at ?? seg.start),
       generic,
     };
     const labelUnit = trigger.label ? trigger : [...block.context].reverse().find((u) => u.label);
@@ -174,16 +181,35 @@ export function blocksOf(section: Section): Block[] {
       if (parent.labelKind) block.labelKind = parent.labelKind;
     }
     if (parent) block.parent = parent;
+    if (!parent && listHeader && !block.context.includes(listHeader)) block.context.unshift(listHeader);
     if (!parent && lastDx && !block.context.includes(lastDx) && !block.context.some((c) => c.field && DX_FIELDS.test(c.field))) block.context.unshift(lastDx);
     if (!parent) lastDx = undefined;
     blocks.push(block);
     return block;
   };
   for (const u of units) {
-    const triggers = unitTriggers(u);
+    // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
+    const triggers = unitTriggers(u).filter((t) => {
+      const intent = intentOf(clauseAround(u.text, t.start, t.end));
+      return intent !== 'history' && intent !== 'negated';
+    });
+    if (u.afterBlank && !u.label) listHeader = undefined;
+    if (triggers.length === 0 && u.lineStart && /:\s*$/.test(u.text) && !u.label) listHeader = u;
     if (u.label && u.lineStart) lastDx = undefined;
     if (u.field && DX_FIELDS.test(u.field) && !current) lastDx = u;
     if (triggers.length === 0) {
+      // "Specimen A to in-house dermpath." right after a procedure names that procedure's specimen.
+      if (
+        u.label &&
+        u.labelKind === 'specimen' &&
+        current &&
+        !u.afterBlank &&
+        !current.units.some((x) => x.labelKind === 'specimen' || (x.field && SPECIMEN_FIELDS.test(x.field)))
+      ) {
+        current.units.push(u);
+        if (current.parent && !current.parent.units.includes(u)) current.parent.units.push(u);
+        continue;
+      }
       if (u.label && u.lineStart) {
         current = undefined;
         pending = [u];
@@ -256,14 +282,25 @@ export function blocksOf(section: Section): Block[] {
         if (!current.units.includes(u)) current.units.push(u);
         continue;
       }
-      // Simple closure of a biopsy, shave or excision wound is part of that code (CPT): no repair procedure.
+      // Simple closure of a biopsy, shave or excision wound is part of that code (CPT §4.4): no repair procedure.
       const parent = lastPrimary;
-      const child = open(c.family, u, { start: c.start, end: c.end }, false, parent);
+      if (
+        c.family === 'repair' &&
+        parent &&
+        ['excision', 'biopsy', 'shave', 'punch'].includes(parent.family) &&
+        /\bsimple\b/i.test(u.text) &&
+        !/\b(?:intermediate|complex|layer(?:ed|s)?|deep\s+sutures?|buried)\b/i.test(u.text)
+      ) {
+        if (!parent.units.includes(u)) parent.units.push(u);
+        continue;
+      }
+      const child = open(c.family, u, { start: c.start, end: c.end, at: c.start }, false, parent);
       child.site = siteOfUnits([u]) ?? parent?.site;
       pending = [];
       current = child;
     }
   }
+  carry.lastDx = lastDx;
   // Fill sites from the whole block, then drop summary headers ("Biopsies x3:" followed by A), B), C)).
   for (const b of blocks) {
     if (!b.site) b.site = siteOfUnits(b.units) ?? siteOfUnits(b.context) ?? (b.parent ? b.parent.site : undefined);
@@ -295,6 +332,15 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
   return rest.map((item) => ({ ...block, units: block.units, enumerated: item, site: item.site }));
 }
 
+/** The clause around a procedure word: between the nearest ".", ";", "(" or ")" on either side. */
+export function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
+  const after = text.slice(end, end + 200);
+  const stop = after.search(/\.\s|\.$|;|\(|\)/);
+  return `${before.slice(cut + 1)}${text.slice(start, end)}${stop < 0 ? after : after.slice(0, stop)}`;
+}
+
 function dedupeFamilies(triggers: Trigger[]): Trigger[] {
   const seen = new Set<Family>();
   return triggers.filter((t) => {
@@ -308,6 +354,8 @@ interface Segment {
   family: Family;
   start: number;
   end: number;
+  /** Where the procedure word itself is, inside the unit. */
+  at: number;
   generic: boolean;
 }
 
@@ -326,7 +374,13 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
       (last.family === t.family || compatible(last.family, t.family, Boolean(t.generic)) || compatible(t.family, last.family, Boolean(last.generic)))
     ) {
       // The same procedure named again for another site ("punch biopsy of the L back … and a punch biopsy of the L thigh") is a second one.
-      if (!t.generic && !last.generic && last.family === t.family) {
+      if (
+        !t.generic &&
+        !last.generic &&
+        last.family === t.family &&
+        ['biopsy', 'shave', 'punch', 'excision', 'mohs', 'destruction'].includes(t.family) &&
+        /(?:,|;|\band\b|\bthen\b|\bnext\b|\balso\b)/i.test(text.slice(last.end, t.start))
+      ) {
         const before = matchSite(text.slice(last.start, t.start));
         const after = matchSite(text.slice(t.start));
         if (before?.key && after?.key && (before.key !== after.key || before.laterality !== after.laterality)) {
@@ -338,12 +392,13 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
     }
     byFamily.push(t);
   }
-  const cuts: { family: Family; at: number; generic: boolean }[] = byFamily.map((t, k) => ({
+  const cuts: { family: Family; at: number; word: number; generic: boolean }[] = byFamily.map((t, k) => ({
     family: t.family,
     at: k === 0 ? 0 : clauseStart(text, t.start, byFamily[k - 1]?.end ?? 0),
+    word: t.start,
     generic: Boolean(t.generic),
   }));
-  const segments: Segment[] = cuts.map((c, k) => ({ family: c.family, start: c.at, end: cuts[k + 1]?.at ?? text.length, generic: c.generic }));
+  const segments: Segment[] = cuts.map((c, k) => ({ family: c.family, start: c.at, end: cuts[k + 1]?.at ?? text.length, at: c.word, generic: c.generic }));
   // Destruction of lesions in different classes (AK vs wart vs tag) → one segment per class.
   const out: Segment[] = [];
   for (const s of segments) {
@@ -370,7 +425,7 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
         const last = out[out.length - 1] as Segment;
         last.end = at;
       }
-      out.push({ family: c.cls === 'skin-tag-removal' ? 'tag' : 'destruction', start: at, end: s.end, generic: false });
+      out.push({ family: c.cls === 'skin-tag-removal' ? 'tag' : 'destruction', start: at, end: s.end, at: k === 0 ? s.at : s.start + c.at, generic: false });
       prev = at;
     });
   }
@@ -433,6 +488,8 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
     }
     case 'excision':
       if (/\b(?:hidradenitis|hs)\b/i.test(`${all}\n${ctx}`)) return { kind: 'hidradenitis-excision' };
+      // CPT §2.2: skin tags by any method (scissors, excision, shave) are 11200/11201.
+      if (lesionType === 'skin-tag') return { kind: 'skin-tag-removal' };
       return { kind: 'excision' };
     case 'destruction': {
       const kind =
@@ -679,10 +736,21 @@ function clinicalDxOf(b: Block): string | undefined {
   return undefined;
 }
 
+/**
+ * The clause naming the procedure: from the last ".", ";" or "(" before the procedure word to the next
+ * one after it, inside its segment. "(no prior bx)" or "s/p excision 2019" elsewhere in the line do not
+ * make this procedure historical.
+ */
 function statusText(b: Block, fullText: string): string {
-  // The clause naming the procedure, plus a field value on the same unit.
-  const seg = segText(b, fullText);
-  return seg.length > 0 ? seg : b.trigger.text;
+  const from = Math.max(b.segStart, b.trigger.start);
+  const to = Math.min(b.segEnd, b.trigger.end);
+  const at = Math.min(Math.max(b.triggerAt, from), to);
+  const before = fullText.slice(from, at);
+  const after = fullText.slice(at, to);
+  const cutBefore = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
+  const endRel = after.search(/\.\s|;|\(|\)|$/);
+  const clause = `${before.slice(cutBefore + 1)}${after.slice(0, endRel < 0 ? after.length : endRel)}`;
+  return clause.trim().length > 0 ? clause : fullText.slice(from, to);
 }
 
 let nextId = 0;
@@ -695,7 +763,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const all = blockText(b);
   const ctx = contextText(b);
   const seg = segText(b, fullText);
-  const intent = intentOf(statusText(b, fullText), b.section.role === 'history');
+  let intent = intentOf(statusText(b, fullText), b.section.role === 'history');
+  // "Punch biopsy offered. Patient declined." — a short status sentence right after the procedure.
+  const next = b.units[1];
+  if (intent === 'performed' && next && next !== b.trigger && next.text.length < 100 && findTriggers(next.text).length === 0) {
+    const follow = intentOf(next.text);
+    if (follow === 'declined' || follow === 'deferred') intent = follow;
+  }
   if (intent === 'history' || intent === 'negated') return undefined;
   const lesionType =
     lesionTypeOf(seg) ?? lesionTypeOf(b.trigger.text) ?? lesionTypeOf(all) ?? lesionTypeOf(ctx) ?? (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
@@ -751,7 +825,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const level = /\bcomplex\b/i.test(all) ? 'complex' : /\bintermediate\b/i.test(all) ? 'intermediate' : /\bsimple\b/i.test(all) ? 'simple' : undefined;
     if (level) procedure.repairLevel = level;
     procedure.repairFeatures = repairFeaturesOf(all, b.site);
-    const length = findLengthCm(all);
+    // "Layered closure …, 1.5 cm": a lone length on the repair's own line is its length.
+    const length = findLengthCm(all) ?? findLengthCm(b.trigger.text.slice(b.segStart - b.trigger.start), true);
     if (length !== undefined) procedure.lengthCm = length;
   }
   if (kind === 'adjacent-tissue-transfer' || kind === 'flap' || kind === 'flap-division') {
@@ -839,8 +914,11 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   }
   if (kind === 'laser-psoriasis' || kind === 'vascular-laser') {
     procedure.modality = kind === 'laser-psoriasis' ? 'excimer' : /\bpdl|pulsed[- ]dye|v-?beam/i.test(all) ? 'pdl' : 'laser';
-    const area = findAreas(all)[0];
-    if (area) procedure.areaSqCm = area.sqCm;
+    // CPT §8.1: one code for the day's total treated area — a stated total, else the sum of the areas listed.
+    const total = labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|bsa|surface)(?:\s+treated)?\b/i);
+    const areas = findAreas(all);
+    if (total !== undefined) procedure.areaSqCm = total;
+    else if (areas.length > 0) procedure.areaSqCm = round(areas.reduce((sum, a) => sum + a.sqCm, 0));
   }
   if (kind === 'pdt') {
     procedure.modality = /\bameluz\b/i.test(all)

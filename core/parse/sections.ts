@@ -20,7 +20,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'history',
-    /^(?:chief\s+complaints?|cc|reason\s+for\s+(?:visit|consult(?:ation)?)|hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|(?:past\s+)?medical\s+history|pmh|pmhx|past\s+surgical\s+history|psh|surgical\s+history|social\s+history|family\s+history|(?:current\s+)?medications?|meds|allergies|ros|review\s+of\s+systems|history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|problem\s+list|subjective|oncologic\s+history)$/,
+    /^(?:chief\s+complaints?|cc|hx|h\/o|reason\s+for\s+(?:visit|consult(?:ation)?)|hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|(?:past\s+)?medical\s+history|pmh|pmhx|past\s+surgical\s+history|psh|surgical\s+history|social\s+history|family\s+history|(?:current\s+)?medications?|meds|allergies|ros|review\s+of\s+systems|history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|problem\s+list|subjective|oncologic\s+history)$/,
   ],
   [
     'exam',
@@ -115,8 +115,9 @@ function cleanName(s: string): string {
 
 /** Split a whole note into sections; text before the first heading is 'header' (or the whole note `fallback`). */
 const SOAP: Record<string, SectionRole> = { s: 'history', o: 'exam', a: 'assessment', p: 'assessment' };
-const STRONG_PATHOLOGY =
-  /^(?:[-=*#\s]*)(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b/i;
+/** A line that opens a pathology report even with text after it ("PATHOLOGY REPORT (lab) Signed …", "DERMPATH (in-house) 2/26 -- A: DF"). */
+export const STRONG_PATHOLOGY =
+  /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s*(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b/i;
 
 export function splitSections(text: string, fallback = 'note'): Section[] {
   const hits: HeadingHit[] = [];

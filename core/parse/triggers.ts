@@ -43,7 +43,10 @@ export interface Trigger {
 }
 
 const RE: [Family, RegExp][] = [
-  ['mohs', /\b(?:moh'?s|micrographic|mms)\b/gi],
+  [
+    'mohs',
+    /\b(?:moh'?s|micrographic|mms)\b(?!\s+(?:surgeon|college|fellow\w*|trained|unit|clinic|candidate|criteria|auc|appropriate\w*|consult\w*|referral|evaluation))/gi,
+  ],
   [
     'division',
     /\b(?:division\s+and\s+inset(?:ting)?|divided\s+and\s+inset|pedicle\s+division|flap\s+division|(?:flap|pedicle)\s+take-?down|division\s+of\s+(?:the\s+)?(?:pedicle|flap)|second[- ]stage\s+(?:of\s+)?(?:the\s+)?(?:interpolation|forehead|pedicle)\s+flap)\b/gi,
@@ -166,6 +169,17 @@ export function findTriggers(text: string): Trigger[] {
       if (family === 'punch' && /\bpunch\s+(?:tool|instrument)\b/i.test(lower.slice(start, start + 20))) continue;
       out.push({ family, start, end, ...(generic ? { generic } : {}) });
     }
+  }
+  // "Kenalog-40, 40 mg IM to the R gluteus": a drug with an IM/SC route is an injection even without the word.
+  if (!out.some((t) => t.family === 'injection' || t.family === 'ilk' || t.family === 'chemoden' || t.family === 'infusion')) {
+    const drug =
+      /\b(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|dexamethasone|celestone|betamethasone|ceftriaxone|rocephin|b-?12|cyanocobalamin|ilumya|tildrakizumab|xolair|omalizumab|dupixent|dupilumab|cosentyx|secukinumab|taltz|ixekizumab|tremfya|guselkumab|skyrizi|risankizumab|stelara|ustekinumab|humira|adalimumab|enbrel|etanercept|adbry|tralokinumab|ebglyss|lebrikizumab|nemluvio|nemolizumab|bimzelx|bimekizumab|siliq|brodalumab)\b/i.exec(
+        lower,
+      );
+    const route = /\b(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq|glute(?:us|al)|deltoid|ventrogluteal)\b/i.test(lower);
+    const given = /\b(?:given|administered|injected|injection|inj|shot)\b/i.test(lower);
+    if (drug && route && given && !/\b(?:intralesional|ilk|into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque)s?)\b/i.test(lower))
+      out.push({ family: 'injection', start: drug.index, end: drug.index + drug[0].length });
   }
   // Technique words next to "biopsy" belong to the biopsy; "shave excision" to the shave.
   const filtered = out.filter((t) => {
