@@ -529,6 +529,24 @@ export const unlistedNo22 = defineRule({
   },
 });
 
+/**
+ * A KOH preparation read in the office, written in the note without a procedure record
+ * ("KOH prep of scale performed: septate hyphae seen"). Past results and send-outs do not count.
+ */
+function kohReadInNote(ctx: RuleContext): { section: string; start: number; end: number } | undefined {
+  for (const [section, text] of Object.entries(ctx.encounter.sections)) {
+    for (const m of text.matchAll(/[^.\n]*\b(?:koh|potassium hydroxide)\b[^.\n]*/gi)) {
+      const sentence = m[0];
+      if (!/perform|done|obtained|examined|read|showed|shows|revealed|reveals|positive|negative|hyphae|spores|yeast/i.test(sentence)) continue;
+      if (/previous|prior|last\s+(?:visit|time)|history|\bsent\b|outside\s+lab|will\s+(?:do|perform|send)|\bplan|consider|recommend|declin/i.test(sentence))
+        continue;
+      const start = m.index ?? 0;
+      return { section, start, end: start + sentence.length };
+    }
+  }
+  return undefined;
+}
+
 export const inOfficeMicrobiology = defineRule({
   id: 'other-procedures/in-office-microbiology',
   family: 'other-procedures',
@@ -542,7 +560,11 @@ export const inOfficeMicrobiology = defineRule({
   codes: ['87101', '87220'],
   apply(ctx) {
     const procs = ctx.performed().filter((p) => isMicrobiology(ctx, p));
-    if (procs.length === 0) return;
+    const koh = procs.length === 0 ? kohReadInNote(ctx) : undefined;
+    if (koh) {
+      ctx.addLine({ code: '87220', spans: [koh], tags: ['other-procedure'] });
+    }
+    if (procs.length === 0 && !koh) return;
     for (const p of procs) {
       const text = words(ctx, p);
       const code = p.documentedCode === '87101' || p.documentedCode === '87220' ? p.documentedCode : KOH.test(text) ? '87220' : '87101';

@@ -325,6 +325,17 @@ const cases: Case[] = [
     findings: ['other-procedures/in-office-microbiology'],
   },
   {
+    name: 'KOH read in the office written only in the note text → 87220 + CLIA info',
+    encounter: { sections: { note: 'Scaly annular plaque L thigh. KOH prep of scale performed in office: septate hyphae seen. Tinea corporis.' } },
+    lines: ['87220'],
+    findings: ['other-procedures/in-office-microbiology'],
+  },
+  {
+    name: 'a prior KOH result or a send-out is not an in-office test',
+    encounter: { sections: { note: 'Prior KOH last visit was positive. Scraping sent to outside lab for fungal culture.' } },
+    lines: [],
+  },
+  {
     name: 'fungal culture sent out → no 87101',
     encounter: { procedures: [proc({ kind: 'unlisted', documentedCode: '87101', text: 'fungal culture sent to reference lab' })] },
     lines: [],
