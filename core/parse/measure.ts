@@ -104,7 +104,7 @@ export interface SizeMention {
 const NUM = String.raw`(\d{1,3}(?:\.\d{1,3})?|\.\d{1,3})`;
 const UNIT = String.raw`(cm|mm|centimeters?|millimeters?)\b`;
 const SEP = String.raw`\s*(?:x|×|\*|by)\s*`;
-const SIZE_RE = new RegExp(String.raw`(?<![\d.])${NUM}\s*(?:${UNIT})?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?![\d.])`, 'gi');
+const SIZE_RE = new RegExp(String.raw`(?<![\d.])${NUM}\s*(?:${UNIT})?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?!\d)(?!\.\d)`, 'gi');
 
 /** Every size written with a length unit, in cm. Bare numbers without a unit are ignored. */
 export function findSizes(text: string): SizeMention[] {

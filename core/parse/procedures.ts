@@ -668,7 +668,7 @@ function lesionSizeOf(b: Block, text: string): number | undefined {
     )
       continue;
     if (
-      /(?:margins?|length|repair(?:ed)?|closure|defect|wound|ellipse|excised\s+diameter|total\s+excised|undermin\w*|with\s+a|needle|gauge|depth|deep|to\s+a\s+depth\s+of|measuring\s+\d+(?:\.\d+)?\s*(?:x|by))\s*(?:of|was|to|measured|measuring|:)?\s*(?:approximately\s+|approx\.?\s+)?$/.test(
+      /(?:margins?|length|repair(?:ed)?|closure|defect|wound|ellipse|excised\s+diameter|total\s+excised|undermin\w*|with\s+a|needle|gauge|depth|deep|breslow|thickness|clark|to\s+a\s+depth\s+of|measuring\s+\d+(?:\.\d+)?\s*(?:x|by))\s*(?:of|was|to|measured|measuring|:)?\s*(?:approximately\s+|approx\.?\s+)?$/.test(
         before,
       )
     )

@@ -45,7 +45,7 @@ export interface Trigger {
 const RE: [Family, RegExp][] = [
   [
     'mohs',
-    /\b(?:moh'?s|micrographic|mms)\b(?!\s+(?:surgeon|college|fellow\w*|trained|unit|clinic|candidate|criteria|auc|appropriate\w*|consult\w*|referral|evaluation))/gi,
+    /\b(?:moh'?s|micrographic|mms|stage\s+(?:i|1|one)\b[\s:\-–(]*\d{1,2}\s+(?:tissue\s+)?blocks?)\b(?!\s+(?:surgeon|college|fellow\w*|trained|unit|clinic|candidate|criteria|auc|appropriate\w*|consult\w*|referral|evaluation))/gi,
   ],
   [
     'division',
