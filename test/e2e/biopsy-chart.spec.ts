@@ -7,35 +7,41 @@ test('demo chart with a shave and a punch biopsy → exact lines, live update, s
   const tabId = await tabIdOf(context, chart);
   const panel = await openPanel(context, extensionId, tabId);
 
-  // One punch + one shave: punch takes the primary code, the shave the add-on (CPT 2019 biopsy guidelines);
-  // two specimens read in-house, both resulted: 88305 each, ready.
-  await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|1||ready', '88305|1||ready', '88305|1||ready']);
+  // One punch + one shave: the punch takes the primary code, the shave the add-on (CPT 2019 biopsy guidelines).
+  // Two specimens read in-house, both resulted: one 88305 per specimen, ready (59 marks the second as a separate specimen).
+  await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|1||ready', '88305|1||ready', '88305|1|59|ready']);
   await expect(panel.getByRole('button', { name: 'Copy claim' })).toBeEnabled();
+  await expect(panel.locator('dl.encounter')).toContainText('A.S.');
+  await expect(panel.locator('dl.encounter')).not.toContainText('Avery');
 
-  // The chart changes in the page (the EMR's SPA adds a third biopsy): the panel follows.
+  // The chart changes in the page (the EMR's single-page app adds a third biopsy): the panel follows.
   await chart.evaluate(() => {
-    const plan = document.querySelector('[data-identifier="assessment-plan"]');
-    const block = document.createElement('div');
-    block.className = 'assessment';
+    const plan = document.querySelector('[data-identifier="note-section-assessment-and-plan"]');
+    const item = document.createElement('div');
+    item.className = 'ap-item assessment';
     const dx = document.createElement('div');
-    dx.className = 'dx';
-    dx.textContent = '3. Neoplasm of uncertain behavior of skin - L cheek (D48.5)';
+    dx.className = 'ap-dx dx';
+    const title = document.createElement('b');
+    title.textContent = '3. Neoplasm of uncertain behavior of skin';
+    dx.append(title, ' - L cheek');
     const proc = document.createElement('div');
-    proc.className = 'procedure';
-    proc.textContent = [
-      '',
+    proc.className = 'ap-procedure procedure';
+    for (const text of [
       'Procedure: Shave biopsy',
       'Location: L cheek',
       'Lesion size: 0.4 cm',
-      'Technique: tangential shave biopsy with DermaBlade',
-      'Hemostasis: aluminum chloride',
-      'Specimen: C - sent to dermatopathology (in-house)',
-      '',
-    ].join('\n');
-    block.append('\n', dx, '\n', proc, '\n');
-    plan?.append(block, '\n');
+      'Technique: tangential shave with DermaBlade',
+      'Specimen: C - to in-house dermpath',
+    ]) {
+      const row = document.createElement('div');
+      row.textContent = text;
+      proc.append(row);
+    }
+    item.append(dx, proc);
+    plan?.querySelector(':scope > p')?.before(item);
   });
-  await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|2||ready', '88305|1||ready', '88305|1||ready', '88305|1||held']);
+  // Third specimen has no result yet: its 88305 is held for pathology.
+  await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|2||ready', '88305|1||ready', '88305|1|59|ready', '88305|1|59|held']);
 
   mkdirSync('docs/screenshots', { recursive: true });
   await panel.screenshot({ path: 'docs/screenshots/side-panel.png', fullPage: true });
