@@ -225,7 +225,8 @@ export function isNavigationElement(el: Element, tag = el.tagName.toUpperCase())
 /** "1. " for items of a numbered list (the number is not in the text), "- " for bullets. */
 function listMarker(li: Element): string {
   const list = li.parentElement;
-  if (!list || list.tagName.toUpperCase() !== 'OL') return '- ';
+  const listTag = list?.tagName.toUpperCase();
+  if (!list || listTag !== 'OL') return '- ';
   let n = Number.parseInt(list.getAttribute('start') ?? '1', 10);
   if (!Number.isFinite(n)) n = 1;
   for (let c = list.firstElementChild; c && c !== li; c = c.nextElementSibling) if (c.tagName.toUpperCase() === 'LI') n++;

@@ -71,6 +71,29 @@ function isNavigation(el: Element): boolean {
   return false;
 }
 
+const INLINE_TAGS = /^(?:A|ABBR|B|BDI|BDO|CITE|CODE|DATA|DFN|EM|FONT|I|KBD|LABEL|MARK|Q|S|SAMP|SMALL|SPAN|STRONG|SUB|SUP|TIME|U|VAR)$/;
+
+/** True when nothing but punctuation shares the element's line (siblings up to the nearest block boundary). */
+function aloneOnLine(el: Element): boolean {
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    for (const dir of ['previousSibling', 'nextSibling'] as const) {
+      for (let n = cur[dir]; n; n = n[dir]) {
+        if (n.nodeType === 3) {
+          if (/[^\s:.\-–—|]/.test((n as Text).data)) return false;
+          continue;
+        }
+        if (n.nodeType !== 1) continue;
+        const tag = (n as Element).tagName;
+        if (tag === 'BR' || !INLINE_TAGS.test(tag)) break;
+        if (/[^\s:.\-–—|]/.test(n.textContent ?? '')) return false;
+      }
+    }
+    const parent: Element | null = cur.parentElement;
+    if (!parent || !INLINE_TAGS.test(parent.tagName)) return true;
+  }
+  return true;
+}
+
 /**
  * Heading-like elements under `root` whose whole line is a known section title:
  * h1–h6, dt, legend, bold or label text alone on its line, a one-cell table row, a
@@ -95,8 +118,8 @@ export function findHeadings(root: ParentNode): { el: Element; role: SnapshotRol
     while (el.parentElement && INLINE_HOLDERS.has(el.tagName) && normalizeTitle(lineText(el.parentElement)) === own) el = el.parentElement;
     if (!HEADING_TAGS.test(el.tagName) && !el.tagName.includes('-')) continue;
     if (normalizeTitle(lineText(el)) !== own) continue;
-    // An inline title followed by text on the same line is a label, not a heading.
-    if (INLINE_HOLDERS.has(el.tagName) && el.parentElement && normalizeTitle(lineText(el.parentElement)) !== own) continue;
+    // An inline title followed by text on the same line is a label ("Procedure: shave bx"), not a heading.
+    if (INLINE_HOLDERS.has(el.tagName) && !aloneOnLine(el)) continue;
     if (el.tagName === 'TD' || el.tagName === 'TH') {
       // A column header ("Procedure" over a grid) is not a section title; a one-cell caption row is.
       const row = el.parentElement;

@@ -8,6 +8,8 @@ import type { SnapshotRole } from './define-adapter';
  * "Sign-off" is athenaOne's billing stage, "Imp/Plan" is Nextech's).
  */
 const EXTRA: [SnapshotRole, RegExp][] = [
+  // "Lab Result - Surgical Pathology", "Skin pathology report (final)": a short title naming surgical/skin pathology.
+  ['pathology', /^(?:lab\s+results?\s*[-–:]\s*)?(?:surgical|skin|dermato|derm)\s*patholog(?:y|ic)\b[^.]{0,40}$/],
   [
     'pathology',
     /^(?:final\s+(?:pathologic(?:al)?\s+)?diagnos[ie]s|path(?:ology)?\s*\/\s*labs?|path\s+result|lab\s*(?:&|and|\/)\s*path(?:ology)?\s+results?|results?\s+review|dermatopathology\s+report|surgical\s+pathology\s+(?:report|result)|microscopic\s+description)$/,
