@@ -278,6 +278,10 @@ export const injectionSubcutaneousIntramuscular = defineRule({
   },
 });
 
+/** Wording that a dose was given in the office, as opposed to prescribed. */
+const IN_OFFICE_DOSE =
+  /administer|\bgiven\b|\binjected\b|injection\s+(?:given|performed)|in\s+(?:the\s+)?(?:office|clinic)|teaching|demonstrat|observed|\bby\s+(?:the\s+)?(?:rn|ma|lpn|nurse|staff|dr\b|me\b)/i;
+
 export const injectionSelfAdministeredDrug = defineRule({
   id: 'injection/self-administered-drug',
   family: 'injection',
@@ -297,6 +301,17 @@ export const injectionSelfAdministeredDrug = defineRule({
       if (!entry?.selfAdministered) continue;
       const route = p.drug?.route ?? entry.routes[0];
       if (route !== 'subcutaneous' && route !== 'intramuscular') continue;
+      // These drugs are usually prescribed, not given: only an explicit in-office dose is a service.
+      if (!IN_OFFICE_DOSE.test(procedureText(ctx, p))) {
+        ctx.report({
+          severity: 'info',
+          message: `${entry.label} is prescribed for self-injection (pharmacy benefit); no in-office administration is documented, so nothing is billed today.`,
+          target: p.lesionLabels[0] ?? entry.label,
+          fix: 'If a dose was given in the office (e.g. a teaching dose), document who gave it, where and the dose.',
+          span: p.span,
+        });
+        continue;
+      }
       ctx.report({
         severity: 'warning',
         message: medicare

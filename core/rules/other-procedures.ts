@@ -415,8 +415,33 @@ export const chemicalCautery = defineRule({
       }
       if (isChemicalCautery(ctx, p)) addFor(ctx, [p], '17250');
     }
+    // Written in the note without a procedure record ("Hypergranulation tissue at the I&D site:
+    // silver nitrate chemical cautery").
+    if (!ctx.lines.some((l) => l.code === '17250')) {
+      const found = sentenceInNote(ctx, /granulation/i, /silver\s+nitrate|chemical(?:ly)?\s+cauter|cauteriz/i);
+      if (found) ctx.addLine({ code: '17250', spans: [found], tags: ['other-procedure'] });
+    }
   },
 });
+
+/** The first note sentence matching both patterns that is not history, plan or negation. */
+function sentenceInNote(ctx: RuleContext, a: RegExp, b: RegExp): { section: string; start: number; end: number } | undefined {
+  for (const [section, text] of Object.entries(ctx.encounter.sections)) {
+    for (const m of text.matchAll(/[^.\n]+/g)) {
+      const sentence = m[0];
+      if (!a.test(sentence) || !b.test(sentence)) continue;
+      if (
+        /previous|prior\s+(?:visit|treatment)|last\s+(?:visit|time)|history|will\s+(?:do|perform|apply)|\bplan\b|consider|recommend|declin|\bno\s+(?:silver|cauter)/i.test(
+          sentence,
+        )
+      )
+        continue;
+      const start = m.index ?? 0;
+      return { section, start, end: start + sentence.length };
+    }
+  }
+  return undefined;
+}
 
 const DERMAL_PEEL = /\bdermal\b|medium[\s-]?depth|\bmedium\b|\bdeep\b|phenol|baker|tca\s*(?:3[5-9]|[4-9]\d)\s*%/;
 const EPIDERMAL_PEEL = /epidermal|superficial|\blight\b|glycolic|salicylic|jessner|lactic|mandelic|pyruvic|tca\s*(?:[1-2]\d|[5-9])\s*%/;

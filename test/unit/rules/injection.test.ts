@@ -360,15 +360,41 @@ const cases: Case[] = [
   },
   {
     name: 'adalimumab SC on Medicare → no drug or admin line; SAD warning + PA prompt',
-    encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'Humira', amountGiven: 40, unit: 'mg', route: 'subcutaneous' } })] },
+    encounter: {
+      procedures: [
+        proc({ kind: 'injection', text: 'Humira 40 mg SC given in clinic', drug: { name: 'Humira', amountGiven: 40, unit: 'mg', route: 'subcutaneous' } }),
+      ],
+    },
     settings: medicare,
     lines: [],
     findings: ['injection/self-administered-drug', 'injection/biologic-prior-authorization'],
   },
   {
     name: 'dupilumab teaching dose, commercial → 96372 only, SAD warning + PA prompt',
-    encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'Dupixent', amountGiven: 600, unit: 'mg' } })] },
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'injection',
+          text: 'Dupixent 600 mg loading dose administered in clinic as a teaching injection',
+          drug: { name: 'Dupixent', amountGiven: 600, unit: 'mg' },
+        }),
+      ],
+    },
     lines: ['96372'],
+    findings: ['injection/self-administered-drug', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: '"start adalimumab 160 mg loading then 40 mg weekly" is a prescription → no lines, info + PA prompt',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'injection',
+          text: 'HS flaring: start adalimumab 160 mg loading then 40 mg weekly (prior auth submitted)',
+          drug: { name: 'adalimumab', amountGiven: 160, unit: 'mg' },
+        }),
+      ],
+    },
+    lines: [],
     findings: ['injection/self-administered-drug', 'injection/biologic-prior-authorization'],
   },
   {

@@ -256,6 +256,11 @@ const cases: Case[] = [
     lines: ['17250'],
   },
   {
+    name: 'granulation-tissue cautery written only in the note → 17250',
+    encounter: { sections: { 'A/P': '4. Hypergranulation tissue at prior I&D site, R groin: silver nitrate chemical cautery.' } },
+    lines: ['17250'],
+  },
+  {
     name: 'silver nitrate for hemostasis → no 17250, info',
     encounter: { procedures: [proc({ kind: 'unlisted', text: 'silver nitrate applied for hemostasis of biopsy site bleeding' })] },
     lines: [],
