@@ -71,6 +71,8 @@ export function classifyTransfer(p: Procedure): TransferClass {
   if (/melolabial|nasolabial/.test(type) && /interpolat|pedicle|two stage|\bstage (?:1|one|i)\b|division/.test(text)) return { kind: 'pedicle' };
   if (!type) return { kind: 'att', note: 'type-missing' };
   if (ATT_WORDS.test(type)) return { kind: 'att' };
+  // A vague type word ("local") while the note itself names the design.
+  if (ATT_WORDS.test(text)) return { kind: 'att' };
   return { kind: 'att', note: 'type-unrecognized' };
 }
 
@@ -131,10 +133,38 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The note introduces this site as where tissue was taken from ("harvested from the L preauricular cheek"). */
+/**
+ * The note introduces this site as where tissue came from: "harvested from the L
+ * preauricular cheek", or the site word only names the flap ("the forehead flap").
+ */
 function isDonorSite(p: Procedure, site: Site | undefined): boolean {
   if (!site?.text) return false;
-  return new RegExp(`(?:harvest\\w*|donor(?:\\s+site)?|taken|obtained|raised|borrowed)\\s+(?:\\w+\\s+){0,3}?${escapeRegExp(site.text)}`, 'i').test(p.text);
+  const t = escapeRegExp(site.text);
+  const harvested = new RegExp(`(?:harvest\\w*|donor(?:\\s+site)?|taken|obtained|raised|borrowed)\\s+(?:\\w+\\s+){0,3}?${t}`, 'i');
+  if (harvested.test(p.text)) return true;
+  // Every mention of the site word is the flap's name ("forehead flap", "cheek interpolation flap").
+  const mentions = [...p.text.matchAll(new RegExp(`\\b${t}\\b`, 'gi'))];
+  return mentions.length > 0 && mentions.every((m) => /^\s+(?:[a-z-]+\s+)?flap\b/i.test(p.text.slice(m.index + m[0].length)));
+}
+
+/** Site words a division or flap note may name the recipient with (subset of core/anatomy keys and their plain words). */
+const RECIPIENT_WORDS: [RegExp, string][] = [
+  [/\b(?:nasal\s+)?ala\b/i, 'nasal-ala'],
+  [/\bnasal\s+tip\b/i, 'nasal-tip'],
+  [/\bnose\b|\bnasal\s+(?:dorsum|sidewall)\b/i, 'nose'],
+  [/\b(?:lower|upper)?\s*(?:eye)?lid\b/i, 'eyelid'],
+  [/\bhelix|helical\b|\bear\b|\bauricle\b/i, 'ear'],
+  [/\blip\b/i, 'lip'],
+];
+
+/** A recipient site named elsewhere in the procedure text ("…flap pedicle (stage 2), nose"). */
+function recipientFromText(p: Procedure, donor: Site | undefined): Site | undefined {
+  const text = donor?.text ? p.text.replace(new RegExp(`\\b${escapeRegExp(donor.text)}\\b`, 'gi'), ' ') : p.text;
+  for (const [pattern, key] of RECIPIENT_WORDS) {
+    const m = pattern.exec(text);
+    if (m && siteInfo(key)) return { text: m[0].trim(), key };
+  }
+  return undefined;
 }
 
 /**
@@ -151,7 +181,7 @@ function siteOf(ctx: RuleContext, p: Procedure): Site | undefined {
   if (own && !isDonorSite(p, own)) return own;
   const wound = closedWound(ctx, p);
   const woundSite = wound ? ownSite(ctx, wound) : undefined;
-  return woundSite ?? own ?? p.site;
+  return woundSite ?? (own ? recipientFromText(p, own) : undefined) ?? own ?? p.site;
 }
 
 /**

@@ -297,6 +297,19 @@ const cases: Case[] = [
     findings: ['tissue-transfer/flap-division'],
   },
   {
+    name: 'division sited by the flap name ("forehead flap") but inset on the nose → 15630-58',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'flap-division',
+          site: site('forehead'),
+          text: 'Division and inset of the forehead flap pedicle (stage 2), nose; proximal pedicle returned to the glabella.',
+        }),
+      ],
+    },
+    lines: ['15630-58'],
+  },
+  {
     name: 'division with no staging documented → 15620 + warning, no 58',
     encounter: { procedures: [proc({ kind: 'flap-division', site: site('cheek') })] },
     lines: ['15620'],
@@ -414,6 +427,7 @@ describe('tissue-transfer rules', () => {
     expect(cls('melolabial')).toEqual({ kind: 'att' });
     expect(cls('melolabial', 'melolabial interpolation flap, stage 1').kind).toBe('pedicle');
     expect(cls('local')).toEqual({ kind: 'att', note: 'type-unrecognized' });
+    expect(cls('local', 'closure with bilateral advancement (A-to-T) flaps')).toEqual({ kind: 'att' });
     expect(cls('flap')).toEqual({ kind: 'att', note: 'type-unrecognized' });
     expect(cls('v-y', 'laceration of the chin').kind).toBe('not-att');
   });
