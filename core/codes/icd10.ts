@@ -299,8 +299,14 @@ export function histologiesInText(text: string | undefined): Histology[] {
   const cleaned = cleanText(text);
   const out: Histology[] = [];
   const t = cleaned.replace(/\b(history of|hx of|h\/o|s\/p|status post|family history|fh of|prior)\b[^.;,\n]*/g, ' ');
-  for (const [re, h] of HISTOLOGY_PATTERNS) if (re.test(t) && !out.includes(h)) out.push(h);
-  for (const [re, code] of CONDITION_PATTERNS) if (re.test(t) && !out.includes(`code:${code}`)) out.push(`code:${code}`);
+  let rest = t;
+  for (const [re, h] of HISTOLOGY_PATTERNS) {
+    if (!re.test(rest)) continue;
+    if (!out.includes(h)) out.push(h);
+    // Mask what matched so "lentigo maligna" (melanoma in situ) is not read again as a lentigo.
+    rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+  }
+  for (const [re, code] of CONDITION_PATTERNS) if (re.test(rest) && !out.includes(`code:${code}`)) out.push(`code:${code}`);
   // History and screening last: active problems come first on a line.
   for (const [re, code] of HISTORY_PATTERNS) if (re.test(cleaned) && !out.includes(`code:${code}`)) out.push(`code:${code}`);
   return out;

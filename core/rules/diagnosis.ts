@@ -203,8 +203,23 @@ class Linker {
   }
 
   /** Clinical diagnosis before (or without) pathology. */
-  fromClinical(lesion: Lesion | undefined, p: Procedure | undefined, where: Where, who: string, pending: boolean): string[] {
-    const proven = lesion?.priorMalignantBiopsy === true || p?.reExcision === true;
+  /** A prior biopsy proved this lesion malignant, or today's procedure on it is a re-excision. */
+  proven(lesionLabel: string | undefined, p: Procedure | undefined): boolean {
+    if (p?.reExcision) return true;
+    const lesion = this.ctx.lesion(lesionLabel);
+    if (lesion?.priorMalignantBiopsy) return true;
+    if (!lesionLabel) return false;
+    return this.ctx.performed().some((x) => x.reExcision && x.lesionLabels.some((l) => l.toUpperCase() === lesionLabel.toUpperCase()));
+  }
+
+  /** The one cancer the whole note names (e.g. "bx-proven invasive melanoma"), if exactly one. */
+  noteMalignant(): Histology | undefined {
+    const found = [...new Set(histologiesInText(Object.values(this.ctx.encounter.sections).join('\n')).filter((h) => MALIGNANT.has(h)))];
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  fromClinical(lesion: Lesion | undefined, p: Procedure | undefined, where: Where, who: string, pending: boolean, provenIn?: boolean): string[] {
+    const proven = provenIn ?? (lesion?.priorMalignantBiopsy === true || p?.reExcision === true);
     const type = p?.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined;
     const text = lesion?.clinicalDiagnosis ?? type;
     const documented = lesion?.icd10;
@@ -232,6 +247,12 @@ class Linker {
         return ['D49.2'];
       }
       if (codes.length > 0) return codes;
+    }
+    if (proven) {
+      // A proven cancer whose words here name something else (a "scar" re-excised): the cancer the note names.
+      const own = histologyFromText(text) ?? histologyFromText(type);
+      const nm = own && MALIGNANT.has(own) ? undefined : this.noteMalignant();
+      if (nm) return this.resolve(nm, where, who);
     }
     if (!text) return [];
     // The clinical words first; the parser's normalized lesion type when those name nothing we map.
@@ -277,7 +298,7 @@ class Linker {
         ? `Specimen ${specimenLabel}`
         : (t.procedure?.site?.text ?? t.procedure?.kind ?? 'line');
     const report = this.ctx.pathologyFor(specimenLabel);
-    const proven = lesion?.priorMalignantBiopsy === true || t.procedure?.reExcision === true;
+    const proven = this.proven(t.lesionLabel, t.procedure);
     if (report) {
       const labSide = sideWords(report.siteText);
       if (labSide && (where.laterality === 'left' || where.laterality === 'right') && labSide !== where.laterality) {
@@ -293,8 +314,8 @@ class Linker {
       const fromPath = this.fromPathology(report, where, who);
       // Re-excision keeps the original malignant diagnosis even when no residual tumor is found (reference §13.5).
       if (proven && !(fromPath.histology && MALIGNANT.has(fromPath.histology))) {
-        const original = this.fromClinical(lesion, t.procedure, where, who, false);
-        if (original.length > 0) return original;
+        const original = this.fromClinical(lesion, t.procedure, where, who, false, true);
+        if (original.some(isCancerCode)) return original;
       }
       if (fromPath.codes.length > 0) return fromPath.codes;
       if (report.behavior !== 'nondiagnostic' && report.behavior !== 'unknown') {
@@ -309,7 +330,18 @@ class Linker {
       }
     }
     const pending = Boolean(specimenLabel) && !report;
-    return this.fromClinical(lesion, t.procedure, where, who, pending);
+    return this.fromClinical(lesion, t.procedure, where, who, pending, proven);
+  }
+
+  /** Repair, tissue transfer, flap or graft lines that name no lesion. */
+  isUnlabelledClosure(line: DraftLine): boolean {
+    if (line.lesionLabels.length > 0) return false;
+    const procs = proceduresOfLine(this.ctx, line);
+    return procs.length > 0 && procs.every((p) => CLOSURE.includes(p.kind) && p.lesionLabels.length === 0);
+  }
+
+  isRemoval(line: DraftLine): boolean {
+    return proceduresOfLine(this.ctx, line).some((p) => LESION_REMOVAL.includes(p.kind));
   }
 
   /** Lines with no lesion or specimen: the procedure's own words, then the visit problems. */
@@ -456,6 +488,8 @@ function sideWords(text: string | undefined): 'left' | 'right' | undefined {
   return left === right ? undefined : left ? 'left' : 'right';
 }
 
+const CLOSURE: Procedure['kind'][] = ['repair', 'adjacent-tissue-transfer', 'graft', 'flap', 'flap-division'];
+
 /** Removal/destruction of (usually benign) lesions: may take the note's single stated diagnosis. */
 const BENIGN_REMOVAL: Procedure['kind'][] = ['shave-removal', 'destruction-benign', 'skin-tag-removal', 'excision', 'intralesional-injection', 'paring'];
 
@@ -469,6 +503,10 @@ const LESION_REMOVAL: Procedure['kind'][] = [
   'mohs',
   'destruction-malignant',
 ];
+
+function isCancerCode(code: string): boolean {
+  return /^(C43|C4A|C44|D03|D04)/.test(code);
+}
 
 /** Readings too generic to beat a specific one from elsewhere in the same procedure. */
 const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:L30.9', 'wart']);
@@ -530,6 +568,8 @@ export const diagnosisLink = defineRule({
     const em = ctx.lines.filter((l) => l.family === 'evaluation' && /^99\d{3}$/.test(l.code));
     for (const line of ctx.lines) {
       if (line.family === 'evaluation') continue;
+      // A closure with no lesion of its own is linked after the removals it closes (below).
+      if (linker.isUnlabelledClosure(line)) continue;
       let derived: string[] = [];
       const targets = linker.targets(line);
       if (targets.length > 0) derived = targets.flatMap((t) => linker.forTarget(t));
@@ -545,14 +585,25 @@ export const diagnosisLink = defineRule({
       line.dx = sibling ? [...sibling.dx] : linker.fromNoteText(line);
       if (line.dx.length === 0) line.dx = linker.lesionRemovalFallback(line);
     }
-    // Closures, flaps and grafts of a wound take the dx of the lesion removed there (same lesion label).
+    // Closures, flaps and grafts of a wound take the dx of the lesion removed there: same lesion label,
+    // else the removal at the same site, else the only removal of the visit.
     for (const line of ctx.lines) {
       if (line.dx.length > 0 || line.family === 'evaluation') continue;
       const labels = new Set(linker.targets(line).flatMap((t) => (t.lesionLabel ? [t.lesionLabel.toUpperCase()] : [])));
       const sibling = ctx.lines.find(
         (o) => o !== line && o.dx.length > 0 && o.family !== 'evaluation' && o.lesionLabels.some((l) => labels.has(l.toUpperCase())),
       );
-      if (sibling) line.dx = [...sibling.dx];
+      if (sibling) {
+        line.dx = [...sibling.dx];
+        continue;
+      }
+      if (!linker.isUnlabelledClosure(line)) continue;
+      const removals = ctx.lines.filter((o) => o.dx.length > 0 && linker.isRemoval(o));
+      const sameSite = removals.filter((o) => o.siteKey && o.siteKey === line.siteKey);
+      const pool = sameSite.length > 0 ? sameSite : removals;
+      const sets = [...new Set(pool.map((o) => o.dx.join('|')))];
+      if (sets.length === 1 && pool[0]) line.dx = [...pool[0].dx];
+      else line.dx = linker.forProcedureOnly(line);
     }
     for (const line of em) {
       const separate = linker.problemCodes(true).map((c) => c.code);

@@ -320,6 +320,38 @@ const cases: Case[] = [
     findings: ['diagnosis/link'],
   },
   {
+    name: 'a flap with no lesion label takes the dx of the Mohs it closes, not of its donor site',
+    input: {
+      lesions: [{ label: 'A', site: site('nasal-tip'), clinicalDiagnosis: 'BCC', priorMalignantBiopsy: true }],
+      procedures: [
+        proc({ id: 'm', kind: 'mohs', lesionLabels: ['A'] }),
+        proc({ id: 'f', kind: 'flap', text: 'paramedian forehead flap for the nasal BCC defect', site: site('forehead') }),
+      ],
+    },
+    lines: [
+      { code: '17311', procedureIds: ['m'], lesionLabels: ['A'], siteKey: 'nasal-tip' },
+      { code: '15731', procedureIds: ['f'], siteKey: 'forehead' },
+    ],
+    dx: [['C44.311'], ['C44.311']],
+  },
+  {
+    name: 're-excision with no residual tumor and no lesion dx: the cancer named in the history',
+    input: {
+      sections: { note: 'History: Melanoma in situ R upper arm excised elsewhere; margin involved. Re-excision of the scar.' },
+      lesions: [{ label: 'L1', site: site('upper-arm', 'right') }],
+      procedures: [
+        proc({ id: 'p1', kind: 'excision', lesionLabels: ['L1'], specimenLabel: 'A', lesionType: 'scar', reExcision: true }),
+        proc({ id: 'p2', kind: 'repair', lesionLabels: ['L1'], lesionType: 'scar' }),
+      ],
+      pathology: [{ specimenLabel: 'A', diagnosisText: 'Scar, no residual melanoma in situ identified.', behavior: 'benign' }],
+    },
+    lines: [
+      { code: '11603', procedureIds: ['p1'], lesionLabels: ['L1'], specimenLabels: ['A'] },
+      { code: '12032', procedureIds: ['p2'], lesionLabels: ['L1'] },
+    ],
+    dx: [['D03.61'], ['D03.61']],
+  },
+  {
     name: 'one visit-level diagnosis line covers lesions that carry none',
     input: {
       sections: { note: 'Dx: Inflamed seborrheic keratoses (L82.0), all symptomatic. Shave removal x2.' },
