@@ -291,7 +291,9 @@ class Linker {
       this.specimenOf(t.specimenLabel) ??
       this.ctx.encounter.specimens.find((s) => t.lesionLabel && s.lesionLabel?.toUpperCase() === t.lesionLabel.toUpperCase());
     const specimenLabel = t.specimenLabel ?? specimen?.label;
-    const where = mergeSite(t.procedure?.site, lesion?.site, specimen?.site);
+    // A flap or graft may document its donor site: the diagnosis is about the lesion's site.
+    const closure = t.procedure && CLOSURE.includes(t.procedure.kind);
+    const where = closure ? mergeSite(lesion?.site, specimen?.site, t.procedure?.site) : mergeSite(t.procedure?.site, lesion?.site, specimen?.site);
     const who = t.lesionLabel
       ? `Lesion ${t.lesionLabel}`
       : specimenLabel

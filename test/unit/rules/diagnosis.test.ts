@@ -335,6 +335,21 @@ const cases: Case[] = [
     dx: [['C44.311'], ['C44.311']],
   },
   {
+    name: 'a flap documented at its donor site still links the lesion site',
+    input: {
+      lesions: [{ label: 'L1', site: site('nasal-tip'), priorMalignantBiopsy: true }],
+      procedures: [
+        proc({ id: 'm', kind: 'mohs', lesionLabels: ['L1'], lesionType: 'bcc', site: site('nasal-tip') }),
+        proc({ id: 'f', kind: 'flap', lesionLabels: ['L1'], lesionType: 'bcc', site: site('forehead') }),
+      ],
+    },
+    lines: [
+      { code: '17311', procedureIds: ['m'], lesionLabels: ['L1'] },
+      { code: '15731', procedureIds: ['f'], lesionLabels: ['L1'] },
+    ],
+    dx: [['C44.311'], ['C44.311']],
+  },
+  {
     name: 're-excision with no residual tumor and no lesion dx: the cancer named in the history',
     input: {
       sections: { note: 'History: Melanoma in situ R upper arm excised elsewhere; margin involved. Re-excision of the scar.' },
