@@ -252,7 +252,7 @@ const HISTORY =
 const NEGATED_PROC =
   /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
 const PERFORMED_NOW =
-  /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|today|this\s+visit|obtained|treated\s+with|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i;
+  /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|today|this\s+visit|obtained|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i;
 
 /**
  * Status of the procedure named in one clause of text: performed, planned,
@@ -260,7 +260,9 @@ const PERFORMED_NOW =
  */
 export function intentOf(clause: string, inHistorySection = false): Intent {
   const t = clause.length > 600 ? clause.slice(0, 600) : clause;
-  if (NEGATED_PROC.test(t) && !PERFORMED_NOW.test(t.replace(NEGATED_PROC, ''))) return 'negated';
+  if (NEGATED_PROC.test(t) && !/\b(?:performed|done|obtained|taken|completed)\b/i.test(t.replace(NEGATED_PROC, ''))) return 'negated';
+  // "Hx of BCC treated with Mohs", "s/p excision": a clause that opens with history is history.
+  if (/^\W*(?:hx|h\/o|history|s\/p|status\s+post|previous(?:ly)?|prior)\b/i.test(t)) return 'history';
   if (DECLINED.test(t)) return 'declined';
   if (DEFERRED.test(t) && !/\bdeferred\s+to\s+(?:pathology|path)\b/i.test(t)) return 'deferred';
   const performedNow = PERFORMED_NOW.test(t);

@@ -25,17 +25,22 @@ export function parseMohsStages(text: string): MohsStage[] | undefined {
     String.raw`\b${COUNT}\s*${BLOCK_WORD}\s+(?:in|for|on|during)\s+(?:the\s+)?(?:${STAGE_WORD}\s*#?\s*${STAGE_ID}|${STAGE_ID}\s+${STAGE_WORD})`,
     'gi',
   );
+  // "3 blocks in stage 1" first, so "stage 1 and 2 blocks in stage 2" is not read as stage 1 = 2 blocks.
+  const claimed: [number, number][] = [];
+  for (let m = c.exec(t); m; m = c.exec(t)) {
+    const stage = stageNumber((m[2] ?? m[3]) as string);
+    const blocks = wordNumber(m[1] as string);
+    claimed.push([m.index, m.index + m[0].length]);
+    if (stage && stage <= 20 && !stages.has(stage)) stages.set(stage, blocks);
+  }
   for (const re of [a, b]) {
     for (let m = re.exec(t); m; m = re.exec(t)) {
+      const end = m.index + m[0].length;
+      if (claimed.some(([s, e]) => s < end && m && m.index < e)) continue;
       const stage = stageNumber(m[1] as string);
       const blocks = wordNumber(m[2] as string);
       if (stage && stage <= 20 && !stages.has(stage)) stages.set(stage, blocks);
     }
-  }
-  for (let m = c.exec(t); m; m = c.exec(t)) {
-    const stage = stageNumber((m[2] ?? m[3]) as string);
-    const blocks = wordNumber(m[1] as string);
-    if (stage && stage <= 20 && !stages.has(stage)) stages.set(stage, blocks);
   }
   // Stages named without blocks: "Stage II: clear".
   const bare = new RegExp(String.raw`\b(?:${STAGE_WORD}\s*#?\s*${STAGE_ID}\b|${STAGE_ID}\s+${STAGE_WORD}\b)`, 'gi');

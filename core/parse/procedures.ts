@@ -96,7 +96,9 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
 function unitTriggers(u: Unit): Trigger[] {
   // "Indication: biopsy-proven BCC (shave bx 2/10)" describes the lesion, it does not record a procedure.
   if (u.field && DX_FIELDS.test(u.field) && !/\b(?:performed|today|done)\b/i.test(u.text)) return [];
-  const triggers = findTriggers(u.text);
+  let triggers = findTriggers(u.text);
+  // "Division and inset of the forehead flap" names the flap being divided, not a new flap.
+  if (triggers.some((t) => t.family === 'division')) triggers = triggers.filter((t) => t.family !== 'flap' && t.family !== 'att');
   // "Repair: Intermediate" / "Closure: complex, layered" fields.
   if (u.field && /^(?:repair(?:\s+(?:type|level))?|closure(?:\s+(?:type|level))?|wound\s+closure|reconstruction)$/.test(u.field) && u.value) {
     const v = u.value;
@@ -766,7 +768,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   let intent = intentOf(statusText(b, fullText), b.section.role === 'history');
   // "Punch biopsy offered. Patient declined." — a short status sentence right after the procedure.
   const next = b.units[1];
-  if (intent === 'performed' && next && next !== b.trigger && next.text.length < 100 && findTriggers(next.text).length === 0) {
+  if ((intent === 'performed' || intent === 'planned') && next && next !== b.trigger && next.text.length < 100 && findTriggers(next.text).length === 0) {
     const follow = intentOf(next.text);
     if (follow === 'declined' || follow === 'deferred') intent = follow;
   }

@@ -140,6 +140,9 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         const m = /^[ \t]*([SOAP]):/.exec(line);
         if (m?.[1]) hit = { role: SOAP[m[1].toLowerCase()] ?? 'other', name: m[1], textStart: pos + m[0].length, lineStart: pos };
       }
+      // "Procedure: Shave biopsy" right after an HPI/exam paragraph starts the procedure part of the note.
+      if (!hit && (current === 'history' || current === 'exam') && /^\s*procedures?(?:\s+(?:performed|note|done|today))?\s*:/i.test(line))
+        hit = { role: 'procedure', name: 'Procedure', textStart: pos, lineStart: pos };
       if (!hit && STRONG_PATHOLOGY.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
       if (hit && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../../core/parse/dates';
+import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, wordNumber } from '../../../core/parse/measure';
+import { parseMohsStages } from '../../../core/parse/mohs';
+
+describe('sizes in cm and mm', () => {
+  const cases: [string, number[]][] = [
+    ['1.2 x 0.8 cm lesion', [1.2, 0.8]],
+    ['12 x 8 mm papule', [1.2, 0.8]],
+    ['1.2 cm x 0.8 cm', [1.2, 0.8]],
+    ['measuring 1.2cm', [1.2]],
+    ['4 mm', [0.4]],
+    ['1.2 by 0.8 cm', [1.2, 0.8]],
+    ['2 x 3 x 0.4 cm specimen', [2, 3, 0.4]],
+    ['1.2 × 0.8 cm', [1.2, 0.8]],
+    ['.5 cm', [0.5]],
+    ['closed, 2.0 cm.', [2]],
+  ];
+  it.each(cases)('%s', (text, dims) => {
+    expect(findSizes(text)[0]?.dims).toEqual(dims);
+  });
+
+  it('greatest dimension of "1.2 x 0.8 cm" is 1.2', () => {
+    const s = findSizes('1.2 x 0.8 cm');
+    expect(s[0] && greatest(s[0])).toBe(1.2);
+  });
+
+  it('ignores numbers without a length unit and areas', () => {
+    expect(findSizes('4-0 nylon, 2 cycles, 6 sq cm, 6 cm2')).toEqual([]);
+  });
+});
+
+describe('areas', () => {
+  const cases: [string, number][] = [
+    ['6 sq cm', 6],
+    ['6 cm2', 6],
+    ['6 cm²', 6],
+    ['6 cm^2', 6],
+    ['6.5 square centimeters', 6.5],
+    ['12 sqcm', 12],
+  ];
+  it.each(cases)('%s → %s', (text, area) => {
+    expect(findAreas(text)[0]?.sqCm).toBe(area);
+  });
+  it('"2 x 3 cm defect" is 6 sq cm when dimensions may be read as an area', () => {
+    expect(findAreas('2 x 3 cm defect', true)[0]).toMatchObject({ sqCm: 6, computed: true });
+    expect(findAreas('2 x 3 cm defect', false)).toEqual([]);
+  });
+});
+
+describe('margins, lengths', () => {
+  const margins: [string, number | undefined][] = [
+    ['excised with 2 mm margins', 0.2],
+    ['4 mm margin', 0.4],
+    ['margin of 4 mm', 0.4],
+    ['margins: 0.2 cm', 0.2],
+    ['4-mm clinical margins', 0.4],
+    ['3 mm margin on one side and 2 mm margin on the other', 0.2],
+    ['Lesion size: 0.8 cm\nMargins: 0.2 cm', 0.2],
+    ['no margin stated', undefined],
+  ];
+  it.each(margins)('margin in "%s" → %s cm', (text, cm) => {
+    expect(findMarginCm(text)).toBe(cm);
+  });
+
+  const lengths: [string, number | undefined][] = [
+    ['repair length 3.2 cm', 3.2],
+    ['Final repair length: 3.5 cm', 3.5],
+    ['closed in layers measuring 4.5 cm', 4.5],
+    ['3.5 cm in length', 3.5],
+    ['length 25 mm', 2.5],
+    ['closed with 4-0 nylon', undefined],
+  ];
+  it.each(lengths)('length in "%s" → %s cm', (text, cm) => {
+    expect(findLengthCm(text)).toBe(cm);
+  });
+});
+
+describe('counts as digits or words', () => {
+  const cases: [string, number | undefined][] = [
+    ['twelve AKs treated', 12],
+    ['12 actinic keratoses', 12],
+    ['AKs x 12', 12],
+    ['AK x12 face', 12],
+    ['warts #7', 7],
+    ['Number of lesions: 15', 15],
+    ['total of 22 lesions', 22],
+    ['twenty-two AKs', 22],
+    ['8 AKs on the face and 4 AKs on the scalp', 12],
+    ['LN2, 2 freeze-thaw cycles', undefined],
+    ['LN2 x 2 cycles', undefined],
+    ['x 12', 12],
+  ];
+  it.each(cases)('%s → %s', (text, n) => {
+    expect(findCount(text)).toBe(n);
+  });
+
+  it('word numbers', () => {
+    expect(wordNumber('twelve')).toBe(12);
+    expect(wordNumber('twenty three')).toBe(23);
+    expect(wordNumber('dozen')).toBe(12);
+    expect(wordNumber('many')).toBeUndefined();
+  });
+});
+
+describe('dates', () => {
+  const cases: [string, string | undefined][] = [
+    ['10/14/2026', '2026-10-14'],
+    ['Oct 14, 2026', '2026-10-14'],
+    ['October 14th, 2026', '2026-10-14'],
+    ['14 Oct 2026', '2026-10-14'],
+    ['2026-10-14', '2026-10-14'],
+    ['10/14/26', '2026-10-14'],
+    ['02/30/2026', undefined],
+    ['no date', undefined],
+  ];
+  it.each(cases)('%s → %s', (text, iso) => {
+    expect(parseDate(text)).toBe(iso);
+  });
+});
+
+describe('Mohs stages and blocks', () => {
+  it('prose with Roman numerals', () => {
+    expect(parseMohsStages("Stage I: 3 blocks, positive at 2 o'clock. Stage II: 1 block, clear.")).toEqual([
+      { stage: 1, blocks: 3 },
+      { stage: 2, blocks: 1 },
+    ]);
+  });
+  it('list with sections and ordinal words', () => {
+    expect(parseMohsStages('First stage (4 sections) positive.\nSecond stage - 2 sections, clear\nThird stage: one section')).toEqual([
+      { stage: 1, blocks: 4 },
+      { stage: 2, blocks: 2 },
+      { stage: 3, blocks: 1 },
+    ]);
+  });
+  it('pipe table', () => {
+    const table = 'Stage | Blocks | Margin\n--- | --- | ---\n1 | 6 | +\n2 | 4 | +\n3 | 2 | clear';
+    expect(parseMohsStages(table)).toEqual([
+      { stage: 1, blocks: 6 },
+      { stage: 2, blocks: 4 },
+      { stage: 3, blocks: 2 },
+    ]);
+  });
+  it('space-aligned table', () => {
+    const table = 'Layer    Sections    Result\nI        4           positive\nII       2           negative';
+    expect(parseMohsStages(table)).toEqual([
+      { stage: 1, blocks: 4 },
+      { stage: 2, blocks: 2 },
+    ]);
+  });
+  it('"3 blocks in stage 1"', () => {
+    expect(parseMohsStages('3 blocks in stage 1 and 2 blocks in stage 2')).toEqual([
+      { stage: 1, blocks: 3 },
+      { stage: 2, blocks: 2 },
+    ]);
+  });
+  it('total only: stages without block counts', () => {
+    expect(parseMohsStages('Tumor cleared after 2 stages.')).toEqual([{ stage: 1 }, { stage: 2 }]);
+    expect(parseMohsStages('Cleared in a single stage.')).toEqual([{ stage: 1 }]);
+  });
+  it('no stage information', () => {
+    expect(parseMohsStages('Mohs performed on the nose.')).toBeUndefined();
+  });
+});

@@ -1,0 +1,319 @@
+import { describe, expect, it } from 'vitest';
+import type { Encounter, Procedure } from '../../../core/model';
+import { parseNote } from '../../../core/parse';
+
+/** Compact view of the procedures: kind, status, site key, labels. */
+function brief(e: Encounter) {
+  return e.procedures.map((p) => ({
+    kind: p.kind,
+    status: p.status,
+    site: p.site?.key,
+    side: p.site?.laterality,
+    lesion: p.lesionLabels[0],
+    specimen: p.specimenLabel,
+  }));
+}
+function only(e: Encounter, kind: Procedure['kind']): Procedure {
+  const list = e.procedures.filter((p) => p.kind === kind);
+  expect(list).toHaveLength(1);
+  return list[0] as Procedure;
+}
+
+describe('technique words → procedure kind', () => {
+  const cases: [string, Procedure['kind']][] = [
+    ['Shave biopsy of the L forearm, specimen A.', 'biopsy-tangential'],
+    ['Tangential biopsy, R cheek.', 'biopsy-tangential'],
+    ['Saucerization biopsy of pigmented lesion on the back.', 'biopsy-tangential'],
+    ['Scoop biopsy of the R shoulder.', 'biopsy-tangential'],
+    ['Curette biopsy of the scalp lesion.', 'biopsy-tangential'],
+    ['4 mm punch biopsy of the right shin.', 'biopsy-punch'],
+    ['Incisional biopsy of the L thigh nodule.', 'biopsy-incisional'],
+    ['Wedge biopsy of the L thigh.', 'biopsy-incisional'],
+    ['Biopsy of the L arm lesion, sent to pathology.', 'biopsy-unspecified'],
+    ['Bioposy of the L arm, specimen A.', 'biopsy-unspecified'],
+    ['Excisional biopsy of the R forearm nevus with 2 mm margins.', 'excision'],
+    ['Elliptical excision of the back lesion, 2 mm margins.', 'excision'],
+    ['Exicision of cyst, R upper back.', 'excision'],
+    ['Shave removal of irritated SK, R upper back.', 'shave-removal'],
+    ['Shave excision of an inflamed SK on the L flank.', 'shave-removal'],
+    ['ED&C of BCC on the L lower back.', 'destruction-malignant'],
+    ['C&D x3 of superficial BCC, R upper back.', 'destruction-malignant'],
+    ['LN2 to 6 AKs on the scalp.', 'destruction-premalignant'],
+    ['Cryotherapy of 4 warts on the R hand.', 'destruction-benign'],
+    ['Liquid nitrogen to molluscum x 10 on the trunk.', 'destruction-benign'],
+    ['Skin tags x 12 snipped from the neck.', 'skin-tag-removal'],
+    ['ILK 10 mg/mL 0.3 mL to keloid on the chest.', 'intralesional-injection'],
+    ['Intralesional Kenalog to 3 alopecia patches of the scalp.', 'intralesional-injection'],
+    ['Kenalog 40 mg IM given in the R deltoid.', 'injection'],
+    ['I&D of abscess on the R buttock.', 'incision-drainage'],
+    ['Botox 100 units for axillary hyperhidrosis, both axillae.', 'chemodenervation'],
+    ['NB-UVB phototherapy session, full body.', 'phototherapy'],
+    ['PUVA session #12.', 'phototherapy'],
+    ['Excimer laser to psoriasis plaques, total 120 sq cm.', 'laser-psoriasis'],
+    ['PDT with Levulan, blue light 16 min 40 s.', 'pdt'],
+    ['Acne surgery: comedone extraction of 20 comedones on the forehead.', 'acne-surgery'],
+    ['Paring of 3 calluses on the R sole.', 'paring'],
+    ['Partial nail avulsion of the L great toenail.', 'nail'],
+    ['Glycolic acid peel to the face.', 'chemical-peel'],
+  ];
+  it.each(cases)('%s → %s', (text, kind) => {
+    const e = parseNote(text);
+    expect(e.procedures.map((p) => p.kind)).toEqual([kind]);
+    expect(e.procedures[0]?.status).toBe('performed');
+  });
+});
+
+describe('note styles', () => {
+  it('EMA-like templated block', () => {
+    const e = parseNote(
+      'DOS: 10/14/2026\n\nAssessment & Plan\n1. Neoplasm of uncertain behavior, L forearm\n   Procedure: Shave Biopsy\n   Location: left forearm\n   Specimen: A\n   Size: 0.6 cm\n   Clinical dx: r/o BCC\n   Anesthesia: 1% lidocaine w/ epi 0.5 mL\n   Consent: risks incl. scar, bleeding, infection reviewed\n',
+    );
+    expect(brief(e)).toEqual([{ kind: 'biopsy-tangential', status: 'performed', site: 'forearm', side: 'left', lesion: '1', specimen: 'A' }]);
+    const p = e.procedures[0] as Procedure;
+    expect(p.lesionDiameterCm).toBe(0.6);
+    // consent-line risks are not indications
+    expect(p.indications).toEqual(['suspicious']);
+    expect(e.lesions).toEqual([expect.objectContaining({ label: '1', clinicalSizeCm: 0.6, clinicalDiagnosis: 'r/o BCC' })]);
+    expect(e.specimens).toEqual([expect.objectContaining({ label: 'A', lesionLabel: '1', procedureId: p.id, type: 'skin' })]);
+  });
+
+  it('athena-like list with parenthesised specimen letters', () => {
+    const e = parseNote(
+      'Assessment / Plan\n  Procedures:\n    Shave Bx - L upper back (A): 0.7 cm pigmented macule, r/o dysplastic nevus\n    Shave Bx - R mid back (B): 0.5 cm pink papule, r/o SCCIS\n    Shave Bx - L shin (C): 0.9 cm keratotic papule\n  All 3 specimens to dermpath.',
+    );
+    expect(brief(e).map((b) => [b.kind, b.site, b.side, b.specimen])).toEqual([
+      ['biopsy-tangential', 'upper-back', 'left', 'A'],
+      ['biopsy-tangential', 'mid-back', 'right', 'B'],
+      ['biopsy-tangential', 'shin', 'left', 'C'],
+    ]);
+    expect(e.procedures.map((p) => p.lesionDiameterCm)).toEqual([0.7, 0.5, 0.9]);
+  });
+
+  it('dictated prose with two biopsies in one sentence', () => {
+    const e = parseNote(
+      'PROCEDURE: After informed consent I performed a 4 mm punch biopsy of the left upper back, labeled specimen A, and a 4 mm punch biopsy of the left lateral thigh, labeled specimen B. Both sites were closed with 4-0 nylon.',
+    );
+    expect(brief(e).map((b) => [b.kind, b.site, b.side, b.specimen])).toEqual([
+      ['biopsy-punch', 'upper-back', 'left', 'A'],
+      ['biopsy-punch', 'thigh', 'left', 'B'],
+    ]);
+    // the punch tool size is not a lesion size
+    expect(e.procedures[0]?.lesionDiameterCm).toBeUndefined();
+  });
+
+  it('dictated prose, sentence by sentence', () => {
+    const e = parseNote(
+      'I then performed a 4 mm punch biopsy of the right shin. The site was closed with 4-0 nylon. Next, a shave biopsy of the left nasal ala was performed.',
+    );
+    expect(brief(e).map((b) => [b.kind, b.site, b.side])).toEqual([
+      ['biopsy-punch', 'shin', 'right'],
+      ['biopsy-tangential', 'nasal-ala', 'left'],
+    ]);
+    // two unlabeled specimens: lettered in order, each flagged
+    expect(e.specimens.map((s) => s.label)).toEqual(['A', 'B']);
+    expect(e.unread.filter((u) => u.reason.startsWith('specimen label not documented'))).toHaveLength(2);
+  });
+
+  it('abbreviation-heavy inline list', () => {
+    const e = parseNote('bx x3: A) R cheek shave bx r/o BCC B) L forearm punch bx r/o SCC C) back shave bx r/o DN');
+    expect(brief(e)).toEqual([
+      { kind: 'biopsy-tangential', status: 'performed', site: 'cheek', side: 'right', lesion: 'A', specimen: 'A' },
+      { kind: 'biopsy-punch', status: 'performed', site: 'forearm', side: 'left', lesion: 'B', specimen: 'B' },
+      { kind: 'biopsy-tangential', status: 'performed', site: 'back', side: undefined, lesion: 'C', specimen: 'C' },
+    ]);
+    expect(e.unread).toEqual([]);
+  });
+
+  it('enumerated sites after one procedure word', () => {
+    const e = parseNote('A/P:\n1. Lichenoid eruption -- 4mm punch bx x2: L forearm (A), R thigh (B).');
+    expect(brief(e).map((b) => [b.kind, b.site, b.side, b.specimen])).toEqual([
+      ['biopsy-punch', 'forearm', 'left', 'A'],
+      ['biopsy-punch', 'thigh', 'right', 'B'],
+    ]);
+  });
+
+  it('specimen line after a prose procedure names its specimen', () => {
+    const e = parseNote(
+      'PROCEDURE: Elliptical excision of the L upper back. The lesion measured 1.2 cm and was marked with 4 mm margins.\nSpecimen A sent to in-house dermatopathology.',
+    );
+    const p = only(e, 'excision');
+    expect(p.specimenLabel).toBe('A');
+    expect(e.specimens[0]).toMatchObject({ label: 'A', destination: 'in-house' });
+    expect(e.unread).toEqual([]);
+  });
+});
+
+describe('excision, repair and flap facts', () => {
+  it('excision with intermediate repair: sizes, margin, length, layers, undermining', () => {
+    const e = parseNote(
+      'Procedures:\n1. Excision, upper back: 1.2 x 0.8 cm atypical pigmented lesion, r/o melanoma. Excised with 2 mm margins, fusiform ellipse. Intermediate repair, layered closure with 4-0 Vicryl and 5-0 nylon; limited undermining. Repair length 3.2 cm. Specimen 1 sent to Dermpath Diagnostics.',
+    );
+    const ex = only(e, 'excision');
+    expect(ex).toMatchObject({ lesionDiameterCm: 1.2, marginCm: 0.2, site: { key: 'upper-back' }, specimenLabel: '1', lesionLabels: ['1'] });
+    // a suspected melanoma is not a lesion type: pathology decides
+    expect(ex.lesionType).toBeUndefined();
+    const rep = only(e, 'repair');
+    expect(rep).toMatchObject({ repairLevel: 'intermediate', lengthCm: 3.2, lesionLabels: ['1'], repairFeatures: { layered: true, undermining: 'limited' } });
+    expect(e.specimens[0]).toMatchObject({ label: '1', destination: 'external' });
+  });
+
+  it('simple closure of an excision is part of the excision: no repair procedure', () => {
+    const e = parseNote(
+      'PROCEDURE: Excision, L mid back\nLesion size: 0.8 cm\nMargins: 0.2 cm\nExcised diameter: 1.2 cm\nClosure: simple, 4-0 nylon interrupted\nSpecimen: A',
+    );
+    expect(e.procedures.map((p) => p.kind)).toEqual(['excision']);
+    expect(e.procedures[0]).toMatchObject({ lesionDiameterCm: 0.8, marginCm: 0.2, excisedDiameterCm: 1.2 });
+  });
+
+  it('complex repair features: extensive undermining, free margin, exposed cartilage, retention sutures', () => {
+    const e = parseNote(
+      'Excision of SCC, R helical rim, 1.0 cm with 4 mm margins. Complex repair: layered closure with extensive undermining, exposed cartilage, retention sutures placed; repair length 2.8 cm.',
+    );
+    const rep = only(e, 'repair');
+    expect(rep.repairLevel).toBe('complex');
+    expect(rep.lengthCm).toBe(2.8);
+    expect(rep.repairFeatures).toEqual({ layered: true, undermining: 'extensive', exposedDeepStructure: true, freeMargin: true, retentionSutures: true });
+  });
+
+  it('Mohs with stages, defect and a bilobed flap with primary + secondary defects', () => {
+    const e = parseNote(
+      "MOHS MICROGRAPHIC SURGERY NOTE\nPre-op diagnosis: biopsy-proven BCC, nodular, R nasal ala (path from 9/20/2026)\nStage I: 3 blocks, positive at 2 o'clock.\nStage II: 1 block, clear.\nFinal defect: 1.6 x 1.4 cm, to the level of cartilage.\n\nRepair: Bilobed flap. Primary defect 1.6 x 1.4 cm, secondary defect 1.5 x 1.2 cm.\nUndermining was extensive.",
+    );
+    const mohs = only(e, 'mohs');
+    expect(mohs.stages).toEqual([
+      { stage: 1, blocks: 3 },
+      { stage: 2, blocks: 1 },
+    ]);
+    expect(mohs.site).toMatchObject({ key: 'nasal-ala', laterality: 'right' });
+    expect(mohs.deepStructureInvolved).toBe(true);
+    expect(mohs.lesionType).toBe('bcc');
+    const att = only(e, 'adjacent-tissue-transfer');
+    expect(att).toMatchObject({ flapType: 'bilobed', primaryDefectSqCm: 2.24, secondaryDefectSqCm: 1.8, areaSqCm: 4.04, lesionLabels: mohs.lesionLabels });
+    expect(e.lesions[0]).toMatchObject({ priorMalignantBiopsy: true });
+    // no tissue for pathology from Mohs
+    expect(e.specimens).toEqual([]);
+  });
+
+  it('interpolation flap, division and graft kinds', () => {
+    expect(parseNote('Repair with paramedian forehead flap to the nasal tip.').procedures.map((p) => p.kind)).toEqual(['flap']);
+    expect(parseNote('Division and inset of paramedian forehead flap, nasal tip.').procedures.map((p) => p.kind)).toEqual(['flap-division']);
+    const g = parseNote('FTSG from the L preauricular cheek to the nasal tip defect, graft 1.5 x 1.2 cm.');
+    expect(only(g, 'graft')).toMatchObject({ graftType: 'full-thickness', areaSqCm: 1.8 });
+  });
+});
+
+describe('destruction classes and counts', () => {
+  it('one sentence, two lesion classes → two procedures with their own counts and sites', () => {
+    const e = parseNote('3. Cryotherapy (LN2) to twelve AKs on the scalp and 3 SKs on the L temple, inflamed and itchy.');
+    expect(e.procedures.map((p) => [p.kind, p.count, p.site?.key])).toEqual([
+      ['destruction-premalignant', 12, 'scalp'],
+      ['destruction-benign', 3, 'temple'],
+    ]);
+    expect(e.procedures[1]?.indications).toEqual(['itching', 'inflamed']);
+    expect(e.procedures[0]?.indications).toEqual([]);
+  });
+
+  it('count from the diagnosis line, cycles are not a count', () => {
+    const e = parseNote('A/P:\n1. AKs x4 - forehead (2), L temple, R cheek. LN2 cryotherapy, 2 freeze-thaw cycles each.');
+    expect(only(e, 'destruction-premalignant').count).toBe(4);
+  });
+
+  it('ED&C with the lesion named on the line before, size from the note', () => {
+    const e = parseNote(
+      'Biopsy-proven superficial BCC, R upper back (shave bx 03/16/2026).\nED&C x3 cycles. Lesion 1.4 cm; final defect after curettage 1.7 cm.',
+    );
+    const p = only(e, 'destruction-malignant');
+    expect(p.lesionDiameterCm).toBe(1.4);
+    expect(p.site?.key).toBe('upper-back');
+    // the prior shave biopsy is history, not a procedure today
+    expect(e.procedures.map((x) => x.kind)).toEqual(['destruction-malignant']);
+  });
+
+  it('skin tags removed by scissors are 11200-type removals with their count', () => {
+    const e = parseNote(
+      'Acrochordons (L91.8) of the neck and axillae: 18 lesions, irritated by necklace.\nRemoved with snip excision (curved iris scissors). Not sent to pathology.',
+    );
+    expect(only(e, 'skin-tag-removal')).toMatchObject({ count: 18 });
+    expect(e.specimens).toEqual([]);
+  });
+});
+
+describe('negation, planning and history', () => {
+  const none: string[] = [
+    'No biopsy performed today.',
+    's/p excision 2019, scar well healed.',
+    'Hx of BCC treated with Mohs in 2021.',
+    'Biopsy-proven BCC of the R nasal ala.',
+    'Path from 10/2 showed SCC in situ.',
+    'Previously biopsied lesion on the back, benign.',
+  ];
+  it.each(none)('"%s" creates no procedure', (text) => {
+    expect(parseNote(text).procedures).toEqual([]);
+  });
+
+  const statuses: [string, Procedure['status']][] = [
+    ['Biopsy deferred to next visit.', 'deferred'],
+    ['Patient declined biopsy of the L arm lesion.', 'declined'],
+    ['Consider biopsy next visit if still changing.', 'planned'],
+    ['Will biopsy if the lesion persists.', 'planned'],
+    ['Recommend excision of the atypical nevus.', 'planned'],
+    ['Scheduled for Mohs of the BCC on the nose.', 'planned'],
+    ['Punch biopsy offered. Patient declined.', 'declined'],
+    ['Shave biopsy of the R cheek performed today.', 'performed'],
+  ];
+  it.each(statuses)('"%s" → %s', (text, status) => {
+    const e = parseNote(text);
+    expect(e.procedures).toHaveLength(1);
+    expect(e.procedures[0]?.status).toBe(status);
+  });
+
+  it('a planned procedure sends no specimen', () => {
+    expect(parseNote('Recommend shave biopsy of the L arm lesion at next visit.').specimens).toEqual([]);
+  });
+
+  it('history sections are not procedures, but the procedure section is', () => {
+    const e = parseNote('HPI: 71 yo F, hx of BCC treated with Mohs 2019. Here for changing mole.\n\nProcedure: Shave biopsy, L upper back, specimen A.');
+    expect(e.procedures.map((p) => p.kind)).toEqual(['biopsy-tangential']);
+  });
+});
+
+describe('typos and ambiguous wording', () => {
+  it('typos still read', () => {
+    expect(parseNote('Exicision of 1.0 cm cyst, R upper back, 2 mm margins.').procedures[0]).toMatchObject({
+      kind: 'excision',
+      lesionDiameterCm: 1,
+      marginCm: 0.2,
+      lesionType: 'cyst',
+    });
+    expect(parseNote('Bioposy of the L shin, punch 4 mm.').procedures[0]?.kind).toBe('biopsy-punch');
+  });
+
+  it('"shave" with no intent stated is unread, not guessed', () => {
+    const e = parseNote('Shave: L arm lesion.');
+    expect(e.procedures).toEqual([]);
+    expect(e.unread).toEqual([expect.objectContaining({ reason: expect.stringMatching(/^could not read: shave/) })]);
+  });
+
+  it('hemostasis with electrocautery is not a destruction', () => {
+    const e = parseNote('Shave biopsy of the L forearm. Hemostasis with electrocautery.');
+    expect(e.procedures.map((p) => p.kind)).toEqual(['biopsy-tangential']);
+  });
+});
+
+describe('cosmetic intent and indications', () => {
+  it('asymptomatic SK removed at patient request is cosmetic', () => {
+    const e = parseNote('Shave removal of 0.7 cm SK on the L forehead. Asymptomatic, patient request for cosmetic reasons.');
+    expect(only(e, 'shave-removal')).toMatchObject({ cosmetic: true, lesionType: 'seborrheic-keratosis', lesionDiameterCm: 0.7 });
+  });
+  it('symptomatic ISK with trauma location is medical, with normalized indications', () => {
+    const e = parseNote('Shave removal of irritated SK on the R upper back at the bra line; bleeding and itching, catches on clothing.');
+    const p = only(e, 'shave-removal');
+    expect(p.cosmetic).toBeUndefined();
+    expect(p.lesionType).toBe('inflamed-seborrheic-keratosis');
+    expect(p.indications).toEqual(['bleeding', 'itching', 'irritation', 'trauma-location']);
+  });
+  it('negated symptoms are not indications', () => {
+    const p = parseNote('Shave removal of SK on the back, no bleeding, denies itching, patient request.').procedures[0];
+    expect(p?.indications).toEqual([]);
+  });
+});
