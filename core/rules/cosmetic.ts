@@ -22,6 +22,8 @@ const BENIGN_TYPES =
 const SUSPICION = /atypical|dysplastic|changing|growing|enlarging|irregular|suspicious|concerning|r\/o|rule out|abcd/;
 /** Lesion types that are medical by nature (inflamed, infectious, premalignant). */
 const MEDICAL_TYPES = /inflamed|irritated|infected|wart|verruc|molluscum|condyloma|actinic|\baks?\b/;
+/** Diseases named anywhere in the procedure words make it treatment, not cosmetic ("cryotherapy for acne"). */
+const DISEASE_WORDS = /\bacne\b|hidradenitis|psoria|keloid|\bwarts?\b|verruc|molluscum|condyloma|actinic|\baks?\b/;
 
 const BOTULINUM_COSMETIC = /glabell|wrinkle|rhytid|crow'?s?[- ]?feet|forehead lines|frown lines|lateral canthal|cosmetic|aesthetic/;
 
@@ -64,7 +66,7 @@ function pathologyProvesDisease(ctx: RuleContext, p: Procedure): boolean {
 function isMedicalType(ctx: RuleContext, p: Procedure): boolean {
   if (p.lesionLabels.some((l) => ctx.lesion(l)?.priorMalignantBiopsy)) return true;
   if (pathologyProvesDisease(ctx, p)) return true;
-  return MEDICAL_TYPES.test(lesionText(ctx, p)) || SUSPICION.test(describeText(ctx, p));
+  return MEDICAL_TYPES.test(lesionText(ctx, p)) || SUSPICION.test(describeText(ctx, p)) || DISEASE_WORDS.test(describeText(ctx, p));
 }
 
 export type CosmeticRoute =

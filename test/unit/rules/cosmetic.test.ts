@@ -97,6 +97,20 @@ const cases: Case[] = [
     expected: [{ line: '17110', billing: 'insurance' }],
   },
   {
+    name: 'cryotherapy for acne cysts is treatment, not cosmetic',
+    procedures: [
+      proc({
+        id: 'p1',
+        kind: 'destruction-unspecified',
+        lesionType: 'cyst',
+        text: 'Cryotherapy for acne: liquid nitrogen slush to the face',
+        site: { key: 'face', text: 'face' },
+      }),
+    ],
+    lines: [{ code: '17340', procedureIds: ['p1'] }],
+    expected: [{ line: '17340', billing: 'insurance' }],
+  },
+  {
     name: 'AK destruction is covered (NCD)',
     procedures: [proc({ id: 'p1', kind: 'destruction-premalignant', lesionType: 'actinic-keratosis', count: 4 })],
     lines: [{ code: '17000', procedureIds: ['p1'] }],
