@@ -1,7 +1,9 @@
 import type { CodeEntryInput } from '../code-entry';
 
 // Reference §7 (surgical pathology for skin specimens) and §6.3 (stains on Mohs tissue).
-// Global XXX for 88300-88344 [S, §10.2]; add-ons are marked ZZZ so the add-on check finds their parents.
+// Global XXX for all of 88300-88344, the "+" codes included [S, §10.2]: pathology add-ons are not
+// surgical ZZZ add-ons, and §6.3 [V] reports 88314 and 88341 on Mohs tissue with 59/XS, which the
+// ZZZ add-on rule (never 59) would forbid. addOnParents still records what each one goes with.
 const levels = ['88302', '88304', '88305', '88307', '88309'];
 
 export const pathologyCodes: CodeEntryInput[] = [
@@ -15,7 +17,7 @@ export const pathologyCodes: CodeEntryInput[] = [
     code: '88314',
     short: 'Histochemical stain on a frozen tissue block, each stain per block',
     family: 'pathology',
-    global: 'ZZZ',
+    global: 'XXX',
     // CPT parenthetical [S]: with surgical pathology levels, frozen sections or Mohs.
     addOnParents: [...levels, '88331', '88332', '17311', '17312', '17313', '17314', '17315'],
     confidence: 'V',
@@ -30,7 +32,7 @@ export const pathologyCodes: CodeEntryInput[] = [
     code: '88332',
     short: 'Frozen section during surgery, each additional block',
     family: 'pathology',
-    global: 'ZZZ',
+    global: 'XXX',
     addOnParents: ['88331'],
     confidence: 'V',
   },
@@ -38,7 +40,7 @@ export const pathologyCodes: CodeEntryInput[] = [
     code: '88341',
     short: 'Immunohistochemistry, each additional single antibody on a specimen',
     family: 'pathology',
-    global: 'ZZZ',
+    global: 'XXX',
     addOnParents: ['88342'],
     confidence: 'V',
   },
