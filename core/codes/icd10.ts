@@ -177,9 +177,9 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/acrochordon|skin tags?|fibroepithelial polyp/, 'skin-tag'],
   // ICD-10-CM index: acne, cystic → acne vulgaris.
   [/(cystic|nodulocystic) acne|acne (cysts?|nodules?)/, 'acne-vulgaris'],
-  [/pilar cyst|trichilemmal cyst/, 'pilar-cyst'],
+  [/pilar\b[^.;,]{0,24}cyst|trichilemmal cyst/, 'pilar-cyst'],
   [/sebaceous cyst/, 'sebaceous-cyst'],
-  [/epiderm(al|oid)( inclusion)? cyst|\beic\b|infundibular cyst/, 'epidermal-cyst'],
+  [/epiderm(al|oid)\b[^.;,]{0,24}cyst|\beic\b|infundibular cyst/, 'epidermal-cyst'],
   [/hidradenitis/, 'hidradenitis'],
   [/carbuncle/, 'carbuncle'],
   [/furuncle|\bboil\b/, 'furuncle'],

@@ -68,6 +68,8 @@ describe('histologyFromText', () => {
     ['h/o MIS L back 2022', 'code:Z86.006'],
     ['Total body skin exam, no lesions of concern', 'code:Z12.83'],
     ['Inflamed cyst, upper back', 'code:L72.9'],
+    ['PILAR (TRICHILEMMAL) CYST.', 'pilar-cyst'],
+    ['Epidermoid (infundibular) cyst, ruptured', 'epidermal-cyst'],
     ['Seborrheic keratosis, irritated type', 'inflamed-seborrheic-keratosis'],
     ['Solar lentigo', 'code:L81.4'],
     ['Lentigo maligna', 'melanoma-in-situ'],
