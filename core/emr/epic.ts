@@ -1,10 +1,61 @@
+import { blockText } from './block-text';
 import { defineAdapter } from './define-adapter';
+import { composePatient, dateOfServiceIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
+import { sectionsByHeadings } from './read';
+import type { Scope } from './scope';
+
+/**
+ * Epic through EpicCare Link, the browser portal organisations give community providers
+ * (https://<org-host>/EpicCareLink/…, view-only chart: notes, results, procedures).
+ * Hyperspace itself runs in Epic's Hyperdrive client or over Citrix, where no extension
+ * can read anything. No public selectors exist for EpicCare Link (emr-layouts.md §5):
+ * the page is recognised by its /EpicCareLink/ path (also in a saved page's resource
+ * links), the report pane is looked up by a few likely names, and the note is split by its
+ * headings, which is how Epic SmartText notes are written.
+ */
+
+const REPORT_PANES = ['#ReportContent', '.ecl-report-content', '[id*="ReportContent"]', '[id*="reportContent"]', '.report-content', '#ReportViewer', 'main'];
+
+function reportRoots(scope: Scope): Element[] {
+  for (const sel of REPORT_PANES) {
+    const found = scope.all(sel);
+    if (found.length > 0) return found;
+  }
+  return scope.doc.body ? [scope.doc.body] : [];
+}
 
 export const epicAdapter = defineAdapter({
   id: 'epic',
-  name: 'epic',
+  name: 'Epic (EpicCare Link)',
   hosts: [],
-  signature: () => false,
-  sections: () => [],
-  identity: () => ({}),
+  paths: [/\/EpicCareLink\//i],
+  signature(scope) {
+    if (/EpicCare\s*Link/i.test(scope.doc.title ?? '')) return true;
+    return Boolean(
+      scope.first('link[href*="/EpicCareLink/" i], script[src*="/EpicCareLink/" i], form[action*="/EpicCareLink/" i], a[href*="/EpicCareLink/" i]'),
+    );
+  },
+  sections(scope) {
+    return reportRoots(scope).flatMap((root) => sectionsByHeadings(root, { leadName: 'Report header' }));
+  },
+  identity(scope) {
+    const banner = scope.first('#PatientBanner, .ecl-banner, [class*="PatientBanner"], [class*="patient-banner"]');
+    const bannerText = banner ? blockText(banner) : '';
+    const name = firstText(scope, ['.ecl-patient-name', '[class*="PatientName"]', '[class*="patient-name"]']);
+    const mrn = /\bMRN\s*:?\s*([A-Z0-9-]{3,})/i.exec(bannerText)?.[1];
+    const report = reportRoots(scope)
+      .map((r) => blockText(r, { maxChars: 3000 }))
+      .join('\n');
+    return mergeIdentity(identityOf(composePatient(name, mrn), dateOfServiceIn(report)), identityFromText(bannerText), identityFromText(report));
+  },
+  sectionRoots(scope) {
+    return reportRoots(scope);
+  },
 });
+
+/*
+ * Fixture pages:
+ * - test/fixtures/emr/epic/progress-note-mohs-nose.html (progress note: Mohs + complex repair)
+ * - test/fixtures/emr/epic/visit-two-biopsies-charge-capture.html (note with a Charges list)
+ * - test/fixtures/emr/epic/results-two-biopsies.html (the same patient's pathology result, linked)
+ */
