@@ -27,7 +27,8 @@ const REFERRED_IN =
   /\brefer(?:red|ral)\s+(?:\w+\s+){0,3}(?:by|from)\b|\breferred\s+to\s+(?:us|our|this)\b|\breferred\s+for\s+(?:evaluation|eval|consult\w*|a\s+(?:skin|lesion|spot|mole))/i;
 
 /** A plan that waits on the result is not follow-up of the result. */
-const CONDITIONAL = /\b(?:if|pending|depending|once\s+(?:path|results?)|awaiting|await|should\s+(?:path|the\s+biopsy))\b/i;
+const CONDITIONAL =
+  /\b(?:if|pending|depending|once\s+(?:path|results?)|awaiting|await|should\s+(?:path|the\s+biopsy)|consider\w*|recommend\w*|suggest\w*|advis\w*|may\s+be\s+(?:warranted|considered|indicated))\b/i;
 
 function sentences(text: string): string[] {
   return text.split(/(?<=[.;!?])\s+|\n+/).filter((s) => s.trim().length > 0);
@@ -54,8 +55,6 @@ export function encounterText(encounter: Encounter): string {
 export interface PatientDoc {
   encounter: Encounter;
   source: string;
-  /** A pathology report document (no clinician text of its own). */
-  reportOnly: boolean;
 }
 
 /**
@@ -66,7 +65,8 @@ export interface PatientDoc {
 export function findFollowUp(entry: SpecimenLogEntry, docs: readonly PatientDoc[]): { evidence: string; source: string } | undefined {
   for (const doc of docs) {
     const e = doc.encounter;
-    if (doc.reportOnly) continue;
+    // Report-only documents are read too: a results note without a procedure looks like one, and the
+    // patterns above never match a pathologist's advice ("re-excision recommended", "discussed with Dr. X").
     const dos = e.visit.dateOfService;
     if (entry.dateOfService && dos && dos < entry.dateOfService) continue;
     if (e.id !== entry.encounterId && (!entry.dateOfService || !dos || dos > entry.dateOfService)) {

@@ -156,14 +156,14 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
           ? {
               severity: 'warning',
               rule: RECONCILE_RULE.ambiguous,
-              message: `Report for specimen ${label} (from ${hostName}) could belong to ${result.candidates.length} open specimens ${label}: ${result.candidates.map(where).join('; ')}. Not linked.`,
+              message: `Report for specimen ${label} (from ${hostName}) could belong to ${result.candidates.length} open specimens ${label}: ${result.candidates.map(where).join('; ')}. Not linked; its interpretation is held until you pick one.`,
               target: label,
               fix: 'Pick the visit this report belongs to (check the collection date and site on the report).',
             }
           : {
               severity: 'warning',
               rule: RECONCILE_RULE.conflict,
-              message: `Report for specimen ${label} (from ${hostName}${p.report.siteText ? `, site "${p.report.siteText}"` : ''}) contradicts the charted site of specimen ${label} at ${result.candidates.map(where).join('; ')}. Not linked.`,
+              message: `Report for specimen ${label} (from ${hostName}${p.report.siteText ? `, site "${p.report.siteText}"` : ''}) contradicts the charted site of specimen ${label} at ${result.candidates.map(where).join('; ')}. Not linked; its interpretation is held until checked.`,
               target: label,
               fix: 'Check the specimen label and site with the lab (mislabeled specimen or a report filed to the wrong patient/visit).',
             };
@@ -257,7 +257,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   // 8. Malignant, in-situ or uncertain results need documented follow-up (patient safety: it stays until documented).
   const docsOf = (patientKey: string | undefined, i: number): PatientDoc[] =>
     encounters
-      .map((e, k) => ({ encounter: e, source: sources[k] as string, reportOnly: reportOnly[k] as boolean, k }))
+      .map((e, k) => ({ encounter: e, source: sources[k] as string, k }))
       .filter((d) => (patientKey ? d.encounter.patientKey === patientKey : d.k === i));
   for (const entry of log) {
     const report = entry.result?.report;
@@ -308,11 +308,17 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
         ...(entry.followUp ? { followUp: entry.followUp.documented ? ('documented' as const) : ('missing' as const) } : {}),
       });
     }
+    // A report document whose report could not be placed holds its own interpretation too: one of the
+    // candidate visits or this report will bill it once the user decides, never two of them.
+    const undecided = links.filter((l) => l.reportItem === i && l.kind !== 'matched' && reportOnly[i]).map((l) => l.label.toUpperCase());
+    const lines = draft.lines.map((l) =>
+      undecided.length > 0 && l.specimenLabels.some((x) => undecided.includes(x.toUpperCase())) ? { ...l, status: 'held-for-pathology' as const } : l,
+    );
     // The engine may already flag an unknown specimen: never say it twice.
     const fresh = (extra[i] ?? []).filter(
       (f) => !draft.findings.some((g) => g === f || (g.rule === f.rule && g.target === f.target && f.rule === UNKNOWN_SPECIMEN)),
     );
-    return { ...draft, findings: [...draft.findings, ...fresh], specimens: summaries };
+    return { ...draft, lines, findings: [...draft.findings, ...fresh], specimens: summaries };
   });
 
   return { drafts: final, log, links, ...(today ? { today } : {}) };

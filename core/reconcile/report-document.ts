@@ -1,4 +1,4 @@
-import type { Encounter, Unread } from '../model';
+import type { Encounter, PathologyReport, Unread } from '../model';
 import { parsePathology } from '../parse/pathology';
 
 /**
@@ -41,13 +41,19 @@ export function looksLikePathologyReport(text: string): boolean {
  * (the parsed visit stands). Keeps the parser's id, patient key and initials.
  */
 export function reportDocumentEncounter(text: string, parsed: Encounter): Encounter | undefined {
-  // The parser already read it as reports only: keep its reading.
-  if (isReportOnly(parsed) || !looksLikePathologyReport(text)) return undefined;
+  // The parser already read it as reports only: keep its reading (with the lone label fixed).
+  if (isReportOnly(parsed)) {
+    const reports = parsed.pathology.map((r) => ({ ...r }));
+    const unread = [...parsed.unread];
+    return nameLoneSpecimen(reports, unread, text) ? { ...parsed, pathology: reports, unread } : undefined;
+  }
+  if (!looksLikePathologyReport(text)) return undefined;
   const body = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const name = 'pathology report';
   const unread: Unread[] = [];
   const reports = parsePathology({ name, role: 'pathology', start: 0, text: body }, (start, end) => ({ section: name, start, end }), unread);
   if (reports.length === 0) return undefined;
+  nameLoneSpecimen(reports, unread, body);
   const dates = reports.map((r) => r.collectedDate ?? r.signedDate).filter((d): d is string => !!d);
   const dateOfService = dates.sort()[0] ?? parsed.visit.dateOfService;
   return {
@@ -68,4 +74,18 @@ export function isReportOnly(encounter: Encounter): boolean {
   return (
     encounter.pathology.length > 0 && encounter.specimens.length === 0 && !encounter.procedures.some((p) => p.status === 'performed') && !encounter.visit.emCode
   );
+}
+
+/**
+ * One diagnosis under a heading, one specimen named above it ("Specimen B: Skin, …" then
+ * "FINAL DIAGNOSIS: …"): the report is that specimen's, not a guessed 'A'. True when fixed.
+ */
+function nameLoneSpecimen(reports: PathologyReport[], unread: Unread[], body: string): boolean {
+  const head = body.length > 20_000 ? body.slice(0, 20_000) : body;
+  const named = [...new Set([...head.matchAll(/\bspecimen\s*(?:#|:)?\s*([A-Z])\b(?=\s*[:.)-])/gi)].map((m) => (m[1] as string).toUpperCase()))];
+  const guessed = unread.filter((u) => u.reason === 'pathology specimen label not documented');
+  if (reports.length !== 1 || guessed.length !== 1 || named.length !== 1) return false;
+  (reports[0] as PathologyReport).specimenLabel = named[0] as string;
+  unread.splice(unread.indexOf(guessed[0] as Unread), 1);
+  return true;
 }
