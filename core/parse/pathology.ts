@@ -42,7 +42,7 @@ const STAINS: [RegExp, Stain['group'], string][] = [
   [/\bwarthin[- ]starry\b/i, 'I', 'Warthin-Starry'],
   [/\bsteiner\b|\bdieterle\b/i, 'I', 'Steiner'],
   [/\bgiemsa\b/i, 'I', 'Giemsa'],
-  [/\biron\s+stain\b|\bperls\b|\bprussian\s+blue\b|\biron\b(?=[^.]{0,20}\bstain)/i, 'II', 'Iron'],
+  [/(?<!colloidal\s)\biron\s+stain\b|\bperls\b|\bprussian\s+blue\b|(?<!colloidal\s)\biron\b(?=[^.]{0,20}\bstain)/i, 'II', 'Iron'],
   [/\bfontana(?:[- ]masson)?\b|\bmelanin\s+stain\b/i, 'II', 'Fontana-Masson'],
   [/\b(?:masson(?:'s)?\s+)?trichrome\b/i, 'II', 'Trichrome'],
   [/\bcolloidal\s+iron\b/i, 'II', 'Colloidal iron'],
@@ -199,7 +199,7 @@ function subheadingMode(line: string): { mode: Mode; rest: string } | undefined 
     if (!m) continue;
     const after = t.slice(m[0].length);
     // A sub-heading ends the line or is followed by ":" (e.g. "FINAL DIAGNOSIS:", "Addendum (10/18): …").
-    if (/^\s*(?:\([^)]{0,40}\))?\s*(?::|$|-{1,2}\s|—)/.test(after) || (mode === 'other' && /^\s*[:#]/.test(after))) {
+    if (/^\s*(?:\([^)]{0,40}\))?\s*(?::|$|-{1,2}\s|—)/.test(after) || mode === 'other') {
       const colon = after.search(/[:—]|--?\s/);
       return { mode, rest: colon >= 0 ? after.slice(colon + 1).trim() : '' };
     }
@@ -408,7 +408,7 @@ function splitHead(item: Item, rest: string): void {
     /\b(?:skin|biopsy|shave|punch|excision|resection|re-?excision|curettage|left|right|\b[LR]\b|[a-z]+\s*,)|^\(?[A-Za-z ,.'/-]+\)?$/i.test(m[1]) &&
     !/\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis)\b/i.test(m[1])
   ) {
-    item.head = m[1].replace(/^\(|\)$/g, '').trim();
+    item.head = m[1].replace(/^[\s,;:(-]+|\)$/g, '').trim();
     item.body = (m[2] ?? '').trim();
     return;
   }

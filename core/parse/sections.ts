@@ -57,6 +57,7 @@ const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charg
 export function roleOfHeading(name: string): SectionRole | undefined {
   const h = name
     .toLowerCase()
+    .replace(/\s*(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:?\s*$/, '')
     .replace(/\s*\([^)]{0,60}\)\s*$/, '')
     .replace(/[*#=_:\-–—.]+\s*$/, '')
     .replace(/^[*#=_\s]+/, '')

@@ -52,7 +52,7 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean } {
   }
   // "Level 3 established", "new patient level 4", "EST level III", "level 4 new"
   const lvl =
-    /\b(new|established|est)\s+(?:patient\s+|pt\s+)?(?:visit\s+)?(?:e\s*\/?\s*m\s+)?level\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
+    /\b(new|established|est)\.?(?:\s+(?:patient|pt))?[\s,;:-]+(?:visit\s+)?(?:e\s*\/?\s*m\s+)?level\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
     /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:e\s*\/?\s*m\s+)?(?:visit\s+)?(new|established|est)\b/i.exec(t);
   if (lvl) {
     const kindWord = (/^\d|one|two|three|four|five|^[iv]+$/i.test(lvl[1] as string) ? lvl[2] : lvl[1]) as string;

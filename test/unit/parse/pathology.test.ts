@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { PathologyReport } from '../../../core/model';
+import { parseNote } from '../../../core/parse';
+import { behaviorOf } from '../../../core/parse/lexicon';
+
+const OUTSIDE = `Patient: Test, Path-1   MRN: 700001
+DOS: 10/20/2026
+
+SURGICAL PATHOLOGY REPORT
+Dermpath Diagnostics, 100 Lab Way. CLIA 12D3456789
+Accession: DP26-1234
+Collected: 10/14/2026   Received: 10/15/2026   Signed: 10/17/2026
+
+SPECIMEN(S):
+A. Skin, left forearm, shave biopsy
+B. Skin, right cheek, punch biopsy
+C. Skin, back, excision
+
+FINAL DIAGNOSIS:
+A. Skin, left forearm, shave biopsy:
+   - Basal cell carcinoma, nodular type, extending to the deep margin.
+B. Skin, right cheek, punch biopsy:
+   - Spongiotic dermatitis with eosinophils. See comment.
+C. Skin, back, excision:
+   - Compound dysplastic nevus with moderate atypia; margins free.
+
+COMMENT: PAS stain on specimen B is negative for fungal organisms.
+MICROSCOPIC DESCRIPTION:
+C. Immunostains for MART-1 and SOX10 were performed; PRAME is negative.
+
+ADDENDUM (10/18/2026):
+Specimen C: MART-1/Ki-67 dual stain shows a low proliferative index.
+
+Electronically signed by Dr. Path, MD on 10/17/2026
+`;
+
+function byLabel(reports: PathologyReport[], label: string): PathologyReport {
+  const r = reports.find((x) => x.specimenLabel === label);
+  expect(r, `report ${label}`).toBeDefined();
+  return r as PathologyReport;
+}
+
+describe('outside-lab layout with specimens list, final diagnosis, comment, micro and addendum', () => {
+  const e = parseNote(OUTSIDE);
+  it('one report per specimen, in label order', () => {
+    expect(e.pathology.map((r) => r.specimenLabel)).toEqual(['A', 'B', 'C']);
+    expect(e.procedures).toEqual([]);
+  });
+  it('diagnosis, behavior, margins, site and dates', () => {
+    expect(byLabel(e.pathology, 'A')).toMatchObject({
+      siteText: 'Skin, left forearm, shave biopsy',
+      diagnosisText: 'Basal cell carcinoma, nodular type, extending to the deep margin.',
+      behavior: 'malignant',
+      margins: 'involved',
+      specimenType: 'skin',
+      collectedDate: '2026-10-14',
+      signedDate: '2026-10-17',
+      readBy: 'external',
+    });
+    expect(byLabel(e.pathology, 'B')).toMatchObject({ behavior: 'inflammatory' });
+    expect(byLabel(e.pathology, 'C')).toMatchObject({ behavior: 'benign', margins: 'clear' });
+  });
+  it('special stains go to the specimen they name (PAS → group I, per block)', () => {
+    expect(byLabel(e.pathology, 'B').stains).toEqual([{ name: 'PAS', group: 'I', blocks: 1 }]);
+    expect(byLabel(e.pathology, 'A').stains).toEqual([]);
+  });
+  it('immunostains per specimen, a dual stain is one multiplex entry', () => {
+    expect(byLabel(e.pathology, 'C').ihc).toEqual([
+      { antibody: 'MART-1', multiplex: false },
+      { antibody: 'SOX10', multiplex: false },
+      { antibody: 'PRAME', multiplex: false },
+      { antibody: 'MART-1/Ki-67', multiplex: true },
+    ]);
+    expect(byLabel(e.pathology, 'A').ihc).toEqual([]);
+  });
+  it('spans point at the diagnosis in the pathology section', () => {
+    const span = byLabel(e.pathology, 'A').span;
+    expect(span?.section).toBe('SURGICAL PATHOLOGY REPORT');
+    const text = e.sections[span?.section ?? ''] ?? '';
+    expect(text.slice(span?.start, span?.end)).toContain('A. Skin, left forearm');
+  });
+});
+
+describe('in-house one-line layouts', () => {
+  it('"Specimen A, site, shave: DIAGNOSIS" under a dashed heading', () => {
+    const e = parseNote(
+      'DOS: 02/16/2026\nProcedure: Shave removal of 0.4 cm papule of the nasal tip. Specimen A.\n\n---- PATHOLOGY (in-house dermatopathology) ----\nSpecimen A, nasal tip, shave: INTRADERMAL MELANOCYTIC NEVUS, no atypia. Margins clear.\nSigned out 02/19/2026.',
+    );
+    expect(e.pathology).toEqual([
+      expect.objectContaining({
+        specimenLabel: 'A',
+        behavior: 'benign',
+        margins: 'clear',
+        readBy: 'in-house',
+        signedDate: '2026-02-19',
+        siteText: 'nasal tip, shave',
+      }),
+    ]);
+    expect(e.procedures.map((p) => p.kind)).toEqual(['shave-removal']);
+  });
+
+  it('heading and first item on one line, lettered items with dashes', () => {
+    const e = parseNote('DERMPATH (in-house) 02/26/2026 -- A: DERMATOFIBROMA, completely excised.\nB: R cheek — SCC in situ, margins involved');
+    expect(e.pathology.map((r) => [r.specimenLabel, r.behavior, r.margins, r.siteText])).toEqual([
+      ['A', 'benign', 'clear', undefined],
+      ['B', 'in-situ', 'involved', 'R cheek'],
+    ]);
+  });
+
+  it('cyst and tag specimens get their pathology level type', () => {
+    const e = parseNote(
+      'Pathology 02/27/2026:\nA. Scalp, excision: RUPTURED EPIDERMOID CYST with foreign-body giant cell reaction.\nB. Neck, snip: Fibroepithelial polyp (acrochordon).',
+    );
+    expect(e.pathology.map((r) => [r.specimenLabel, r.specimenType, r.behavior])).toEqual([
+      ['A', 'cyst', 'benign'],
+      ['B', 'skin-tag', 'benign'],
+    ]);
+  });
+
+  it('an unlabeled single report is labeled A and flagged', () => {
+    const e = parseNote('PATHOLOGY REPORT\nDIAGNOSIS: Seborrheic keratosis, irritated type.');
+    expect(e.pathology).toEqual([expect.objectContaining({ specimenLabel: 'A', behavior: 'benign' })]);
+    expect(e.unread.map((u) => u.reason)).toEqual(['pathology specimen label not documented']);
+  });
+});
+
+describe('amended reports and addenda that revise the diagnosis', () => {
+  it('a revised diagnosis for the same label replaces the original and marks it amended', () => {
+    const e = parseNote(
+      'SURGICAL PATHOLOGY REPORT\nFINAL DIAGNOSIS:\nA. Skin, L nasal ala, shave: Atypical junctional melanocytic proliferation.\n\nAMENDED DIAGNOSIS:\nA. Skin, L nasal ala, shave: Melanoma in situ, lentigo maligna type, extending to the peripheral margin.',
+    );
+    expect(e.pathology).toHaveLength(1);
+    expect(e.pathology[0]).toMatchObject({ specimenLabel: 'A', behavior: 'in-situ', margins: 'involved', amended: true });
+  });
+
+  it('an addendum that revises the diagnosis updates it', () => {
+    const e = parseNote(
+      'PATHOLOGY REPORT\nFINAL DIAGNOSIS:\nA. Skin, R back, punch: Atypical lentiginous melanocytic proliferation, see addendum.\nADDENDUM:\nA. Based on PRAME and SOX10 immunostains the diagnosis is revised to melanoma in situ.',
+    );
+    expect(e.pathology[0]).toMatchObject({ specimenLabel: 'A', behavior: 'in-situ', amended: true, diagnosisText: 'melanoma in situ' });
+    expect(e.pathology[0]?.ihc.map((i) => i.antibody)).toEqual(['PRAME', 'SOX10']);
+  });
+});
+
+describe('stain groups (§7.2), frozen sections, consultations', () => {
+  it('GMS and AFB are group I, trichrome and colloidal iron group II, on their blocks', () => {
+    const e = parseNote(
+      'PATHOLOGY REPORT\nDIAGNOSIS:\nA. Skin, L forearm, punch: Suppurative granulomatous dermatitis.\nGMS and AFB stains are negative for organisms. Trichrome and colloidal iron stains on 2 blocks support the diagnosis.',
+    );
+    expect(e.pathology[0]?.stains).toEqual([
+      { name: 'GMS', group: 'I', blocks: 1 },
+      { name: 'AFB', group: 'I', blocks: 1 },
+      { name: 'Trichrome', group: 'II', blocks: 2 },
+      { name: 'Colloidal iron', group: 'II', blocks: 2 },
+    ]);
+  });
+  it('Giemsa for mast cells is group II', () => {
+    const e = parseNote('PATHOLOGY REPORT\nDIAGNOSIS:\nA. Skin, back: Urticaria pigmentosa. Giemsa stain highlights increased mast cells.');
+    expect(e.pathology[0]?.stains).toEqual([{ name: 'Giemsa', group: 'II', blocks: 1 }]);
+  });
+  it('frozen sections are counted by block', () => {
+    const e = parseNote(
+      'PATHOLOGY REPORT\nDIAGNOSIS:\nA. Skin, L ear, excision: Squamous cell carcinoma, margins free. Frozen sections on 2 blocks performed intraoperatively.',
+    );
+    expect(e.pathology[0]?.frozenSectionBlocks).toBe(2);
+  });
+  it('outside slides reviewed in consultation → 88321', () => {
+    const e = parseNote(
+      'DERMATOPATHOLOGY CONSULTATION REPORT\nOutside slides received for consultation.\nDIAGNOSIS:\nA. Skin, back: Compound nevus with mild architectural disorder.',
+    );
+    expect(e.pathology[0]).toMatchObject({ specimenLabel: 'A', consultation: '88321', behavior: 'benign' });
+  });
+});
+
+describe('behavior from diagnosis wording', () => {
+  const cases: [string, string][] = [
+    ['Basal cell carcinoma, nodular type', 'malignant'],
+    ['Squamous cell carcinoma in situ (Bowen disease)', 'in-situ'],
+    ['Melanoma in situ, lentigo maligna type', 'in-situ'],
+    ['Invasive melanoma, Breslow 0.6 mm', 'malignant'],
+    ['Actinic keratosis, hypertrophic type', 'premalignant'],
+    ['Dysplastic nevus with severe atypia', 'benign'],
+    ['Atypical intraepidermal melanocytic proliferation; melanoma cannot be excluded', 'uncertain'],
+    ['Spongiotic dermatitis', 'inflammatory'],
+    ['Dermatophytosis (tinea corporis), PAS positive', 'infectious'],
+    ['Scar, no residual melanoma in situ identified', 'benign'],
+    ['Insufficient tissue for diagnosis', 'nondiagnostic'],
+    ['See note', 'unknown'],
+  ];
+  it.each(cases)('%s → %s', (text, behavior) => {
+    expect(behaviorOf(text)).toBe(behavior);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote, parseSections } from '../../../core/parse';
+import { extractIdentity, normalizeName } from '../../../core/parse/identity';
+import { splitSections } from '../../../core/parse/sections';
+
+describe('identity (hashed by the caller, never stored raw)', () => {
+  it('prefers the MRN, and returns name and MRN separately', () => {
+    const id = extractIdentity('Patient: Doe, Jane   MRN: 123456   DOB: 01/02/1950\nDOS: 10/14/2026\n');
+    expect(id).toEqual({ name: 'jane doe', mrn: '123456', dateOfBirth: '01/02/1950', dateOfService: '2026-10-14', key: 'mrn:123456', patient: 'mrn:123456' });
+  });
+  it('falls back to a patient key, then the normalized name', () => {
+    expect(extractIdentity('Patient key: PK-77\nPatient: Jane Doe').key).toBe('key:PK-77');
+    expect(extractIdentity('Patient name: Jane A. Doe\nVisit Date: 3/4/2026').key).toBe('name:jane doe');
+  });
+  it('"Last, First" and "First Last" give the same key', () => {
+    expect(extractIdentity('Patient: DOE, JANE').key).toBe(extractIdentity('Pt: Jane Doe').key);
+    expect(normalizeName('Doe, Jane A.')).toBe('jane doe');
+    expect(normalizeName('Dr. John Q Public Jr.')).toBe('john public');
+  });
+  it('a date of birth alone never identifies a patient', () => {
+    expect(extractIdentity('DOB: 01/02/1950\nDOS: 10/14/2026').key).toBeUndefined();
+  });
+  it('prose starting with "Patient" is not a name', () => {
+    expect(extractIdentity('Patient tolerated the procedure well.').key).toBeUndefined();
+  });
+  it('never throws on junk', () => {
+    expect(extractIdentity('')).toEqual({});
+    expect(extractIdentity('\u0000\uffff'.repeat(1000))).toEqual({});
+  });
+});
+
+describe('visit facts', () => {
+  const dos: [string, string][] = [
+    ['DOS: 10/14/2026', '2026-10-14'],
+    ['Date of Service: Oct 14, 2026', '2026-10-14'],
+    ['Visit Date: 2026-10-14', '2026-10-14'],
+    ['Encounter Date: 10/14/26', '2026-10-14'],
+    ['DOB: 01/02/1950\nDate: 10/14/2026', '2026-10-14'],
+  ];
+  it.each(dos)('%s → %s', (text, iso) => {
+    expect(parseNote(text).visit.dateOfService).toBe(iso);
+  });
+
+  const em: [string, string, boolean][] = [
+    ['E/M: 99213', '99213', false],
+    ['Level 3 established', '99213', false],
+    ['new patient level 4', '99204', true],
+    ['Established patient, level 2 visit', '99212', false],
+    ['Level of service: 99205', '99205', true],
+  ];
+  it.each(em)('%s → %s', (text, code, isNew) => {
+    const v = parseNote(text).visit;
+    expect(v.emCode).toBe(code);
+    expect(v.newPatient).toBe(isNew);
+  });
+
+  it('time, place of service, G2211/ABN/decision cues', () => {
+    const v = parseNote('Total time: 32 minutes. POS: 11. ABN signed. Decision for surgery made today; longitudinal care of psoriasis.').visit;
+    expect(v).toMatchObject({ totalMinutes: 32, placeOfService: '11', abnOnFile: true, decisionForSurgery: true, longitudinalCare: true });
+    expect(parseNote('Place of service: office').visit.placeOfService).toBe('11');
+  });
+
+  it('problems from the assessment/plan, separately managed when prescribed or worked up', () => {
+    const e = parseNote(
+      'Assessment/Plan:\n1. Actinic keratoses x 12, face. LN2 cryotherapy performed.\n2. Acne vulgaris (L70.0) - start doxycycline 100 mg bid\n3. Psoriasis - continue methotrexate, labs today\n4. SK, back - benign, reassured.',
+    );
+    expect(e.visit.problems.map((p) => [p.text, p.separatelyManaged, p.icd10])).toEqual([
+      ['Actinic keratoses x 12, face', false, undefined],
+      ['Acne vulgaris', true, 'L70.0'],
+      ['Psoriasis', true, undefined],
+      ['SK, back', false, undefined],
+    ]);
+    expect(e.visit.problems[1]?.span?.section).toBe('Assessment/Plan');
+  });
+});
+
+describe('entered charges', () => {
+  it('codes, units, modifiers and dx from a Charges section', () => {
+    const e = parseNote('Charges:\n99213-25  L82.0\n11102 x1\n17000\n17003 x 4   dx: L57.0\n11642-59\nJ3301 x 4\nunits: ignored line without code');
+    expect(e.enteredCharges).toEqual([
+      { code: '99213', units: 1, modifiers: ['25'], dx: ['L82.0'] },
+      { code: '11102', units: 1, modifiers: [], dx: [] },
+      { code: '17000', units: 1, modifiers: [], dx: [] },
+      { code: '17003', units: 4, modifiers: [], dx: ['L57.0'] },
+      { code: '11642', units: 1, modifiers: ['59'], dx: [] },
+      { code: 'J3301', units: 4, modifiers: [], dx: [] },
+    ]);
+  });
+  it('dx pointers resolve against a numbered diagnosis list', () => {
+    const e = parseNote('Billing:\nDx 1. L57.0\nDx 2. D48.5\n11102  pointers: 2\n17000 x1  ptr 1');
+    expect(e.enteredCharges.map((c) => [c.code, c.dx])).toEqual([
+      ['11102', ['D48.5']],
+      ['17000', ['L57.0']],
+    ]);
+  });
+  it('codes outside a charges section are not entered charges', () => {
+    expect(parseNote('Shave biopsy (CPT 11102) of the L arm.').enteredCharges).toEqual([]);
+  });
+});
+
+describe('sections and spans', () => {
+  it('headings split the note; text before them is the header; spans point into section text', () => {
+    const text =
+      'Patient: Test\nDOS: 10/14/2026\n\nHPI: here for spot\n\nASSESSMENT AND PLAN\n1. BCC R nasal ala - shave biopsy performed, specimen A.\n\nCharges:\n11102';
+    const sections = splitSections(text);
+    expect(sections.map((s) => [s.name, s.role])).toEqual([
+      ['header', 'header'],
+      ['HPI', 'history'],
+      ['ASSESSMENT AND PLAN', 'assessment'],
+      ['Charges', 'charges'],
+    ]);
+    const e = parseNote(text);
+    const p = e.procedures[0];
+    expect(p?.kind).toBe('biopsy-tangential');
+    const body = e.sections[p?.span?.section ?? ''] ?? '';
+    expect(body.slice(p?.span?.start, p?.span?.end)).toContain('shave biopsy performed');
+  });
+
+  it('a note without headings is one section named "note" (or the caller\'s name)', () => {
+    expect(Object.keys(parseNote('Shave biopsy of the L arm.').sections)).toEqual(['note']);
+    expect(Object.keys(parseNote('Shave biopsy of the L arm.', { section: 'visit' }).sections)).toEqual(['visit']);
+  });
+
+  it('SOAP letters are headings when the note uses them', () => {
+    const e = parseNote(
+      'S: spot on lip\nO: keratotic plaque on lower lip vermilion\nA: r/o SCC\nP: Punch biopsy 3 mm of lower lip vermilion performed, specimen A.',
+    );
+    expect(Object.keys(e.sections)).toEqual(['S', 'O', 'A', 'P']);
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.specimenLabel])).toEqual([['biopsy-punch', 'lip-vermilion', 'A']]);
+  });
+
+  it("parseSections keeps the adapter's sections and roles", () => {
+    const e = parseSections(
+      [
+        { name: 'Visit', role: 'visit', text: 'Date of service: 10/14/2026\nE/M: 99213' },
+        { name: 'Procedure note', role: 'procedure', text: 'Shave biopsy of the R cheek, specimen A.' },
+        { name: 'Results', role: 'pathology', text: 'A. Skin, R cheek, shave: Basal cell carcinoma, superficial type.' },
+      ],
+      { id: 'snap-1' },
+    );
+    expect(e.id).toBe('snap-1');
+    expect(Object.keys(e.sections)).toEqual(['Visit', 'Procedure note', 'Results']);
+    expect(e.visit).toMatchObject({ dateOfService: '2026-10-14', emCode: '99213' });
+    expect(e.procedures[0]).toMatchObject({ kind: 'biopsy-tangential', specimenLabel: 'A', span: { section: 'Procedure note', start: 0 } });
+    expect(e.pathology[0]).toMatchObject({ specimenLabel: 'A', behavior: 'malignant' });
+  });
+});
