@@ -55,6 +55,10 @@ export function addDrugLine(ctx: RuleContext, procs: Procedure[], info: DrugLine
 export type DoseResult = { ok: true; info: DrugLineInfo } | { ok: false; problem: string; fix: string };
 
 /** Resolve a procedure's documented drug into billing-measure amounts, or say which fact is missing. */
+/** "no waste", "nothing discarded", "entire stick used", "vial fully used" (JZ). */
+export const NO_WASTE =
+  /\bno\s+(?:drug\s+)?(?:waste|wastage)\b|\bnone\s+(?:was\s+)?(?:wasted|discarded)\b|\bnothing\s+(?:was\s+)?(?:wasted|discarded)\b|\b(?:entire|whole|full)\s+(?:contents?|stick|vial|tube|syringe|dose)\s+(?:was\s+)?(?:used|given|administered)\b|\b(?:fully|completely)\s+used\b|\bzero\s+waste\b/i;
+
 /**
  * The concentration written in the procedure text when the drug name has none: used only when
  * the text names exactly one mg/mL value (a dilution written as "diluted to 5 mg/mL from 10 mg/mL"
@@ -95,7 +99,7 @@ export function resolveDose(entry: DrugEntry, drug: NonNullable<Procedure['drug'
       entry,
       amount,
       wasted,
-      noWaste: drug.noWaste === true || drug.amountWasted === 0,
+      noWaste: drug.noWaste === true || drug.amountWasted === 0 || (drug.amountWasted === undefined && NO_WASTE.test(context ?? '')),
       container: drug.container ?? entry.container,
       route: drug.route ?? entry.routes[0],
       ndc: drug.ndc,

@@ -129,6 +129,14 @@ export const acneSurgery = defineRule({
 const WART = /wart|verruc/;
 const DESTRUCTION_KINDS: Procedure['kind'][] = ['destruction-benign', 'destruction-premalignant', 'destruction-malignant', 'destruction-unspecified'];
 
+/** Two procedures written in one line of the note ("Plantar wart R heel: pared, then cryotherapy"). */
+function sameLine(ctx: RuleContext, a: Procedure, b: Procedure): boolean {
+  if (!a.span || !b.span || a.span.section !== b.span.section) return false;
+  const text = ctx.encounter.sections[a.span.section] ?? '';
+  const [first, second] = a.span.start <= b.span.start ? [a.span, b.span] : [b.span, a.span];
+  return !text.slice(first.start, second.start).includes('\n');
+}
+
 export const paring = defineRule({
   id: 'other-procedures/paring',
   family: 'other-procedures',
@@ -154,14 +162,12 @@ export const paring = defineRule({
       // (corns and calluses are never destroyed as warts).
       const bySite =
         p.lesionLabels.length === 0 &&
-        !!p.site?.key &&
         WART.test(words(ctx, p)) &&
         destroyed.some(
           (d) =>
             d.lesionLabels.length === 0 &&
-            d.site?.key === p.site?.key &&
-            d.site?.laterality === p.site?.laterality &&
-            (d.lesionType === 'wart' || WART.test(words(ctx, d))),
+            (d.lesionType === 'wart' || WART.test(words(ctx, d))) &&
+            ((!!p.site?.key && d.site?.key === p.site.key && d.site?.laterality === p.site.laterality) || (!d.site?.key && sameLine(ctx, p, d))),
         );
       if ((p.lesionLabels.length > 0 && labels.length === 0) || bySite) {
         ctx.report({

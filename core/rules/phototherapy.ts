@@ -1,7 +1,7 @@
 import { amountInBillingMeasure, findDrug, isCompounded } from '../codes/drugs';
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
-import { addDrugLine, resolveDose } from './injection';
+import { addDrugLine, NO_WASTE, resolveDose } from './injection';
 import { procedureText } from './procedure-text';
 
 /** The words that say which light treatment was given: modality first, then the note text. */
@@ -304,7 +304,10 @@ function pdtDrugs(ctx: RuleContext, procs: Procedure[]): void {
         entry,
         amount: Math.max(1, sticks),
         wasted: drug.amountWasted,
-        noWaste: drug.noWaste === true || drug.amountWasted === 0,
+        noWaste:
+          drug.noWaste === true ||
+          drug.amountWasted === 0 ||
+          (drug.amountWasted === undefined && NO_WASTE.test(same.map((q) => procedureText(ctx, q)).join(' '))),
         container: drug.container ?? entry.container,
         route: 'topical',
         ndc: drug.ndc,

@@ -155,6 +155,18 @@ const cases: Case[] = [
     findings: ['other-procedures/paring'],
   },
   {
+    name: '"Plantar wart R heel: pared, then cryotherapy" (destruction without a site, same line) → no paring line',
+    encounter: {
+      sections: { note: 'Plantar wart R heel: pared, then cryotherapy x2 cycles.' },
+      procedures: [
+        proc({ kind: 'paring', site: site('sole'), lesionType: 'wart', text: 'Plantar wart R heel: pared,', span: { section: 'note', start: 0, end: 27 } }),
+        proc({ kind: 'destruction-benign', lesionType: 'wart', text: 'then cryotherapy x2 cycles.', span: { section: 'note', start: 28, end: 56 } }),
+      ],
+    },
+    lines: [],
+    findings: ['other-procedures/paring'],
+  },
+  {
     name: 'unlabeled paring of calluses and wart destruction at the same site → both lesions differ, 11056 kept',
     encounter: {
       procedures: [

@@ -118,6 +118,17 @@ const cases: Case[] = [
     findings: ['injection/ndc'],
   },
   {
+    name: '"entire stick used" in the text counts as no waste → J7308-JZ on Medicare',
+    encounter: {
+      procedures: [
+        proc({ kind: 'pdt', site: face, appliedBy: 'physician', text: 'Levulan Kerastick x1 applied by Dr. Lee. Entire stick used.', drug: levulan(1) }),
+      ],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['96573', 'J7308-JZ'],
+    findings: ['injection/ndc'],
+  },
+  {
     name: 'chemical peel is not debridement → 96573 + finding',
     encounter: {
       procedures: [
