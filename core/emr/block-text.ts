@@ -194,7 +194,9 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   // Every block, paragraphs too, is one line break: rich-text editors (Quill, CKEditor) write each
   // typed line as a <p>, and a blank line there is an empty <p><br></p>. Only <hr> sets off a blank line.
   const brk = tag === 'HR' ? BREAK2 : BREAK1;
-  if (block) push(sink, brk);
+  // A definition list reads as "Term: value" on one line (how the parser reads labeled fields).
+  const ddAfterDt = tag === 'DD' && el.previousElementSibling?.tagName.toUpperCase() === 'DT';
+  if (block && !ddAfterDt) push(sink, brk);
   const mark = options.marks?.get(el);
   if (mark !== undefined) push(sink, `\u0003${mark}\u0004`);
   if (tag === 'LI') push(sink, listMarker(el));
@@ -205,7 +207,10 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c, options, sink, isPre, depth + 1);
   }
   if (cell) push(sink, ' | ');
-  else if (block) push(sink, brk);
+  else if (tag === 'DT' && el.nextElementSibling?.tagName.toUpperCase() === 'DD') {
+    if (!/:\s*$/.test(el.textContent ?? '')) push(sink, ':');
+    push(sink, ' ');
+  } else if (block) push(sink, brk);
 }
 
 const NAV_ROLES = new Set(['navigation', 'tablist', 'tab', 'menu', 'menubar']);

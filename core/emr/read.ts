@@ -120,6 +120,11 @@ export function findHeadings(root: ParentNode): { el: Element; role: SnapshotRol
     if (normalizeTitle(lineText(el)) !== own) continue;
     // An inline title followed by text on the same line is a label ("Procedure: shave bx"), not a heading.
     if (INLINE_HOLDERS.has(el.tagName) && !aloneOnLine(el)) continue;
+    if (el.tagName === 'DT') {
+      // "<dt>Procedure</dt><dd>Shave biopsy</dd>" is a field; a dt over a long or structured dd is a section title.
+      const dd = el.nextElementSibling;
+      if (dd?.tagName === 'DD' && (dd.textContent ?? '').trim().length <= 80 && !dd.querySelector('p, div, li, br, table')) continue;
+    }
     if (el.tagName === 'TD' || el.tagName === 'TH') {
       // A column header ("Procedure" over a grid) is not a section title; a one-cell caption row is.
       const row = el.parentElement;
