@@ -78,7 +78,6 @@ const TISSUE_KINDS: Procedure['kind'][] = [
   'skin-tag-removal',
   'debridement',
   'nail',
-  'incision-drainage',
 ];
 
 const IMPLICIT_TYPE: Partial<Record<Procedure['kind'], SpecimenType>> = {
@@ -538,9 +537,18 @@ export const pathologyDiagnosticBiopsyBeforeMohs = defineRule({
     const labels = new Set<string>();
     const procIds = new Set<string>();
     for (const l of ctx.lines) {
-      if (!l.tags.includes('diagnostic-before-definitive') || !sameLesion(l.lesionLabels, l.siteKey)) continue;
-      for (const s of l.specimenLabels) labels.add(s.toUpperCase());
-      for (const id of l.procedureIds) procIds.add(id);
+      if (!l.tags.includes('diagnostic-before-definitive')) continue;
+      if (l.procedureIds.length <= 1) {
+        if (!sameLesion(l.lesionLabels, l.siteKey)) continue;
+        for (const s of l.specimenLabels) labels.add(s.toUpperCase());
+        for (const id of l.procedureIds) procIds.add(id);
+        continue;
+      }
+      // An add-on line covers several biopsies: only the ones that drove the decision count.
+      for (const p of ctx.performed().filter((x) => l.procedureIds.includes(x.id) && x.drivesDecision && sameLesion(x.lesionLabels, x.site?.key))) {
+        if (p.specimenLabel) labels.add(p.specimenLabel.toUpperCase());
+        procIds.add(p.id);
+      }
     }
     // Same site as a Mohs tumor: labels are often list numbers ("1)", "2)"), so the site decides.
     const atMohsSite = (p: Procedure) =>
