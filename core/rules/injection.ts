@@ -639,10 +639,11 @@ export const injectionDrugWaste = defineRule({
     'Neither modifier applies to multi-dose vials. Many commercial payers follow the same rules; DermLens applies them for Medicare and mentions them for others unless the setting says always.',
   references: ['Reference §9.4', 'Noridian JZ modifier article', 'CMS JW/JZ FAQ (2023)', 'CGS MLN: JZ required July 1, 2023'],
   status: 'stable',
-  effective: { from: '2023-07-01' },
   codes: ['JW', 'JZ'],
   apply(ctx) {
     const apply = wasteModifiersApply(ctx);
+    // JW predates 2023; JZ is required for dates of service from July 1, 2023 (§9.4 [V]).
+    const jz = !ctx.dateOfService || ctx.dateOfService >= '2023-07-01';
     for (const line of [...ctx.lines]) {
       const info = drugInfoOf(line);
       if (!info) continue;
@@ -680,10 +681,11 @@ export const injectionDrugWaste = defineRule({
         continue;
       }
       if (info.noWaste && !(info.wasted && info.wasted > 0)) {
-        ctx.addModifier(line, 'JZ');
+        if (jz) ctx.addModifier(line, 'JZ');
         continue;
       }
       if (info.wasted === undefined) {
+        if (!jz) continue; // before JZ existed, an undocumented waste simply means no JW line
         ctx.report({
           severity: 'warning',
           message: `${line.code} (${info.drugName}) from a single-dose container: discarded amount not documented, so neither JZ nor a JW line can be added.`,
@@ -696,7 +698,7 @@ export const injectionDrugWaste = defineRule({
       const wasteUnits = total - line.units;
       if (wasteUnits <= 0) {
         // Noridian: the rounded-up administered units already cover the discarded amount.
-        ctx.addModifier(line, 'JZ');
+        if (jz) ctx.addModifier(line, 'JZ');
         continue;
       }
       const jw = ctx.addLine({

@@ -245,6 +245,27 @@ const cases: Case[] = [
     findings: ['injection/chemodenervation', 'injection/ndc'],
   },
   {
+    name: 'before July 2023: JW for waste still applies, no JZ',
+    encounter: {
+      visit: { dateOfService: '2023-03-01' },
+      procedures: [
+        proc({
+          kind: 'chemodenervation',
+          site: site('axilla', 'axillae', 'bilateral'),
+          drug: { name: 'Botox', amountGiven: 100, unit: 'units', amountWasted: 100 },
+        }),
+        proc({
+          kind: 'chemodenervation',
+          site: site('scalp'),
+          drug: { name: 'Xeomin', amountGiven: 50, unit: 'units', noWaste: true, container: 'single-dose' },
+        }),
+      ],
+    },
+    settings: medicare,
+    lines: ['64650', '64653', 'J0585 x100', 'J0585-JW x100', 'J0588 x50'],
+    findings: ['injection/chemodenervation', 'injection/ndc', 'injection/ndc'],
+  },
+  {
     name: 'Dysport rounded-up dose covers the waste (Noridian) → one J0586 line with JZ',
     encounter: {
       procedures: [
