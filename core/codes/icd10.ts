@@ -234,7 +234,7 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/bullous pemphigoid/, 'L12.0'],
   [/discoid lupus/, 'L93.0'],
   [/urticaria|\bhives\b/, 'L50.9'],
-  [/onychomycosis|tinea unguium/, 'B35.1'],
+  [/onychomycosis|tinea unguium|mycotic nails?/, 'B35.1'],
   [/tinea pedis/, 'B35.3'],
   [/tinea corporis/, 'B35.4'],
   [/tinea capitis/, 'B35.0'],

@@ -332,6 +332,8 @@ class Linker {
       }
     }
     const pending = Boolean(specimenLabel) && !report;
+    // A procedure with no lesion of its own (I&D, nail, phototherapy…): its own words decide.
+    if (!lesion && t.procedure && !t.procedure.reExcision) return this.fromProcedureWords(t.procedure) ?? [];
     return this.fromClinical(lesion, t.procedure, where, who, pending, proven);
   }
 
@@ -347,24 +349,67 @@ class Linker {
   }
 
   /** Lines with no lesion or specimen: the procedure's own words, then the visit problems. */
+  /** What a procedure's own words (parser lesion type, procedure text) say it treats; undefined if nothing. */
+  fromProcedureWords(p: Procedure): string[] | undefined {
+    const noteText = Object.values(this.ctx.encounter.sections).join('\n');
+    const typeH = histologyFromText(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined);
+    const textH = histologyFromText(p.text);
+    // Prefer a reading that fits what the procedure treats (a parser's "wart" on a nail debridement loses to
+    // "mycotic nails"), then a specific one over a generic "cyst"; the note may name the specific one.
+    const readings = [typeH, textH].filter((x): x is Histology => x !== undefined);
+    const fitting = KIND_FITS[p.kind] ? readings.filter((x) => fitsKind(p.kind, x)) : [];
+    let h = fitting.find((x) => !GENERIC.has(x)) ?? readings.find((x) => !GENERIC.has(x)) ?? fitting[0] ?? readings[0];
+    let fromNote = false;
+    if (!h || GENERIC.has(h)) {
+      const better = histologiesInText(noteText).find((x) => !GENERIC.has(x) && fitsKind(p.kind, x));
+      if (better) {
+        h = better;
+        fromNote = true;
+      }
+    }
+    if (!h) return undefined;
+    const pending = Boolean(p.specimenLabel) && !this.ctx.pathologyFor(p.specimenLabel);
+    const hedged = UNCERTAIN.test(h === typeH ? (p.lesionType ?? '') : p.text);
+    // Same rule as for lesions: a neoplasm not yet proven by pathology is D49.2 (reference §13.2).
+    if (NEOPLASTIC.has(h) && (pending || hedged) && !p.reExcision) return ['D49.2'];
+    if (hedged) return undefined;
+    const codes = this.refine(this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind), noteText);
+    if (fromNote && codes.length > 0) {
+      this.report(`notetext:${p.id}`, {
+        severity: 'info',
+        rule: 'diagnosis/link',
+        message: `${p.kind}${p.site?.text ? ` (${p.site.text})` : ''}: no diagnosis was tied to this procedure, so ${codes.join(', ')} was taken from elsewhere in the note.`,
+        target: p.site?.text ?? p.kind,
+        fix: 'Verify the diagnosis; link it to the procedure in the assessment/plan.',
+      });
+    }
+    return codes;
+  }
+
   forProcedureOnly(line: DraftLine): string[] {
     const procs = proceduresOfLine(this.ctx, line);
     for (const p of procs) {
-      const typeH = histologyFromText(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined);
-      const h = typeH ?? histologyFromText(p.text);
-      if (!h) continue;
-      const pending = Boolean(p.specimenLabel) && !this.ctx.pathologyFor(p.specimenLabel);
-      const hedged = UNCERTAIN.test(typeH ? (p.lesionType ?? '') : p.text);
-      // Same rule as for lesions: a neoplasm not yet proven by pathology is D49.2 (reference §13.2).
-      if (NEOPLASTIC.has(h) && (pending || hedged) && !p.reExcision) return ['D49.2'];
-      if (hedged) continue;
-      return this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind);
+      const codes = this.fromProcedureWords(p);
+      if (codes) return codes;
     }
     const coded = this.problemCodes(false);
     const text = procs.map((p) => `${p.lesionType ?? ''} ${p.text}`.toLowerCase()).join(' ');
     const matching = coded.filter((c) => c.words.some((w) => text.includes(w)));
     if (matching.length > 0) return matching.map((c) => c.code);
     return coded.length === 1 ? [coded[0]?.code as string] : [];
+  }
+
+  /** An "unspecified" code gives way to a more specific one of the same category the note names (acne → acne vulgaris). */
+  refine(codes: string[], noteText: string): string[] {
+    if (!codes.some((c) => /unspecified/i.test(title(c) ?? ''))) return codes;
+    const named = histologiesInText(noteText).flatMap((h) => {
+      const r = resolveDx({ histology: h });
+      return r.unresolved || r.missing.length > 0 ? [] : r.codes;
+    });
+    return codes.map((c) => {
+      if (!/unspecified/i.test(title(c) ?? '')) return c;
+      return named.find((n) => n !== c && n.slice(0, 3) === c.slice(0, 3) && !/unspecified/i.test(title(n) ?? '')) ?? c;
+    });
   }
 
   /**
@@ -519,8 +564,9 @@ const KIND_FITS: Partial<Record<Procedure['kind'], (h: Histology) => boolean>> =
   phototherapy: (h) => h.startsWith('psoriasis') || h === 'atopic-dermatitis' || h.startsWith('code:'),
   'laser-psoriasis': (h) => h.startsWith('psoriasis') || h === 'code:L80',
   pdt: (h) => h === 'actinic-keratosis' || h.startsWith('acne'),
-  'incision-drainage': (h) => ['abscess', 'furuncle', 'carbuncle', 'hidradenitis', 'epidermal-cyst', 'pilar-cyst', 'sebaceous-cyst'].includes(h),
+  'incision-drainage': (h) => ['abscess', 'furuncle', 'carbuncle', 'hidradenitis', 'epidermal-cyst', 'pilar-cyst', 'sebaceous-cyst', 'code:L72.9'].includes(h),
   'acne-surgery': (h) => h.startsWith('acne'),
+  'destruction-unspecified': (h) => h.startsWith('acne') || h.endsWith('wart') || h === 'actinic-keratosis' || h === 'molluscum',
   paring: (h) => h === 'code:L84' || h.endsWith('wart'),
   nail: (h) => h === 'code:B35.1',
   'intralesional-injection': (h) => ['keloid', 'hidradenitis', 'acne', 'acne-vulgaris'].includes(h) || h.startsWith('psoriasis') || h.startsWith('code:'),

@@ -394,6 +394,31 @@ const cases: Case[] = [
     findings: ['diagnosis/before-pathology'],
   },
   {
+    name: 'a fitting reading beats a misread lesion type (mycotic nails, not a wart)',
+    input: { procedures: [proc({ id: 'p1', kind: 'nail', lesionType: 'wart', text: 'Debridement of mycotic nails, 7 nails' })] },
+    lines: [{ code: '11721', procedureIds: ['p1'] }],
+    dx: [['B35.1']],
+  },
+  {
+    name: 'a generic "cyst" gives way to the epidermoid cyst the note names',
+    input: {
+      sections: { note: 'Dx: Infected (inflamed) epidermoid cyst with abscess, upper back. I&D complicated, packed.' },
+      procedures: [proc({ id: 'p1', kind: 'incision-drainage', lesionType: 'cyst', text: 'I&D complicated, loculations, packed', site: site('upper-back') })],
+    },
+    lines: [{ code: '10061', procedureIds: ['p1'] }],
+    dx: [['L72.0']],
+    findings: ['diagnosis/link'],
+  },
+  {
+    name: 'acne (unspecified) gives way to the acne vulgaris the note names',
+    input: {
+      sections: { note: 'Acne vulgaris, inflammatory papules and cysts. Cryotherapy for acne: LN2 slush.' },
+      procedures: [proc({ id: 'p1', kind: 'destruction-unspecified', lesionType: 'cyst', text: 'Cryotherapy for acne: LN2 slush', site: site('face') })],
+    },
+    lines: [{ code: '17340', procedureIds: ['p1'] }],
+    dx: [['L70.0']],
+  },
+  {
     name: 'no diagnosis anywhere → diagnosis/missing names the line',
     input: { procedures: [proc({ id: 'p1', kind: 'incision-drainage' })] },
     lines: [{ code: '10060', procedureIds: ['p1'] }],
