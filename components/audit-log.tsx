@@ -25,8 +25,12 @@ export function AuditLog({ entries }: { entries: readonly AuditEntry[] }) {
       <tbody>
         {entries.map((e) => (
           <tr key={e.id ?? e.at} data-action={e.action}>
-            <td>
-              <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleString()}</time>
+            <td class="when">
+              <time dateTime={new Date(e.at).toISOString()}>
+                {new Date(e.at).toLocaleDateString()}
+                <br />
+                {new Date(e.at).toLocaleTimeString()}
+              </time>
             </td>
             <td>{LABELS[e.action]}</td>
             <td>{e.detail}</td>

@@ -18,7 +18,7 @@ function statusLabel(line: ClaimLine): string {
 
 /** The claim draft in claim order; each code opens to its "why". */
 export function ClaimTable({ lines, expanded, onToggle, encounter, compact = false, caption }: Props) {
-  const columns = compact ? 5 : 8;
+  const columns = 5;
   return (
     <table class="claim" aria-label={caption}>
       <caption class="sr-only">{caption}</caption>
@@ -27,10 +27,9 @@ export function ClaimTable({ lines, expanded, onToggle, encounter, compact = fal
           <th scope="col">Code</th>
           <th scope="col">Description</th>
           <th scope="col">Units</th>
-          <th scope="col">Modifiers</th>
-          {!compact && <th scope="col">Dx</th>}
-          {!compact && <th scope="col">Lesion</th>}
-          {!compact && <th scope="col">Specimen</th>}
+          <th scope="col">
+            <abbr title="Modifiers">Mod.</abbr>
+          </th>
           <th scope="col">Status</th>
         </tr>
       </thead>
@@ -52,12 +51,30 @@ export function ClaimTable({ lines, expanded, onToggle, encounter, compact = fal
                   <span aria-hidden="true">{open ? '▾' : '▸'}</span> <span class="code">{line.code}</span>
                 </button>
               </th>
-              <td class="desc">{line.description}</td>
+              <td class="desc">
+                {line.description}
+                {!compact && (line.dx.length > 0 || line.lesionLabels.length > 0 || line.specimenLabels.length > 0) && (
+                  <span class="line-meta">
+                    {line.dx.length > 0 && (
+                      <span class="dx">
+                        <span class="label">Dx</span> {line.dx.join(', ')}
+                      </span>
+                    )}
+                    {line.lesionLabels.length > 0 && (
+                      <span class="lesions">
+                        <span class="label">Lesion</span> {line.lesionLabels.join(', ')}
+                      </span>
+                    )}
+                    {line.specimenLabels.length > 0 && (
+                      <span class="specimens">
+                        <span class="label">Specimen</span> {line.specimenLabels.join(', ')}
+                      </span>
+                    )}
+                  </span>
+                )}
+              </td>
               <td class="units">{line.units}</td>
               <td class="mods">{line.modifiers.join(', ')}</td>
-              {!compact && <td class="dx">{line.dx.join(', ')}</td>}
-              {!compact && <td class="lesions">{line.lesionLabels.join(', ')}</td>}
-              {!compact && <td class="specimens">{line.specimenLabels.join(', ')}</td>}
               <td class="status">
                 <span class={`pill ${statusLabel(line)}`}>{statusLabel(line)}</span>
               </td>

@@ -43,7 +43,7 @@ function findBrowser() {
         '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
       ],
       win32: [
-        join(process.env['PROGRAMFILES'] ?? 'C:\\Program Files', 'Google\\Chrome\\Application\\chrome.exe'),
+        join(process.env.PROGRAMFILES ?? 'C:\\Program Files', 'Google\\Chrome\\Application\\chrome.exe'),
         join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Microsoft\\Edge\\Application\\msedge.exe'),
         join(process.env.LOCALAPPDATA ?? '', 'Chromium\\Application\\chrome.exe'),
       ],

@@ -29,18 +29,23 @@ test('clinic-day chart: physician and coder views', async ({ context, extensionI
   expect(rows).toContain('17000|1||ready');
   expect(rows).toContain('17003|7||ready');
   expect(rows).toContain('J3301|3||ready');
-  // Physician view: compact (no dx column), "document to support more" section.
-  await expect(panel.getByRole('columnheader', { name: 'Dx' })).toHaveCount(0);
+  // Physician view: compact (no dx or labels), "document to support more" section.
+  await expect(panel.locator('td.desc .dx')).toHaveCount(0);
   await expect(panel.getByRole('heading', { name: 'Document to support more' })).toBeVisible();
   await panel.screenshot({ path: 'docs/screenshots/panel-physician.png', fullPage: true });
 
   await panel.getByRole('radio', { name: 'Coder' }).check();
   await expect(panel.getByRole('heading', { name: 'Claim draft' })).toBeVisible();
-  await expect(panel.getByRole('columnheader', { name: 'Dx' })).toBeVisible();
+  await expect(panel.locator('tr.line[data-code="99214"] td.desc .dx')).toContainText('L40.0');
   await expect(panel.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
   await expect(panel.getByRole('table', { name: 'Audit log' }).locator('tr[data-action="coded"]')).toHaveCount(1);
   await expect(panel.getByRole('table', { name: 'Specimens' })).toBeVisible();
   await panel.screenshot({ path: 'docs/screenshots/panel-coder.png', fullPage: true });
+
+  // Dark theme follows the system setting.
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await expect(panel.locator('body')).toHaveCSS('background-color', 'rgb(18, 22, 28)');
+  await panel.screenshot({ path: 'docs/screenshots/panel-coder-dark.png', fullPage: true });
 });
 
 test('keyboard only: open a line’s why, override a finding, copy the claim; the override survives a reload', async ({ context, extensionId }) => {
