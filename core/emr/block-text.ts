@@ -107,9 +107,11 @@ export function blockText(node: Node | null | undefined, options: BlockTextOptio
 }
 
 function push(sink: Sink, s: string): void {
-  if (sink.length >= sink.max) return;
-  sink.parts.push(s);
-  sink.length += s.length;
+  const room = sink.max - sink.length;
+  if (room <= 0) return;
+  const piece = s.length > room ? s.slice(0, room) : s;
+  sink.parts.push(piece);
+  sink.length += piece.length;
 }
 
 /** Same-origin frame document, or undefined (cross-origin access throws). */

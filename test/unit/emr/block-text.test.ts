@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { blockText } from '../../../core/emr/block-text';
+import { loadBody } from './load-page';
+
+let close: (() => void) | undefined;
+afterEach(() => {
+  close?.();
+  close = undefined;
+});
+
+function textOf(body: string, options: Parameters<typeof blockText>[1] = {}): string {
+  const page = loadBody(body);
+  close = page.close;
+  return blockText(page.doc.body, options);
+}
+
+describe('blockText', () => {
+  it.each([
+    [
+      'blocks end lines, inline runs stay on one line',
+      '<div>Procedure: <b>Shave</b> biopsy</div><div>Site: R arm</div>',
+      'Procedure: Shave biopsy\nSite: R arm',
+    ],
+    ['paragraphs are one line break each (editor lines)', '<p>Line one</p><p>Line two</p>', 'Line one\nLine two'],
+    ['<br> breaks a line; an empty paragraph leaves one blank line', 'a<br>b<p><br></p><p>c</p>', 'a\nb\n\nc'],
+    ['source whitespace collapses', '<div>\n   Lesion   size:\n 0.6 cm  </div>', 'Lesion size: 0.6 cm'],
+    [
+      'table cells are joined with " | ", rows are lines',
+      '<table><tr><th>CPT</th><th>Units</th></tr><tr><td>11102</td><td>1</td></tr></table>',
+      'CPT | Units\n11102 | 1',
+    ],
+    ['empty cells keep their column', '<table><tr><td>11104</td><td></td><td>1</td></tr></table>', '11104 | | 1'],
+    ['ordered list items get their numbers, bullets a dash', '<ol start="2"><li>AK</li><li>SK</li></ol><ul><li>x</li></ul>', '2. AK\n3. SK\n- x'],
+    ['dt/dd pairs read as labeled lines', '<dl><dt>Patient</dt><dd>Doe, Jane</dd><dt>MRN:</dt><dd>123</dd></dl>', 'Patient: Doe, Jane\nMRN: 123'],
+    ['pre keeps its own line breaks', '<pre>A. BCC\n\nB. SK</pre>', 'A. BCC\n\nB. SK'],
+    [
+      'script, style, template and buttons are not chart text',
+      '<script>var x=1</script><style>p{}</style><template><p>t</p></template><button>Save</button><p>kept</p>',
+      'kept',
+    ],
+    [
+      'hidden and collapsed text is still read (textContent, not innerText)',
+      '<div hidden>hidden text</div><div style="display:none">none text</div><details><summary>More</summary>folded text</details>',
+      'hidden text\nnone text\nMore\nfolded text',
+    ],
+    ['typed input and textarea values are read', '<div>Units <input type="text" value="2"></div><textarea>Note body</textarea>', 'Units 2\nNote body'],
+    ['custom elements are blocks', '<chart-plan>Plan text</chart-plan><chart-impression>Impression</chart-impression>', 'Plan text\nImpression'],
+  ])('%s', (_name, body, expected) => {
+    expect(textOf(body)).toBe(expected);
+  });
+
+  it('leaves out navigation bars only when asked', () => {
+    const body = '<nav><a>HPI</a> <a>A/P</a></nav><ul class="exam-navigation"><li>PE</li></ul><div role="tablist"><div role="tab">Plan</div></div><p>Note</p>';
+    expect(textOf(body, { skipNavigation: true })).toBe('Note');
+    expect(textOf(body)).toContain('A/P');
+  });
+
+  it('pierces open shadow roots', () => {
+    const page = loadBody('<div id="host"></div><p>after</p>');
+    close = page.close;
+    const host = page.doc.getElementById('host') as HTMLElement;
+    const root = host.attachShadow({ mode: 'open' });
+    const p = page.doc.createElement('p');
+    p.textContent = 'Procedure Documentation: punch biopsy';
+    root.appendChild(p);
+    expect(blockText(page.doc.body)).toBe('Procedure Documentation: punch biopsy\nafter');
+  });
+
+  it('enters same-origin frames only with frames: true', () => {
+    const page = loadBody('<p>outer</p><iframe srcdoc="<p>inner note</p>"></iframe>');
+    close = page.close;
+    expect(blockText(page.doc.body)).toBe('outer');
+    expect(blockText(page.doc.body, { frames: true })).toBe('outer\ninner note');
+  });
+
+  it('skips a frame whose document cannot be read (cross-origin) instead of throwing', () => {
+    const page = loadBody('<p>outer</p><iframe id="f"></iframe>');
+    close = page.close;
+    const frame = page.doc.getElementById('f') as HTMLIFrameElement;
+    Object.defineProperty(frame, 'contentDocument', {
+      get() {
+        throw new Error('SecurityError: cross-origin');
+      },
+    });
+    expect(blockText(page.doc.body, { frames: true })).toBe('outer');
+  });
+
+  it('leaves out excluded subtrees and stops at maxChars', () => {
+    const page = loadBody('<div id="a">keep</div><div id="b">drop</div><div>' + 'x'.repeat(5000) + '</div>');
+    close = page.close;
+    const b = page.doc.getElementById('b') as HTMLElement;
+    const text = blockText(page.doc.body, { exclude: new Set([b]), maxChars: 100 });
+    expect(text.startsWith('keep\n')).toBe(true);
+    expect(text).not.toContain('drop');
+    expect(text.length).toBeLessThan(200);
+  });
+
+  it('returns an empty string for no node', () => {
+    expect(blockText(null)).toBe('');
+  });
+});

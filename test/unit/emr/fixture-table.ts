@@ -1,0 +1,165 @@
+/** Every EMR fixture page with what its adapter must find (roles that must be present, identity as shown). */
+export interface PageCase {
+  file: string;
+  adapter: 'ema' | 'athena' | 'nextech' | 'ecw' | 'epic' | 'generic';
+  roles: string[];
+  patient: string;
+  dateOfService: string;
+  /** Text that must be in a section of the given role (proves the right pane, frame or shadow root was read). */
+  contains: [role: string, text: string][];
+}
+
+export const PAGES: PageCase[] = [
+  {
+    file: 'ema/visit-biopsies-and-ak-destruction.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment'],
+    patient: 'Test, Patient-301   MRN: 900301',
+    dateOfService: '03/10/2026',
+    contains: [['assessment', 'Specimen: B - to in-house dermpath']],
+  },
+  {
+    file: 'ema/path-result-bcc.html',
+    adapter: 'ema',
+    roles: ['pathology'],
+    patient: 'Test, Patient-302   MRN: 900302',
+    dateOfService: '04/06/2026',
+    contains: [['pathology', 'A. BASAL CELL CARCINOMA, NODULAR TYPE']],
+  },
+  {
+    file: 'ema/bill-excision-intermediate-repair.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment', 'charges'],
+    patient: 'Test, Patient-303   MRN: 900303',
+    dateOfService: '03/17/2026',
+    // The procedure sits in a closed <details>; the HPI body is display:none.
+    contains: [
+      ['assessment', 'Excised diameter: 1.8 cm'],
+      ['other', 'biopsy-proven squamous cell carcinoma'],
+      ['charges', '11603 | Exc malig les arm 2.1-3.0 | 1 | | 1 | C44.629'],
+    ],
+  },
+  {
+    file: 'athena/visit-biopsy-edc-aks.html',
+    adapter: 'athena',
+    roles: ['assessment', 'procedure'],
+    patient: 'TEST, PATIENT-311   MRN: 900311',
+    dateOfService: '03/12/2026',
+    // Three frames deep, then inside the Nimbus panel's shadow root.
+    contains: [
+      ['procedure', 'Punch biopsy - L anterior thigh'],
+      ['assessment', '2. Superficial basal cell carcinoma, L upper arm (C44.612)'],
+    ],
+  },
+  {
+    file: 'athena/document-path-result-pas.html',
+    adapter: 'athena',
+    roles: ['pathology'],
+    patient: 'TEST, PATIENT-312   MRN: 900312',
+    dateOfService: '04/21/2026',
+    contains: [['pathology', 'PAS STAIN NEGATIVE FOR FUNGAL ORGANISMS']],
+  },
+  {
+    file: 'athena/signoff-em-and-biopsy-charges.html',
+    adapter: 'athena',
+    roles: ['assessment', 'visit', 'charges'],
+    patient: 'TEST, PATIENT-313   MRN: 900313',
+    dateOfService: '05/05/2026',
+    contains: [
+      ['visit', '99213'],
+      ['charges', 'D48.5 | 11103 | | 1'],
+    ],
+  },
+  {
+    file: 'nextech/visit-excision-repair-warts.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-321   MRN: 900321',
+    dateOfService: '03/19/2026',
+    contains: [['procedure', 'excised diameter 1.3 cm']],
+  },
+  {
+    file: 'nextech/results-two-specimen-report.html',
+    adapter: 'nextech',
+    roles: ['pathology'],
+    patient: 'Test, Patient-322   MRN: 900322',
+    dateOfService: '04/14/2026',
+    contains: [['pathology', 'B. Skin, right lower back, shave biopsy:']],
+  },
+  {
+    file: 'nextech/billing-ak-sixteen-overcoded.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment', 'charges'],
+    patient: 'Test, Patient-323   MRN: 900323',
+    dateOfService: '05/21/2026',
+    contains: [['charges', '17003 | | 15 | L57.0']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-three-biopsies.html',
+    adapter: 'ecw',
+    roles: ['assessment', 'procedure'],
+    patient: 'Test, Patient-331   MRN: 900331',
+    dateOfService: '03/24/2026',
+    contains: [['procedure', 'Biopsy, punch 4 mm - L upper back plaque; specimen C.']],
+  },
+  {
+    file: 'eclinicalworks/lab-result-mis-ihc.html',
+    adapter: 'ecw',
+    roles: ['pathology'],
+    patient: 'Test, Patient-332   MRN: 900332',
+    dateOfService: '04/28/2026',
+    contains: [['pathology', 'SOX10 and MART-1']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-shave-removals-billing.html',
+    adapter: 'ecw',
+    roles: ['procedure', 'assessment', 'charges'],
+    patient: 'Test, Patient-333   MRN: 900333',
+    dateOfService: '05/12/2026',
+    contains: [['charges', '11400-59 x1 L82.0']],
+  },
+  {
+    file: 'epic/progress-note-mohs-nose.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-341   MRN: 900341',
+    dateOfService: '03/26/2026',
+    contains: [['procedure', 'Stage II: 1 block. Clear.']],
+  },
+  {
+    file: 'epic/visit-two-biopsies-charge-capture.html',
+    adapter: 'epic',
+    roles: ['assessment', 'charges'],
+    patient: 'Test, Patient-342   MRN: 900342',
+    dateOfService: '04/02/2026',
+    contains: [['charges', '11102 | TANGNTL BX SKIN SINGLE LES | 1 | 59 | D48.5']],
+  },
+  {
+    file: 'epic/results-two-biopsies.html',
+    adapter: 'epic',
+    roles: ['pathology'],
+    patient: 'Test, Patient-342   MRN: 900342',
+    dateOfService: '04/02/2026',
+    contains: [['pathology', 'BASAL CELL CARCINOMA, NODULAR TYPE']],
+  },
+  {
+    file: 'generic/clinic-portal-visit.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-351   MRN: 900351',
+    dateOfService: '05/19/2026',
+    contains: [['procedure', 'Drug: Kenalog-10 (triamcinolone acetonide 10 mg/mL), 1.5 mL total (15 mg)']],
+  },
+  {
+    file: 'generic/printed-note-bold-labels.html',
+    adapter: 'generic',
+    roles: ['procedure', 'pathology', 'charges'],
+    patient: 'Test, Patient-352   MRN: 900352',
+    dateOfService: '05/26/2026',
+    // In a srcdoc frame; the addendum is in a closed <details>; the charges are in a shadow root.
+    contains: [
+      ['pathology', 'EPIDERMAL INCLUSION CYST'],
+      ['charges', '- 11403 x1 L72.0'],
+    ],
+  },
+];
