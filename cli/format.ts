@@ -1,3 +1,6 @@
+import { claimsToCsv } from '../core/export/csv';
+import { claimToFhir } from '../core/export/fhir';
+import { claimToX12 } from '../core/export/x12';
 import type { ClaimDraft, Encounter, Settings } from '../core/model';
 import type { OutputFormat } from './args';
 
@@ -29,15 +32,55 @@ export function contractObject(draft: ClaimDraft, file: string) {
   };
 }
 
-export function formatDraft(draft: ClaimDraft, file: string, format: OutputFormat, _encounter: Encounter, _settings: Settings): string {
+export function formatDraft(draft: ClaimDraft, file: string, format: OutputFormat, encounter: Encounter, _settings: Settings): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(contractObject(draft, file))}\n`;
     case 'table':
       return formatTable(draft, file);
+    case 'csv':
+      return claimsToCsv([{ draft, file }]);
+    case 'fhir':
+      return `${JSON.stringify(claimToFhir({ draft, file, patientKey: encounter.patientKey }))}\n`;
+    case 'x12':
+      return claimToX12({ draft, file });
     default:
       return `${JSON.stringify(contractObject(draft, file))}\n`;
   }
+}
+
+export interface BatchOutput {
+  /** What goes to stdout, in the order the files were given. */
+  out: string;
+  /** One-line notes for stderr (e.g. held lines left out of an 837P export). */
+  notes: string[];
+}
+
+/**
+ * The whole run's output: JSON Lines / table per file; one CSV with one header; one FHIR Claim
+ * per line (JSON Lines); X12 service-line segments per file. FHIR and X12 carry only lines ready
+ * to bill to insurance: held and self-pay lines are left out and named on stderr.
+ */
+export function formatBatch(
+  drafts: readonly ClaimDraft[],
+  files: readonly string[],
+  format: OutputFormat,
+  encounters: readonly Encounter[],
+  settings: Settings,
+): BatchOutput {
+  const notes: string[] = [];
+  if (format === 'csv') return { out: claimsToCsv(drafts.map((draft, i) => ({ draft, file: files[i] }))), notes };
+  const parts = drafts.map((draft, i) => {
+    const file = files[i] ?? draft.encounterId;
+    if (format === 'fhir' || format === 'x12') {
+      const held = draft.lines.filter((l) => l.billing === 'insurance' && l.status !== 'ready').map((l) => l.code);
+      const selfPay = draft.lines.filter((l) => l.billing === 'self-pay').map((l) => l.code);
+      if (held.length) notes.push(`${file}: held for pathology, not exported: ${held.join(', ')}`);
+      if (selfPay.length) notes.push(`${file}: self-pay, not on the insurance claim: ${selfPay.join(', ')}`);
+    }
+    return formatDraft(draft, file, format, encounters[i] as Encounter, settings);
+  });
+  return { out: parts.join(''), notes };
 }
 
 function pad(s: string, n: number): string {

@@ -6,7 +6,7 @@ import { extractIdentity } from '../core/parse/identity';
 import { EncounterInputError, encounterFromJson } from '../core/pipeline';
 import { codeBatch, reportDocumentEncounter } from '../core/reconcile';
 import { type CodeArgs, parseCodeArgs, UsageError } from './args';
-import { formatDraft } from './format';
+import { formatBatch } from './format';
 import { encounterFromHtml } from './html';
 import { InputError, readInput } from './read-input';
 
@@ -106,8 +106,8 @@ async function runCode(args: CodeArgs, io: Io): Promise<number> {
     settings,
   );
   const format = args.format ?? (io.isTTY ? 'table' : 'json');
-  drafts.forEach((draft, i) => {
-    io.stdout(formatDraft(draft, args.files[i] as string, format, encounters[i] as Encounter, settings));
-  });
+  const output = formatBatch(drafts, args.files, format, encounters, settings);
+  io.stdout(output.out);
+  for (const note of output.notes) io.stderr(`dermlens: ${note}\n`);
   return 0;
 }
