@@ -1,8 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { codeInfo } from '../../../core/codes/catalog';
 import { amountInBillingMeasure, billingUnits, concentrationMgPerMl, type DrugEntry, findDrug } from '../../../core/codes/drugs';
 import type { EncounterInput, SettingsInput } from '../../../core/model';
 import { defineRule } from '../../../core/rules/define-rule';
 import { addDrugLine, infusionMinutes, infusionUnits, injectionRules } from '../../../core/rules/injection';
+import { otherProceduresRules } from '../../../core/rules/other-procedures';
+import { pathologyRules } from '../../../core/rules/pathology';
+import { phototherapyRules } from '../../../core/rules/phototherapy';
 import { codeWith } from './family-harness';
 import { code, L, proc } from './harness';
 
@@ -576,5 +581,123 @@ describe('drug catalog helpers', () => {
     expect(infusionUnits(91)).toEqual({ initial: true, additional: 1 });
     expect(infusionUnits(150)).toEqual({ initial: true, additional: 1 });
     expect(infusionUnits(151)).toEqual({ initial: true, additional: 2 });
+  });
+});
+
+describe('property: the pathology, phototherapy, injection and other-procedure families never crash or emit unknown codes', () => {
+  const kinds = [
+    'intralesional-injection',
+    'injection',
+    'infusion',
+    'chemodenervation',
+    'phototherapy',
+    'laser-psoriasis',
+    'pdt',
+    'incision-drainage',
+    'acne-surgery',
+    'paring',
+    'nail',
+    'debridement',
+    'chemical-peel',
+    'unlisted',
+  ] as const;
+  const drugNames = [
+    'Kenalog-10',
+    'Kenalog-40',
+    'triamcinolone',
+    'Botox',
+    'Dysport',
+    'Xeomin',
+    'Myobloc',
+    'Levulan',
+    'Ameluz',
+    'Remicade',
+    'Ilumya',
+    'Humira',
+    'Xolair',
+    'lidocaine',
+    'mystery',
+  ];
+  const units = ['mg', 'units', 'mL', 'g', 'stick', 'tube'] as const;
+  const sites = ['axilla', 'palm', 'sole', 'face', 'scalp', 'back', 'toenail', 'nope', undefined];
+  const procedure = fc.record({
+    kind: fc.constantFrom(...kinds),
+    count: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+    areaSqCm: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }),
+    site: fc.constantFrom(...sites),
+    text: fc.constantFrom(
+      '',
+      'no packing',
+      'curettage then PDT',
+      'infused over 2 hours',
+      'total treated area 300 sq cm',
+      'KOH hyphae',
+      'granulation silver nitrate',
+      'superficial peel',
+    ),
+    appliedBy: fc.option(fc.constantFrom('physician' as const, 'staff' as const), { nil: undefined }),
+    debridement: fc.option(fc.boolean(), { nil: undefined }),
+    drug: fc.option(
+      fc.record({
+        name: fc.constantFrom(...drugNames),
+        amountGiven: fc.option(fc.double({ min: 0, max: 500, noNaN: true }), { nil: undefined }),
+        unit: fc.option(fc.constantFrom(...units), { nil: undefined }),
+        amountWasted: fc.option(fc.double({ min: 0, max: 200, noNaN: true }), { nil: undefined }),
+        noWaste: fc.option(fc.boolean(), { nil: undefined }),
+        container: fc.option(fc.constantFrom('single-dose' as const, 'multi-dose' as const), { nil: undefined }),
+        route: fc.option(
+          fc.constantFrom('intralesional' as const, 'subcutaneous' as const, 'intramuscular' as const, 'intravenous' as const, 'topical' as const),
+          { nil: undefined },
+        ),
+      }),
+      { nil: undefined },
+    ),
+  });
+  const report = fc.record({
+    specimenLabel: fc.constantFrom('A', 'B', 'Z'),
+    diagnosisText: fc.constant('dx'),
+    behavior: fc.constant('benign' as const),
+    specimenType: fc.constantFrom('skin' as const, 'cyst' as const, 'mohs' as const, 'other' as const),
+    stains: fc.array(
+      fc.record({
+        name: fc.constantFrom('PAS', 'H&E', 'trichrome', 'iron'),
+        group: fc.constantFrom('I' as const, 'II' as const, 'III' as const, 'frozen' as const),
+        blocks: fc.integer({ min: 1, max: 4 }),
+      }),
+      { maxLength: 3 },
+    ),
+    ihc: fc.array(fc.record({ antibody: fc.constantFrom('SOX10', 'MART-1'), multiplex: fc.boolean() }), { maxLength: 3 }),
+    frozenSectionBlocks: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+    consultation: fc.option(fc.constantFrom('88321' as const, '88323' as const, '88325' as const), { nil: undefined }),
+  });
+  it('holds for random encounters and settings', () => {
+    fc.assert(
+      fc.property(
+        fc.array(procedure, { maxLength: 5 }),
+        fc.array(report, { maxLength: 3 }),
+        fc.constantFrom('medicare' as const, 'commercial' as const),
+        fc.constantFrom('in-house' as const, 'professional' as const, 'external' as const),
+        fc.constantFrom('payer-default' as const, 'always' as const, 'never' as const),
+        (procs, reports, payer, pathology, wasteModifiers) => {
+          const procedures = procs.map((p) => proc({ ...p, site: p.site ? { key: p.site, text: p.site } : undefined }));
+          const result = codeWith(
+            [...pathologyRules, ...phototherapyRules, ...injectionRules, ...otherProceduresRules],
+            { procedures, specimens: [{ label: 'A' }], pathology: reports },
+            { payer, pathology, wasteModifiers },
+          );
+          for (const f of result.draft.findings) expect(f.message).not.toMatch(/Internal error/);
+          for (const l of result.draft.lines) {
+            expect(codeInfo(l.code), l.code).toBeDefined();
+            expect(Number.isInteger(l.units) && l.units >= 1).toBe(true);
+          }
+          if (pathology === 'external') expect(result.draft.lines.filter((l) => /^88/.test(l.code))).toEqual([]);
+          // Never both 11900 and 11901, never two PDT codes, never 96372 next to 11900/11901 for the same procedure.
+          const codes = result.draft.lines.map((l) => l.code);
+          expect(codes.includes('11900') && codes.includes('11901')).toBe(false);
+          expect(codes.filter((c) => ['96567', '96573', '96574'].includes(c)).length).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
