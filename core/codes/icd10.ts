@@ -250,6 +250,7 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/\bpruritus\b/, 'L29.9'],
   // Lentigo maligna is matched earlier as melanoma in situ.
   [/lentig(o|ines)/, 'L81.4'],
+  [/port[- ]wine|nevus flammeus/, 'Q82.5'],
   [/sebaceous hyperplasia/, 'L73.8'],
   [/\bscar\b/, 'L90.5'],
   // ICD-10-CM index: cyst, skin → follicular cyst, unspecified (after every named cyst above).

@@ -360,7 +360,9 @@ class Linker {
     const fitting = KIND_FITS[p.kind] ? readings.filter((x) => fitsKind(p.kind, x)) : [];
     let h = fitting.find((x) => !GENERIC.has(x)) ?? readings.find((x) => !GENERIC.has(x)) ?? fitting[0] ?? readings[0];
     let fromNote = false;
-    if (!h || GENERIC.has(h)) {
+    // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
+    if (!h && p.kind === 'hidradenitis-excision') h = 'hidradenitis';
+    if ((!h || GENERIC.has(h)) && !NO_NOTE_WIDE.includes(p.kind)) {
       const better = histologiesInText(noteText).find((x) => !GENERIC.has(x) && fitsKind(p.kind, x));
       if (better) {
         h = better;
@@ -422,6 +424,7 @@ class Linker {
     if (!text.trim()) return [];
     const procs = proceduresOfLine(this.ctx, line);
     const isEm = line.family === 'evaluation';
+    if (!isEm && procs.length > 0 && procs.every((p) => NO_NOTE_WIDE.includes(p.kind))) return [];
     const fits = (h: Histology): boolean => (isEm ? sitelessHistology(h) : !h.startsWith('code:Z') && procs.some((p) => fitsKind(p.kind, h)));
     const fitsCode = (c: string): boolean => {
       const h = histologyFromText(title(c));
@@ -564,6 +567,8 @@ const KIND_FITS: Partial<Record<Procedure['kind'], (h: Histology) => boolean>> =
   phototherapy: (h) => h.startsWith('psoriasis') || h === 'atopic-dermatitis' || h.startsWith('code:'),
   'laser-psoriasis': (h) => h.startsWith('psoriasis') || h === 'code:L80',
   pdt: (h) => h === 'actinic-keratosis' || h.startsWith('acne'),
+  'hidradenitis-excision': (h) => h === 'hidradenitis',
+  'vascular-laser': (h) => h === 'hemangioma' || h === 'code:Q82.5' || h === 'code:L71.9' || h === 'pyogenic-granuloma',
   'incision-drainage': (h) => ['abscess', 'furuncle', 'carbuncle', 'hidradenitis', 'epidermal-cyst', 'pilar-cyst', 'sebaceous-cyst', 'code:L72.9'].includes(h),
   'acne-surgery': (h) => h.startsWith('acne'),
   'destruction-unspecified': (h) => h.startsWith('acne') || h.endsWith('wart') || h === 'actinic-keratosis' || h === 'molluscum',
@@ -573,12 +578,14 @@ const KIND_FITS: Partial<Record<Procedure['kind'], (h: Histology) => boolean>> =
   injection: (h) => h.startsWith('psoriasis') || h === 'atopic-dermatitis' || h === 'hidradenitis' || h.startsWith('code:'),
   infusion: (h) => h.startsWith('psoriasis') || h === 'atopic-dermatitis' || h === 'hidradenitis' || h.startsWith('code:'),
 };
+/** Kinds whose fitting conditions are too varied to take one from elsewhere in the note (an ingrown nail is not the onychomycosis). */
+const NO_NOTE_WIDE: Procedure['kind'][] = ['nail', 'paring'];
+
 const KIND_CODE_PREFIXES: Partial<Record<Procedure['kind'], string[]>> = {
   chemodenervation: ['L74.5', 'R61'],
   'incision-drainage': ['L02', 'L73.2', 'L72', 'L08'],
   'acne-surgery': ['L70'],
   paring: ['L84', 'B07'],
-  nail: ['B35.1', 'L60'],
 };
 
 function fitsKind(kind: Procedure['kind'], h: Histology): boolean {

@@ -419,6 +419,32 @@ const cases: Case[] = [
     dx: [['L70.0']],
   },
   {
+    name: 'hidradenitis excision is for HS even when the procedure words do not say so',
+    input: { procedures: [proc({ id: 'p1', kind: 'hidradenitis-excision', text: 'Excision of the sinus tract, 3 x 1 cm', site: site('perianal') })] },
+    lines: [{ code: '11470', procedureIds: ['p1'] }],
+    dx: [['L73.2']],
+  },
+  {
+    name: 'pulsed dye laser for a port-wine stain → Q82.5',
+    input: {
+      sections: { note: 'Port-wine stain of the R upper arm, treatment #2. Pulsed dye laser 595 nm; 30 sq cm.' },
+      procedures: [proc({ id: 'p1', kind: 'vascular-laser', text: 'Pulsed dye laser 595 nm; treated area 30 sq cm', site: site('upper-arm', 'right') })],
+    },
+    lines: [{ code: '17107', procedureIds: ['p1'] }],
+    dx: [['Q82.5']],
+    findings: ['diagnosis/link'],
+  },
+  {
+    name: 'nail avulsion does not borrow the onychomycosis named for other nails',
+    input: {
+      sections: { note: 'Dx: Onychomycosis (B35.1); ingrown nail L great toe. Partial nail avulsion, L great toe.' },
+      procedures: [proc({ id: 'p1', kind: 'nail', text: 'Partial nail avulsion, L great toe (ingrown)', site: site('toenail', 'left') })],
+    },
+    lines: [{ code: '11730', procedureIds: ['p1'] }],
+    dx: [[]],
+    findings: ['diagnosis/missing'],
+  },
+  {
     name: 'no diagnosis anywhere → diagnosis/missing names the line',
     input: { procedures: [proc({ id: 'p1', kind: 'incision-drainage' })] },
     lines: [{ code: '10060', procedureIds: ['p1'] }],
