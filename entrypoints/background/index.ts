@@ -19,6 +19,9 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void router.tabClosed(tabId);
   });
+  browser.permissions.onAdded.addListener(() => void router.permissionsChanged());
+  browser.permissions.onRemoved.addListener(() => void router.permissionsChanged());
+  void router.startup().catch(() => {});
 
   // The toolbar button opens the side panel (Chrome/Edge) or the sidebar (Firefox).
   if (browser.sidePanel?.setPanelBehavior) {

@@ -197,6 +197,19 @@ export class BackgroundRouter {
     return { ok: true, data: Settings.parse(result.settings) };
   }
 
+  /** Worker start: apply retention, and make the EMR registrations match the granted hosts. */
+  async startup(): Promise<void> {
+    const settings = await this.store.getSettings();
+    await this.maybePurge(settings.retentionDays);
+    await syncEmrContentScripts(settings.emrHosts).catch(() => []);
+  }
+
+  /** The user granted or revoked a host outside Options (e.g. chrome://extensions). */
+  async permissionsChanged(): Promise<void> {
+    const settings = await this.store.getSettings();
+    await syncEmrContentScripts(settings.emrHosts).catch(() => []);
+  }
+
   async tabClosed(tabId: number): Promise<void> {
     this.frames.delete(tabId);
     await forgetTab(tabId);

@@ -148,3 +148,26 @@ describe('frames', () => {
     await store.db.delete();
   });
 });
+
+describe('startup', () => {
+  it('deletes data past retention and re-registers only granted EMR hosts', async () => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    const store = new DermLensStore(openDb(`startup-${Date.now()}`));
+    await store.saveSettings({ retentionDays: 1, emrHosts: ['https://*.ema.md/*', 'https://*.athenahealth.com/*'] });
+    await store.db.encounters.put({ id: 'old', adapter: 'generic', url: '', updatedAt: Date.now() - 3 * 86_400_000, encounter: { id: 'old' } as never });
+    const contains = vi
+      .spyOn(fakeBrowser.permissions, 'contains')
+      .mockImplementation((async (p: { origins?: string[] }) => p.origins?.[0] === 'https://*.ema.md/*') as never);
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([{ id: 'dermlens-emr' }] as never);
+    const unregister = vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockResolvedValue(undefined as never);
+    const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined as never);
+    await new BackgroundRouter(store).startup();
+    expect(await store.db.encounters.count()).toBe(0);
+    expect(contains).toHaveBeenCalledTimes(2);
+    expect(unregister).toHaveBeenCalledWith({ ids: ['dermlens-emr'] });
+    expect(register).toHaveBeenCalledWith([expect.objectContaining({ matches: ['https://*.ema.md/*'], js: ['content-scripts/content.js'] })]);
+    store.db.close();
+    await store.db.delete();
+  });
+});
