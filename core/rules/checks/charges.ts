@@ -107,11 +107,11 @@ export const chargesKnownErrors = defineRule({
   phase: 'check',
   title: 'Known wrong coding patterns in entered charges',
   explain:
-    'Some coding errors circulate widely: a first-lesion biopsy code for each technique, 17004 reported together with 17000/17003, 11900 with 11901, 17312 counted per block, 88307 for a skin specimen, 59 on add-on codes, 25 on a procedure. ' +
+    'Some coding errors circulate widely: a first-lesion biopsy code for each technique, 17004 reported together with 17000/17003, 11900 with 11901, 17312 counted per block, 88307 for a skin specimen, 59 on add-on codes, 25 on a procedure, the biopsy codes 11100/11101 deleted in 2019. ' +
     'DermLens recognises these patterns in the charges already entered and names the correct rule, so the coder can fix the claim before it is submitted.',
   references: [
     'Reference §15 (index of wrong claims)',
-    'Reference §1.2 (one primary biopsy code)',
+    'Reference §1.2 (one primary biopsy code) and §1.4 (11100/11101 deleted 2019)',
     'Reference §2.1 (17004 instead of 17000/17003)',
     'Reference §9.1 (11900/11901 alternatives)',
     'Reference §6.1 (17312 = stage, 17315 = block)',
@@ -200,6 +200,27 @@ export const chargesKnownErrors = defineRule({
           `Entered ${c.code} for a hidradenitis excision: hidradenitis uses 11450-11471 by site and closure; 11400-11446 are benign lesion excisions.`,
           c.code,
           'Report the hidradenitis excision code for the site (axilla, groin, perianal/perineal/umbilical) and closure.',
+        );
+      }
+    }
+
+    const dos = ctx.dateOfService;
+    for (const c of entered) {
+      // Reference §1.4: 11100/11101 were deleted when 11102-11107 took effect on 2019-01-01.
+      if ((c.code === '11100' || c.code === '11101') && (!dos || dos >= '2019-01-01')) {
+        error(
+          `Entered ${c.code}: the old biopsy codes 11100/11101 were deleted on 2019-01-01.`,
+          c.code,
+          'Report 11102/11104/11106 for the first biopsy by technique and 11103/11105/11107 for each additional one.',
+        );
+        continue;
+      }
+      const range = codeInfo(c.code)?.effective;
+      if (dos && range && ((range.from && dos < range.from) || (range.to && dos >= range.to))) {
+        error(
+          `Entered ${c.code} is not a valid code on ${dos} (in effect ${range.from ? `from ${range.from}` : ''}${range.from && range.to ? ' ' : ''}${range.to ? `until ${range.to}` : ''}).`,
+          c.code,
+          'Use the code in effect on the date of service.',
         );
       }
     }

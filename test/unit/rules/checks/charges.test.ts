@@ -174,6 +174,8 @@ describe('checks/charges-known-errors', () => {
       errors: 1,
     },
     { name: '17003×14 above the MUE', entered: [{ code: '17000' }, { code: '17003', units: 14 }], errors: 1 },
+    { name: 'deleted 11100/11101 after 2019', entered: [{ code: '11100' }, { code: '11101', units: 2 }], errors: 2 },
+    { name: '11102 before it existed (DOS 2018)', entered: [{ code: '11102' }], encounter: { visit: { dateOfService: '2018-06-01' } }, errors: 1 },
     { name: 'a correct claim → none', entered: [{ code: '11104' }, { code: '11105' }, { code: '99213', modifiers: ['25'] }], errors: 0 },
     {
       name: 'Mohs with blocks beyond 5 reported right → none',
