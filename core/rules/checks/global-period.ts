@@ -75,7 +75,7 @@ export const globalPeriod = defineRule({
       }
       const fix =
         postOp.related === true
-          ? `Add 58 if it was staged or planned (e.g. re-excision for margins, flap division) or 78 if it was an unplanned return for a complication.`
+          ? `Add 58 if it was staged or planned (e.g. re-excision for margins, flap division), 78 if it was an unplanned return for a complication, or 79 if it treats an unrelated problem.`
           : `Document whether it relates to ${postOp.code ?? 'the prior procedure'}: 58 staged/planned, 78 unplanned return for a complication, 79 unrelated.`;
       ctx.report({
         severity: 'warning',
