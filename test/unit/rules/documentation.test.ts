@@ -109,7 +109,9 @@ describe('documentation rules', () => {
       ...remove,
       id: 'stub/bundler',
       phase: 'bundle' as const,
-      apply: (ctx: Parameters<typeof remove.apply>[0]) => ctx.lines.slice().forEach((l) => ctx.removeLine(l, 'included')),
+      apply: (ctx: Parameters<typeof remove.apply>[0]) => {
+        for (const l of ctx.lines.slice()) ctx.removeLine(l, 'included');
+      },
     };
     const r = codeWith([remove, bundler, ...documentationRules], { visit: dated, procedures: [proc({ id: 'p1', kind: 'repair', site: site('back') })] });
     expect(r.lines).toEqual([]);
