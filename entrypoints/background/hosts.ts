@@ -21,6 +21,9 @@ export async function syncEmrContentScripts(hosts: readonly string[]): Promise<s
     }
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [EMR_SCRIPT_ID] }).catch(() => []);
+  // Unchanged: leave the registration alone (the worker restarts often; re-registering races page loads).
+  const current = existing[0]?.matches ?? [];
+  if (existing.length && current.length === granted.length && granted.every((g) => current.includes(g))) return granted;
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [EMR_SCRIPT_ID] });
   if (granted.length) {
     await browser.scripting.registerContentScripts([

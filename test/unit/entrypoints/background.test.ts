@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb } from '../../../core/store/db';
 import { DermLensStore } from '../../../core/store/repository';
+import { syncEmrContentScripts } from '../../../entrypoints/background/hosts';
 import { BackgroundRouter } from '../../../entrypoints/background/router';
 import { isOwnContentScript, isOwnExtensionPage } from '../../../entrypoints/background/senders';
 
@@ -169,5 +170,19 @@ describe('startup', () => {
     expect(register).toHaveBeenCalledWith([expect.objectContaining({ matches: ['https://*.ema.md/*'], js: ['content-scripts/content.js'] })]);
     store.db.close();
     await store.db.delete();
+  });
+});
+
+describe('syncEmrContentScripts', () => {
+  it('leaves an unchanged registration alone', async () => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([{ id: 'dermlens-emr', matches: ['https://*.ema.md/*'] }] as never);
+    const unregister = vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockResolvedValue(undefined as never);
+    const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined as never);
+    expect(await syncEmrContentScripts(['https://*.ema.md/*', 'http://insecure.example/*'])).toEqual(['https://*.ema.md/*']);
+    expect(unregister).not.toHaveBeenCalled();
+    expect(register).not.toHaveBeenCalled();
   });
 });
