@@ -5,6 +5,8 @@ import { addDrugLine, NO_WASTE, resolveDose } from './injection';
 import { procedureText } from './procedure-text';
 
 /** The words that say which light treatment was given: modality first, then the note text. */
+/** The parser's own words for the procedure (modality, drug, its text), without the surrounding block. */
+const ownWords = (p: Procedure) => `${p.modality ?? ''} ${p.drug?.name ?? ''} ${p.text}`.toLowerCase();
 const described = (ctx: RuleContext, p: Procedure) => `${p.modality ?? ''} ${p.drug?.name ?? ''} ${procedureText(ctx, p)}`.toLowerCase();
 
 const LASER = /excimer|xtrac|308\s*nm|laser/;
@@ -20,7 +22,16 @@ function extendedHours(text: string): number | undefined {
 
 function lightCode(ctx: RuleContext, p: Procedure): string | undefined {
   const text = described(ctx, p);
-  const base = GOECKERMAN.test(text) ? '96910' : PUVA.test(text) ? '96912' : UV.test(text) ? '96900' : undefined;
+  const typeOf = (t: string) => (GOECKERMAN.test(t) ? '96910' : PUVA.test(t) ? '96912' : UV.test(t) ? '96900' : undefined);
+  // Most specific source first: the parser's modality, its own text, then the whole block
+  // (which may mention a treatment only to decline it: "PUVA discussed, declined").
+  const own = ownWords(p);
+  const ownType = /tar|petrolatum|goeckerman|puva|psoralen|methoxsalen/.test(own)
+    ? typeOf(own)
+    : p.modality
+      ? (typeOf(p.modality.toLowerCase()) ?? typeOf(own))
+      : typeOf(own);
+  const base = ownType ?? typeOf(text.replace(/[^.;\n]*\b(?:declin|consider|discuss|not\s+a\s+candidate|instead\s+of|vs\.?)\b[^.;\n]*/g, ' '));
   if (base === '96910' || base === '96912') {
     const hours = extendedHours(text);
     const dayTreatment = /day treatment|day[\s-]?care|extended/.test(text);
@@ -53,7 +64,7 @@ export const phototherapyLight = defineRule({
   apply(ctx) {
     const byCode = new Map<string, Procedure[]>();
     for (const p of ctx.performed('phototherapy')) {
-      if (LASER.test(described(ctx, p))) continue; // phototherapy/laser-inflammatory
+      if (LASER.test(ownWords(p))) continue; // phototherapy/laser-inflammatory
       const code = lightCode(ctx, p);
       if (!code) {
         ctx.report({
@@ -101,7 +112,7 @@ export const phototherapyLaser = defineRule({
   status: 'stable',
   codes: ['96920', '96921', '96922'],
   apply(ctx) {
-    const procs = ctx.performed('laser-psoriasis', 'phototherapy').filter((p) => p.kind === 'laser-psoriasis' || LASER.test(described(ctx, p)));
+    const procs = ctx.performed('laser-psoriasis', 'phototherapy').filter((p) => p.kind === 'laser-psoriasis' || LASER.test(ownWords(p)));
     if (procs.length === 0) return;
     // A total written in the note ("total treated area today 300 sq cm") is the day's area.
     const stated = procs.map((p) => totalAreaInText(procedureText(ctx, p))).find((a) => a !== undefined);

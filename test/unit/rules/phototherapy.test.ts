@@ -40,6 +40,14 @@ const cases: Case[] = [
     findings: ['phototherapy/light-therapy'],
   },
   {
+    name: 'NB-UVB with PUVA only discussed and declined in the same block → 96900',
+    encounter: {
+      sections: { note: 'NB-UVB session #12, 900 mJ/cm2. PUVA discussed but declined by patient.' },
+      procedures: [proc({ kind: 'phototherapy', modality: 'nbuvb', text: 'NB-UVB session #12, 900 mJ/cm2.', span: { section: 'note', start: 0, end: 71 } })],
+    },
+    lines: ['96900'],
+  },
+  {
     name: 'three NB-UVB plaque entries on one day → one 96900',
     encounter: {
       procedures: [
