@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { snapshotFromDocument } from '../../../core/emr';
+import { FIXTURES, loadBody, loadFixture } from './load-page';
+
+let close: (() => void) | undefined;
+afterEach(() => {
+  close?.();
+  close = undefined;
+});
+
+const URL = 'file:///tmp/page.html';
+
+describe('SPA navigation: identity and sections are read fresh each time', () => {
+  it('EMA: a hash-route change to another patient and visit changes the snapshot in place', () => {
+    const page = loadFixture('ema/visit-biopsies-and-ak-destruction.html');
+    close = page.close;
+    const first = snapshotFromDocument(page.doc, { url: URL });
+    expect(first.patient).toBe('Test, Patient-301   MRN: 900301');
+
+    // The Angular router swaps the banner and the note without a page load.
+    const doc = page.doc;
+    (doc.querySelector('[data-identifier="patient-header-name"]') as HTMLElement).textContent = 'Test, Patient-399';
+    (doc.querySelector('[data-identifier="patient-header-mrn"]') as HTMLElement).textContent = '900399';
+    (doc.querySelector('[data-identifier="visit-date"]') as HTMLElement).textContent = '04/01/2026';
+    const ap = doc.querySelector('[data-identifier="note-section-assessment-and-plan"]') as HTMLElement;
+    ap.replaceChildren();
+    const h = doc.createElement('h4');
+    h.textContent = 'Assessment & Plan';
+    const p = doc.createElement('div');
+    p.textContent = 'Seborrheic keratoses, reassurance only.';
+    ap.append(h, p);
+
+    const second = snapshotFromDocument(doc, { url: URL });
+    expect(second.patient).toBe('Test, Patient-399   MRN: 900399');
+    expect(second.dateOfService).toBe('04/01/2026');
+    const text = second.sections.map((s) => s.text).join('\n');
+    expect(text).toContain('reassurance only');
+    expect(text).not.toContain('Punch biopsy');
+  });
+
+  it('athenaOne: a new document in frMain is read on the next snapshot (the top URL never changes)', () => {
+    const page = loadFixture('athena/visit-biopsy-edc-aks.html');
+    close = page.close;
+    const before = snapshotFromDocument(page.doc, { url: URL });
+    expect(before.sections.some((s) => s.role === 'procedure')).toBe(true);
+    const wrapper = page.doc.getElementById('GlobalWrapper') as HTMLIFrameElement;
+    const content = wrapper.contentDocument?.getElementById('frameContent') as HTMLIFrameElement;
+    const frMainDoc = content.contentDocument?.getElementById('frMain') as HTMLIFrameElement;
+    const body = frMainDoc.contentDocument?.body as HTMLElement;
+    body.replaceChildren();
+    const banner = frMainDoc.contentDocument?.createElement('div') as HTMLElement;
+    banner.className = 'patient-banner';
+    const name = frMainDoc.contentDocument?.createElement('span') as HTMLElement;
+    name.className = 'patientname';
+    name.textContent = 'TEST, PATIENT-398';
+    const id = frMainDoc.contentDocument?.createElement('span') as HTMLElement;
+    id.className = 'patientid';
+    id.textContent = 'ID #900398';
+    banner.append(name, id);
+    const h2 = frMainDoc.contentDocument?.createElement('h2') as HTMLElement;
+    h2.textContent = 'Assessment / Plan';
+    const plan = frMainDoc.contentDocument?.createElement('div') as HTMLElement;
+    plan.textContent = 'Rosacea: metronidazole gel.';
+    body.append(banner, h2, plan);
+    const after = snapshotFromDocument(page.doc, { url: URL });
+    expect(after.patient).toBe('TEST, PATIENT-398   MRN: 900398');
+    expect(after.sections.map((s) => s.role)).toEqual(['note', 'assessment']);
+    expect(after.sections[1]?.text).toContain('metronidazole');
+  });
+});
+
+describe('shadow DOM and frames', () => {
+  it('a declarative shadow root that was never attached is still read (its text, in place)', () => {
+    // document.write in happy-dom leaves <template shadowrootmode> unattached, like some saved pages.
+    const html = readFileSync(join(FIXTURES, 'athena/visit-biopsy-edc-aks.html'), 'utf8');
+    const window = new Window({
+      url: 'https://saved.page/',
+      settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+    });
+    close = () => void window.happyDOM.close();
+    window.document.write(html);
+    const snap = snapshotFromDocument(window.document as unknown as Document, { url: URL });
+    const text = snap.sections.map((s) => s.text).join('\n');
+    expect(text).toContain('Punch biopsy - L anterior thigh');
+    expect(text).toContain('Destruction, premalignant lesions - AK x2');
+  });
+
+  it('an open shadow root attached by script: its heading starts a section of its own', () => {
+    const page = loadBody('<h2>Assessment / Plan</h2><div>1. AK x3</div><div id="panel"></div><h2>Follow-up</h2><div>3 months</div>');
+    close = page.close;
+    const host = page.doc.getElementById('panel') as HTMLElement;
+    const root = host.attachShadow({ mode: 'open' });
+    const h3 = page.doc.createElement('h3');
+    h3.textContent = 'Procedure Documentation';
+    const p = page.doc.createElement('p');
+    p.textContent = 'LN2 to 3 AKs on the face.';
+    root.append(h3, p);
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => [s.role, s.name])).toEqual([
+      ['assessment', 'Assessment / Plan'],
+      ['procedure', 'Procedure Documentation'],
+      ['other', 'Follow-up'],
+    ]);
+    expect(snap.sections[1]?.text).toBe('Procedure Documentation\nLN2 to 3 AKs on the face.');
+  });
+
+  it('a closed shadow root is invisible and does not break the read', () => {
+    const page = loadBody('<div id="x"></div><h2>Procedure Note</h2><p>Shave bx.</p>');
+    close = page.close;
+    const root = (page.doc.getElementById('x') as HTMLElement).attachShadow({ mode: 'closed' });
+    root.append(page.doc.createTextNode('secret'));
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => s.text).join('\n')).not.toContain('secret');
+    expect(snap.sections.map((s) => s.role)).toEqual(['procedure']);
+  });
+
+  it('a cross-origin frame is skipped; the readable rest of the page is still coded', () => {
+    const page = loadBody('<h2>Procedure Note</h2><p>Punch bx L arm, specimen A.</p><iframe id="ads"></iframe>');
+    close = page.close;
+    Object.defineProperty(page.doc.getElementById('ads') as HTMLIFrameElement, 'contentDocument', {
+      get() {
+        throw new Error('SecurityError');
+      },
+    });
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections).toEqual([{ name: 'Procedure Note', role: 'procedure', text: 'Procedure Note\nPunch bx L arm, specimen A.' }]);
+  });
+});
+
+describe('collapsed sections', () => {
+  it('text in hidden, display:none and closed <details> sections is read', () => {
+    const page = loadBody(
+      '<h3>Procedure Note</h3><details><summary>Shave biopsy (expand)</summary><div>Site: L cheek</div></details>' +
+        '<h3>Pathology</h3><div hidden>A. BCC, nodular.</div><h3>Charges</h3><div style="display:none">11102 x1</div>',
+    );
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => [s.role, s.text])).toEqual([
+      ['procedure', 'Procedure Note\nShave biopsy (expand)\nSite: L cheek'],
+      ['pathology', 'Pathology\nA. BCC, nodular.'],
+      ['charges', 'Charges\n11102 x1'],
+    ]);
+  });
+});
+
+describe('bad input never crashes a read', () => {
+  it.each([
+    ['an empty document', ''],
+    ['a document with only a frameset', '<frameset><frame src="about:blank"></frameset>'],
+    ['deeply nested markup', `${'<div>'.repeat(400)}Procedure Note${'</div>'.repeat(400)}`],
+    ['a huge single text node', `<p>${'x'.repeat(700_000)}</p>`],
+  ])('%s', (_name, body) => {
+    const page = loadBody(body);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.length).toBeLessThanOrEqual(100);
+    for (const s of snap.sections) expect(s.text.length).toBeLessThanOrEqual(500_000);
+  });
+});

@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADAPTERS, cssPathOf, elementFromCssPath, snapshotFromDocument, snapshotFromElement } from '../../../core/emr';
+import { PAGES } from './fixture-table';
+import { loadBody, loadFixture } from './load-page';
+
+let close: (() => void) | undefined;
+afterEach(() => {
+  close?.();
+  close = undefined;
+});
+
+const URL = 'file:///tmp/page.html';
+const SPECIFIC = ADAPTERS.filter((a) => a.id !== 'generic').map((a) => a.id);
+
+describe('generic adapter', () => {
+  it('reads an unknown page by its headings: h1-h6, bold lines, one-cell rows, dt over a long dd', () => {
+    const page = loadBody(`
+      <div>Patient: Test, Patient-360   MRN: 900360 &nbsp; DOS: 06/01/2026</div>
+      <h1>Dermatology Visit</h1>
+      <p><b>HPI:</b> itchy spots on the back</p>
+      <p><strong>PROCEDURES PERFORMED</strong></p>
+      <p>Shave biopsy, R scapula, specimen A.</p>
+      <table><tr><td>Path Report</td></tr><tr><td>A. Seborrheic keratosis.</td><td></td></tr></table>
+      <dl><dt>Assessment and Plan</dt><dd><p>1. SK, reassured.</p><p>2. Follow up yearly.</p></dd></dl>
+      <div>Visit Codes</div><div>11102 x1</div>`);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.adapter).toBe('generic');
+    expect(snap.patient).toBe('Test, Patient-360   MRN: 900360');
+    expect(snap.dateOfService).toBe('06/01/2026');
+    expect(snap.sections.map((s) => [s.role, s.name])).toEqual([
+      ['note', 'Note'],
+      ['procedure', 'PROCEDURES PERFORMED'],
+      ['pathology', 'Path Report'],
+      ['assessment', 'Assessment and Plan'],
+      ['charges', 'Visit Codes'],
+    ]);
+    // "HPI:" followed by text on the same line is a labeled line, not a heading: it stays in the lead text.
+    expect(snap.sections[0]?.text).toContain('HPI: itchy spots on the back');
+    expect(snap.sections[3]?.text).toContain('1. SK, reassured.');
+  });
+
+  it('"Procedure: shave biopsy" and a "Procedure" grid column do not start sections', () => {
+    const page = loadBody(`
+      <h2>A/P</h2>
+      <div><b>Procedure:</b> shave biopsy</div>
+      <table><tr><th>Date</th><th>Procedure</th></tr><tr><td>01/02/2026</td><td>Shave bx</td></tr></table>`);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => s.role)).toEqual(['assessment']);
+    expect(snap.sections[0]?.text).toBe('A/P\nProcedure: shave biopsy\nDate | Procedure\n01/02/2026 | Shave bx');
+  });
+
+  it('a page without any heading is one note section (the parser splits it further)', () => {
+    const page = loadBody('<div>Patient: Test, Patient-361</div><div>Shave bx L arm.</div>');
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections).toEqual([{ name: 'Note', role: 'note', text: 'Patient: Test, Patient-361\nShave bx L arm.' }]);
+    expect(snap.patient).toBe('Test, Patient-361');
+  });
+
+  // Every EMR page must still give its key sections when its own adapter is unavailable.
+  describe.each(PAGES.filter((p) => p.adapter !== 'generic'))('$file read as an unknown page', (page) => {
+    it(`still finds the ${page.roles.filter((r) => r !== 'header' && r !== 'visit').join(', ')} text`, () => {
+      const loaded = loadFixture(page.file);
+      close = loaded.close;
+      const snap = snapshotFromDocument(loaded.doc, { url: URL, skip: SPECIFIC });
+      expect(snap.adapter).toBe('generic');
+      const all = snap.sections.map((s) => s.text).join('\n');
+      // Charge grids are reshaped by their own adapter (eCW inputs → "11400-59 x1"); the generic reader keeps the code.
+      for (const [role, text] of page.contains) expect(all).toContain(role === 'charges' ? (/\d{5}/.exec(text)?.[0] ?? text) : text);
+    });
+  });
+});
+
+describe('pick the note', () => {
+  it('cssPathOf finds the same element again, preferring a stable id and skipping generated ones', () => {
+    const page = loadBody(`
+      <div id="chart"><section><div>x</div><div class="note"><p>a</p></div></section></div>
+      <div id="mat-input-1234"><span><b>y</b></span></div>`);
+    close = page.close;
+    const note = page.doc.querySelector('.note') as Element;
+    const path = cssPathOf(note);
+    expect(path).toBe('#chart > section > div:nth-of-type(2)');
+    expect(elementFromCssPath(page.doc, path)).toBe(note);
+    const b = page.doc.querySelector('b') as Element;
+    const bPath = cssPathOf(b);
+    expect(bPath).not.toContain('mat-input');
+    expect(elementFromCssPath(page.doc, bPath)).toBe(b);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['div[', 'invalid selector'],
+    ['#nothing-here', 'no match'],
+  ])('a stored path %j (%s) finds nothing', (path) => {
+    const page = loadBody('<div>a</div>');
+    close = page.close;
+    expect(elementFromCssPath(page.doc, path)).toBeUndefined();
+  });
+
+  it('snapshotFromElement reads only the picked element, identity from the page top', () => {
+    const page = loadBody(`
+      <div class="banner">Patient: Test, Patient-362 &nbsp; MRN: 900362 &nbsp; DOS: 06/02/2026</div>
+      <div class="sidebar"><h3>Procedure Note</h3><p>old note, not this visit</p></div>
+      <div class="note"><h3>Procedure Note</h3><p>Punch bx R thigh, specimen A.</p><h3>Plan</h3><p>Await path.</p></div>`);
+    close = page.close;
+    const snap = snapshotFromElement(page.doc.querySelector('.note') as Element, { url: URL });
+    expect(snap.adapter).toBe('picked');
+    expect(snap.patient).toBe('Test, Patient-362   MRN: 900362');
+    expect(snap.dateOfService).toBe('06/02/2026');
+    expect(snap.sections.map((s) => [s.role, s.text])).toEqual([
+      ['procedure', 'Procedure Note\nPunch bx R thigh, specimen A.'],
+      ['assessment', 'Plan\nAwait path.'],
+    ]);
+  });
+
+  it('snapshotFromDocument uses a remembered path, and ignores one that no longer matches', () => {
+    const page = loadBody('<div id="left"><h3>Procedure Note</h3><p>sidebar</p></div><div id="main"><h3>Procedure Note</h3><p>main note</p></div>');
+    close = page.close;
+    const picked = snapshotFromDocument(page.doc, { url: URL, pickedPath: '#main' });
+    expect(picked.adapter).toBe('picked');
+    expect(picked.sections.map((s) => s.text)).toEqual(['Procedure Note\nmain note']);
+    const stale = snapshotFromDocument(page.doc, { url: URL, pickedPath: '#gone' });
+    expect(stale.adapter).toBe('generic');
+    expect(stale.sections).toHaveLength(2);
+  });
+});
