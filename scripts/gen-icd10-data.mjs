@@ -2,6 +2,7 @@
 // One-off generator: reads the curated ICD-10-CM dermatology subset
 // (shared/domain/icd10-derm.md, FY2026 titles, public domain) and writes
 // core/codes/icd10-data.ts. Run: node scripts/gen-icd10-data.mjs [path/to/icd10-derm.md]
+// then: npx biome format --write core/codes/icd10-data.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
