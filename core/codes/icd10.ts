@@ -685,6 +685,11 @@ function abscessCode(
   }
 }
 
+/** Every fixed code the text mappings can emit (for a test that each one is a billable FY2026 code). */
+export function fixedMappedCodes(): string[] {
+  return [...new Set([...Object.values(SITELESS), ...CONDITION_PATTERNS.map(([, c]) => c), ...HISTORY_PATTERNS.map(([, c]) => c)])] as string[];
+}
+
 const LATERAL_SITES: ReadonlySet<IcdSite> = new Set<IcdSite>(['eyelid', 'ear', 'upper-limb', 'lower-limb', 'palm', 'sole']);
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allIcd10,
   billableChildren,
+  fixedMappedCodes,
   histologyFromText,
   isBillable,
   isHeader,
@@ -34,6 +35,11 @@ describe('ICD-10-CM table', () => {
     expect(normalizeIcd10(' c44612 ')).toBe('C44.612');
     expect(normalizeIcd10('L80')).toBe('L80');
     expect(normalizeIcd10('hello')).toBeUndefined();
+  });
+  it('maps text only to billable FY2026 codes', () => {
+    const codes = fixedMappedCodes();
+    expect(codes.length).toBeGreaterThan(50);
+    expect(codes.filter((c) => !isBillable(c))).toEqual([]);
   });
   it('lists billable children of a header', () => {
     expect(billableChildren('C44.61')).toEqual(['C44.611', 'C44.612', 'C44.619']);
