@@ -66,6 +66,9 @@ export function mohsStainsInText(text: string): { stainBlocks: number; stainName
   return { stainBlocks, stainNamed, blocksMissing, ihc: [...ihc] };
 }
 
+/** A Mohs note that sends separate tissue for permanent sections. */
+const SEPARATE_FROM_MOHS = /debulk|permanent\s+sections?|sent\s+(?:for|to)\s+(?:permanent|path|dermpath|histolog)|extra\s+margin/i;
+
 /** Procedure kinds whose tissue goes to surgical pathology when a specimen label is documented. */
 const TISSUE_KINDS: Procedure['kind'][] = [
   'biopsy-tangential',
@@ -96,6 +99,8 @@ export interface PathologySpecimen {
   report: PathologyReport | undefined;
   /** Tissue from a Mohs stage: no surgical pathology or frozen-section lines (§6.3). */
   mohs: boolean;
+  /** Separate tissue from a Mohs procedure (debulk, extra margin) sent for permanent sections. */
+  separateFromMohs?: boolean;
   /** Sent to an outside lab that bills it. */
   external: boolean;
   /** Where the note says the specimen went. */
@@ -110,8 +115,13 @@ export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
   const { encounter } = ctx;
   const mohsProcs = ctx.performed('mohs');
   const out: PathologySpecimen[] = [];
-  const isMohs = (label: string, procedureId: string | undefined, type: SpecimenType, report?: PathologyReport) =>
-    type === 'mohs' || report?.specimenType === 'mohs' || mohsProcs.some((m) => m.id === procedureId || same(m.specimenLabel, label));
+  const isMohs = (label: string, procedureId: string | undefined, type: SpecimenType, report?: PathologyReport) => {
+    if (type === 'mohs' || report?.specimenType === 'mohs') return true;
+    const proc = mohsProcs.find((m) => m.id === procedureId || same(m.specimenLabel, label));
+    // §6.3 [V]: tissue separate from the Mohs layers sent for permanent sections (debulk, extra margin)
+    // is its own specimen, not Mohs tissue.
+    return !!proc && !SEPARATE_FROM_MOHS.test(procedureText(ctx, proc));
+  };
 
   for (const s of encounter.specimens) {
     const report = ctx.pathologyFor(s.label);
@@ -126,6 +136,7 @@ export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
       type,
       report,
       mohs: isMohs(s.label, s.procedureId, type, report),
+      separateFromMohs: mohsProcs.some((m) => m.id === s.procedureId || same(m.specimenLabel, s.label)) && !isMohs(s.label, s.procedureId, type, report),
       external: s.destination === 'external',
       destination: s.destination,
       source: 'specimen',
@@ -228,6 +239,16 @@ export const pathologyLevelPerSpecimen = defineRule({
       }
       const line = lineFor(ctx, s, code, 1, ['pathology-interpretation']);
       line.status = s.report ? 'ready' : 'held-for-pathology';
+      if (s.separateFromMohs) {
+        // Separate from the Mohs layers: passes the Mohs-pathology edit only with the distinct modifier.
+        ctx.addModifier(line, ctx.distinctModifier('XS'));
+        ctx.report({
+          severity: 'info',
+          message: `Specimen ${s.label}: tissue separate from the Mohs layers (e.g. debulk) sent for permanent sections is its own specimen; reported with ${ctx.distinctModifier('XS')}.`,
+          target: s.label,
+          fix: 'Make sure the note says this tissue was separate from the Mohs layers and went for permanent sections.',
+        });
+      }
       if (s.type === 'other') {
         ctx.report({
           severity: 'info',

@@ -172,6 +172,44 @@ const cases: Case[] = [
     findings: ['pathology/mohs-tissue'],
   },
   {
+    name: 'Mohs debulk sent for permanent sections → its own 88305 with the distinct modifier',
+    encounter: {
+      procedures: [
+        proc({
+          id: 'mm',
+          kind: 'mohs',
+          lesionLabels: ['A'],
+          site: { text: 'nose', key: 'nose' },
+          stages: [{ stage: 1, blocks: 2 }],
+          text: 'Mohs, stage 1 clear. Debulk specimen sent for permanent sections (specimen D).',
+        }),
+      ],
+      specimens: [{ label: 'D', lesionLabel: 'A', procedureId: 'mm' }],
+      pathology: [report('D')],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['88305-XS'],
+    findings: ['pathology/level-per-specimen'],
+  },
+  {
+    name: 'a specimen linked to Mohs with no separate-tissue wording is Mohs tissue → no line',
+    encounter: {
+      procedures: [
+        proc({
+          id: 'mm',
+          kind: 'mohs',
+          lesionLabels: ['A'],
+          site: { text: 'nose', key: 'nose' },
+          stages: [{ stage: 1, blocks: 2 }],
+          text: 'Mohs stage 1, 2 blocks, clear.',
+        }),
+      ],
+      specimens: [{ label: 'M', lesionLabel: 'A', procedureId: 'mm' }],
+      pathology: [report('M')],
+    },
+    lines: [],
+  },
+  {
     name: 'Mohs IHC on Medicare → XS',
     encounter: {
       specimens: [{ label: 'M1', type: 'mohs' }],
