@@ -331,7 +331,8 @@ class Linker {
         return [];
       }
     }
-    const pending = Boolean(specimenLabel) && !report;
+    // A report that settles nothing (nondiagnostic, unreadable) leaves the lesion as unproven as no report.
+    const pending = Boolean(specimenLabel) && (!report || report.behavior === 'nondiagnostic' || report.behavior === 'unknown');
     // A procedure with no lesion of its own (I&D, nail, phototherapy…): its own words decide.
     if (!lesion && t.procedure && !t.procedure.reExcision) return this.fromProcedureWords(t.procedure) ?? [];
     return this.fromClinical(lesion, t.procedure, where, who, pending, proven);

@@ -445,6 +445,16 @@ const cases: Case[] = [
     findings: ['diagnosis/missing'],
   },
   {
+    name: 'a nondiagnostic report does not turn a clinical "BCC" into a cancer code',
+    input: {
+      lesions: [{ label: 'A', site: site('back'), clinicalDiagnosis: 'BCC' }],
+      procedures: [proc({ id: 'p1', kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A' })],
+      pathology: [{ specimenLabel: 'A', diagnosisText: 'Superficial specimen, nondiagnostic; recommend rebiopsy', behavior: 'nondiagnostic' }],
+    },
+    lines: [{ code: '11102', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }],
+    dx: [['D49.2']],
+  },
+  {
     name: 'no diagnosis anywhere → diagnosis/missing names the line',
     input: { procedures: [proc({ id: 'p1', kind: 'incision-drainage' })] },
     lines: [{ code: '10060', procedureIds: ['p1'] }],
