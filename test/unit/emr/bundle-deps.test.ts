@@ -17,7 +17,7 @@ function valueImports(file: string): string[] {
     // `import { type A, type B } from` is type-only too.
     const clause = m[0].slice(0, m[0].lastIndexOf('from'));
     const names = /\{([^}]*)\}/.exec(clause)?.[1];
-    if (names && names.split(',').every((n) => n.trim() === '' || n.trim().startsWith('type '))) continue;
+    if (names?.split(',').every((n) => n.trim() === '' || n.trim().startsWith('type '))) continue;
     out.push(m[3] as string);
   }
   return out;
