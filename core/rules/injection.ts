@@ -367,6 +367,9 @@ export const injectionBiologicPriorAuthorization = defineRule({
   status: 'stable',
   apply(ctx) {
     const seen = new Set<string>();
+    const note = Object.values(ctx.encounter.sections).join('\n');
+    // Authorization already documented as obtained: nothing to prompt.
+    if (/\b(?:prior\s+auth(?:orization)?|\bPA\b)\s+(?:is\s+)?(?:on\s+file|approved|obtained|in\s+place|granted)/i.test(note)) return;
     for (const p of ctx.performed('injection', 'infusion')) {
       const entry = p.drug ? findDrug(p.drug.name, p.drug.hcpcs) : undefined;
       if (!entry || !BIOLOGIC_IDS.has(entry.id) || seen.has(entry.id)) continue;

@@ -430,6 +430,15 @@ const cases: Case[] = [
     findings: ['injection/sc-im-administration', 'injection/biologic-prior-authorization'],
   },
   {
+    name: 'prior authorization documented as on file → no PA prompt',
+    encounter: {
+      sections: { note: 'Psoriasis, BSA 12%. Prior auth on file. Ilumya 100 mg SC given by RN.' },
+      procedures: [proc({ kind: 'injection', drug: { name: 'Ilumya', amountGiven: 100, unit: 'mg', route: 'subcutaneous' } })],
+    },
+    lines: ['96372', 'J3245 x100'],
+    findings: ['injection/sc-im-administration'],
+  },
+  {
     name: 'omalizumab: code unverified → 96372, no guessed drug code',
     encounter: { procedures: [proc({ kind: 'injection', drug: { name: 'Xolair', amountGiven: 300, unit: 'mg', route: 'subcutaneous' } })] },
     lines: ['96372'],
