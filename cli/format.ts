@@ -87,6 +87,15 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
+function specimenText(s: ClaimDraft['specimens'][number]): string {
+  const notes = [
+    s.linkedTo ? `linked ${s.linkedTo}` : '',
+    s.aging ? `aging ${s.ageDays ?? '?'} d` : '',
+    s.followUp === 'missing' ? 'follow-up missing' : '',
+  ].filter(Boolean);
+  return `${s.label}=${s.status}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+
 export function formatTable(draft: ClaimDraft, file: string): string {
   const out: string[] = [`${file}${draft.dateOfService ? `  (DOS ${draft.dateOfService})` : ''}`];
   if (draft.lines.length === 0) out.push('  (no billable lines)');
@@ -98,6 +107,6 @@ export function formatTable(draft: ClaimDraft, file: string): string {
     );
   }
   for (const f of draft.findings) out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.rule}: ${f.message}${f.fix ? ` → ${f.fix}` : ''}`);
-  if (draft.specimens.length) out.push(`  specimens: ${draft.specimens.map((s) => `${s.label}=${s.status}`).join(', ')}`);
+  if (draft.specimens.length) out.push(`  specimens: ${draft.specimens.map(specimenText).join(', ')}`);
   return `${out.join('\n')}\n`;
 }

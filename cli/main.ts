@@ -79,7 +79,11 @@ export function loadEncounter(path: string): Encounter {
   const id = basename(path);
   try {
     if (input.kind === 'json') return encounterFromJson(input.text, id);
-    if (input.kind === 'html') return encounterFromHtml(input.text, id, hashIdentity);
+    if (input.kind === 'html') {
+      const page = encounterFromHtml(input.text, id, hashIdentity);
+      // A saved lab result page is a report document too (its section texts never hold the patient identity).
+      return reportDocumentEncounter(Object.values(page.sections).join('\n\n'), page) ?? page;
+    }
   } catch (error) {
     if (error instanceof EncounterInputError) throw new InputError(`${path}: ${error.message}`);
     throw error;

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
@@ -78,5 +80,21 @@ describe('dermlens code: linking files of one patient', () => {
     const r = await run([join(dir, 'visit.txt'), join(dir, 'report.txt')]);
     expect(compact(r.objects[0])).toEqual(['11102:ready', '88305:held-for-pathology']);
     expect(r.objects[1].findings.map((f: { rule: string }) => f.rule)).toContain('pathology/report-for-unknown-specimen');
+  });
+
+  it('a saved lab result page (.html) links like a report file', async () => {
+    const page = join(mkdtempSync(join(tmpdir(), 'dermlens-recon-')), 'lab-result.html');
+    writeFileSync(
+      page,
+      `<html><body><div class="banner">Patient: Test, Patient-202 MRN: 900202</div><h2>Dermatopathology Report</h2>
+<pre>Collected 06/11/2026    Signed 06/15/2026
+Specimen A: Skin, right dorsal forearm, excision
+FINAL DIAGNOSIS: SQUAMOUS CELL CARCINOMA, well differentiated.
+GROSS: Received in formalin, entirely submitted.</pre></body></html>`,
+    );
+    const r = await run([join(LINKED, 'excision-held-then-malignant/visit.txt'), page]);
+    expect(compact(r.objects[0])).toEqual(['11602:ready', '12032:ready', '88305:ready']);
+    expect(r.objects[1].lines).toEqual([]);
+    expect(r.objects[0].specimens[0]).toMatchObject({ label: 'A', status: 'billed', linkedTo: page });
   });
 });
