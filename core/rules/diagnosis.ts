@@ -62,7 +62,14 @@ function mergeSite(...sites: (Site | undefined)[]): Where {
 
 class Linker {
   private readonly reported = new Set<string>();
+  private readings: Histology[] | undefined;
   constructor(private readonly ctx: RuleContext) {}
+
+  /** Everything the whole note names (computed once per encounter). */
+  noteReadings(): Histology[] {
+    this.readings ??= histologiesInText(Object.values(this.ctx.encounter.sections).join('\n'));
+    return this.readings;
+  }
 
   report(key: string, finding: Parameters<RuleContext['report']>[0]): void {
     if (this.reported.has(key)) return;
@@ -214,7 +221,7 @@ class Linker {
 
   /** The one cancer the whole note names (e.g. "bx-proven invasive melanoma"), if exactly one. */
   noteMalignant(): Histology | undefined {
-    const found = [...new Set(histologiesInText(Object.values(this.ctx.encounter.sections).join('\n')).filter((h) => MALIGNANT.has(h)))];
+    const found = [...new Set(this.noteReadings().filter((h) => MALIGNANT.has(h)))];
     return found.length === 1 ? found[0] : undefined;
   }
 
@@ -349,10 +356,8 @@ class Linker {
     return proceduresOfLine(this.ctx, line).some((p) => LESION_REMOVAL.includes(p.kind));
   }
 
-  /** Lines with no lesion or specimen: the procedure's own words, then the visit problems. */
   /** What a procedure's own words (parser lesion type, procedure text) say it treats; undefined if nothing. */
   fromProcedureWords(p: Procedure): string[] | undefined {
-    const noteText = Object.values(this.ctx.encounter.sections).join('\n');
     const typeH = histologyFromText(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined);
     const textH = histologyFromText(p.text);
     // Prefer a reading that fits what the procedure treats (a parser's "wart" on a nail debridement loses to
@@ -364,7 +369,7 @@ class Linker {
     // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
     if (!h && p.kind === 'hidradenitis-excision') h = 'hidradenitis';
     if ((!h || GENERIC.has(h)) && !NO_NOTE_WIDE.includes(p.kind)) {
-      const better = histologiesInText(noteText).find((x) => !GENERIC.has(x) && fitsKind(p.kind, x));
+      const better = this.noteReadings().find((x) => !GENERIC.has(x) && fitsKind(p.kind, x));
       if (better) {
         h = better;
         fromNote = true;
@@ -376,7 +381,7 @@ class Linker {
     // Same rule as for lesions: a neoplasm not yet proven by pathology is D49.2 (reference §13.2).
     if (NEOPLASTIC.has(h) && (pending || hedged) && !p.reExcision) return ['D49.2'];
     if (hedged) return undefined;
-    const codes = this.refine(this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind), noteText);
+    const codes = this.refine(this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind));
     if (fromNote && codes.length > 0) {
       this.report(`notetext:${p.id}`, {
         severity: 'info',
@@ -389,6 +394,7 @@ class Linker {
     return codes;
   }
 
+  /** Lines with no lesion or specimen: the procedure's own words, then the visit problems. */
   forProcedureOnly(line: DraftLine): string[] {
     const procs = proceduresOfLine(this.ctx, line);
     for (const p of procs) {
@@ -403,9 +409,9 @@ class Linker {
   }
 
   /** An "unspecified" code gives way to a more specific one of the same category the note names (acne → acne vulgaris). */
-  refine(codes: string[], noteText: string): string[] {
+  refine(codes: string[]): string[] {
     if (!codes.some((c) => /unspecified/i.test(title(c) ?? ''))) return codes;
-    const named = histologiesInText(noteText).flatMap((h) => {
+    const named = this.noteReadings().flatMap((h) => {
       const r = resolveDx({ histology: h });
       return r.unresolved || r.missing.length > 0 ? [] : r.codes;
     });
@@ -436,7 +442,7 @@ class Linker {
     if (codes.length === 0 && lesionKind) {
       // A lesion line with no diagnosis of its own: only a single, unambiguous non-cancer diagnosis in the note will do.
       const written = codesInText(text).filter((c) => !/^(Z|C|D0|D4)/.test(c));
-      const named = histologiesInText(text).filter((h) => !NEOPLASTIC.has(h) && !h.startsWith('code:Z') && h !== 'code:R21');
+      const named = this.noteReadings().filter((h) => !NEOPLASTIC.has(h) && !h.startsWith('code:Z') && h !== 'code:R21');
       if (written.length === 1) codes = written;
       else if (written.length === 0 && named.length === 1) {
         const where = mergeSite(lesionKind.site, this.ctx.lesion(lesionKind.lesionLabels[0])?.site);
@@ -446,7 +452,7 @@ class Linker {
     if (codes.length === 0) {
       const p = procs[0];
       const where = mergeSite(p?.site);
-      const found = histologiesInText(text).filter(fits);
+      const found = this.noteReadings().filter(fits);
       codes = found.flatMap((h) => resolveDx({ histology: h, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes);
       if (!isEm) codes = codes.slice(0, 1);
     }
@@ -479,7 +485,7 @@ class Linker {
       p.reExcision === true ||
       p.lesionLabels.some((l) => this.ctx.lesion(l)?.priorMalignantBiopsy) ||
       /\b(biopsy|bx)[- ]proven|\b(biopsy|bx|path(ology)?) (showed|confirmed|revealed|consistent with|positive for)/i.test(text);
-    const malignant = [...new Set(histologiesInText(text).filter((h) => MALIGNANT.has(h)))];
+    const malignant = [...new Set(this.noteReadings().filter((h) => MALIGNANT.has(h)))];
     if (proven && malignant.length === 1) {
       const codes = this.resolve(malignant[0] as Histology, mergeSite(p.site, lesion?.site), who);
       if (codes.length > 0) {
