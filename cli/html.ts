@@ -1,29 +1,81 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { Window } from 'happy-dom';
 import { snapshotFromDocument } from '../core/emr';
+import { frameDocument } from '../core/emr/block-text';
 import { attachDeclarativeShadowRoots } from '../core/emr/declarative-shadow';
 import type { ChartSnapshot, Encounter } from '../core/model';
 import { extractIdentity } from '../core/parse/identity';
 import { encounterFromSnapshot } from '../core/pipeline';
 
-/** A saved page in a scriptless happy-dom window: no scripts, no CSS, no navigation, no network. */
-export function snapshotFromHtml(html: string, id: string): ChartSnapshot {
+const MAX_FRAME_FILE_BYTES = 5_000_000;
+const MAX_FRAME_DEPTH = 6;
+
+/**
+ * A saved page in a scriptless happy-dom window: no scripts, no CSS, no navigation and
+ * no network. Frames saved as separate files ("Save Page As… complete" writes each frame
+ * into the page's _files folder) are read from disk when `path` is given, only from
+ * inside the page's own folder.
+ */
+export function snapshotFromHtml(html: string, id: string, options: { path?: string } = {}): ChartSnapshot {
   const window = new Window({
     url: 'https://saved.page/',
     settings: {
       disableJavaScriptEvaluation: true,
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
-      disableIframePageLoading: false,
+      disableIframePageLoading: true,
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
     },
   });
   try {
     window.document.write(html);
     const doc = window.document as unknown as Document;
+    if (options.path) {
+      const dir = dirname(resolve(options.path));
+      inlineSavedFrames(doc, dir, dir, 0);
+    }
     attachDeclarativeShadowRoots(doc);
     return snapshotFromDocument(doc, { url: `file://${id}` });
   } finally {
     void window.happyDOM.close();
+  }
+}
+
+/** Frame files next to a saved page become srcdoc frames, so the adapters read them in place. */
+function inlineSavedFrames(doc: Document, dir: string, root: string, depth: number): void {
+  for (const frame of Array.from(doc.querySelectorAll('iframe[src], frame[src]'))) {
+    if (frame.hasAttribute('srcdoc')) continue;
+    const src = frame.getAttribute('src') ?? '';
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^file:/i.test(src)) continue;
+    let rel: string;
+    try {
+      rel = decodeURIComponent(src.replace(/^file:\/\//i, '').replace(/[?#].*$/, ''));
+    } catch {
+      continue;
+    }
+    if (!rel) continue;
+    const file = resolve(dir, rel);
+    // Never read outside the saved page's own folder.
+    if (file !== root && !file.startsWith(root + sep)) continue;
+    if (!existsSync(file) || !statSync(file).isFile() || statSync(file).size > MAX_FRAME_FILE_BYTES) continue;
+    const text = readFileSync(file, 'utf8');
+    let target: Element = frame;
+    if (frame.tagName === 'FRAME') {
+      // A <frame> has no srcdoc: stand an iframe with the same id and name in its place.
+      const iframe = doc.createElement('iframe');
+      for (const name of ['id', 'name', 'class']) {
+        const value = frame.getAttribute(name);
+        if (value !== null) iframe.setAttribute(name, value);
+      }
+      frame.replaceWith(iframe);
+      target = iframe;
+    } else {
+      frame.removeAttribute('src');
+    }
+    target.setAttribute('srcdoc', text);
+    const inner = frameDocument(target);
+    if (inner && depth + 1 < MAX_FRAME_DEPTH) inlineSavedFrames(inner, dirname(file), root, depth + 1);
   }
 }
 
@@ -36,8 +88,8 @@ export function patientKeyText(patient: string): string {
 }
 
 /** A saved EMR page → the same adapters the content script runs → Encounter. */
-export function encounterFromHtml(html: string, id: string, hash: (raw: string) => string): Encounter {
-  const snapshot = snapshotFromHtml(html, id);
+export function encounterFromHtml(html: string, id: string, hash: (raw: string) => string, path?: string): Encounter {
+  const snapshot = snapshotFromHtml(html, id, path ? { path } : {});
   const encounter = encounterFromSnapshot(snapshot, id);
   if (snapshot.patient && !encounter.patientKey) encounter.patientKey = hash(patientKeyText(snapshot.patient));
   return encounter;
