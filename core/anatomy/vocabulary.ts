@@ -374,8 +374,27 @@ export interface SiteMatch {
  * attached. `strict` makes generic words ("back", "face", "hand") count only
  * after a preposition, side or modifier, so "call back" is not a site.
  */
+const CACHE = new Map<string, SiteMatch[]>();
+const CACHE_MAX = 4000;
+
 export function findSites(text: string, options: { offset?: number; strict?: boolean } = {}): SiteMatch[] {
+  // The parser asks about the same short texts many times: remember the last few thousand answers.
+  const key = `${options.strict ? 1 : 0}${text}`;
+  let found = text.length <= 2000 ? CACHE.get(key) : undefined;
+  if (!found) {
+    found = scanSites(text, Boolean(options.strict));
+    if (text.length <= 2000) {
+      if (CACHE.size >= CACHE_MAX) CACHE.clear();
+      CACHE.set(key, found);
+    }
+  }
   const offset = options.offset ?? 0;
+  return offset === 0 ? found : found.map((m) => ({ ...m, start: m.start + offset, end: m.end + offset }));
+}
+
+function scanSites(text: string, strict: boolean): SiteMatch[] {
+  const options = { strict };
+  const offset = 0;
   const all = tokenize(text, 0);
   // Laterality words are read separately: "upper left eyelid" = left + "upper eyelid".
   const words: (Token & { ai: number })[] = [];

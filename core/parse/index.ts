@@ -1,5 +1,6 @@
 import { findSites } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
+import { budgetExceeded, overBudget, startBudget } from './budget';
 import { extractIdentity } from './identity';
 import { parsePathology } from './pathology';
 import { blocksOf, destinationOf, type ParsedProcedure, procedureOf, resetProcedureIds } from './procedures';
@@ -22,7 +23,7 @@ export interface InputSection {
 }
 
 /** Only this much of a note is read; no visit note comes near it (5 MB of junk must still parse in < 50 ms). */
-export const MAX_NOTE_CHARS = 300_000;
+export const MAX_NOTE_CHARS = 80_000;
 
 const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'exam', 'procedure', 'assessment', 'other', 'visit']);
 
@@ -31,6 +32,7 @@ export function parseNote(text: string, options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
     const input = typeof text === 'string' ? text : '';
+    startBudget(budgetFor(input.length));
     const { body, unread } = cap(input);
     const sections = splitSections(body, options.section ?? 'note');
     return build(body, sections, id, unread);
@@ -48,6 +50,7 @@ export function parseNote(text: string, options: ParseOptions = {}): Encounter {
 export function parseSections(input: InputSection[], options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
+    startBudget(budgetFor(Array.isArray(input) ? input.reduce((n, s) => n + (typeof s?.text === 'string' ? s.text.length : 0), 0) : 0));
     let body = '';
     const sections: Section[] = [];
     const unread: Unread[] = [];
@@ -92,11 +95,32 @@ function cap(text: string): { body: string; unread: Unread[] } {
   };
 }
 
+/**
+ * Notes of ordinary size are always read whole (their work is bounded by their length, and a
+ * time limit would make a cold first parse lose facts); only large inputs run against the clock.
+ */
+function budgetFor(length: number): number {
+  return length > 15_000 ? BUDGET_MS : Number.POSITIVE_INFINITY;
+}
+
+/** No visit has more procedures than this; past it the note is junk or a pasted chart history. */
+const MAX_PROCEDURES = 200;
+
+/** Extraction stops after this many ms; the rest of the note is reported unread. */
+const BUDGET_MS = 20;
+
 function build(body: string, sections: Section[], id: string, unread: Unread[]): Encounter {
   resetProcedureIds();
+  // Sections are in text order: find the one holding `start` by binary search.
   const spanOf = (start: number, end: number): Span | undefined => {
-    for (const s of sections) {
-      if (start >= s.start && start <= s.start + s.text.length) {
+    let lo = 0;
+    let hi = sections.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sections[mid] as Section;
+      if (start < s.start) hi = mid - 1;
+      else if (start > s.start + s.text.length) lo = mid + 1;
+      else {
         const from = start - s.start;
         const to = Math.max(from, Math.min(end, s.start + s.text.length) - s.start);
         return { section: s.name, start: from, end: to };
@@ -110,9 +134,12 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   const carry = {};
   for (const s of sections) {
     if (!PROCEDURE_ROLES.has(s.role)) continue;
+    if (overBudget()) break;
     for (const b of blocksOf(s, carry)) {
+      if (overBudget()) break;
       const p = procedureOf(b, body, spanOf);
       if (!p) continue;
+      if (parsed.length >= MAX_PROCEDURES) break;
       if (p.unreadReason) {
         unread.push({ text: p.procedure.text, reason: `could not read: ${p.unreadReason}`, ...(p.procedure.span ? { span: p.procedure.span } : {}) });
         continue;
@@ -140,10 +167,12 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
 
   // Pathology.
   const pathology: PathologyReport[] = [];
-  for (const s of sections) if (s.role === 'pathology') pathology.push(...parsePathology(s, spanOf, unread));
+  for (const s of sections) if (s.role === 'pathology' && !overBudget()) pathology.push(...parsePathology(s, spanOf, unread));
+  if (budgetExceeded())
+    unread.push({ text: '', reason: `note too long to read within ${BUDGET_MS} ms: procedures and pathology after this point were not read` });
 
   const em = emOf(body);
-  const visit: Encounter['visit'] = { problems: problemsOf(sections, spanOf).map((p) => ({ ...p })), ...visitFlags(body) };
+  const visit: Encounter['visit'] = { problems: problemsOf(sections, spanOf).slice(0, 100), ...visitFlags(body) };
   const dos = dateOfServiceOf(body);
   if (dos) visit.dateOfService = dos;
   if (em.emCode) visit.emCode = em.emCode;
@@ -207,7 +236,7 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
  */
 function fillSingleSite(parsed: ParsedProcedure[], sections: Section[]): void {
   const missing = parsed.filter((p) => !p.procedure.site && LESION_KINDS.has(p.procedure.kind));
-  if (missing.length === 0) return;
+  if (missing.length === 0 || overBudget()) return;
   const keys = new Map<string, Site>();
   for (const s of sections) {
     if (s.role === 'pathology' || s.role === 'charges') continue;

@@ -88,10 +88,12 @@ export function lesionTypeOf(text: string, hedged = false): LesionType | undefin
 }
 
 /** Every lesion-type mention with its position (to split "LN2 to 8 AKs and 3 SKs"). */
+const LESION_TYPES_G: [LesionType, RegExp][] = LESION_TYPES.map(([type, re]) => [type, new RegExp(re.source, 'gi')]);
+
 export function lesionTypeMentions(text: string): { type: LesionType; start: number; end: number }[] {
   const out: { type: LesionType; start: number; end: number }[] = [];
-  for (const [type, re] of LESION_TYPES) {
-    const g = new RegExp(re.source, 'gi');
+  for (const [type, g] of LESION_TYPES_G) {
+    g.lastIndex = 0;
     for (let m = g.exec(text); m; m = g.exec(text)) {
       if (m[0].length === 0) {
         g.lastIndex++;
@@ -203,12 +205,14 @@ const INDICATIONS: [string, RegExp][] = [
 
 const NEGATION_BEFORE = /\b(?:no|not|denies|denied|without|non|negative\s+for|absent)\s+(?:\w+\s+){0,2}$/i;
 
+const INDICATIONS_G: [string, RegExp][] = INDICATIONS.map(([name, re]) => [name, new RegExp(re.source, 'gi')]);
+
 /** Normalized indications documented in the text (negated mentions like "no bleeding" are skipped). */
 export function indicationsOf(text: string): string[] {
   const t = text.length > 3000 ? text.slice(0, 3000) : text;
   const out: string[] = [];
-  for (const [name, re] of INDICATIONS) {
-    const g = new RegExp(re.source, 'gi');
+  for (const [name, g] of INDICATIONS_G) {
+    g.lastIndex = 0;
     for (let m = g.exec(t); m; m = g.exec(t)) {
       const before = t.slice(Math.max(0, m.index - 30), m.index);
       if (NEGATION_BEFORE.test(before) || /\basymptomatic\s*$/i.test(before)) continue;

@@ -204,6 +204,15 @@ export function findLengthCm(text: string, loose = false): number | undefined {
 const LESION_NOUNS =
   'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
 
+const COUNT_BEFORE = new RegExp(
+  String.raw`(?<![\d.\-/])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\s+(?:(?:total|additional|more|separate|small|benign|hypertrophic|thick|inflamed|irritated|symptomatic|individual|common|plantar|flat|filiform|periungual|scaly|clinically\s+typical|pedunculated)\s+){0,2}(?:${LESION_NOUNS})\b`,
+  'gi',
+);
+const COUNT_AFTER = new RegExp(
+  String.raw`\b(?:${LESION_NOUNS})\s*(?:[:,-]\s*)?(?:x|×|#|\()\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
+  'gi',
+);
+
 /** Lesion count: "twelve AKs", "12 lesions", "x 12", "#12", "(12)", "total of 12", "number of lesions: 12". */
 export function findCount(text: string): number | undefined {
   const t = text.length > 3000 ? text.slice(0, 3000) : text;
@@ -226,16 +235,12 @@ export function findCount(text: string): number | undefined {
     found = true;
   };
   // "12 AKs", "twelve actinic keratoses", "12 total AKs"
-  const before = new RegExp(
-    String.raw`(?<![\d.\-/])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\s+(?:(?:total|additional|more|separate|small|benign|hypertrophic|thick|inflamed|irritated|symptomatic|individual|common|plantar|flat|filiform|periungual|scaly|clinically\s+typical|pedunculated)\s+){0,2}(?:${LESION_NOUNS})\b`,
-    'gi',
-  );
+  COUNT_BEFORE.lastIndex = 0;
+  const before = COUNT_BEFORE;
   for (let m = before.exec(t); m; m = before.exec(t)) take(wordNumber(m[1] as string), m.index, m.index + m[0].length);
   // "AKs x 12", "AK x12", "lesions #12", "warts (4)", "x 12" right after the lesion words
-  const after = new RegExp(
-    String.raw`\b(?:${LESION_NOUNS})\s*(?:[:,-]\s*)?(?:x|×|#|\()\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
-    'gi',
-  );
+  COUNT_AFTER.lastIndex = 0;
+  const after = COUNT_AFTER;
   for (let m = after.exec(t); m; m = after.exec(t)) take(Number(m[1]), m.index, m.index + m[0].length);
   if (found) return sum;
   // A bare "x 12" / "x12" in the block, not a size or a cycle count.

@@ -1,4 +1,5 @@
 import type { PathologyReport, SpecimenType, Stain, Unread } from '../model';
+import { overBudget } from './budget';
 import { parseDate } from './dates';
 import { behaviorOf } from './lexicon';
 import { destinationOf } from './procedures';
@@ -233,6 +234,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   let lines = 0;
   while (pos < n && lines < 5000) {
     lines++;
+    if ((lines & 31) === 0 && overBudget()) break;
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     const raw = text.slice(pos, Math.min(eol, pos + 2000));

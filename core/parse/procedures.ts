@@ -1,5 +1,6 @@
 import { findSites, pickSite, resolveSite, type SiteMatch } from '../anatomy/vocabulary';
 import type { Procedure, ProcedureKind, RepairFeatures, Site } from '../model';
+import { overBudget } from './budget';
 import { extractDrug } from './drug';
 import { cosmeticOf, destructionKindOf, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
 import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round } from './measure';
@@ -190,6 +191,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     return block;
   };
   for (const u of units) {
+    if (overBudget()) break;
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
     const triggers = unitTriggers(u).filter((t) => {
       const intent = intentOf(clauseAround(u.text, t.start, t.end));

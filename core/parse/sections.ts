@@ -1,3 +1,5 @@
+import { overBudget } from './budget';
+
 /**
  * Split a note into its sections by heading lines. Spans point into the section
  * texts, so each section keeps its start offset in the whole text.
@@ -130,10 +132,12 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
     /^[ \t]*[AP]:/m.test(text.slice(0, 50_000));
   let pos = 0;
   const n = text.length;
+  let lines = 0;
   while (pos <= n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     const len = eol - pos;
+    if ((++lines & 63) === 0 && overBudget()) break;
     if (len > 0 && len <= 4000) {
       const line = text.slice(pos, Math.min(eol, pos + 4000)).replace(/\r$/, '');
       let hit = len <= MAX_LINE ? headingAt(line, pos, Math.min(eol + 1, n)) : undefined;
@@ -146,7 +150,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         hit = { role: 'procedure', name: 'Procedure', textStart: pos, lineStart: pos };
       if (!hit && STRONG_PATHOLOGY.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
-      if (hit && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
+      if (hit && hits.length < 300 && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
         hits.push(hit);
         current = hit.role;
       }

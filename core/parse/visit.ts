@@ -1,4 +1,5 @@
 import type { EnteredCharge, Span, Visit } from '../model';
+import { overBudget } from './budget';
 import { parseDate } from './dates';
 import type { Section } from './sections';
 import { unitsOf } from './units';
@@ -129,6 +130,7 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       current = undefined;
     };
     for (const u of units) {
+      if (overBudget()) break;
       const starts = u.lineStart && (u.label !== undefined || u.bullet || /^\s*#\s*\S/.test(u.text) || !current || u.afterBlank);
       const continuation = current && !u.afterBlank && (!u.lineStart || /^\s{2,}|^\s*[-*•]\s/.test(u.text)) && !u.label;
       if (starts && !continuation) {
@@ -178,7 +180,7 @@ export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'deci
     )
   )
     out.abnOnFile = true;
-  const prov = /^\s*(?:provider|rendering\s+provider|attending|physician|surgeon|performed\s+by)\s*:\s*([^\n]{2,80})$/im.exec(t);
+  const prov = /^[ \t]*(?:provider|rendering\s+provider|attending|physician|surgeon|performed\s+by)[ \t]*:[ \t]*([^\n]{2,80})$/im.exec(t);
   if (prov?.[1]) out.provider = prov[1].trim();
   return out;
 }
@@ -191,6 +193,7 @@ export function chargesOf(sections: Section[]): EnteredCharge[] {
   const out: EnteredCharge[] = [];
   for (const s of sections) {
     if (s.role !== 'charges') continue;
+    if (overBudget()) break;
     const dxList = new Map<string, string>();
     for (const line of s.text.split('\n', 400)) {
       const d = /^\s*(?:dx\s*)?(\d{1,2})[.):]\s*([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b/i.exec(line);
