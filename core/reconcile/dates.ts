@@ -7,7 +7,9 @@ export function dayNumber(iso: string | undefined): number | undefined {
   const m = ISO.exec(iso);
   if (!m) return undefined;
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isFinite(t) ? Math.round(t / 86_400_000) : undefined;
+  // "2026-02-30" would roll over to March: a date that does not round-trip is not a date.
+  if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 10) !== iso) return undefined;
+  return Math.round(t / 86_400_000);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier); undefined when either is unknown. */

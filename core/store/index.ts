@@ -4,3 +4,4 @@ export * from './identity';
 export * from './ingest';
 export * from './redact';
 export * from './repository';
+export * from './warm-up';

@@ -2,6 +2,8 @@ import { codeEncounter } from '../engine';
 import type { ChartSnapshot, ClaimDraft, Encounter, Settings } from '../model';
 import { extractIdentity } from '../parse/identity';
 import { encounterFromSnapshot, snapshotToNote } from '../pipeline';
+import { codeBatch } from '../reconcile';
+import { todayIso } from '../reconcile/dates';
 import { encounterIdentity, initialsOf, nameOnly, safeUrl } from './identity';
 import { redactText } from './redact';
 import type { DermLensStore } from './repository';
@@ -16,6 +18,8 @@ export interface IngestResult {
   /** Redacted: safe to store and to show. */
   encounter: Encounter;
   draft: ClaimDraft;
+  /** In memory only (for masking); never stored. */
+  patientName?: string;
 }
 
 /**
@@ -49,11 +53,70 @@ export async function codeSnapshot(snapshot: ChartSnapshot, settings: Settings, 
   };
   // Finding messages can quote chart text; codes and labels are left alone (an MRN can look like a CPT code).
   const draft: ClaimDraft = { ...coded, findings: coded.findings.map((f) => ({ ...f, message: r(f.message), ...(f.fix ? { fix: r(f.fix) } : {}) })) };
-  return { encounterId, patientKey, patientInitials, dateOfService, encounter, draft };
+  return { encounterId, patientKey, patientInitials, dateOfService, encounter, draft, patientName: name };
 }
 
-export async function ingestSnapshot(store: DermLensStore, snapshot: ChartSnapshot, settings: Settings, now = Date.now()): Promise<IngestResult> {
-  const result = await codeSnapshot(snapshot, settings, await store.installSalt());
+/** What a stored encounter is called in cross-visit findings ("visit 2026-03-02"). */
+function sourceLabel(dateOfService: string | undefined, adapter: string): string {
+  return dateOfService ? `visit ${dateOfService}` : `${adapter} chart`;
+}
+
+/** Finding text can quote chart text: mask identifiers again after reconciliation added findings. */
+function redactDraft(draft: ClaimDraft, identifiers: readonly string[]): ClaimDraft {
+  const r = (s: string) => redactText(s, identifiers);
+  return { ...draft, findings: draft.findings.map((f) => ({ ...f, message: r(f.message), ...(f.fix ? { fix: r(f.fix) } : {}) })) };
+}
+
+export interface PatientRecode {
+  /** Draft for the encounter that was just read. */
+  draft: ClaimDraft;
+  /** Other encounters of the same patient whose stored draft changed (e.g. a held 88305 became ready). */
+  updated: string[];
+}
+
+/**
+ * Codes an encounter together with every stored encounter of the same patient
+ * (core/reconcile): a pathology result read today links to the visit whose
+ * specimen it belongs to, and that visit is re-coded and stored.
+ */
+export async function recodeWithPatient(
+  store: DermLensStore,
+  current: { encounter: Encounter; dateOfService?: string; adapter: string },
+  settings: Settings,
+  now: number,
+): Promise<PatientRecode> {
+  const { encounter } = current;
+  const related = encounter.patientKey ? await store.relatedEncounters(encounter.patientKey, encounter.id) : [];
+  const items = [
+    ...related.map((r) => ({ encounter: r.encounter, name: sourceLabel(r.dateOfService, r.adapter) })),
+    { encounter, name: sourceLabel(current.dateOfService, current.adapter) },
+  ];
+  const drafts = codeBatch(items, settings, { today: todayIso(new Date(now)) });
+  const updated: string[] = [];
+  for (const [i, record] of related.entries()) {
+    const draft = drafts[i];
+    if (draft && (await store.saveDraft(record.id, { ...draft, encounterId: record.id }, settings, now))) updated.push(record.id);
+  }
+  const draft = drafts.at(-1) ?? codeEncounter(encounter, settings);
+  return { draft: { ...draft, encounterId: encounter.id }, updated };
+}
+
+export async function ingestSnapshot(
+  store: DermLensStore,
+  snapshot: ChartSnapshot,
+  settings: Settings,
+  now = Date.now(),
+): Promise<IngestResult & { updated: string[] }> {
+  const coded = await codeSnapshot(snapshot, settings, await store.installSalt());
+  const identifiers = [snapshot.patient, coded.patientName].filter((x): x is string => Boolean(x));
+  const { draft, updated } = await recodeWithPatient(
+    store,
+    { encounter: coded.encounter, dateOfService: coded.dateOfService, adapter: snapshot.adapter },
+    settings,
+    now,
+  );
+  const { patientName: _inMemoryOnly, ...kept } = coded;
+  const result = { ...kept, draft: redactDraft(draft, identifiers), updated };
   await store.saveCoded({
     encounterId: result.encounterId,
     patientKey: result.patientKey,
@@ -67,9 +130,4 @@ export async function ingestSnapshot(store: DermLensStore, snapshot: ChartSnapsh
     now,
   });
   return result;
-}
-
-/** Re-codes a stored encounter (after a settings change) without the page. */
-export function recode(encounter: Encounter, settings: Settings): ClaimDraft {
-  return codeEncounter(encounter, settings);
 }

@@ -87,7 +87,6 @@ export class DermLensStore {
     const now = input.now ?? Date.now();
     const { db } = this;
     await db.transaction('rw', [db.encounters, db.claimDrafts, db.findings, db.specimens, db.pathology, db.auditLog], async () => {
-      const previous = await db.claimDrafts.get(input.encounterId);
       await db.encounters.put({
         id: input.encounterId,
         patientKey: input.patientKey,
@@ -98,30 +97,6 @@ export class DermLensStore {
         updatedAt: now,
         encounter: input.encounter,
       });
-      await db.claimDrafts.put({ encounterId: input.encounterId, draft: input.draft, settings: input.settings, codedAt: now });
-
-      await db.findings.where('encounterId').equals(input.encounterId).delete();
-      await db.findings.bulkPut(
-        input.draft.findings.map((f) => {
-          const fingerprint = findingFingerprint(f);
-          return { ...f, id: `${input.encounterId}|${fingerprint}`, encounterId: input.encounterId, fingerprint, codedAt: now };
-        }),
-      );
-
-      await db.specimens.where('encounterId').equals(input.encounterId).delete();
-      await db.specimens.bulkPut(
-        input.draft.specimens.map((s) => ({
-          id: `${input.encounterId}|${s.label}`,
-          encounterId: input.encounterId,
-          patientKey: input.patientKey,
-          label: s.label,
-          dateOfService: input.dateOfService,
-          site: s.site,
-          status: s.status,
-          updatedAt: now,
-        })),
-      );
-
       await db.pathology.where('encounterId').equals(input.encounterId).delete();
       await db.pathology.bulkPut(
         input.encounter.pathology.map((r, i) => ({
@@ -135,12 +110,72 @@ export class DermLensStore {
           updatedAt: now,
         })),
       );
-
-      const summary = claimSummary(input.draft);
-      if (!previous || claimSummary(previous.draft) !== summary) {
-        await db.auditLog.add({ at: now, encounterId: input.encounterId, action: 'coded', detail: summary || '(no billable lines)' });
-      }
+      await this.writeDraft(input.encounterId, input.draft, input.settings, now, input.patientKey, input.dateOfService);
     });
+  }
+
+  /**
+   * Replaces the claim draft of an already stored encounter (re-coded after a
+   * settings change, or after a later document of the same patient brought a
+   * pathology result). Returns false when the encounter is gone or nothing changed.
+   */
+  async saveDraft(encounterId: string, draft: ClaimDraft, settings: Settings, now = Date.now()): Promise<boolean> {
+    const { db } = this;
+    return db.transaction('rw', [db.encounters, db.claimDrafts, db.findings, db.specimens, db.auditLog], async () => {
+      const record = await db.encounters.get(encounterId);
+      if (!record) return false;
+      const previous = await db.claimDrafts.get(encounterId);
+      if (previous && JSON.stringify(previous.draft) === JSON.stringify(draft) && JSON.stringify(previous.settings) === JSON.stringify(settings)) return false;
+      await this.writeDraft(encounterId, draft, settings, now, record.patientKey, record.dateOfService);
+      return true;
+    });
+  }
+
+  /** Inside a transaction: draft, its findings and specimen statuses; audit only when the lines changed. */
+  private async writeDraft(
+    encounterId: string,
+    draft: ClaimDraft,
+    settings: Settings,
+    now: number,
+    patientKey?: string,
+    dateOfService?: string,
+  ): Promise<void> {
+    const { db } = this;
+    const previous = await db.claimDrafts.get(encounterId);
+    await db.claimDrafts.put({ encounterId, draft, settings, codedAt: now });
+
+    await db.findings.where('encounterId').equals(encounterId).delete();
+    await db.findings.bulkPut(
+      draft.findings.map((f) => {
+        const fingerprint = findingFingerprint(f);
+        return { ...f, id: `${encounterId}|${fingerprint}`, encounterId, fingerprint, codedAt: now };
+      }),
+    );
+
+    await db.specimens.where('encounterId').equals(encounterId).delete();
+    await db.specimens.bulkPut(
+      draft.specimens.map((s) => ({
+        id: `${encounterId}|${s.label}`,
+        encounterId,
+        patientKey,
+        label: s.label,
+        dateOfService,
+        site: s.site,
+        status: s.status,
+        updatedAt: now,
+      })),
+    );
+
+    const summary = claimSummary(draft);
+    if (!previous || claimSummary(previous.draft) !== summary) {
+      await db.auditLog.add({ at: now, encounterId, action: 'coded', detail: summary || '(no billable lines)' });
+    }
+  }
+
+  /** Other stored encounters of the same patient (for cross-visit pathology reconciliation). */
+  async relatedEncounters(patientKey: string, excludeId?: string): Promise<EncounterRecord[]> {
+    const rows = await this.db.encounters.where('patientKey').equals(patientKey).toArray();
+    return rows.filter((r) => r.id !== excludeId);
   }
 
   async encounterView(encounterId: string): Promise<EncounterView | undefined> {

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { DermLensStore } from '../../core/store';
+import { DermLensStore, warmUpParser } from '../../core/store';
 import { BackgroundRouter } from './router';
 import { isOwnContentScript, isOwnExtensionPage } from './senders';
 
 export default defineBackground(() => {
+  // Before any message is handled: the first parse in a fresh worker is the slow one.
+  warmUpParser();
   const router = new BackgroundRouter(new DermLensStore());
   // (cast: tsconfig excludes .wxt/ so WXT's generated getURL typing is not loaded)
   const extensionOrigin = (browser.runtime as unknown as { getURL(path: string): string }).getURL('/');

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { type ChartSnapshot, Settings } from '../../core/model';
 import { hostProblem } from '../../core/model/emr-hosts';
 import { ContentMessage, PanelRequest, type Reply, type TabState } from '../../core/model/messages';
-import { type DermLensStore, ingestSnapshot, recode } from '../../core/store';
+import { type DermLensStore, ingestSnapshot, recodeWithPatient } from '../../core/store';
 import { syncEmrContentScripts } from './hosts';
 import { forgetTab, getTabEncounter, setTabEncounter, tabsShowing } from './tab-map';
 
@@ -85,6 +85,12 @@ export class BackgroundRouter {
     const result = await ingestSnapshot(this.store, snapshot, settings);
     await setTabEncounter(tabId, result.encounterId);
     await this.notify({ type: 'tab-updated', tabId, encounterId: result.encounterId });
+    // A result read here may have completed another visit of this patient open in another tab.
+    if (result.updated.length) {
+      for (const [otherTab, encounterId] of await tabsShowing()) {
+        if (otherTab !== tabId && result.updated.includes(encounterId)) await this.notify({ type: 'tab-updated', tabId: otherTab, encounterId });
+      }
+    }
     await this.maybePurge(settings.retentionDays);
   }
 
@@ -188,8 +194,13 @@ export class BackgroundRouter {
       const view = await this.store.encounterView(encounterId);
       if (!view) continue;
       const { record } = view;
-      const draft = recode(record.encounter, result.settings);
-      await this.store.saveCoded({ ...record, encounterId: record.id, draft, settings: result.settings });
+      const { draft } = await recodeWithPatient(
+        this.store,
+        { encounter: record.encounter, dateOfService: record.dateOfService, adapter: record.adapter },
+        result.settings,
+        Date.now(),
+      );
+      await this.store.saveDraft(record.id, draft, result.settings);
       await this.notify({ type: 'tab-updated', tabId, encounterId });
     }
     await syncEmrContentScripts(result.settings.emrHosts).catch(() => []);

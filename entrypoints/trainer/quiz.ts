@@ -19,9 +19,9 @@ export function parseAnswer(input: string): { lines: string[]; problems: string[
   return { lines: [...merged].map(([k, u]) => (u > 1 ? `${k} x${u}` : k)).sort(), problems };
 }
 
-/** The engine's claim in the same normalised form (self-pay lines are not insurance claim lines). */
+/** The engine's claim in the same normalised form, in claim order (self-pay lines are not insurance claim lines). */
 export function expectedAnswer(lines: readonly ClaimLine[]): string[] {
-  return claimText(lines).split('\n').filter(Boolean).sort();
+  return claimText(lines).split('\n').filter(Boolean);
 }
 
 export interface QuizGrade {

@@ -15,7 +15,7 @@ describe('quiz answers', () => {
   });
   it('grades against the engine claim: missing and extra lines', () => {
     const expected = expectedAnswer([line('11104'), line('11103'), line('88305'), line('88305')]);
-    expect(expected).toEqual(['11103', '11104', '88305 x2']);
+    expect(expected).toEqual(['11104', '11103', '88305 x2']);
     expect(grade(parseAnswer('11104, 11103, 88305 x2').lines, expected)).toEqual({ correct: true, missing: [], extra: [] });
     expect(grade(parseAnswer('11102, 11103, 88305').lines, expected)).toEqual({ correct: false, missing: ['11104', '88305 x2'], extra: ['11102', '88305'] });
   });
