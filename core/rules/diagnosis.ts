@@ -172,7 +172,8 @@ class Linker {
     }
     if (r.missing.length > 0) {
       const words: Record<string, string> = {
-        site: 'the anatomic site',
+        // A site written but not recognised is not "undocumented": name what was written.
+        site: where.siteText && !where.siteKey ? `a recognisable site ("${where.siteText}")` : 'the anatomic site',
         laterality: 'the side (left/right)',
         'eyelid-part': 'upper or lower eyelid',
         'face-part': 'which part of the face (nose or other)',
