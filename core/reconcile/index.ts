@@ -91,7 +91,11 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
     if (!e.patientKey) return;
     const dos = e.visit.dateOfService;
     for (const report of e.pathology) {
-      const own = hasOwnSpecimen(e, report.specimenLabel) && (!report.collectedDate || !dos || report.collectedDate >= dos);
+      // Today's specimen cannot have been collected, or its report signed, before today.
+      const own =
+        hasOwnSpecimen(e, report.specimenLabel) &&
+        (!report.collectedDate || !dos || report.collectedDate >= dos) &&
+        (!report.signedDate || !dos || report.signedDate >= dos);
       if (!own) pending.push({ host, report, date: report.collectedDate ?? report.signedDate ?? dos });
     }
   });
@@ -181,7 +185,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
         severity: 'warning',
         rule: UNKNOWN_SPECIMEN,
         message: `Pathology report for specimen ${report.specimenLabel} matches no charted specimen${
-          e.patientKey ? ' of this patient in this batch' : ' (the report shows no patient identity, so it cannot be linked)'
+          e.patientKey ? " among this patient's documents" : ' (the report shows no patient identity, so it cannot be linked)'
         }: its interpretation is coded on this report.`,
         target: report.specimenLabel,
         fix: 'Code it with the visit that took the specimen (check the patient, the specimen label and the collection date), or confirm it is billed here.',

@@ -223,3 +223,14 @@ describe('reconcileBatch: malignant result without follow-up', () => {
     expect(r.rules[0]).not.toContain('reconcile/malignant-no-follow-up');
   });
 });
+
+describe('reconcileBatch: a later visit with its own specimen A quoting an older result A', () => {
+  it('a report signed before the later visit belongs to the earlier visit, even without a collection date', () => {
+    const later = visit('v2', { dos: '2026-06-20', site: { text: 'R forearm', key: 'forearm', laterality: 'right' } });
+    later.pathology = [{ specimenLabel: 'A', diagnosisText: 'Basal cell carcinoma', behavior: 'malignant', signedDate: '2026-06-14', siteText: 'left cheek' }];
+    const r = batch([visit('v1'), later]);
+    expect(r.lines[0]).toEqual(['11102:ready', '88305:ready']);
+    expect(r.lines[1]).toEqual(['11102:ready', '88305:held-for-pathology']);
+    expect(r.log.find((e) => e.encounterId === 'v2')?.status).toBe('sent');
+  });
+});
