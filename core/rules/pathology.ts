@@ -217,11 +217,16 @@ export const pathologyLevelPerSpecimen = defineRule({
     'AAD "Using pathology codes" (2012)',
   ],
   status: 'stable',
-  codes: ['88302', '88304', '88305'],
+  codes: ['88300', '88302', '88304', '88305'],
   apply(ctx) {
     for (const s of billable(ctx)) {
       if (s.report?.consultation) continue; // the consultation code is the interpretation (pathology/consultation)
-      const code = LEVEL[s.type];
+      // 88300: gross examination only (e.g. an avulsed nail), when the report says so (§7.1).
+      const grossOnly =
+        !!s.report &&
+        /\bgross(?:\s+(?:examination|exam|description))?\s+only\b/i.test(s.report.diagnosisText) &&
+        !/intra-?\s?operative/i.test(s.report.diagnosisText);
+      const code = grossOnly ? '88300' : LEVEL[s.type];
       if (!code) continue;
       if (!s.report && s.destination === 'unknown') {
         // Tissue read only as an intraoperative frozen section, never sent for permanent sections:

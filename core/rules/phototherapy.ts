@@ -262,6 +262,18 @@ export const phototherapyPdt = defineRule({
       });
     }
     pdtDrugs(ctx, procs);
+    // §8.3 [V]: PDT for low-risk BCC or Bowen's disease (surgery contraindicated) is covered by some payers only.
+    const treated = procs
+      .map((p) => `${p.lesionType ?? ''} ${p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis ?? '').join(' ')} ${p.text}`)
+      .join(' ');
+    if (/\bbcc\b|basal\s+cell|bowen|scc-in-situ|in[\s-]situ/i.test(treated)) {
+      ctx.report({
+        severity: 'info',
+        message: 'PDT for basal cell carcinoma or Bowen disease (SCC in situ) is covered by some payers only; the usual indication is actinic keratoses.',
+        target: code,
+        fix: 'Check the payer policy; document why surgery is contraindicated.',
+      });
+    }
   },
 });
 

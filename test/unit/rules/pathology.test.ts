@@ -41,6 +41,14 @@ const cases: Case[] = [
     lines: ['88304', '88304', '88302'],
   },
   {
+    name: 'avulsed nail plate, gross examination only → 88300',
+    encounter: {
+      specimens: [{ label: 'A', type: 'nail' }],
+      pathology: [report('A', { specimenType: 'nail', diagnosisText: 'Nail plate, gross examination only', behavior: 'benign' })],
+    },
+    lines: ['88300'],
+  },
+  {
     name: 'report says cyst for a specimen sent as skin → 88304 (report wins)',
     encounter: {
       specimens: [{ label: 'A' }],

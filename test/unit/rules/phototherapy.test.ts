@@ -171,6 +171,12 @@ const cases: Case[] = [
     findings: ['phototherapy/pdt', 'injection/ndc'],
   },
   {
+    name: 'PDT for superficial BCC → payer-coverage info',
+    encounter: { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician', lesionType: 'bcc', drug: levulan(1, { noWaste: true }) })] },
+    lines: ['96573', 'J7308'],
+    findings: ['phototherapy/pdt', 'injection/drug-waste', 'injection/ndc'],
+  },
+  {
     name: 'compounded ALA → no J7308, finding',
     encounter: { procedures: [proc({ kind: 'pdt', site: face, appliedBy: 'physician', drug: { name: 'compounded ALA 20%' } })] },
     lines: ['96573'],
