@@ -7,7 +7,7 @@ import { stageNumber, wordNumber } from './measure';
  * ("cleared after 2 stages"). CPT counts blocks per stage (17315 = blocks beyond 5).
  */
 
-const STAGE_WORD = String.raw`(?:stage|layer|level|excision)`;
+const STAGE_WORD = '(?:stage|layer|level|excision)';
 const STAGE_ID = String.raw`(\d{1,2}|i{1,3}|iv|v|vi{0,3}|first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)`;
 const BLOCK_WORD = String.raw`(?:tissue\s+)?(?:blocks?|sections?|pieces?|specimens?|tissue\s+pieces?|slides?|cassettes?)`;
 const COUNT = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;

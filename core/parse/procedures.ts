@@ -219,7 +219,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         pending = [u];
         continue;
       }
-      if (u.label && !u.lineStart && current && current.label && current.label !== u.label) {
+      if (u.label && !u.lineStart && current?.label && current.label !== u.label) {
         current = undefined;
         pending = [u];
         continue;
@@ -312,7 +312,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   return blocks.filter((b, k) => {
     const next = blocks[k + 1];
     if (b.parent || b.label || b.site || b.units.length > 1) return true;
-    if (!next || !next.label) return true;
+    if (!next?.label) return true;
     const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
     const header = /:\s*$|\bx\s*\d|\b\d+\s*(?:biops|lesions|sites)|\b(?:biopsies|procedures)\b/i.test(b.trigger.text) || b.trigger.text.trim().length < 30;
     return !(header && group(next.family) === group(b.family));
@@ -799,7 +799,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     span,
   };
   if (b.site) procedure.site = b.site;
-  const scope =
+  const _scope =
     kind === 'destruction-premalignant' || kind === 'destruction-benign' || kind === 'skin-tag-removal' || kind === 'destruction-malignant'
       ? `${seg}\n${all}`
       : all;

@@ -80,7 +80,7 @@ interface HeadingHit {
 
 const MAX_LINE = 200;
 
-function headingAt(line: string, lineStart: number, lineEnd: number): HeadingHit | undefined {
+function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHit | undefined {
   if (line.length === 0) return undefined;
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_LINE) return undefined;
