@@ -26,17 +26,27 @@ export interface EncounterIdentity {
 }
 
 /**
- * One encounter = one patient on one date of service. A chart that shows no
+ * One encounter = one patient on one date of service. A document that only
+ * carries pathology results (a Path/Labs result page) is its own record, keyed by
+ * the specimens and dates it reports (`reportKey`), so it never replaces the
+ * visit it belongs to; core/reconcile links the two. A chart that shows no
  * patient is keyed by its address, so it is never linked to another visit.
  */
-export async function encounterIdentity(salt: string, patient: string | undefined, dateOfService: string | undefined, url: string): Promise<EncounterIdentity> {
+export async function encounterIdentity(
+  salt: string,
+  patient: string | undefined,
+  dateOfService: string | undefined,
+  url: string,
+  reportKey?: string,
+): Promise<EncounterIdentity> {
   if (patient && normalizeIdentity(patient)) {
     const who = normalizeIdentity(patient);
     const patientKey = await sha256Hex(`${salt}\u0000patient\u0000${who}`);
-    const encounterId = await sha256Hex(`${salt}\u0000encounter\u0000${who}\u0000${dateOfService ?? ''}`);
+    const what = reportKey === undefined ? '' : `\u0000report\u0000${reportKey}`;
+    const encounterId = await sha256Hex(`${salt}\u0000encounter\u0000${who}\u0000${dateOfService ?? ''}${what}`);
     return { encounterId, patientKey };
   }
-  return { encounterId: await sha256Hex(`${salt}\u0000url\u0000${url}`) };
+  return { encounterId: await sha256Hex(`${salt}\u0000url\u0000${url}${reportKey === undefined ? '' : `\u0000report\u0000${reportKey}`}`) };
 }
 
 /** The name part of a header value ("Doe, Jane   MRN: 123" → "Doe, Jane"); undefined when it is not a name. */

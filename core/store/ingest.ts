@@ -4,6 +4,7 @@ import { extractIdentity } from '../parse/identity';
 import { encounterFromSnapshot, snapshotToNote } from '../pipeline';
 import { codeBatch } from '../reconcile';
 import { todayIso } from '../reconcile/dates';
+import { isReportOnly } from '../reconcile/report-document';
 import { encounterIdentity, initialsOf, nameOnly, safeUrl } from './identity';
 import { redactText } from './redact';
 import type { DermLensStore } from './repository';
@@ -35,7 +36,14 @@ export async function codeSnapshot(snapshot: ChartSnapshot, settings: Settings, 
   const parsed = encounterFromSnapshot(snapshot, 'pending');
   const dateOfService = snapshot.dateOfService?.trim() || parsed.visit.dateOfService;
   const url = safeUrl(snapshot.url);
-  const { encounterId, patientKey } = await encounterIdentity(salt, patient, dateOfService, url);
+  // A result page is its own document, never the visit it reports on (see encounterIdentity).
+  const reportKey = isReportOnly(parsed)
+    ? parsed.pathology
+        .map((r) => `${r.specimenLabel}:${r.collectedDate ?? ''}:${r.signedDate ?? ''}`)
+        .sort()
+        .join(',')
+    : undefined;
+  const { encounterId, patientKey } = await encounterIdentity(salt, patient, dateOfService, url, reportKey);
   const patientInitials = initialsOf(name) ?? initialsOf(patient);
   const coded = codeEncounter({ ...parsed, id: encounterId, patientKey, patientInitials }, settings);
 

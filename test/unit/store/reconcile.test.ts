@@ -71,3 +71,18 @@ describe('cross-visit pathology (core/reconcile over the store)', () => {
     expect(visitView?.draft?.lines.filter((l) => l.code === '88305').map((l) => l.status)).toEqual(['held-for-pathology']);
   });
 });
+
+describe('document identity', () => {
+  it('a result page dated like the visit is its own record and does not replace the visit', async () => {
+    const store = new DermLensStore(openDb(`recon3-${Date.now()}`));
+    stores.push(store);
+    const settings = Settings.parse({});
+    const first = await ingestSnapshot(store, snap(visit, 'http://localhost/visit'), settings);
+    const page = report.replace('Patient: Doe, Jane   MRN: 900001', 'Patient: Doe, Jane   MRN: 900001\nDate of Service: 03/02/2026');
+    const second = await ingestSnapshot(store, snap(page, 'http://localhost/visit'), settings);
+    expect(second.encounterId).not.toBe(first.encounterId);
+    expect(await store.db.encounters.count()).toBe(2);
+    const visitView = await store.encounterView(first.encounterId);
+    expect(visitView?.record.encounter.procedures.length).toBeGreaterThan(0);
+  });
+});
