@@ -59,7 +59,9 @@ function syntheticLargePage(): string {
 <div data-identifier="bill-detail"><table data-identifier="bill-line-items">${rows}</table></div></main></app-root></body></html>`;
 }
 
-const pages: [string, string][] = readdirSync(DIR)
+const pages: [string, string][] = readdirSync(DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
   .flatMap((d) => readdirSync(join(DIR, d)).map((f) => `${d}/${f}`))
   .filter((f) => f.endsWith('.html'))
   .sort()

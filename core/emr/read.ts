@@ -102,38 +102,57 @@ function aloneOnLine(el: Element): boolean {
 export function findHeadings(root: ParentNode): { el: Element; role: SnapshotRole; name: string }[] {
   const out: { el: Element; role: SnapshotRole; name: string }[] = [];
   const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
   const seen = new Set<Element>();
+  const accept = (start: Element, text: string, role: SnapshotRole): void => {
+    let el = start;
+    // Climb through wrappers that hold nothing but this title ("<p><b>PROCEDURE</b></p>").
+    const own = normalizeTitle(text);
+    while (el.parentElement && INLINE_HOLDERS.has(el.tagName) && normalizeTitle(lineText(el.parentElement)) === own) el = el.parentElement;
+    if (seen.has(el)) return;
+    if (!HEADING_TAGS.test(el.tagName) && !el.tagName.includes('-')) return;
+    if (normalizeTitle(lineText(el)) !== own) return;
+    // An inline title followed by text on the same line is a label ("Procedure: shave bx"), not a heading.
+    if (INLINE_HOLDERS.has(el.tagName) && !aloneOnLine(el)) return;
+    if (el.tagName === 'DT') {
+      // "<dt>Procedure</dt><dd>Shave biopsy</dd>" is a field; a dt over a long or structured dd is a section title.
+      const dd = el.nextElementSibling;
+      if (dd?.tagName === 'DD' && (dd.textContent ?? '').trim().length <= 80 && !dd.querySelector('p, div, li, br, table')) return;
+    }
+    if (el.tagName === 'TD' || el.tagName === 'TH') {
+      // A column header ("Procedure" over a grid) is not a section title; a one-cell caption row is.
+      const row = el.parentElement;
+      const filled = row ? Array.from(row.children).filter((c) => lineText(c).length > 0).length : 0;
+      if (filled !== 1) return;
+    }
+    if (isNavigation(el)) return;
+    seen.add(el);
+    out.push({ el, role, name: text.replace(/:\s*$/, '') });
+  };
+  // 1. Any short text that is a known title, wherever it sits (a div, a bold run, a table cell).
+  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
     if (data.length > 80) continue;
     const text = data.replace(/\s+/g, ' ').trim();
     if (text.length < 1 || text.length > 60 || text === ':') continue;
     const role = roleOfTitle(text);
-    if (!role) continue;
-    let el = (node as Text).parentElement;
-    if (!el) continue;
-    // Climb through wrappers that hold nothing but this title ("<p><b>PROCEDURE</b></p>").
-    const own = normalizeTitle(text);
-    while (el.parentElement && INLINE_HOLDERS.has(el.tagName) && normalizeTitle(lineText(el.parentElement)) === own) el = el.parentElement;
-    if (!HEADING_TAGS.test(el.tagName) && !el.tagName.includes('-')) continue;
-    if (normalizeTitle(lineText(el)) !== own) continue;
-    // An inline title followed by text on the same line is a label ("Procedure: shave bx"), not a heading.
-    if (INLINE_HOLDERS.has(el.tagName) && !aloneOnLine(el)) continue;
-    if (el.tagName === 'DT') {
-      // "<dt>Procedure</dt><dd>Shave biopsy</dd>" is a field; a dt over a long or structured dd is a section title.
-      const dd = el.nextElementSibling;
-      if (dd?.tagName === 'DD' && (dd.textContent ?? '').trim().length <= 80 && !dd.querySelector('p, div, li, br, table')) continue;
-    }
-    if (el.tagName === 'TD' || el.tagName === 'TH') {
-      // A column header ("Procedure" over a grid) is not a section title; a one-cell caption row is.
-      const row = el.parentElement;
-      const filled = row ? Array.from(row.children).filter((c) => lineText(c).length > 0).length : 0;
-      if (filled !== 1) continue;
-    }
-    if (seen.has(el) || isNavigation(el)) continue;
-    seen.add(el);
-    out.push({ el, role, name: text.replace(/:\s*$/, '') });
+    const parent = (node as Text).parentElement;
+    if (role && parent) accept(parent, text, role);
+  }
+  // 2. Heading elements whose title is split over several text nodes ("<h3>Assessment <span>&amp;</span> Plan</h3>").
+  let headingElements: ArrayLike<Element> = [];
+  try {
+    headingElements = root.querySelectorAll('h1, h2, h3, h4, h5, h6, dt, legend, summary, caption, [role="heading"]');
+  } catch {
+    // not queryable
+  }
+  for (let i = 0; i < headingElements.length; i++) {
+    const el = headingElements[i] as Element;
+    if (seen.has(el) || el.childNodes.length < 2) continue;
+    const text = lineText(el);
+    if (text.length === 0 || text.length > 60) continue;
+    const role = roleOfTitle(text);
+    if (role) accept(el, text, role);
   }
   return out;
 }

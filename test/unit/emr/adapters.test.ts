@@ -16,7 +16,9 @@ const SPECIFIC = ADAPTERS.filter((a) => a.id !== 'generic');
 
 describe('fixture pages', () => {
   it('the table lists every fixture page', () => {
-    const onDisk = readdirSync(FIXTURES)
+    const onDisk = readdirSync(FIXTURES, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
       .flatMap((dir) => readdirSync(join(FIXTURES, dir)).map((f) => `${dir}/${f}`))
       .filter((f) => f.endsWith('.html'))
       .sort();

@@ -36,7 +36,9 @@ interface ActualObject {
   specimens: { label: string; status: string }[];
 }
 
-const cases = readdirSync(FIXTURES)
+const cases = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
   .flatMap((dir) => readdirSync(join(FIXTURES, dir)).map((f) => join(FIXTURES, dir, f)))
   .filter((f) => f.endsWith('.html'))
   .sort()

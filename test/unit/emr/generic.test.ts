@@ -126,3 +126,15 @@ describe('pick the note', () => {
     expect(stale.sections).toHaveLength(2);
   });
 });
+
+describe('headings written in pieces', () => {
+  it('a heading whose title is split over several text nodes is still found', () => {
+    const page = loadBody('<h3>Assessment <span>&amp;</span> Plan</h3><p>1. AK</p><h3><i>Procedure</i> <b>Note</b></h3><p>LN2 x3</p>');
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => [s.role, s.name])).toEqual([
+      ['assessment', 'Assessment & Plan'],
+      ['procedure', 'Procedure Note'],
+    ]);
+  });
+});
