@@ -2,11 +2,14 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import '../../components/page.css';
 import type { Settings } from '../../core/model';
+import { warmUpParser } from '../../core/store/warm-up';
 import { runtimeTransport } from '../sidepanel/transport';
 import { trainerCases } from './cases';
 import { TrainerApp } from './TrainerApp';
 import { createTrainerModel } from './trainer-model';
 
+// The first parse in a fresh page is the slow one (the parser holds each parse to a time budget).
+warmUpParser();
 const cases = trainerCases();
 const model = createTrainerModel(cases);
 const root = document.getElementById('app');
