@@ -13,6 +13,7 @@ import { type Scope, scopeOf } from './scope';
 export { blockText } from './block-text';
 export type { AdapterSpec, ChartIdentity, ChartSection, EmrAdapter, SnapshotRole } from './define-adapter';
 export { defineAdapter } from './define-adapter';
+export { shouldSnapshotInFrame } from './frames';
 export { cssPathOf, elementFromCssPath, snapshotFromElement } from './pick';
 export { type Scope, scopeOf } from './scope';
 

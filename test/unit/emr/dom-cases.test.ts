@@ -160,3 +160,25 @@ describe('bad input never crashes a read', () => {
     for (const s of snap.sections) expect(s.text.length).toBeLessThanOrEqual(500_000);
   });
 });
+
+describe('which frame snapshots', () => {
+  it('the top frame does; a same-origin child frame leaves it to the top; a frame the top cannot read does', async () => {
+    const { shouldSnapshotInFrame } = await import('../../../core/emr');
+    const page = loadBody('<iframe id="f" srcdoc="<p>child</p>"></iframe>');
+    close = page.close;
+    const top = page.doc.defaultView as unknown as Window;
+    expect(shouldSnapshotInFrame(top)).toBe(true);
+    const child = (page.doc.getElementById('f') as HTMLIFrameElement).contentWindow as unknown as Window;
+    expect(shouldSnapshotInFrame(child)).toBe(false);
+    const crossOrigin = {
+      get top() {
+        return {
+          get document(): Document {
+            throw new Error('SecurityError');
+          },
+        };
+      },
+    } as unknown as Window;
+    expect(shouldSnapshotInFrame(crossOrigin)).toBe(true);
+  });
+});
