@@ -74,13 +74,14 @@ export function hashIdentity(raw: string): string {
     .digest('hex');
 }
 
-export function loadEncounter(path: string): Encounter {
+/** `hash` lets a worker thread hash identities with its run's salt (dermlens audit). */
+export function loadEncounter(path: string, hash: (raw: string) => string = hashIdentity): Encounter {
   const input = readInput(path);
   const id = basename(path);
   try {
     if (input.kind === 'json') return encounterFromJson(input.text, id);
     if (input.kind === 'html') {
-      const page = encounterFromHtml(input.text, id, hashIdentity);
+      const page = encounterFromHtml(input.text, id, hash);
       // A saved lab result page is a report document too (its section texts never hold the patient identity).
       return reportDocumentEncounter(Object.values(page.sections).join('\n\n'), page) ?? page;
     }
@@ -92,7 +93,7 @@ export function loadEncounter(path: string): Encounter {
   // A standalone pathology report is read as reports only (no procedures of its own), so it links to its visit.
   const encounter = reportDocumentEncounter(input.text, parsed) ?? parsed;
   const identity = extractIdentity(input.text);
-  if (identity.patient && !encounter.patientKey) encounter.patientKey = hashIdentity(identity.patient);
+  if (identity.patient && !encounter.patientKey) encounter.patientKey = hash(identity.patient);
   if (input.encoding !== 'utf-8') {
     encounter.unread.push({ text: path, reason: `decoded as ${input.encoding}; check special characters` });
   }
