@@ -164,11 +164,12 @@ describe('bad input never crashes a read', () => {
 describe('which frame snapshots', () => {
   it('the top frame does; a same-origin child frame leaves it to the top; a frame the top cannot read does', async () => {
     const { shouldSnapshotInFrame } = await import('../../../core/emr');
+    type DomWindow = Parameters<typeof shouldSnapshotInFrame>[0];
     const page = loadBody('<iframe id="f" srcdoc="<p>child</p>"></iframe>');
     close = page.close;
-    const top = page.doc.defaultView as unknown as Window;
+    const top = page.doc.defaultView as unknown as DomWindow;
     expect(shouldSnapshotInFrame(top)).toBe(true);
-    const child = (page.doc.getElementById('f') as HTMLIFrameElement).contentWindow as unknown as Window;
+    const child = (page.doc.getElementById('f') as HTMLIFrameElement).contentWindow as unknown as DomWindow;
     expect(shouldSnapshotInFrame(child)).toBe(false);
     const crossOrigin = {
       get top() {
@@ -178,7 +179,7 @@ describe('which frame snapshots', () => {
           },
         };
       },
-    } as unknown as Window;
+    } as unknown as DomWindow;
     expect(shouldSnapshotInFrame(crossOrigin)).toBe(true);
   });
 });
