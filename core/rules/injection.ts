@@ -3,7 +3,7 @@ import { amountInBillingMeasure, billingUnits, concentrationMgPerMl, type DrugEn
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
-import { documentedCount, LESION_NOUNS, procedureText } from './procedure-text';
+import { documentedCount, LESION_NOUNS, procedureParagraph, procedureText } from './procedure-text';
 
 /** What the waste, route and NDC rules need to know about a drug line. */
 export interface DrugLineInfo {
@@ -122,13 +122,58 @@ function mergeDoses(infos: DrugLineInfo[]): DrugLineInfo {
 }
 
 /**
+ * Template notes put the drug on its own line ("Medication: Kenalog 10 mg/ml, 1.2 ml total") under the
+ * procedure line, where the parser does not attach it. Read it from the procedure's paragraph when
+ * exactly one catalog drug and one amount of a usable kind are written there; say so in a finding.
+ */
+function withDrugFromParagraph(ctx: RuleContext, p: Procedure, what: string): Procedure {
+  // The procedure's own paragraph first, then a "Medication:" section the parser split off.
+  // A separate section can belong to only one drugless procedure, or doses would be counted twice.
+  const drugless = ctx.performed('intralesional-injection', 'injection', 'infusion', 'chemodenervation').filter((q) => !q.drug).length;
+  const sources = [
+    procedureParagraph(ctx, p),
+    ...Object.entries(ctx.encounter.sections)
+      .filter(() => drugless === 1)
+      .filter(([name]) => /medicat|\bdrugs?\b|\bagent|injectable|\bdose\b/i.test(name))
+      .map(([, text]) => text),
+  ];
+  const paragraph = sources.find((t) => {
+    const e = findDrug(t);
+    return !!e && !e.included && !!e.per;
+  });
+  const entry = paragraph ? findDrug(paragraph) : undefined;
+  if (!paragraph || !entry || entry.included || !entry.per) return p;
+  const amounts = (re: RegExp) => [...new Set([...paragraph.matchAll(re)].map((m) => Number(m[1])))];
+  const mg = amounts(/(\d+(?:\.\d+)?)\s*mg\b(?!\s*\/)/gi);
+  const ml = amounts(/(\d+(?:\.\d+)?)\s*(?:ml|cc)\b(?!\s*\/)/gi);
+  const units = amounts(/(\d+)\s*(?:units?|u)\b(?!\s*\/)/gi);
+  let drug: NonNullable<Procedure['drug']> | undefined;
+  const name = paragraph.replace(/\s+/g, ' ').slice(0, 160);
+  if (entry.per.unit === 'units' && units.length === 1) drug = { name, amountGiven: units[0], unit: 'units' };
+  else if (entry.per.unit === 'mg' && mg.length === 1) drug = { name, amountGiven: mg[0], unit: 'mg' };
+  else if (entry.per.unit === 'mg' && mg.length === 0 && ml.length === 1) drug = { name, amountGiven: ml[0], unit: 'mL' };
+  else drug = { name };
+  if (NO_WASTE.test(paragraph)) drug.noWaste = true;
+  if (/single[\s-]?(?:dose|use)/i.test(paragraph)) drug.container = 'single-dose';
+  else if (/multi[\s-]?(?:dose|use)/i.test(paragraph)) drug.container = 'multi-dose';
+  ctx.report({
+    severity: 'info',
+    message: `${what}: drug read from the note lines under the procedure (${entry.label}${drug.amountGiven !== undefined ? `, ${drug.amountGiven} ${drug.unit}` : ''}); verify.`,
+    target: p.lesionLabels[0] ?? entry.hcpcs,
+    span: p.span,
+  });
+  return { ...p, drug };
+}
+
+/**
  * Code the drug lines for a group of procedures: one line per catalog drug, doses summed.
  * Missing or unknown drugs and doses become findings (never a guessed line).
  */
 function codeDrugs(ctx: RuleContext, procs: Procedure[], what: string): void {
   const byDrug = new Map<string, { entry: DrugEntry; procs: Procedure[]; infos: DrugLineInfo[] }>();
-  for (const p of procs) {
-    const target = p.lesionLabels[0] ?? p.specimenLabel;
+  for (const original of procs) {
+    const target = original.lesionLabels[0] ?? original.specimenLabel;
+    const p = original.drug ? original : withDrugFromParagraph(ctx, original, what);
     if (!p.drug) {
       ctx.report({
         severity: 'warning',

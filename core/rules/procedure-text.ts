@@ -80,3 +80,17 @@ export function areaInText(text: string): number | undefined {
   const values = new Set([...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:sq\.?\s*cm|cm2|cm²|square\s+centimet(?:er|re)s?)/gi)].map((m) => Number(m[1])));
   return values.size === 1 ? [...values][0] : undefined;
 }
+
+/**
+ * The paragraph a procedure sits in: from the start of its first line to the next blank line
+ * (template notes put "Medication:" or "Dose:" on the lines under "Procedure:"). Capped.
+ */
+export function procedureParagraph(ctx: Pick<RuleContext, 'encounter'>, p: Procedure): string {
+  const span = p.span;
+  const section = span ? ctx.encounter.sections[span.section] : undefined;
+  if (!span || !section) return p.text;
+  const lineStart = section.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
+  const rest = section.slice(lineStart, lineStart + 800);
+  const blank = /\n\s*\n/.exec(rest);
+  return blank ? rest.slice(0, blank.index) : rest;
+}

@@ -131,6 +131,43 @@ const cases: Case[] = [
     findings: ['injection/intralesional'],
   },
   {
+    name: 'template note: "Medication:" section under the procedure supplies the drug (info to verify)',
+    encounter: {
+      sections: {
+        header: 'Procedure: Intralesional injection\nLesions: 3 keloids on the chest.',
+        Medication: 'Kenalog 10 mg/ml, 1.2 ml total divided among the lesions.',
+      },
+      procedures: [
+        proc({
+          kind: 'intralesional-injection',
+          count: 3,
+          site: site('chest'),
+          text: 'Procedure: Intralesional injection',
+          span: { section: 'header', start: 0, end: 34 },
+        }),
+      ],
+    },
+    lines: ['11900', 'J3301 x2'],
+    findings: ['injection/intralesional'],
+  },
+  {
+    name: 'template paragraph: "Medication: Botox 100 units" on the line under the procedure',
+    encounter: {
+      sections: { note: 'Procedure: chemodenervation, both axillae\nMedication: Botox 100 units, single-dose vial, none wasted' },
+      procedures: [
+        proc({
+          kind: 'chemodenervation',
+          site: site('axilla', 'both axillae', 'bilateral'),
+          text: 'Procedure: chemodenervation, both axillae',
+          span: { section: 'note', start: 0, end: 41 },
+        }),
+      ],
+    },
+    settings: medicare,
+    lines: ['64650', 'J0585-JZ x100'],
+    findings: ['injection/chemodenervation', 'injection/chemodenervation', 'injection/ndc'],
+  },
+  {
     name: 'lidocaine mixed in is included: no line, no finding',
     encounter: {
       procedures: [proc({ kind: 'intralesional-injection', count: 1, site: site('chest'), drug: { name: 'lidocaine 1%', amountGiven: 1, unit: 'mL' } })],
