@@ -8,6 +8,8 @@ interface Props {
   encounter?: Encounter;
   /** Physician view: fewer columns. */
   compact?: boolean;
+  /** Per line, its claim diagnosis pointer letters (coder view). */
+  pointers?: readonly (readonly string[])[];
   caption: string;
 }
 
@@ -17,7 +19,7 @@ function statusLabel(line: ClaimLine): string {
 }
 
 /** The claim draft in claim order; each code opens to its "why". */
-export function ClaimTable({ lines, expanded, onToggle, encounter, compact = false, caption }: Props) {
+export function ClaimTable({ lines, expanded, onToggle, encounter, compact = false, caption, pointers }: Props) {
   const columns = 5;
   return (
     <table class="claim" aria-label={caption}>
@@ -58,6 +60,7 @@ export function ClaimTable({ lines, expanded, onToggle, encounter, compact = fal
                     {line.dx.length > 0 && (
                       <span class="dx">
                         <span class="label">Dx</span> {line.dx.join(', ')}
+                        {pointers?.[i]?.length ? <span class="pointers"> (pointer {pointers[i]?.join('')})</span> : null}
                       </span>
                     )}
                     {line.lesionLabels.length > 0 && (

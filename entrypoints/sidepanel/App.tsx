@@ -5,6 +5,7 @@ import { EncounterHeader } from '../../components/encounter-header';
 import { FindingsList } from '../../components/findings-list';
 import { SpecimenList } from '../../components/specimen-list';
 import { ViewSwitch } from '../../components/view-switch';
+import { POINTER_LETTERS } from './claim-text';
 import type { PanelModel } from './panel-model';
 
 export function App({ model }: { model: PanelModel }) {
@@ -49,6 +50,7 @@ export function App({ model }: { model: PanelModel }) {
               onToggle={model.toggleLine}
               encounter={state.encounter}
               compact={!coder}
+              pointers={coder ? model.dxPointers.value.pointers : undefined}
             />
             <CopyBar onCopy={(k) => void model.copy(k)} disabled={model.lines.value.length === 0} />
           </section>
@@ -75,6 +77,23 @@ export function App({ model }: { model: PanelModel }) {
           </section>
           {coder && (
             <>
+              <section aria-labelledby="diagnoses-heading">
+                <h2 id="diagnoses-heading">Claim diagnoses</h2>
+                {model.dxPointers.value.diagnoses.length === 0 ? (
+                  <p class="muted">No diagnosis linked to any line.</p>
+                ) : (
+                  <ol class="diagnoses">
+                    {model.dxPointers.value.diagnoses.map((dx, i) => (
+                      <li key={dx}>
+                        <span class="pointer">{POINTER_LETTERS[i]}</span> {dx}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                {model.dxPointers.value.overflow.length > 0 && (
+                  <p class="error">More than 12 diagnoses: {model.dxPointers.value.overflow.join(', ')} need a second claim or fewer diagnoses.</p>
+                )}
+              </section>
               <section aria-labelledby="specimens-heading">
                 <h2 id="specimens-heading">Specimens</h2>
                 <SpecimenList specimens={state.draft?.specimens ?? []} />

@@ -29,11 +29,12 @@ function csvCell(value: string | number): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const CSV_HEADER = ['line', 'code', 'modifiers', 'units', 'dx', 'description', 'lesions', 'specimens', 'billing', 'status'];
+export const CSV_HEADER = ['line', 'code', 'modifiers', 'units', 'dx', 'dx_pointers', 'description', 'lesions', 'specimens', 'billing', 'status'];
 
 /** Every line, one CSV row each (not merged: the coder's working copy). */
 export function claimCsv(lines: readonly ClaimLine[], dateOfService?: string): string {
   const header = dateOfService ? ['date_of_service', ...CSV_HEADER] : CSV_HEADER;
+  const { pointers } = diagnosisPointers(lines);
   const rows = lines.map((l, i) => {
     const cells: (string | number)[] = [
       i + 1,
@@ -41,6 +42,7 @@ export function claimCsv(lines: readonly ClaimLine[], dateOfService?: string): s
       l.modifiers.join(' '),
       l.units,
       l.dx.join(' '),
+      (pointers[i] ?? []).join(''),
       l.description,
       l.lesionLabels.join(' '),
       l.specimenLabels.join(' '),
@@ -50,4 +52,36 @@ export function claimCsv(lines: readonly ClaimLine[], dateOfService?: string): s
     return (dateOfService ? [dateOfService, ...cells] : cells).map(csvCell).join(',');
   });
   return [header.join(','), ...rows].join('\n');
+}
+
+/** CMS-1500 / 837P: up to 12 claim diagnoses (A–L); each line points at up to 4 of them. */
+export const POINTER_LETTERS = 'ABCDEFGHIJKL';
+
+export interface DiagnosisPointers {
+  /** Claim-level diagnoses in order of first use, at most 12. */
+  diagnoses: string[];
+  /** Per line, the letters of its diagnoses (at most 4), in the line's own order. */
+  pointers: string[][];
+  /** Diagnoses that did not fit in the 12 claim slots. */
+  overflow: string[];
+}
+
+export function diagnosisPointers(lines: readonly Pick<ClaimLine, 'dx'>[]): DiagnosisPointers {
+  const diagnoses: string[] = [];
+  const overflow: string[] = [];
+  for (const l of lines) {
+    for (const dx of l.dx) {
+      if (diagnoses.includes(dx) || overflow.includes(dx)) continue;
+      if (diagnoses.length < POINTER_LETTERS.length) diagnoses.push(dx);
+      else overflow.push(dx);
+    }
+  }
+  const pointers = lines.map((l) =>
+    l.dx
+      .map((dx) => diagnoses.indexOf(dx))
+      .filter((i) => i >= 0)
+      .slice(0, 4)
+      .map((i) => POINTER_LETTERS[i] as string),
+  );
+  return { diagnoses, pointers, overflow };
 }

@@ -3,7 +3,7 @@ import type { FindingView, PanelView } from '../../components/view-types';
 import type { ClaimLine, Severity } from '../../core/model';
 import type { AuditEntry, FindingAction, PanelEvent, PanelRequestInput, Reply, Resolution, TabState } from '../../core/model/messages';
 import { findingFingerprint } from '../../core/store/fingerprint';
-import { claimCsv, claimText } from './claim-text';
+import { claimCsv, claimText, diagnosisPointers } from './claim-text';
 
 /** How the panel talks to the background; a fake in tests. */
 export interface PanelTransport {
@@ -53,6 +53,7 @@ export function createPanelModel(transport: PanelTransport) {
   const readyLines = computed(() => lines.value.filter((l) => l.status === 'ready' && l.billing === 'insurance'));
   const heldLines = computed(() => lines.value.filter((l) => l.status !== 'ready'));
   const copyText = computed(() => claimText(lines.value));
+  const dxPointers = computed(() => diagnosisPointers(lines.value));
   const csvText = computed(() => claimCsv(lines.value, state.value?.dateOfService));
 
   async function load(id = tabId.value): Promise<void> {
@@ -171,6 +172,7 @@ export function createPanelModel(transport: PanelTransport) {
     heldLines,
     copyText,
     csvText,
+    dxPointers,
     load,
     follow,
     resolve,

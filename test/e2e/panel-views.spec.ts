@@ -37,6 +37,9 @@ test('clinic-day chart: physician and coder views', async ({ context, extensionI
   await panel.getByRole('radio', { name: 'Coder' }).check();
   await expect(panel.getByRole('heading', { name: 'Claim draft' })).toBeVisible();
   await expect(panel.locator('tr.line[data-code="99214"] td.desc .dx')).toContainText('L40.0');
+  // Claim diagnoses A–L in order of first use; the E/M's first diagnosis is A.
+  await expect(panel.locator('ol.diagnoses li').first()).toHaveText('A L40.0');
+  await expect(panel.locator('tr.line[data-code="99214"] .pointers')).toHaveText(/^ \(pointer A/);
   await expect(panel.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
   await expect(panel.getByRole('table', { name: 'Audit log' }).locator('tr[data-action="coded"]')).toHaveCount(1);
   await expect(panel.getByRole('table', { name: 'Specimens' })).toBeVisible();
