@@ -623,7 +623,8 @@ export const pathologyReadByOutsideLab = defineRule({
   references: ['Reference §7.3 (global vs 26 vs TC)'],
   status: 'stable',
   apply(ctx) {
-    if (ctx.settings.pathology === 'external') return;
+    // 'professional': an outside lab prepared the slides, so its name on the report is expected.
+    if (ctx.settings.pathology !== 'in-house') return;
     for (const line of ctx.lines) {
       if (line.family !== 'pathology' || !line.tags.includes('pathology-interpretation')) continue;
       const report = ctx.pathologyFor(line.specimenLabels[0]);
