@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { composePatient, dateOfServiceIn, identityFromText } from '../../../core/emr/identity';
+import { roleOfTitle } from '../../../core/emr/titles';
+
+describe('roleOfTitle', () => {
+  it.each([
+    ['Procedure', 'procedure'],
+    ['Procedures', 'procedure'],
+    ['PROCEDURE NOTE', 'procedure'],
+    ['Procedure Documentation', 'procedure'],
+    ['Assessment and Plan', 'assessment'],
+    ['Assessment & Plan:', 'assessment'],
+    ['A/P', 'assessment'],
+    ['Imp/Plan', 'assessment'],
+    ['Assessments', 'assessment'],
+    ['Pathology', 'pathology'],
+    ['Path Report', 'pathology'],
+    ['Final Diagnosis', 'pathology'],
+    ['Lab Result - Surgical Pathology', 'pathology'],
+    ['Charges', 'charges'],
+    ['Billing', 'charges'],
+    ['Billing Information:', 'charges'],
+    ['Visit Codes', 'charges'],
+    ['Visit Code(s)', 'charges'],
+    ['Level of Service', 'visit'],
+    ['HPI', 'other'],
+    ['Physical Exam', 'other'],
+    ['Sign-off', 'other'],
+    ['Follow Up', 'other'],
+  ])('%j is a %s title', (title, role) => {
+    expect(roleOfTitle(title)).toBe(role);
+  });
+
+  it.each(['Procedure: shave biopsy of the left forearm', 'Discussed risks and benefits', 'Save', 'Results Processed Date', ''])(
+    '%j is not a section title',
+    (text) => {
+      expect(roleOfTitle(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('identity helpers', () => {
+  it.each([
+    ['Doe, Jane', '123456', 'Doe, Jane   MRN: 123456'],
+    ['Patient: Doe, Jane', 'MRN: 123456', 'Doe, Jane   MRN: 123456'],
+    ['Doe, Jane, F', 'Acc No. 77001', 'Doe, Jane   MRN: 77001'],
+    ['DOE, JANE', 'ID #900311', 'DOE, JANE   MRN: 900311'],
+    ['Doe, Jane', undefined, 'Doe, Jane'],
+    [undefined, '123456', 'MRN: 123456'],
+    [undefined, undefined, undefined],
+  ])('composePatient(%j, %j) = %j', (name, id, expected) => {
+    expect(composePatient(name, id)).toBe(expected);
+  });
+
+  it.each([
+    ['DOS: 03/10/2026', '03/10/2026'],
+    ['Date of Service: 2026-03-10', '2026-03-10'],
+    ['Encounter Date: Mar 10, 2026', 'Mar 10, 2026'],
+    ['Appt: (07/24/2026 10:30 am, Same Day)', '07/24/2026'],
+    ['DOB: 01/01/1950', undefined],
+  ])('dateOfServiceIn(%j) = %j', (text, expected) => {
+    expect(dateOfServiceIn(text)).toBe(expected);
+  });
+
+  it('reads labeled identity and never takes prose or a DOB for it', () => {
+    expect(identityFromText('Patient: Test, Patient-380   MRN: 900380   DOB: 01/02/1960\nDOS: 06/01/2026')).toEqual({
+      patient: 'Test, Patient-380   MRN: 900380',
+      dateOfService: '06/01/2026',
+    });
+    expect(identityFromText('Patient tolerated the procedure well.\nDOB: 01/02/1960')).toEqual({});
+  });
+});
