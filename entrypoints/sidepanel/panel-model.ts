@@ -60,6 +60,8 @@ export function createPanelModel(transport: PanelTransport) {
     if (id === undefined) return;
     loading.value = true;
     const reply = await transport.request<TabState>({ type: 'get-tab-state', tabId: id }).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    // The user moved to another tab while this answer was on its way: it is stale.
+    if (id !== tabId.value) return;
     batch(() => {
       loading.value = false;
       if (reply.ok) {

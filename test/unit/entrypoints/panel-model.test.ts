@@ -129,4 +129,27 @@ describe('panel model', () => {
     await m.setView('coder');
     expect(m.audit.value.map((a) => a.detail)).toEqual(['11104']);
   });
+
+  it('a late answer for a tab the user already left is dropped', async () => {
+    let release: (() => void) | undefined;
+    const t = fakeTransport((req) =>
+      req.type === 'get-tab-state'
+        ? { ok: true, data: tabState(draft([line(req.tabId === 1 ? '11102' : '17000')]), { tabId: req.tabId }) }
+        : { ok: true, data: null },
+    );
+    const slow: PanelTransport = {
+      ...t.transport,
+      async request<T>(req: PanelRequestInput) {
+        if (req.type === 'get-tab-state' && req.tabId === 1) await new Promise<void>((r) => (release = r));
+        return t.transport.request<T>(req);
+      },
+    };
+    const m = createPanelModel(slow);
+    const first = m.follow(1);
+    await m.follow(2);
+    release?.();
+    await first;
+    expect(m.tabId.value).toBe(2);
+    expect(m.lines.value.map((l) => l.code)).toEqual(['17000']);
+  });
 });
