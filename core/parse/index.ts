@@ -274,6 +274,11 @@ function lesionsOf(parsed: ParsedProcedure[]): Lesion[] {
     if (p.block.parent) continue;
     const proc = p.procedure;
     let label = proc.lesionLabels[0];
+    const twin = p.block.sameAs ? parsed.find((q) => q.block === p.block.sameAs) : undefined;
+    if (!label && twin?.procedure.lesionLabels[0]) {
+      label = twin.procedure.lesionLabels[0];
+      proc.lesionLabels = [label];
+    }
     if (!label) {
       if (!LESION_KINDS.has(proc.kind)) continue;
       // The same unlabeled site treated twice (biopsy then ED&C) is one lesion.

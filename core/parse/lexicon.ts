@@ -250,9 +250,9 @@ const DECLINED =
   /\b(?:declined|declines|refused|refuses|elected\s+not|elects\s+not|opted\s+not|opts\s+not|does\s+not\s+(?:wish|want)|did\s+not\s+(?:wish|want)|not\s+interested|deferred\s+by\s+patient|prefers\s+not|prefers\s+(?:to\s+)?(?:monitor|observ\w*|watch|wait))\b/i;
 const DEFERRED = /\b(?:defer(?:red|s)?|postpone(?:d|s)?|hold\s+off|not\s+today|at\s+a\s+later\s+date|another\s+day)\b/i;
 const PLANNED =
-  /\b(?:will\s+(?!be\s+(?:sent|called|notified))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i;
+  /\b(?:will\s+(?!be\s+(?:sent|called|notified))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i;
 const HISTORY =
-  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|biopsy[- ]proven|bx[- ]proven|biopsied\s+(?:on|at)|recent(?:ly)?\s+(?:biopsied|treated|excised))\b/i;
+  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|biopsied\s+(?:on|at))\b/i;
 const NEGATED_PROC =
   /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
 const PERFORMED_NOW =
@@ -262,8 +262,21 @@ const PERFORMED_NOW =
  * Status of the procedure named in one clause of text: performed, planned,
  * deferred, declined, history (a past procedure — never created) or negated.
  */
-export function intentOf(clause: string, inHistorySection = false): Intent {
+/**
+ * History words before the procedure make it historical ("prior excision"); after it they describe
+ * the lesion ("excision of previously biopsied BCC") — dates and "ago" count anywhere.
+ */
+export function intentOf(clause: string, inHistorySection = false, triggerAt?: number): Intent {
   const t = clause.length > 600 ? clause.slice(0, 600) : clause;
+  if (triggerAt !== undefined && triggerAt >= 0) {
+    // History words after the procedure word describe the lesion; dates and "ago" still count anywhere.
+    const before = t.slice(0, triggerAt);
+    const after = t
+      .slice(triggerAt)
+      .replace(/\b(?:previously|prior|past|recently)\s+\w+|\b(?:biopsy|bx)[- ]proven\b|\bhistory\s+of\b|\bhx\s+of\b|\bh\/o\b/gi, ' ');
+    const rebuilt = `${before}${after}`;
+    if (rebuilt !== t) return intentOf(rebuilt, inHistorySection);
+  }
   if (NEGATED_PROC.test(t) && !/\b(?:performed|done|obtained|taken|completed)\b/i.test(t.replace(NEGATED_PROC, ''))) return 'negated';
   // "Hx of BCC treated with Mohs", "s/p excision": a clause that opens with history is history.
   if (/^\W*(?:hx|h\/o|history|s\/p|status\s+post|previous(?:ly)?|prior)\b/i.test(t)) return 'history';

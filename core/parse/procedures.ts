@@ -31,6 +31,10 @@ export interface Block {
   generic: boolean;
   /** The trigger unit names several procedures: facts come from this block's own segment first. */
   split?: boolean;
+  /** The "Shave bx x3:" header this labeled item belongs to. */
+  listOf?: Block;
+  /** Another procedure on the same lesion ("… and then ED&C of the same lesion"). */
+  sameAs?: Block;
   /** One of several sites listed for one procedure word ("punch bx x2: L forearm (A), R thigh (B)"). */
   enumerated?: { label: string; site: Site; start: number; end: number };
   label?: string;
@@ -97,6 +101,8 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
 function unitTriggers(u: Unit): Trigger[] {
   // "Indication: biopsy-proven BCC (shave bx 2/10)" describes the lesion, it does not record a procedure.
   if (u.field && DX_FIELDS.test(u.field) && !/\b(?:performed|today|done)\b/i.test(u.text)) return [];
+  // "Mohs surgeon and pathologist: Dr. K", "Surgeon/pathologist: … (Mohs)": people, not procedures.
+  if (u.field && /\b(?:surgeon|pathologist|provider|physician|attending|assistant|scribe|nurse|referr\w*|supervising)\b/.test(u.field)) return [];
   let triggers = findTriggers(u.text);
   // "Division and inset of the forehead flap" names the flap being divided, not a new flap.
   if (triggers.some((t) => t.family === 'division')) triggers = triggers.filter((t) => t.family !== 'flap' && t.family !== 'att');
@@ -194,7 +200,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     if (overBudget()) break;
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
     const triggers = unitTriggers(u).filter((t) => {
-      const intent = intentOf(clauseAround(u.text, t.start, t.end));
+      const { clause, at } = clauseAround(u.text, t.start, t.end);
+      const intent = intentOf(clause, false, at);
       return intent !== 'history' && intent !== 'negated';
     });
     if (u.afterBlank && !u.label) listHeader = undefined;
@@ -212,6 +219,20 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       ) {
         current.units.push(u);
         if (current.parent && !current.parent.units.includes(u)) current.parent.units.push(u);
+        continue;
+      }
+      // "Shave bx x3: A) R cheek … B) L arm …": labeled items under a procedure header are procedures of that kind.
+      const header =
+        current && !current.parent && !current.site && current.units.length >= 1 && /(?:\bx\s*\d+\s*:?|:)\s*$/.test(current.trigger.text.trim())
+          ? current
+          : current?.listOf;
+      if (u.label && header && !isClosure(header.family) && matchSite(u.text)) {
+        const item = open(header.family, u, { start: 0, end: u.text.length, at: 0 }, false);
+        item.context = [header.trigger, ...item.context.filter((c) => c !== header.trigger)];
+        item.listOf = header;
+        item.site = matchSite(u.text);
+        pending = [];
+        current = item;
         continue;
       }
       if (u.label && u.lineStart) {
@@ -250,6 +271,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     let lastPrimary: Block | undefined = current && !isClosure(current.family) ? current : current?.parent;
     if (primaries.length > 0) {
       const segments = segmentsOf(u, primaries);
+      let firstOfUnit: Block | undefined;
       segments.forEach((seg, k) => {
         if (k === 0 && current && !procField) {
           const base = isClosure(current.family) ? current.parent : current;
@@ -272,9 +294,17 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         }
         const block = open(seg.family, u, seg, seg.generic);
         if (segments.length > 1) block.split = true;
+        // Later procedures named in the same sentence share its context ("Shave biopsy … and then ED&C of the same lesion").
+        if (k > 0 && firstOfUnit) {
+          block.context = firstOfUnit.context;
+          if (!block.label && firstOfUnit.label) block.label = firstOfUnit.label;
+          if (/\bsame\s+(?:lesion|site|spot|area)\b/i.test(u.text.slice(seg.start, seg.end))) block.sameAs = firstOfUnit;
+        }
         block.site =
           (segments.length > 1 ? matchSite(u.text.slice(seg.start, seg.end)) : undefined) ??
-          siteOfUnits([...block.context.filter((c) => c.field && SITE_FIELDS.test(c.field)), u]);
+          siteOfUnits([...block.context.filter((c) => c.field && SITE_FIELDS.test(c.field)), u]) ??
+          (k > 0 ? firstOfUnit?.site : undefined);
+        if (k === 0) firstOfUnit = block;
         for (const sibling of enumerate(block, u, seg)) blocks.push(sibling);
         pending = [];
         current = block;
@@ -299,7 +329,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         continue;
       }
       const child = open(c.family, u, { start: c.start, end: c.end, at: c.start }, false, parent);
-      child.site = siteOfUnits([u]) ?? parent?.site;
+      // A graft or interpolation flap names its donor site ("FTSG harvested from the preauricular cheek"): the recipient is the parent's site.
+      child.site = (c.family === 'graft' || c.family === 'flap') && parent?.site ? parent.site : (siteOfUnits([u]) ?? parent?.site);
       pending = [];
       current = child;
     }
@@ -337,12 +368,13 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
 }
 
 /** The clause around a procedure word: between the nearest ".", ";", "(" or ")" on either side. */
-export function clauseAround(text: string, start: number, end: number): string {
+export function clauseAround(text: string, start: number, end: number): { clause: string; at: number } {
   const before = text.slice(Math.max(0, start - 200), start);
   const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
   const after = text.slice(end, end + 200);
   const stop = after.search(/\.\s|\.$|;|\(|\)/);
-  return `${before.slice(cut + 1)}${text.slice(start, end)}${stop < 0 ? after : after.slice(0, stop)}`;
+  const head = before.slice(cut + 1);
+  return { clause: `${head}${text.slice(start, end)}${stop < 0 ? after : after.slice(0, stop)}`, at: head.length };
 }
 
 function dedupeFamilies(triggers: Trigger[]): Trigger[] {
@@ -477,7 +509,7 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
     case 'biopsy':
     case 'punch':
     case 'shave': {
-      for (const t of [seg, unit, all]) {
+      for (const t of [seg, unit, all, ctx]) {
         if (/\bexcisional\s+(?:biopsy|bx)\b/i.test(t)) return { kind: 'excision' };
         if (/\b(?:incisional|wedge)\b/i.test(t)) return { kind: 'biopsy-incisional' };
         if (/\bpunch(?:ed)?\b/i.test(t) && !/\bpunch\s+(?:excision|excised)\b/i.test(t)) return { kind: 'biopsy-punch' };
@@ -666,7 +698,7 @@ function lesionSizeOf(b: Block, text: string): number | undefined {
     const before = text.slice(Math.max(0, s.start - 40), s.start).toLowerCase();
     const after = text.slice(s.end, s.end + 30).toLowerCase();
     if (
-      /^\s*-?\s*(?:punch|curette|trephine|biopsy\s+punch|margins?|clinical\s+margins?|peripheral|surgical\s+margin|deep|in\s+length|long|linear|length|repair|closure|sq|squared|²|defect|wound|incision|ellipse|excised\s+diameter|undermin|x\s*\d)/.test(
+      /^\s*-?\s*(?:breslow|depth|thick|invasion|fusiform|wedge|ellipse|elliptical|specimen|punch|curette|trephine|biopsy\s+punch|margins?|clinical\s+margins?|peripheral|surgical\s+margin|deep|in\s+length|long|linear|length|repair|closure|sq|squared|²|defect|wound|incision|ellipse|excised\s+diameter|undermin|x\s*\d)/.test(
         after,
       )
     )
@@ -714,6 +746,8 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
   const inTrigger = scan(b.trigger.text);
   if (inTrigger && !b.split) return inTrigger;
   for (const u of [...b.context, ...b.units]) {
+    // The other procedures of a split sentence keep their own specimen words.
+    if (b.split && u === b.trigger) continue;
     if (u.field && SPECIMEN_FIELDS.test(u.field) && u.value) {
       const m = /^\s*(?:#\s*)?([A-Z]\d?|\d{1,2})\b/i.exec(u.value);
       if (m?.[1] && !/^(?:no|yes|na|n)$/i.test(m[1])) return m[1].toUpperCase();
@@ -745,7 +779,7 @@ function clinicalDxOf(b: Block): string | undefined {
  * one after it, inside its segment. "(no prior bx)" or "s/p excision 2019" elsewhere in the line do not
  * make this procedure historical.
  */
-function statusText(b: Block, fullText: string): string {
+function statusText(b: Block, fullText: string): { clause: string; at: number } {
   const from = Math.max(b.segStart, b.trigger.start);
   const to = Math.min(b.segEnd, b.trigger.end);
   const at = Math.min(Math.max(b.triggerAt, from), to);
@@ -753,8 +787,9 @@ function statusText(b: Block, fullText: string): string {
   const after = fullText.slice(at, to);
   const cutBefore = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
   const endRel = after.search(/\.\s|;|\(|\)|$/);
-  const clause = `${before.slice(cutBefore + 1)}${after.slice(0, endRel < 0 ? after.length : endRel)}`;
-  return clause.trim().length > 0 ? clause : fullText.slice(from, to);
+  const head = before.slice(cutBefore + 1);
+  const clause = `${head}${after.slice(0, endRel < 0 ? after.length : endRel)}`;
+  return clause.trim().length > 0 ? { clause, at: head.length } : { clause: fullText.slice(from, to), at: 0 };
 }
 
 let nextId = 0;
@@ -767,7 +802,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const all = blockText(b);
   const ctx = contextText(b);
   const seg = segText(b, fullText);
-  let intent = intentOf(statusText(b, fullText), b.section.role === 'history');
+  const status = statusText(b, fullText);
+  let intent = intentOf(status.clause, b.section.role === 'history', status.at);
   // "Punch biopsy offered. Patient declined." — a short status sentence right after the procedure.
   const next = b.units[1];
   if ((intent === 'performed' || intent === 'planned') && next && next !== b.trigger && next.text.length < 100 && findTriggers(next.text).length === 0) {
