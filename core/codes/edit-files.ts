@@ -73,6 +73,20 @@ export function splitRecords(text: string, delimiter: ',' | '\t'): RawRecord[] {
   let recordLine = 1;
   const src = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < src.length; i++) {
+    // Per-line fast path: a record that starts here and holds no quote is split directly.
+    if (!quoted && cells.length === 0 && cell === '') {
+      let end = src.indexOf('\n', i);
+      if (end < 0) end = src.length;
+      const segment = src.slice(i, end);
+      const body = segment.endsWith('\r') ? segment.slice(0, -1) : segment;
+      if (!body.includes('"') && !body.includes('\r')) {
+        records.push({ cells: body.split(delimiter), line });
+        line++;
+        recordLine = line;
+        i = end;
+        continue;
+      }
+    }
     const ch = src[i] as string;
     if (quoted) {
       if (ch === '"') {
