@@ -21,6 +21,9 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void router.tabClosed(tabId);
   });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') router.tabNavigated(tabId);
+  });
   browser.permissions.onAdded.addListener(() => void router.permissionsChanged());
   browser.permissions.onRemoved.addListener(() => void router.permissionsChanged());
   void router.startup().catch(() => {});

@@ -221,6 +221,11 @@ export class BackgroundRouter {
     await syncEmrContentScripts(settings.emrHosts).catch(() => []);
   }
 
+  /** A new document is loading in the tab: snapshots of the old page's frames no longer compete. */
+  tabNavigated(tabId: number): void {
+    this.frames.delete(tabId);
+  }
+
   async tabClosed(tabId: number): Promise<void> {
     this.frames.delete(tabId);
     await forgetTab(tabId);

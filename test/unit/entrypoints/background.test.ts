@@ -145,6 +145,11 @@ describe('frames', () => {
     await router.idle();
     expect((await router.tabState(4)).encounterId).toBe(first);
     expect(await store.db.encounters.count()).toBe(1);
+    // After the tab loads a new page, the old page's frames no longer compete.
+    router.tabNavigated(4);
+    await router.fromContent(menu, 4, 0);
+    await router.idle();
+    expect((await router.tabState(4)).encounterId).not.toBe(first);
     store.db.close();
     await store.db.delete();
   });
