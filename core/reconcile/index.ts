@@ -33,6 +33,8 @@ export interface ReportLink {
   reportItem: number;
   /** Index of the visit(s) whose specimen it matched (several when ambiguous or conflicting). */
   visitItems: number[];
+  /** The specimen log entry it resolved (matched links only). */
+  entryId?: string;
 }
 
 export interface BatchResult {
@@ -107,8 +109,9 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   const links: ReportLink[] = [];
   for (const p of pending) {
     const host = encounters[p.host] as Encounter;
+    const siteText = p.report.siteText ?? specimenSiteInText(host, p.report.specimenLabel);
     const result = matchReport(
-      { report: p.report, patientKey: host.patientKey, hostEncounterId: host.id, hostDate: host.visit.dateOfService },
+      { report: p.report, patientKey: host.patientKey, hostEncounterId: host.id, hostDate: host.visit.dateOfService, ...(siteText ? { siteText } : {}) },
       log,
       windowDays,
     );
@@ -118,7 +121,9 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       const { entry } = result.candidate;
       const v = indexOf.get(entry.encounterId) as number;
       moved[p.host]?.add(p.report);
-      added[v]?.push(p.report);
+      // Linked across a label difference: the visit reads the report under its own label.
+      const merged = result.candidate.labelMismatch ? { ...p.report, specimenLabel: entry.label } : p.report;
+      added[v]?.push(merged);
       const date = reportDate(p.report, host.visit.dateOfService);
       entry.result = {
         report: p.report,
@@ -128,7 +133,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
         linked: true,
       };
       pushStatus(entry, 'resulted', `result linked from ${hostName}: ${shortDx(p.report)}`, date);
-      links.push({ kind: 'matched', label, reportItem: p.host, visitItems: [v] });
+      links.push({ kind: 'matched', label, reportItem: p.host, visitItems: [v], entryId: entry.id });
       const billedWhere =
         settings.pathology === 'external' || entry.destination === 'external'
           ? 'the outside lab bills the interpretation'
@@ -139,6 +144,17 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
         message: `Report for specimen ${label} linked to ${entry.source}${entry.dateOfService ? ` (DOS ${entry.dateOfService})` : ''}, specimen ${entry.label}: ${billedWhere}.`,
         target: label,
       });
+      if (result.candidate.labelMismatch) {
+        const mismatch: Finding = {
+          severity: 'warning',
+          rule: RECONCILE_RULE.labelMismatch,
+          message: `Report for specimen ${label} (from ${hostName}) linked to specimen ${entry.label} of ${entry.source}: no specimen ${label} is charted, and it is the only open specimen collected that day at the same site (${siteText}).`,
+          target: entry.label,
+          fix: `Confirm that the lab's specimen ${label} is the note's specimen ${entry.label}; correct the label in the note or the report.`,
+        };
+        extra[p.host]?.push(mismatch);
+        extra[v]?.push(mismatch);
+      }
       extra[v]?.push({
         severity: 'info',
         rule: RECONCILE_RULE.resultLinked,
@@ -266,6 +282,10 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   for (const entry of log) {
     const report = entry.result?.report;
     if (!report || !NEEDS_FOLLOW_UP.includes(report.behavior)) continue;
+    // An excision is itself the treatment: only involved or close margins leave something to do.
+    const treated =
+      (entry.procedureKind === 'excision' || entry.procedureKind === 'hidradenitis-excision') && report.margins !== 'involved' && report.margins !== 'close';
+    if (treated) continue;
     const i = indexOf.get(entry.encounterId) as number;
     const found = findFollowUp(entry, docsOf(entry.patientKey, i));
     entry.followUp = { documented: !!found, ...(found ? { evidence: found.evidence, source: found.source } : {}) };
@@ -299,7 +319,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       if (entry.followUp) s.followUp = entry.followUp.documented ? 'documented' : 'missing';
     }
     for (const link of links.filter((l) => l.kind === 'matched' && l.reportItem === i)) {
-      const entry = log.find((x) => x.result?.linked && x.result.report && moved[i]?.has(x.result.report) && same(x.label, link.label));
+      const entry = log.find((x) => x.id === link.entryId);
       if (!entry || summaries.some((x) => same(x.label, entry.label))) continue;
       const report = entry.result?.report as PathologyReport;
       summaries.push({
@@ -326,6 +346,20 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   });
 
   return { drafts: final, log, links, ...(today ? { today } : {}) };
+}
+
+/**
+ * The site a report gives its specimen in a "SPECIMEN C: Skin, right shin, shave biopsy" line, when
+ * the parsed report did not keep it (used only to compare sites).
+ */
+function specimenSiteInText(host: Encounter, label: string): string | undefined {
+  if (!/^[A-Za-z0-9]{1,3}$/.test(label)) return undefined;
+  const re = new RegExp(String.raw`(?:^|\n)[ \t]*(?:specimen|part|container|jar)[ \t]*#?[ \t]*${label}[ \t]*[:.)-][ \t]*([^\n]{3,160})`, 'i');
+  for (const text of Object.values(host.sections)) {
+    const m = re.exec(text.length > 100_000 ? text.slice(0, 100_000) : text);
+    if (m?.[1]) return (m[1].split(/:\s/)[0] ?? m[1]).trim();
+  }
+  return undefined;
 }
 
 /** A report document dates from its specimens' collection (else its signature), so it is not flagged as undated. */

@@ -12,6 +12,8 @@ export interface ReportToMatch {
   hostEncounterId: string;
   /** The host document's date, used when the report states no date of its own. */
   hostDate?: string;
+  /** The report's site when the parsed report lacks it (found in the host's text). */
+  siteText?: string;
 }
 
 export interface Candidate {
@@ -21,6 +23,8 @@ export interface Candidate {
   sameDay: boolean;
   /** The date window could not be checked (a date is missing). */
   dateUnverified: boolean;
+  /** Linked although the labels differ: same patient, collected on the visit's date, same site, the only open one. */
+  labelMismatch?: boolean;
 }
 
 export type MatchResult =
@@ -51,12 +55,12 @@ export function matchReport(input: ReportToMatch, log: readonly SpecimenLogEntry
     if (age !== undefined && (age < 0 || age > windowDays)) continue;
     candidates.push({
       entry,
-      site: compareSites(entry.site, report.siteText),
+      site: compareSites(entry.site, report.siteText ?? input.siteText),
       sameDay: !!report.collectedDate && report.collectedDate === entry.dateOfService,
       dateUnverified: age === undefined,
     });
   }
-  if (candidates.length === 0) return { kind: 'none' };
+  if (candidates.length === 0) return byDateAndSite(input, log);
   const plausible = candidates.filter((c) => c.site !== 'conflict');
   if (plausible.length === 0) return { kind: 'conflict', candidates };
   // An open specimen is the one waiting for this report; an already resulted one only takes an amended or repeated copy.
@@ -67,4 +71,26 @@ export function matchReport(input: ReportToMatch, log: readonly SpecimenLogEntry
   const top = pool.filter((c) => score(c) === best);
   if (top.length === 1) return { kind: 'matched', candidate: top[0] as Candidate };
   return { kind: 'ambiguous', candidates: top };
+}
+
+/**
+ * No specimen carries the report's label. When the report was collected on a visit's date of
+ * service, names a site, and exactly one still-open specimen of that visit sits at the same site,
+ * the labels were most likely written differently (the note numbered what the lab lettered): link
+ * it, flagged for the user to confirm. Anything less certain stays unlinked.
+ */
+function byDateAndSite(input: ReportToMatch, log: readonly SpecimenLogEntry[]): MatchResult {
+  const { report } = input;
+  const siteText = report.siteText ?? input.siteText;
+  if (!report.collectedDate || !siteText) return { kind: 'none' };
+  const open = log.filter(
+    (e) =>
+      e.patientKey === input.patientKey &&
+      e.encounterId !== input.hostEncounterId &&
+      !e.result &&
+      e.dateOfService === report.collectedDate &&
+      compareSites(e.site, siteText) === 'same',
+  );
+  if (open.length !== 1) return { kind: 'none' };
+  return { kind: 'matched', candidate: { entry: open[0] as SpecimenLogEntry, site: 'same', sameDay: true, dateUnverified: false, labelMismatch: true } };
 }

@@ -7,6 +7,7 @@ export const RECONCILE_RULE = {
   resultLinked: 'reconcile/result-linked',
   reportLinked: 'reconcile/report-linked',
   ambiguous: 'reconcile/ambiguous-report',
+  labelMismatch: 'reconcile/linked-by-date-and-site',
   conflict: 'reconcile/conflicting-report',
   recoded: 'reconcile/re-coded-after-pathology',
   released: 'reconcile/released-after-pathology',
@@ -45,6 +46,14 @@ export const reconcileRules: ReconcileRuleMeta[] = [
       'Two or more open specimens of this patient carry the same label inside the date window and neither the collection date nor the site decides between them. ' +
       'DermLens never picks one silently: the user links the report by hand.',
     references: ['Reference §7.2 (unit = specimen, identified by its container/label)', 'DESIGN.md: never guess silently'],
+  },
+  {
+    id: RECONCILE_RULE.labelMismatch,
+    title: 'A report was linked by date and site although its label differs',
+    explain:
+      'No specimen of this patient carries the label on the report, but the report was collected on a visit’s date of service and exactly one still-open specimen of that visit sits at the same site. ' +
+      'The note and the lab most likely labeled the specimen differently (a number vs a letter). DermLens links it so the interpretation is not billed twice, and asks the user to confirm.',
+    references: ['Reference §7.2 (unit = specimen, identified by its container/label)'],
   },
   {
     id: RECONCILE_RULE.conflict,

@@ -234,3 +234,31 @@ describe('reconcileBatch: a later visit with its own specimen A quoting an older
     expect(r.log.find((e) => e.encounterId === 'v2')?.status).toBe('sent');
   });
 });
+
+describe('reconcileBatch: follow-up after an excision', () => {
+  const excision = () => visit('v', { kind: 'excision', site: { text: 'R dorsal forearm', key: 'forearm', laterality: 'right' }, excisedDiameterCm: 1.6 });
+  it('a malignant excision with clear margins is treated: no follow-up warning', () => {
+    const r = batch([excision(), reportDoc('r', [{ ...SCC, margins: 'clear' }])]);
+    expect(r.rules[0]).not.toContain('reconcile/malignant-no-follow-up');
+  });
+  it('involved margins need a plan', () => {
+    const r = batch([excision(), reportDoc('r', [{ ...SCC, margins: 'involved' }])]);
+    expect(r.rules[0]).toContain('reconcile/malignant-no-follow-up');
+  });
+});
+
+describe('reconcileBatch: labels written differently', () => {
+  it('links by collection date and site when no specimen has the label, with a warning', () => {
+    const r = batch([visit('v', { label: '3' }), reportDoc('r', [{ ...SK, specimenLabel: 'D', siteText: 'Skin, left cheek, shave' }])]);
+    expect(r.lines).toEqual([['11102:ready', '88305:ready'], []]);
+    expect(r.rules[0]).toContain('reconcile/linked-by-date-and-site');
+    expect(r.rules[1]).toContain('reconcile/linked-by-date-and-site');
+    expect(r.log[0]?.status).toBe('billed');
+  });
+  it('does not guess without a collection date or a matching site', () => {
+    const noDate = batch([visit('v', { label: '3' }), reportDoc('r', [{ ...SK, specimenLabel: 'D', collectedDate: undefined, siteText: 'Skin, left cheek' }])]);
+    expect(noDate.lines[0]).toEqual(['11102:ready', '88305:held-for-pathology']);
+    const otherSite = batch([visit('v', { label: '3' }), reportDoc('r', [{ ...SK, specimenLabel: 'D', siteText: 'Skin, right forearm' }])]);
+    expect(otherSite.lines[0]).toEqual(['11102:ready', '88305:held-for-pathology']);
+  });
+});

@@ -42,7 +42,8 @@ describe('reconcileBatch properties', () => {
             // The report document bills nothing; the visit carries the ready interpretation.
             expect(reportLines).toEqual([]);
             const v = res.drafts[link.visitItems[0] as number];
-            expect(v?.lines.some((l) => l.code === '88305' && l.status === 'ready' && l.specimenLabels.includes(link.label))).toBe(true);
+            const entry = res.log.find((e) => e.id === link.entryId);
+            expect(v?.lines.some((l) => l.code === '88305' && l.status === 'ready' && l.specimenLabels.includes(entry?.label ?? '?'))).toBe(true);
           } else {
             // Undecided: nobody bills it yet.
             expect(reportLines.every((l) => l.status === 'held-for-pathology')).toBe(true);
