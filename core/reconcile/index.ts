@@ -126,7 +126,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       added[v]?.push(merged);
       const date = reportDate(p.report, host.visit.dateOfService);
       entry.result = {
-        report: p.report,
+        report: merged,
         fromEncounterId: items[p.host]?.encounter.id ?? host.id,
         fromSource: hostName,
         ...(date ? { date } : {}),
