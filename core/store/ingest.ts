@@ -19,16 +19,19 @@ export interface IngestResult {
   /** Redacted: safe to store and to show. */
   encounter: Encounter;
   draft: ClaimDraft;
-  /** In memory only (for masking); never stored. */
-  patientName?: string;
+}
+
+export interface ReadSnapshot extends Omit<IngestResult, 'draft'> {
+  /** Identifiers to mask in any text produced later (finding messages). In memory only. */
+  identifiers: string[];
 }
 
 /**
- * Snapshot → Encounter → ClaimDraft, with the patient reduced to salted hashes and
- * initials, and identifiers masked in every piece of chart text that is kept.
- * Pure apart from the store; the background calls it for every valid snapshot.
+ * Snapshot → Encounter, with the patient reduced to salted hashes and initials and
+ * identifiers masked in every piece of chart text that is kept. No coding here:
+ * the background codes once, together with the patient's other visits.
  */
-export async function codeSnapshot(snapshot: ChartSnapshot, settings: Settings, salt: string): Promise<IngestResult> {
+export async function readSnapshot(snapshot: ChartSnapshot, salt: string): Promise<ReadSnapshot> {
   const note = snapshotToNote(snapshot);
   const patient = snapshot.patient?.trim() || extractIdentity(note).patient;
   // Initials need a name; the identity used for hashing may be an MRN (the first identifier in the header).
@@ -45,10 +48,9 @@ export async function codeSnapshot(snapshot: ChartSnapshot, settings: Settings, 
     : undefined;
   const { encounterId, patientKey } = await encounterIdentity(salt, patient, dateOfService, url, reportKey);
   const patientInitials = initialsOf(name) ?? initialsOf(patient);
-  const coded = codeEncounter({ ...parsed, id: encounterId, patientKey, patientInitials }, settings);
 
-  const ids = [patient, name].filter((x): x is string => Boolean(x));
-  const r = (s: string) => redactText(s, ids);
+  const identifiers = [...new Set([snapshot.patient?.trim(), patient, name].filter((x): x is string => Boolean(x)))];
+  const r = (s: string) => redactText(s, identifiers);
   const encounter: Encounter = {
     ...parsed,
     id: encounterId,
@@ -59,9 +61,13 @@ export async function codeSnapshot(snapshot: ChartSnapshot, settings: Settings, 
     unread: parsed.unread.map((u) => ({ ...u, text: r(u.text) })),
     visit: { ...parsed.visit, problems: parsed.visit.problems.map((p) => ({ ...p, text: r(p.text) })) },
   };
-  // Finding messages can quote chart text; codes and labels are left alone (an MRN can look like a CPT code).
-  const draft: ClaimDraft = { ...coded, findings: coded.findings.map((f) => ({ ...f, message: r(f.message), ...(f.fix ? { fix: r(f.fix) } : {}) })) };
-  return { encounterId, patientKey, patientInitials, dateOfService, encounter, draft, patientName: name };
+  return { encounterId, patientKey, patientInitials, dateOfService, encounter, identifiers };
+}
+
+/** One snapshot coded on its own (no other visits): for tests and tools. */
+export async function codeSnapshot(snapshot: ChartSnapshot, settings: Settings, salt: string): Promise<IngestResult> {
+  const { identifiers, ...read } = await readSnapshot(snapshot, salt);
+  return { ...read, draft: redactDraft(codeEncounter(read.encounter, settings), identifiers) };
 }
 
 /** What a stored encounter is called in cross-visit findings ("visit 2026-03-02"). */
@@ -115,16 +121,15 @@ export async function ingestSnapshot(
   settings: Settings,
   now = Date.now(),
 ): Promise<IngestResult & { updated: string[] }> {
-  const coded = await codeSnapshot(snapshot, settings, await store.installSalt());
-  const identifiers = [snapshot.patient, coded.patientName].filter((x): x is string => Boolean(x));
+  const { identifiers, ...read } = await readSnapshot(snapshot, await store.installSalt());
   const { draft, updated } = await recodeWithPatient(
     store,
-    { encounter: coded.encounter, dateOfService: coded.dateOfService, adapter: snapshot.adapter },
+    { encounter: read.encounter, dateOfService: read.dateOfService, adapter: snapshot.adapter },
     settings,
     now,
   );
-  const { patientName: _inMemoryOnly, ...kept } = coded;
-  const result = { ...kept, draft: redactDraft(draft, identifiers), updated };
+  // Finding messages can quote chart text; codes and labels are left alone (an MRN can look like a CPT code).
+  const result = { ...read, draft: redactDraft(draft, identifiers), updated };
   await store.saveCoded({
     encounterId: result.encounterId,
     patientKey: result.patientKey,
