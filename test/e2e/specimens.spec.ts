@@ -17,7 +17,7 @@ test('a pathology result opened later completes the visit: the held 88305 for th
 
   await expect(specimenC.locator('.status')).toHaveText('ready');
   await expect(panel.getByRole('table', { name: 'Specimens' }).locator('tr', { hasText: /^C/ })).toContainText('SQUAMOUS CELL CARCINOMA');
-  await expect(panel.locator('li.finding[data-rule="reconcile/result-linked"]')).toContainText('Specimen C');
+  await expect(panel.locator('li.finding[data-rule="reconcile/result-linked"]', { hasText: 'Specimen C:' })).toHaveCount(1);
   mkdirSync('docs/screenshots', { recursive: true });
   await panel.screenshot({ path: 'docs/screenshots/panel-result-linked.png', fullPage: true });
 });
