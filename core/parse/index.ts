@@ -23,7 +23,7 @@ export interface InputSection {
 }
 
 /** Only this much of a note is read; no visit note comes near it (5 MB of junk must still parse in < 50 ms). */
-export const MAX_NOTE_CHARS = 80_000;
+export const MAX_NOTE_CHARS = 60_000;
 
 const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'exam', 'procedure', 'assessment', 'other', 'visit']);
 
@@ -107,7 +107,7 @@ function budgetFor(length: number): number {
 const MAX_PROCEDURES = 200;
 
 /** Extraction stops after this many ms; the rest of the note is reported unread. */
-const BUDGET_MS = 20;
+const BUDGET_MS = 12;
 
 function build(body: string, sections: Section[], id: string, unread: Unread[]): Encounter {
   resetProcedureIds();

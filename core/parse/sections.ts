@@ -56,10 +56,15 @@ const INLINE_ROLES = new Set<SectionRole>(['history', 'exam', 'assessment', 'cha
 /** Inside a pathology report only these roles start a new section (the report has its own sub-headings). */
 const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charges', 'pathology']);
 
+/** First words a heading can start with: most lines fail this one test and skip the heading list. */
+const HEADING_START =
+  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter)/i;
+
 export function roleOfHeading(name: string): SectionRole | undefined {
+  if (!HEADING_START.test(name)) return undefined;
   const h = name
     .toLowerCase()
-    .replace(/\s*(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*:?\s*$/, '')
+    .replace(/(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]*:?[ \t]*$/, '')
     .replace(/\s*\([^)]{0,60}\)\s*$/, '')
     .replace(/[*#=_:\-–—.]+\s*$/, '')
     .replace(/^[*#=_\s]+/, '')

@@ -187,6 +187,7 @@ export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'deci
 
 const CODE = String.raw`(?<![\d.])(\d{5}|[A-Z]\d{4})(?![\d.])`;
 const CHARGE_LINE = new RegExp(CODE);
+const CHARGE_CODES = new RegExp(String.raw`${CODE}((?:\s*-\s*[0-9A-Z]{2}\b|\s*,?\s*mod(?:ifier)?s?\s*:?\s*[0-9A-Z]{2}\b(?:\s*,\s*[0-9A-Z]{2}\b)*)*)`, 'g');
 
 /** Charges the note itself lists, from a Charges/Billing/CPT section. */
 export function chargesOf(sections: Section[]): EnteredCharge[] {
@@ -202,7 +203,8 @@ export function chargesOf(sections: Section[]): EnteredCharge[] {
     for (const rawLine of s.text.split('\n', 400)) {
       const line = rawLine.slice(0, 400);
       if (!CHARGE_LINE.test(line)) continue;
-      const re = new RegExp(String.raw`${CODE}((?:\s*-\s*[0-9A-Z]{2}\b|\s*,?\s*mod(?:ifier)?s?\s*:?\s*[0-9A-Z]{2}\b(?:\s*,\s*[0-9A-Z]{2}\b)*)*)`, 'g');
+      const re = CHARGE_CODES;
+      re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {
         const code = m[1] as string;
         // ICD-10 codes (letter + 2 digits + dot) are diagnoses, not charges.
