@@ -103,6 +103,26 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   });
   pending.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.host - b.host);
 
+  const foreign = new Set(pending.map((p) => p.report));
+  /** Records a result written in the visit's own note (the amended one wins). */
+  const noteResult = (i: number, entry: SpecimenLogEntry, keep: (r: PathologyReport) => boolean) => {
+    const e = encounters[i] as Encounter;
+    const own = e.pathology.filter((r) => same(r.specimenLabel, entry.label) && keep(r));
+    const report = own.find((r) => r.amended) ?? own.at(-1);
+    if (!report) return;
+    const date = reportDate(report, e.visit.dateOfService);
+    entry.result = { report, fromEncounterId: items[i]?.encounter.id ?? e.id, fromSource: sources[i] as string, ...(date ? { date } : {}), linked: false };
+    pushStatus(entry, 'resulted', `result in the note: ${shortDx(report)}`, date);
+  };
+
+  // 2b. Results documented in the visit's own note (before matching: such a specimen is not open).
+  encounters.forEach((_, i) => {
+    for (const entry of entriesOf(i)) {
+      if (entry.result) continue;
+      noteResult(i, entry, (r) => !foreign.has(r));
+    }
+  });
+
   // 3. Match in date order, one report at a time (a matched specimen is no longer open).
   const moved = items.map(() => new Set<PathologyReport>());
   const added: PathologyReport[][] = items.map(() => []);
@@ -210,17 +230,9 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
     }
   });
 
-  // 4. Results documented in the visit's own note.
-  encounters.forEach((e, i) => {
-    for (const entry of entriesOf(i)) {
-      if (entry.result) continue;
-      const own = e.pathology.filter((r) => same(r.specimenLabel, entry.label) && !moved[i]?.has(r));
-      const report = own.find((r) => r.amended) ?? own.at(-1);
-      if (!report) continue;
-      const date = reportDate(report, e.visit.dateOfService);
-      entry.result = { report, fromEncounterId: items[i]?.encounter.id ?? e.id, fromSource: sources[i] as string, ...(date ? { date } : {}), linked: false };
-      pushStatus(entry, 'resulted', `result in the note: ${shortDx(report)}`, date);
-    }
+  // 4. A quoted report that found no earlier specimen stays in its note: the engine reads it as this visit's.
+  encounters.forEach((_, i) => {
+    for (const entry of entriesOf(i)) if (!entry.result) noteResult(i, entry, (r) => !moved[i]?.has(r));
   });
 
   // 5. Code every document with its own reports plus the ones linked to it.

@@ -262,3 +262,13 @@ describe('reconcileBatch: labels written differently', () => {
     expect(otherSite.lines[0]).toEqual(['11102:ready', '88305:held-for-pathology']);
   });
 });
+
+describe('reconcileBatch: an in-note result closes its specimen before matching', () => {
+  it('a report for A goes to the visit whose A is still open, not to one already resulted in its note', () => {
+    const first = visit('v1', { dos: '2026-06-01' });
+    first.pathology = [{ specimenLabel: 'A', diagnosisText: 'Seborrheic keratosis', behavior: 'benign', collectedDate: '2026-06-01' }];
+    const r = batch([first, visit('v2', { dos: '2026-06-05' }), reportDoc('r', [{ ...SK, collectedDate: undefined, signedDate: '2026-06-09' }])]);
+    expect(r.links).toEqual([expect.objectContaining({ kind: 'matched', visitItems: [1] })]);
+    expect(r.lines[1]).toEqual(['11102:ready', '88305:ready']);
+  });
+});
