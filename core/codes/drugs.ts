@@ -193,7 +193,13 @@ export const DRUGS: DrugEntry[] = [
 ];
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[®™]/g, '').replace(/\s+/g, ' ').trim();
+  // "mg/cc" is "mg/mL" in dose arithmetic.
+  return text
+    .toLowerCase()
+    .replace(/[®™]/g, '')
+    .replace(/\/\s*cc\b/g, '/ml')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

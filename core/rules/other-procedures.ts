@@ -449,8 +449,11 @@ function sentenceInNote(ctx: RuleContext, a: RegExp, b: RegExp): { section: stri
   return undefined;
 }
 
-const DERMAL_PEEL = /\bdermal\b|medium[\s-]?depth|\bmedium\b|\bdeep\b|phenol|baker|tca\s*(?:3[5-9]|[4-9]\d)\s*%/;
-const EPIDERMAL_PEEL = /epidermal|superficial|\blight\b|glycolic|salicylic|jessner|lactic|mandelic|pyruvic|tca\s*(?:[1-2]\d|[5-9])\s*%/;
+// TCA strength written either way round: "TCA 35%" or "35% TCA".
+const DERMAL_PEEL =
+  /\bdermal\b|medium[\s-]?depth|\bmedium\b|\bdeep\b|phenol|baker|tca\s*(?:3[5-9]|[4-9]\d)\s*%|\b(?:3[5-9]|[4-9]\d)\s*%\s*(?:tca|trichloroacetic)/;
+const EPIDERMAL_PEEL =
+  /epidermal|superficial|\blight\b|glycolic|salicylic|jessner|lactic|mandelic|pyruvic|tca\s*(?:[1-2]\d|[5-9])\s*%|\b(?:[1-2]\d|[5-9])\s*%\s*(?:tca|trichloroacetic)/;
 
 export const chemicalPeel = defineRule({
   id: 'other-procedures/chemical-peel',
@@ -566,7 +569,7 @@ export const unlistedNo22 = defineRule({
  */
 function kohReadInNote(ctx: RuleContext): { section: string; start: number; end: number } | undefined {
   for (const [section, text] of Object.entries(ctx.encounter.sections)) {
-    for (const m of text.matchAll(/[^.\n]*\b(?:koh|potassium hydroxide)\b[^.\n]*/gi)) {
+    for (const m of text.matchAll(/(?<![^.\n])[^.\n]*\b(?:koh|potassium hydroxide)\b[^.\n]*/gi)) {
       const sentence = m[0];
       if (!/perform|done|obtained|examined|read|showed|shows|revealed|reveals|positive|negative|hyphae|spores|yeast/i.test(sentence)) continue;
       if (/previous|prior|last\s+(?:visit|time)|history|\bsent\b|outside\s+lab|will\s+(?:do|perform|send)|\bplan|consider|recommend|declin/i.test(sentence))

@@ -12,7 +12,7 @@ const described = (ctx: RuleContext, p: Procedure) => `${p.modality ?? ''} ${p.d
 const LASER = /excimer|xtrac|308\s*nm|laser/;
 const GOECKERMAN = /goeckerman|\btar\b|coal tar|petrolatum|crude/;
 const PUVA = /puva|psoralen|methoxsalen|8-?mop|oxsoralen/;
-const UV = /nb-?uvb|narrow[\s-]?band|\buvb\b|\buva\b|uva-?1|bb-?uvb|broad[\s-]?band|ultraviolet|\buv\b|light box|phototherapy/;
+const UV = /nb-?uvb|narrow[\s-]?band|\buvb\b|\buva\b|uva-?1|bb-?uvb|broad[\s-]?band|ultraviolet|\buv\b|311\s*nm|light box|phototherapy/;
 
 /** ≥4 hours of day treatment written in the note (96913 needs 4-8 hours of supervised care). */
 function extendedHours(text: string): number | undefined {

@@ -604,6 +604,7 @@ describe('drug catalog helpers', () => {
     const tac = findDrug('triamcinolone') as DrugEntry;
     expect(concentrationMgPerMl(tac, 'Kenalog-10')).toBe(10);
     expect(concentrationMgPerMl(tac, 'triamcinolone 2.5 mg/mL')).toBe(2.5);
+    expect(concentrationMgPerMl(tac, 'ILK 5 mg/cc')).toBe(5);
     expect(amountInBillingMeasure(tac, 0.3, 'mL', 'Kenalog-10')).toBeCloseTo(3);
     expect(amountInBillingMeasure(tac, 1, 'mL', 'triamcinolone')).toBeUndefined();
     expect(billingUnits(tac, 40)).toBe(4);

@@ -290,6 +290,11 @@ const cases: Case[] = [
     lines: ['15789'],
   },
   {
+    name: '"35% TCA" written percentage-first on the face → 15789',
+    encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('face'), text: 'Jessner then 35% TCA' })] },
+    lines: ['15789'],
+  },
+  {
     name: 'superficial peel of the chest → 15792',
     encounter: { procedures: [proc({ kind: 'chemical-peel', site: site('chest'), text: 'superficial salicylic peel' })] },
     lines: ['15792'],

@@ -20,6 +20,11 @@ const rules = [...phototherapyRules, ...injectionRules];
 
 const cases: Case[] = [
   { name: 'NB-UVB → 96900', encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'nbuvb' })] }, lines: ['96900'] },
+  {
+    name: '311 nm phototherapy → 96900',
+    encounter: { procedures: [proc({ kind: 'phototherapy', text: '311 nm phototherapy, 600 mJ/cm2' })] },
+    lines: ['96900'],
+  },
   { name: 'UVA alone → 96900', encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'UVA' })] }, lines: ['96900'] },
   { name: 'Goeckerman (tar + UVB) → 96910', encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'goeckerman' })] }, lines: ['96910'] },
   {
