@@ -52,9 +52,8 @@ export function countInText(text: string, nouns: string): number | undefined {
   return after ? toNumber(after[1] as string) : undefined;
 }
 
-/** Nouns for injected/pared lesions. */
-export const LESION_NOUNS =
-  'lesions?|patch(?:es)?|keloids?|nodules?|cysts?|plaques?|scars?|papules?|sites?|spots?|warts?|calluses|callus|callosities|corns?|areas?';
+/** Nouns for injected/pared lesions. Never "sites" or "injections": CPT counts lesions, not needle sticks. */
+export const LESION_NOUNS = 'lesions?|patch(?:es)?|keloids?|nodules?|cysts?|plaques?|scars?|papules?|spots?|warts?|calluses|callus|callosities|corns?|areas?';
 /** Nouns for nails. */
 export const NAIL_NOUNS = 'nails?|toenails?|fingernails?|nail plates?';
 

@@ -115,6 +115,13 @@ const cases: Case[] = [
     lines: ['11901', 'J3301'],
   },
   {
+    name: 'injection points are not lesions: "20 sites across 3 plaques" → 3 lesions, 11900',
+    encounter: {
+      procedures: [proc({ kind: 'intralesional-injection', site: site('scalp'), text: 'ILK injected at 20 sites across 3 plaques', drug: tac(10) })],
+    },
+    lines: ['11900', 'J3301'],
+  },
+  {
     name: 'parsed count disagrees with the text ("Keloids x3" vs 40) → smaller count + warning',
     encounter: {
       procedures: [
