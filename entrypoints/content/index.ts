@@ -1,24 +1,31 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { snapshotFromDocument } from '../../core/emr';
+import { sectionRootsOf, shouldSnapshotInFrame, snapshotFromDocument } from '../../core/emr';
+import { ChartObserver } from './chart-observer';
 import { ChartWatcher } from './watcher';
 
 /**
  * Declared for the bundled demo charts on localhost only (see README, Permissions).
- * On EMR hosts the same script is registered at runtime by the background, and
- * only for hosts the user granted in Options.
+ * On EMR hosts the same script is registered at runtime by the background, in all
+ * frames, and only for hosts the user granted in Options.
  */
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
   runAt: 'document_idle',
   main(ctx) {
+    // A same-origin child frame is read by the top frame's adapter: do not send it twice.
+    if (!shouldSnapshotInFrame(window)) return;
+
     const watcher = new ChartWatcher({
-      read: () => snapshotFromDocument(document, { url: location.href }),
+      read: () => {
+        const snapshot = snapshotFromDocument(document, { url: location.href });
+        observer.refreshRoots();
+        return snapshot;
+      },
       send: (message) => browser.runtime.sendMessage(message),
     });
-
-    const observer = new MutationObserver(() => watcher.changed());
-    observer.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    const observer = new ChartObserver(document, { roots: (doc) => sectionRootsOf(doc, location.href), onChange: () => watcher.changed() });
+    observer.start();
 
     // SPA route changes (EMA is hash-routed) may swap the whole chart.
     ctx.addEventListener(window, 'hashchange', () => watcher.changed());
@@ -33,7 +40,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
 
     ctx.onInvalidated(() => {
-      observer.disconnect();
+      observer.stop();
       watcher.stop();
       browser.runtime.onMessage.removeListener(onMessage);
     });
