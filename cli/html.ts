@@ -91,6 +91,11 @@ export function patientKeyText(patient: string): string {
 export function encounterFromHtml(html: string, id: string, hash: (raw: string) => string, path?: string): Encounter {
   const snapshot = snapshotFromHtml(html, id, path ? { path } : {});
   const encounter = encounterFromSnapshot(snapshot, id);
+  // The pipeline states the adapter's date of service as a synthetic "Date of service:" header. It is
+  // already in encounter.visit; kept in the section texts it would make a saved lab report read as a
+  // visit note to the CLI's report-document check (which joins the section texts).
+  const header = encounter.sections.header;
+  if (header !== undefined && /^Date of service: [^\n]*$/.test(header.trim())) delete encounter.sections.header;
   if (snapshot.patient && !encounter.patientKey) encounter.patientKey = hash(patientKeyText(snapshot.patient));
   return encounter;
 }

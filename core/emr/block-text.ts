@@ -11,6 +11,9 @@
 /** Required line breaks (innerText's "required line break count" 1 and 2); runs collapse to the largest. */
 const BREAK1 = '\u0001';
 const BREAK2 = '\u0002';
+/** A space or tab that tidying must not collapse or trim (from <pre> or &nbsp;). */
+const HARD_SPACE = '\u0005';
+const HARD_TAB = '\u0006';
 
 const BLOCK = new Set([
   'ADDRESS',
@@ -139,7 +142,17 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   const type = node.nodeType;
   if (type === 3 /* text */) {
     const data = (node as Text).data;
-    push(sink, pre ? data : data.replace(/[ \t\r\n\f\u00a0]+/g, ' '));
+    // Preformatted spacing and non-breaking spaces are kept (as placeholders through tidying):
+    // "Patient: Doe&nbsp;&nbsp;&nbsp;MRN: 1" and indented report lines keep their layout, as innerText does.
+    push(
+      sink,
+      pre
+        ? data
+            .replace(/\r\n?/g, '\n')
+            .replace(/[ \u00a0]/g, HARD_SPACE)
+            .replace(/\t/g, HARD_TAB)
+        : data.replace(/[ \t\r\n\f]+/g, ' ').replace(/\u00a0/g, HARD_SPACE),
+    );
     return;
   }
   if (type === 9 /* document */) {
@@ -251,8 +264,9 @@ function tidy(raw: string): string {
       .replace(/[ \t]+/g, ' ')
       .replace(/(?:\s*\|\s*)+$/, '')
       .replace(/^(?:\s*\|\s*)+/, '')
-      .trim();
-    if (t === '') {
+      .trim()
+      .replace(/[\u0005\u0006 ]+$/, '');
+    if (t.replace(/[\u0005\u0006]/g, '').trim() === '') {
       blank++;
       if (blank === 1 && out.length > 0) out.push('');
       continue;
@@ -261,5 +275,8 @@ function tidy(raw: string): string {
     out.push(t);
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out.join('\n');
+  return out
+    .join('\n')
+    .replace(/\u0005/g, ' ')
+    .replace(/\u0006/g, '\t');
 }

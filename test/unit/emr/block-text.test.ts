@@ -34,6 +34,16 @@ describe('blockText', () => {
     ['dt/dd pairs read as labeled lines', '<dl><dt>Patient</dt><dd>Doe, Jane</dd><dt>MRN:</dt><dd>123</dd></dl>', 'Patient: Doe, Jane\nMRN: 123'],
     ['pre keeps its own line breaks', '<pre>A. BCC\n\nB. SK</pre>', 'A. BCC\n\nB. SK'],
     [
+      'pre keeps indentation and column spacing',
+      '<pre>Patient: Doe, Jane   MRN: 1\n  Lesion 1: L flank\n\tStage I</pre>',
+      'Patient: Doe, Jane   MRN: 1\n  Lesion 1: L flank\n\tStage I',
+    ],
+    [
+      'runs of &nbsp; keep their width, ordinary spaces collapse',
+      '<div>Name: Doe&nbsp;&nbsp;&nbsp;MRN: 1</div><div>&nbsp;&nbsp;A. BCC</div><div>&nbsp;</div><div>x</div>',
+      'Name: Doe   MRN: 1\n  A. BCC\n\nx',
+    ],
+    [
       'script, style, template and buttons are not chart text',
       '<script>var x=1</script><style>p{}</style><template><p>t</p></template><button>Save</button><p>kept</p>',
       'kept',
