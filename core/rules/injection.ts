@@ -383,6 +383,13 @@ export const injectionSelfAdministeredDrug = defineRule({
   },
 });
 
+/** The note says prior authorization was obtained ("Prior auth on file", "PA approved"). */
+function priorAuthDocumented(ctx: RuleContext): boolean {
+  return Object.values(ctx.encounter.sections).some((text) =>
+    /\b(?:prior\s+auth(?:orization)?|PA)\s+(?:is\s+|was\s+)?(?:on\s+file|approved|obtained|in\s+place|granted)/i.test(text),
+  );
+}
+
 /** Biologics (not steroids, toxins or PDT drugs) that payers put behind prior authorization. */
 const BIOLOGIC_IDS = new Set([
   'infliximab',
@@ -412,9 +419,8 @@ export const injectionBiologicPriorAuthorization = defineRule({
   status: 'stable',
   apply(ctx) {
     const seen = new Set<string>();
-    const note = Object.values(ctx.encounter.sections).join('\n');
     // Authorization already documented as obtained: nothing to prompt.
-    if (/\b(?:prior\s+auth(?:orization)?|\bPA\b)\s+(?:is\s+)?(?:on\s+file|approved|obtained|in\s+place|granted)/i.test(note)) return;
+    if (priorAuthDocumented(ctx)) return;
     for (const p of ctx.performed('injection', 'infusion')) {
       const entry = p.drug ? findDrug(p.drug.name, p.drug.hcpcs) : undefined;
       if (!entry || !BIOLOGIC_IDS.has(entry.id) || seen.has(entry.id)) continue;
@@ -635,6 +641,7 @@ export const injectionChemodenervation = defineRule({
       }
     }
     codeDrugs(ctx, procs, 'Chemodenervation');
+    if (priorAuthDocumented(ctx)) return;
     ctx.report({
       severity: 'info',
       message: 'Botulinum toxin for hyperhidrosis is covered only with payer criteria and often prior authorization; cosmetic uses are excluded.',
