@@ -58,3 +58,60 @@ export function claimsToCsv(claims: readonly ExportClaim[], options: { header?: 
   for (const c of claims) for (const r of claimRows(c)) rows.push(r.join(','));
   return rows.length ? `${rows.join('\r\n')}\r\n` : '';
 }
+
+export const SPECIMEN_CSV_COLUMNS = [
+  'source',
+  'dos',
+  'specimen',
+  'site',
+  'procedure',
+  'destination',
+  'status',
+  'aging',
+  'age_days',
+  'diagnosis',
+  'behavior',
+  'result_from',
+  'follow_up',
+] as const;
+
+/** What a specimen-log row needs (core/reconcile's SpecimenLogEntry has all of it). */
+export interface SpecimenRow {
+  source: string;
+  dateOfService?: string;
+  label: string;
+  site?: { text: string };
+  procedureKind?: string;
+  destination: string;
+  status: string;
+  aging: boolean;
+  ageDays?: number;
+  result?: { report: { diagnosisText: string; behavior: string }; fromSource: string; linked: boolean };
+  followUp?: { documented: boolean };
+}
+
+/** The specimen log as CSV: one row per specimen, for the coder's "unbilled specimens" export. */
+export function specimensToCsv(entries: readonly SpecimenRow[], options: { header?: boolean } = {}): string {
+  const rows: string[] = [];
+  if (options.header !== false) rows.push(SPECIMEN_CSV_COLUMNS.join(','));
+  for (const e of entries) {
+    rows.push(
+      [
+        csvField(e.source, true),
+        csvField(e.dateOfService ?? ''),
+        csvField(e.label, true),
+        csvField(e.site?.text ?? '', true),
+        csvField(e.procedureKind ?? ''),
+        csvField(e.destination),
+        csvField(e.status),
+        csvField(e.aging ? 'yes' : 'no'),
+        csvField(e.ageDays ?? ''),
+        csvField(e.result?.report.diagnosisText ?? '', true),
+        csvField(e.result?.report.behavior ?? ''),
+        csvField(e.result?.linked ? e.result.fromSource : '', true),
+        csvField(e.followUp ? (e.followUp.documented ? 'documented' : 'missing') : ''),
+      ].join(','),
+    );
+  }
+  return rows.length ? `${rows.join('\r\n')}\r\n` : '';
+}

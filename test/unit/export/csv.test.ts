@@ -108,3 +108,54 @@ describe('claimsToCsv', () => {
     expect(claimsToCsv([{ draft: { ...sampleDraft(), lines: [] } }])).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
   });
 });
+
+describe('specimensToCsv', () => {
+  it('one row per logged specimen, with status, aging, result and follow-up', async () => {
+    const { Encounter, Settings } = await import('../../../core/model');
+    const { reconcileBatch } = await import('../../../core/reconcile');
+    const { specimensToCsv, SPECIMEN_CSV_COLUMNS } = await import('../../../core/export/csv');
+    const site = { text: 'L cheek, near "ala"', key: 'cheek', laterality: 'left' as const };
+    const visit = (id: string, dos: string) =>
+      Encounter.parse({
+        id,
+        patientKey: 'pk',
+        visit: { dateOfService: dos },
+        procedures: [{ id: `${id}p`, kind: 'biopsy-tangential', specimenLabel: 'A', site }],
+        specimens: [{ label: 'A', procedureId: `${id}p`, site, destination: 'in-house' }],
+      });
+    const report = Encounter.parse({
+      id: 'r',
+      patientKey: 'pk',
+      pathology: [{ specimenLabel: 'A', diagnosisText: 'Basal cell carcinoma, nodular', behavior: 'malignant', collectedDate: '2026-06-01' }],
+    });
+    const res = reconcileBatch(
+      [
+        { encounter: visit('v1', '2026-06-01'), name: 'v1.txt' },
+        { encounter: visit('v2', '2026-05-01'), name: 'v2.txt' },
+        { encounter: report, name: 'r.txt' },
+      ],
+      Settings.parse({}),
+      { today: '2026-06-10' },
+    );
+    const rows = parseCsv(specimensToCsv(res.log));
+    expect(rows[0]).toEqual([...SPECIMEN_CSV_COLUMNS]);
+    expect(rows.slice(1)).toEqual([
+      [
+        'v1.txt',
+        '2026-06-01',
+        'A',
+        'L cheek, near "ala"',
+        'biopsy-tangential',
+        'in-house',
+        'billed',
+        'no',
+        '',
+        'Basal cell carcinoma, nodular',
+        'malignant',
+        'r.txt',
+        'missing',
+      ],
+      ['v2.txt', '2026-05-01', 'A', 'L cheek, near "ala"', 'biopsy-tangential', 'in-house', 'sent', 'yes', '40', '', '', '', ''],
+    ]);
+  });
+});
