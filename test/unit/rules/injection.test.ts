@@ -404,6 +404,17 @@ const cases: Case[] = [
     findings: ['injection/chemodenervation', 'injection/ndc'],
   },
   {
+    name: 'hyperhidrosis with prior auth on file → no coverage prompt',
+    encounter: {
+      sections: { note: 'Axillary hyperhidrosis, failed Drysol. Prior auth on file. Botox 100 units both axillae.' },
+      procedures: [
+        proc({ kind: 'chemodenervation', site: site('axilla', 'both axillae', 'bilateral'), drug: { name: 'Botox', amountGiven: 100, unit: 'units' } }),
+      ],
+    },
+    lines: ['64650', 'J0585 x100'],
+    findings: ['injection/drug-waste', 'injection/ndc'],
+  },
+  {
     name: 'palms → 64999 (never 64653) + unlisted finding',
     encounter: {
       procedures: [
