@@ -107,6 +107,10 @@ export function App({ model }: { model: PanelModel }) {
         </>
       )}
       <footer class="links">
+        <button type="button" class="link" onClick={() => void model.rescan()}>
+          Read the chart again
+        </button>{' '}
+        ·{' '}
         <button type="button" class="link" onClick={() => model.openPage('options')}>
           Options
         </button>{' '}

@@ -87,6 +87,14 @@ export function createPanelModel(transport: PanelTransport) {
     }
   }
 
+  /** Ask the tab's content script to read the chart again now. */
+  async function rescan(): Promise<void> {
+    const id = tabId.value;
+    if (id === undefined) return;
+    const reply = await transport.request<null>({ type: 'rescan-tab', tabId: id }).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    status.value = reply.ok ? 'Reading the chart again…' : reply.error;
+  }
+
   function onEvent(event: PanelEvent): void {
     if (event.type === 'tab-updated' && event.tabId === tabId.value) void load();
     if (event.type === 'settings-updated') void load();
@@ -181,6 +189,7 @@ export function createPanelModel(transport: PanelTransport) {
     undo,
     toggleLine,
     setView,
+    rescan,
     copy,
     loadAudit,
     openPage: (page: 'options' | 'trainer') => transport.openPage(page),

@@ -152,4 +152,13 @@ describe('panel model', () => {
     expect(m.tabId.value).toBe(2);
     expect(m.lines.value.map((l) => l.code)).toEqual(['17000']);
   });
+
+  it('rescan asks the background to re-read the tab and says so', async () => {
+    const t = fakeTransport((req) => (req.type === 'get-tab-state' ? { ok: true, data: tabState(draft([line('11104')])) } : { ok: true, data: null }));
+    const m = createPanelModel(t.transport);
+    await m.follow(7);
+    await m.rescan();
+    expect(t.requests.at(-1)).toEqual({ type: 'rescan-tab', tabId: 7 });
+    expect(m.status.value).toBe('Reading the chart again…');
+  });
 });
