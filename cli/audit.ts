@@ -47,6 +47,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditArgs {
 /** Requests carry a few dozen encounters: few enough to balance the workers, enough to amortise messaging. */
 const READ_CHUNK = 25;
 const CODE_CHUNK = 40;
+const SMALL_BATCH = 150;
 
 export interface AuditResult {
   encounters: number;
@@ -76,7 +77,12 @@ export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
   for (const p of fees?.problems ?? []) io.stderr(`dermlens: ${p}\n`);
 
   const { tasks, skipped } = collectInputs(args.paths, args.out);
-  const jobs = Math.min(args.jobs ?? availableParallelism(), Math.max(1, Math.ceil(tasks.length / READ_CHUNK)));
+  // A worker costs about a second of start-up (tsx + the engine): a small batch runs faster on the
+  // main thread, which has the engine loaded already. An explicit --jobs is always obeyed.
+  const jobs =
+    args.jobs === undefined && tasks.length < SMALL_BATCH
+      ? 0
+      : Math.min(args.jobs ?? availableParallelism(), Math.max(1, Math.ceil(tasks.length / READ_CHUNK)));
   const setup: WorkerSetup = { salt: randomBytes(16).toString('hex'), settings };
 
   let runner: Runner;

@@ -124,7 +124,10 @@ export interface CsvEncounterRow {
   location: string;
   line: number;
   encounterId: string;
+  /** The raw patient column: hashed by the reader, never written out. */
   patient?: string;
+  /** What the patient column holds, from its header (so it links to notes' `MRN:` / `Patient key:` headers). */
+  patientKind?: PatientColumnKind;
   dateOfService?: string;
   provider?: string;
   note: string;
@@ -178,6 +181,7 @@ export function readEncounterCsv(text: string, file: string): { rows: CsvEncount
     seenIds.set(encounterId, count + 1);
     if (count > 0) encounterId = `${encounterId}@${record.line}`;
     const patient = get('patientKey');
+    const patientKind = patientKindOf(header.fields[map.patientKey ?? -1] ?? '');
     const dateOfService = get('dateOfService');
     const provider = get('provider');
     const billedCodes = get('billedCodes');
@@ -186,13 +190,36 @@ export function readEncounterCsv(text: string, file: string): { rows: CsvEncount
       line: record.line,
       encounterId,
       note,
-      ...(patient ? { patient } : {}),
+      ...(patient ? { patient, patientKind } : {}),
       ...(dateOfService ? { dateOfService } : {}),
       ...(provider ? { provider } : {}),
       ...(billedCodes ? { billedCodes } : {}),
     });
   }
   return { rows, skipped };
+}
+
+export type PatientColumnKind = 'mrn' | 'key' | 'any';
+
+function patientKindOf(header: string): PatientColumnKind {
+  const h = norm(header);
+  if (['mrn', 'patientmrn', 'patientid', 'account', 'accountnumber'].includes(h)) return 'mrn';
+  if (h === 'patientkey') return 'key';
+  return 'any';
+}
+
+/**
+ * The identity string a CSV patient cell stands for, in the form core/parse/identity.ts gives a
+ * note header (`mrn:…`, `key:…`, `name:…`), so a row and a note of one patient hash the same.
+ */
+export function csvIdentity(value: string, kind: PatientColumnKind, normalizeName: (raw: string) => string | undefined): string {
+  const v = value.trim();
+  if (kind === 'mrn') return `mrn:${v.toUpperCase()}`;
+  if (kind === 'key') return `key:${v}`;
+  // A bare "patient" column: an id when it looks like one (digits, no spaces), else a name.
+  if (/^[A-Z0-9-]{3,}$/i.test(v) && /\d/.test(v)) return `mrn:${v.toUpperCase()}`;
+  const name = normalizeName(v);
+  return name ? `name:${name}` : `key:${v}`;
 }
 
 export interface BilledCode {

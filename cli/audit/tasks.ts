@@ -1,9 +1,9 @@
 import type { ClaimDraft, Encounter, Finding, Settings } from '../../core/model';
 import { parseNote } from '../../core/parse';
-import { extractIdentity } from '../../core/parse/identity';
+import { extractIdentity, normalizeName } from '../../core/parse/identity';
 import { codeBatch, reportDocumentEncounter } from '../../core/reconcile';
 import { loadEncounter } from '../main';
-import { type CsvEncounterRow, isoDate, parseBilledCodes } from './csv-input';
+import { type CsvEncounterRow, csvIdentity, isoDate, parseBilledCodes } from './csv-input';
 
 /**
  * The two steps of an audit, as plain functions over structured-cloneable data so that a worker
@@ -67,7 +67,7 @@ function readRow(row: CsvEncounterRow, hash: (raw: string) => string): ReadResul
   const parsed = parseNote(row.note, { id: row.encounterId });
   const encounter = reportDocumentEncounter(row.note, parsed) ?? parsed;
   // The export's patient column is the system of record; the note's own header is the fallback.
-  const patient = row.patient ?? extractIdentity(row.note).patient;
+  const patient = row.patient ? csvIdentity(row.patient, row.patientKind ?? 'any', normalizeName) : extractIdentity(row.note).patient;
   if (patient) encounter.patientKey = hash(patient);
   if (row.dateOfService) {
     const iso = isoDate(row.dateOfService);
