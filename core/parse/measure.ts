@@ -217,7 +217,7 @@ const COUNT_AFTER = new RegExp(
 export function findCount(text: string): number | undefined {
   const t = text.length > 3000 ? text.slice(0, 3000) : text;
   const labelled =
-    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\s+)?(?:treated\s+)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+treated|count|qty|quantity|no\.\s*of\s+lesions)\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\b/i.exec(
+    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\s+)?(?:treated\s+)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+treated|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\b/i.exec(
       t,
     );
   if (labelled?.[1]) {

@@ -28,6 +28,8 @@ export interface Block {
   segEnd: number;
   /** Offset of the procedure word itself (for the clause that carries its status). */
   triggerAt: number;
+  /** Status of the clause that opened the block: a planned mention never absorbs a performed one. */
+  intent?: string;
   generic: boolean;
   /** The trigger unit names several procedures: facts come from this block's own segment first. */
   split?: boolean;
@@ -199,9 +201,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   for (const u of units) {
     if (overBudget()) break;
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
+    const intents = new Map<Trigger, string>();
     const triggers = unitTriggers(u).filter((t) => {
       const { clause, at } = clauseAround(u.text, t.start, t.end);
       const intent = intentOf(clause, false, at);
+      intents.set(t, intent);
       return intent !== 'history' && intent !== 'negated';
     });
     if (u.afterBlank && !u.label) listHeader = undefined;
@@ -278,10 +282,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           const sameLabel = !u.label || u.label === base?.label;
           const site = newSiteIn(u);
           const sameSite = !site || !base?.site || site.site.key === base.site.key || !base.site.key;
+          const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
+          const newIntent = first ? intents.get(first) : undefined;
+          const sameIntent = !base?.intent || !newIntent || base.intent === newIntent || newIntent !== 'performed';
           if (
             base &&
             sameLabel &&
             sameSite &&
+            sameIntent &&
             compatible(base.family, seg.family, seg.generic) &&
             !(seg.family === 'destruction' && !seg.generic && base.family !== 'destruction')
           ) {
@@ -293,6 +301,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           }
         }
         const block = open(seg.family, u, seg, seg.generic);
+        const opener = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
+        if (opener) block.intent = intents.get(opener);
         if (segments.length > 1) block.split = true;
         // Later procedures named in the same sentence share its context ("Shave biopsy … and then ED&C of the same lesion").
         if (k > 0 && firstOfUnit) {
@@ -709,7 +719,7 @@ function lesionSizeOf(b: Block, text: string): number | undefined {
       )
     )
       continue;
-    if (/\b(?:punch|curette)\s*$/.test(before)) continue;
+    if (/\b(?:punch|curette)(?:\s+(?:biopsy|bx))?\s*$/.test(before)) continue;
     return greatest(s);
   }
   return undefined;

@@ -76,6 +76,8 @@ export function roleOfHeading(name: string): SectionRole | undefined {
 }
 
 interface HeadingHit {
+  /** A "Procedure: <prose>" line: a section only when it does not sit inside a plan or procedure part. */
+  prose?: boolean;
   role: SectionRole;
   name: string;
   /** Where the section text starts (after the heading line, or after the colon for inline headings). */
@@ -106,6 +108,8 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
     const proseProcedure = role === 'procedure' && (rest.length > 80 || /\.\s+[A-Z]/.test(rest));
     if (role && (INLINE_ROLES.has(role) || proseProcedure)) {
       const offsetInLine = line.indexOf(':') + 1;
+      if (proseProcedure && !INLINE_ROLES.has(role))
+        return /^\s/.test(line) ? undefined : { role, name: cleanName(head), textStart: lineStart, lineStart, prose: true };
       return { role, name: cleanName(head), textStart: lineStart + offsetInLine, lineStart };
     }
   }
@@ -155,6 +159,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         hit = { role: 'procedure', name: 'Procedure', textStart: pos, lineStart: pos };
       if (!hit && STRONG_PATHOLOGY.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
+      if (hit?.prose && (current === 'assessment' || current === 'procedure')) hit = undefined;
       if (hit && hits.length < 300 && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
         hits.push(hit);
         current = hit.role;
