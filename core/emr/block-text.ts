@@ -221,8 +221,11 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   } else {
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c, options, sink, isPre, depth + 1);
   }
-  if (cell) push(sink, ' | ');
-  else if (tag === 'DT' && el.nextElementSibling?.tagName.toUpperCase() === 'DD') {
+  if (cell) {
+    // A row header before its value ("<th>Collected</th><td>04/28/2026</td>") reads as a labeled field.
+    const labeled = tag === 'TH' && el.nextElementSibling?.tagName.toUpperCase() === 'TD';
+    push(sink, labeled ? (/:\s*$/.test(el.textContent ?? '') ? ' ' : ': ') : ' | ');
+  } else if (tag === 'DT' && el.nextElementSibling?.tagName.toUpperCase() === 'DD') {
     if (!/:\s*$/.test(el.textContent ?? '')) push(sink, ':');
     push(sink, ' ');
   } else if (block) push(sink, brk);

@@ -29,6 +29,11 @@ describe('blockText', () => {
       '<table><tr><th>CPT</th><th>Units</th></tr><tr><td>11102</td><td>1</td></tr></table>',
       'CPT | Units\n11102 | 1',
     ],
+    [
+      'a row header before its value reads as a labeled field',
+      '<table><tr><th>Collected</th><td>04/28/2026</td><th>Signed:</th><td>05/01/2026</td></tr></table>',
+      'Collected: 04/28/2026 | Signed: 05/01/2026',
+    ],
     ['empty cells keep their column', '<table><tr><td>11104</td><td></td><td>1</td></tr></table>', '11104 | | 1'],
     ['ordered list items get their numbers, bullets a dash', '<ol start="2"><li>AK</li><li>SK</li></ol><ul><li>x</li></ul>', '2. AK\n3. SK\n- x'],
     ['dt/dd pairs read as labeled lines', '<dl><dt>Patient</dt><dd>Doe, Jane</dd><dt>MRN:</dt><dd>123</dd></dl>', 'Patient: Doe, Jane\nMRN: 123'],
