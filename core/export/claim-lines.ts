@@ -1,4 +1,5 @@
 import type { ClaimDraft, ClaimLine } from '../model';
+import { isIsoDate } from '../reconcile/dates';
 
 /** 837P/CMS-1500 limits: 12 diagnoses per claim, 4 pointers and 4 modifiers per line. */
 export const MAX_CLAIM_DIAGNOSES = 12;
@@ -78,4 +79,9 @@ export function codeSystemOf(code: string): 'cpt' | 'hcpcs' {
 /** CPT modifiers are two digits (25, 59, 26); HCPCS modifiers have a letter (XS, JW, LT, E1, FA). */
 export function modifierSystemOf(modifier: string): 'cpt' | 'hcpcs' {
   return /^\d{2}$/.test(modifier) ? 'cpt' : 'hcpcs';
+}
+
+/** The date of service when it is a real calendar date (an impossible one is left off, never sent). */
+export function serviceDate(draft: ClaimDraft): string | undefined {
+  return isIsoDate(draft.dateOfService) ? draft.dateOfService : undefined;
 }

@@ -1,4 +1,4 @@
-import { billableLines, claimDiagnoses, codeSystemOf, type ExportClaim, type ExportOptions, lineCharge, modifierSystemOf } from './claim-lines';
+import { billableLines, claimDiagnoses, codeSystemOf, type ExportClaim, type ExportOptions, lineCharge, modifierSystemOf, serviceDate } from './claim-lines';
 
 export const CPT_SYSTEM = 'http://www.ama-assn.org/go/cpt';
 export const HCPCS_SYSTEM = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
@@ -65,6 +65,7 @@ export function claimToFhir(claim: ExportClaim, options: FhirOptions = {}): Fhir
   const dx = claimDiagnoses(lines);
   const created = options.created ?? new Date().toISOString().slice(0, 10);
   const id = fhirId(draft.encounterId);
+  const dos = serviceDate(draft);
   const out: FhirClaim = {
     resourceType: 'Claim',
     ...(id ? { id } : {}),
@@ -89,7 +90,7 @@ export function claimToFhir(claim: ExportClaim, options: FhirOptions = {}): Fhir
         ...(pointers.length ? { diagnosisSequence: pointers } : {}),
         productOrService: { coding: [{ system: codeSystem(l.code), code: l.code, display: l.description }] },
         ...(l.modifiers.length ? { modifier: l.modifiers.slice(0, 4).map((m) => ({ coding: [{ system: modifierSystem(m), code: m }] })) } : {}),
-        ...(draft.dateOfService ? { servicedDate: draft.dateOfService } : {}),
+        ...(dos ? { servicedDate: dos } : {}),
         quantity: { value: l.units },
         ...(options.fees?.[l.code] !== undefined
           ? { unitPrice: { value: options.fees[l.code] as number, currency: 'USD' as const }, net: { value: charge, currency: 'USD' as const } }

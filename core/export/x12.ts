@@ -1,4 +1,4 @@
-import { billableLines, claimDiagnoses, type ExportClaim, type ExportOptions, lineCharge, MAX_LINE_MODIFIERS } from './claim-lines';
+import { billableLines, claimDiagnoses, type ExportClaim, type ExportOptions, lineCharge, MAX_LINE_MODIFIERS, serviceDate } from './claim-lines';
 
 /**
  * X12 837P (005010X222A1) service-line segments for one claim: the HI diagnosis segment, then per
@@ -45,7 +45,7 @@ export function claimToX12Segments(claim: ExportClaim, options: X12Options = {})
     // ABK = principal diagnosis, ABF = other diagnoses; ICD-10-CM without the dot.
     segments.push(['HI', ...dx.codes.map((c, i) => `${i === 0 ? 'ABK' : 'ABF'}${COMPONENT}${clean(c).replace('.', '')}`)].join(ELEMENT));
   }
-  const dos = draft.dateOfService?.replace(/-/g, '');
+  const dos = serviceDate(draft)?.replace(/-/g, '');
   lines.forEach((l, i) => {
     const n = i + 1;
     const procedure = ['HC', clean(l.code), ...l.modifiers.slice(0, MAX_LINE_MODIFIERS).map(clean)].join(COMPONENT);

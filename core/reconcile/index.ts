@@ -220,7 +220,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       extra[i]?.push({
         severity: 'warning',
         rule: UNKNOWN_SPECIMEN,
-        message: `Pathology report for specimen ${report.specimenLabel} matches no charted specimen${
+        message: `Pathology report for specimen ${report.specimenLabel || '(no label)'} matches no charted specimen${
           e.patientKey ? " among this patient's documents" : ' (the report shows no patient identity, so it cannot be linked)'
         }: its interpretation is coded on this report.`,
         target: report.specimenLabel,

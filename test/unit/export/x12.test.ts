@@ -82,3 +82,10 @@ describe('claimToX12 (837P service lines)', () => {
     ).toBe(true);
   });
 });
+
+describe('claimToX12: an impossible date is never sent', () => {
+  it('2026-02-30 gives no DTP segment', () => {
+    const segs = claimToX12Segments({ draft: { ...sampleDraft(), dateOfService: '2026-02-30' } });
+    expect(segs.some((s) => s.startsWith('DTP'))).toBe(false);
+  });
+});
