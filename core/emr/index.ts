@@ -101,6 +101,15 @@ export function sectionRootsOf(doc: Document, url: string): Element[] {
   return roots.length > 0 ? roots : doc.body ? [doc.body] : [];
 }
 
+/**
+ * Every node a MutationObserver must watch to see all chart changes: the top document, each
+ * same-origin frame document and each open shadow root (an observer on the top document sees
+ * neither). Frames navigate and panels remount, so take this list again after each snapshot.
+ */
+export function observationTargetsOf(doc: Document, url = ''): Node[] {
+  return safe(() => [...scopeOf(doc, url).roots], [doc] as Node[]);
+}
+
 function safe<T>(read: () => T, fallback: T): T {
   try {
     return read();

@@ -183,3 +183,19 @@ describe('which frame snapshots', () => {
     expect(shouldSnapshotInFrame(crossOrigin)).toBe(true);
   });
 });
+
+describe('what the content script observes', () => {
+  it('athenaOne: the top document, every frame document and the shadow root of the Nimbus panel', async () => {
+    const { observationTargetsOf } = await import('../../../core/emr');
+    const page = loadFixture('athena/visit-biopsy-edc-aks.html');
+    close = page.close;
+    const targets = observationTargetsOf(page.doc);
+    const documents = targets.filter((t) => t.nodeType === 9);
+    const shadows = targets.filter((t) => t.nodeType === 11);
+    // top, GlobalNav, GlobalWrapper, Status, frameContent, frMain (the shim iframes have empty documents too)
+    expect(documents.length).toBeGreaterThanOrEqual(6);
+    expect(documents[0]).toBe(page.doc);
+    expect(shadows).toHaveLength(1);
+    expect((shadows[0] as ShadowRoot).host.id).toBe('procedureDocumentationPanel');
+  });
+});
