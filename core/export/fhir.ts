@@ -36,6 +36,7 @@ export interface FhirClaim {
     unitPrice?: { value: number; currency: 'USD' };
     net?: { value: number; currency: 'USD' };
   }[];
+  total?: { value: number; currency: 'USD' };
 }
 
 export interface FhirOptions extends ExportOptions {
@@ -97,6 +98,10 @@ export function claimToFhir(claim: ExportClaim, options: FhirOptions = {}): Fhir
           : {}),
       };
     });
+  }
+  if (options.fees && out.item?.length) {
+    const total = lines.reduce((sum, l) => sum + lineCharge(l, options.fees), 0);
+    out.total = { value: Math.round(total * 100) / 100, currency: 'USD' };
   }
   return out;
 }

@@ -109,5 +109,7 @@ describe('claimToFhir', () => {
     const item = (claimToFhir({ draft: sampleDraft() }, { fees: { '11103': 60 } }).item ?? [])[2];
     expect(item?.unitPrice).toEqual({ value: 60, currency: 'USD' });
     expect(item?.net).toEqual({ value: 120, currency: 'USD' });
+    expect(claimToFhir({ draft: sampleDraft() }, { fees: { '11103': 60, '11102': 99.99 } }).total).toEqual({ value: 219.99, currency: 'USD' });
+    expect(claimToFhir({ draft: sampleDraft() }).total).toBeUndefined();
   });
 });
