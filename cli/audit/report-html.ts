@@ -158,7 +158,7 @@ ${barChart('Problems by type', categoryBars)}
 ${barChart('Problems by provider (top 20)', providerBars)}
 <h2>Findings by week of service</h2>
 ${columnChart('Problems per week (Monday of the week of the date of service)', weekCols)}
-${undated ? `<p class="muted">${esc(undated)} problems on encounters without a date of service.</p>` : ''}
+${undated ? `<p class="muted">${esc(undated)} problem${undated === 1 ? '' : 's'} on encounters without a date of service.</p>` : ''}
 <h2>Most frequent rules</h2>
 <table><thead><tr><th>rule</th><th>count</th></tr></thead><tbody>${rulesHtml}</tbody></table>
 <h2>Problems (${esc(problems.length)}${problems.length > shown.length ? `; the ${esc(shown.length)} most severe shown, all in findings.csv` : ''})</h2>
