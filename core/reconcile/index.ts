@@ -139,6 +139,19 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
     const hostName = sources[p.host] as string;
     if (result.kind === 'matched') {
       const { entry } = result.candidate;
+      const earlier = entry.result?.report;
+      if (earlier && !p.report.amended && !earlier.amended && earlier.behavior !== p.report.behavior) {
+        // Two results that disagree on behavior, neither marked amended: the later one is used, the user checks.
+        const twoResults: Finding = {
+          severity: 'warning',
+          rule: RECONCILE_RULE.conflict,
+          message: `Specimen ${entry.label} of ${entry.source} has two different results: ${shortDx(earlier)} (${earlier.behavior}, from ${entry.result?.fromSource}) and ${shortDx(p.report)} (${p.report.behavior}, from ${hostName}). The later one was used.`,
+          target: entry.label,
+          fix: 'Check which report is final (an amended or corrected report replaces the original).',
+        };
+        extra[p.host]?.push(twoResults);
+        extra[indexOf.get(entry.encounterId) as number]?.push(twoResults);
+      }
       const v = indexOf.get(entry.encounterId) as number;
       moved[p.host]?.add(p.report);
       // Linked across a label difference: the visit reads the report under its own label.
@@ -322,8 +335,9 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       }
       const report = entry.result?.report;
       if (report) {
-        s.diagnosis ??= report.diagnosisText;
-        s.behavior ??= report.behavior;
+        // The result the claim was coded with (amended, else the latest), like the engine's pathologyFor.
+        s.diagnosis = report.diagnosisText;
+        s.behavior = report.behavior;
         if (entry.result?.linked) s.linkedTo = entry.result.fromSource;
       }
       if (entry.aging) s.aging = true;

@@ -272,3 +272,18 @@ describe('reconcileBatch: an in-note result closes its specimen before matching'
     expect(r.lines[1]).toEqual(['11102:ready', '88305:ready']);
   });
 });
+
+describe('reconcileBatch: two results for one specimen', () => {
+  it('disagreeing results, neither amended → warning; the later one is used', () => {
+    const r = batch([visit('v'), reportDoc('r1', [SK]), reportDoc('r2', [{ ...SCC, signedDate: '2026-06-20' }])]);
+    expect(r.rules[0]).toContain('reconcile/conflicting-report');
+    expect(r.drafts[0]?.specimens[0]?.behavior).toBe('malignant');
+    expect(r.lines[1]).toEqual([]);
+    expect(r.lines[2]).toEqual([]);
+  });
+  it('an amended report replaces the original without a warning', () => {
+    const r = batch([visit('v'), reportDoc('r1', [SK]), reportDoc('r2', [{ ...SCC, signedDate: '2026-06-20', amended: true }])]);
+    expect(r.rules[0]).not.toContain('reconcile/conflicting-report');
+    expect(r.lines[0]).toEqual(['11102:ready', '88305:ready']);
+  });
+});
