@@ -167,7 +167,7 @@ export function findAreas(text: string, fromDims = false): AreaMention[] {
 /** Margin in cm: "2 mm margins", "margin of 4 mm", "4-mm margin", "margins: 0.2 cm", "with 3mm margin". */
 export function findMarginCm(text: string): number | undefined {
   const re =
-    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)[ \t]*(?:clinical[ \t]+|peripheral[ \t]+|surgical[ \t]+|clear[ \t]+|normal[- ]appearing[ \t]+skin[ \t]+)?margins?\b|\bmargins?[ \t]*(?:of|:|=|was|were|taken|marked)?[ \t]*(?:approximately[ \t]+|approx\.?[ \t]+|~[ \t]*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)\b/gi;
+    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)[ \t]*(?:clinical[ \t]+|peripheral[ \t]+|surgical[ \t]+|clear[ \t]+|normal[- ]appearing[ \t]+skin[ \t]+)?margins?\b(?![ \t]*:)|\bmargins?[ \t]*(?:of|:|=|was|were|taken|marked)?[ \t]*(?:approximately[ \t]+|approx\.?[ \t]+|~[ \t]*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)\b/gi;
   let best: number | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const value = m[1] ?? m[3];
@@ -205,7 +205,7 @@ const LESION_NOUNS =
   'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
 
 const COUNT_BEFORE = new RegExp(
-  String.raw`(?<![\d.\-/])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\s+(?:(?:total|additional|more|separate|small|benign|hypertrophic|thick|inflamed|irritated|symptomatic|individual|common|plantar|flat|filiform|periungual|scaly|clinically\s+typical|pedunculated)\s+){0,2}(?:${LESION_NOUNS})\b`,
+  String.raw`(?<![\d.\-/])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
   'gi',
 );
 const COUNT_AFTER = new RegExp(

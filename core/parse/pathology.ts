@@ -241,6 +241,12 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     let line = raw.replace(/\r$/, '');
     let lineStart = section.start + pos;
     // "DERMPATH (in-house) 02/26/2026 -- A: DERMATOFIBROMA": the heading and the first item share a line.
+    // "05/07/2026 Specimen A (…)": a result line may start with its date.
+    const dated = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+(?=\S)/.exec(line);
+    if (dated) {
+      lineStart += dated[0].length;
+      line = line.slice(dated[0].length);
+    }
     const opener = STRONG_PATHOLOGY.exec(line);
     if (opener && opener[0].length < line.length) {
       lineStart += opener[0].length;

@@ -65,7 +65,7 @@ const SPECIMEN_FIELDS = /^(?:specimen(?:\s+(?:label|#|no|id|letter|number))?|spe
 const DX_FIELDS =
   /^(?:indications?(?:\s+for\s+procedure)?|pre-?op(?:erative)?|clinical|clinical\s+(?:diagnosis|dx|impression)|dx|ddx|diagnosis|pre-?op(?:erative)?\s+(?:diagnosis|dx)|indication(?:s)?|reason|clinical\s+indication|working\s+diagnosis|impression|suspected|lesion(?:\s+type)?|clinical\s+description)$/;
 const SIZE_FIELDS =
-  /^(?:size|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
+  /^(?:size|lesion|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
 
 const BOILERPLATE_FIELD =
   /^(?:consent|risks?|anesth\w*|anaesth\w*|prep|skin\s+prep|dressing|wound\s+care|hemostasis|instructions?|complications?|ebl|estimated\s+blood\s+loss|time\s*-?\s*out|post-?op\w*(?:\s+instructions)?|patient\s+education|aftercare)$/;
@@ -256,8 +256,15 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           current.family === 'mohs' ||
           current.parent?.family === 'mohs' ||
           /^\s*(?:stage|layer|repair|closure|defect|flap|graft|the\s+(?:defect|wound|flap|graft)|undermin|length)/i.test(u.text);
-        if (keep) current.units.push(u);
-        else {
+        if (keep) {
+          current.units.push(u);
+          // "Specimen: A" after the repair lines still belongs to the excision the repair closes.
+          if (
+            current.parent &&
+            ((u.field && (SPECIMEN_FIELDS.test(u.field) || /\b(?:path\w*|lab|destination|sent)\b/.test(u.field))) || u.labelKind === 'specimen')
+          )
+            current.parent.units.push(u);
+        } else {
           current = undefined;
           pending = [u];
         }
@@ -540,6 +547,9 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
     case 'destruction': {
       const kind =
         destructionKindOf(lesionType) ??
+        (/\b(?:papillomas?|lentig\w*|sebaceous\s+hyperplasia|syringomas?|angiofibromas?|xanthelasma|benign)\b/i.test(`${seg}\n${all}\n${ctx}`)
+          ? 'destruction-benign'
+          : undefined) ??
         (/\bpre-?malignant|pre-?cancer/i.test(`${seg}\n${all}`)
           ? 'destruction-premalignant'
           : /\bbenign\b/i.test(`${seg}\n${all}`)
@@ -744,7 +754,7 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
   if (b.enumerated) return b.enumerated.label;
   const scan = (text: string): string | undefined => {
     const m =
-      /\b(?:specimen|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
+      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
       /\b(?:labeled|labelled)\s+(?:as\s+)?(?:specimen\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
       /\(([A-H])\)/.exec(text);
     return m?.[1] && /^[A-Z0-9]/.test(m[1]) ? m[1].toUpperCase() : undefined;
@@ -763,7 +773,7 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
       if (m?.[1] && !/^(?:no|yes|na|n)$/i.test(m[1])) return m[1].toUpperCase();
     }
     const inline =
-      /\b(?:specimen|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
+      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
       /\b(?:labeled|labelled)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text);
     if (inline?.[1] && /^[A-Z0-9]/.test(inline[1])) return inline[1].toUpperCase();
   }
@@ -814,6 +824,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const seg = segText(b, fullText);
   const status = statusText(b, fullText);
   let intent = intentOf(status.clause, b.section.role === 'history', status.at);
+  // "Discussed options: excision vs ED&C vs Mohs": the whole clause, not just this procedure's part, says it was only discussed.
+  if (intent === 'performed' && !/\b(?:performed|done|obtained|completed)\b/i.test(status.clause)) {
+    const wide = clauseAround(b.trigger.text, Math.max(0, b.triggerAt - b.trigger.start), Math.max(0, b.triggerAt - b.trigger.start) + 1);
+    const wider = intentOf(wide.clause, false, wide.at);
+    if (wider === 'planned' || wider === 'declined' || wider === 'deferred') intent = wider;
+  }
   // "Punch biopsy offered. Patient declined." — a short status sentence right after the procedure.
   const next = b.units[1];
   if ((intent === 'performed' || intent === 'planned') && next && next !== b.trigger && next.text.length < 100 && findTriggers(next.text).length === 0) {
@@ -940,6 +956,16 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (kind === 'incision-drainage' && /\b(?:complicated|complex|multiple|loculat\w*|pack(?:ed|ing)|iodoform|several\s+abscess|abscesses)\b/i.test(all))
     procedure.complicated = true;
   if (lesionType) procedure.lesionType = lesionType;
+  // CPT 17250 (chemical cautery of granulation tissue) and 17340 (cryotherapy for acne) are destructions of their own kind.
+  if (kind.startsWith('destruction')) {
+    if (/\b(?:granulation\s+tissue|hypergranulation|proud\s+flesh)\b/i.test(`${all}\n${ctx}`)) {
+      procedure.lesionType = 'granulation-tissue';
+      if (/\bsilver\s+nitrate|chemical\s+cautery|chemocautery\b/i.test(all)) procedure.modality = 'chemical-cautery';
+    } else if (/\bacne\b/i.test(`${seg}\n${all}`) && /\b(?:cryo\w*|ln2|liquid\s+nitrogen|slush)\b/i.test(all)) {
+      procedure.lesionType = 'acne';
+      procedure.modality = 'cryotherapy';
+    }
+  }
   // Drugs.
   if (['intralesional-injection', 'injection', 'infusion', 'chemodenervation', 'cosmetic-other', 'pdt'].includes(kind)) {
     const route = kind === 'intralesional-injection' ? 'intralesional' : kind === 'pdt' ? 'topical' : kind === 'infusion' ? 'intravenous' : undefined;

@@ -38,7 +38,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'pathology',
-    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|pathology\s+addendum|addendum\s+report)$/,
+    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|pathology\s+addendum|addendum\s+report)$/,
   ],
   [
     'charges',
@@ -58,7 +58,7 @@ const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charg
 
 /** First words a heading can start with: most lines fail this one test and skip the heading list. */
 const HEADING_START =
-  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter)/i;
+  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|results?|surgery)/i;
 
 export function roleOfHeading(name: string): SectionRole | undefined {
   if (!HEADING_START.test(name)) return undefined;
