@@ -64,8 +64,10 @@ export function collectInputs(paths: readonly string[], outDir?: string): { task
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (exclude && resolve(path) === exclude) continue;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) {
+      // "Save Page As… complete" puts a page's frames and assets in X_files: the page reads its frames itself.
+      if (entry.isDirectory()) {
+        if (!/_files$/i.test(entry.name)) walk(path);
+      } else if (entry.isFile()) {
         const ext = extname(entry.name).toLowerCase();
         if (ext === '.csv') addCsv(path);
         else if (NOTE_EXTENSIONS.has(ext)) addFile(path);

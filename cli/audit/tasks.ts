@@ -37,7 +37,7 @@ export function readTask(task: AuditTask, hash: (raw: string) => string): ReadRe
       // Every Encounter field has a default, so any JSON object would "parse": a folder's other
       // JSON files (golden files, settings) are not encounters.
       if (/\.json$/i.test(task.path) && isEmptyEncounter(encounter))
-        return { extra: [], error: 'not a DermLens encounter (no visit, lesions, procedures, specimens or pathology)' };
+        return { extra: [], error: 'not a DermLens encounter (no visit date, problems, lesions, procedures, pathology or sections)' };
       return { encounter, extra: [] };
     }
     return readRow(task.row, hash);
@@ -49,15 +49,14 @@ export function readTask(task: AuditTask, hash: (raw: string) => string): ReadRe
   }
 }
 
+/** No visit date, problem, lesion, procedure, report or text: whatever the JSON held, it was not a visit. */
 function isEmptyEncounter(e: Encounter): boolean {
   return (
     !e.visit.dateOfService &&
     e.visit.problems.length === 0 &&
     e.lesions.length === 0 &&
     e.procedures.length === 0 &&
-    e.specimens.length === 0 &&
     e.pathology.length === 0 &&
-    e.enteredCharges.length === 0 &&
     Object.keys(e.sections).length === 0
   );
 }

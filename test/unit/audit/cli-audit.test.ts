@@ -172,3 +172,33 @@ describe('dermlens audit: bad input', () => {
     expect(stderr).toContain('no fee rows read');
   });
 });
+
+describe('dermlens audit: same claims as dermlens code', () => {
+  const FIXTURES = join(__dirname, '../../fixtures');
+  const dirs = [join(FIXTURES, 'linked'), join(FIXTURES, 'emr/generic'), join(FIXTURES, 'emr/epic')];
+
+  it('notes, saved pages and linked visit/report pairs give the objects of `code --format json`', async () => {
+    const r = await audit([...dirs, '--jobs', '2']);
+    expect(r.code).toBe(0);
+    const claims = claimsOf(r.read('claims.jsonl'));
+    // The golden .expected.json files in these folders are not encounters: skipped and named.
+    const skipped = parseCsv(r.read('findings.csv'))
+      .map((x) => x.fields)
+      .filter((f) => f[6] === 'audit/input-skipped');
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.every((f) => f[0]?.endsWith('.json') && f[7]?.startsWith('Skipped: not a DermLens encounter'))).toBe(true);
+
+    const files = claims.map((c) => c.file);
+    expect(files.some((f) => f.endsWith('.html'))).toBe(true);
+    expect(files.filter((f) => f.includes('/linked/')).length).toBeGreaterThan(15);
+    let out = '';
+    const code = await main(['code', '--format', 'json', ...files], { stdout: (s) => (out += s), stderr: () => {}, isTTY: false });
+    expect(code).toBe(0);
+    const expected = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const strip = ({ encounter: _e, dateOfService: _d, provider: _p, ...rest }: Claim) => rest;
+    expect(claims.map(strip)).toEqual(expected);
+  }, 120_000);
+});
