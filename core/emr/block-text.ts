@@ -64,23 +64,7 @@ const BLOCK = new Set([
 ]);
 
 /** Never chart text. (TEMPLATE is read only when it is a declarative shadow root.) */
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'HEAD',
-  'TITLE',
-  'META',
-  'LINK',
-  'SVG',
-  'CANVAS',
-  'OBJECT',
-  'EMBED',
-  'IMG',
-  'SELECT',
-  'BUTTON',
-]);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'IMG', 'BUTTON']);
 
 export interface BlockTextOptions {
   /** Enter same-origin iframes/frames (their body text is read in place). */
@@ -192,9 +176,17 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     if (kind === 'text' || kind === 'number' || kind === 'date' || kind === 'search' || kind === '') {
       const value = input.value ?? input.getAttribute('value') ?? '';
       if (value.trim()) push(sink, ` ${value.trim()} `);
-    } else if ((kind === 'checkbox' || kind === 'radio') && input.checked) {
-      push(sink, ' [x] ');
     }
+    // Checkboxes and radios say nothing themselves; an unchecked one silences its label (below).
+    return;
+  }
+  if (tag === 'LABEL' && labelsUncheckedChoice(el)) return;
+  if (tag === 'SELECT') {
+    // The chosen option, not the whole list ("Technique: [Punch ▼]").
+    const select = el as HTMLSelectElement;
+    const option = select.selectedOptions?.[0] ?? el.querySelector('option[selected]');
+    const value = (select.value ?? '').trim();
+    if (option && value !== '') push(sink, ` ${(option.textContent ?? '').trim()} `);
     return;
   }
   if (tag === 'TEXTAREA') {
@@ -255,6 +247,19 @@ function listMarker(li: Element): string {
   for (let c = list.firstElementChild; c && c !== li; c = c.nextElementSibling) if (c.tagName.toUpperCase() === 'LI') n++;
   const value = Number.parseInt(li.getAttribute('value') ?? '', 10);
   return `${Number.isFinite(value) ? value : n}. `;
+}
+
+/**
+ * A label of an unchecked checkbox or radio ("[ ] Shave biopsy  [x] Punch biopsy"): its text must
+ * not read as documented, so it is left out. The control is inside the label or named by `for`.
+ */
+function labelsUncheckedChoice(label: Element): boolean {
+  let control: Element | null = label.querySelector('input');
+  const forId = label.getAttribute('for');
+  if (!control && forId) control = label.ownerDocument?.getElementById(forId) ?? null;
+  if (!control || control.tagName.toUpperCase() !== 'INPUT') return false;
+  const kind = ((control as HTMLInputElement).type || '').toLowerCase();
+  return (kind === 'checkbox' || kind === 'radio') && !(control as HTMLInputElement).checked;
 }
 
 /** Resolve break markers, trim each line, drop empty cell separators, keep at most one blank line in a row. */

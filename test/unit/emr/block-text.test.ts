@@ -59,6 +59,16 @@ describe('blockText', () => {
       'hidden text\nnone text\nMore\nfolded text',
     ],
     ['typed input and textarea values are read', '<div>Units <input type="text" value="2"></div><textarea>Note body</textarea>', 'Units 2\nNote body'],
+    [
+      'only checked choices are read (an unchecked box silences its label)',
+      '<div>Technique: <label><input type="checkbox"> Shave</label> <label><input type="checkbox" checked> Punch</label></div><div><input type="radio" id="r1"><label for="r1">Simple</label><input type="radio" id="r2" checked><label for="r2">Layered</label></div>',
+      'Technique: Punch\nLayered',
+    ],
+    [
+      'a select reads as its chosen option',
+      '<div>Site: <select><option value="">--</option><option value="2" selected>L cheek</option></select></div><div>Dx: <select><option value="">-- choose --</option></select></div>',
+      'Site: L cheek\nDx:',
+    ],
     ['custom elements are blocks', '<chart-plan>Plan text</chart-plan><chart-impression>Impression</chart-impression>', 'Plan text\nImpression'],
   ])('%s', (_name, body, expected) => {
     expect(textOf(body)).toBe(expected);
