@@ -8,10 +8,12 @@ interface Props {
   family: string;
   onQuery: (q: string) => void;
   onFamily: (f: string) => void;
+  /** Teaching cases in which the rule acts. */
+  casesOf?: (ruleId: string) => readonly string[];
 }
 
 /** Every rule in the registry: search by code, family, id or words; each opens to its explanation. */
-export function RuleExplorer({ rules, families, query, family, onQuery, onFamily }: Props) {
+export function RuleExplorer({ rules, families, query, family, onQuery, onFamily, casesOf }: Props) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) => {
     const next = new Set(open);
@@ -59,6 +61,9 @@ export function RuleExplorer({ rules, families, query, family, onQuery, onFamily
               <div id={bodyId} hidden={!isOpen}>
                 <p>{r.explain}</p>
                 {r.references.length > 0 && <p class="meta">Sources: {r.references.join('; ')}</p>}
+                {casesOf && (
+                  <p class="meta cases">{casesOf(r.id).length > 0 ? `Acts in: ${casesOf(r.id).join('; ')}` : 'Acts in none of the trainer cases.'}</p>
+                )}
                 {r.effective && (
                   <p class="meta">
                     Applies to dates of service {r.effective.from ? `from ${r.effective.from}` : ''} {r.effective.to ? `before ${r.effective.to}` : ''}

@@ -46,6 +46,7 @@ export function TrainerApp({ model, cases }: { model: TrainerModel; cases: reado
             family={model.family.value}
             onQuery={(q) => (model.ruleQuery.value = q)}
             onFamily={(f) => (model.family.value = f)}
+            casesOf={(id) => model.ruleCases.value.get(id) ?? []}
           />
         )}
         {tab === 'quiz' && <Quiz model={model} />}
@@ -99,7 +100,7 @@ function SettingsPicker({ model }: { model: TrainerModel }) {
 }
 
 function WhatIf({ model }: { model: TrainerModel }) {
-  const { draft, error } = model.coded.value;
+  const { draft, encounter, error } = model.coded.value;
   return (
     <div class="two-col what-if">
       <div>
@@ -129,7 +130,14 @@ function WhatIf({ model }: { model: TrainerModel }) {
           </p>
         )}
         <div aria-live="polite">
-          <ClaimTable caption="Claim coded from the note" lines={draft?.lines ?? []} expanded={new Set()} onToggle={() => {}} compact={false} />
+          <ClaimTable
+            caption="Claim coded from the note"
+            lines={draft?.lines ?? []}
+            expanded={model.expanded.value}
+            onToggle={model.toggleLine}
+            encounter={encounter}
+            compact={false}
+          />
         </div>
         <h2>Findings</h2>
         <FindingsList groups={groups(findingViews(draft?.findings ?? []))} canResolve={false} onResolve={noResolve} onUndo={() => {}} />

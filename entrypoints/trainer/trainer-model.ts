@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { codeEncounter } from '../../core/engine';
-import type { ClaimDraft, Settings } from '../../core/model';
+import type { ClaimDraft, Encounter, Settings } from '../../core/model';
 import { Settings as SettingsSchema } from '../../core/model';
 import { parseNote } from '../../core/parse';
 import type { Rule } from '../../core/rules/define-rule';
@@ -11,9 +11,10 @@ import { expectedAnswer, grade, parseAnswer, type QuizGrade } from './quiz';
 export type TrainerTab = 'cases' | 'what-if' | 'rules' | 'quiz';
 
 /** Codes a note entirely in this page: the trainer never sends chart text anywhere. */
-export function codeNote(text: string, settings: Settings): { draft?: ClaimDraft; error?: string } {
+export function codeNote(text: string, settings: Settings): { draft?: ClaimDraft; encounter?: Encounter; error?: string } {
   try {
-    return { draft: codeEncounter(parseNote(text, { id: 'trainer' }), settings) };
+    const encounter = parseNote(text, { id: 'trainer' });
+    return { draft: codeEncounter(encounter, settings), encounter };
   } catch (error) {
     return { error: `Could not code this note: ${(error as Error).message}` };
   }
@@ -40,10 +41,22 @@ export function createTrainerModel(cases: readonly TrainerCase[], initialSetting
   const quizAnswer = signal('');
   const quizGrade = signal<(QuizGrade & { problems: string[]; expected: string[] }) | undefined>(undefined);
   const quizScore = signal({ right: 0, asked: 0 });
+  /** What-if lines opened to their "why". */
+  const expanded = signal<ReadonlySet<number>>(new Set());
 
   const currentCase = computed(() => cases.find((c) => c.id === caseId.value));
   /** Live re-coding of the "what if" note on every edit. */
   const coded = computed(() => codeNote(noteText.value, settings.value));
+  /** Which cases each rule acts in (lines it made or findings it raised), for the rule explorer. */
+  const ruleCases = computed(() => {
+    const map = new Map<string, string[]>();
+    for (const c of cases) {
+      const draft = codeNote(c.note, settings.value).draft;
+      const ids = new Set([...(draft?.lines.flatMap((l) => l.ruleIds) ?? []), ...(draft?.findings.map((f) => f.rule) ?? [])]);
+      for (const id of ids) map.set(id, [...(map.get(id) ?? []), c.title]);
+    }
+    return map;
+  });
   const families = computed(() => [...new Set(registry.map((r) => r.family))].sort());
   const rules = computed(() => searchRules(registry, ruleQuery.value).filter((r) => !family.value || r.family === family.value));
   const quizCase = computed(() => cases[quizIndex.value % Math.max(1, cases.length)]);
@@ -57,7 +70,15 @@ export function createTrainerModel(cases: readonly TrainerCase[], initialSetting
     if (!c) return;
     caseId.value = id;
     noteText.value = c.note;
+    expanded.value = new Set();
     tab.value = editTab;
+  }
+
+  function toggleLine(index: number) {
+    const next = new Set(expanded.value);
+    if (next.has(index)) next.delete(index);
+    else next.add(index);
+    expanded.value = next;
   }
 
   function resetNote() {
@@ -89,6 +110,9 @@ export function createTrainerModel(cases: readonly TrainerCase[], initialSetting
     quizAnswer,
     quizGrade,
     quizScore,
+    expanded,
+    ruleCases,
+    toggleLine,
     currentCase,
     coded,
     families,

@@ -21,12 +21,17 @@ test('trainer: what-if re-codes live; quiz grades an answer', async ({ context, 
   await editor.fill(`${await editor.inputValue()}\nAlso: 4 mm punch bx of R calf, specimen D, to in-house dermpath.`);
   await expect(page.locator('table.claim tbody tr.line[data-code="11104"]')).toHaveCount(1);
   expect(await lines.count()).toBeGreaterThan(before);
+  // Open the new line's "why": the rule and the note words it came from, highlighted.
+  await page.locator('tr.line[data-code="11104"] button.disclosure').click();
+  await expect(page.locator('tr.why-row:not([hidden]) mark').first()).toBeVisible();
   await page.screenshot({ path: 'docs/screenshots/trainer-what-if.png', fullPage: true });
 
   // Rule explorer: search by code.
   await page.getByRole('tab', { name: 'Rule explorer' }).click();
   await page.getByRole('searchbox').fill('17003');
   await expect(page.locator('li.rule-card').first()).toContainText('17003');
+  await page.locator('li.rule-card').first().getByRole('button').click();
+  await expect(page.locator('li.rule-card').first().locator('.cases')).toBeVisible();
 
   // Quiz: a wrong answer is marked and the engine's answer shown; the score counts it.
   await page.getByRole('tab', { name: 'Quiz' }).click();

@@ -64,4 +64,19 @@ describe('trainer model', () => {
     expect(m.quizGrade.value?.correct).toBe(false);
     expect(m.quizScore.value).toEqual({ right: 1, asked: 2 });
   });
+
+  it('ruleCases lists, per rule, the cases it acts in; what-if lines open and close', () => {
+    const withEm = [
+      { id: 'em', title: 'E/M only', teaches: 't', note: 'Date of Service: 03/02/2026\nE/M: 99213' },
+      { id: 'none', title: 'Nothing', teaches: 't', note: 'Date of Service: 03/02/2026\nno billable service' },
+    ];
+    const m = createTrainerModel(withEm);
+    const acting = [...m.ruleCases.value.entries()].filter(([, titles]) => titles.includes('E/M only'));
+    expect(acting.length).toBeGreaterThan(0);
+    for (const [id] of acting) expect(m.ruleCases.value.get(id)).not.toContain('Nothing');
+    m.toggleLine(0);
+    expect([...m.expanded.value]).toEqual([0]);
+    m.openCase('none');
+    expect([...m.expanded.value]).toEqual([]);
+  });
 });
