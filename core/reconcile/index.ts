@@ -324,6 +324,35 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
     });
   }
 
+  // 8b. A malignant result in a report that matched no visit needs its follow-up too (it lives on the report).
+  encounters.forEach((e, i) => {
+    if (!reportOnly[i]) return;
+    for (const report of e.pathology) {
+      if (moved[i]?.has(report) || !NEEDS_FOLLOW_UP.includes(report.behavior)) continue;
+      const date = report.collectedDate ?? report.signedDate ?? e.visit.dateOfService;
+      const pseudo: SpecimenLogEntry = {
+        id: `${e.id}|${report.specimenLabel}`,
+        encounterId: e.id,
+        source: sources[i] as string,
+        label: report.specimenLabel,
+        ...(report.siteText ? { site: { text: report.siteText } } : {}),
+        ...(date ? { dateOfService: date } : {}),
+        destination: 'unknown',
+        status: 'resulted',
+        aging: false,
+        history: [],
+      };
+      if (findFollowUp(pseudo, docsOf(e.patientKey, i))) continue;
+      extra[i]?.push({
+        severity: 'warning',
+        rule: RECONCILE_RULE.noFollowUp,
+        message: `Specimen ${report.specimenLabel || '(no label)'}: ${report.behavior} result (${shortDx(report)}) with no documented follow-up (treatment scheduled, referral, or results discussed with the patient).`,
+        target: report.specimenLabel,
+        fix: 'Document the plan for this result (e.g. Mohs/re-excision scheduled, referral, results discussed with the patient).',
+      });
+    }
+  });
+
   // 9. Specimen summaries: the visit shows each specimen's final state; a report document shows what it resolved.
   const final = drafts.map((draft, i) => {
     const summaries: SpecimenSummary[] = draft.specimens.map((s) => ({ ...s }));

@@ -287,3 +287,15 @@ describe('reconcileBatch: two results for one specimen', () => {
     expect(r.lines[0]).toEqual(['11102:ready', '88305:ready']);
   });
 });
+
+describe('reconcileBatch: follow-up of a report that matched no visit', () => {
+  it('a malignant report with no visit and no plan is flagged on the report', () => {
+    const r = batch([reportDoc('r', [SCC], 'pk-9')]);
+    expect(r.rules[0]).toContain('reconcile/malignant-no-follow-up');
+  });
+  it('a later note of the patient with a plan resolves it', () => {
+    const later = visit('v2', { patientKey: 'pk-9', dos: '2026-06-25', label: 'Z', text: 'SCC R forearm: Mohs scheduled.' });
+    const r = batch([reportDoc('r', [SCC], 'pk-9'), later]);
+    expect(r.rules[0]).not.toContain('reconcile/malignant-no-follow-up');
+  });
+});
