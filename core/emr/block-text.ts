@@ -257,9 +257,10 @@ function labelsUncheckedChoice(label: Element): boolean {
   let control: Element | null = label.querySelector('input');
   const forId = label.getAttribute('for');
   if (!control && forId) control = label.ownerDocument?.getElementById(forId) ?? null;
-  if (!control || control.tagName.toUpperCase() !== 'INPUT') return false;
-  const kind = ((control as HTMLInputElement).type || '').toLowerCase();
-  return (kind === 'checkbox' || kind === 'radio') && !(control as HTMLInputElement).checked;
+  const input = control as HTMLInputElement | null;
+  if (input?.tagName.toUpperCase() !== 'INPUT') return false;
+  const kind = (input?.type || '').toLowerCase();
+  return (kind === 'checkbox' || kind === 'radio') && !input?.checked;
 }
 
 /** Resolve break markers, trim each line, drop empty cell separators, keep at most one blank line in a row. */
