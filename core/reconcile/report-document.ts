@@ -25,15 +25,19 @@ const VISIT_MARKERS =
 const PROCEDURE_FIELDS: RegExp[] = [
   /^[ \t]*(?:procedures?(?:\s+performed)?|repair|closure|pre-?op(?:erative)?(?:\s+(?:dx|diagnosis))?|post-?op(?:erative)?(?:\s+(?:dx|diagnosis))?|indications?|anesthesia|technique|lesion|location|size)\s*:/im,
   /\bspecimens?\b[^.\n]{0,30}(?:\bto\b|->|→|\bsent\b|\bsubmitted\s+to\b)[^.\n]{0,40}\b(?:path\w*|dermpath|derm\s+path|lab(?:oratory)?|dermatopathology|diagnostics)\b/i,
-  /\bexcised\s+diameter\b|\bdate\s+of\s+service\b/i,
+  /\bexcised\s+diameter\b/i,
+  /\bdate\s+of\s+service\b|^[ \t]*DOS\s*[:#]/im,
 ];
 
 export function looksLikePathologyReport(text: string): boolean {
   if (typeof text !== 'string' || text.trim().length === 0) return false;
   const t = text.length > 60_000 ? text.slice(0, 60_000) : text;
-  if (VISIT_MARKERS.test(t) || PROCEDURE_FIELDS.some((re) => re.test(t))) return false;
+  if (VISIT_MARKERS.test(t)) return false;
   const score = REPORT_MARKERS.filter((re) => re.test(t)).length;
-  return score >= 2;
+  // A synoptic lab report may carry one procedure-like field ("Procedure: Shave biopsy"); a visit
+  // note with a pasted report has several (procedure, repair, specimen sent, excised diameter, DOS).
+  const fields = PROCEDURE_FIELDS.filter((re) => re.test(t)).length;
+  return fields === 0 ? score >= 2 : fields === 1 && score >= 4;
 }
 
 /**

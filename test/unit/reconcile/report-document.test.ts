@@ -76,3 +76,20 @@ FINAL DIAGNOSIS: SQUAMOUS CELL CARCINOMA, well differentiated.`;
     expect(e?.unread).toEqual([]);
   });
 });
+
+describe('looksLikePathologyReport: synoptic lab layouts', () => {
+  it('a lab report with one "Procedure:" field is still a report', () => {
+    const text = `SURGICAL PATHOLOGY REPORT
+Patient: Test, P   MRN: 1
+Accession #: S26-01234    Collected: 06/10/2026    Signed out: 06/12/2026
+
+Specimen: Skin, left cheek
+Procedure: Shave biopsy
+
+FINAL DIAGNOSIS:
+A. Skin, left cheek, shave biopsy: Basal cell carcinoma, nodular type.
+
+GROSS DESCRIPTION: Received in formalin, entirely submitted in one cassette.`;
+    expect(looksLikePathologyReport(text)).toBe(true);
+  });
+});
