@@ -6,7 +6,6 @@ const LABELS: Record<AuditEntry['action'], string> = {
   'finding-overridden': 'Finding overridden',
   'resolution-undone': 'Decision undone',
   'settings-changed': 'Settings changed',
-  'hosts-changed': 'EMR hosts changed',
   purged: 'Old data deleted',
 };
 

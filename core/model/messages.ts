@@ -77,7 +77,7 @@ export const AuditEntry = z.object({
   id: z.number().optional(),
   at: z.number(),
   encounterId: z.string().optional(),
-  action: z.enum(['coded', 'finding-accepted', 'finding-overridden', 'resolution-undone', 'settings-changed', 'hosts-changed', 'purged']),
+  action: z.enum(['coded', 'finding-accepted', 'finding-overridden', 'resolution-undone', 'settings-changed', 'purged']),
   detail: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
