@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../cli/main';
+import { audit, parseAuditArgs } from '../cli/audit';
 import { writePractice } from '../test/fixtures/audit/generate';
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -15,16 +15,16 @@ try {
   const { paths } = writePractice(dir, count, { seed: 42, csvShare: 0.5 });
   console.log(`generated ${count} encounters in ${((performance.now() - t) / 1000).toFixed(1)} s (${paths.join(', ')})`);
   for (const jobs of jobsList) {
-    let summary = '';
     t = performance.now();
-    const code = await main(['audit', ...paths, '--out', join(dir, `out-${jobs}`), '--jobs', String(jobs)], {
-      stdout: (s) => (summary += s),
+    const result = await audit(parseAuditArgs([...paths, '--out', join(dir, `out-${jobs}`), '--jobs', String(jobs)]), {
+      stdout: () => {},
       stderr: () => {},
       isTTY: false,
     });
     const seconds = (performance.now() - t) / 1000;
-    console.log(`--jobs ${jobs}: exit ${code}, ${seconds.toFixed(1)} s wall, ${Math.round(count / seconds)} encounters/s`);
-    console.log(summary.split('\n')[0]);
+    console.log(
+      `--jobs ${jobs}: ${result.encounters} encounters, ${result.skipped.length} skipped, ${seconds.toFixed(1)} s wall, ${Math.round(count / seconds)} encounters/s; worker start-up ${(result.workerStartupMs / 1000).toFixed(1)} s; phases ${JSON.stringify(result.phases)}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

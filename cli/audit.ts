@@ -56,6 +56,8 @@ export interface AuditResult {
   outDir: string;
   wallSeconds: number;
   workerStartupMs: number;
+  /** Seconds per phase: collect inputs, start workers, read, code, write outputs. */
+  phases: Record<'collect' | 'start' | 'read' | 'code' | 'write', number>;
   jobs: number;
 }
 
@@ -71,6 +73,13 @@ export async function runAudit(argv: readonly string[], io: Io): Promise<number>
 
 export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
   const started = performance.now();
+  const phases: AuditResult['phases'] = { collect: 0, start: 0, read: 0, code: 0, write: 0 };
+  let mark = started;
+  const lap = (phase: keyof AuditResult['phases']) => {
+    const now = performance.now();
+    phases[phase] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
   const { editTablesForRun } = await import('./data');
   const settings = Settings.parse({ payer: args.payer, pathology: args.pathology, edits: editTablesForRun(args.edits, io) });
   const fees = args.fees ? readFees(args.fees) : undefined;
@@ -84,6 +93,7 @@ export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
       ? 0
       : Math.min(args.jobs ?? availableParallelism(), Math.max(1, Math.ceil(tasks.length / READ_CHUNK)));
   const setup: WorkerSetup = { salt: randomBytes(16).toString('hex'), settings };
+  lap('collect');
 
   let runner: Runner;
   if (jobs === 0 || tasks.length === 0) runner = inProcess(setup);
@@ -95,6 +105,7 @@ export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
       runner = inProcess(setup);
     }
   }
+  lap('start');
 
   const encounters: (Encounter | undefined)[] = tasks.map(() => undefined);
   const inputFindings: ClaimDraft['findings'][] = tasks.map(() => []);
@@ -133,6 +144,7 @@ export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
       },
     );
     reading.finish();
+    lap('read');
 
     // 2. Patient groups stay together: a group is coded by one worker, reconciled as one batch
     //    (core/reconcile codeBatch). An encounter without a patient identity is its own group.
@@ -181,6 +193,7 @@ export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
       },
     );
     coding.finish();
+    lap('code');
   } finally {
     await runner.close();
   }
@@ -230,6 +243,7 @@ export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
   writeFileSync(join(args.out, 'findings.csv'), findingsCsvHeader() + findingsCsvRows([...rows, ...skippedRows]));
 
   const summary = summarize(audited, rows, skipped.length, fees?.fees);
+  lap('write');
   const wallSeconds = (performance.now() - started) / 1000;
   writeFileSync(
     join(args.out, 'report.html'),
@@ -255,7 +269,7 @@ export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
     `  wrote ${join(args.out, 'report.html')}, ${join(args.out, 'findings.csv')}, ${join(args.out, 'claims.jsonl')}`,
   ];
   io.stdout(`${out.join('\n')}\n`);
-  return { encounters: summary.encounters, skipped, rows, outDir: args.out, wallSeconds, workerStartupMs: runner.startupMs, jobs };
+  return { encounters: summary.encounters, skipped, rows, outDir: args.out, wallSeconds, workerStartupMs: runner.startupMs, jobs, phases };
 }
 
 const money = (n: number) => `$${n.toFixed(2)}`;

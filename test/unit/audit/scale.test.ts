@@ -6,9 +6,9 @@ import { parseCsv } from '../../../cli/audit/csv-input';
 import { main } from '../../../cli/main';
 import { generatePractice, writePractice } from '../../fixtures/audit/generate';
 
-// 2,000 encounters keep `npm test` reasonable on a shared 2-core machine; the 10,000-encounter
-// run with timings is `npm run audit:bench` (bench/audit.ts).
-const COUNT = 2000;
+// 10,000 encounters with --jobs 2 take about 40 s on a busy 2-core machine (under the brief's 60 s);
+// `npm run audit:bench` times the same run with --jobs 1 and 2 (bench/audit.ts).
+const COUNT = 10_000;
 
 describe(`dermlens audit over ${COUNT} generated encounters (notes folder + CSV export, 2 workers)`, () => {
   it('finishes with a report, every encounter coded and every report linked', async () => {
@@ -26,7 +26,7 @@ describe(`dermlens audit over ${COUNT} generated encounters (notes folder + CSV 
     const count = (rule: string, category?: string) => rows.filter((r) => r[6] === rule && (!category || r[5] === category)).length;
     // Every generated report document belongs to a biopsy of the same patient, in files or in the export.
     const reports = docs.filter((d) => d.kind === 'report').length;
-    expect(reports).toBeGreaterThan(100);
+    expect(reports).toBeGreaterThan(COUNT / 20);
     expect(count('reconcile/report-linked')).toBe(reports);
     expect(count('reconcile/result-linked')).toBe(reports);
     // The billed codes of the export rows hold deliberate misses and extras.
@@ -38,7 +38,7 @@ describe(`dermlens audit over ${COUNT} generated encounters (notes folder + CSV 
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain(`<div class="v">${COUNT}</div><div class="l">encounters audited</div>`);
     expect((html.match(/<svg /g) ?? []).length).toBe(3);
-  }, 240_000);
+  }, 300_000);
 
   it('generates the same practice for the same seed', () => {
     expect(generatePractice(50, 3)).toEqual(generatePractice(50, 3));
