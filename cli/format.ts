@@ -1,3 +1,4 @@
+import { billableLines, claimDiagnoses } from '../core/export/claim-lines';
 import { claimsToCsv } from '../core/export/csv';
 import { claimToFhir } from '../core/export/fhir';
 import { claimToX12 } from '../core/export/x12';
@@ -77,6 +78,8 @@ export function formatBatch(
       const selfPay = draft.lines.filter((l) => l.billing === 'self-pay').map((l) => l.code);
       if (held.length) notes.push(`${file}: held for pathology, not exported: ${held.join(', ')}`);
       if (selfPay.length) notes.push(`${file}: self-pay, not on the insurance claim: ${selfPay.join(', ')}`);
+      const { overflow } = claimDiagnoses(billableLines(draft));
+      if (overflow.length) notes.push(`${file}: more than 12 diagnoses; left off the claim: ${overflow.join(', ')}`);
     }
     return formatDraft(draft, file, format, encounters[i] as Encounter, settings);
   });

@@ -89,3 +89,16 @@ describe('claimToX12: an impossible date is never sent', () => {
     expect(segs.some((s) => s.startsWith('DTP'))).toBe(false);
   });
 });
+
+describe('claimDiagnoses: the 12-diagnosis limit', () => {
+  it('keeps 12 claim diagnoses and reports the rest as overflow', async () => {
+    const { claimDiagnoses } = await import('../../../core/export/claim-lines');
+    const { line } = await import('./sample');
+    const codes = Array.from({ length: 14 }, (_, i) => `L${String(10 + i)}.0`);
+    const lines = [0, 4, 8, 12].map((k) => line('11102', { dx: codes.slice(k, k + 4) }));
+    const dx = claimDiagnoses(lines);
+    expect(dx.codes).toHaveLength(12);
+    expect(dx.overflow).toEqual(['L22.0', 'L23.0']);
+    expect(dx.pointers[3]).toEqual([]);
+  });
+});
