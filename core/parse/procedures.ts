@@ -61,7 +61,8 @@ export interface ParsedProcedure {
 const PROCEDURE_FIELDS = /^(?:procedures?(?:\s+(?:performed|type|name|done|#\s*\d+))?|type\s+of\s+procedure|intervention|surgery|operation)$/;
 const SITE_FIELDS =
   /^(?:location|site|anatomic(?:al)?\s+(?:location|site)|body\s+(?:site|location|part)|area(?:\s+treated)?|sites?\s+treated|treatment\s+(?:site|area)s?|lesion\s+location|loc|biopsy\s+site|injection\s+site|region)$/;
-const SPECIMEN_FIELDS = /^(?:specimen(?:\s+(?:label|#|no|id|letter|number))?|spec(?:imen)?\s*#?|jar|container|label|bottle|specimen\s+labeled)$/;
+const SPECIMEN_FIELDS =
+  /^(?:specimens?\s*\(s\)|specimens?(?:\s+(?:label|#|no|id|letter|number|sent))?|spec(?:imen)?\s*#?|jar|container|label|bottle|specimen\s+labeled)$/;
 const DX_FIELDS =
   /^(?:indications?(?:\s+for\s+procedure)?|pre-?op(?:erative)?|clinical|clinical\s+(?:diagnosis|dx|impression)|dx|ddx|diagnosis|pre-?op(?:erative)?\s+(?:diagnosis|dx)|indication(?:s)?|reason|clinical\s+indication|working\s+diagnosis|impression|suspected|lesion(?:\s+type)?|clinical\s+description)$/;
 const SIZE_FIELDS =
@@ -212,6 +213,15 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     if (triggers.length === 0 && u.lineStart && /:\s*$/.test(u.text) && !u.label) listHeader = u;
     if (u.label && u.lineStart) lastDx = undefined;
     if (u.field && DX_FIELDS.test(u.field) && !current) lastDx = u;
+    // "Irritated skin tags x16 … Removed with fine scissors.": removal words after a skin-tag line.
+    if (
+      triggers.length === 0 &&
+      /\b(?:removed|snip(?:ped)?|clipped|scissors?)\b/i.test(u.text) &&
+      [...pending, ...(current ? current.units : [])].some((p) => /\b(?:skin\s*tags?|acrochordons?)\b/i.test(p.text)) &&
+      !current
+    ) {
+      triggers.push({ family: 'tag', start: 0, end: u.text.length });
+    }
     if (triggers.length === 0) {
       // "Specimen A to in-house dermpath." right after a procedure names that procedure's specimen.
       if (

@@ -65,7 +65,7 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'repair',
-    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)\s+(?:repair|closure|linear\s+closure)|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
+    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)(?:\s*\([^)]{0,20}\))?\s+(?:repair|closure|linear\s+closure)|single[- ]layer\s+closure|laceration\s+repair|repair\s+of\s+(?:the\s+)?laceration|sutured\s+(?:the\s+)?laceration|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
   ],
   ['excimer', /\b(?:excimer|xtrac|308[- ]?nm|pharos)\b/gi],
   [
@@ -83,7 +83,7 @@ const RE: [Family, RegExp][] = [
   ['vascular', /\b(?:pdl|pulsed[- ]dye(?:\s+laser)?|v-?beam|kta\s+laser|nd:?\s?yag|ipl\s+(?:to|for)\s+(?:telangiectas|vascular))\b/gi],
   [
     'ilk',
-    /\b(?:ilk|ilks|ilts|intralesional(?:ly)?|il\s+(?:kenalog|triamcinolone|tac|steroids?|k)|(?:kenalog|triamcinolone|tac)[^.;\n]{0,40}?injected\s+into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|alopecia|patch)|injected\s+into\s+(?:each\s+|the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule)s?)\b/gi,
+    /\b(?:ilk|ilks|ilts|intralesional(?:ly)?|il\s+(?:kenalog|triamcinolone|tac|steroids?|k)|(?:kenalog|triamcinolone|tac)[^.;\n]{0,40}?injected\s+into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|alopecia|patch)|injected\s+into\s+(?:\w+\s+){0,4}(?:keloid|lesion|scar|cyst|plaque|papule|nodule|patche)s?|(?:keloid|scar|cyst|plaque|nodule)s?\b[^.;\n]{0,50}?\b(?:was|were)\s+injected\s+with)\b/gi,
   ],
   ['infusion', /\b(?:infus(?:ion|ed)|iv\s+(?:infliximab|remicade|spesolimab|spevigo))\b/gi],
   [
@@ -98,7 +98,7 @@ const RE: [Family, RegExp][] = [
   ['paring', /\b(?:par(?:ing|ed)|pare\s+down|debulked\s+(?:the\s+)?(?:callus|calluses|corns?|clavus))\b/gi],
   [
     'nail',
-    /\b(?:(?:partial|total|complete)?\s*nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}nail(?:\s+plate)?|nail\s+(?:plate\s+)?(?:was\s+)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}nails?|matrixectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
+    /\b(?:(?:partial|total|complete)?\s*nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}nail(?:\s+plate)?|nail\s+(?:plate\s+)?(?:was\s+)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matrixectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
   ],
   [
     'peel',

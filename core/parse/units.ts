@@ -118,6 +118,8 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     const ahead = line.slice(at, at + 12);
     // Lowercase "a." / "a)" only counts when upper case was used (avoid "a) " inside prose? keep upper only).
     if (/^\(?[a-h][.):]/.test(ahead)) continue;
+    // "Specimen(s): A. Right arm…": a field's own value is not a new item.
+    if (/^\s*(?:specimens?(?:\s*\(s\))?|jars?|containers?|labels?)\s*:\s*$/i.test(line.slice(0, at))) continue;
     // "specimen A. A 2 cm wedge…" and "a #15 blade" are not new items.
     if (/\b(?:specimen|labeled|labelled|site|lesion|jar|part|container|bottle)\s*$/i.test(line.slice(Math.max(0, at - 14), at))) continue;
     if (/^#\s?\d{1,2}\s+(?:blade|scalpel|needle|gauge|suture|curette)/i.test(ahead + line.slice(at + 12, at + 24))) continue;
@@ -133,7 +135,7 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     if (!isUpper) continue;
     const wordStart = line.lastIndexOf(' ', i - 1) + 1;
     const word = line.slice(wordStart, i).toLowerCase();
-    if (ABBREV.has(word) || word.length === 1) continue;
+    if (ABBREV.has(word) || (word.length === 1 && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
     cuts.add(i + 2);
   }
   const sorted = [...cuts].sort((a, b) => a - b);
