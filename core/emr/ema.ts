@@ -71,6 +71,7 @@ export const emaAdapter = defineAdapter({
  * Fixture pages:
  * - test/fixtures/emr/ema/visit-biopsies-and-ak-destruction.html (visit note, A&P with procedures)
  * - test/fixtures/emr/ema/path-result-bcc.html (Path/Labs result pane)
- * - test/fixtures/emr/ema/bill-excision-intermediate-repair.html (visit with a bill of entered charges)
- * - test/fixtures/emr/ema/visit-collapsed-sections.html (collapsed sections, SPA route)
+ * - test/fixtures/emr/ema/bill-excision-intermediate-repair.html (bill of entered charges; collapsed HPI,
+ *   Exam and procedure note)
+ * - SPA route change in place: test/unit/emr/dom-cases.test.ts; demo/charts/*.html use the same markup
  */

@@ -31,6 +31,7 @@ export const genericAdapter = defineAdapter({
 /*
  * Fixture pages:
  * - test/fixtures/emr/generic/clinic-portal-visit.html (unknown EMR: h3 titles, dl banner)
- * - test/fixtures/emr/generic/printed-note-bold-labels.html (bold labels, table charges, collapsed <details>)
+ * - test/fixtures/emr/generic/printed-note-bold-labels.html (note in a srcdoc frame, bold titles, folded
+ *   <details> addendum, charges in a shadow root)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor, effectiveUrl, scopeOf, sectionRootsOf, snapshotFromDocument } from '../../../core/emr';
@@ -108,5 +108,20 @@ describe('addresses', () => {
     expect(roots).toHaveLength(1);
     expect(roots[0]?.ownerDocument?.querySelector('#AssessmentPlan')).not.toBeNull();
     expect(roots[0]?.ownerDocument).not.toBe(loaded.doc);
+  });
+});
+
+describe('adapter files name their fixture pages', () => {
+  const ADAPTER_FILES = ['ema', 'athena', 'nextech', 'eclinicalworks', 'epic', 'generic'];
+  const listed = ADAPTER_FILES.flatMap((name) => {
+    const src = readFileSync(join(FIXTURES, '../../../core/emr', `${name}.ts`), 'utf8');
+    const closing = src.slice(src.lastIndexOf('\n/*'));
+    expect(closing, `${name}.ts ends with its fixture list`).toMatch(/Fixture pages:/);
+    return [...closing.matchAll(/test\/fixtures\/emr\/([\w/.-]+\.html)/g)].map((m) => m[1] as string);
+  });
+
+  it('every listed page exists and every page is listed', () => {
+    for (const page of listed) expect(existsSync(join(FIXTURES, page)), page).toBe(true);
+    expect([...new Set(listed)].sort()).toEqual(PAGES.map((p) => p.file).sort());
   });
 });
