@@ -97,6 +97,8 @@ export const TabState = z.object({
   draft: ClaimDraft.optional(),
   resolutions: z.array(Resolution).default([]),
   settings: Settings,
+  /** Why the latest read of this tab's chart was not coded (the claim shown, if any, is older). */
+  problem: z.string().optional(),
 });
 export type TabState = z.infer<typeof TabState>;
 

@@ -27,6 +27,8 @@ export function chartScore(snapshot: ChartSnapshot): number {
 export class BackgroundRouter {
   private readonly queue = new Map<number, { running: Promise<void>; next?: ChartSnapshot }>();
   private readonly frames = new Map<number, Map<number, ChartSnapshot>>();
+  /** Why the latest snapshot of a tab was not coded, until one is. */
+  private readonly problems = new Map<number, string>();
   private lastPurge = 0;
 
   constructor(readonly store: DermLensStore) {}
@@ -34,7 +36,12 @@ export class BackgroundRouter {
   /** Untrusted: a content script sent something. Returns a small ack, never data. */
   async fromContent(message: unknown, tabId: number, frameId = 0): Promise<{ ok: boolean; error?: string }> {
     const parsed = ContentMessage.safeParse(message);
-    if (!parsed.success) return { ok: false, error: 'invalid message' };
+    if (!parsed.success) {
+      // Never silent: the panel says the page could not be read (the schema issue, not the page's text).
+      const issue = parsed.error.issues[0];
+      await this.setProblem(tabId, `This page could not be read (${issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'invalid message'}).`);
+      return { ok: false, error: 'invalid message' };
+    }
     const snapshot = parsed.data.snapshot;
     // EMRs that render the chart in frames (athenaOne) send one snapshot per frame:
     // code the frame that holds the most clinical text, not whichever spoke last.
@@ -65,7 +72,7 @@ export class BackgroundRouter {
         try {
           await this.ingest(tabId, current);
         } catch (error) {
-          console.warn('DermLens: could not code this chart', (error as Error).message);
+          await this.setProblem(tabId, `DermLens could not code this chart: ${(error as Error).message}. Code it by hand or read it again.`);
         }
         current = entry.next;
         entry.next = undefined;
@@ -83,6 +90,7 @@ export class BackgroundRouter {
   private async ingest(tabId: number, snapshot: ChartSnapshot): Promise<void> {
     const settings = await this.store.getSettings();
     const result = await ingestSnapshot(this.store, snapshot, settings);
+    this.problems.delete(tabId);
     await setTabEncounter(tabId, result.encounterId);
     await this.notify({ type: 'tab-updated', tabId, encounterId: result.encounterId });
     // A result read here may have completed another visit of this patient open in another tab.
@@ -92,6 +100,11 @@ export class BackgroundRouter {
       }
     }
     await this.maybePurge(settings.retentionDays);
+  }
+
+  private async setProblem(tabId: number, problem: string): Promise<void> {
+    this.problems.set(tabId, problem);
+    await this.notify({ type: 'tab-updated', tabId, encounterId: (await getTabEncounter(tabId)) ?? '' });
   }
 
   private async maybePurge(retentionDays: number): Promise<void> {
@@ -155,7 +168,8 @@ export class BackgroundRouter {
     const settings = await this.store.getSettings();
     const encounterId = await getTabEncounter(tabId);
     const view = encounterId ? await this.store.encounterView(encounterId) : undefined;
-    if (!view) return { tabId, status: 'empty', resolutions: [], settings };
+    const problem = this.problems.get(tabId);
+    if (!view) return { tabId, status: 'empty', resolutions: [], settings, ...(problem ? { problem } : {}) };
     return {
       tabId,
       status: 'ready',
@@ -169,6 +183,7 @@ export class BackgroundRouter {
       draft: view.draft,
       resolutions: view.resolutions,
       settings,
+      ...(problem ? { problem } : {}),
     };
   }
 
@@ -228,6 +243,7 @@ export class BackgroundRouter {
 
   async tabClosed(tabId: number): Promise<void> {
     this.frames.delete(tabId);
+    this.problems.delete(tabId);
     await forgetTab(tabId);
   }
 }

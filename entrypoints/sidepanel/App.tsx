@@ -28,6 +28,11 @@ export function App({ model }: { model: PanelModel }) {
           {model.error.value}
         </p>
       )}
+      {state?.problem && (
+        <p class="error" role="alert">
+          {state.problem}
+        </p>
+      )}
       {!state && !model.error.value && <p class="muted">Loading…</p>}
       {state?.status === 'empty' && !model.error.value && (
         <p class="muted">No chart read on this tab yet. Open a visit note on an EMR host you enabled in Options (or a demo chart).</p>

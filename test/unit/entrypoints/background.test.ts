@@ -71,6 +71,20 @@ describe('BackgroundRouter', () => {
     expect(await router.fromContent({ type: 'snapshot', snapshot: { sections: 'not an array' } }, 4)).toEqual({ ok: false, error: 'invalid message' });
     await router.idle();
     expect(await store.db.encounters.count()).toBe(0);
+    // Never silent: the tab's state says why nothing was coded.
+    expect((await router.tabState(4)).problem).toBe('This page could not be read (snapshot.adapter: Invalid input: expected string, received undefined).');
+  });
+
+  it('an error while coding is shown on the tab, and cleared by the next good read', async () => {
+    const ingest = vi.spyOn(store, 'installSalt').mockRejectedValueOnce(new Error('disk full'));
+    await router.fromContent(snapshotMessage('Procedure: Punch biopsy, specimen A.'), 4);
+    await router.idle();
+    expect((await router.tabState(4)).problem).toBe('DermLens could not code this chart: disk full. Code it by hand or read it again.');
+    ingest.mockRestore();
+    await router.fromContent(snapshotMessage('Procedure: Punch biopsy, specimen A. Second read.'), 4);
+    await router.idle();
+    expect((await router.tabState(4)).problem).toBeUndefined();
+    expect((await router.tabState(4)).status).toBe('ready');
   });
 
   it('codes a valid snapshot, maps the tab to it, notifies pages; the tab state has initials, not the name', async () => {
