@@ -25,23 +25,39 @@ const COLORS: Record<AuditCategory, string> = {
 
 const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-/** Horizontal bars: one row per label, value at the end. */
-function barChart(title: string, bars: { label: string; value: number; color: string }[]): string {
+/** Horizontal bars: one row per label, value at the end; a bar may be stacked from segments (with a legend). */
+function barChart(
+  title: string,
+  bars: { label: string; value: number; color: string; segments?: { name: string; value: number; color: string }[] }[],
+  legend: { name: string; color: string }[] = [],
+): string {
   if (bars.length === 0) return `<figure><figcaption>${esc(title)}</figcaption><p class="muted">No problems found.</p></figure>`;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const rowH = 22;
-  const labelW = 260;
-  const barW = 360;
+  const labelW = 340;
+  const barW = 380;
   const height = bars.length * rowH + 8;
   const rows = bars
     .map((b, i) => {
       const y = i * rowH + 4;
       const w = Math.max(1, Math.round((b.value / max) * barW));
-      const label = b.label.length > 40 ? `${b.label.slice(0, 39)}…` : b.label;
-      return `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end">${esc(label)}</text><rect x="${labelW}" y="${y + 3}" width="${w}" height="${rowH - 6}" fill="${b.color}"><title>${esc(`${b.label}: ${b.value}`)}</title></rect><text x="${labelW + w + 4}" y="${y + 15}">${esc(b.value)}</text>`;
+      const label = b.label.length > 52 ? `${b.label.slice(0, 51)}…` : b.label;
+      let x = labelW;
+      const rects = (b.segments?.length ? b.segments : [{ name: '', value: b.value, color: b.color }])
+        .map((seg) => {
+          const sw = Math.round((seg.value / max) * barW);
+          const rect = `<rect x="${x}" y="${y + 3}" width="${Math.max(1, sw)}" height="${rowH - 6}" fill="${seg.color}"><title>${esc(`${b.label}${seg.name ? ` · ${seg.name}` : ''}: ${seg.value}`)}</title></rect>`;
+          x += sw;
+          return rect;
+        })
+        .join('');
+      return `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end">${esc(label)}</text>${rects}<text x="${labelW + w + 4}" y="${y + 15}">${esc(b.value)}</text>`;
     })
     .join('');
-  return `<figure><figcaption>${esc(title)}</figcaption><svg role="img" aria-label="${esc(title)}" width="${labelW + barW + 60}" height="${height}" viewBox="0 0 ${labelW + barW + 60} ${height}">${rows}</svg></figure>`;
+  const key = legend.length
+    ? `<div class="legend">${legend.map((l) => `<span><i style="background:${l.color}"></i>${esc(l.name)}</span>`).join('')}</div>`
+    : '';
+  return `<figure><figcaption>${esc(title)}</figcaption><svg role="img" aria-label="${esc(title)}" width="${labelW + barW + 60}" height="${height}" viewBox="0 0 ${labelW + barW + 60} ${height}">${rows}</svg>${key}</figure>`;
 }
 
 /** Columns over time (weeks). */
@@ -50,7 +66,7 @@ function columnChart(title: string, columns: { label: string; value: number }[])
   const max = Math.max(1, ...columns.map((c) => c.value));
   const colW = Math.max(6, Math.min(40, Math.floor(720 / columns.length)));
   const plotH = 160;
-  const width = columns.length * colW + 50;
+  const width = columns.length * colW + 90;
   const height = plotH + 70;
   const every = Math.ceil(columns.length / 24);
   const bars = columns
@@ -96,7 +112,17 @@ export function reportHtml(input: ReportInput): string {
     value: s.byCategory[c],
     color: COLORS[c],
   }));
-  const providerBars = s.byProvider.slice(0, 20).map((p) => ({ label: p.provider, value: p.total, color: '#455a64' }));
+  const providerBars = s.byProvider.slice(0, 20).map((p) => ({
+    label: p.provider,
+    value: p.total,
+    color: '#455a64',
+    segments: AUDIT_CATEGORIES.filter((c) => (p.byCategory[c] ?? 0) > 0).map((c) => ({
+      name: CATEGORY_TITLE[c],
+      value: p.byCategory[c] ?? 0,
+      color: COLORS[c],
+    })),
+  }));
+  const providerLegend = AUDIT_CATEGORIES.filter((c) => c !== 'info' && s.byCategory[c] > 0).map((c) => ({ name: CATEGORY_TITLE[c], color: COLORS[c] }));
   const weekCols = s.byWeek.filter((w) => w.week !== 'undated').map((w) => ({ label: w.week, value: w.total }));
   const undated = s.byWeek.find((w) => w.week === 'undated')?.total ?? 0;
 
@@ -145,6 +171,8 @@ svg text{font-size:12px;fill:#222}table{border-collapse:collapse;width:100%;font
 th,td{border:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f3f4f6;position:sticky;top:0}
 tr.error td:nth-child(5){color:#b3261e;font-weight:600}tr.warning td:nth-child(5){color:#8a5a00}
 .num{text-align:right;white-space:nowrap}.fix{color:#2e5e2e;font-size:12px;margin-top:2px}code{font-size:12px}
+.legend{display:flex;flex-wrap:wrap;gap:12px;font-size:12px;margin-top:4px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
+td:nth-child(1){min-width:200px;max-width:280px;overflow-wrap:anywhere}td:nth-child(8){min-width:320px}
 @media print{th{position:static}}
 </style></head>
 <body>
@@ -155,7 +183,7 @@ ${s.value?.codesWithoutFee.length ? `<p class="muted">No fee in the schedule for
 <h2>Findings by type</h2>
 ${barChart('Problems by type', categoryBars)}
 <h2>Findings by provider</h2>
-${barChart('Problems by provider (top 20)', providerBars)}
+${barChart('Problems by provider (top 20), by type', providerBars, providerLegend)}
 <h2>Findings by week of service</h2>
 ${columnChart('Problems per week (Monday of the week of the date of service)', weekCols)}
 ${undated ? `<p class="muted">${esc(undated)} problem${undated === 1 ? '' : 's'} on encounters without a date of service.</p>` : ''}
