@@ -273,7 +273,7 @@ function cleanText(text: string): string {
       .replace(/\s+/g, ' ')
       // Negated mentions name what the lesion is NOT ("negative for melanoma", "no residual BCC", "r/o SCC").
       .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no)\b[^.;,]*/g, ' ')
-      .replace(/[^.;,]*\bnot (identified|seen|present)\b/g, ' ')
+      .replace(/(?<![^.;,])[^.;,]*\bnot (identified|seen|present)\b/g, ' ')
   );
 }
 

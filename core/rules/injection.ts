@@ -465,7 +465,7 @@ export function infusionMinutes(text: string): number | undefined {
   }
   for (const sentence of sentences) {
     if (!/infus|\bstart|\bstop/i.test(sentence)) continue;
-    const m = /(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\b/i.exec(sentence);
+    const m = /(?<!\d)(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?)\b/i.exec(sentence);
     if (m) return toMinutes(m[1] as string, m[2] as string);
   }
   return undefined;

@@ -304,7 +304,7 @@ const SKIN_DEBRIDEMENT = /eczema|eczematous|infected skin|impetig|extensive|body
 
 /** "12% BSA", "BSA 15%", "20% of body surface". */
 function percentBsa(text: string): number | undefined {
-  const m = /(\d+(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?)?(?:t?bsa|body surface)/.exec(text) ?? /\bt?bsa\b\D{0,10}(\d+(?:\.\d+)?)\s*%/.exec(text);
+  const m = /(?<!\d)(\d+(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?)?(?:t?bsa|body surface)/.exec(text) ?? /\bt?bsa\b\D{0,10}(\d+(?:\.\d+)?)\s*%/.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 

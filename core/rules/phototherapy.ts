@@ -31,7 +31,7 @@ function lightCode(ctx: RuleContext, p: Procedure): string | undefined {
     : p.modality
       ? (typeOf(p.modality.toLowerCase()) ?? typeOf(own))
       : typeOf(own);
-  const base = ownType ?? typeOf(text.replace(/[^.;\n]*\b(?:declin|consider|discuss|not\s+a\s+candidate|instead\s+of|vs\.?)\b[^.;\n]*/g, ' '));
+  const base = ownType ?? typeOf(text.replace(/(?<![^.;\n])[^.;\n]*\b(?:declin|consider|discuss|not\s+a\s+candidate|instead\s+of|vs\.?)\b[^.;\n]*/g, ' '));
   if (base === '96910' || base === '96912') {
     const hours = extendedHours(text);
     const dayTreatment = /day treatment|day[\s-]?care|extended/.test(text);

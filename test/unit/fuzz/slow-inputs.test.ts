@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../../core/engine';
+import { Encounter, type ProcedureKind, Settings } from '../../../core/model';
+import { parseNote } from '../../../core/parse';
+import { cpuMs, PER_INPUT_BUDGET_MS } from './targets';
+
+/*
+ * Inputs that once made one regex backtrack quadratically (a long run with no
+ * sentence break, or a long digit run, before the word the regex looks for).
+ * Each found by the fuzz targets; each must code in under the per-input budget.
+ * The chart text is 20,000 characters: a pasted lab table or a hostile page can
+ * be that long, and the background codes on every chart edit.
+ */
+
+const RUN = 20_000;
+
+async function fastest(run: () => unknown): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3 && best > PER_INPUT_BUDGET_MS; i++) best = Math.min(best, await cpuMs(run));
+  return best;
+}
+
+function oneProcedure(kind: ProcedureKind, text: string, settings: Partial<Settings> = {}) {
+  const encounter = Encounter.parse({
+    procedures: [{ id: 'p1', kind, text, span: { section: 'note', start: 0, end: text.length } }],
+    sections: { note: text },
+  });
+  return () => codeEncounter(encounter, Settings.parse(settings));
+}
+
+const engineCases: [string, () => unknown][] = [
+  // core/codes/icd10.ts negation: /[^.;,]*\bnot (identified|seen|present)\b/ from every position of a long clause.
+  ['biopsy text with a long clause (dx negation scan)', oneProcedure('biopsy-tangential', `shave biopsy ${'x '.repeat(RUN / 2)} left arm`)],
+  ['paring text that is one long digit run (dx negation scan)', oneProcedure('paring', `paring ${'1'.repeat(RUN)}`)],
+  // core/rules/repair.ts defect width: /(\d+(?:\.\d+)?)\s*(mm|cm)\s+(?:defect|wound)\s+width/ from every digit.
+  ['repair text with a long digit run (defect width)', oneProcedure('repair', `layered closure ${'1'.repeat(RUN)} cm`)],
+  // core/rules/injection.ts infusion time: /(\d+(?:\.\d+)?)\s*(hours?|…)/ from every digit.
+  ['infusion text with a long digit run (infusion time)', oneProcedure('infusion', `infusion ${'1'.repeat(RUN)} minutes`)],
+  // core/rules/other-procedures.ts debridement: /(\d+(?:\.\d+)?)\s*%\s*…bsa/ from every digit.
+  ['debridement text with a long digit run (% BSA)', oneProcedure('debridement', `debridement ${'1'.repeat(RUN)}% bsa`)],
+  // core/rules/phototherapy.ts declined wording: /[^.;\n]*\b(?:declin|…)\b[^.;\n]*/ from every position.
+  ['phototherapy text with a long clause (declined wording)', oneProcedure('phototherapy', `NB-UVB ${'x '.repeat(RUN / 2)} 2 minutes`)],
+];
+
+const noteCases: [string, string][] = [
+  // core/rules/other-procedures.ts KOH read: /[^.\n]*\b(?:koh|…)\b[^.\n]*/ from every position of a long line.
+  ['a note that is one long line of spaces (KOH sentence scan)', ' '.repeat(40_000)],
+  ['a note that is one long digit run', '0'.repeat(40_000)],
+  ['a note of "1 x " repeated (size reading)', '1 x '.repeat(10_000)],
+  ['a note of blank lines', '  \n'.repeat(13_000)],
+  ['a procedure heading followed by a long rule of stars', `Procedure:${'*'.repeat(40_000)}x\nshave biopsy, specimen A`],
+];
+
+describe('no input makes one regex backtrack: each codes in under the per-input budget', () => {
+  it.each(engineCases)('engine: %s', async (_name, run) => {
+    expect(await fastest(run)).toBeLessThan(PER_INPUT_BUDGET_MS);
+  });
+
+  it.each(noteCases)('parse + code: %s', async (_name, note) => {
+    const ms = await fastest(() => codeEncounter(parseNote(note)));
+    expect(ms).toBeLessThan(PER_INPUT_BUDGET_MS);
+  });
+
+  it('the KOH read is still found once the scan is anchored to sentence starts', () => {
+    const draft = codeEncounter(parseNote('Exam: scaly annular plaque L thigh.\nKOH prep performed in office and read: positive for hyphae.'));
+    expect(draft.lines.map((l) => l.code)).toContain('87220');
+    const none = codeEncounter(parseNote('Exam: scaly annular plaque L thigh.\nKOH previously negative at outside lab.'));
+    expect(none.lines.map((l) => l.code)).not.toContain('87220');
+  });
+});
