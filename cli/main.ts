@@ -81,7 +81,7 @@ export function loadEncounter(path: string, hash: (raw: string) => string = hash
   try {
     if (input.kind === 'json') return encounterFromJson(input.text, id);
     if (input.kind === 'html') {
-      const page = encounterFromHtml(input.text, id, hash);
+      const page = encounterFromHtml(input.text, id, hash, path);
       // A saved lab result page is a report document too (its section texts never hold the patient identity).
       return reportDocumentEncounter(Object.values(page.sections).join('\n\n'), page) ?? page;
     }
