@@ -62,7 +62,21 @@ export interface AuditResult {
 }
 
 /** `dermlens audit PATH… [--out DIR] [--jobs N] [--payer …] [--pathology …] [--fees FILE] [--edits DIR] [--today DATE]` */
+export const AUDIT_USAGE = `usage: dermlens audit PATH... [--out DIR] [--jobs N] [--payer medicare|commercial]
+                      [--pathology in-house|professional|external] [--fees FILE] [--edits DIR] [--today YYYY-MM-DD]
+  PATH      folders (read recursively: .txt notes, .html saved EMR pages, .json encounters, .csv exports) or files
+  --out     output folder for report.html, findings.csv, claims.jsonl (default: dermlens-audit)
+  --jobs    worker threads (default: every core; 0 = main thread)
+  --fees    fee schedule CSV "code,amount" for the value of missed and unsupported charges
+  --today   date specimen aging is measured to (default: the latest date in the inputs)
+CSV export columns (header names; case, spaces and _ ignored): encounter_id, patient_key|mrn, date_of_service|dos,
+  provider, note|note_text (required), billed_codes ("11102, 11103-59, 88305 x2").`;
+
 export async function runAudit(argv: readonly string[], io: Io): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${AUDIT_USAGE}\n`);
+    return 0;
+  }
   const result = await audit(parseAuditArgs(argv), io);
   if (result.encounters === 0) {
     io.stderr(`dermlens: audit: no encounter could be read (${result.skipped.length} input${result.skipped.length === 1 ? '' : 's'} skipped)\n`);
@@ -197,6 +211,12 @@ export async function audit(args: AuditArgs, io: Io): Promise<AuditResult> {
   } finally {
     await runner.close();
   }
+
+  // Nothing is dropped silently: an input with neither a claim nor a recorded reason is named.
+  const named = new Set(skipped.map((k) => k.location));
+  tasks.forEach((task, i) => {
+    if (!drafts[i] && !named.has(task.location)) skip(i, 'not processed (the run was interrupted)');
+  });
 
   // 3. Write claims.jsonl, findings.csv and report.html.
   mkdirSync(args.out, { recursive: true });

@@ -18,11 +18,11 @@ interface Slot {
 }
 
 /** A fixed pool of worker threads, each loading the engine once through tsx. */
-export async function startWorkers(size: number, setup: WorkerSetup): Promise<Runner> {
+export async function startWorkers(size: number, setup: WorkerSetup, entry: URL = ENTRY): Promise<Runner> {
   const started = performance.now();
   const spawn = () =>
     new Promise<Worker>((resolve, reject) => {
-      const worker = new Worker(ENTRY, { workerData: setup });
+      const worker = new Worker(entry, { workerData: setup });
       const onError = (error: Error) => reject(error);
       worker.once('error', onError);
       worker.once('message', () => {
@@ -43,6 +43,7 @@ export async function startWorkers(size: number, setup: WorkerSetup): Promise<Ru
       const queue = [...requests];
       return new Promise<void>((resolve) => {
         let active = 0;
+        let dead = 0;
         const next = (slot: Slot) => {
           const request = queue.shift();
           if (!request) {
@@ -80,7 +81,11 @@ export async function startWorkers(size: number, setup: WorkerSetup): Promise<Ru
                 attach(slot);
                 next(slot);
               })
-              .catch(() => {
+              .catch((error: Error) => {
+                // No worker can start any more: when none is left, the rest of the queue fails too.
+                dead++;
+                if (dead < slots.length) return;
+                for (let r = queue.shift(); r; r = queue.shift()) onFailure(r, `no worker could start: ${error.message}`);
                 if (active === 0) resolve();
               });
           };
