@@ -43,7 +43,7 @@ export function snapshotFromHtml(html: string, id: string, options: { path?: str
 }
 
 /** Frame files next to a saved page become srcdoc frames, so the adapters read them in place. */
-function inlineSavedFrames(doc: Document, dir: string, root: string, depth: number): void {
+export function inlineSavedFrames(doc: Document, dir: string, root: string = dir, depth = 0): void {
   for (const frame of Array.from(doc.querySelectorAll('iframe[src], frame[src]'))) {
     if (frame.hasAttribute('srcdoc')) continue;
     const src = frame.getAttribute('src') ?? '';

@@ -65,4 +65,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/visit-biopsy-edc-aks.html (frame chain, procedure note in a shadow root)
  * - test/fixtures/emr/athena/document-path-result-pas.html (result document in frMain)
  * - test/fixtures/emr/athena/signoff-em-and-biopsy-charges.html (Sign-off: level of service + billing grid)
+ * - test/fixtures/emr/athena/saved-complete-excision.html (frames saved as files, real <frameset><frame>)
  */

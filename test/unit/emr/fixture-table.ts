@@ -71,6 +71,15 @@ export const PAGES: PageCase[] = [
     ],
   },
   {
+    file: 'athena/saved-complete-excision.html',
+    adapter: 'athena',
+    roles: ['assessment', 'procedure'],
+    patient: 'TEST, PATIENT-314   MRN: 900314',
+    dateOfService: '06/09/2026',
+    // Frames saved as separate files, a real <frameset><frame> in the chain.
+    contains: [['procedure', 'Lesion: 0.4 cm; margins 0.1 cm; excised diameter 0.6 cm.']],
+  },
+  {
     file: 'nextech/visit-excision-repair-warts.html',
     adapter: 'nextech',
     roles: ['procedure', 'assessment'],
