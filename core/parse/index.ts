@@ -2,6 +2,7 @@ import { findSites } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { extractIdentity } from './identity';
+import { behaviorOf } from './lexicon';
 import { parsePathology } from './pathology';
 import { blocksOf, destinationOf, type ParsedProcedure, procedureOf, resetProcedureIds } from './procedures';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
@@ -148,6 +149,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
     }
   }
   dropRestatements(parsed);
+  mergeMohsMentions(parsed);
   fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {
@@ -168,6 +170,33 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   // Pathology.
   const pathology: PathologyReport[] = [];
   for (const s of sections) if (s.role === 'pathology' && !overBudget()) pathology.push(...parsePathology(s, spanOf, unread));
+  // Report read by an unknown lab: the note's own lab wording, else the specimen's destination.
+  for (const r of pathology) {
+    if (r.readBy !== 'unknown') continue;
+    const spec = specimens.find((s) => s.label === r.specimenLabel);
+    const d = noteDestination ?? (spec && spec.destination !== 'unknown' ? spec.destination : undefined);
+    if (d) r.readBy = d;
+  }
+  // A frozen section read during the visit ("frozen section (1 block) read immediately: BCC") is that specimen's report.
+  for (const p of parsed) {
+    const proc = p.procedure;
+    if (!proc.drivesDecision || !proc.specimenLabel || pathology.some((r) => r.specimenLabel === proc.specimenLabel)) continue;
+    const text = p.block.units.map((u) => u.text).join(' ');
+    const m = /\bfrozen\s+sections?\b(?:\s*\((\d{1,2})\s+blocks?\))?[^:;\n]{0,80}:\s*([^.;\n]{3,160})/i.exec(text);
+    if (!m?.[2]) continue;
+    const report: PathologyReport = {
+      specimenLabel: proc.specimenLabel,
+      diagnosisText: m[2].trim(),
+      behavior: behaviorOf(m[2]),
+      specimenType: 'skin',
+      stains: [],
+      ihc: [],
+      frozenSectionBlocks: m[1] ? Number(m[1]) : 1,
+      readBy: 'in-house',
+    };
+    if (proc.span) report.span = proc.span;
+    pathology.push(report);
+  }
   if (budgetExceeded())
     unread.push({ text: '', reason: `note too long to read within ${BUDGET_MS} ms: procedures and pathology after this point were not read` });
 
@@ -251,6 +280,20 @@ function fillSingleSite(parsed: ParsedProcedure[], sections: Section[]): void {
   for (const p of missing) {
     p.procedure.site = only;
     for (const q of parsed) if (q.block.parent === p.block && !q.procedure.site) q.procedure.site = only;
+  }
+}
+
+/**
+ * "Based on this result, proceeded with Mohs" in the biopsy item and the Mohs item itself are one
+ * Mohs case: a Mohs mention with no stages at the site of a staged Mohs procedure is dropped.
+ */
+function mergeMohsMentions(parsed: ParsedProcedure[]): void {
+  const staged = parsed.filter((p) => p.procedure.kind === 'mohs' && p.procedure.stages?.length);
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.procedure.kind !== 'mohs' || p.procedure.stages?.length || p.procedure.status !== 'performed') continue;
+    const key = p.procedure.site?.key;
+    if (staged.some((s) => s !== p && (!key || !s.procedure.site?.key || s.procedure.site.key === key))) parsed.splice(i, 1);
   }
 }
 

@@ -938,6 +938,14 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const stages = parseMohsStages(all);
     if (stages) procedure.stages = stages;
   }
+  // NCCI/CPT: a same-day biopsy read at once whose result led to the larger procedure (frozen section, "based on this result").
+  if (
+    kind.startsWith('biopsy') &&
+    /\b(?:frozen\s+section|read\s+immediately|immediate(?:ly)?\s+(?:read|interpret\w*)|based\s+on\s+(?:this|the|that)\s+(?:result|reading|frozen)|intra-?operative\s+(?:read|diagnosis))\b/i.test(
+      all,
+    )
+  )
+    procedure.drivesDecision = true;
   if (kind === 'mohs' || kind === 'excision' || kind === 'repair' || kind === 'adjacent-tissue-transfer') {
     if (
       /\b(?:into|to\s+the\s+level\s+of|down\s+to|involv(?:ed|ing)|through|invad\w+|exposing|exposed)\s+(?:the\s+)?(?:underlying\s+)?(?:\w+\s+)?(?:muscle|cartilage|bone|periosteum|tendon|perichondrium|major\s+(?:nerve|vessel))\b/i.test(
