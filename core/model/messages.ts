@@ -58,6 +58,8 @@ export const PanelRequest = z.discriminatedUnion('type', [
   /** Re-register content scripts for the EMR hosts the user has granted. */
   z.object({ type: z.literal('sync-hosts') }),
   z.object({ type: z.literal('list-encounters'), limit: z.number().int().min(1).max(500).default(50) }),
+  /** Specimens across all stored visits that still need a result or a billed interpretation. */
+  z.object({ type: z.literal('list-open-specimens'), limit: z.number().int().min(1).max(1000).default(200) }),
 ]);
 export type PanelRequest = z.infer<typeof PanelRequest>;
 export type PanelRequestInput = z.input<typeof PanelRequest>;
@@ -101,6 +103,19 @@ export const TabState = z.object({
   problem: z.string().optional(),
 });
 export type TabState = z.infer<typeof TabState>;
+
+/** A specimen still open somewhere in the practice's stored visits (coder worklist). */
+export const OpenSpecimen = z.object({
+  encounterId: z.string(),
+  patientInitials: z.string().optional(),
+  dateOfService: z.string().optional(),
+  label: z.string(),
+  site: z.string().optional(),
+  status: z.enum(['sent', 'unbilled']),
+  /** Days since the date of service, when known. */
+  ageDays: z.number().int().optional(),
+});
+export type OpenSpecimen = z.infer<typeof OpenSpecimen>;
 
 /** Background → extension pages: something the page shows changed. */
 export const PanelEvent = z.discriminatedUnion('type', [

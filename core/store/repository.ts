@@ -1,5 +1,5 @@
 import { type ClaimDraft, type Encounter, Settings } from '../model';
-import type { AuditEntry, FindingAction, Resolution } from '../model/messages';
+import type { AuditEntry, FindingAction, OpenSpecimen, Resolution } from '../model/messages';
 import { type DermLensDb, type EncounterRecord, openDb } from './db';
 import { findingFingerprint } from './fingerprint';
 import { newSalt } from './identity';
@@ -227,6 +227,33 @@ export class DermLensStore {
 
   async log(entry: Omit<AuditEntry, 'at'> & { at?: number }): Promise<void> {
     await this.db.auditLog.add({ ...entry, at: entry.at ?? Date.now() });
+  }
+
+  /**
+   * Specimens that still need something, across every stored visit: no result yet
+   * (sent) or a result with no billed interpretation (unbilled). Oldest first.
+   */
+  async openSpecimens(limit = 200, now = Date.now()): Promise<OpenSpecimen[]> {
+    const rows = await this.db.specimens.where('status').anyOf('sent', 'unbilled').toArray();
+    const encounters = new Map(
+      (await this.db.encounters.bulkGet([...new Set(rows.map((r) => r.encounterId))])).filter((e) => e !== undefined).map((e) => [e.id, e]),
+    );
+    return rows
+      .map((r) => {
+        const dos = r.dateOfService;
+        const age = dos && /^\d{4}-\d{2}-\d{2}$/.test(dos) ? Math.floor((now - Date.parse(`${dos}T00:00:00Z`)) / DAY_MS) : undefined;
+        return {
+          encounterId: r.encounterId,
+          patientInitials: encounters.get(r.encounterId)?.patientInitials,
+          dateOfService: dos,
+          label: r.label,
+          site: r.site,
+          status: r.status as OpenSpecimen['status'],
+          ...(age !== undefined && age >= 0 ? { ageDays: age } : {}),
+        };
+      })
+      .sort((a, b) => (a.dateOfService ?? '9999').localeCompare(b.dateOfService ?? '9999') || a.label.localeCompare(b.label))
+      .slice(0, limit);
   }
 
   async recentEncounters(limit = 50): Promise<EncounterRecord[]> {

@@ -145,6 +145,8 @@ export class BackgroundRouter {
           const settings = await this.store.getSettings();
           return { ok: true, data: await syncEmrContentScripts(settings.emrHosts) };
         }
+        case 'list-open-specimens':
+          return { ok: true, data: await this.store.openSpecimens(req.limit) };
         case 'list-encounters': {
           const rows = await this.store.recentEncounters(req.limit);
           return {

@@ -3,6 +3,7 @@ import { ClaimTable } from '../../components/claim-table';
 import { CopyBar } from '../../components/copy-bar';
 import { EncounterHeader } from '../../components/encounter-header';
 import { FindingsList } from '../../components/findings-list';
+import { OpenSpecimens } from '../../components/open-specimens';
 import { SpecimenList } from '../../components/specimen-list';
 import { ViewSwitch } from '../../components/view-switch';
 import { POINTER_LETTERS } from './claim-text';
@@ -102,6 +103,10 @@ export function App({ model }: { model: PanelModel }) {
               <section aria-labelledby="specimens-heading">
                 <h2 id="specimens-heading">Specimens</h2>
                 <SpecimenList specimens={state.draft?.specimens ?? []} />
+              </section>
+              <section aria-labelledby="open-specimens-heading">
+                <h2 id="open-specimens-heading">Open specimens, all visits</h2>
+                <OpenSpecimens specimens={model.openSpecimens.value} agingDays={state.settings.pathologyAgingDays} />
               </section>
               <section aria-labelledby="audit-heading">
                 <h2 id="audit-heading">Audit trail</h2>

@@ -1,7 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { FindingView, PanelView } from '../../components/view-types';
 import type { ClaimLine, Severity } from '../../core/model';
-import type { AuditEntry, FindingAction, PanelEvent, PanelRequestInput, Reply, Resolution, TabState } from '../../core/model/messages';
+import type { AuditEntry, FindingAction, OpenSpecimen, PanelEvent, PanelRequestInput, Reply, Resolution, TabState } from '../../core/model/messages';
 import { findingFingerprint } from '../../core/store/fingerprint';
 import { claimCsv, claimText, diagnosisPointers } from './claim-text';
 
@@ -33,6 +33,7 @@ export function createPanelModel(transport: PanelTransport) {
   const view = signal<PanelView>('physician');
   const expanded = signal<ReadonlySet<number>>(new Set());
   const audit = signal<AuditEntry[]>([]);
+  const openSpecimens = signal<OpenSpecimen[]>([]);
   const status = signal<string>('');
 
   const draft = computed(() => state.value?.draft);
@@ -69,7 +70,7 @@ export function createPanelModel(transport: PanelTransport) {
         error.value = undefined;
       } else error.value = reply.error;
     });
-    if (view.value === 'coder') await loadAudit();
+    if (view.value === 'coder') await loadCoderExtras();
   }
 
   async function follow(id: number): Promise<void> {
@@ -98,6 +99,13 @@ export function createPanelModel(transport: PanelTransport) {
   function onEvent(event: PanelEvent): void {
     if (event.type === 'tab-updated' && event.tabId === tabId.value) void load();
     if (event.type === 'settings-updated') void load();
+  }
+
+  /** Coder view only: the encounter's audit trail and the practice-wide open specimens. */
+  async function loadCoderExtras(): Promise<void> {
+    await loadAudit();
+    const reply = await transport.request<OpenSpecimen[]>({ type: 'list-open-specimens', limit: 200 });
+    if (reply.ok) openSpecimens.value = reply.data;
   }
 
   async function loadAudit(): Promise<void> {
@@ -144,7 +152,7 @@ export function createPanelModel(transport: PanelTransport) {
 
   async function setView(next: PanelView): Promise<void> {
     view.value = next;
-    if (next === 'coder') await loadAudit();
+    if (next === 'coder') await loadCoderExtras();
   }
 
   async function copy(kind: 'claim' | 'csv'): Promise<void> {
@@ -171,6 +179,7 @@ export function createPanelModel(transport: PanelTransport) {
     view,
     expanded,
     audit,
+    openSpecimens,
     status,
     draft,
     lines,

@@ -42,7 +42,11 @@ test('clinic-day chart: physician and coder views', async ({ context, extensionI
   await expect(panel.locator('tr.line[data-code="99214"] .pointers')).toHaveText(/^ \(pointer A/);
   await expect(panel.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
   await expect(panel.getByRole('table', { name: 'Audit log' }).locator('tr[data-action="coded"]')).toHaveCount(1);
-  await expect(panel.getByRole('table', { name: 'Specimens' })).toBeVisible();
+  await expect(panel.getByRole('table', { name: 'Specimens', exact: true })).toBeVisible();
+  // Coder worklist across visits: specimen C of this visit has no result yet.
+  await expect(panel.getByRole('table', { name: 'Open specimens, all visits' }).locator('tbody tr', { hasText: 'no result yet' }).first()).toContainText(
+    'J.E.',
+  );
   await panel.screenshot({ path: 'docs/screenshots/panel-coder.png', fullPage: true });
 
   // Dark theme follows the system setting.

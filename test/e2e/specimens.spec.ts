@@ -9,14 +9,14 @@ test('a pathology result opened later completes the visit: the held 88305 for th
 
   const specimenC = panel.locator('tr.line[data-code="88305"]', { has: panel.locator('.specimens', { hasText: /^Specimen C$/ }) });
   await expect(specimenC.locator('.status')).toHaveText('held');
-  await expect(panel.getByRole('table', { name: 'Specimens' }).locator('tr', { hasText: /^C/ })).toContainText('sent, no result yet');
+  await expect(panel.getByRole('table', { name: 'Specimens', exact: true }).locator('tr', { hasText: /^C/ })).toContainText('sent, no result yet');
 
   // The result arrives in the EMR's Path/Labs module: reading it links it to the visit's specimen C.
   const result = await context.newPage();
   await result.goto('/charts/clinic-day-path-result.html');
 
   await expect(specimenC.locator('.status')).toHaveText('ready');
-  await expect(panel.getByRole('table', { name: 'Specimens' }).locator('tr', { hasText: /^C/ })).toContainText('SQUAMOUS CELL CARCINOMA');
+  await expect(panel.getByRole('table', { name: 'Specimens', exact: true }).locator('tr', { hasText: /^C/ })).toContainText('SQUAMOUS CELL CARCINOMA');
   await expect(panel.locator('li.finding[data-rule="reconcile/result-linked"]', { hasText: 'Specimen C:' })).toHaveCount(1);
   mkdirSync('docs/screenshots', { recursive: true });
   await panel.screenshot({ path: 'docs/screenshots/panel-result-linked.png', fullPage: true });

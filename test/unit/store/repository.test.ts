@@ -130,6 +130,20 @@ describe('DermLensStore', () => {
     expect((await store.auditLog()).map((e) => e.action)).toEqual(['purged']);
   });
 
+  it('openSpecimens: sent or unbilled specimens across visits, oldest first, with age in days', async () => {
+    const store = freshStore();
+    await save(store, ['11102'], 1000);
+    await store.db.specimens.bulkPut([
+      { id: 'e2|A', encounterId: 'e2', label: 'A', dateOfService: '2026-03-20', status: 'unbilled', updatedAt: 1 },
+      { id: 'e3|B', encounterId: 'e3', label: 'B', dateOfService: '2026-03-01', status: 'billed', updatedAt: 1 },
+    ]);
+    const open = await store.openSpecimens(10, Date.parse('2026-03-22T12:00:00Z'));
+    expect(open).toEqual([
+      { encounterId: 'e1', patientInitials: 'J.D.', dateOfService: '2026-03-02', label: 'A', site: undefined, status: 'sent', ageDays: 20 },
+      { encounterId: 'e2', patientInitials: undefined, dateOfService: '2026-03-20', label: 'A', site: undefined, status: 'unbilled', ageDays: 2 },
+    ]);
+  });
+
   it('claimSummary', () => {
     const d = draft(['99213', '11102']);
     d.lines[0]!.modifiers = ['25'];
