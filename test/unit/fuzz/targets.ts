@@ -35,7 +35,7 @@ export interface FuzzTarget<T> {
   show?: (input: T) => string;
 }
 
-function assertDraft(draft: ClaimDraft, where: string): void {
+export function assertDraft(draft: ClaimDraft, where: string): void {
   const parsed = ClaimDraft.safeParse(draft);
   if (!parsed.success) throw new Error(`${where}: claim breaks the schema: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   for (const l of draft.lines) {
@@ -47,7 +47,7 @@ function assertDraft(draft: ClaimDraft, where: string): void {
   if (internal) throw new Error(`${where}: ${internal.message}`);
 }
 
-function assertEncounter(encounter: Encounter, where: string): void {
+export function assertEncounter(encounter: Encounter, where: string): void {
   const parsed = Encounter.safeParse(encounter);
   if (!parsed.success) throw new Error(`${where}: encounter breaks the schema: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   const crash = encounter.unread.find((u) => u.reason.startsWith('parser error'));
