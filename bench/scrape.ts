@@ -8,9 +8,10 @@
  *   npx tsx bench/scrape.ts [runs]
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { inlineSavedFrames } from '../cli/html';
 import { snapshotFromDocument } from '../core/emr';
 import { attachDeclarativeShadowRoots } from '../core/emr/declarative-shadow';
 
@@ -18,13 +19,14 @@ const RUNS = Number(process.argv[2] ?? 100);
 const WARMUP = 20;
 const DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../test/fixtures/emr');
 
-function load(html: string): { doc: Document; close: () => void } {
+function load(html: string, path?: string): { doc: Document; close: () => void } {
   const window = new Window({
     url: 'https://saved.page/',
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
   });
   window.document.write(html);
   const doc = window.document as unknown as Document;
+  if (path) inlineSavedFrames(doc, dirname(path));
   attachDeclarativeShadowRoots(doc);
   return { doc, close: () => void window.happyDOM.close() };
 }
@@ -59,19 +61,19 @@ function syntheticLargePage(): string {
 <div data-identifier="bill-detail"><table data-identifier="bill-line-items">${rows}</table></div></main></app-root></body></html>`;
 }
 
-const pages: [string, string][] = readdirSync(DIR, { withFileTypes: true })
+const pages: [string, string, string?][] = readdirSync(DIR, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .flatMap((d) => readdirSync(join(DIR, d)).map((f) => `${d}/${f}`))
   .filter((f) => f.endsWith('.html'))
   .sort()
-  .map((f) => [f, readFileSync(join(DIR, f), 'utf8')]);
+  .map((f) => [f, readFileSync(join(DIR, f), 'utf8'), join(DIR, f)]);
 pages.push(['(synthetic) large EMA chart', syntheticLargePage()]);
 
 console.log(`snapshotFromDocument in happy-dom, ${RUNS} runs each (ms)`);
 console.log(`${'page'.padEnd(58)} ${'bytes'.padStart(8)} ${'median'.padStart(8)} ${'p95'.padStart(8)} sections`);
-for (const [name, html] of pages) {
-  const { doc, close } = load(html);
+for (const [name, html, path] of pages) {
+  const { doc, close } = load(html, path);
   const r = time(doc);
   close();
   console.log(`${name.padEnd(58)} ${String(html.length).padStart(8)} ${r.median.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${r.sections}`);
