@@ -154,6 +154,16 @@ export function reportHtml(input: ReportInput): string {
         .map((k) => `<tr><td>${esc(k.location)}</td><td>${esc(k.reason)}</td></tr>`)
         .join('')}</tbody></table>${input.skipped.length > 1000 ? `<p class="muted">${esc(input.skipped.length - 1000)} more: see the run's summary.</p>` : ''}`
     : '';
+  const codeRows = s.byCode
+    .slice(0, 40)
+    .map(
+      (c) =>
+        `<tr><td><code>${esc(c.code)}</code></td><td class="num">${esc(c.missed)}</td><td class="num">${c.missedValue !== undefined ? esc(money(c.missedValue)) : ''}</td><td class="num">${esc(c.unsupported)}</td><td class="num">${c.unsupportedValue !== undefined ? esc(money(c.unsupportedValue)) : ''}</td></tr>`,
+    )
+    .join('');
+  const codesHtml = codeRows
+    ? `<h2>Charges at stake by code</h2><table><thead><tr><th>code</th><th>missed</th><th>missed value</th><th>unsupported</th><th>value at risk</th></tr></thead><tbody>${codeRows}</tbody></table>`
+    : '';
   const rulesHtml = s.topRules.map((r) => `<tr><td><code>${esc(r.rule)}</code></td><td class="num">${esc(r.count)}</td></tr>`).join('');
 
   return `<!doctype html>
@@ -187,6 +197,7 @@ ${barChart('Problems by provider (top 20), by type', providerBars, providerLegen
 <h2>Findings by week of service</h2>
 ${columnChart('Problems per week (Monday of the week of the date of service)', weekCols)}
 ${undated ? `<p class="muted">${esc(undated)} problem${undated === 1 ? '' : 's'} on encounters without a date of service.</p>` : ''}
+${codesHtml}
 <h2>Most frequent rules</h2>
 <table><thead><tr><th>rule</th><th>count</th></tr></thead><tbody>${rulesHtml}</tbody></table>
 <h2>Problems (${esc(problems.length)}${problems.length > shown.length ? `; the ${esc(shown.length)} most severe shown, all in findings.csv` : ''})</h2>

@@ -167,6 +167,8 @@ export interface AuditSummary {
   /** Problem rows per ISO week (Monday) of the date of service; "undated" last. */
   byWeek: { week: string; total: number }[];
   topRules: { rule: string; count: number }[];
+  /** Missed and unsupported charges per code (count, and fee value when a schedule is loaded), most frequent first. */
+  byCode: { code: string; missed: number; unsupported: number; missedValue?: number; unsupportedValue?: number }[];
   /** Fee-schedule totals; undefined without a fee schedule. */
   value?: { missed: number; unsupported: number; codesWithoutFee: string[] };
 }
@@ -208,6 +210,17 @@ export function summarize(encounters: readonly AuditEncounter[], rows: readonly 
     }
     value = { missed: round2(missed), unsupported: round2(unsupported), codesWithoutFee: [...without].sort() };
   }
+  const codes = new Map<string, AuditSummary['byCode'][number]>();
+  for (const row of rows) {
+    if (row.rule !== 'checks/charges-compare' || !row.target || (row.category !== 'missed' && row.category !== 'unsupported')) continue;
+    const entry = codes.get(row.target) ?? { code: row.target, missed: 0, unsupported: 0 };
+    entry[row.category]++;
+    if (row.value !== undefined) {
+      const key = row.category === 'missed' ? 'missedValue' : 'unsupportedValue';
+      entry[key] = round2((entry[key] ?? 0) + row.value);
+    }
+    codes.set(row.target, entry);
+  }
   const lines = encounters.reduce((n, e) => n + e.draft.lines.length, 0);
   const heldLines = encounters.reduce((n, e) => n + e.draft.lines.filter((l) => l.status !== 'ready').length, 0);
   return {
@@ -226,6 +239,7 @@ export function summarize(encounters: readonly AuditEncounter[], rows: readonly 
       .map(([rule, count]) => ({ rule, count }))
       .sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule))
       .slice(0, 15),
+    byCode: [...codes.values()].sort((a, b) => b.missed + b.unsupported - (a.missed + a.unsupported) || a.code.localeCompare(b.code)),
     ...(value ? { value } : {}),
   };
 }

@@ -122,6 +122,8 @@ describe('dermlens audit over a folder with notes, a CSV export and bad input (w
     expect(html).not.toMatch(/<script|<link|https?:\/\//i);
     expect((html.match(/<svg /g) ?? []).length).toBe(3);
     expect(html).toContain('$126.35');
+    expect(html).toContain('<h2>Charges at stake by code</h2>');
+    expect(html).toMatch(/<code>17110<\/code><\/td><td class="num">0<\/td><td class="num"><\/td><td class="num">1<\/td><td class="num">\$110\.00<\/td>/);
   });
 });
 
@@ -157,6 +159,14 @@ describe('dermlens audit: bad input', () => {
     const code = await main(['audit', ...args], { stdout: () => {}, stderr: (s) => (stderr += s), isTTY: false });
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+
+  it('--help prints the audit usage with the CSV columns', async () => {
+    let stdout = '';
+    const code = await main(['audit', '--help'], { stdout: (s) => (stdout += s), stderr: () => {}, isTTY: false });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage: dermlens audit PATH\.\.\./);
+    expect(stdout).toContain('note|note_text (required)');
   });
 
   it('names a fee schedule it cannot use', async () => {

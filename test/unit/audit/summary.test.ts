@@ -129,6 +129,11 @@ describe('auditRows', () => {
     ]);
     expect(s.value).toEqual({ missed: 241, unsupported: 0, codesWithoutFee: ['17110'] });
     expect(s.topRules[0]).toEqual({ rule: 'checks/charges-compare', count: 3 });
+    expect(s.byCode).toEqual([
+      { code: '11105', missed: 1, unsupported: 0, missedValue: 100 },
+      { code: '17110', missed: 0, unsupported: 1 },
+      { code: '88305', missed: 1, unsupported: 0, missedValue: 141 },
+    ]);
   });
 });
 
