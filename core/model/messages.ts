@@ -58,6 +58,8 @@ export const PanelRequest = z.discriminatedUnion('type', [
   /** Re-register content scripts for the EMR hosts the user has granted. */
   z.object({ type: z.literal('sync-hosts') }),
   z.object({ type: z.literal('list-encounters'), limit: z.number().int().min(1).max(500).default(50) }),
+  /** Delete every stored chart, claim, finding and audit entry; keep the practice settings. */
+  z.object({ type: z.literal('delete-all-data'), confirm: z.literal(true) }),
   /** Specimens across all stored visits that still need a result or a billed interpretation. */
   z.object({ type: z.literal('list-open-specimens'), limit: z.number().int().min(1).max(1000).default(200) }),
 ]);

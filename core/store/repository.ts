@@ -260,6 +260,22 @@ export class DermLensStore {
     return this.db.encounters.orderBy('updatedAt').reverse().limit(limit).toArray();
   }
 
+  /**
+   * Deletes every stored chart and everything derived from it, and draws a new
+   * install salt so that no later hash can be linked to the deleted ones.
+   * Practice settings stay. Returns how many encounters were deleted.
+   */
+  async deleteAllData(now = Date.now()): Promise<number> {
+    const { db } = this;
+    return db.transaction('rw', [db.encounters, db.claimDrafts, db.findings, db.specimens, db.pathology, db.overrides, db.auditLog, db.settings], async () => {
+      const count = await db.encounters.count();
+      for (const table of [db.encounters, db.claimDrafts, db.findings, db.specimens, db.pathology, db.overrides, db.auditLog] as const) await table.clear();
+      await db.settings.put({ key: SALT_KEY, value: newSalt() });
+      await db.auditLog.add({ at: now, action: 'purged', detail: `all stored data deleted by the user (${count} encounter(s)); new install salt` });
+      return count;
+    });
+  }
+
   /** Deletes encounters (and everything hanging off them) not touched for `days` days. */
   async purgeOlderThan(days: number, now = Date.now()): Promise<number> {
     const { db } = this;

@@ -4,7 +4,7 @@ import { hostProblem } from '../../core/model/emr-hosts';
 import { ContentMessage, PanelRequest, type Reply, type TabState } from '../../core/model/messages';
 import { type DermLensStore, ingestSnapshot, recodeWithPatient } from '../../core/store';
 import { syncEmrContentScripts } from './hosts';
-import { forgetTab, getTabEncounter, setTabEncounter, tabsShowing } from './tab-map';
+import { forgetAllTabs, forgetTab, getTabEncounter, setTabEncounter, tabsShowing } from './tab-map';
 
 const PURGE_EVERY_MS = 3_600_000;
 const CLINICAL_ROLES = new Set(['procedure', 'pathology', 'assessment', 'charges']);
@@ -144,6 +144,13 @@ export class BackgroundRouter {
         case 'sync-hosts': {
           const settings = await this.store.getSettings();
           return { ok: true, data: await syncEmrContentScripts(settings.emrHosts) };
+        }
+        case 'delete-all-data': {
+          const deleted = await this.store.deleteAllData();
+          await forgetAllTabs();
+          this.problems.clear();
+          await this.notify({ type: 'settings-updated' });
+          return { ok: true, data: deleted };
         }
         case 'list-open-specimens':
           return { ok: true, data: await this.store.openSpecimens(req.limit) };

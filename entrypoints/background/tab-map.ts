@@ -47,3 +47,11 @@ export async function forgetTab(tabId: number): Promise<void> {
     ?.remove(key(tabId))
     .catch(() => {});
 }
+
+export async function forgetAllTabs(): Promise<void> {
+  const ids = [...(await tabsShowing()).keys()];
+  memory.clear();
+  await session()
+    ?.remove(ids.map(key))
+    .catch(() => {});
+}

@@ -91,6 +91,22 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
             onInput={(e) => (model.pathologyAgingDays.value = (e.target as HTMLInputElement).value)}
           />
         </label>
+        <div class="danger">
+          {model.confirmingDelete.value ? (
+            <>
+              <button type="button" class="danger" onClick={() => void model.deleteAllData()}>
+                Yes, delete everything
+              </button>{' '}
+              <button type="button" class="secondary" onClick={model.cancelDelete}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" class="secondary" onClick={() => void model.deleteAllData()}>
+              Delete all stored charts…
+            </button>
+          )}
+        </div>
       </fieldset>
 
       <fieldset>

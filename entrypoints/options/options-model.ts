@@ -128,7 +128,28 @@ export function createOptionsModel(transport: OptionsTransport) {
     })();
   }
 
+  /** Two steps: ask, then delete. */
+  const confirmingDelete = signal(false);
+  async function deleteAllData(): Promise<void> {
+    if (!confirmingDelete.value) {
+      confirmingDelete.value = true;
+      status.value = 'This deletes every stored chart, claim, decision and audit entry in this browser. Press "Yes, delete everything" to confirm.';
+      return;
+    }
+    confirmingDelete.value = false;
+    const reply = await transport.request<number>({ type: 'delete-all-data', confirm: true });
+    status.value = reply.ok ? `Deleted ${reply.data} stored encounter(s) and their audit trail. Settings were kept.` : reply.error;
+  }
+
+  function cancelDelete(): void {
+    confirmingDelete.value = false;
+    status.value = 'Nothing was deleted.';
+  }
+
   return {
+    confirmingDelete,
+    deleteAllData,
+    cancelDelete,
     payer,
     pathology,
     g2211,

@@ -65,4 +65,11 @@ test('options: invalid values are refused with a clear message; valid ones are s
   await page.reload();
   await expect(page.getByRole('radio', { name: /Medicare/ })).toBeChecked();
   await expect(page.getByRole('textbox', { name: 'Keep data for (days)' })).toHaveValue('30');
+
+  // Deleting all stored data takes a confirmation and keeps the settings.
+  await page.getByRole('button', { name: 'Delete all stored charts…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Deleted \d+ stored encounter\(s\) and their audit trail\. Settings were kept\.$/);
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /Medicare/ })).toBeChecked();
 });

@@ -101,6 +101,14 @@ describe('BackgroundRouter', () => {
     expect(sent).toEqual([{ type: 'tab-updated', tabId: 4, encounterId: state.encounterId }]);
   });
 
+  it('delete-all-data needs confirm: true, then forgets every tab', async () => {
+    await router.fromContent(snapshotMessage('Procedure: Punch biopsy, specimen A.'), 4);
+    await router.idle();
+    expect((await router.fromPage({ type: 'delete-all-data' })).ok).toBe(false);
+    expect(await router.fromPage({ type: 'delete-all-data', confirm: true })).toEqual({ ok: true, data: 1 });
+    expect((await router.tabState(4)).status).toBe('empty');
+  });
+
   it('a page request is validated; an unknown type is refused with a readable error', async () => {
     const reply = await router.fromPage({ type: 'drop-tables' });
     expect(reply.ok).toBe(false);

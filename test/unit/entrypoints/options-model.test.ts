@@ -107,4 +107,27 @@ describe('options model', () => {
     expect(await m.save()).toBe(true);
     expect(m.status.value).toMatch(/did not grant access/);
   });
+
+  it('delete all data takes two steps; cancel deletes nothing', async () => {
+    const f = fake();
+    const sent: string[] = [];
+    const transport: OptionsTransport = {
+      ...f.transport,
+      async request<T>(req: PanelRequestInput): Promise<Reply<T>> {
+        sent.push(req.type);
+        if (req.type === 'delete-all-data') return { ok: true, data: 3 as T };
+        return f.transport.request<T>(req);
+      },
+    };
+    const m = createOptionsModel(transport);
+    await m.deleteAllData();
+    expect(m.confirmingDelete.value).toBe(true);
+    expect(sent).toEqual([]);
+    m.cancelDelete();
+    expect(m.status.value).toBe('Nothing was deleted.');
+    await m.deleteAllData();
+    await m.deleteAllData();
+    expect(sent).toEqual(['delete-all-data']);
+    expect(m.status.value).toBe('Deleted 3 stored encounter(s) and their audit trail. Settings were kept.');
+  });
 });

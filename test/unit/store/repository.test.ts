@@ -144,6 +144,19 @@ describe('DermLensStore', () => {
     ]);
   });
 
+  it('deleteAllData clears every chart table, keeps settings, draws a new salt, and logs it', async () => {
+    const store = freshStore();
+    const salt = await store.installSalt();
+    await store.saveSettings({ payer: 'medicare' });
+    await save(store, ['11102'], 1000);
+    expect(await store.deleteAllData(2000)).toBe(1);
+    for (const table of [store.db.encounters, store.db.claimDrafts, store.db.findings, store.db.specimens, store.db.overrides])
+      expect(await table.count()).toBe(0);
+    expect((await store.getSettings()).payer).toBe('medicare');
+    expect(await store.installSalt()).not.toBe(salt);
+    expect((await store.auditLog()).map((e) => e.action)).toEqual(['purged']);
+  });
+
   it('claimSummary', () => {
     const d = draft(['99213', '11102']);
     d.lines[0]!.modifiers = ['25'];
