@@ -215,8 +215,12 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   }
   if (cell) {
     // A row header before its value ("<th>Collected</th><td>04/28/2026</td>") reads as a labeled field.
-    const labeled = tag === 'TH' && el.nextElementSibling?.tagName.toUpperCase() === 'TD';
-    push(sink, labeled ? (/:\s*$/.test(el.textContent ?? '') ? ' ' : ': ') : ' | ');
+    // So does any cell ending in a colon ("<td><b>Procedure:</b></td><td>Shave biopsy</td>").
+    const next = el.nextElementSibling?.tagName.toUpperCase();
+    const colon = /:\s*$/.test(el.textContent ?? '');
+    if (tag === 'TH' && next === 'TD') push(sink, colon ? ' ' : ': ');
+    else if (colon && (next === 'TD' || next === 'TH')) push(sink, ' ');
+    else push(sink, ' | ');
   } else if (tag === 'DT' && el.nextElementSibling?.tagName.toUpperCase() === 'DD') {
     if (!/:\s*$/.test(el.textContent ?? '')) push(sink, ':');
     push(sink, ' ');

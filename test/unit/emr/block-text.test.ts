@@ -34,6 +34,11 @@ describe('blockText', () => {
       '<table><tr><th>Collected</th><td>04/28/2026</td><th>Signed:</th><td>05/01/2026</td></tr></table>',
       'Collected: 04/28/2026 | Signed: 05/01/2026',
     ],
+    [
+      'a label cell ending in a colon runs into its value',
+      '<table><tr><td><b>Procedure:</b></td><td>Shave biopsy</td></tr></table>',
+      'Procedure: Shave biopsy',
+    ],
     ['empty cells keep their column', '<table><tr><td>11104</td><td></td><td>1</td></tr></table>', '11104 | | 1'],
     ['ordered list items get their numbers, bullets a dash', '<ol start="2"><li>AK</li><li>SK</li></ol><ul><li>x</li></ul>', '2. AK\n3. SK\n- x'],
     ['dt/dd pairs read as labeled lines', '<dl><dt>Patient</dt><dd>Doe, Jane</dd><dt>MRN:</dt><dd>123</dd></dl>', 'Patient: Doe, Jane\nMRN: 123'],
