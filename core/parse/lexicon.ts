@@ -136,6 +136,7 @@ export function behaviorOf(diagnosis: string): Behavior {
   )
     return 'nondiagnostic';
   if (
+    !/\bfavou?r(?:ing)?\s+(?:a\s+)?(?:dysplastic|benign|compound|junctional|intradermal|nev)/.test(raw.toLowerCase()) &&
     /\b(?:uncertain\s+(?:malignant\s+)?(?:potential|behavior|biologic)|meltump|sampus|stump|cannot\s+(?:be\s+)?(?:entirely\s+)?(?:rule[sd]?\s+out|exclude)|atypical\s+spitz|atypical\s+(?:melanocytic|intraepidermal\s+melanocytic)\s+proliferation|favor\s+(?:melanoma|carcinoma))/.test(
       raw.toLowerCase(),
     )
@@ -252,7 +253,7 @@ const DEFERRED = /\b(?:defer(?:red|s)?|postpone(?:d|s)?|hold\s+off|not\s+today|a
 const PLANNED =
   /\b(?:will\s+(?!be\s+(?:sent|called|notified))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|chooses|chose|elects?\s+(?:to|for)|opts?\s+for|wishes\s+to|would\s+like|prefers\s+(?!not)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i;
 const HISTORY =
-  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+)?\(?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|biopsied\s+(?:on|at))\b/i;
+  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:on|at))\b/i;
 const NEGATED_PROC =
   /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
 const PERFORMED_NOW =

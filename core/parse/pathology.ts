@@ -69,13 +69,13 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
     if (sentence.trim().length === 0) continue;
     const frozen = /\bfrozen\b/i.test(sentence);
     const blocksM =
-      /\b(?:on|in|from)\s+(\d{1,2}|two|three|four)\s+(?:tissue\s+)?blocks?\b|\((\d{1,2})\s+blocks?\)|\bblocks?\s+([A-Z]\d(?:\s*(?:,|and|&)\s*[A-Z]?\d)+)/i.exec(
+      /\b(?:on|in|from)\s+(\d{1,2}|two|three|four|both)\s+(?:tissue\s+)?blocks?\b|\((\d{1,2})\s+blocks?\)|\bblocks?\s+([A-Z]\d(?:\s*(?:,|and|&)\s*[A-Z]?\d)+)/i.exec(
         sentence,
       );
     let blocks = 1;
     if (blocksM) {
       const n = blocksM[1] ?? blocksM[2];
-      if (n) blocks = /^\d+$/.test(n) ? Number(n) : (({ two: 2, three: 3, four: 4 } as Record<string, number>)[n.toLowerCase()] ?? 1);
+      if (n) blocks = /^\d+$/.test(n) ? Number(n) : (({ two: 2, three: 3, four: 4, both: 2 } as Record<string, number>)[n.toLowerCase()] ?? 1);
       else if (blocksM[3]) blocks = blocksM[3].split(/\s*(?:,|and|&)\s*/).length;
     }
     for (const [re, group, name] of STAINS) {
@@ -398,8 +398,14 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       if (margins) r.margins = margins;
     }
   }
-  // Unlabeled specimens: a single one is labeled 'A' and flagged; several keep their order A, B, C.
+  // One specimen listed ("SPECIMEN: A. Skin, scalp…") and one unlabeled diagnosis: that diagnosis is the specimen's.
   const unlabeledReports = list.filter((r) => r.specimenLabel === '');
+  if (unlabeledReports.length === 1 && siteByLabel.size === 1 && !list.some((r) => r.specimenLabel !== '')) {
+    const [label, site] = [...siteByLabel.entries()][0] as [string, string];
+    const only = unlabeledReports.pop() as PathologyReport;
+    only.specimenLabel = label;
+    if (!only.siteText && site) only.siteText = site.slice(0, 200);
+  }
   unlabeledReports.forEach((r, k) => {
     r.specimenLabel = String.fromCharCode(65 + Math.min(k, 25));
     unread.push({ text: r.diagnosisText.slice(0, 200), reason: 'pathology specimen label not documented', ...(r.span ? { span: r.span } : {}) });

@@ -298,7 +298,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           const base = isClosure(current.family) ? current.parent : current;
           const sameLabel = !u.label || u.label === base?.label;
           const site = newSiteIn(u);
-          const sameSite = !site || !base?.site || site.site.key === base.site.key || !base.site.key;
+          const sameSite =
+            !site ||
+            !base?.site ||
+            !base.site.key ||
+            (site.site.key === base.site.key && (!site.site.laterality || !base.site.laterality || site.site.laterality === base.site.laterality));
+          // A new bullet line naming a procedure is a new item.
+          const newItem = u.bullet && u.lineStart && base !== undefined && base.trigger !== u;
           const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
           const newIntent = first ? intents.get(first) : undefined;
           const sameIntent = !base?.intent || !newIntent || base.intent === newIntent || newIntent !== 'performed';
@@ -307,6 +313,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
             sameLabel &&
             sameSite &&
             sameIntent &&
+            !newItem &&
             compatible(base.family, seg.family, seg.generic) &&
             !(seg.family === 'destruction' && !seg.generic && base.family !== 'destruction')
           ) {

@@ -34,7 +34,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'procedure',
-    /^(?:procedures?(?:\s+(?:performed|note|notes|done|today|details))?|procedure\s+notes?|operative\s+(?:note|report)|op\s+note|(?:mohs|moh's)(?:\s+micrographic)?(?:\s+surgery)?(?:\s+(?:note|report|procedure\s+note))?|surgical\s+(?:note|procedure)|surgery\s+note|treatments?(?:\s+(?:performed|today|given))?|in[- ]office\s+procedures?|(?:skin\s+)?biops(?:y|ies)(?:\s+(?:note|procedure))?|destruction(?:\s+note)?|excision(?:\s+note)?|injections?(?:\s+(?:given|note))?)$/,
+    /^(?:procedures?(?:\s+(?:performed|note|notes|done|today|details|documentation))?|procedure\s+notes?|operative\s+(?:note|report)|op\s+note|(?:mohs|moh's)(?:\s+micrographic)?(?:\s+surgery)?(?:\s+(?:note|report|procedure\s+note))?|surgical\s+(?:note|procedure)|surgery\s+note|treatments?(?:\s+(?:performed|today|given))?|in[- ]office\s+procedures?|(?:skin\s+)?biops(?:y|ies)(?:\s+(?:note|procedure))?|destruction(?:\s+note)?|excision(?:\s+note)?|injections?(?:\s+(?:given|note))?)$/,
   ],
   [
     'pathology',
@@ -106,6 +106,9 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
     // "PROCEDURE: After informed consent I performed…" (prose) is a section; "Procedure: Shave biopsy" is a field.
     const rest = trimmed.slice(colon + 1).trim();
     const proseProcedure = role === 'procedure' && (rest.length > 80 || /\.\s+[A-Z]/.test(rest));
+    // "FINAL DIAGNOSIS: Tinea capitis…" opens a report even with the diagnosis on the same line.
+    if (role === 'pathology' && /^final\s+(?:pathologic(?:al)?\s+)?diagnos[ie]s$/i.test(head.trim()))
+      return { role, name: cleanName(head), textStart: lineStart, lineStart };
     if (role && (INLINE_ROLES.has(role) || proseProcedure)) {
       const offsetInLine = line.indexOf(':') + 1;
       if (proseProcedure && !INLINE_ROLES.has(role))
@@ -157,6 +160,13 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       // "Procedure: Shave biopsy" right after an HPI/exam paragraph starts the procedure part of the note.
       if (!hit && (current === 'history' || current === 'exam') && /^\s*procedures?(?:\s+(?:performed|note|done|today))?\s*:/i.test(line))
         hit = { role: 'procedure', name: 'Procedure', textStart: pos, lineStart: pos };
+      // "A. Skin, L shin, punch biopsy:" is how a pathology report names a specimen: the report starts here.
+      if (
+        !hit &&
+        current !== 'pathology' &&
+        /^\s*(?:specimens?\s*:\s*)?(?:[A-Z]\d?[.:)]|part\s+[A-Z]\d?[.:]?|specimen\s+[A-Z]\d?[.:]?)\s*(?:skin|soft\s+tissue)\s*,/i.test(line)
+      )
+        hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       if (!hit && STRONG_PATHOLOGY.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
       if (hit?.prose && (current === 'assessment' || current === 'procedure')) hit = undefined;

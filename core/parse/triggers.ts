@@ -65,7 +65,7 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'repair',
-    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)(?:\s*\([^)]{0,20}\))?\s+(?:repair|closure|linear\s+closure)|single[- ]layer\s+closure|laceration\s+repair|repair\s+of\s+(?:the\s+)?laceration|sutured\s+(?:the\s+)?laceration|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
+    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)(?:\s*\([^)]{0,20}\))?\s+(?:repair|closure|linear\s+closure)|single[- ]layer\s+closure|laceration\s+repair|(?:dehiscence\s+)?re-?approximated|resutured|repair\s+of\s+(?:the\s+)?dehiscence|dehiscence\s+repair|repair\s+of\s+(?:the\s+)?laceration|sutured\s+(?:the\s+)?laceration|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
   ],
   ['excimer', /\b(?:excimer|xtrac|308[- ]?nm|pharos)\b/gi],
   [
@@ -85,7 +85,10 @@ const RE: [Family, RegExp][] = [
     'ilk',
     /\b(?:ilk|ilks|ilts|intralesional(?:ly)?|il\s+(?:kenalog|triamcinolone|tac|steroids?|k)|(?:kenalog|triamcinolone|tac)[^.;\n]{0,40}?injected\s+into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|alopecia|patch)|injected\s+into\s+(?:\w+\s+){0,4}(?:keloid|lesion|scar|cyst|plaque|papule|nodule|patche)s?|(?:keloid|scar|cyst|plaque|nodule)s?\b[^.;\n]{0,50}?\b(?:was|were)\s+injected\s+with)\b/gi,
   ],
-  ['infusion', /\b(?:infus(?:ion|ed)|iv\s+(?:infliximab|remicade|spesolimab|spevigo))\b/gi],
+  [
+    'infusion',
+    /\b(?:infus(?:ion|ed)(?!\s+(?:suite|center|centre|room|clinic|chair|area|nurse|bay|unit|pump))|iv\s+(?:infliximab|remicade|spesolimab|spevigo))\b/gi,
+  ],
   [
     'injection',
     /\b(?:(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq)\s+(?:injection|inj|shot|dose)|inject(?:ion|ed)\s+(?:\w+\s+){0,6}(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sq|in(?:to)?\s+(?:the\s+)?(?:\w+\s+)?(?:deltoid|gluteal?|buttock|ventrogluteal|thigh|abdomen|arm))|(?:given|administered)\s+(?:\w+\s+){0,6}(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sq)\b|(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|dexamethasone|celestone|ceftriaxone|rocephin|b12)(?:[- ]?\d+)?\s+(?:\d+(?:\.\d+)?\s*mg\s+)?(?:im|intramuscular)|(?:ilumya|tildrakizumab|xolair|omalizumab|dupixent|dupilumab|cosentyx|secukinumab|taltz|ixekizumab|tremfya|guselkumab|skyrizi|risankizumab|stelara|ustekinumab|humira|adalimumab|enbrel|etanercept|adbry|tralokinumab|ebglyss|lebrikizumab|nemluvio|nemolizumab|bimzelx|bimekizumab|siliq|brodalumab)\b[^.;\n]{0,60}?\b(?:given|administered|injected|injection|dose|loading))\b/gi,
