@@ -26,17 +26,13 @@ export async function syncEmrContentScripts(hosts: readonly string[]): Promise<s
   if (existing.length && current.length === granted.length && granted.every((g) => current.includes(g))) return granted;
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [EMR_SCRIPT_ID] });
   if (granted.length) {
-    await browser.scripting.registerContentScripts([
-      {
-        id: EMR_SCRIPT_ID,
-        js: [CONTENT_JS],
-        matches: granted,
-        allFrames: true,
-        matchOriginAsFallback: true,
-        runAt: 'document_idle',
-        persistAcrossSessions: true,
-      },
-    ]);
+    const script = { id: EMR_SCRIPT_ID, js: [CONTENT_JS], matches: granted, allFrames: true, runAt: 'document_idle' as const, persistAcrossSessions: true };
+    try {
+      await browser.scripting.registerContentScripts([{ ...script, matchOriginAsFallback: true }]);
+    } catch {
+      // Firefox does not know matchOriginAsFallback (frames without a src are still matched by their parent there).
+      await browser.scripting.registerContentScripts([script]);
+    }
   }
   return granted;
 }

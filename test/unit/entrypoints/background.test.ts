@@ -212,4 +212,18 @@ describe('syncEmrContentScripts', () => {
     expect(unregister).not.toHaveBeenCalled();
     expect(register).not.toHaveBeenCalled();
   });
+
+  it('retries without matchOriginAsFallback where the browser refuses it (Firefox)', async () => {
+    vi.restoreAllMocks();
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
+    const register = vi
+      .spyOn(fakeBrowser.scripting, 'registerContentScripts')
+      .mockRejectedValueOnce(new Error('Unexpected property "matchOriginAsFallback"'))
+      .mockResolvedValue(undefined as never);
+    expect(await syncEmrContentScripts(['https://*.ema.md/*'])).toEqual(['https://*.ema.md/*']);
+    expect(register).toHaveBeenCalledTimes(2);
+    expect(register.mock.calls[1]?.[0]).toEqual([expect.not.objectContaining({ matchOriginAsFallback: true })]);
+  });
 });
