@@ -8,6 +8,9 @@ import type { AuditTask } from './tasks';
 /** Inputs a folder may hold; anything else in a folder is ignored (a file named on the command line is always read). */
 const NOTE_EXTENSIONS = new Set(['.txt', '.text', '.note', '.html', '.htm', '.xhtml', '.json']);
 
+/** Encounter exports: comma-, tab- or semicolon-separated (csv-input.ts detects which). */
+const EXPORT_EXTENSIONS = new Set(['.csv', '.tsv']);
+
 /** One export may hold every encounter of a year: far more than one note's 20 MB limit. */
 const MAX_CSV_BYTES = 1024 * 1024 * 1024;
 
@@ -29,7 +32,7 @@ export function collectInputs(paths: readonly string[], outDir?: string): { task
   const exclude = outDir ? resolve(outDir) : undefined;
 
   const addFile = (path: string) => {
-    if (extname(path).toLowerCase() === '.csv') return addCsv(path);
+    if (EXPORT_EXTENSIONS.has(extname(path).toLowerCase())) return addCsv(path);
     tasks.push({ task: { kind: 'file', path }, name: path, location: path });
   };
   const addCsv = (path: string) => {
@@ -69,7 +72,7 @@ export function collectInputs(paths: readonly string[], outDir?: string): { task
         if (!/_files$/i.test(entry.name)) walk(path);
       } else if (entry.isFile()) {
         const ext = extname(entry.name).toLowerCase();
-        if (ext === '.csv') addCsv(path);
+        if (EXPORT_EXTENSIONS.has(ext)) addCsv(path);
         else if (NOTE_EXTENSIONS.has(ext)) addFile(path);
       }
     }

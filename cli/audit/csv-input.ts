@@ -32,8 +32,21 @@ export interface CsvRecord {
   error?: string;
 }
 
+/**
+ * The field separator of an export, from its header line: a comma (RFC 4180), else a tab or a
+ * semicolon when the header holds those and no comma (TSV and European spreadsheet exports).
+ */
+export function detectDelimiter(text: string): ',' | '\t' | ';' {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0] ?? '';
+  const count = (c: string) => header.split(c).length - 1;
+  if (count(',') > 0) return ',';
+  if (count('\t') > 0) return '\t';
+  if (count(';') > 0) return ';';
+  return ',';
+}
+
 /** RFC 4180 records; CRLF, LF or CR line breaks; a BOM is dropped. */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string, delimiter: ',' | '\t' | ';' = ','): CsvRecord[] {
   const src = text.replace(/^\uFEFF/, '');
   const out: CsvRecord[] = [];
   let i = 0;
@@ -71,15 +84,15 @@ export function parseCsv(text: string): CsvRecord[] {
         }
         // Text after a closing quote is kept, but the field is suspect (RFC 4180: quote must end the field).
         let stray = '';
-        while (i < n && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') stray += src[i++];
+        while (i < n && src[i] !== delimiter && src[i] !== '\n' && src[i] !== '\r') stray += src[i++];
         if (stray.trim() !== '') error ??= `text after a closing quote: ${JSON.stringify(stray.slice(0, 20))}`;
         value += stray;
       } else {
-        while (i < n && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') value += src[i++];
+        while (i < n && src[i] !== delimiter && src[i] !== '\n' && src[i] !== '\r') value += src[i++];
       }
       fields.push(value);
       if (i >= n) break;
-      if (src[i] === ',') {
+      if (src[i] === delimiter) {
         i++;
         continue;
       }
@@ -141,7 +154,7 @@ export interface CsvSkip {
 
 /** Reads an export into encounter rows, and the rows it had to skip (with why). */
 export function readEncounterCsv(text: string, file: string): { rows: CsvEncounterRow[]; skipped: CsvSkip[] } {
-  const records = parseCsv(text);
+  const records = parseCsv(text, detectDelimiter(text));
   const skipped: CsvSkip[] = [];
   const rows: CsvEncounterRow[] = [];
   const header = records[0];

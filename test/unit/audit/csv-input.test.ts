@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvIdentity, isoDate, mapHeader, parseBilledCodes, parseCsv, readEncounterCsv } from '../../../cli/audit/csv-input';
+import { csvIdentity, detectDelimiter, isoDate, mapHeader, parseBilledCodes, parseCsv, readEncounterCsv } from '../../../cli/audit/csv-input';
 import { normalizeName } from '../../../core/parse/identity';
 
 describe('parseCsv (RFC 4180)', () => {
@@ -120,6 +120,29 @@ describe('readEncounterCsv', () => {
       location: 'f.csv:1',
       reason: expect.stringMatching(/no note text column/),
     });
+  });
+});
+
+describe('tab- and semicolon-separated exports', () => {
+  it.each([
+    ['id,note\n', ','],
+    ['id\tnote\n', '\t'],
+    ['id;note\n', ';'],
+    ['note\n', ','],
+    ['id;note,x\n', ','],
+  ])('%j → %j', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+
+  it('reads a TSV export with a quoted multi-line note', () => {
+    const { rows, skipped } = readEncounterCsv('Encounter ID\tMRN\tNote\tBilled\nE1\t12\t"line one\tstill note\nline two"\t11102; 88305\n', 't.tsv');
+    expect(skipped).toEqual([]);
+    expect(rows[0]).toMatchObject({ encounterId: 'E1', patient: '12', note: 'line one\tstill note\nline two', billedCodes: '11102; 88305' });
+  });
+
+  it('reads a semicolon export where commas are part of the text', () => {
+    const { rows } = readEncounterCsv('id;patient;note\nE1;Doe, Jane;Shave bx L arm, specimen A\n', 's.csv');
+    expect(rows[0]).toMatchObject({ encounterId: 'E1', patient: 'Doe, Jane', patientKind: 'any', note: 'Shave bx L arm, specimen A' });
   });
 });
 
