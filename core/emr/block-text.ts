@@ -195,6 +195,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     return;
   }
   if (options.skipNavigation && isNavigationElement(el, tag)) return;
+  if (isIconFont(el, tag)) return;
   const isPre = pre || tag === 'PRE';
   const block = BLOCK.has(tag) || tag.includes('-');
   const cell = tag === 'TD' || tag === 'TH';
@@ -239,6 +240,14 @@ export function isNavigationElement(el: Element, tag = el.tagName.toUpperCase())
   if (!cls) return false;
   for (const c of cls.split(/\s+/)) if (NAV_CLASS.test(c)) return true;
   return false;
+}
+
+/** Icon fonts spell their glyphs as words ("expand_more", "check_circle"): never chart text. */
+function isIconFont(el: Element, tag: string): boolean {
+  if (tag === 'MAT-ICON' || tag === 'MDI-ICON') return true;
+  if (tag !== 'I' && tag !== 'SPAN') return false;
+  const cls = el.getAttribute('class');
+  return cls !== null && /\bmaterial-(?:icons|symbols)[\w-]*|\bglyphicon\b/.test(cls);
 }
 
 /** "1. " for items of a numbered list (the number is not in the text), "- " for bullets. */

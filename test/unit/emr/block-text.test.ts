@@ -74,6 +74,11 @@ describe('blockText', () => {
       '<div>Site: <select><option value="">--</option><option value="2" selected>L cheek</option></select></div><div>Dx: <select><option value="">-- choose --</option></select></div>',
       'Site: L cheek\nDx:',
     ],
+    [
+      'icon-font ligatures are not text',
+      '<div><mat-icon>expand_more</mat-icon>Exam <span class="material-icons-outlined">check_circle</span>done</div>',
+      'Exam done',
+    ],
     ['custom elements are blocks', '<chart-plan>Plan text</chart-plan><chart-impression>Impression</chart-impression>', 'Plan text\nImpression'],
   ])('%s', (_name, body, expected) => {
     expect(textOf(body)).toBe(expected);
