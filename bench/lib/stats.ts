@@ -1,0 +1,50 @@
+import { availableParallelism, loadavg } from 'node:os';
+
+/** One measured quantity: samples in its unit, summarized as median and p95. */
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? Number.NaN;
+  return { n: s.length, median: at(0.5), p95: at(0.95), min: s[0] ?? Number.NaN, max: s.at(-1) ?? Number.NaN };
+}
+
+/** CPU microseconds this process has used so far (user + system). */
+export function cpuNowUs(): number {
+  const c = process.cpuUsage();
+  return c.user + c.system;
+}
+
+/**
+ * Times `run` `iterations` times after `warmup` untimed runs. Each sample records
+ * wall time and CPU time (µs): on a shared machine the scheduler can stretch wall
+ * time several-fold, and CPU time is what the code itself costs.
+ */
+export function timeSync(run: () => unknown, iterations: number, warmup = Math.min(200, iterations)): { wallUs: Summary; cpuUs: Summary } {
+  for (let i = 0; i < warmup; i++) run();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const c0 = cpuNowUs();
+    const t0 = process.hrtime.bigint();
+    run();
+    const t1 = process.hrtime.bigint();
+    const c1 = cpuNowUs();
+    wall.push(Number(t1 - t0) / 1000);
+    cpu.push(c1 - c0);
+  }
+  return { wallUs: summarize(wall), cpuUs: summarize(cpu) };
+}
+
+/** How busy the machine was (1-minute load average per core): context for every figure. */
+export function machineLoad(): { loadAvg1: number; cores: number } {
+  return { loadAvg1: Number(loadavg()[0]?.toFixed(2)), cores: availableParallelism() };
+}
+
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
