@@ -6,8 +6,6 @@ interface Props {
   expanded: ReadonlySet<number>;
   onToggle: (index: number) => void;
   encounter?: Encounter;
-  /** Physician view: fewer columns. */
-  compact?: boolean;
   /** Per line, its claim diagnosis pointer letters (coder view). */
   pointers?: readonly (readonly string[])[];
   caption: string;
@@ -19,7 +17,7 @@ function statusLabel(line: ClaimLine): string {
 }
 
 /** The claim draft in claim order; each code opens to its "why". */
-export function ClaimTable({ lines, expanded, onToggle, encounter, compact = false, caption, pointers }: Props) {
+export function ClaimTable({ lines, expanded, onToggle, encounter, caption, pointers }: Props) {
   const columns = 5;
   return (
     <table class="claim" aria-label={caption}>
@@ -55,7 +53,7 @@ export function ClaimTable({ lines, expanded, onToggle, encounter, compact = fal
               </th>
               <td class="desc">
                 {line.description}
-                {!compact && (line.dx.length > 0 || line.lesionLabels.length > 0 || line.specimenLabels.length > 0) && (
+                {(line.dx.length > 0 || line.lesionLabels.length > 0 || line.specimenLabels.length > 0) && (
                   <span class="line-meta">
                     {line.dx.length > 0 && (
                       <span class="dx">

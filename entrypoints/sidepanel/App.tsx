@@ -55,7 +55,6 @@ export function App({ model }: { model: PanelModel }) {
               expanded={model.expanded.value}
               onToggle={model.toggleLine}
               encounter={state.encounter}
-              compact={!coder}
               pointers={coder ? model.dxPointers.value.pointers : undefined}
             />
             <CopyBar onCopy={(k) => void model.copy(k)} disabled={model.lines.value.length === 0} />

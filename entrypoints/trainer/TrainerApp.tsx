@@ -136,7 +136,6 @@ function WhatIf({ model }: { model: TrainerModel }) {
             expanded={model.expanded.value}
             onToggle={model.toggleLine}
             encounter={encounter}
-            compact={false}
           />
         </div>
         <h2>Findings</h2>

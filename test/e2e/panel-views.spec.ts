@@ -29,8 +29,10 @@ test('clinic-day chart: physician and coder views', async ({ context, extensionI
   expect(rows).toContain('17000|1||ready');
   expect(rows).toContain('17003|7||ready');
   expect(rows).toContain('J3301|3||ready');
-  // Physician view: compact (no dx or labels), "document to support more" section.
-  await expect(panel.locator('td.desc .dx')).toHaveCount(0);
+  // Physician view: dx and labels on each line, no pointers or decision controls, and "document to support more".
+  await expect(panel.locator('tr.line[data-code="99214"] td.desc .dx')).toContainText('L40.0');
+  await expect(panel.locator('.pointers')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: /Accept or override/ })).toHaveCount(0);
   await expect(panel.getByRole('heading', { name: 'Document to support more' })).toBeVisible();
   await panel.screenshot({ path: 'docs/screenshots/panel-physician.png', fullPage: true });
 

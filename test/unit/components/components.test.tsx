@@ -32,7 +32,7 @@ describe('ClaimTable', () => {
   const span = { section: 'note', start: NOTE.indexOf('Punch biopsy'), end: NOTE.indexOf('Punch biopsy') + 'Punch biopsy'.length };
   const lines = [line('11104', { spans: [span], specimenLabels: ['B'], dx: ['D48.5'] }), line('88305', { status: 'held-for-pathology' })];
 
-  it('one row per line with code, units, status; dx and labels only when not compact', () => {
+  it('one row per line with code, units, status, dx and labels; pointers only when given', () => {
     const { container, rerender } = render(<ClaimTable caption="c" lines={lines} expanded={new Set()} onToggle={() => {}} encounter={encounter()} />);
     const rows = [...container.querySelectorAll('tr.line')].map((r) => [r.querySelector('.code')?.textContent, r.querySelector('.status')?.textContent]);
     expect(rows).toEqual([
@@ -41,8 +41,9 @@ describe('ClaimTable', () => {
     ]);
     expect(container.querySelector('td.desc .dx')?.textContent).toBe('Dx D48.5');
     expect(container.querySelector('td.desc .specimens')?.textContent).toBe('Specimen B');
-    rerender(<ClaimTable caption="c" lines={lines} expanded={new Set()} onToggle={() => {}} encounter={encounter()} compact />);
-    expect(container.querySelector('td.desc .dx')).toBeNull();
+    expect(container.querySelector('.pointers')).toBeNull();
+    rerender(<ClaimTable caption="c" lines={lines} expanded={new Set()} onToggle={() => {}} encounter={encounter()} pointers={[['A'], []]} />);
+    expect(container.querySelector('tr.line .pointers')?.textContent).toBe(' (pointer A)');
   });
 
   it('the code is a disclosure button; open, it explains the rule and highlights the chart words', () => {
