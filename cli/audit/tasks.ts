@@ -19,6 +19,7 @@ export const AUDIT_RULE = {
   skipped: 'audit/input-skipped',
   billedUnread: 'audit/billed-code-unread',
   dateUnread: 'audit/date-unread',
+  dateDiffers: 'audit/date-differs',
   internal: 'audit/internal-error',
 } as const;
 
@@ -70,8 +71,17 @@ function readRow(row: CsvEncounterRow, hash: (raw: string) => string): ReadResul
   if (patient) encounter.patientKey = hash(patient);
   if (row.dateOfService) {
     const iso = isoDate(row.dateOfService);
-    if (iso) encounter.visit = { ...encounter.visit, dateOfService: iso };
-    else
+    const noted = encounter.visit.dateOfService;
+    if (iso) {
+      if (noted && noted !== iso)
+        extra.push({
+          severity: 'warning',
+          rule: AUDIT_RULE.dateDiffers,
+          message: `The export's date of service ${iso} differs from the note's ${noted}; the export's date is used.`,
+          fix: 'Check which date the service was performed on; the claim must carry that date.',
+        });
+      encounter.visit = { ...encounter.visit, dateOfService: iso };
+    } else
       extra.push({
         severity: 'warning',
         rule: AUDIT_RULE.dateUnread,

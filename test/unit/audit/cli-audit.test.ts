@@ -136,6 +136,27 @@ describe('dermlens audit: the main thread gives the same claims', () => {
   }, 60_000);
 });
 
+describe('dermlens audit: export dates', () => {
+  it('uses the export date of service and says when the note disagrees or the date cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dermlens-dates-'));
+    const note = (dos: string) =>
+      `"Patient: Test, Patient-D1  MRN: 5501\nDOS: ${dos}\nActinic keratoses: 2 on the scalp. Tx: LN2 cryotherapy, 2 lesions total."`;
+    writeFileSync(
+      join(dir, 'e.csv'),
+      ['id,mrn,dos,note', `A,5501,03/02/2026,${note('03/02/2026')}`, `B,5502,03/09/2026,${note('03/05/2026')}`, `C,5503,soon,${note('03/06/2026')}`].join('\n'),
+    );
+    const r = await audit([join(dir, 'e.csv'), '--jobs', '0']);
+    const claims = claimsOf(r.read('claims.jsonl'));
+    expect(claims.map((c) => [c.encounter, c.dateOfService])).toEqual([
+      ['A', '2026-03-02'],
+      ['B', '2026-03-09'],
+      ['C', '2026-03-06'],
+    ]);
+    const audits = (c: Claim) => c.findings.filter((f) => f.rule.startsWith('audit/')).map((f) => f.rule);
+    expect(claims.map(audits)).toEqual([[], ['audit/date-differs'], ['audit/date-unread']]);
+  });
+});
+
 describe('dermlens audit: bad input', () => {
   it('exits 2 when nothing could be read, naming every input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dermlens-bad-'));
