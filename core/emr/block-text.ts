@@ -195,7 +195,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     return;
   }
   if (options.skipNavigation && isNavigationElement(el, tag)) return;
-  if (isIconFont(el, tag)) return;
+  if (isIconFont(el, tag) || isClosedDialog(el, tag)) return;
   const isPre = pre || tag === 'PRE';
   const block = BLOCK.has(tag) || tag.includes('-');
   const cell = tag === 'TD' || tag === 'TH';
@@ -240,6 +240,16 @@ export function isNavigationElement(el: Element, tag = el.tagName.toUpperCase())
   if (!cls) return false;
   for (const c of cls.split(/\s+/)) if (NAV_CLASS.test(c)) return true;
   return false;
+}
+
+/**
+ * A closed dialog (a <dialog> without `open`, or a Bootstrap-style modal marked aria-hidden) holds a
+ * template or an old form, not chart text. Collapsed chart sections are still read: they are not dialogs.
+ */
+function isClosedDialog(el: Element, tag: string): boolean {
+  if (tag === 'DIALOG') return !el.hasAttribute('open');
+  if (el.getAttribute('aria-hidden') !== 'true') return false;
+  return el.getAttribute('role') === 'dialog' || /(?:^|\s)modal(?:\s|$)/.test(el.getAttribute('class') ?? '');
 }
 
 /** Icon fonts spell their glyphs as words ("expand_more", "check_circle"): never chart text. */

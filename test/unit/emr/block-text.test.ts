@@ -75,6 +75,11 @@ describe('blockText', () => {
       'Site: L cheek\nDx:',
     ],
     [
+      'closed dialogs are templates, not chart text; an open one and a hidden section are read',
+      '<dialog><p>Procedure: shave biopsy template</p></dialog><div class="modal fade" aria-hidden="true" role="dialog">old form</div><dialog open>open one</dialog><div aria-hidden="true" style="display:none">folded HPI</div>',
+      'open one\nfolded HPI',
+    ],
+    [
       'icon-font ligatures are not text',
       '<div><mat-icon>expand_more</mat-icon>Exam <span class="material-icons-outlined">check_circle</span>done</div>',
       'Exam done',
