@@ -21,10 +21,11 @@ const SAMPLE = [
 ].join('\n');
 
 /**
- * Parses and codes one sample note and throws the result away. The parser holds
- * each parse to a time budget; in a freshly started service worker the first parse
- * also pays for compiling every pattern and can run out of budget on a short note.
- * Warming up once at worker start keeps the first real chart from coming back empty.
+ * Parses and codes one sample note and throws the result away. The parser holds a
+ * long note (a whole chart page can be one) to a time budget; in a freshly started
+ * service worker the first parse also pays for compiling every pattern, and could
+ * spend that budget before reading the procedures. Warming up once at worker start
+ * keeps the first real chart from coming back partly read.
  */
 export function warmUpParser(): void {
   try {
