@@ -210,7 +210,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       return intent !== 'history' && intent !== 'negated';
     });
     if (u.afterBlank && !u.label) listHeader = undefined;
-    if (triggers.length === 0 && u.lineStart && /:\s*$/.test(u.text) && !u.label) listHeader = u;
+    // A list intro ("…BCCs (path 3/20):") or a statement about all the lesions ("All three lesions biopsy-proven BCC.") is context for the items below it.
+    if (triggers.length === 0 && u.lineStart && !u.label && (/:\s*$/.test(u.text) || priorMalignantBiopsyIn(u.text))) listHeader = u;
     if (u.label && u.lineStart) lastDx = undefined;
     if (u.field && DX_FIELDS.test(u.field) && !current) lastDx = u;
     // "Irritated skin tags x16 … Removed with fine scissors.": removal words after a skin-tag line.
@@ -237,7 +238,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       }
       // "Shave bx x3: A) R cheek … B) L arm …": labeled items under a procedure header are procedures of that kind.
       const header =
-        current && !current.parent && !current.site && current.units.length >= 1 && /(?:\bx\s*\d+\s*:?|:)\s*$/.test(current.trigger.text.trim())
+        current &&
+        !current.parent &&
+        !current.site &&
+        current.units.length >= 1 &&
+        (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b/i.test(current.trigger.text))
           ? current
           : current?.listOf;
       if (u.label && header && !isClosure(header.family) && matchSite(u.text)) {

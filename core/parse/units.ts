@@ -118,6 +118,8 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     const ahead = line.slice(at, at + 12);
     // Lowercase "a." / "a)" only counts when upper case was used (avoid "a) " inside prose? keep upper only).
     if (/^\(?[a-h][.):]/.test(ahead)) continue;
+    // "L labium majus (A) and R labium minus (B)": a label closing a site, not a new item.
+    if (/^\([A-H]\)\s*(?:and\b|or\b|,|;|\.|:|$)/i.test(line.slice(at, at + 10))) continue;
     // "Specimen(s): A. Right arm…": a field's own value is not a new item.
     if (/^\s*(?:specimens?(?:\s*\(s\))?|jars?|containers?|labels?)\s*:\s*$/i.test(line.slice(0, at))) continue;
     // "specimen A. A 2 cm wedge…" and "a #15 blade" are not new items.
