@@ -91,6 +91,15 @@ export function OptionsApp({ model }: { model: OptionsModel }) {
             onInput={(e) => (model.pathologyAgingDays.value = (e.target as HTMLInputElement).value)}
           />
         </label>
+        <label class="field">
+          Link a later pathology report to its visit within (days; blank = 60)
+          <input
+            name="pathologyMatchWindowDays"
+            inputMode="numeric"
+            value={model.matchWindowDays.value}
+            onInput={(e) => (model.matchWindowDays.value = (e.target as HTMLInputElement).value)}
+          />
+        </label>
         <div class="danger">
           {model.confirmingDelete.value ? (
             <>

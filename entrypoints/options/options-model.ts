@@ -20,6 +20,10 @@ export function createOptionsModel(transport: OptionsTransport) {
   const wasteModifiers = signal<Settings['wasteModifiers']>('payer-default');
   const retentionDays = signal('90');
   const pathologyAgingDays = signal('14');
+  /** Blank = the reconcile default (60 days). */
+  const matchWindowDays = signal('');
+  /** The settings as loaded: fields this form does not edit are saved back unchanged. */
+  let loadedSettings: Settings | undefined;
   const presets = signal<ReadonlySet<string>>(new Set());
   const customHosts = signal('');
   const granted = signal<ReadonlySet<string>>(new Set());
@@ -37,7 +41,9 @@ export function createOptionsModel(transport: OptionsTransport) {
   const hosts = computed(() => [...new Set([...presetOrigins.value, ...customOrigins.value])]);
 
   function fill(s: Settings) {
+    loadedSettings = s;
     batch(() => {
+      matchWindowDays.value = s.pathologyMatchWindowDays === undefined ? '' : String(s.pathologyMatchWindowDays);
       payer.value = s.payer;
       pathology.value = s.pathology;
       g2211.value = s.g2211;
@@ -82,6 +88,8 @@ export function createOptionsModel(transport: OptionsTransport) {
     const problems: string[] = [];
     const retention = wholeNumber('Keep data for (days)', retentionDays.value, 1, 3650, problems);
     const aging = wholeNumber('Flag pathology without a result after (days)', pathologyAgingDays.value, 1, 365, problems);
+    const matchWindow =
+      matchWindowDays.value.trim() === '' ? undefined : wholeNumber('Link a later pathology report within (days)', matchWindowDays.value, 1, 365, problems);
     for (const h of hosts.value) {
       const p = hostProblem(h);
       if (p) problems.push(p);
@@ -99,7 +107,10 @@ export function createOptionsModel(transport: OptionsTransport) {
     return (async () => {
       const ok = await asked;
       if (toRemove.length) await transport.removeOrigins(toRemove).catch(() => false);
+      const { pathologyMatchWindowDays: _previous, ...kept } = loadedSettings ?? ({} as Partial<Settings>);
       const settings = {
+        ...kept,
+        ...(matchWindow === undefined ? {} : { pathologyMatchWindowDays: matchWindow }),
         payer: payer.value,
         pathology: pathology.value,
         g2211: g2211.value,
@@ -156,6 +167,7 @@ export function createOptionsModel(transport: OptionsTransport) {
     wasteModifiers,
     retentionDays,
     pathologyAgingDays,
+    matchWindowDays,
     presets,
     customHosts,
     granted,

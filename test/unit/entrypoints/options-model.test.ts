@@ -130,4 +130,19 @@ describe('options model', () => {
     expect(sent).toEqual(['delete-all-data']);
     expect(m.status.value).toBe('Deleted 3 stored encounter(s) and their audit trail. Settings were kept.');
   });
+
+  it('fields the form does not edit are saved back unchanged; the match window is optional', async () => {
+    const f = fake(Settings.parse({ pathologyMatchWindowDays: 30, edits: { ptp: [] } as never }));
+    const m = createOptionsModel(f.transport);
+    await m.load();
+    expect(m.matchWindowDays.value).toBe('30');
+    expect(await m.save()).toBe(true);
+    expect(f.saved()).toMatchObject({ pathologyMatchWindowDays: 30, edits: { ptp: [] } });
+    m.matchWindowDays.value = '';
+    expect(await m.save()).toBe(true);
+    expect(f.saved()).not.toHaveProperty('pathologyMatchWindowDays');
+    m.matchWindowDays.value = '999';
+    expect(await m.save()).toBe(false);
+    expect(m.errors.value).toEqual(['Link a later pathology report within (days) must be a whole number from 1 to 365 (got "999")']);
+  });
 });
