@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../cli/audit/csv-input';
 import { main } from '../../../cli/main';
 import { parseNote } from '../../../core/parse';
@@ -25,8 +25,14 @@ interface Claim {
   comparison?: { code: string; kind: string }[];
 }
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 async function audit(args: string[]) {
   const out = mkdtempSync(join(tmpdir(), 'dermlens-audit-'));
+  made.push(out);
   let stdout = '';
   let stderr = '';
   const code = await main(['audit', ...args, '--out', out], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false });
@@ -139,6 +145,7 @@ describe('dermlens audit: the main thread gives the same claims', () => {
 describe('dermlens audit: export dates', () => {
   it('uses the export date of service and says when the note disagrees or the date cannot be read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dermlens-dates-'));
+    made.push(dir);
     const note = (dos: string) =>
       `"Patient: Test, Patient-D1  MRN: 5501\nDOS: ${dos}\nActinic keratoses: 2 on the scalp. Tx: LN2 cryotherapy, 2 lesions total."`;
     writeFileSync(
@@ -160,6 +167,7 @@ describe('dermlens audit: export dates', () => {
 describe('dermlens audit: bad input', () => {
   it('exits 2 when nothing could be read, naming every input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dermlens-bad-'));
+    made.push(dir);
     writeFileSync(join(dir, 'notes.csv'), 'id,text\n1,"never closed\n');
     const r = await audit([join(dir, 'notes.csv'), join(dir, 'missing.txt'), '--jobs', '0']);
     expect(r.code).toBe(2);
@@ -192,6 +200,7 @@ describe('dermlens audit: bad input', () => {
 
   it('names a fee schedule it cannot use', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dermlens-fees-'));
+    made.push(dir);
     writeFileSync(join(dir, 'fees.csv'), 'code,amount\nhello,world\n');
     let stderr = '';
     const code = await main(['audit', SMALL, '--fees', join(dir, 'fees.csv'), '--out', join(dir, 'o')], {

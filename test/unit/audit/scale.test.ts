@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../cli/audit/csv-input';
 import { main } from '../../../cli/main';
 import { generatePractice, writePractice } from '../../fixtures/audit/generate';
@@ -11,8 +11,10 @@ import { generatePractice, writePractice } from '../../fixtures/audit/generate';
 const COUNT = 10_000;
 
 describe(`dermlens audit over ${COUNT} generated encounters (notes folder + CSV export, 2 workers)`, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dermlens-scale-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('finishes with a report, every encounter coded and every report linked', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dermlens-scale-'));
     const { paths, docs } = writePractice(dir, COUNT, { seed: 11, csvShare: 0.5 });
     const out = join(dir, 'out');
     let stdout = '';
