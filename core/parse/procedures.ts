@@ -38,7 +38,7 @@ export interface Block {
   /** Another procedure on the same lesion ("… and then ED&C of the same lesion"). */
   sameAs?: Block;
   /** One of several sites listed for one procedure word ("punch bx x2: L forearm (A), R thigh (B)"). */
-  enumerated?: { label: string; site: Site; start: number; end: number };
+  enumerated?: { label: string; site: Site; start: number; end: number; sizeCm?: number };
   label?: string;
   labelKind?: 'specimen' | 'lesion';
   parent?: Block;
@@ -399,11 +399,49 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
     if (after?.[1])
       items.push({ label: after[1].toUpperCase(), site: m.site, start: u.start + seg.start + m.start, end: u.start + seg.start + m.end + after[0].length });
   }
+  if (items.length < 2) items.splice(0, items.length, ...countedItems(block, u, text, seg));
   if (items.length < 2 || new Set(items.map((i) => i.label)).size !== items.length) return [];
   const [first, ...rest] = items as [(typeof items)[0], ...typeof items];
   block.enumerated = first;
   block.site = first.site;
   return rest.map((item) => ({ ...block, units: block.units, enumerated: item, site: item.site }));
+}
+
+const COUNT_WORDS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * "Two 4 mm punch biopsies of the vertex scalp (A: horizontal; B: vertical)", "Both were removed by
+ * shave … as specimens A and B": a counted procedure with as many specimen letters is that many
+ * procedures. Sites come from the sentence, else from the context in order, else are shared.
+ */
+function countedItems(block: Block, u: Unit, text: string, seg: { start: number; end: number }): { label: string; site: Site; start: number; end: number }[] {
+  const count =
+    /\b(two|three|four|both|[234])\b[^.;]{0,40}?\b(?:biops(?:ies|y)|bxs|removals?|shaves|excisions|lesions|growths|were\s+(?:removed|biopsied|excised|shaved))\b/i.exec(
+      text,
+    );
+  const n = count?.[1] ? COUNT_WORDS[count[1].toLowerCase()] : undefined;
+  if (!n) return [];
+  const rest = u.text.slice(seg.start);
+  const labels = [...new Set([...rest.matchAll(/(?:[(;,]\s*|\band\s+|\bspecimens?\s+)([A-H])\b(?=\s*(?::|\)|,|;|and\b|\.|$))/g)].map((m) => m[1] as string))];
+  if (labels.length !== n) return [];
+  const own = findSites(text, { strict: true });
+  const fromContext = block.context.flatMap((c) => findSites(c.text, { strict: true }));
+  const sites = own.length === n ? own.map((m) => m.site) : fromContext.length === n ? fromContext.map((m) => m.site) : undefined;
+  const shared = pickSite(own)?.site ?? block.site ?? pickSite(fromContext)?.site;
+  if (!sites && !shared) return [];
+  const start = u.start + seg.start;
+  // Sizes listed in the same order as the sites ("a 0.9 cm SK on the L back … and a 0.4 cm SK on the R neck").
+  const sizes = block.context.flatMap((c) => findSizes(c.text)).map((s) => greatest(s));
+  return labels.map((label, k) => {
+    const item: { label: string; site: Site; start: number; end: number; sizeCm?: number } = {
+      label,
+      site: (sites?.[k] ?? shared) as Site,
+      start,
+      end: start + text.length,
+    };
+    if (sites && sizes.length === n && sizes[k] !== undefined) item.sizeCm = sizes[k];
+    return item;
+  });
 }
 
 /** The clause around a procedure word: between the nearest ".", ";", "(" or ")" on either side. */
@@ -891,7 +929,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const lesionBased = ['excision', 'shave-removal', 'destruction-malignant', 'hidradenitis-excision', 'mohs'].includes(kind) || kind.startsWith('biopsy');
   let clinicalSizeCm: number | undefined;
   if (lesionBased) {
-    const size = lesionSizeOf(b, kind === 'destruction-malignant' ? `${seg}\n${all}` : `${ctx}\n${all}`);
+    const size = b.enumerated?.sizeCm ?? lesionSizeOf(b, kind === 'destruction-malignant' ? `${seg}\n${all}` : `${ctx}\n${all}`);
     if (size !== undefined && size > 0) {
       clinicalSizeCm = size;
       if (kind !== 'mohs') procedure.lesionDiameterCm = size;

@@ -118,6 +118,12 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     const ahead = line.slice(at, at + 12);
     // Lowercase "a." / "a)" only counts when upper case was used (avoid "a) " inside prose? keep upper only).
     if (/^\(?[a-h][.):]/.test(ahead)) continue;
+    // "as specimens A and B. The scar…": the last letter of a list of specimens, not a new item.
+    if (/\b(?:specimens?|labeled|labelled|jars?|parts?)\s+[A-H](?:\s*(?:,|and|&)\s*[A-H])*\s*(?:,|and|&)\s*$/i.test(line.slice(Math.max(0, at - 40), at)))
+      continue;
+    // Inside parentheses ("(A: horizontal; B: vertical sections)") letters name parts, not new items.
+    const before = line.slice(0, at);
+    if ((before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) continue;
     // "L labium majus (A) and R labium minus (B)": a label closing a site, not a new item.
     if (/^\([A-H]\)\s*(?:and\b|or\b|,|;|\.|:|$)/i.test(line.slice(at, at + 10))) continue;
     // "Specimen(s): A. Right arm…": a field's own value is not a new item.
@@ -137,7 +143,8 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     if (!isUpper) continue;
     const wordStart = line.lastIndexOf(' ', i - 1) + 1;
     const word = line.slice(wordStart, i).toLowerCase();
-    if (ABBREV.has(word) || (word.length === 1 && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
+    const listEnd = word.length === 1 && /(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart));
+    if (ABBREV.has(word) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
     cuts.add(i + 2);
   }
   const sorted = [...cuts].sort((a, b) => a - b);
