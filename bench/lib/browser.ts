@@ -1,13 +1,366 @@
-import type { Summary } from './stats';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, claimRows, EXTENSION_DIR, openPanel, serviceWorker, tabIdOf } from '../../test/e2e/extension';
+import { largestFixturePages } from './scrape-happy-dom';
+import { serveFolders } from './static-server';
+import { type Summary, summarize } from './stats';
+
+/*
+ * The browser half of the bench, in Debian Chromium through playwright-core,
+ * with the launch recipe of the extension e2e tests (test/e2e/extension.ts):
+ *
+ * - scrape: core/emr's snapshotFromDocument bundled by esbuild and injected into
+ *   each EMR's largest fixture page (no extension needed), timed in the page;
+ * - page load: the built extension's content script on the same pages, from a
+ *   Chrome trace (its EvaluateScript/FunctionCall events: main-thread wall and
+ *   thread time), and CDP Performance.getMetrics TaskDuration with and without
+ *   the extension as a cross-check;
+ * - edit → panel: a demo chart edited in the page, timed until the side panel
+ *   (chrome-extension://ID/sidepanel.html?tabId=N) shows the new lines;
+ * - cold open: a new side-panel page until its first claim line, with the
+ *   service worker running and (when CDP allows) after stopping it.
+ */
+
+const ROOT = join(import.meta.dirname, '../..');
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export interface BrowserResults {
   chromium: string;
-  scrape: { emr: string; rel: string; ms: Summary }[];
-  pageLoad: { emr: string; rel: string; contentScriptMs: Summary; taskDeltaMs: Summary }[];
-  editToPanel?: { debounceMs: number; afterDebounceMs: Summary; totalMs: Summary };
+  scrape: { emr: string; rel: string; sections: number; ms: Summary }[];
+  pageLoad: {
+    emr: string;
+    rel: string;
+    /** Main-thread time of the content script's own trace events (thread CPU time), per load. */
+    contentScriptMs: Summary;
+    /** Same events, wall duration (stretched when the machine is busy). */
+    contentScriptWallMs: Summary;
+    /** Performance.getMetrics TaskDuration of a load with the extension minus the paired load without it (noisy cross-check). */
+    taskDeltaMs: Summary;
+  }[];
+  editToPanel?: { debounceMs: number; afterDebounceMs: Summary; totalMs: Summary; samples: number };
   coldOpen?: Summary;
+  coldOpenWorkerStopped?: Summary;
 }
 
-export async function benchBrowser(_options: { quick: boolean; log: (m: string) => void }): Promise<BrowserResults> {
-  throw new Error('not implemented yet');
+export interface BrowserOptions {
+  quick: boolean;
+  log: (message: string) => void;
+}
+
+/** snapshotFromDocument as one IIFE setting globalThis.__dermlensSnapshot. */
+async function bundleScraper(): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: "import { snapshotFromDocument } from './core/emr'; globalThis.__dermlensSnapshot = snapshotFromDocument;",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+    platform: 'browser',
+    target: 'chrome120',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+/** The debounce the content script waits after the last DOM change (entrypoints/content/watcher.ts). */
+function contentDebounceMs(): number {
+  const source = readFileSync(join(ROOT, 'entrypoints/content/watcher.ts'), 'utf8');
+  return Number(/debounceMs\s*\?\?\s*(\d+)/.exec(source)?.[1] ?? 400);
+}
+
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps named inner functions
+ * in a `__name(fn, "name")` call; functions sent to page.evaluate need that helper.
+ */
+const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+async function launchWithExtension(dir: string): Promise<BrowserContext> {
+  const ext = join(dir, 'extension');
+  cpSync(EXTENSION_DIR, ext, { recursive: true });
+  const context = await chromium.launchPersistentContext(join(dir, 'profile-ext'), {
+    executablePath: CHROME,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  await context.addInitScript(KEEP_NAMES_SHIM);
+  return context;
+}
+
+async function launchPlain(dir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(join(dir, 'profile-plain'), { executablePath: CHROME, headless: true, args: CHROMIUM_FLAGS });
+  await context.addInitScript(KEEP_NAMES_SHIM);
+  return context;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tdur?: number;
+  ts: number;
+  tid: number;
+  args?: { data?: { url?: string } };
+}
+
+async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: object[] }) => {
+    events.push(...(e.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', onData);
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', onData);
+  return events;
+}
+
+/** Total (wall, thread) ms of the outermost trace events that run the extension's scripts. */
+function extensionTime(events: TraceEvent[], extensionId: string): { wallMs: number; threadMs: number } {
+  const mine = events
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') &&
+        (e.args?.data?.url ?? '').startsWith(`chrome-extension://${extensionId}/`),
+    )
+    .sort((a, b) => a.ts - b.ts);
+  let wall = 0;
+  let thread = 0;
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (const e of mine) {
+    // Nested events (a compile inside an evaluation) are counted once, through their parent.
+    if (e.ts < coveredUntil) continue;
+    wall += e.dur ?? 0;
+    thread += e.tdur ?? e.dur ?? 0;
+    coveredUntil = e.ts + (e.dur ?? 0);
+  }
+  return { wallMs: wall / 1000, threadMs: thread / 1000 };
+}
+
+async function taskDuration(context: BrowserContext, url: string, settleMs: number): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(settleMs);
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits in the panel page until its claim rows differ from `before`; resolves to Date.now() at that moment. */
+function armPanelWatch(panel: Page, before: string[]): Promise<number> {
+  return panel.evaluate(
+    (prev) =>
+      new Promise<number>((resolve) => {
+        const rows = () =>
+          [...document.querySelectorAll('table.claim tbody tr.line')].map((r) => {
+            const cell = (c: string) => (r.querySelector(`.${c}`)?.textContent ?? '').trim();
+            return `${cell('code')}|${cell('units')}|${cell('mods')}|${cell('status')}`;
+          });
+        const done = () => JSON.stringify(rows()) !== JSON.stringify(prev);
+        const observer = new MutationObserver(() => {
+          if (done()) {
+            observer.disconnect();
+            resolve(Date.now());
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+    before,
+  );
+}
+
+/** Adds or removes a third biopsy in the demo chart's plan, the way the EMR's single-page app would. */
+function editChart(chart: Page, add: boolean): Promise<number> {
+  return chart.evaluate((adding) => {
+    const plan = document.querySelector('[data-identifier="note-section-assessment-and-plan"]');
+    const existing = document.getElementById('bench-added-biopsy');
+    const t = Date.now();
+    if (!adding) {
+      existing?.remove();
+      return t;
+    }
+    const item = document.createElement('div');
+    item.id = 'bench-added-biopsy';
+    item.className = 'ap-item assessment';
+    const dx = document.createElement('div');
+    dx.className = 'ap-dx dx';
+    const title = document.createElement('b');
+    title.textContent = '3. Neoplasm of uncertain behavior of skin';
+    dx.append(title, ' - L cheek');
+    const proc = document.createElement('div');
+    proc.className = 'ap-procedure procedure';
+    for (const text of ['Procedure: Shave biopsy', 'Location: L cheek', 'Lesion size: 0.4 cm', 'Specimen: C - to in-house dermpath']) {
+      const row = document.createElement('div');
+      row.textContent = text;
+      proc.append(row);
+    }
+    item.append(dx, proc);
+    plan?.querySelector(':scope > p')?.before(item);
+    return t;
+  }, add);
+}
+
+async function firstLinesMs(context: BrowserContext, extensionId: string, tabId: number): Promise<number> {
+  const panel = await context.newPage();
+  try {
+    await panel.setViewportSize({ width: 460, height: 900 });
+    // Recorded in the page from its own navigation start, so the test harness adds nothing.
+    await panel.addInitScript(() => {
+      const w = window as unknown as { __firstLines?: number };
+      const check = () => {
+        if (w.__firstLines === undefined && document.querySelector('table.claim tbody tr.line')) w.__firstLines = performance.now();
+      };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true });
+    });
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+    await panel.waitForFunction(() => (window as unknown as { __firstLines?: number }).__firstLines !== undefined, undefined, { timeout: 30_000 });
+    return panel.evaluate(() => (window as unknown as { __firstLines: number }).__firstLines);
+  } finally {
+    await panel.close();
+  }
+}
+
+export async function benchBrowser(options: BrowserOptions): Promise<BrowserResults> {
+  const { quick, log } = options;
+  const dir = mkdtempSync(join(tmpdir(), 'dermlens-bench-'));
+  const server = await serveFolders({ emr: join(ROOT, 'test/fixtures/emr'), demo: join(ROOT, 'demo') });
+  const pages = largestFixturePages();
+  const contexts: BrowserContext[] = [];
+  try {
+    const plain = await launchPlain(dir);
+    contexts.push(plain);
+    const withExt = await launchWithExtension(dir);
+    contexts.push(withExt);
+    const extensionId = new URL((await serviceWorker(withExt as never)).url()).host;
+    const version = plain.browser()?.version() ?? (await (await plain.newCDPSession(await plain.newPage())).send('Browser.getVersion')).product;
+
+    // 1. Scrape in the page.
+    log('  scrape in Chromium');
+    const scraper = await bundleScraper();
+    const scrape: BrowserResults['scrape'] = [];
+    for (const p of pages) {
+      const page = await plain.newPage();
+      await page.goto(`${server.origin}/emr/${p.rel}`, { waitUntil: 'load' });
+      await page.addScriptTag({ content: scraper });
+      const { samples, sections } = await page.evaluate(
+        ({ runs }) => {
+          type Snap = (d: Document, o: { url: string }) => { sections: unknown[] };
+          const snap = (globalThis as unknown as { __dermlensSnapshot: Snap }).__dermlensSnapshot;
+          const url = location.href;
+          for (let i = 0; i < 20; i++) snap(document, { url });
+          // performance.now() is coarsened in pages: time batches of 10 reads.
+          const out: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const t0 = performance.now();
+            for (let k = 0; k < 10; k++) snap(document, { url });
+            out.push((performance.now() - t0) / 10);
+          }
+          return { samples: out, sections: snap(document, { url }).sections.length };
+        },
+        { runs: quick ? 20 : 60 },
+      );
+      scrape.push({ emr: p.emr, rel: p.rel, sections, ms: summarize(samples) });
+      await page.close();
+    }
+
+    // 2. Page load: the content script's own main-thread time, and TaskDuration with vs without.
+    log('  page load with and without the extension');
+    const loads = quick ? 3 : 7;
+    const settleMs = contentDebounceMs() + 600;
+    const pageLoad: BrowserResults['pageLoad'] = [];
+    for (const p of pages) {
+      const url = `${server.origin}/emr/${p.rel}`;
+      const thread: number[] = [];
+      const wall: number[] = [];
+      const withTask: number[] = [];
+      const withoutTask: number[] = [];
+      for (let i = 0; i < loads; i++) {
+        const page = await withExt.newPage();
+        const cdp = await withExt.newCDPSession(page);
+        const events = await traced(cdp, async () => {
+          await page.goto(url, { waitUntil: 'load' });
+          await page.waitForTimeout(settleMs);
+        });
+        const t = extensionTime(events, extensionId);
+        thread.push(t.threadMs);
+        wall.push(t.wallMs);
+        await page.close();
+        withTask.push(await taskDuration(withExt, url, settleMs));
+        withoutTask.push(await taskDuration(plain, url, settleMs));
+      }
+      pageLoad.push({
+        emr: p.emr,
+        rel: p.rel,
+        contentScriptMs: summarize(thread),
+        contentScriptWallMs: summarize(wall),
+        // Paired loads (with, then without, back to back) so a busy moment hits both.
+        taskDeltaMs: summarize(withTask.map((w, k) => w - (withoutTask[k] ?? Number.NaN))),
+      });
+    }
+
+    // 3. Edit → panel, and 4. cold panel open, on the demo chart the e2e tests use.
+    log('  chart edit → side panel');
+    const chart = await withExt.newPage();
+    await chart.goto(`${server.origin}/demo/charts/two-biopsies.html`, { waitUntil: 'load' });
+    const tabId = await tabIdOf(withExt as never, chart as never);
+    const panel = await openPanel(withExt as never, extensionId, tabId);
+    await panel.waitForSelector('table.claim tbody tr.line', { timeout: 30_000 });
+    const debounceMs = contentDebounceMs();
+    const totals: number[] = [];
+    const edits = quick ? 6 : 20;
+    for (let i = 0; i < edits; i++) {
+      const before = await claimRows(panel as never);
+      const watch = armPanelWatch(panel as never, before);
+      await new Promise((r) => setTimeout(r, 50)); // the observer is armed before the edit
+      const editedAt = await editChart(chart as never, i % 2 === 0);
+      const updatedAt = await watch;
+      totals.push(updatedAt - editedAt);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const editToPanel = {
+      debounceMs,
+      samples: edits,
+      totalMs: summarize(totals),
+      afterDebounceMs: summarize(totals.map((t) => t - debounceMs)),
+    };
+    await panel.close();
+
+    log('  cold side-panel open');
+    const opens: number[] = [];
+    for (let i = 0; i < (quick ? 3 : 8); i++) opens.push(await firstLinesMs(withExt, extensionId, tabId));
+    let coldOpenWorkerStopped: Summary | undefined;
+    try {
+      const stopped: number[] = [];
+      for (let i = 0; i < (quick ? 2 : 5); i++) {
+        const cdp = await withExt.newCDPSession(chart);
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach();
+        stopped.push(await firstLinesMs(withExt, extensionId, tabId));
+      }
+      coldOpenWorkerStopped = summarize(stopped);
+    } catch (error) {
+      log(`  (could not stop the service worker: ${(error as Error).message.split('\n')[0]})`);
+    }
+
+    return { chromium: version, scrape, pageLoad, editToPanel, coldOpen: summarize(opens), coldOpenWorkerStopped };
+  } finally {
+    for (const c of contexts) await c.close().catch(() => {});
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
