@@ -9,7 +9,33 @@ import type { PtpEditInput } from '../ncci';
  */
 export const NCCI_PTP_SEED_VERSION = 'seed-2026.1';
 
+/** 17260-17266, 17270-17276, 17280-17286: malignant destruction by site group and diameter (reference §2.3). */
+const MALIGNANT_DESTRUCTION = [17260, 17270, 17280].flatMap((base) => Array.from({ length: 7 }, (_, i) => String(base + i)));
+
+/**
+ * Reference §11.3: "17000, 17004 | several of 17260-17286 | 1 | AAPC on NCCI v11.0 (Jan 2005)".
+ * The source names the range, not the rows, so every code of the range is seeded as a
+ * historical indicator-1 row: a premalignant and a malignant destruction on different
+ * lesions take XS/59, the same lesion bundles. Exact rows are unverified (confidence S).
+ */
+const premalignantVsMalignantDestruction: PtpEditInput[] = ['17000', '17004'].flatMap((column1) =>
+  MALIGNANT_DESTRUCTION.map(
+    (column2): PtpEditInput => ({
+      column1,
+      column2,
+      effective: '2005-01-01',
+      deleted: null,
+      modifierIndicator: 1,
+      rationale: 'Premalignant and malignant destruction: separately reportable on different lesions with a modifier',
+      source: 'Reference §11.3: range per AAPC on NCCI v11.0 (Jan 2005); exact rows unverified',
+      confidence: 'S',
+      historical: true,
+    }),
+  ),
+);
+
 export const ncciPtpSeed: PtpEditInput[] = [
+  ...premalignantVsMalignantDestruction,
   {
     column1: '17000',
     column2: '11900',

@@ -6,8 +6,17 @@ function table(version: string, effectiveFrom: string | undefined, rows: unknown
 }
 
 describe('NCCI seed table', () => {
-  it('holds exactly the §11.3 pairs with explicit codes, all marked historical', () => {
-    expect(ncciSeedTable.edits.map((e) => [e.column1, e.column2, e.effective, e.modifierIndicator])).toEqual([
+  it('holds exactly the §11.3 pairs, all marked historical', () => {
+    const explicit = ncciSeedTable.edits.filter((e) => !e.column2.startsWith('172'));
+    const range = ncciSeedTable.edits.filter((e) => e.column2.startsWith('172'));
+    // §11.3 "17000, 17004 | several of 17260-17286 | 1": every real code of the range, both column-1 codes.
+    expect(range).toHaveLength(42);
+    expect(new Set(range.map((e) => e.column1))).toEqual(new Set(['17000', '17004']));
+    expect(range.map((e) => e.column2).filter((c) => /^172[678][7-9]$/.test(c))).toEqual([]);
+    expect(
+      range.every((e) => e.modifierIndicator === 1 && e.confidence === 'S' && e.effective === '2005-01-01' && e.source.includes('exact rows unverified')),
+    ).toBe(true);
+    expect(explicit.map((e) => [e.column1, e.column2, e.effective, e.modifierIndicator])).toEqual([
       ['17000', '11900', '1998-04-01', 1],
       ['17000', '11901', '1998-04-01', 1],
       ['17110', '11400', '1999-01-01', 1],

@@ -84,6 +84,33 @@ describe('checks/ncci-ptp (built-in historical rows)', () => {
       findings: ['checks/ncci-ptp', MPR],
     },
     {
+      name: '17000/17262 on different lesions, Medicare → XS on 17262 (§11.3 range row)',
+      lines: [line('17000', 'A'), line('17262', 'B')],
+      payer: 'medicare',
+      expect: ['17000', '17262-XS'],
+      findings: ['checks/ncci-ptp', MPR],
+    },
+    {
+      name: '17004/17286 on different lesions, commercial → 59 on 17286',
+      lines: [line('17004', 'A'), line('17286', 'B')],
+      expect: ['17004', '17286-59'],
+      findings: ['checks/ncci-ptp'],
+    },
+    {
+      name: '17000/17271 on the same lesion → bundled error, no modifier',
+      lines: [line('17000', 'A'), line('17271', 'A')],
+      expect: ['17000', '17271'],
+      findings: ['checks/ncci-ptp'],
+    },
+    {
+      name: '17000/17262 before NCCI v11.0 (2004) → no edit',
+      lines: [line('17000', 'A'), line('17262', 'B')],
+      dos: '2004-06-01',
+      expect: ['17000', '17262'],
+      // No row in force, so the pair is named as unchecked instead.
+      findings: ['checks/edits-not-checked'],
+    },
+    {
       name: 'self-pay line is not on the claim → no edit',
       lines: [line('17000', 'A'), line('11200', 'B', { billing: 'self-pay' })],
       expect: ['17000', '11200'],
