@@ -37,7 +37,7 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ],
   ['melanoma-in-situ', /\b(?:mis|melanoma\s+in[- ]situ|melanoma,?\s+in[- ]situ|lentigo\s+maligna(?!\s+melanoma)|malignant\s+melanoma\s+in[- ]situ)\b/i],
   ['melanoma', /\b(?:melanoma|lentigo\s+maligna\s+melanoma)\b/i],
-  ['bcc', /\b(?:bcc|bccs|basal\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|basal\s+cell\s+epithelioma|bcca|rodent\s+ulcer)\b/i],
+  ['bcc', /\b(?:[snim]?bccs?|basal\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|basal\s+cell\s+epithelioma|bcca|rodent\s+ulcer)\b/i],
   ['scc', /\b(?:scc|sccs|squamous\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|keratoacanthoma|ka)\b/i],
   [
     'inflamed-seborrheic-keratosis',
@@ -251,7 +251,7 @@ const DECLINED =
   /\b(?:declined|declines|refused|refuses|elected\s+not|elects\s+not|opted\s+not|opts\s+not|does\s+not\s+(?:wish|want)|did\s+not\s+(?:wish|want)|not\s+interested|deferred\s+by\s+patient|prefers\s+not|prefers\s+(?:to\s+)?(?:monitor|observ\w*|watch|wait))\b/i;
 const DEFERRED = /\b(?:defer(?:red|s)?|postpone(?:d|s)?|hold\s+off|not\s+today|at\s+a\s+later\s+date|another\s+day)\b/i;
 const PLANNED =
-  /\b(?:will\s+(?!be\s+(?:sent|called|notified))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|chooses|chose|elects?\s+(?:to|for)|opts?\s+for|wishes\s+to|would\s+like|prefers\s+(?!not)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i;
+  /\b(?:will\s+(?!be\s+(?:sent|called|notified))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|plan\s*:?\s+(?=\w)|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|chooses|chose|elects?\s+(?:to|for)|opts?\s+for|wishes\s+to|would\s+like|prefers\s+(?!not)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i;
 const HISTORY =
   /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:on|at))\b/i;
 const NEGATED_PROC =

@@ -305,8 +305,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           const site = newSiteIn(u);
           const sameSite =
             !site ||
-            !base?.site ||
-            !base.site.key ||
+            !base?.site?.key ||
             (site.site.key === base.site.key && (!site.site.laterality || !base.site.laterality || site.site.laterality === base.site.laterality));
           // A new bullet line naming a procedure is a new item.
           const newItem = u.bullet && u.lineStart && base !== undefined && base.trigger !== u;
@@ -370,6 +369,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       const child = open(c.family, u, { start: c.start, end: c.end, at: c.start }, false, parent);
       // A graft or interpolation flap names its donor site ("FTSG harvested from the preauricular cheek"): the recipient is the parent's site.
       child.site = (c.family === 'graft' || c.family === 'flap') && parent?.site ? parent.site : (siteOfUnits([u]) ?? parent?.site);
+      // "Division and inset of the forehead flap to the nasal tip": the flap's recipient names the site.
+      if (c.family === 'division' || c.family === 'flap') {
+        // Donor areas of interpolation flaps (forehead, glabella, cheek) are not where the flap is inset.
+        const recipient = findSites(u.text).find(
+          (m) => !['forehead', 'glabella', 'eyebrow', 'temple', 'cheek', 'malar-cheek', 'preauricular', 'nasolabial-fold'].includes(m.site.key ?? ''),
+        );
+        if (recipient) child.site = recipient.site;
+      }
       pending = [];
       current = child;
     }
@@ -742,6 +749,13 @@ function repairFeaturesOf(text: string, site: Site | undefined): RepairFeatures 
   return f;
 }
 
+/** "Clean 2.0 cm superficial laceration", "a 2 cm gap": the length of a wound named as such. */
+function woundLengthCm(text: string): number | undefined {
+  const m = /(\d{1,2}(?:\.\d)?)\s*(cm|mm)\s+(?:\w+\s+){0,3}(?:laceration|wound|gap|dehiscence)\b/i.exec(text);
+  if (!m?.[1] || !m[2]) return undefined;
+  return round(m[2].toLowerCase() === 'mm' ? Number(m[1]) / 10 : Number(m[1]));
+}
+
 function flapTypeOf(text: string): string | undefined {
   const m =
     /\b(advancement|rotation|transposition|bilobed?|rhomb(?:ic|oid)|limberg|dufourmentel|crescentic|banner|note|island\s+pedicle|burow'?s?\s+advancement|keystone|hatchet|spiral|dorsal\s+nasal|rieger|mustarde|a-?t(?:o-?t)?|o-?t|o-?z|o-?l|v-?y|y-?v|double\s+advancement|bilateral\s+advancement|z-?plasty|w-?plasty|m-?plasty|paramedian\s+forehead|forehead|melolabial|cheek[- ]to[- ]nose|abbe|estlander|interpolation|random\s+pattern|local)\b/i.exec(
@@ -757,13 +771,18 @@ function flapTypeOf(text: string): string | undefined {
 
 /** Area right after a label: "primary defect measured 1.5 x 1.2 cm" → 1.8; "secondary defect: 3 sq cm". */
 function labelledArea(text: string, label: RegExp): number | undefined {
-  const m = label.exec(text);
-  if (!m) return undefined;
-  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 70);
-  const stop = after.search(/[;\n]|\.\s|\b(?:primary|secondary|donor|total)\b/i);
-  const window = stop >= 0 ? after.slice(0, stop) : after;
-  const area = findAreas(window, true)[0];
-  return area ? area.sqCm : undefined;
+  const g = new RegExp(label.source, 'gi');
+  let tries = 0;
+  for (let m = g.exec(text); m && tries < 8; m = g.exec(text), tries++) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 70);
+    const stop = after.search(/[;\n]|\.\s|\b(?:primary|secondary|donor|total)\b/i);
+    const window = stop >= 0 ? after.slice(0, stop) : after;
+    // A written area wins over one computed from dimensions ("1.6 x 1.5 cm (2.4 sq cm)").
+    const areas = findAreas(window, true);
+    const area = areas.find((a) => !a.computed) ?? areas[0];
+    if (area) return area.sqCm;
+  }
+  return undefined;
 }
 
 function lesionSizeOf(b: Block, text: string): number | undefined {
@@ -952,7 +971,11 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (level) procedure.repairLevel = level;
     procedure.repairFeatures = repairFeaturesOf(all, b.site);
     // "Layered closure …, 1.5 cm": a lone length on the repair's own line is its length.
-    const length = findLengthCm(all) ?? findLengthCm(b.trigger.text.slice(b.segStart - b.trigger.start), true);
+    const length =
+      findLengthCm(all) ??
+      findLengthCm(b.trigger.text.slice(b.segStart - b.trigger.start), true) ??
+      // "Clean 2.0 cm superficial laceration … single-layer closure": the wound's length is its repair length.
+      (b.parent ? undefined : woundLengthCm(`${ctx}\n${all}`));
     if (length !== undefined) procedure.lengthCm = length;
   }
   if (kind === 'adjacent-tissue-transfer' || kind === 'flap' || kind === 'flap-division') {
@@ -961,8 +984,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const primary =
       labelledArea(all, /\bprimary\s+defect\b/i) ??
       labelledArea(`${all}\n${b.parent ? blockText(b.parent) : ''}`, /\b(?:(?:final|surgical|post-?mohs|mohs|resulting|wound)\s+)?defect\s*(?:size)?\b/i);
-    const secondary = labelledArea(all, /\b(?:secondary|donor(?:\s+site)?)\s+defect\b|\bsecondary\s+defect\b/i);
-    const total = labelledArea(all, /\btotal\s+(?:defect\s+)?(?:area|size|defect)\b|\b(?:flap|att)\s+(?:area|size)\b/i);
+    const secondary = labelledArea(all, /\b(?:secondary|donor(?:\s+site)?)\s+defects?\b/i);
+    const total = labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b/i);
     if (primary !== undefined) procedure.primaryDefectSqCm = primary;
     if (secondary !== undefined) procedure.secondaryDefectSqCm = secondary;
     if (total !== undefined) procedure.areaSqCm = total;
