@@ -4,6 +4,7 @@ import { codeInfo } from '../codes/catalog';
 import type { PathologyReport, Procedure, RepairLevel } from '../model';
 import { isConclusiveReport, isMalignantReport, sameLesion, skinBiopsies } from './biopsy';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
+import { procedureText } from './procedure-text';
 import { assessRepairLevel } from './repair';
 import { describeProcedure, lesionGroupFor, lineRefs, withSite } from './shave';
 
@@ -64,15 +65,25 @@ function saysBiopsyProvenMalignant(words: string): boolean {
   return PROVEN.test(words) && MALIGNANT_WORDS.test(words);
 }
 
+/** Margins taken wider during the same operation (e.g. after a positive frozen-section margin). */
+const WIDENED =
+  /\bmargins?\s+(?:was\s+|were\s+)?(?:widened|extended|enlarged|re-?excised)\b|\b(?:final|new)\s+widest\b|\bwidest\s+excised\b|\bfurther\s+margins?\s+(?:taken|excised)\b|\badditional\s+(?:\d+(?:\.\d+)?\s*(?:mm|cm)\s+)?margins?\s+(?:taken|excised)\b/i;
+
 /** Excised diameter (§3.1): lesion + 2 × narrowest margin, or the documented excised diameter. */
 export function excisedDiameter(
   ctx: RuleContext,
   p: Procedure,
-): { sizeCm?: number; source: 'lesion+margins' | 'documented' | 'lesion-no-margin' | 'lesion-margin-missing' | 'missing'; lesionCm?: number } {
+): { sizeCm?: number; source: 'lesion+margins' | 'documented' | 'widened' | 'lesion-no-margin' | 'lesion-margin-missing' | 'missing'; lesionCm?: number } {
   const lesionCm = p.lesionDiameterCm ?? (p.lesionLabels.length === 1 ? ctx.lesion(p.lesionLabels[0])?.clinicalSizeCm : undefined);
   if (lesionCm !== undefined && lesionCm > 0 && p.marginCm !== undefined) {
+    const planned = p.marginCm === 0 ? lesionCm : roundToTenth(lesionCm + 2 * p.marginCm);
+    // §3.1 [V]: margins widened at the same session after a frozen section → one code on the
+    // final widest excised diameter, so a larger documented diameter wins when the note says so.
+    if (p.excisedDiameterCm !== undefined && p.excisedDiameterCm > planned && WIDENED.test(procedureText(ctx, p))) {
+      return { sizeCm: roundToTenth(p.excisedDiameterCm), source: 'widened', lesionCm };
+    }
     if (p.marginCm === 0) return { sizeCm: lesionCm, source: 'lesion-no-margin', lesionCm };
-    return { sizeCm: roundToTenth(lesionCm + 2 * p.marginCm), source: 'lesion+margins', lesionCm };
+    return { sizeCm: planned, source: 'lesion+margins', lesionCm };
   }
   if (p.excisedDiameterCm !== undefined && p.excisedDiameterCm > 0) return { sizeCm: p.excisedDiameterCm, source: 'documented', lesionCm };
   if (lesionCm !== undefined && lesionCm > 0) return { sizeCm: lesionCm, source: 'lesion-margin-missing', lesionCm };
@@ -155,6 +166,14 @@ export const excisionBySizeAndPathology = defineRule({
           message: `Excision ${name}: margin not documented; coded on the lesion diameter alone (${size.sizeCm} cm, ${bandLabel(size.sizeCm, SIX_DIAMETER_BOUNDS_CM)}) and held.`,
           target,
           fix: `Document the narrowest margin taken (excised diameter = lesion + 2 × margin); it may move ${line.code} to a larger size band.`,
+          span: p.span,
+        });
+      }
+      if (size.source === 'widened') {
+        ctx.report({
+          severity: 'info',
+          message: `Excision ${name}: margins were widened at the same session, so it is one excision coded on the final widest excised diameter ${size.sizeCm} cm.`,
+          target,
           span: p.span,
         });
       }

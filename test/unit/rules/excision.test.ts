@@ -162,6 +162,44 @@ describe('excision/excised-diameter and pathology', () => {
       findings: ['excision/excised-diameter'],
     },
     {
+      name: 'one excision, margin widened after frozen section, final widest diameter documented → that diameter (§3.1)',
+      input: {
+        lesions: [{ label: 'A', priorMalignantBiopsy: true }],
+        procedures: [
+          proc({
+            kind: 'excision',
+            lesionLabels: ['A'],
+            site: site('helix'),
+            lesionDiameterCm: 0.8,
+            marginCm: 0.4,
+            excisedDiameterCm: 2.1,
+            text: 'Excision with 4 mm margins (1.6 cm). Frozen section: superior margin positive. Margin widened at the same session -- final widest excised diameter 2.1 cm.',
+          }),
+        ],
+      },
+      lines: ['11643'],
+      findings: ['excision/excised-diameter'],
+    },
+    {
+      name: 'larger excised diameter without saying margins were widened → lesion + 2×margin still wins',
+      input: {
+        lesions: [{ label: 'A', priorMalignantBiopsy: true }],
+        procedures: [
+          proc({
+            kind: 'excision',
+            lesionLabels: ['A'],
+            site: site('helix'),
+            lesionDiameterCm: 0.8,
+            marginCm: 0.4,
+            excisedDiameterCm: 2.1,
+            text: 'Excision, ellipse 2.1 cm.',
+          }),
+        ],
+      },
+      lines: ['11642'],
+      findings: ['excision/excised-diameter'],
+    },
+    {
       name: 'two lesions through one excision → one code on the combined size',
       input: {
         procedures: [proc({ kind: 'excision', lesionLabels: ['A', 'B'], specimenLabel: 'A', site: site('lower-back'), lesionDiameterCm: 1.2, marginCm: 0.2 })],
