@@ -84,6 +84,16 @@ export function anatomicSite(p: Procedure): AnatomicSite | undefined {
   return sub === 'eyelid' || sub === 'finger' || sub === 'toe' ? sub : undefined;
 }
 
+/**
+ * "lower eyelid/cheek junction", "junction of the lid and cheek": the lesion straddles the
+ * eyelid and a neighbouring unit, so the note does not show the eyelid itself was treated.
+ */
+const LID_JUNCTION = /\b(?:eye)?lid\b[^.;\n]{0,40}?\bjunction\b|\bjunction\s+of\s+[^.;\n]{0,40}?\b(?:eye)?lid\b/i;
+
+export function atEyelidJunction(p: Procedure): boolean {
+  return anatomicSite(p) === 'eyelid' && LID_JUNCTION.test(`${p.site?.text ?? ''} ${p.text ?? ''}`);
+}
+
 /** Reference §10.6: E1-E4 eyelids, FA/F1-F9 fingers, TA/T1-T9 toes; undefined when the note does not say which. */
 export function anatomicModifier(p: Procedure): string | undefined {
   const where = anatomicSite(p);
@@ -127,6 +137,18 @@ export const anatomicModifiers = defineRule({
       if (!isSurgical(line.code) || line.modifiers.includes('50')) continue;
       const procs = lineProcedures(ctx, line).filter((p) => anatomicSite(p));
       if (procs.length === 0 || hasAny(line, ANATOMIC)) continue;
+      const junction = procs.find(atEyelidJunction);
+      if (junction) {
+        // §10.6: E1-E4 name an eyelid; a lesion at the lid's junction with the cheek or brow is not clearly on it.
+        ctx.report({
+          severity: 'info',
+          message: `${describeLine(line)} is at the junction of the eyelid and a neighbouring unit, so no eyelid modifier was added.`,
+          target: line.lesionLabels[0] ?? line.code,
+          fix: `If the treated skin is on the eyelid itself, add ${anatomicModifier(junction) ?? 'the eyelid modifier (E1-E4)'}; UnitedHealthcare requires it.`,
+          span: line.spans[0],
+        });
+        continue;
+      }
       const mods = [...new Set(procs.map(anatomicModifier))];
       const only = mods[0];
       if (mods.length === 1 && only) {
@@ -152,6 +174,9 @@ export const anatomicModifiers = defineRule({
 function identicalCandidate(line: DraftLine): boolean {
   if (line.billing !== 'insurance') return false;
   if (isEm(line.code) || isAddOnCode(line.code)) return false;
+  // Pathology is counted in units of specimens (pathology/units-per-code); lines of one code that stay
+  // apart differ in status (a report still pending) or already carry their own modifiers.
+  if (line.family === 'pathology') return false;
   // HCPCS level II (drugs, supplies): a second line is the JW waste line or a split dose, never a distinct service.
   if (/^[A-Z]/.test(line.code)) return false;
   return true;

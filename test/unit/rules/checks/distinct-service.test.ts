@@ -139,6 +139,18 @@ describe('checks/anatomic-modifiers', () => {
     { name: 'right upper eyelid (subsite) → E3', site: { text: 'right eyelid', key: 'eyelid', laterality: 'right', subsite: 'upper' }, expect: '67810-E3' },
     { name: 'right lower eyelid → E4', site: { text: 'right lower eyelid', key: 'eyelid', laterality: 'right' }, expect: '67810-E4' },
     { name: 'eyelid, lid not stated → info, no modifier', site: { text: 'left eyelid', key: 'eyelid', laterality: 'left' }, expect: '67810', finding: true },
+    {
+      name: 'lower eyelid/cheek junction → info, no modifier (not clearly on the lid)',
+      site: { text: 'R lower eyelid skin/cheek junction', key: 'lower-eyelid', laterality: 'right' },
+      expect: '67810',
+      finding: true,
+    },
+    {
+      name: 'junction of the upper lid and brow → info, no modifier',
+      site: { text: 'junction of the left upper eyelid and brow', key: 'upper-eyelid', laterality: 'left' },
+      expect: '67810',
+      finding: true,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
