@@ -247,7 +247,10 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       lineStart += dated[0].length;
       line = line.slice(dated[0].length);
     }
-    const opener = STRONG_PATHOLOGY.exec(line);
+    // "Path A (02/26/2026): PILAR CYST." — the report names its one specimen in the heading.
+    const labelled = /^\s*(?:derm\s*)?path(?:ology)?\s+([A-Z]\d?)\s*(?:\([^)]{0,30}\))?\s*:\s*(?=\S)/i.exec(line);
+    if (labelled?.[1] && /^[A-Z]/.test(labelled[1])) line = `${labelled[1]}: ${line.slice(labelled[0].length)}`;
+    const opener = labelled ? null : STRONG_PATHOLOGY.exec(line);
     if (opener && opener[0].length < line.length) {
       lineStart += opener[0].length;
       line = line.slice(opener[0].length);

@@ -940,6 +940,11 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     span,
   };
   if (b.site) procedure.site = b.site;
+  // Paronychia: "R middle finger … lateral nail fold" — the digit (with its side and number) is the site of the drainage.
+  if (kind === 'incision-drainage' && (!b.site || /nail$/.test(b.site.key ?? '')) && ctx) {
+    const digit = findSites(ctx, { strict: true }).find((m) => m.site.key === 'finger' || m.site.key === 'thumb' || m.site.key === 'toe');
+    if (digit) procedure.site = digit.site;
+  }
   const _scope =
     kind === 'destruction-premalignant' || kind === 'destruction-benign' || kind === 'skin-tag-removal' || kind === 'destruction-malignant'
       ? `${seg}\n${all}`

@@ -167,6 +167,8 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         /^\s*(?:specimens?\s*:\s*)?(?:[A-Z]\d?[.:)]|part\s+[A-Z]\d?[.:]?|specimen\s+[A-Z]\d?[.:]?)\s*(?:skin|soft\s+tissue)\s*,/i.test(line)
       )
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
+      if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line))
+        hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       if (!hit && STRONG_PATHOLOGY.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
       if (hit?.prose && (current === 'assessment' || current === 'procedure')) hit = undefined;

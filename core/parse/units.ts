@@ -78,7 +78,8 @@ export function readLabel(text: string): { label: string; kind: 'specimen' | 'le
   return { label: label.toUpperCase(), kind: 'lesion', length: m[0].length };
 }
 
-const FIELD_RE = /^\s*(?:[-*•>]\s*)?([A-Za-z][A-Za-z0-9 /&#()'.-]{0,34}?)\s*:\s*/;
+// "Name: value" or Nextech's dotted leaders "Site ........ L neck".
+const FIELD_RE = /^\s*(?:[-*•>]\s*)?([A-Za-z][A-Za-z0-9 /&#()'-]{0,34}?)\s*(?::|\.{3,})\s*/;
 
 /** Split one section into units. `base` is the section's offset in the whole text. */
 export function unitsOf(text: string, base: number): Unit[] {
@@ -138,6 +139,8 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
   // Sentences: ". " + capital/digit, not after an abbreviation or a number.
   for (let i = 1; i < line.length - 2; i++) {
     if (line.charCodeAt(i) !== 46 || line.charCodeAt(i + 1) !== 32) continue;
+    // Dotted leaders ("Site ........ L neck") are not sentence ends.
+    if (line.charCodeAt(i - 1) === 46) continue;
     const next = line.charCodeAt(i + 2);
     const isUpper = next >= 65 && next <= 90;
     if (!isUpper) continue;
