@@ -68,7 +68,7 @@ export function ClaimTable({ lines, expanded, onToggle, encounter, caption, poin
                     )}
                     {line.specimenLabels.length > 0 && (
                       <span class="specimens">
-                        <span class="label">Specimen</span> {line.specimenLabels.join(', ')}
+                        <span class="label">{line.specimenLabels.length > 1 ? 'Specimens' : 'Specimen'}</span> {line.specimenLabels.join(', ')}
                       </span>
                     )}
                   </span>

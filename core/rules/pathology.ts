@@ -666,6 +666,45 @@ export const pathologySkinNotHigherLevel = defineRule({
   },
 });
 
+export const pathologyUnitsPerCode = defineRule({
+  id: 'pathology/units-per-code',
+  family: 'pathology',
+  phase: 'modify',
+  title: 'Specimens with the same pathology code share one line, one unit per specimen',
+  explain:
+    'Surgical pathology is counted in units of specimens, so two skin biopsies read at level IV are one 88305 line with 2 units, the way biopsy add-ons are one line with units. ' +
+    'Lines are only combined when everything else on them matches: the same modifiers (26, a distinct-service modifier on a diagnostic biopsy before Mohs), the same status (a specimen still waiting for its report stays on its own held line) and the same billing. ' +
+    'The combined line keeps every specimen label, so each specimen still traces to its report and its diagnosis.',
+  references: ['Reference §7.2 (unit = specimen)', 'Reference §14 (identical codes: separate lines with 59/XS, or units, per payer)'],
+  status: 'stable',
+  codes: ['88302', '88304', '88305', '88312', '88313', '88314', '88341', '88342', '88344', '88331', '88332'],
+  apply(ctx) {
+    const first = new Map<string, (typeof ctx.lines)[number]>();
+    for (const line of [...ctx.lines]) {
+      if (line.family !== 'pathology') continue;
+      const key = [line.code, line.modifiers.join('-'), line.status, line.billing].join('|');
+      const into = first.get(key);
+      if (!into) {
+        first.set(key, line);
+        continue;
+      }
+      into.units += line.units;
+      for (const [to, from] of [
+        [into.specimenLabels, line.specimenLabels],
+        [into.lesionLabels, line.lesionLabels],
+        [into.procedureIds, line.procedureIds],
+        [into.tags, line.tags],
+        [into.ruleIds, line.ruleIds],
+      ] as const) {
+        for (const x of from) if (!to.includes(x)) to.push(x);
+      }
+      into.spans.push(...line.spans);
+      if (!into.ruleIds.includes('pathology/units-per-code')) into.ruleIds.push('pathology/units-per-code');
+      ctx.removeLine(line, `combined into the ${line.code} line as one more unit`);
+    }
+  },
+});
+
 export const pathologyRules: Rule[] = [
   pathologyLevelPerSpecimen,
   pathologyReportMatchesSpecimen,
@@ -676,6 +715,7 @@ export const pathologyRules: Rule[] = [
   pathologyMohsTissue,
   pathologyDiagnosticBiopsyBeforeMohs,
   pathologyProfessionalComponent,
+  pathologyUnitsPerCode,
   pathologyReadByOutsideLab,
   pathologySkinNotHigherLevel,
 ];

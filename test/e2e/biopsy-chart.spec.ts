@@ -8,8 +8,8 @@ test('demo chart with a shave and a punch biopsy → exact lines, live update, s
   const panel = await openPanel(context, extensionId, tabId);
 
   // One punch + one shave: the punch takes the primary code, the shave the add-on (CPT 2019 biopsy guidelines).
-  // Two specimens read in-house, both resulted: one 88305 per specimen, ready (59 marks the second as a separate specimen).
-  await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|1||ready', '88305|1||ready', '88305|1|59|ready']);
+  // Two specimens read in-house, both resulted: one 88305 line, one unit per specimen (the issue's "88305 ×2").
+  await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|1||ready', '88305|2||ready']);
   await expect(panel.getByRole('button', { name: 'Copy claim' })).toBeEnabled();
   await expect(panel.locator('dl.encounter')).toContainText('A.S.');
   await expect(panel.locator('dl.encounter')).not.toContainText('Avery');
@@ -41,7 +41,7 @@ test('demo chart with a shave and a punch biopsy → exact lines, live update, s
     plan?.querySelector(':scope > p')?.before(item);
   });
   // Third specimen has no result yet: its 88305 is held for pathology.
-  await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|2||ready', '88305|1||ready', '88305|1|59|ready', '88305|1|59|held']);
+  await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|2||ready', '88305|2||ready', '88305|1||held']);
 
   mkdirSync('docs/screenshots', { recursive: true });
   await panel.screenshot({ path: 'docs/screenshots/side-panel.png', fullPage: true });

@@ -71,7 +71,7 @@ describe('dermlens audit over a folder with notes, a CSV export and bad input (w
 
   it('reads quoted multi-line notes with the export columns (DOS, provider)', () => {
     expect(byEncounter('E-1002')).toMatchObject({ dateOfService: '2026-04-09', provider: 'M. Chen, PA-C' });
-    expect(compact(byEncounter('E-1002'))).toEqual(['11104x1:ready', '11105x1:ready', '88305x1:held-for-pathology', '88305-59x1:held-for-pathology']);
+    expect(compact(byEncounter('E-1002'))).toEqual(['11104x1:ready', '11105x1:ready', '88305x2:held-for-pathology']);
   });
 
   it('links a report row of the export to the visit file of the same MRN', () => {

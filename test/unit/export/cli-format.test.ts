@@ -29,7 +29,7 @@ describe('dermlens code --format csv|fhir|x12', () => {
     expect(rows.filter((x) => x.startsWith('file,'))).toHaveLength(1);
     const codes = rows.slice(1).map((x) => x.split(',')[4]);
     // The linked report re-codes the visit (11602 ready) and has no lines of its own.
-    expect(codes).toEqual(['11602', '12032', '88305', '11102', '11103', '88305', '88305']);
+    expect(codes).toEqual(['11602', '12032', '88305', '11102', '11103', '88305']);
     expect(rows[1]?.startsWith(`${visit},visit.txt,2026-06-11,1,11602,`)).toBe(true);
   });
 

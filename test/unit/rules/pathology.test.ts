@@ -29,7 +29,7 @@ const cases: Case[] = [
     status: ['held-for-pathology'],
   },
   {
-    name: 'cyst, skin tag and plastic-repair skin → 88304, 88304, 88302',
+    name: 'cyst, skin tag and plastic-repair skin → 88304 ×2 (one unit per specimen), 88302',
     encounter: {
       specimens: [
         { label: 'A', type: 'cyst' },
@@ -38,7 +38,7 @@ const cases: Case[] = [
       ],
       pathology: [report('A'), report('B'), report('C')],
     },
-    lines: ['88304', '88304', '88302'],
+    lines: ['88304 x2', '88302'],
   },
   {
     name: 'avulsed nail plate, gross examination only → 88300',
@@ -57,9 +57,15 @@ const cases: Case[] = [
     lines: ['88304'],
   },
   {
-    name: 'two specimens → one line each (each gets its own dx)',
+    name: 'two specimens → one 88305 line with 2 units (unit = specimen)',
     encounter: { specimens: [{ label: 'A' }, { label: 'B' }], pathology: [report('A'), report('B')] },
+    lines: ['88305 x2'],
+  },
+  {
+    name: 'one specimen read, one pending → separate ready and held lines',
+    encounter: { specimens: [{ label: 'A' }, { label: 'B' }], pathology: [report('A')] },
     lines: ['88305', '88305'],
+    status: ['ready', 'held-for-pathology'],
   },
   {
     name: 'malignant melanoma excision stays 88305 (never 88307)',
@@ -122,7 +128,7 @@ const cases: Case[] = [
       specimens: [{ label: 'A' }, { label: 'B' }],
       pathology: [report('A', { ihc: [{ antibody: 'SOX10' }] }), report('B', { ihc: [{ antibody: 'SOX10' }, { antibody: 'PRAME' }] })],
     },
-    lines: ['88305', '88305', '88342', '88342', '88341'],
+    lines: ['88305 x2', '88342 x2', '88341'],
   },
   {
     name: 'frozen section with 3 blocks → 88331 + 88332×2',
@@ -150,12 +156,12 @@ const cases: Case[] = [
   {
     name: 'a pathology report on its own (no visit in the file) → lines, no unknown-specimen warnings',
     encounter: { pathology: [report('A'), report('B')] },
-    lines: ['88305', '88305'],
+    lines: ['88305 x2'],
   },
   {
     name: 'report for a label no procedure documented → still coded, warning',
     encounter: { specimens: [{ label: 'A' }], pathology: [report('A'), report('C')] },
-    lines: ['88305', '88305'],
+    lines: ['88305 x2'],
     findings: ['pathology/report-for-unknown-specimen'],
   },
   {
