@@ -166,8 +166,29 @@ function packed(text: string): boolean {
 }
 const SECONDARY_CLOSURE = /secondary\s+closure/i;
 
-function isDehiscence(p: Procedure): boolean {
-  return DEHISCENCE.test(p.text) || p.documentedCode === '12020' || p.documentedCode === '12021' || p.documentedCode === '13160';
+/** "wound dehiscence", "has dehisced" — but not counselling such as "risk of dehiscence". */
+const DEHISCED_WOUND = /\bdehisc(?:ed|ence)\b/i;
+const DEHISCENCE_RISK = /\b(?:risks?|precautions?|prevent\w*|avoid\w*|signs?)\b[^.\n]{0,40}\bdehisc/i;
+
+/**
+ * The repair re-closes a wound that opened. The closure sentence often does not repeat the
+ * word ("Irrigated and re-approximated…" after "Wound dehiscence of …"), so the paragraph
+ * counts too when this repair is the only procedure in it and it is not counselling.
+ */
+function isDehiscence(ctx: RuleContext, p: Procedure): boolean {
+  if (DEHISCENCE.test(p.text) || p.documentedCode === '12020' || p.documentedCode === '12021' || p.documentedCode === '13160') return true;
+  const span = p.span;
+  const section = span ? ctx.encounter.sections[span.section] : undefined;
+  if (!span || !section) return false;
+  const start = section.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
+  const blank = /\n\s*\n/.exec(section.slice(span.end));
+  const end = blank ? span.end + blank.index : section.length;
+  const paragraph = section.slice(start, end);
+  if (!DEHISCED_WOUND.test(paragraph) || DEHISCENCE_RISK.test(paragraph)) return false;
+  const others = ctx.encounter.procedures.filter(
+    (q) => q !== p && q.status === 'performed' && q.span?.section === span.section && q.span.start >= start && q.span.start < end,
+  );
+  return others.length === 0;
 }
 
 function label(p: Procedure, site: Site | undefined): string {
@@ -191,7 +212,7 @@ interface Wound {
 function collectWounds(ctx: RuleContext, report: (kind: string, p: Procedure, wound: Omit<Wound, 'lengthCm'> & { lengthCm?: number }) => void): Wound[] {
   const wounds: Wound[] = [];
   for (const p of repairProcedures(ctx)) {
-    if (isDehiscence(p)) continue;
+    if (isDehiscence(ctx, p)) continue;
     const origin = woundOrigin(ctx, p);
     const site = repairSite(ctx, p, origin);
     const { level } = assessRepairLevel(p);
@@ -566,7 +587,7 @@ export const repairDehiscence = defineRule({
   codes: ['12020', '12021', '13160'],
   apply(ctx) {
     for (const p of repairProcedures(ctx)) {
-      if (!isDehiscence(p)) continue;
+      if (!isDehiscence(ctx, p)) continue;
       const { level } = assessRepairLevel(p);
       const base = {
         lesionLabels: p.lesionLabels,

@@ -406,6 +406,47 @@ const cases: Case[] = [
     },
     lines: ['12020', '12021', '12020-59'],
   },
+  (() => {
+    const note = 'Wound dehiscence of a healed excision site on the L forearm, superficial 2 cm gap. Irrigated and re-approximated with 4-0 nylon, no packing.';
+    const start = note.indexOf('Irrigated');
+    return {
+      name: 'dehiscence named in the sentence before the closure, same paragraph → 12020',
+      encounter: {
+        sections: { Note: note },
+        procedures: [
+          proc({
+            kind: 'repair',
+            repairLevel: 'simple',
+            lengthCm: 2,
+            site: site('forearm'),
+            text: 're-approximated',
+            span: { section: 'Note', start, end: note.length },
+          }),
+        ],
+      },
+      lines: ['12020'],
+    };
+  })(),
+  (() => {
+    const note = 'Simple closure of the L forearm wound, 2 cm, 4-0 nylon. Discussed the risk of dehiscence and wound care.';
+    return {
+      name: 'counselling about the risk of dehiscence → an ordinary simple repair',
+      encounter: {
+        sections: { Note: note },
+        procedures: [
+          proc({
+            kind: 'repair',
+            repairLevel: 'simple',
+            lengthCm: 2,
+            site: site('forearm'),
+            text: 'Simple closure',
+            span: { section: 'Note', start: 0, end: 30 },
+          }),
+        ],
+      },
+      lines: ['12001'],
+    };
+  })(),
   {
     name: 'repair of a hidradenitis excision wound → included in the hidradenitis code',
     encounter: {
