@@ -101,7 +101,15 @@ describe('saved EMR pages through `dermlens code`', () => {
     expect(groups.size).toBe(1);
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  // Pages the engine is known to misread today (test/fixtures/known-misses.json, key "emr/<page>"): they run
+  // as `it.fails`, so a page that starts passing must be taken off the list.
+  const misses: Record<string, string> = JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/known-misses.json'), 'utf8'));
+  const known = cases.filter((c) => misses[`emr/${c.name}`]);
+  const rest = cases.filter((c) => !misses[`emr/${c.name}`]);
+  for (const c of known) it.fails(`${c.name} (known miss: ${misses[`emr/${c.name}`]})`, () => check(c));
+  it.each(rest.map((c) => [c.name, c] as const))('%s', (_name, c) => check(c));
+
+  function check(c: (typeof cases)[number]) {
     const result = results.get(c.name);
     if (!result?.object) throw new Error(result?.error ?? 'not run');
     const actual = result.object;
@@ -121,5 +129,5 @@ describe('saved EMR pages through `dermlens code`', () => {
       ).toBe(true);
     }
     exact++;
-  });
+  }
 });
