@@ -210,8 +210,8 @@ function subheadingMode(line: string): { mode: Mode; rest: string } | undefined 
 
 /** Reports in one pathology section. */
 export function parsePathology(section: Section, spanOf: (start: number, end: number) => PathologyReport['span'], unread: Unread[]): PathologyReport[] {
-  const text = section.text.length > 200_000 ? section.text.slice(0, 200_000) : section.text;
-  const whole = text;
+  const rawText = section.text.length > 200_000 ? section.text.slice(0, 200_000) : section.text;
+  const whole = rawText;
   const amended = /\b(?:amended|revised|corrected)\s+(?:final\s+)?(?:report|diagnosis|pathology)/i.test(whole);
   const readBy = readByOf(whole);
   const collected = dateAfter(
@@ -225,6 +225,8 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   const consultation = consultationOf(whole);
 
   // Walk lines: sub-headings switch mode; labels open items.
+  // "RESULTS: A) BCC, nodular. B) SCC in situ. C) Dermatofibroma." — one item per line (same length, spans stay true).
+  const text = rawText.replace(/([.;])([ \t])(?=(?:\(?[A-H]\)|[A-H][.:])\s)/g, '$1\n');
   const items: Item[] = [];
   let mode: Mode = 'header';
   let sawDiagnosisHeading = false;

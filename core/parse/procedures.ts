@@ -242,7 +242,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         !current.parent &&
         !current.site &&
         current.units.length >= 1 &&
-        (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b/i.test(current.trigger.text))
+        (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b(?!\s*(?:cycles?|ftc|freeze|passes|pass|sec|seconds|min))/i.test(current.trigger.text))
           ? current
           : current?.listOf;
       if (u.label && header && !isClosure(header.family) && matchSite(u.text)) {
@@ -1124,6 +1124,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       seg,
     );
   if (cptInText?.[1] && /\(|cpt|code/i.test(seg)) procedure.documentedCode = cptInText[1].replace(/\s+/g, '');
+  // CPT 12020/13160: a repair of a dehiscence is its own service — keep the word with the repair.
+  if (kind === 'repair' && /\bdehiscen/i.test(`${ctx}\n${all}`) && !/\bdehiscen/i.test(procedure.text))
+    procedure.text = `dehiscence: ${procedure.text}`.slice(0, 400);
   const intentScope = b.split ? seg : `${ctx}\n${all}`;
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;

@@ -110,8 +110,11 @@ export interface Problem {
 /** Problems from the assessment/plan: numbered or bulleted items, or one per line. */
 export function problemsOf(sections: Section[], spanOf: (start: number, end: number) => Span | undefined): Problem[] {
   const out: Problem[] = [];
+  // A note without an assessment heading: its numbered items ("1. Warts — LN2", "2. Seb derm — start ketoconazole") are the plan.
+  const hasPlan = sections.some((s) => s.role === 'assessment');
   for (const s of sections) {
-    if (s.role !== 'assessment') continue;
+    if (hasPlan ? s.role !== 'assessment' : s.role !== 'note' && s.role !== 'header') continue;
+    const numberedOnly = !hasPlan;
     const units = unitsOf(s.text, s.start);
     let current: { text: string; body: string; start: number; end: number } | undefined;
     const flush = () => {
@@ -131,6 +134,11 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
     };
     for (const u of units) {
       if (overBudget()) break;
+      if (numberedOnly && u.lineStart && u.label === undefined && !current) continue;
+      if (numberedOnly && u.lineStart && u.label === undefined && !/^\s{2,}|^\s*[-*•]\s/.test(u.text)) {
+        flush();
+        continue;
+      }
       const starts = u.lineStart && (u.label !== undefined || u.bullet || /^\s*#\s*\S/.test(u.text) || !current || u.afterBlank);
       const continuation = current && !u.afterBlank && (!u.lineStart || /^\s{2,}|^\s*[-*•]\s/.test(u.text)) && !u.label;
       if (starts && !continuation) {
@@ -149,7 +157,7 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
 
 function problemName(raw: string): string | undefined {
   let t = raw.replace(/^\s*(?:[-*•#>]+\s*|\d{1,2}[.)]\s*|\(?[A-Za-z]\)\s*|[A-Z][.:]\s+)/, '').trim();
-  t = t.split(/\s[-–—]\s|[:;]|\.\s|\(\s*[A-Z]\d/)[0]?.trim() ?? '';
+  t = t.split(/\s[-–—]{1,2}\s|[:;]|\.\s|\(\s*[A-Z]\d/)[0]?.trim() ?? '';
   t = t
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/[.,]$/, '')
