@@ -31,6 +31,11 @@ export interface DrugEntry {
   selfAdministered?: boolean;
   /** The HCPCS code covers several routes: JA (IV) / JB (SC) required. */
   multiRoute?: boolean;
+  /**
+   * The one labeled dose, sold as a single prefilled syringe: when a note says one such syringe
+   * was given but not the amount, this is the dose (with a finding asking to document it).
+   */
+  syringeDose?: { amount: number; unit: 'mg'; source: string };
   /** Brand concentrations in mg/mL, for dose arithmetic when only mL is documented. */
   concentrations?: { match: RegExp; mgPerMl: number }[];
   /** Local anesthetic or similar: included in the procedure, never its own line. */
@@ -149,6 +154,7 @@ export const DRUGS: DrugEntry[] = [
     names: ['tildrakizumab', 'ilumya'],
     hcpcs: 'J3245',
     per: { amount: 1, unit: 'mg' }, // §9.5 [V]: 100 mg dose = 100 units
+    syringeDose: { amount: 100, unit: 'mg', source: 'Reference §9.5: 100 mg dose = 100 units' },
     routes: ['subcutaneous'],
     selfAdministered: false, // US label: HCP-administered [V]; label/SAD change [U]
     unverified:

@@ -17,6 +17,8 @@ export interface DrugLineInfo {
   route: DrugRoute | undefined;
   ndc: string | undefined;
   drugName: string;
+  /** The dose was not written; it is the drug's single-syringe labeled dose. */
+  fromSyringeDose?: boolean;
 }
 
 /** Drug lines created by the code phase, with their dose facts (lines are the engine's own objects). */
@@ -70,9 +72,33 @@ function concentrationInText(text: string | undefined): number | undefined {
   return values.size === 1 ? [...values][0] : undefined;
 }
 
+/** The text says exactly one prefilled syringe was given ("prefilled syringe", "1 pre-filled syringe"), never several. */
+function oneSyringe(text: string | undefined): boolean {
+  if (!text) return false;
+  if (/\b(?:[2-9]|two|three|four|both)\s+(?:pre-?filled\s+)?syringes\b|\bsyringes\b/i.test(text)) return false;
+  return /\bpre-?filled\s+syringe\b/i.test(text);
+}
+
 export function resolveDose(entry: DrugEntry, drug: NonNullable<Procedure['drug']>, context?: string): DoseResult {
   const per = entry.per;
   if (!per) return { ok: false, problem: `${entry.label}: no verified HCPCS code`, fix: 'Look up the current HCPCS code and unit for this drug.' };
+  if (drug.amountGiven === undefined && entry.syringeDose && oneSyringe(context)) {
+    // §9.5: a fixed-dose biologic given as one prefilled syringe is its labeled dose.
+    return {
+      ok: true,
+      info: {
+        entry,
+        amount: entry.syringeDose.amount / per.amount,
+        wasted: undefined,
+        noWaste: drug.noWaste === true || NO_WASTE.test(context ?? ''),
+        container: drug.container ?? entry.container,
+        route: drug.route ?? entry.routes[0],
+        ndc: drug.ndc,
+        drugName: drug.name,
+        fromSyringeDose: true,
+      },
+    };
+  }
   if (drug.amountGiven === undefined) {
     return {
       ok: false,
@@ -210,6 +236,15 @@ function codeDrugs(ctx: RuleContext, procs: Procedure[], what: string): void {
     if (!dose.ok) {
       ctx.report({ severity: 'warning', message: `${what}: ${dose.problem}; no drug line.`, target, fix: dose.fix, span: p.span });
       continue;
+    }
+    if (dose.info.fromSyringeDose) {
+      ctx.report({
+        severity: 'info',
+        message: `${what}: amount not written; one prefilled syringe of ${entry.label} is its labeled ${entry.syringeDose?.amount} ${entry.syringeDose?.unit} dose, billed as ${dose.info.amount} units of ${entry.hcpcs}.`,
+        target,
+        fix: `Document the dose given in ${entry.per?.unit ?? 'mg'}; ${entry.syringeDose?.source ?? ''}.`,
+        span: p.span,
+      });
     }
     const group = byDrug.get(entry.id) ?? { entry, procs: [], infos: [] };
     group.procs.push(p);

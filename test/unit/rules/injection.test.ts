@@ -485,6 +485,28 @@ const cases: Case[] = [
     findings: ['injection/sc-im-administration', 'injection/biologic-prior-authorization'],
   },
   {
+    name: 'tildrakizumab, one prefilled syringe, amount not written → its labeled 100 mg: J3245×100 + info',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'injection',
+          text: 'Tildrakizumab 100 mg/mL prefilled syringe administered subcutaneously to the L abdomen by RN in clinic.',
+          drug: { name: 'Tildrakizumab', route: 'subcutaneous' },
+        }),
+      ],
+    },
+    lines: ['96372', 'J3245 x100'],
+    findings: ['injection/sc-im-administration', 'injection/sc-im-administration', 'injection/biologic-prior-authorization'],
+  },
+  {
+    name: 'tildrakizumab, amount not written and no syringe named → no drug line, asks for the dose',
+    encounter: {
+      procedures: [proc({ kind: 'injection', text: 'Tildrakizumab given subcutaneously by RN.', drug: { name: 'Tildrakizumab', route: 'subcutaneous' } })],
+    },
+    lines: ['96372'],
+    findings: ['injection/sc-im-administration', 'injection/sc-im-administration', 'injection/biologic-prior-authorization'],
+  },
+  {
     name: 'prior authorization documented as on file → no PA prompt',
     encounter: {
       sections: { note: 'Psoriasis, BSA 12%. Prior auth on file. Ilumya 100 mg SC given by RN.' },
