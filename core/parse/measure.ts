@@ -167,7 +167,7 @@ export function findAreas(text: string, fromDims = false): AreaMention[] {
 /** Margin in cm: "2 mm margins", "margin of 4 mm", "4-mm margin", "margins: 0.2 cm", "with 3mm margin". */
 export function findMarginCm(text: string): number | undefined {
   const re =
-    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)[ \t]*(?:clinical[ \t]+|peripheral[ \t]+|surgical[ \t]+|clear[ \t]+|normal[- ]appearing[ \t]+skin[ \t]+)?margins?\b(?![ \t]*:)|\bmargins?[ \t]*(?:of|:|=|was|were|taken|marked)?[ \t]*(?:approximately[ \t]+|approx\.?[ \t]+|~[ \t]*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)\b/gi;
+    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)[ \t]*(?:clinical[ \t]+|peripheral[ \t]+|surgical[ \t]+|clear[ \t]+|normal[- ]appearing[ \t]+skin[ \t]+)?margins?\b(?![ \t]*:)|\bmargins?[ \t]*(?:of|:|=|was|were|taken|marked|\.{3,})?[ \t]*(?:approximately[ \t]+|approx\.?[ \t]+|~[ \t]*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)\b/gi;
   let best: number | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const value = m[1] ?? m[3];

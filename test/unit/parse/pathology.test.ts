@@ -191,3 +191,39 @@ describe('behavior from diagnosis wording', () => {
     expect(behaviorOf(text)).toBe(behavior);
   });
 });
+
+describe('report openings found in real notes', () => {
+  it('"RESULTS (date): A) … B) … C) …" on one line → one report per letter', () => {
+    const e = parseNote(
+      'Shave bx x3: A) R cheek 5 mm papule; B) L upper arm 7 mm plaque; C) R calf 4 mm papule.\nRESULTS (05/07/2026): A) BCC, nodular. B) SCC in situ. C) Dermatofibroma.',
+    );
+    expect(e.pathology.map((r) => [r.specimenLabel, r.behavior])).toEqual([
+      ['A', 'malignant'],
+      ['B', 'in-situ'],
+      ['C', 'benign'],
+    ]);
+    expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A', 'B', 'C']);
+  });
+  it('a report with no heading starts at "A. Skin, site, procedure:"', () => {
+    const e = parseNote(
+      'Collected 07/01/2026   Signed 07/03/2026\n\nA. Skin, L shin, punch biopsy:\n   PIGMENTED PURPURIC DERMATOSIS. Perls iron stain (1 block) highlights hemosiderin.',
+    );
+    expect(e.procedures).toEqual([]);
+    expect(e.pathology[0]).toMatchObject({ specimenLabel: 'A', behavior: 'inflammatory', stains: [{ name: 'Iron', group: 'II', blocks: 1 }] });
+  });
+  it('"SPECIMEN: A. …" then "FINAL DIAGNOSIS: …" on its own line: the diagnosis is specimen A\'s, stains on both blocks', () => {
+    const e = parseNote(
+      'SPECIMEN: A. Skin, scalp vertex, 4 mm punch (horizontal sections, 2 blocks)\nFINAL DIAGNOSIS: Tinea capitis. PAS and GMS stains performed on both blocks demonstrate fungal spores.',
+    );
+    expect(e.procedures).toEqual([]);
+    expect(e.pathology[0]).toMatchObject({
+      specimenLabel: 'A',
+      behavior: 'infectious',
+      stains: [
+        { name: 'PAS', group: 'I', blocks: 2 },
+        { name: 'GMS', group: 'I', blocks: 2 },
+      ],
+    });
+    expect(e.unread).toEqual([]);
+  });
+});

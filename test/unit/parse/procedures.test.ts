@@ -317,3 +317,71 @@ describe('cosmetic intent and indications', () => {
     expect(p?.indications).toEqual([]);
   });
 });
+
+describe('lists, counts and templates seen in real EMR output', () => {
+  it('"Shave removal x2" with lesion lines under it → two procedures with their own sites, sizes and specimens', () => {
+    const e = parseNote(
+      'Procedure: Shave removal x2 (inflamed, itchy, catching on waistband)\n Lesion 1: L flank, 0.5 cm irritated SK -- specimen A\n Lesion 2: R lower back at belt line, 0.4 cm irritated SK -- specimen B\nBoth sent to in-house path.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.site?.laterality, p.lesionDiameterCm, p.specimenLabel])).toEqual([
+      ['shave-removal', 'flank', 'left', 0.5, 'A'],
+      ['shave-removal', 'lower-back', 'right', 0.4, 'B'],
+    ]);
+  });
+
+  it('"Two punch biopsies (A: …; B: …)" → two biopsies of the same site', () => {
+    const e = parseNote('Two 4 mm punch biopsies of the vertex scalp (A: horizontal sections; B: vertical sections), closed with 4-0 nylon.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.specimenLabel])).toEqual([
+      ['biopsy-punch', 'vertex', 'A'],
+      ['biopsy-punch', 'vertex', 'B'],
+    ]);
+  });
+
+  it('labels closing each site: "L labium majus (A) and R labium minus (B)"', () => {
+    const e = parseNote('Vulvar biopsy x2 (4 mm punch): L labium majus (A) and R labium minus (B).');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.site?.laterality, p.specimenLabel])).toEqual([
+      ['biopsy-punch', 'labia', 'left', 'A'],
+      ['biopsy-punch', 'labia', 'right', 'B'],
+    ]);
+  });
+
+  it('Nextech dotted-leader template with a closure line and a labeled pathology line', () => {
+    const e = parseNote(
+      'Procedure ........ Excision, benign lesion\nSite ............. L posterior neck\nLesion .......... 1.1 cm, tender cystic nodule\nMargin .......... 0.1 cm\nClosure ......... layered; 4-0 Monocryl / 5-0 Prolene; 2.2 cm\nSpecimen ........ A -> in-house dermpath\n------------------\nPath A (02/26/2026): PILAR (TRICHILEMMAL) CYST.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.lesionDiameterCm, p.marginCm, p.lengthCm, p.specimenLabel])).toEqual([
+      ['excision', 'posterior-neck', 1.1, 0.1, undefined, 'A'],
+      ['repair', 'posterior-neck', undefined, undefined, 2.2, undefined],
+    ]);
+    expect(e.procedures[1]?.repairFeatures?.layered).toBe(true);
+    expect(e.pathology.map((r) => [r.specimenLabel, r.specimenType, r.behavior])).toEqual([['A', 'cyst', 'benign']]);
+  });
+
+  it('"x3 cycles" is not a list of procedures: the next numbered item stays its own', () => {
+    const e = parseNote(
+      '4. Superficial BCC, L shoulder -- biopsy-proven.\n   Procedure: ED&C x3 cycles. Lesion 1.3 cm.\n\n5. Inflamed SK, R flank, 0.9 cm, bleeding.\n   Procedure: Shave removal   Specimen: C',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.lesionLabels[0]])).toEqual([
+      ['destruction-malignant', '4'],
+      ['shave-removal', '5'],
+    ]);
+  });
+
+  it('paronychia drainage takes the finger named on the line before', () => {
+    const e = parseNote(
+      'Acute paronychia, R middle finger lateral fold, fluctuant with pus.\nI&D: digital block, elevation of the lateral nail fold, purulent drainage. No packing.',
+    );
+    expect(e.procedures[0]).toMatchObject({ kind: 'incision-drainage', site: { key: 'finger', laterality: 'right', subsite: '3' } });
+  });
+
+  it('a same-day biopsy read on frozen section that led to Mohs drives the decision', () => {
+    const e = parseNote(
+      '1) Shave biopsy of the R nasal ala lesion; frozen section (1 block) read immediately by Dr. Patel: basal cell carcinoma, nodular. Based on this result, proceeded with Mohs the same day.\n2) Mohs micrographic surgery, R nasal ala: Stage I 3 blocks (+), Stage II 2 blocks (clear).',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.drivesDecision])).toEqual([
+      ['biopsy-tangential', true],
+      ['mohs', undefined],
+    ]);
+    expect(e.pathology[0]).toMatchObject({ specimenLabel: '1', frozenSectionBlocks: 1, behavior: 'malignant' });
+  });
+});
