@@ -228,9 +228,11 @@ export const pathologyLevelPerSpecimen = defineRule({
         !/intra-?\s?operative/i.test(s.report.diagnosisText);
       const code = grossOnly ? '88300' : LEVEL[s.type];
       if (!code) continue;
-      if (!s.report && s.destination === 'unknown') {
+      // A report that is itself the frozen-section read (e.g. "frozen section read immediately: BCC") is not a permanent-section report.
+      const frozenReadOnly = !s.report || s.report.frozenSectionBlocks !== undefined;
+      if (frozenReadOnly && s.destination === 'unknown') {
         // Tissue read only as an intraoperative frozen section, never sent for permanent sections:
-        // the frozen-section codes are its pathology (pathology/frozen-section).
+        // the frozen-section codes are its pathology (pathology/frozen-section); §6.3 "88331, or 88305".
         const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));
         if (procs.length > 0 && procs.every((p) => frozenSectionInText(procedureText(ctx, p)) && !PERMANENT.test(procedureText(ctx, p)))) {
           ctx.report({

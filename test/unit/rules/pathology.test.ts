@@ -442,6 +442,43 @@ describe('pathology rules', () => {
     expect(result.lines.filter((l) => l.code.startsWith('88'))).toEqual(['88305-XS', '88331-XS'].map(L));
   });
 
+  for (const [name, text, expected] of [
+    [
+      'only read as a frozen section → 88331-XS, no 88305 (§6.3 "88331, or 88305")',
+      'Shave biopsy; frozen section (1 block) read immediately: BCC.',
+      ['88331-XS'],
+    ],
+    [
+      'frozen section and permanent sections → 88305-XS + 88331-XS',
+      'Shave biopsy; frozen section (1 block) read immediately: BCC. Remainder submitted for permanent sections.',
+      ['88305-XS', '88331-XS'],
+    ],
+  ] as const) {
+    it(`diagnostic biopsy before Mohs, ${name}`, () => {
+      const result = codeWith(
+        [...biopsyRules, ...pathologyRules],
+        {
+          procedures: [
+            proc({
+              id: 'b1',
+              kind: 'biopsy-tangential',
+              lesionLabels: ['A'],
+              specimenLabel: 'A',
+              drivesDecision: true,
+              site: { text: 'nose', key: 'nose' },
+              text,
+            }),
+            proc({ kind: 'mohs', lesionLabels: ['A'], site: { text: 'nose', key: 'nose' }, stages: [{ stage: 1, blocks: 3 }] }),
+          ],
+          specimens: [{ label: 'A', lesionLabel: 'A', procedureId: 'b1', destination: 'unknown' }],
+          pathology: [report('A', { frozenSectionBlocks: 1 })],
+        },
+        { payer: 'medicare' },
+      );
+      expect(result.lines.filter((l) => l.code.startsWith('88'))).toEqual(expected.map(L));
+    });
+  }
+
   it('biopsy tagged diagnostic-before-definitive by another rule → 59 on its pathology (commercial)', () => {
     const tagger = defineRule({
       id: 'biopsy/test-tagger',
