@@ -1,6 +1,7 @@
 import { findSites } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { budgetExceeded, overBudget, startBudget } from './budget';
+import { parseDate } from './dates';
 import { extractIdentity } from './identity';
 import { behaviorOf } from './lexicon';
 import { parsePathology } from './pathology';
@@ -170,6 +171,15 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   // Pathology.
   const pathology: PathologyReport[] = [];
   for (const s of sections) if (s.role === 'pathology' && !overBudget()) pathology.push(...parsePathology(s, spanOf, unread));
+  // Dates the report states outside its diagnosis lines ("Collected: 04/20/2026" in the banner), or on the item itself.
+  const noteCollected = dateLabelled(body, /\b(?:collected|date\s+collected|date\s+of\s+(?:procedure|collection|biopsy)|procedure\s+date)\b[^\n\d]{0,12}/i);
+  const noteSigned = dateLabelled(body, /\b(?:signed(?:\s+out)?|date\s+signed|sign[- ]out\s+date|reported|date\s+reported|finalized)\b[^\n\d]{0,12}/i);
+  for (const r of pathology) {
+    const own = r.siteText ? dateLabelled(r.siteText, /\bcollected\b[^\n\d]{0,6}/i) : undefined;
+    if (own) r.collectedDate = own;
+    else if (!r.collectedDate && noteCollected) r.collectedDate = noteCollected;
+    if (!r.signedDate && noteSigned) r.signedDate = noteSigned;
+  }
   // Report read by an unknown lab: the note's own lab wording, else the specimen's destination.
   for (const r of pathology) {
     if (r.readBy !== 'unknown') continue;
@@ -406,6 +416,11 @@ function specimenOf(p: ParsedProcedure, label: string, noteDestination: 'in-hous
   if (lesion) s.lesionLabel = lesion;
   if (p.procedure.site) s.site = p.procedure.site;
   return s;
+}
+
+function dateLabelled(text: string, label: RegExp): string | undefined {
+  const m = label.exec(text.length > 20_000 ? text.slice(0, 20_000) : text);
+  return m ? parseDate(text.slice(m.index + m[0].length, m.index + m[0].length + 40)) : undefined;
 }
 
 function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {

@@ -835,7 +835,9 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
     const m =
       /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
       /\b(?:labeled|labelled)\s+(?:as\s+)?(?:specimen\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
-      /\(([A-H])\)/.exec(text);
+      /\(([A-H])\)/.exec(text) ??
+      // " - Punch biopsy 4 mm, L shin -- A (r/o …)"
+      /\s[-–—]{1,2}\s*([A-H])\s*(?:\(|$|[,;.])/.exec(text);
     return m?.[1] && /^[A-Z0-9]/.test(m[1]) ? m[1].toUpperCase() : undefined;
   };
   if (b.split) {
