@@ -49,7 +49,9 @@ export function reportDocumentEncounter(text: string, parsed: Encounter): Encoun
   if (isReportOnly(parsed)) {
     const reports = parsed.pathology.map((r) => ({ ...r }));
     const unread = [...parsed.unread];
-    return nameLoneSpecimen(reports, unread, text) ? { ...parsed, pathology: reports, unread } : undefined;
+    nameLoneSpecimen(reports, unread, text);
+    const dateOfService = parsed.visit.dateOfService ?? earliestReportDate(reports);
+    return { ...parsed, visit: { ...parsed.visit, ...(dateOfService ? { dateOfService } : {}) }, pathology: reports, unread };
   }
   if (!looksLikePathologyReport(text)) return undefined;
   const body = text.length > 200_000 ? text.slice(0, 200_000) : text;
@@ -58,8 +60,7 @@ export function reportDocumentEncounter(text: string, parsed: Encounter): Encoun
   const reports = parsePathology({ name, role: 'pathology', start: 0, text: body }, (start, end) => ({ section: name, start, end }), unread);
   if (reports.length === 0) return undefined;
   nameLoneSpecimen(reports, unread, body);
-  const dates = reports.map((r) => r.collectedDate ?? r.signedDate).filter((d): d is string => !!d);
-  const dateOfService = dates.sort()[0] ?? parsed.visit.dateOfService;
+  const dateOfService = earliestReportDate(reports) ?? parsed.visit.dateOfService;
   return {
     ...parsed,
     visit: { problems: [], ...(dateOfService ? { dateOfService } : {}) },
@@ -71,6 +72,14 @@ export function reportDocumentEncounter(text: string, parsed: Encounter): Encoun
     unread: [...parsed.unread.filter((u) => /decoded as/.test(u.reason)), ...unread],
     sections: { [name]: body },
   };
+}
+
+/** A report document is dated from its earliest collection (else signing) date. */
+function earliestReportDate(reports: readonly PathologyReport[]): string | undefined {
+  return reports
+    .map((r) => r.collectedDate ?? r.signedDate)
+    .filter((d): d is string => !!d)
+    .sort()[0];
 }
 
 /** A document that only carries pathology reports: nothing performed, no specimens of its own. */
