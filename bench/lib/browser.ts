@@ -29,12 +29,15 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export interface BrowserResults {
   chromium: string;
-  scrape: { emr: string; rel: string; sections: number; ms: Summary }[];
+  /** ms per read once warm, and the first (cold: parse, compile, interpreter) read of a fresh page. */
+  scrape: { emr: string; rel: string; sections: number; ms: Summary; firstReadMs: number }[];
   pageLoad: {
     emr: string;
     rel: string;
     /** Main-thread time of the content script's own trace events (thread CPU time), per load. */
     contentScriptMs: Summary;
+    /** Of which compiling the script (v8.compile, thread time). */
+    compileMs: Summary;
     /** Same events, wall duration (stretched when the machine is busy). */
     contentScriptWallMs: Summary;
     /** Performance.getMetrics TaskDuration of a load with the extension minus the paired load without it (noisy cross-check). */
@@ -124,7 +127,7 @@ async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceE
 }
 
 /** Total (wall, thread) ms of the outermost trace events that run the extension's scripts. */
-function extensionTime(events: TraceEvent[], extensionId: string): { wallMs: number; threadMs: number } {
+function extensionTime(events: TraceEvent[], extensionId: string): { wallMs: number; threadMs: number; compileMs: number } {
   const mine = events
     .filter(
       (e) =>
@@ -135,15 +138,17 @@ function extensionTime(events: TraceEvent[], extensionId: string): { wallMs: num
     .sort((a, b) => a.ts - b.ts);
   let wall = 0;
   let thread = 0;
+  let compile = 0;
   let coveredUntil = Number.NEGATIVE_INFINITY;
   for (const e of mine) {
+    if (e.name === 'v8.compile') compile += e.tdur ?? e.dur ?? 0;
     // Nested events (a compile inside an evaluation) are counted once, through their parent.
     if (e.ts < coveredUntil) continue;
     wall += e.dur ?? 0;
     thread += e.tdur ?? e.dur ?? 0;
     coveredUntil = e.ts + (e.dur ?? 0);
   }
-  return { wallMs: wall / 1000, threadMs: thread / 1000 };
+  return { wallMs: wall / 1000, threadMs: thread / 1000, compileMs: compile / 1000 };
 }
 
 async function taskDuration(context: BrowserContext, url: string, settleMs: number): Promise<number> {
@@ -256,11 +261,14 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
       const page = await plain.newPage();
       await page.goto(`${server.origin}/emr/${p.rel}`, { waitUntil: 'load' });
       await page.addScriptTag({ content: scraper });
-      const { samples, sections } = await page.evaluate(
+      const { samples, sections, first } = await page.evaluate(
         ({ runs }) => {
           type Snap = (d: Document, o: { url: string }) => { sections: unknown[] };
           const snap = (globalThis as unknown as { __dermlensSnapshot: Snap }).__dermlensSnapshot;
           const url = location.href;
+          const f0 = performance.now();
+          snap(document, { url });
+          const first = performance.now() - f0;
           for (let i = 0; i < 20; i++) snap(document, { url });
           // performance.now() is coarsened in pages: time batches of 10 reads.
           const out: number[] = [];
@@ -269,11 +277,11 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
             for (let k = 0; k < 10; k++) snap(document, { url });
             out.push((performance.now() - t0) / 10);
           }
-          return { samples: out, sections: snap(document, { url }).sections.length };
+          return { samples: out, sections: snap(document, { url }).sections.length, first };
         },
         { runs: quick ? 20 : 60 },
       );
-      scrape.push({ emr: p.emr, rel: p.rel, sections, ms: summarize(samples) });
+      scrape.push({ emr: p.emr, rel: p.rel, sections, ms: summarize(samples), firstReadMs: first });
       await page.close();
     }
 
@@ -285,6 +293,7 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
     for (const p of pages) {
       const url = `${server.origin}/emr/${p.rel}`;
       const thread: number[] = [];
+      const compile: number[] = [];
       const wall: number[] = [];
       const withTask: number[] = [];
       const withoutTask: number[] = [];
@@ -297,6 +306,7 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
         });
         const t = extensionTime(events, extensionId);
         thread.push(t.threadMs);
+        compile.push(t.compileMs);
         wall.push(t.wallMs);
         await page.close();
         withTask.push(await taskDuration(withExt, url, settleMs));
@@ -306,6 +316,7 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
         emr: p.emr,
         rel: p.rel,
         contentScriptMs: summarize(thread),
+        compileMs: summarize(compile),
         contentScriptWallMs: summarize(wall),
         // Paired loads (with, then without, back to back) so a busy moment hits both.
         taskDeltaMs: summarize(withTask.map((w, k) => w - (withoutTask[k] ?? Number.NaN))),

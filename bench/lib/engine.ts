@@ -23,6 +23,11 @@ export interface EngineResult {
   chars: number;
   wallUs: Summary;
   cpuUs: Summary;
+  /** Per call, the smaller of CPU and wall time (see timeSync). */
+  costUs: Summary;
+  /** The same, for parsing alone and coding alone. */
+  parseCostUs: Summary;
+  codeCostUs: Summary;
 }
 
 const settings = Settings.parse({});
@@ -37,6 +42,8 @@ export function benchEngine(iterations: number): EngineResult[] {
     const encounter = parseNote(text);
     const draft = codeEncounter(encounter, settings);
     const t = timeSync(() => parseAndCode(text), iterations);
+    const parseOnly = timeSync(() => parseNote(text), Math.ceil(iterations / 2));
+    const codeOnly = timeSync(() => codeEncounter(encounter, settings), Math.ceil(iterations / 2));
     return {
       id: c.id,
       label: c.label,
@@ -44,6 +51,8 @@ export function benchEngine(iterations: number): EngineResult[] {
       lines: draft.lines.length,
       chars: text.length,
       ...t,
+      parseCostUs: parseOnly.costUs,
+      codeCostUs: codeOnly.costUs,
     };
   });
 }

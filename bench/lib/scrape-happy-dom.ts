@@ -56,6 +56,7 @@ export interface ScrapeResult extends LargestPage {
   chars: number;
   wallMs: Summary;
   cpuMs: Summary;
+  costMs: Summary;
 }
 
 const toMs = (s: Summary): Summary => ({ n: s.n, median: s.median / 1000, p95: s.p95 / 1000, min: s.min / 1000, max: s.max / 1000 });
@@ -75,6 +76,7 @@ export function benchScrapeHappyDom(iterations: number): ScrapeResult[] {
         chars: snap.sections.reduce((n, s) => n + s.text.length, 0),
         wallMs: toMs(t.wallUs),
         cpuMs: toMs(t.cpuUs),
+        costMs: toMs(t.costUs),
       };
     } finally {
       close();
