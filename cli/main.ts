@@ -97,6 +97,7 @@ export function loadEncounter(path: string, hash: (raw: string) => string = hash
   if (input.encoding !== 'utf-8') {
     encounter.unread.push({ text: path, reason: `decoded as ${input.encoding}; check special characters` });
   }
+  if (input.text.trim() === '') encounter.unread.push({ text: path, reason: 'the file is empty: there is nothing to code' });
   return encounter;
 }
 
