@@ -1,7 +1,7 @@
 import type { PathologyReport, Procedure, SpecimenType, Stain } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
-import { procedureText } from './procedure-text';
+import { procedureParagraph, procedureText } from './procedure-text';
 
 /** Level by specimen type; skin never goes to 88307/88309 (reference §7.1). */
 const LEVEL: Record<SpecimenType, string | undefined> = {
@@ -182,6 +182,22 @@ export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
 }
 
 /** Specimens the practice bills pathology for (not external, not Mohs tissue). */
+/** "Not sent", "not submitted for pathology", "discarded", "no specimen". */
+const NOT_SENT = /\bnot\s+(?:sent|submitted)\b|\b(?:specimen|tissue)\s+(?:was\s+)?discarded\b|\bno\s+specimen\b/i;
+
+/** Every procedure of the specimen says its tissue was not sent, and names no specimen label being sent. */
+function notSent(ctx: RuleContext, s: PathologySpecimen): boolean {
+  const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));
+  return (
+    procs.length > 0 &&
+    procs.every((p) => {
+      const text = procedureParagraph(ctx, p);
+      // "Not sent" itself must not count as "sent".
+      return NOT_SENT.test(text) && !PERMANENT.test(text.replace(new RegExp(NOT_SENT.source, 'gi'), ' '));
+    })
+  );
+}
+
 function billable(ctx: RuleContext): PathologySpecimen[] {
   if (ctx.settings.pathology === 'external') return [];
   return pathologySpecimens(ctx).filter((s) => !s.external && !s.mohs);
@@ -243,6 +259,15 @@ export const pathologyLevelPerSpecimen = defineRule({
           });
           continue;
         }
+      }
+      if (!s.report && s.destination === 'unknown' && notSent(ctx, s)) {
+        ctx.report({
+          severity: 'info',
+          message: `Specimen ${s.label}: the note says the tissue was not sent for pathology, so no surgical pathology line was added.`,
+          target: s.label,
+          fix: 'If the tissue was in fact submitted, document where it went; that supports the pathology line.',
+        });
+        continue;
       }
       const line = lineFor(ctx, s, code, 1, ['pathology-interpretation']);
       line.status = s.report ? 'ready' : 'held-for-pathology';

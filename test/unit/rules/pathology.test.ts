@@ -442,6 +442,25 @@ describe('pathology rules', () => {
     expect(result.lines.filter((l) => l.code.startsWith('88'))).toEqual(['88305-XS', '88331-XS'].map(L));
   });
 
+  for (const [name, note, expected] of [
+    ['"Not sent." in the procedure paragraph → no 88305, info', 'Excision of hidradenitis of the R axilla to fat. Layered closure. Not sent.', []],
+    [
+      '"not sent" for one lesion, but the specimen went to dermpath → 88305 held',
+      'Shave biopsy R arm, specimen A to dermpath. Tags snipped, not sent.',
+      ['88305'],
+    ],
+  ] as const) {
+    it(`specimen without a report: ${name}`, () => {
+      const result = codeWith([...pathologyRules], {
+        sections: { note },
+        procedures: [proc({ id: 'x1', kind: 'biopsy-tangential', specimenLabel: 'A', text: note.slice(0, 20), span: { section: 'note', start: 0, end: 20 } })],
+        specimens: [{ label: 'A', procedureId: 'x1', destination: 'unknown' }],
+      });
+      expect(result.lines.map((l) => l.code)).toEqual([...expected]);
+      expect(result.findings.includes('pathology/level-per-specimen')).toBe(expected.length === 0);
+    });
+  }
+
   for (const [name, text, expected] of [
     [
       'only read as a frozen section → 88331-XS, no 88305 (§6.3 "88331, or 88305")',
