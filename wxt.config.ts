@@ -29,6 +29,18 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // Content scripts use only runtime.sendMessage/onMessage, which Chrome's promise-based
+    // `chrome` and Firefox's `browser` both provide natively: keep the whole
+    // webextension-polyfill (~10 kB) out of them so the script stays under its 40 kB budget.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve = { ...config.resolve, alias: alias.filter((a) => a.find !== 'wxt/browser') };
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (process.env.DERMLENS_NO_DEMO !== '1') return;
       manifest.content_scripts = (manifest.content_scripts ?? []).filter(

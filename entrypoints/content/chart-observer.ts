@@ -7,12 +7,14 @@
 export interface ChartObserverOptions {
   /** The chart's section roots for this document (re-asked after every change). */
   roots: (doc: Document) => Element[];
+  /** Documents and open shadow roots to observe (core/emr observationTargetsOf); the top document when absent. */
+  targets?: (doc: Document) => Node[];
   onChange: () => void;
 }
 
 export class ChartObserver {
   private readonly observer: MutationObserver;
-  private readonly observed = new WeakSet<Document>();
+  private observed = new WeakSet<Node>();
   private readonly frameListeners = new WeakSet<Element>();
   private roots: Element[] = [];
 
@@ -29,13 +31,22 @@ export class ChartObserver {
     this.observeDocument(this.doc);
   }
 
+  /** Stops observing (hidden tab); start() observes everything again. */
   stop(): void {
     this.observer.disconnect();
+    this.observed = new WeakSet();
   }
 
-  /** After a read: the chart panes may have been replaced by the single-page app. */
+  /** After a read: the chart panes may have been replaced, frames navigated, shadow roots remounted. */
   refreshRoots(): void {
     this.roots = this.options.roots(this.doc);
+    for (const target of this.options.targets?.(this.doc) ?? []) {
+      if (target.nodeType === 9) this.observeDocument(target as Document);
+      else if (target.nodeType === 11 && !this.observed.has(target)) {
+        this.observed.add(target);
+        this.observer.observe(target, { subtree: true, childList: true, characterData: true });
+      }
+    }
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -56,8 +67,9 @@ export class ChartObserver {
       this.refreshRoots();
       return true;
     }
-    // Changes inside a frame's document count: the top adapter reads frames too.
+    // Changes inside a frame's document or a shadow root count: the top adapter reads them too.
     if (target.ownerDocument && target.ownerDocument !== this.doc) return true;
+    if (target.getRootNode() !== this.doc) return true;
     return this.roots.some((root) => root === target || root.contains(target) || target.contains(root));
   }
 

@@ -1,19 +1,26 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sectionRootsOf, shouldSnapshotInFrame, snapshotFromDocument } from '../../core/emr';
+import { observationTargetsOf, sectionRootsOf, shouldSnapshotInFrame, snapshotFromDocument } from '../../core/emr';
 import { ChartObserver } from './chart-observer';
 import { ChartWatcher } from './watcher';
 
 /**
- * Declared for the bundled demo charts on localhost only (see README, Permissions).
- * On EMR hosts the same script is registered at runtime by the background, in all
- * frames, and only for hosts the user granted in Options.
+ * Declared for the bundled demo charts on localhost only (demo/test builds; see README,
+ * Permissions, and DERMLENS_NO_DEMO in wxt.config.ts). On EMR hosts the same script is
+ * registered at runtime by the background, in all frames, and only for hosts the user
+ * granted in Options.
+ *
+ * `wxt/browser` is the native API here (wxt.config.ts keeps the polyfill out of content
+ * scripts for size): reply through `sendResponse`, which Chrome and Firefox both honour.
  */
 export default defineContentScript({
   matches: ['http://localhost/*', 'http://127.0.0.1/*'],
+  // athenaOne-style charts live in nested (often srcdoc/about:blank) frames: run there too,
+  // then let shouldSnapshotInFrame keep same-origin children quiet (the top frame reads them).
+  allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    // A same-origin child frame is read by the top frame's adapter: do not send it twice.
     if (!shouldSnapshotInFrame(window)) return;
 
     const watcher = new ChartWatcher({
@@ -24,16 +31,41 @@ export default defineContentScript({
       },
       send: (message) => browser.runtime.sendMessage(message),
     });
-    const observer = new ChartObserver(document, { roots: (doc) => sectionRootsOf(doc, location.href), onChange: () => watcher.changed() });
-    observer.start();
+    const observer = new ChartObserver(document, {
+      roots: (doc) => sectionRootsOf(doc, location.href),
+      targets: (doc) => observationTargetsOf(doc, location.href),
+      onChange: () => watcher.changed(),
+    });
 
-    // SPA route changes (EMA is hash-routed) may swap the whole chart.
-    ctx.addEventListener(window, 'hashchange', () => watcher.changed());
-    ctx.addEventListener(window, 'popstate', () => watcher.changed());
+    // A hidden tab does no work: stop observing, and read once when it is shown again.
+    let observing = false;
+    const follow = () => {
+      const visible = document.visibilityState !== 'hidden';
+      if (visible && !observing) {
+        observer.start();
+        observing = true;
+        watcher.changed();
+      } else if (!visible && observing) {
+        observer.stop();
+        watcher.stop();
+        observing = false;
+      }
+    };
+    follow();
+    ctx.addEventListener(document, 'visibilitychange', follow);
 
-    const onMessage = (message: unknown) => {
+    // SPA route changes (EMA is hash-routed; others pushState) may swap the whole chart.
+    const routed = () => {
+      if (observing) watcher.changed();
+    };
+    ctx.addEventListener(window, 'hashchange', routed);
+    ctx.addEventListener(window, 'popstate', routed);
+    ctx.addEventListener(window, 'wxt:locationchange', routed);
+
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
       if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'rescan') {
-        return watcher.flush(true).then(() => ({ ok: true }));
+        void watcher.flush(true).then(() => sendResponse({ ok: true }));
+        return true;
       }
       return undefined;
     };
@@ -45,6 +77,6 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
     });
 
-    void watcher.flush();
+    if (observing) void watcher.flush();
   },
 });

@@ -16,7 +16,8 @@ test('manifest asks for least privilege', () => {
 
 test('content script stays small and free of zod; no HTML sinks or network calls in the bundles', () => {
   const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
-  expect(statSync(join(EXTENSION_DIR, 'content-scripts/content.js')).size).toBeLessThan(60_000);
+  // Budget (issue 5): at most 40 kB minified; the polyfill is kept out by wxt.config.ts.
+  expect(statSync(join(EXTENSION_DIR, 'content-scripts/content.js')).size).toBeLessThanOrEqual(40_000);
   expect(content).not.toMatch(/ZodError|zod/i);
   for (const file of ['content-scripts/content.js', 'background.js']) {
     const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
