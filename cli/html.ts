@@ -90,7 +90,7 @@ export function patientKeyText(patient: string): string {
 /** A saved EMR page → the same adapters the content script runs → Encounter. */
 export function encounterFromHtml(html: string, id: string, hash: (raw: string) => string, path?: string): Encounter {
   const snapshot = snapshotFromHtml(html, id, path ? { path } : {});
-  const encounter = encounterFromSnapshot(snapshot, id);
+  const encounter = encounterFromSnapshot(snapshot, id, { budgetMs: Number.POSITIVE_INFINITY });
   // The pipeline states the adapter's date of service as a synthetic "Date of service:" header. It is
   // already in encounter.visit; kept in the section texts it would make a saved lab report read as a
   // visit note to the CLI's report-document check (which joins the section texts).

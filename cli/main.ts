@@ -89,7 +89,8 @@ export function loadEncounter(path: string, hash: (raw: string) => string = hash
     if (error instanceof EncounterInputError) throw new InputError(`${path}: ${error.message}`);
     throw error;
   }
-  const parsed = parseNote(input.text, { id });
+  // Batch reading: no wall-clock budget, so a long note reads the same on a fast or a loaded machine.
+  const parsed = parseNote(input.text, { id, budgetMs: Number.POSITIVE_INFINITY });
   // A standalone pathology report is read as reports only (no procedures of its own), so it links to its visit.
   const encounter = reportDocumentEncounter(input.text, parsed) ?? parsed;
   const identity = extractIdentity(input.text);

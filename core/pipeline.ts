@@ -1,5 +1,5 @@
 import { type ChartSnapshot, Encounter } from './model';
-import { parseSections } from './parse';
+import { type ParseOptions, parseSections } from './parse';
 
 export class EncounterInputError extends Error {}
 
@@ -29,10 +29,10 @@ export function snapshotToNote(snapshot: ChartSnapshot): string {
 }
 
 /** Snapshot sections are parsed as sections (spans point into each one), with the banner as a header. */
-export function encounterFromSnapshot(snapshot: ChartSnapshot, id: string): Encounter {
+export function encounterFromSnapshot(snapshot: ChartSnapshot, id: string, options: Pick<ParseOptions, 'budgetMs'> = {}): Encounter {
   // The patient identity is hashed by the caller and never copied into the encounter's section texts.
   const header: string[] = [];
   if (snapshot.dateOfService) header.push(`Date of service: ${snapshot.dateOfService}`);
   const sections = header.length > 0 ? [{ name: 'header', role: 'header', text: header.join('\n') }, ...snapshot.sections] : snapshot.sections;
-  return parseSections(sections, { id });
+  return parseSections(sections, { id, ...options });
 }

@@ -64,7 +64,7 @@ function isEmptyEncounter(e: Encounter): boolean {
 
 function readRow(row: CsvEncounterRow, hash: (raw: string) => string): ReadResult {
   const extra: Finding[] = [];
-  const parsed = parseNote(row.note, { id: row.encounterId });
+  const parsed = parseNote(row.note, { id: row.encounterId, budgetMs: Number.POSITIVE_INFINITY });
   const encounter = reportDocumentEncounter(row.note, parsed) ?? parsed;
   // The export's patient column is the system of record; the note's own header is the fallback.
   const patient = row.patient ? csvIdentity(row.patient, row.patientKind ?? 'any', normalizeName) : extractIdentity(row.note).patient;

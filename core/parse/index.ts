@@ -16,6 +16,12 @@ export interface ParseOptions {
   /** Section name used for spans when the text is a whole note without headings. */
   section?: string;
   id?: string;
+  /**
+   * Wall-clock budget in ms for long notes. The extension keeps the default (a chart edit must never stall the
+   * browser); batch callers such as the command line pass Infinity so a long note is always read whole, the same
+   * way on a fast or a loaded machine.
+   */
+  budgetMs?: number;
 }
 
 export interface InputSection {
@@ -34,7 +40,7 @@ export function parseNote(text: string, options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
     const input = typeof text === 'string' ? text : '';
-    startBudget(budgetFor(input.length));
+    startBudget(options.budgetMs ?? budgetFor(input.length));
     const { body, unread } = cap(input);
     const sections = splitSections(body, options.section ?? 'note');
     return build(body, sections, id, unread);
@@ -52,7 +58,7 @@ export function parseNote(text: string, options: ParseOptions = {}): Encounter {
 export function parseSections(input: InputSection[], options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
-    startBudget(budgetFor(Array.isArray(input) ? input.reduce((n, s) => n + (typeof s?.text === 'string' ? s.text.length : 0), 0) : 0));
+    startBudget(options.budgetMs ?? budgetFor(Array.isArray(input) ? input.reduce((n, s) => n + (typeof s?.text === 'string' ? s.text.length : 0), 0) : 0));
     let body = '';
     const sections: Section[] = [];
     const unread: Unread[] = [];
