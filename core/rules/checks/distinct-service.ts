@@ -94,6 +94,40 @@ export function atEyelidJunction(p: Procedure): boolean {
   return anatomicSite(p) === 'eyelid' && LID_JUNCTION.test(`${p.site?.text ?? ''} ${p.text ?? ''}`);
 }
 
+/**
+ * How many different lids or digits (with a side) the problem that holds this procedure names,
+ * when it is the only procedure at such a site in that problem; 0 otherwise. The parser keeps
+ * only the first site of "R index finger x2, L thumb x2", so the heading is read here.
+ */
+function structuresInProblem(ctx: RuleContext, p: Procedure): number {
+  const span = p.span;
+  const where = anatomicSite(p);
+  if (!span || !where) return 0;
+  const problem = ctx.encounter.visit.problems.find((q) => q.span?.section === span.section && q.span.start <= span.start && q.span.end >= span.end);
+  const section = ctx.encounter.sections[span.section];
+  if (!problem?.span || !section) return 0;
+  const { start, end } = problem.span;
+  const siblings = ctx.encounter.procedures.filter(
+    (q) => q.status === 'performed' && anatomicSite(q) && q.span?.section === span.section && q.span.start >= start && q.span.end <= end,
+  );
+  if (siblings.length !== 1) return 0;
+  const text = section.slice(start, end);
+  const keys = new Set<string>();
+  if (where === 'eyelid') {
+    for (const m of text.matchAll(LID_PHRASE)) {
+      const side = sideWord(m[1]);
+      if (side) keys.add(`${side}-${/upper|superior/i.test(m[2] ?? '') ? 'upper' : 'lower'}`);
+    }
+  } else {
+    for (const m of text.matchAll(DIGIT_PHRASE)) {
+      const side = sideWord(m[1]);
+      const digit = digitWord(m[2] ?? m[3] ?? '');
+      if (side && digit) keys.add(`${side}-${digit}`);
+    }
+  }
+  return keys.size;
+}
+
 /** Reference §10.6: E1-E4 eyelids, FA/F1-F9 fingers, TA/T1-T9 toes; undefined when the note does not say which. */
 export function anatomicModifier(p: Procedure): string | undefined {
   const where = anatomicSite(p);
@@ -137,6 +171,20 @@ export const anatomicModifiers = defineRule({
       if (!isSurgical(line.code) || line.modifiers.includes('50')) continue;
       const procs = lineProcedures(ctx, line).filter((p) => anatomicSite(p));
       if (procs.length === 0 || hasAny(line, ANATOMIC)) continue;
+      const listed = procs.map((p) => structuresInProblem(ctx, p)).find((n) => n > 1);
+      if (listed) {
+        // The problem heading lists several digits or lids for this one procedure (e.g. "warts R index finger x2, L thumb x2"):
+        // one anatomic modifier would name only one of them.
+        const where = anatomicSite(procs[0] as Procedure) as AnatomicSite;
+        ctx.report({
+          severity: 'info',
+          message: `${describeLine(line)} treats ${listed} different ${where === 'eyelid' ? 'eyelids' : `${where}s`} named in the problem, so no single ${where} modifier was added; payers that want them (e.g. UnitedHealthcare) need one line per ${where}.`,
+          target: line.lesionLabels[0] ?? line.code,
+          fix: `Split ${line.code} by ${where} and add each one's modifier if the payer requires it.`,
+          span: line.spans[0],
+        });
+        continue;
+      }
       const junction = procs.find(atEyelidJunction);
       if (junction) {
         // §10.6: E1-E4 name an eyelid; a lesion at the lid's junction with the cheek or brow is not clearly on it.

@@ -163,6 +163,37 @@ describe('checks/anatomic-modifiers', () => {
     });
   }
 
+  for (const [name, problem, expected] of [
+    [
+      'problem lists two digits for one destruction → no single digit modifier, info',
+      '3. Verruca vulgaris x4 -- R index finger x2, L thumb x2; painful.',
+      '17110',
+    ],
+    ['problem names only that digit → F6', '3. Verruca vulgaris x2 -- R index finger x2; painful.', '17110-F6'],
+  ] as const) {
+    it(name, () => {
+      const proc = 'Procedure: Destruction benign lesions   Method: LN2   Count: 4';
+      const section = `${problem}\n   ${proc}`;
+      const start = section.indexOf('Procedure:');
+      const r = check([{ code: '17110', lesionLabels: ['3'], procedureIds: ['p'] }], {
+        visit: { dateOfService: '2025-03-01', problems: [{ text: 'Verruca vulgaris', span: { section: 'AP', start: 0, end: section.length } }] },
+        sections: { AP: section },
+        procedures: [
+          {
+            id: 'p',
+            kind: 'destruction-benign',
+            lesionLabels: ['3'],
+            site: { text: 'R index finger', key: 'finger', laterality: 'right', subsite: '2' },
+            text: proc,
+            span: { section: 'AP', start, end: section.length },
+          },
+        ],
+      });
+      expect(r.lines).toEqual([L(expected)]);
+      expect(r.findings).toEqual(expected === '17110' ? ['checks/anatomic-modifiers'] : []);
+    });
+  }
+
   const digits: [string, ProcedureInput['site'], string | undefined][] = [
     ['left thumb', { text: 'left thumb', key: 'thumb', laterality: 'left' }, 'FA'],
     ['left index finger', { text: 'left index finger', key: 'finger', laterality: 'left' }, 'F1'],
