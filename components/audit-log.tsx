@@ -7,6 +7,8 @@ const LABELS: Record<AuditEntry['action'], string> = {
   'resolution-undone': 'Decision undone',
   'settings-changed': 'Settings changed',
   purged: 'Old data deleted',
+  'data-imported': 'Backup restored',
+  'edits-imported': 'CMS edits imported',
 };
 
 /** The encounter's audit trail, newest first. */

@@ -62,6 +62,24 @@ export const PanelRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delete-all-data'), confirm: z.literal(true) }),
   /** Specimens across all stored visits that still need a result or a billed interpretation. */
   z.object({ type: z.literal('list-open-specimens'), limit: z.number().int().min(1).max(1000).default(200) }),
+  /** Coder worklist: unbilled specimens, overdue results, held claims, malignant results without follow-up. */
+  z.object({ type: z.literal('get-worklist') }),
+  /** The whole database as a backup object (the page saves it as a JSON file). */
+  z.object({ type: z.literal('export-data') }),
+  /** Replace the whole database with a backup file's text; validated in the background, all or nothing. */
+  z.object({ type: z.literal('import-data'), text: z.string().max(500_000_000) }),
+  /** CMS NCCI PTP or MUE files chosen in Options (same parsers as `dermlens data`). */
+  z.object({
+    type: z.literal('import-edit-files'),
+    kind: z.enum(['ptp', 'mue']),
+    files: z
+      .array(z.object({ name: z.string().min(1).max(300), text: z.string().max(200_000_000) }))
+      .min(1)
+      .max(8),
+    all: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal('get-edit-tables') }),
+  z.object({ type: z.literal('clear-edit-tables'), confirm: z.literal(true) }),
 ]);
 export type PanelRequest = z.infer<typeof PanelRequest>;
 export type PanelRequestInput = z.input<typeof PanelRequest>;
@@ -81,7 +99,7 @@ export const AuditEntry = z.object({
   id: z.number().optional(),
   at: z.number(),
   encounterId: z.string().optional(),
-  action: z.enum(['coded', 'finding-accepted', 'finding-overridden', 'resolution-undone', 'settings-changed', 'purged']),
+  action: z.enum(['coded', 'finding-accepted', 'finding-overridden', 'resolution-undone', 'settings-changed', 'purged', 'data-imported', 'edits-imported']),
   detail: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
@@ -118,6 +136,31 @@ export const OpenSpecimen = z.object({
   ageDays: z.number().int().optional(),
 });
 export type OpenSpecimen = z.infer<typeof OpenSpecimen>;
+
+export const WorklistKind = z.enum(['unbilled', 'pending', 'held', 'malignant']);
+export type WorklistKind = z.infer<typeof WorklistKind>;
+
+/** One thing a coder must chase, across all stored visits. */
+export const WorklistItem = z.object({
+  kind: WorklistKind,
+  encounterId: z.string(),
+  patientInitials: z.string().optional(),
+  dateOfService: z.string().optional(),
+  /** Specimen letter, when the item is about one specimen. */
+  label: z.string().optional(),
+  site: z.string().optional(),
+  detail: z.string(),
+  /** Days since the visit (or the result, for malignant results), when known. */
+  ageDays: z.number().int().optional(),
+});
+export type WorklistItem = z.infer<typeof WorklistItem>;
+
+export const Worklist = z.object({
+  items: z.array(WorklistItem),
+  counts: z.record(WorklistKind, z.number().int()),
+  agingDays: z.number().int(),
+});
+export type Worklist = z.infer<typeof Worklist>;
 
 /** Background → extension pages: something the page shows changed. */
 export const PanelEvent = z.discriminatedUnion('type', [

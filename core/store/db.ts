@@ -85,6 +85,13 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** Small named facts about the database itself (schema migrations, imported-table summaries). */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+  at: number;
+}
+
 export type DermLensDb = Dexie & {
   encounters: EntityTable<EncounterRecord, 'id'>;
   specimens: EntityTable<SpecimenRecord, 'id'>;
@@ -94,14 +101,14 @@ export type DermLensDb = Dexie & {
   overrides: EntityTable<OverrideRecord, 'id'>;
   auditLog: EntityTable<AuditRecord, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  meta: EntityTable<MetaRecord, 'key'>;
 };
 
-export const DB_NAME = 'dermlens';
+/** The schema version this code opens; a database from an older version is upgraded on open. */
+export const DB_VERSION = 2;
 
-/** Opens (and on first use creates or migrates) the database. */
-export function openDb(name = DB_NAME): DermLensDb {
-  const db = new Dexie(name) as DermLensDb;
-  // Version 1. Add a db.version(2) block for any change; never edit this one.
+/** Declares schema version 1 exactly as first shipped (tests open a v1 database with it). */
+export function declareV1(db: Dexie): void {
   db.version(1).stores({
     encounters: 'id, patientKey, dateOfService, updatedAt',
     specimens: 'id, encounterId, patientKey, status, updatedAt',
@@ -112,5 +119,39 @@ export function openDb(name = DB_NAME): DermLensDb {
     auditLog: '++id, at, encounterId, action',
     settings: 'key',
   });
+}
+
+export const DB_NAME = 'dermlens';
+
+/** Opens (and on first use creates or migrates) the database. */
+export function openDb(name = DB_NAME): DermLensDb {
+  const db = new Dexie(name) as DermLensDb;
+  // Never edit a shipped version: add a db.version(N + 1) block with an upgrade.
+  declareV1(db);
+  // Version 2: a `meta` table, and specimens/pathology indexed for the worklist
+  // (aging by date of service, malignant results by behavior).
+  db.version(2)
+    .stores({
+      specimens: 'id, encounterId, patientKey, status, updatedAt, dateOfService',
+      pathology: 'id, encounterId, patientKey, specimenLabel, behavior',
+      meta: 'key',
+    })
+    .upgrade(async (tx) => {
+      // v1 could store a specimen without its visit's date: backfill it from the encounter
+      // so that "pending past N days" sees every specimen.
+      const encounters = tx.table<EncounterRecord, string>('encounters');
+      const dates = new Map<string, string>();
+      await encounters.each((e) => {
+        if (e.dateOfService) dates.set(e.id, e.dateOfService);
+      });
+      await tx
+        .table<SpecimenRecord, string>('specimens')
+        .toCollection()
+        .modify((s) => {
+          const dos = dates.get(s.encounterId);
+          if (!s.dateOfService && dos) s.dateOfService = dos;
+        });
+      await tx.table<MetaRecord, string>('meta').put({ key: 'migrated-from-1', value: { to: 2 }, at: Date.now() });
+    });
   return db;
 }

@@ -1,8 +1,11 @@
 import { type ClaimDraft, type Encounter, Settings } from '../model';
-import type { AuditEntry, FindingAction, OpenSpecimen, Resolution } from '../model/messages';
+import type { AuditEntry, FindingAction, OpenSpecimen, Resolution, Worklist } from '../model/messages';
+import { type DatabaseBackup, exportDatabase, type ImportResult, importDatabase } from './backup';
 import { type DermLensDb, type EncounterRecord, openDb } from './db';
+import { type EditFileInput, type EditImportResult, type EditTablesSummary, editTablesSummary, importEditFiles, loadStoredEditTables } from './edit-import';
 import { findingFingerprint } from './fingerprint';
 import { newSalt } from './identity';
+import { buildWorklist } from './worklist';
 
 const SETTINGS_KEY = 'practice';
 const SALT_KEY = 'install-salt';
@@ -62,6 +65,38 @@ export class DermLensStore {
     const row = await this.db.settings.get(SETTINGS_KEY);
     const parsed = Settings.safeParse(row?.value ?? {});
     return parsed.success ? parsed.data : Settings.parse({});
+  }
+
+  /**
+   * Settings for the engine: the practice settings plus the CMS edit tables imported
+   * in Options (Settings.edits); without imports the engine uses its seed tables.
+   */
+  async engineSettings(): Promise<Settings> {
+    const settings = await this.getSettings();
+    const edits = await loadStoredEditTables(this.db);
+    return edits ? { ...settings, edits } : settings;
+  }
+
+  async importEditFiles(kind: 'ptp' | 'mue', files: readonly EditFileInput[], options: { all?: boolean; now?: number } = {}): Promise<EditImportResult> {
+    return importEditFiles(this.db, kind, files, options);
+  }
+
+  async editTables(): Promise<EditTablesSummary> {
+    return editTablesSummary(this.db);
+  }
+
+  async exportData(now = Date.now()): Promise<DatabaseBackup> {
+    return exportDatabase(this.db, now);
+  }
+
+  /** All or nothing: an invalid file or a failed write leaves the stored data as it was. */
+  async importData(input: unknown, now = Date.now()): Promise<ImportResult> {
+    return importDatabase(this.db, input, now);
+  }
+
+  async worklist(now = Date.now()): Promise<Worklist> {
+    const settings = await this.getSettings();
+    return buildWorklist(this.db, settings.pathologyAgingDays, now);
   }
 
   async saveSettings(input: unknown, now = Date.now()): Promise<SettingsResult> {
@@ -125,7 +160,8 @@ export class DermLensStore {
       const record = await db.encounters.get(encounterId);
       if (!record) return false;
       const previous = await db.claimDrafts.get(encounterId);
-      if (previous && JSON.stringify(previous.draft) === JSON.stringify(draft) && JSON.stringify(previous.settings) === JSON.stringify(settings)) return false;
+      if (previous && JSON.stringify(previous.draft) === JSON.stringify(draft) && JSON.stringify(previous.settings) === JSON.stringify(withoutEdits(settings)))
+        return false;
       await this.writeDraft(encounterId, draft, settings, now, record.patientKey, record.dateOfService);
       return true;
     });
@@ -142,7 +178,7 @@ export class DermLensStore {
   ): Promise<void> {
     const { db } = this;
     const previous = await db.claimDrafts.get(encounterId);
-    await db.claimDrafts.put({ encounterId, draft, settings, codedAt: now });
+    await db.claimDrafts.put({ encounterId, draft, settings: withoutEdits(settings), codedAt: now });
 
     await db.findings.where('encounterId').equals(encounterId).delete();
     await db.findings.bulkPut(
@@ -293,6 +329,12 @@ export class DermLensStore {
       return old.length;
     });
   }
+}
+
+/** Imported edit tables can be large: drafts keep the practice settings only. */
+function withoutEdits(settings: Settings): Settings {
+  const { edits: _edits, ...rest } = settings;
+  return rest;
 }
 
 /** "11104 | 11103 | 88305 x2": what the audit log records when a claim changes. */

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { type ChartSnapshot, Settings } from '../../core/model';
 import { hostProblem } from '../../core/model/emr-hosts';
 import { ContentMessage, PanelRequest, type Reply, type TabState } from '../../core/model/messages';
-import { type DermLensStore, ingestSnapshot, recodeWithPatient } from '../../core/store';
+import { clearEditTables, type DermLensStore, ingestSnapshot, recodeWithPatient } from '../../core/store';
 import { syncEmrContentScripts } from './hosts';
 import { forgetAllTabs, forgetTab, getTabEncounter, setTabEncounter, tabsShowing } from './tab-map';
 
@@ -88,7 +88,8 @@ export class BackgroundRouter {
   }
 
   private async ingest(tabId: number, snapshot: ChartSnapshot): Promise<void> {
-    const settings = await this.store.getSettings();
+    // Practice settings plus the CMS edit tables imported in Options.
+    const settings = await this.store.engineSettings();
     const result = await ingestSnapshot(this.store, snapshot, settings);
     this.problems.delete(tabId);
     await setTabEncounter(tabId, result.encounterId);
@@ -154,6 +155,31 @@ export class BackgroundRouter {
         }
         case 'list-open-specimens':
           return { ok: true, data: await this.store.openSpecimens(req.limit) };
+        case 'get-worklist':
+          return { ok: true, data: await this.store.worklist() };
+        case 'export-data':
+          return { ok: true, data: await this.store.exportData() };
+        case 'import-data': {
+          const result = await this.store.importData(req.text);
+          if (!result.ok) return { ok: false, error: result.error };
+          // Tabs pointed at encounters of the replaced database: forget them, pages reload.
+          await forgetAllTabs();
+          this.problems.clear();
+          await this.notify({ type: 'settings-updated' });
+          return { ok: true, data: result.counts };
+        }
+        case 'import-edit-files': {
+          const result = await this.store.importEditFiles(req.kind, req.files, { all: req.all });
+          if (!result.ok) return { ok: false, error: result.error };
+          await this.recodeOpenTabs();
+          return { ok: true, data: result.summary };
+        }
+        case 'get-edit-tables':
+          return { ok: true, data: await this.store.editTables() };
+        case 'clear-edit-tables':
+          await clearEditTables(this.store.db);
+          await this.recodeOpenTabs();
+          return { ok: true, data: null };
         case 'list-encounters': {
           const rows = await this.store.recentEncounters(req.limit);
           return {
@@ -213,7 +239,15 @@ export class BackgroundRouter {
     }
     const result = await this.store.saveSettings(input);
     if (!result.ok) return { ok: false, error: result.error };
-    // Every open chart is re-coded with the new settings, from what is stored (no page needed).
+    await this.recodeOpenTabs();
+    await syncEmrContentScripts(result.settings.emrHosts).catch(() => []);
+    await this.notify({ type: 'settings-updated' });
+    return { ok: true, data: Settings.parse(result.settings) };
+  }
+
+  /** Every open chart is re-coded with the current settings and edit tables, from what is stored (no page needed). */
+  private async recodeOpenTabs(): Promise<void> {
+    const settings = await this.store.engineSettings();
     for (const [tabId, encounterId] of await tabsShowing()) {
       const view = await this.store.encounterView(encounterId);
       if (!view) continue;
@@ -221,15 +255,12 @@ export class BackgroundRouter {
       const { draft } = await recodeWithPatient(
         this.store,
         { encounter: record.encounter, dateOfService: record.dateOfService, adapter: record.adapter },
-        result.settings,
+        settings,
         Date.now(),
       );
-      await this.store.saveDraft(record.id, draft, result.settings);
+      await this.store.saveDraft(record.id, draft, settings);
       await this.notify({ type: 'tab-updated', tabId, encounterId });
     }
-    await syncEmrContentScripts(result.settings.emrHosts).catch(() => []);
-    await this.notify({ type: 'settings-updated' });
-    return { ok: true, data: Settings.parse(result.settings) };
   }
 
   /** Worker start: apply retention, and make the EMR registrations match the granted hosts. */
