@@ -264,6 +264,23 @@ export const excisionSubcutaneousTumor = defineRule({
   },
 });
 
+const STAGED_WORDS = /\b(staged|within (the )?(\d+-day )?global|in the global)\b/i;
+const NOT_IN_GLOBAL =
+  /\b(?:not|no longer)\s+(?:with)?in\s+(?:the\s+)?(?:\d+-day\s+)?global|\boutside\s+(?:of\s+)?(?:the\s+)?(?:\d+-day\s+)?global|\bnot\s+staged\b/i;
+
+/**
+ * A history line such as "Returns for planned re-excision within the global period": one sentence
+ * that names the re-excision and says it is staged/planned inside a global period.
+ */
+function noteSaysStagedReExcision(ctx: RuleContext): boolean {
+  for (const text of Object.values(ctx.encounter.sections)) {
+    for (const sentence of text.split(/(?<=[.;])\s+|\n/)) {
+      if (/\bre-?excision\b/i.test(sentence) && STAGED_WORDS.test(sentence) && !NOT_IN_GLOBAL.test(sentence)) return true;
+    }
+  }
+  return false;
+}
+
 export const excisionStagedReExcision = defineRule({
   id: 'excision/staged-re-excision',
   family: 'excision',
@@ -279,7 +296,7 @@ export const excisionStagedReExcision = defineRule({
     for (const line of ctx.lines) {
       if (line.family !== 'excision' || !line.tags.includes('re-excision')) continue;
       const p = ctx.encounter.procedures.find((x) => line.procedureIds.includes(x.id));
-      const saysStaged = /\b(staged|within (the )?(\d+-day )?global|in the global)\b/i.test(p?.text ?? '');
+      const saysStaged = STAGED_WORDS.test(p?.text ?? '') || noteSaysStagedReExcision(ctx);
       if (!postOp && !saysStaged) continue;
       if (postOp?.related === false) continue;
       const window = inGlobal(postOp, ctx.dateOfService);

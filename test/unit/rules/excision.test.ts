@@ -320,6 +320,22 @@ describe('excision/staged-re-excision', () => {
       lines: ['11622-58'],
     },
     {
+      name: 'history sentence "planned re-excision within the global period" → 58',
+      input: {
+        sections: { header: 'Hx: SCC of the L neck excised here 03/12/2026 (11621). Returns for planned re-excision within the global period.\n' },
+        procedures: [reExcision({ text: 'Procedure: Re-excision L lateral neck.' })],
+      },
+      lines: ['11622-58'],
+    },
+    {
+      name: 'history sentence says the re-excision is outside the global period → no 58',
+      input: {
+        sections: { header: 'Hx: SCC excised 01/2026. Re-excision today, not within the global period.\n' },
+        procedures: [reExcision({ text: 'Procedure: Re-excision L lateral neck.' })],
+      },
+      lines: ['11622'],
+    },
+    {
       name: 'prior code unknown, 40 days → no 58, a finding asking',
       input: { visit: { dateOfService: '2026-03-22', postOpOf: { date: '2026-02-10' } }, procedures: [reExcision()] },
       lines: ['11622'],
