@@ -424,6 +424,19 @@ export const axialAndPedicleFlaps = defineRule({
 
 const STAGED = /\bstaged?\b|second[-\s]stage|2nd\s+stage|stage\s+(?:2|two|ii)\b|planned/i;
 
+/**
+ * "Division and inset of the forehead flap pedicle (stage 2)": a sentence that names the division
+ * or inset of a flap/pedicle and says it is the second or planned stage, wherever the note puts it.
+ */
+function noteSaysStagedDivision(ctx: RuleContext): boolean {
+  for (const text of Object.values(ctx.encounter.sections)) {
+    for (const sentence of text.split(/(?<=[.;])\s+|\n/)) {
+      if (/\b(?:divi(?:sion|ded)|inset|take-?down)\b/i.test(sentence) && /\b(?:flap|pedicle)\b/i.test(sentence) && STAGED.test(sentence)) return true;
+    }
+  }
+  return false;
+}
+
 export const flapDivision = defineRule({
   id: 'tissue-transfer/flap-division',
   family: 'tissue-transfer',
@@ -453,7 +466,7 @@ export const flapDivision = defineRule({
         site = g.site;
       }
       const line = ctx.addLine({ code: divide, ...lineBase(ctx, p, site, ['tissue-transfer', 'flap-stage-2']) });
-      if ((postOp && postOp.related !== false) || STAGED.test(`${p.text} ${p.flapType ?? ''}`)) {
+      if ((postOp && postOp.related !== false) || STAGED.test(`${p.text} ${p.flapType ?? ''}`) || noteSaysStagedDivision(ctx)) {
         ctx.addModifier(line, '58');
       } else {
         ctx.report({

@@ -310,6 +310,23 @@ const cases: Case[] = [
     lines: ['15630-58'],
   },
   {
+    name: 'procedure text cut short, the note says "(stage 2)" in the division sentence → 15630-58',
+    encounter: {
+      sections: { Procedure: 'Procedure: Division and inset of the forehead flap pedicle (stage 2), nose.\n' },
+      procedures: [proc({ kind: 'flap-division', site: site('nose'), text: 'Division and inset' })],
+    },
+    lines: ['15630-58'],
+  },
+  {
+    name: '"stage 2" in a sentence that is not about the division → no 58, warning',
+    encounter: {
+      sections: { Procedure: 'Division and inset of the flap pedicle, nose.\nMelanoma stage 2 history reviewed.\n' },
+      procedures: [proc({ kind: 'flap-division', site: site('nose'), text: 'Division and inset' })],
+    },
+    lines: ['15630'],
+    findings: ['tissue-transfer/flap-division'],
+  },
+  {
     name: 'division with no staging documented → 15620 + warning, no 58',
     encounter: { procedures: [proc({ kind: 'flap-division', site: site('cheek') })] },
     lines: ['15620'],
