@@ -3,7 +3,7 @@ import { overBudget } from './budget';
 import { parseDate } from './dates';
 import { behaviorOf } from './lexicon';
 import { destinationOf } from './procedures';
-import { type Section, STRONG_PATHOLOGY } from './sections';
+import { resultLeadIn, type Section, STRONG_PATHOLOGY } from './sections';
 import { readLabel } from './units';
 
 /**
@@ -244,8 +244,12 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     let lineStart = section.start + pos;
     // "DERMPATH (in-house) 02/26/2026 -- A: DERMATOFIBROMA": the heading and the first item share a line.
     // "05/07/2026 Specimen A (…)": a result line may start with its date.
-    const dated = /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+(?=\S)/.exec(line);
-    if (dated) {
+    const lead = resultLeadIn(line);
+    const dated = lead !== undefined ? null : /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s+(?=\S)/.exec(line);
+    if (lead !== undefined) {
+      lineStart += lead;
+      line = line.slice(lead);
+    } else if (dated) {
       lineStart += dated[0].length;
       line = line.slice(dated[0].length);
     }

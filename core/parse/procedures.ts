@@ -1167,7 +1167,7 @@ function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string 
 const EXTERNAL_LAB =
   /\b(?:outside\s+lab|external\s+lab|reference\s+lab|sent\s+out|labcorp|lab\s*corp|quest|dermpath\s+diagnostics|aurora\s+diagnostics|sonic|miraca|inform\s+diagnostics|propath|cockerell|poplar|mayo|arup|neogenomics|dermatopathology\s+(?:associates|laboratory\s+of)|dermpath\s+lab|\w+\s+(?:dermatopathology|pathology)\s+(?:lab|laboratory|associates|services|group|partners))\b/i;
 const IN_HOUSE =
-  /\b(?:in[- ]house|in[- ]office\s+(?:lab|dermatopathology|path)|our\s+(?:lab|dermatopathology|pathology|dermpath)|this\s+practice'?s?\s+lab|practice\s+lab)\b/i;
+  /\b(?:in[- ]house|in[- ]office\s+(?:lab|dermatopathology|path)|our\s+(?:own\s+)?(?:lab|(?:dermato)?patholog(?:y|ists?)|dermpath(?:ologists?)?)|this\s+practice'?s?\s+lab|practice\s+lab)\b/i;
 
 export function destinationOf(text: string): 'in-house' | 'external' | undefined {
   if (IN_HOUSE.test(text)) return 'in-house';

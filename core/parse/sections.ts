@@ -128,6 +128,45 @@ function cleanName(s: string): string {
     .trim();
 }
 
+/** Diagnosis words that make a labelled line a result rather than a plan or an order. */
+const RESULT_DX =
+  /\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan\w*|negative|no\s+residual|bcc|scc|sk|ak)\b/i;
+const LEAD_ADDENDUM = /^[ \t]*(?:addend(?:um|a)|late\s+entry)\b[^:\n]{0,30}:[ \t]*/i;
+const LEAD_DATE = /^[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]*:?[ \t]*/;
+// "Quest result scanned:", "Path results received:", "Biopsy report:"
+const LEAD_RESULT =
+  /^(?:[A-Z][\w&.'-]*[ \t]+){0,3}?(?:results?|report)(?:[ \t]*\([^)\n]{0,40}\))?(?:[ \t]+(?:scanned|received|returned|back|reviewed|available|in))?[ \t]*(?::|--?(?=\s)|—|–)[ \t]*/i;
+const RESULT_ITEM =
+  /^(?:(?:[Dd]erm\s*|DERM\s*)?(?:[Pp]ath(?:ology)?|PATH(?:OLOGY)?)\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:|(?:[Ss]pecimen|SPECIMEN)\s+[A-Z]\d?\b|\(?[A-Z]\d?\s*(?:[.):]|--?(?=\s)|—|–))\s*\S/;
+
+/**
+ * A result entered later under a lead-in: "ADDENDUM 03/03/2026: Pathology A: MELANOMA IN SITU…",
+ * "05/12/2026 Quest result scanned: A -- Basal cell carcinoma…". Returns where the report text starts
+ * in the line, or undefined when the line is not such a result. A date alone is not enough: a dated
+ * line needs a result/report word or an addendum before the specimen label.
+ */
+export function resultLeadIn(line: string): number | undefined {
+  let off = 0;
+  let addendum = false;
+  let result = false;
+  for (let k = 0; k < 3; k++) {
+    const rest = line.slice(off);
+    const m = LEAD_ADDENDUM.exec(rest) ?? LEAD_DATE.exec(rest);
+    if (!m || m[0].length === 0) break;
+    if (/^[ \t]*(?:addend|late)/i.test(m[0])) addendum = true;
+    off += m[0].length;
+  }
+  const r = LEAD_RESULT.exec(line.slice(off));
+  if (r && off > 0) {
+    result = true;
+    off += r[0].length;
+  }
+  if (!addendum && !result) return undefined;
+  const rest = line.slice(off);
+  if (!RESULT_ITEM.test(rest) || !RESULT_DX.test(rest)) return undefined;
+  return off;
+}
+
 /** Split a whole note into sections; text before the first heading is 'header' (or the whole note `fallback`). */
 const SOAP: Record<string, SectionRole> = { s: 'history', o: 'exam', a: 'assessment', p: 'assessment' };
 /** A line that opens a pathology report even with text after it ("PATHOLOGY REPORT (lab) Signed …", "DERMPATH (in-house) 2/26 -- A: DF"). */
@@ -169,6 +208,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line))
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
+      if (!hit && current !== 'pathology' && resultLeadIn(line) !== undefined) hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       if (!hit && STRONG_PATHOLOGY.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
       if (hit?.prose && (current === 'assessment' || current === 'procedure')) hit = undefined;

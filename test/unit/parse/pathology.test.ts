@@ -227,3 +227,39 @@ describe('report openings found in real notes', () => {
     expect(e.unread).toEqual([]);
   });
 });
+
+describe('results entered later under a lead-in (addendum, dated scanned result)', () => {
+  const visit = 'Patient: Test, Lead-1   MRN: 700101\nDOS: 05/05/2026\n\nShave biopsy, R forehead, 6 mm pearly papule, specimen A to Quest Dermpath.\n';
+  it.each([
+    ['ADDENDUM 05/12/2026: Pathology A: MELANOMA IN SITU, lentigo maligna type; margins free.', 'A', 'in-situ'],
+    ['Addendum (05/12/2026): A -- Basal cell carcinoma, nodular.', 'A', 'malignant'],
+    ['05/12/2026 Quest result scanned: A -- Basal cell carcinoma, superficial and nodular. Plan Mohs.', 'A', 'malignant'],
+    ['05/12/2026 Path results received: Specimen A: seborrheic keratosis, irritated.', 'A', 'benign'],
+    ['Late entry 05/13/2026: B) Compound nevus, margins free.', 'B', 'benign'],
+  ])('%s', (line, label, behavior) => {
+    const e = parseNote(`${visit}${line}\n`);
+    expect(e.pathology).toHaveLength(1);
+    expect(e.pathology[0]).toMatchObject({ specimenLabel: label, behavior });
+    // The result line is not read as a procedure ("Plan Mohs." sits inside the result).
+    expect(e.procedures.map((p) => p.kind)).toEqual(['biopsy-tangential']);
+  });
+  it.each([
+    '05/12/2026 A. Shave biopsy R cheek, r/o carcinoma.',
+    '05/12/2026 Result pending for specimen A.',
+    'Addendum 05/12/2026: patient called, wound healing well.',
+  ])('not a result: %s', (line) => {
+    expect(parseNote(`${visit}${line}\n`).pathology).toEqual([]);
+  });
+});
+
+describe('who reads the slides', () => {
+  it.each([
+    ['Pathology: technical component by outside lab, professional read by our dermatopathologist.', 'in-house'],
+    ['Specimens to our own dermpath lab.', 'in-house'],
+    ['Read by our pathologists.', 'in-house'],
+    ['Specimens sent to Quest.', 'external'],
+  ])('%s → %s', (line, destination) => {
+    const e = parseNote(`DOS: 06/02/2026\n1. Punch bx 3 mm R ankle, purpuric papules -- specimen A.\n${line}\n`);
+    expect(e.specimens[0]).toMatchObject({ label: 'A', destination });
+  });
+});
