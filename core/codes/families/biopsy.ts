@@ -7,7 +7,7 @@ const primaries = ['11102', '11104', '11106'];
 export const biopsyCodes: CodeEntryInput[] = [
   {
     code: '11102',
-    short: 'Tangential skin biopsy (shave/scoop/saucerize/curette), first lesion',
+    short: 'Shave-type (tangential) skin biopsy, first lesion',
     family: 'biopsy',
     global: '000',
     confidence: 'V',
