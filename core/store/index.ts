@@ -6,5 +6,6 @@ export * from './identity';
 export * from './ingest';
 export * from './redact';
 export * from './repository';
+export * from './storage-error';
 export * from './warm-up';
 export * from './worklist';

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { type ChartSnapshot, Settings } from '../../core/model';
 import { hostProblem } from '../../core/model/emr-hosts';
 import { ContentMessage, PanelRequest, type Reply, type TabState } from '../../core/model/messages';
-import { clearEditTables, type DermLensStore, ingestSnapshot, recodeWithPatient } from '../../core/store';
+import { clearEditTables, type DermLensStore, ingestSnapshot, recodeWithPatient, storageProblemText } from '../../core/store';
 import { syncEmrContentScripts } from './hosts';
 import { forgetAllTabs, forgetTab, getTabEncounter, setTabEncounter, tabsShowing } from './tab-map';
 
@@ -72,7 +72,11 @@ export class BackgroundRouter {
         try {
           await this.ingest(tabId, current);
         } catch (error) {
-          await this.setProblem(tabId, `DermLens could not code this chart: ${(error as Error).message}. Code it by hand or read it again.`);
+          // A storage failure is said as such (nothing stored was lost); anything else is a coding failure.
+          await this.setProblem(
+            tabId,
+            storageProblemText(error) ?? `DermLens could not code this chart: ${(error as Error).message}. Code it by hand or read it again.`,
+          );
         }
         current = entry.next;
         entry.next = undefined;
@@ -195,7 +199,7 @@ export class BackgroundRouter {
         }
       }
     } catch (error) {
-      return { ok: false, error: (error as Error).message };
+      return { ok: false, error: storageProblemText(error) ?? (error as Error).message };
     }
   }
 
