@@ -24,7 +24,7 @@ const SUBHEADING: [Mode, RegExp][] = [
   ['addendum', /^addend(?:um|a)(?:\s+(?:diagnosis|report|comment))?|^amendment\b|^(?:reason\s+for\s+)?amend(?:ed|ment)/i],
   ['specimens', /^(?:specimens?(?:\s+(?:submitted|received|source|description|\(s\)))?|source(?:\s+of\s+specimens?)?|tissue\s+submitted|parts?)\b/i],
   ['gross', /^(?:gross(?:\s+description)?|macroscopic(?:\s+description)?)\b/i],
-  ['micro', /^(?:microscopic(?:\s+description)?|micro\b|histolog\w*|special\s+stains?|immunohistochem\w*|immunostains?|ancillary\s+studies)/i],
+  ['micro', /^(?:microscopic(?:\s+description)?|micro\b|histolog\w*|special\s+stains?|immunohistochem\w*|ihc\b|immunostains?|ancillary\s+studies)/i],
   ['comment', /^(?:comments?|note|notes)\b/i],
   ['history', /^(?:clinical\s+(?:history|information|data|notes|dx|diagnosis|impression)|pre-?operative\s+diagnosis|history)\b/i],
   [
@@ -191,6 +191,8 @@ interface Item {
   mode: Mode;
   start: number;
   end: number;
+  /** Stain or comment lines inside the item, kept out of the diagnosis text. */
+  extra?: string;
 }
 
 function subheadingMode(line: string): { mode: Mode; rest: string } | undefined {
@@ -264,6 +266,13 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     pos = eol + 1;
     if (line.trim().length === 0) continue;
     const sub = subheadingMode(line);
+    // "A. Skin, back, shave:" / "   MELANOMA IN SITU." / "   Immunohistochemistry: MART-1 …" — an indented
+    // stain or comment line inside a specimen's part belongs to that specimen; it does not end the part.
+    if (sub && (sub.mode === 'micro' || sub.mode === 'comment') && sub.rest.length > 0 && current?.label && current.body && /^[ \t]+\S/.test(line)) {
+      current.extra = `${current.extra ?? ''}\n${line.trim()}`;
+      current.end = lineStart + line.length;
+      continue;
+    }
     if (sub && sub.mode !== 'other') {
       mode = sub.mode;
       if (mode === 'diagnosis') sawDiagnosisHeading = true;
@@ -388,7 +397,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       }
     }
   };
-  for (const it of items) attach(it.label, `${it.head}\n${it.body}`, it);
+  for (const it of items) attach(it.label, `${it.head}\n${it.body}${it.extra ?? ''}`, it);
   // Addendum that revises the diagnosis ("diagnosis is revised to melanoma in situ").
   for (const it of items.filter((x) => x.mode === 'addendum')) {
     const body = `${it.head} ${it.body}`;

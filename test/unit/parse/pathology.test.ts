@@ -263,3 +263,22 @@ describe('who reads the slides', () => {
     expect(e.specimens[0]).toMatchObject({ label: 'A', destination });
   });
 });
+
+describe('stain lines indented inside a specimen part', () => {
+  const report = (stainLine: string) =>
+    `DERMATOPATHOLOGY REPORT -- in-house lab\nDate collected: 05/06/2026\n\nA. Skin, R upper back, shave biopsy:\n   DYSPLASTIC NEVUS, severe atypia; margins involved.\n${stainLine}\nB. Skin, L arm, shave biopsy:\n   SEBORRHEIC KERATOSIS, irritated.\n`;
+  it.each([
+    ['   Immunohistochemistry: MART-1 and SOX10 performed; no pagetoid spread.', ['MART-1', 'SOX10'], []],
+    ['   IHC: PRAME negative.', ['PRAME'], []],
+    ['   Special stains: PAS negative for fungal organisms.', [], ['PAS']],
+    ['   Comment: MART-1 highlights a junctional proliferation.', ['MART-1'], []],
+  ])('%s stays with A and B is still read', (line, antibodies, stains) => {
+    const e = parseNote(report(line));
+    expect(e.pathology.map((r) => r.specimenLabel)).toEqual(['A', 'B']);
+    const [a, b] = e.pathology as [PathologyReport, PathologyReport];
+    expect(a.ihc.map((i) => i.antibody)).toEqual(antibodies);
+    expect(a.stains.map((s) => s.name)).toEqual(stains);
+    expect(a.diagnosisText).not.toMatch(/MART|PRAME|PAS|highlights/);
+    expect(b).toMatchObject({ diagnosisText: 'SEBORRHEIC KERATOSIS, irritated.', behavior: 'benign', ihc: [], stains: [] });
+  });
+});
