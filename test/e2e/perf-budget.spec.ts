@@ -1,0 +1,26 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR, expect, test } from './extension';
+
+/*
+ * The deterministic part of the performance budgets (issue 8), checked on every
+ * build: the content script runs in every EMR page the user opens, so its size is
+ * its parse/compile cost on each load. The timed budgets are `npm run bench`.
+ */
+
+const CONTENT_SCRIPT = join(EXTENSION_DIR, 'content-scripts/content.js');
+const BUDGET_BYTES = 40 * 1024;
+
+test('the content script is at most 40 KB minified and carries no zod', () => {
+  const bytes = statSync(CONTENT_SCRIPT).size;
+  const text = readFileSync(CONTENT_SCRIPT, 'utf8');
+  test
+    .info()
+    .annotations.push({ type: 'size', description: `${(bytes / 1024).toFixed(1)} KB, ${(gzipSync(text, { level: 9 }).length / 1024).toFixed(1)} KB gzip` });
+  expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+  // The build is minified: no line of it is indented source.
+  expect(text.split('\n').filter((l) => /^\s{2,}\S/.test(l)).length).toBe(0);
+  // zod belongs to the background (it validates); in the content script it would triple the size.
+  expect(text).not.toMatch(/ZodError|_zod\b/);
+});
