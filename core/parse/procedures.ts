@@ -1,3 +1,4 @@
+import { siteInfo } from '../anatomy/sites';
 import { findSites, pickSite, resolveSite, type SiteMatch } from '../anatomy/vocabulary';
 import type { Procedure, ProcedureKind, RepairFeatures, Site } from '../model';
 import { overBudget } from './budget';
@@ -157,6 +158,18 @@ function matchSite(text: string): Site | undefined {
   return pickSite(matches)?.site;
 }
 
+/**
+ * "Nail matrix biopsy, left great toe. … 3 mm punch of the nail matrix …": a later sentence of the same
+ * paragraph that names a part of the procedure's site (no side of its own) describes the same procedure.
+ */
+function partOfSite(inner: string | undefined, outer: string | undefined): boolean {
+  const a = siteInfo(inner);
+  const b = siteInfo(outer);
+  if (!a || !b) return false;
+  if (a.special === 'nail') return b.special === 'nail' || b.special === 'digit';
+  return a.subunit !== undefined && a.region === b.region && a.subunit === b.subunit;
+}
+
 function newSiteIn(u: Unit): SiteMatch | undefined {
   if (isBoilerplate(u)) return undefined;
   return pickSite(findSites(u.field && SITE_FIELDS.test(u.field) ? (u.value ?? '') : u.text, { strict: true }));
@@ -306,7 +319,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           const sameSite =
             !site ||
             !base?.site?.key ||
-            (site.site.key === base.site.key && (!site.site.laterality || !base.site.laterality || site.site.laterality === base.site.laterality));
+            (site.site.key === base.site.key && (!site.site.laterality || !base.site.laterality || site.site.laterality === base.site.laterality)) ||
+            (!u.lineStart && !u.label && !site.site.laterality && partOfSite(site.site.key, base.site.key));
           // A new bullet line naming a procedure is a new item.
           const newItem = u.bullet && u.lineStart && base !== undefined && base.trigger !== u;
           const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);

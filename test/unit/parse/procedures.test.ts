@@ -385,3 +385,28 @@ describe('lists, counts and templates seen in real EMR output', () => {
     expect(e.pathology[0]).toMatchObject({ specimenLabel: '1', frozenSectionBlocks: 1, behavior: 'malignant' });
   });
 });
+
+describe('technique sentences after a procedure line describe that procedure', () => {
+  it.each([
+    [
+      'Procedure: Nail matrix biopsy, left great toe. Digital block. Proximal nail fold reflected, nail plate partially avulsed, 3 mm punch of the nail matrix at the origin of the band. Specimen A sent to outside dermpath lab.',
+      'toenail',
+    ],
+    ['Procedure: Nail unit biopsy, R index finger. Digital block. Nail plate avulsed, 3 mm punch of the nail bed. Specimen A to outside lab.', 'fingernail'],
+    ['Procedure: Shave biopsy, R nasal ala. Local with 1% lido. Shave of the nasal tip edge of the papule. Specimen A to in-house path.', undefined],
+  ])('%s → one biopsy with specimen A', (line, key) => {
+    const e = parseNote(`DOS: 03/09/2026\n${line}\n`);
+    expect(e.procedures).toHaveLength(1);
+    expect(e.procedures[0]?.specimenLabel).toBe('A');
+    if (key) expect(e.procedures[0]?.site?.key).toBe(key);
+    expect(e.specimens.map((s) => s.label)).toEqual(['A']);
+  });
+  it.each([
+    'Shave biopsy R cheek (A). Shave biopsy L forearm (B).',
+    'Shave biopsy of the nose, specimen A. Shave biopsy of the chin, specimen B.',
+    'Punch biopsy L great toe, specimen A.\nPunch biopsy of the nail bed, specimen B.',
+  ])('different sites stay separate: %s', (line) => {
+    const e = parseNote(`DOS: 03/09/2026\n${line}\n`);
+    expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A', 'B']);
+  });
+});
