@@ -6,6 +6,7 @@ import { FindingsList } from '../../components/findings-list';
 import { OpenSpecimens } from '../../components/open-specimens';
 import { SpecimenList } from '../../components/specimen-list';
 import { ViewSwitch } from '../../components/view-switch';
+import { Worklist } from '../../components/worklist';
 import { POINTER_LETTERS } from './claim-text';
 import type { PanelModel } from './panel-model';
 
@@ -114,6 +115,12 @@ export function App({ model }: { model: PanelModel }) {
             </>
           )}
         </>
+      )}
+      {coder && (
+        <section aria-labelledby="worklist-heading">
+          <h2 id="worklist-heading">Worklist, all visits</h2>
+          <Worklist data={model.worklist.value} filter={model.worklistFilter.value} onFilter={(f) => (model.worklistFilter.value = f)} />
+        </section>
       )}
       <footer class="links">
         <button type="button" class="link" onClick={() => void model.rescan()}>

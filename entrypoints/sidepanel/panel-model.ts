@@ -1,7 +1,8 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { FindingView, PanelView } from '../../components/view-types';
+import type { WorklistFilter } from '../../components/worklist';
 import type { ClaimLine, Severity } from '../../core/model';
-import type { AuditEntry, FindingAction, OpenSpecimen, PanelEvent, PanelRequestInput, Reply, Resolution, TabState } from '../../core/model/messages';
+import type { AuditEntry, FindingAction, OpenSpecimen, PanelEvent, PanelRequestInput, Reply, Resolution, TabState, Worklist } from '../../core/model/messages';
 import { findingFingerprint } from '../../core/store/fingerprint';
 import { claimCsv, claimText, diagnosisPointers } from './claim-text';
 
@@ -35,6 +36,9 @@ export function createPanelModel(transport: PanelTransport) {
   const audit = signal<AuditEntry[]>([]);
   const openSpecimens = signal<OpenSpecimen[]>([]);
   const status = signal<string>('');
+  /** Coder worklist across all stored visits, and the kind shown. */
+  const worklist = signal<Worklist | undefined>(undefined);
+  const worklistFilter = signal<WorklistFilter>('all');
 
   const draft = computed(() => state.value?.draft);
   const lines = computed<ClaimLine[]>(() => draft.value?.lines ?? []);
@@ -106,6 +110,13 @@ export function createPanelModel(transport: PanelTransport) {
     await loadAudit();
     const reply = await transport.request<OpenSpecimen[]>({ type: 'list-open-specimens', limit: 200 });
     if (reply.ok) openSpecimens.value = reply.data;
+    await loadWorklist();
+  }
+
+  async function loadWorklist(): Promise<void> {
+    const reply = await transport.request<Worklist>({ type: 'get-worklist' });
+    if (reply.ok) worklist.value = reply.data;
+    else error.value = reply.error;
   }
 
   async function loadAudit(): Promise<void> {
@@ -180,6 +191,9 @@ export function createPanelModel(transport: PanelTransport) {
     expanded,
     audit,
     openSpecimens,
+    worklist,
+    worklistFilter,
+    loadWorklist,
     status,
     draft,
     lines,
