@@ -432,3 +432,64 @@ export const fileBytesArb: fc.Arbitrary<Uint8Array> = fc.oneof(
   }),
   fc.string({ unit: 'binary', maxLength: 300 }).map((t) => new TextEncoder().encode(t).subarray(0, Math.max(0, new TextEncoder().encode(t).length - 1))),
 );
+
+const TAGS = [
+  'div',
+  'p',
+  'span',
+  'b',
+  'h2',
+  'h3',
+  'section',
+  'article',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'li',
+  'ul',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'iframe',
+  'template',
+  'br',
+  'label',
+  'input',
+  'select',
+  'option',
+];
+const ATTRS = [
+  'class="ap-item"',
+  'class="ap-procedure procedure"',
+  'data-identifier="note-section-assessment-and-plan"',
+  'data-identifier="patient-header-name"',
+  'data-identifier="visit-date"',
+  'class="note-section-title"',
+  'id="procedure"',
+  'srcdoc="<p>Procedure: shave biopsy</p>"',
+  'shadowrootmode="open"',
+  'checked',
+  'selected',
+  'type="checkbox"',
+  'hidden',
+  'style="display:none"',
+  'onerror="window.__pwned=1"',
+];
+
+/** A saved EMR page: random nesting of chart-like elements, attributes adapters look for, and note text. */
+export const htmlPageArb: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.tuple(fc.constantFrom(...TAGS), fc.array(fc.constantFrom(...ATTRS), { maxLength: 2 })).map(([t, a]) => `<${t} ${a.join(' ')}>`),
+      },
+      { weight: 2, arbitrary: fc.constantFrom(...TAGS).map((t) => `</${t}>`) },
+      { weight: 4, arbitrary: noteText.map((t) => t.slice(0, 200).replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+    ),
+    { maxLength: 80 },
+  )
+  .map((parts) => `<!DOCTYPE html><html><head><title>EMA | Visit</title></head><body>${parts.join('')}</body></html>`);

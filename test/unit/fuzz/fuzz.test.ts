@@ -11,6 +11,7 @@ import {
   decodeTarget,
   engineTarget,
   type FuzzTarget,
+  htmlInputTarget,
   jsonInputTarget,
   noteToClaimTarget,
   PER_INPUT_BUDGET_MS,
@@ -43,6 +44,7 @@ describe('fuzz: never a throw, never an internal error, never over 50 ms one inp
   it('engine: codeEncounter on generated valid Encounters (1,500)', () => property(engineTarget, 1500), 120_000);
   it('CLI: decode on random bytes, BOMs, UTF-16 and broken UTF-8 (3,000)', () => property(decodeTarget, 3000), 60_000);
   it('CLI: encounterFromJson on JSON, truncated JSON and junk (1,000)', () => property(jsonInputTarget, 1000), 60_000);
+  it('CLI: encounterFromHtml on generated saved EMR pages (300)', () => property(htmlInputTarget, 300), 120_000);
   it('background: content messages through the schema and ingest (1,000)', () => property(contentMessageTarget, 1000), 120_000);
   it('background: page requests through the schema (3,000)', () => property(panelRequestTarget, 3000), 60_000);
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { encounterFromHtml } from '../../../cli/html';
 import { decode, InputError } from '../../../cli/read-input';
 import { codeEncounter } from '../../../core/engine';
 import { ClaimDraft, Encounter, Settings } from '../../../core/model';
@@ -6,7 +7,7 @@ import { ContentMessage, PanelRequest } from '../../../core/model/messages';
 import { parseNote } from '../../../core/parse';
 import { EncounterInputError, encounterFromJson } from '../../../core/pipeline';
 import { codeSnapshot } from '../../../core/store/ingest';
-import { anyNote, encounterArb, fileBytesArb, hostileMessageArb, snapshotMessageArb } from './arbitraries';
+import { anyNote, encounterArb, fileBytesArb, hostileMessageArb, htmlPageArb, snapshotMessageArb } from './arbitraries';
 
 /*
  * Fuzz targets shared by the vitest suite (a few thousand inputs) and the bench
@@ -127,6 +128,17 @@ export const jsonInputTarget: FuzzTarget<string> = {
   show: clip,
 };
 
+export const htmlInputTarget: FuzzTarget<string> = {
+  name: 'CLI: encounterFromHtml(saved page) + code',
+  arbitrary: htmlPageArb,
+  check(html) {
+    const encounter = encounterFromHtml(html, 'fuzz.html', (raw) => `hash:${raw.length}`);
+    assertEncounter(encounter, 'encounterFromHtml');
+    assertDraft(codeEncounter(encounter), 'html→code');
+  },
+  show: clip,
+};
+
 /**
  * Background, untrusted channel: the schema the router applies, then the pure
  * part of ingest (hash, parse, code, redact). The Dexie-backed router itself is
@@ -194,6 +206,7 @@ export const ALL_TARGETS: FuzzTarget<unknown>[] = [
   engineTarget,
   decodeTarget,
   jsonInputTarget,
+  htmlInputTarget,
   contentMessageTarget,
   panelRequestTarget,
 ] as unknown as FuzzTarget<unknown>[];
