@@ -78,8 +78,9 @@ describe('storage write failures', () => {
     await router.idle();
 
     const state = await router.tabState(TAB);
-    // Dexie adds the inner error's name to the message; the user sees why and what to do.
-    expect(state.problem).toMatch(/^DermLens could not code this chart: The quota has been exceeded\.[\s\S]*Code it by hand or read it again\.$/);
+    // The user is told storage refused the write, that nothing stored was lost, and what to do.
+    expect(state.problem).toMatch(/could not save to this browser's storage \(QuotaExceededError: The quota has been exceeded\.\)/);
+    expect(state.problem).toMatch(/What was stored before is kept/);
     // The panel still shows the last coding that was stored, not a half-written one.
     expect(state.status).toBe('ready');
     expect((state.draft?.lines ?? []).map((l) => l.code)).toEqual(firstCodes);
@@ -91,7 +92,7 @@ describe('storage write failures', () => {
     const put = vi.spyOn(store.db.claimDrafts, 'put').mockRejectedValueOnce(quotaError());
     await router.fromContent(snapshot('Shave biopsy of L forearm, specimen A. Punch biopsy of R thigh, specimen B.', 'Doe, Jane'), TAB);
     await router.idle();
-    expect((await router.tabState(TAB)).problem).toMatch(/quota/);
+    expect((await router.tabState(TAB)).problem).toMatch(/QuotaExceededError/);
     put.mockRestore();
     await router.fromContent(snapshot('Shave biopsy of L forearm, specimen A. Punch biopsy of R thigh, specimen B. Both to dermpath.', 'Doe, Jane'), TAB);
     await router.idle();
@@ -105,7 +106,7 @@ describe('storage write failures', () => {
   it('a failed settings save is reported to the options page and keeps the old settings', async () => {
     vi.spyOn(store.db.settings, 'put').mockRejectedValue(quotaError());
     const reply = await router.fromPage({ type: 'save-settings', settings: { payer: 'medicare' } });
-    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^The quota has been exceeded\./) });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/could not save to this browser's storage \(QuotaExceededError/) });
     vi.restoreAllMocks();
     expect((await store.getSettings()).payer).toBe('commercial');
   });
