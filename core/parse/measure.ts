@@ -244,7 +244,8 @@ export function findCount(text: string): number | undefined {
   for (let m = after.exec(t); m; m = after.exec(t)) take(Number(m[1]), m.index, m.index + m[0].length);
   if (found) return sum;
   // A bare "x 12" / "x12" in the block, not a size or a cycle count.
-  const bare = /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze|\.\d|\s*(?:x|×)))/gi;
+  const bare =
+    /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze|\.\d|\s*(?:x|×)))/gi;
   for (let m = bare.exec(t); m; m = bare.exec(t)) {
     const prev = t.slice(Math.max(0, m.index - 12), m.index + 1);
     if (/\d\s*(?:cm|mm)?\s*$/.test(prev)) continue;

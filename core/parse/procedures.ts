@@ -1065,6 +1065,19 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const count = findCount(seg) ?? findCount(b.trigger.text) ?? findCount(`${ctx}\n${all}`);
     if (count !== undefined) procedure.count = count;
   }
+  // "Irritated 0.3 cm papilloma on the R upper eyelid margin." / "Destruction by hyfrecation": one lesion's size
+  // (from the finding line before it) decides site-specific codes such as 67850 (up to 1 cm).
+  if (
+    (kind === 'destruction-benign' || kind === 'destruction-premalignant' || kind === 'destruction-unspecified') &&
+    (procedure.count ?? 1) === 1 &&
+    procedure.lesionDiameterCm === undefined
+  ) {
+    const size = lesionSizeOf(b, `${ctx}\n${all}`);
+    if (size !== undefined && size > 0) {
+      procedure.lesionDiameterCm = size;
+      clinicalSizeCm ??= size;
+    }
+  }
   if (kind === 'incision-drainage' && /\b(?:complicated|complex|multiple|loculat\w*|pack(?:ed|ing)|iodoform|several\s+abscess|abscesses)\b/i.test(all))
     procedure.complicated = true;
   if (lesionType) procedure.lesionType = lesionType;

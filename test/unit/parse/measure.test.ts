@@ -89,6 +89,10 @@ describe('counts as digits or words', () => {
     ['8 AKs on the face and 4 AKs on the scalp', 12],
     ['LN2, 2 freeze-thaw cycles', undefined],
     ['LN2 x 2 cycles', undefined],
+    ['Cryotherapy x2 FTC.', undefined],
+    ['LN2 x 3 F/T', undefined],
+    ['hyfrecation x2 passes', undefined],
+    ['Cryotherapy x3 lesions', 3],
     ['x 12', 12],
   ];
   it.each(cases)('%s → %s', (text, n) => {

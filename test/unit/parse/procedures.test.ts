@@ -410,3 +410,20 @@ describe('technique sentences after a procedure line describe that procedure', (
     expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A', 'B']);
   });
 });
+
+describe('one destroyed lesion takes its size from the finding line before it', () => {
+  it.each([
+    ['Irritated 0.3 cm papilloma on the RIGHT UPPER EYELID margin, inflamed.\nDestruction by hyfrecation; lesion ablated to base.', 0.3],
+    ['4 mm verruca on the L lower eyelid margin.\nCryotherapy x2 FTC.', 0.4],
+    ['Seborrheic keratosis R temple, 1.2 cm, irritated.\nLN2 destruction, 2 cycles.', 1.2],
+  ])('%s → %s cm', (text, cm) => {
+    const e = parseNote(`DOS: 05/26/2026\n${text}\n`);
+    expect(e.procedures).toHaveLength(1);
+    expect(e.procedures[0]?.kind).toMatch(/^destruction/);
+    expect(e.procedures[0]?.lesionDiameterCm).toBe(cm);
+  });
+  it('several lesions: no single size', () => {
+    const e = parseNote('DOS: 05/26/2026\nWarts x3 on the L hand, largest 6 mm.\nCryotherapy x2 FTC to 3 warts.\n');
+    expect(e.procedures[0]?.lesionDiameterCm).toBeUndefined();
+  });
+});
