@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Tiny static server for the demo charts (npm start, Playwright's webServer).
-// Serves only files under demo/, on the loopback interface, with no caching.
+// Serves only files under demo/, plus the saved EMR pages of test/fixtures/emr/ read-only
+// under /emr/ (the per-EMR end-to-end tests), on the loopback interface, with no caching.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
+const emrRoot = join(root, '..', 'test', 'fixtures', 'emr');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -26,6 +28,10 @@ export function resolveDemoPath(urlPath) {
     return undefined;
   }
   if (pathname.endsWith('/')) pathname += 'index.html';
+  if (pathname.startsWith('/emr/')) {
+    const file = normalize(join(emrRoot, pathname.slice('/emr/'.length)));
+    return file.startsWith(emrRoot + sep) ? file : undefined;
+  }
   const file = normalize(join(root, pathname));
   if (file !== root && !file.startsWith(root + sep)) return undefined;
   if (file.endsWith('.mjs')) return undefined; // the server itself is not content
