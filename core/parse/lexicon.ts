@@ -270,6 +270,10 @@ const PERFORMED_NOW =
 export function intentOf(clause: string, inHistorySection = false, triggerAt?: number): Intent {
   const t = clause.length > 600 ? clause.slice(0, 600) : clause;
   if (triggerAt !== undefined && triggerAt >= 0) {
+    // "ointment to the plaques pending biopsy", "awaiting bx results": the procedure word names a result waited on,
+    // not a procedure of this clause (the biopsy itself is documented elsewhere or not at all).
+    if (/\b(?:pending|awaiting|await|until|till)\s+(?:the\s+|their\s+|her\s+|his\s+|this\s+)?$/i.test(t.slice(Math.max(0, triggerAt - 30), triggerAt)))
+      return 'history';
     // History words after the procedure word describe the lesion; dates and "ago" still count anywhere.
     const before = t.slice(0, triggerAt);
     const after = t

@@ -427,3 +427,16 @@ describe('one destroyed lesion takes its size from the finding line before it', 
     expect(e.procedures[0]?.lesionDiameterCm).toBeUndefined();
   });
 });
+
+describe('a procedure word naming a result waited on opens nothing', () => {
+  it.each([
+    'Triamcinolone 0.1% ointment BID to trunk plaques pending biopsy.',
+    'Hold topical steroids awaiting the biopsy results.',
+    'Continue clobetasol until bx results return.',
+    'No changes to therapy pending path.',
+  ])('%s', (line) => {
+    const e = parseNote(`DOS: 03/24/2026\nPunch biopsy L forearm, specimen A to in-house path.\n${line}\n`);
+    expect(brief(e)).toEqual([{ kind: 'biopsy-punch', status: 'performed', site: 'forearm', side: 'left', lesion: 'L1', specimen: 'A' }]);
+    expect(e.specimens.map((s) => s.label)).toEqual(['A']);
+  });
+});
