@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { observationTargetsOf, sectionRootsOf, shouldSnapshotInFrame, snapshotFromDocument } from '../../core/emr';
 import { ChartObserver } from './chart-observer';
+import { followVisibility } from './visibility';
 import { ChartWatcher } from './watcher';
 
 /**
@@ -39,20 +40,18 @@ export default defineContentScript({
 
     // A hidden tab does no work: stop observing, and read once when it is shown again.
     let observing = false;
-    const follow = () => {
-      const visible = document.visibilityState !== 'hidden';
-      if (visible && !observing) {
-        observer.start();
+    const unfollow = followVisibility(document, {
+      start: () => {
         observing = true;
+        observer.start();
         watcher.changed();
-      } else if (!visible && observing) {
+      },
+      stop: () => {
+        observing = false;
         observer.stop();
         watcher.stop();
-        observing = false;
-      }
-    };
-    follow();
-    ctx.addEventListener(document, 'visibilitychange', follow);
+      },
+    });
 
     // SPA route changes (EMA is hash-routed; others pushState) may swap the whole chart.
     const routed = () => {
@@ -72,6 +71,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
 
     ctx.onInvalidated(() => {
+      unfollow();
       observer.stop();
       watcher.stop();
       browser.runtime.onMessage.removeListener(onMessage);

@@ -12,6 +12,12 @@ test('manifest asks for least privilege', () => {
   // Only the loopback demo is matched at install; EMR hosts are registered at runtime when granted.
   expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
   expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+  // The demo match runs in every frame (athenaOne-style nested frames), as the runtime-registered EMR script does.
+  expect(manifest.content_scripts.map((c: { all_frames?: boolean; match_about_blank?: boolean }) => [c.all_frames, c.match_about_blank])).toEqual([
+    [true, true],
+  ]);
+  // The localhost-only match is documented as demo-only (README, Permissions).
+  expect(readFileSync('README.md', 'utf8')).toMatch(/`http:\/\/localhost\/\*`.*demo charts only/);
 });
 
 test('content script stays small and free of zod; no HTML sinks or network calls in the bundles', () => {
