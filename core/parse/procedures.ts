@@ -314,7 +314,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       segments.forEach((seg, k) => {
         if (k === 0 && current && !procField) {
           const base = isClosure(current.family) ? current.parent : current;
-          const sameLabel = !u.label || u.label === base?.label;
+          // "Punch bx 4 mm L forearm, specimen A. Punch bx 4 mm L forearm, specimen B.": two specimens are two procedures.
+          const newSpecimen = specimenWordLabel(u.text);
+          const baseSpecimen = newSpecimen && base ? base.units.map((x) => specimenWordLabel(x.text)).find(Boolean) : undefined;
+          const sameLabel = (!u.label || u.label === base?.label) && (!newSpecimen || !baseSpecimen || newSpecimen === baseSpecimen);
           const site = newSiteIn(u);
           const sameSite =
             !site ||
@@ -351,6 +354,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           block.context = firstOfUnit.context;
           if (!block.label && firstOfUnit.label) block.label = firstOfUnit.label;
           if (/\bsame\s+(?:lesion|site|spot|area)\b/i.test(u.text.slice(seg.start, seg.end))) block.sameAs = firstOfUnit;
+        }
+        // Each procedure of the sentence keeps the specimen letter of its own clause ("…, specimen A. Punch …, specimen B.").
+        if (segments.length > 1 && block.label && block.labelKind !== 'lesion') {
+          const own = specimenWordLabel(u.text.slice(seg.start, seg.end));
+          if (own && own !== block.label) block.label = own;
         }
         block.site =
           (segments.length > 1 ? matchSite(u.text.slice(seg.start, seg.end)) : undefined) ??
@@ -402,6 +410,18 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   }
   return blocks.filter((b, k) => {
     const next = blocks[k + 1];
+    // "Punch biopsy x2, L forearm." then "A. … proximal" / "B. … distal": the counted header with a site is
+    // the summary of the labeled items below it, which take its site when they name none.
+    const counted = /\bx\s*([2-9])\b/i.exec(b.trigger.text);
+    if (!b.parent && !b.label && b.units.length === 1 && counted) {
+      const n = Number(counted[1]);
+      const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
+      const items = blocks.slice(k + 1, k + 1 + n).filter((x) => x.label && !x.parent && group(x.family) === group(b.family));
+      if (items.length === n) {
+        for (const x of items) if (!x.site && b.site) x.site = b.site;
+        return false;
+      }
+    }
     if (b.parent || b.label || b.site || b.units.length > 1) return true;
     if (!next?.label) return true;
     const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
@@ -518,6 +538,15 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
         const before = matchSite(text.slice(last.start, t.start));
         const after = matchSite(text.slice(t.start));
         if (before?.key && after?.key && (before.key !== after.key || before.laterality !== after.laterality)) {
+          byFamily.push(t);
+          continue;
+        }
+      }
+      // "… L forearm, specimen A. Punch biopsy 4 mm L forearm, specimen B.": the same site, another specimen.
+      if (!t.generic && !last.generic && last.family === t.family && /[.,;]|\band\b|\bthen\b/i.test(text.slice(last.end, t.start))) {
+        const before = specimenWordLabel(text.slice(last.start, t.start));
+        const after = specimenWordLabel(text.slice(t.start));
+        if (before && after && before !== after) {
           byFamily.push(t);
           continue;
         }
@@ -841,6 +870,14 @@ function excisedDiameterOf(text: string): number | undefined {
     return round(incl[2].toLowerCase() === 'mm' ? Number(incl[1]) / 10 : Number(incl[1]));
   }
   return round(m[2].toLowerCase() === 'mm' ? Number(m[1]) / 10 : Number(m[1]));
+}
+
+const SPECIMEN_WORD_LABEL = /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?)\b(?![a-z])/i;
+
+/** The specimen letter a unit names in words ("… specimen B"), upper case only. */
+function specimenWordLabel(text: string): string | undefined {
+  const m = SPECIMEN_WORD_LABEL.exec(text);
+  return m?.[1] && /^[A-Z]/.test(m[1]) ? m[1] : undefined;
 }
 
 function specimenLabelOf(b: Block, seg: string): string | undefined {

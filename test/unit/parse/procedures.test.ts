@@ -440,3 +440,25 @@ describe('a procedure word naming a result waited on opens nothing', () => {
     expect(e.specimens.map((s) => s.label)).toEqual(['A']);
   });
 });
+
+describe('two specimens at the same site stay two procedures', () => {
+  it.each([
+    'Punch biopsy 4 mm L forearm, specimen A. Punch biopsy 4 mm L forearm, specimen B.',
+    'Procedure: Punch biopsy x2, L forearm.\nA. L forearm, 4 mm punch, proximal.\nB. L forearm, 4 mm punch, distal.',
+    'Procedure: Punch biopsy x2, L forearm.\nA. proximal, 4 mm punch.\nB. distal, 4 mm punch.',
+    'A. Punch biopsy, L forearm, 4 mm.\nB. Punch biopsy, L forearm, 4 mm.',
+  ])('%s', (text) => {
+    const e = parseNote(`DOS: 03/24/2026\n${text}\n`);
+    const [a, b] = brief(e);
+    expect(brief(e)).toHaveLength(2);
+    expect(a).toMatchObject({ kind: 'biopsy-punch', status: 'performed', site: 'forearm', side: 'left', specimen: 'A' });
+    expect(b).toMatchObject({ kind: 'biopsy-punch', status: 'performed', site: 'forearm', side: 'left', specimen: 'B' });
+    // Two lesions, not one lesion biopsied twice.
+    expect(a?.lesion).not.toBe(b?.lesion);
+    expect(e.lesions).toHaveLength(2);
+  });
+  it('one specimen named twice is still one biopsy', () => {
+    const e = parseNote('DOS: 03/24/2026\nPunch biopsy 4 mm L forearm, specimen A. Punch closed with 4-0 nylon; specimen A to in-house path.\n');
+    expect(e.procedures.filter((p) => p.kind.startsWith('biopsy'))).toHaveLength(1);
+  });
+});
