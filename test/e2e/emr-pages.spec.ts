@@ -235,3 +235,24 @@ for (const c of CASES) {
     await expect.poll(() => rowsOf(panel)).toEqual(c.afterEdit);
   });
 }
+
+test('Epic: the results page of the same patient completes the visit to its expected.json lines', async ({ context, extensionId }) => {
+  const visit = await context.newPage();
+  await visit.goto('/emr/epic/visit-two-biopsies-charge-capture.html');
+  const panel = await openPanel(context, extensionId, await tabIdOf(context, visit));
+  // Alone, both specimens wait for pathology.
+  await expect.poll(() => rowsOf(panel)).toEqual(['11103|1||ready', '11104|1||ready', '88305|2||held']);
+  // Results Review opened in another tab (same patient, MRN 900342): both reports link to the visit's specimens.
+  const results = await context.newPage();
+  await results.goto('/emr/epic/results-two-biopsies.html');
+  await expect.poll(() => rowsOf(panel)).toEqual(expectedRows('epic/visit-two-biopsies-charge-capture'));
+});
+
+for (const fixture of ['generic/clinic-portal-visit', 'generic/printed-note-bold-labels']) {
+  test(`unknown EMR (${fixture}): the generic reader gives the expected.json lines`, async ({ context, extensionId }) => {
+    const chart = await context.newPage();
+    await chart.goto(`/emr/${fixture}.html`);
+    const panel = await openPanel(context, extensionId, await tabIdOf(context, chart));
+    await expect.poll(() => rowsOf(panel)).toEqual(expectedRows(fixture));
+  });
+}
