@@ -189,7 +189,16 @@ export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'deci
   )
     out.abnOnFile = true;
   const prov = /^[ \t]*(?:provider|rendering\s+provider|attending|physician|surgeon|performed\s+by)[ \t]*:[ \t]*([^\n]{2,80})$/im.exec(t);
-  if (prov?.[1]) out.provider = prov[1].trim();
+  if (prov?.[1]) {
+    // "A. Rivera, MD   Location: Main St Dermatology": the name ends at a wide gap, a tab, a bar or the next "Label:".
+    const name = prov[1]
+      .split(
+        /\s{2,}|\t|\s\|\s|\s+(?=(?:location|clinic|facility|office|site|dept|department|date|dos|visit|mrn|dob|npi|specialty|place|pos|service|encounter|patient|time|supervising|referring|ordering|scribe|assistant|nurse|ma)\b[^:\n]{0,20}:)/i,
+      )[0]
+      ?.replace(/[\s,;|]+$/, '')
+      .trim();
+    if (name) out.provider = name;
+  }
   return out;
 }
 

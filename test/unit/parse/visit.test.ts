@@ -145,3 +145,17 @@ describe('sections and spans', () => {
     expect(e.pathology[0]).toMatchObject({ specimenLabel: 'A', behavior: 'malignant' });
   });
 });
+
+describe('visit.provider stops at the next field', () => {
+  it.each([
+    ['Provider: A. Rivera, MD   Location: Main St Dermatology', 'A. Rivera, MD'],
+    ['Provider: A. Rivera, MD\tLocation: Main St', 'A. Rivera, MD'],
+    ['Rendering provider: Jane Smith, PA-C Supervising physician: Dr. Lee', 'Jane Smith, PA-C'],
+    ['Provider: Dr. K. Okafor | Clinic: North', 'Dr. K. Okafor'],
+    ['Provider: Dr. K. Okafor', 'Dr. K. Okafor'],
+    ['Provider: A. Rivera, MD Location: Main St', 'A. Rivera, MD'],
+    ['Provider: Ma Lin, MD', 'Ma Lin, MD'],
+  ])('%s → %s', (line, provider) => {
+    expect(parseNote(`DOS: 03/24/2026\n${line}\nShave biopsy R cheek, specimen A.\n`).visit.provider).toBe(provider);
+  });
+});
