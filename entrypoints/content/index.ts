@@ -53,13 +53,13 @@ export default defineContentScript({
       },
     });
 
-    // SPA route changes (EMA is hash-routed; others pushState) may swap the whole chart.
+    // SPA route changes (EMA is hash-routed) may swap the whole chart. A pushState route change
+    // swaps the chart DOM too, which the observer sees; no URL polling (it would run in hidden tabs).
     const routed = () => {
       if (observing) watcher.changed();
     };
     ctx.addEventListener(window, 'hashchange', routed);
     ctx.addEventListener(window, 'popstate', routed);
-    ctx.addEventListener(window, 'wxt:locationchange', routed);
 
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): true | undefined => {
       if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'rescan') {

@@ -54,38 +54,54 @@ async function spaNavigate(page: Page, fixture: string, route: string): Promise<
   );
 }
 
+/** One look at the panel: the date of service it shows and its rows (sorted), taken together. */
+async function panelState(panel: Page): Promise<{ dos: string; rows: string[] }> {
+  const dos =
+    (await panel
+      .locator('dl.encounter div', { hasText: 'Date of service' })
+      .locator('dd')
+      .textContent()
+      .catch(() => null)) ?? '';
+  return { dos: dos.trim(), rows: await rowsOf(panel) };
+}
+
 /**
  * Polls the panel until it shows `target`; records every state seen on the way, so the test
- * can prove no state after the switch mixed in codes that only the previous patient had.
+ * can prove that no state after the switch mixed in codes that only the previous patient had,
+ * that the new chart's date never shows beside the old chart's lines, and that the old chart
+ * never comes back.
  */
-async function switchesTo(panel: Page, before: string[], target: string[]): Promise<string[][]> {
-  const seen: string[][] = [];
+async function switchesTo(panel: Page, before: string[], target: string[]): Promise<void> {
+  const same = (a: string[], b: string[]) => JSON.stringify(a) === JSON.stringify(b);
+  const firstDos = (await panelState(panel)).dos;
+  const seen: { dos: string; rows: string[] }[] = [];
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const rows = await rowsOf(panel);
-    seen.push(rows);
-    if (JSON.stringify(rows) === JSON.stringify(target)) break;
+    const state = await panelState(panel);
+    seen.push(state);
+    if (same(state.rows, target)) break;
     await panel.waitForTimeout(50);
   }
   // Keep watching a little: the old chart must not come back.
   for (let i = 0; i < 10; i++) {
     await panel.waitForTimeout(100);
-    seen.push(await rowsOf(panel));
+    seen.push(await panelState(panel));
   }
-  const oldOnly = new Set(before.map((r) => r.split('|')[0]).filter((c) => !target.some((t) => t.startsWith(`${c}|`))));
-  const firstNew = seen.findIndex((rows) => JSON.stringify(rows) === JSON.stringify(target));
+  const firstNew = seen.findIndex((s) => same(s.rows, target));
   expect(firstNew, `panel never showed ${JSON.stringify(target)}; last: ${JSON.stringify(seen.at(-1))}`).toBeGreaterThanOrEqual(0);
-  for (const rows of seen.slice(firstNew)) expect(rows).toEqual(target);
+  for (const s of seen.slice(firstNew)) expect(s.rows).toEqual(target);
   // Before the switch lands the panel may still show the old chart as a whole, but never a mix.
-  for (const rows of seen.slice(0, firstNew)) {
-    const isOld = JSON.stringify(rows) === JSON.stringify(before);
-    if (!isOld)
+  const oldOnly = new Set(before.map((r) => r.split('|')[0]).filter((c) => !target.some((t) => t.startsWith(`${c}|`))));
+  for (const s of seen.slice(0, firstNew)) {
+    if (!same(s.rows, before))
       expect(
-        rows.filter((r) => oldOnly.has(r.split('|')[0] ?? '')),
-        `mixed panel state ${JSON.stringify(rows)}`,
+        s.rows.filter((r) => oldOnly.has(r.split('|')[0] ?? '')),
+        `mixed panel state ${JSON.stringify(s)}`,
       ).toEqual([]);
   }
-  return seen;
+  // The new chart's date of service never stands over the old chart's lines.
+  const newDos = seen.at(-1)?.dos ?? '';
+  if (newDos && newDos !== firstDos) for (const s of seen) if (s.dos === newDos) expect(s.rows, `date ${newDos} shown with old lines`).toEqual(target);
 }
 
 interface EmrCase {
