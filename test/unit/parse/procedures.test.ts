@@ -462,3 +462,14 @@ describe('two specimens at the same site stay two procedures', () => {
     expect(e.procedures.filter((p) => p.kind.startsWith('biopsy'))).toHaveLength(1);
   });
 });
+
+describe('a diagnosis line followed by a Procedure: line', () => {
+  it.each(['Assessment/Plan:\n', ''])('gives the procedure its site and size and is no destruction itself (%j)', (heading) => {
+    const e = parseNote(
+      `DOS: 05/12/2026\n${heading}Keloid, upper chest x2 -- pruritic\nProcedure: Intralesional injection  Drug: Kenalog-10 1.0 mL  Lesions: 2\n\nIrritated seborrheic keratosis, R flank, 0.9 cm, crusted.\nProcedure: Shave removal  Specimen: A\n`,
+    );
+    expect(e.procedures.map((p) => p.kind)).toEqual(['intralesional-injection', 'shave-removal']);
+    expect(e.procedures[0]).toMatchObject({ count: 2, site: { key: 'chest' } });
+    expect(e.procedures[1]).toMatchObject({ lesionDiameterCm: 0.9, site: { key: 'flank', laterality: 'right' }, specimenLabel: 'A' });
+  });
+});
