@@ -272,3 +272,23 @@ for (const fixture of ['generic/clinic-portal-visit', 'generic/printed-note-bold
     await expect.poll(() => rowsOf(panel)).toEqual(expectedRows(fixture));
   });
 }
+
+test('athenaOne with real nested frames (src frames, a frameset): exact lines, then an edit deep in frMain', async ({ context, extensionId }) => {
+  const chart = await context.newPage();
+  await chart.goto('/emr/athena/saved-complete-excision.html');
+  const panel = await openPanel(context, extensionId, await tabIdOf(context, chart));
+  // The frames load after the top document: the content script must notice each frame's load.
+  await expect.poll(() => rowsOf(panel)).toEqual(expectedRows('athena/saved-complete-excision'));
+
+  await chart.bringToFront();
+  const frMain = chart.frames().find((f) => f.name() === 'frMain');
+  expect(frMain, 'frMain frame').toBeTruthy();
+  await frMain?.evaluate(() => {
+    const section = document.getElementById('ProcedureNote');
+    const p = document.createElement('p');
+    p.textContent = 'Shave biopsy - L forearm, 0.5 cm scaly papule, r/o SCC. Tangential shave. Specimen B to in-house dermatopathology.';
+    section?.append(p);
+  });
+  // A second lesion, biopsied: 11102 beside the excision (distinct lesion, 59), its specimen held too.
+  await expect.poll(() => rowsOf(panel)).toEqual(['11102|1|59|ready', '11441|1||held', '12051|1||ready', '88305|2||held']);
+});
