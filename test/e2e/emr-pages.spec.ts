@@ -292,3 +292,13 @@ test('athenaOne with real nested frames (src frames, a frameset): exact lines, t
   // A second lesion, biopsied: 11102 beside the excision (distinct lesion, 59), its specimen held too.
   await expect.poll(() => rowsOf(panel)).toEqual(['11102|1|59|ready', '11441|1||held', '12051|1||ready', '88305|2||held']);
 });
+
+test('“Read the chart again” reaches the content script (native messaging, no polyfill)', async ({ context, extensionId }) => {
+  const chart = await context.newPage();
+  await chart.goto('/emr/ema/path-result-bcc.html');
+  const panel = await openPanel(context, extensionId, await tabIdOf(context, chart));
+  await expect.poll(() => rowsOf(panel)).toEqual(expectedRows('ema/path-result-bcc'));
+  await panel.getByRole('button', { name: 'Read the chart again' }).click();
+  await expect(panel.getByRole('status')).toContainText('Reading the chart again');
+  await expect.poll(() => rowsOf(panel)).toEqual(expectedRows('ema/path-result-bcc'));
+});
