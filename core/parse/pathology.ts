@@ -251,6 +251,12 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     if (lead !== undefined) {
       lineStart += lead;
       line = line.slice(lead);
+      // "Biopsy A returned basal cell carcinoma" → "A: basal cell carcinoma".
+      const said =
+        /^\s*(?:(?:derm\s*)?path(?:ology)?|specimen|biopsy|bx)\s+([A-Z]\d?)\s+(?:returned|showed|shows|revealed|came\s+back)(?:\s+(?:as|with|showing))?\s*:?\s*(?=\S)/i.exec(
+          line,
+        );
+      if (said?.[1] && /^[A-Z]/.test(said[1])) line = `${said[1]}: ${line.slice(said[0].length)}`;
     } else if (dated) {
       lineStart += dated[0].length;
       line = line.slice(dated[0].length);

@@ -131,13 +131,22 @@ function cleanName(s: string): string {
 /** Diagnosis words that make a labelled line a result rather than a plan or an order. */
 const RESULT_DX =
   /\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan\w*|negative|no\s+residual|bcc|scc|sk|ak)\b/i;
-const LEAD_ADDENDUM = /^[ \t]*(?:addend(?:um|a)|late\s+entry)\b[^:\n]{0,30}:[ \t]*/i;
+const LEAD_ADDENDUM =
+  /^[ \t]*(?:addend(?:um|a)|late\s+entry)\b(?:[ \t]*\(?[ \t]*(?:dated[ \t]+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]*\)?)?[ \t]*(?:[:—–]|--?(?=\s))[ \t]*/i;
 const LEAD_DATE = /^[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]*:?[ \t]*/;
-// "Quest result scanned:", "Path results received:", "Biopsy report:"
+// "Quest result scanned:", "Path results received:", "Biopsy report:", "path returned:", "results reviewed with patient:"
 const LEAD_RESULT =
-  /^(?:[A-Z][\w&.'-]*[ \t]+){0,3}?(?:results?|report)(?:[ \t]*\([^)\n]{0,40}\))?(?:[ \t]+(?:scanned|received|returned|back|reviewed|available|in))?[ \t]*(?::|--?(?=\s)|—|–)[ \t]*/i;
-const RESULT_ITEM =
-  /^(?:(?:[Dd]erm\s*|DERM\s*)?(?:[Pp]ath(?:ology)?|PATH(?:OLOGY)?)\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:|(?:[Ss]pecimen|SPECIMEN)\s+[A-Z]\d?\b|\(?[A-Z]\d?\s*(?:[.):]|--?(?=\s)|—|–))\s*\S/;
+  /^(?:[A-Z][\w&.'-]*[ \t]+){0,3}?(?:results?|report|returned|came[ \t]+back)(?:[ \t]*\([^)\n]{0,40}\))?(?:[ \t]+(?:scanned|received|returned|back|reviewed|available|in))?(?:[ \t]+with[ \t]+(?:the[ \t]+)?(?:patient|pt))?[ \t]*(?::|--?(?=\s)|—|–)[ \t]*/i;
+/** "Pathology A:", "Path A (05/12):", "Biopsy A returned …", "Specimen B:" — the label letter must be upper case. */
+const RESULT_NAMED =
+  /^(?:(?:derm\s*)?path(?:ology)?|specimen|biopsy|bx)\s+([A-Z]\d?)\b\s*(?:\([^)]{0,30}\)\s*)?(?::|-|—|–|returned|showed|shows|revealed|came\s+back)/i;
+const RESULT_LETTER = /^\(?[A-Z]\d?\s*(?:[.):]|--?(?=\s)|—|–)\s*\S/;
+
+function resultItem(rest: string): boolean {
+  const m = RESULT_NAMED.exec(rest);
+  if (m?.[1]) return /^[A-Z]/.test(m[1]);
+  return RESULT_LETTER.test(rest);
+}
 
 /**
  * A result entered later under a lead-in: "ADDENDUM 03/03/2026: Pathology A: MELANOMA IN SITU…",
@@ -163,7 +172,7 @@ export function resultLeadIn(line: string): number | undefined {
   }
   if (!addendum && !result) return undefined;
   const rest = line.slice(off);
-  if (!RESULT_ITEM.test(rest) || !RESULT_DX.test(rest)) return undefined;
+  if (!resultItem(rest) || !RESULT_DX.test(rest) || /\b(?:r\/o|rule\s+out|pending|awaited|to\s+follow)\b/i.test(rest.slice(0, 80))) return undefined;
   return off;
 }
 

@@ -236,6 +236,11 @@ describe('results entered later under a lead-in (addendum, dated scanned result)
     ['05/12/2026 Quest result scanned: A -- Basal cell carcinoma, superficial and nodular. Plan Mohs.', 'A', 'malignant'],
     ['05/12/2026 Path results received: Specimen A: seborrheic keratosis, irritated.', 'A', 'benign'],
     ['Late entry 05/13/2026: B) Compound nevus, margins free.', 'B', 'benign'],
+    ['Addendum 05/12/2026 - Pathology A: basal cell carcinoma, nodular.', 'A', 'malignant'],
+    ['ADDENDUM: path returned: A. Basal cell carcinoma, nodular type.', 'A', 'malignant'],
+    ['5/12/26 pathology report received -- A: SCC in situ.', 'A', 'in-situ'],
+    ['Addendum (05/12/2026): biopsy results reviewed with patient: A. BCC, nodular. Plan Mohs.', 'A', 'malignant'],
+    ['ADDENDUM 05/12/2026: Biopsy A returned basal cell carcinoma, nodular.', 'A', 'malignant'],
   ])('%s', (line, label, behavior) => {
     const e = parseNote(`${visit}${line}\n`);
     expect(e.pathology).toHaveLength(1);
@@ -247,6 +252,8 @@ describe('results entered later under a lead-in (addendum, dated scanned result)
     '05/12/2026 A. Shave biopsy R cheek, r/o carcinoma.',
     '05/12/2026 Result pending for specimen A.',
     'Addendum 05/12/2026: patient called, wound healing well.',
+    '05/12/2026 Results: A - r/o BCC, pending.',
+    'Addendum: biopsy a returned, see scanned report.',
   ])('not a result: %s', (line) => {
     expect(parseNote(`${visit}${line}\n`).pathology).toEqual([]);
   });
