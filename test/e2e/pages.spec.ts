@@ -14,13 +14,14 @@ test('trainer: what-if re-codes live; quiz grades an answer', async ({ context, 
   await expect(page.getByRole('tab', { name: 'What if' })).toHaveAttribute('aria-selected', 'true');
   const lines = page.locator('table.claim tbody tr.line');
   await expect(lines.first()).toBeVisible();
-  const before = await lines.count();
+  await expect(page.locator('table.claim tbody tr.line[data-code="11102"]')).toHaveCount(1);
 
   // Edit: add a punch biopsy of another lesion; the claim changes without any button.
   const editor = page.getByRole('textbox', { name: /Edit the note/ });
   await editor.fill(`${await editor.inputValue()}\nAlso: 4 mm punch bx of R calf, specimen D, to in-house dermpath.`);
   await expect(page.locator('table.claim tbody tr.line[data-code="11104"]')).toHaveCount(1);
-  expect(await lines.count()).toBeGreaterThan(before);
+  // Punch outranks tangential: 11104 becomes the primary and the three shaves all take 11103.
+  await expect(page.locator('table.claim tbody tr.line[data-code="11102"]')).toHaveCount(0);
   // Open the new line's "why": the rule and the note words it came from, highlighted.
   await page.locator('tr.line[data-code="11104"] button.disclosure').click();
   await expect(page.locator('tr.why-row:not([hidden]) mark').first()).toBeVisible();
