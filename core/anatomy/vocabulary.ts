@@ -423,6 +423,8 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
     const w = t.word.endsWith("'s") ? t.word.slice(0, -2) : t.word;
     if (SKIP.has(w)) return;
     const side = LATERALITY[w];
+    // "r/o BCC" is "rule out", not "right".
+    if (side && w === 'r' && text.charCodeAt(t.end) === 47 && all[ai + 1]?.word === 'o' && all[ai + 1]?.start === t.end + 1) return;
     if (side) {
       sideAt.push({ index: words.length, side, ai });
       return;

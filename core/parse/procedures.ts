@@ -323,7 +323,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
             !site ||
             !base?.site?.key ||
             (site.site.key === base.site.key && (!site.site.laterality || !base.site.laterality || site.site.laterality === base.site.laterality)) ||
-            (!u.lineStart && !u.label && !site.site.laterality && partOfSite(site.site.key, base.site.key));
+            // A step of the procedure (a punch, a nail avulsion inside a nail biopsy), not the same procedure named again.
+            (!u.lineStart && !u.label && !site.site.laterality && seg.family !== base.family && partOfSite(site.site.key, base.site.key));
           // A new bullet line naming a procedure is a new item.
           const newItem = u.bullet && u.lineStart && base !== undefined && base.trigger !== u;
           const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);

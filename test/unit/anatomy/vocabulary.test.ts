@@ -177,3 +177,16 @@ describe('findSites in prose', () => {
     expect(resolveSite('R ear, superior helical rim')?.key).toBe('helical-rim');
   });
 });
+
+describe('"r/o" is rule out, not right', () => {
+  it.each([
+    ['nasal tip, r/o BCC', 'nasal-tip', undefined],
+    ['L cheek, r/o SCC', 'cheek', 'left'],
+    ['R cheek r/o BCC', 'cheek', 'right'],
+    ['cheek, R', 'cheek', 'right'],
+  ])('%s → %s %s', (text, key, side) => {
+    const m = findSites(text, { strict: true })[0];
+    expect(m?.site.key).toBe(key);
+    expect(m?.site.laterality).toBe(side);
+  });
+});

