@@ -185,6 +185,8 @@ export const STRONG_PATHOLOGY =
 export function splitSections(text: string, fallback = 'note'): Section[] {
   const hits: HeadingHit[] = [];
   let current: SectionRole | undefined;
+  /** Inside a one-line result: the part of the note to go back to after it. */
+  let oneLine: { role: SectionRole; name: string } | undefined;
   // SOAP notes ("S:", "O:", "A:", "P:"): single letters are headings only when at least two of them start lines.
   const soap =
     (text.slice(0, 50_000).match(/^[ \t]*[SOAP]:/gm) ?? []).length >= 2 &&
@@ -215,16 +217,39 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         /^\s*(?:specimens?\s*:\s*)?(?:[A-Z]\d?[.:)]|part\s+[A-Z]\d?[.:]?|specimen\s+[A-Z]\d?[.:]?)\s*(?:skin|soft\s+tissue)\s*,/i.test(line)
       )
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
-      if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line))
+      // A one-line result ("Path A (02/26): PILAR CYST.", "05/12 Quest result scanned: A -- BCC") holds only its
+      // own lines: the note goes on after it (a procedure after the result line is still a procedure).
+      if (oneLine && !hit && current === 'pathology') {
+        const t = line.trim();
+        const more = /^[ \t]+\S/.test(line) || (resultItem(t) && RESULT_DX.test(t)) || /^(?:margins?|comments?|notes?|ihc|immuno\w*|stains?)\b/i.test(t);
+        if (!more) {
+          hits.push({ role: oneLine.role, name: oneLine.name, textStart: pos, lineStart: pos });
+          current = oneLine.role;
+          oneLine = undefined;
+          pos = eol + 1;
+          continue;
+        }
+      }
+      if (
+        !hit &&
+        current !== 'pathology' &&
+        (/^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line) || resultLeadIn(line) !== undefined)
+      ) {
+        const before = hits[hits.length - 1];
+        oneLine = before ? { role: before.role, name: before.name } : { role: 'note', name: fallback };
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
-      if (!hit && current !== 'pathology' && resultLeadIn(line) !== undefined) hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
+      } else if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line))
+        hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       if (!hit && STRONG_PATHOLOGY.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
       if (hit?.prose && (current === 'assessment' || current === 'procedure')) hit = undefined;
+      // A report heading after a one-line result: a whole report follows, it is not a one-liner any more.
+      if (hit?.role === 'pathology' && current === 'pathology') oneLine = undefined;
       // A report's own sub-headings ("FINAL DIAGNOSIS:", "GROSS DESCRIPTION") open a report but never split one.
       if (hit && current === 'pathology' && hit.role === 'pathology' && /^(?:final|microscopic|gross)\b/i.test(hit.name)) hit = undefined;
       if (hit && hits.length < 300 && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
         hits.push(hit);
+        if (hit.role !== 'pathology' || (hits.length > 1 && current === 'pathology')) oneLine = undefined;
         current = hit.role;
       }
     }

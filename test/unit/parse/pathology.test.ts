@@ -289,3 +289,25 @@ describe('stain lines indented inside a specimen part', () => {
     expect(b).toMatchObject({ diagnosisText: 'SEBORRHEIC KERATOSIS, irritated.', behavior: 'benign', ihc: [], stains: [] });
   });
 });
+
+describe('a one-line result holds only its own lines', () => {
+  const head = 'DOS: 05/12/2026\nShave biopsy, R forehead, specimen A to Quest.\n';
+  it.each([
+    '05/12/2026 Quest result scanned: A -- Basal cell carcinoma, nodular.\nLN2 to 3 AKs on the face today.\n',
+    'Path A (05/12/2026): Basal cell carcinoma, nodular.\nLN2 to 3 AKs on the face today.\n',
+    'ADDENDUM 05/12/2026: Pathology A: basal cell carcinoma, nodular.\n\nLN2 to 3 AKs on the face today.\n',
+  ])('%s', (tail) => {
+    const e = parseNote(`${head}${tail}`);
+    expect(e.pathology).toHaveLength(1);
+    expect(e.pathology[0]).toMatchObject({ specimenLabel: 'A', behavior: 'malignant', diagnosisText: expect.not.stringMatching(/LN2/) });
+    expect(e.procedures.map((p) => p.kind)).toEqual(['biopsy-tangential', 'destruction-premalignant']);
+  });
+  it('labelled and indented lines after it are still the result', () => {
+    const e = parseNote(`${head}Addendum 05/12/2026: A) BCC, nodular.\nB) Seborrheic keratosis.\n   Margins free.\nLN2 to 3 AKs on the face today.\n`);
+    expect(e.pathology.map((r) => [r.specimenLabel, r.behavior])).toEqual([
+      ['A', 'malignant'],
+      ['B', 'benign'],
+    ]);
+    expect(e.procedures.map((p) => p.kind)).toEqual(['biopsy-tangential', 'destruction-premalignant']);
+  });
+});
