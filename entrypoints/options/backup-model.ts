@@ -35,6 +35,11 @@ export function createBackupModel(transport: BackupTransport, now: () => number 
   const editReport = signal<EditImportSummary | undefined>(undefined);
   const editTables = signal<EditTablesSummary>({ ptp: [], mue: [] });
 
+  /** A request that never throws: a message too large for the browser, or a stopped background, becomes an error reply. */
+  function ask<T>(req: PanelRequestInput): Promise<Reply<T>> {
+    return transport.request<T>(req).catch((e: Error) => ({ ok: false as const, error: `the DermLens background did not answer (${e.message})` }));
+  }
+
   function fail(message: string) {
     batch(() => {
       error.value = message;
@@ -44,14 +49,14 @@ export function createBackupModel(transport: BackupTransport, now: () => number 
   }
 
   async function loadEditTables(): Promise<void> {
-    const reply = await transport.request<EditTablesSummary>({ type: 'get-edit-tables' });
+    const reply = await ask<EditTablesSummary>({ type: 'get-edit-tables' });
     if (reply.ok) editTables.value = reply.data;
   }
 
   async function exportData(): Promise<{ href: string; name: string } | undefined> {
     busy.value = true;
     error.value = undefined;
-    const reply = await transport.request<DatabaseBackup>({ type: 'export-data' });
+    const reply = await ask<DatabaseBackup>({ type: 'export-data' });
     if (!reply.ok) {
       fail(`Export failed: ${reply.error}`);
       return undefined;
@@ -89,7 +94,7 @@ export function createBackupModel(transport: BackupTransport, now: () => number 
       busy.value = true;
       error.value = undefined;
     });
-    const reply = await transport.request<BackupCounts>({ type: 'import-data', text: pending.text });
+    const reply = await ask<BackupCounts>({ type: 'import-data', text: pending.text });
     if (!reply.ok) {
       fail(reply.error);
       return false;
@@ -123,7 +128,7 @@ export function createBackupModel(transport: BackupTransport, now: () => number 
     }
     busy.value = true;
     const files = await Promise.all(chosen.map(async (f) => ({ name: f.name, text: await f.text() })));
-    const reply = await transport.request<EditImportSummary>({ type: 'import-edit-files', kind, files });
+    const reply = await ask<EditImportSummary>({ type: 'import-edit-files', kind, files });
     if (!reply.ok) {
       fail(reply.error);
       return false;
@@ -139,7 +144,7 @@ export function createBackupModel(transport: BackupTransport, now: () => number 
   }
 
   async function clearEdits(): Promise<void> {
-    const reply = await transport.request<null>({ type: 'clear-edit-tables', confirm: true });
+    const reply = await ask<null>({ type: 'clear-edit-tables', confirm: true });
     if (!reply.ok) return fail(reply.error);
     editReport.value = undefined;
     status.value = 'Imported CMS tables removed: DermLens checks only the pairs and values its reference documents.';

@@ -79,3 +79,19 @@ describe('options: backup and CMS import', () => {
     expect(model.editTables.value).toEqual({ ptp: [], mue: [] });
   });
 });
+
+describe('options: a background that fails to answer', () => {
+  it('shows the error instead of hanging busy', async () => {
+    const model = createBackupModel({
+      request: () => Promise.reject(new Error('Message length exceeded maximum allowed length.')),
+      createObjectURL: () => 'blob:x',
+      revokeObjectURL: () => {},
+    });
+    await model.chooseBackup({ name: 'big.json', size: 10, text: async () => '{}' });
+    expect(await model.confirmImport()).toBe(false);
+    expect(model.busy.value).toBe(false);
+    expect(model.error.value).toBe('the DermLens background did not answer (Message length exceeded maximum allowed length.)');
+    expect(await model.exportData()).toBeUndefined();
+    expect(model.error.value).toMatch(/^Export failed: the DermLens background did not answer/);
+  });
+});
