@@ -2,6 +2,7 @@ import type { ClaimDraft, Encounter, Finding, Settings } from '../../core/model'
 import { parseNote } from '../../core/parse';
 import { extractIdentity, normalizeName } from '../../core/parse/identity';
 import { codeBatch, reportDocumentEncounter } from '../../core/reconcile';
+import { isReportOnly } from '../../core/reconcile/report-document';
 import { loadEncounter } from '../main';
 import { type CsvEncounterRow, csvIdentity, isoDate, parseBilledCodes } from './csv-input';
 
@@ -73,7 +74,8 @@ function readRow(row: CsvEncounterRow, hash: (raw: string) => string): ReadResul
     const iso = isoDate(row.dateOfService);
     const noted = encounter.visit.dateOfService;
     if (iso) {
-      if (noted && noted !== iso)
+      // A lab report carries several dates (collected, received, signed): a difference is expected there.
+      if (noted && noted !== iso && !isReportOnly(encounter))
         extra.push({
           severity: 'warning',
           rule: AUDIT_RULE.dateDiffers,
