@@ -113,9 +113,9 @@ export function extractDrug(rawText: string, route?: Drug['route']): Drug | unde
     }
   }
 
-  // Amount given: a "total" first, then an amount in mg/units, then mL × concentration.
+  // Amount given: a "total" first (also a pipe-table row "| Total injected | 80 units |"), then an amount in mg/units, then mL × concentration.
   const total = new RegExp(
-    String.raw`\btotal(?:\s+(?:of|dose|amount|injected|given|volume))*\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b`,
+    String.raw`\btotal(?:\s+(?:of|dose|amount|injected|given|volume))*\s*[:=|]?\s*(?:of\s+)?${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b`,
     'i',
   ).exec(text);
   const perSite = /\b(?:per|each|\/)\s*(?:axilla|side|palm|sole|site|lesion|injection)\b/i;

@@ -282,6 +282,21 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     if (sub && sub.mode !== 'other') {
       mode = sub.mode;
       if (mode === 'diagnosis') sawDiagnosisHeading = true;
+      // "Site 1: Skin, R forearm, punch" then "  Dx: …": the label line held only the specimen description.
+      if (
+        current?.label &&
+        current.body &&
+        !current.head &&
+        mode === 'diagnosis' &&
+        current.mode !== 'specimens' &&
+        sub.rest.length > 0 &&
+        !current.body.includes('\n') &&
+        /\b(?:skin|biopsy|bx|shave|punch|excision|re-?excision|curettage)\b/i.test(current.body) &&
+        !/\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis|dermatitis|cyst|verruca|lentigo|atypi\w*)\b/i.test(current.body)
+      ) {
+        current.head = current.body;
+        current.body = '';
+      }
       // "A. Skin, right cheek, excision:" then "FINAL DIAGNOSIS: SCC" — the diagnosis belongs to item A.
       if (current?.label && !current.body && (mode === 'diagnosis' || mode === 'addendum')) {
         current.mode = mode;

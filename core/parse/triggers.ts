@@ -138,6 +138,8 @@ const GENERIC_EXCISION = /^(?:ellips|elliptical|fusiform)/i;
 const GATE =
   /moh|micrograph|mms|stage|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|repair|closure|closed|layer|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matrixect|peel|jessner|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|ln2|l\.n|nitrogen|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i;
 
+const PDT_WORDS = /\b(?:pdt|photodynamic|levulan|ameluz|kerastick|aminolevulinic|ala[- ]pdt|bf-?rhodoled)\b/i;
+
 /** Every procedure trigger in one unit, earliest first (overlaps resolved in family order). */
 export function findTriggers(text: string): Trigger[] {
   if (!GATE.test(text)) return [];
@@ -168,6 +170,8 @@ export function findTriggers(text: string): Trigger[] {
       if (family === 'destruction') {
         generic = GENERIC_DESTRUCTION.test(m[0].trim());
         if (generic && hemostasis) continue;
+        // CPT 96574: curettage of hyperkeratotic AKs before PDT in the same sentence is the PDT's debridement, not a destruction.
+        if (generic && /^curett/i.test(m[0].trim()) && PDT_WORDS.test(lower)) continue;
         if (/^frozen/i.test(m[0].trim()) && !/\b(?:lesions?|aks?|warts?|sks?)\b/i.test(lower)) continue;
         if (/^frozen/i.test(m[0].trim()) && /frozen\s+section/i.test(lower.slice(start, start + 20))) continue;
       }
