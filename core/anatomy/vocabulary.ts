@@ -526,7 +526,13 @@ export function resolveSite(text: string): Site | undefined {
 
 /** Special sites win over general ones ("lower lip … vermilion" → vermilion), else the first. */
 export function pickSite(matches: SiteMatch[]): SiteMatch | undefined {
-  const special = matches.find((m) => m.special);
+  // "R great toe nail matrix bx": the nail unit is the more specific site of the two (§1.3: 11755).
+  const nailOfDigit =
+    matches.find((m) => m.special && SITES[m.site.key as SiteKey]?.special === 'nail') &&
+    matches.find((m) => m.special && SITES[m.site.key as SiteKey]?.special === 'digit')
+      ? matches.find((m) => SITES[m.site.key as SiteKey]?.special === 'nail')
+      : undefined;
+  const special = nailOfDigit ?? matches.find((m) => m.special);
   const chosen = special ?? matches[0];
   if (!chosen) return undefined;
   if (!chosen.site.laterality) {

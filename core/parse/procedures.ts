@@ -1007,7 +1007,10 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const lesionBased = ['excision', 'shave-removal', 'destruction-malignant', 'hidradenitis-excision', 'mohs'].includes(kind) || kind.startsWith('biopsy');
   let clinicalSizeCm: number | undefined;
   if (lesionBased) {
-    const size = b.enumerated?.sizeCm ?? lesionSizeOf(b, kind === 'destruction-malignant' ? `${seg}\n${all}` : `${ctx}\n${all}`);
+    // ED&C: the size in the procedure's own sentence first; else the lesion line before it ("BCC R ala, 0.8cm. ED&C x3").
+    const size =
+      b.enumerated?.sizeCm ??
+      (kind === 'destruction-malignant' ? (lesionSizeOf(b, `${seg}\n${all}`) ?? lesionSizeOf(b, ctx)) : lesionSizeOf(b, `${ctx}\n${all}`));
     if (size !== undefined && size > 0) {
       clinicalSizeCm = size;
       if (kind !== 'mohs') procedure.lesionDiameterCm = size;
