@@ -102,14 +102,16 @@ export function extractDrug(rawText: string, route?: Drug['route']): Drug | unde
     drug.noWaste = true;
   } else {
     const wasted = new RegExp(
-      String.raw`${NUM}\s*(units?|u|mg|ml|cc|mcg)\s+(?:were\s+|was\s+)?(?:wasted|discarded)|(?:wasted|discarded|waste)\s*(?:amount)?\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|mg|ml|cc|mcg)\b`,
+      String.raw`${NUM}\s*(units?|u|mg|ml|cc|mcg)\s+(?:(?:left|remaining|remainder)\s+(?:(?:in|of)\s+(?:the\s+)?(?:vial|syringe)\s+)?)?(?:were\s+|was\s+)?(?:wasted|discarded)|(?:wasted|discarded|waste)\s*(?:amount)?\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|mg|ml|cc|mcg)\b`,
       'i',
     ).exec(text);
     if (wasted) {
       const amount = Number(wasted[1] ?? wasted[3]);
       const unit = normUnit(wasted[2] ?? wasted[4] ?? '');
-      if (unit) drug.amountWasted = amount;
-      if (unit && !drug.unit) drug.unit = unit;
+      // "0.4 mL left in vial discarded" of 10 mg/mL: waste in the drug's dosing unit (mg).
+      const wasteConc = unit === 'mL' ? concentration(text) : undefined;
+      if (unit) drug.amountWasted = wasteConc !== undefined ? round(amount * wasteConc) : amount;
+      if (unit && !drug.unit) drug.unit = wasteConc !== undefined ? 'mg' : unit;
     }
   }
 
@@ -137,6 +139,8 @@ export function extractDrug(rawText: string, route?: Drug['route']): Drug | unde
       (/^[- ]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) && /^-\s*(?:unit|mg)\s+vial/i.test(after))
     )
       continue;
+    // "1 mL vial (10 mg)": the vial's content, not the dose.
+    if (/\b(?:vial|syringe|ampule)s?\s*\(\s*$/i.test(before)) continue;
     if (/^\s*(?:were\s+|was\s+)?(?:wasted|discarded)/i.test(after) || /(?:wasted|discarded|waste)\s*[:=]?\s*(?:of\s+)?$/i.test(before)) continue;
     if (/\b(?:vial|reconstituted|diluted|dilution|mixed)\s+(?:with|in|of|size)?\s*$/i.test(before) && unit === 'mL') continue;
     if (/^\s*(?:of\s+)?(?:normal\s+saline|saline|bacteriostatic|ns|diluent|sterile\s+water)/i.test(after)) continue;

@@ -400,7 +400,8 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     if (found.stains.length === 0 && found.ihc.length === 0 && !frozen) return;
     let targets = label ? list.filter((r) => r.specimenLabel === label) : [];
     if (targets.length === 0) {
-      const named = [...body.matchAll(/\b(?:specimen|part|block)s?\s+([A-Z])\d?\b|\(([A-Z])\d?\)/g)].map((m) => m[1] ?? m[2]);
+      // "specimen B", "(B)", and numbered parts ("PAS on specimen 1").
+      const named = [...body.matchAll(/\b(?:specimen|part|block)s?\s+#?(?:([A-Z])\d?|(\d{1,2}))\b|\(([A-Z])\d?\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
       targets = list.filter((r) => named.includes(r.specimenLabel));
     }
     if (targets.length === 0 && list.length === 1) targets = list;
