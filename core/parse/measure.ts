@@ -215,9 +215,10 @@ const COUNT_AFTER = new RegExp(
 
 /** Lesion count: "twelve AKs", "12 lesions", "x 12", "#12", "(12)", "total of 12", "number of lesions: 12". */
 export function findCount(text: string): number | undefined {
+  // "total 2.4 mL" is a volume, not a count: a labelled count is a whole number.
   const t = text.length > 3000 ? text.slice(0, 3000) : text;
   const labelled =
-    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\s+)?(?:treated\s+)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+treated|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\b/i.exec(
+    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\s+)?(?:treated\s+)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+treated|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)|[a-z]+(?:[- ][a-z]+)?)\b/i.exec(
       t,
     );
   if (labelled?.[1]) {

@@ -46,7 +46,8 @@ const toNumber = (t: string) => (/^\d+$/.test(t) ? Number(t) : NUMBER_WORDS[t.to
  * doses ("40 mg") and sizes ("4 mm") out.
  */
 export function countInText(text: string, nouns: string): number | undefined {
-  const before = new RegExp(`\\b(${NUMBER})\\s+(?:[a-z-]+\\s+){0,2}?(?:${nouns})\\b`, 'i').exec(text);
+  // Not the digits of a decimal dose or a range ("0.8 mL each lesion" is not 8 lesions).
+  const before = new RegExp(`(?<![\\d.,/])\\b(${NUMBER})\\s+(?:[a-z-]+\\s+){0,2}?(?:${nouns})\\b`, 'i').exec(text);
   if (before) return toNumber(before[1] as string);
   const after = new RegExp(`\\b(?:${nouns})\\s*(?:x|×|#)\\s*(\\d{1,3})\\b`, 'i').exec(text);
   return after ? toNumber(after[1] as string) : undefined;
