@@ -409,12 +409,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   for (const b of blocks) {
     if (!b.site) b.site = siteOfUnits(b.units) ?? siteOfUnits(b.context) ?? (b.parent ? b.parent.site : undefined);
   }
+  // A bare bullet ("  - ") split off the next list line is not a line of the header's own.
+  const substantive = (b: Block) => b.units.filter((u) => /[a-z0-9]/i.test(u.text)).length;
   return blocks.filter((b, k) => {
     const next = blocks[k + 1];
     // "Punch biopsy x2, L forearm." then "A. … proximal" / "B. … distal": the counted header with a site is
     // the summary of the labeled items below it, which take its site when they name none.
     const counted = /\bx\s*([2-9])\b/i.exec(b.trigger.text);
-    if (!b.parent && !b.label && b.units.length === 1 && counted) {
+    if (!b.parent && !b.label && substantive(b) === 1 && counted) {
       const n = Number(counted[1]);
       const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
       const items = blocks.slice(k + 1, k + 1 + n).filter((x) => x.label && !x.parent && group(x.family) === group(b.family));
@@ -423,7 +425,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         return false;
       }
     }
-    if (b.parent || b.label || b.site || b.units.length > 1) return true;
+    if (b.parent || b.label || b.site || substantive(b) > 1) return true;
     if (!next?.label) return true;
     const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
     const header = /:\s*$|\bx\s*\d|\b\d+\s*(?:biops|lesions|sites)|\b(?:biopsies|procedures)\b/i.test(b.trigger.text) || b.trigger.text.trim().length < 30;
