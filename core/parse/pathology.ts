@@ -321,7 +321,8 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       continue;
     }
     const label = readLabel(line);
-    const specimenWord = /^\s*(?:specimen|part|jar|container|source)\b/i.test(line);
+    // "Site 1: Skin, R forearm, punch" in a lab report numbers a specimen, like "Part 1".
+    const specimenWord = /^\s*(?:specimen|part|jar|container|source)\b|^\s*site\s*#?\s*(?:[A-Z]|\d{1,2})\s*[:.)\-–—]/i.test(line);
     if (label && (label.kind === 'specimen' || specimenWord || /^\s*(?:\(?[A-Z]\d?[.):]|[A-Z]\s[-–—]|\d{1,2}[.)])/.test(line))) {
       current = { label: label.label, head: '', body: '', mode, start: lineStart, end: lineStart + line.length };
       splitHead(current, line.slice(label.length));
