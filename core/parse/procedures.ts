@@ -278,12 +278,21 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         continue;
       }
       if (current) {
+        // "Tumor #2: SCC, L dorsal forearm" after a blank line: a new lesion at another site starts the next procedure.
+        const base = current.parent ?? current;
+        // "Tumor #2: …" splits as "Tumor " (after the blank) + "#2: …": the short lead-in counts as the blank.
+        const last = current.units[current.units.length - 1];
+        const leadIn = last?.afterBlank === true && last.text.trim().length < 12 && !newSiteIn(last);
+        const otherSite = base.family === 'mohs' && (u.afterBlank || leadIn) ? newSiteIn(u) : undefined;
+        const baseSite = otherSite ? (base.site ?? siteOfUnits(base.units) ?? siteOfUnits(base.context)) : undefined;
+        const newLesion = otherSite !== undefined && baseSite?.key !== undefined && otherSite.site.key !== baseSite.key;
         const keep =
-          !u.afterBlank ||
-          Boolean(u.field) ||
-          current.family === 'mohs' ||
-          current.parent?.family === 'mohs' ||
-          /^\s*(?:stage|layer|repair|closure|defect|flap|graft|the\s+(?:defect|wound|flap|graft)|undermin|length)/i.test(u.text);
+          !newLesion &&
+          (!u.afterBlank ||
+            Boolean(u.field) ||
+            current.family === 'mohs' ||
+            current.parent?.family === 'mohs' ||
+            /^\s*(?:stage|layer|repair|closure|defect|flap|graft|the\s+(?:defect|wound|flap|graft)|undermin|length)/i.test(u.text));
         if (keep) {
           current.units.push(u);
           // "Specimen: A" after the repair lines still belongs to the excision the repair closes.
@@ -293,8 +302,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           )
             current.parent.units.push(u);
         } else {
+          if (newLesion && leadIn && last) current.units.pop();
           current = undefined;
-          pending = [u];
+          pending = newLesion && leadIn && last ? [last, u] : [u];
         }
       } else {
         if (u.afterBlank) pending = [];

@@ -114,7 +114,7 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'destruction',
-    /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|c\s+and\s+d|c\s*&\s*e|curettage\s+(?:and|&|with|followed\s+by)\s+(?:electro)?(?:desiccation|dessication|cautery|cauterization|fulguration)|electrodes+ication\s+and\s+curettage|(?:electro)?desiccat(?:ion|ed)|electrodes+ication|electrocautery|electrofulguration|fulgurat(?:ion|ed)|hyfrecat(?:ion|ed|or)|cryo(?:therapy|surgery|destruction|ablation|spray)?|ln2|l\.n\.2|liquid\s+nitrogen|lq\s*n2|destr(?:uction|oyed|oy)|cantharidin|cantharone|canthacur|ycanth|laser\s+(?:ablation|destruction)|curett(?:age|ed)|chemical\s+cautery|chemocautery|trichloroacetic\s+acid\s+(?:was\s+)?applied|podophyll\w*|squaric\s+acid|candida\s+antigen\s+inject\w*|freeze[- ]thaw|frozen)\b/gi,
+    /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|c\s+and\s+d|c\s*&\s*e|curettage\s+(?:and|&|with|followed\s+by)\s+(?:electro)?(?:desiccation|dessication|cautery|cauterization|fulguration)|electrodes+ication\s+and\s+curettage|(?:electro)?desiccat(?:ion|ed)|electrodes+ication|electrocautery|electrofulguration|fulgurat(?:ion|ed)|hyfrecat(?:ion|ed|or)|cryo(?:therapy|surgery|destruction|ablation|spray)?|ln2|l\.n\.2|l\.n(?=\.\s*(?:x\s*\d|×\s*\d|to\b|\d|applied|spray))|liquid\s+nitrogen|lq\s*n2|destr(?:uction|oyed|oy)|cantharidin|cantharone|canthacur|ycanth|laser\s+(?:ablation|destruction)|curett(?:age|ed)|chemical\s+cautery|chemocautery|trichloroacetic\s+acid\s+(?:was\s+)?applied|podophyll\w*|squaric\s+acid|candida\s+antigen\s+inject\w*|freeze[- ]thaw|frozen)\b/gi,
   ],
   [
     'excision',
