@@ -189,7 +189,10 @@ export function findTriggers(text: string): Trigger[] {
         lower,
       );
     const route = /\b(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq|glute(?:us|al)|deltoid|ventrogluteal)\b/i.test(lower);
-    const given = /\b(?:given|administered|injected|injection|inj|shot)\b/i.test(lower);
+    // "1 cc IM R ventrogluteal": a dose written straight before its route is an order carried out.
+    const given =
+      /\b(?:given|administered|injected|injection|inj|shot)\b/i.test(lower) ||
+      /\b\d+(?:\.\d+)?\s*(?:cc|ml|mg)\s+(?:im|intramuscular(?:ly)?|sq|subq|sub-?q|subcutaneous(?:ly)?)\b/i.test(lower);
     if (drug && route && given && !/\b(?:intralesional|ilk|into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque)s?)\b/i.test(lower))
       out.push({ family: 'injection', start: drug.index, end: drug.index + drug[0].length });
   }
