@@ -225,6 +225,9 @@ export function findCount(text: string): number | undefined {
     const n = wordNumber(labelled[1]);
     if (n !== undefined) return n;
   }
+  // "Verrucae, plantar feet, 16 total": a whole number right before "total" is the count.
+  const trailingTotal = /(?<![\d.,/])\b(\d{1,3})\s+(?:in\s+)?total\b(?!\s+(?:of\b|mg|ml|mls|cc|units?|cm|mm|cycles?|sq|area|length|dose|volume))/i.exec(t);
+  if (trailingTotal?.[1]) return Number(trailingTotal[1]);
   let sum = 0;
   let found = false;
   const seen: [number, number][] = [];
