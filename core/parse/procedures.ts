@@ -272,6 +272,33 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         pending = [u];
         continue;
       }
+      // "ED&C #1: … / ED&C #2: …" splits each line into the procedure word and its numbered item: a second
+      // number right after a repeated procedure word on a new line is a second procedure, not more of the first.
+      const lead = current?.units[current.units.length - 1];
+      const firstLabel = current?.label ?? current?.units.find((x) => x.label)?.label;
+      if (
+        u.label &&
+        !u.lineStart &&
+        current &&
+        !current.parent &&
+        lead &&
+        lead !== current.trigger &&
+        lead.lineStart &&
+        !lead.label &&
+        lead.text.trim().length < 20 &&
+        unitTriggers(lead).length > 0 &&
+        firstLabel !== undefined &&
+        firstLabel !== u.label
+      ) {
+        current.units.pop();
+        pending = [];
+        const next = open(current.family, lead, { start: 0, end: lead.text.length, at: 0 }, current.generic);
+        next.units.push(u);
+        next.label = u.label;
+        if (u.labelKind) next.labelKind = u.labelKind;
+        current = next;
+        continue;
+      }
       if (u.label && !u.lineStart && current?.label && current.label !== u.label) {
         current = undefined;
         pending = [u];
