@@ -1,5 +1,5 @@
 import type { Laterality, Site } from '../model';
-import { SITES, type SiteKey } from './sites';
+import { SITES, type SiteKey, siteInfo } from './sites';
 
 /**
  * Site vocabulary: the words notes use for a body site (with abbreviations and
@@ -528,9 +528,8 @@ export function resolveSite(text: string): Site | undefined {
 export function pickSite(matches: SiteMatch[]): SiteMatch | undefined {
   // "R great toe nail matrix bx": the nail unit is the more specific site of the two (§1.3: 11755).
   const nailOfDigit =
-    matches.find((m) => m.special && SITES[m.site.key as SiteKey]?.special === 'nail') &&
-    matches.find((m) => m.special && SITES[m.site.key as SiteKey]?.special === 'digit')
-      ? matches.find((m) => SITES[m.site.key as SiteKey]?.special === 'nail')
+    matches.find((m) => m.special && siteInfo(m.site.key)?.special === 'nail') && matches.find((m) => m.special && siteInfo(m.site.key)?.special === 'digit')
+      ? matches.find((m) => siteInfo(m.site.key)?.special === 'nail')
       : undefined;
   const special = nailOfDigit ?? matches.find((m) => m.special);
   const chosen = special ?? matches[0];
