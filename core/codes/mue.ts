@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codeInfo } from './catalog';
 import { MUE_SEED_VERSION, mueSeed } from './data/mue-seed';
+import { editTableFields, IsoDate } from './edit-table';
 
 /**
  * Medically Unlikely Edits (reference §11.4): the most units of a code one
@@ -9,7 +10,6 @@ import { MUE_SEED_VERSION, mueSeed } from './data/mue-seed';
  * MAI 2 = date-of-service edit, policy (absolute); MAI 3 = date-of-service edit,
  * clinical (appealable). Units above the MUE deny all units of the line/DOS.
  */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-mm-dd');
 
 export const MueAdjudication = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type MueAdjudication = z.infer<typeof MueAdjudication>;
@@ -31,15 +31,7 @@ export type MueEntryInput = z.input<typeof MueEntry>;
 /** One version of the practitioner MUE table. Imported rows: [code, value, mai, rationale index]. */
 export const MueTable = z.object({
   kind: z.literal('mue'),
-  version: z.string(),
-  /** First date of service this version applies to (the "Eff" date in the CMS file name). */
-  effectiveFrom: IsoDate.optional(),
-  source: z.string(),
-  importedAt: z.string().optional(),
-  complete: z.boolean(),
-  filtered: z.boolean().default(false),
-  rationales: z.array(z.string()).default([]),
-  rows: z.array(z.unknown()).default([]),
+  ...editTableFields,
   entries: z.array(MueEntry).default([]),
 });
 export type MueTable = z.infer<typeof MueTable>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NCCI_PTP_SEED_VERSION, ncciPtpSeed } from './data/ncci-ptp-seed';
+import { editTableFields, IsoDate } from './edit-table';
 
 /**
  * NCCI procedure-to-procedure (PTP) edits, practitioner file layout (reference §11.1):
@@ -7,7 +8,6 @@ import { NCCI_PTP_SEED_VERSION, ncciPtpSeed } from './data/ncci-ptp-seed';
  * indicator (0 = never bypassed, 1 = an NCCI-associated modifier can bypass it when
  * the services are distinct, 9 = not applicable).
  */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-mm-dd');
 const HcpcsCode = z.string().regex(/^[0-9A-Z]{5}$/, 'expected a 5-character CPT/HCPCS code');
 
 export const ModifierIndicator = z.union([z.literal(0), z.literal(1), z.literal(9)]);
@@ -41,19 +41,7 @@ export type PtpRowTuple = z.infer<typeof PtpRowTuple>;
 
 export const PtpTable = z.object({
   kind: z.literal('ncci-ptp'),
-  /** CMS file version (e.g. "v321r0") or the seed version. */
-  version: z.string(),
-  /** First date of service this version of the file is meant for (a quarter start). */
-  effectiveFrom: IsoDate.optional(),
-  /** Files it was built from. */
-  source: z.string(),
-  importedAt: z.string().optional(),
-  /** True for a CMS import: a pair absent from the table has no edit. False for the seed. */
-  complete: z.boolean(),
-  /** Only rows touching a code in the DermLens catalog were kept (when filtered at import). */
-  filtered: z.boolean().default(false),
-  rationales: z.array(z.string()).default([]),
-  rows: z.array(z.unknown()).default([]),
+  ...editTableFields,
   /** Seed rows with full provenance (the compact rows are used for imports). */
   edits: z.array(PtpEdit).default([]),
 });
