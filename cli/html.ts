@@ -29,6 +29,8 @@ export function snapshotFromHtml(html: string, id: string, options: { path?: str
     },
   });
   try {
+    // Command line only: the saved page is parsed into an inert happy-dom document (scripts, styles,
+    // frames and navigation disabled) and only its text is read; nothing is rendered to a user.
     window.document.write(html);
     const doc = window.document as unknown as Document;
     if (options.path) {
