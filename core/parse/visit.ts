@@ -14,6 +14,9 @@ import { unitsOf } from './units';
 const DOS_LABEL =
   /\b(?:dos|date\s+of\s+service|service\s+date|visit\s+date|date\s+of\s+visit|encounter\s+date|appointment\s+date|appt\s+date|exam\s+date|procedure\s+date|date\s+of\s+procedure|date\s+of\s+encounter|seen\s+on)\b\s*[:#-]?\s*/i;
 
+const BARE_DATE_LINE =
+  /^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:[T\s,@]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*$/i;
+
 /** Date of service from a labeled line; else the first date in the header lines (not a DOB). */
 export function dateOfServiceOf(text: string): string | undefined {
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
@@ -26,6 +29,11 @@ export function dateOfServiceOf(text: string): string | undefined {
   for (const line of lines) {
     if (/\b(?:dob|d\.o\.b|birth|born|age)\b/i.test(line)) continue;
     if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line)) {
+      const d = parseDate(line);
+      if (d) return d;
+    }
+    // A header line that is only a date ("2026-03-14", "Tue 03/14/2026 9:40 AM") dates the visit.
+    if (BARE_DATE_LINE.test(line)) {
       const d = parseDate(line);
       if (d) return d;
     }

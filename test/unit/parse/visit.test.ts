@@ -36,6 +36,8 @@ describe('visit facts', () => {
     ['Visit Date: 2026-10-14', '2026-10-14'],
     ['Encounter Date: 10/14/26', '2026-10-14'],
     ['DOB: 01/02/1950\nDate: 10/14/2026', '2026-10-14'],
+    ['Patient: Doe, Jane\n2026-10-14\nEst pt, AKs.', '2026-10-14'],
+    ['DOB: 1950-01-02\nWed 10/14/2026 9:40 AM\nAKs.', '2026-10-14'],
   ];
   it.each(dos)('%s → %s', (text, iso) => {
     expect(parseNote(text).visit.dateOfService).toBe(iso);
