@@ -345,6 +345,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     // A procedure-name field always starts a new block ("Procedure: Shave biopsy").
     const procField = Boolean(u.field && PROCEDURE_FIELDS.test(u.field));
     let lastPrimary: Block | undefined = current && !isClosure(current.family) ? current : current?.parent;
+    // "Biopsies x2 of the vulva: 1) … 4 mm punch … 2) … shave …": numbered items under a counted or colon
+    // header each name their own technique; the header (a biopsy) is their context.
+    const listHead =
+      u.label && current && !current.parent && !current.label && (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b/i.test(current.trigger.text))
+        ? current
+        : u.label
+          ? current?.listOf
+          : undefined;
     if (primaries.length > 0) {
       const segments = segmentsOf(u, primaries);
       let firstOfUnit: Block | undefined;
@@ -384,6 +392,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           }
         }
         const block = open(seg.family, u, seg, seg.generic);
+        if (k === 0 && listHead && listHead !== block && biopsyGroup(listHead.family) === biopsyGroup(seg.family) && !isClosure(seg.family)) {
+          block.listOf = listHead;
+          block.context = [listHead.trigger, ...block.context.filter((c) => c !== listHead.trigger)];
+        }
         const opener = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
         if (opener) block.intent = intents.get(opener);
         if (segments.length > 1) block.split = true;
@@ -462,12 +474,21 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         return false;
       }
     }
+    // "Biopsies of the vulva today:" then "1) … punch …", "2) … shave …": the header is the summary of its items.
+    if (!b.parent && !b.label && substantive(b) === 1 && blocks.some((x) => x.listOf === b && x.label)) {
+      for (const x of blocks) if (x.listOf === b && !x.site && b.site) x.site = b.site;
+      return false;
+    }
     if (b.parent || b.label || b.site || substantive(b) > 1) return true;
     if (!next?.label) return true;
     const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
     const header = /:\s*$|\bx\s*\d|\b\d+\s*(?:biops|lesions|sites)|\b(?:biopsies|procedures)\b/i.test(b.trigger.text) || b.trigger.text.trim().length < 30;
     return !(header && group(next.family) === group(b.family));
   });
+}
+
+function biopsyGroup(f: Family): Family {
+  return f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f;
 }
 
 /** "bx x2: L forearm (A), R thigh (B)": one block per labeled site, sharing the procedure words. */
@@ -682,7 +703,8 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
         if (/\bpunch(?:ed)?\b/i.test(t) && !/\bpunch\s+(?:excision|excised)\b/i.test(t)) return { kind: 'biopsy-punch' };
         if (/\bpunch\s+(?:excision|excised)\b/i.test(t)) return { kind: 'excision' };
         if (/\b(?:shave(?:d)?|tangential|sauceri[sz]ation|scoop|curette|curettage|deep\s+shave|dermablade|flexible\s+blade)\b/i.test(t)) {
-          if (b.family === 'shave') return shaveIntent(t, ctx, lesionType);
+          // A shave listed under a "Biopsies x2:" header is one of those biopsies.
+          if (b.family === 'shave') return b.listOf?.family === 'biopsy' ? { kind: 'biopsy-tangential' } : shaveIntent(t, ctx, lesionType);
           return { kind: 'biopsy-tangential' };
         }
         if (b.family === 'biopsy' && t === seg) continue;

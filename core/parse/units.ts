@@ -130,11 +130,22 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     // "Specimen(s): A. Right arm…": a field's own value is not a new item.
     if (/^\s*(?:specimens?(?:\s*\(s\))?|jars?|containers?|labels?)\s*:\s*$/i.test(line.slice(0, at))) continue;
     // "specimen A. A 2 cm wedge…" and "a #15 blade" are not new items.
-    if (/\b(?:specimen|labeled|labelled|site|lesion|jar|part|container|bottle)\s*$/i.test(line.slice(Math.max(0, at - 14), at))) continue;
+    if (/\b(?:specimen|spec|labeled|labelled|site|lesion|jar|part|container|bottle)\s*$/i.test(line.slice(Math.max(0, at - 14), at))) continue;
     if (/^#\s?\d{1,2}\s+(?:blade|scalpel|needle|gauge|suture|curette)/i.test(ahead + line.slice(at + 12, at + 24))) continue;
     // "(2)" after a lesion word is a count ("warts (4)"), not an item.
     if (/^\(\d/.test(ahead) && /\b(?:lesions?|aks?|warts?|tags?|sks?|sites?|x)\s*$/i.test(line.slice(Math.max(0, at - 12), at))) continue;
     cuts.add(at);
+  }
+  // "Biopsies x2 of the vulva: 1) L labium majus … 2) R labium minus …": a run of numbered items inside one line.
+  // Only a run that counts up from 1 is cut, so a lone "x 2) " or "(4 mm) 2) " in prose is left alone.
+  if (/(?:^|[\s:;,])1\)\s+\S.*?[\s;,.]2\)\s+\S/.test(line)) {
+    let expected = 1;
+    for (const m of line.matchAll(/(?:^|[\s:;,.])([1-9])\)\s+(?=\S)/g)) {
+      if (Number(m[1]) !== expected) continue;
+      expected++;
+      const at = m.index + m[0].indexOf(m[1] as string);
+      if (at > 0) cuts.add(at);
+    }
   }
   // Sentences: ". " + capital/digit, not after an abbreviation or a number.
   for (let i = 1; i < line.length - 2; i++) {

@@ -337,6 +337,27 @@ describe('lists, counts and templates seen in real EMR output', () => {
     ]);
   });
 
+  it('a numbered list inside one line under a counted header: each item keeps its own technique', () => {
+    const e = parseNote('Biopsies x2 of the vulva: 1) L labium majus 4 mm punch, spec A 2) R labium minus shave, spec B. Both to path.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.site?.laterality, p.specimenLabel])).toEqual([
+      ['biopsy-punch', 'labia', 'left', 'A'],
+      ['biopsy-tangential', 'labia', 'right', 'B'],
+    ]);
+  });
+
+  it('an uncounted "Biopsies …:" header with a site is the summary of its numbered items', () => {
+    const e = parseNote('Biopsies of the L forearm today: 1) proximal shave bx 2) distal punch bx 3 mm. Both to path.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.lesionLabels[0]])).toEqual([
+      ['biopsy-tangential', 'forearm', '1'],
+      ['biopsy-punch', 'forearm', '2'],
+    ]);
+  });
+
+  it('a lone "2)" in prose is not a list item', () => {
+    const e = parseNote('Cryo to AKs (freeze x 2) 2) scalp was spared. Shave bx R arm, spec A.');
+    expect(e.procedures.filter((p) => p.kind.startsWith('biopsy')).map((p) => [p.site?.key, p.specimenLabel])).toEqual([['arm', 'A']]);
+  });
+
   it('labels closing each site: "L labium majus (A) and R labium minus (B)"', () => {
     const e = parseNote('Vulvar biopsy x2 (4 mm punch): L labium majus (A) and R labium minus (B).');
     expect(e.procedures.map((p) => [p.kind, p.site?.key, p.site?.laterality, p.specimenLabel])).toEqual([
