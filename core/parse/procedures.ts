@@ -243,7 +243,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         u.labelKind === 'specimen' &&
         current &&
         !u.afterBlank &&
-        !current.units.some((x) => x.labelKind === 'specimen' || (x.field && SPECIMEN_FIELDS.test(x.field)))
+        !current.units.some((x) => x.labelKind === 'specimen' || (x.field && SPECIMEN_FIELDS.test(x.field))) &&
+        // "PUNCH BX X2 TODAY. SPEC A (L UPPER BACK 4MM), SPEC B (…)": under a counted header with no site, a
+        // specimen naming a site is the first item of the list, not the header's own specimen.
+        !(!current.site && !current.parent && /\bx\s*[2-9]\b/i.test(current.trigger.text) && matchSite(u.text))
       ) {
         current.units.push(u);
         if (current.parent && !current.parent.units.includes(u)) current.parent.units.push(u);

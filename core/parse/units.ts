@@ -136,6 +136,13 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     if (/^\(\d/.test(ahead) && /\b(?:lesions?|aks?|warts?|tags?|sks?|sites?|x)\s*$/i.test(line.slice(Math.max(0, at - 12), at))) continue;
     cuts.add(at);
   }
+  // "PUNCH BX X2 TODAY. SPEC A (L UPPER BACK 4MM), SPEC B (R FOREARM 3MM).": a sentence that is a list of specimens
+  // is one item per specimen. Only when the first specimen opens the line or a sentence, so "shave bx R arm,
+  // specimen A (r/o BCC), and punch bx L leg, specimen B" keeps each specimen with its procedure.
+  const specs = [...line.matchAll(/(^|[.:]\s+|[,;]\s*|\band\s+)(?=(?:spec(?:imen)?|jar|container)\s*#?\s*[A-H]\s*[(:\-–])/gi)];
+  if (specs.length >= 2 && specs[0] && !/^[,;]|^and/i.test(specs[0][1] ?? '')) {
+    for (const m of specs.slice(1)) if (/^[,;]|^and/i.test(m[1] ?? '')) cuts.add(m.index + m[0].length);
+  }
   // "Biopsies x2 of the vulva: 1) L labium majus … 2) R labium minus …": a run of numbered items inside one line.
   // Only a run that counts up from 1 is cut, so a lone "x 2) " or "(4 mm) 2) " in prose is left alone.
   if (/(?:^|[\s:;,])1\)\s+\S.*?[\s;,.]2\)\s+\S/.test(line)) {

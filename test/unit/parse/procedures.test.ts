@@ -353,6 +353,22 @@ describe('lists, counts and templates seen in real EMR output', () => {
     ]);
   });
 
+  it('all-caps scribe shorthand: "PUNCH BX X2 … SPEC A (…), SPEC B (…)" → two punch biopsies', () => {
+    const e = parseNote('PUNCH BX X2 TODAY. SPEC A (L UPPER BACK 4MM), SPEC B (R FOREARM 3MM). R/O DYSPLASTIC NEVUS. SENT TO PATH.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.site?.laterality, p.specimenLabel])).toEqual([
+      ['biopsy-punch', 'upper-back', 'left', 'A'],
+      ['biopsy-punch', 'forearm', 'right', 'B'],
+    ]);
+  });
+
+  it('specimens written after their own procedures stay with them', () => {
+    const e = parseNote('Shave bx R arm, specimen A (r/o BCC), and punch bx L leg, specimen B (r/o SCC).');
+    expect(e.procedures.map((p) => [p.kind, p.specimenLabel])).toEqual([
+      ['biopsy-tangential', 'A'],
+      ['biopsy-punch', 'B'],
+    ]);
+  });
+
   it('a lone "2)" in prose is not a list item', () => {
     const e = parseNote('Cryo to AKs (freeze x 2) 2) scalp was spared. Shave bx R arm, spec A.');
     expect(e.procedures.filter((p) => p.kind.startsWith('biopsy')).map((p) => [p.site?.key, p.specimenLabel])).toEqual([['arm', 'A']]);
