@@ -44,6 +44,8 @@ export interface Block {
   labelKind?: 'specimen' | 'lesion';
   parent?: Block;
   site?: Site;
+  /** The jar a separate line assigns to this numbered site ("Path: site 2 sent (spec A)"). */
+  mappedSpecimen?: string;
 }
 
 export interface ParsedProcedure {
@@ -457,6 +459,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     }
   }
   carry.lastDx = lastDx;
+  mapSpecimens(units, blocks);
   // Fill sites from the whole block, then drop summary headers ("Biopsies x3:" followed by A), B), C)).
   for (const b of blocks) {
     if (!b.site) b.site = siteOfUnits(b.units) ?? siteOfUnits(b.context) ?? (b.parent ? b.parent.site : undefined);
@@ -488,6 +491,35 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     const header = /:\s*$|\bx\s*\d|\b\d+\s*(?:biops|lesions|sites)|\b(?:biopsies|procedures)\b/i.test(b.trigger.text) || b.trigger.text.trim().length < 30;
     return !(header && group(next.family) === group(b.family));
   });
+}
+
+// "site 2 sent (spec A)", "#1 → jar B", "lesion 3 = specimen C"; and the other way round, "spec A = site 2".
+const SITE_TO_SPECIMEN =
+  /\b(?:site|lesion|les|#)\s*#?\s*(\d{1,2}|[A-H])\b(?!\s*(?:mm|cm))[^.;\n()]{0,25}?[(\s,:=>→-]\s*(?:spec(?:imen)?|jar|container|bottle)\s*#?\s*([A-Z]\d?)\b(?![a-z])/gi;
+const SPECIMEN_TO_SITE =
+  /\b(?:spec(?:imen)?|jar|container|bottle)\s*#?\s*([A-Z]\d?)\s*(?:=|:|->|→|is|from)\s*(?:site|lesion|#)\s*#?\s*(\d{1,2}|[A-H])\b(?![a-z])/gi;
+
+/**
+ * A separate line that says which numbered site went into which jar ("Path: site 2 sent (spec A)") gives
+ * that site's procedure its specimen letter; the line is not a fact of the procedure it happens to follow.
+ */
+function mapSpecimens(units: Unit[], blocks: Block[]): void {
+  for (const u of units) {
+    if (!/\b(?:spec|jar|container|bottle)/i.test(u.text)) continue;
+    const pairs: [string, string][] = [];
+    for (const m of u.text.matchAll(SITE_TO_SPECIMEN)) if (m[1] && m[2] && /^[A-Z]/.test(m[2])) pairs.push([m[1].toUpperCase(), m[2]]);
+    for (const m of u.text.matchAll(SPECIMEN_TO_SITE)) if (m[1] && m[2] && /^[A-Z]/.test(m[1])) pairs.push([m[2].toUpperCase(), m[1]]);
+    const targets = new Set<Block>();
+    for (const [lesion, specimen] of pairs) {
+      if (lesion === specimen) continue;
+      const target = blocks.find((b) => !b.parent && b.label === lesion && b.labelKind !== 'specimen' && b.trigger !== u);
+      if (!target) continue;
+      target.mappedSpecimen = specimen;
+      targets.add(target);
+    }
+    if (targets.size === 0) continue;
+    for (const b of blocks) if (!targets.has(b) && b.trigger !== u && b.units.includes(u)) b.units = b.units.filter((x) => x !== u);
+  }
 }
 
 function biopsyGroup(f: Family): Family {
@@ -947,6 +979,7 @@ function specimenWordLabel(text: string): string | undefined {
 
 function specimenLabelOf(b: Block, seg: string): string | undefined {
   if (b.enumerated) return b.enumerated.label;
+  if (b.mappedSpecimen) return b.mappedSpecimen;
   const scan = (text: string): string | undefined => {
     const m =
       /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??

@@ -369,6 +369,26 @@ describe('lists, counts and templates seen in real EMR output', () => {
     ]);
   });
 
+  it('"Path: site N sent (spec X)" lines give each numbered site its jar', () => {
+    const e = parseNote(
+      'Site 1: R cheek 6 mm pink papule, r/o BCC - shave bx.\nSite 2: L shin 8 mm scaly plaque, r/o SCC - shave bx.\nPath: site 1 sent (spec B)\nPath: site 2 sent (spec A)',
+    );
+    expect(e.procedures.map((p) => [p.site?.key, p.lesionLabels[0], p.specimenLabel])).toEqual([
+      ['cheek', '1', 'B'],
+      ['shin', '2', 'A'],
+    ]);
+  });
+
+  it('"spec A = site 2": the jar named first', () => {
+    const e = parseNote(
+      '1. AK R temple - LN2 x1.\n2. R/o BCC L upper back, 7 mm - shave bx.\n3. R/o SCC R hand, 5 mm - shave bx.\nSpec A = site 3; spec B = site 2.',
+    );
+    expect(e.procedures.filter((p) => p.kind === 'biopsy-tangential').map((p) => [p.site?.key, p.specimenLabel])).toEqual([
+      ['upper-back', 'B'],
+      ['hand', 'A'],
+    ]);
+  });
+
   it('a lone "2)" in prose is not a list item', () => {
     const e = parseNote('Cryo to AKs (freeze x 2) 2) scalp was spared. Shave bx R arm, spec A.');
     expect(e.procedures.filter((p) => p.kind.startsWith('biopsy')).map((p) => [p.site?.key, p.specimenLabel])).toEqual([['arm', 'A']]);
