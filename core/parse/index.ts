@@ -250,7 +250,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
     sections: record,
   };
   if (initials) encounter.patientInitials = initials;
-  return Encounter.parse(encounter);
+  return encounter;
 }
 
 /**
