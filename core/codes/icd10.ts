@@ -266,16 +266,84 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
  * then asks the coder instead of guessing.
  */
 function cleanText(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[-_]/g, ' ')
-      .replace(/\s+/g, ' ')
-      // Negated mentions name what the lesion is NOT ("negative for melanoma", "no residual BCC", "r/o SCC").
-      .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no)\b[^.;,]*/g, ' ')
-      .replace(/(?<![^.;,])[^.;,]*\bnot (identified|seen|present)\b/g, ' ')
-  );
+  const t = text
+    .toLowerCase()
+    .replace(/[-_]/g, ' ')
+    // Same as /\s+/g → ' ', but leaves single spaces alone (most of the text) instead of rewriting each one.
+    .replace(/\s{2,}|[^\S ]/g, ' ')
+    // Negated mentions name what the lesion is NOT ("negative for melanoma", "no residual BCC", "r/o SCC").
+    .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no)\b[^.;,]*/g, ' ');
+  // The clause-wide pattern is slow on long texts: run it only when its phrase is there at all.
+  return NOT_FOUND.test(t) ? t.replace(/(?<![^.;,])[^.;,]*\bnot (identified|seen|present)\b/g, ' ') : t;
 }
+const NOT_FOUND = /\bnot (identified|seen|present)\b/;
+
+/**
+ * Ordered patterns in blocks of blocks, each (sub)block also joined into one regex: a text that
+ * matches no pattern of a block is scanned once for the block instead of once per pattern.
+ * Same answers as trying every pattern in order (an alternation matches iff one of its
+ * alternatives does).
+ */
+interface PatternRow<T> {
+  re: RegExp;
+  global: RegExp;
+  value: T;
+}
+interface PatternBlock<T> {
+  any: RegExp;
+  parts: { any: RegExp; rows: PatternRow<T>[] }[];
+}
+
+function joined(rows: readonly (readonly [RegExp, unknown])[]): RegExp {
+  for (const [re] of rows) {
+    // Joining would renumber backreferences or mix flags: the tables use neither.
+    if (re.flags !== '' || /\\[1-9]/.test(re.source)) throw new Error(`icd10: pattern ${re} cannot be joined`);
+  }
+  return new RegExp(rows.map(([re]) => `(?:${re.source})`).join('|'));
+}
+
+function patternBlocks<T>(rows: readonly [RegExp, T][], size = 12, partSize = 4): PatternBlock<T>[] {
+  const out: PatternBlock<T>[] = [];
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    const parts: PatternBlock<T>['parts'] = [];
+    for (let j = 0; j < chunk.length; j += partSize) {
+      const part = chunk.slice(j, j + partSize);
+      parts.push({ any: joined(part), rows: part.map(([re, value]) => ({ re, global: new RegExp(re.source, 'g'), value })) });
+    }
+    out.push({ any: joined(chunk), parts });
+  }
+  return out;
+}
+
+/** The value of the first pattern (in table order) that matches the text. */
+function firstMatch<T>(blocks: readonly PatternBlock<T>[], text: string): T | undefined {
+  for (const block of blocks) {
+    if (!block.any.test(text)) continue;
+    for (const part of block.parts) {
+      if (!part.any.test(text)) continue;
+      for (const row of part.rows) if (row.re.test(text)) return row.value;
+    }
+  }
+  return undefined;
+}
+
+/** The values of every pattern that matches the text, in table order. */
+function allMatches<T>(blocks: readonly PatternBlock<T>[], text: string): T[] {
+  const out: T[] = [];
+  for (const block of blocks) {
+    if (!block.any.test(text)) continue;
+    for (const part of block.parts) {
+      if (!part.any.test(text)) continue;
+      for (const row of part.rows) if (row.re.test(text)) out.push(row.value);
+    }
+  }
+  return out;
+}
+
+const HISTORY_BLOCKS = patternBlocks(HISTORY_PATTERNS);
+const HISTOLOGY_BLOCKS = patternBlocks(HISTOLOGY_PATTERNS);
+const CONDITION_BLOCKS = patternBlocks(CONDITION_PATTERNS);
 
 export function histologyFromText(text: string | undefined): Histology | undefined {
   if (!text) return undefined;
@@ -284,10 +352,12 @@ export function histologyFromText(text: string | undefined): Histology | undefin
   if (t === 'scc in situ' || t === 'scc in-situ') return 'carcinoma-in-situ';
   if (t === 'atypical nevus') return 'nevus';
   if (t === 'inflamed seborrheic keratosis') return 'inflamed-seborrheic-keratosis';
-  for (const [re, code] of HISTORY_PATTERNS) if (re.test(t)) return `code:${code}`;
-  for (const [re, h] of HISTOLOGY_PATTERNS) if (re.test(t)) return h;
-  for (const [re, code] of CONDITION_PATTERNS) if (re.test(t)) return `code:${code}`;
-  return undefined;
+  const history = firstMatch(HISTORY_BLOCKS, t);
+  if (history) return `code:${history}`;
+  const h = firstMatch(HISTOLOGY_BLOCKS, t);
+  if (h) return h;
+  const condition = firstMatch(CONDITION_BLOCKS, t);
+  return condition ? `code:${condition}` : undefined;
 }
 
 /**
@@ -301,15 +371,22 @@ export function histologiesInText(text: string | undefined): Histology[] {
   const out: Histology[] = [];
   const t = cleaned.replace(/\b(history of|hx of|h\/o|s\/p|status post|family history|fh of|prior)\b[^.;,\n]*/g, ' ');
   let rest = t;
-  for (const [re, h] of HISTOLOGY_PATTERNS) {
-    if (!re.test(rest)) continue;
-    if (!out.includes(h)) out.push(h);
-    // Mask what matched so "lentigo maligna" (melanoma in situ) is not read again as a lentigo.
-    rest = rest.replace(new RegExp(re.source, 'g'), ' ');
+  for (const block of HISTOLOGY_BLOCKS) {
+    // Masking only happens inside a (sub)block whose joined pattern matched, so a skipped one saw this same text.
+    if (!block.any.test(rest)) continue;
+    for (const part of block.parts) {
+      if (!part.any.test(rest)) continue;
+      for (const { re, global, value: h } of part.rows) {
+        if (!re.test(rest)) continue;
+        if (!out.includes(h)) out.push(h);
+        // Mask what matched so "lentigo maligna" (melanoma in situ) is not read again as a lentigo.
+        rest = rest.replace(global, ' ');
+      }
+    }
   }
-  for (const [re, code] of CONDITION_PATTERNS) if (re.test(rest) && !out.includes(`code:${code}`)) out.push(`code:${code}`);
+  for (const code of allMatches(CONDITION_BLOCKS, rest)) if (!out.includes(`code:${code}`)) out.push(`code:${code}`);
   // History and screening last: active problems come first on a line.
-  for (const [re, code] of HISTORY_PATTERNS) if (re.test(cleaned) && !out.includes(`code:${code}`)) out.push(`code:${code}`);
+  for (const code of allMatches(HISTORY_BLOCKS, cleaned)) if (!out.includes(`code:${code}`)) out.push(`code:${code}`);
   return out;
 }
 

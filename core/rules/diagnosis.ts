@@ -63,12 +63,31 @@ function mergeSite(...sites: (Site | undefined)[]): Where {
 class Linker {
   private readonly reported = new Set<string>();
   private readings: Histology[] | undefined;
+  private text: string | undefined;
+  /** The same lesion, procedure and problem words are read for many lines: read each text once per encounter. */
+  private readonly histologies = new Map<string, Histology | undefined>();
+  private readonly problems = new Map<boolean, { code: string; words: string[] }[]>();
   constructor(private readonly ctx: RuleContext) {}
+
+  /** The whole note as one text (joined once per encounter). */
+  noteText(): string {
+    this.text ??= Object.values(this.ctx.encounter.sections).join('\n');
+    return this.text;
+  }
 
   /** Everything the whole note names (computed once per encounter). */
   noteReadings(): Histology[] {
-    this.readings ??= histologiesInText(Object.values(this.ctx.encounter.sections).join('\n'));
+    this.readings ??= histologiesInText(this.noteText());
     return this.readings;
+  }
+
+  /** histologyFromText, read once per distinct text in this encounter. */
+  histology(text: string | undefined): Histology | undefined {
+    if (!text) return undefined;
+    if (this.histologies.has(text)) return this.histologies.get(text);
+    const h = histologyFromText(text);
+    this.histologies.set(text, h);
+    return h;
   }
 
   report(key: string, finding: Parameters<RuleContext['report']>[0]): void {
@@ -199,7 +218,7 @@ class Linker {
 
   /** Final pathology: the code the report gives, or its diagnosis mapped at the lesion's site. */
   fromPathology(report: PathologyReport, where: Where, who: string): { codes: string[]; histology?: Histology } {
-    const h = histologyFromText(report.diagnosisText) ?? (report.behavior === 'uncertain' ? 'uncertain-behavior' : undefined);
+    const h = this.histology(report.diagnosisText) ?? (report.behavior === 'uncertain' ? 'uncertain-behavior' : undefined);
     if (report.icd10) {
       const codes = this.documented(report.icd10, where, who);
       if (codes.length > 0) return { codes, histology: h };
@@ -258,14 +277,14 @@ class Linker {
     }
     if (proven) {
       // A proven cancer whose words here name something else (a "scar" re-excised): the cancer the note names.
-      const own = histologyFromText(text) ?? histologyFromText(type);
+      const own = this.histology(text) ?? this.histology(type);
       const nm = own && MALIGNANT.has(own) ? undefined : this.noteMalignant();
       if (nm) return this.resolve(nm, where, who);
     }
     if (!text) return [];
     // The clinical words first; the parser's normalized lesion type when those name nothing we map.
     // A generic reading ("cyst", "dermatitis") yields to a specific one found in the type or the procedure words.
-    const readings = [histologyFromText(text), histologyFromText(type), histologyFromText(p?.text)].filter((x): x is Histology => x !== undefined);
+    const readings = [this.histology(text), this.histology(type), this.histology(p?.text)].filter((x): x is Histology => x !== undefined);
     const h = readings.find((x) => !GENERIC.has(x)) ?? readings[0];
     const provisional = UNCERTAIN.test(text) || (!h && VAGUE.test(text));
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
@@ -359,8 +378,8 @@ class Linker {
 
   /** What a procedure's own words (parser lesion type, procedure text) say it treats; undefined if nothing. */
   fromProcedureWords(p: Procedure): string[] | undefined {
-    const typeH = histologyFromText(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined);
-    const textH = histologyFromText(p.text);
+    const typeH = this.histology(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined);
+    const textH = this.histology(p.text);
     // Prefer a reading that fits what the procedure treats (a parser's "wart" on a nail debridement loses to
     // "mycotic nails"), then a specific one over a generic "cyst"; the note may name the specific one.
     const readings = [typeH, textH].filter((x): x is Histology => x !== undefined);
@@ -428,14 +447,14 @@ class Linker {
    * inflammatory condition for phototherapy…); the E/M takes site-independent ones.
    */
   fromNoteText(line: DraftLine): string[] {
-    const text = Object.values(this.ctx.encounter.sections).join('\n');
+    const text = this.noteText();
     if (!text.trim()) return [];
     const procs = proceduresOfLine(this.ctx, line);
     const isEm = line.family === 'evaluation';
     if (!isEm && procs.length > 0 && procs.every((p) => NO_NOTE_WIDE.includes(p.kind))) return [];
     const fits = (h: Histology): boolean => (isEm ? sitelessHistology(h) : !h.startsWith('code:Z') && procs.some((p) => fitsKind(p.kind, h)));
     const fitsCode = (c: string): boolean => {
-      const h = histologyFromText(title(c));
+      const h = this.histology(title(c));
       return isEm || (h !== undefined && fits(h)) || procs.some((p) => (KIND_CODE_PREFIXES[p.kind] ?? []).some((x) => c.startsWith(x)));
     };
     let codes = codesInText(text).filter(fitsCode);
@@ -478,7 +497,7 @@ class Linker {
   lesionRemovalFallback(line: DraftLine): string[] {
     const p = proceduresOfLine(this.ctx, line).find((x) => LESION_REMOVAL.includes(x.kind));
     if (!p) return [];
-    const text = Object.values(this.ctx.encounter.sections).join('\n');
+    const text = this.noteText();
     const lesion = this.ctx.lesion(p.lesionLabels[0]);
     const who = p.lesionLabels[0] ? `Lesion ${p.lesionLabels[0]}` : p.specimenLabel ? `Specimen ${p.specimenLabel}` : line.code;
     const proven =
@@ -514,6 +533,9 @@ class Linker {
 
   /** Visit problems with a usable code, separately managed ones first. */
   problemCodes(separateOnly: boolean): { code: string; words: string[] }[] {
+    // Asked for every line without a lesion: the problems, and their findings, are the same each time.
+    const known = this.problems.get(separateOnly);
+    if (known) return known;
     const out: { code: string; words: string[] }[] = [];
     const problems = [...this.ctx.encounter.visit.problems].sort((a, b) => Number(b.separatelyManaged) - Number(a.separatelyManaged));
     for (const pr of problems) {
@@ -521,7 +543,7 @@ class Linker {
       let codes: string[] = [];
       if (pr.icd10) codes = this.documented(pr.icd10, {}, `Problem "${pr.text.slice(0, 40)}"`);
       else {
-        const h = histologyFromText(pr.text);
+        const h = this.histology(pr.text);
         if (h && !UNCERTAIN.test(pr.text)) {
           const r = resolveDx({ histology: h });
           if (!r.unresolved && r.missing.length === 0) codes = r.codes;
@@ -533,6 +555,7 @@ class Linker {
         .filter((w) => w.length > 4);
       for (const c of codes) if (!out.some((o) => o.code === c)) out.push({ code: c, words });
     }
+    this.problems.set(separateOnly, out);
     return out;
   }
 }
