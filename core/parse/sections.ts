@@ -34,7 +34,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'procedure',
-    /^(?:procedures?(?:\s+(?:performed|note|notes|done|today|details|documentation))?|procedure\s+notes?|operative\s+(?:note|report)|op\s+note|(?:mohs|moh's)(?:\s+micrographic)?(?:\s+surgery)?(?:\s+(?:note|report|procedure\s+note))?|surgical\s+(?:note|procedure)|surgery\s+note|treatments?(?:\s+(?:performed|today|given))?|in[- ]office\s+procedures?|(?:skin\s+)?biops(?:y|ies)(?:\s+(?:note|procedure))?|destruction(?:\s+note)?|excision(?:\s+note)?|injections?(?:\s+(?:given|note))?)$/,
+    /^(?:(?:today'?s\s+|office\s+|minor\s+)?procedures?(?:\s*\(s\))?(?:\s+(?:performed|note|notes|done|today|details|documentation|summary|list|log|table))?|procedure\s+notes?|operative\s+(?:note|report)|op\s+note|(?:mohs|moh's)(?:\s+micrographic)?(?:\s+surgery)?(?:\s+(?:note|report|procedure\s+note))?|surgical\s+(?:note|procedure)|surgery\s+note|treatments?(?:\s+(?:performed|today|given))?|in[- ]office\s+procedures?|(?:skin\s+)?biops(?:y|ies)(?:\s+(?:note|procedure))?|destruction(?:\s+note)?|excision(?:\s+note)?|injections?(?:\s+(?:given|note))?)$/,
   ],
   [
     'pathology',
@@ -58,7 +58,7 @@ const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charg
 
 /** First words a heading can start with: most lines fail this one test and skip the heading list. */
 const HEADING_START =
-  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|results?|surgery)/i;
+  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|results?|surgery|today'?s|office|minor)/i;
 
 export function roleOfHeading(name: string): SectionRole | undefined {
   if (!HEADING_START.test(name)) return undefined;

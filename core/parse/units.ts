@@ -87,6 +87,8 @@ export function unitsOf(text: string, base: number): Unit[] {
   let pos = 0;
   let blank = false;
   const n = text.length;
+  // Column names of the pipe table being read ("| # | Site | Procedure | Specimen |" over a "|---|" rule).
+  let columns: string[] | undefined;
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
@@ -97,11 +99,52 @@ export function unitsOf(text: string, base: number): Unit[] {
       pos = eol + 1;
       continue;
     }
+    // Each row under a pipe-table header is one item, labeled from its specimen or # cell.
+    let row: string[] | undefined;
+    if (PIPE_ROW.test(line)) {
+      const nextEol = text.indexOf('\n', eol + 1);
+      const nextLine = text.slice(eol + 1, nextEol < 0 ? n : Math.min(nextEol, eol + 1 + MAX_LINE_SCAN)).replace(/\r$/, '');
+      if (PIPE_RULE.test(nextLine)) columns = cellsOf(line).map((c) => c.toLowerCase());
+      else if (columns && !PIPE_RULE.test(line)) row = cellsOf(line);
+    } else columns = undefined;
+    const first = units.length;
     splitLine(line, base + pos, blank, units);
+    const unit = row ? units[first] : undefined;
+    if (unit && row && columns) labelRow(unit, row, columns);
     blank = false;
     pos = eol + 1;
   }
   return units;
+}
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/;
+
+function cellsOf(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
+}
+
+/** A table row takes its label from a specimen column ("Specimen", "Jar", "Path #"), else from a "#" column. */
+function labelRow(unit: Unit, cells: string[], columns: string[]): void {
+  const specimen = columns.findIndex((c) =>
+    /^(?:spec(?:imen)?s?|jar|container|bottle|path(?:ology)?\s*(?:#|label|specimen|jar)|specimen\s*(?:#|label|id))\.?$/.test(c),
+  );
+  const spec = specimen >= 0 ? cells[specimen] : undefined;
+  if (spec && /^[A-Z]\d?$/.test(spec)) {
+    unit.label = spec;
+    unit.labelKind = 'specimen';
+    return;
+  }
+  const item = columns.findIndex((c) => /^(?:#|no\.?|item|lesion\s*#?|site\s*#)$/.test(c));
+  const value = item >= 0 ? cells[item] : undefined;
+  if (value && /^(?:\d{1,2}|[A-Z])$/.test(value) && !unit.label) {
+    unit.label = value;
+    unit.labelKind = 'lesion';
+  }
 }
 
 // Inline item starts inside a line: " B) ", "; B. ", " (2) ", " #2 ".

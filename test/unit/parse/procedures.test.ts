@@ -389,6 +389,27 @@ describe('lists, counts and templates seen in real EMR output', () => {
     ]);
   });
 
+  it('pipe table under a "Procedure summary" heading: rows labeled from the specimen and # columns', () => {
+    const e = parseNote(
+      [
+        'Chief complaint: spots to check',
+        '',
+        'Procedure summary',
+        '| # | Site | Clinical Dx | Procedure | Size | Specimen |',
+        '|---|------|-------------|-----------|------|----------|',
+        '| 1 | R upper back | r/o dysplastic nevus | shave biopsy | 6 mm | A |',
+        '| 2 | L forearm | r/o SCC | punch biopsy 4 mm | 5 mm | B |',
+        '| 3 | scalp | actinic keratoses x6 | LN2 | - | - |',
+      ].join('\n'),
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.specimenLabel ?? p.lesionLabels[0], p.count])).toEqual([
+      ['biopsy-tangential', 'upper-back', 'A', undefined],
+      ['biopsy-punch', 'forearm', 'B', undefined],
+      ['destruction-premalignant', 'scalp', '3', 6],
+    ]);
+    expect(e.unread).toEqual([]);
+  });
+
   it('a lone "2)" in prose is not a list item', () => {
     const e = parseNote('Cryo to AKs (freeze x 2) 2) scalp was spared. Shave bx R arm, spec A.');
     expect(e.procedures.filter((p) => p.kind.startsWith('biopsy')).map((p) => [p.site?.key, p.specimenLabel])).toEqual([['arm', 'A']]);
