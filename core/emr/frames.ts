@@ -3,10 +3,25 @@
  * top document (athenaOne's chart is three frames deep), so when the content script runs
  * in all frames only the top frame and frames the top cannot read (cross-origin) should
  * snapshot; otherwise one chart would be sent several times.
+ *
+ * Chrome lists the ancestors' origins (location.ancestorOrigins): comparing strings costs
+ * nothing, while touching `top.document` from a child frame makes the browser set up the
+ * extension's world in the top frame there and then (~2 ms during the page load). The top
+ * reaches a frame only through a chain of same-origin frames, so every ancestor must share
+ * this frame's origin (`self.origin`: an about:blank or srcdoc frame inherits its parent's;
+ * a sandboxed frame's is "null" and matches nothing). Firefox has no ancestorOrigins: try
+ * the top document.
  */
 export function shouldSnapshotInFrame(win: Window): boolean {
   try {
     if (win.top === win || !win.top) return true;
+    const ancestors = (win.location as (Location & { ancestorOrigins?: DOMStringList }) | undefined)?.ancestorOrigins;
+    const own = win.origin;
+    if (own === 'null') return true;
+    if (ancestors && ancestors.length > 0 && typeof own === 'string') {
+      for (let i = 0; i < ancestors.length; i++) if (ancestors.item(i) !== own) return true;
+      return false;
+    }
     // Reading the top document throws when it is cross-origin: then nobody above can read this frame.
     void win.top.document.body;
     return false;

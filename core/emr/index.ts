@@ -58,15 +58,36 @@ export function adapterFor(doc: Document, url: string, skip: readonly string[] =
   return { adapter, scope };
 }
 
+export interface ChartRead {
+  snapshot: ChartSnapshot;
+  /** The chart panes worth observing (the detected adapter's; the body when it names none). */
+  roots: Element[];
+  /** The documents and open shadow roots the read could see (see observationTargetsOf). */
+  targets: Node[];
+}
+
 /**
  * Picks the adapter for a document and reads its sections and identity, fresh each
  * time (SPA navigation changes both without a page load). An EMR page on which the
  * adapter finds no section text is read by the generic adapter instead.
  */
 export function snapshotFromDocument(doc: Document, options: SnapshotOptions): ChartSnapshot {
+  return readChart(doc, options).snapshot;
+}
+
+/**
+ * One read of the chart for the content script: the snapshot, and from the same walk of
+ * the page (scope) and the same adapter pick, what to observe until the next read. The
+ * page is walked once per read, not once per question (a cold walk creates a wrapper for
+ * every element in the extension's world: the largest part of a first read).
+ */
+export function readChart(doc: Document, options: SnapshotOptions): ChartRead {
   if (options.pickedPath) {
     const picked = elementFromCssPath(doc, options.pickedPath);
-    if (picked) return snapshotFromElement(picked, { url: options.url });
+    if (picked) {
+      const snapshot = snapshotFromElement(picked, { url: options.url });
+      return { snapshot, roots: [picked], targets: safe(() => [...scopeOf(doc, options.url).roots], [doc] as Node[]) };
+    }
   }
   const { adapter, scope } = adapterFor(doc, options.url, options.skip);
   let used = adapter;
@@ -91,14 +112,18 @@ export function snapshotFromDocument(doc: Document, options: SnapshotOptions): C
   };
   if (identity.patient) snapshot.patient = identity.patient.slice(0, 500);
   if (identity.dateOfService) snapshot.dateOfService = identity.dateOfService.slice(0, 50);
-  return snapshot;
+  return { snapshot, roots: rootsOf(adapter, scope), targets: [...scope.roots] };
 }
 
 /** The elements the content script should observe for this page (chart panes; the body when unknown). */
 export function sectionRootsOf(doc: Document, url: string): Element[] {
   const { adapter, scope } = adapterFor(doc, url);
+  return rootsOf(adapter, scope);
+}
+
+function rootsOf(adapter: EmrAdapter, scope: Scope): Element[] {
   const roots = safe(() => adapter.sectionRoots?.(scope) ?? [], [] as Element[]);
-  return roots.length > 0 ? roots : doc.body ? [doc.body] : [];
+  return roots.length > 0 ? roots : scope.doc.body ? [scope.doc.body] : [];
 }
 
 /**

@@ -3,11 +3,15 @@
  * they change. Also watches same-origin frames: the adapters read them from the
  * top document (athenaOne's chart is frames deep), but a frame's mutations do not
  * reach the top document's observer. No zod, no writes to the page.
+ *
+ * What to watch comes from the last read of the chart (`watch`): the read has already
+ * walked the page, so the observer never walks it again on its own. Until the first
+ * read, and after a chart pane is removed, every change counts (a read is due anyway).
  */
 export interface ChartObserverOptions {
-  /** The chart's section roots for this document (re-asked after every change). */
-  roots: (doc: Document) => Element[];
-  /** Documents and open shadow roots to observe (core/emr observationTargetsOf); the top document when absent. */
+  /** The chart's section roots for this document, asked when the observer has none (tests, callers without reads). */
+  roots?: (doc: Document) => Element[];
+  /** Documents and open shadow roots to observe, asked with `roots`; the top document when absent. */
   targets?: (doc: Document) => Node[];
   onChange: () => void;
 }
@@ -17,6 +21,8 @@ export class ChartObserver {
   private observed = new WeakSet<Node>();
   private readonly frameListeners = new WeakSet<Element>();
   private roots: Element[] = [];
+  private targets: Node[] = [];
+  private running = false;
 
   constructor(
     private readonly doc: Document,
@@ -27,20 +33,34 @@ export class ChartObserver {
   }
 
   start(): void {
-    this.refreshRoots();
+    this.running = true;
     this.observeDocument(this.doc);
+    if (this.options.roots) this.refreshRoots();
+    else this.observeTargets();
   }
 
   /** Stops observing (hidden tab); start() observes everything again. */
   stop(): void {
+    this.running = false;
     this.observer.disconnect();
     this.observed = new WeakSet();
   }
 
-  /** After a read: the chart panes may have been replaced, frames navigated, shadow roots remounted. */
+  /** After a read: the chart panes and the documents/shadow roots that read saw (panes get replaced, frames navigate). */
+  watch(roots: readonly Element[], targets: readonly Node[]): void {
+    this.roots = [...roots];
+    this.targets = [...targets];
+    if (this.running) this.observeTargets();
+  }
+
+  /** Asks the `roots`/`targets` options again (when given). */
   refreshRoots(): void {
-    this.roots = this.options.roots(this.doc);
-    for (const target of this.options.targets?.(this.doc) ?? []) {
+    if (!this.options.roots) return;
+    this.watch(this.options.roots(this.doc), this.options.targets?.(this.doc) ?? []);
+  }
+
+  private observeTargets(): void {
+    for (const target of this.targets) {
       if (target.nodeType === 9) this.observeDocument(target as Document);
       else if (target.nodeType === 11 && !this.observed.has(target)) {
         this.observed.add(target);
@@ -62,9 +82,10 @@ export class ChartObserver {
   }
 
   private isRelevant(target: Node): boolean {
-    // A chart pane was removed or replaced: the chart changed, and the roots must be found again.
+    // No read yet, or a chart pane was removed or replaced: the chart changed; the next read names the panes again.
     if (this.roots.length === 0 || this.roots.some((root) => !root.isConnected)) {
-      this.refreshRoots();
+      if (this.options.roots) this.refreshRoots();
+      else this.roots = [];
       return true;
     }
     // Changes inside a frame's document or a shadow root count: the top adapter reads them too.
@@ -86,6 +107,7 @@ export class ChartObserver {
         this.frameListeners.add(frame);
         // A frame that navigates gets a new document: observe it and read again.
         frame.addEventListener('load', () => {
+          if (!this.running) return;
           this.observeFrameDocument(frame);
           this.options.onChange();
         });

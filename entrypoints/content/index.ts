@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { observationTargetsOf, sectionRootsOf, shouldSnapshotInFrame, snapshotFromDocument } from '../../core/emr';
+import { readChart, shouldSnapshotInFrame } from '../../core/emr';
 import { ChartObserver } from './chart-observer';
 import { followVisibility } from './visibility';
 import { ChartWatcher } from './watcher';
@@ -21,22 +21,22 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
+  // WXT's window.postMessage announcing each start reaches the page's own listeners in
+  // every frame; its CustomEvent on the document is enough to stop a stale copy.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     if (!shouldSnapshotInFrame(window)) return;
 
+    // One walk of the page per read: the read also names what to observe until the next one.
     const watcher = new ChartWatcher({
       read: () => {
-        const snapshot = snapshotFromDocument(document, { url: location.href });
-        observer.refreshRoots();
+        const { snapshot, roots, targets } = readChart(document, { url: location.href });
+        observer.watch(roots, targets);
         return snapshot;
       },
       send: (message) => browser.runtime.sendMessage(message),
     });
-    const observer = new ChartObserver(document, {
-      roots: (doc) => sectionRootsOf(doc, location.href),
-      targets: (doc) => observationTargetsOf(doc, location.href),
-      onChange: () => watcher.changed(),
-    });
+    const observer = new ChartObserver(document, { onChange: () => watcher.changed() });
 
     // A hidden tab does no work: stop observing, and read once when it is shown again.
     let observing = false;

@@ -184,6 +184,53 @@ describe('which frame snapshots', () => {
   });
 });
 
+describe("which frame snapshots, from the ancestors' origins (Chrome)", () => {
+  type DomWindow = Parameters<typeof import('../../../core/emr').shouldSnapshotInFrame>[0];
+  /** A child frame whose top document must not be touched: reading it throws. */
+  const frame = (origin: string, ancestors: string[]) =>
+    ({
+      origin,
+      location: { ancestorOrigins: { length: ancestors.length, item: (i: number) => ancestors[i] ?? null } },
+      get top() {
+        return {
+          get document(): Document {
+            throw new Error('the top document was touched');
+          },
+        };
+      },
+    }) as unknown as DomWindow;
+
+  it('a chain of same-origin frames is left to the top; any other origin on the way, or an opaque one, snapshots itself', async () => {
+    const { shouldSnapshotInFrame } = await import('../../../core/emr');
+    const o = 'https://athenanet.athenahealth.com';
+    expect(shouldSnapshotInFrame(frame(o, [o]))).toBe(false);
+    expect(shouldSnapshotInFrame(frame(o, [o, o, o]))).toBe(false);
+    // The top cannot reach through a cross-origin parent, even to a frame of its own origin.
+    expect(shouldSnapshotInFrame(frame(o, ['https://other.example', o]))).toBe(true);
+    expect(shouldSnapshotInFrame(frame(o, ['https://other.example']))).toBe(true);
+    // A sandboxed frame (opaque origin) is unreadable from anywhere.
+    expect(shouldSnapshotInFrame(frame('null', ['null']))).toBe(true);
+  });
+});
+
+describe('one read of the chart for the content script', () => {
+  it('readChart gives the snapshot of snapshotFromDocument and, from the same walk, what sectionRootsOf and observationTargetsOf name', async () => {
+    const { observationTargetsOf, readChart, sectionRootsOf } = await import('../../../core/emr');
+    for (const rel of ['athena/visit-biopsy-edc-aks.html', 'ema/visit-biopsies-and-ak-destruction.html', 'generic/printed-note-bold-labels.html']) {
+      const page = loadFixture(rel);
+      try {
+        const read = readChart(page.doc, { url: URL });
+        expect(read.snapshot).toEqual(snapshotFromDocument(page.doc, { url: URL }));
+        expect(read.snapshot.sections.length).toBeGreaterThan(0);
+        expect(read.roots).toEqual(sectionRootsOf(page.doc, URL));
+        expect(read.targets).toEqual(observationTargetsOf(page.doc, URL));
+      } finally {
+        page.close();
+      }
+    }
+  });
+});
+
 describe('what the content script observes', () => {
   it('athenaOne: the top document, every frame document and the shadow root of the Nimbus panel', async () => {
     const { observationTargetsOf } = await import('../../../core/emr');

@@ -54,4 +54,49 @@ describe('ChartObserver', () => {
     await flush();
     expect(onChange).not.toHaveBeenCalled();
   });
+
+  it('fed by reads (watch): before the first read every change counts; then only the panes named; a removed pane counts until the next read', async () => {
+    const nav = document.createElement('nav');
+    const note = document.createElement('article');
+    document.body.append(nav, note);
+    const onChange = vi.fn();
+    const observer = new ChartObserver(document, { onChange });
+    observer.start();
+    nav.append('Home');
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    observer.watch([note], [document]);
+    nav.append(' (2 new)');
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    note.append('Procedure: Shave biopsy');
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    note.remove();
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(3);
+    nav.append(' (3 new)');
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(4);
+    observer.stop();
+  });
+
+  it('watch() while stopped observes nothing until start, then the shadow roots it named', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const panel = document.createElement('section');
+    shadow.append(panel);
+    const onChange = vi.fn();
+    const observer = new ChartObserver(document, { onChange });
+    observer.watch([document.body], [document, shadow]);
+    panel.append('Shave biopsy');
+    await flush();
+    expect(onChange).not.toHaveBeenCalled();
+    observer.start();
+    panel.append(' - R forearm');
+    await flush();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    observer.stop();
+  });
 });
