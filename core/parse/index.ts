@@ -1,3 +1,4 @@
+import { siteInfo } from '../anatomy/sites';
 import { findSites } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { budgetExceeded, overBudget, startBudget } from './budget';
@@ -167,6 +168,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   }
 
   const lesions = lesionsOf(parsed);
+  provenInHistory(parsed, lesions, sections);
   for (const p of parsed) {
     const parent = p.block.parent ? parsed.find((q) => q.block === p.block.parent) : undefined;
     if (parent && p.procedure.lesionLabels.length === 0) p.procedure.lesionLabels = [...parent.procedure.lesionLabels];
@@ -297,6 +299,66 @@ function fillSingleSite(parsed: ParsedProcedure[], sections: Section[]): void {
     p.procedure.site = only;
     for (const q of parsed) if (q.block.parent === p.block && !q.procedure.site) q.procedure.site = only;
   }
+}
+
+// "Shave biopsy 04/15/2026 showed well-differentiated SCC, L dorsal hand": a past biopsy result, told in the history.
+const BIOPSY_RESULT =
+  /\b(?:biops(?:y|ies)|bx)\b[^.;\n]{0,40}?\b(?:showed|shows|revealed|confirmed|proved|proven|positive\s+for|returned|came\s+back|demonstrated)\b/i;
+const MALIGNANT_WORDS = /\b(?:bcc|scc|sccis|basal\s+cell|squamous\s+cell|carcinoma|melanoma|mis|merkel|dfsp|malignan\w*)\b/i;
+const NOT_A_RESULT =
+  /\b(?:r\/o|rule\s+out|pending|awaiting|will|plan(?:ned)?|if\s+(?:positive|malignant)|negative\s+for|no\s+(?:evidence|residual)|h\/o|hx\s+of|history\s+of|years?\s+ago|in\s+(?:19|20)\d\d|treated\s+with|s\/p)\b/i;
+/** Lesions the excision names as benign are not the cancer a history line speaks of. */
+const BENIGN_TYPES = new Set([
+  'cyst',
+  'lipoma',
+  'seborrheic-keratosis',
+  'inflamed-seborrheic-keratosis',
+  'skin-tag',
+  'dermatofibroma',
+  'hemangioma',
+  'keloid',
+  'wart',
+  'milia',
+  'nevus',
+]);
+
+/**
+ * CPT §3.2: a prior biopsy that proved malignancy lets the excision be coded malignant. The proof is often only
+ * in the history ("Biopsy 4/15 showed SCC, L hand. Here for excision."): it holds for the note's one excision,
+ * or for the one excision at the site the sentence names.
+ */
+function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections: Section[]): void {
+  const excisions = parsed.filter((p) => p.procedure.kind === 'excision' && p.procedure.status === 'performed' && !p.block.parent);
+  if (excisions.length === 0 || overBudget()) return;
+  const lesionOf = (p: ParsedProcedure) => lesions.find((l) => l.label === p.procedure.lesionLabels[0]);
+  if (excisions.every((p) => lesionOf(p)?.priorMalignantBiopsy)) return;
+  for (const s of sections) {
+    if (s.role === 'pathology' || s.role === 'charges') continue;
+    for (const sentence of s.text.slice(0, 20_000).split(/(?<=[.;])\s+|\n/)) {
+      if (!BIOPSY_RESULT.test(sentence) || !MALIGNANT_WORDS.test(sentence) || NOT_A_RESULT.test(sentence)) continue;
+      const named = findSites(sentence, { strict: true }).map((m) => m.site);
+      const matches =
+        named.length === 0
+          ? excisions
+          : excisions.filter((p) =>
+              named.some(
+                (n) =>
+                  sameSiteKey(n.key, p.procedure.site?.key) && (!n.laterality || !p.procedure.site?.laterality || n.laterality === p.procedure.site.laterality),
+              ),
+            );
+      const only = matches.length === 1 && !BENIGN_TYPES.has(matches[0]?.lesionType ?? '') ? matches[0] : undefined;
+      const lesion = only ? lesionOf(only) : undefined;
+      if (lesion) lesion.priorMalignantBiopsy = true;
+    }
+  }
+}
+
+function sameSiteKey(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const x = siteInfo(a);
+  const y = siteInfo(b);
+  return Boolean(x && y && x.region === y.region && (x.subunit === undefined || y.subunit === undefined || x.subunit === y.subunit));
 }
 
 /**

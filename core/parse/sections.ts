@@ -22,7 +22,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'history',
-    /^(?:chief\s+complaints?|cc|hx|h\/o|reason\s+for\s+(?:visit|consult(?:ation)?)|hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|(?:past\s+)?medical\s+history|pmh|pmhx|past\s+surgical\s+history|psh|surgical\s+history|social\s+history|family\s+history|(?:current\s+)?medications?|meds|allergies|ros|review\s+of\s+systems|history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|problem\s+list|subjective|oncologic\s+history)$/,
+    /^(?:chief\s+complaints?|cc|hx|h\/o|reason\s+for\s+(?:visit|consult(?:ation)?|appointment|referral)|hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|(?:past\s+)?medical\s+history|pmh|pmhx|past\s+surgical\s+history|psh|surgical\s+history|social\s+history|family\s+history|(?:current\s+)?medications?|meds|allergies|ros|review\s+of\s+systems|history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|problem\s+list|subjective|oncologic\s+history)$/,
   ],
   [
     'exam',

@@ -551,3 +551,30 @@ describe('a diagnosis line followed by a Procedure: line', () => {
     expect(e.procedures[1]).toMatchObject({ lesionDiameterCm: 0.9, site: { key: 'flank', laterality: 'right' }, specimenLabel: 'A' });
   });
 });
+
+describe('a prior malignant biopsy told only in the history', () => {
+  it('"Shave biopsy 04/15/2026 showed … SCC" proves the one excision of the note', () => {
+    const e = parseNote(
+      'Reason for Appointment\n1. Excision SCC L hand\nHistory of Present Illness\nShave biopsy 04/15/2026 showed well-differentiated SCC, L dorsal hand. Here for excision.\nProcedures\nExcision, malignant lesion:\nLocation: L dorsal hand\nLesion size: 1.2 cm\nMargins: 4 mm',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key])).toEqual([['excision', 'dorsal-hand']]);
+    expect(e.lesions.map((l) => l.priorMalignantBiopsy)).toEqual([true]);
+  });
+
+  it('an old cancer history does not make a cyst excision malignant', () => {
+    const e = parseNote(
+      'HPI: h/o BCC, biopsy showed BCC of the nose in 2019, treated with Mohs.\nProcedure: excision of 1.5 cm epidermoid cyst, upper back, 2 mm margins.',
+    );
+    expect(e.lesions.map((l) => l.priorMalignantBiopsy ?? false)).toEqual([false]);
+  });
+
+  it('a biopsy result at another site proves only the excision at that site', () => {
+    const e = parseNote(
+      'HPI: biopsy 3/2 showed SCC L forearm.\nProcedures:\nA) Excision L forearm lesion 1.0 cm, 3 mm margins.\nB) Excision R upper back lesion 0.8 cm, 2 mm margins.',
+    );
+    expect(e.procedures.map((p) => [p.site?.key, e.lesions.find((l) => l.label === p.lesionLabels[0])?.priorMalignantBiopsy ?? false])).toEqual([
+      ['forearm', true],
+      ['upper-back', false],
+    ]);
+  });
+});
