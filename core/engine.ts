@@ -1,5 +1,5 @@
 import { describeCode } from './codes/catalog';
-import { type ClaimDraft, type ClaimLine, defaultSettings, type Encounter, type Finding, type Settings, type SpecimenSummary } from './model';
+import { type ClaimDraft, type ClaimLine, defaultSettings, type Encounter, type Finding, type Procedure, type Settings, type SpecimenSummary } from './model';
 import type { FindingInput, Rule, RuleContext } from './rules/define-rule';
 import { COULD_NOT_READ } from './rules/documentation';
 import type { DraftLine, NewLine } from './rules/draft-line';
@@ -28,6 +28,11 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
   const comparison: ClaimDraft['comparison'] = [];
   const dos = encounter.visit.dateOfService;
   let current = '';
+  /** Family of the running rule's lines (its id prefix), computed when it first adds a line. */
+  let currentFamily: string | undefined;
+  const performed = performedByKind(encounter);
+  let reportsByLabel: Map<string, Encounter['pathology'][number]> | undefined;
+  let lesionsByLabel: Map<string, Encounter['lesions'][number]> | undefined;
 
   const ctx: RuleContext = {
     encounter,
@@ -36,7 +41,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
     lines,
     removed,
     comparison,
-    performed: (...kinds) => encounter.procedures.filter((p) => p.status === 'performed' && (kinds.length === 0 || kinds.includes(p.kind))),
+    performed: (...kinds) => performed.of(kinds),
     addLine(input: NewLine) {
       const line: DraftLine = {
         units: 1,
@@ -49,12 +54,13 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
         specimenLabels: [],
         spans: [],
         procedureIds: [],
-        family: current.split('/')[0] ?? 'unknown',
+        family: (currentFamily ??= current.split('/')[0] ?? 'unknown'),
         tags: [],
         ...input,
-        ruleIds: [...new Set([current, ...(input.ruleIds ?? [])])],
+        ruleIds: input.ruleIds && input.ruleIds.length > 0 ? [...new Set([current, ...input.ruleIds])] : [current],
       };
-      line.modifiers = orderModifiers(line.modifiers);
+      // orderModifiers always returns a fresh array (never the caller's); an empty list needs no ordering.
+      line.modifiers = line.modifiers && line.modifiers.length > 0 ? orderModifiers(line.modifiers) : [];
       lines.push(line);
       return line;
     },
@@ -78,12 +84,20 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
     },
     pathologyFor(label) {
       if (!label) return undefined;
-      const reports = encounter.pathology.filter((r) => r.specimenLabel.toUpperCase() === label.toUpperCase());
-      return reports.find((r) => r.amended) ?? reports.at(-1);
+      reportsByLabel ??= reportPerLabel(encounter.pathology);
+      return reportsByLabel.get(label.toUpperCase());
     },
     lesion(label) {
       if (!label) return undefined;
-      return encounter.lesions.find((l) => l.label.toUpperCase() === label.toUpperCase());
+      if (!lesionsByLabel) {
+        lesionsByLabel = new Map();
+        // The first lesion with a label answers, as a search in note order would.
+        for (const l of encounter.lesions) {
+          const key = l.label.toUpperCase();
+          if (!lesionsByLabel.has(key)) lesionsByLabel.set(key, l);
+        }
+      }
+      return lesionsByLabel.get(label.toUpperCase());
     },
     spanOf(p) {
       return p.span ? [p.span] : [];
@@ -93,6 +107,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
   for (const rule of options.rules ?? registry) {
     if (!applies(rule, dos)) continue;
     current = rule.id;
+    currentFamily = undefined;
     try {
       rule.apply(ctx);
     } catch (error) {
@@ -122,6 +137,48 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
     specimens: summarizeSpecimens(encounter, lines, settings),
     comparison,
   };
+}
+
+/**
+ * Performed procedures grouped by kind once per encounter: rules ask for their kinds many
+ * times, and most kinds are absent. Each answer is a fresh array in note order.
+ */
+function performedByKind(encounter: Encounter) {
+  const all = encounter.procedures.filter((p) => p.status === 'performed');
+  const byKind = new Map<Procedure['kind'], Procedure[]>();
+  for (const p of all) {
+    const list = byKind.get(p.kind);
+    if (list) list.push(p);
+    else byKind.set(p.kind, [p]);
+  }
+  return {
+    of(kinds: readonly Procedure['kind'][]): Procedure[] {
+      if (kinds.length === 0) return all.slice();
+      let only: Procedure[] | undefined;
+      let present = 0;
+      for (const k of kinds) {
+        const list = byKind.get(k);
+        if (!list || list === only) continue;
+        only = list;
+        present++;
+      }
+      if (present === 0) return [];
+      if (present === 1) return (only as Procedure[]).slice();
+      return all.filter((p) => kinds.includes(p.kind));
+    },
+  };
+}
+
+/** Specimen label (upper case) → its report: the amended one if any, else the last one. */
+function reportPerLabel(reports: Encounter['pathology']): Map<string, Encounter['pathology'][number]> {
+  const out = new Map<string, Encounter['pathology'][number]>();
+  for (const r of reports) {
+    const key = r.specimenLabel.toUpperCase();
+    const known = out.get(key);
+    if (known?.amended) continue;
+    out.set(key, r);
+  }
+  return out;
 }
 
 function toClaimLine(l: DraftLine): ClaimLine {

@@ -65,7 +65,8 @@ export function ptpActive(edit: Pick<PtpEdit, 'effective' | 'deleted'>, dos: str
   return true;
 }
 
-type PairIndex = Map<string, PtpEdit[]>;
+/** column 1 → column 2 → rows: looked up for every pair of lines, so no key string is built per lookup. */
+type PairIndex = Map<string, Map<string, PtpEdit[]>>;
 const indexCache = new WeakMap<PtpTable, PairIndex>();
 
 function rowToEdit(table: PtpTable, row: unknown): PtpEdit | undefined {
@@ -87,14 +88,18 @@ function rowToEdit(table: PtpTable, row: unknown): PtpEdit | undefined {
 }
 
 function pairIndex(table: PtpTable): PairIndex {
-  let index = indexCache.get(table);
-  if (index) return index;
-  index = new Map();
+  const cached = indexCache.get(table);
+  if (cached) return cached;
+  const index: PairIndex = new Map();
   const add = (e: PtpEdit) => {
-    const key = `${e.column1}|${e.column2}`;
-    const list = index?.get(key) ?? [];
-    list.push(e);
-    index?.set(key, list);
+    let byColumn2 = index.get(e.column1);
+    if (!byColumn2) {
+      byColumn2 = new Map();
+      index.set(e.column1, byColumn2);
+    }
+    const list = byColumn2.get(e.column2);
+    if (list) list.push(e);
+    else byColumn2.set(e.column2, [e]);
   };
   for (const e of table.edits ?? []) add(e);
   for (const row of table.rows) {
@@ -111,7 +116,7 @@ function pairIndex(table: PtpTable): PairIndex {
  * several active rows the most restrictive indicator (0 before 1) wins.
  */
 export function findPtpEdit(table: PtpTable, column1: string, column2: string, dos: string | undefined): PtpEdit | undefined {
-  const rows = pairIndex(table).get(`${column1}|${column2}`);
+  const rows = pairIndex(table).get(column1)?.get(column2);
   if (!rows) return undefined;
   const active = rows.filter((r) => ptpActive(r, dos) && r.modifierIndicator !== 9);
   if (active.length === 0) return rows.find((r) => ptpActive(r, dos));
@@ -171,9 +176,22 @@ export const UNVERIFIED_PTP_PAIRS: readonly UnverifiedPairGroup[] = [
   { label: '64650 vs 96372', left: set(['64650']), right: set(['96372']) },
 ];
 
+/** code → the groups (in table order) that name it on either side: most codes are in none. */
+const GROUPS_OF_CODE = new Map<string, UnverifiedPairGroup[]>();
+for (const g of UNVERIFIED_PTP_PAIRS) {
+  for (const code of new Set([...g.left, ...g.right])) {
+    const list = GROUPS_OF_CODE.get(code);
+    if (list) list.push(g);
+    else GROUPS_OF_CODE.set(code, [g]);
+  }
+}
+
 /** The unverified pair groups that two codes on one claim fall into (either order). */
 export function unverifiedPairLabel(a: string, b: string): string | undefined {
-  for (const g of UNVERIFIED_PTP_PAIRS) {
+  // A matching group names `a` on one side, so only a's groups need checking (first in table order wins).
+  const groups = GROUPS_OF_CODE.get(a);
+  if (!groups) return undefined;
+  for (const g of groups) {
     if ((g.left.has(a) && g.right.has(b)) || (g.left.has(b) && g.right.has(a))) return g.label;
   }
   return undefined;
