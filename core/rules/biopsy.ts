@@ -1,6 +1,8 @@
 import { siteInfo } from '../anatomy';
 import type { Encounter, PathologyReport, Procedure } from '../model';
+import { cosmeticRoute } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
+import { oncePerEncounter } from './per-encounter';
 
 const BIOPSY_KINDS = ['biopsy-tangential', 'biopsy-punch', 'biopsy-incisional', 'biopsy-unspecified'] as const;
 
@@ -179,8 +181,13 @@ export function isConclusiveReport(report: PathologyReport | undefined): report 
   return !!report && report.behavior !== 'unknown' && report.behavior !== 'nondiagnostic';
 }
 
-/** Decide, per biopsy, whether it is reported, bundled into a same-lesion procedure or held. */
-export function planBiopsies(ctx: Pick<RuleContext, 'encounter' | 'performed' | 'pathologyFor'>): BiopsyDecision[] {
+/**
+ * Decide, per biopsy, whether it is reported, bundled into a same-lesion procedure or held.
+ * Read by several biopsy and destruction rules: planned once per encounter (read-only result).
+ */
+export const planBiopsies: (ctx: Pick<RuleContext, 'encounter' | 'performed' | 'pathologyFor'>) => readonly BiopsyDecision[] = oncePerEncounter(planBiopsiesOf);
+
+function planBiopsiesOf(ctx: Pick<RuleContext, 'encounter' | 'performed' | 'pathologyFor'>): BiopsyDecision[] {
   const definitive = ctx.performed(...DEFINITIVE_KINDS);
   return skinBiopsies(ctx).map((biopsy) => {
     const matches: { p: Procedure; basis: SameLesionBasis }[] = [];
@@ -572,7 +579,12 @@ export const biopsyDistinctLesionModifier = defineRule({
     const plan = planBiopsies(ctx);
     // Destructions that only stand against a biopsy of their own lesion (C&D waiting for pathology, or benign) do not need it.
     const cdOnly = new Set(plan.filter((d) => d.fate === 'cd-benign' || d.fate === 'cd-held').flatMap((d) => d.definitive.map((p) => p.id)));
-    const others = ctx.performed(...DEFINITIVE_KINDS).filter((p) => !cdOnly.has(p.id));
+    // A cosmetic (self-pay) removal is not on the payer's claim, so no edit pairs it with the biopsy (§12.5).
+    const selfPay = (p: Procedure) => {
+      const route = cosmeticRoute(ctx, p)?.kind;
+      return route === 'cosmetic' || route === 'no-indication';
+    };
+    const others = ctx.performed(...DEFINITIVE_KINDS).filter((p) => !cdOnly.has(p.id) && !selfPay(p));
     if (others.length === 0) return;
     for (const line of ctx.lines) {
       if (!line.tags.includes('biopsy') || line.tags.includes('biopsy-add-on')) continue;

@@ -432,3 +432,35 @@ describe('biopsy with a same-day excision, shave removal, destruction or Mohs', 
     ]);
   });
 });
+
+describe('a self-pay removal on another lesion is not on the claim', () => {
+  it('cosmetic SK destruction + biopsy of another lesion → no distinct modifier on the biopsy', () => {
+    const result = code({
+      procedures: [
+        proc({ kind: 'destruction-benign', lesionLabels: ['L1'], site: site('cheek'), count: 2, lesionType: 'seborrheic-keratosis', cosmetic: true }),
+        proc({ kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A', site: site('shoulder') }),
+      ],
+    });
+    expect(result.full.filter((l) => l.code !== '88305')).toEqual([
+      { code: '11102', units: 1, modifiers: [], billing: 'insurance', status: 'ready' },
+      { code: '17110', units: 1, modifiers: [], billing: 'self-pay', status: 'ready' },
+    ]);
+  });
+
+  it('the same destruction done for a medical reason keeps 59 on the biopsy', () => {
+    const result = code({
+      procedures: [
+        proc({
+          kind: 'destruction-benign',
+          lesionLabels: ['L1'],
+          site: site('cheek'),
+          count: 2,
+          lesionType: 'inflamed-seborrheic-keratosis',
+          indications: ['bleeding'],
+        }),
+        proc({ kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A', site: site('shoulder') }),
+      ],
+    });
+    expect(result.lines.filter((l) => l.code !== '88305')).toEqual(['11102-59', '17110'].map(L));
+  });
+});
