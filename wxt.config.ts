@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { SAME_ORIGIN_CHILD_FRAME_EXIT } from './core/emr/frames';
 
 /*
  * Least privilege.
@@ -40,6 +41,10 @@ export default defineConfig({
       } else if (alias && typeof alias === 'object') {
         delete (alias as Record<string, string>)['wxt/browser'];
       }
+      // The script runs in every frame (athenaOne's chart is frames deep), but a same-origin
+      // child frame is read by the top frame: let it leave before any module code runs.
+      const output = config.build?.rollupOptions?.output;
+      if (output && !Array.isArray(output)) output.intro = SAME_ORIGIN_CHILD_FRAME_EXIT;
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (process.env.DERMLENS_NO_DEMO !== '1') return;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readChart, shouldSnapshotInFrame } from '../../core/emr';
+import { afterLoadWhenIdle } from './after-load';
 import { ChartObserver } from './chart-observer';
 import { followVisibility } from './visibility';
 import { ChartWatcher } from './watcher';
@@ -27,9 +28,17 @@ export default defineContentScript({
   main(ctx) {
     if (!shouldSnapshotInFrame(window)) return;
 
+    // The first read waits for the page's load event and an idle moment (below).
+    let firstRead: (() => void) | undefined;
+    let readOnce = false;
+
     // One walk of the page per read: the read also names what to observe until the next one.
     const watcher = new ChartWatcher({
       read: () => {
+        // Whichever read comes first (idle, a change, a rescan) is the first read.
+        firstRead?.();
+        firstRead = undefined;
+        readOnce = true;
         const { snapshot, roots, targets } = readChart(document, { url: location.href });
         observer.watch(roots, targets);
         return snapshot;
@@ -38,18 +47,29 @@ export default defineContentScript({
     });
     const observer = new ChartObserver(document, { onChange: () => watcher.changed() });
 
+    // The first read is the content script's largest piece of work (a cold walk of the chart):
+    // run at document_idle it would sit in the task that fires the page's load event and delay
+    // the EMR's own start-up. Changes seen before it only postpone it (debounce).
+    const readFirst = () => {
+      firstRead = undefined;
+      void watcher.flush();
+    };
+
     // A hidden tab does no work: stop observing, and read once when it is shown again.
     let observing = false;
     const unfollow = followVisibility(document, {
       start: () => {
         observing = true;
         observer.start();
-        watcher.changed();
+        if (readOnce) watcher.changed();
+        else firstRead ??= afterLoadWhenIdle(window, readFirst);
       },
       stop: () => {
         observing = false;
         observer.stop();
         watcher.stop();
+        firstRead?.();
+        firstRead = undefined;
       },
     });
 
@@ -72,11 +92,10 @@ export default defineContentScript({
 
     ctx.onInvalidated(() => {
       unfollow();
+      firstRead?.();
       observer.stop();
       watcher.stop();
       browser.runtime.onMessage.removeListener(onMessage);
     });
-
-    if (observing) void watcher.flush();
   },
 });

@@ -213,6 +213,39 @@ describe("which frame snapshots, from the ancestors' origins (Chrome)", () => {
   });
 });
 
+describe("the bundle's first statement: same-origin child frames leave before any module code runs", () => {
+  it('exits exactly where shouldSnapshotInFrame says "the top reads this frame" from the ancestors\' origins, and goes on everywhere else', async () => {
+    const { SAME_ORIGIN_CHILD_FRAME_EXIT, shouldSnapshotInFrame } = await import('../../../core/emr/frames');
+    // The intro runs as the body of the bundle's function: `return` leaves it.
+    const intro = new Function('window', `${SAME_ORIGIN_CHILD_FRAME_EXIT}\nreturn 'went on';`) as (w: unknown) => string | undefined;
+    const o = 'https://athenanet.athenahealth.com';
+    const child = (origin: string, ancestors: string[] | undefined) => {
+      const w: Record<string, unknown> = {
+        origin,
+        location: ancestors ? { ancestorOrigins: { length: ancestors.length, item: (i: number) => ancestors[i] ?? null, ...ancestors } } : {},
+        top: { document: { body: {} } },
+      };
+      return w;
+    };
+    const cases: [Record<string, unknown>, boolean][] = [
+      [child(o, [o]), true],
+      [child(o, [o, o]), true],
+      [child(o, ['https://other.example', o]), false],
+      [child('null', ['null']), false],
+      // Firefox (no ancestorOrigins): main() decides.
+      [child(o, undefined), false],
+    ];
+    for (const [w, exits] of cases) {
+      expect(intro(w) === undefined).toBe(exits);
+      if (exits) expect(shouldSnapshotInFrame(w as never)).toBe(false);
+    }
+    const top: Record<string, unknown> = { origin: o, location: { ancestorOrigins: { length: 0, item: () => null } } };
+    top.top = top;
+    expect(intro(top)).toBe('went on');
+    expect(shouldSnapshotInFrame(top as never)).toBe(true);
+  });
+});
+
 describe('one read of the chart for the content script', () => {
   it('readChart gives the snapshot of snapshotFromDocument and, from the same walk, what sectionRootsOf and observationTargetsOf name', async () => {
     const { observationTargetsOf, readChart, sectionRootsOf } = await import('../../../core/emr');
