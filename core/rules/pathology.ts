@@ -1,6 +1,7 @@
 import type { PathologyReport, Procedure, SpecimenType, Stain } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { oncePerEncounter } from './per-encounter';
 import { procedureParagraph, procedureText } from './procedure-text';
 
 /** Level by specimen type; skin never goes to 88307/88309 (reference §7.1). */
@@ -111,7 +112,25 @@ export interface PathologySpecimen {
 
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toUpperCase() === b.toUpperCase();
 
+/**
+ * Every specimen of the encounter, as the pathology rules see it. Read by most pathology rules,
+ * so worked out once per encounter; each call still hands out its own label/id arrays, because
+ * lines take them over and pathology/units-per-code extends a line's arrays in place.
+ */
 export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
+  return specimensOnce(ctx).map(({ specimen, labelsFromProcedure }) => ({
+    ...specimen,
+    // Labels read from a procedure were always that procedure's own array: keep handing that one out.
+    lesionLabels: labelsFromProcedure ? specimen.lesionLabels : [...specimen.lesionLabels],
+    procedureIds: [...specimen.procedureIds],
+  }));
+}
+
+const specimensOnce = oncePerEncounter((ctx: RuleContext) =>
+  specimensOf(ctx).map((specimen) => ({ specimen, labelsFromProcedure: ctx.encounter.procedures.some((p) => p.lesionLabels === specimen.lesionLabels) })),
+);
+
+function specimensOf(ctx: RuleContext): PathologySpecimen[] {
   const { encounter } = ctx;
   const mohsProcs = ctx.performed('mohs');
   const out: PathologySpecimen[] = [];
