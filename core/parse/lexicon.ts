@@ -1,4 +1,5 @@
 import type { Behavior, ProcedureStatus } from '../model';
+import { type GatedRegExp, gated, gatedTest, indexText, mayMatch } from './prefilter';
 
 /**
  * Word lists for lesion types, pathology behavior, indications, cosmetic intent
@@ -83,16 +84,22 @@ const HEDGED =
 export function lesionTypeOf(text: string, hedged = false): LesionType | undefined {
   const raw = text.length > 2000 ? text.slice(0, 2000) : text;
   const t = hedged ? raw : raw.replace(HEDGED, ' ');
-  for (const [type, re] of LESION_TYPES) if (re.test(t)) return type;
+  // Twenty-odd word lists per call: the text's index skips the lists it cannot contain.
+  const index = indexText(t);
+  for (const [type, re] of LESION_TYPES_GATED) if (gatedTest(re, t, index)) return type;
   return undefined;
 }
 
+const LESION_TYPES_GATED: [LesionType, GatedRegExp][] = LESION_TYPES.map(([type, re]) => [type, gated(re)]);
+
 /** Every lesion-type mention with its position (to split "LN2 to 8 AKs and 3 SKs"). */
-const LESION_TYPES_G: [LesionType, RegExp][] = LESION_TYPES.map(([type, re]) => [type, new RegExp(re.source, 'gi')]);
+const LESION_TYPES_G: [LesionType, GatedRegExp][] = LESION_TYPES.map(([type, re]) => [type, gated(new RegExp(re.source, 'gi'))]);
 
 export function lesionTypeMentions(text: string): { type: LesionType; start: number; end: number }[] {
   const out: { type: LesionType; start: number; end: number }[] = [];
-  for (const [type, g] of LESION_TYPES_G) {
+  const index = indexText(text);
+  for (const [type, { re: g, gate }] of LESION_TYPES_G) {
+    if (!mayMatch(gate, index)) continue;
     g.lastIndex = 0;
     for (let m = g.exec(text); m; m = g.exec(text)) {
       if (m[0].length === 0) {
@@ -206,13 +213,15 @@ const INDICATIONS: [string, RegExp][] = [
 
 const NEGATION_BEFORE = /\b(?:no|not|denies|denied|without|non|negative\s+for|absent)\s+(?:\w+\s+){0,2}$/i;
 
-const INDICATIONS_G: [string, RegExp][] = INDICATIONS.map(([name, re]) => [name, new RegExp(re.source, 'gi')]);
+const INDICATIONS_G: [string, GatedRegExp][] = INDICATIONS.map(([name, re]) => [name, gated(new RegExp(re.source, 'gi'))]);
 
 /** Normalized indications documented in the text (negated mentions like "no bleeding" are skipped). */
 export function indicationsOf(text: string): string[] {
   const t = text.length > 3000 ? text.slice(0, 3000) : text;
   const out: string[] = [];
-  for (const [name, g] of INDICATIONS_G) {
+  const index = indexText(t);
+  for (const [name, { re: g, gate }] of INDICATIONS_G) {
+    if (!mayMatch(gate, index)) continue;
     g.lastIndex = 0;
     for (let m = g.exec(t); m; m = g.exec(t)) {
       const before = t.slice(Math.max(0, m.index - 30), m.index);
@@ -247,17 +256,22 @@ export function cosmeticOf(text: string): boolean {
 
 export type Intent = ProcedureStatus | 'history' | 'negated';
 
-const DECLINED =
-  /\b(?:declined|declines|refused|refuses|elected\s+not|elects\s+not|opted\s+not|opts\s+not|does\s+not\s+(?:wish|want)|did\s+not\s+(?:wish|want)|not\s+interested|deferred\s+by\s+patient|prefers\s+not|prefers\s+(?:to\s+)?(?:monitor|observ\w*|watch|wait))\b/i;
-const DEFERRED = /\b(?:defer(?:red|s)?|postpone(?:d|s)?|hold\s+off|not\s+today|at\s+a\s+later\s+date|another\s+day)\b/i;
-const PLANNED =
-  /\b(?:will\s+(?!be\s+(?:sent|called|notified))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|plan\s*:?\s+(?=\w)|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|chooses|chose|elects?\s+(?:to|for)|opts?\s+for|wishes\s+to|would\s+like|prefers\s+(?!not)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i;
-const HISTORY =
-  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:on|at))\b/i;
+const DECLINED = gated(
+  /\b(?:declined|declines|refused|refuses|elected\s+not|elects\s+not|opted\s+not|opts\s+not|does\s+not\s+(?:wish|want)|did\s+not\s+(?:wish|want)|not\s+interested|deferred\s+by\s+patient|prefers\s+not|prefers\s+(?:to\s+)?(?:monitor|observ\w*|watch|wait))\b/i,
+);
+const DEFERRED = gated(/\b(?:defer(?:red|s)?|postpone(?:d|s)?|hold\s+off|not\s+today|at\s+a\s+later\s+date|another\s+day)\b/i);
+const PLANNED = gated(
+  /\b(?:will\s+(?!be\s+(?:sent|called|notified))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|plan\s*:?\s+(?=\w)|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|chooses|chose|elects?\s+(?:to|for)|opts?\s+for|wishes\s+to|would\s+like|prefers\s+(?!not)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i,
+);
+const HISTORY = gated(
+  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:on|at))\b/i,
+);
 const NEGATED_PROC =
   /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
-const PERFORMED_NOW =
-  /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|obtained|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i;
+const NEGATED_PROC_GATED = gated(NEGATED_PROC);
+const PERFORMED_NOW = gated(
+  /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|obtained|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i,
+);
 
 /**
  * Status of the procedure named in one clause of text: performed, planned,
@@ -282,13 +296,14 @@ export function intentOf(clause: string, inHistorySection = false, triggerAt?: n
     const rebuilt = `${before}${after}`;
     if (rebuilt !== t) return intentOf(rebuilt, inHistorySection);
   }
-  if (NEGATED_PROC.test(t) && !/\b(?:performed|done|obtained|taken|completed)\b/i.test(t.replace(NEGATED_PROC, ''))) return 'negated';
+  const index = indexText(t);
+  if (gatedTest(NEGATED_PROC_GATED, t, index) && !/\b(?:performed|done|obtained|taken|completed)\b/i.test(t.replace(NEGATED_PROC, ''))) return 'negated';
   // "Hx of BCC treated with Mohs", "s/p excision": a clause that opens with history is history.
   if (/^\W*(?:hx|h\/o|history|s\/p|status\s+post|previous(?:ly)?|prior)\b/i.test(t)) return 'history';
-  if (DECLINED.test(t)) return 'declined';
-  if (DEFERRED.test(t) && !/\bdeferred\s+to\s+(?:pathology|path)\b/i.test(t)) return 'deferred';
-  const performedNow = PERFORMED_NOW.test(t);
-  if (PLANNED.test(t) && !performedNow) return 'planned';
-  if ((HISTORY.test(t) || inHistorySection) && !performedNow) return 'history';
+  if (gatedTest(DECLINED, t, index)) return 'declined';
+  if (gatedTest(DEFERRED, t, index) && !/\bdeferred\s+to\s+(?:pathology|path)\b/i.test(t)) return 'deferred';
+  const performedNow = gatedTest(PERFORMED_NOW, t, index);
+  if (gatedTest(PLANNED, t, index) && !performedNow) return 'planned';
+  if ((gatedTest(HISTORY, t, index) || inHistorySection) && !performedNow) return 'history';
   return 'performed';
 }

@@ -1,3 +1,5 @@
+import { type Gate, gated, gatedTest, indexText, mayMatch } from './prefilter';
+
 /**
  * Procedure words → procedure families. Each family is one linear regex; a few
  * exclusions (biopsy-proven, hemostasis cautery, biopsy site) keep words that
@@ -125,11 +127,13 @@ const RE: [Family, RegExp][] = [
   ['biopsy', /\b(?:biops(?:y|ies|ied)|bx|bxs|bx'd|bioposy|biospy|bipsy|biopsey|biopy|biposy|bopsy)\b/gi],
 ];
 
+const FAMILY_GATES: Gate[] = RE.map(([, re]) => gated(re).gate);
+
 const PRIOR_BIOPSY_AFTER =
   /^[\s-]*(?:proven|proved|confirmed|showed|shows|show|revealed|result|results|report|reports|pathology|path\b|dx|diagnosis|positive|demonstrated|site\b(?!\s*:)|scar\b|sites\b(?!\s*:))/i;
 const PRIOR_BIOPSY_BEFORE =
   /\b(?:prior|previous|previously|recent|outside|old|from\s+(?:the\s+)?(?:prior|previous|last)|on\s+prior|per|s\/p|status\s+post|h\/o|hx\s+of|history\s+of|at\s+(?:the\s+)?(?:site\s+of|prior)|(?:site|scar)\s+of\s+(?:the\s+)?(?:prior\s+)?)\s*(?:\w+\s+){0,2}$/i;
-const HEMOSTASIS = /\b(?:hemostasis|hemostatic|bleeding\s+(?:was\s+)?(?:controlled|stopped)|for\s+bleeding|aluminum\s+chloride|drysol|monsel)\b/i;
+const HEMOSTASIS = gated(/\b(?:hemostasis|hemostatic|bleeding\s+(?:was\s+)?(?:controlled|stopped)|for\s+bleeding|aluminum\s+chloride|drysol|monsel)\b/i);
 const GENERIC_DESTRUCTION = /^(?:(?:electro)?desiccat|electrodes+ication|electrocautery|electrofulgur|fulgurat|hyfrecat|curett|destr|frozen|freeze)/i;
 /** Shape words describe a wedge biopsy or an excision; alone they do not start an excision. */
 const GENERIC_EXCISION = /^(?:ellips|elliptical|fusiform)/i;
@@ -138,6 +142,15 @@ const GENERIC_EXCISION = /^(?:ellips|elliptical|fusiform)/i;
 const GATE =
   /moh|micrograph|mms|stage|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|repair|closure|closed|layer|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matrixect|peel|jessner|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|ln2|l\.n|nitrogen|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i;
 
+// A drug with an IM/SC route, given: an injection even without the word (see findTriggers).
+const DRUG_NAME = gated(
+  /\b(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|dexamethasone|celestone|betamethasone|ceftriaxone|rocephin|b-?12|cyanocobalamin|ilumya|tildrakizumab|xolair|omalizumab|dupixent|dupilumab|cosentyx|secukinumab|taltz|ixekizumab|tremfya|guselkumab|skyrizi|risankizumab|stelara|ustekinumab|humira|adalimumab|enbrel|etanercept|adbry|tralokinumab|ebglyss|lebrikizumab|nemluvio|nemolizumab|bimzelx|bimekizumab|siliq|brodalumab)\b/i,
+);
+const DRUG_ROUTE = gated(/\b(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq|glute(?:us|al)|deltoid|ventrogluteal)\b/i);
+const DRUG_GIVEN = gated(/\b(?:given|administered|injected|injection|inj|shot)\b/i);
+const DOSE_THEN_ROUTE = gated(/\b\d+(?:\.\d+)?\s*(?:cc|ml|mg)\s+(?:im|intramuscular(?:ly)?|sq|subq|sub-?q|subcutaneous(?:ly)?)\b/i);
+const INTO_LESION = gated(/\b(?:intralesional|ilk|into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque)s?)\b/i);
+
 const PDT_WORDS = /\b(?:pdt|photodynamic|levulan|ameluz|kerastick|aminolevulinic|ala[- ]pdt|bf-?rhodoled)\b/i;
 
 /** Every procedure trigger in one unit, earliest first (overlaps resolved in family order). */
@@ -145,8 +158,12 @@ export function findTriggers(text: string): Trigger[] {
   if (!GATE.test(text)) return [];
   const out: Trigger[] = [];
   const lower = text;
-  const hemostasis = HEMOSTASIS.test(lower);
-  for (const [family, re] of RE) {
+  // Some thirty family word lists per unit: the unit's index skips the families it cannot name.
+  const index = indexText(lower);
+  const hemostasis = gatedTest(HEMOSTASIS, lower, index);
+  for (let k = 0; k < RE.length; k++) {
+    const [family, re] = RE[k] as [Family, RegExp];
+    if (!mayMatch(FAMILY_GATES[k] as Gate, index)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(lower); m; m = re.exec(lower)) {
       if (m[0].length === 0) {
@@ -184,17 +201,11 @@ export function findTriggers(text: string): Trigger[] {
   }
   // "Kenalog-40, 40 mg IM to the R gluteus": a drug with an IM/SC route is an injection even without the word.
   if (!out.some((t) => t.family === 'injection' || t.family === 'ilk' || t.family === 'chemoden' || t.family === 'infusion')) {
-    const drug =
-      /\b(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|dexamethasone|celestone|betamethasone|ceftriaxone|rocephin|b-?12|cyanocobalamin|ilumya|tildrakizumab|xolair|omalizumab|dupixent|dupilumab|cosentyx|secukinumab|taltz|ixekizumab|tremfya|guselkumab|skyrizi|risankizumab|stelara|ustekinumab|humira|adalimumab|enbrel|etanercept|adbry|tralokinumab|ebglyss|lebrikizumab|nemluvio|nemolizumab|bimzelx|bimekizumab|siliq|brodalumab)\b/i.exec(
-        lower,
-      );
-    const route = /\b(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq|glute(?:us|al)|deltoid|ventrogluteal)\b/i.test(lower);
+    const drug = mayMatch(DRUG_NAME.gate, index) ? DRUG_NAME.re.exec(lower) : null;
+    const route = gatedTest(DRUG_ROUTE, lower, index);
     // "1 cc IM R ventrogluteal": a dose written straight before its route is an order carried out.
-    const given =
-      /\b(?:given|administered|injected|injection|inj|shot)\b/i.test(lower) ||
-      /\b\d+(?:\.\d+)?\s*(?:cc|ml|mg)\s+(?:im|intramuscular(?:ly)?|sq|subq|sub-?q|subcutaneous(?:ly)?)\b/i.test(lower);
-    if (drug && route && given && !/\b(?:intralesional|ilk|into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque)s?)\b/i.test(lower))
-      out.push({ family: 'injection', start: drug.index, end: drug.index + drug[0].length });
+    const given = gatedTest(DRUG_GIVEN, lower, index) || gatedTest(DOSE_THEN_ROUTE, lower, index);
+    if (drug && route && given && !gatedTest(INTO_LESION, lower, index)) out.push({ family: 'injection', start: drug.index, end: drug.index + drug[0].length });
   }
   // Technique words next to "biopsy" belong to the biopsy; "shave excision" to the shave.
   const filtered = out.filter((t) => {
