@@ -430,9 +430,13 @@ export const chemicalCautery = defineRule({
   },
 });
 
-/** The first note sentence matching both patterns that is not history, plan or negation. */
+/**
+ * The first note sentence matching both patterns that is not history, plan or negation.
+ * The patterns must not be anchored or global: a section where one of them never matches is skipped unsplit.
+ */
 function sentenceInNote(ctx: RuleContext, a: RegExp, b: RegExp): { section: string; start: number; end: number } | undefined {
   for (const [section, text] of Object.entries(ctx.encounter.sections)) {
+    if (!a.test(text) || !b.test(text)) continue;
     for (const m of text.matchAll(/[^.\n]+/g)) {
       const sentence = m[0];
       if (!a.test(sentence) || !b.test(sentence)) continue;
@@ -567,8 +571,11 @@ export const unlistedNo22 = defineRule({
  * A KOH preparation read in the office, written in the note without a procedure record
  * ("KOH prep of scale performed: septate hyphae seen"). Past results and send-outs do not count.
  */
+const KOH_NAMED = /\b(?:koh|potassium hydroxide)\b/i;
 function kohReadInNote(ctx: RuleContext): { section: string; start: number; end: number } | undefined {
   for (const [section, text] of Object.entries(ctx.encounter.sections)) {
+    // The sentence pattern is slow on long sections: only run it where KOH is named at all.
+    if (!KOH_NAMED.test(text)) continue;
     for (const m of text.matchAll(/(?<![^.\n])[^.\n]*\b(?:koh|potassium hydroxide)\b[^.\n]*/gi)) {
       const sentence = m[0];
       if (!/perform|done|obtained|examined|read|showed|shows|revealed|reveals|positive|negative|hyphae|spores|yeast/i.test(sentence)) continue;
