@@ -225,6 +225,11 @@ export function findCount(text: string): number | undefined {
     const n = wordNumber(labelled[1]);
     if (n !== undefined) return n;
   }
+  // Template fields: "Number .............. 18", "Number: 18", "Qty: 6".
+  const field = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:number(?:\s+of\s+\w+)?|count|qty|quantity|#\s*of\s+\w+)[ \t]*(?:\.{3,}|:)[ \t]*(\d{1,3})\b(?![.,]\d)/i.exec(
+    t,
+  );
+  if (field?.[1]) return Number(field[1]);
   // "Verrucae, plantar feet, 16 total": a whole number right before "total" is the count.
   const trailingTotal = /(?<![\d.,/])\b(\d{1,3})\s+(?:in\s+)?total\b(?!\s+(?:of\b|mg|ml|mls|cc|units?|cm|mm|cycles?|sq|area|length|dose|volume))/i.exec(t);
   if (trailingTotal?.[1]) return Number(trailingTotal[1]);

@@ -109,6 +109,9 @@ function unitTriggers(u: Unit): Trigger[] {
   if (u.field && DX_FIELDS.test(u.field) && !/\b(?:performed|today|done)\b/i.test(u.text)) return [];
   // "Mohs surgeon and pathologist: Dr. K", "Surgeon/pathologist: … (Mohs)": people, not procedures.
   if (u.field && /\b(?:surgeon|pathologist|provider|physician|attending|assistant|scribe|nurse|referr\w*|supervising)\b/.test(u.field)) return [];
+  // "Nextech - Phototherapy Flowsheet", "Excision template": a form's title names the form, not a procedure done.
+  if (u.lineStart && u.text.length < 70 && !/\d/.test(u.text) && /\b(?:flow\s*sheet|log|record|template|form|protocol)\s*:?\s*$/i.test(u.text.trim()))
+    return [];
   let triggers = findTriggers(u.text);
   // "Division and inset of the forehead flap" names the flap being divided, not a new flap.
   if (triggers.some((t) => t.family === 'division')) triggers = triggers.filter((t) => t.family !== 'flap' && t.family !== 'att');
@@ -330,7 +333,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           // "Specimen: A" after the repair lines still belongs to the excision the repair closes.
           if (
             current.parent &&
-            ((u.field && (SPECIMEN_FIELDS.test(u.field) || /\b(?:path\w*|lab|destination|sent)\b/.test(u.field))) || u.labelKind === 'specimen')
+            ((u.field && (SPECIMEN_FIELDS.test(u.field) || /\b(?:path\w*|lab|destination|sent)\b/.test(u.field))) ||
+              u.labelKind === 'specimen' ||
+              // "… closed in two layers. Specimen to path (A).": the jar is the excision's, not the repair's.
+              (!u.field && SPECIMEN_SENT.test(u.text)))
           )
             current.parent.units.push(u);
         } else {
@@ -444,6 +450,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         continue;
       }
       const child = open(c.family, u, { start: c.start, end: c.end, at: c.start }, false, parent);
+      // "… closed in two layers …, final length 4.5 cm. Specimen to path (A).": the jar is the excision's.
+      if (parent && !parent.units.includes(u) && SPECIMEN_SENT.test(u.text)) parent.units.push(u);
       // A graft or interpolation flap names its donor site ("FTSG harvested from the preauricular cheek"): the recipient is the parent's site.
       child.site = (c.family === 'graft' || c.family === 'flap') && parent?.site ? parent.site : (siteOfUnits([u]) ?? parent?.site);
       // "Division and inset of the forehead flap to the nasal tip": the flap's recipient names the site.
@@ -521,6 +529,9 @@ function mapSpecimens(units: Unit[], blocks: Block[]): void {
     for (const b of blocks) if (!targets.has(b) && b.trigger !== u && b.units.includes(u)) b.units = b.units.filter((x) => x !== u);
   }
 }
+
+/** "Specimen to path (A)", "specimen sent to in-house lab": where the tissue went. */
+const SPECIMEN_SENT = /\b(?:specimens?|spec)\b[^.;\n]{0,40}\b(?:path\w*|lab|sent|submitted)\b/i;
 
 function biopsyGroup(f: Family): Family {
   return f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f;
@@ -1004,7 +1015,9 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
     }
     const inline =
       /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
-      /\b(?:labeled|labelled)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text);
+      /\b(?:labeled|labelled)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
+      // "Specimen to path (A)."
+      /\b(?:specimens?|spec)\b[^.;\n()]{0,30}\(([A-H])\)/i.exec(u.text);
     if (inline?.[1] && /^[A-Z0-9]/.test(inline[1])) return inline[1].toUpperCase();
   }
   if (b.labelKind === 'specimen' && b.label) return b.label;

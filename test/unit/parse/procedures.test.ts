@@ -578,3 +578,26 @@ describe('a prior malignant biopsy told only in the history', () => {
     ]);
   });
 });
+
+describe('template titles, count fields and a jar named after the closure', () => {
+  it('a form title ("Phototherapy Flowsheet") is not a procedure', () => {
+    const e = parseNote('Nextech - Phototherapy Flowsheet\n• Dx: psoriasis, failed topicals\n• Tx: PUVA session #14\n• UVA dose: 6.0 J/cm2');
+    expect(e.procedures.map((p) => [p.kind, p.modality])).toEqual([['phototherapy', 'puva']]);
+  });
+
+  it('"Number .......... 18" is the lesion count of a dotted-leader template', () => {
+    const e = parseNote('Procedure ........... Skin tag removal\nSite ................ neck\nNumber .............. 18\nIndication .......... irritated, bleed');
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['skin-tag-removal', 18]]);
+  });
+
+  it('"… closed in two layers …, 4.5 cm. Specimen to path (A)." gives the excision its jar', () => {
+    const e = parseNote(
+      'PROCEDURE NOTE: Excision of epidermoid cyst, mid upper back. The cyst measured 25 mm, margins 2 mm. The defect was closed in two layers with 3-0 Vicryl buried sutures, final length 4.5 cm. Specimen to path (A).',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.specimenLabel])).toEqual([
+      ['excision', 'A'],
+      ['repair', undefined],
+    ]);
+    expect(e.unread).toEqual([]);
+  });
+});
