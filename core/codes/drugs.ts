@@ -219,7 +219,7 @@ export function findDrug(name: string | undefined, hcpcs?: string): DrugEntry | 
   }
   if (!name) return undefined;
   const text = normalize(name);
-  const has = (n: string) => new RegExp(`(^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(text);
+  const has = (n: string) => containsName(text, n);
   const brand = DRUGS.find((entry) => (entry.brands ?? []).some(has));
   if (brand) return brand;
   let best: { entry: DrugEntry; length: number } | undefined;
@@ -229,6 +229,20 @@ export function findDrug(name: string | undefined, hcpcs?: string): DrugEntry | 
     }
   }
   return best?.entry;
+}
+
+const isNameChar = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
+
+/**
+ * `name` occurs in `text` as a whole name: neither touching a letter or digit on either side.
+ * Same test as the regex (^|[^a-z0-9])name($|[^a-z0-9]), without building a regex per name per call.
+ */
+function containsName(text: string, name: string): boolean {
+  if (name.length === 0) return /(^|[^a-z0-9])($|[^a-z0-9])/.test(text);
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    if (!isNameChar(text[i - 1]) && !isNameChar(text[i + name.length])) return true;
+  }
+  return false;
 }
 
 /** Compounded ALA may not be billed under J7308 (§8.3 [V]). */

@@ -1,6 +1,7 @@
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { oncePerEncounter } from './per-encounter';
 
 /**
  * Medical vs cosmetic routing (reference §12). Cosmetic services are a statutory
@@ -75,8 +76,19 @@ export type CosmeticRoute =
   | { kind: 'medical-peel'; why: string }
   | { kind: 'peel-criteria-unmet'; why: string };
 
-/** How one performed procedure is routed; undefined = medical, insurance as usual. */
+/** Routes already worked out in this encounter: five rules ask for the route of every procedure. */
+const knownRoutes = oncePerEncounter((_ctx: RuleContext) => new Map<Procedure, CosmeticRoute | undefined>());
+
+/** How one performed procedure is routed; undefined = medical, insurance as usual. Read-only result. */
 export function cosmeticRoute(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
+  const known = knownRoutes(ctx);
+  if (known.has(p)) return known.get(p);
+  const route = routeOf(ctx, p);
+  known.set(p, route);
+  return route;
+}
+
+function routeOf(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
   const text = describeText(ctx, p);
   if (p.kind === 'chemical-peel') {
     if (AK_WORDS.test(text)) {
