@@ -48,18 +48,19 @@ const set = (bits: Uint32Array, k: number) => {
 /** Class of each ASCII code (everything from 128 up is OTHER). */
 const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, code) => classOf(code));
 
+const classAt = (text: string, i: number): number => {
+  const code = text.charCodeAt(i);
+  return code < 128 ? (ASCII_CLASS[code] as number) : OTHER;
+};
+
 export function indexText(text: string): TextIndex {
   const bits = new Uint32Array(WORDS);
   const n = text.length;
-  const cls = (i: number) => {
-    const code = text.charCodeAt(i);
-    return code < 128 ? (ASCII_CLASS[code] as number) : OTHER;
-  };
   let prevWord = false;
-  let a = n > 0 ? cls(0) : OTHER;
-  let b = n > 1 ? cls(1) : -1;
+  let a = n > 0 ? classAt(text, 0) : OTHER;
+  let b = n > 1 ? classAt(text, 1) : -1;
   for (let i = 0; i < n; i++) {
-    const c = i + 2 < n ? cls(i + 2) : -1;
+    const c = i + 2 < n ? classAt(text, i + 2) : -1;
     set(bits, ANY_BASE + a);
     if (b >= 0) set(bits, ANY_BASE + pairBit(a, b));
     const word = isWordClass(a);
@@ -148,6 +149,8 @@ class Unsupported extends Error {}
 /** Recursive-descent reader of the regex syntax the parser uses; anything else is Unsupported (→ no gate). */
 class Reader {
   pos = 0;
+  /** Inside a part whose prefixes are not needed (see sequence). */
+  skipping = 0;
   constructor(private readonly src: string) {}
 
   parse(): { prefixes: Prefixes; wordStart: boolean } {
@@ -179,8 +182,15 @@ class Reader {
   private sequence(): Prefixes {
     let out: Prefixes = new Set(['']);
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
-      const atom = this.atom();
-      out = concat(out, this.quantified(atom));
+      // Once every prefix has its three characters, the rest of the branch is only read, not worked out.
+      const needed = this.skipping === 0 && [...out].some((p) => !complete(p));
+      if (!needed) this.skipping++;
+      const atom = this.quantified(this.atom());
+      if (!needed) {
+        this.skipping--;
+        continue;
+      }
+      out = concat(out, atom);
     }
     return out;
   }
@@ -189,6 +199,7 @@ class Reader {
     const q = /^(?:\*|\+|\?|\{(\d+)(?:(,)(\d*))?\})\??/.exec(this.src.slice(this.pos));
     if (!q) return atom;
     this.pos += q[0].length;
+    if (this.skipping > 0) return atom;
     const kind = q[0][0];
     const min = kind === '+' ? 1 : kind === '{' ? Number(q[1]) : 0;
     const max = kind === '?' ? 1 : kind === '{' ? (q[2] ? (q[3] ? Number(q[3]) : Number.POSITIVE_INFINITY) : Number(q[1])) : Number.POSITIVE_INFINITY;

@@ -6,9 +6,10 @@ import { extractDrug } from './drug';
 import { cosmeticOf, destructionKindOf, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
 import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round } from './measure';
 import { parseMohsStages } from './mohs';
+import { sectionUnits } from './section-units';
 import type { Section } from './sections';
 import { CLOSURE_FAMILIES, type Family, findTriggers, priorMalignantBiopsyIn, type Trigger } from './triggers';
-import { type Unit, unitsOf } from './units';
+import type { Unit } from './units';
 
 /**
  * Procedure blocks: a unit with a procedure word opens a block; following units
@@ -182,7 +183,7 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
 
 /** Builds procedure blocks for one section. */
 export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block[] {
-  const units = unitsOf(section.text, section.start);
+  const units = sectionUnits(section);
   const blocks: Block[] = [];
   let current: Block | undefined;
   let pending: Unit[] = [];

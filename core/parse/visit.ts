@@ -1,8 +1,8 @@
 import type { EnteredCharge, Span, Visit } from '../model';
 import { overBudget } from './budget';
 import { parseDate } from './dates';
+import { sectionUnits } from './section-units';
 import type { Section } from './sections';
-import { unitsOf } from './units';
 
 /**
  * Visit facts: date of service, documented E/M level, new/established, time,
@@ -123,7 +123,7 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
   for (const s of sections) {
     if (hasPlan ? s.role !== 'assessment' : s.role !== 'note' && s.role !== 'header') continue;
     const numberedOnly = !hasPlan;
-    const units = unitsOf(s.text, s.start);
+    const units = sectionUnits(s);
     let current: { text: string; body: string; start: number; end: number } | undefined;
     const flush = () => {
       if (!current) return;
