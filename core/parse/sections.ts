@@ -38,7 +38,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'pathology',
-    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|microscopic\s+description|gross\s+description|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|pathology\s+addendum|addendum\s+report)$/,
+    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|microscopic\s+description|gross\s+description|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|(?:path(?:ology)?|derm\s*path|biopsy|bx)\s+(?:addend(?:um|a)|update)|addendum\s+report)$/,
   ],
   [
     'charges',

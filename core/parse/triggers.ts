@@ -67,7 +67,7 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'repair',
-    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)(?:\s*\([^)]{0,20}\))?\s+(?:repair|closure|linear\s+closure)|single[- ]layer\s+closure|laceration\s+repair|(?:dehiscence\s+)?re-?approximated|resutured|repair\s+of\s+(?:the\s+)?dehiscence|dehiscence\s+repair|repair\s+of\s+(?:the\s+)?laceration|sutured\s+(?:the\s+)?laceration|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
+    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)(?:\s*\([^)]{0,20}\))?\s+(?:repair|closure|linear\s+closure)|single[- ]layer\s+closure|laceration\s+repair|(?:dehiscence\s+)?re-?approximated|resutured|repair\s+of\s+(?:the\s+)?dehiscence|dehiscence\s+repair|repair\s+of\s+(?:the\s+)?laceration|sutured\s+(?:the\s+)?laceration|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|closed\s+(?:primarily\s+)?(?:with|using)\s+(?:[\w-]+\s+){0,2}?(?:buried|deep\s+dermal|subdermal|subcutaneous)\s+(?:[\w-]+\s+){0,4}?(?:and|then|followed\s+by|plus)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:running|interrupted|subcuticular|epidermal|cutaneous|superficial|skin)\b|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
   ],
   ['excimer', /\b(?:excimer|xtrac|308[- ]?nm|pharos)\b/gi],
   [

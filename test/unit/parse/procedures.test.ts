@@ -601,3 +601,23 @@ describe('template titles, count fields and a jar named after the closure', () =
     expect(e.unread).toEqual([]);
   });
 });
+
+describe('a layered closure told by its suture layers', () => {
+  it('"closed with buried 4-0 Monocryl and running 5-0 Prolene" is a layered repair of the excision', () => {
+    const e = parseNote(
+      'Excision of a 1.5 cm dermatofibroma R thigh, painful, 3mm margins. Elliptical excision, closed with buried 4-0 Monocryl and running 5-0 Prolene, length 4.0 cm. To path.',
+    );
+    const repair = only(e, 'repair');
+    expect([repair.lengthCm, repair.repairFeatures?.layered]).toEqual([4, true]);
+  });
+
+  it('a one-layer "closed primarily with 5-0 nylon simple interrupted" is no repair', () => {
+    const e = parseNote('8mm punch excision of an inflamed cyst L cheek, closed primarily with 5-0 nylon simple interrupted. Sent to path.');
+    expect(e.procedures.map((p) => p.kind)).toEqual(['excision']);
+  });
+
+  it('"PATH ADDENDUM 6/10/26" opens the report', () => {
+    const e = parseNote('Biopsy: R forearm 4mm punch (A); R/O SCC. To LabCorp.\nPATH ADDENDUM 6/10/26\nA: SCC, well differentiated, invasive.');
+    expect(e.pathology.map((r) => [r.specimenLabel, r.behavior])).toEqual([['A', 'malignant']]);
+  });
+});
