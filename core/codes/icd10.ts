@@ -344,6 +344,13 @@ function allMatches<T>(blocks: readonly PatternBlock<T>[], text: string): T[] {
 const HISTORY_BLOCKS = patternBlocks(HISTORY_PATTERNS);
 const HISTOLOGY_BLOCKS = patternBlocks(HISTOLOGY_PATTERNS);
 const CONDITION_BLOCKS = patternBlocks(CONDITION_PATTERNS);
+/** The lesion patterns up to the last one that reads a cancer (malignanciesInText needs no more). */
+const MALIGNANT_PREFIX_BLOCKS = patternBlocks(HISTOLOGY_PATTERNS.slice(0, lastIndexWhere(HISTOLOGY_PATTERNS, ([, h]) => MALIGNANT.has(h)) + 1));
+
+function lastIndexWhere<T>(rows: readonly T[], test: (row: T) => boolean): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (test(rows[i] as T)) return i;
+  return -1;
+}
 
 export function histologyFromText(text: string | undefined): Histology | undefined {
   if (!text) return undefined;
@@ -368,10 +375,32 @@ export function histologyFromText(text: string | undefined): Histology | undefin
 export function histologiesInText(text: string | undefined): Histology[] {
   if (!text) return [];
   const cleaned = cleanText(text);
+  const { out, rest } = lesionReadings(withoutHistory(cleaned), HISTOLOGY_BLOCKS);
+  for (const code of allMatches(CONDITION_BLOCKS, rest)) if (!out.includes(`code:${code}`)) out.push(`code:${code}`);
+  // History and screening last: active problems come first on a line.
+  for (const code of allMatches(HISTORY_BLOCKS, cleaned)) if (!out.includes(`code:${code}`)) out.push(`code:${code}`);
+  return out;
+}
+
+/**
+ * The cancers a longer text names: exactly the MALIGNANT entries of histologiesInText, in its
+ * order. The cancer patterns come first in the table and only earlier patterns mask text before
+ * them, so the patterns after the last cancer one need not run.
+ */
+export function malignanciesInText(text: string | undefined): Histology[] {
+  if (!text) return [];
+  return lesionReadings(withoutHistory(cleanText(text)), MALIGNANT_PREFIX_BLOCKS).out.filter((h) => MALIGNANT.has(h));
+}
+
+function withoutHistory(cleaned: string): string {
+  return cleaned.replace(/\b(history of|hx of|h\/o|s\/p|status post|family history|fh of|prior)\b[^.;,\n]*/g, ' ');
+}
+
+/** Lesion patterns in table order over a cleaned text; each match is masked before the next pattern runs. */
+function lesionReadings(t: string, blocks: readonly PatternBlock<Histology>[]): { out: Histology[]; rest: string } {
   const out: Histology[] = [];
-  const t = cleaned.replace(/\b(history of|hx of|h\/o|s\/p|status post|family history|fh of|prior)\b[^.;,\n]*/g, ' ');
   let rest = t;
-  for (const block of HISTOLOGY_BLOCKS) {
+  for (const block of blocks) {
     // Masking only happens inside a (sub)block whose joined pattern matched, so a skipped one saw this same text.
     if (!block.any.test(rest)) continue;
     for (const part of block.parts) {
@@ -384,10 +413,7 @@ export function histologiesInText(text: string | undefined): Histology[] {
       }
     }
   }
-  for (const code of allMatches(CONDITION_BLOCKS, rest)) if (!out.includes(`code:${code}`)) out.push(`code:${code}`);
-  // History and screening last: active problems come first on a line.
-  for (const code of allMatches(HISTORY_BLOCKS, cleaned)) if (!out.includes(`code:${code}`)) out.push(`code:${code}`);
-  return out;
+  return { out, rest };
 }
 
 /** Billable ICD-10-CM codes written out in a text (e.g. "hyperhidrosis (L74.510)"), in order of appearance. */
@@ -760,6 +786,18 @@ function abscessCode(
     default:
       return { outside: `${siteKey} (genital, perianal and mucosal abscesses are coded outside L02)` };
   }
+}
+
+/**
+ * The text tables in the order they are tried, for tests that check the block scanning against
+ * trying each pattern one by one. Read-only.
+ */
+export function textPatternTables(): {
+  history: readonly (readonly [RegExp, string])[];
+  histology: readonly (readonly [RegExp, Histology])[];
+  condition: readonly (readonly [RegExp, string])[];
+} {
+  return { history: HISTORY_PATTERNS, histology: HISTOLOGY_PATTERNS, condition: CONDITION_PATTERNS };
 }
 
 /** Every fixed code the text mappings can emit (for a test that each one is a billable FY2026 code). */

@@ -9,6 +9,7 @@ import {
   isBillable,
   isHeader,
   MALIGNANT,
+  malignanciesInText,
   NEOPLASTIC,
   normalizeIcd10,
   type Resolution,
@@ -63,6 +64,7 @@ function mergeSite(...sites: (Site | undefined)[]): Where {
 class Linker {
   private readonly reported = new Set<string>();
   private readings: Histology[] | undefined;
+  private malignancies: Histology[] | undefined;
   private text: string | undefined;
   /** The same lesion, procedure and problem words are read for many lines: read each text once per encounter. */
   private readonly histologies = new Map<string, Histology | undefined>();
@@ -79,6 +81,13 @@ class Linker {
   noteReadings(): Histology[] {
     this.readings ??= histologiesInText(this.noteText());
     return this.readings;
+  }
+
+  /** The cancers the whole note names (the MALIGNANT part of noteReadings, without reading everything else). */
+  noteMalignancies(): Histology[] {
+    if (this.readings) return [...new Set(this.readings.filter((h) => MALIGNANT.has(h)))];
+    this.malignancies ??= malignanciesInText(this.noteText());
+    return this.malignancies;
   }
 
   /** histologyFromText, read once per distinct text in this encounter. */
@@ -241,7 +250,7 @@ class Linker {
 
   /** The one cancer the whole note names (e.g. "bx-proven invasive melanoma"), if exactly one. */
   noteMalignant(): Histology | undefined {
-    const found = [...new Set(this.noteReadings().filter((h) => MALIGNANT.has(h)))];
+    const found = this.noteMalignancies();
     return found.length === 1 ? found[0] : undefined;
   }
 
@@ -505,7 +514,7 @@ class Linker {
       p.reExcision === true ||
       p.lesionLabels.some((l) => this.ctx.lesion(l)?.priorMalignantBiopsy) ||
       /\b(biopsy|bx)[- ]proven|\b(biopsy|bx|path(ology)?) (showed|confirmed|revealed|consistent with|positive for)/i.test(text);
-    const malignant = [...new Set(this.noteReadings().filter((h) => MALIGNANT.has(h)))];
+    const malignant = this.noteMalignancies();
     if (proven && malignant.length === 1) {
       const codes = this.resolve(malignant[0] as Histology, mergeSite(p.site, lesion?.site), who);
       if (codes.length > 0) {
