@@ -264,7 +264,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         !current.parent &&
         !current.site &&
         current.units.length >= 1 &&
-        (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b(?!\s*(?:cycles?|ftc|freeze|passes|pass|sec|seconds|min))/i.test(current.trigger.text))
+        (/:\s*$/.test(current.trigger.text.trim()) ||
+          /\bx\s*[2-9]\b(?!\s*(?:cycles?|ftc|freeze|passes|pass|sec|seconds|min))/i.test(current.trigger.text) ||
+          // "Procedure: Shave removal" with no site, then "Lesion A: R upper back, 1.2 cm ISK" lines.
+          (!current.label &&
+            !u.afterBlank &&
+            current.trigger.field !== undefined &&
+            PROCEDURE_FIELDS.test(current.trigger.field) &&
+            (current.trigger.value ?? '').trim().length < 40))
           ? current
           : current?.listOf;
       if (u.label && header && !isClosure(header.family) && matchSite(u.text)) {
@@ -311,6 +318,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       if (u.label && !u.lineStart && current?.label && current.label !== u.label) {
         current = undefined;
         pending = [u];
+        continue;
+      }
+      // "All sent to path." / "Both to in-house dermpath." after a list: every item of the list sent its tissue.
+      if (current?.listOf && /^\s*(?:all|both|each)\b[^.;\n]{0,40}\b(?:sent|submitted|to)\b[^.;\n]{0,30}\b(?:path\w*|lab|dermpath|histolog\w*)/i.test(u.text)) {
+        for (const b of blocks) if (b.listOf === current.listOf && !b.units.includes(u)) b.units.push(u);
         continue;
       }
       if (current) {

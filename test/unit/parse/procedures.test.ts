@@ -621,3 +621,17 @@ describe('a layered closure told by its suture layers', () => {
     expect(e.pathology.map((r) => [r.specimenLabel, r.behavior])).toEqual([['A', 'malignant']]);
   });
 });
+
+describe('"Procedure: Shave removal" over labeled lesion lines', () => {
+  it('each labeled lesion with a site is one removal, and "All sent to path." sends every jar', () => {
+    const e = parseNote(
+      'Procedure: Shave removal\nLesion A: R upper back, 1.2 x 0.8 cm inflamed irritated SK, catching on bra strap\nLesion B: L flank, 0.4 cm ISK, itchy\nLesion C: R temple 6mm ISK, bleeding\nAll sent to path.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.lesionDiameterCm])).toEqual([
+      ['shave-removal', 'upper-back', 1.2],
+      ['shave-removal', 'flank', 0.4],
+      ['shave-removal', 'temple', 0.6],
+    ]);
+    expect(e.specimens.map((s) => s.lesionLabel)).toEqual(['A', 'B', 'C']);
+  });
+});
