@@ -555,11 +555,14 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
   if (!['biopsy', 'shave', 'punch', 'excision'].includes(block.family)) return [];
   const text = u.text.slice(seg.start, seg.end);
   const items: { label: string; site: Site; start: number; end: number }[] = [];
-  for (const m of findSites(text, { strict: false })) {
-    const after = /^\s*\(([A-H]|\d{1,2})\)/.exec(text.slice(m.end, m.end + 8));
+  const found = findSites(text, { strict: false });
+  found.forEach((m, k) => {
+    // "R forearm (A)", or the site's own technique words first: "R forearm 4mm punch (A) and L shin shave (B)".
+    const stop = Math.min(found[k + 1]?.start ?? text.length, m.end + 30);
+    const after = /^\s*\(([A-H]|\d{1,2})\)/.exec(text.slice(m.end, m.end + 8)) ?? /^[^();,]{0,25}?\s\(([A-H])\)/.exec(text.slice(m.end, stop));
     if (after?.[1])
       items.push({ label: after[1].toUpperCase(), site: m.site, start: u.start + seg.start + m.start, end: u.start + seg.start + m.end + after[0].length });
-  }
+  });
   if (items.length < 2) items.splice(0, items.length, ...countedItems(block, u, text, seg));
   if (items.length < 2 || new Set(items.map((i) => i.label)).size !== items.length) return [];
   const [first, ...rest] = items as [(typeof items)[0], ...typeof items];
@@ -748,7 +751,7 @@ function segText(b: Block, fullText: string): string {
   return fullText.slice(b.segStart, b.segEnd);
 }
 
-function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: LesionType | undefined): { kind?: ProcedureKind; unread?: string } {
+function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: LesionType | undefined, item?: string): { kind?: ProcedureKind; unread?: string } {
   const unit = b.trigger.text;
   switch (b.family) {
     case 'mohs':
@@ -756,7 +759,8 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
     case 'biopsy':
     case 'punch':
     case 'shave': {
-      for (const t of [seg, unit, all, ctx]) {
+      // One site of a list names its own technique first ("R forearm 4mm punch (A) and L shin shave (B)").
+      for (const t of item ? [item, seg, unit, all, ctx] : [seg, unit, all, ctx]) {
         if (/\bexcisional\s+(?:biopsy|bx)\b/i.test(t)) return { kind: 'excision' };
         if (/\b(?:incisional|wedge)\b/i.test(t)) return { kind: 'biopsy-incisional' };
         if (/\bpunch(?:ed)?\b/i.test(t) && !/\bpunch\s+(?:excision|excised)\b/i.test(t)) return { kind: 'biopsy-punch' };
@@ -1095,7 +1099,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (intent === 'history' || intent === 'negated') return undefined;
   const lesionType =
     lesionTypeOf(seg) ?? lesionTypeOf(b.trigger.text) ?? lesionTypeOf(all) ?? lesionTypeOf(ctx) ?? (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
-  const { kind, unread } = kindOf(b, seg, all, ctx, lesionType);
+  const { kind, unread } = kindOf(b, seg, all, ctx, lesionType, b.enumerated ? fullText.slice(b.enumerated.start, b.enumerated.end) : undefined);
   const end = b.units[b.units.length - 1]?.end ?? b.segEnd;
   const span = b.enumerated ? spanOf(b.enumerated.start, b.enumerated.end) : spanOf(Math.min(b.segStart, b.trigger.start), end);
   if (!kind) {

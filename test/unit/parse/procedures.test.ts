@@ -635,3 +635,21 @@ describe('"Procedure: Shave removal" over labeled lesion lines', () => {
     expect(e.specimens.map((s) => s.lesionLabel)).toEqual(['A', 'B', 'C']);
   });
 });
+
+describe('a list of sites, each with its own technique and jar', () => {
+  it('"Biopsy: R forearm 4mm punch (A) and L shin shave (B)" → a punch and a shave biopsy', () => {
+    const e = parseNote('Biopsy: R forearm 4mm punch (A) and L shin shave (B); R/O SCC both. To LabCorp.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.specimenLabel])).toEqual([
+      ['biopsy-punch', 'forearm', 'A'],
+      ['biopsy-tangential', 'shin', 'B'],
+    ]);
+  });
+
+  it('sites with bare labels share the header technique', () => {
+    const e = parseNote('Punch bx x2: L forearm (A), R thigh (B).');
+    expect(e.procedures.map((p) => [p.kind, p.specimenLabel])).toEqual([
+      ['biopsy-punch', 'A'],
+      ['biopsy-punch', 'B'],
+    ]);
+  });
+});
