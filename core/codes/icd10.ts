@@ -26,10 +26,19 @@ for (const [code, title, billable] of ICD10_ROWS) table.set(code, { code, title,
 /** "c44.612", "C44612", " C44.612 " → "C44.612"; undefined when it cannot be an ICD-10-CM code. */
 export function normalizeIcd10(text: string | undefined): string | undefined {
   if (!text) return undefined;
+  // Most calls pass a code of the table already written the normal way: it normalizes to itself.
+  if (CANONICAL.has(text)) return text;
+  return normalizeWritten(text);
+}
+
+function normalizeWritten(text: string): string | undefined {
   const compact = text.trim().toUpperCase().replace(/\s+/g, '').replace('.', '');
   if (!/^[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}$/.test(compact)) return undefined;
   return compact.length > 3 ? `${compact.slice(0, 3)}.${compact.slice(3)}` : compact;
 }
+
+/** Table codes that normalizeIcd10 returns unchanged (all of them, as the table is written). */
+const CANONICAL: ReadonlySet<string> = new Set([...table.keys()].filter((c) => normalizeWritten(c) === c));
 
 export function icd10(code: string | undefined): Icd10Entry | undefined {
   const c = normalizeIcd10(code);

@@ -293,8 +293,12 @@ class Linker {
     if (!text) return [];
     // The clinical words first; the parser's normalized lesion type when those name nothing we map.
     // A generic reading ("cyst", "dermatitis") yields to a specific one found in the type or the procedure words.
-    const readings = [this.histology(text), this.histology(type), this.histology(p?.text)].filter((x): x is Histology => x !== undefined);
-    const h = readings.find((x) => !GENERIC.has(x)) ?? readings[0];
+    // Read the other words only when the clinical words give nothing specific (each reading is pure).
+    const first = this.histology(text);
+    const h =
+      first !== undefined && !GENERIC.has(first)
+        ? first
+        : pickReading([first, this.histology(type), this.histology(p?.text)].filter((x): x is Histology => x !== undefined));
     const provisional = UNCERTAIN.test(text) || (!h && VAGUE.test(text));
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
       // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
@@ -600,6 +604,11 @@ function isCancerCode(code: string): boolean {
 
 /** Readings too generic to beat a specific one from elsewhere in the same procedure. */
 const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:L30.9', 'wart']);
+
+/** The first specific reading, else the first (generic) one. */
+function pickReading(readings: readonly Histology[]): Histology | undefined {
+  return readings.find((x) => !GENERIC.has(x)) ?? readings[0];
+}
 
 /** Which conditions a procedure kind treats, for last-resort linking from the note text. */
 const KIND_FITS: Partial<Record<Procedure['kind'], (h: Histology) => boolean>> = {
