@@ -39,7 +39,7 @@ export type MalignancyBasis = 'final-pathology' | 're-excision' | 'prior-biopsy'
 export function excisionMalignancy(ctx: RuleContext, p: Procedure): { malignant: boolean; basis: MalignancyBasis; report?: PathologyReport } {
   const report = excisionReport(ctx, p);
   // §3.2 [V]: re-excision of a known malignancy stays malignant even with no residual tumor.
-  if (p.reExcision) return { malignant: true, basis: 're-excision', report };
+  if (p.reExcision && !reExcisedNevus(ctx, p, report)) return { malignant: true, basis: 're-excision', report };
   if (isConclusiveReport(report)) {
     if (isMalignantReport(report)) return { malignant: true, basis: 'final-pathology', report };
   }
@@ -55,6 +55,20 @@ export function excisionMalignancy(ctx: RuleContext, p: Procedure): { malignant:
   }
   if (isConclusiveReport(report)) return { malignant: false, basis: 'benign-pathology', report };
   return { malignant: false, basis: 'pending', report };
+}
+
+const NEVUS_WORDS = /\b(?:nev(?:us|i)|dysplastic|atypical\s+(?:\w+\s+)?(?:melanocytic|junctional|compound|lentiginous|proliferation))\b/i;
+
+/**
+ * §3.2 [V]: atypia and dysplasia are coded benign. A re-excision of an atypical nevus (margins involved on the
+ * shave) is not a re-excision of a known malignancy: with no cancer named anywhere, the final pathology decides.
+ */
+function reExcisedNevus(ctx: RuleContext, p: Procedure, report: PathologyReport | undefined): boolean {
+  const words = [p.lesionType, p.text, p.site?.text, ...p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis), report?.diagnosisText]
+    .filter(Boolean)
+    .join(' ');
+  if (MALIGNANT_WORDS.test(words) || (report && isMalignantReport(report))) return false;
+  return p.lesionType === 'atypical-nevus' || p.lesionType === 'nevus' || NEVUS_WORDS.test(words);
 }
 
 const PROVEN = /\b(biopsy|bx)[- ]?(proven|confirmed)\b|\bprevious(ly)? biopsied\b/i;

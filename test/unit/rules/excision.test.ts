@@ -133,6 +133,42 @@ describe('excision/excised-diameter and pathology', () => {
       lines: ['11603'],
     },
     {
+      name: 're-excision of a severely atypical nevus, pathology atypical nevus → benign (atypia is benign, §3.2)',
+      input: {
+        procedures: [
+          proc({
+            kind: 'excision',
+            specimenLabel: 'C',
+            site: site('thigh'),
+            excisedDiameterCm: 1.5,
+            reExcision: true,
+            lesionType: 'atypical-nevus',
+            text: 'Procedure: Re-excision',
+          }),
+        ],
+        pathology: [{ specimenLabel: 'C', diagnosisText: 'Severely atypical compound nevus, residual, margins clear', behavior: 'benign' }],
+      },
+      lines: ['11402'],
+    },
+    {
+      name: 're-excision of a dysplastic nevus before pathology → benign, held',
+      input: {
+        procedures: [
+          proc({
+            kind: 'excision',
+            specimenLabel: 'C',
+            site: site('back'),
+            excisedDiameterCm: 1.5,
+            reExcision: true,
+            text: 'Re-excision of dysplastic nevus, margins involved',
+          }),
+        ],
+      },
+      lines: ['11402'],
+      statuses: ['held-for-pathology'],
+      findings: ['excision/pending-pathology'],
+    },
+    {
       name: 'same-day biopsy of the lesion read malignant → excision malignant (0.6 + 2×0.4 = 1.4 → 11602)',
       input: {
         procedures: [
