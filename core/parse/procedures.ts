@@ -1351,7 +1351,7 @@ function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string 
   if (kind === 'shave-removal' || kind === 'skin-tag-removal' || kind === 'nail' || kind === 'debridement' || kind === 'destruction-malignant') {
     return (
       Boolean(specimenLabel) ||
-      /\b(?:sent\s+(?:to|for)\s+(?:path|pathology|histo|dermpath|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimen\s+(?:was\s+)?(?:sent|submitted)|to\s+pathology|for\s+histolog)/i.test(
+      /\b(?:sent\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|in[- ]office|outside)\s+){0,2}(?:path|pathology|histo|dermpath|dermatopathology|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimen\s+(?:was\s+)?(?:sent|submitted)|to\s+pathology|for\s+histolog)/i.test(
         text,
       )
     );

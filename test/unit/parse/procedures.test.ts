@@ -653,3 +653,10 @@ describe('a list of sites, each with its own technique and jar', () => {
     ]);
   });
 });
+
+describe('where a shave removal sent its tissue', () => {
+  it('"sent to in-house path" sends it', () => {
+    const e = parseNote('Shave removal of an irritated, bleeding SK on the R upper back, 1.2 cm. Sent to in-house path.');
+    expect(e.specimens.map((s) => [s.type, s.destination])).toEqual([['skin', 'in-house']]);
+  });
+});
