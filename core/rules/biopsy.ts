@@ -96,8 +96,8 @@ export type SameLesionBasis = 'label' | 'specimen' | 'site';
  * specimen label, or, when lesion labels are absent, the same site and laterality
  * (the caller says so in a finding: a site-only match is a guess the user must confirm).
  */
-export function sameLesion(encounter: Encounter, a: Procedure, b: Procedure): SameLesionBasis | undefined {
-  const basis = labelMatch(encounter, a, b);
+export function sameLesion(encounter: Encounter, a: Procedure, b: Procedure, labels?: LabelReader): SameLesionBasis | undefined {
+  const basis = labelMatch(encounter, a, b, labels);
   if (basis === null) return undefined; // both labelled, different labels
   if (basis) return sitesConflict(a, b) ? undefined : basis;
   const ka = a.site?.key;
@@ -109,11 +109,27 @@ export function sameLesion(encounter: Encounter, a: Procedure, b: Procedure): Sa
   return undefined;
 }
 
+/** A procedure's lesion labels (lesionLabelsOf), upper-cased for comparison. */
+export type LabelReader = (p: Procedure) => string[];
+
+/** A LabelReader that reads each procedure once: for callers comparing many pairs in one encounter. */
+export function labelReader(encounter: Encounter): LabelReader {
+  const read = new Map<Procedure, string[]>();
+  return (p) => {
+    let labels = read.get(p);
+    if (!labels) {
+      labels = lesionLabelsOf(encounter, p).map(upper);
+      read.set(p, labels);
+    }
+    return labels;
+  };
+}
+
 /** Label evidence: a basis, null when both are labelled differently, undefined when labels say nothing. */
-function labelMatch(encounter: Encounter, a: Procedure, b: Procedure): SameLesionBasis | null | undefined {
+function labelMatch(encounter: Encounter, a: Procedure, b: Procedure, labels?: LabelReader): SameLesionBasis | null | undefined {
   if (a.specimenLabel && b.specimenLabel && upper(a.specimenLabel) === upper(b.specimenLabel)) return 'specimen';
-  const la = lesionLabelsOf(encounter, a).map(upper);
-  const lb = lesionLabelsOf(encounter, b).map(upper);
+  const la = labels ? labels(a) : lesionLabelsOf(encounter, a).map(upper);
+  const lb = labels ? labels(b) : lesionLabelsOf(encounter, b).map(upper);
   if (la.length > 0 && lb.length > 0 && la.some((l) => lb.includes(l))) return 'label';
   // Notes often say "specimen A" for the biopsy and "lesion A" for what was done next.
   if ((a.specimenLabel && lb.includes(upper(a.specimenLabel))) || (b.specimenLabel && la.includes(upper(b.specimenLabel)))) return 'specimen';
@@ -189,11 +205,12 @@ export const planBiopsies: (ctx: Pick<RuleContext, 'encounter' | 'performed' | '
 
 function planBiopsiesOf(ctx: Pick<RuleContext, 'encounter' | 'performed' | 'pathologyFor'>): BiopsyDecision[] {
   const definitive = ctx.performed(...DEFINITIVE_KINDS);
+  const labels = labelReader(ctx.encounter);
   return skinBiopsies(ctx).map((biopsy) => {
     const matches: { p: Procedure; basis: SameLesionBasis }[] = [];
     const nearby: Procedure[] = [];
     for (const p of definitive) {
-      const basis = sameLesion(ctx.encounter, biopsy, p);
+      const basis = sameLesion(ctx.encounter, biopsy, p, labels);
       // A site-only match against a field destruction of several lesions is too weak: the
       // biopsied lesion is usually not one of those frozen. Keep the biopsy and ask.
       if (basis === 'site' && isMultiLesionDestruction(p)) nearby.push(p);

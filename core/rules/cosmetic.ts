@@ -67,7 +67,9 @@ function pathologyProvesDisease(ctx: RuleContext, p: Procedure): boolean {
 function isMedicalType(ctx: RuleContext, p: Procedure): boolean {
   if (p.lesionLabels.some((l) => ctx.lesion(l)?.priorMalignantBiopsy)) return true;
   if (pathologyProvesDisease(ctx, p)) return true;
-  return MEDICAL_TYPES.test(lesionText(ctx, p)) || SUSPICION.test(describeText(ctx, p)) || DISEASE_WORDS.test(describeText(ctx, p));
+  if (MEDICAL_TYPES.test(lesionText(ctx, p))) return true;
+  const described = describeText(ctx, p);
+  return SUSPICION.test(described) || DISEASE_WORDS.test(described);
 }
 
 export type CosmeticRoute =
@@ -89,9 +91,14 @@ export function cosmeticRoute(ctx: RuleContext, p: Procedure): CosmeticRoute | u
 }
 
 function routeOf(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
-  const text = describeText(ctx, p);
+  // The lesion and procedure words are read only for the kinds whose route depends on them.
+  let described: string | undefined;
+  const text = () => {
+    described ??= describeText(ctx, p);
+    return described;
+  };
   if (p.kind === 'chemical-peel') {
-    if (AK_WORDS.test(text)) {
+    if (AK_WORDS.test(text())) {
       const enough = (p.count ?? 0) >= 15;
       // Raw text: "no response to 5-FU" must not be dropped as a negation here.
       const failed = TOPICAL_FAILED.test(`${p.text} ${p.indications.join(' ')}`.toLowerCase().replace(/[-_]/g, ' '));
@@ -103,9 +110,9 @@ function routeOf(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
   }
   if (p.cosmetic) return { kind: 'cosmetic', why: 'cosmetic intent documented' };
   if (p.kind === 'cosmetic-other') return { kind: 'cosmetic', why: 'cosmetic service' };
-  if (p.kind === 'chemodenervation' && BOTULINUM_COSMETIC.test(text)) return { kind: 'cosmetic', why: 'botulinum toxin for wrinkles/lines' };
+  if (p.kind === 'chemodenervation' && BOTULINUM_COSMETIC.test(text())) return { kind: 'cosmetic', why: 'botulinum toxin for wrinkles/lines' };
   if (!REMOVAL_KINDS.includes(p.kind)) return undefined;
-  const benign = p.kind === 'skin-tag-removal' || BENIGN_TYPES.test(text);
+  const benign = p.kind === 'skin-tag-removal' || BENIGN_TYPES.test(text());
   if (!benign) return undefined;
   if (p.indications.length > 0 || isMedicalType(ctx, p)) return undefined;
   return { kind: 'no-indication', why: 'benign lesion removal with no documented indication' };
