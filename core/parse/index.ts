@@ -5,6 +5,7 @@ import { budgetExceeded, overBudget, startBudget } from './budget';
 import { parseDate } from './dates';
 import { extractIdentity } from './identity';
 import { behaviorOf } from './lexicon';
+import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
 import { blocksOf, destinationOf, type ParsedProcedure, procedureOf, resetProcedureIds } from './procedures';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
@@ -120,6 +121,7 @@ const BUDGET_MS = 12;
 
 function build(body: string, sections: Section[], id: string, unread: Unread[]): Encounter {
   resetProcedureIds();
+  resetMemos();
   // Sections are in text order: find the one holding `start` by binary search.
   const spanOf = (start: number, end: number): Span | undefined => {
     let lo = 0;

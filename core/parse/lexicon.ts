@@ -1,4 +1,5 @@
 import type { Behavior, ProcedureStatus } from '../model';
+import { parseMemo } from './memo';
 import { type GatedRegExp, gated, gatedTest, indexText, mayMatch } from './prefilter';
 
 /**
@@ -82,6 +83,13 @@ const HEDGED =
  * malignancy is not a diagnosis (pathology decides, CPT excision guidelines).
  */
 export function lesionTypeOf(text: string, hedged = false): LesionType | undefined {
+  // The same block or sentence is asked about several times per note.
+  return lesionTypeMemo(`${hedged ? 'h' : '-'}${text}`, () => lesionTypeIn(text, hedged));
+}
+
+const lesionTypeMemo = parseMemo<LesionType | undefined>();
+
+function lesionTypeIn(text: string, hedged: boolean): LesionType | undefined {
   const raw = text.length > 2000 ? text.slice(0, 2000) : text;
   const t = hedged ? raw : raw.replace(HEDGED, ' ');
   // Twenty-odd word lists per call: the text's index skips the lists it cannot contain.
@@ -282,6 +290,13 @@ const PERFORMED_NOW = gated(
  * the lesion ("excision of previously biopsied BCC") — dates and "ago" count anywhere.
  */
 export function intentOf(clause: string, inHistorySection = false, triggerAt?: number): Intent {
+  // A sentence naming several procedures is asked about once per procedure word and again per block.
+  return intentMemo(`${inHistorySection ? 'h' : '-'}${triggerAt ?? ''}:${clause}`, () => intentIn(clause, inHistorySection, triggerAt));
+}
+
+const intentMemo = parseMemo<Intent>();
+
+function intentIn(clause: string, inHistorySection: boolean, triggerAt: number | undefined): Intent {
   const t = clause.length > 600 ? clause.slice(0, 600) : clause;
   if (triggerAt !== undefined && triggerAt >= 0) {
     // "ointment to the plaques pending biopsy", "awaiting bx results": the procedure word names a result waited on,

@@ -1,10 +1,10 @@
 /**
  * A cheap necessary condition for a regex to match, so the parser's long word-list regexes are only run on
- * text that could match them. Each regex's possible first two characters are worked out once from its source;
- * a text is indexed once into the pairs of characters it contains; a regex whose first pairs are all absent
- * cannot match and is skipped. The answer is only ever "maybe" or "no": a "maybe" still runs the regex, so
- * results are exactly those of the regex alone (test/unit/parse/prefilter.test.ts checks this on every gated
- * regex over the fixture corpus).
+ * text that could match them. Most of them read `\b(?:word|word|…)`: a match starts at a word start with one of
+ * a few known letter triples. Those triples are worked out once from each regex's source; a text is indexed
+ * once into the triples that start its words; a regex none of whose triples occur cannot match and is skipped.
+ * The answer is only ever "maybe" or "no": a "maybe" still runs the regex, so results are exactly those of the
+ * regex alone (test/unit/parse/prefilter.test.ts checks every gated regex against the fixture corpus).
  *
  * Characters are folded into 38 classes: a–z (either case), 0–9, "_", and one class for everything else
  * (space, punctuation, any non-ASCII). Case-insensitive JS regexes without the u flag only match an ASCII letter
@@ -25,20 +25,21 @@ function classOf(code: number): number {
 const isWordClass = (c: number) => c < OTHER;
 
 /*
- * One bit set per text, in three parts: single classes and pairs anywhere; single classes and pairs at word
- * starts; triples at word starts, hashed into TRIPLE_BITS bits (a collision can only let a regex run).
+ * The bit set of a text: the first class, first pair and (hashed into TRIPLE_BITS bits) first triple of classes
+ * of every word. A hash collision can only let a regex run.
  */
 const PAIR_SPACE = CLASSES + CLASSES * CLASSES;
 const TRIPLE_BITS = 2048;
-const ANY_BASE = 0;
-const START_BASE = PAIR_SPACE;
-const TRIPLE_BASE = 2 * PAIR_SPACE;
+const TRIPLE_BASE = PAIR_SPACE;
 const WORDS = Math.ceil((TRIPLE_BASE + TRIPLE_BITS) / 32);
 
 const pairBit = (a: number, b: number) => CLASSES + a * CLASSES + b;
 const tripleBit = (a: number, b: number, c: number) => TRIPLE_BASE + (((a * CLASSES + b) * CLASSES + c) & (TRIPLE_BITS - 1));
 
-/** Which classes, pairs and word-start triples of classes occur in a text. */
+/**
+ * Which first classes, pairs and triples of classes start the words of a text. Every index is the same scratch
+ * buffer (the parser indexes hundreds of short texts per note): it is valid until the next `indexText` call.
+ */
 export type TextIndex = Uint32Array;
 
 const set = (bits: Uint32Array, k: number) => {
@@ -53,25 +54,24 @@ const classAt = (text: string, i: number): number => {
   return code < 128 ? (ASCII_CLASS[code] as number) : OTHER;
 };
 
+const scratch = new Uint32Array(WORDS);
+
 export function indexText(text: string): TextIndex {
-  const bits = new Uint32Array(WORDS);
+  const bits = scratch.fill(0);
   const n = text.length;
   let prevWord = false;
-  let a = n > 0 ? classAt(text, 0) : OTHER;
-  let b = n > 1 ? classAt(text, 1) : -1;
   for (let i = 0; i < n; i++) {
-    const c = i + 2 < n ? classAt(text, i + 2) : -1;
-    set(bits, ANY_BASE + a);
-    if (b >= 0) set(bits, ANY_BASE + pairBit(a, b));
-    const word = isWordClass(a);
+    const a = classAt(text, i);
+    const word = a !== OTHER;
     if (word && !prevWord) {
-      set(bits, START_BASE + a);
-      if (b >= 0) set(bits, START_BASE + pairBit(a, b));
-      if (b >= 0 && c >= 0) set(bits, tripleBit(a, b, c));
+      set(bits, a);
+      if (i + 1 < n) {
+        const b = classAt(text, i + 1);
+        set(bits, pairBit(a, b));
+        if (i + 2 < n) set(bits, tripleBit(a, b, classAt(text, i + 2)));
+      }
     }
     prevWord = word;
-    a = b;
-    b = c;
   }
   return bits;
 }
@@ -358,13 +358,14 @@ export function gateOf(re: RegExp): Gate {
     if (error instanceof Unsupported) return always;
     throw error;
   }
+  // Only matches that start at word starts can be checked against the index.
+  if (!parsed.wordStart) return always;
   const bits = new Uint32Array(WORDS);
   for (const p of parsed.prefixes) {
     if (p.length === 0) return always;
     const [a, b, c] = [...p].map((ch) => ch.charCodeAt(0) - 65) as [number, number | undefined, number | undefined];
-    const base = parsed.wordStart ? START_BASE : ANY_BASE;
-    if (b === undefined) set(bits, base + a);
-    else if (!parsed.wordStart || c === undefined || p.endsWith(DONE)) set(bits, base + pairBit(a, b));
+    if (b === undefined) set(bits, a);
+    else if (c === undefined || p.endsWith(DONE)) set(bits, pairBit(a, b));
     else set(bits, tripleBit(a, b, c));
   }
   const gate: Gate = { always: false, at: [], mask: [] };

@@ -48,7 +48,8 @@ describe('regex gates', () => {
 
   it('cover the parser word lists', () => {
     expect(GATED.length).toBeGreaterThan(60);
-    expect(GATED.filter((re) => gateOf(re).always).length).toBe(0);
+    // Only a pattern whose matches may start inside a word or at a symbol runs unchecked (e.g. "(2019)").
+    expect(GATED.filter((re) => gateOf(re).always).length).toBeLessThanOrEqual(3);
   });
 
   it('never reject fixture text that the regex matches', () => {
