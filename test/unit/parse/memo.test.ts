@@ -29,8 +29,12 @@ describe('per-parse memo', () => {
   it('stays bounded', () => {
     const memo = parseMemo<boolean>();
     let calls = 0;
-    for (let k = 0; k < 5000; k++) memo(String(k), () => (calls++, true));
-    memo('0', () => (calls++, true));
+    const count = () => {
+      calls++;
+      return true;
+    };
+    for (let k = 0; k < 5000; k++) memo(String(k), count);
+    memo('0', count);
     expect(calls).toBe(5001);
   });
 });
