@@ -1286,8 +1286,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     // CPT §8.1: one code for the day's total treated area — a stated total, else the sum of the areas listed.
     const total = labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|bsa|surface)(?:\s+treated)?\b/i);
     const areas = findAreas(all);
+    const sum = areas.reduce((n, a) => n + a.sqCm, 0);
+    // "R elbow 40 cm2, … L knee 45 cm2. Total 230 cm2.": an area equal to the sum of the others is their total.
+    const totalOfOthers = areas.length > 2 ? areas.find((a) => Math.abs(2 * a.sqCm - sum) < 0.05)?.sqCm : undefined;
     if (total !== undefined) procedure.areaSqCm = total;
-    else if (areas.length > 0) procedure.areaSqCm = round(areas.reduce((sum, a) => sum + a.sqCm, 0));
+    else if (totalOfOthers !== undefined) procedure.areaSqCm = totalOfOthers;
+    else if (areas.length > 0) procedure.areaSqCm = round(sum);
   }
   if (kind === 'pdt') {
     procedure.modality = /\bameluz\b/i.test(all)

@@ -660,3 +660,15 @@ describe('where a shave removal sent its tissue', () => {
     expect(e.specimens.map((s) => [s.type, s.destination])).toEqual([['skin', 'in-house']]);
   });
 });
+
+describe('excimer area: the listed plaques and their stated total', () => {
+  it('"… 45 cm2. Total 230 cm2." is 230, not 460', () => {
+    const e = parseNote('Excimer 308 nm to psoriasis plaques: R elbow 40 cm2, L elbow 35 cm2, sacrum 60 cm2, R knee 50 cm2, L knee 45 cm2. Total 230 cm2.');
+    expect(only(e, 'laser-psoriasis').areaSqCm).toBe(230);
+  });
+
+  it('plaques without a total are summed', () => {
+    const e = parseNote('Excimer to plaques: R elbow 40 cm2, L elbow 35 cm2, sacrum 60 cm2.');
+    expect(only(e, 'laser-psoriasis').areaSqCm).toBe(135);
+  });
+});
