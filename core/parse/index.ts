@@ -159,6 +159,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
     }
   }
   dropRestatements(parsed);
+  mergeSameSpecimen(parsed);
   mergeMohsMentions(parsed);
   fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
@@ -254,7 +255,21 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
     sections: record,
   };
   if (initials) encounter.patientInitials = initials;
+  detachShared(encounter);
   return encounter;
+}
+
+/**
+ * The site vocabulary remembers its answers across notes, and one span may serve a lesion and its procedure:
+ * give every entry of the encounter its own site and span objects, so changing one never changes another
+ * (or the next note's).
+ */
+function detachShared(e: Encounter): void {
+  const entries: { site?: Site; span?: Span }[] = [...e.lesions, ...e.procedures, ...e.specimens, ...e.pathology, ...e.unread];
+  for (const x of entries) {
+    if (x.site) x.site = { ...x.site };
+    if (x.span) x.span = { ...x.span };
+  }
 }
 
 /**
@@ -276,6 +291,40 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
       for (const ind of p.procedure.indications) if (!twin.procedure.indications.includes(ind)) twin.procedure.indications.push(ind);
       parsed.splice(i, 1);
     }
+  }
+}
+
+/**
+ * "Plan: shave bx today (A)." and "Procedure: Shave biopsy R nasal ala … Specimen A": one jar named twice is
+ * one procedure. The mention with a site and a named technique stays.
+ */
+function mergeSameSpecimen(parsed: ParsedProcedure[]): void {
+  const sameKind = (a: Procedure['kind'], b: Procedure['kind']) => a === b || (a.startsWith('biopsy') && b.startsWith('biopsy'));
+  const facts = (x: ParsedProcedure) =>
+    (x.procedure.site ? 2 : 0) + (x.procedure.kind !== 'biopsy-unspecified' ? 1 : 0) + (x.block.section.role === 'procedure' ? 1 : 0);
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (!p.specimenLabel || p.block.parent || p.block.enumerated || p.procedure.status !== 'performed') continue;
+    const twin = parsed.find(
+      (q) =>
+        q !== p &&
+        q.specimenLabel === p.specimenLabel &&
+        !q.block.parent &&
+        !q.block.enumerated &&
+        q.procedure.status === 'performed' &&
+        sameKind(q.procedure.kind, p.procedure.kind) &&
+        (!p.procedure.site?.key || !q.procedure.site?.key || p.procedure.site.key === q.procedure.site.key),
+    );
+    if (!twin) continue;
+    const drop = facts(twin) >= facts(p) ? p : twin;
+    const keep = drop === p ? twin : p;
+    if (parsed.some((x) => x.block.parent === drop.block)) continue;
+    for (const ind of drop.procedure.indications) if (!keep.procedure.indications.includes(ind)) keep.procedure.indications.push(ind);
+    if (!keep.clinicalDiagnosis && drop.clinicalDiagnosis) keep.clinicalDiagnosis = drop.clinicalDiagnosis;
+    if (keep.clinicalSizeCm === undefined && drop.clinicalSizeCm !== undefined) keep.clinicalSizeCm = drop.clinicalSizeCm;
+    parsed.splice(parsed.indexOf(drop), 1);
+    if (drop === p) continue;
+    i = Math.min(i, parsed.length);
   }
 }
 

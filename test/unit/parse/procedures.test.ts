@@ -672,3 +672,20 @@ describe('excimer area: the listed plaques and their stated total', () => {
     expect(only(e, 'laser-psoriasis').areaSqCm).toBe(135);
   });
 });
+
+describe('one jar named twice is one procedure', () => {
+  it('"Plan: shave bx today (A)" and "Procedure: Shave biopsy R nasal ala … Specimen A" → one biopsy at the ala', () => {
+    const e = parseNote(
+      'Assessment: BCC vs SCC, R nasal ala, 6 mm.\nPlan: shave bx today (A). If malignant, refer for Mohs.\nProcedure: Shave biopsy R nasal ala, hemostasis with AlCl. Specimen A to dermpath.',
+    );
+    expect(e.procedures.filter((p) => p.status === 'performed').map((p) => [p.kind, p.site?.key, p.specimenLabel])).toEqual([
+      ['biopsy-tangential', 'nasal-ala', 'A'],
+    ]);
+    expect(e.unread).toEqual([]);
+  });
+
+  it('two jars at one site stay two biopsies', () => {
+    const e = parseNote('Punch bx 4 mm L forearm, specimen A. Punch bx 4 mm L forearm, specimen B.');
+    expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A', 'B']);
+  });
+});
