@@ -59,14 +59,22 @@ export function defineAdapter(spec: AdapterSpec): EmrAdapter {
   };
 }
 
+let lastUrl: string | undefined;
+let lastParsed: { host: string; path: string } | undefined;
+
+/** Host (lower case, no port or credentials) and path; every adapter asks about the same URL in turn. */
 function parseUrl(url: string): { host: string; path: string } | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(url);
-  if (!m) return undefined;
-  const host = (m[1] ?? '')
-    .replace(/^[^@]*@/, '')
-    .replace(/:\d+$/, '')
-    .toLowerCase();
-  return { host, path: m[2] ?? '' };
+  if (url === lastUrl) return lastParsed;
+  let parsed: { host: string; path: string } | undefined;
+  try {
+    const u = new URL(url);
+    parsed = u.host || /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? { host: u.hostname.toLowerCase(), path: u.pathname } : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  lastUrl = url;
+  lastParsed = parsed;
+  return parsed;
 }
 
 export function hostPatternMatches(pattern: string, host: string): boolean {

@@ -14,14 +14,16 @@
  */
 export function shouldSnapshotInFrame(win: Window): boolean {
   try {
-    if (win.top === win || !win.top) return true;
     const ancestors = (win.location as (Location & { ancestorOrigins?: DOMStringList }) | undefined)?.ancestorOrigins;
+    // The top frame has no ancestors (checked without touching `win.top`, see above).
+    if (ancestors && ancestors.length === 0) return true;
     const own = win.origin;
     if (own === 'null') return true;
-    if (ancestors && ancestors.length > 0 && typeof own === 'string') {
+    if (ancestors && typeof own === 'string') {
       for (let i = 0; i < ancestors.length; i++) if (ancestors.item(i) !== own) return true;
       return false;
     }
+    if (win.top === win || !win.top) return true;
     // Reading the top document throws when it is cross-origin: then nobody above can read this frame.
     void win.top.document.body;
     return false;
@@ -35,8 +37,9 @@ export function shouldSnapshotInFrame(win: Window): boolean {
  * it there, before any module code runs), for the one common case only: a Chrome frame whose
  * every ancestor shares its origin exits at once. A same-origin child frame then costs no
  * module evaluation and no WXT context (~0.35 ms each; athenaOne loads eight frames). Any
- * other frame goes on to main(), which asks shouldSnapshotInFrame. Plain ES5: it is pasted
- * into the bundle as text.
+ * other frame goes on to main(), which asks shouldSnapshotInFrame. Only a child frame has
+ * ancestors; `window.top` is not touched (reaching another frame's window sets up the
+ * extension's world there, ~1 ms). Plain ES5: it is pasted into the bundle as text.
  */
 export const SAME_ORIGIN_CHILD_FRAME_EXIT =
-  'try{var w$=window,a$=w$.location.ancestorOrigins,o$=w$.origin;if(w$.top!==w$&&a$&&a$.length>0&&o$!=="null"&&typeof o$==="string"&&Array.prototype.every.call(a$,function(x){return x===o$}))return}catch(e$){}';
+  'try{var a$=window.location.ancestorOrigins,o$=window.origin;if(a$&&a$.length>0&&o$!=="null"&&typeof o$==="string"&&Array.prototype.every.call(a$,function(x){return x===o$}))return}catch(e$){}';

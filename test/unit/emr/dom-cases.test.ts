@@ -222,7 +222,7 @@ describe("the bundle's first statement: same-origin child frames leave before an
     const child = (origin: string, ancestors: string[] | undefined) => {
       const w: Record<string, unknown> = {
         origin,
-        location: ancestors ? { ancestorOrigins: { length: ancestors.length, item: (i: number) => ancestors[i] ?? null, ...ancestors } } : {},
+        location: ancestors ? { ancestorOrigins: { ...ancestors, length: ancestors.length, item: (i: number) => ancestors[i] ?? null } } : {},
         top: { document: { body: {} } },
       };
       return w;

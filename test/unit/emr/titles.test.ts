@@ -31,6 +31,53 @@ describe('roleOfTitle', () => {
     expect(roleOfTitle(title)).toBe(role);
   });
 
+  // One title for every alternative of the screen-title table (EXTRA), through the first-word
+  // prefilter that keeps the table's patterns off ordinary short texts.
+  it.each([
+    ['Surgical Pathology', 'pathology'],
+    ['Skin pathology report (final)', 'pathology'],
+    ['Dermatopathology', 'pathology'],
+    ['Derm Pathology Report', 'pathology'],
+    ['Lab Results: Skin Pathology', 'pathology'],
+    ['Final Pathologic Diagnosis', 'pathology'],
+    ['Path / Labs', 'pathology'],
+    ['Path Result', 'pathology'],
+    ['Lab & Path Results', 'pathology'],
+    ['Results Review', 'pathology'],
+    ['Dermatopathology Report', 'pathology'],
+    ['Surgical Pathology Result', 'pathology'],
+    ['Microscopic Description', 'pathology'],
+    ['Procedure Notes / Orders', 'procedure'],
+    ['Procedures / Treatments', 'procedure'],
+    ['In-office Procedures Performed', 'procedure'],
+    ['In Office Procedure Performed', 'procedure'],
+    ['Skin Procedures', 'procedure'],
+    ['Surgical Procedures', 'procedure'],
+    ['Impression / Plan', 'assessment'],
+    ['Assessments/Plans', 'assessment'],
+    ['a / p', 'assessment'],
+    ['Diagnoses and Orders', 'assessment'],
+    ['Plan of Care', 'assessment'],
+    ['Entered Charges', 'charges'],
+    ['Charges Entered', 'charges'],
+    ['Procedure Codes', 'charges'],
+    ['CPT / HCPCS', 'charges'],
+    ['Sign-off - Billing', 'charges'],
+    ['Billing / Coding', 'charges'],
+    ['Bill', 'charges'],
+    ['Claim Lines', 'charges'],
+    ['Charge Review', 'charges'],
+    ['Level of Service and Charges', 'charges'],
+    ['Sign Off and Checkout', 'other'],
+    ['Checkout', 'other'],
+    ['Patient Banner', 'header'],
+    ['Visit Header', 'header'],
+    ['Encounter Summary', 'header'],
+    ['Visit Summary', 'header'],
+  ])('screen title %j is a %s title', (title, role) => {
+    expect(roleOfTitle(title)).toBe(role);
+  });
+
   it.each(['Procedure: shave biopsy of the left forearm', 'Discussed risks and benefits', 'Save', 'Results Processed Date', ''])(
     '%j is not a section title',
     (text) => {
