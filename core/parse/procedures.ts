@@ -399,12 +399,21 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
           const newIntent = first ? intents.get(first) : undefined;
           const sameIntent = !base?.intent || !newIntent || base.intent === newIntent || newIntent !== 'performed';
+          // "SK's x 12 … LN2 x 12." then "AK x 3 L forearm LN2.": a destruction of another lesion class on a new line is
+          // another procedure (17110 vs 17000), even when neither names a site.
+          const otherClass = (() => {
+            if (!base || seg.family !== 'destruction' || base.family !== 'destruction' || !u.lineStart) return false;
+            const next = destructionKindOf(lesionTypeOf(u.text.slice(seg.start, seg.end)));
+            const was = destructionKindOf(lesionTypeOf(base.units.map((x) => x.text).join('\n')) ?? lesionTypeOf(base.context.map((x) => x.text).join('\n')));
+            return next !== undefined && was !== undefined && next !== was;
+          })();
           if (
             base &&
             sameLabel &&
             sameSite &&
             sameIntent &&
             !newItem &&
+            !otherClass &&
             compatible(base.family, seg.family, seg.generic) &&
             !(seg.family === 'destruction' && !seg.generic && base.family !== 'destruction')
           ) {
@@ -1125,6 +1134,14 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (kind === 'incision-drainage' && (!b.site || /nail$/.test(b.site.key ?? '')) && ctx) {
     const digit = findSites(ctx, { strict: true }).find((m) => m.site.key === 'finger' || m.site.key === 'thumb' || m.site.key === 'toe');
     if (digit) procedure.site = digit.site;
+  }
+  // "Longitudinal melanonychia R great toenail. Nail matrix biopsy: …": the nail named just before is the one
+  // treated, and its digit and side decide the anatomic modifier (§10.6).
+  if (procedure.site?.key === 'nail' && ctx) {
+    const NAIL_OF: Record<string, string> = { toenail: 'toenail', fingernail: 'fingernail', toe: 'toenail', finger: 'fingernail', thumb: 'fingernail' };
+    const named = findSites(ctx, { strict: true }).filter((m) => NAIL_OF[m.site.key ?? ''] !== undefined);
+    const one = named.length === 1 ? named[0]?.site : undefined;
+    if (one) procedure.site = { ...one, key: NAIL_OF[one.key ?? ''] as string, ...(one.key === 'thumb' && !one.subsite ? { subsite: '1' } : {}) };
   }
   const _scope =
     kind === 'destruction-premalignant' || kind === 'destruction-benign' || kind === 'skin-tag-removal' || kind === 'destruction-malignant'

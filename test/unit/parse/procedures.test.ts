@@ -689,3 +689,21 @@ describe('one jar named twice is one procedure', () => {
     expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A', 'B']);
   });
 });
+
+describe('facts from the line before a procedure', () => {
+  it('the nail named before a "Nail matrix biopsy" gives its digit and side', () => {
+    const e = parseNote(
+      'Longitudinal melanonychia R great toenail. Nail matrix biopsy: digital block, proximal nail fold reflected, 3 mm punch of the nail matrix. Specimen A.',
+    );
+    const p = e.procedures[0] as Procedure;
+    expect([p.site?.key, p.site?.laterality, p.site?.text]).toEqual(['toenail', 'right', 'R great toenail']);
+  });
+
+  it('a destruction of another lesion class on the next line is its own procedure', () => {
+    const e = parseNote("SK's x 12 on trunk, asymptomatic, pt wants them gone. Discussed cosmetic nature. LN2 x 12. $150 collected.\nAK x 3 L forearm LN2.");
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([
+      ['destruction-benign', 12],
+      ['destruction-premalignant', 3],
+    ]);
+  });
+});
