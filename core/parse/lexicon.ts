@@ -84,10 +84,12 @@ const HEDGED =
  */
 export function lesionTypeOf(text: string, hedged = false): LesionType | undefined {
   // The same block or sentence is asked about several times per note.
-  return lesionTypeMemo(`${hedged ? 'h' : '-'}${text}`, () => lesionTypeIn(text, hedged));
+  // Keyed by the text itself: a block's text object is asked about again, and its hash is then already known.
+  return (hedged ? hedgedLesionTypes : lesionTypes)(text, () => lesionTypeIn(text, hedged));
 }
 
-const lesionTypeMemo = parseMemo<LesionType | undefined>();
+const lesionTypes = parseMemo<LesionType | undefined>();
+const hedgedLesionTypes = parseMemo<LesionType | undefined>();
 
 function lesionTypeIn(text: string, hedged: boolean): LesionType | undefined {
   const raw = text.length > 2000 ? text.slice(0, 2000) : text;

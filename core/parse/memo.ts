@@ -9,14 +9,18 @@ const memos: Map<string, unknown>[] = [];
 
 export type Memo<R> = (key: string, compute: () => R) => R;
 
+/** Stands for a remembered `undefined`, so one lookup answers. */
+const NONE = Symbol('none');
+
 export function parseMemo<R extends string | boolean | undefined>(): Memo<R> {
-  const memo = new Map<string, R>();
+  const memo = new Map<string, R | typeof NONE>();
   memos.push(memo as Map<string, unknown>);
   return (key, compute) => {
-    if (memo.has(key)) return memo.get(key) as R;
+    const known = memo.get(key);
+    if (known !== undefined) return (known === NONE ? undefined : known) as R;
     const result = compute();
     if (memo.size >= MAX_ENTRIES) memo.clear();
-    memo.set(key, result);
+    memo.set(key, result === undefined ? NONE : result);
     return result;
   };
 }
