@@ -4,6 +4,7 @@ import { COMPLEX_REPAIR_CODES, INTERMEDIATE_REPAIR_BANDS, SIMPLE_REPAIR_BANDS } 
 import type { Procedure, RepairLevel, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { oncePerEncounter } from './per-encounter';
 import { ownSite, soleWound, transfers } from './tissue-transfer';
 
 const RANK: Record<RepairLevel, number> = { simple: 1, intermediate: 2, complex: 3 };
@@ -206,16 +207,26 @@ interface Wound {
 }
 
 /**
+ * What each performed repair closes, where and at what level — facts of the encounter alone,
+ * so read once per encounter for the seven repair rules (undefined for a dehiscence repair).
+ */
+const repairReadings = oncePerEncounter((ctx: RuleContext) =>
+  repairProcedures(ctx).map((p) => {
+    if (isDehiscence(ctx, p)) return undefined;
+    const origin = woundOrigin(ctx, p);
+    return { p, origin, site: repairSite(ctx, p, origin), level: assessRepairLevel(p).level };
+  }),
+);
+
+/**
  * Walks every performed repair once and decides whether it becomes part of a
  * repair line. Shared by the rules below so each reports only its own concern.
  */
 function collectWounds(ctx: RuleContext, report: (kind: string, p: Procedure, wound: Omit<Wound, 'lengthCm'> & { lengthCm?: number }) => void): Wound[] {
   const wounds: Wound[] = [];
-  for (const p of repairProcedures(ctx)) {
-    if (isDehiscence(ctx, p)) continue;
-    const origin = woundOrigin(ctx, p);
-    const site = repairSite(ctx, p, origin);
-    const { level } = assessRepairLevel(p);
+  for (const reading of repairReadings(ctx)) {
+    if (!reading) continue; // a dehiscence repair (repair/dehiscence)
+    const { p, level, site, origin } = reading;
     const w = { p, level, site, origin, lengthCm: p.lengthCm };
     if (origin.kind === 'att' || origin.kind === 'donor-site' || origin.kind === 'hidradenitis') {
       report(origin.kind, p, w);

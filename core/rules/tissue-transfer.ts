@@ -4,6 +4,7 @@ import { ATT_CODES, FTSG_CODES, PEDICLE_CODES, TWO_WAY_GRAFT_CODES } from '../co
 import type { Procedure, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { oncePerEncounter } from './per-encounter';
 
 /**
  * What a documented flap / tissue transfer is for coding purposes (reference §5.1, §5.3).
@@ -81,6 +82,11 @@ export function classifyTransfer(p: Procedure): TransferClass {
  * as a "repair" that names a flap design (e.g. "Repair: rotation flap") is a flap too.
  */
 export function transfers(ctx: Pick<RuleContext, 'performed'>): { p: Procedure; cls: TransferClass }[] {
+  // Asked by nine flap and repair rules (and per repair): classified once per encounter, read-only.
+  return classifiedTransfers(ctx).slice();
+}
+
+const classifiedTransfers = oncePerEncounter((ctx: Pick<RuleContext, 'performed'>) => {
   const flaps = ctx.performed(...TRANSFER_KINDS).map((p) => ({ p, cls: classifyTransfer(p) }));
   const repairsNamingAFlap = ctx
     .performed('repair')
@@ -88,7 +94,7 @@ export function transfers(ctx: Pick<RuleContext, 'performed'>): { p: Procedure; 
     .map((p) => ({ p, cls: classifyTransfer(p) }))
     .filter(({ cls }) => cls.kind !== 'not-att');
   return [...flaps, ...repairsNamingAFlap];
-}
+});
 
 /** A procedure's documented site, else its lesion's site. */
 export function ownSite(ctx: Pick<RuleContext, 'lesion'>, p: Procedure): Site | undefined {
