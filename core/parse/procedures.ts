@@ -403,8 +403,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           // another procedure (17110 vs 17000), even when neither names a site.
           const otherClass = (() => {
             if (!base || seg.family !== 'destruction' || base.family !== 'destruction' || !u.lineStart) return false;
-            const next = destructionKindOf(lesionTypeOf(u.text.slice(seg.start, seg.end)));
-            const was = destructionKindOf(lesionTypeOf(base.units.map((x) => x.text).join('\n')) ?? lesionTypeOf(base.context.map((x) => x.text).join('\n')));
+            const next = destructionClassOf(u.text.slice(seg.start, seg.end));
+            const was = destructionClassOf(base.units.map((x) => x.text).join('\n')) ?? destructionClassOf(base.context.map((x) => x.text).join('\n'));
             return next !== undefined && was !== undefined && next !== was;
           })();
           if (
@@ -550,6 +550,20 @@ function mapSpecimens(units: Unit[], blocks: Block[]): void {
     if (targets.size === 0) continue;
     for (const b of blocks) if (!targets.has(b) && b.trigger !== u && b.units.includes(u)) b.units = b.units.filter((x) => x !== u);
   }
+}
+
+/** The lesion class a destruction names: by lesion type, else by the template's class word ("Destruction - Benign"). */
+function destructionClassOf(text: string): string | undefined {
+  return (
+    destructionKindOf(lesionTypeOf(text)) ??
+    (/\bpre-?malignant|\bpre-?cancer/i.test(text)
+      ? 'destruction-premalignant'
+      : /\bbenign\b/i.test(text)
+        ? 'destruction-benign'
+        : /\bmalignan/i.test(text)
+          ? 'destruction-malignant'
+          : undefined)
+  );
 }
 
 /** "Specimen to path (A)", "specimen sent to in-house lab": where the tissue went. */

@@ -699,6 +699,16 @@ describe('facts from the line before a procedure', () => {
     expect([p.site?.key, p.site?.laterality, p.site?.text]).toEqual(['toenail', 'right', 'R great toenail']);
   });
 
+  it('EMA "Destruction - Premalignant" then "Destruction - Benign" blocks are two destructions', () => {
+    const e = parseNote(
+      'Destruction - Premalignant\n  Lesions: 7\n  Location(s): R forehead (3), L temple (2), nose (2)\n  Technique: L.N. spray, 2 FTC\nDestruction - Benign\n  Lesions: 2 verruca vulgaris, L index finger\n  Technique: L.N. spray, 3 FTC',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.count, p.site?.key])).toEqual([
+      ['destruction-premalignant', 7, 'forehead'],
+      ['destruction-benign', 2, 'finger'],
+    ]);
+  });
+
   it('a destruction of another lesion class on the next line is its own procedure', () => {
     const e = parseNote("SK's x 12 on trunk, asymptomatic, pt wants them gone. Discussed cosmetic nature. LN2 x 12. $150 collected.\nAK x 3 L forearm LN2.");
     expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([
