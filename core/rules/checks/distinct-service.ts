@@ -169,8 +169,11 @@ export const anatomicModifiers = defineRule({
   apply(ctx) {
     for (const line of ctx.lines) {
       if (!isSurgical(line.code) || line.modifiers.includes('50')) continue;
-      const procs = lineProcedures(ctx, line).filter((p) => anatomicSite(p));
+      const all = lineProcedures(ctx, line);
+      const procs = all.filter((p) => anatomicSite(p));
       if (procs.length === 0 || hasAny(line, ANATOMIC)) continue;
+      // One 17110 for SKs on the back and a wart on the thumb: a digit modifier would name only part of the line.
+      if (procs.length < all.length && all.some((p) => !anatomicSite(p) && p.site?.key)) continue;
       const listed = procs.map((p) => structuresInProblem(ctx, p)).find((n) => n > 1);
       if (listed) {
         // The problem heading lists several digits or lids for this one procedure (e.g. "warts R index finger x2, L thumb x2"):

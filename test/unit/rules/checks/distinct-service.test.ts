@@ -194,6 +194,25 @@ describe('checks/anatomic-modifiers', () => {
     });
   }
 
+  it('one 17110 for SKs on the back and a wart on the R thumb → no thumb modifier for the whole line', () => {
+    const r = check([{ code: '17110', lesionLabels: [], procedureIds: ['sk', 'wart'] }], {
+      visit: { dateOfService: '2025-03-01' },
+      procedures: [
+        { id: 'sk', kind: 'destruction-benign', count: 4, site: { text: 'back', key: 'back' } },
+        { id: 'wart', kind: 'destruction-benign', count: 1, site: { text: 'R thumb', key: 'thumb', laterality: 'right' } },
+      ],
+    });
+    expect(r.lines).toEqual([L('17110')]);
+  });
+
+  it('one 17110 for two warts on the R thumb alone → F5', () => {
+    const r = check([{ code: '17110', lesionLabels: [], procedureIds: ['wart'] }], {
+      visit: { dateOfService: '2025-03-01' },
+      procedures: [{ id: 'wart', kind: 'destruction-benign', count: 2, site: { text: 'R thumb', key: 'thumb', laterality: 'right' } }],
+    });
+    expect(r.lines).toEqual([L('17110-F5')]);
+  });
+
   const digits: [string, ProcedureInput['site'], string | undefined][] = [
     ['left thumb', { text: 'left thumb', key: 'thumb', laterality: 'left' }, 'FA'],
     ['left index finger', { text: 'left index finger', key: 'finger', laterality: 'left' }, 'F1'],
