@@ -160,6 +160,33 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
     }
     flush();
   }
+  if (out.length === 0 && !hasPlan) out.push(...proseProblems(sections, spanOf));
+  return out;
+}
+
+// "99214-25: also discussed and managed his worsening hand eczema, started clobetasol": a second problem told in prose.
+const SEPARATE_PROBLEM =
+  /\b(?:also|additionally|in\s+addition|separate(?:ly)?|another|new\s+problem|second\s+problem)\b[^.;\n]{0,40}?\b(?:managed|addressed|evaluated|treated|seen\s+for|discussed\s+and\s+managed)\s+(?:(?:his|her|their|the|pt'?s|patient'?s)\s+)?([^,.;\n]{3,60})/i;
+
+/** A note with no plan and no numbered items: sentences that name another problem and manage it. */
+function proseProblems(sections: Section[], spanOf: (start: number, end: number) => Span | undefined): Problem[] {
+  const out: Problem[] = [];
+  for (const s of sections) {
+    if (s.role !== 'note' && s.role !== 'header' && s.role !== 'other') continue;
+    const text = s.text.slice(0, 20_000);
+    for (const m of text.matchAll(/[^.\n]+(?:\.(?!\d)|\n|$)/g)) {
+      const sentence = m[0];
+      const found = SEPARATE_PROBLEM.exec(sentence);
+      const rest = found ? sentence.slice(found.index) : '';
+      if (!found?.[1] || !MANAGED.test(rest) || PROCEDURE_ONLY.test(rest)) continue;
+      const p: Problem = { text: found[1].trim(), separatelyManaged: true };
+      const start = s.start + (m.index ?? 0);
+      const span = spanOf(start, start + sentence.length);
+      if (span) p.span = span;
+      out.push(p);
+      if (out.length > 5) return out;
+    }
+  }
   return out;
 }
 

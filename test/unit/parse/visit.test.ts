@@ -161,3 +161,22 @@ describe('visit.provider stops at the next field', () => {
     expect(parseNote(`DOS: 03/24/2026\n${line}\nShave biopsy R cheek, specimen A.\n`).visit.provider).toBe(provider);
   });
 });
+
+describe('a second problem told in prose (no plan, no numbered items)', () => {
+  it('"99214-25: also discussed and managed his worsening hand eczema, started clobetasol" is a managed problem', () => {
+    const e = parseNote(
+      'I performed an ED&C of the biopsy-proven superficial BCC on the right upper back, 1.4 cm.\nEst pt. 99214-25: also discussed and managed his worsening hand eczema, started clobetasol ointment.',
+    );
+    expect(e.visit.problems.map((p) => [p.text, p.separatelyManaged])).toEqual([['worsening hand eczema', true]]);
+  });
+
+  it('"also treated 3 warts with LN2" is a procedure, not a separate problem', () => {
+    const e = parseNote('ED&C of biopsy-proven BCC R upper back, 1.4 cm. Also treated 3 warts on the L hand with LN2. Est pt 99213.');
+    expect(e.visit.problems).toEqual([]);
+  });
+
+  it('sunscreen counseling alone names no other problem', () => {
+    const e = parseNote('AKs x5 scalp, LN2. Sunscreen counseling. Est pt 99213.');
+    expect(e.visit.problems).toEqual([]);
+  });
+});
