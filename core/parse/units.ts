@@ -170,6 +170,8 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     if ((before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) continue;
     // "L labium majus (A) and R labium minus (B)": a label closing a site, not a new item.
     if (/^\([A-H]\)\s*(?:and\b|or\b|,|;|\.|:|$)/i.test(line.slice(at, at + 10))) continue;
+    // "R cheek (A), L arm (B), mid back (C) -- r/o …": the last label of such a list, before the list's comment.
+    if (/^\([A-H]\)\s*[-–—]/.test(line.slice(at, at + 8)) && /\([A-H]\)\s*,/.test(line.slice(0, at))) continue;
     // "Specimen(s): A. Right arm…": a field's own value is not a new item.
     if (/^\s*(?:specimens?(?:\s*\(s\))?|jars?|containers?|labels?)\s*:\s*$/i.test(line.slice(0, at))) continue;
     // "specimen A. A 2 cm wedge…" and "a #15 blade" are not new items.

@@ -645,6 +645,15 @@ describe('a list of sites, each with its own technique and jar', () => {
     ]);
   });
 
+  it('"R cheek (A), L arm (B), mid back (C) -- r/o …": the last site keeps its label', () => {
+    const e = parseNote('Plan: shave bx R cheek (A), L arm (B), mid back (C) -- r/o BCC, SCC, DN respectively. All to in-house path.');
+    expect(e.procedures.map((p) => [p.site?.key, p.specimenLabel])).toEqual([
+      ['cheek', 'A'],
+      ['arm', 'B'],
+      ['mid-back', 'C'],
+    ]);
+  });
+
   it('sites with bare labels share the header technique', () => {
     const e = parseNote('Punch bx x2: L forearm (A), R thigh (B).');
     expect(e.procedures.map((p) => [p.kind, p.specimenLabel])).toEqual([
