@@ -110,6 +110,11 @@ function pairIndex(table: PtpTable): PairIndex {
   return index;
 }
 
+/** Whether the table has any edit with this column-1 code (lets a caller skip a code's pairs at once). */
+export function hasPtpEditsFor(table: PtpTable, column1: string): boolean {
+  return pairIndex(table).has(column1);
+}
+
 /**
  * The PTP edit for column1/column2 in force on the DOS, if any. When CMS lists the
  * same pair twice (a deleted row and a current one), the active row wins; among

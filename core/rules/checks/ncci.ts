@@ -1,4 +1,4 @@
-import { findPtpEdit, ncciSeedTable, type PtpEdit, pickPtpTable, unverifiedPairLabel } from '../../codes/ncci';
+import { findPtpEdit, hasPtpEditsFor, ncciSeedTable, type PtpEdit, pickPtpTable, unverifiedPairLabel } from '../../codes/ncci';
 import { defineRule, type Rule, type RuleContext } from '../define-rule';
 import type { DraftLine } from '../draft-line';
 import { DISTINCT, describeLine, hasAny, isAddOnCode, isEm, NCCI_BYPASS, siteRelation } from './line-kinds';
@@ -33,6 +33,8 @@ export const ncciPtp = defineRule({
     const table = imported ?? ncciSeedTable;
     const lines = claimLines(ctx.lines);
     for (const col1 of lines) {
+      // Most codes head no edit at all: skip their pairs without a lookup per pair.
+      if (!hasPtpEditsFor(table, col1.code)) continue;
       for (const col2 of lines) {
         if (col1 === col2 || col1.code === col2.code) continue;
         const edit = findPtpEdit(table, col1.code, col2.code, dos);
@@ -123,9 +125,10 @@ export function uncheckedPtpPairs(ctx: Pick<RuleContext, 'lines' | 'settings' | 
       const a = lines[i] as DraftLine;
       const b = lines[j] as DraftLine;
       if (a.code === b.code) continue;
-      if (findPtpEdit(ncciSeedTable, a.code, b.code, ctx.dateOfService) || findPtpEdit(ncciSeedTable, b.code, a.code, ctx.dateOfService)) continue;
+      // Both tests are pure: the cheap group lookup first (most pairs are in no unverified group).
       const label = unverifiedPairLabel(a.code, b.code);
       if (!label) continue;
+      if (findPtpEdit(ncciSeedTable, a.code, b.code, ctx.dateOfService) || findPtpEdit(ncciSeedTable, b.code, a.code, ctx.dateOfService)) continue;
       const pairs = found.get(label) ?? [];
       const pair = `${a.code}/${b.code}`;
       if (!pairs.includes(pair)) pairs.push(pair);
