@@ -394,18 +394,19 @@ export interface SiteMatch {
  * attached. `strict` makes generic words ("back", "face", "hand") count only
  * after a preposition, side or modifier, so "call back" is not a site.
  */
-const CACHE = new Map<string, SiteMatch[]>();
-const CACHE_MAX = 4000;
+const CACHE_MAX = 2000;
+/** One cache per mode, keyed by the text itself (a text asked about again already carries its hash). */
+const CACHE = { strict: new Map<string, SiteMatch[]>(), loose: new Map<string, SiteMatch[]>() };
 
 export function findSites(text: string, options: { offset?: number; strict?: boolean } = {}): SiteMatch[] {
   // The parser asks about the same short texts many times: remember the last few thousand answers.
-  const key = `${options.strict ? 1 : 0}${text}`;
-  let found = text.length <= 2000 ? CACHE.get(key) : undefined;
+  const cache = options.strict ? CACHE.strict : CACHE.loose;
+  let found = text.length <= 2000 ? cache.get(text) : undefined;
   if (!found) {
     found = scanSites(text, Boolean(options.strict));
     if (text.length <= 2000) {
-      if (CACHE.size >= CACHE_MAX) CACHE.clear();
-      CACHE.set(key, found);
+      if (cache.size >= CACHE_MAX) cache.clear();
+      cache.set(text, found);
     }
   }
   const offset = options.offset ?? 0;
