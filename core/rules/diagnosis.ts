@@ -401,7 +401,8 @@ class Linker {
     let fromNote = false;
     // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
     if (!h && p.kind === 'hidradenitis-excision') h = 'hidradenitis';
-    if ((!h || GENERIC.has(h)) && !NO_NOTE_WIDE.includes(p.kind)) {
+    // Only kinds with a list of fitting conditions can take one from the note (no list: nothing fits, no need to read it).
+    if ((!h || GENERIC.has(h)) && !NO_NOTE_WIDE.includes(p.kind) && KIND_FITS[p.kind]) {
       const better = this.noteReadings().find((x) => !GENERIC.has(x) && fitsKind(p.kind, x));
       if (better) {
         h = better;
