@@ -95,7 +95,7 @@ const RE: [Family, RegExp][] = [
     'injection',
     /\b(?:(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq)\s+(?:injection|inj|shot|dose)|inject(?:ion|ed)\s+(?:\w+\s+){0,6}(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sq|in(?:to)?\s+(?:the\s+)?(?:\w+\s+)?(?:deltoid|gluteal?|buttock|ventrogluteal|thigh|abdomen|arm))|(?:given|administered)\s+(?:\w+\s+){0,6}(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sq)\b|(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|dexamethasone|celestone|ceftriaxone|rocephin|b12)(?:[- ]?\d+)?\s+(?:\d+(?:\.\d+)?\s*mg\s+)?(?:im|intramuscular)|(?:ilumya|tildrakizumab|xolair|omalizumab|dupixent|dupilumab|cosentyx|secukinumab|taltz|ixekizumab|tremfya|guselkumab|skyrizi|risankizumab|stelara|ustekinumab|humira|adalimumab|enbrel|etanercept|adbry|tralokinumab|ebglyss|lebrikizumab|nemluvio|nemolizumab|bimzelx|bimekizumab|siliq|brodalumab)\b[^.;\n]{0,60}?\b(?:given|administered|injected|injection|dose|loading))\b/gi,
   ],
-  ['id', /\b(?:i\s*&\s*d|i\s+and\s+d|i\/d|incision\s+(?:and|&)\s+drainage|incised\s+and\s+drained|incision\s*\/\s*drainage)\b/gi],
+  ['id', /\b(?:i\s*&\s*d|i\s*\+\s*d|i\s+and\s+d|i\/d|incision\s+(?:and|&)\s+drainage|incised\s+and\s+drained|incision\s*\/\s*drainage)\b/gi],
   [
     'acne',
     /\b(?:acne\s+surgery|comedone?\s+extractions?|comedonal\s+extractions?|extraction\s+of\s+(?:\w+\s+){0,2}(?:comedones|milia|whiteheads|blackheads)|(?:comedones|milia|whiteheads|blackheads)\s+(?:were\s+)?extracted|extracted\s+(?:\w+\s+){0,2}(?:comedones|milia)|milia\s+extraction)\b/gi,
@@ -116,7 +116,7 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'destruction',
-    /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|c\s+and\s+d|c\s*&\s*e|curettage\s+(?:and|&|with|followed\s+by)\s+(?:electro)?(?:desiccation|dessication|cautery|cauterization|fulguration)|electrodes+ication\s+and\s+curettage|(?:electro)?desiccat(?:ion|ed)|electrodes+ication|electrocautery|electrofulguration|fulgurat(?:ion|ed)|hyfrecat(?:ion|ed|or)|cryo(?:therapy|surgery|destruction|ablation|spray)?|ln2|l\.n\.2|l\.n(?=\.\s*(?:x\s*\d|×\s*\d|to\b|\d|applied|spray))|liquid\s+nitrogen|lq\s*n2|destr(?:uction|oyed|oy)|cantharidin|cantharone|canthacur|ycanth|laser\s+(?:ablation|destruction)|curett(?:age|ed)|chemical\s+cautery|chemocautery|trichloroacetic\s+acid\s+(?:was\s+)?applied|podophyll\w*|squaric\s+acid|candida\s+antigen\s+inject\w*|freeze[- ]thaw|frozen)\b/gi,
+    /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|c\s+and\s+d|c\s*&\s*e|curr?ett?age\s+(?:and|&|with|followed\s+by)\s+(?:electro)?(?:desiccation|dessication|dessiccation|cautery|cauterization|fulguration)|electrodes+ication\s+and\s+curr?ett?age|(?:electro)?desiccat(?:ion|ed)|electrodes+ication|electrocautery|electrofulguration|fulgurat(?:ion|ed)|hyfrecat(?:ion|ed|or)|cryo(?:therapy|surgery|destruction|ablation|spray)?|ln2|l\.n\.2|l\.n(?=\.\s*(?:x\s*\d|×\s*\d|to\b|\d|applied|spray))|liquid\s+nitrogen|lq\s*n2|destr(?:uction|oyed|oy)|cantharidin|cantharone|canthacur|ycanth|laser\s+(?:ablation|destruction)|curr?ett?(?:age|ed)|chemical\s+cautery|chemocautery|trichloroacetic\s+acid\s+(?:was\s+)?applied|podophyll\w*|squaric\s+acid|candida\s+antigen\s+inject\w*|freeze[- ]thaw|frozen)\b/gi,
   ],
   [
     'excision',
@@ -134,13 +134,13 @@ const PRIOR_BIOPSY_AFTER =
 const PRIOR_BIOPSY_BEFORE =
   /\b(?:prior|previous|previously|recent|outside|old|from\s+(?:the\s+)?(?:prior|previous|last)|on\s+prior|per|s\/p|status\s+post|h\/o|hx\s+of|history\s+of|at\s+(?:the\s+)?(?:site\s+of|prior)|(?:site|scar)\s+of\s+(?:the\s+)?(?:prior\s+)?)\s*(?:\w+\s+){0,2}$/i;
 const HEMOSTASIS = gated(/\b(?:hemostasis|hemostatic|bleeding\s+(?:was\s+)?(?:controlled|stopped)|for\s+bleeding|aluminum\s+chloride|drysol|monsel)\b/i);
-const GENERIC_DESTRUCTION = /^(?:(?:electro)?desiccat|electrodes+ication|electrocautery|electrofulgur|fulgurat|hyfrecat|curett|destr|frozen|freeze)/i;
+const GENERIC_DESTRUCTION = /^(?:(?:electro)?desiccat|electrodes+ication|electrocautery|electrofulgur|fulgurat|hyfrecat|curr?ett?|destr|frozen|freeze)/i;
 /** Shape words describe a wedge biopsy or an excision; alone they do not start an excision. */
 const GENERIC_EXCISION = /^(?:ellips|elliptical|fusiform)/i;
 
 /** One cheap pass first: most lines (anesthesia, consent, exam) name no procedure at all. */
 const GATE =
-  /moh|micrograph|mms|stage|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|repair|closure|closed|layer|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matrixect|peel|jessner|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|ln2|l\.n|nitrogen|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i;
+  /moh|micrograph|mms|stage|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|repair|closure|closed|layer|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i\s*\+\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matrixect|peel|jessner|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|ln2|l\.n|nitrogen|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i;
 
 // A drug with an IM/SC route, given: an injection even without the word (see findTriggers).
 const DRUG_NAME = gated(
@@ -185,10 +185,11 @@ export function findTriggers(text: string): Trigger[] {
       let generic = false;
       if (family === 'excision' && GENERIC_EXCISION.test(m[0].trim())) generic = true;
       if (family === 'destruction') {
-        generic = GENERIC_DESTRUCTION.test(m[0].trim());
+        // "curettage and electrodesiccation" in full names an ED&C, not a step of another procedure.
+        generic = GENERIC_DESTRUCTION.test(m[0].trim()) && !/\s(?:and|&|with|followed\s+by)\s/i.test(m[0]);
         if (generic && hemostasis) continue;
         // CPT 96574: curettage of hyperkeratotic AKs before PDT in the same sentence is the PDT's debridement, not a destruction.
-        if (generic && /^curett/i.test(m[0].trim()) && PDT_WORDS.test(lower)) continue;
+        if (generic && /^curr?ett?/i.test(m[0].trim()) && PDT_WORDS.test(lower)) continue;
         if (/^frozen/i.test(m[0].trim()) && !/\b(?:lesions?|aks?|warts?|sks?)\b/i.test(lower)) continue;
         if (/^frozen/i.test(m[0].trim()) && /frozen\s+section/i.test(lower.slice(start, start + 20))) continue;
       }

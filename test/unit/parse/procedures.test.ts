@@ -726,3 +726,18 @@ describe('facts from the line before a procedure', () => {
     ]);
   });
 });
+
+describe('scribe spellings of drainage and curettage', () => {
+  it('"Abscess L buttock I+D, packed." is a drainage', () => {
+    const e = parseNote('Abscess L buttock I+D, packed.');
+    expect(e.procedures.map((p) => [p.kind, p.complicated])).toEqual([['incision-drainage', true]]);
+  });
+
+  it('"curretage and electrodessication of sBCC" after a biopsy in the same line is its own ED&C', () => {
+    const e = parseNote('Shave BX L nasal sidewall (A). curretage and electrodessication of sBCC R upper arm (bx-proven), 1.0 cm.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key])).toEqual([
+      ['biopsy-tangential', 'nasal-sidewall'],
+      ['destruction-malignant', 'upper-arm'],
+    ]);
+  });
+});
