@@ -151,6 +151,9 @@ function labelRow(unit: Unit, cells: string[], columns: string[]): void {
 const INLINE_ITEM =
   /(?:[\s;,]|^)(?=(?:\(?[A-H]\)\s|\([1-9]\)\s+[A-Za-z]|#\s?\d{1,2}[:.)]?\s|[A-H][.:]\s(?=[A-Z(])|(?:lesion|specimen|site)\s*#?\s*(?:[A-H]|\d{1,2})\s*[:)-]))/gi;
 
+/** Every "specimen A (" / "jar B:" list item below holds one of these words. */
+const JAR_WORD = /spec|jar|container/i;
+
 function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: Unit[]): void {
   // Cut points: inline items, then sentences.
   const cuts = new Set<number>([0]);
@@ -184,13 +187,14 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
   // "PUNCH BX X2 TODAY. SPEC A (L UPPER BACK 4MM), SPEC B (R FOREARM 3MM).": a sentence that is a list of specimens
   // is one item per specimen. Only when the first specimen opens the line or a sentence, so "shave bx R arm,
   // specimen A (r/o BCC), and punch bx L leg, specimen B" keeps each specimen with its procedure.
-  const specs = [...line.matchAll(/(^|[.:]\s+|[,;]\s*|\band\s+)(?=(?:spec(?:imen)?|jar|container)\s*#?\s*[A-H]\s*[(:\-–])/gi)];
+  // (Most lines name no jar at all: a plain word test first spares the costly scan.)
+  const specs = JAR_WORD.test(line) ? [...line.matchAll(/(^|[.:]\s+|[,;]\s*|\band\s+)(?=(?:spec(?:imen)?|jar|container)\s*#?\s*[A-H]\s*[(:\-–])/gi)] : [];
   if (specs.length >= 2 && specs[0] && !/^[,;]|^and/i.test(specs[0][1] ?? '')) {
     for (const m of specs.slice(1)) if (/^[,;]|^and/i.test(m[1] ?? '')) cuts.add(m.index + m[0].length);
   }
   // "Biopsies x2 of the vulva: 1) L labium majus … 2) R labium minus …": a run of numbered items inside one line.
   // Only a run that counts up from 1 is cut, so a lone "x 2) " or "(4 mm) 2) " in prose is left alone.
-  if (/(?:^|[\s:;,])1\)\s+\S.*?[\s;,.]2\)\s+\S/.test(line)) {
+  if (line.includes('1)') && /(?:^|[\s:;,])1\)\s+\S.*?[\s;,.]2\)\s+\S/.test(line)) {
     let expected = 1;
     for (const m of line.matchAll(/(?:^|[\s:;,.])([1-9])\)\s+(?=\S)/g)) {
       if (Number(m[1]) !== expected) continue;
