@@ -65,6 +65,7 @@ class Linker {
   private readonly reported = new Set<string>();
   private readings: Histology[] | undefined;
   private malignancies: Histology[] | undefined;
+  private codes: string[] | undefined;
   private text: string | undefined;
   /** The same lesion, procedure and problem words are read for many lines: read each text once per encounter. */
   private readonly histologies = new Map<string, Histology | undefined>();
@@ -75,6 +76,12 @@ class Linker {
   noteText(): string {
     this.text ??= Object.values(this.ctx.encounter.sections).join('\n');
     return this.text;
+  }
+
+  /** Billable codes written in the whole note (read once per encounter; read-only). */
+  noteCodes(): string[] {
+    this.codes ??= codesInText(this.noteText());
+    return this.codes;
   }
 
   /** Everything the whole note names (computed once per encounter). */
@@ -471,22 +478,25 @@ class Linker {
       const h = this.histology(title(c));
       return isEm || (h !== undefined && fits(h)) || procs.some((p) => (KIND_CODE_PREFIXES[p.kind] ?? []).some((x) => c.startsWith(x)));
     };
-    let codes = codesInText(text).filter(fitsCode);
+    let codes = this.noteCodes().filter(fitsCode);
     const lesionKind = procs.find((p) => BENIGN_REMOVAL.includes(p.kind));
     if (codes.length === 0 && lesionKind) {
       // A lesion line with no diagnosis of its own: only a single, unambiguous non-cancer diagnosis in the note will do.
-      const written = codesInText(text).filter((c) => !/^(Z|C|D0|D4)/.test(c));
-      const named = this.noteReadings().filter((h) => !NEOPLASTIC.has(h) && !h.startsWith('code:Z') && h !== 'code:R21');
+      const written = this.noteCodes().filter((c) => !/^(Z|C|D0|D4)/.test(c));
       if (written.length === 1) codes = written;
-      else if (written.length === 0 && named.length === 1) {
-        const where = mergeSite(lesionKind.site, this.ctx.lesion(lesionKind.lesionLabels[0])?.site);
-        codes = resolveDx({ histology: named[0] as Histology, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes;
+      else if (written.length === 0) {
+        const named = this.noteReadings().filter((h) => !NEOPLASTIC.has(h) && !h.startsWith('code:Z') && h !== 'code:R21');
+        if (named.length === 1) {
+          const where = mergeSite(lesionKind.site, this.ctx.lesion(lesionKind.lesionLabels[0])?.site);
+          codes = resolveDx({ histology: named[0] as Histology, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes;
+        }
       }
     }
     if (codes.length === 0) {
       const p = procs[0];
       const where = mergeSite(p?.site);
-      const found = this.noteReadings().filter(fits);
+      // Off the E/M, a reading fits only a kind with a list of fitting conditions: without one, nothing to read.
+      const found = isEm || procs.some((x) => KIND_FITS[x.kind]) ? this.noteReadings().filter(fits) : [];
       codes = found.flatMap((h) => resolveDx({ histology: h, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes);
       if (!isEm) codes = codes.slice(0, 1);
     }
