@@ -13,7 +13,11 @@ const BLOCK_WORD = String.raw`(?:tissue\s+)?(?:blocks?|sections?|pieces?|specime
 const COUNT = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 
 export function parseMohsStages(text: string): MohsStage[] | undefined {
-  const t = text.length > 8000 ? text.slice(0, 8000) : text;
+  let t = text.length > 8000 ? text.slice(0, 8000) : text;
+  // "Stages: 2. Blocks: 4, 3." / "blocks per stage 6/3/2": one count per stage, in stage order (read last, below).
+  // The list is blanked out so "per stage 6/3/2" is not read as a sixth stage.
+  const list = /\b(?:blocks?|sections?)(?:\s+per\s+(?:stage|layer))?\s*[:=]?\s*(\d{1,2}(?:\s*(?:,|\/|and|&)\s*\d{1,2})+)\b/i.exec(t);
+  if (list) t = `${t.slice(0, list.index)}${' '.repeat(list[0].length)}${t.slice(list.index + list[0].length)}`;
   const table = fromTable(t);
   if (table) return table;
   const stages = new Map<number, number | undefined>();
@@ -63,6 +67,11 @@ export function parseMohsStages(text: string): MohsStage[] | undefined {
   }
   if (totalN !== undefined && totalN > 0 && totalN <= 20) {
     for (let s = 1; s <= totalN; s++) if (!stages.has(s)) stages.set(s, undefined);
+  }
+  if (list?.[1] && stages.size > 0) {
+    const counts = list[1].split(/\s*(?:,|\/|and|&)\s*/).map(Number);
+    const order = [...stages.keys()].sort((x, y) => x - y);
+    if (counts.length === order.length && order.every((s, k) => s === k + 1 && stages.get(s) === undefined)) order.forEach((s, k) => stages.set(s, counts[k]));
   }
   return [...stages.entries()].sort((x, y) => x[0] - y[0]).map(([stage, blocks]) => (blocks === undefined ? { stage } : { stage, blocks }));
 }

@@ -741,3 +741,22 @@ describe('scribe spellings of drainage and curettage', () => {
     ]);
   });
 });
+
+describe('Mohs blocks listed once for all stages', () => {
+  it('"Stages: 2. Blocks: 4, 3." → stage 1 = 4 blocks, stage 2 = 3', () => {
+    const e = parseNote('Mohs R preauricular cheek BCC. Stages: 2. Blocks: 4, 3. Clear after stage 2.');
+    expect(only(e, 'mohs').stages).toEqual([
+      { stage: 1, blocks: 4 },
+      { stage: 2, blocks: 3 },
+    ]);
+  });
+
+  it('"3 stages; blocks per stage 6/3/2" is three stages, not six', () => {
+    const e = parseNote('Mohs R nasal ala BCC. 3 stages; blocks per stage 6/3/2.');
+    expect(only(e, 'mohs').stages).toEqual([
+      { stage: 1, blocks: 6 },
+      { stage: 2, blocks: 3 },
+      { stage: 3, blocks: 2 },
+    ]);
+  });
+});
