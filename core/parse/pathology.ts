@@ -228,7 +228,8 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
 
   // Walk lines: sub-headings switch mode; labels open items.
   // "RESULTS: A) BCC, nodular. B) SCC in situ. C) Dermatofibroma." — one item per line (same length, spans stay true).
-  const text = rawText.replace(/([.;])([ \t])(?=(?:\(?[A-H]\)|[A-H][.:])\s)/g, '$1\n');
+  // Also "A - SCC in situ. B - seborrheic keratosis." (letter, dash).
+  const text = rawText.replace(/([.;])([ \t])(?=(?:\(?[A-H]\)|[A-H][.:]|[A-H][ \t][-–—]{1,2})\s)/g, '$1\n');
   const items: Item[] = [];
   let mode: Mode = 'header';
   let sawDiagnosisHeading = false;

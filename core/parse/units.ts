@@ -192,6 +192,10 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
   if (specs.length >= 2 && specs[0] && !/^[,;]|^and/i.test(specs[0][1] ?? '')) {
     for (const m of specs.slice(1)) if (/^[,;]|^and/i.test(m[1] ?? '')) cuts.add(m.index + m[0].length);
   }
+  // "Results: A - SCC in situ. B - seborrheic keratosis.": in a run of "X - " items, one after a sentence end starts the next.
+  if (line.includes(' - ') && (line.match(/(?:^|[\s:;.])[A-H]\s[-–—]{1,2}\s/g)?.length ?? 0) >= 2) {
+    for (const m of line.matchAll(/[.;]\s+(?=[A-H]\s[-–—]{1,2}\s+\S)/g)) cuts.add(m.index + m[0].length);
+  }
   // "Biopsies x2 of the vulva: 1) L labium majus … 2) R labium minus …": a run of numbered items inside one line.
   // Only a run that counts up from 1 is cut, so a lone "x 2) " or "(4 mm) 2) " in prose is left alone.
   if (line.includes('1)') && /(?:^|[\s:;,])1\)\s+\S.*?[\s;,.]2\)\s+\S/.test(line)) {

@@ -311,3 +311,15 @@ describe('a one-line result holds only its own lines', () => {
     expect(e.procedures.map((p) => p.kind)).toEqual(['biopsy-tangential', 'destruction-premalignant']);
   });
 });
+
+describe('results written "A - … . B - …" on one line', () => {
+  it('each letter is its own result', () => {
+    const e = parseNote(
+      'Shave biopsies: (A) R forearm r/o SCC; (B) L upper back r/o BCC.\nResults (in-house, signed 12/05/2026): A - SCC in situ. B - seborrheic keratosis.',
+    );
+    expect(e.pathology.map((r) => [r.specimenLabel, r.behavior])).toEqual([
+      ['A', 'in-situ'],
+      ['B', 'benign'],
+    ]);
+  });
+});

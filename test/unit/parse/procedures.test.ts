@@ -760,3 +760,13 @@ describe('Mohs blocks listed once for all stages', () => {
     ]);
   });
 });
+
+describe('"A - … . B - …" items on one line', () => {
+  it('each letter after a sentence end starts its own biopsy', () => {
+    const e = parseNote('Biopsies today: A - R forearm shave, r/o SCC. B - L calf 4 mm punch, r/o DN.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.specimenLabel])).toEqual([
+      ['biopsy-tangential', 'forearm', 'A'],
+      ['biopsy-punch', 'calf', 'B'],
+    ]);
+  });
+});
