@@ -17,6 +17,8 @@ export function startBudget(ms: number): void {
 /** True once the budget is spent (and from then on, without asking the clock again). */
 export function overBudget(): boolean {
   if (exceeded) return true;
+  // Ordinary notes run without a time limit: no need to read the clock for them.
+  if (deadline === Number.POSITIVE_INFINITY) return false;
   if (now() > deadline) exceeded = true;
   return exceeded;
 }

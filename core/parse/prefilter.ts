@@ -395,3 +395,56 @@ export function gated(re: RegExp): GatedRegExp {
 export function gatedTest(g: GatedRegExp, text: string, index: TextIndex): boolean {
   return mayMatch(g.gate, index) && g.re.test(text);
 }
+
+// ------------------------------------------------------------------ alternatives grouped by first letter
+
+/** The top-level alternatives of a regex source ("a|b(c|d)|e" → ["a", "b(c|d)", "e"]). */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let current = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === '\\') {
+      current += ch + (source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+/**
+ * The same regex with its alternatives grouped by their first letter ("moh|mms|flap" → "m(?:oh|ms)|f(?:lap)"):
+ * the engine then tries only the few alternatives that can start at each position. It matches the same texts,
+ * so it is meant for `test()`; which alternative wins a match may differ.
+ */
+export function groupedByFirstLetter(re: RegExp): RegExp {
+  const groups = new Map<string, string[]>();
+  const rest: string[] = [];
+  for (const alt of topLevelAlternatives(re.source)) {
+    const first = alt[0] ?? '';
+    // Only a plain letter or digit that is not quantified can be taken out in front.
+    if (/^[a-z0-9]$/i.test(first) && !/^[?*+{]/.test(alt.slice(1))) {
+      const key = re.ignoreCase ? first.toLowerCase() : first;
+      const list = groups.get(key) ?? [];
+      list.push(alt.slice(1));
+      groups.set(key, list);
+    } else rest.push(alt);
+  }
+  const source = [...[...groups].map(([first, tails]) => `${first}(?:${tails.join('|')})`), ...rest].join('|');
+  return new RegExp(source, re.flags);
+}

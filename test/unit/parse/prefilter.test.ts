@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../../../core/parse';
-import { GATED, gateOf, indexText, mayMatch } from '../../../core/parse/prefilter';
+import { GATED, gateOf, groupedByFirstLetter, indexText, mayMatch, topLevelAlternatives } from '../../../core/parse/prefilter';
 
 /**
  * A gate may only say "cannot match" when the regex really cannot match: otherwise the parser would miss a word
@@ -91,6 +91,26 @@ describe('regex gates', () => {
         });
       }),
       { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('split a source into its top-level alternatives only', () => {
+    expect(topLevelAlternatives('a|b(c|d)|[|]e|\\|f')).toEqual(['a', 'b(c|d)', '[|]e', '\\|f']);
+  });
+
+  it('group alternatives by first letter without changing which texts match', () => {
+    const re = /moh|mms|par(?:e|ed|ing)\b|a?x|i\s*&\s*d|ed\s*&|edc|l\.n|iv |3(?:08)/i;
+    const grouped = groupedByFirstLetter(re);
+    expect(grouped.source.startsWith('m(?:oh|ms)|p(?:ar(?:e|ed|ing)\\b)')).toBe(true);
+    const texts = ['MOHS', 'mMs', 'pared', 'paring down', 'parent', 'x', 'ax', 'I & D', 'ED&C', 'edc', 'l.n', 'IV ', '308 nm', 'none', ''];
+    for (const t of texts) expect(grouped.test(t), t).toBe(re.test(t));
+    const words = fc.constantFrom('moh', 'MM', 's', 'par', 'ing', 'ed', ' ', '&', 'c', 'l.', 'n', 'i', 'v', 'x', 'a', '3', '08', 'D');
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 8 }), (parts) => {
+        const t = parts.join('');
+        expect(grouped.test(t)).toBe(re.test(t));
+      }),
+      { numRuns: 2000, seed: 5 },
     );
   });
 });
