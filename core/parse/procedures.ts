@@ -79,6 +79,18 @@ const BOILERPLATE_TEXT =
 
 /** Consent, anesthesia and aftercare lines mention scars, bleeding and infection as risks, not as findings. */
 export function isBoilerplate(u: Unit): boolean {
+  // Asked of the same unit again for every block, site and fact that reads it: decided once per unit.
+  let known = boilerplate.get(u);
+  if (known === undefined) {
+    known = boilerplateUnit(u);
+    boilerplate.set(u, known);
+  }
+  return known;
+}
+
+const boilerplate = new WeakMap<Unit, boolean>();
+
+function boilerplateUnit(u: Unit): boolean {
   if (u.field && BOILERPLATE_FIELD.test(u.field)) return true;
   // A sentence that also names the procedure ("biopsy performed after informed consent") is not boilerplate.
   return (
@@ -1362,7 +1374,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const intentScope = b.split ? seg : `${ctx}\n${all}`;
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
-  const clinicalDiagnosis = clinicalDxOf(b);
+  let clinicalDiagnosis = clinicalDxOf(b);
+  // "Dx: AKs, r/o BCC L nasal ala, hx NMSC, SKs.": of a list of diagnoses, the one naming this procedure's site.
+  if (clinicalDiagnosis && procedure.site?.key && /[,;]/.test(clinicalDiagnosis)) {
+    const key = procedure.site.key;
+    const here = clinicalDiagnosis.split(/[;,]\s*/).filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
+    if (here.length === 1 && here[0]) clinicalDiagnosis = here[0].trim();
+  }
   const specimenLabel = specimenLabelOf(b, seg);
   const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
   const destination = destinationOf(`${all}\n${ctx}`);

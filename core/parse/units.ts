@@ -214,9 +214,12 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     if (line.charCodeAt(i - 1) === 46) continue;
     const next = line.charCodeAt(i + 2);
     const isUpper = next >= 65 && next <= 90;
-    if (!isUpper) continue;
+    // "… benign, reassured. 5 AKs on the dorsal hands were treated": a count opening the next sentence.
+    const countStarts = next >= 48 && next <= 57 && /^\d{1,2}\s+[A-Za-z]/.test(line.slice(i + 2, i + 8));
+    if (!isUpper && !countStarts) continue;
     const wordStart = line.lastIndexOf(' ', i - 1) + 1;
     const word = line.slice(wordStart, i).toLowerCase();
+    if (countStarts && !/^[a-z]{3,}$/.test(word)) continue;
     const listEnd = word.length === 1 && /(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart));
     if (ABBREV.has(word) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
     cuts.add(i + 2);

@@ -770,3 +770,22 @@ describe('"A - … . B - …" items on one line', () => {
     ]);
   });
 });
+
+describe('a count opening the next sentence', () => {
+  it('"… benign, reassured. 5 AKs … were treated with liquid nitrogen." → only the AKs are destroyed', () => {
+    const e = parseNote(
+      'Findings: scattered SKs, cherry angiomas, lentigines - benign, reassured. 5 AKs on the dorsal hands were treated with liquid nitrogen.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['destruction-premalignant', 5]]);
+  });
+
+  it('"4 mm. 5 …" after a unit is not cut', () => {
+    const e = parseNote('Punch biopsy 4 mm. 5 sutures placed, L forearm, specimen A.');
+    expect(e.procedures.map((p) => [p.kind, p.specimenLabel])).toEqual([['biopsy-punch', 'A']]);
+  });
+
+  it('of a list of diagnoses, the lesion takes the one at its site', () => {
+    const e = parseNote('She has a 7 mm pearly papule on the L nasal ala; shave biopsy performed (A).\nDx: AKs, r/o BCC L nasal ala, hx NMSC, SKs.');
+    expect(e.lesions.map((l) => l.clinicalDiagnosis)).toEqual(['r/o BCC L nasal ala']);
+  });
+});
