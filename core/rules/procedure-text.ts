@@ -46,11 +46,26 @@ const toNumber = (t: string) => (/^\d+$/.test(t) ? Number(t) : NUMBER_WORDS[t.to
  * doses ("40 mg") and sizes ("4 mm") out.
  */
 export function countInText(text: string, nouns: string): number | undefined {
-  // Not the digits of a decimal dose or a range ("0.8 mL each lesion" is not 8 lesions).
-  const before = new RegExp(`(?<![\\d.,/])\\b(${NUMBER})\\s+(?:[a-z-]+\\s+){0,2}?(?:${nouns})\\b`, 'i').exec(text);
-  if (before) return toNumber(before[1] as string);
-  const after = new RegExp(`\\b(?:${nouns})\\s*(?:x|×|#)\\s*(\\d{1,3})\\b`, 'i').exec(text);
-  return after ? toNumber(after[1] as string) : undefined;
+  const { before, after } = countPatterns(nouns);
+  const counted = before.exec(text);
+  if (counted) return toNumber(counted[1] as string);
+  const times = after.exec(text);
+  return times ? toNumber(times[1] as string) : undefined;
+}
+
+/** The two count patterns for a noun list, built once per list (the lists are a few constants). */
+const countPatternsByNouns = new Map<string, { before: RegExp; after: RegExp }>();
+function countPatterns(nouns: string): { before: RegExp; after: RegExp } {
+  let patterns = countPatternsByNouns.get(nouns);
+  if (!patterns) {
+    patterns = {
+      // Not the digits of a decimal dose or a range ("0.8 mL each lesion" is not 8 lesions).
+      before: new RegExp(`(?<![\\d.,/])\\b(${NUMBER})\\s+(?:[a-z-]+\\s+){0,2}?(?:${nouns})\\b`, 'i'),
+      after: new RegExp(`\\b(?:${nouns})\\s*(?:x|×|#)\\s*(\\d{1,3})\\b`, 'i'),
+    };
+    countPatternsByNouns.set(nouns, patterns);
+  }
+  return patterns;
 }
 
 /** Nouns for injected/pared lesions. Never "sites" or "injections": CPT counts lesions, not needle sticks. */
