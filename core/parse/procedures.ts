@@ -358,7 +358,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           // "Specimen: A" after the repair lines still belongs to the excision the repair closes.
           if (
             current.parent &&
-            ((u.field && (SPECIMEN_FIELDS.test(u.field) || /\b(?:path\w*|lab|destination|sent)\b/.test(u.field))) ||
+            // "DX: Inflamed epidermoid cyst" at the end of the template names the excised lesion, not the repair.
+            ((u.field && (SPECIMEN_FIELDS.test(u.field) || DX_FIELDS.test(u.field) || /\b(?:path\w*|lab|destination|sent)\b/.test(u.field))) ||
               u.labelKind === 'specimen' ||
               // "… closed in two layers. Specimen to path (A).": the jar is the excision's, not the repair's.
               (!u.field && SPECIMEN_SENT.test(u.text)))
@@ -1062,8 +1063,15 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
     // The other procedures of a split sentence keep their own specimen words.
     if (b.split && u === b.trigger) continue;
     if (u.field && SPECIMEN_FIELDS.test(u.field) && u.value) {
-      const m = /^\s*(?:#\s*)?([A-Z]\d?|\d{1,2})\b/i.exec(u.value);
+      // "Specimen: A", "Specimen: [A] sent to …" (Epic SmartList brackets).
+      const m = /^\s*\[?\s*(?:#\s*)?([A-Z]\d?|\d{1,2})\b/i.exec(u.value);
       if (m?.[1] && !/^(?:no|yes|na|n)$/i.test(m[1])) return m[1].toUpperCase();
+    }
+    // "PATH: Sent (A)", "Pathology: A".
+    if (u.field && /^(?:path(?:ology)?|derm\s*path|histo\w*)$/.test(u.field) && u.value) {
+      const m = /^\s*(?:[Ss]ent|SENT|[Ss]ubmitted)?\s*(?:to\s+[^()\n]{0,40}?)?\s*\(([A-H])\)|^\s*\[?([A-H])\]?\s*(?:$|[,;.-])/.exec(u.value);
+      const label = m?.[1] ?? m?.[2];
+      if (label) return label;
     }
     const inline =
       /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??

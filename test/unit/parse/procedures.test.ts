@@ -789,3 +789,19 @@ describe('a count opening the next sentence', () => {
     expect(e.lesions.map((l) => l.clinicalDiagnosis)).toEqual(['r/o BCC L nasal ala']);
   });
 });
+
+describe('template fields after the repair lines', () => {
+  it('tab-separated template: "PATH: Sent (A)" and "DX: … cyst" belong to the excision', () => {
+    const e = parseNote(
+      'PROCEDURE:\tExcision, benign\nSITE:\tR upper back\nLESION SIZE:\t1.8 cm\nMARGINS:\t3 mm\nREPAIR:\tIntermediate\nREPAIR LENGTH:\t5.0 cm\nPATH:\tSent (A)\nDX:\tInflamed epidermoid cyst, recurrent, painful',
+    );
+    expect(e.specimens.map((s) => [s.label, s.type])).toEqual([['A', 'cyst']]);
+    expect(e.unread).toEqual([]);
+  });
+
+  it('Epic bracketed "Specimen: [A]" is jar A', () => {
+    const e = parseNote('Procedure: [Shave biopsy]\nLocation: [R helix]\nIndication: [r/o SCC]\nSpecimen: [A] sent to [Dermpathology Associates]');
+    expect(e.specimens.map((s) => s.label)).toEqual(['A']);
+    expect(e.unread).toEqual([]);
+  });
+});
