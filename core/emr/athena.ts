@@ -15,8 +15,19 @@ import type { Scope } from './scope';
  * Inferred: banner classes, section containers and titles inside frMain, Sign-off grid labels.
  */
 
-/** The working documents (frMain), or frameContent when frMain is absent, or the top page itself. */
+const chartDocumentsOf = new WeakMap<Scope, Document[]>();
+
+/** The working documents (frMain), or frameContent when frMain is absent, or the top page itself (once per read). */
 function chartDocuments(scope: Scope): Document[] {
+  let docs = chartDocumentsOf.get(scope);
+  if (!docs) {
+    docs = findChartDocuments(scope);
+    chartDocumentsOf.set(scope, docs);
+  }
+  return docs;
+}
+
+function findChartDocuments(scope: Scope): Document[] {
   for (const sel of ['iframe#frMain, frame#frMain', 'iframe#frameContent, frame#frameContent']) {
     const docs = scope
       .all(sel)

@@ -63,12 +63,33 @@ export function identityFromText(text: string): ChartIdentity {
 
 /** Text of the first element matching any selector, in order of preference. */
 export function firstText(scope: Scope, selectors: readonly string[]): string | undefined {
+  // One query per document or shadow root for all the selectors at once: most (athenaOne's
+  // navigation and status frames) hold none of them and are not asked again for each one.
+  const any = selectors.join(', ');
+  const roots = selectors.length > 1 ? scope.roots.filter((root) => holds(root, any)) : scope.roots;
   for (const sel of selectors) {
-    const el = scope.first(sel);
+    let el: Element | undefined;
+    for (const root of roots) {
+      try {
+        el = root.querySelector(sel) ?? undefined;
+      } catch {
+        break;
+      }
+      if (el) break;
+    }
     const t = clean(el?.textContent ?? (el as HTMLInputElement | undefined)?.value);
     if (t) return t;
   }
   return undefined;
+}
+
+function holds(root: ParentNode, selector: string): boolean {
+  try {
+    return root.querySelector(selector) !== null;
+  } catch {
+    // An invalid selector among them: let each be tried on its own.
+    return true;
+  }
 }
 
 /** Merges identities: earlier ones win, later ones fill the gaps. */

@@ -54,7 +54,10 @@ export function effectiveUrl(doc: Document, url: string): string {
 /** The adapter for this page (the generic adapter when no EMR is recognised). */
 export function adapterFor(doc: Document, url: string, skip: readonly string[] = []): { adapter: EmrAdapter; scope: Scope } {
   const scope = scopeOf(doc, effectiveUrl(doc, url));
-  const adapter = ADAPTERS.find((a) => !skip.includes(a.id) && a.matches(scope)) ?? genericAdapter;
+  const candidates = ADAPTERS.filter((a) => !skip.includes(a.id));
+  // The address first (a string test), then DOM signatures (queries into every frame and shadow
+  // root): on an EMR's own host no signature runs.
+  const adapter = candidates.find((a) => a.hostMatches(scope.url)) ?? candidates.find((a) => a.matches(scope)) ?? genericAdapter;
   return { adapter, scope };
 }
 

@@ -32,7 +32,9 @@ export class ChartObserver {
     this.observer = new View((records) => this.onMutations(records));
   }
 
+  /** Observes the document (and what the last read named); a second call while running does nothing. */
   start(): void {
+    if (this.running) return;
     this.running = true;
     this.observeDocument(this.doc);
     if (this.options.roots) this.refreshRoots();

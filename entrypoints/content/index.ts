@@ -31,14 +31,17 @@ export default defineContentScript({
     // The first read waits for the page's load event and an idle moment (below).
     let firstRead: (() => void) | undefined;
     let readOnce = false;
+    // Whether the tab is visible (followVisibility, below).
+    let observing = false;
 
     // One walk of the page per read: the read also names what to observe until the next one.
     const watcher = new ChartWatcher({
       read: () => {
-        // Whichever read comes first (idle, a change, a rescan) is the first read.
+        // Whichever read comes first (idle, a rescan) is the first read; the observer starts with it.
         firstRead?.();
         firstRead = undefined;
         readOnce = true;
+        if (observing) observer.start();
         const { snapshot, roots, targets } = readChart(document, { url: location.href });
         observer.watch(roots, targets);
         return snapshot;
@@ -49,20 +52,23 @@ export default defineContentScript({
 
     // The first read is the content script's largest piece of work (a cold walk of the chart):
     // run at document_idle it would sit in the task that fires the page's load event and delay
-    // the EMR's own start-up. Changes seen before it only postpone it (debounce).
+    // the EMR's own start-up. Until it, nothing is observed either (it reads the page as it is then).
     const readFirst = () => {
       firstRead = undefined;
       void watcher.flush();
     };
 
     // A hidden tab does no work: stop observing, and read once when it is shown again.
-    let observing = false;
     const unfollow = followVisibility(document, {
       start: () => {
         observing = true;
-        observer.start();
-        if (readOnce) watcher.changed();
-        else firstRead ??= afterLoadWhenIdle(window, readFirst);
+        if (readOnce) {
+          observer.start();
+          watcher.changed();
+        } else {
+          // Nothing to observe before the first read: it reads the page as it is then.
+          firstRead ??= afterLoadWhenIdle(window, readFirst);
+        }
       },
       stop: () => {
         observing = false;

@@ -246,6 +246,27 @@ describe("the bundle's first statement: same-origin child frames leave before an
   });
 });
 
+describe('firstText: selectors in order of preference, across the document and its shadow roots', () => {
+  it('a preferred selector in a shadow root beats a later one in the document; empty matches fall through', async () => {
+    const { firstText } = await import('../../../core/emr/identity');
+    const { scopeOf } = await import('../../../core/emr/scope');
+    const page = loadBody('<nav id="menu">Home</nav><div class="dos"> </div><div class="name-fallback">Doe, John</div><div id="host"></div>');
+    close = page.close;
+    const shadow = (page.doc.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    const name = page.doc.createElement('span');
+    name.className = 'patientname';
+    name.textContent = 'Test, Patient-7';
+    shadow.append(name);
+    const scope = scopeOf(page.doc, URL);
+    expect(scope.roots).toHaveLength(2);
+    expect(firstText(scope, ['.patientname', '.name-fallback'])).toBe('Test, Patient-7');
+    expect(firstText(scope, ['.dos', '.name-fallback'])).toBe('Doe, John');
+    expect(firstText(scope, ['.nowhere', '.elsewhere'])).toBeUndefined();
+    // An invalid selector is skipped, not thrown.
+    expect(firstText(scope, ['[[bad', '.patientname'])).toBe('Test, Patient-7');
+  });
+});
+
 describe('one read of the chart for the content script', () => {
   it('readChart gives the snapshot of snapshotFromDocument and, from the same walk, what sectionRootsOf and observationTargetsOf name', async () => {
     const { observationTargetsOf, readChart, sectionRootsOf } = await import('../../../core/emr');
