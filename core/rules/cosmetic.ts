@@ -51,6 +51,19 @@ function dropNegated(text: string): string {
 
 /** What the lesion is: the parser's lesion type and the clinical diagnoses of its lesions. */
 function lesionText(ctx: RuleContext, p: Procedure): string {
+  const known = lesionTexts(ctx);
+  let text = known.get(p);
+  if (text === undefined) {
+    text = readLesionText(ctx, p);
+    known.set(p, text);
+  }
+  return text;
+}
+
+/** lesionText is read for a procedure by several cosmetic checks: kept per encounter. */
+const lesionTexts = oncePerEncounter((_ctx: RuleContext) => new Map<Procedure, string>());
+
+function readLesionText(ctx: RuleContext, p: Procedure): string {
   const lesions = p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis ?? '').join(' ');
   return dropNegated(`${p.lesionType ?? ''} ${lesions}`.toLowerCase().replace(/[-_]/g, ' '));
 }
