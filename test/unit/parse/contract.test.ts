@@ -50,4 +50,22 @@ describe('parser output is a valid Encounter without a zod pass', () => {
       { numRuns: 300, seed: 8 },
     );
   });
+
+  it('shares no object between entries or with the next parse (as the zod copy guaranteed)', () => {
+    const objects = (e: Encounter) => {
+      const seen = new Set<object>();
+      const walk = (v: unknown) => {
+        if (!v || typeof v !== 'object') return;
+        expect(seen.has(v), 'an object reachable twice').toBe(false);
+        seen.add(v);
+        for (const x of Object.values(v)) walk(x);
+      };
+      walk(e);
+      return seen;
+    };
+    for (const n of notes.slice(0, 60)) {
+      const first = objects(parseNote(n.text));
+      for (const o of objects(parseNote(n.text))) expect(first.has(o)).toBe(false);
+    }
+  });
 });
