@@ -288,7 +288,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           : current?.listOf;
       if (u.label && header && !isClosure(header.family) && matchSite(u.text)) {
         const item = open(header.family, u, { start: 0, end: u.text.length, at: 0 }, false);
-        item.context = [header.trigger, ...item.context.filter((c) => c !== header.trigger)];
+        // "Two BCCs biopsied 1/5 - both nodular BCC. Today: ED&C x3 to each:" — the header's own context names the lesions too.
+        item.context = [
+          ...header.context.filter((c) => !c.label),
+          header.trigger,
+          ...item.context.filter((c) => c !== header.trigger && !header.context.includes(c)),
+        ];
         item.listOf = header;
         item.site = matchSite(u.text);
         pending = [];
@@ -1057,7 +1062,14 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
     const own = scan(seg);
     if (own) return own;
   }
-  const inTrigger = scan(b.trigger.text);
+  // "(A) R upper back, 1.2 cm" under "ED&C x3 to each:": a list item's own "(A)" numbers the lesion; only a
+  // biopsy or excision always sends its tissue, so for the others it is no jar unless a jar word says so.
+  const itemLabelOnly =
+    b.labelKind === 'lesion' &&
+    /^\s*\([A-H]\)/.test(b.trigger.text) &&
+    !/^(?:biopsy|punch|shave|excision)$/.test(b.family) &&
+    !/(?:specimen|spec|jar|container|sent|path\w*|submitted)/i.test(b.trigger.text);
+  const inTrigger = itemLabelOnly ? undefined : scan(b.trigger.text);
   if (inTrigger && !b.split) return inTrigger;
   for (const u of [...b.context, ...b.units]) {
     // The other procedures of a split sentence keep their own specimen words.

@@ -805,3 +805,14 @@ describe('template fields after the repair lines', () => {
     expect(e.unread).toEqual([]);
   });
 });
+
+describe('items under "ED&C … to each:"', () => {
+  it('take the lesion type from the line before the header, and "(A)" is no jar', () => {
+    const e = parseNote('Two separate BCCs biopsied 1/5 - both nodular BCC. Today: ED&C x3 cycles to each:\n(A) R upper back, 1.2 cm\n(B) L flank, 0.8 cm');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.lesionDiameterCm])).toEqual([
+      ['destruction-malignant', 'upper-back', 1.2],
+      ['destruction-malignant', 'flank', 0.8],
+    ]);
+    expect(e.specimens).toEqual([]);
+  });
+});
