@@ -149,8 +149,8 @@ export function sitesConflict(a: Procedure, b: Procedure): boolean {
 }
 
 /** Same label, contradicting sites: the label evidence was overruled (the caller asks the user). */
-export function labelledButConflicting(encounter: Encounter, a: Procedure, b: Procedure): boolean {
-  const basis = labelMatch(encounter, a, b);
+export function labelledButConflicting(encounter: Encounter, a: Procedure, b: Procedure, labels?: LabelReader): boolean {
+  const basis = labelMatch(encounter, a, b, labels);
   return !!basis && sitesConflict(a, b);
 }
 
@@ -334,9 +334,10 @@ export const biopsySameLesionBundled = defineRule({
   status: 'stable',
   codes: ['11102', '11103', '11104', '11105', '11106', '11107'],
   apply(ctx) {
+    const labels = labelReader(ctx.encounter);
     for (const d of planBiopsies(ctx)) {
       if (d.fate === 'separate') {
-        const conflicting = ctx.performed(...DEFINITIVE_KINDS).filter((p) => labelledButConflicting(ctx.encounter, d.biopsy, p));
+        const conflicting = ctx.performed(...DEFINITIVE_KINDS).filter((p) => labelledButConflicting(ctx.encounter, d.biopsy, p, labels));
         if (conflicting.length > 0) {
           ctx.report({
             severity: 'warning',

@@ -1,7 +1,7 @@
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
-import { oncePerEncounter } from './per-encounter';
+import { oncePerProcedure } from './per-encounter';
 
 /**
  * Medical vs cosmetic routing (reference §12). Cosmetic services are a statutory
@@ -50,18 +50,8 @@ function dropNegated(text: string): string {
 }
 
 /** What the lesion is: the parser's lesion type and the clinical diagnoses of its lesions. */
-function lesionText(ctx: RuleContext, p: Procedure): string {
-  const known = lesionTexts(ctx);
-  let text = known.get(p);
-  if (text === undefined) {
-    text = readLesionText(ctx, p);
-    known.set(p, text);
-  }
-  return text;
-}
-
-/** lesionText is read for a procedure by several cosmetic checks: kept per encounter. */
-const lesionTexts = oncePerEncounter((_ctx: RuleContext) => new Map<Procedure, string>());
+/** Read for a procedure by several cosmetic checks: once per procedure per encounter. */
+const lesionText = oncePerProcedure(readLesionText);
 
 function readLesionText(ctx: RuleContext, p: Procedure): string {
   const lesions = p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis ?? '').join(' ');
@@ -91,17 +81,11 @@ export type CosmeticRoute =
   | { kind: 'medical-peel'; why: string }
   | { kind: 'peel-criteria-unmet'; why: string };
 
-/** Routes already worked out in this encounter: five rules ask for the route of every procedure. */
-const knownRoutes = oncePerEncounter((_ctx: RuleContext) => new Map<Procedure, CosmeticRoute | undefined>());
-
-/** How one performed procedure is routed; undefined = medical, insurance as usual. Read-only result. */
-export function cosmeticRoute(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
-  const known = knownRoutes(ctx);
-  if (known.has(p)) return known.get(p);
-  const route = routeOf(ctx, p);
-  known.set(p, route);
-  return route;
-}
+/**
+ * How one performed procedure is routed; undefined = medical, insurance as usual.
+ * Five rules ask for the route of every procedure: worked out once per encounter (read-only).
+ */
+export const cosmeticRoute: (ctx: RuleContext, p: Procedure) => CosmeticRoute | undefined = oncePerProcedure(routeOf);
 
 function routeOf(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
   // The lesion and procedure words are read only for the kinds whose route depends on them.

@@ -1,7 +1,7 @@
 import type { PathologyReport, Procedure, SpecimenType, Stain } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
-import { oncePerEncounter } from './per-encounter';
+import { oncePerEncounter, oncePerProcedure } from './per-encounter';
 import { procedureParagraph, procedureText } from './procedure-text';
 
 /** Level by specimen type; skin never goes to 88307/88309 (reference §7.1). */
@@ -40,6 +40,9 @@ export function frozenSectionInText(text: string): { blocks: number | undefined 
   }
   return undefined;
 }
+
+/** The frozen section a procedure's own text documents: read by three pathology rules, so once per procedure. */
+const frozenNoted = oncePerProcedure((ctx: RuleContext, p: Procedure) => frozenSectionInText(procedureText(ctx, p)));
 
 /** The procedure note says tissue went for permanent sections (so a surgical pathology level follows). */
 const PERMANENT = /permanent|\bsent\b|submitted|formalin|\bto\s+(?:the\s+)?(?:in-house\s+)?(?:derm)?path|dermpath|pathology\s+lab/i;
@@ -269,7 +272,7 @@ export const pathologyLevelPerSpecimen = defineRule({
         // Tissue read only as an intraoperative frozen section, never sent for permanent sections:
         // the frozen-section codes are its pathology (pathology/frozen-section); §6.3 "88331, or 88305".
         const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));
-        if (procs.length > 0 && procs.every((p) => frozenSectionInText(procedureText(ctx, p)) && !PERMANENT.test(procedureText(ctx, p)))) {
+        if (procs.length > 0 && procs.every((p) => frozenNoted(ctx, p) && !PERMANENT.test(procedureText(ctx, p)))) {
           ctx.report({
             severity: 'info',
             message: `Specimen ${s.label}: only an intraoperative frozen section is documented, so no surgical pathology level (88305) was added.`,
@@ -426,7 +429,7 @@ export const pathologyFrozenSection = defineRule({
       'hidradenitis-excision',
     )) {
       if (mohsIds.has(p.id)) continue;
-      const frozen = frozenSectionInText(procedureText(ctx, p));
+      const frozen = frozenNoted(ctx, p);
       if (!frozen) continue;
       if ((ctx.pathologyFor(p.specimenLabel)?.frozenSectionBlocks ?? 0) > 0) continue;
       const s: PathologySpecimen = {
@@ -627,7 +630,7 @@ export const pathologyDiagnosticBiopsyBeforeMohs = defineRule({
       !!p.site?.key && mohs.some((m) => m.site?.key === p.site?.key && (!m.site?.laterality || !p.site?.laterality || m.site.laterality === p.site.laterality));
     for (const p of ctx.performed('biopsy-tangential', 'biopsy-punch', 'biopsy-incisional')) {
       // A biopsy read at once (frozen section) or documented as driving the decision, on the Mohs tumor.
-      const diagnostic = p.drivesDecision === true || frozenSectionInText(procedureText(ctx, p)) !== undefined;
+      const diagnostic = p.drivesDecision === true || frozenNoted(ctx, p) !== undefined;
       if (!diagnostic || !(sameLesion(p.lesionLabels, p.site?.key) || atMohsSite(p))) continue;
       if (p.specimenLabel) labels.add(p.specimenLabel.toUpperCase());
       procIds.add(p.id);

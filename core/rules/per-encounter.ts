@@ -15,3 +15,15 @@ export function oncePerEncounter<C extends object, T>(compute: (ctx: C) => T): (
     return value;
   };
 }
+
+/** oncePerEncounter for a value per procedure (keyed by the procedure object, read-only). */
+export function oncePerProcedure<C extends object, P extends object, T>(compute: (ctx: C, p: P) => T): (ctx: C, p: P) => T {
+  const known = oncePerEncounter((_ctx: C) => new Map<P, T>());
+  return (ctx, p) => {
+    const values = known(ctx);
+    if (values.has(p)) return values.get(p) as T;
+    const value = compute(ctx, p);
+    values.set(p, value);
+    return value;
+  };
+}
