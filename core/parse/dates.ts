@@ -24,7 +24,8 @@ function iso(y: number, m: number, d: number): string | undefined {
 }
 
 const NUMERIC = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/;
-const ISO_RE = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
+// "2026-03-14", and the date of an ISO timestamp "2026-03-14T09:30".
+const ISO_RE = /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=T\d))/;
 const WRITTEN = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;
 const WRITTEN_DMY = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i;
 

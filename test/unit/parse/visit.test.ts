@@ -38,6 +38,7 @@ describe('visit facts', () => {
     ['DOB: 01/02/1950\nDate: 10/14/2026', '2026-10-14'],
     ['Patient: Doe, Jane\n2026-10-14\nEst pt, AKs.', '2026-10-14'],
     ['DOB: 1950-01-02\nWed 10/14/2026 9:40 AM\nAKs.', '2026-10-14'],
+    ['Patient: Doe, Jane\n2026-10-14T09:30\nAKs.', '2026-10-14'],
   ];
   it.each(dos)('%s → %s', (text, iso) => {
     expect(parseNote(text).visit.dateOfService).toBe(iso);
