@@ -60,9 +60,11 @@ export const athenaAdapter = defineAdapter({
     const name = firstText(scope, ['#patientbanner .patientname', '.patient-banner .patientname', '.patientname', '[data-patient-name]']);
     const id = firstText(scope, ['#patientbanner .patientid', '.patientid']);
     const dos = firstText(scope, ['.encounterdate', '.encounter-date']);
-    const docs = chartDocuments(scope);
-    const head = docs.map((d) => blockText(d.body, { maxChars: 5000 })).join('\n');
-    return mergeIdentity(identityOf(composePatient(name, id), dos ? (dateOfServiceIn(dos) ?? dos) : undefined), identityFromText(head));
+    const head = () =>
+      chartDocuments(scope)
+        .map((d) => blockText(d.body, { maxChars: 5000 }))
+        .join('\n');
+    return mergeIdentity(identityOf(composePatient(name, id), dos ? (dateOfServiceIn(dos) ?? dos) : undefined), () => identityFromText(head()));
   },
   sectionRoots(scope) {
     return chartDocuments(scope)

@@ -79,10 +79,15 @@ export const eclinicalworksAdapter = defineAdapter({
     const acc = /\bAcc(?:ount)?\.?\s*(?:No\.?|Number|#)?\s*:?\s*([A-Z0-9-]{3,})/i.exec(headerText)?.[1];
     const current = scope.first('#encDropDownList li.hlight-enc .enc-lbl-span');
     const dos = dateOfServiceIn(headerText) ?? (current ? firstDateIn(current.textContent ?? '') : undefined);
-    const note = noteRoots(scope)
-      .map((r) => blockText(r, { maxChars: 4000 }))
-      .join('\n');
-    return mergeIdentity(identityOf(composePatient(name, acc), dos), identityFromText(headerText), identityFromText(note));
+    const note = () =>
+      noteRoots(scope)
+        .map((r) => blockText(r, { maxChars: 4000 }))
+        .join('\n');
+    return mergeIdentity(
+      identityOf(composePatient(name, acc), dos),
+      () => identityFromText(headerText),
+      () => identityFromText(note()),
+    );
   },
   sectionRoots(scope) {
     return noteRoots(scope).filter((n): n is Element => n.nodeType === 1);

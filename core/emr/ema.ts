@@ -58,8 +58,8 @@ export const emaAdapter = defineAdapter({
       (selected ? firstDateIn(selected.textContent ?? '') : undefined);
     return mergeIdentity(
       identityOf(composePatient(name, mrn ?? /\bMRN\s*:?\s*([A-Z0-9-]{3,})/i.exec(headerText)?.[1]), dos),
-      identityFromText(headerText),
-      identityFromText(blockText(scope.doc.body, { maxChars: 6000 })),
+      () => identityFromText(headerText),
+      () => identityFromText(blockText(scope.doc.body, { maxChars: 6000 })),
     );
   },
   sectionRoots(scope) {

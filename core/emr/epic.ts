@@ -46,7 +46,11 @@ export const epicAdapter = defineAdapter({
     const report = reportRoots(scope)
       .map((r) => blockText(r, { maxChars: 3000 }))
       .join('\n');
-    return mergeIdentity(identityOf(composePatient(name, mrn), dateOfServiceIn(report)), identityFromText(bannerText), identityFromText(report));
+    return mergeIdentity(
+      identityOf(composePatient(name, mrn), dateOfServiceIn(report)),
+      () => identityFromText(bannerText),
+      () => identityFromText(report),
+    );
   },
   sectionRoots(scope) {
     return reportRoots(scope);

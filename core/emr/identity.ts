@@ -92,10 +92,16 @@ function holds(root: ParentNode, selector: string): boolean {
   }
 }
 
-/** Merges identities: earlier ones win, later ones fill the gaps. */
-export function mergeIdentity(...ids: ChartIdentity[]): ChartIdentity {
+/**
+ * Merges identities: earlier ones win, later ones fill the gaps. A function is a fallback read
+ * only while a gap remains (reading the page's text for "Patient:" labels is most of an
+ * identity's cost, and the banner usually has both fields).
+ */
+export function mergeIdentity(...ids: (ChartIdentity | (() => ChartIdentity))[]): ChartIdentity {
   const out: ChartIdentity = {};
-  for (const id of ids) {
+  for (const item of ids) {
+    if (out.patient && out.dateOfService) break;
+    const id = typeof item === 'function' ? item() : item;
     if (!out.patient && id.patient) out.patient = id.patient;
     if (!out.dateOfService && id.dateOfService) out.dateOfService = id.dateOfService;
   }

@@ -100,13 +100,7 @@ export function readChart(doc: Document, options: SnapshotOptions): ChartRead {
     sections = safe(() => genericAdapter.sections(scope), []);
   }
   const own = safe(() => adapter.identity(scope), {} as ChartIdentity);
-  const identity =
-    own.patient && own.dateOfService
-      ? own
-      : mergeIdentity(
-          own,
-          safe(() => genericAdapter.identity(scope), {} as ChartIdentity),
-        );
+  const identity = own.patient && own.dateOfService ? own : mergeIdentity(own, () => safe(() => genericAdapter.identity(scope), {} as ChartIdentity));
   const snapshot: ChartSnapshot = {
     adapter: used === adapter ? adapter.id : `${adapter.id}+generic`,
     url: options.url,

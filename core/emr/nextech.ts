@@ -49,8 +49,7 @@ export const nextechAdapter = defineAdapter({
     const mrn = firstText(scope, ['[data-qa="chart_patientMrn"]', '[data-test="patient-mrn"]']);
     const visit = firstText(scope, ['[data-qa="chart_visitDate"]', '.visit-date']);
     const banner = scope.first('chart-patient-banner, .patient-banner');
-    return mergeIdentity(
-      identityOf(composePatient(name, mrn), visit ? (dateOfServiceIn(visit) ?? visit) : undefined),
+    return mergeIdentity(identityOf(composePatient(name, mrn), visit ? (dateOfServiceIn(visit) ?? visit) : undefined), () =>
       identityFromText(banner ? blockText(banner) : blockText(scope.doc.body, { maxChars: 5000 })),
     );
   },

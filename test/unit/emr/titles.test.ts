@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { composePatient, dateOfServiceIn, identityFromText } from '../../../core/emr/identity';
+import { describe, expect, it, vi } from 'vitest';
+import { composePatient, dateOfServiceIn, identityFromText, mergeIdentity } from '../../../core/emr/identity';
 import { roleOfTitle } from '../../../core/emr/titles';
 
 describe('roleOfTitle', () => {
@@ -115,5 +115,19 @@ describe('identity helpers', () => {
       dateOfService: '06/01/2026',
     });
     expect(identityFromText('Patient tolerated the procedure well.\nDOB: 01/02/1960')).toEqual({});
+  });
+});
+
+describe('mergeIdentity', () => {
+  it('earlier sources win, later ones fill the gaps; a fallback function runs only while a gap remains', () => {
+    const unused = vi.fn(() => ({ patient: 'Other, Patient', dateOfService: '01/01/2020' }));
+    expect(mergeIdentity({ patient: 'Doe, Jane' }, { dateOfService: '03/10/2026', patient: 'Ignored' }, unused)).toEqual({
+      patient: 'Doe, Jane',
+      dateOfService: '03/10/2026',
+    });
+    expect(unused).not.toHaveBeenCalled();
+    const fill = vi.fn(() => ({ patient: 'Late, Name', dateOfService: '04/01/2026' }));
+    expect(mergeIdentity({ patient: 'Doe, Jane' }, fill)).toEqual({ patient: 'Doe, Jane', dateOfService: '04/01/2026' });
+    expect(fill).toHaveBeenCalledTimes(1);
   });
 });
