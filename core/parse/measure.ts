@@ -106,9 +106,14 @@ const UNIT = String.raw`(cm|mm|centimeters?|millimeters?)\b`;
 const SEP = String.raw`\s*(?:x|×|\*|by)\s*`;
 const SIZE_RE = new RegExp(String.raw`(?<![\d.])${NUM}\s*(?:${UNIT})?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?!\d)(?!\.\d)`, 'gi');
 
+/** Every UNIT spelling holds one of these. */
+const UNIT_WORD = /cm|mm|centimet|millimet/i;
+
 /** Every size written with a length unit, in cm. Bare numbers without a unit are ignored. */
 export function findSizes(text: string): SizeMention[] {
   const out: SizeMention[] = [];
+  // Only a size with a unit counts: a text naming no unit has none (and most clauses have none).
+  if (!UNIT_WORD.test(text)) return out;
   SIZE_RE.lastIndex = 0;
   for (let m = SIZE_RE.exec(text); m; m = SIZE_RE.exec(text)) {
     if (m[0].length === 0) {

@@ -92,7 +92,7 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_LINE) return undefined;
   // Whole line is a heading ("Assessment/Plan:", "PROCEDURE NOTE", "== Pathology ==").
-  const whole = trimmed.replace(/^[=#*_~\-\s]+|[=#*_~\-\s]+$/g, '');
+  const whole = trimMarks(trimmed);
   if (whole.length <= 60) {
     const role = roleOfHeading(whole);
     // The heading line stays in the section text: it may name the procedure ("MOHS SURGERY NOTE").
@@ -119,9 +119,25 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
   return undefined;
 }
 
+/** Heading decoration ("== ", " --", "**", spaces) at either end: the same as replace(/^[=#*_~\-\s]+|[=#*_~\-\s]+$/g, ''). */
+function trimMarks(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && isMark(s.charCodeAt(from))) from++;
+  while (to > from && isMark(s.charCodeAt(to - 1))) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
+}
+
+const MARK_OR_SPACE = /[=#*_~\-\s]/;
+
+/** Checked once per line end: ASCII answers directly, anything else asks the regex (\s has Unicode spaces). */
+function isMark(code: number): boolean {
+  if (code < 128) return code === 61 || code === 35 || code === 42 || code === 95 || code === 126 || code === 45 || code === 32 || (code >= 9 && code <= 13);
+  return MARK_OR_SPACE.test(String.fromCharCode(code));
+}
+
 function cleanName(s: string): string {
-  return s
-    .replace(/^[=#*_~\-\s]+|[=#*_~\-\s]+$/g, '')
+  return trimMarks(s)
     .replace(/[*#=_:\-–—.\s]+$/, '')
     .replace(/^[*#=_\s]+/, '')
     .replace(/\s+/g, ' ')
