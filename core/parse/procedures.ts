@@ -585,7 +585,7 @@ function destructionClassOf(text: string): string | undefined {
 }
 
 /** "Specimen to path (A)", "specimen sent to in-house lab": where the tissue went. */
-const SPECIMEN_SENT = /\b(?:specimens?|spec)\b[^.;\n]{0,40}\b(?:path\w*|lab|sent|submitted)\b/i;
+const SPECIMEN_SENT = /\b(?:specimens?|spec)\b[^.;\n]{0,40}\b(?:path\w*|derm\s*path\w*|dermatopath\w*|lab|sent|submitted)\b/i;
 
 function biopsyGroup(f: Family): Family {
   return f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f;

@@ -816,3 +816,18 @@ describe('items under "ED&C … to each:"', () => {
     expect(e.specimens).toEqual([]);
   });
 });
+
+describe('repair words in a sentence of their own', () => {
+  it('"Wound edges freshened, resutured with simple interrupted sutures, 3.0 cm." is a dehiscence repair', () => {
+    const e = parseNote('Wound dehiscence L upper back s/p excision 3/20. Wound edges freshened, resutured with simple interrupted sutures, 3.0 cm.');
+    expect(e.procedures.map((p) => [p.kind, p.lengthCm])).toEqual([['repair', 3]]);
+  });
+
+  it('"… total 10.3 sq cm. Specimen A to dermpath." after a flap names the excision jar', () => {
+    const e = parseNote(
+      'Excision of biopsy-proven SCC L cheek, 1.5 cm lesion, 4 mm margins. Defect closed with a rhombic transposition flap: primary defect 2.3 x 2.3 cm (5.3 sq cm), secondary defect 2.5 x 2.0 cm (5.0 sq cm), total 10.3 sq cm. Specimen A to dermpath.',
+    );
+    expect(e.specimens.map((s) => s.label)).toEqual(['A']);
+    expect(e.unread).toEqual([]);
+  });
+});
