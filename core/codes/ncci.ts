@@ -195,7 +195,8 @@ for (const g of UNVERIFIED_PTP_PAIRS) {
 export function unverifiedPairLabel(a: string, b: string): string | undefined {
   // A matching group names `a` on one side, so only a's groups need checking (first in table order wins).
   const groups = GROUPS_OF_CODE.get(a);
-  if (!groups) return undefined;
+  // b must sit on the other side of one of them, so it too is named by some group.
+  if (!groups || !GROUPS_OF_CODE.has(b)) return undefined;
   for (const g of groups) {
     if ((g.left.has(a) && g.right.has(b)) || (g.left.has(b) && g.right.has(a))) return g.label;
   }
