@@ -168,6 +168,11 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
 const SEPARATE_PROBLEM =
   /\b(?:also|additionally|in\s+addition|separate(?:ly)?|another|new\s+problem|second\s+problem)\b[^.;\n]{0,40}?\b(?:managed|addressed|evaluated|treated|seen\s+for|discussed\s+and\s+managed)\s+(?:(?:his|her|their|the|pt'?s|patient'?s)\s+)?([^,.;\n]{3,60})/i;
 
+const CONDITION =
+  /\b(?:plaque\s+)?psoriasis|\batopic\s+dermatitis|\beczema|\bseborrheic\s+dermatitis|\bacne(?:\s+vulgaris)?|\brosacea|\bhidradenitis(?:\s+suppurativa)?|\bvitiligo|\balopecia\s+areata|\burticaria|\b(?:cutaneous\s+)?lupus|\btinea\s+\w+|\bonychomycosis|\bhyperhidrosis|\bmelasma|\blichen\s+planus|\bpemphigoid|\bprurigo\s+nodularis|\bmorphea\b/i;
+const STRONG_MANAGEMENT =
+  /\b(?:cont(?:inue[sd]?)?\b\.?|start(?:ed|ing)?|refill(?:ed|s)?|rx\b|prescri\w+|increase[sd]?|decrease[sd]?|taper(?:ed)?|switch(?:ed)?|stop(?:ped)?|discontinue[sd]?|labs?\b|biologic)/i;
+
 /** A note with no plan and no numbered items: sentences that name another problem and manage it. */
 function proseProblems(sections: Section[], spanOf: (start: number, end: number) => Span | undefined): Problem[] {
   const out: Problem[] = [];
@@ -178,8 +183,19 @@ function proseProblems(sections: Section[], spanOf: (start: number, end: number)
       const sentence = m[0];
       const found = SEPARATE_PROBLEM.exec(sentence);
       const rest = found ? sentence.slice(found.index) : '';
-      if (!found?.[1] || !MANAGED.test(rest) || PROCEDURE_ONLY.test(rest)) continue;
-      const p: Problem = { text: found[1].trim(), separatelyManaged: true };
+      // "Est pt, psoriasis on Skyrizi doing well, cont.": a named chronic condition whose treatment is managed.
+      const condition = found ? undefined : CONDITION.exec(sentence);
+      const text =
+        found?.[1] && MANAGED.test(rest) && !PROCEDURE_ONLY.test(rest)
+          ? found[1]
+          : condition?.[0] &&
+              STRONG_MANAGEMENT.test(sentence) &&
+              !PROCEDURE_ONLY.test(sentence) &&
+              !/\b(?:h\/o|hx(?:\s+of)?|history\s+of|pmh|pmhx)\s*:?\s*$/i.test(sentence.slice(0, condition.index))
+            ? condition[0]
+            : undefined;
+      if (!text) continue;
+      const p: Problem = { text: text.trim(), separatelyManaged: true };
       const start = s.start + (m.index ?? 0);
       const span = spanOf(start, start + sentence.length);
       if (span) p.span = span;

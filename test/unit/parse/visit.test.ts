@@ -181,3 +181,15 @@ describe('a second problem told in prose (no plan, no numbered items)', () => {
     expect(e.visit.problems).toEqual([]);
   });
 });
+
+describe('a chronic condition managed in prose', () => {
+  it('"Est pt, psoriasis on Skyrizi doing well, cont." is a managed problem', () => {
+    const e = parseNote('Est pt, psoriasis on Skyrizi doing well, cont. 99213-25, G2211.\nAlso: shave bx R arm, r/o BCC (A).');
+    expect(e.visit.problems.map((p) => [p.text, p.separatelyManaged])).toEqual([['psoriasis', true]]);
+  });
+
+  it('"Hx psoriasis" with sunscreen advice is not', () => {
+    const e = parseNote('Hx psoriasis. AK x3 L forearm LN2. Cont sunscreen daily. 99213.');
+    expect(e.visit.problems).toEqual([]);
+  });
+});
