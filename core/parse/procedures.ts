@@ -215,6 +215,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       triggerAt: trigger.start + (seg.at ?? seg.start),
       generic,
     };
+    // "#1 BCC R nasal ala - bx proven …" then "#2 AKs scalp x8 - LN2 today.": another item's line is not this item's context.
+    if (trigger.label && trigger.lineStart) {
+      const other = block.context.map((c) => c.label !== undefined && c.label !== trigger.label && c.lineStart).lastIndexOf(true);
+      if (other >= 0) block.context = block.context.slice(other + 1);
+    }
     const labelUnit = trigger.label ? trigger : [...block.context].reverse().find((u) => u.label);
     if (labelUnit?.label) {
       block.label = labelUnit.label;

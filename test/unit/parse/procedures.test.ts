@@ -831,3 +831,11 @@ describe('repair words in a sentence of their own', () => {
     expect(e.unread).toEqual([]);
   });
 });
+
+describe("another numbered item's line is not context", () => {
+  it('"#1 BCC … bx proven" does not make "#2 AKs … LN2" a proven cancer', () => {
+    const e = parseNote('A/P\n#1 BCC R nasal ala - bx proven - Mohs referral placed.\n#2 AKs scalp x8 - LN2 today.\n#3 SKs back - benign, reassured.');
+    expect(e.procedures.map((p) => [p.kind, p.lesionLabels[0]])).toEqual([['destruction-premalignant', '2']]);
+    expect(e.lesions.map((l) => l.priorMalignantBiopsy ?? false)).toEqual([false]);
+  });
+});
