@@ -839,3 +839,15 @@ describe("another numbered item's line is not context", () => {
     expect(e.lesions.map((l) => l.priorMalignantBiopsy ?? false)).toEqual([false]);
   });
 });
+
+describe('teaching a self-injection is not an injection given', () => {
+  it('"start dupilumab, injection teaching done" opens no injection', () => {
+    const e = parseNote('4. Atopic dermatitis (L20.9), flaring - start dupilumab, injection teaching done; labs ordered.');
+    expect(e.procedures).toEqual([]);
+  });
+
+  it('"dupilumab 600 mg loading dose given SC in office" is one', () => {
+    const e = parseNote('Dupilumab 600 mg loading dose given SC in office, L abdomen.');
+    expect(e.procedures.map((p) => p.kind)).toEqual(['injection']);
+  });
+});
