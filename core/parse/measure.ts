@@ -255,7 +255,17 @@ export function findCount(text: string): number | undefined {
   // "AKs x 12", "AK x12", "lesions #12", "warts (4)", "x 12" right after the lesion words
   COUNT_AFTER.lastIndex = 0;
   const after = COUNT_AFTER;
-  for (let m = after.exec(t); m; m = after.exec(t)) take(Number(m[1]), m.index, m.index + m[0].length);
+  for (let m = after.exec(t); m; m = after.exec(t)) {
+    take(Number(m[1]), m.index, m.index + m[0].length);
+    // "AKs x 6 R, x 5 L": more counts of the same lesions, one per side or site, right after the first.
+    const more =
+      /^\s*(?:[A-Za-z][A-Za-z ]{0,20}?)?\s*[,;]\s*(?:and\s+)?(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|sec|s\b|seconds?|min|%|freeze))/i;
+    let at = m.index + m[0].length;
+    for (let k = 0, n = more.exec(t.slice(at, at + 60)); n && k < 6; k++, n = more.exec(t.slice(at, at + 60))) {
+      take(Number(n[1]), at, at + n[0].length);
+      at += n[0].length;
+    }
+  }
   if (found) return sum;
   // A bare "x 12" / "x12" in the block, not a size or a cycle count.
   const bare =

@@ -549,6 +549,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
 // "site 2 sent (spec A)", "#1 → jar B", "lesion 3 = specimen C"; and the other way round, "spec A = site 2".
 const SITE_TO_SPECIMEN =
   /\b(?:site|lesion|les|#)\s*#?\s*(\d{1,2}|[A-H])\b(?!\s*(?:mm|cm))[^.;\n()]{0,25}?[(\s,:=>→-]\s*(?:spec(?:imen)?|jar|container|bottle)\s*#?\s*([A-Z]\d?)\b(?![a-z])/gi;
+const SITES_TO_SPECIMENS =
+  /\b(?:sites?|lesions?|#)\s*(\d{1,2}(?:\s*(?:\/|,|and|&)\s*\d{1,2})+)\b[^.;\n]{0,40}?\b(?:spec(?:imen)?s?|jars?|containers?)\s*([A-H](?:\s*(?:\/|,|and|&)\s*[A-H])+)\b(?![a-z])/i;
 const SPECIMEN_TO_SITE =
   /\b(?:spec(?:imen)?|jar|container|bottle)\s*#?\s*([A-Z]\d?)\s*(?:=|:|->|→|is|from)\s*(?:site|lesion|#)\s*#?\s*(\d{1,2}|[A-H])\b(?![a-z])/gi;
 
@@ -562,6 +564,13 @@ function mapSpecimens(units: Unit[], blocks: Block[]): void {
     const pairs: [string, string][] = [];
     for (const m of u.text.matchAll(SITE_TO_SPECIMEN)) if (m[1] && m[2] && /^[A-Z]/.test(m[2])) pairs.push([m[1].toUpperCase(), m[2]]);
     for (const m of u.text.matchAll(SPECIMEN_TO_SITE)) if (m[1] && m[2] && /^[A-Z]/.test(m[1])) pairs.push([m[2].toUpperCase(), m[1]]);
+    // "Sites 1/2 sent to path as spec A/B": two lists paired in order.
+    const lists = SITES_TO_SPECIMENS.exec(u.text);
+    if (lists?.[1] && lists[2]) {
+      const sites = lists[1].split(/\s*(?:\/|,|and|&)\s*/);
+      const jars = lists[2].split(/\s*(?:\/|,|and|&)\s*/);
+      if (sites.length === jars.length && jars.every((j) => /^[A-H]$/.test(j))) sites.forEach((site, k) => pairs.push([site.toUpperCase(), jars[k] as string]));
+    }
     const targets = new Set<Block>();
     for (const [lesion, specimen] of pairs) {
       if (lesion === specimen) continue;

@@ -201,6 +201,14 @@ export function findTriggers(text: string): Trigger[] {
       out.push({ family, start, end, ...(generic ? { generic } : {}) });
     }
   }
+  // "ISKs irritated x2, bleeding -> L.N.": "L.N." closing a line after an arrow or "with" is liquid nitrogen.
+  if (!out.some((t) => t.family === 'destruction')) {
+    const ln = /(?:->|→|=>|\bw\/|\bwith)\s*(l\.n\.?)(?=\s*(?:$|[,;]))/i.exec(lower);
+    if (ln?.[1]) {
+      const start = ln.index + ln[0].length - ln[1].length;
+      out.push({ family: 'destruction', start, end: start + ln[1].length });
+    }
+  }
   // "Kenalog-40, 40 mg IM to the R gluteus": a drug with an IM/SC route is an injection even without the word.
   if (!out.some((t) => t.family === 'injection' || t.family === 'ilk' || t.family === 'chemoden' || t.family === 'infusion')) {
     const drug = mayMatch(DRUG_NAME.gate, index) ? DRUG_NAME.re.exec(lower) : null;

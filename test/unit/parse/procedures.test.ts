@@ -851,3 +851,25 @@ describe('teaching a self-injection is not an injection given', () => {
     expect(e.procedures.map((p) => p.kind)).toEqual(['injection']);
   });
 });
+
+describe('scribe counts per side, a closing "L.N." and a jar list', () => {
+  it('"AKs x 6 R, x 5 L -> L.N. x 2 cycles." counts 11', () => {
+    const e = parseNote('R/L dorsal hands: AKs x 6 R, x 5 L -> L.N. x 2 cycles.');
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['destruction-premalignant', 11]]);
+  });
+
+  it('"ISKs irritated x2, bleeding -> L.N." is a destruction', () => {
+    const e = parseNote('R/L cheeks: ISKs irritated x2, bleeding -> L.N.');
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['destruction-benign', 2]]);
+  });
+
+  it('"Sites 1/2 sent to path as spec A/B" pairs the lists in order', () => {
+    const e = parseNote(
+      'Site 1: R forearm, 5 mm scaly papule - shave bx.\nSite 2: L forearm, 6 mm scaly papule - shave bx.\nSites 1/2 sent to path as spec A/B.',
+    );
+    expect(e.procedures.map((p) => [p.lesionLabels[0], p.specimenLabel])).toEqual([
+      ['1', 'A'],
+      ['2', 'B'],
+    ]);
+  });
+});
