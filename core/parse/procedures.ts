@@ -618,6 +618,23 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
     if (after?.[1])
       items.push({ label: after[1].toUpperCase(), site: m.site, start: u.start + seg.start + m.start, end: u.start + seg.start + m.end + after[0].length });
   });
+  // "R shin lesion (shave), L thigh lesion (punch 3mm) - A/B respectively": sites, then their jars in order.
+  const respectively = items.length < 2 ? /\b([A-H](?:\s*(?:\/|,|and|&)\s*[A-H])+)\s*,?\s*respectively\b/.exec(text) : null;
+  if (respectively?.[1]) {
+    const letters = respectively[1].split(/\s*(?:\/|,|and|&)\s*/);
+    const sites = findSites(text.slice(0, respectively.index), { strict: true });
+    if (sites.length === letters.length)
+      items.splice(
+        0,
+        items.length,
+        ...sites.map((m, k) => ({
+          label: letters[k] as string,
+          site: m.site,
+          start: u.start + seg.start + m.start,
+          end: u.start + seg.start + (sites[k + 1]?.start ?? respectively.index),
+        })),
+      );
+  }
   if (items.length < 2) items.splice(0, items.length, ...countedItems(block, u, text, seg));
   if (items.length < 2 || new Set(items.map((i) => i.label)).size !== items.length) return [];
   const [first, ...rest] = items as [(typeof items)[0], ...typeof items];

@@ -873,3 +873,13 @@ describe('scribe counts per side, a closing "L.N." and a jar list', () => {
     ]);
   });
 });
+
+describe('"A/B respectively"', () => {
+  it('pairs the listed sites with their jars and keeps each technique', () => {
+    const e = parseNote("bx'd R shin lesion (shave), L thigh lesion (punch 3mm) - A/B respectively.");
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.specimenLabel])).toEqual([
+      ['biopsy-tangential', 'shin', 'A'],
+      ['biopsy-punch', 'thigh', 'B'],
+    ]);
+  });
+});
