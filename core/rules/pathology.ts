@@ -121,17 +121,26 @@ const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.t
  * lines take them over and pathology/units-per-code extends a line's arrays in place.
  */
 export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
-  return specimensOnce(ctx).map(({ specimen, labelsFromProcedure }) => ({
-    ...specimen,
-    // Labels read from a procedure were always that procedure's own array: keep handing that one out.
-    lesionLabels: labelsFromProcedure ? specimen.lesionLabels : [...specimen.lesionLabels],
-    procedureIds: [...specimen.procedureIds],
-  }));
+  return specimensOnce(ctx).map(handOut);
 }
 
-const specimensOnce = oncePerEncounter((ctx: RuleContext) =>
+interface KnownSpecimen {
+  specimen: PathologySpecimen;
+  /** Its lesion labels are a procedure's own array (handed out as is, as they always were). */
+  labelsFromProcedure: boolean;
+}
+
+const specimensOnce = oncePerEncounter((ctx: RuleContext): KnownSpecimen[] =>
   specimensOf(ctx).map((specimen) => ({ specimen, labelsFromProcedure: ctx.encounter.procedures.some((p) => p.lesionLabels === specimen.lesionLabels) })),
 );
+
+function handOut({ specimen, labelsFromProcedure }: KnownSpecimen): PathologySpecimen {
+  return {
+    ...specimen,
+    lesionLabels: labelsFromProcedure ? specimen.lesionLabels : [...specimen.lesionLabels],
+    procedureIds: [...specimen.procedureIds],
+  };
+}
 
 function specimensOf(ctx: RuleContext): PathologySpecimen[] {
   const { encounter } = ctx;
@@ -222,7 +231,10 @@ function notSent(ctx: RuleContext, s: PathologySpecimen): boolean {
 
 function billable(ctx: RuleContext): PathologySpecimen[] {
   if (ctx.settings.pathology === 'external') return [];
-  return pathologySpecimens(ctx).filter((s) => !s.external && !s.mohs);
+  // Same specimens as filtering pathologySpecimens(ctx); only the kept ones are copied.
+  return specimensOnce(ctx)
+    .filter(({ specimen: s }) => !s.external && !s.mohs)
+    .map(handOut);
 }
 
 function lineFor(ctx: RuleContext, s: PathologySpecimen, code: string, units: number, tags: string[]): DraftLine {
