@@ -230,6 +230,15 @@ export function findCount(text: string): number | undefined {
     const n = wordNumber(labelled[1]);
     if (n !== undefined) return n;
   }
+  // "AKs: 9 on scalp, 4 on forehead": a count per site after the lesion word.
+  const perSite = new RegExp(
+    String.raw`\b(?:${LESION_NOUNS})\s*:\s*((?:\d{1,3}\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|and)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
+    'i',
+  ).exec(t);
+  if (perSite?.[1]) {
+    const counts = [...perSite[1].matchAll(/(\d{1,3})\s+(?:on|at|in|to)\b/gi)].map((m) => Number(m[1]));
+    if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);
+  }
   // Template fields: "Number .............. 18", "Number: 18", "Qty: 6".
   const field = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:number(?:\s+of\s+\w+)?|count|qty|quantity|#\s*of\s+\w+)[ \t]*(?:\.{3,}|:)[ \t]*(\d{1,3})\b(?![.,]\d)/i.exec(
     t,

@@ -1265,9 +1265,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const type = flapTypeOf(all);
     if (type) procedure.flapType = type;
     const primary =
-      labelledArea(all, /\bprimary\s+defect\b/i) ??
+      labelledArea(all, /\bprimary(?:\s+defect)?\b/i) ??
       labelledArea(`${all}\n${b.parent ? blockText(b.parent) : ''}`, /\b(?:(?:final|surgical|post-?mohs|mohs|resulting|wound)\s+)?defect\s*(?:size)?\b/i);
-    const secondary = labelledArea(all, /\b(?:secondary|donor(?:\s+site)?)\s+defects?\b/i);
+    const secondary = labelledArea(all, /\b(?:secondary|donor(?:\s+site)?)(?:\s+defects?)?\b/i);
     const total = labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b/i);
     if (primary !== undefined) procedure.primaryDefectSqCm = primary;
     if (secondary !== undefined) procedure.secondaryDefectSqCm = secondary;

@@ -883,3 +883,16 @@ describe('"A/B respectively"', () => {
     ]);
   });
 });
+
+describe('counts per site and flap areas without the word "defect"', () => {
+  it('"AKs: 9 on scalp, 4 on forehead - LN2 today." counts 13', () => {
+    const e = parseNote('3. AKs: 9 on scalp, 4 on forehead - LN2 today.');
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['destruction-premalignant', 13]]);
+  });
+
+  it('"bilobed flap, primary 1.0 sq cm, secondary 1.6 sq cm" has both areas', () => {
+    const e = parseNote('Mohs L nasal ala, Stage I 3 blocks. Defect 1.1 x 0.9 cm repaired with bilobed flap, primary 1.0 sq cm, secondary 1.6 sq cm.');
+    const flap = only(e, 'adjacent-tissue-transfer');
+    expect([flap.primaryDefectSqCm, flap.secondaryDefectSqCm, flap.areaSqCm]).toEqual([1, 1.6, 2.6]);
+  });
+});
