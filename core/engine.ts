@@ -43,6 +43,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
     comparison,
     performed: (...kinds) => performed.of(kinds),
     addLine(input: NewLine) {
+      currentFamily ??= current.split('/')[0] ?? 'unknown';
       const line: DraftLine = {
         units: 1,
         modifiers: [],
@@ -54,7 +55,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
         specimenLabels: [],
         spans: [],
         procedureIds: [],
-        family: (currentFamily ??= current.split('/')[0] ?? 'unknown'),
+        family: currentFamily,
         tags: [],
         ...input,
         ruleIds: input.ruleIds && input.ruleIds.length > 0 ? [...new Set([current, ...input.ruleIds])] : [current],
