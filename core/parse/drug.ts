@@ -75,7 +75,7 @@ function concentration(text: string): number | undefined {
   return undefined;
 }
 
-export function extractDrug(rawText: string, route?: Drug['route']): Drug | undefined {
+export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?: number): Drug | undefined {
   const full = rawText.length > 3000 ? rawText.slice(0, 3000) : rawText;
   const text = withoutAnesthesia(full);
   const name = drugName(text);
@@ -168,8 +168,9 @@ export function extractDrug(rawText: string, route?: Drug['route']): Drug | unde
       drug.amountGiven = round(value);
       drug.unit = direct.unit;
     } else if (ml && conc !== undefined) {
-      // "0.5 mL of 10 mg/mL" → 5 mg
-      drug.amountGiven = round(ml.value * conc);
+      // "0.5 mL of 10 mg/mL" → 5 mg; "0.3 mL per lesion" into 4 lesions → 1.2 mL.
+      const lesions = ml.per && lesionCount !== undefined && lesionCount > 1 && /\b(?:per|each)\s+(?:lesion|site|injection)\b/i.test(text) ? lesionCount : 1;
+      drug.amountGiven = round(ml.value * lesions * conc);
       drug.unit = 'mg';
     } else if (ml) {
       drug.amountGiven = round(ml.value);

@@ -1356,7 +1356,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   // Drugs.
   if (['intralesional-injection', 'injection', 'infusion', 'chemodenervation', 'cosmetic-other', 'pdt'].includes(kind)) {
     const route = kind === 'intralesional-injection' ? 'intralesional' : kind === 'pdt' ? 'topical' : kind === 'infusion' ? 'intravenous' : undefined;
-    const drug = extractDrug(`${all}\n${ctx}`, route);
+    const drug = extractDrug(`${all}\n${ctx}`, route, kind === 'intralesional-injection' ? procedure.count : undefined);
     if (drug) procedure.drug = drug;
   }
   if (kind === 'phototherapy') {

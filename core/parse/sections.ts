@@ -106,6 +106,8 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
     // "PROCEDURE: After informed consent I performed…" (prose) is a section; "Procedure: Shave biopsy" is a field.
     const rest = trimmed.slice(colon + 1).trim();
     const proseProcedure = role === 'procedure' && (rest.length > 80 || /\.\s+[A-Z]/.test(rest));
+    // "Medication: triamcinolone acetonide 10 mg/mL" inside a procedure template is the drug used, not the med list.
+    if (role === 'history' && /^\s*medication\s*$/i.test(head) && /\d\s*(?:mg|ml|cc|units?|u|%)\b/i.test(rest)) return undefined;
     // "FINAL DIAGNOSIS: Tinea capitis…" opens a report even with the diagnosis on the same line.
     if (role === 'pathology' && /^final\s+(?:pathologic(?:al)?\s+)?diagnos[ie]s$/i.test(head.trim()))
       return { role, name: cleanName(head), textStart: lineStart, lineStart };

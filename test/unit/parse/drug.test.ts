@@ -97,3 +97,12 @@ describe('drugs on procedures', () => {
     expect(parseNote('PUVA session #12.').procedures[0]?.modality).toBe('puva');
   });
 });
+
+describe('an amount per lesion times the lesions injected', () => {
+  it('"0.3 mL per lesion" of 10 mg/mL into 4 lesions → 12 mg', () => {
+    expect(extractDrug('triamcinolone acetonide 10 mg/mL, 0.3 mL per lesion', 'intralesional', 4)?.amountGiven).toBe(12);
+  });
+  it('without a count the per-lesion amount stands', () => {
+    expect(extractDrug('triamcinolone acetonide 10 mg/mL, 0.3 mL per lesion', 'intralesional')?.amountGiven).toBe(3);
+  });
+});

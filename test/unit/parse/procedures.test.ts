@@ -896,3 +896,13 @@ describe('counts per site and flap areas without the word "defect"', () => {
     expect([flap.primaryDefectSqCm, flap.secondaryDefectSqCm, flap.areaSqCm]).toEqual([1, 1.6, 2.6]);
   });
 });
+
+describe('a "Medication:" field inside a procedure template', () => {
+  it('is the drug used, and the fields below it stay with the procedure', () => {
+    const e = parseNote(
+      'Procedure: Intralesional injection\nMedication: triamcinolone acetonide 10 mg/mL\nVolume: 0.3 mL per lesion\n# of lesions: 4\nDiagnosis: hypertrophic scars, chest\nVial: multi-dose',
+    );
+    const p = only(e, 'intralesional-injection');
+    expect([p.count, p.drug?.amountGiven, p.drug?.container]).toEqual([4, 12, 'multi-dose']);
+  });
+});
