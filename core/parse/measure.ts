@@ -102,7 +102,8 @@ export interface SizeMention {
 
 // "1.2 x 0.8 cm", "12 x 8 mm", "1.2 cm x 0.8 cm", "1.2cm", "4 mm", "1.2 by 0.8 cm", "2 x 3 x 0.4 cm"
 const NUM = String.raw`(\d{1,3}(?:\.\d{1,3})?|\.\d{1,3})`;
-const UNIT = String.raw`(cm|mm|centimeters?|millimeters?)\b`;
+// "1.2cmx0.8cm": a unit may run straight into the "x" of the next dimension.
+const UNIT = String.raw`(cm|mm|centimeters?|millimeters?)(?:\b|(?=[x×]\s*\d))`;
 const SEP = String.raw`\s*(?:x|×|\*|by)\s*`;
 const SIZE_RE = new RegExp(String.raw`(?<![\d.])${NUM}\s*(?:${UNIT})?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?:${SEP}${NUM}\s*(?:${UNIT})?)?(?!\d)(?!\.\d)`, 'gi');
 

@@ -166,3 +166,12 @@ describe('Mohs stages and blocks', () => {
     expect(parseMohsStages('Mohs performed on the nose.')).toBeUndefined();
   });
 });
+
+describe('dimensions written without spaces', () => {
+  it('"1.2cmx0.8cm" is one size of 1.2 by 0.8', () => {
+    expect(findSizes('irritated SK R temple, 1.2cmx0.8cm, bleeding').map((s) => s.dims)).toEqual([[1.2, 0.8]]);
+  });
+  it('"6mmx4mm" is one size in cm', () => {
+    expect(findSizes('6mmx4mm').map((s) => s.dims)).toEqual([[0.6, 0.4]]);
+  });
+});
