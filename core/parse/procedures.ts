@@ -598,6 +598,25 @@ function destructionClassOf(text: string): string | undefined {
   );
 }
 
+function withoutDxFields(units: Unit[]): string {
+  return units
+    .filter((u) => !isBoilerplate(u) && !(u.field && DX_FIELDS.test(u.field)))
+    .map((u) => u.text)
+    .join('\n');
+}
+
+/** Of a list of diagnoses ("AKs, r/o BCC L nasal ala, SKs"), the one part naming the site; undefined otherwise. */
+function siteDxPart(dx: string | undefined, key: string | undefined): string | undefined {
+  if (!dx || !key || !/[,;]/.test(dx)) return undefined;
+  // Only a real list of diagnoses: "biopsy-proven BCC, nodular, R nasal ala" is one diagnosis written in parts.
+  const dxLike = (t: string) =>
+    lesionTypeOf(t) !== undefined || /\b(?:r\/o|rule\s+out|vs\.?|ddx|nev(?:us|i)|keratos[ie]s|carcinoma|bcc|scc|melanoma|cyst|wart|aks?|sks?)\b/i.test(t);
+  const parts = dx.split(/[;,]\s*/);
+  if (parts.filter(dxLike).length < 2) return undefined;
+  const here = parts.filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
+  return here.length === 1 && here[0] && dxLike(here[0]) ? here[0].trim() : undefined;
+}
+
 /** "Specimen to path (A)", "specimen sent to in-house lab": where the tissue went. */
 const SPECIMEN_SENT = /\b(?:specimens?|spec)\b[^.;\n]{0,40}\b(?:path\w*|derm\s*path\w*|dermatopath\w*|lab|sent|submitted)\b/i;
 
@@ -1183,8 +1202,16 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (follow === 'declined' || follow === 'deferred') intent = follow;
   }
   if (intent === 'history' || intent === 'negated') return undefined;
+  // "Dx: AKs, r/o BCC L nasal ala, SKs.": of a list of diagnoses, the one naming this procedure's site.
+  const siteDx = siteDxPart(clinicalDxOf(b), b.site?.key);
   const lesionType =
-    lesionTypeOf(seg) ?? lesionTypeOf(b.trigger.text) ?? lesionTypeOf(all) ?? lesionTypeOf(ctx) ?? (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
+    lesionTypeOf(seg) ??
+    lesionTypeOf(b.trigger.text) ??
+    (siteDx ? lesionTypeOf(siteDx) : undefined) ??
+    // When the dx list names this site, its other entries are other lesions' diagnoses.
+    lesionTypeOf(siteDx ? withoutDxFields(b.units) : all) ??
+    lesionTypeOf(siteDx ? withoutDxFields(b.context) : ctx) ??
+    (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
   const { kind, unread } = kindOf(b, seg, all, ctx, lesionType, b.enumerated ? fullText.slice(b.enumerated.start, b.enumerated.end) : undefined);
   const end = b.units[b.units.length - 1]?.end ?? b.segEnd;
   const span = b.enumerated ? spanOf(b.enumerated.start, b.enumerated.end) : spanOf(Math.min(b.segStart, b.trigger.start), end);
@@ -1425,13 +1452,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const intentScope = b.split ? seg : `${ctx}\n${all}`;
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
-  let clinicalDiagnosis = clinicalDxOf(b);
-  // "Dx: AKs, r/o BCC L nasal ala, hx NMSC, SKs.": of a list of diagnoses, the one naming this procedure's site.
-  if (clinicalDiagnosis && procedure.site?.key && /[,;]/.test(clinicalDiagnosis)) {
-    const key = procedure.site.key;
-    const here = clinicalDiagnosis.split(/[;,]\s*/).filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
-    if (here.length === 1 && here[0]) clinicalDiagnosis = here[0].trim();
-  }
+  const clinicalDiagnosis = siteDxPart(clinicalDxOf(b), procedure.site?.key) ?? clinicalDxOf(b);
   const specimenLabel = specimenLabelOf(b, seg);
   const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
   const destination = destinationOf(`${all}\n${ctx}`);

@@ -784,9 +784,15 @@ describe('a count opening the next sentence', () => {
     expect(e.procedures.map((p) => [p.kind, p.specimenLabel])).toEqual([['biopsy-punch', 'A']]);
   });
 
-  it('of a list of diagnoses, the lesion takes the one at its site', () => {
+  it('of a list of diagnoses, the lesion takes the one at its site (and not the AK type of another entry)', () => {
     const e = parseNote('She has a 7 mm pearly papule on the L nasal ala; shave biopsy performed (A).\nDx: AKs, r/o BCC L nasal ala, hx NMSC, SKs.');
     expect(e.lesions.map((l) => l.clinicalDiagnosis)).toEqual(['r/o BCC L nasal ala']);
+    expect(e.procedures.map((p) => p.lesionType)).toEqual([undefined]);
+  });
+
+  it('one diagnosis written in parts is kept whole', () => {
+    const e = parseNote('Pre-op diagnosis: biopsy-proven BCC, nodular, R nasal ala\nMohs: Stage I: 3 blocks, clear.');
+    expect(e.procedures.map((p) => p.lesionType)).toEqual(['bcc']);
   });
 });
 
