@@ -41,6 +41,7 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
     lines,
     removed,
     comparison,
+    memo: new Map(),
     performed: (...kinds) => performed.of(kinds),
     addLine(input: NewLine) {
       currentFamily ??= current.split('/')[0] ?? 'unknown';

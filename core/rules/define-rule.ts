@@ -73,6 +73,11 @@ export interface RuleContext {
   spanOf(procedure: Procedure): Span[];
   /** Entered charges vs suggested lines; filled by checks/charges-compare, copied to ClaimDraft.comparison. */
   readonly comparison: ChargeComparison[];
+  /**
+   * Values derived once per codeEncounter call (rules/per-encounter.ts). The engine makes a
+   * fresh one per call; hand-built contexts may leave it out.
+   */
+  readonly memo?: Map<object, unknown>;
 }
 
 export interface Rule extends RuleMeta {

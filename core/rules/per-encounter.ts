@@ -2,16 +2,27 @@
  * A value derived once per codeEncounter call instead of once per rule that asks for it.
  *
  * Only for values computed from what does not change while the rules run (the encounter,
- * the settings, the date of service) — never from ctx.lines. The memo is keyed by the rule
- * context, which the engine builds afresh for every call, so nothing carries over from one
- * encounter (or one call) to the next. Callers must treat the value as read-only.
+ * the settings, the date of service) — never from ctx.lines. The value lives in ctx.memo, a
+ * plain Map the engine builds afresh for every call (cheaper to read than a WeakMap keyed by
+ * the context), so nothing carries over from one encounter (or one call) to the next.
+ * Callers must treat the value as read-only.
  */
 export function oncePerEncounter<C extends object, T>(compute: (ctx: C) => T): (ctx: C) => T {
-  const memo = new WeakMap<C, T>();
+  const slot = {}; // this value's key in ctx.memo
+  // Contexts built by hand (tests) have no ctx.memo: keyed by the context object instead.
+  const byContext = new WeakMap<C, T>();
   return (ctx) => {
-    if (memo.has(ctx)) return memo.get(ctx) as T;
+    const memo = (ctx as { memo?: Map<object, unknown> }).memo;
+    if (memo) {
+      const known = memo.get(slot);
+      if (known !== undefined || memo.has(slot)) return known as T;
+      const value = compute(ctx);
+      memo.set(slot, value);
+      return value;
+    }
+    if (byContext.has(ctx)) return byContext.get(ctx) as T;
     const value = compute(ctx);
-    memo.set(ctx, value);
+    byContext.set(ctx, value);
     return value;
   };
 }
