@@ -214,7 +214,11 @@ export function findTriggers(text: string): Trigger[] {
     const drug = mayMatch(DRUG_NAME.gate, index) ? DRUG_NAME.re.exec(lower) : null;
     const route = gatedTest(DRUG_ROUTE, lower, index);
     // "1 cc IM R ventrogluteal": a dose written straight before its route is an order carried out.
-    const given = gatedTest(DRUG_GIVEN, lower, index) || gatedTest(DOSE_THEN_ROUTE, lower, index);
+    // "IM Kenalog 40 mg R deltoid": the route written before the drug and its dose is an order carried out too.
+    const given =
+      gatedTest(DRUG_GIVEN, lower, index) ||
+      gatedTest(DOSE_THEN_ROUTE, lower, index) ||
+      /\b(?:im|intramuscular(?:ly)?|sq|subq|sub-?q)\s+[a-z]+(?:[- ]?\d+)?\s+\d+(?:\.\d+)?\s*mg\b/i.test(lower);
     if (drug && route && given && !gatedTest(INTO_LESION, lower, index)) out.push({ family: 'injection', start: drug.index, end: drug.index + drug[0].length });
   }
   // Technique words next to "biopsy" belong to the biopsy; "shave excision" to the shave.

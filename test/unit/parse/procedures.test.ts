@@ -912,3 +912,16 @@ describe('a "Medication:" field inside a procedure template', () => {
     expect([p.count, p.drug?.amountGiven, p.drug?.container]).toEqual([4, 12, 'multi-dose']);
   });
 });
+
+describe('"IM Kenalog 40 mg R deltoid"', () => {
+  it('is an IM injection with its dose', () => {
+    const e = parseNote('IM Kenalog 40 mg R deltoid for severe contact dermatitis (poison ivy), widespread.');
+    const p = only(e, 'injection');
+    expect([p.drug?.amountGiven, p.drug?.unit]).toEqual([40, 'mg']);
+  });
+
+  it('"IM Kenalog if it flares" is only a plan', () => {
+    const e = parseNote('Plan: IM Kenalog 40 mg if it flares again next month.');
+    expect(e.procedures.filter((p) => p.status === 'performed')).toEqual([]);
+  });
+});
