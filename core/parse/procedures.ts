@@ -502,9 +502,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       // "Division and inset of the forehead flap to the nasal tip": the flap's recipient names the site.
       if (c.family === 'division' || c.family === 'flap') {
         // Donor areas of interpolation flaps (forehead, glabella, cheek) are not where the flap is inset.
-        const recipient = findSites(u.text).find(
-          (m) => !['forehead', 'glabella', 'eyebrow', 'temple', 'cheek', 'malar-cheek', 'preauricular', 'nasolabial-fold'].includes(m.site.key ?? ''),
-        );
+        const notDonor = (m: SiteMatch) =>
+          !['forehead', 'glabella', 'eyebrow', 'temple', 'cheek', 'malar-cheek', 'preauricular', 'nasolabial-fold'].includes(m.site.key ?? '');
+        // "… second stage of the paramedian forehead flap to the nasal tip …. Today the pedicle was divided and the
+        // flap inset": the recipient may be named in the sentence before.
+        const recipient =
+          findSites(u.text).find(notDonor) ?? (c.family === 'division' ? child.context.flatMap((x) => findSites(x.text)).find(notDonor) : undefined);
         if (recipient) child.site = recipient.site;
       }
       pending = [];

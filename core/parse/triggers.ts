@@ -51,7 +51,7 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'division',
-    /\b(?:division\s+and\s+inset(?:ting)?|divided\s+and\s+inset|pedicle\s+division|flap\s+division|(?:flap|pedicle)\s+take-?down|division\s+of\s+(?:the\s+)?(?:pedicle|flap)|second[- ]stage\s+(?:of\s+)?(?:the\s+)?(?:interpolation|forehead|pedicle)\s+flap)\b/gi,
+    /\b(?:division\s+and\s+inset(?:ting)?|divided\s+and\s+inset|(?:pedicle|flap)\s+(?:was\s+)?divided(?:\s+and\s+(?:the\s+)?(?:flap\s+)?inset)?|pedicle\s+division|flap\s+division|(?:flap|pedicle)\s+take-?down|division\s+of\s+(?:the\s+)?(?:pedicle|flap)|second[- ]stage\s+(?:of\s+)?(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:interpolation|interpolated|forehead|pedicle|melolabial|nasolabial)\s+flap)\b/gi,
   ],
   [
     'flap',

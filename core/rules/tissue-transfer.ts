@@ -438,6 +438,8 @@ function noteSaysStagedDivision(ctx: RuleContext): boolean {
   for (const text of Object.values(ctx.encounter.sections)) {
     for (const sentence of text.split(/(?<=[.;])\s+|\n/)) {
       if (/\b(?:divi(?:sion|ded)|inset|take-?down)\b/i.test(sentence) && /\b(?:flap|pedicle)\b/i.test(sentence) && STAGED.test(sentence)) return true;
+      // "She returns for her second stage of the paramedian forehead flap …": the visit itself is the second stage.
+      if (/\b(?:second[-\s]stage|2nd\s+stage|stage\s+(?:2|two|ii))\b/i.test(sentence) && /\b(?:flap|pedicle)\b/i.test(sentence)) return true;
     }
   }
   return false;

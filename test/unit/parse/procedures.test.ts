@@ -925,3 +925,12 @@ describe('"IM Kenalog 40 mg R deltoid"', () => {
     expect(e.procedures.filter((p) => p.status === 'performed')).toEqual([]);
   });
 });
+
+describe('flap division told in two sentences', () => {
+  it('"… second stage of the paramedian forehead flap to the nasal tip …. Today the pedicle was divided and the flap inset" → division at the nasal tip', () => {
+    const e = parseNote(
+      'She returns for her second stage of the paramedian forehead flap to the nasal tip placed three weeks ago. Today the pedicle was divided and the flap inset, with the donor site closed primarily.',
+    );
+    expect(e.procedures.filter((p) => p.status === 'performed').map((p) => [p.kind, p.site?.key])).toEqual([['flap-division', 'nasal-tip']]);
+  });
+});

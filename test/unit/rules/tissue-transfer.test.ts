@@ -280,6 +280,16 @@ const cases: Case[] = [
     lines: ['15630-58'],
   },
   {
+    name: 'a sentence saying the visit is the second stage of the flap → 58',
+    encounter: {
+      sections: {
+        note: 'She returns for her second stage of the paramedian forehead flap to the nasal tip. Today the pedicle was divided and the flap inset.',
+      },
+      procedures: [proc({ kind: 'flap-division', site: site('nasal-tip'), text: 'pedicle was divided and the flap inset' })],
+    },
+    lines: ['15630-58'],
+  },
+  {
     name: 'division with no site: the stage-1 code 15576 gives the group → 15630-58',
     encounter: {
       visit: { postOpOf: { code: '15576', date: '2026-10-01' } },
