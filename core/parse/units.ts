@@ -220,7 +220,11 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     const wordStart = line.lastIndexOf(' ', i - 1) + 1;
     const word = line.slice(wordStart, i).toLowerCase();
     if (countStarts && !/^[a-z]{3,}$/.test(word)) continue;
-    const listEnd = word.length === 1 && /(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart));
+    // "… and C.", and "… sent to the lab as specimen A. There were also …": a jar letter ends the sentence.
+    const listEnd =
+      word.length === 1 &&
+      (/(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart)) ||
+        (/^[A-H]$/i.test(word) && /\b(?:specimens?|spec|jar|container|labell?ed(?:\s+as)?)\s*$/i.test(line.slice(Math.max(0, wordStart - 20), wordStart))));
     if (ABBREV.has(word) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
     cuts.add(i + 2);
   }

@@ -934,3 +934,15 @@ describe('flap division told in two sentences', () => {
     expect(e.procedures.filter((p) => p.status === 'performed').map((p) => [p.kind, p.site?.key])).toEqual([['flap-division', 'nasal-tip']]);
   });
 });
+
+describe('a jar letter ending a sentence', () => {
+  it('"… sent to the lab as specimen A. There were also eleven … AKs … liquid nitrogen" keeps the AKs on the scalp', () => {
+    const e = parseNote(
+      'There is a 1.4 cm nodule on the left temple, so a tangential biopsy was performed and sent to the lab as specimen A. There were also eleven keratotic papules on the scalp consistent with actinic keratoses and these were treated with liquid nitrogen.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key])).toEqual([
+      ['biopsy-tangential', 'temple'],
+      ['destruction-premalignant', 'scalp'],
+    ]);
+  });
+});
