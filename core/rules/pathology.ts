@@ -117,8 +117,9 @@ const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.t
 
 /**
  * Every specimen of the encounter, as the pathology rules see it. Read by most pathology rules,
- * so worked out once per encounter; each call still hands out its own label/id arrays, because
- * lines take them over and pathology/units-per-code extends a line's arrays in place.
+ * so worked out once per encounter; each call still hands out its own id arrays, because lines
+ * take them over. Rules never change a line's arrays in place (a line's lesion labels may be a
+ * procedure's own array).
  */
 export function pathologySpecimens(ctx: RuleContext): PathologySpecimen[] {
   return specimensOnce(ctx).map(handOut);
@@ -750,21 +751,24 @@ export const pathologyUnitsPerCode = defineRule({
         continue;
       }
       into.units += line.units;
-      for (const [to, from] of [
-        [into.specimenLabels, line.specimenLabels],
-        [into.lesionLabels, line.lesionLabels],
-        [into.procedureIds, line.procedureIds],
-        [into.tags, line.tags],
-        [into.ruleIds, line.ruleIds],
-      ] as const) {
-        for (const x of from) if (!to.includes(x)) to.push(x);
-      }
-      into.spans.push(...line.spans);
-      if (!into.ruleIds.includes('pathology/units-per-code')) into.ruleIds.push('pathology/units-per-code');
+      // Fresh arrays, never pushes: a line's arrays may be the encounter's own (a procedure's lesion labels).
+      into.specimenLabels = union(into.specimenLabels, line.specimenLabels);
+      into.lesionLabels = union(into.lesionLabels, line.lesionLabels);
+      into.procedureIds = union(into.procedureIds, line.procedureIds);
+      into.tags = union(into.tags, line.tags);
+      into.ruleIds = union(into.ruleIds, [...line.ruleIds, 'pathology/units-per-code']);
+      into.spans = [...into.spans, ...line.spans];
       ctx.removeLine(line, `combined into the ${line.code} line as one more unit`);
     }
   },
 });
+
+/** `to` followed by the items of `from` it lacks, as a new array (neither input is changed). */
+function union(to: readonly string[], from: readonly string[]): string[] {
+  const out = [...to];
+  for (const x of from) if (!out.includes(x)) out.push(x);
+  return out;
+}
 
 export const pathologyRules: Rule[] = [
   pathologyLevelPerSpecimen,
