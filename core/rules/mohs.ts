@@ -1,5 +1,5 @@
 import { mohsGroup, siteInfo } from '../anatomy';
-import type { Procedure, Site } from '../model';
+import type { MohsStage, Procedure, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine, NewLine } from './draft-line';
 
@@ -23,7 +23,47 @@ function tumorName(p: Procedure, site: Site | undefined): string {
 /** Number of stages: the highest stage number documented (a gap means an undocumented stage). */
 export function stageCount(p: Procedure): number {
   const stages = p.stages ?? [];
-  return Math.max(stages.length, ...stages.map((s) => s.stage), 0);
+  // A loop, not Math.max(...spread): a huge stage list must not overflow the call stack.
+  let count = stages.length;
+  for (const s of stages) if (s.stage > count) count = s.stage;
+  return count;
+}
+
+/**
+ * Stages 1..count with no block count, as runs [from, to]. Work grows with the stage list, not with
+ * the highest stage number: bad input ("stage 3000000") must not loop millions of times.
+ */
+function stagesWithoutBlocks(p: Procedure, count: number): [number, number][] {
+  const stages = p.stages ?? [];
+  const withBlocks: number[] = [];
+  if (stages.length === count) {
+    // As many entries as stages: an entry stands for its own stage number, else for its position.
+    for (let n = 1; n <= count; n++) {
+      const stage = stages.find((s) => s.stage === n) ?? stages[n - 1];
+      if (stage?.blocks !== undefined) withBlocks.push(n);
+    }
+  } else {
+    // The first entry of a stage number decides whether that stage has its block count.
+    const first = new Map<number, MohsStage>();
+    for (const s of stages) if (!first.has(s.stage)) first.set(s.stage, s);
+    for (const [n, s] of first) if (s.blocks !== undefined && n <= count) withBlocks.push(n);
+    withBlocks.sort((a, b) => a - b);
+  }
+  const runs: [number, number][] = [];
+  let next = 1;
+  for (const n of withBlocks) {
+    if (n > next) runs.push([next, n - 1]);
+    next = n + 1;
+  }
+  if (next <= count) runs.push([next, count]);
+  return runs;
+}
+
+/** "2, 3, 4" for a few stages; "2-4, 7-3000000" once the list would be long. */
+function stageList(runs: readonly [number, number][]): string {
+  const total = runs.reduce((n, [from, to]) => n + to - from + 1, 0);
+  if (total <= 20) return runs.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i))).join(', ');
+  return runs.map(([from, to]) => (from === to ? String(from) : `${from}-${to}`)).join(', ');
 }
 
 const OTHER_READER = '(?:separate|different|another|outside|independent|consulting|referring)';
@@ -103,17 +143,14 @@ export const mohsStagesDocumented = defineRule({
         });
         continue;
       }
-      const missing: number[] = [];
-      for (let n = 1; n <= count; n++) {
-        const stage = p.stages?.find((s) => s.stage === n) ?? (p.stages?.length === count ? p.stages[n - 1] : undefined);
-        if (stage?.blocks === undefined) missing.push(n);
-      }
+      const missing = stagesWithoutBlocks(p, count);
       if (missing.length > 0) {
+        const list = stageList(missing);
         ctx.report({
           severity: 'warning',
-          message: `${name}: tissue block count not documented for stage ${missing.join(', ')}; stages coded, but 17315 for blocks beyond five may be missed.`,
+          message: `${name}: tissue block count not documented for stage ${list}; stages coded, but 17315 for blocks beyond five may be missed.`,
           target: p.lesionLabels[0] ?? p.specimenLabel,
-          fix: `Document the number of tissue blocks in stage ${missing.join(', ')}; each block beyond five in a stage adds one unit of 17315.`,
+          fix: `Document the number of tissue blocks in stage ${list}; each block beyond five in a stage adds one unit of 17315.`,
           span: p.span,
         });
       }

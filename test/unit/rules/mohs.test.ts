@@ -281,6 +281,32 @@ describe('mohs rules', () => {
     expect(draft.findings.map((f) => f.rule)).toEqual(['mohs/no-pathology-on-mohs-tissue', 'mohs/no-pathology-on-mohs-tissue']);
   });
 
+  it('stages without block counts are named one by one, and as runs once the list is long (no loop to the stage number)', () => {
+    const warning = (stageList: { stage: number; blocks?: number }[]) => {
+      const encounter = Encounter.parse({ procedures: [mohs({ lesionLabels: ['A'], site: site('nose'), stages: stageList })] });
+      const started = performance.now();
+      const draft = codeEncounter(encounter, Settings.parse({ pathology: 'external' }));
+      // A stage number from bad input ("stage 1000000000") must not loop a billion times.
+      expect(performance.now() - started).toBeLessThan(1000);
+      return draft.findings.find((f) => f.rule === 'mohs/stages-documented')?.message;
+    };
+    expect(warning([{ stage: 1, blocks: 2 }, { stage: 5 }])).toContain('not documented for stage 2, 3, 4, 5;');
+    expect(warning([{ stage: 1 }, { stage: 2, blocks: 1 }, { stage: 3 }])).toContain('not documented for stage 1, 3;');
+    expect(
+      warning([
+        { stage: 1, blocks: 2 },
+        { stage: 30, blocks: 1 },
+      ]),
+    ).toContain('not documented for stage 2-29;');
+    expect(warning([{ stage: 1, blocks: 2 }, { stage: 3, blocks: 1 }, { stage: 1_000_000_000 }])).toContain('not documented for stage 2, 4-1000000000;');
+    expect(
+      warning([
+        { stage: 2, blocks: 1 },
+        { stage: 1, blocks: 1 },
+      ]),
+    ).toBeUndefined();
+  });
+
   it('stageCount uses the highest stage number', () => {
     const base = { id: 'x', kind: 'mohs' as const, status: 'performed' as const, lesionLabels: [], indications: [], text: '' };
     expect(stageCount({ ...base, stages: [{ stage: 1 }, { stage: 2 }] })).toBe(2);
