@@ -219,6 +219,12 @@ const COUNT_AFTER = new RegExp(
   'gi',
 );
 
+// "AKs: 9 on scalp, 4 on forehead". Built once: the lesion-noun list is long.
+const COUNT_PER_SITE = new RegExp(
+  String.raw`\b(?:${LESION_NOUNS})\s*:\s*((?:\d{1,3}\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|and)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
+  'i',
+);
+
 /** Lesion count: "twelve AKs", "12 lesions", "x 12", "#12", "(12)", "total of 12", "number of lesions: 12". */
 export function findCount(text: string): number | undefined {
   // "total 2.4 mL" is a volume, not a count: a labelled count is a whole number.
@@ -232,10 +238,7 @@ export function findCount(text: string): number | undefined {
     if (n !== undefined) return n;
   }
   // "AKs: 9 on scalp, 4 on forehead": a count per site after the lesion word.
-  const perSite = new RegExp(
-    String.raw`\b(?:${LESION_NOUNS})\s*:\s*((?:\d{1,3}\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|and)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
-    'i',
-  ).exec(t);
+  const perSite = COUNT_PER_SITE.exec(t);
   if (perSite?.[1]) {
     const counts = [...perSite[1].matchAll(/(\d{1,3})\s+(?:on|at|in|to)\b/gi)].map((m) => Number(m[1]));
     if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);

@@ -572,7 +572,10 @@ function mapSpecimens(units: Unit[], blocks: Block[]): void {
     if (lists?.[1] && lists[2]) {
       const sites = lists[1].split(/\s*(?:\/|,|and|&)\s*/);
       const jars = lists[2].split(/\s*(?:\/|,|and|&)\s*/);
-      if (sites.length === jars.length && jars.every((j) => /^[A-H]$/.test(j))) sites.forEach((site, k) => pairs.push([site.toUpperCase(), jars[k] as string]));
+      if (sites.length === jars.length && jars.every((j) => /^[A-H]$/.test(j)))
+        sites.forEach((site, k) => {
+          pairs.push([site.toUpperCase(), jars[k] as string]);
+        });
     }
     const targets = new Set<Block>();
     for (const [lesion, specimen] of pairs) {
@@ -641,7 +644,8 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
       items.push({ label: after[1].toUpperCase(), site: m.site, start: u.start + seg.start + m.start, end: u.start + seg.start + m.end + after[0].length });
   });
   // "R shin lesion (shave), L thigh lesion (punch 3mm) - A/B respectively": sites, then their jars in order.
-  const respectively = items.length < 2 ? /\b([A-H](?:\s*(?:\/|,|and|&)\s*[A-H])+)\s*,?\s*respectively\b/.exec(text) : null;
+  // The word itself is looked for first: the letter-list pattern would otherwise be tried at every capital A-H.
+  const respectively = items.length < 2 && text.includes('respectively') ? /\b([A-H](?:\s*(?:\/|,|and|&)\s*[A-H])+)\s*,?\s*respectively\b/.exec(text) : null;
   if (respectively?.[1]) {
     const letters = respectively[1].split(/\s*(?:\/|,|and|&)\s*/);
     const sites = findSites(text.slice(0, respectively.index), { strict: true });
@@ -830,6 +834,19 @@ function blockText(b: Block): string {
     if (isBoilerplate(u)) continue;
     t += `${u.text}\n`;
     if (t.length > 6000) break;
+  }
+  return t;
+}
+
+/** The texts of two unit lists joined, as `[...a, ...b].map((u) => u.text).join(sep)` without the copies. */
+function unitTexts(a: Unit[], b: Unit[], sep: string): string {
+  let t = '';
+  let first = true;
+  for (const units of [a, b]) {
+    for (const u of units) {
+      t = first ? u.text : `${t}${sep}${u.text}`;
+      first = false;
+    }
   }
   return t;
 }
@@ -1048,10 +1065,12 @@ function labelledArea(text: string, label: RegExp): number | undefined {
 }
 
 function lesionSizeOf(b: Block, text: string): number | undefined {
-  for (const u of [...b.context, ...b.units]) {
-    if (u.field && SIZE_FIELDS.test(u.field) && u.value) {
-      const s = findSizes(u.value)[0];
-      if (s) return greatest(s);
+  for (const units of [b.context, b.units]) {
+    for (const u of units) {
+      if (u.field && SIZE_FIELDS.test(u.field) && u.value) {
+        const s = findSizes(u.value)[0];
+        if (s) return greatest(s);
+      }
     }
   }
   const sizes = findSizes(text);
@@ -1150,10 +1169,10 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
 }
 
 function clinicalDxOf(b: Block): string | undefined {
-  for (const u of [...b.context, ...b.units]) {
-    if (u.field && DX_FIELDS.test(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
+  for (const units of [b.context, b.units]) {
+    for (const u of units) if (u.field && DX_FIELDS.test(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
   }
-  const t = [...b.context, ...b.units].map((u) => u.text).join(' ');
+  const t = unitTexts(b.context, b.units, ' ');
   const m =
     /\b(?:r\/o|rule\s+out|to\s+rule\s+out|concern(?:ing)?\s+for|suspicious\s+for|suspected|ddx:?|favor|clinically\s+consistent\s+with|c\/w|consistent\s+with)\s+([^.;\n]{2,80})/i.exec(
       t,
@@ -1190,6 +1209,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const all = blockText(b);
   const ctx = contextText(b);
   const seg = segText(b, fullText);
+  // The block with its context is read by a dozen facts: one string, flattened once, for all of them.
+  const ctxAll = `${ctx}\n${all}`;
+  const allCtx = `${all}\n${ctx}`;
   const status = statusText(b, fullText);
   let intent = intentOf(status.clause, b.section.role === 'history', status.at);
   // "Discussed options: excision vs ED&C vs Mohs": the whole clause, not just this procedure's part, says it was only discussed.
@@ -1206,7 +1228,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   }
   if (intent === 'history' || intent === 'negated') return undefined;
   // "Dx: AKs, r/o BCC L nasal ala, SKs.": of a list of diagnoses, the one naming this procedure's site.
-  const siteDx = siteDxPart(clinicalDxOf(b), b.site?.key);
+  const dx = clinicalDxOf(b);
+  const siteDx = siteDxPart(dx, b.site?.key);
   const lesionType =
     lesionTypeOf(seg) ??
     lesionTypeOf(b.trigger.text) ??
@@ -1260,8 +1283,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (lesionBased) {
     // ED&C: the size in the procedure's own sentence first; else the lesion line before it ("BCC R ala, 0.8cm. ED&C x3").
     const size =
-      b.enumerated?.sizeCm ??
-      (kind === 'destruction-malignant' ? (lesionSizeOf(b, `${seg}\n${all}`) ?? lesionSizeOf(b, ctx)) : lesionSizeOf(b, `${ctx}\n${all}`));
+      b.enumerated?.sizeCm ?? (kind === 'destruction-malignant' ? (lesionSizeOf(b, `${seg}\n${all}`) ?? lesionSizeOf(b, ctx)) : lesionSizeOf(b, ctxAll));
     if (size !== undefined && size > 0) {
       clinicalSizeCm = size;
       if (kind !== 'mohs') procedure.lesionDiameterCm = size;
@@ -1274,7 +1296,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (excised !== undefined) procedure.excisedDiameterCm = excised;
     if (
       /\bre-?excis|\bpositive\s+margins?|\bmargins?\s+(?:were\s+)?(?:involved|positive)|\bresidual\s+(?:tumor|carcinoma|bcc|scc|melanoma)|\bwider\s+excision|\bwide\s+local\s+excision/i.test(
-        `${all}\n${ctx}`,
+        allCtx,
       )
     )
       procedure.reExcision = true;
@@ -1288,7 +1310,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       findLengthCm(all) ??
       findLengthCm(b.trigger.text.slice(b.segStart - b.trigger.start), true) ??
       // "Clean 2.0 cm superficial laceration … single-layer closure": the wound's length is its repair length.
-      (b.parent ? undefined : woundLengthCm(`${ctx}\n${all}`));
+      (b.parent ? undefined : woundLengthCm(ctxAll));
     if (length !== undefined) procedure.lengthCm = length;
   }
   if (kind === 'adjacent-tissue-transfer' || kind === 'flap' || kind === 'flap-division') {
@@ -1354,7 +1376,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       'incision-drainage',
     ].includes(kind)
   ) {
-    const count = findCount(seg) ?? findCount(b.trigger.text) ?? findCount(`${ctx}\n${all}`);
+    const count = findCount(seg) ?? findCount(b.trigger.text) ?? findCount(ctxAll);
     if (count !== undefined) procedure.count = count;
   }
   // "Irritated 0.3 cm papilloma on the R upper eyelid margin." / "Destruction by hyfrecation": one lesion's size
@@ -1364,7 +1386,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     (procedure.count ?? 1) === 1 &&
     procedure.lesionDiameterCm === undefined
   ) {
-    const size = lesionSizeOf(b, `${ctx}\n${all}`);
+    const size = lesionSizeOf(b, ctxAll);
     if (size !== undefined && size > 0) {
       procedure.lesionDiameterCm = size;
       clinicalSizeCm ??= size;
@@ -1375,7 +1397,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (lesionType) procedure.lesionType = lesionType;
   // CPT 17250 (chemical cautery of granulation tissue) and 17340 (cryotherapy for acne) are destructions of their own kind.
   if (kind.startsWith('destruction')) {
-    if (/\b(?:granulation\s+tissue|hypergranulation|proud\s+flesh)\b/i.test(`${all}\n${ctx}`)) {
+    if (/\b(?:granulation\s+tissue|hypergranulation|proud\s+flesh)\b/i.test(allCtx)) {
       procedure.lesionType = 'granulation-tissue';
       if (/\bsilver\s+nitrate|chemical\s+cautery|chemocautery\b/i.test(all)) procedure.modality = 'chemical-cautery';
     } else if (/\bacne\b/i.test(`${seg}\n${all}`) && /\b(?:cryo\w*|ln2|liquid\s+nitrogen|slush)\b/i.test(all)) {
@@ -1386,7 +1408,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   // Drugs.
   if (['intralesional-injection', 'injection', 'infusion', 'chemodenervation', 'cosmetic-other', 'pdt'].includes(kind)) {
     const route = kind === 'intralesional-injection' ? 'intralesional' : kind === 'pdt' ? 'topical' : kind === 'infusion' ? 'intravenous' : undefined;
-    const drug = extractDrug(`${all}\n${ctx}`, route, kind === 'intralesional-injection' ? procedure.count : undefined);
+    const drug = extractDrug(allCtx, route, kind === 'intralesional-injection' ? procedure.count : undefined);
     if (drug) procedure.drug = drug;
   }
   if (kind === 'phototherapy') {
@@ -1450,19 +1472,18 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     );
   if (cptInText?.[1] && /\(|cpt|code/i.test(seg)) procedure.documentedCode = cptInText[1].replace(/\s+/g, '');
   // CPT 12020/13160: a repair of a dehiscence is its own service — keep the word with the repair.
-  if (kind === 'repair' && /\bdehiscen/i.test(`${ctx}\n${all}`) && !/\bdehiscen/i.test(procedure.text))
-    procedure.text = `dehiscence: ${procedure.text}`.slice(0, 400);
-  const intentScope = b.split ? seg : `${ctx}\n${all}`;
+  if (kind === 'repair' && /\bdehiscen/i.test(ctxAll) && !/\bdehiscen/i.test(procedure.text)) procedure.text = `dehiscence: ${procedure.text}`.slice(0, 400);
+  const intentScope = b.split ? seg : ctxAll;
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
-  const clinicalDiagnosis = siteDxPart(clinicalDxOf(b), procedure.site?.key) ?? clinicalDxOf(b);
+  const clinicalDiagnosis = siteDxPart(dx, procedure.site?.key) ?? dx;
   const specimenLabel = specimenLabelOf(b, seg);
   const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
-  const destination = destinationOf(`${all}\n${ctx}`);
+  const destination = destinationOf(allCtx);
   const out: ParsedProcedure = {
     procedure,
     block: b,
-    priorMalignantBiopsy: priorMalignantBiopsyIn(`${ctx}\n${all}`),
+    priorMalignantBiopsy: priorMalignantBiopsyIn(ctxAll),
     sendsTissue,
   };
   if (lesionType) out.lesionType = lesionType;
@@ -1488,13 +1509,32 @@ function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string 
 }
 
 const EXTERNAL_LAB =
-  /\b(?:outside\s+lab|external\s+lab|reference\s+lab|sent\s+out|labcorp|lab\s*corp|quest|dermpath\s+diagnostics|aurora\s+diagnostics|sonic|miraca|inform\s+diagnostics|propath|cockerell|poplar|mayo|arup|neogenomics|dermatopathology\s+(?:associates|laboratory\s+of)|dermpath\s+lab|\w+\s+(?:dermatopathology|pathology)\s+(?:lab|laboratory|associates|services|group|partners))\b/i;
+  /\b(?:outside\s+lab|external\s+lab|reference\s+lab|sent\s+out|labcorp|lab\s*corp|quest|dermpath\s+diagnostics|aurora\s+diagnostics|sonic|miraca|inform\s+diagnostics|propath|cockerell|poplar|mayo|arup|neogenomics|dermatopathology\s+(?:associates|laboratory\s+of)|dermpath\s+lab)\b/i;
+// "<Name> Pathology Associates": the same as `\b\w+\s+(?:dermatopathology|pathology)\s+(?:lab|…)\b`, but found from the
+// word "pathology" and checked back by hand, instead of trying a leading \w+ at every word of the text.
+const PATHOLOGY_LAB = /(?:dermatopathology|pathology)\s+(?:lab|laboratory|associates|services|group|partners)\b/gi;
+
+function namedPathologyLab(text: string): boolean {
+  PATHOLOGY_LAB.lastIndex = 0;
+  for (let m = PATHOLOGY_LAB.exec(text); m; m = PATHOLOGY_LAB.exec(text)) {
+    let k = m.index - 1;
+    if (k < 0 || !/\s/.test(text[k] as string)) continue;
+    while (k >= 0 && /\s/.test(text[k] as string)) k--;
+    if (k >= 0 && /\w/.test(text[k] as string)) return true;
+  }
+  return false;
+}
+
 const IN_HOUSE =
   /\b(?:in[- ]house|in[- ]office\s+(?:lab|dermatopathology|path)|our\s+(?:own\s+)?(?:lab|(?:dermato)?patholog(?:y|ists?)|dermpath(?:ologists?)?)|this\s+practice'?s?\s+lab|practice\s+lab)\b/i;
 
 export function destinationOf(text: string): 'in-house' | 'external' | undefined {
   if (IN_HOUSE.test(text)) return 'in-house';
-  if (EXTERNAL_LAB.test(text) || /\bsent\s+to\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+(?:lab|laboratory|diagnostics|pathology|dermpath)/.test(text))
+  if (
+    EXTERNAL_LAB.test(text) ||
+    namedPathologyLab(text) ||
+    /\bsent\s+to\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4}\s+(?:lab|laboratory|diagnostics|pathology|dermpath)/.test(text)
+  )
     return 'external';
   return undefined;
 }
