@@ -594,6 +594,8 @@ export const biopsyDistinctLesionModifier = defineRule({
   status: 'stable',
   codes: ['11102', '11104', '11106', '67810', '69100', '40490', '11755'],
   apply(ctx) {
+    // Only primary biopsy lines take the modifier: without one there is nothing to weigh.
+    if (!ctx.lines.some((line) => line.tags.includes('biopsy') && !line.tags.includes('biopsy-add-on'))) return;
     const plan = planBiopsies(ctx);
     // Destructions that only stand against a biopsy of their own lesion (C&D waiting for pathology, or benign) do not need it.
     const cdOnly = new Set(plan.filter((d) => d.fate === 'cd-benign' || d.fate === 'cd-held').flatMap((d) => d.definitive.map((p) => p.id)));

@@ -499,14 +499,12 @@ export const destructionParingSameLesion = defineRule({
   status: 'stable',
   codes: PARING_CODES,
   apply(ctx) {
+    // Paring first: it is rarer than destruction, and without it there is nothing to compare.
+    const paring = ctx.performed('paring');
+    if (paring.length === 0) return;
     const destroyed = destructions(ctx);
     if (destroyed.length === 0) return;
-    const pared = new Set(
-      ctx
-        .performed('paring')
-        .filter((p) => destroyed.some((d) => sameLesion(ctx.encounter, p, d)))
-        .map((p) => p.id),
-    );
+    const pared = new Set(paring.filter((p) => destroyed.some((d) => sameLesion(ctx.encounter, p, d))).map((p) => p.id));
     if (pared.size === 0) return;
     for (const line of [...ctx.lines]) {
       if (!PARING_CODES.includes(line.code) && !line.tags.includes('paring')) continue;

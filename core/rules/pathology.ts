@@ -32,6 +32,8 @@ const sentencesOf = (text: string) => text.split(/(?<=[.;])\s+|\n+/);
  * for specimens that have no pathology report saying so. Undefined when none is documented.
  */
 export function frozenSectionInText(text: string): { blocks: number | undefined } | undefined {
+  // Most procedure texts never say "frozen": skip splitting them into sentences.
+  if (!FROZEN_WORD.test(text)) return undefined;
   for (const sentence of sentencesOf(text)) {
     if (!/frozen[\s-]*sections?/i.test(sentence) || /\bmohs\b/i.test(sentence)) continue;
     if (/\b(?:no|without|not|declined|deferred|will|if\s+needed|consider|planned)\b[^.;]{0,30}frozen/i.test(sentence)) continue;
@@ -40,6 +42,8 @@ export function frozenSectionInText(text: string): { blocks: number | undefined 
   }
   return undefined;
 }
+
+const FROZEN_WORD = /frozen/i;
 
 /** The frozen section a procedure's own text documents: read by three pathology rules, so once per procedure. */
 const frozenNoted = oncePerProcedure((ctx: RuleContext, p: Procedure) => frozenSectionInText(procedureText(ctx, p)));

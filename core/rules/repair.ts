@@ -281,12 +281,14 @@ export const repairLevelSupported = defineRule({
   // The 2020 definitions are the only ones DermLens knows; earlier dates of service are coded with them too.
   status: 'stable',
   apply(ctx) {
+    const repairs = repairProcedures(ctx);
+    if (repairs.length === 0) return;
     // Only repairs that are (or, with a length, would be) coded: a bundled closure's level does not matter.
     const bundled = new Set<string>();
     collectWounds(ctx, (kind, p) => {
       if (kind !== 'no-length') bundled.add(p.id);
     });
-    for (const p of repairProcedures(ctx)) {
+    for (const p of repairs) {
       if (bundled.has(p.id)) continue;
       const a = assessRepairLevel(p);
       const site = p.site;
