@@ -103,7 +103,8 @@ const RE: [Family, RegExp][] = [
   ['paring', /\b(?:par(?:ing|ed)|pare\s+down|debulked\s+(?:the\s+)?(?:callus|calluses|corns?|clavus))\b/gi],
   [
     'nail',
-    /\b(?:(?:partial|total|complete)?\s*nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}nail(?:\s+plate)?|nail\s+(?:plate\s+)?(?:was\s+)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matrixectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
+    // The prefix word carries its own spaces, so every match starts at a word and the unit index can skip the list.
+    /\b(?:(?:(?:partial|total|complete)\s*)?nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}nail(?:\s+plate)?|nail\s+(?:plate\s+)?(?:was\s+)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matrixectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
   ],
   [
     'peel',
