@@ -60,6 +60,12 @@ export interface BrowserResults {
 export interface BrowserOptions {
   quick: boolean;
   log: (message: string) => void;
+  /** Only the page-load part (for iterating on the content script's cost); the other parts are skipped. */
+  pageLoadOnly?: boolean;
+  /** Loads per page in the page-load part (default 3 with quick, else 15). */
+  loads?: number;
+  /** Only these EMRs' pages (by fixture folder name); all when absent. */
+  emrs?: readonly string[];
 }
 
 /** snapshotFromDocument as one IIFE setting globalThis.__dermlensSnapshot. */
@@ -286,7 +292,7 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
   const { quick, log } = options;
   const dir = mkdtempSync(join(tmpdir(), 'dermlens-bench-'));
   const server = await serveFolders({ emr: join(ROOT, 'test/fixtures/emr'), demo: join(ROOT, 'demo') });
-  const pages = largestFixturePages();
+  const pages = largestFixturePages().filter((p) => !options.emrs || options.emrs.includes(p.emr));
   const contexts: BrowserContext[] = [];
   try {
     const plain = await launchPlain(dir);
@@ -297,11 +303,11 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
     const version = plain.browser()?.version() ?? (await (await plain.newCDPSession(await plain.newPage())).send('Browser.getVersion')).product;
 
     // 1. Scrape in the page.
-    log('  scrape in Chromium');
-    const scraper = await bundleScraper();
     const scrape: BrowserResults['scrape'] = [];
     const coldReads = quick ? 3 : 9;
-    for (const p of pages) {
+    if (!options.pageLoadOnly) log('  scrape in Chromium');
+    const scraper = options.pageLoadOnly ? '' : await bundleScraper();
+    for (const p of options.pageLoadOnly ? [] : pages) {
       // The first read of a fresh page (parse, compile, interpreter, regex compilation) is what a
       // chart load pays: time it on several fresh pages; then the warm reads on the last one.
       const firsts: number[] = [];
@@ -347,7 +353,7 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
 
     // 2. Page load: the content script's own main-thread time, and the renderer's task time with vs without.
     log('  page load with and without the extension');
-    const loads = quick ? 3 : 15;
+    const loads = options.loads ?? (quick ? 3 : 15);
     // The first read waits for the load event and then for an idle moment (at most 1 s, entrypoints/content/
     // after-load.ts): settle past both, and past one debounce, so every read of the load is counted.
     const settleMs = contentDebounceMs() + 1200;
@@ -379,6 +385,8 @@ export async function benchBrowser(options: BrowserOptions): Promise<BrowserResu
         taskDeltaMs: summarize(delta),
       });
     }
+
+    if (options.pageLoadOnly) return { chromium: version, scrape, pageLoad };
 
     // 3. Edit → panel, and 4. cold panel open, on the demo chart the e2e tests use.
     log('  chart edit → side panel');

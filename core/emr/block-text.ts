@@ -8,6 +8,8 @@
  * iframes are entered when `frames` is set.
  */
 
+import { isNonChartFrame } from './frames';
+
 /** Required line breaks (innerText's "required line break count" 1 and 2); runs collapse to the largest. */
 const BREAK1 = '\u0001';
 const BREAK2 = '\u0002';
@@ -161,7 +163,8 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     return;
   }
   if (tag === 'IFRAME' || tag === 'FRAME') {
-    if (!options.frames) return;
+    // Navigation bars and menu overlays never hold chart text (frames.ts): not even reached.
+    if (!options.frames || isNonChartFrame(el)) return;
     const doc = frameDocument(el);
     if (doc?.body) {
       push(sink, BREAK1);

@@ -43,3 +43,19 @@ export function shouldSnapshotInFrame(win: Window): boolean {
  */
 export const SAME_ORIGIN_CHILD_FRAME_EXIT =
   'try{var a$=window.location.ancestorOrigins,o$=window.origin;if(a$&&a$.length>0&&o$!=="null"&&typeof o$==="string"&&Array.prototype.every.call(a$,function(x){return x===o$}))return}catch(e$){}';
+
+/**
+ * Frames that never hold chart text, recognised from the frame element alone (its id and
+ * class, read in the parent document), so that neither a read nor the observer touches
+ * their documents: reaching a child frame's document from the extension's world costs
+ * ~0.2 ms per frame on first touch, and athenaOne loads eight frames of which only the
+ * GlobalWrapper → frameContent → frMain chain can hold the chart. athenaOne (emr-layouts.md
+ * §2): GlobalNav is the search bar and menus, Status the status line, and the hidden
+ * `shimiframe`s (search and patient menus) are overlays. Any other frame is read and
+ * observed as before, so chart content that appears late in it is still picked up.
+ */
+export function isNonChartFrame(frame: Element): boolean {
+  const id = frame.id;
+  if (id === 'GlobalNav' || id === 'Status') return true;
+  return frame.classList.contains('shimiframe');
+}

@@ -1,4 +1,5 @@
 import { frameDocument, shadowOf } from './block-text';
+import { isNonChartFrame } from './frames';
 
 /**
  * Everything one read of a chart page can see: the top document, every same-origin
@@ -36,7 +37,7 @@ export function scopeOf(doc: Document, url = ''): Scope {
       const shadow = shadowOf(el);
       if (shadow) visit(shadow, depth);
       const tag = el.tagName;
-      if ((tag === 'IFRAME' || tag === 'FRAME') && depth < MAX_FRAME_DEPTH) {
+      if ((tag === 'IFRAME' || tag === 'FRAME') && depth < MAX_FRAME_DEPTH && !isNonChartFrame(el)) {
         const frameDoc = frameDocument(el);
         if (frameDoc?.documentElement) visit(frameDoc, depth + 1);
       }

@@ -1,3 +1,5 @@
+import { isNonChartFrame } from '../../core/emr/frames';
+
 /**
  * Watches the parts of the page that hold the chart and calls `onChange` when
  * they change. Also watches same-origin frames: the adapters read them from the
@@ -105,6 +107,8 @@ export class ChartObserver {
 
   private observeFrames(doc: Document): void {
     for (const frame of doc.querySelectorAll('iframe, frame')) {
+      // Navigation bars and menu overlays never hold the chart (core/emr/frames.ts): neither observed nor read.
+      if (isNonChartFrame(frame)) continue;
       if (!this.frameListeners.has(frame)) {
         this.frameListeners.add(frame);
         // A frame that navigates gets a new document: observe it and read again.
