@@ -399,7 +399,9 @@ class Linker {
   /** What a procedure's own words (parser lesion type, procedure text) say it treats; undefined if nothing. */
   fromProcedureWords(p: Procedure): string[] | undefined {
     const typeH = this.histology(p.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined);
-    const textH = this.histology(p.text);
+    // A specific lesion type that fits the kind wins whatever the text says (see the choice below): skip reading the text.
+    const typeWins = typeH !== undefined && !GENERIC.has(typeH) && (!KIND_FITS[p.kind] || fitsKind(p.kind, typeH));
+    const textH = typeWins ? undefined : this.histology(p.text);
     // Prefer a reading that fits what the procedure treats (a parser's "wart" on a nail debridement loses to
     // "mycotic nails"), then a specific one over a generic "cyst"; the note may name the specific one.
     const readings = [typeH, textH].filter((x): x is Histology => x !== undefined);

@@ -347,7 +347,8 @@ export const pathologyReportMatchesSpecimen = defineRule({
     // A pathology report on its own (no visit documented in this file) has nothing to mismatch:
     // reconcile links it to the visit's specimens across files.
     if (ctx.encounter.specimens.length === 0 && ctx.performed().length === 0) return;
-    for (const s of pathologySpecimens(ctx)) {
+    // Only reads the specimens (no line takes their arrays): no copies needed.
+    for (const { specimen: s } of specimensOnce(ctx)) {
       if (s.source !== 'report-only' || s.report?.consultation) continue;
       ctx.report({
         severity: 'warning',
@@ -540,8 +541,11 @@ export const pathologyMohsTissue = defineRule({
   apply(ctx) {
     if (ctx.settings.pathology === 'external') return;
     mohsNoteStains(ctx);
-    for (const s of pathologySpecimens(ctx)) {
-      if (!s.mohs || !s.report) continue;
+    for (const known of specimensOnce(ctx)) {
+      if (!known.specimen.mohs || !known.specimen.report) continue;
+      // Copied only for the Mohs specimens with a report: their lines take the arrays over.
+      const s = handOut(known);
+      if (!s.report) continue;
       const stains = s.report.stains;
       const routine = stains.filter((st) => ROUTINE_STAIN.test(st.name));
       const special = stains.filter((st) => !ROUTINE_STAIN.test(st.name));
@@ -565,12 +569,15 @@ export const pathologyMohsTissue = defineRule({
 
 /** Stains written in a Mohs procedure note when no report holds them (§6.3). */
 function mohsNoteStains(ctx: RuleContext): void {
+  const mohs = ctx.performed('mohs');
+  if (mohs.length === 0) return;
   const reported = new Set(
-    pathologySpecimens(ctx)
+    specimensOnce(ctx)
+      .map(({ specimen }) => specimen)
       .filter((s) => s.mohs && s.report)
       .flatMap((s) => s.procedureIds.concat(s.label.toUpperCase())),
   );
-  for (const p of ctx.performed('mohs')) {
+  for (const p of mohs) {
     if (reported.has(p.id) || (p.specimenLabel && reported.has(p.specimenLabel.toUpperCase()))) continue;
     const found = mohsStainsInText(procedureText(ctx, p));
     const s: PathologySpecimen = {
