@@ -66,9 +66,25 @@ export function drugName(text: string): string | undefined {
   return undefined;
 }
 
+// Built once, not per call (the amount pattern is global: its lastIndex is reset before each scan).
+const WRITTEN_STRENGTH = new RegExp(String.raw`${NUM}\s*mg\s*(?:\/|per)\s*(?:1\s*)?(?:ml|cc)\b`, 'i');
+const WASTED = new RegExp(
+  String.raw`${NUM}\s*(units?|u|mg|ml|cc|mcg)\s+(?:(?:left|remaining|remainder)\s+(?:(?:in|of)\s+(?:the\s+)?(?:vial|syringe)\s+)?)?(?:were\s+|was\s+)?(?:wasted|discarded)|(?:wasted|discarded|waste)\s*(?:amount)?\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|mg|ml|cc|mcg)\b`,
+  'i',
+);
+const TOTAL_AMOUNT = new RegExp(
+  String.raw`\btotal(?:\s+(?:of|dose|amount|injected|given|volume))*\s*[:=|]?\s*(?:of\s+)?${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b`,
+  'i',
+);
+const AMOUNT_THEN_TOTAL = new RegExp(
+  String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\s+(?:total|in\s+total|administered|given|injected\s+in\s+total|total(?:ly)?\s+(?:administered|injected|given))\b`,
+  'i',
+);
+const AMOUNT = new RegExp(String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b(?!\s*(?:\/|per)\s*(?:ml|cc|kg))`, 'gi');
+
 /** Brand strength ("Kenalog-10", "Kenalog 40") or a written "10 mg/mL". */
 function concentration(text: string): number | undefined {
-  const written = new RegExp(String.raw`${NUM}\s*mg\s*(?:\/|per)\s*(?:1\s*)?(?:ml|cc)\b`, 'i').exec(text);
+  const written = WRITTEN_STRENGTH.exec(text);
   if (written?.[1]) return Number(written[1]);
   const brand = /\bkenalog[- ]?(10|40|80)\b/i.exec(text);
   if (brand?.[1]) return Number(brand[1]);
@@ -101,10 +117,7 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
   ) {
     drug.noWaste = true;
   } else {
-    const wasted = new RegExp(
-      String.raw`${NUM}\s*(units?|u|mg|ml|cc|mcg)\s+(?:(?:left|remaining|remainder)\s+(?:(?:in|of)\s+(?:the\s+)?(?:vial|syringe)\s+)?)?(?:were\s+|was\s+)?(?:wasted|discarded)|(?:wasted|discarded|waste)\s*(?:amount)?\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|mg|ml|cc|mcg)\b`,
-      'i',
-    ).exec(text);
+    const wasted = WASTED.exec(text);
     if (wasted) {
       const amount = Number(wasted[1] ?? wasted[3]);
       const unit = normUnit(wasted[2] ?? wasted[4] ?? '');
@@ -116,18 +129,13 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
   }
 
   // Amount given: a "total" first (also a pipe-table row "| Total injected | 80 units |"), then an amount in mg/units, then mL × concentration.
-  const total = new RegExp(
-    String.raw`\btotal(?:\s+(?:of|dose|amount|injected|given|volume))*\s*[:=|]?\s*(?:of\s+)?${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b`,
-    'i',
-  ).exec(text);
+  const total = TOTAL_AMOUNT.exec(text);
   const perSite = /\b(?:per|each|\/)\s*(?:axilla|side|palm|sole|site|lesion|injection)\b/i;
   // "(100 units administered)", "0.9 mL total": an amount the note itself calls the total.
-  const totalAfter = new RegExp(
-    String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\s+(?:total|in\s+total|administered|given|injected\s+in\s+total|total(?:ly)?\s+(?:administered|injected|given))\b`,
-    'i',
-  ).exec(text);
+  const totalAfter = AMOUNT_THEN_TOTAL.exec(text);
   const amounts: { value: number; unit: NonNullable<Drug['unit']>; index: number; per: boolean }[] = [];
-  const amountRe = new RegExp(String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b(?!\s*(?:\/|per)\s*(?:ml|cc|kg))`, 'gi');
+  const amountRe = AMOUNT;
+  amountRe.lastIndex = 0;
   for (let m = amountRe.exec(text); m; m = amountRe.exec(text)) {
     const unit = normUnit(m[2] as string);
     if (!unit) continue;

@@ -1,3 +1,5 @@
+import { parseMemo } from './memo';
+
 /**
  * Numbers, sizes, areas, margins, lengths and counts as notes write them. Every
  * regex here is linear (no nested quantifiers) and runs on one capped line or block.
@@ -227,6 +229,13 @@ const COUNT_PER_SITE = new RegExp(
 
 /** Lesion count: "twelve AKs", "12 lesions", "x 12", "#12", "(12)", "total of 12", "number of lesions: 12". */
 export function findCount(text: string): number | undefined {
+  // A block's segment, its trigger unit and its context are asked in turn, and sibling blocks share them.
+  return counts(text, () => countIn(text));
+}
+
+const counts = parseMemo<number | undefined>();
+
+function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume, not a count: a labelled count is a whole number.
   const t = text.length > 3000 ? text.slice(0, 3000) : text;
   const labelled =

@@ -2,7 +2,7 @@
  * Results of pure functions of a short text, remembered for one parse only: the parser asks the same question
  * of the same clause several times (the status of a clause, the lesion type of a block). Every memo is emptied
  * when a parse starts and never holds more than MAX_ENTRIES results, so nothing carries over between notes.
- * Only for results that callers never change (strings, booleans, undefined).
+ * Only for results that callers never change (strings, numbers, booleans, undefined).
  */
 const MAX_ENTRIES = 1000;
 const memos: Map<string, unknown>[] = [];
@@ -12,7 +12,7 @@ export type Memo<R> = (key: string, compute: () => R) => R;
 /** Stands for a remembered `undefined`, so one lookup answers. */
 const NONE = Symbol('none');
 
-export function parseMemo<R extends string | boolean | undefined>(): Memo<R> {
+export function parseMemo<R extends string | number | boolean | undefined>(): Memo<R> {
   const memo = new Map<string, R | typeof NONE>();
   memos.push(memo as Map<string, unknown>);
   return (key, compute) => {
