@@ -291,7 +291,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
             (current.trigger.value ?? '').trim().length < 40))
           ? current
           : current?.listOf;
-      if (u.label && header && !isClosure(header.family) && matchSite(u.text)) {
+      // "Procedure: Shave removal x3" then "- R cheek: 4 mm ISK (A)": under a counted header a bullet naming a site is an item too.
+      const bulletItem = !u.label && u.bullet && u.lineStart && header !== undefined && /\bx\s*[2-9]\b/i.test(header.trigger.text);
+      if ((u.label || bulletItem) && header && !isClosure(header.family) && matchSite(u.text)) {
         const item = open(header.family, u, { start: 0, end: u.text.length, at: 0 }, false);
         // "Two BCCs biopsied 1/5 - both nodular BCC. Today: ED&C x3 to each:" — the header's own context names the lesions too.
         item.context = [
@@ -537,7 +539,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       }
     }
     // "Biopsies of the vulva today:" then "1) … punch …", "2) … shave …": the header is the summary of its items.
-    if (!b.parent && !b.label && substantive(b) === 1 && blocks.some((x) => x.listOf === b && x.label)) {
+    if (!b.parent && !b.label && substantive(b) === 1 && blocks.some((x) => x.listOf === b)) {
       for (const x of blocks) if (x.listOf === b && !x.site && b.site) x.site = b.site;
       return false;
     }

@@ -946,3 +946,16 @@ describe('a jar letter ending a sentence', () => {
     ]);
   });
 });
+
+describe('bullets under a counted header', () => {
+  it('"Procedure: Shave removal x3" then "- R cheek: 4 mm irritated SK, bleeding (A)" lines → three removals', () => {
+    const e = parseNote(
+      'Procedure: Shave removal x3\n- R cheek: 4 mm irritated SK, bleeding (A)\n- L forehead: 7 mm ISK, itchy (B)\n- upper back: 1.5 cm ISK, catches on bra (C)\nAll to in-house path.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.lesionDiameterCm, p.specimenLabel])).toEqual([
+      ['shave-removal', 'cheek', 0.4, 'A'],
+      ['shave-removal', 'forehead', 0.7, 'B'],
+      ['shave-removal', 'upper-back', 1.5, 'C'],
+    ]);
+  });
+});
