@@ -77,6 +77,11 @@ const LESION_TYPES: [LesionType, RegExp][] = [
 const HEDGED =
   /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)\b[^,.;\n]{0,40}|\?\s*[^,.;\n]{0,30}/gi;
 
+/** HEDGED without its "?" branch: a match of HEDGED is either one of these words or starts at a "?". */
+const HEDGE_WORDS = gated(
+  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)\b/i,
+);
+
 /**
  * The first (most specific) lesion type named in the text, if any. Hedged mentions
  * ("r/o BCC", "vs SCC") do not count unless `hedged` is allowed: a suspected
@@ -93,9 +98,14 @@ const hedgedLesionTypes = parseMemo<LesionType | undefined>();
 
 function lesionTypeIn(text: string, hedged: boolean): LesionType | undefined {
   const raw = text.length > 2000 ? text.slice(0, 2000) : text;
-  const t = hedged ? raw : raw.replace(HEDGED, ' ');
   // Twenty-odd word lists per call: the text's index skips the lists it cannot contain.
-  const index = indexText(t);
+  let index = indexText(raw);
+  let t = raw;
+  // Most texts hedge nothing: the hedge pattern is only run when its words or a "?" may be there.
+  if (!hedged && (raw.includes('?') || mayMatch(HEDGE_WORDS.gate, index))) {
+    t = raw.replace(HEDGED, ' ');
+    if (t !== raw) index = indexText(t);
+  }
   for (const [type, re] of LESION_TYPES_GATED) if (gatedTest(re, t, index)) return type;
   return undefined;
 }
