@@ -5,11 +5,13 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadEncounter } from '../../../cli/main';
 import { codeEncounter } from '../../../core/engine';
 import { Encounter, type EncounterInput, Settings } from '../../../core/model';
 import { codeBatch } from '../../../core/reconcile';
+import { encounterArb } from '../fuzz/arbitraries';
 import { proc } from '../rules/harness';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -118,5 +120,16 @@ describe('every fixture encounter is unchanged by coding', () => {
         settings,
       );
     expect(encounters).toEqual(before);
+  });
+});
+
+describe('generated encounters are unchanged by coding', () => {
+  it('300 generated encounters (many specimens, labels shared between procedures and specimens)', () => {
+    fc.assert(
+      fc.property(encounterArb, (encounter) => {
+        expectUnchanged(encounter);
+      }),
+      { numRuns: 300, seed: 20_261_126 },
+    );
   });
 });
