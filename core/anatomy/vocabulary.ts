@@ -420,12 +420,16 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
   // Laterality words are read separately: "upper left eyelid" = left + "upper eyelid".
   const words: (Token & { ai: number })[] = [];
   const sideAt: { index: number; side: Laterality; ai: number }[] = [];
+  const isRuleOut = (ai: number): boolean => {
+    const t = all[ai];
+    return t?.word === 'r' && text.charCodeAt(t.end) === 47 && all[ai + 1]?.word === 'o' && all[ai + 1]?.start === t.end + 1;
+  };
   all.forEach((t, ai) => {
     const w = t.word.endsWith("'s") ? t.word.slice(0, -2) : t.word;
     if (SKIP.has(w)) return;
     const side = LATERALITY[w];
     // "r/o BCC" is "rule out", not "right".
-    if (side && w === 'r' && text.charCodeAt(t.end) === 47 && all[ai + 1]?.word === 'o' && all[ai + 1]?.start === t.end + 1) return;
+    if (side && isRuleOut(ai)) return;
     if (side) {
       sideAt.push({ index: words.length, side, ai });
       return;
@@ -477,7 +481,8 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
     }
     let end = last.end;
     const next = all[last.ai + 1];
-    if (next && LATERALITY[next.word] && !found.term.laterality && laterality === LATERALITY[next.word]) end = next.end;
+    // A trailing side word widens the text, but not the "r" of "r/o" ("R upper back, r/o SCC").
+    if (next && LATERALITY[next.word] && !found.term.laterality && laterality === LATERALITY[next.word] && !isRuleOut(last.ai + 1)) end = next.end;
     let key = found.term.key;
     let subsite = found.term.subsite;
     // Digit number near finger/toe: "L 2nd finger", "finger #3", "3rd toe".

@@ -229,7 +229,8 @@ const HISTORY_PATTERNS: [RegExp, string][] = [
 const CONDITION_PATTERNS: [RegExp, string][] = [
   [/rhinophyma/, 'L71.1'],
   [/rosacea/, 'L71.9'],
-  [/seborrh?eic dermatitis/, 'L21.9'],
+  // "seb derm" is the usual shorthand for seborrheic dermatitis.
+  [/seborrh?eic dermatitis|\bseb\.? ?derm\b/, 'L21.9'],
   [/lichen planopilaris/, 'L66.10'],
   [/alopecia areata/, 'L63.9'],
   [/androgen(et)?ic alopecia/, 'L64.9'],

@@ -189,4 +189,12 @@ describe('"r/o" is rule out, not right', () => {
     expect(m?.site.key).toBe(key);
     expect(m?.site.laterality).toBe(side);
   });
+
+  it.each([
+    ['R upper back, r/o SCC', 'R upper back'],
+    ['R cheek r/o BCC', 'R cheek'],
+    ['cheek, R', 'cheek, R'],
+  ])('the site text of %s is %s (no stray "r")', (text, shown) => {
+    expect(findSites(text, { strict: true })[0]?.site.text).toBe(shown);
+  });
 });
