@@ -235,11 +235,14 @@ function notSent(ctx: RuleContext, s: PathologySpecimen): boolean {
 }
 
 function billable(ctx: RuleContext): PathologySpecimen[] {
-  if (ctx.settings.pathology === 'external') return [];
   // Same specimens as filtering pathologySpecimens(ctx); only the kept ones are copied.
-  return specimensOnce(ctx)
-    .filter(({ specimen: s }) => !s.external && !s.mohs)
-    .map(handOut);
+  return billableKnown(ctx).map(handOut);
+}
+
+/** billable(ctx) before copying: read-only, for rules that make a line for only some specimens (copy those with handOut). */
+function billableKnown(ctx: RuleContext): KnownSpecimen[] {
+  if (ctx.settings.pathology === 'external') return [];
+  return specimensOnce(ctx).filter(({ specimen: s }) => !s.external && !s.mohs);
 }
 
 function lineFor(ctx: RuleContext, s: PathologySpecimen, code: string, units: number, tags: string[]): DraftLine {
@@ -373,13 +376,15 @@ export const pathologySpecialStains = defineRule({
   status: 'stable',
   codes: ['88312', '88313', '88314', '88319'],
   apply(ctx) {
-    for (const s of billable(ctx)) {
-      const stains = (s.report?.stains ?? []).filter((st) => !ROUTINE_STAIN.test(st.name));
+    for (const known of billableKnown(ctx)) {
+      const stains = (known.specimen.report?.stains ?? []).filter((st) => !ROUTINE_STAIN.test(st.name));
+      if (stains.length === 0) continue;
       const units = new Map<string, number>();
       for (const st of stains) {
         const code = STAIN_CODE[st.group];
         units.set(code, (units.get(code) ?? 0) + st.blocks);
       }
+      const s = handOut(known);
       for (const [code, n] of units) lineFor(ctx, s, code, n, ['pathology-stain']);
     }
   },
@@ -397,7 +402,8 @@ export const pathologyImmunohistochemistry = defineRule({
   status: 'stable',
   codes: ['88341', '88342', '88344'],
   apply(ctx) {
-    for (const s of billable(ctx)) addIhcLines(ctx, s, false);
+    // Only specimens with immunostains get lines (and so their own copy).
+    for (const known of billableKnown(ctx)) if ((known.specimen.report?.ihc.length ?? 0) > 0) addIhcLines(ctx, handOut(known), false);
   },
 });
 
@@ -425,8 +431,11 @@ export const pathologyFrozenSection = defineRule({
   status: 'stable',
   codes: ['88329', '88331', '88332'],
   apply(ctx) {
-    for (const s of billable(ctx)) {
-      const blocks = s.report?.frozenSectionBlocks ?? 0;
+    for (const known of billableKnown(ctx)) {
+      const report = known.specimen.report;
+      const blocks = report?.frozenSectionBlocks ?? 0;
+      if (blocks === 0 && !(report && /intra-?\s?operative consult/i.test(report.diagnosisText))) continue;
+      const s = handOut(known);
       if (blocks > 0) {
         lineFor(ctx, s, '88331', 1, ['pathology-frozen']);
         if (blocks > 1) lineFor(ctx, s, '88332', blocks - 1, ['pathology-frozen']);
@@ -498,7 +507,9 @@ export const pathologyConsultation = defineRule({
   status: 'stable',
   codes: ['88321', '88323', '88325'],
   apply(ctx) {
-    const consults = billable(ctx).filter((s) => s.report?.consultation);
+    const consults = billableKnown(ctx)
+      .filter(({ specimen }) => specimen.report?.consultation)
+      .map(handOut);
     if (consults.length === 0) return;
     const codes = [...new Set(consults.map((s) => s.report?.consultation as string))];
     const code = [...CONSULT_RANK].reverse().find((c) => codes.includes(c)) as string;
