@@ -57,6 +57,12 @@ const ABBREV = new Set([
   'prox',
   'dist',
   'ext',
+  // Longer shorthand that a lower-case word may follow ("risks incl. scar").
+  'incl',
+  'diam',
+  'appt',
+  'subcu',
+  'subq',
 ]);
 
 // Item labels at the start of a unit: "A)", "(A)", "A.", "A:", "A -", "#1", "1)", "1.", "Lesion A:", "Specimen #2", "Site 3 -".
@@ -216,9 +222,13 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     const isUpper = next >= 65 && next <= 90;
     // "… benign, reassured. 5 AKs on the dorsal hands were treated": a count opening the next sentence.
     const countStarts = next >= 48 && next <= 57 && /^\d{1,2}\s+[A-Za-z]/.test(line.slice(i + 2, i + 8));
-    if (!isUpper && !countStarts) continue;
+    // "Shave BX … (A). curretage and ED&C of …": hurried notes start a sentence in lower case. Only after a closing
+    // ")" or a whole word (not an abbreviation), and only before a word, so "approx. 5 mm" and "e.g. a" stay whole.
+    const lowerStarts = next >= 97 && next <= 122 && /^[a-z]{3,}\b/.test(line.slice(i + 2, i + 14));
+    if (!isUpper && !countStarts && !lowerStarts) continue;
     const wordStart = line.lastIndexOf(' ', i - 1) + 1;
     const word = line.slice(wordStart, i).toLowerCase();
+    if (lowerStarts && !isUpper && !countStarts && !(/\)$/.test(word) || (/^[a-z]{4,}$/.test(word) && !ABBREV.has(word)))) continue;
     if (countStarts && !/^[a-z]{3,}$/.test(word)) continue;
     // "… and C.", and "… sent to the lab as specimen A. There were also …": a jar letter ends the sentence.
     const listEnd =

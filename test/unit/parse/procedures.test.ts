@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Encounter, Procedure } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
+import { unitsOf } from '../../../core/parse/units';
 
 /** Compact view of the procedures: kind, status, site key, labels. */
 function brief(e: Encounter) {
@@ -957,5 +958,28 @@ describe('bullets under a counted header', () => {
       ['shave-removal', 'forehead', 0.7, 'B'],
       ['shave-removal', 'upper-back', 1.5, 'C'],
     ]);
+  });
+});
+
+describe('a sentence that starts in lower case', () => {
+  it.each([
+    ['Shave BX of 5 mm scaly papule L forearm, r/o SCC (A). curretage and electrodesiccation of a biopsy-proven BCC R upper back.', 2],
+    ['Lesion excised. sutured with 4-0 nylon.', 2],
+    ['risks incl. scar and infection reviewed', 1],
+    ['approx. 5 mm papule, e.g. a cyst', 1],
+    ['Shave bx R arm (A). Tolerated well.', 2],
+  ])('%s → %i unit(s)', (text, n) => {
+    expect(unitsOf(text, 0)).toHaveLength(n);
+  });
+
+  it('"(A). curretage and … of a biopsy-proven BCC" keeps the BCC off the biopsy', () => {
+    const e = parseNote(
+      '1. Shave BX of 5 mm scaly papule L forearm, r/o SCC (A). curretage and electrodesiccation x3 cycles of a 1.2 cm biopsy-proven superficial BCC on the R upper back.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key])).toEqual([
+      ['biopsy-tangential', 'forearm'],
+      ['destruction-malignant', 'upper-back'],
+    ]);
+    expect(only(e, 'biopsy-tangential').lesionLabels).not.toEqual(only(e, 'destruction-malignant').lesionLabels);
   });
 });
