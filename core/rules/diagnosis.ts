@@ -1,3 +1,4 @@
+import { resolveSite } from '../anatomy/vocabulary';
 import {
   billableChildren,
   codesInText,
@@ -571,7 +572,12 @@ class Linker {
       else {
         const h = this.histology(pr.text);
         if (h && !UNCERTAIN.test(pr.text)) {
-          const r = resolveDx({ histology: h });
+          let r = resolveDx({ histology: h });
+          // "Nodular BCC, R nasal ala - referred to Mohs": a site-dependent code takes the site the problem names.
+          if (r.missing.length > 0 || r.unresolved) {
+            const site = resolveSite(pr.text);
+            if (site) r = resolveDx({ histology: h, siteKey: site.key, laterality: site.laterality, subsite: site.subsite });
+          }
           if (!r.unresolved && r.missing.length === 0) codes = r.codes;
         }
       }

@@ -214,6 +214,19 @@ const cases: Case[] = [
     dx: [['L40.0', 'L82.1']],
   },
   {
+    name: 'E/M for a BCC referred to Mohs takes the site the problem names',
+    input: {
+      visit: {
+        problems: [
+          { text: 'Nodular basal cell carcinoma, R nasal ala - referred to Mohs', separatelyManaged: true },
+          { text: 'SCC L forearm, referred to Mohs', separatelyManaged: true },
+        ],
+      },
+    },
+    lines: [{ code: '99213', family: 'evaluation' }],
+    dx: [['C44.311', 'C44.629']],
+  },
+  {
     name: 'Z41.1 set by the cosmetic rules stays first',
     input: {
       lesions: [{ label: 'A', site: site('back'), clinicalDiagnosis: 'seborrheic keratosis' }],
