@@ -232,7 +232,8 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
 }
 
 const NAV_ROLES = new Set(['navigation', 'tablist', 'tab', 'menu', 'menubar']);
-const NAV_CLASS = /^(?:nav|navbar|tabs?|nav-tabs?|nav-link|menu|breadcrumbs?)$|-(?:tabs?|nav|navigation|menu)$/;
+// One test of the whole class attribute (a class token is whitespace-delimited): asked of every element a read walks.
+const NAV_CLASS = /(?:^|\s)(?:nav|navbar|tabs?|nav-tabs?|nav-link|menu|breadcrumbs?)(?:\s|$)|-(?:tabs?|nav|navigation|menu)(?:\s|$)/;
 
 /** A navigation bar or tab strip (by tag, ARIA role or a class such as "nav-tab" / "exam-navigation"). */
 export function isNavigationElement(el: Element, tag = el.tagName.toUpperCase()): boolean {
@@ -241,8 +242,7 @@ export function isNavigationElement(el: Element, tag = el.tagName.toUpperCase())
   if (role && NAV_ROLES.has(role)) return true;
   const cls = el.getAttribute('class');
   if (!cls) return false;
-  for (const c of cls.split(/\s+/)) if (NAV_CLASS.test(c)) return true;
-  return false;
+  return NAV_CLASS.test(cls);
 }
 
 /**
