@@ -197,7 +197,7 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/secondary (focal )?hyperhidrosis/, 'hyperhidrosis-secondary'],
   [/generali[sz]ed hyperhidrosis/, 'hyperhidrosis-generalized'],
   [/hyperhidrosis/, 'hyperhidrosis-primary'],
-  [/(plaque|vulgaris) psoriasis|psoriasis vulgaris/, 'psoriasis-vulgaris'],
+  [/(plaque|vulgaris) psoriasis|psoriasis,? (vulgaris|plaque\b)/, 'psoriasis-vulgaris'],
   [/psoria/, 'psoriasis'],
   [/atopic dermatitis|atopic eczema/, 'atopic-dermatitis'],
   [/acne vulgaris/, 'acne-vulgaris'],

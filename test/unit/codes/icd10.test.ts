@@ -70,6 +70,8 @@ describe('histologyFromText', () => {
     ['Alopecia areata, patchy', 'code:L63.9'],
     ['Seborrheic dermatitis, face/scalp', 'code:L21.9'],
     ['Seb derm of scalp, flaring', 'code:L21.9'],
+    ['Psoriasis, plaque type - start clobetasol', 'psoriasis-vulgaris'],
+    ['Plaque psoriasis', 'psoriasis-vulgaris'],
     ['seb. derm, nasolabial folds', 'code:L21.9'],
     ['pink papule', undefined],
     ['History of melanoma, full skin exam', 'code:Z85.820'],

@@ -94,6 +94,9 @@ describe('counts as digits or words', () => {
     ['hyfrecation x2 passes', undefined],
     ['Cryotherapy x3 lesions', 3],
     ['x 12', 12],
+    ['both keloids injected with triamcinolone 40 mg/mL, total 30 mg', undefined],
+    ['ILK 10 mg/mL, total 2 mL', undefined],
+    ['total 6 lesions treated', 6],
   ];
   it.each(cases)('%s → %s', (text, n) => {
     expect(findCount(text)).toBe(n);
