@@ -16,6 +16,8 @@ export function procedureText(ctx: Pick<RuleContext, 'encounter'>, p: Procedure)
 }
 
 const NUMBER_WORDS: Record<string, number> = {
+  // "both keloids were injected": two lesions.
+  both: 2,
   one: 1,
   two: 2,
   three: 3,

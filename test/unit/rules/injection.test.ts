@@ -122,6 +122,15 @@ const cases: Case[] = [
     lines: ['11900', 'J3301'],
   },
   {
+    name: '"both keloids were injected" counts two lesions → 11900, no missing-count warning',
+    encounter: {
+      procedures: [
+        proc({ kind: 'intralesional-injection', site: site('earlobe'), text: 'both keloids were injected intralesionally with triamcinolone', drug: tac(30) }),
+      ],
+    },
+    lines: ['11900', 'J3301 x3'],
+  },
+  {
     name: 'parsed count disagrees with the text ("Keloids x3" vs 40) → smaller count + warning',
     encounter: {
       procedures: [
