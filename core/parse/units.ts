@@ -235,7 +235,9 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
       word.length === 1 &&
       (/(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart)) ||
         (/^[A-H]$/i.test(word) && /\b(?:specimens?|spec|jar|container|labell?ed(?:\s+as)?)\s*$/i.test(line.slice(Math.max(0, wordStart - 20), wordStart))));
-    if (ABBREV.has(word) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
+    // "… repair length 3.0 cm. Specimen A.": a jar word after a size unit opens the next sentence.
+    const jarAfterUnit = (word === 'cm' || word === 'mm') && /^(?:specimens?|spec|jar|container)\b/i.test(line.slice(i + 2, i + 14));
+    if ((ABBREV.has(word) && !jarAfterUnit) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
     cuts.add(i + 2);
   }
   const sorted = [...cuts].sort((a, b) => a - b);

@@ -968,6 +968,8 @@ describe('a sentence that starts in lower case', () => {
     ['risks incl. scar and infection reviewed', 1],
     ['approx. 5 mm papule, e.g. a cyst', 1],
     ['Shave bx R arm (A). Tolerated well.', 2],
+    ['Closed in layers; repair length 3.0 cm. Specimen A.', 2],
+    ['lesion 1.5 cm. x 2 cm', 1],
   ])('%s → %i unit(s)', (text, n) => {
     expect(unitsOf(text, 0)).toHaveLength(n);
   });
