@@ -188,6 +188,11 @@ describe('a chronic condition managed in prose', () => {
     expect(e.visit.problems.map((p) => [p.text, p.separatelyManaged])).toEqual([['psoriasis', true]]);
   });
 
+  it('"Seb derm of scalp flaring, start ketoconazole" in prose is a managed problem', () => {
+    const e = parseNote('Est pt. Seb derm of scalp flaring, start ketoconazole 2% shampoo, Rx sent. Also shave bx R arm, r/o BCC (A). 99213-25.');
+    expect(e.visit.problems.map((p) => [p.text, p.separatelyManaged])).toEqual([['Seb derm', true]]);
+  });
+
   it('"Hx psoriasis" with sunscreen advice is not', () => {
     const e = parseNote('Hx psoriasis. AK x3 L forearm LN2. Cont sunscreen daily. 99213.');
     expect(e.visit.problems).toEqual([]);
