@@ -71,7 +71,9 @@ export function parseMohsStages(text: string): MohsStage[] | undefined {
   if (list?.[1] && stages.size > 0) {
     const counts = list[1].split(/\s*(?:,|\/|and|&)\s*/).map(Number);
     const order = [...stages.keys()].sort((x, y) => x - y);
-    if (counts.length === order.length && order.every((s, k) => s === k + 1 && stages.get(s) === undefined)) order.forEach((s, k) => stages.set(s, counts[k]));
+    if (counts.length === order.length && order.every((s, k) => s === k + 1 && stages.get(s) === undefined)) {
+      for (const [k, s] of order.entries()) stages.set(s, counts[k]);
+    }
   }
   return [...stages.entries()].sort((x, y) => x[0] - y[0]).map(([stage, blocks]) => (blocks === undefined ? { stage } : { stage, blocks }));
 }
