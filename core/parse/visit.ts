@@ -179,7 +179,9 @@ function proseProblems(sections: Section[], spanOf: (start: number, end: number)
   for (const s of sections) {
     if (s.role !== 'note' && s.role !== 'header' && s.role !== 'other') continue;
     const text = s.text.slice(0, 20_000);
-    for (const m of text.matchAll(/[^.\n]+(?:\.(?!\d)|\n|$)/g)) {
+    // One sentence per match, a decimal point ("2.5 mg") staying inside it; no backtracking, so a long
+    // run without a full stop costs linear time (the old `[^.\n]+(?:\.(?!\d)|…)` went quadratic on "AAA….7").
+    for (const m of text.matchAll(/(?:[^.\n]|\.(?=\d))+(?:\.|\n|$)/g)) {
       const sentence = m[0];
       const found = SEPARATE_PROBLEM.exec(sentence);
       const rest = found ? sentence.slice(found.index) : '';

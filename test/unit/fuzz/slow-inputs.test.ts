@@ -48,6 +48,8 @@ const noteCases: [string, string][] = [
   ['a note that is one long digit run', '0'.repeat(40_000)],
   ['a note of "1 x " repeated (size reading)', '1 x '.repeat(10_000)],
   ['a note of blank lines', '  \n'.repeat(13_000)],
+  // core/parse/visit.ts prose sentences: /[^.\n]+(?:\.(?!\d)|…)/ backtracked from every letter of a long word before a decimal.
+  ['a note that is one long word ending in a decimal point', `${'A'.repeat(15_000)}O.7`],
   ['a procedure heading followed by a long rule of stars', `Procedure:${'*'.repeat(40_000)}x\nshave biopsy, specimen A`],
 ];
 

@@ -193,6 +193,13 @@ describe('a chronic condition managed in prose', () => {
     expect(e.visit.problems.map((p) => [p.text, p.separatelyManaged])).toEqual([['Seb derm', true]]);
   });
 
+  it('a decimal dose keeps its sentence whole ("flaring on 0.1% triamcinolone; continue")', () => {
+    const e = parseNote(
+      'Est pt here for follow-up. Psoriasis on elbows, flaring on 0.1% triamcinolone; continue and start calcipotriene.\nShave biopsy R forearm, specimen A.',
+    );
+    expect(e.visit.problems.map((p) => [p.text, p.separatelyManaged])).toEqual([['Psoriasis', true]]);
+  });
+
   it('"Hx psoriasis" with sunscreen advice is not', () => {
     const e = parseNote('Hx psoriasis. AK x3 L forearm LN2. Cont sunscreen daily. 99213.');
     expect(e.visit.problems).toEqual([]);
