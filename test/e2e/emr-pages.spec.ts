@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { claimRows, expect, openPanel, tabIdOf, test } from './extension';
+import { claimRows, expect, openPanel, readPanel, tabIdOf, test } from './extension';
 
 /*
  * Issue 5 in the real browser: the built extension on the saved EMR pages of
@@ -54,15 +54,10 @@ async function spaNavigate(page: Page, fixture: string, route: string): Promise<
   );
 }
 
-/** One look at the panel: the date of service it shows and its rows (sorted), taken together. */
+/** One look at the panel: the date of service it shows and its rows (sorted), read in one page task. */
 async function panelState(panel: Page): Promise<{ dos: string; rows: string[] }> {
-  const dos =
-    (await panel
-      .locator('dl.encounter div', { hasText: 'Date of service' })
-      .locator('dd')
-      .textContent()
-      .catch(() => null)) ?? '';
-  return { dos: dos.trim(), rows: await rowsOf(panel) };
+  const { dos, rows } = await panel.evaluate(readPanel);
+  return { dos, rows: rows.sort() };
 }
 
 /**

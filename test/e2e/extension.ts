@@ -77,12 +77,23 @@ export async function openPanel(context: BrowserContext, extensionId: string, ta
   return panel;
 }
 
-/** Claim rows as "code|units|modifiers|status", in claim order. */
+/**
+ * The panel as the user sees it at one moment: the date of service and the claim rows as
+ * "code|units|modifiers|status", in claim order. Runs inside the page (self-contained),
+ * so everything is read in one task: a locator's evaluateAll resolves rows and reads them
+ * in two round trips, and a re-render in between (Preact reuses row 0 and detaches the
+ * rest) reads as a mix of two claims that the panel never showed.
+ */
+export function readPanel(): { dos: string; rows: string[] } {
+  const dos = [...document.querySelectorAll('dl.encounter div')].find((d) => d.querySelector('dt')?.textContent?.trim() === 'Date of service');
+  const rows = [...document.querySelectorAll('table.claim tbody tr.line')].map((r) => {
+    const cell = (c: string) => (r.querySelector(`.${c}`)?.textContent ?? '').trim();
+    return `${cell('code')}|${cell('units')}|${cell('mods')}|${cell('status')}`;
+  });
+  return { dos: dos?.querySelector('dd')?.textContent?.trim() ?? '', rows };
+}
+
+/** Claim rows as "code|units|modifiers|status", in claim order (see readPanel). */
 export async function claimRows(panel: Page): Promise<string[]> {
-  return panel.locator('table.claim tbody tr.line').evaluateAll((rows) =>
-    rows.map((r) => {
-      const cell = (c: string) => (r.querySelector(`.${c}`)?.textContent ?? '').trim();
-      return `${cell('code')}|${cell('units')}|${cell('mods')}|${cell('status')}`;
-    }),
-  );
+  return (await panel.evaluate(readPanel)).rows;
 }
