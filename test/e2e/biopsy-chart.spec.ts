@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { claimRows, expect, openPanel, tabIdOf, test } from './extension';
+import { claimRows, expect, openPanel, screenshotPath, tabIdOf, test } from './extension';
 
 test('demo chart with a shave and a punch biopsy → exact lines, live update, screenshot', async ({ context, extensionId }) => {
   const chart = await context.newPage();
@@ -43,6 +42,5 @@ test('demo chart with a shave and a punch biopsy → exact lines, live update, s
   // Third specimen has no result yet: its 88305 is held for pathology.
   await expect.poll(() => claimRows(panel)).toEqual(['11104|1||ready', '11103|2||ready', '88305|2||ready', '88305|1||held']);
 
-  mkdirSync('docs/screenshots', { recursive: true });
-  await panel.screenshot({ path: 'docs/screenshots/side-panel.png', fullPage: true });
+  await panel.screenshot({ path: screenshotPath('side-panel.png'), fullPage: true });
 });

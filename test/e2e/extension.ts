@@ -1,9 +1,19 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+/**
+ * Where a test's screenshot goes: test-results/screenshots/ on a plain run, so `npm test`
+ * leaves the tree clean; docs/screenshots/ (the README's pictures) under `npm run screenshots`.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.DERMLENS_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',

@@ -1,7 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { expect, test } from './extension';
-
-mkdirSync('docs/screenshots', { recursive: true });
+import { expect, screenshotPath, test } from './extension';
 
 test('trainer: what-if re-codes live; quiz grades an answer', async ({ context, extensionId }) => {
   const page = await context.newPage();
@@ -25,7 +22,7 @@ test('trainer: what-if re-codes live; quiz grades an answer', async ({ context, 
   // Open the new line's "why": the rule and the note words it came from, highlighted.
   await page.locator('tr.line[data-code="11104"] button.disclosure').click();
   await expect(page.locator('tr.why-row:not([hidden]) mark').first()).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/trainer-what-if.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('trainer-what-if.png'), fullPage: true });
 
   // Rule explorer: search by code.
   await page.getByRole('tab', { name: 'Rule explorer' }).click();
@@ -40,7 +37,7 @@ test('trainer: what-if re-codes live; quiz grades an answer', async ({ context, 
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.locator('.quiz-result.wrong')).toContainText('Not supported: 99999');
   await expect(page.getByText('Score: 0 / 1')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/trainer-quiz.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('trainer-quiz.png'), fullPage: true });
 });
 
 test('options: invalid values are refused with a clear message; valid ones are saved', async ({ context, extensionId }) => {
@@ -61,7 +58,7 @@ test('options: invalid values are refused with a clear message; valid ones are s
   await page.getByRole('radio', { name: /Medicare/ }).check();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Saved. Open charts were re-coded with these settings.');
-  await page.screenshot({ path: 'docs/screenshots/options.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('options.png'), fullPage: true });
 
   await page.reload();
   await expect(page.getByRole('radio', { name: /Medicare/ })).toBeChecked();

@@ -1,8 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { claimRows, expect, openPanel, tabIdOf, test } from './extension';
-
-mkdirSync('docs/screenshots', { recursive: true });
+import { claimRows, expect, openPanel, screenshotPath, tabIdOf, test } from './extension';
 
 /** Presses Tab until the focused element matches `selector` (keyboard-only navigation). */
 async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
@@ -34,7 +31,7 @@ test('clinic-day chart: physician and coder views', async ({ context, extensionI
   await expect(panel.locator('.pointers')).toHaveCount(0);
   await expect(panel.getByRole('button', { name: /Accept or override/ })).toHaveCount(0);
   await expect(panel.getByRole('heading', { name: 'Document to support more' })).toBeVisible();
-  await panel.screenshot({ path: 'docs/screenshots/panel-physician.png', fullPage: true });
+  await panel.screenshot({ path: screenshotPath('panel-physician.png'), fullPage: true });
 
   await panel.getByRole('radio', { name: 'Coder' }).check();
   await expect(panel.getByRole('heading', { name: 'Claim draft' })).toBeVisible();
@@ -49,12 +46,12 @@ test('clinic-day chart: physician and coder views', async ({ context, extensionI
   await expect(panel.getByRole('table', { name: 'Open specimens, all visits' }).locator('tbody tr', { hasText: 'no result yet' }).first()).toContainText(
     'J.E.',
   );
-  await panel.screenshot({ path: 'docs/screenshots/panel-coder.png', fullPage: true });
+  await panel.screenshot({ path: screenshotPath('panel-coder.png'), fullPage: true });
 
   // Dark theme follows the system setting.
   await panel.emulateMedia({ colorScheme: 'dark' });
   await expect(panel.locator('body')).toHaveCSS('background-color', 'rgb(18, 22, 28)');
-  await panel.screenshot({ path: 'docs/screenshots/panel-coder-dark.png', fullPage: true });
+  await panel.screenshot({ path: screenshotPath('panel-coder-dark.png'), fullPage: true });
 });
 
 test('keyboard only: open a line’s why, override a finding, copy the claim; the override survives a reload', async ({ context, extensionId }) => {

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { expect, openPanel, tabIdOf, test } from './extension';
+import { expect, openPanel, screenshotPath, tabIdOf, test } from './extension';
 
 test('a pathology result opened later completes the visit: the held 88305 for that specimen becomes ready', async ({ context, extensionId }) => {
   const visit = await context.newPage();
@@ -19,6 +18,5 @@ test('a pathology result opened later completes the visit: the held 88305 for th
   await expect(specimenC.locator('.status')).toHaveText('ready');
   await expect(panel.getByRole('table', { name: 'Specimens', exact: true }).locator('tr', { hasText: /^C/ })).toContainText('SQUAMOUS CELL CARCINOMA');
   await expect(panel.locator('li.finding[data-rule="reconcile/result-linked"]', { hasText: 'Specimen C:' })).toHaveCount(1);
-  mkdirSync('docs/screenshots', { recursive: true });
-  await panel.screenshot({ path: 'docs/screenshots/panel-result-linked.png', fullPage: true });
+  await panel.screenshot({ path: screenshotPath('panel-result-linked.png'), fullPage: true });
 });
