@@ -73,9 +73,9 @@ const SIZE_FIELDS =
   /^(?:size|lesion|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
 
 const BOILERPLATE_FIELD =
-  /^(?:consent|risks?|anesth\w*|anaesth\w*|prep|skin\s+prep|dressing|wound\s+care|hemostasis|instructions?|complications?|ebl|estimated\s+blood\s+loss|time\s*-?\s*out|post-?op\w*(?:\s+instructions)?|patient\s+education|aftercare)$/;
+  /^(?:consent|risks?|anesth\w*|anaesth\w*|prep|skin\s+prep|dressing|wound\s+care|hemostasis|instructions?|complications?|ebl|estimated\s+blood\s+loss|time\s*-?\s*out|post-?op\w*(?:\s+instructions)?|patient\s+education|aftercare|(?:[\w-]+\s+){0,2}(?:shield(?:s|ing|ed)?|protection|goggles|eyewear))$/;
 const BOILERPLATE_TEXT =
-  /\b(?:risks?,?\s+(?:and\s+)?(?:benefits|including|incl\.?|of|such\s+as|were)|informed\s+consent|consent\s+(?:was\s+)?(?:obtained|signed|given)|wound\s+care\s+(?:instructions|handout|reviewed)|aftercare|potential\s+complications)\b/i;
+  /\b(?:risks?,?\s+(?:and\s+)?(?:benefits|including|incl\.?|of|such\s+as|were)|informed\s+consent|consent\s+(?:was\s+)?(?:obtained|signed|given)|wound\s+care\s+(?:instructions|handout|reviewed)|aftercare|potential\s+complications|(?:genital\w*|groin|face|eyes?)\s+(?:(?:were|was)\s+)?(?:shielded|covered|protected)|shield(?:s|ing)?\s+(?:over|for|of|on)\s+(?:the\s+)?(?:genital\w*|groin|face|eyes?))\b/i;
 
 /** Consent, anesthesia and aftercare lines mention scars, bleeding and infection as risks, not as findings. */
 export function isBoilerplate(u: Unit): boolean {
