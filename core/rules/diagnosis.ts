@@ -854,6 +854,21 @@ export const diagnosisMissing = defineRule({
     for (const line of ctx.lines) {
       if (line.dx.length > 0) continue;
       const labels = [...line.lesionLabels, ...line.specimenLabels];
+      // The note names the condition, but DermLens's ICD-10-CM subset has no code for it: ask, never guess.
+      const named = uncodedCondition(
+        proceduresOfLine(ctx, line)
+          .map((p) => `${p.lesionType ?? ''} ${p.text}`)
+          .join(' '),
+      );
+      if (named) {
+        ctx.report({
+          severity: 'warning',
+          rule: 'diagnosis/unmapped',
+          message: `${line.code}: the note names ${named}, which DermLens does not code from its ICD-10-CM subset; no diagnosis was linked.`,
+          target: line.code,
+          fix: `Look up ${named} (with its site and side) in the ICD-10-CM index, verify the code in the tabular list and enter it by hand.`,
+        });
+      }
       ctx.report({
         severity: line.status === 'held-for-pathology' ? 'warning' : 'error',
         message: `${line.code}${labels.length > 0 ? ` (${[...new Set(labels)].join(', ')})` : ''}: no supporting ICD-10-CM diagnosis could be linked.`,
@@ -863,6 +878,21 @@ export const diagnosisMissing = defineRule({
     }
   },
 });
+
+/**
+ * Conditions a dermatology procedure treats that the FY2026 subset (icd10-derm.md) holds no code for:
+ * named so the coder is asked to verify a code, never handed an invented one.
+ */
+const UNCODED_CONDITIONS: [RegExp, string][] = [
+  [/\bparonychia\b/i, 'paronychia'],
+  [/\b(?:felon|whitlow)\b/i, 'a felon (digit pulp infection)'],
+  [/\bcellulitis\b/i, 'cellulitis'],
+  [/\b(?:ingrown\s+(?:toe\s*)?nail|ingrowing\s+(?:toe\s*)?nail|onychocryptosis)\b/i, 'an ingrown nail'],
+];
+
+function uncodedCondition(text: string): string | undefined {
+  return UNCODED_CONDITIONS.find(([re]) => re.test(text))?.[1];
+}
 
 /** Is this code one DermLens knows to be billable? (For other modules that show dx titles.) */
 export function dxTitle(code: string): string | undefined {
