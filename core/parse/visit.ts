@@ -140,14 +140,21 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       }
       current = undefined;
     };
+    let lineEnded = false;
     for (const u of units) {
       if (overBudget()) break;
+      // "Actinic keratoses x3. Destroyed with LN2." then "Seborrheic dermatitis of scalp. Continue ketoconazole.":
+      // an unindented line that opens with a capital after a line that ended its sentence is the next problem.
+      // A bare "Assessment/Plan:" heading line is no problem to gather the plain lines below it into.
+      const underHeading = current !== undefined && /^\s*[^:\n]{2,40}:\s*$/.test(current.body) && !/^\s/.test(u.text);
+      const nextLine = u.lineStart && (lineEnded || underHeading) && !u.field && /^[A-Z]/.test(u.text);
+      lineEnded = /[.!]\s*$/.test(u.text);
       if (numberedOnly && u.lineStart && u.label === undefined && !current) continue;
       if (numberedOnly && u.lineStart && u.label === undefined && !/^\s{2,}|^\s*[-*•]\s/.test(u.text)) {
         flush();
         continue;
       }
-      const starts = u.lineStart && (u.label !== undefined || u.bullet || /^\s*#\s*\S/.test(u.text) || !current || u.afterBlank);
+      const starts = u.lineStart && (u.label !== undefined || u.bullet || /^\s*#\s*\S/.test(u.text) || !current || u.afterBlank || (hasPlan && nextLine));
       const continuation = current && !u.afterBlank && (!u.lineStart || /^\s{2,}|^\s*[-*•]\s/.test(u.text)) && !u.label;
       if (starts && !continuation) {
         flush();

@@ -22,3 +22,33 @@ describe('protective equipment is not a treated site', () => {
     expect(e.procedures.find((p) => p.kind === 'laser-psoriasis')?.site?.key).toBe('elbow');
   });
 });
+
+describe('a problem named in one sentence and managed in the next', () => {
+  const managed = (text: string) =>
+    parseNote(`Date of Service: 11/10/2026\n${text}`)
+      .visit.problems.filter((p) => p.separatelyManaged)
+      .map((p) => p.text);
+
+  it('second line of an unnumbered plan', () => {
+    expect(
+      managed('Assessment/Plan:\nActinic keratoses, forehead x3. Destroyed with LN2 today.\nSeborrheic dermatitis of scalp. Continue ketoconazole shampoo.\n'),
+    ).toEqual(['Seborrheic dermatitis of scalp']);
+  });
+
+  it('first line right under the heading', () => {
+    expect(
+      managed('Assessment/Plan:\nSeborrheic dermatitis of scalp. Continue ketoconazole shampoo.\nActinic keratoses, forehead x3. Destroyed with LN2 today.\n'),
+    ).toEqual(['Seborrheic dermatitis of scalp']);
+  });
+
+  it('a wrapped line that does not end its sentence stays with its problem', () => {
+    const problems = parseNote(
+      'Date of Service: 11/10/2026\nAssessment:\nActinic keratoses of the forehead and scalp, 6 destroyed\nwith LN2 today. Sun protection reviewed.\n',
+    ).visit.problems;
+    expect(problems.map((p) => p.text)).toEqual(['Actinic keratoses of the forehead and scalp, 6 destroyed']);
+  });
+
+  it('procedure-only lines give no separately managed problem', () => {
+    expect(managed('Plan:\nActinic keratoses x4. LN2 today.\nSeborrheic keratosis, irritated, L back. Shave removal.\n')).toEqual([]);
+  });
+});
