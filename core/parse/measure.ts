@@ -195,6 +195,12 @@ export function findLengthCm(text: string, loose = false): number | undefined {
       text,
     );
   if (labelled?.[1] && labelled[2]) return toCm(Number(labelled[1]), labelled[2]);
+  // "final length of the layered closure 5.0 cm": the length names its repair before the number.
+  const ofRepair =
+    /\blength\s+of\s+(?:the\s+)?(?:(?:final|layered|intermediate|complex|simple|linear|primary)\s+){0,2}(?:closure|repair|wound|incision|suture\s*line)\s*(?:was|is|:|=|measured|measuring|measures)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b(?!\s*(?:x|×|by)\s*\d)/i.exec(
+      text,
+    );
+  if (ofRepair?.[1] && ofRepair[2]) return toCm(Number(ofRepair[1]), ofRepair[2]);
   const after = /(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\s*(?:in\s+length|long|linear|length|linear\s+repair|repair|closure|layered\s+closure)\b/i.exec(text);
   if (after?.[1] && after[2]) return toCm(Number(after[1]), after[2]);
   const closed =

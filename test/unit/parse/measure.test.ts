@@ -69,6 +69,8 @@ describe('margins, lengths', () => {
     ['closed in layers measuring 4.5 cm', 4.5],
     ['3.5 cm in length', 3.5],
     ['length 25 mm', 2.5],
+    ['Final length of the layered closure 5.0 cm.', 5],
+    ['length of repair was 3.1 cm', 3.1],
     ['closed with 4-0 nylon', undefined],
   ];
   it.each(lengths)('length in "%s" → %s cm', (text, cm) => {
