@@ -524,17 +524,30 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   }
   // A bare bullet ("  - ") split off the next list line is not a line of the header's own.
   const substantive = (b: Block) => b.units.filter((u) => /[a-z0-9]/i.test(u.text)).length;
+  const dropped = new Set<Block>();
   return blocks.filter((b, k) => {
     const next = blocks[k + 1];
+    // The closure a dropped summary header names ("Excision x2 with layered repair") when its items tell their own.
+    if (b.parent && dropped.has(b.parent)) return false;
     // "Punch biopsy x2, L forearm." then "A. … proximal" / "B. … distal": the counted header with a site is
     // the summary of the labeled items below it, which take its site when they name none.
-    const counted = /\bx\s*([2-9])\b/i.exec(b.trigger.text);
-    if (!b.parent && !b.label && substantive(b) === 1 && counted) {
+    const counted = /(?:\bx|×)\s*([2-9])\b/i.exec(b.trigger.text);
+    // A diagnosis field under the header ("Pre-op diagnosis: BCC R back; nevus L arm") summarises the items too.
+    const own = b.units.filter((u) => !(u.field && DX_FIELDS.test(u.field)) && /[a-z0-9]/i.test(u.text)).length;
+    if (!b.parent && !b.label && own === 1 && counted) {
       const n = Number(counted[1]);
       const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
-      const items = blocks.slice(k + 1, k + 1 + n).filter((x) => x.label && !x.parent && group(x.family) === group(b.family));
+      // Skip the header's own closure ("Procedure(s): Excision x2 with intermediate layered repair") and the items' closures.
+      const items = blocks
+        .slice(k + 1)
+        .filter((x) => !x.parent)
+        .slice(0, n)
+        .filter((x) => x.label && group(x.family) === group(b.family));
       if (items.length === n) {
         for (const x of items) if (!x.site && b.site) x.site = b.site;
+        // The header's closure goes with it only when the items tell a closure of the same kind themselves.
+        const closures = blocks.filter((x) => x.parent === b);
+        if (closures.every((c) => blocks.some((x) => x.parent && items.includes(x.parent) && x.family === c.family))) dropped.add(b);
         return false;
       }
     }
@@ -619,7 +632,9 @@ function siteDxPart(dx: string | undefined, key: string | undefined): string | u
   // Only a real list of diagnoses: "biopsy-proven BCC, nodular, R nasal ala" is one diagnosis written in parts.
   const dxLike = (t: string) =>
     lesionTypeOf(t) !== undefined || /\b(?:r\/o|rule\s+out|vs\.?|ddx|nev(?:us|i)|keratos[ie]s|carcinoma|bcc|scc|melanoma|cyst|wart|aks?|sks?)\b/i.test(t);
-  const parts = dx.split(/[;,]\s*/);
+  // "biopsy-proven BCC, R upper back; dysplastic nevus, L forearm": semicolons part the items, commas their words.
+  const bySemicolon = dx.split(/;\s*/);
+  const parts = bySemicolon.length > 1 && bySemicolon.every(dxLike) ? bySemicolon : dx.split(/[;,]\s*/);
   if (parts.filter(dxLike).length < 2) return undefined;
   const here = parts.filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
   return here.length === 1 && here[0] && dxLike(here[0]) ? here[0].trim() : undefined;
@@ -1478,14 +1493,16 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const intentScope = b.split ? seg : ctxAll;
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
-  const clinicalDiagnosis = siteDxPart(dx, procedure.site?.key) ?? dx;
+  const ownDx = siteDxPart(dx, procedure.site?.key);
+  const clinicalDiagnosis = ownDx ?? dx;
   const specimenLabel = specimenLabelOf(b, seg);
   const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
   const destination = destinationOf(allCtx);
   const out: ParsedProcedure = {
     procedure,
     block: b,
-    priorMalignantBiopsy: priorMalignantBiopsyIn(ctxAll),
+    // Of a list of diagnoses, only this lesion's part says whether a biopsy proved it malignant.
+    priorMalignantBiopsy: priorMalignantBiopsyIn(ownDx && dx ? ctxAll.replace(dx, ownDx) : ctxAll),
     sendsTissue,
   };
   if (lesionType) out.lesionType = lesionType;

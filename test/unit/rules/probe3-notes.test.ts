@@ -36,3 +36,21 @@ describe('a condition the ICD-10-CM subset does not code is handed to the coder'
     expect(r.findings).not.toContain('diagnosis/unmapped');
   });
 });
+
+describe('a counted summary header does not add a procedure of its own', () => {
+  const opNote = (header: string) =>
+    `Date of Service: 11/10/2026\nOPERATIVE NOTE\n${header}\nPre-op diagnosis: biopsy-proven BCC, R upper back; dysplastic nevus, L forearm\n\n` +
+    'Lesion 1: R upper back, biopsy-proven basal cell carcinoma. Lesion 1.2 cm, 4 mm margins, excised diameter 2.0 cm. Layered closure with 4-0 Monocryl deep and 4-0 nylon, length 4.5 cm.\n' +
+    'Lesion 2: L forearm, dysplastic nevus (prior bx), 0.6 cm with 2 mm margins, excised diameter 1.0 cm, layered closure 2.5 cm.\nSpecimens sent to pathology.\n';
+
+  it.each([['Procedure(s): Excision x2 with intermediate layered repair'], ['Procedures: Excision ×2, layered closure'], ['Procedure: excision x2']])(
+    '%s',
+    (header) => {
+      const r = codeNote(opNote(header));
+      // §3.2 biopsy-proven BCC → malignant now; the nevus waits for pathology (benign code, held); §4.2 7.0 cm layered, one group.
+      expect(r.lines.sort()).toEqual(['11401', '11602', '12032', '88305 x2']);
+      expect(r.findings).not.toContain('excision/excised-diameter');
+      expect(r.findings).not.toContain('repair/length-documented');
+    },
+  );
+});
