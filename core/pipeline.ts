@@ -3,7 +3,16 @@ import { type ParseOptions, parseSections } from './parse';
 
 export class EncounterInputError extends Error {}
 
-/** A saved Encounter (.json), validated; any problem is one readable sentence. */
+/** The fields an Encounter may carry; a .json input needs at least one of the content fields. */
+const ENCOUNTER_FIELDS = new Set(Object.keys(Encounter.shape));
+const CONTENT_FIELDS = ['visit', 'lesions', 'procedures', 'specimens', 'pathology', 'enteredCharges', 'sections'] as const;
+
+/**
+ * A saved Encounter (.json), validated; any problem is one readable sentence. JSON that is not
+ * an encounter (an array, `{}`, an object with none of the encounter's fields) is refused rather
+ * than coded as an empty visit, and fields the model does not know (a typo such as "procedure")
+ * are reported as not read, never dropped in silence.
+ */
 export function encounterFromJson(text: string, id: string): Encounter {
   let raw: unknown;
   try {
@@ -11,10 +20,21 @@ export function encounterFromJson(text: string, id: string): Encounter {
   } catch (error) {
     throw new EncounterInputError(`not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
-  const result = Encounter.safeParse(typeof raw === 'object' && raw !== null && !('id' in raw) ? { ...raw, id } : raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new EncounterInputError(`not a DermLens encounter: expected a JSON object, found ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}`);
+  }
+  const keys = Object.keys(raw);
+  if (!CONTENT_FIELDS.some((k) => keys.includes(k))) {
+    throw new EncounterInputError(`not a DermLens encounter: none of its fields (${CONTENT_FIELDS.join(', ')}) is present`);
+  }
+  const result = Encounter.safeParse('id' in raw ? raw : { ...raw, id });
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new EncounterInputError(`not a DermLens encounter: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  const unknown = keys.filter((k) => !ENCOUNTER_FIELDS.has(k));
+  if (unknown.length > 0) {
+    result.data.unread.push({ text: unknown.join(', ').slice(0, 200), reason: `unknown encounter field${unknown.length > 1 ? 's' : ''} not read` });
   }
   return result.data;
 }

@@ -52,6 +52,9 @@ beforeAll(() => {
   const seed = 'Procedure: shave biopsy, R forearm, specimen A.\n';
   writeFileSync(join(dir, 'huge.txt'), `Patient: Test, Cli-003\nDOS: 10/02/2026\n${seed.repeat(Math.ceil((5 * 1024 * 1024) / seed.length))}`);
   writeFileSync(join(dir, 'bad.json'), '{"procedures": [{"kind": "laser-sword"}]}');
+  writeFileSync(join(dir, 'array.json'), '[{"procedures": []}]');
+  writeFileSync(join(dir, 'empty-object.json'), '{"procedure": [{"kind": "biopsy-tangential"}]}');
+  writeFileSync(join(dir, 'extra-field.json'), '{"procedures": [], "procedure": [{"kind": "biopsy-tangential"}]}');
 });
 
 describe('dermlens code (the command-line contract)', () => {
@@ -109,6 +112,23 @@ describe('dermlens code (the command-line contract)', () => {
     const r = await run(join(dir, 'bad.json'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/bad\.json: not a DermLens encounter: procedures\.0\./);
+  });
+
+  it('JSON that is not an encounter → exit 2, never an empty claim', async () => {
+    const arr = await run(join(dir, 'array.json'));
+    expect(arr.code).toBe(2);
+    expect(arr.err).toMatch(/array\.json: not a DermLens encounter: expected a JSON object, found an array/);
+    const none = await run(join(dir, 'empty-object.json'));
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/empty-object\.json: not a DermLens encounter: none of its fields \(visit, lesions, procedures/);
+  });
+
+  it('an unknown field beside real ones is named as not read', async () => {
+    const r = await run(join(dir, 'extra-field.json'));
+    expect(r.code).toBe(0);
+    expect(r.objects[0]?.findings.filter((f) => f.rule === 'documentation/could-not-read').map((f) => f.message)).toEqual([
+      expect.stringMatching(/procedure.*unknown encounter field not read/),
+    ]);
   });
 
   it('the real binary never prints a stack trace for bad input', () => {

@@ -762,6 +762,39 @@ describe('Mohs blocks listed once for all stages', () => {
   });
 });
 
+describe('Mohs map tables, one per tumour', () => {
+  it('a "| Stage | Blocks |" header opens the Mohs of the tumour named above it', () => {
+    const e = parseNote(
+      [
+        'Surgeon and pathologist: Dr. A',
+        '',
+        'TUMOR 1 — BCC, L temple (biopsy proven)',
+        '',
+        '| Stage | Blocks | Result |',
+        '|-------|--------|--------|',
+        '| I     | 4      | positive |',
+        '| II    | 7      | clear  |',
+        '',
+        'TUMOR 2 — SCC, R dorsal forearm (biopsy proven)',
+        '',
+        '| Stage | Blocks | Result |',
+        '|-------|--------|--------|',
+        '| I     | 5      | clear  |',
+      ].join('\n'),
+    );
+    expect(e.procedures.filter((p) => p.kind === 'mohs').map((p) => [p.site?.key, p.stages])).toEqual([
+      [
+        'temple',
+        [
+          { stage: 1, blocks: 4 },
+          { stage: 2, blocks: 7 },
+        ],
+      ],
+      ['forearm', [{ stage: 1, blocks: 5 }]],
+    ]);
+  });
+});
+
 describe('"A - … . B - …" items on one line', () => {
   it('each letter after a sentence end starts its own biopsy', () => {
     const e = parseNote('Biopsies today: A - R forearm shave, r/o SCC. B - L calf 4 mm punch, r/o DN.');
