@@ -193,6 +193,38 @@ interface Item {
   end: number;
   /** Stain or comment lines inside the item, kept out of the diagnosis text. */
   extra?: string;
+  /** More labels the same line covers ("A-C. Seborrheic keratosis", "Parts 1 and 2:"). */
+  also?: string[];
+}
+
+/** "A-C.", "Specimens A-C:", "Parts 1-3:", "A and B:", "A, B & C -": one line for several specimens. */
+const LABEL_RANGE =
+  /^\s*(?:(?:[Ss]pecimens?|SPECIMENS?|[Pp]arts?|PARTS?)\s+)?\(?([A-Z]|\d{1,2})\s*(?:[-–]|\s(?:through|thru|to)\s)\s*([A-Z]|\d{1,2})\)?\s*(?:[.:)]|\s[-–—]{1,2}\s)\s*/;
+const LABEL_LIST =
+  /^\s*(?:(?:[Ss]pecimens?|SPECIMENS?|[Pp]arts?|PARTS?)\s+)?\(?([A-Z]|\d{1,2})((?:\s*(?:,|&|and)\s*(?:[A-Z]|\d{1,2}))+)\)?\s*(?:[.:)]|\s[-–—]{1,2}\s)\s*/;
+
+/** The labels a line opens for several specimens at once, with the length of that opening. */
+function labelGroup(line: string): { labels: string[]; length: number } | undefined {
+  const range = LABEL_RANGE.exec(line);
+  if (range?.[1] && range[2]) {
+    const [a, b] = [range[1], range[2]];
+    const letters = /^[A-Z]$/.test(a) && /^[A-Z]$/.test(b);
+    if (letters || (/^\d+$/.test(a) && /^\d+$/.test(b))) {
+      const from = letters ? a.charCodeAt(0) : Number(a);
+      const to = letters ? b.charCodeAt(0) : Number(b);
+      if (to > from && to - from <= 11) {
+        const labels = Array.from({ length: to - from + 1 }, (_, k) => (letters ? String.fromCharCode(from + k) : String(from + k)));
+        return { labels, length: range[0].length };
+      }
+    }
+  }
+  const list = LABEL_LIST.exec(line);
+  if (list?.[1] && list[2]) {
+    const labels = [list[1], ...list[2].split(/\s*(?:,|&|and)\s*/).filter(Boolean)];
+    const kind = (l: string) => /^[A-Z]$/.test(l);
+    if (labels.every((l) => kind(l) === kind(labels[0] as string)) && new Set(labels).size === labels.length) return { labels, length: list[0].length };
+  }
+  return undefined;
 }
 
 function subheadingMode(line: string): { mode: Mode; rest: string } | undefined {
@@ -321,6 +353,14 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       current = undefined;
       continue;
     }
+    const group = labelGroup(line);
+    if (group) {
+      const [first, ...also] = group.labels as [string, ...string[]];
+      current = { label: first, also, head: '', body: '', mode, start: lineStart, end: lineStart + line.length };
+      splitHead(current, line.slice(group.length));
+      items.push(current);
+      continue;
+    }
     const label = readLabel(line);
     // "Site 1: Skin, R forearm, punch" in a lab report numbers a specimen, like "Part 1".
     const specimenWord = /^\s*(?:specimen|part|jar|container|source)\b|^\s*site\s*#?\s*(?:[A-Z]|\d{1,2})\s*[:.)\-–—]/i.test(line);
@@ -354,20 +394,18 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   const reports = new Map<string, PathologyReport>();
   const siteByLabel = new Map<string, string>();
   for (const it of items) {
-    if (it.mode === 'specimens' && it.label && (it.head || it.body)) siteByLabel.set(it.label, (it.head || it.body).split('\n')[0] ?? '');
+    // A line naming several specimens names several sites: it gives none of them one.
+    if (it.mode === 'specimens' && it.label && !it.also && (it.head || it.body)) siteByLabel.set(it.label, (it.head || it.body).split('\n')[0] ?? '');
   }
   let unlabeled = 0;
-  for (const it of dxItems) {
+  for (const it of dxItems) for (const label of it.also ? [it.label, ...it.also] : [it.label]) addReport(it, label);
+  function addReport(it: Item, label: string | undefined): void {
     const diagnosis = cleanDiagnosis(it.body || it.head);
-    if (!diagnosis) continue;
-    let label = it.label;
-    if (!label) {
-      unlabeled++;
-      label = undefined;
-    }
+    if (!diagnosis) return;
+    if (!label) unlabeled++;
     const key = label ?? `#${unlabeled}`;
     const existing = reports.get(key);
-    const headSite = it.body ? it.head : '';
+    const headSite = it.body && !it.also ? it.head : '';
     const report: PathologyReport = {
       specimenLabel: label ?? '',
       diagnosisText: existing && !it.body.length ? `${existing.diagnosisText}` : diagnosis,
@@ -397,6 +435,23 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   const list = [...reports.values()];
   // Stains, IHC, frozen sections: from the item of the same label, else from text naming the label, else the only specimen.
   const attach = (label: string | undefined, body: string, where: Item) => {
+    // "Ber-EP4 and EMA on specimen A … SOX10 on specimen B": an unlabeled comment naming several
+    // specimens gives each sentence's stains to the specimens that sentence names (IHC is per specimen, §7.2).
+    if (!label && labelsNamedIn(body, list).length >= 2) {
+      let named: string[] = [];
+      for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Z(])/)) {
+        const here = labelsNamedIn(sentence, list);
+        if (here.length > 0) named = here;
+        if (named.length > 0)
+          attachTo(
+            list.filter((r) => named.includes(r.specimenLabel)),
+            sentence,
+          );
+        else if (stainIn(sentence).stains.length + stainIn(sentence).ihc.length > 0)
+          unread.push({ text: sentence.slice(0, 200), reason: 'stain or immunostain not attributed to a specimen', span: spanOf(where.start, where.end) });
+      }
+      return;
+    }
     const found = stainIn(body);
     const frozen = /\bfrozen\s+sections?\b/i.test(body) && !/\bno\s+frozen/i.test(body);
     if (found.stains.length === 0 && found.ihc.length === 0 && !frozen) return;
@@ -412,6 +467,14 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
         unread.push({ text: body.slice(0, 200), reason: 'stain or immunostain not attributed to a specimen', span: spanOf(where.start, where.end) });
       return;
     }
+    attachTo(targets, body, found, frozen);
+  };
+  const attachTo = (
+    targets: PathologyReport[],
+    body: string,
+    found = stainIn(body),
+    frozen = /\bfrozen\s+sections?\b/i.test(body) && !/\bno\s+frozen/i.test(body),
+  ) => {
     for (const r of targets) {
       for (const s of found.stains) if (!r.stains.some((x) => x.name === s.name)) r.stains.push(s);
       for (const i of found.ihc) if (!r.ihc.some((x) => x.antibody === i.antibody)) r.ihc.push(i);
@@ -421,7 +484,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       }
     }
   };
-  for (const it of items) attach(it.label, `${it.head}\n${it.body}${it.extra ?? ''}`, it);
+  for (const it of items) for (const label of it.also ? [it.label, ...it.also] : [it.label]) attach(label, `${it.head}\n${it.body}${it.extra ?? ''}`, it);
   // Addendum that revises the diagnosis ("diagnosis is revised to melanoma in situ").
   for (const it of items.filter((x) => x.mode === 'addendum')) {
     const body = `${it.head} ${it.body}`;
@@ -453,6 +516,18 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     unread.push({ text: r.diagnosisText.slice(0, 200), reason: 'pathology specimen label not documented', ...(r.span ? { span: r.span } : {}) });
   });
   return list;
+}
+
+/** Labels of `reports` a text names: "specimen B", "part 2", "block A1", "(B)", "specimens A and C". */
+function labelsNamedIn(text: string, reports: readonly PathologyReport[]): string[] {
+  const named = new Set<string>();
+  for (const m of text.matchAll(/\b(?:specimen|part|block)s?\s+#?((?:[A-Z]\d?|\d{1,2})(?:\s*(?:,|and|&)\s*#?(?:[A-Z]\d?|\d{1,2}))*)\b|\(([A-Z])\d?\)/g)) {
+    for (const l of (m[1] ?? m[2] ?? '').split(/\s*(?:,|and|&)\s*/)) {
+      const label = /^#?([A-Z]|\d{1,2})/.exec(l)?.[1];
+      if (label) named.add(label);
+    }
+  }
+  return reports.map((r) => r.specimenLabel).filter((l, k, all) => named.has(l) && all.indexOf(l) === k);
 }
 
 function splitHead(item: Item, rest: string): void {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { PathologyReport } from '../../../core/model';
+import { parseNote } from '../../../core/parse';
+
+/** Lab layouts found by the pathology generality probe (notes 350-369). */
+function reports(text: string): PathologyReport[] {
+  return parseNote(text, { id: 'probe4' }).pathology;
+}
+
+const ihcOf = (rs: PathologyReport[], label: string) =>
+  rs
+    .find((r) => r.specimenLabel === label)
+    ?.ihc.map((i) => i.antibody)
+    .sort();
+
+describe('pathology reports: one line for a range or list of specimens', () => {
+  it.each([
+    ['A-C. SEBORRHEIC KERATOSIS, IRRITATED.', ['A', 'B', 'C']],
+    ['Parts 1-3: Seborrheic keratosis.', ['1', '2', '3']],
+    ['A and B: Verruca vulgaris.', ['A', 'B']],
+    ['A, B & C - Actinic keratosis.', ['A', 'B', 'C']],
+    ['B through D: Compound nevus.', ['B', 'C', 'D']],
+  ])('"%s" → one report per specimen', (line, labels) => {
+    const rs = reports(`DERMATOPATHOLOGY REPORT\nCollected: 08/03/2026  Signed: 08/05/2026\n\nFINAL DIAGNOSIS:\n${line}\n`);
+    expect(rs.map((r) => r.specimenLabel)).toEqual(labels);
+    for (const r of rs) expect(r.siteText).toBeUndefined();
+  });
+
+  it('a range in the specimen list gives no one site to each specimen', () => {
+    const rs = reports(
+      'DERMATOPATHOLOGY REPORT\nSigned: 08/05/2026\n\nSPECIMENS A-C: Skin, left upper back, mid back and right flank; shave biopsies\n\nDIAGNOSIS:\nA-C. Seborrheic keratosis.\n',
+    );
+    expect(rs.map((r) => [r.specimenLabel, r.siteText])).toEqual([
+      ['A', undefined],
+      ['B', undefined],
+      ['C', undefined],
+    ]);
+  });
+
+  it('"1-2 mm" or an article is not a range', () => {
+    const rs = reports('DERMATOPATHOLOGY REPORT\nSigned: 08/05/2026\n\nFINAL DIAGNOSIS:\nA. Dermatofibroma, 1-2 mm from the margin.\n');
+    expect(rs.map((r) => r.specimenLabel)).toEqual(['A']);
+  });
+});
+
+describe('pathology reports: an unlabeled comment naming several specimens', () => {
+  const head =
+    'DERMATOPATHOLOGY REPORT\nSigned out: 10/06/2026\n\nFINAL DIAGNOSIS\nA) Basal cell carcinoma, nodular.\nB) Compound dysplastic nevus, mild atypia.\n\nCOMMENT\n';
+
+  it('gives each sentence its own specimens (IHC is per specimen)', () => {
+    const rs = reports(
+      `${head}Ber-EP4 and EMA immunostains on specimen A support basal cell carcinoma over a sebaceous\nneoplasm. A SOX10 immunostain on specimen B shows no pagetoid melanocytes. Controls stained appropriately.\n`,
+    );
+    expect(ihcOf(rs, 'A')).toEqual(['Ber-EP4', 'EMA']);
+    expect(ihcOf(rs, 'B')).toEqual(['SOX10']);
+  });
+
+  it('a sentence without a label keeps the specimens the sentence before named', () => {
+    const rs = reports(`${head}Immunostains were performed on specimen B. MART-1 and SOX10 stains show no pagetoid spread. PAS on specimen A is negative.\n`);
+    expect(ihcOf(rs, 'B')).toEqual(['MART-1', 'SOX10']);
+    expect(ihcOf(rs, 'A')).toEqual([]);
+    expect(rs.find((r) => r.specimenLabel === 'A')?.stains.map((s) => s.name)).toEqual(['PAS']);
+  });
+
+  it('"specimens A and B" gives the stain to both', () => {
+    const rs = reports(`${head}SOX10 immunostain on specimens A and B is noted. PAS on specimen B is negative.\n`);
+    expect(ihcOf(rs, 'A')).toEqual(['SOX10']);
+    expect(ihcOf(rs, 'B')).toEqual(['SOX10']);
+  });
+});
