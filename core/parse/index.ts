@@ -7,7 +7,7 @@ import { extractIdentity } from './identity';
 import { behaviorOf } from './lexicon';
 import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
-import { blocksOf, destinationOf, type ParsedProcedure, procedureOf, resetProcedureIds } from './procedures';
+import { blocksOf, destinationOf, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
 import { chargesOf, dateOfServiceOf, emOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
 
@@ -177,7 +177,9 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
     if (parent && p.procedure.lesionLabels.length === 0) p.procedure.lesionLabels = [...parent.procedure.lesionLabels];
   }
   const noteDestination = destinationOf(body.slice(0, 100_000));
-  const specimens = specimensOf(parsed, noteDestination, unread);
+  // "Sent to Quest" then "slides from Quest reviewed by me": the lab made the slides, the practice reads them.
+  const readHere = noteDestination === 'in-house' && practiceReadsSlides(body.slice(0, 100_000));
+  const specimens = specimensOf(parsed, noteDestination, unread, readHere);
 
   // Pathology.
   const pathology: PathologyReport[] = [];
@@ -493,7 +495,7 @@ function specimenTypeFor(p: ParsedProcedure): SpecimenType {
   return 'skin';
 }
 
-function specimensOf(parsed: ParsedProcedure[], noteDestination: 'in-house' | 'external' | undefined, unread: Unread[]): Specimen[] {
+function specimensOf(parsed: ParsedProcedure[], noteDestination: 'in-house' | 'external' | undefined, unread: Unread[], readHere = false): Specimen[] {
   const specimens: Specimen[] = [];
   const used = new Set<string>();
   const unlabeled: ParsedProcedure[] = [];
@@ -505,7 +507,7 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: 'in-house' | 'e
       continue;
     }
     used.add(noteLabel);
-    specimens.push(specimenOf(p, noteLabel, noteDestination));
+    specimens.push(specimenOf(p, noteLabel, noteDestination, readHere));
   }
   let next = 0;
   for (const p of unlabeled) {
@@ -513,7 +515,7 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: 'in-house' | 'e
     while (used.has(label) && next < 25) label = String.fromCharCode(65 + ++next);
     next++;
     used.add(label);
-    specimens.push(specimenOf(p, label, noteDestination));
+    specimens.push(specimenOf(p, label, noteDestination, readHere));
     unread.push({
       text: p.procedure.text.slice(0, 200),
       reason: `specimen label not documented: labeled '${label}' in order`,
@@ -523,13 +525,13 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: 'in-house' | 'e
   return specimens;
 }
 
-function specimenOf(p: ParsedProcedure, label: string, noteDestination: 'in-house' | 'external' | undefined): Specimen {
+function specimenOf(p: ParsedProcedure, label: string, noteDestination: 'in-house' | 'external' | undefined, readHere = false): Specimen {
   p.procedure.specimenLabel = label;
   const s: Specimen = {
     label,
     procedureId: p.procedure.id,
     type: specimenTypeFor(p),
-    destination: p.destination ?? noteDestination ?? 'unknown',
+    destination: readHere ? 'in-house' : (p.destination ?? noteDestination ?? 'unknown'),
   };
   const lesion = p.procedure.lesionLabels[0];
   if (lesion) s.lesionLabel = lesion;

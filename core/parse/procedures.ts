@@ -1547,8 +1547,18 @@ function namedPathologyLab(text: string): boolean {
 const IN_HOUSE =
   /\b(?:in[- ]house|in[- ]office\s+(?:lab|dermatopathology|path)|our\s+(?:own\s+)?(?:lab|(?:dermato)?patholog(?:y|ists?)|dermpath(?:ologists?)?)|this\s+practice'?s?\s+lab|practice\s+lab)\b/i;
 
+// "Slides from Quest reviewed by me", "I reviewed the slides", "professional read by our dermatopathologist":
+// an outside lab made the slides and the practice reads them (the professional component is ours, §7.3).
+const PRACTICE_READS =
+  /\b(?:slides?|glass(?:es)?)\s+(?:from|prepared\s+(?:by|at)|made\s+(?:by|at)|cut\s+(?:by|at))\s+[^.;:\n]{1,40}?\s+(?:were\s+|was\s+)?(?:reviewed|read|interpreted|examined)\b(?!\s+(?:by|at)\s+(?:the\s+|their\s+)?(?:lab|pathologist|dermatopathologist|\w+\s+(?:lab|pathology)))|\b(?:i|we)\s+(?:personally\s+)?(?:reviewed|read|interpreted|examined)\s+(?:the\s+)?(?:glass\s+)?slides\b|\bprofessional\s+(?:read|interpretation|component)\s+(?:by|performed\s+by)\s+(?:me|us|our|this\s+practice)\b/i;
+
+/** The note says the practice read the slides an outside lab prepared. */
+export function practiceReadsSlides(text: string): boolean {
+  return PRACTICE_READS.test(text);
+}
+
 export function destinationOf(text: string): 'in-house' | 'external' | undefined {
-  if (IN_HOUSE.test(text)) return 'in-house';
+  if (IN_HOUSE.test(text) || PRACTICE_READS.test(text)) return 'in-house';
   if (
     EXTERNAL_LAB.test(text) ||
     namedPathologyLab(text) ||

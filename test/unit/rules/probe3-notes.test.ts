@@ -54,3 +54,26 @@ describe('a counted summary header does not add a procedure of its own', () => {
     },
   );
 });
+
+describe('slides an outside lab prepared and the practice read', () => {
+  const note = (pathLine: string) =>
+    `Date of Service: 11/10/2026\nProcedure: shave biopsy, L cheek, 6 mm pearly papule (A). Hemostasis with AlCl. Specimen sent to Quest.\n${pathLine}\nPlan: refer to Mohs.\n`;
+
+  it.each([
+    ['Path: slides from Quest reviewed by me today: basal cell carcinoma, nodular.'],
+    ['Path A: I reviewed the slides: basal cell carcinoma, nodular type.'],
+    ['Pathology: professional read by me. A: basal cell carcinoma, nodular.'],
+  ])('professional: 88305-26 (%s)', (line) => {
+    expect(codeNote(note(line), { pathology: 'professional' }).lines).toEqual(['11102', '88305-26']);
+  });
+
+  it('a lab that read its own slides bills them itself', () => {
+    const r = codeNote(note('Path: Quest dermatopathology report: basal cell carcinoma, nodular.'), { pathology: 'professional' });
+    expect(r.lines).toEqual(['11102']);
+  });
+
+  it('slides read by the lab pathologist are not the practice read', () => {
+    const r = codeNote(note('Path: slides from Quest were read by their dermatopathologist: basal cell carcinoma.'), { pathology: 'professional' });
+    expect(r.lines).toEqual(['11102']);
+  });
+});
