@@ -384,6 +384,11 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     ) {
       current = { head: '', body: line.trim(), mode: 'diagnosis', start: lineStart, end: lineStart + line.length };
       items.push(current);
+    } else if (mode === 'header' && /\b(?:stain(?:s|ed|ing)?|immuno\w*|ihc)\b/i.test(line)) {
+      // "Recuts were prepared … SOX10 and PRAME immunostains were performed": work done on the case,
+      // written above the specimen list (a consultation's preamble); attributed like a MICROSCOPIC line.
+      current = { head: '', body: line.trim(), mode: 'micro', start: lineStart, end: lineStart + line.length };
+      items.push(current);
     }
   }
 
@@ -395,7 +400,9 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   const siteByLabel = new Map<string, string>();
   for (const it of items) {
     // A line naming several specimens names several sites: it gives none of them one.
-    if (it.mode === 'specimens' && it.label && !it.also && (it.head || it.body)) siteByLabel.set(it.label, (it.head || it.body).split('\n')[0] ?? '');
+    // "SPECIMEN A: Skin, left nasal ala, excision" above the diagnosis heading describes specimen A too.
+    const described = it.mode === 'specimens' || (it.mode === 'header' && sawDiagnosisHeading && /^\s*skin\b/i.test(it.head || it.body));
+    if (described && it.label && !it.also && (it.head || it.body)) siteByLabel.set(it.label, (it.head || it.body).split('\n')[0] ?? '');
   }
   let unlabeled = 0;
   for (const it of dxItems) for (const label of it.also ? [it.label, ...it.also] : [it.label]) addReport(it, label);

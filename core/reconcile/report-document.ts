@@ -47,11 +47,18 @@ export function looksLikePathologyReport(text: string): boolean {
 export function reportDocumentEncounter(text: string, parsed: Encounter): Encounter | undefined {
   // The parser already read it as reports only: keep its reading (with the lone label fixed).
   if (isReportOnly(parsed)) {
-    const reports = parsed.pathology.map((r) => ({ ...r }));
-    const unread = [...parsed.unread];
+    // The parser's report section may start at the specimen list, leaving a consultation's preamble
+    // ("paraffin block received in consultation; recuts … immunostains performed") in its header.
+    // When the whole document reads as a report with the same specimens, that reading is kept.
+    const whole = looksLikePathologyReport(text) ? wholeDocumentReports(text) : undefined;
+    const same =
+      whole && whole.reports.length === parsed.pathology.length && whole.reports.every((r, k) => r.specimenLabel === parsed.pathology[k]?.specimenLabel);
+    const reports = same ? whole.reports : parsed.pathology.map((r) => ({ ...r }));
+    const unread = same ? [...parsed.unread.filter((u) => !PATHOLOGY_UNREAD.test(u.reason)), ...whole.unread] : [...parsed.unread];
     nameLoneSpecimen(reports, unread, text);
     const dateOfService = parsed.visit.dateOfService ?? earliestReportDate(reports);
-    return { ...parsed, visit: { ...parsed.visit, ...(dateOfService ? { dateOfService } : {}) }, pathology: reports, unread };
+    const sections = same ? { ...parsed.sections, [whole.name]: whole.body } : parsed.sections;
+    return { ...parsed, visit: { ...parsed.visit, ...(dateOfService ? { dateOfService } : {}) }, pathology: reports, unread, sections };
   }
   if (!looksLikePathologyReport(text)) return undefined;
   const body = text.length > 200_000 ? text.slice(0, 200_000) : text;
@@ -72,6 +79,18 @@ export function reportDocumentEncounter(text: string, parsed: Encounter): Encoun
     unread: [...parsed.unread.filter((u) => /decoded as/.test(u.reason)), ...unread],
     sections: { [name]: body },
   };
+}
+
+/** What parsePathology itself reports as unread: replaced by the whole document's own reading. */
+const PATHOLOGY_UNREAD = /^(?:stain or immunostain not attributed to a specimen|pathology specimen label not documented)$/;
+
+/** The whole text read as one pathology section. */
+function wholeDocumentReports(text: string): { reports: PathologyReport[]; unread: Unread[]; name: string; body: string } {
+  const body = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const name = 'pathology report';
+  const unread: Unread[] = [];
+  const reports = parsePathology({ name, role: 'pathology', start: 0, text: body }, (start, end) => ({ section: name, start, end }), unread);
+  return { reports, unread, name, body };
 }
 
 /** A report document is dated from its earliest collection (else signing) date. */

@@ -341,7 +341,12 @@ class Linker {
     const specimenLabel = t.specimenLabel ?? specimen?.label;
     // A flap or graft may document its donor site: the diagnosis is about the lesion's site.
     const closure = t.procedure && CLOSURE.includes(t.procedure.kind);
-    const where = closure ? mergeSite(lesion?.site, specimen?.site, t.procedure?.site) : mergeSite(t.procedure?.site, lesion?.site, specimen?.site);
+    const charted = closure ? mergeSite(lesion?.site, specimen?.site, t.procedure?.site) : mergeSite(t.procedure?.site, lesion?.site, specimen?.site);
+    // A lab report on its own ("A. Skin, left nasal sidewall, shave biopsy: BCC") documents the
+    // specimen's site; it is used only when nothing charted gives one.
+    const labSiteText = charted.siteKey ? undefined : this.ctx.pathologyFor(specimenLabel)?.siteText;
+    const labSite = labSiteText ? resolveSite(labSiteText) : undefined;
+    const where = labSite?.key ? mergeSite(labSite) : charted;
     const who = t.lesionLabel
       ? `Lesion ${t.lesionLabel}`
       : specimenLabel

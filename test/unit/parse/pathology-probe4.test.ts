@@ -68,3 +68,27 @@ describe('pathology reports: an unlabeled comment naming several specimens', () 
     expect(ihcOf(rs, 'B')).toEqual(['SOX10']);
   });
 });
+
+describe('a stand-alone report document: material above the specimen list', () => {
+  it('a consultation preamble with recuts and immunostains is read with the report', async () => {
+    const { reportDocumentEncounter } = await import('../../../core/reconcile/report-document');
+    const text = `CONSULTATION REPORT -- DERMATOPATHOLOGY
+Patient: Test, Probe-4   MRN: 4004
+Received: 12/01/2026     Signed: 12/04/2026
+
+Paraffin block received in consultation; recuts were prepared in our laboratory and stained
+with H&E. SOX10 and PRAME immunostains were performed on the recuts.
+
+Specimen A: Skin, right posterior shoulder, excision (outside).
+
+DIAGNOSIS:
+A. Compound nevus; no melanoma.
+`;
+    const enc = reportDocumentEncounter(text, parseNote(text, { id: 'consult' }));
+    const r = enc?.pathology[0];
+    expect(enc?.pathology.map((x) => x.specimenLabel)).toEqual(['A']);
+    expect(r?.consultation).toBe('88323');
+    expect(r?.ihc.map((i) => i.antibody).sort()).toEqual(['PRAME', 'SOX10']);
+    expect(r?.siteText).toBe('Skin, right posterior shoulder, excision (outside).');
+  });
+});
