@@ -254,8 +254,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     if (
       triggers.length === 0 &&
       /\b(?:removed|snip(?:ped)?|clipped|scissors?)\b/i.test(u.text) &&
-      [...pending, ...(current ? current.units : [])].some((p) => /\b(?:skin\s*tags?|acrochordons?)\b/i.test(p.text)) &&
-      !current
+      // "Acrochordons, approximately 25, neck …, irritated and bleeding …: removed with fine scissors": the tag word
+      // may sit in the same sentence, too far before the removal word for the trigger.
+      ((!current && pending.some((p) => /\b(?:skin\s*tags?|acrochordons?)\b/i.test(p.text))) ||
+        (/\b(?:skin\s*tags?|acrochordons?)\b/i.test(u.text) && !['history', 'negated', 'planned'].includes(intentOf(u.text, false, 0))))
     ) {
       triggers.push({ family: 'tag', start: 0, end: u.text.length });
     }

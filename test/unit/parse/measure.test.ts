@@ -99,6 +99,8 @@ describe('counts as digits or words', () => {
     ['both keloids injected with triamcinolone 40 mg/mL, total 30 mg', undefined],
     ['ILK 10 mg/mL, total 2 mL', undefined],
     ['total 6 lesions treated', 6],
+    ['Acrochordons, approximately 25, neck and axillae', 25],
+    ['AKs, about 6 mm, on the scalp', undefined],
   ];
   it.each(cases)('%s → %s', (text, n) => {
     expect(findCount(text)).toBe(n);

@@ -762,6 +762,15 @@ describe('Mohs blocks listed once for all stages', () => {
   });
 });
 
+describe('skin tags named long before the removal word', () => {
+  it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
+    const e = parseNote(
+      'Acrochordons, approximately 25, neck and axillae, irritated and bleeding when caught on clothing and jewelry: removed with fine scissors, AlCl for hemostasis.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['skin-tag-removal', 25]]);
+  });
+});
+
 describe('Mohs map tables, one per tumour', () => {
   it('a "| Stage | Blocks |" header opens the Mohs of the tumour named above it', () => {
     const e = parseNote(

@@ -132,6 +132,14 @@ describe('sections and spans', () => {
     expect(e.procedures.map((p) => [p.kind, p.site?.key, p.specimenLabel])).toEqual([['biopsy-punch', 'lip-vermilion', 'A']]);
   });
 
+  it('"S:" / "O:" / "A/P:" is a SOAP note: "S:" is the history, not a lesion labelled S', () => {
+    const e = parseNote(
+      'S: two warts R hand x 6 mo, painful.\nO: verrucous papules R index finger.\nA/P:\n1. Verruca vulgaris R hand (2) — cryotherapy with LN2, 2 cycles each. RTC 3 wk PRN.',
+    );
+    expect(Object.keys(e.sections)).toEqual(['S', 'O', 'A/P']);
+    expect(e.procedures.map((p) => [p.kind, p.status, p.site?.key])).toEqual([['destruction-benign', 'performed', 'hand']]);
+  });
+
   it("parseSections keeps the adapter's sections and roles", () => {
     const e = parseSections(
       [
