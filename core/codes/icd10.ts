@@ -282,7 +282,8 @@ function cleanText(text: string): string {
     // Same as /\s+/g → ' ', but leaves single spaces alone (most of the text) instead of rewriting each one.
     .replace(/\s{2,}|[^\S ]/g, ' ')
     // Negated mentions name what the lesion is NOT ("negative for melanoma", "no residual BCC", "r/o SCC").
-    .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no)\b[^.;,]*/g, ' ');
+    // "r/o BCC, not an AK": "not a/an …" names what the lesion is not, too.
+    .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no|not an?|not c\/w|not consistent with)\b[^.;,]*/g, ' ');
   // The clause-wide pattern is slow on long texts: run it only when its phrase is there at all.
   return NOT_FOUND.test(t) ? t.replace(/(?<![^.;,])[^.;,]*\bnot (identified|seen|present)\b/g, ' ') : t;
 }

@@ -106,9 +106,19 @@ function lesionTypeIn(text: string, hedged: boolean): LesionType | undefined {
     t = raw.replace(HEDGED, ' ');
     if (t !== raw) index = indexText(t);
   }
+  // "r/o BCC, not an AK": what the lesion is not is never its type, hedged or not.
+  if (/\bnot\s/i.test(t)) {
+    const kept = t.replace(NOT_A, ' ');
+    if (kept !== t) {
+      t = kept;
+      index = indexText(t);
+    }
+  }
   for (const [type, re] of LESION_TYPES_GATED) if (gatedTest(re, t, index)) return type;
   return undefined;
 }
+
+const NOT_A = /\bnot\s+(?:an?|c\/w|consistent\s+with|typical\s+(?:of|for))\s+[^,.;\n]{0,40}/gi;
 
 const LESION_TYPES_GATED: [LesionType, GatedRegExp][] = LESION_TYPES.map(([type, re]) => [type, gated(re)]);
 

@@ -52,3 +52,15 @@ describe('a problem named in one sentence and managed in the next', () => {
     expect(managed('Plan:\nActinic keratoses x4. LN2 today.\nSeborrheic keratosis, irritated, L back. Shave removal.\n')).toEqual([]);
   });
 });
+
+describe('what a lesion is not is never its type', () => {
+  it.each([
+    ['Tangential biopsy, L malar cheek: 8 mm pearly papule, r/o BCC, not an AK. Specimen A.'],
+    ['Shave biopsy R forearm, pink scaly papule not c/w SK, r/o SCC (A).'],
+  ])('%s', (line) => {
+    const e = parseNote(`Date of Service: 11/10/2026\n${line}\n`);
+    const bx = e.procedures.find((p) => p.kind === 'biopsy-tangential');
+    expect(bx).toBeDefined();
+    expect(bx?.lesionType).toBeUndefined();
+  });
+});

@@ -77,3 +77,14 @@ describe('slides an outside lab prepared and the practice read', () => {
     expect(r.lines).toEqual(['11102']);
   });
 });
+
+describe('a negated impression gives no diagnosis of its own', () => {
+  it('r/o BCC, not an AK → D49.2 before pathology, not the AK code of the other lines', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nLN2 to 3 AKs of the scalp.\nTangential biopsy, L malar cheek: 8 mm pearly papule, r/o BCC, not an AK. Specimen A to in-house path.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11102-XS', '17000', '17003 x2', '88305']);
+    expect(r.dx[0]).toEqual(['D49.2']);
+  });
+});
