@@ -9,6 +9,7 @@ import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
 import { blocksOf, destinationOf, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
+import { plainSpaces } from './spaces';
 import { chargesOf, dateOfServiceOf, emOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
 
 export { extractIdentity, normalizeName } from './identity';
@@ -41,7 +42,7 @@ const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'exam', 'procedu
 export function parseNote(text: string, options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
-    const input = typeof text === 'string' ? text : '';
+    const input = typeof text === 'string' ? plainSpaces(text) : '';
     startBudget(options.budgetMs ?? budgetFor(input.length));
     const { body, unread } = cap(input);
     const sections = splitSections(body, options.section ?? 'note');
@@ -72,7 +73,7 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
         unread.push({ text: String(s.name ?? ''), reason: `note longer than ${MAX_NOTE_CHARS} characters: section not read` });
         continue;
       }
-      const text = s.text.length > room ? s.text.slice(0, room) : s.text;
+      const text = plainSpaces(s.text.length > room ? s.text.slice(0, room) : s.text);
       if (body.length > 0) body += '\n\n';
       const start = body.length;
       body += text;
