@@ -19,13 +19,14 @@ export interface NoteIdentity {
 }
 
 const HEAD_CHARS = 6000;
+// Fixed-width lab printouts pad a field name with dot leaders: "PATIENT.......: Doe, Jane", "MRN......: 1234".
 const STOP = String.raw`(?=\s{2,}|\s*[|;\t]|\s+(?:dob|d\.o\.b\.?|date\s+of\s+birth|mrn|med(?:ical)?\s+rec(?:ord)?|acct|account|sex|gender|age|dos|date\s+of\s+service|visit\s+date|pt\s+key|patient\s+key|id)\b|\s*\(|\s*$)`;
 const NAME_RE = new RegExp(
-  String.raw`(?:^|[\s|;])(?:patient(?:'s)?\s*(?:full\s+)?name|pt\.?\s*name|patient|pt\.?|name)\s*[:#=-]\s*([^\n|;\t]{2,80}?)${STOP}`,
+  String.raw`(?:^|[\s|;])(?:patient(?:'s)?\s*(?:full\s+)?name|pt\.?\s*name|patient|pt\.?|name)\s*(?:\.{2,}\s*)?[:#=-]\s*([^\n|;\t]{2,80}?)${STOP}`,
   'im',
 );
 const MRN_RE =
-  /(?:^|[\s|;(])(?:mrn|m\.r\.n\.?|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|acct(?:ount)?\s*(?:#|no\.?|number)?)\s*[:#=]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/im;
+  /(?:^|[\s|;(])(?:mrn|m\.r\.n\.?|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|acct(?:ount)?\s*(?:#|no\.?|number)?)\s*(?:\.{2,}\s*)?[:#=]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/im;
 const KEY_RE = /(?:^|[\s|;])(?:patient\s*key|pt\s*key)\s*[:#=]\s*([A-Za-z0-9][A-Za-z0-9_.-]{1,60})/im;
 const DOB_RE =
   /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date)\s*[:#=]?\s*([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|\d{4}-\d{2}-\d{2}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})/i;

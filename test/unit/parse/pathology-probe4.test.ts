@@ -92,3 +92,18 @@ A. Compound nevus; no melanoma.
     expect(r?.siteText).toBe('Skin, right posterior shoulder, excision (outside).');
   });
 });
+
+describe('identity in a fixed-width lab printout', () => {
+  it('reads dot-leader fields: "PATIENT.......: Doe, Jane", "MRN..........: 900356"', async () => {
+    const { extractIdentity } = await import('../../../core/parse/identity');
+    const id = extractIdentity('PATIENT.......: Test, Patient-356                 MRN..........: 900356\nCOLLECTED.....: 12/08/2026\n');
+    expect(id.mrn).toBe('900356');
+    expect(id.name).toContain('test');
+    expect(id.key).toBe('mrn:900356');
+  });
+
+  it('a sentence ending in an ellipsis is not a field', async () => {
+    const { extractIdentity } = await import('../../../core/parse/identity');
+    expect(extractIdentity('Patient... tolerated well.\n').name).toBeUndefined();
+  });
+});
