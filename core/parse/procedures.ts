@@ -413,7 +413,15 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           // "Punch bx 4 mm L forearm, specimen A. Punch bx 4 mm L forearm, specimen B.": two specimens are two procedures.
           const newSpecimen = specimenWordLabel(u.text);
           const baseSpecimen = newSpecimen && base ? base.units.map((x) => specimenWordLabel(x.text)).find(Boolean) : undefined;
-          const sameLabel = (!u.label || u.label === base?.label) && (!newSpecimen || !baseSpecimen || newSpecimen === baseSpecimen);
+          // "… Complex repair, final length 12.5 cm." then "Specimen A: WLE, L thigh, suture at 12 o'clock": a specimen line
+          // naming the procedure again labels the jar of the unlabelled procedure above it, not a second procedure.
+          const jarOfBase =
+            u.labelKind === 'specimen' &&
+            u.lineStart &&
+            base !== undefined &&
+            !base.label &&
+            !base.units.some((x) => x.labelKind === 'specimen' || specimenWordLabel(x.text));
+          const sameLabel = (!u.label || u.label === base?.label || jarOfBase) && (!newSpecimen || !baseSpecimen || newSpecimen === baseSpecimen);
           const site = newSiteIn(u);
           const sameSite =
             !site ||
@@ -556,6 +564,21 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     // "Biopsies of the vulva today:" then "1) … punch …", "2) … shave …": the header is the summary of its items.
     if (!b.parent && !b.label && substantive(b) === 1 && blocks.some((x) => x.listOf === b)) {
       for (const x of blocks) if (x.listOf === b && !x.site && b.site) x.site = b.site;
+      return false;
+    }
+    // "EXCISION DAY" / "Excisions today" over "A) …", "B) …" items: a title line that names no site and no size is
+    // the heading of the labelled procedures of its kind below it, not a procedure of its own.
+    if (
+      !b.parent &&
+      !b.label &&
+      !b.site &&
+      b.trigger.lineStart &&
+      b.trigger.text.trim().length < 40 &&
+      !/[\d.,;()]/.test(b.trigger.text) &&
+      !b.units.some((u) => findSizes(u.text).length > 0 || matchSite(u.text)) &&
+      blocks.slice(k + 1).some((x) => !x.parent && x.label && x.family === b.family)
+    ) {
+      dropped.add(b);
       return false;
     }
     if (b.parent || b.label || b.site || substantive(b) > 1) return true;

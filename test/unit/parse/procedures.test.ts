@@ -762,6 +762,36 @@ describe('Mohs blocks listed once for all stages', () => {
   });
 });
 
+describe('title lines and specimen lines around an excision', () => {
+  it('"EXCISION DAY" over "A) …", "B) …" items is a heading, not a third excision', () => {
+    const e = parseNote(
+      [
+        'EXCISION DAY',
+        'All lesions are biopsy-proven malignancies.',
+        '',
+        'A) BCC, vertex scalp — lesion 1.0 cm, margins 5 mm, excised diameter 2.0 cm. Layered closure 3.2 cm.',
+        'B) SCC in situ, L upper arm — lesion 1.5 cm, margins 5 mm, excised diameter 2.5 cm. Layered closure 4.3 cm.',
+      ].join('\n'),
+    );
+    expect(e.procedures.filter((p) => p.kind === 'excision').map((p) => [p.site?.key, p.specimenLabel ?? p.lesionLabels[0]])).toEqual([
+      ['vertex', 'A'],
+      ['upper-arm', 'B'],
+    ]);
+  });
+
+  it('"Specimen A: WLE, L thigh" after the excision and its repair labels that excision\'s jar', () => {
+    const e = parseNote(
+      [
+        'Procedure: wide local excision, melanoma, L anterior thigh.',
+        '',
+        'Lesion 1.2 cm, excised with 1.0 cm margins. Closed in layers, complex repair, final length 12.5 cm.',
+        "Specimen A: WLE, L thigh, suture at 12 o'clock — to in-house dermpath.",
+      ].join('\n'),
+    );
+    expect(e.procedures.filter((p) => p.kind === 'excision').map((p) => [p.site?.key, p.specimenLabel])).toEqual([['thigh', 'A']]);
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(
