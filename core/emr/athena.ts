@@ -79,4 +79,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/document-path-result-pas.html (result document in frMain)
  * - test/fixtures/emr/athena/signoff-em-and-biopsy-charges.html (Sign-off: level of service + billing grid)
  * - test/fixtures/emr/athena/saved-complete-excision.html (frames saved as files, real <frameset><frame>)
+ * - test/fixtures/emr/athena/encounter-summary-procedure-table.html (summary tables titled by <th colspan>, field grid)
  */

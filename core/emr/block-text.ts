@@ -77,6 +77,8 @@ export interface BlockTextOptions {
   marks?: ReadonlyMap<Node, number>;
   /** Leave out navigation bars and tab strips (they list section names without their content). */
   skipNavigation?: boolean;
+  /** Like `marks`, written where each element's text ends (text after a titled region is not part of it). */
+  endMarks?: ReadonlyMap<Node, number>;
   /** Stop after about this many characters (a runaway page must not stall the content script). */
   maxChars?: number;
 }
@@ -198,7 +200,8 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     return;
   }
   if (options.skipNavigation && isNavigationElement(el, tag)) return;
-  if (isIconFont(el, tag) || isClosedDialog(el, tag)) return;
+  if (isIconFont(el, tag) || isClosedDialog(el, tag) || isTemplateNoise(el)) return;
+  if (tag === 'TABLE') markFieldGrid(el);
   const isPre = pre || tag === 'PRE';
   const block = BLOCK.has(tag) || tag.includes('-');
   const cell = tag === 'TD' || tag === 'TH';
@@ -211,13 +214,19 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   const mark = options.marks?.get(el);
   if (mark !== undefined) push(sink, `\u0003${mark}\u0004`);
   if (tag === 'LI') push(sink, listMarker(el));
+  const gridCell = cell ? fieldGridCell(el) : undefined;
+  if (gridCell === HEADER_ROW) return;
+  if (gridCell?.prefix && /\S/.test(el.textContent ?? '')) push(sink, gridCell.prefix);
   const shadow = shadowOf(el);
   if (shadow) {
     walk(shadow, options, sink, isPre, depth + 1);
   } else {
     for (let c = el.firstChild; c; c = c.nextSibling) walk(c, options, sink, isPre, depth + 1);
   }
-  if (cell) {
+  const endMark = options.endMarks?.get(el);
+  if (endMark !== undefined) push(sink, `${BREAK1}\u0003${endMark}\u0004`);
+  if (gridCell?.key) push(sink, ': ');
+  else if (cell) {
     // A row header before its value ("<th>Collected</th><td>04/28/2026</td>") reads as a labeled field.
     // So does any cell ending in a colon ("<td><b>Procedure:</b></td><td>Shave biopsy</td>").
     const next = el.nextElementSibling?.tagName.toUpperCase();
@@ -229,6 +238,58 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     if (!/:\s*$/.test(el.textContent ?? '')) push(sink, ':');
     push(sink, ' ');
   } else if (block) push(sink, brk);
+}
+
+/**
+ * Template machinery, not chart text: a choice chip or custom checkbox left unchecked
+ * (role="checkbox" aria-checked="false": "Also considered: [Excision]"), and a hidden template or
+ * snippet library (hidden AND named so). Other hidden or collapsed sections are still read.
+ */
+const TEMPLATE_NAME = /template|snippet|macro|quick-?text|boilerplate|smart-?phrase/i;
+function isTemplateNoise(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role !== null && /checkbox|radio|switch/.test(role)) return el.getAttribute('aria-checked') === 'false';
+  const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
+  return hidden && TEMPLATE_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('data-identifier') ?? ''}`);
+}
+
+/**
+ * A grid of fields ("Procedure | Site | Lesion size | Specimen" over rows of prose) reads row by row
+ * as labeled fields ("Site: L upper back | … | Specimen: A"), the way the parser reads a form; its
+ * header row is then left out. A first column of short keys ("Part | Specimen | Diagnosis" over
+ * "A | Skin, R forearm, shave | AK") names each row the way a lab writes it: "Part A: Skin, R forearm,
+ * shave | Diagnosis: AK". A grid holding codes (a charge or bill grid) keeps its columns: its reader
+ * takes them by position.
+ */
+const HEADER_ROW = 'header-row';
+const grids = new WeakMap<Element, { head: Element; labels: string[]; keyed: boolean }>();
+const CODE_CELL = /^(?:\d{5}|[A-Z]\d{4}|[A-Z]\d{2}\.\w)/;
+const ROW_KEY = /^[A-Z0-9]{1,3}[.):]?$/i;
+const cellText = (c: Element | undefined): string => (c?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function markFieldGrid(table: Element): void {
+  // Fresh each read: an SPA may refill the grid between reads.
+  grids.delete(table);
+  const rows = Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
+  const head = rows.slice(0, 2).find((r) => r.children.length > 1 && Array.from(r.children).every((c) => c.tagName === 'TH'));
+  const labels = head ? Array.from(head.children, (c) => cellText(c).replace(/:$/, '')) : [];
+  if (!head || labels.some((l) => !l || l.length > 40) || rows.some((r) => Array.from(r.children).some((c) => CODE_CELL.test(cellText(c))))) return;
+  const data = rows.filter((r) => r !== head && r.children.length > 1);
+  grids.set(table, { head, labels, keyed: data.length > 0 && data.every((r) => ROW_KEY.test(cellText(r.children[0]))) });
+}
+
+/** How a cell of a field grid reads: HEADER_ROW (left out), or the label to write before it. */
+function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; key?: boolean } | undefined {
+  const row = cell.parentElement;
+  const info = row && grids.get(row.closest('table') as Element);
+  if (!info || !row) return undefined;
+  if (row === info.head) return HEADER_ROW;
+  // A row header cell names its own row ("<th>Collected</th><td>…</td>"): no column label.
+  const col = Array.prototype.indexOf.call(row.children, cell);
+  const label = info.labels[col];
+  if (cell.tagName === 'TH' || row.children.length < 2 || !label) return undefined;
+  if (info.keyed && col < 2) return col === 0 ? { prefix: `${label} `, key: true } : {};
+  return { prefix: `${label}: ` };
 }
 
 const NAV_ROLES = new Set(['navigation', 'tablist', 'tab', 'menu', 'menubar']);
@@ -289,13 +350,24 @@ function labelsUncheckedChoice(label: Element): boolean {
   return (kind === 'checkbox' || kind === 'radio') && !input?.checked;
 }
 
+/** Epic's SmartText wildcard "***" (a blank to fill); "*** AMENDED REPORT ***" is a banner, not a blank. */
+const WILDCARD = /(?:^|[^*\w])\*{3}(?![*\w])/;
+const BANNER = /^\*{3,}[^*]*\w[^*]*\*{3,}$/;
+/**
+ * Printed choices: "Repair: ☐ Simple  ☒ Intermediate  ☐ Complex" or "[ ] Shave [x] Punch". An unchosen
+ * option's words run to the next choice mark, a wide gap, a cell or clause break, or a sentence end.
+ */
+const UNCHOSEN = /(?:[\u2610\u25a1]|\[ \])[^\u2610-\u2612\u25a1\u2713\u2714[|;]*?(?=[ \t\u0005\u0006]{2}|[\u2610-\u2612\u25a1\u2713\u2714[|;]|\.(?:\s|$)|$)/g;
+
 /** Resolve break markers, trim each line, drop empty cell separators, keep at most one blank line in a row. */
 function tidy(raw: string): string {
   const text = raw.replace(/(?:[ \t]*[\u0001\u0002])+[ \t]*/g, (run) => (run.includes(BREAK2) ? '\n\n' : '\n'));
   const out: string[] = [];
   let blank = 0;
   for (const line of text.split('\n')) {
-    const t = line
+    // A line holding an unfilled wildcard ("Procedure #2: *** of the ***") is template text nobody completed.
+    if (line.includes('***') && WILDCARD.test(line) && !BANNER.test(line.trim())) continue;
+    const t = (/[\u2610\u25a1]|\[ \]/.test(line) ? line.replace(UNCHOSEN, '').replace(/[ \u0005\u0006]{2,}/g, ' ') : line)
       .replace(/[ \t]+/g, ' ')
       .replace(/(?:\s*\|\s*)+$/, '')
       .replace(/^(?:\s*\|\s*)+/, '')

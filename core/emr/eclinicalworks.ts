@@ -3,6 +3,7 @@ import { type ChartSection, defineAdapter } from './define-adapter';
 import { composePatient, dateOfServiceIn, firstDateIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
 import { lineText, sectionsByHeadings } from './read';
 import type { Scope } from './scope';
+import { roleOfTitle } from './titles';
 
 /**
  * eClinicalWorks V11/V12 web ("webemr"): an AngularJS shell at
@@ -48,6 +49,28 @@ function cptGrid(scope: Scope): ChartSection | undefined {
   return lines.length > 0 ? { name: 'CPT grid', role: 'charges', text: lines.join('\n') } : undefined;
 }
 
+/**
+ * Print-HTML two-pane rows ("Visit Code(s)" | "Procedure Codes" headings over their data cells, smartcoder's
+ * tr.leftPaneHeading / td.rightPaneHeading): each column is its own section, not one line of both.
+ */
+function twoPaneSections(root: ParentNode, read: Set<Node>): ChartSection[] {
+  const out: ChartSection[] = [];
+  for (const row of Array.from(root.querySelectorAll('tr'))) {
+    const heads = Array.from(row.children).filter((c) => /\b(?:left|right)PaneHeading\b/.test(c.className));
+    const data = row.nextElementSibling;
+    if (heads.length < 2 || !data) continue;
+    const cells = Array.from(data.children);
+    heads.forEach((head) => {
+      const name = lineText(head).replace(/:\s*$/, '');
+      const text = blockText(cells[Array.from(row.children).indexOf(head)]);
+      if (name && text.trim()) out.push({ name, role: roleOfTitle(name) ?? 'other', text });
+    });
+    read.add(row);
+    read.add(data);
+  }
+  return out;
+}
+
 export const eclinicalworksAdapter = defineAdapter({
   id: 'ecw',
   name: 'eClinicalWorks',
@@ -62,9 +85,12 @@ export const eclinicalworksAdapter = defineAdapter({
   },
   sections(scope) {
     const grid = cptGrid(scope);
-    const sections = noteRoots(scope).flatMap((root) =>
-      sectionsByHeadings(root, { headingRoots: scope.roots.filter((r) => r !== scope.doc && (r as ShadowRoot).host !== undefined) }),
-    );
+    const sections = noteRoots(scope).flatMap((root) => {
+      const panes = new Set<Node>();
+      const twoPane = twoPaneSections(root as ParentNode, panes);
+      const headingRoots = scope.roots.filter((r) => r !== scope.doc && (r as ShadowRoot).host !== undefined);
+      return [...sectionsByHeadings(root, { headingRoots, exclude: panes }), ...twoPane];
+    });
     const out = sections
       // The grid is what will be billed; the note's "Billing Information" text repeats it.
       .filter((s) => !(grid && s.role === 'charges'))
@@ -76,7 +102,16 @@ export const eclinicalworksAdapter = defineAdapter({
   identity(scope) {
     const name = firstText(scope, ['span[ng-bind*="FULL_NAME"]', 'tr.PatientData td']);
     const headerText = firstText(scope, ['#patientHeaderSpan', 'tr.patient_header_tr']) ?? '';
-    const acc = /\bAcc(?:ount)?\.?\s*(?:No\.?|Number|#)?\s*:?\s*([A-Z0-9-]{3,})/i.exec(headerText)?.[1];
+    const accOf = (text: string) => /\bAcc(?:ount)?\.?\s*(?:No\.?|Number|#)?\s*:?\s*([A-Z0-9-]*\d[A-Z0-9-]*)/i.exec(text)?.[1];
+    // The print view has no header span: its patient rows carry "Account Number:".
+    const acc =
+      accOf(headerText) ??
+      accOf(
+        scope
+          .all('tr.PatientData, tr.PtData')
+          .map((r) => blockText(r))
+          .join('\n'),
+      );
     const current = scope.first('#encDropDownList li.hlight-enc .enc-lbl-span');
     const dos = dateOfServiceIn(headerText) ?? (current ? firstDateIn(current.textContent ?? '') : undefined);
     const note = () =>
@@ -99,4 +134,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-three-biopsies.html (viewer iframe, print-HTML rows)
  * - test/fixtures/emr/eclinicalworks/lab-result-mis-ihc.html (lab result window)
  * - test/fixtures/emr/eclinicalworks/progress-note-shave-removals-billing.html (Billing Information + #billingTbl4)
+ * - test/fixtures/emr/eclinicalworks/print-view-excision-repair.html (print view: two-pane rows, printed choice marks)
  */

@@ -1,7 +1,7 @@
 import { blockText } from './block-text';
 import { defineAdapter } from './define-adapter';
 import { composePatient, dateOfServiceIn, firstDateIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
-import { readKnownSections, sectionsByHeadings } from './read';
+import { type KnownSection, leftoverSections, readKnownSections, sectionsByHeadings } from './read';
 import type { Scope } from './scope';
 
 /**
@@ -22,6 +22,14 @@ function chartRoots(scope: Scope): Element[] {
   return roots.filter((el, i) => !roots.some((other, j) => j !== i && other !== el && other.contains(el)));
 }
 
+const KNOWN: readonly KnownSection[] = [
+  { selector: '[data-identifier="visit-note-header"]', role: 'header', name: 'Visit header' },
+  // Note sections carry data-identifier="note-section-<name>" and an <h4> title (inferred).
+  { selector: '[data-identifier^="note-section-"]' },
+  { selector: '[data-identifier="path-result-detail"]', role: 'pathology', name: 'Pathology result' },
+  { selector: '[data-identifier="bill-line-items"]', role: 'charges', name: 'Bill' },
+];
+
 export const emaAdapter = defineAdapter({
   id: 'ema',
   name: 'Modernizing Medicine EMA',
@@ -34,15 +42,10 @@ export const emaAdapter = defineAdapter({
     );
   },
   sections(scope) {
-    const known = readKnownSections(scope, [
-      { selector: '[data-identifier="visit-note-header"]', role: 'header', name: 'Visit header' },
-      // Note sections carry data-identifier="note-section-<name>" and an <h4> title (inferred).
-      { selector: '[data-identifier^="note-section-"]' },
-      { selector: '[data-identifier="path-result-detail"]', role: 'pathology', name: 'Pathology result' },
-      { selector: '[data-identifier="bill-line-items"]', role: 'charges', name: 'Bill' },
-    ]);
-    if (known.length > 0) return known;
-    return chartRoots(scope).flatMap((root) => sectionsByHeadings(root));
+    const known = readKnownSections(scope, KNOWN);
+    if (known.length === 0) return chartRoots(scope).flatMap((root) => sectionsByHeadings(root));
+    // Titled parts of the chart outside the known containers (a practice's own note section): read by their titles.
+    return [...known, ...chartRoots(scope).flatMap((root) => leftoverSections(scope, root, KNOWN))];
   },
   identity(scope) {
     const name = firstText(scope, ['[data-identifier="patient-header-name"]', '.patient-header .patient-name', '.patient-name']);
@@ -74,4 +77,5 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/bill-excision-intermediate-repair.html (bill of entered charges; collapsed HPI,
  *   Exam and procedure note)
  * - SPA route change in place: test/unit/emr/dom-cases.test.ts; demo/charts/*.html use the same markup
+ * - test/fixtures/emr/ema/visit-template-noise.html (unchecked choices, *** template row, hidden template library)
  */

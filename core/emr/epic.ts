@@ -62,4 +62,6 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/progress-note-mohs-nose.html (progress note: Mohs + complex repair)
  * - test/fixtures/emr/epic/visit-two-biopsies-charge-capture.html (note with a Charges list)
  * - test/fixtures/emr/epic/results-two-biopsies.html (the same patient's pathology result, linked)
+ * - test/fixtures/emr/epic/results-three-specimens-table.html (specimens as a keyed table)
+ * - test/fixtures/emr/epic/progress-note-addendum-wildcards.html (*** wildcards, addendum with the result)
  */

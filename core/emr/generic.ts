@@ -33,5 +33,8 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/clinic-portal-visit.html (unknown EMR: h3 titles, dl banner)
  * - test/fixtures/emr/generic/printed-note-bold-labels.html (note in a srcdoc frame, bold titles, folded
  *   <details> addendum, charges in a shadow root)
+ * - test/fixtures/emr/generic/visit-history-open-visit.html (Visit History rail left out)
+ * - test/fixtures/emr/generic/div-soup-br-lines.html (div soup, <br> lines, styled titles)
+ * - test/fixtures/emr/generic/nested-frames-aria-sections.html (two frames deep, aria-label regions)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -1,7 +1,7 @@
 import { blockText } from './block-text';
 import { defineAdapter } from './define-adapter';
 import { composePatient, dateOfServiceIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
-import { type KnownSection, readKnownSections, sectionsByHeadings } from './read';
+import { type KnownSection, leftoverSections, readKnownSections, sectionsByHeadings } from './read';
 
 /**
  * Nextech EHR on the web (IntelleChartPRO, app1.intellechart.net): an Angular chart whose
@@ -40,9 +40,12 @@ export const nextechAdapter = defineAdapter({
   },
   sections(scope) {
     const known = readKnownSections(scope, SECTIONS);
-    if (known.length > 0) return known;
     const root = scope.first('app-root') ?? scope.doc.body;
-    return root ? sectionsByHeadings(root, { headingRoots: scope.roots.filter((r) => r !== scope.doc) }) : [];
+    if (!root) return known;
+    const headingRoots = scope.roots.filter((r) => r !== scope.doc);
+    if (known.length === 0) return sectionsByHeadings(root, { headingRoots });
+    // A practice's own sections (a titled fieldset or card) sit outside the known elements: read them by their titles.
+    return [...known, ...leftoverSections(scope, root, SECTIONS, headingRoots)];
   },
   identity(scope) {
     const name = firstText(scope, ['[data-test="patient-name"]', '.patient-name']);
@@ -64,4 +67,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/visit-excision-repair-warts.html (procedures + Imp/Plan)
  * - test/fixtures/emr/nextech/results-two-specimen-report.html (pathology results card)
  * - test/fixtures/emr/nextech/billing-ak-sixteen-overcoded.html (billing grid with wrong entered codes)
+ * - test/fixtures/emr/nextech/visit-fieldset-legend-procedures.html (custom fieldset section outside the known elements)
  */

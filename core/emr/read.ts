@@ -54,6 +54,15 @@ export function readKnownSections(scope: Scope, known: readonly KnownSection[]):
   return out;
 }
 
+/**
+ * Titled sections of `root` outside the known containers (the adapter read those already); text
+ * before the first title there is the banner and navigation, not a section.
+ */
+export function leftoverSections(scope: Scope, root: Node, known: readonly KnownSection[], headingRoots: readonly Node[] = []): ChartSection[] {
+  const exclude = new Set<Node>(scope.all(known.map((k) => k.selector).join(', ')));
+  return sectionsByHeadings(root, { exclude, headedOnly: true, headingRoots });
+}
+
 /** Document order for elements of one tree; elements of different trees keep their found order. */
 function order(a: Element, b: Element): number {
   if (a === b) return 0;
@@ -161,23 +170,113 @@ export function findHeadings(root: ParentNode): { el: Element; role: SnapshotRol
  * Splits the text of `root` at its headings; text before the first heading is one 'note' section.
  * `headingRoots` are searched for headings too (shadow roots and frame documents the text walk enters).
  */
-export function sectionsByHeadings(root: Node, options: { leadName?: string; headingRoots?: readonly Node[]; frames?: boolean } = {}): ChartSection[] {
+export function sectionsByHeadings(
+  root: Node,
+  options: { leadName?: string; headingRoots?: readonly Node[]; frames?: boolean; exclude?: ReadonlySet<Node>; headedOnly?: boolean } = {},
+): ChartSection[] {
   const out: ChartSection[] = [];
   const headings = findHeadings(root as ParentNode);
-  for (const extra of options.headingRoots ?? []) if (extra !== root) headings.push(...findHeadings(extra as ParentNode));
+  const roots = [root, ...(options.headingRoots ?? []).filter((r) => r !== root)];
+  for (const extra of roots.slice(1)) headings.push(...findHeadings(extra as ParentNode));
+  const regions = labeledRegions(roots, headings);
+  const exclude = new Set<Node>(options.exclude ?? []);
+  for (const r of roots) earlierVisits(r, headings, exclude);
   const marks = new Map<Node, number>();
   headings.forEach((h, i) => {
     marks.set(h.el, i);
   });
-  const text = blockText(root, { marks, frames: options.frames ?? false, skipNavigation: true });
+  // A region's section ends with the region: text after it (until the next title) is untitled note text.
+  const endMarks = new Map<Node, number>();
+  const after: { el: Element; role: SnapshotRole; name: string } = { el: root as Element, role: 'note', name: options.leadName ?? 'Note' };
+  for (const region of regions) {
+    marks.set(region.el, headings.push(region) - 1);
+    endMarks.set(region.el, headings.push(after) - 1);
+  }
+  const text = blockText(root, { marks, endMarks, frames: options.frames ?? false, skipNavigation: true, exclude });
   const parts = text.split(/\u0003(\d+)\u0004/);
   const lead = (parts[0] ?? '').trim();
-  if (lead) out.push({ name: options.leadName ?? 'Note', role: 'note', text: lead });
+  if (lead && !options.headedOnly) out.push({ name: options.leadName ?? 'Note', role: 'note', text: lead });
   for (let k = 1; k + 1 < parts.length; k += 2) {
     const h = headings[Number(parts[k])];
     const body = (parts[k + 1] ?? '').replace(/^[ \t]*\n/, '').trimEnd();
-    if (!h) continue;
+    if (!h || (h === after && (body.trim().length === 0 || options.headedOnly))) continue;
     out.push({ name: h.name.slice(0, 200), role: h.role, text: body.length > 0 ? body : h.name });
   }
   return out;
+}
+
+/**
+ * Regions named only for screen readers (<section aria-label="Procedure note">, no visible title) are
+ * sections too; a region that shows its own title is split at that title instead.
+ */
+function labeledRegions(roots: readonly Node[], headings: readonly { el: Element }[]): { el: Element; role: SnapshotRole; name: string }[] {
+  const out: { el: Element; role: SnapshotRole; name: string }[] = [];
+  for (const root of roots) {
+    for (const el of queryAll(root, 'section[aria-label],section[aria-labelledby],[role=region][aria-label],[role=region][aria-labelledby]')) {
+      if (isNavigation(el) || headings.some((h) => el.contains(h.el))) continue;
+      const name =
+        el.getAttribute('aria-label') ??
+        (el.getAttribute('aria-labelledby') ?? '')
+          .split(' ')
+          .map((id) => lineText(el.ownerDocument?.getElementById(id)))
+          .join(' ');
+      const role = roleOfTitle(name);
+      if (role) out.push({ el, role, name: name.trim() });
+    }
+  }
+  return out;
+}
+
+function queryAll(root: Node, selector: string): Element[] {
+  try {
+    return Array.from((root as ParentNode).querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** Titles of a list of earlier visits or notes (another date's documentation, never this visit's claim). */
+const EARLIER_VISITS = /^(?:(?:previous|prior|past|earlier|older)\s+(?:visits?|encounters?|notes?)|(?:visit|encounter|note)s?\s+(?:history|list|timeline))$/;
+
+/**
+ * Adds to `exclude` the lists of earlier visits under `root`: a container named so (aria-label), or
+ * the block a "Visit History" title opens (the container it leads, else the title and what follows
+ * it up to the next section title). An open item inside the list that holds a whole note (the visit
+ * on screen, expanded in place) is kept.
+ */
+function earlierVisits(root: Node, headings: readonly { el: Element }[], exclude: Set<Node>): void {
+  for (const el of queryAll(root, '[aria-label],h1,h2,h3,h4,h5,h6,legend,summary,[role=heading],b,strong')) {
+    const labelled = el.getAttribute('aria-label');
+    const title = normalizeTitle(labelled ?? lineText(el));
+    if (!EARLIER_VISITS.test(title)) continue;
+    // The title's own block: climb through wrappers that hold only the title ("<p><b>Visit History</b></p>").
+    let block: Element = el;
+    while (!labelled && block.parentElement && normalizeTitle(lineText(block.parentElement)) === title) block = block.parentElement;
+    const container = labelled ? block : block.parentElement;
+    const startsSection = (n: Element): boolean => headings.some((h) => h.el === n || (n.contains(h.el) && leadsWith(n, h.el)));
+    if (
+      container &&
+      (labelled ||
+        (!/^(?:BODY|HTML|MAIN)$/.test(container.tagName) &&
+          leadsWith(container, block) &&
+          !Array.from(container.children).some((c) => c !== block && startsSection(c))))
+    ) {
+      // Keep an open item holding a whole note (the visit on screen, expanded in place).
+      const open = queryAll(container, 'details[open],[aria-current],[aria-expanded=true]').find((item) => (item.textContent ?? '').length > 200);
+      if (!open) exclude.add(container);
+      for (let n: Element | null = open ?? null; n && n !== container; n = n.parentElement) {
+        for (let sib = n.parentElement?.firstElementChild ?? null; sib; sib = sib.nextElementSibling) if (sib !== n) exclude.add(sib);
+      }
+      continue;
+    }
+    exclude.add(block);
+    for (let n = block.nextElementSibling; n && !startsSection(n); n = n.nextElementSibling) exclude.add(n);
+  }
+}
+
+/** True when the first text inside `container` belongs to `title`. */
+function leadsWith(container: Element, title: Element): boolean {
+  const walker = (container.ownerDocument ?? (container as unknown as Document)).createTreeWalker(container, 4 /* SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\S/.test((n as Text).data)) return title.contains(n);
+  return false;
 }

@@ -85,6 +85,41 @@ describe('blockText', () => {
       'Exam done',
     ],
     ['custom elements are blocks', '<chart-plan>Plan text</chart-plan><chart-impression>Impression</chart-impression>', 'Plan text\nImpression'],
+    [
+      'an unchecked choice chip (role="checkbox" aria-checked="false") is not documented; a checked one is',
+      '<div>Also: <div role="checkbox" aria-checked="false">Excision</div><div role="checkbox" aria-checked="true">Cryotherapy</div><span role="radio" aria-checked="false">Punch</span></div>',
+      'Also:\nCryotherapy',
+    ],
+    [
+      'a hidden template library is left out; a hidden section that is not named a template is read',
+      '<div class="template-library" hidden><p>Punch biopsy - Location: [location]</p></div><div id="smartPhraseCache" style="display: none">Excision 1.5 cm</div><div hidden class="note-body">folded HPI</div>',
+      'folded HPI',
+    ],
+    [
+      'printed choice marks: an unchosen option is dropped up to the next mark, gap or sentence end',
+      '<div>Repair: &#9744; Simple &nbsp; &#9746; Intermediate (layered) &nbsp; &#9744; Complex</div><div>[ ] Shave [x] Punch. Specimen A.</div><div>&#9744; Cryotherapy. Shave biopsy L arm.</div>',
+      'Repair: \u2612 Intermediate (layered)\n[x] Punch. Specimen A.\n. Shave biopsy L arm.',
+    ],
+    [
+      'a line holding an unfilled *** wildcard is left out; a *** banner is kept',
+      '<p>Shave biopsy L arm.</p><p>Procedure #2: *** of the *** (site)</p><p>2. ***</p><pre>*** AMENDED REPORT ***</pre><p>**bold** note</p>',
+      'Shave biopsy L arm.\n*** AMENDED REPORT ***\n**bold** note',
+    ],
+    [
+      'a grid of fields reads as labeled fields, its header row left out',
+      '<table><tr><th colspan="3">PROCEDURES</th></tr><tr><th>Procedure</th><th>Site</th><th>Specimen</th></tr><tr><td>Shave removal</td><td>L upper back</td><td>A</td></tr><tr><td>Cryo</td><td></td><td></td></tr></table>',
+      'PROCEDURES\nProcedure: Shave removal | Site: L upper back | Specimen: A\nProcedure: Cryo',
+    ],
+    [
+      'a grid keyed by short row labels reads like a lab line: "Part A: source | Diagnosis: …"',
+      '<table><thead><tr><th>Part</th><th>Specimen</th><th>Diagnosis</th></tr></thead><tbody><tr><td>A</td><td>Skin, R forearm, shave</td><td>Actinic keratosis.</td></tr><tr><td>B</td><td>Skin, L back, punch</td><td>Compound nevus.</td></tr></tbody></table>',
+      'Part A: Skin, R forearm, shave | Diagnosis: Actinic keratosis.\nPart B: Skin, L back, punch | Diagnosis: Compound nevus.',
+    ],
+    [
+      'a grid holding codes (charges) keeps its columns',
+      '<table><tr><th>Dx</th><th>CPT</th><th>Units</th></tr><tr><td>L82.0</td><td>11301</td><td>1</td></tr></table>',
+      'Dx | CPT | Units\nL82.0 | 11301 | 1',
+    ],
   ])('%s', (_name, body, expected) => {
     expect(textOf(body)).toBe(expected);
   });

@@ -171,4 +171,86 @@ export const PAGES: PageCase[] = [
       ['charges', '- 11403 x1 L72.0'],
     ],
   },
+  {
+    file: 'generic/visit-history-open-visit.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-401   MRN: 900401',
+    dateOfService: '03/03/2026',
+    // Only the open visit: the Visit History rail's earlier notes are left out.
+    contains: [['procedure', 'Punch biopsy, 4 mm, L posterior calf']],
+  },
+  {
+    file: 'ema/visit-template-noise.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment'],
+    patient: 'Test, Patient-402   MRN: 900402',
+    dateOfService: '04/07/2026',
+    contains: [['assessment', 'Number of lesions: 5 (R dorsal hand x3, L dorsal hand x2)']],
+  },
+  {
+    file: 'athena/encounter-summary-procedure-table.html',
+    adapter: 'athena',
+    roles: ['procedure', 'assessment', 'charges'],
+    patient: 'TEST, PATIENT-403   MRN: 900403',
+    dateOfService: '05/14/2026',
+    // A grid of fields reads row by row as labeled fields; the code grid keeps its columns.
+    contains: [
+      ['procedure', 'Procedure: Shave removal | Site: L upper back | Lesion size: 0.8 cm'],
+      ['charges', 'L82.0 | 11420 | 59 | 1 | Entered'],
+    ],
+  },
+  {
+    file: 'nextech/visit-fieldset-legend-procedures.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-404   MRN: 900404',
+    dateOfService: '06/11/2026',
+    // A practice's own section (fieldset + legend) outside the known chart-chart-section-* elements.
+    contains: [['procedure', 'Lesion diameter: 1.0 cm']],
+  },
+  {
+    file: 'eclinicalworks/print-view-excision-repair.html',
+    adapter: 'ecw',
+    roles: ['procedure', 'assessment', 'charges'],
+    patient: 'Test, Patient-405   MRN: 900405',
+    dateOfService: '05/21/2026',
+    contains: [
+      ['procedure', 'Repair: \u2612 Intermediate (layered)\n'],
+      ['charges', '12032 INTMD RPR S/A/T/EXT 2.6-7.5'],
+    ],
+  },
+  {
+    file: 'epic/results-three-specimens-table.html',
+    adapter: 'epic',
+    roles: ['pathology'],
+    patient: 'Test, Patient-406   MRN: 900406',
+    dateOfService: '06/18/2026',
+    contains: [['pathology', 'Part C: Skin, vertex scalp, punch biopsy | Diagnosis: Lymphocytic scarring alopecia']],
+  },
+  {
+    file: 'epic/progress-note-addendum-wildcards.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment', 'pathology'],
+    patient: 'Test, Patient-407   MRN: 900407',
+    dateOfService: '04/15/2026',
+    contains: [['pathology', 'DYSPLASTIC COMPOUND NEVUS WITH MILD ATYPIA']],
+  },
+  {
+    file: 'generic/div-soup-br-lines.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-408   MRN: 900408',
+    dateOfService: '06/04/2026',
+    contains: [['procedure', 'Sites: scalp x12, forehead x4 (16 total).']],
+  },
+  {
+    file: 'generic/nested-frames-aria-sections.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment', 'charges'],
+    patient: 'Test, Patient-409   MRN: 900409',
+    dateOfService: '06/16/2026',
+    // Two srcdoc frames deep; the procedure section is named only by aria-label.
+    contains: [['procedure', '2. Punch biopsy, 4 mm, L anterior thigh, specimen B.']],
+  },
 ];

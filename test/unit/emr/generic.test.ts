@@ -48,7 +48,53 @@ describe('generic adapter', () => {
     close = page.close;
     const snap = snapshotFromDocument(page.doc, { url: URL });
     expect(snap.sections.map((s) => s.role)).toEqual(['assessment']);
-    expect(snap.sections[0]?.text).toBe('A/P\nProcedure: shave biopsy\nDate | Procedure\n01/02/2026 | Shave bx');
+    // The grid reads as labeled fields (its header row is folded into each row).
+    expect(snap.sections[0]?.text).toBe('A/P\nProcedure: shave biopsy\nDate: 01/02/2026 | Procedure: Shave bx');
+  });
+
+  it('a list of earlier visits is left out; the open visit and its titled parts are read', () => {
+    const page = loadBody(`
+      <div>Patient: Test, Patient-363   MRN: 900363   DOS: 06/03/2026</div>
+      <aside><h3>Visit History</h3><ul>
+        <li><details><summary>01/05/2026</summary><p><b>Procedure Note</b></p><p>Shave bx R arm, specimen A.</p></details></li>
+      </ul></aside>
+      <section aria-label="Previous notes"><p>Punch bx L leg.</p></section>
+      <div><p><b>Prior Visits</b></p><p>ED&amp;C of BCC, back.</p><p><b>Procedures</b></p><p>Cryo to 3 AKs of the scalp.</p></div>`);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    const all = snap.sections.map((s) => s.text).join('\n');
+    expect(all).not.toMatch(/Shave bx|Punch bx|ED&C/);
+    expect(snap.sections.map((s) => [s.role, s.text])).toContainEqual(['procedure', 'Procedures\nCryo to 3 AKs of the scalp.']);
+  });
+
+  it('an open visit expanded inside the visit list is kept', () => {
+    const note = 'Shave biopsy of the R forearm, 0.5 cm pink papule, specimen A to dermpath; hemostasis with aluminum chloride. '.repeat(3);
+    const page = loadBody(
+      `<section aria-label="Visit list"><details><summary>01/05/2026</summary><p>Old: punch bx L leg.</p></details><details open><summary>06/03/2026</summary><p>${note}</p></details></section>`,
+    );
+    close = page.close;
+    const all = snapshotFromDocument(page.doc, { url: URL })
+      .sections.map((s) => s.text)
+      .join('\n');
+    expect(all).toContain('Shave biopsy of the R forearm');
+    expect(all).not.toContain('punch bx L leg');
+  });
+
+  it('regions named only by aria-label or aria-labelledby are sections', () => {
+    const page = loadBody(`
+      <section aria-label="Procedure note"><p>Punch bx R thigh, specimen A.</p></section>
+      <p>Today's <span id="v">Visit</span> <span id="c">Codes</span> (entered by the MA)</p>
+      <section aria-labelledby="v c"><p>11104 x1</p></section>
+      <section aria-label="Procedures"><h3>Procedures</h3><p>Cryo x2.</p></section>`);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    // The third region shows its own title: it is split there, not at the region.
+    expect(snap.sections.map((s) => [s.role, s.name, s.text])).toEqual([
+      ['procedure', 'Procedure note', 'Punch bx R thigh, specimen A.'],
+      ['note', 'Note', "Today's Visit Codes (entered by the MA)"],
+      ['charges', 'Visit Codes', '11104 x1'],
+      ['procedure', 'Procedures', 'Procedures\nCryo x2.'],
+    ]);
   });
 
   it('a page without any heading is one note section (the parser splits it further)', () => {
