@@ -265,7 +265,8 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/\bscar\b/, 'L90.5'],
   // ICD-10-CM index: cyst, skin → follicular cyst, unspecified (after every named cyst above).
   [/\bcysts?\b/, 'L72.9'],
-  [/dermatitis|eczema/, 'L30.9'],
+  // Whole words: chondrodermatitis (ear) and neurodermatitis are not an unspecified dermatitis.
+  [/\bdermatitis|\beczema/, 'L30.9'],
   // A sign, not a diagnosis: what to code for an eruption biopsied before pathology (reference §13.2).
   [/\brash\b|eruption|exanthem/, 'R21'],
 ];

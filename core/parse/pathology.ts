@@ -203,6 +203,13 @@ const LABEL_RANGE =
 const LABEL_LIST =
   /^\s*(?:(?:[Ss]pecimens?|SPECIMENS?|[Pp]arts?|PARTS?)\s+)?\(?([A-Z]|\d{1,2})((?:\s*(?:,|&|and)\s*(?:[A-Z]|\d{1,2}))+)\)?\s*(?:[.:)]|\s[-–—]{1,2}\s)\s*/;
 
+/** A line that says a specimen's result is still to come. */
+const PENDING_ONLY =
+  /\b(?:(?:will\s+be|to\s+be|is\s+being)\s+(?:reported|issued|signed)|reported\s+(?:separately|under\s+separate)|(?:separate|supplemental|subsequent|forthcoming)\s+report|to\s+follow|pending|in\s+progress|not\s+yet\s+(?:available|reported|signed|resulted))\b/i;
+/** Words of an actual reading, which a pending line does not have. */
+const FINDING_WORDS =
+  /\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|spongio\w*|hyperplasia|scar|atypi\w*|in\s+situ|infiltrat\w*|lymphom\w*|proliferation|neoplasm|tumou?r|consistent\s+with|compatible\s+with|benign|malignan\w*|no\s+evidence|negative|positive)\b/i;
+
 /** The labels a line opens for several specimens at once, with the length of that opening. */
 function labelGroup(line: string): { labels: string[]; length: number } | undefined {
   const range = LABEL_RANGE.exec(line);
@@ -409,6 +416,8 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   function addReport(it: Item, label: string | undefined): void {
     const diagnosis = cleanDiagnosis(it.body || it.head);
     if (!diagnosis) return;
+    // "Specimen B … will be reported separately" / "B: pending": no result for B in this report.
+    if (PENDING_ONLY.test(diagnosis) && !FINDING_WORDS.test(diagnosis) && behaviorOf(diagnosis) === 'unknown') return;
     if (!label) unlabeled++;
     const key = label ?? `#${unlabeled}`;
     const existing = reports.get(key);

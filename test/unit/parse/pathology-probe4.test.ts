@@ -107,3 +107,26 @@ describe('identity in a fixed-width lab printout', () => {
     expect(extractIdentity('Patient... tolerated well.\n').name).toBeUndefined();
   });
 });
+
+describe('diagnosis words inside longer words', () => {
+  it('chondrodermatitis nodularis helicis is not an unspecified dermatitis (L30.9)', async () => {
+    const { histologyFromText } = await import('../../../core/codes/icd10');
+    expect(histologyFromText('Chondrodermatitis nodularis helicis.')).not.toBe('code:L30.9');
+    expect(histologyFromText('Spongiotic dermatitis.')).toBe('code:L30.9');
+  });
+});
+
+describe('a specimen the report says is still to come', () => {
+  const head =
+    'QUEST DERMATOPATHOLOGY\nCollected: 05/04/2027   Reported: 05/07/2027\n\nSPECIMEN A: Skin, left upper back, excision\n\nDIAGNOSIS:\nA. MELANOMA IN SITU, LENTIGINOUS TYPE.\n\n';
+  it.each(['Specimen B from the same requisition will be reported separately.', 'B. Pending.', 'Specimen B: to follow in a supplemental report.'])(
+    '"%s" gives B no result',
+    (tail) => {
+      expect(reports(`${head}${tail}\n`).map((r) => r.specimenLabel)).toEqual(['A']);
+    },
+  );
+
+  it('a reading with a pending stain is still a result', () => {
+    expect(reports(`${head}B. Dense atypical lymphoid infiltrate; immunostains pending.\n`).map((r) => r.specimenLabel)).toEqual(['A', 'B']);
+  });
+});
