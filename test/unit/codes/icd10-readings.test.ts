@@ -17,7 +17,7 @@ function referenceClean(text: string): string {
     .toLowerCase()
     .replace(/[-_]/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no)\b[^.;,]*/g, ' ')
+    .replace(/\b(no evidence of|no residual|negative for|without|free of|rule out|ruled out|r\/o|no|not an?|not c\/w|not consistent with)\b[^.;,]*/g, ' ')
     .replace(/(?<![^.;,])[^.;,]*\bnot (identified|seen|present)\b/g, ' ');
 }
 
