@@ -223,7 +223,7 @@ const COUNT_BEFORE = new RegExp(
   'gi',
 );
 const COUNT_AFTER = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})\s*(?:[:,-]\s*)?(?:x|×|#|\(|(?:approximately|approx\.?|about|roughly|~)\s)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
+  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:x|×|#|\(|(?:approximately|approx\.?|about|roughly|~)\s)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
   'gi',
 );
 

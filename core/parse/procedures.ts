@@ -466,6 +466,26 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         }
         const opener = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
         if (opener) block.intent = intents.get(opener);
+        // "Lesion 3: BCC, L nasal sidewall (patient declined Mohs). … Curettage and electrodesiccation x 3 cycles.": the
+        // procedure done instead of a declined or deferred one treats that lesion.
+        const instead = k === 0 && current && !procField ? (isClosure(current.family) ? current.parent : current) : undefined;
+        if (
+          instead &&
+          instead !== block &&
+          instead.intent !== undefined &&
+          instead.intent !== 'performed' &&
+          block.intent === 'performed' &&
+          !u.label &&
+          !u.afterBlank &&
+          !block.label &&
+          !newSiteIn(u)
+        ) {
+          block.context = [...instead.context, ...instead.units.filter((x) => !block.context.includes(x)), ...block.context];
+          if (instead.label) {
+            block.label = instead.label;
+            if (instead.labelKind) block.labelKind = instead.labelKind;
+          }
+        }
         if (segments.length > 1) block.split = true;
         // Later procedures named in the same sentence share its context ("Shave biopsy … and then ED&C of the same lesion").
         if (k > 0 && firstOfUnit) {
@@ -584,7 +604,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     if (b.parent || b.label || b.site || substantive(b) > 1) return true;
     if (!next?.label) return true;
     const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
-    const header = /:\s*$|\bx\s*\d|\b\d+\s*(?:biops|lesions|sites)|\b(?:biopsies|procedures)\b/i.test(b.trigger.text) || b.trigger.text.trim().length < 30;
+    // "… ED&C, three biopsy-proven nonmelanoma skin cancers (…)" over "Lesion 1: …" lines is a count header too.
+    const header =
+      /:\s*$|\bx\s*\d|\b\d+\s*(?:biops|lesions|sites)|\b(?:biopsies|procedures)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,3}?(?:lesions|sites|cancers|carcinomas|tumou?rs|bccs|sccs|nmscs)\b/i.test(
+        b.trigger.text,
+      ) || b.trigger.text.trim().length < 30;
     return !(header && group(next.family) === group(b.family));
   });
 }

@@ -82,8 +82,23 @@ export function siteRelation(a: DraftLine, b: DraftLine): 'different' | 'same' |
   if (sa.size > 0 && sb.length > 0) return sb.some((x) => sa.has(x)) ? 'same' : 'different';
   const procA = new Set(a.procedureIds);
   if (procA.size > 0 && b.procedureIds.some((id) => procA.has(id))) return 'same';
-  if (a.siteKey && b.siteKey) return a.siteKey === b.siteKey ? 'same' : 'different';
+  // CPT: 17000-17004 destroy premalignant lesions, 17260-17286 malignant ones, 17110/17111 benign ones and 11200/11201
+  // skin tags, so AKs and an SCC in situ destroyed on the same dorsal hand are different lesions.
+  if (a.siteKey && b.siteKey) {
+    const ca = destructionClass(a.code);
+    const cb = destructionClass(b.code);
+    if (ca && cb && ca !== cb) return 'different';
+    return a.siteKey === b.siteKey ? 'same' : 'different';
+  }
   return 'unknown';
+}
+
+function destructionClass(code: string): 'premalignant' | 'malignant' | 'benign' | 'tag' | undefined {
+  if (/^1700[034]$/.test(code)) return 'premalignant';
+  if (/^172(?:6[0-6]|7[0-6]|8[0-6])$/.test(code)) return 'malignant';
+  if (/^1711[01]$/.test(code)) return 'benign';
+  if (/^1120[01]$/.test(code)) return 'tag';
+  return undefined;
 }
 
 export function describeLine(line: Pick<DraftLine, 'code' | 'lesionLabels' | 'specimenLabels'>): string {

@@ -100,6 +100,7 @@ describe('counts as digits or words', () => {
     ['ILK 10 mg/mL, total 2 mL', undefined],
     ['total 6 lesions treated', 6],
     ['Acrochordons, approximately 25, neck and axillae', 25],
+    ["cryo LN2 to AK's #14 (dorsal hands 8, forearms 6), 2 FTC each", 14],
     ['AKs, about 6 mm, on the scalp', undefined],
   ];
   it.each(cases)('%s → %s', (text, n) => {

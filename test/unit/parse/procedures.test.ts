@@ -792,6 +792,26 @@ describe('title lines and specimen lines around an excision', () => {
   });
 });
 
+describe('ED&C of numbered lesions under a prose header', () => {
+  it('a header naming "three … skin cancers" is no procedure; ED&C instead of declined Mohs treats that lesion', () => {
+    const e = parseNote(
+      [
+        'Procedure note — electrodesiccation and curettage, three biopsy-proven nonmelanoma skin cancers (pathology on file).',
+        '',
+        'Lesion 1: superficial BCC, L posterior shoulder. Lesion diameter 0.5 cm. Curettage and electrodesiccation x 3 cycles.',
+        'Lesion 2: SCC in situ, R dorsal hand. Lesion diameter 1.0 cm. Curettage and electrodesiccation x 3 cycles.',
+        'Lesion 3: nodular BCC, L nasal sidewall (patient declined Mohs after discussion). Lesion diameter 2.0 cm. Curettage and electrodesiccation x 3 cycles.',
+      ].join('\n'),
+    );
+    expect(e.procedures.map((p) => [p.kind, p.status, p.site?.key, p.lesionLabels[0]])).toEqual([
+      ['destruction-malignant', 'performed', 'shoulder', '1'],
+      ['destruction-malignant', 'performed', 'dorsal-hand', '2'],
+      ['mohs', 'declined', 'nasal-sidewall', '3'],
+      ['destruction-malignant', 'performed', 'nasal-sidewall', '3'],
+    ]);
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(

@@ -103,6 +103,18 @@ describe('checks/ncci-ptp (built-in historical rows)', () => {
       findings: ['checks/ncci-ptp'],
     },
     {
+      name: '17000/17271 on the same dorsal hand, no lesion labels: AKs and an SCC in situ are different lesions → 59',
+      lines: [line('17000', undefined, { siteKey: 'dorsal-hand' }), line('17271', undefined, { siteKey: 'dorsal-hand' })],
+      expect: ['17000', '17271-59'],
+      findings: ['checks/ncci-ptp'],
+    },
+    {
+      name: '17000/11900 on the same site without labels → still the same site, bundled',
+      lines: [line('17000', undefined, { siteKey: 'forearm' }), line('11900', undefined, { siteKey: 'forearm' })],
+      expect: ['17000', '11900'],
+      findings: ['checks/ncci-ptp'],
+    },
+    {
       name: '17000/17262 before NCCI v11.0 (2004) → no edit',
       lines: [line('17000', 'A'), line('17262', 'B')],
       dos: '2004-06-01',
