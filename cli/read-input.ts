@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { plainSpaces } from '../core/parse/spaces';
 
 export class InputError extends Error {}
 
@@ -48,7 +49,13 @@ export function readInput(path: string): InputFile {
   return { path, kind: kindOf(path), text, encoding };
 }
 
+/** Bytes → text; no-break spaces and lone CRs become plain ones (core/parse/spaces.ts), so every reader sees one text. */
 export function decode(bytes: Uint8Array, path = 'input'): { text: string; encoding: InputFile['encoding'] } {
+  const { text, encoding } = decodeBytes(bytes, path);
+  return { text: plainSpaces(text), encoding };
+}
+
+function decodeBytes(bytes: Uint8Array, path: string): { text: string; encoding: InputFile['encoding'] } {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   }

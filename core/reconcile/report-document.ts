@@ -1,5 +1,6 @@
 import type { Encounter, PathologyReport, Unread } from '../model';
 import { parsePathology } from '../parse/pathology';
+import { plainSpaces } from '../parse/spaces';
 
 /**
  * A standalone pathology report (a lab's result page, a pasted or saved report) is not a visit:
@@ -44,7 +45,9 @@ export function looksLikePathologyReport(text: string): boolean {
  * The encounter to code for `text` when it is a standalone pathology report, else undefined
  * (the parsed visit stands). Keeps the parser's id, patient key and initials.
  */
-export function reportDocumentEncounter(text: string, parsed: Encounter): Encounter | undefined {
+export function reportDocumentEncounter(raw: string, parsed: Encounter): Encounter | undefined {
+  // Read as the parser read it: no-break spaces and lone CRs as plain ones.
+  const text = plainSpaces(raw);
   // The parser already read it as reports only: keep its reading (with the lone label fixed).
   if (isReportOnly(parsed)) {
     // The parser's report section may start at the specimen list, leaving a consultation's preamble

@@ -4,8 +4,7 @@ import { parseNote, parseSections } from '../../../core/parse';
 import { plainSpaces } from '../../../core/parse/spaces';
 
 /** What a note codes to, in short: "code xunits [modifiers] dx". */
-const claim = (text: string) =>
-  codeEncounter(parseNote(text)).lines.map((l) => `${l.code} x${l.units} [${l.modifiers.join(',')}] ${l.dx.join(',')}`);
+const claim = (text: string) => codeEncounter(parseNote(text)).lines.map((l) => `${l.code} x${l.units} [${l.modifiers.join(',')}] ${l.dx.join(',')}`);
 
 const NOTE = [
   'DOS: 03/02/2026',
@@ -43,5 +42,24 @@ describe('plainSpaces', () => {
     const span = p?.span;
     expect(span && e.sections[span.section]?.slice(span.start, span.end)).toContain('Excision');
     expect(Object.values(e.sections).join('')).not.toContain('\u00a0');
+  });
+});
+
+describe('no-break spaces and lone CRs at the other doors', () => {
+  it('a stand-alone pathology report with lone CRs reads as the same report', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { reportDocumentEncounter } = await import('../../../core/reconcile/report-document');
+    const report = readFileSync('test/fixtures/notes/244-path-site-numbered-pas-ihc.txt', 'utf8').replace(/\n/g, '\r');
+    const read = reportDocumentEncounter(report, parseNote(report));
+    // Part 1 with its PAS stain, part 2 with its two IHC stains (as the LF file reads).
+    expect(read?.pathology.map((r) => [r.specimenLabel, r.stains.length, r.ihc.length])).toEqual([
+      ['1', 1, 0],
+      ['2', 0, 2],
+    ]);
+  });
+
+  it('the command line decodes a pasted note to plain spaces', async () => {
+    const { decode } = await import('../../../cli/read-input');
+    expect(decode(new TextEncoder().encode('Site:\u00a0R arm\rSize: 0.4\u202fcm')).text).toBe('Site: R arm\nSize: 0.4 cm');
   });
 });
