@@ -135,4 +135,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/lab-result-mis-ihc.html (lab result window)
  * - test/fixtures/emr/eclinicalworks/progress-note-shave-removals-billing.html (Billing Information + #billingTbl4)
  * - test/fixtures/emr/eclinicalworks/print-view-excision-repair.html (print view: two-pane rows, printed choice marks)
+ * - test/fixtures/emr/eclinicalworks/progress-note-with-previous-encounter.html (Previous Encounters part left out)
  */

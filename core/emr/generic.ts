@@ -36,5 +36,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/visit-history-open-visit.html (Visit History rail left out)
  * - test/fixtures/emr/generic/div-soup-br-lines.html (div soup, <br> lines, styled titles)
  * - test/fixtures/emr/generic/nested-frames-aria-sections.html (two frames deep, aria-label regions)
+ * - test/fixtures/emr/generic/print-visit-note-mohs-map.html (print view, Mohs map table kept in columns)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

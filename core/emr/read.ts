@@ -108,7 +108,7 @@ function aloneOnLine(el: Element): boolean {
  * h1–h6, dt, legend, bold or label text alone on its line, a one-cell table row, a
  * div that holds only the title. "Procedure: shave biopsy" (a labeled line) is not a heading.
  */
-export function findHeadings(root: ParentNode): { el: Element; role: SnapshotRole; name: string }[] {
+export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Element; role: SnapshotRole; name: string }[] {
   const out: { el: Element; role: SnapshotRole; name: string }[] = [];
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const seen = new Set<Element>();
@@ -147,6 +147,7 @@ export function findHeadings(root: ParentNode): { el: Element; role: SnapshotRol
     const role = roleOfTitle(text);
     const parent = (node as Text).parentElement;
     if (role && parent) accept(parent, text, role);
+    else if (earlier && parent && EARLIER_VISITS.test(normalizeTitle(text))) earlier.push(parent);
   }
   // 2. Heading elements whose title is split over several text nodes ("<h3>Assessment <span>&amp;</span> Plan</h3>").
   let headingElements: ArrayLike<Element> = [];
@@ -175,12 +176,13 @@ export function sectionsByHeadings(
   options: { leadName?: string; headingRoots?: readonly Node[]; frames?: boolean; exclude?: ReadonlySet<Node>; headedOnly?: boolean } = {},
 ): ChartSection[] {
   const out: ChartSection[] = [];
-  const headings = findHeadings(root as ParentNode);
+  const earlier: Element[] = [];
+  const headings = findHeadings(root as ParentNode, earlier);
   const roots = [root, ...(options.headingRoots ?? []).filter((r) => r !== root)];
-  for (const extra of roots.slice(1)) headings.push(...findHeadings(extra as ParentNode));
+  for (const extra of roots.slice(1)) headings.push(...findHeadings(extra as ParentNode, earlier));
   const regions = labeledRegions(roots, headings);
   const exclude = new Set<Node>(options.exclude ?? []);
-  for (const r of roots) earlierVisits(r, headings, exclude);
+  earlierVisits([...earlier, ...roots.flatMap((r) => queryAll(r, '[aria-label]'))], headings, exclude);
   const marks = new Map<Node, number>();
   headings.forEach((h, i) => {
     marks.set(h.el, i);
@@ -239,13 +241,13 @@ function queryAll(root: Node, selector: string): Element[] {
 const EARLIER_VISITS = /^(?:(?:previous|prior|past|earlier|older)\s+(?:visits?|encounters?|notes?)|(?:visit|encounter|note)s?\s+(?:history|list|timeline))$/;
 
 /**
- * Adds to `exclude` the lists of earlier visits under `root`: a container named so (aria-label), or
+ * Adds to `exclude` the lists of earlier visits: a container named so (aria-label), or
  * the block a "Visit History" title opens (the container it leads, else the title and what follows
  * it up to the next section title). An open item inside the list that holds a whole note (the visit
  * on screen, expanded in place) is kept.
  */
-function earlierVisits(root: Node, headings: readonly { el: Element }[], exclude: Set<Node>): void {
-  for (const el of queryAll(root, '[aria-label],h1,h2,h3,h4,h5,h6,legend,summary,[role=heading],b,strong')) {
+function earlierVisits(titles: readonly Element[], headings: readonly { el: Element }[], exclude: Set<Node>): void {
+  for (const el of titles) {
     const labelled = el.getAttribute('aria-label');
     const title = normalizeTitle(labelled ?? lineText(el));
     if (!EARLIER_VISITS.test(title)) continue;

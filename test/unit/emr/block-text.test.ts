@@ -116,6 +116,11 @@ describe('blockText', () => {
       'Part A: Skin, R forearm, shave | Diagnosis: Actinic keratosis.\nPart B: Skin, L back, punch | Diagnosis: Compound nevus.',
     ],
     [
+      'a grid with a column of bare counts (a Mohs map) keeps its columns',
+      '<table><tr><th>Stage</th><th>Blocks</th><th>Result</th></tr><tr><td>I</td><td>4</td><td>residual BCC</td></tr><tr><td>II</td><td>2</td><td>clear</td></tr></table>',
+      'Stage | Blocks | Result\nI | 4 | residual BCC\nII | 2 | clear',
+    ],
+    [
       'a grid holding codes (charges) keeps its columns',
       '<table><tr><th>Dx</th><th>CPT</th><th>Units</th></tr><tr><td>L82.0</td><td>11301</td><td>1</td></tr></table>',
       'Dx | CPT | Units\nL82.0 | 11301 | 1',

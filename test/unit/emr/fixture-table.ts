@@ -253,4 +253,21 @@ export const PAGES: PageCase[] = [
     // Two srcdoc frames deep; the procedure section is named only by aria-label.
     contains: [['procedure', '2. Punch biopsy, 4 mm, L anterior thigh, specimen B.']],
   },
+  {
+    file: 'generic/print-visit-note-mohs-map.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-410   MRN: 900410',
+    dateOfService: '05/28/2026',
+    // A print view without vendor markup; the Mohs map keeps its columns (a column of counts).
+    contains: [['procedure', 'Stage | Blocks | Margin status\nI | 4 |']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-with-previous-encounter.html',
+    adapter: 'ecw',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-411   MRN: 900411',
+    dateOfService: '06/23/2026',
+    contains: [['procedure', 'Irritated SK of the R flank, 1.6 cm']],
+  },
 ];
