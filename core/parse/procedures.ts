@@ -551,6 +551,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   // Fill sites from the whole block, then drop summary headers ("Biopsies x3:" followed by A), B), C)).
   for (const b of blocks) {
     if (!b.site) b.site = siteOfUnits(b.units) ?? siteOfUnits(b.context) ?? (b.parent ? b.parent.site : undefined);
+    // "Site B — SCC, R helical rim" then "Defect … involving the free margin of the helical rim": the side is told once.
+    const key = b.site?.key;
+    if (b.site && key && !b.site.laterality) {
+      const sided = [...b.units, ...b.context].map((u) => newSiteIn(u)?.site).find((x) => x?.key === key && x.laterality);
+      if (sided?.laterality) b.site = { ...b.site, laterality: sided.laterality };
+    }
   }
   // A bare bullet ("  - ") split off the next list line is not a line of the header's own.
   const substantive = (b: Block) => b.units.filter((u) => /[a-z0-9]/i.test(u.text)).length;

@@ -812,6 +812,17 @@ describe('ED&C of numbered lesions under a prose header', () => {
   });
 });
 
+describe('a side told once, the site repeated without it', () => {
+  it('"SCC, R helical rim" then "defect … involving the free margin of the helical rim" stays on the right', () => {
+    const e = parseNote(
+      ['Site B — SCC, R helical rim (bx proven)', '  Stage I   2 blocks   clear', '  Defect 1.2 x 0.9 cm involving the free margin of the helical rim'].join(
+        '\n',
+      ),
+    );
+    expect(only(e, 'mohs').site).toMatchObject({ key: 'helical-rim', laterality: 'right' });
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(
