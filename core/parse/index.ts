@@ -4,7 +4,7 @@ import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { parseDate } from './dates';
 import { extractIdentity } from './identity';
-import { behaviorOf } from './lexicon';
+import { behaviorOf, indicationsOf } from './lexicon';
 import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
 import { blocksOf, destinationOf, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
@@ -160,6 +160,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
     }
   }
   dropRestatements(parsed);
+  dropVisitReasons(parsed);
   mergeSameSpecimen(parsed);
   mergeMohsMentions(parsed);
   fillSingleSite(parsed, sections);
@@ -173,6 +174,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
 
   const lesions = lesionsOf(parsed);
   provenInHistory(parsed, lesions, sections);
+  indicatedInHistory(parsed, sections);
   for (const p of parsed) {
     const parent = p.block.parent ? parsed.find((q) => q.block === p.block.parent) : undefined;
     if (parent && p.procedure.lesionLabels.length === 0) p.procedure.lesionLabels = [...parent.procedure.lesionLabels];
@@ -297,6 +299,32 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
   }
 }
 
+/** "He returns today for two excisions.", "presents for excision of a BCC on the R hand": why the patient came. */
+const VISIT_REASON = /\b(?:returns?|presents?|is\s+here|here|comes?\s+in|came\s+in|seen|scheduled)\s+(?:today\s+|back\s+)?(?:for|to\s+have)\b/i;
+
+/**
+ * A procedure named only as the reason for the visit, when the note goes on to describe a procedure of the same
+ * kind, is that procedure announced, not another one (CPT counts what was done). Without such a description it stays.
+ */
+function dropVisitReasons(parsed: ParsedProcedure[]): void {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.block.parent || p.block.label || p.block.enumerated || p.procedure.status !== 'performed') continue;
+    const text = p.block.units.map((u) => u.text).join(' ');
+    const reason = VISIT_REASON.exec(text);
+    if (!reason || reason.index > 80 || p.clinicalSizeCm !== undefined || p.block.units.length > 1) continue;
+    const told = parsed.some(
+      (q, k) =>
+        k > i && q.procedure.kind === p.procedure.kind && !q.block.parent && q.procedure.status === 'performed' && q.block.units[0] !== p.block.units[0],
+    );
+    if (!told) continue;
+    const children = parsed.filter((x) => x.block.parent === p.block);
+    for (const c of children) parsed.splice(parsed.indexOf(c), 1);
+    parsed.splice(parsed.indexOf(p), 1);
+    i = Math.min(i, parsed.length);
+  }
+}
+
 /**
  * "Plan: shave bx today (A)." and "Procedure: Shave biopsy R nasal ala … Specimen A": one jar named twice is
  * one procedure. The mention with a site and a named technique stays.
@@ -390,7 +418,13 @@ function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections:
     if (s.role === 'pathology' || s.role === 'charges') continue;
     for (const sentence of s.text.slice(0, 20_000).split(/(?<=[.;])\s+|\n/)) {
       if (!BIOPSY_RESULT.test(sentence) || !MALIGNANT_WORDS.test(sentence) || NOT_A_RESULT.test(sentence)) continue;
-      const named = findSites(sentence, { strict: true }).map((m) => m.site);
+      let named = findSites(sentence, { strict: true }).map((m) => m.site);
+      if (named.length > 1) {
+        // "excision of a biopsy-proven SCC on the R hand, …, and for removal of a cyst on the L back": the cancer's clause names its site.
+        const clause = sentence.split(/;|,?\s+and\s+(?:for|to|of|a|an|the)\b/i).find((c) => MALIGNANT_WORDS.test(c));
+        const own = clause ? findSites(clause, { strict: true }).map((m) => m.site) : [];
+        if (own.length > 0) named = own;
+      }
       const matches =
         named.length === 0
           ? excisions
@@ -403,6 +437,41 @@ function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections:
       const only = matches.length === 1 && !BENIGN_TYPES.has(matches[0]?.lesionType ?? '') ? matches[0] : undefined;
       const lesion = only ? lesionOf(only) : undefined;
       if (lesion) lesion.priorMalignantBiopsy = true;
+    }
+  }
+}
+
+/** Removals whose medical need (§12.2) may be told only in the history, away from the procedure's own words. */
+const NEEDS_INDICATION = new Set<Procedure['kind']>(['excision', 'shave-removal', 'destruction-benign', 'skin-tag-removal']);
+
+/**
+ * "…for removal of a painful, recurrently inflamed cyst on the left upper back": the reason for a removal is
+ * often told once, in the opening history. A clause that names exactly one site gives its indications to the
+ * removal at that site that documents none of its own.
+ */
+function indicatedInHistory(parsed: ParsedProcedure[], sections: Section[]): void {
+  const bare = parsed.filter(
+    (p) =>
+      NEEDS_INDICATION.has(p.procedure.kind) &&
+      p.procedure.status === 'performed' &&
+      p.procedure.indications.length === 0 &&
+      p.procedure.site?.key &&
+      !p.procedure.cosmetic,
+  );
+  if (bare.length === 0 || overBudget()) return;
+  for (const s of sections) {
+    if (s.role === 'pathology' || s.role === 'charges') continue;
+    for (const clause of s.text.slice(0, 20_000).split(/[.;\n]|,?\s+and\s+(?:for|to|of|a|an|the)\b/i)) {
+      const named = findSites(clause, { strict: true });
+      if (named.length !== 1) continue;
+      const site = (named[0] as (typeof named)[number]).site;
+      const found = indicationsOf(clause);
+      if (found.length === 0) continue;
+      for (const p of bare) {
+        const at = p.procedure.site;
+        if (!at || !sameSiteKey(site.key, at.key) || (site.laterality && at.laterality && site.laterality !== at.laterality)) continue;
+        for (const ind of found) if (!p.procedure.indications.includes(ind)) p.procedure.indications.push(ind);
+      }
     }
   }
 }

@@ -95,7 +95,9 @@ function boilerplateUnit(u: Unit): boolean {
   // A sentence that also names the procedure ("biopsy performed after informed consent") is not boilerplate.
   return (
     BOILERPLATE_TEXT.test(u.text) &&
-    !/\b(?:biops|bx|shave|punch|excis|cryo|ln2|liquid\s+nitrogen|mohs|ed\s*&\s*c|curett|inject|ilk|repair|flap|graft|destr|removed|removal)/i.test(u.text)
+    !/\b(?:biops|bx|shave|punch|excis|cryo|ln2|liquid\s+nitrogen|mohs|ed\s*&\s*c|curett|inject|ilk|repair|flap|graft|destr|removed|removal|prepped|draped|anesthetized|anaesthetized)/i.test(
+      u.text,
+    )
   );
 }
 

@@ -88,3 +88,27 @@ describe('a negated impression gives no diagnosis of its own', () => {
     expect(r.dx[0]).toEqual(['D49.2']);
   });
 });
+
+describe('a dictated op note told in prose', () => {
+  const dictation = (intro: string) =>
+    `Date of service: November 23, 2026\n\n${intro}\n\n` +
+    'After informed consent, the right dorsal hand was prepped and anesthetized. The lesion measured 14 mm in greatest diameter and was outlined with 4 mm margins, for an excised diameter of 2.2 cm. It was excised to fat and sent to pathology as specimen A. Closed in layers with buried dermal sutures; repaired length 3.5 cm.\n\n' +
+    'Attention was then turned to the left upper back. The cyst measured 1.5 cm and was excised with 1 mm margins, excised diameter 1.7 cm, specimen B to pathology. Layered closure, length 3.0 cm.\n';
+
+  it('the opening history proves the hand cancer and gives the cyst its indication', () => {
+    const r = codeNote(
+      dictation(
+        'He returns for excision of a biopsy-proven squamous cell carcinoma on the dorsum of the right hand, biopsied here on October 12th, and for removal of a painful, recurrently inflamed cyst on the left upper back.',
+      ),
+    );
+    // §3.2 proven → 11623 now; cyst benign, held; §4.2 repairs of different groups are not added.
+    expect(r.lines.sort()).toEqual(['11402', '11623', '12032', '12042', '88304', '88305']);
+    expect(r.findings).not.toContain('cosmetic/benign-no-indication');
+  });
+
+  it('without the history the cyst has no documented need and the hand lesion waits for pathology', () => {
+    const r = codeNote(dictation('He returns today for two excisions.'));
+    expect(r.lines.sort()).toEqual(['11402', '11423', '12032', '12042', '88304', '88305']);
+    expect(r.findings).toContain('cosmetic/benign-no-indication');
+  });
+});
