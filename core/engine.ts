@@ -174,11 +174,42 @@ function performedByKind(encounter: Encounter) {
 /** Specimen label (upper case) → its report: the amended one if any, else the last one. */
 function reportPerLabel(reports: Encounter['pathology']): Map<string, Encounter['pathology'][number]> {
   const out = new Map<string, Encounter['pathology'][number]>();
+  const all = new Map<string, Encounter['pathology']>();
   for (const r of reports) {
     const key = r.specimenLabel.toUpperCase();
+    all.set(key, [...(all.get(key) ?? []), r]);
     const known = out.get(key);
-    if (known?.amended) continue;
+    // The amended report, else the latest, gives the diagnosis; a supplement (an addendum that
+    // only adds stains) never replaces one.
+    if (known?.amended || (known && r.supplement && !known.supplement)) continue;
     out.set(key, r);
+  }
+  // CPT §7.2: stains and immunostains are work done on the specimen, once each: an addendum or a
+  // second report of the same specimen adds the work it names to the report the claim uses.
+  for (const [key, list] of all) {
+    const chosen = out.get(key);
+    if (!chosen || list.length < 2) continue;
+    const stains = [...chosen.stains];
+    const ihc = [...chosen.ihc];
+    let frozen = chosen.frozenSectionBlocks;
+    for (const r of list) {
+      if (r === chosen) continue;
+      for (const st of r.stains) {
+        const k = stains.findIndex((x) => x.name === st.name);
+        if (k < 0) stains.push(st);
+        else if ((stains[k]?.blocks ?? 0) < st.blocks) stains[k] = st;
+      }
+      for (const i of r.ihc) if (!ihc.some((x) => x.antibody === i.antibody)) ihc.push(i);
+      if (r.frozenSectionBlocks !== undefined) frozen = Math.max(frozen ?? 0, r.frozenSectionBlocks);
+    }
+    if (
+      stains.length === chosen.stains.length &&
+      ihc.length === chosen.ihc.length &&
+      frozen === chosen.frozenSectionBlocks &&
+      stains.every((x, k) => x === chosen.stains[k])
+    )
+      continue;
+    out.set(key, { ...chosen, stains, ihc, ...(frozen !== undefined ? { frozenSectionBlocks: frozen } : {}) });
   }
   return out;
 }

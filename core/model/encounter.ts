@@ -224,6 +224,11 @@ export const PathologyReport = z.object({
   collectedDate: z.string().optional(),
   signedDate: z.string().optional(),
   amended: z.boolean().optional(),
+  /**
+   * An addendum filed on its own that adds work (stains, immunostains) to a specimen without a
+   * diagnosis of its own: it never replaces the specimen's diagnosis; its work adds to the report's.
+   */
+  supplement: z.boolean().optional(),
   /** Who read it: in the practice (dermatopathology in-house) or an outside lab. */
   readBy: z.enum(['in-house', 'external', 'unknown']).default('unknown'),
   span: Span.optional(),

@@ -412,7 +412,11 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     if (described && it.label && !it.also && (it.head || it.body)) siteByLabel.set(it.label, (it.head || it.body).split('\n')[0] ?? '');
   }
   let unlabeled = 0;
-  for (const it of dxItems) for (const label of it.also ? [it.label, ...it.also] : [it.label]) addReport(it, label);
+  // An addendum filed on its own ("ADDENDUM: Specimen B: a PAS stain … ") has no diagnosis section:
+  // its labeled parts add work to those specimens' reports and never replace their diagnoses.
+  const supplementOnly = dxItems.length === 0;
+  const sourceItems = supplementOnly ? items.filter((it) => it.mode === 'addendum' && it.label) : dxItems;
+  for (const it of sourceItems) for (const label of it.also ? [it.label, ...it.also] : [it.label]) addReport(it, label);
   function addReport(it: Item, label: string | undefined): void {
     const diagnosis = cleanDiagnosis(it.body || it.head);
     if (!diagnosis) return;
@@ -446,6 +450,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       report.amended = true;
       if (!report.siteText && existing.siteText) report.siteText = existing.siteText;
     } else if (amended) report.amended = true;
+    if (supplementOnly) report.supplement = true;
     reports.set(key, report);
   }
   const list = [...reports.values()];
@@ -515,6 +520,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       r.diagnosisText = dx;
       r.behavior = behaviorOf(dx);
       r.amended = true;
+      r.supplement = undefined;
       const margins = marginsOf(dx);
       if (margins) r.margins = margins;
     }

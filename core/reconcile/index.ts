@@ -140,7 +140,8 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
     if (result.kind === 'matched') {
       const { entry } = result.candidate;
       const earlier = entry.result?.report;
-      if (earlier && !p.report.amended && !earlier.amended && earlier.behavior !== p.report.behavior) {
+      // A supplement (an addendum adding only stains) has no diagnosis to disagree with.
+      if (earlier && !p.report.amended && !earlier.amended && !p.report.supplement && !earlier.supplement && earlier.behavior !== p.report.behavior) {
         // Two results that disagree on behavior, neither marked amended: the later one is used, the user checks.
         const twoResults: Finding = {
           severity: 'warning',
@@ -159,7 +160,8 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       added[v]?.push(merged);
       const date = reportDate(p.report, host.visit.dateOfService);
       entry.result = {
-        report: merged,
+        // The specimen keeps its diagnosis when a supplement only adds stains (the engine adds them).
+        report: p.report.supplement && earlier && !earlier.supplement ? earlier : merged,
         fromEncounterId: items[p.host]?.encounter.id ?? host.id,
         fromSource: hostName,
         ...(date ? { date } : {}),

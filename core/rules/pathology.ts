@@ -279,6 +279,17 @@ export const pathologyLevelPerSpecimen = defineRule({
   apply(ctx) {
     for (const s of billable(ctx)) {
       if (s.report?.consultation) continue; // the consultation code is the interpretation (pathology/consultation)
+      if (s.report?.supplement && s.source === 'report-only') {
+        // An addendum that only adds stains: the specimen's level is billed with its own report.
+        ctx.report({
+          severity: 'info',
+          message: `Specimen ${s.label}: this addendum only adds stains; the surgical pathology level is billed with the specimen's report, not here.`,
+          target: s.label,
+          fix: "Code this addendum together with the specimen's report (or its visit) so its stains join that claim.",
+          span: s.report.span,
+        });
+        continue;
+      }
       // 88300: gross examination only (e.g. an avulsed nail), when the report says so (§7.1).
       const grossOnly =
         !!s.report &&

@@ -130,3 +130,25 @@ describe('a specimen the report says is still to come', () => {
     expect(reports(`${head}B. Dense atypical lymphoid infiltrate; immunostains pending.\n`).map((r) => r.specimenLabel)).toEqual(['A', 'B']);
   });
 });
+
+describe('an addendum filed as its own document', () => {
+  const head =
+    'DERMATOPATHOLOGY ADDENDUM REPORT (in-house)\nPatient: Test, Probe-4b   MRN: 4005\nCollected: 07/12/2027   Addendum signed: 07/16/2027\n\nADDENDUM:\n';
+  const read = async (text: string) => {
+    const { reportDocumentEncounter } = await import('../../../core/reconcile/report-document');
+    return reportDocumentEncounter(text, parseNote(text, { id: 'addendum' }))?.pathology ?? [];
+  };
+
+  it('only adding a stain: a supplement of specimen B, not a new diagnosis', async () => {
+    const rs = await read(`${head}Specimen B: A PAS stain performed on block B1 is negative for fungal organisms.\n`);
+    expect(rs.map((r) => [r.specimenLabel, r.supplement, r.amended])).toEqual([['B', true, undefined]]);
+    expect(rs[0]?.stains.map((s) => s.name)).toEqual(['PAS']);
+  });
+
+  it('revising the diagnosis: an amended report of specimen B', async () => {
+    const rs = await read(
+      `${head}Specimen B: A PAS stain performed on block B1 shows septate hyphae.\nDiagnosis revised to: Dermatophytosis (tinea cruris).\n`,
+    );
+    expect(rs.map((r) => [r.specimenLabel, r.supplement, r.amended, r.diagnosisText])).toEqual([['B', undefined, true, 'Dermatophytosis (tinea cruris)']]);
+  });
+});
