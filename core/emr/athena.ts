@@ -80,4 +80,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/signoff-em-and-biopsy-charges.html (Sign-off: level of service + billing grid)
  * - test/fixtures/emr/athena/saved-complete-excision.html (frames saved as files, real <frameset><frame>)
  * - test/fixtures/emr/athena/encounter-summary-procedure-table.html (summary tables titled by <th colspan>, field grid)
+ * - test/fixtures/emr/athena/exam-corrected-note-pickers.html (struck-out corrections, procedure pickers, tooltip)
  */

@@ -65,8 +65,28 @@ const BLOCK = new Set([
   'OPTGROUP',
 ]);
 
-/** Never chart text. (TEMPLATE is read only when it is a declarative shadow root.) */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'IMG', 'BUTTON']);
+/** Never chart text. (TEMPLATE is read only when it is a declarative shadow root.) Struck-out text (DEL, S,
+ * STRIKE) was taken back by its author; a DATALIST holds suggestions. */
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'SVG',
+  'CANVAS',
+  'OBJECT',
+  'EMBED',
+  'IMG',
+  'BUTTON',
+  'DEL',
+  'S',
+  'STRIKE',
+  'DATALIST',
+]);
 
 export interface BlockTextOptions {
   /** Enter same-origin iframes/frames (their body text is read in place). */
@@ -242,13 +262,19 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
 
 /**
  * Template machinery, not chart text: a choice chip or custom checkbox left unchecked
- * (role="checkbox" aria-checked="false": "Also considered: [Excision]"), and a hidden template or
+ * (role="checkbox" aria-checked="false": "Also considered: [Excision]"), a picker option not selected,
+ * a tooltip, and a hidden template or
  * snippet library (hidden AND named so). Other hidden or collapsed sections are still read.
  */
 const TEMPLATE_NAME = /template|snippet|macro|quick-?text|boilerplate|smart-?phrase/i;
 function isTemplateNoise(el: Element): boolean {
   const role = el.getAttribute('role');
-  if (role !== null && /checkbox|radio|switch/.test(role)) return el.getAttribute('aria-checked') === 'false';
+  if (role !== null) {
+    if (/checkbox|radio|switch/.test(role)) return el.getAttribute('aria-checked') === 'false';
+    // A picker's options not chosen, and tooltips (help text about a code, not this chart).
+    if (role === 'option') return el.getAttribute('aria-selected') === 'false';
+    if (role === 'tooltip') return true;
+  }
   const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
   return hidden && TEMPLATE_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('data-identifier') ?? ''}`);
 }

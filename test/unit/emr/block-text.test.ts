@@ -91,6 +91,11 @@ describe('blockText', () => {
       'Also:\nCryotherapy',
     ],
     [
+      'struck-out text, unselected picker options, datalist suggestions and tooltips are not documented',
+      '<p>Procedure: <del>Shave</del> <ins>Punch</ins> biopsy<span role="tooltip">Excision: full-thickness removal</span>. <s>Cryo x2.</s><strike>LN2</strike></p><ul role="listbox"><li role="option" aria-selected="false">Excision</li><li role="option" aria-selected="true">Punch biopsy</li></ul><datalist><option value="Shave biopsy"></option></datalist>',
+      'Procedure: Punch biopsy.\n- Punch biopsy',
+    ],
+    [
       'a hidden template library is left out; a hidden section that is not named a template is read',
       '<div class="template-library" hidden><p>Punch biopsy - Location: [location]</p></div><div id="smartPhraseCache" style="display: none">Excision 1.5 cm</div><div hidden class="note-body">folded HPI</div>',
       'folded HPI',

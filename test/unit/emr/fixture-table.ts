@@ -270,4 +270,13 @@ export const PAGES: PageCase[] = [
     dateOfService: '06/23/2026',
     contains: [['procedure', 'Irritated SK of the R flank, 1.6 cm']],
   },
+  {
+    file: 'athena/exam-corrected-note-pickers.html',
+    adapter: 'athena',
+    roles: ['assessment', 'procedure'],
+    patient: 'TEST, PATIENT-412   MRN: 900412',
+    dateOfService: '06/30/2026',
+    // Struck-out text, unselected picker options, datalist suggestions and the tooltip are left out.
+    contains: [['procedure', 'Procedure: Punch biopsy, 3 mm of the R upper arm, 0.6 cm pink papule ?. Closed']],
+  },
 ];
