@@ -1054,7 +1054,8 @@ function repairFeaturesOf(text: string, site: Site | undefined): RepairFeatures 
   else if (/\b(?:single[- ]layer|one[- ]layer|simple\s+interrupted\s+sutures?\s+only|epidermal\s+sutures?\s+only)\b/i.test(text)) f.layered = false;
   if (/\b(?:no|without)\s+undermin/i.test(text)) f.undermining = 'none';
   else if (
-    /\b(?:extensive(?:ly)?|wide(?:ly)?|broad(?:ly)?|significant(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:extensive(?:ly)?|widely|broadly)/i.test(
+    // CPT 2020: extensive = at least the defect's width; "undermined 3.5 cm (exceeds defect width)" says so in words.
+    /\b(?:extensive(?:ly)?|wide(?:ly)?|broad(?:ly)?|significant(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:extensive(?:ly)?|widely|broadly)|\bundermin(?:[^.;\n]|\.(?=\d)){0,80}?\b(?:exceed(?:s|ed|ing)?|greater\s+than|more\s+than|wider\s+than|at\s+least|equal\s+to|>=?|≥)\s+(?:the\s+)?(?:maximum\s+|max\s+)?(?:defect|wound)(?:'s)?\s+width/i.test(
       text,
     )
   )

@@ -64,3 +64,19 @@ describe('what a lesion is not is never its type', () => {
     expect(bx?.lesionType).toBeUndefined();
   });
 });
+
+describe('repair and people words in Mohs records', () => {
+  it('undermining stated to exceed the defect width is extensive (CPT 2020)', () => {
+    const e = parseNote(
+      'Date of Service: 11/10/2026\nMohs, SCC L parietal scalp. Stage 1: 4 blocks. Final defect 3.4 x 2.9 cm.\nClosure: complex layered repair. Undermined in the subgaleal plane 3.5 cm circumferentially (exceeds defect width). Final repair length 6.5 cm.\n',
+    );
+    expect(e.procedures.find((p) => p.kind === 'repair')?.repairFeatures?.undermining).toBe('extensive');
+  });
+
+  it("a surgeon's initial is not a lesion label", () => {
+    const e = parseNote(
+      'Date of Service: 11/10/2026\nMohs surgeon: Dr. E. Kaczmarek (surgeon and pathologist)\nMohs, BCC L temple. Stage 1: 3 blocks, clear.\n',
+    );
+    expect(e.procedures.find((p) => p.kind === 'mohs')?.lesionLabels).not.toContain('E');
+  });
+});
