@@ -511,8 +511,37 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         lastPrimary = block;
       });
     }
-    for (const c of dedupeFamilies(closures)) {
-      if (current && current.family === c.family && !u.label) {
+    // "Simple repair of 2.0 cm laceration L forearm and simple repair 3.0 cm laceration L upper arm": one sentence,
+    // one repair per site, each measured in its own part of the sentence.
+    let rest = closures;
+    const repairs = closures.filter((t) => t.family === 'repair');
+    if (repairs.length > 1 && !matchSite(u.text.slice(0, (repairs[0] as Trigger).start))) {
+      const parts = repairs.map((t, k) => {
+        const end = repairs[k + 1]?.start ?? u.text.length;
+        return { t, end, site: matchSite(u.text.slice(t.start, end)) };
+      });
+      const keys = parts.map((p) => (p.site?.key ? `${p.site.key}|${p.site.laterality ?? ''}` : undefined));
+      if (keys.every((x) => x !== undefined) && new Set(keys).size === keys.length) {
+        for (const p of parts) {
+          const child = open('repair', u, { start: p.t.start, end: p.end, at: p.t.start }, false, lastPrimary);
+          child.site = p.site;
+          child.split = true;
+          current = child;
+        }
+        pending = [];
+        rest = closures.filter((t) => t.family !== 'repair');
+      }
+    }
+    for (const c of dedupeFamilies(rest)) {
+      // "Simple repair of 2.0 cm laceration L forearm. Simple repair of 1.5 cm laceration of the chin.": a repair
+      // of its own naming another site is another repair, not more of the one before.
+      const here = current && !current.parent && current.trigger !== u ? newSiteIn(u)?.site : undefined;
+      const elsewhere =
+        here?.key !== undefined &&
+        current?.site?.key !== undefined &&
+        (here.key !== current.site.key ||
+          (here.laterality !== undefined && current.site.laterality !== undefined && here.laterality !== current.site.laterality));
+      if (current && current.family === c.family && !u.label && !elsewhere) {
         if (!current.units.includes(u)) current.units.push(u);
         continue;
       }
@@ -1377,12 +1406,14 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       procedure.reExcision = true;
   }
   if (kind === 'repair') {
-    const level = /\bcomplex\b/i.test(all) ? 'complex' : /\bintermediate\b/i.test(all) ? 'intermediate' : /\bsimple\b/i.test(all) ? 'simple' : undefined;
+    // One repair of a sentence that names several (split): its own part of the sentence tells its level and length.
+    const own = b.split ? seg : all;
+    const level = /\bcomplex\b/i.test(own) ? 'complex' : /\bintermediate\b/i.test(own) ? 'intermediate' : /\bsimple\b/i.test(own) ? 'simple' : undefined;
     if (level) procedure.repairLevel = level;
-    procedure.repairFeatures = repairFeaturesOf(all, b.site);
+    procedure.repairFeatures = repairFeaturesOf(own, b.site);
     // "Layered closure …, 1.5 cm": a lone length on the repair's own line is its length.
     const length =
-      findLengthCm(all) ??
+      findLengthCm(own) ??
       findLengthCm(b.trigger.text.slice(b.segStart - b.trigger.start), true) ??
       // "Clean 2.0 cm superficial laceration … single-layer closure": the wound's length is its repair length.
       (b.parent ? undefined : woundLengthCm(ctxAll));

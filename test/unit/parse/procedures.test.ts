@@ -823,6 +823,27 @@ describe('a side told once, the site repeated without it', () => {
   });
 });
 
+describe('several repairs, each at its own site', () => {
+  const view = (text: string) => parseNote(text).procedures.map((p) => [p.kind, p.site?.key, p.repairLevel, p.lengthCm]);
+  const three = [
+    ['repair', 'forearm', 'simple', 2],
+    ['repair', 'upper-arm', 'simple', 3],
+    ['repair', 'chin', 'simple', 1.5],
+  ];
+  it('one sentence per repair', () => {
+    expect(
+      view('Simple repair of 2.0 cm laceration L forearm. Simple repair of 3.0 cm laceration L upper arm. Simple repair of 1.5 cm laceration of the chin.'),
+    ).toEqual(three);
+  });
+  it('all in one sentence', () => {
+    expect(
+      view(
+        'Lacerations: simple repair of 2.0 cm laceration L forearm and simple repair 3.0 cm laceration L upper arm, and simple repair 1.5 cm laceration of the chin.',
+      ),
+    ).toEqual(three);
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(
