@@ -479,7 +479,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     let targets = label ? list.filter((r) => r.specimenLabel === label) : [];
     if (targets.length === 0) {
       // "specimen B", "(B)", and numbered parts ("PAS on specimen 1").
-      const named = [...body.matchAll(/\b(?:specimen|part|block)s?\s+#?(?:([A-Z])\d?|(\d{1,2}))\b|\(([A-Z])\d?\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+      const named = [...body.matchAll(LABEL_NAMED)].map((m) => m[1] ?? m[2] ?? m[3]);
       targets = list.filter((r) => named.includes(r.specimenLabel));
     }
     if (targets.length === 0 && list.length === 1) targets = list;
@@ -540,11 +540,22 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   return list;
 }
 
+/*
+ * "specimen B", "Parts 1 and 2", "(A)": the words in any case (reports are often typed in capitals),
+ * the labels always capitals or numbers, so "specimen a" in prose is no label.
+ */
+const LABEL_WORD = String.raw`\b(?:[Ss]pecimen|SPECIMEN|[Pp]art|PART|[Bb]lock|BLOCK)[sS]?`;
+const LABEL_NAMED = new RegExp(String.raw`${LABEL_WORD}\s+#?(?:([A-Z])\d?|(\d{1,2}))\b|\(([A-Z])\d?\)`, 'g');
+const LABELS_NAMED = new RegExp(
+  String.raw`${LABEL_WORD}\s+#?((?:[A-Z]\d?|\d{1,2})(?:\s*(?:,|and|AND|&)\s*#?(?:[A-Z]\d?|\d{1,2}))*)\b|\(([A-Z])\d?\)`,
+  'g',
+);
+
 /** Labels of `reports` a text names: "specimen B", "part 2", "block A1", "(B)", "specimens A and C". */
 function labelsNamedIn(text: string, reports: readonly PathologyReport[]): string[] {
   const named = new Set<string>();
-  for (const m of text.matchAll(/\b(?:specimen|part|block)s?\s+#?((?:[A-Z]\d?|\d{1,2})(?:\s*(?:,|and|&)\s*#?(?:[A-Z]\d?|\d{1,2}))*)\b|\(([A-Z])\d?\)/g)) {
-    for (const l of (m[1] ?? m[2] ?? '').split(/\s*(?:,|and|&)\s*/)) {
+  for (const m of text.matchAll(LABELS_NAMED)) {
+    for (const l of (m[1] ?? m[2] ?? '').split(/\s*(?:,|and|AND|&)\s*/)) {
       const label = /^#?([A-Z]|\d{1,2})/.exec(l)?.[1];
       if (label) named.add(label);
     }

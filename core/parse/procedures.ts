@@ -787,7 +787,14 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
   const n = count?.[1] ? COUNT_WORDS[count[1].toLowerCase()] : undefined;
   if (!n) return [];
   const rest = u.text.slice(seg.start);
-  const labels = [...new Set([...rest.matchAll(/(?:[(;,]\s*|\band\s+|\bspecimens?\s+)([A-H])\b(?=\s*(?::|\)|,|;|and\b|\.|$))/g)].map((m) => m[1] as string))];
+  // The jar letters stay capitals; the words around them may be in any case ("AS SPECIMENS A AND B").
+  const labels = [
+    ...new Set(
+      [...rest.matchAll(/(?:[(;,]\s*|\b(?:and|AND|And)\s+|\b(?:specimens?|SPECIMENS?|Specimens?)\s+)([A-H])\b(?=\s*(?::|\)|,|;|(?:and|AND)\b|\.|$))/g)].map(
+        (m) => m[1] as string,
+      ),
+    ),
+  ];
   if (labels.length !== n) return [];
   const own = findSites(text, { strict: true });
   const fromContext = block.context.flatMap((c) => findSites(c.text, { strict: true }));
@@ -1168,6 +1175,12 @@ function labelledArea(text: string, label: RegExp): number | undefined {
   return undefined;
 }
 
+/** "the 5 x 5 cm (25 sq cm) defect": an area the next words name (a written area wins over dimensions). */
+function areaNamedAfter(text: string, after: RegExp): number | undefined {
+  const named = findAreas(text, true).filter((a) => after.test(text.slice(a.end, a.end + 40)));
+  return (named.find((a) => !a.computed) ?? named[0])?.sqCm;
+}
+
 function lesionSizeOf(b: Block, text: string): number | undefined {
   for (const units of [b.context, b.units]) {
     for (const u of units) {
@@ -1214,7 +1227,8 @@ function excisedDiameterOf(text: string): number | undefined {
   return round(m[2].toLowerCase() === 'mm' ? Number(m[1]) / 10 : Number(m[1]));
 }
 
-const SPECIMEN_WORD_LABEL = /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?)\b(?![a-z])/i;
+const SPECIMEN_WORD_LABEL =
+  /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?)\b(?![a-z])/i;
 
 /** The specimen letter a unit names in words ("… specimen B"), upper case only. */
 function specimenWordLabel(text: string): string | undefined {
@@ -1227,7 +1241,9 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
   if (b.mappedSpecimen) return b.mappedSpecimen;
   const scan = (text: string): string | undefined => {
     const m =
-      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
+      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(
+        text,
+      ) ??
       /\b(?:labeled|labelled)\s+(?:as\s+)?(?:specimen\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
       /\(([A-H])\)/.exec(text) ??
       // " - Punch biopsy 4 mm, L shin -- A (r/o …)"
@@ -1262,7 +1278,9 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
       if (label) return label;
     }
     const inline =
-      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
+      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(
+        u.text,
+      ) ??
       /\b(?:labeled|labelled)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
       // "Specimen to path (A)."
       /\b(?:specimens?|spec)\b[^.;\n()]{0,30}\(([A-H])\)/i.exec(u.text);
@@ -1443,8 +1461,10 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
             ? 'composite'
             : undefined;
     if (type) procedure.graftType = type;
+    // CPT: the recipient area. "STSG 12 x 15 cm (180 sq cm) harvested from thigh", "FTSG … to the 5 x 5 cm (25 sq cm) defect".
     const area =
-      labelledArea(all, /\b(?:recipient(?:\s+site)?|graft(?:\s+(?:size|area))?|defect)\b/i) ??
+      labelledArea(all, /\b(?:recipient(?:\s+site)?|graft(?:\s+(?:size|area))?|defect|ftsg|stsg)\b/i) ??
+      areaNamedAfter(all, /^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:recipient|defect|wound|bed)\b/i) ??
       (b.parent ? labelledArea(blockText(b.parent), /\b(?:(?:final|surgical|post-?mohs|mohs|resulting)\s+)?defect\b/i) : undefined);
     if (area !== undefined) procedure.areaSqCm = area;
   }

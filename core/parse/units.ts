@@ -228,6 +228,8 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     // ")" or a whole word (not an abbreviation), and only before a word, so "approx. 5 mm" and "e.g. a" stay whole.
     const lowerStarts = next >= 97 && next <= 122 && /^[a-z]{3,}\b/.test(line.slice(i + 2, i + 14));
     if (!isUpper && !countStarts && !lowerStarts) continue;
+    // "AKs -- L.N. X 20 lesions": a count mark ("X 20", "X20") never opens a sentence; it counts what came before.
+    if ((next === 88 || next === 120) && /^[xX]\s?\d/.test(line.slice(i + 2, i + 6))) continue;
     const wordStart = line.lastIndexOf(' ', i - 1) + 1;
     const word = line.slice(wordStart, i).toLowerCase();
     if (lowerStarts && !isUpper && !countStarts && !(/\)$/.test(word) || (/^[a-z]{4,}$/.test(word) && !ABBREV.has(word)))) continue;

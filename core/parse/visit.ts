@@ -129,7 +129,7 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       if (!current) return;
       const text = problemName(current.text);
       if (text) {
-        const icd = /\b([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b/.exec(current.body);
+        const icd = PROBLEM_ICD.exec(current.body);
         const body = current.body;
         const managed = MANAGED.test(body.replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor '));
         const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };
@@ -263,6 +263,13 @@ export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'deci
 }
 
 const CODE = String.raw`(?<![\d.])(\d{5}|[A-Z]\d{4})(?![\d.])`;
+/**
+ * An ICD-10-CM code written with a problem. A bare external-cause category (V00–Y99 without a
+ * decimal part) is never the code of a skin problem, and in capitals it is a count mark:
+ * "AKS X11 (L57.0)" names eleven AKs and L57.0.
+ */
+const PROBLEM_ICD = /\b((?:[A-TZ]\d{2}|[V-Y]\d{2}(?=\.[0-9A-Z]))(?:\.[0-9A-Z]{1,4})?)\b/;
+
 const CHARGE_LINE = new RegExp(CODE);
 const CHARGE_CODES = new RegExp(String.raw`${CODE}((?:\s*-\s*[0-9A-Z]{2}\b|\s*,?\s*mod(?:ifier)?s?\s*:?\s*[0-9A-Z]{2}\b(?:\s*,\s*[0-9A-Z]{2}\b)*)*)`, 'g');
 

@@ -844,6 +844,16 @@ describe('several repairs, each at its own site', () => {
   });
 });
 
+describe('graft recipient area written around the graft word', () => {
+  const area = (text: string) => only(parseNote(text), 'graft').areaSqCm;
+  it('"STSG 12 x 15 cm (180 sq cm) harvested from thigh"', () => {
+    expect(area('Mohs R shin SCC: stage 1 (4 blocks). Repair: STSG 12 x 15 cm (180 sq cm) harvested from thigh.')).toBe(180);
+  });
+  it('"FTSG from the L supraclavicular area to the 5 x 5 cm (25 sq cm) defect"', () => {
+    expect(area('Mohs L forehead BCC: stage 1 (3 blocks). Repair: FTSG from the L supraclavicular area to the 5 x 5 cm (25 sq cm) defect.')).toBe(25);
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(

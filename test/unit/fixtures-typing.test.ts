@@ -1,0 +1,65 @@
+/**
+ * The golden notes as other keyboards and exports type them: in capitals (old EMRs, scribes),
+ * pasted with no-break spaces, and with lone carriage returns (old Mac exports). Each variant must
+ * code exactly as the note itself: same codes, units, modifiers, diagnoses and status, through the
+ * CLI as an acceptance check drives it. A difference is a reader keyed on how text is typed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const NOTES_DIR = join(ROOT, 'test/fixtures/notes');
+const CLI = join(ROOT, 'bin/dermlens.mjs');
+const NOTES = readdirSync(NOTES_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
+
+const VARIANTS: Record<string, (text: string) => string> = {
+  'in capitals': (t) => t.toUpperCase(),
+  'with no-break spaces': (t) => t.replace(/: /g, ':\u00a0').replace(/ (cm|mm)\b/g, '\u00a0$1'),
+  'with lone CRs': (t) => t.replace(/\r?\n/g, '\r'),
+};
+
+/** Each file's claim in short, by file name: "code xunits [modifiers] dx status". */
+function claims(dir: string): Map<string, string[]> {
+  const run = spawnSync(process.execPath, [CLI, 'code', '--format', 'json', ...NOTES.map((f) => join(dir, f))], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  if (run.status !== 0) throw new Error(`dermlens exited ${run.status}: ${run.stderr}`);
+  const out = new Map<string, string[]>();
+  for (const line of run.stdout.trim().split('\n')) {
+    const o = JSON.parse(line) as { file: string; lines: { code: string; units: number; modifiers: string[]; dx: string[]; status: string }[] };
+    out.set(
+      o.file.split('/').pop() as string,
+      o.lines.map((l) => `${l.code} x${l.units} [${l.modifiers.join(',')}] ${l.dx.join(',')} ${l.status}`),
+    );
+  }
+  return out;
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('golden notes typed another way code the same', () => {
+  const original = claims(NOTES_DIR);
+  for (const [name, transform] of Object.entries(VARIANTS)) {
+    it(`${name}: all ${NOTES.length} notes`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'dermlens-typing-'));
+      dirs.push(dir);
+      for (const f of NOTES) writeFileSync(join(dir, f), transform(readFileSync(join(NOTES_DIR, f), 'utf8')));
+      const variant = claims(dir);
+      const differing = NOTES.filter((f) => JSON.stringify(variant.get(f)) !== JSON.stringify(original.get(f))).map((f) => ({
+        note: f,
+        original: original.get(f),
+        variant: variant.get(f),
+      }));
+      expect(differing).toEqual([]);
+    }, 120_000);
+  }
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../../core/parse';
+import { unitsOf } from '../../../core/parse/units';
+
+/** Notes typed in capitals (older EMRs, scribe templates) read as the same note in lower case. */
+describe('notes in capitals', () => {
+  it('a count mark after an abbreviation does not open a sentence: "L.N. X 20 LESIONS"', () => {
+    expect(unitsOf('1) AKS, FACE -- L.N. X 20 LESIONS TODAY', 0).map((u) => u.text)).toEqual(['1) AKS, FACE -- L.N. X 20 LESIONS TODAY']);
+    const e = parseNote('DOS 11/16/2026\n\nA/P\n1) AKS, MULTIPLE, FACE/SCALP -- L.N. X 20 LESIONS TODAY\n');
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['destruction-premalignant', 20]]);
+  });
+
+  it('"SPECIMENS A AND B" names jars A and B, not a jar "S"', () => {
+    const e = parseNote(
+      'DOS 06/29/2026\n\nA 0.9 CM INFLAMED SEBORRHEIC KERATOSIS ON THE LEFT LOWER BACK AND A 0.4 CM IRRITATED SEBORRHEIC KERATOSIS ON THE RIGHT SIDE OF THE NECK. BOTH WERE REMOVED BY SHAVE REMOVAL AND SENT TO OUR IN-HOUSE LAB AS SPECIMENS A AND B.\n',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.specimenLabel])).toEqual([
+      ['shave-removal', 'lower-back', 'A'],
+      ['shave-removal', 'lateral-neck', 'B'],
+    ]);
+  });
+
+  it('immunostains named "ON SPECIMEN A" / "ON SPECIMEN B" in a capitals comment go to those specimens', () => {
+    const e = parseNote(
+      [
+        'DERMATOPATHOLOGY REPORT',
+        'FINAL DIAGNOSIS',
+        'A) SKIN, LEFT NASAL SIDEWALL, SHAVE BIOPSY: BASAL CELL CARCINOMA, NODULAR TYPE.',
+        'B) SKIN, LEFT UPPER ARM, SHAVE BIOPSY: COMPOUND DYSPLASTIC NEVUS WITH MILD ATYPIA.',
+        'COMMENT',
+        'BER-EP4 AND EMA IMMUNOSTAINS ON SPECIMEN A SUPPORT BASAL CELL CARCINOMA. A SOX10 IMMUNOSTAIN ON SPECIMEN B SHOWS NO PAGETOID MELANOCYTES.',
+      ].join('\n'),
+    );
+    expect(e.pathology.map((r) => [r.specimenLabel, r.ihc.length])).toEqual([
+      ['A', 2],
+      ['B', 1],
+    ]);
+  });
+
+  it('"AKS X11 (L57.0)": X11 is a count, L57.0 the problem\'s code', () => {
+    const e = parseNote('DOS 05/18/2026\n\nASSESSMENT AND PLAN:\n1. ROSACEA - CONTINUE METRONIDAZOLE GEL.\n2. AKS X11 (L57.0): SCALP 6, FOREHEAD 3, EARS 2 -- LN2.\n');
+    expect(e.visit.problems.map((p) => p.icd10)).toContain('L57.0');
+    expect(e.visit.problems.map((p) => p.icd10)).not.toContain('X11');
+  });
+});
