@@ -27,11 +27,12 @@ function clean(s: string | undefined | null): string | undefined {
 
 const DATE = String.raw`(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})`;
 const DOS_RE = new RegExp(
-  String.raw`\b(?:dos|date\s+of\s+service|service\s+date|visit\s+date|encounter\s+date|date\s+of\s+visit|appt|appointment\s+date|collected|collection\s+date)\s*[:#]?\s*\(?\s*${DATE}`,
+  // "Last visit: …", "Next appt: …" name another date.
+  String.raw`\b(?<!(?:last|previous|prior|next|recent|return|follow[- ]?up)\s)(?:dos|date\s+of\s+(?:service|visit|encounter|procedure)|(?:service|visit|encounter|exam|procedure|appointment|collection)\s+date|visit|encounter|seen(?:\s+on)?|appt|collected)\s*[:#]?\s*\(?\s*${DATE}`,
   'i',
 );
 const NAME_RE =
-  /(?:^|\n|\s{2}|\|)\s*(?:patient(?:\s+name)?|pt\.?\s*name|name)\s*:\s*([A-Za-z][A-Za-z'.-]*(?:,? (?!(?:mrn|dob|sex|age|acct?|dos|id)\b)[A-Za-z0-9][A-Za-z0-9'.-]*){0,3})/i;
+  /(?:^|\n|\s{2}|\|)\s*(?:patient(?:\s+name)?|pt\.?\s*name|name)\s*:\s*([A-Za-z][A-Za-z0-9'.-]*(?:,? (?!(?:mrn|dob|sex|age|acct?|dos|id)\b)[A-Za-z0-9][A-Za-z0-9'.-]*){0,3})/i;
 const ID_RE =
   /\b(?:mrn|m\.r\.n\.|medical\s+record\s+(?:number|no\.?|#)|acc(?:t|ount)?\.?\s*(?:no\.?|#|number)|chart\s*(?:#|no\.?)|patient\s+id|pt\s+id)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/i;
 

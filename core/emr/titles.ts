@@ -12,16 +12,19 @@ const EXTRA: [SnapshotRole, RegExp][] = [
   ['pathology', /^(?:lab\s+results?\s*[-–:]\s*)?(?:surgical|skin|dermato|derm)\s*patholog(?:y|ic)\b[^.]{0,40}$/],
   [
     'pathology',
-    /^(?:final\s+(?:pathologic(?:al)?\s+)?diagnos[ie]s|path(?:ology)?\s*\/\s*labs?|path\s+result|lab\s*(?:&|and|\/)\s*path(?:ology)?\s+results?|results?\s+review|dermatopathology\s+report|surgical\s+pathology\s+(?:report|result)|microscopic\s+description)$/,
+    /^(?:final\s+(?:pathologic(?:al)?\s+)?diagnos[ie]s|diagnosis\s*\(final\)|(?:surgical\s+)?pathology\s*[-–:]\s*final|path(?:ology)?\s*\/\s*labs?|path\s+result|lab\s*(?:&|and|\/)\s*path(?:ology)?\s+results?|results?\s+review|dermatopathology\s+report|surgical\s+pathology\s+(?:report|result)|microscopic\s+description)$/,
   ],
   [
     'procedure',
-    /^(?:procedure\s+documentation|procedure\s+notes?\s*\/\s*orders|procedures?\s*\/\s*treatments?|in[- ]office\s+procedures?\s+performed|skin\s+procedures?|surgical\s+procedures?)$/,
+    /^(?:procedure\s+documentation|procedure\s+notes?\s*\/\s*orders|procedures?\s*\/\s*treatments?|in[- ]office\s+procedures?\s+performed|procedures?\s+performed\s+today|skin\s+procedures?|surgical\s+procedures?|(?:skin|dermatologic)\s+surgery)$/,
   ],
-  ['assessment', /^(?:imp\s*\/\s*plan|impression\s*\/\s*plan|assessments?\s*\/\s*plans?|a\s*\/\s*p|diagnos[ie]s\s+and\s+orders|plan\s+of\s+care|assessments)$/],
+  [
+    'assessment',
+    /^(?:imp\s*\/\s*plan|impression\s*\/\s*plan|impressions?\s+(?:and|&)\s+recommendations?|clinical\s+impressions?|assessments?\s*\/\s*plans?|a\s*\/\s*p|diagnos[ie]s\s+(?:and|&)\s+orders|plan\s+of\s+(?:care|treatment)|treatment\s+plan|assessments)$/,
+  ],
   [
     'charges',
-    /^(?:billing\s+information|entered\s+charges|charges?\s+entered|visit\s+codes?(?:\s*\(s\))?|visit\s+code\(s\)|procedure\s+codes?|cpt\s*\/\s*hcpcs|sign[- ]?off\s*(?:-|–|:)?\s*billing|billing\s*\/\s*coding|bill|claim\s+lines?|charge\s+review|level\s+of\s+service\s+and\s+charges)$/,
+    /^(?:billing\s+information|entered\s+charges|charges?\s+entered|charge\s+entry|encounter\s+charges|services\s+rendered|visit\s+codes?(?:\s*\(s\))?|visit\s+code\(s\)|procedure\s+codes?|cpt\s*\/\s*hcpcs|sign[- ]?off\s*(?:-|–|:)?\s*billing|billing\s*\/\s*coding|bill|claim\s+lines?|charge\s+review|level\s+of\s+service\s+and\s+charges)$/,
   ],
   // athenaOne's last Exam stage: its own subsections (Level of Service, Billing) carry the codes.
   ['other', /^(?:sign[- ]?off|sign[- ]?off\s+(?:and|&)\s+checkout|checkout)$/],
@@ -36,7 +39,7 @@ const EXTRA: [SnapshotRole, RegExp][] = [
  * titles test runs every EXTRA alternative through roleOfTitle).
  */
 const EXTRA_START =
-  /^(?:lab|surgical|skin|derm|final|path|results?|microscopic|procedure|in[- ]office|imp|assessment|a\s*\/|diagnos|plan|billing|entered|charge|visit|cpt|sign|bill|claim|level|checkout|patient|encounter)/;
+  /^(?:lab|surgical|skin|derm|final|path|results?|microscopic|procedure|in[- ]office|imp|clinical|treatment|assessment|a\s*\/|diagnos|plan|billing|entered|charge|services|visit|cpt|sign|bill|claim|level|checkout|patient|encounter)/;
 
 /** A screen title → the snapshot role it stands for, or undefined when it is not a section title. */
 export function roleOfTitle(raw: string): SnapshotRole | undefined {

@@ -58,6 +58,19 @@ describe('roleOfTitle', () => {
     ['a / p', 'assessment'],
     ['Diagnoses and Orders', 'assessment'],
     ['Plan of Care', 'assessment'],
+    ['Plan of Treatment', 'assessment'],
+    ['Treatment Plan', 'assessment'],
+    ['Impression and Recommendations', 'assessment'],
+    ['Clinical Impression', 'assessment'],
+    ['Diagnoses & Orders', 'assessment'],
+    ['Procedures Performed Today', 'procedure'],
+    ['Skin Surgery', 'procedure'],
+    ['Dermatologic Surgery', 'procedure'],
+    ['Pathology - Final', 'pathology'],
+    ['Diagnosis (Final)', 'pathology'],
+    ['Charge Entry', 'charges'],
+    ['Encounter Charges', 'charges'],
+    ['Services Rendered', 'charges'],
     ['Entered Charges', 'charges'],
     ['Charges Entered', 'charges'],
     ['Procedure Codes', 'charges'],
@@ -115,6 +128,21 @@ describe('identity helpers', () => {
       dateOfService: '06/01/2026',
     });
     expect(identityFromText('Patient tolerated the procedure well.\nDOB: 01/02/1960')).toEqual({});
+  });
+
+  it.each([
+    ['Patient: Test, Patient-381  MRN: 900381  Visit: 06/04/2026', 'Test, Patient-381   MRN: 900381', '06/04/2026'],
+    ['Patient Name: Patient-381 Test | DOB: 01/02/1950 | Date of Encounter: 06/04/2026', 'Patient-381 Test', '06/04/2026'],
+    ['Name: Test, Patient-381   Chart #: 900381   Encounter: 06/04/2026 Office Visit', 'Test, Patient-381   MRN: 900381', '06/04/2026'],
+    ['Patient ID: A900381  Seen on: 06/04/2026', 'MRN: A900381', '06/04/2026'],
+    ['Patient: Test, Patient-381 DOB 01/02/1950 Procedure Date: 06/04/2026', 'Test, Patient-381', '06/04/2026'],
+    // Another date's label is not the date of service.
+    ['Patient: Test, Patient-381  Last visit: 01/02/2025  Visit: 06/04/2026', 'Test, Patient-381', '06/04/2026'],
+    ['Patient: Test, Patient-381  Previous encounter: 01/02/2025', 'Test, Patient-381', undefined],
+  ])('identityFromText(%j)', (text, patient, dateOfService) => {
+    const id = identityFromText(text);
+    expect(id.patient).toBe(patient);
+    expect(id.dateOfService).toBe(dateOfService);
   });
 });
 
