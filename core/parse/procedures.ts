@@ -237,8 +237,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     blocks.push(block);
     return block;
   };
+  let lineField: string | undefined;
+  /** Units of a diagnosis/indication line ("Indication: #1 …; #2 …"): why, not what was done. */
+  const whyUnits = new Set<Unit>();
   for (const u of units) {
     if (overBudget()) break;
+    if (u.lineStart) lineField = u.field;
+    if (lineField !== undefined && DX_FIELDS.test(lineField)) whyUnits.add(u);
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
     const intents = new Map<Trigger, string>();
     const triggers = unitTriggers(u).filter((t) => {
@@ -297,7 +302,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           : current?.listOf;
       // "Procedure: Shave removal x3" then "- R cheek: 4 mm ISK (A)": under a counted header a bullet naming a site is an item too.
       const bulletItem = !u.label && u.bullet && u.lineStart && header !== undefined && /\bx\s*[2-9]\b/i.test(header.trigger.text);
-      if ((u.label || bulletItem) && header && !isClosure(header.family) && matchSite(u.text)) {
+      // "Indication: #1 changing nevus L upper back; #2 … R jawline": the items of a diagnosis line say why, they are not the procedures.
+      const whyItem = !u.lineStart && lineField !== undefined && DX_FIELDS.test(lineField);
+      if ((u.label || bulletItem) && header && !isClosure(header.family) && !whyItem && matchSite(u.text)) {
         const item = open(header.family, u, { start: 0, end: u.text.length, at: 0 }, false);
         // "Two BCCs biopsied 1/5 - both nodular BCC. Today: ED&C x3 to each:" — the header's own context names the lesions too.
         item.context = [
@@ -600,7 +607,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     // the summary of the labeled items below it, which take its site when they name none.
     const counted = /(?:\bx|×)\s*([2-9])\b/i.exec(b.trigger.text);
     // A diagnosis field under the header ("Pre-op diagnosis: BCC R back; nevus L arm") summarises the items too.
-    const own = b.units.filter((u) => !(u.field && DX_FIELDS.test(u.field)) && /[a-z0-9]/i.test(u.text)).length;
+    const own = b.units.filter((u) => !(u.field && DX_FIELDS.test(u.field)) && !whyUnits.has(u) && /[a-z0-9]/i.test(u.text)).length;
     if (!b.parent && !b.label && own === 1 && counted) {
       const n = Number(counted[1]);
       const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);

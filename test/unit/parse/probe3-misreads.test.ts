@@ -80,3 +80,17 @@ describe('repair and people words in Mohs records', () => {
     expect(e.procedures.find((p) => p.kind === 'mohs')?.lesionLabels).not.toContain('E');
   });
 });
+
+describe('items of an indication line are not procedures', () => {
+  it('"Indication: #1 … ; #2 …" under "Excision x2" then "#1 …" / "#2 …" lines: two excisions', () => {
+    const e = parseNote(
+      'Date of Service: 11/10/2026\nProcedure(s): Excision x2 (benign lesions)\nIndication: #1 changing nevus L upper back; #2 enlarging pigmented papule R jawline. Excised for diagnosis.\n\n' +
+        '#1 L upper back: lesion 6 mm, 2 mm margins, excised diameter 10 mm. Spec A.\n#2 R jawline: lesion 5 mm, 1 mm margins, excised diameter 7 mm. Spec B.\n',
+    );
+    expect(e.procedures.filter((p) => p.kind === 'excision').map((p) => [p.site?.key, p.specimenLabel])).toEqual([
+      ['upper-back', 'A'],
+      ['jawline', 'B'],
+    ]);
+    expect(e.specimens.map((s) => s.label)).toEqual(['A', 'B']);
+  });
+});
