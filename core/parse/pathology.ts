@@ -24,7 +24,10 @@ const SUBHEADING: [Mode, RegExp][] = [
   ['addendum', /^addend(?:um|a)(?:\s+(?:diagnosis|report|comment))?|^amendment\b|^(?:reason\s+for\s+)?amend(?:ed|ment)/i],
   ['specimens', /^(?:specimens?(?:\s+(?:submitted|received|source|description|\(s\)))?|source(?:\s+of\s+specimens?)?|tissue\s+submitted|parts?)\b/i],
   ['gross', /^(?:gross(?:\s+description)?|macroscopic(?:\s+description)?)\b/i],
-  ['micro', /^(?:microscopic(?:\s+description)?|micro\b|histolog\w*|special\s+stains?|immunohistochem\w*|ihc\b|immunostains?|ancillary\s+studies)/i],
+  [
+    'micro',
+    /^(?:microscopic(?:\s+description)?|micro\b|histolog\w*|special\s+stains?|immunohistochem\w*|ihc\b|immunostains?|ancillary\s+studies|intra-?\s?operative\s+consult\w*|frozen\s+section\s+diagnos[ie]s)/i,
+  ],
   ['comment', /^(?:comments?|note|notes)\b/i],
   ['history', /^(?:clinical\s+(?:history|information|data|notes|dx|diagnosis|impression)|pre-?operative\s+diagnosis|history)\b/i],
   [
@@ -61,15 +64,20 @@ const STAINS: [RegExp, Stain['group'], string][] = [
 const IHC =
   /\b(mart-?1(?:\s*\/\s*melan-?a)?|melan-?a|sox-?10|prame|s-?100(?:\s*protein)?|hmb-?45|ki-?67|mib-?1|ber-?ep4|ber-?ep-?4|pan-?cytokeratin|pan-?keratin|cytokeratin(?:\s*(?:5\/6|7|20|ae1\/ae3))?|ae1\s*\/\s*ae3|ck\s?(?:5\/6|7|20|903)|cam\s?5\.2|p63|p40|p16|p53|cd\s?(?:1a|2|3|4|5|7|8|10|20|30|31|34|43|45|56|68|79a|99|117|123|138|163)|d2-?40|podoplanin|ema|cea|sma|smooth\s+muscle\s+actin|desmin|factor\s+xiiia|erg|bcl-?2|bcl-?6|hhv-?8|lana-?1?|gata-?3|ttf-?1|synaptophysin|chromogranin|insm1|treponema(?:\s+pallidum)?|spirochete|braf(?:\s+v600e)?|bap-?1|mitf|tyrosinase|vimentin|calretinin|androgen\s+receptor|adipophilin|ck20|ck7|tfe3|alk|mum-?1|pd-?l1|her-?2|ber-?ep4|kappa|lambda|p-?16|p-?53|ki67)\b/gi;
 
+const STAIN_NOT_DONE =
+  /\b(?:not\s+(?:performed|done|obtained|ordered|required|needed|necessary|indicated)|considered\s+but|(?:will|would|may|can)\s+be\s+(?:performed|ordered|done)|(?:is|are)\s+(?:pending|to\s+follow)|pending|deferred|declined|if\s+(?:needed|requested|clinically\s+indicated)|no\s+(?:special\s+|immuno)?(?:stains?|immunostains?|immunohistochemistry))\b/i;
+
 function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; multiplex: boolean }[] } {
   const stains: Stain[] = [];
   const ihc: { antibody: string; multiplex: boolean }[] = [];
   const t = text.length > 6000 ? text.slice(0, 6000) : text;
   for (const sentence of t.split(/(?<=[.;\n])/)) {
     if (sentence.trim().length === 0) continue;
+    // "A Melan-A stain was considered but not performed", "immunostains pending": no work to code.
+    if (STAIN_NOT_DONE.test(sentence)) continue;
     const frozen = /\bfrozen\b/i.test(sentence);
     const blocksM =
-      /\b(?:on|in|from)\s+(\d{1,2}|two|three|four|both)\s+(?:tissue\s+)?blocks?\b|\((\d{1,2})\s+blocks?\)|\bblocks?\s+([A-Z]\d(?:\s*(?:,|and|&)\s*[A-Z]?\d)+)/i.exec(
+      /\b(?:on|in|from)\s+(\d{1,2}|two|three|four|both)\s+(?:tissue\s+)?blocks?\b|\((\d{1,2})\s+blocks?\)|\bblocks?\s+([A-Z]\d(?:\s*(?:,|and|&)\s*[A-Z]?\d)+|\d[A-Z](?:\s*(?:,|and|&)\s*\d?[A-Z])+)/i.exec(
         sentence,
       );
     let blocks = 1;
@@ -243,7 +251,10 @@ function subheadingMode(line: string): { mode: Mode; rest: string } | undefined 
     // A sub-heading ends the line or is followed by ":" (e.g. "FINAL DIAGNOSIS:", "Addendum (10/18): …").
     if (/^\s*(?:\([^)]{0,40}\))?\s*(?::|$|-{1,2}\s|—)/.test(after) || mode === 'other') {
       const colon = after.search(/[:—]|--?\s/);
-      return { mode, rest: colon >= 0 ? after.slice(colon + 1).trim() : '' };
+      const rest = colon >= 0 ? after.slice(colon + 1).trim() : '';
+      // "IMMUNOHISTOCHEMISTRY (2A): CD3 …": the block in the heading says whose stains follow.
+      const block = /^\s*\(((?:[Bb]lock\s+)?(?:[A-Z]\d{0,2}|\d{1,2}[A-Z]))\)/.exec(after)?.[1];
+      return { mode, rest: block && rest && (mode === 'micro' || mode === 'comment') ? `${rest} (${/^\d/.test(block) ? block : `block ${block}`})` : rest };
     }
   }
   return undefined;
@@ -479,7 +490,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     let targets = label ? list.filter((r) => r.specimenLabel === label) : [];
     if (targets.length === 0) {
       // "specimen B", "(B)", and numbered parts ("PAS on specimen 1").
-      const named = [...body.matchAll(LABEL_NAMED)].map((m) => m[1] ?? m[2] ?? m[3]);
+      const named = [...body.matchAll(LABEL_NAMED)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
       targets = list.filter((r) => named.includes(r.specimenLabel));
     }
     if (targets.length === 0 && list.length === 1) targets = list;
@@ -500,8 +511,11 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       for (const s of found.stains) if (!r.stains.some((x) => x.name === s.name)) r.stains.push(s);
       for (const i of found.ihc) if (!r.ihc.some((x) => x.antibody === i.antibody)) r.ihc.push(i);
       if (frozen) {
-        const m = /\bfrozen\s+sections?\s+(?:\w+\s+){0,3}(?:on|of|from)\s+(\d{1,2})\s+blocks?|(\d{1,2})\s+frozen\s+(?:section\s+)?blocks?/i.exec(body);
-        r.frozenSectionBlocks = Math.max(r.frozenSectionBlocks ?? 0, m ? Number(m[1] ?? m[2]) : 1);
+        const m =
+          /\bfrozen\s+sections?\s+(?:\w+\s+){0,3}(?:on|of|from)\s+(\d{1,2})\s+blocks?|(\d{1,2})\s+frozen\s+(?:section\s+)?blocks?|\bfrozen\s+sections?\b[^.;\n]{0,30}?\((\d{1,2})\s+blocks?\)/i.exec(
+            body,
+          );
+        r.frozenSectionBlocks = Math.max(r.frozenSectionBlocks ?? 0, m ? Number(m[1] ?? m[2] ?? m[3]) : 1);
       }
     }
   };
@@ -544,10 +558,11 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
  * "specimen B", "Parts 1 and 2", "(A)": the words in any case (reports are often typed in capitals),
  * the labels always capitals or numbers, so "specimen a" in prose is no label.
  */
-const LABEL_WORD = String.raw`\b(?:[Ss]pecimen|SPECIMEN|[Pp]art|PART|[Bb]lock|BLOCK)[sS]?`;
-const LABEL_NAMED = new RegExp(String.raw`${LABEL_WORD}\s+#?(?:([A-Z])\d?|(\d{1,2}))\b|\(([A-Z])\d?\)`, 'g');
+// "Frozen section B (2 blocks)" names specimen B too; "(2A)" is block A of part 2.
+const LABEL_WORD = String.raw`\b(?:[Ss]pecimen|SPECIMEN|[Pp]art|PART|[Bb]lock|BLOCK|[Ff]rozen\s+[Ss]ection|FROZEN\s+SECTION)[sS]?`;
+const LABEL_NAMED = new RegExp(String.raw`${LABEL_WORD}\s+#?(?:([A-Z])\d?|(\d{1,2}))\b|\(([A-Z])\d?\)|\((?:[Bb]lock\s+)?(\d{1,2})[A-Z]\)`, 'g');
 const LABELS_NAMED = new RegExp(
-  String.raw`${LABEL_WORD}\s+#?((?:[A-Z]\d?|\d{1,2})(?:\s*(?:,|and|AND|&)\s*#?(?:[A-Z]\d?|\d{1,2}))*)\b|\(([A-Z])\d?\)`,
+  String.raw`${LABEL_WORD}\s+#?((?:[A-Z]\d?|\d{1,2})(?:\s*(?:,|and|AND|&)\s*#?(?:[A-Z]\d?|\d{1,2}))*)\b|\(([A-Z])\d?\)|\((?:[Bb]lock\s+)?(\d{1,2})[A-Z]\)`,
   'g',
 );
 
@@ -555,7 +570,7 @@ const LABELS_NAMED = new RegExp(
 function labelsNamedIn(text: string, reports: readonly PathologyReport[]): string[] {
   const named = new Set<string>();
   for (const m of text.matchAll(LABELS_NAMED)) {
-    for (const l of (m[1] ?? m[2] ?? '').split(/\s*(?:,|and|AND|&)\s*/)) {
+    for (const l of (m[1] ?? m[2] ?? m[3] ?? '').split(/\s*(?:,|and|AND|&)\s*/)) {
       const label = /^#?([A-Z]|\d{1,2})/.exec(l)?.[1];
       if (label) named.add(label);
     }

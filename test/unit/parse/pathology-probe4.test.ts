@@ -152,3 +152,61 @@ describe('an addendum filed as its own document', () => {
     expect(rs.map((r) => [r.specimenLabel, r.supplement, r.amended, r.diagnosisText])).toEqual([['B', undefined, true, 'Dermatophytosis (tinea cruris)']]);
   });
 });
+
+describe('stains: blocks, negation, frozen sections named by specimen', () => {
+  const stainsOf = (rs: PathologyReport[], label: string) => rs.find((r) => r.specimenLabel === label)?.stains.map((s) => `${s.name}x${s.blocks}`);
+
+  it('"on blocks 1A and 1B" is two blocks, like "A1 and A2"', () => {
+    const rs = reports(
+      'SKIN PATHOLOGY REPORT\nSigned: 03/05/2027\n\nFINAL DIAGNOSIS:\n1) Skin, left great toenail, clipping: Onychomycosis; PAS-D and GMS stains on blocks 1A and 1B highlight hyphae.\n',
+    );
+    expect(stainsOf(rs, '1')).toEqual(['PAS-Dx2', 'GMSx2']);
+  });
+
+  it.each([
+    'A Melan-A stain was considered but not performed.',
+    'MART-1 and SOX10 immunostains are pending.',
+    'No immunostains (e.g., SOX10) were required.',
+    'A PAS stain will be performed if clinically indicated.',
+  ])('"%s" is no stain', (sentence) => {
+    const rs = reports(`DERMATOPATHOLOGY\nSigned 05/03/2027\nA. Skin, back, shave biopsy: Seborrheic keratosis. ${sentence}\n`);
+    expect(rs[0]?.stains).toEqual([]);
+    expect(rs[0]?.ihc).toEqual([]);
+  });
+
+  it('a performed stain that "was not supportive" still counts', () => {
+    const rs = reports(
+      'DERMATOPATHOLOGY\nSigned 05/03/2027\nA. Skin, back, shave biopsy: Lentigo. A SOX10 stain was performed and was not supportive of melanoma.\n',
+    );
+    expect(rs[0]?.ihc.map((i) => i.antibody)).toEqual(['SOX10']);
+  });
+
+  it('an intraoperative consultation block gives each frozen section to the specimen it names', () => {
+    const rs = reports(`Dermatopathology Report
+Date signed: 04/08/2027
+
+Specimen A: Skin, left cheek, excision
+Specimen B: Skin, left cheek, superior margin, excision
+
+Intraoperative consultation:
+Frozen section A (1 block): basal cell carcinoma at the superior margin.
+Frozen section B (2 blocks): no tumor identified.
+
+Final diagnosis:
+A. Basal cell carcinoma, nodular, superior margin involved.
+B. Scar; no residual carcinoma; margins clear.
+`);
+    expect(rs.map((r) => [r.specimenLabel, r.frozenSectionBlocks])).toEqual([
+      ['A', 1],
+      ['B', 2],
+    ]);
+  });
+
+  it('"IMMUNOHISTOCHEMISTRY (2A):" gives the antibodies to part 2', () => {
+    const rs = reports(
+      'SKIN PATHOLOGY REPORT\nSigned: 03/05/2027\n\nFINAL DIAGNOSIS:\n1) Skin, toenail, clipping: Onychomycosis.\n2) Skin, right palm, punch: Psoriasiform dermatitis.\n\nIMMUNOHISTOCHEMISTRY (2A): CD3 and CD30 immunostains show scattered small T cells.\n',
+    );
+    expect(ihcOf(rs, '2')).toEqual(['CD3', 'CD30']);
+    expect(ihcOf(rs, '1')).toEqual([]);
+  });
+});
