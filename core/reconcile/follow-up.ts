@@ -22,7 +22,9 @@ const FOLLOW_UP: RegExp[] = [
 ];
 
 /** A referral out for the result; "referred by Dr. X" / "referred to us" is how the patient came in. */
-const REFERRAL = /\b(?:refer(?:red|ring)?\s+(?:(?:the\s+)?(?:patient|pt|her|him)\s+)?(?:back\s+)?(?:to|for)\b|referral\s+(?:to|for|placed|sent|made|given)\b)/i;
+// "Plan: Mohs referral.", "derm surgery referral placed": the kind of referral named before the word.
+const REFERRAL =
+  /\b(?:refer(?:red|ring)?\s+(?:(?:the\s+)?(?:patient|pt|her|him)\s+)?(?:back\s+)?(?:to|for)\b|referral\s+(?:to|for|placed|sent|made|given)\b|(?:mohs|surg(?:ery|ical)|derm(?:atologic)?\s+surgery|oncology|plastics?|plastic\s+surgery|ent|oculoplastics?)\s+referral\b(?!\s+(?:from|by)\b))/i;
 const REFERRED_IN =
   /\brefer(?:red|ral)\s+(?:\w+\s+){0,3}(?:by|from)\b|\breferred\s+to\s+(?:us|our|this)\b|\breferred\s+for\s+(?:evaluation|eval|consult\w*|a\s+(?:skin|lesion|spot|mole))/i;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../../core/engine';
 import { Settings, type SettingsInput } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
+import { followUpSentence } from '../../../core/reconcile/follow-up';
 
 // Short notes in phrasings the golden corpus lacked, coded end to end (parse → rules): exact lines and finding ids.
 
@@ -110,5 +111,15 @@ describe('a dictated op note told in prose', () => {
     const r = codeNote(dictation('He returns today for two excisions.'));
     expect(r.lines.sort()).toEqual(['11402', '11423', '12032', '12042', '88304', '88305']);
     expect(r.findings).toContain('cosmetic/benign-no-indication');
+  });
+});
+
+describe('a referral named by its kind is follow-up of a malignant result', () => {
+  it.each([
+    ['Plan: Mohs referral.', true],
+    ['Derm surgery referral placed for the BCC.', true],
+    ['Mohs referral from Dr. Ames for the BCC.', false],
+  ])('%s', (sentence, found) => {
+    expect(followUpSentence(sentence) !== undefined).toBe(found);
   });
 });
