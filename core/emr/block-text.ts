@@ -282,7 +282,7 @@ function isTemplateNoise(el: Element): boolean {
 /**
  * A grid of fields ("Procedure | Site | Lesion size | Specimen" over rows of prose) reads row by row
  * as labeled fields ("Site: L upper back | … | Specimen: A"), the way the parser reads a form; its
- * header row is then left out. A grid with a column of bare numbers keeps its columns. A first column of short keys ("Part | Specimen | Diagnosis" over
+ * header row is then left out. A grid with a column of bare numbers or of dates keeps its columns. A first column of short keys ("Part | Specimen | Diagnosis" over
  * "A | Skin, R forearm, shave | AK") names each row the way a lab writes it: "Part A: Skin, R forearm,
  * shave | Diagnosis: AK". A grid holding codes (a charge or bill grid) keeps its columns: its reader
  * takes them by position.
@@ -301,8 +301,10 @@ function markFieldGrid(table: Element): void {
   const labels = head ? Array.from(head.children, (c) => cellText(c).replace(/:$/, '')) : [];
   if (!head || labels.some((l) => !l || l.length > 40) || rows.some((r) => Array.from(r.children).some((c) => CODE_CELL.test(cellText(c))))) return;
   const data = rows.filter((r) => r !== head && r.children.length > 1);
-  // A column of bare counts ("Stage | Blocks" of a Mohs map, a dose flowsheet) is read by column.
-  if (labels.some((_, i) => i > 0 && data.length > 0 && data.every((r) => /^\d+(?:\.\d+)?$/.test(cellText(r.children[i]))))) return;
+  // A column of bare counts ("Stage | Blocks" of a Mohs map, a dose flowsheet) or of dates (a log of
+  // visits, results or past procedures: records, not today's documentation) is read by column.
+  const column = (i: number, re: RegExp): boolean => data.length > 0 && data.every((r) => re.test(cellText(r.children[i])));
+  if (labels.some((_, i) => (i > 0 && column(i, /^\d+(?:\.\d+)?$/)) || column(i, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/))) return;
   grids.set(table, { head, labels, keyed: data.length > 0 && data.every((r) => ROW_KEY.test(cellText(r.children[0]))) });
 }
 

@@ -126,6 +126,11 @@ describe('blockText', () => {
       'Stage | Blocks | Result\nI | 4 | residual BCC\nII | 2 | clear',
     ],
     [
+      'a grid with a column of dates (a results or procedure log) keeps its columns',
+      '<table><tr><th>Entry Date</th><th>Procedure</th><th>Location</th></tr><tr><td>04/06/2026</td><td>Shave biopsy</td><td>R nasal ala</td></tr></table>',
+      'Entry Date | Procedure | Location\n04/06/2026 | Shave biopsy | R nasal ala',
+    ],
+    [
       'a grid holding codes (charges) keeps its columns',
       '<table><tr><th>Dx</th><th>CPT</th><th>Units</th></tr><tr><td>L82.0</td><td>11301</td><td>1</td></tr></table>',
       'Dx | CPT | Units\nL82.0 | 11301 | 1',

@@ -48,8 +48,8 @@ describe('generic adapter', () => {
     close = page.close;
     const snap = snapshotFromDocument(page.doc, { url: URL });
     expect(snap.sections.map((s) => s.role)).toEqual(['assessment']);
-    // The grid reads as labeled fields (its header row is folded into each row).
-    expect(snap.sections[0]?.text).toBe('A/P\nProcedure: shave biopsy\nDate: 01/02/2026 | Procedure: Shave bx');
+    // A grid with a column of dates is a log of records: it keeps its columns.
+    expect(snap.sections[0]?.text).toBe('A/P\nProcedure: shave biopsy\nDate | Procedure\n01/02/2026 | Shave bx');
   });
 
   it('a list of earlier visits is left out; the open visit and its titled parts are read', () => {
