@@ -1219,6 +1219,22 @@ function lesionSizeOf(b: Block, text: string): number | undefined {
   return undefined;
 }
 
+/** "final curettage defect 2.2 cm", "defect measured 1.4 x 1.2 cm", "a 1.8 cm defect": the greatest dimension. */
+function defectDiameterOf(text: string): number | undefined {
+  for (const s of findSizes(text)) {
+    const before = text.slice(Math.max(0, s.start - 40), s.start);
+    const after = text.slice(s.end, s.end + 30);
+    if (
+      /\bdefects?\b(?:\s+(?:size|diameter))?\s*(?:of|was|is|:|=|measured|measuring|measures)?\s*(?:approximately\s+|approx\.?\s+)?$/i.test(before) ||
+      /^\s*(?:(?:round|circular|final|curettage|resulting)\s+){0,2}defect\b/i.test(after)
+    ) {
+      const cm = greatest(s);
+      if (cm > 0) return cm;
+    }
+  }
+  return undefined;
+}
+
 function excisedDiameterOf(text: string): number | undefined {
   const m =
     /\b(?:excised\s+diameter|total\s+excised\s+(?:diameter|size)|excision\s+(?:size|diameter)|excised\s+(?:size|lesion\s+(?:size|diameter))|size\s+(?:of\s+)?(?:the\s+)?excised\s+(?:area|lesion)|diameter\s+(?:including|incl\.?|with)\s+margins?)\s*(?:of|was|is|:|=|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
@@ -1417,6 +1433,11 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       clinicalSizeCm = size;
       if (kind !== 'mohs') procedure.lesionDiameterCm = size;
     }
+  }
+  // ED&C: the final curettage defect is kept beside the lesion diameter; which one sets the band is unsettled (§2.3 [U]).
+  if (kind === 'destruction-malignant') {
+    const defect = defectDiameterOf(`${seg}\n${all}`);
+    if (defect !== undefined) procedure.defectDiameterCm = defect;
   }
   if (kind === 'excision' || kind === 'hidradenitis-excision') {
     const margin = findMarginCm(all);

@@ -854,6 +854,22 @@ describe('graft recipient area written around the graft word', () => {
   });
 });
 
+describe('ED&C: lesion diameter and curettage defect are both kept', () => {
+  const ed = (text: string) => {
+    const p = only(parseNote(text), 'destruction-malignant');
+    return [p.lesionDiameterCm, p.defectDiameterCm];
+  };
+  it('"Lesion 1.5 cm; final curettage defect 2.2 cm"', () => {
+    expect(ed('ED&C of bx-proven sBCC L upper back. Lesion 1.5 cm; final curettage defect 2.2 cm.')).toEqual([1.5, 2.2]);
+  });
+  it('"lesion 0.9 cm, resulting in a 1.3 cm defect"', () => {
+    expect(ed('ED&C of bx-proven SCCIS R forearm, lesion 0.9 cm, resulting in a 1.3 cm defect.')).toEqual([0.9, 1.3]);
+  });
+  it('only the defect: "final curettage defect 1.4 cm"', () => {
+    expect(ed('ED&C x3 of bx-proven sBCC L upper back; final curettage defect 1.4 cm.')).toEqual([undefined, 1.4]);
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(
