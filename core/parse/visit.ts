@@ -268,7 +268,8 @@ const CODE = String.raw`(?<![\d.])(\d{5}|[A-Z]\d{4})(?![\d.])`;
  * decimal part) is never the code of a skin problem, and in capitals it is a count mark:
  * "AKS X11 (L57.0)" names eleven AKs and L57.0.
  */
-const PROBLEM_ICD = /\b((?:[A-TZ]\d{2}|[V-Y]\d{2}(?=\.[0-9A-Z]))(?:\.[0-9A-Z]{1,4})?)\b/;
+// "path #S26-4410" is an accession number, not S26: no code right after '#' or before '-1234'.
+const PROBLEM_ICD = /(?<![#\w-])((?:[A-TZ]\d{2}|[V-Y]\d{2}(?=\.[0-9A-Z]))(?:\.[0-9A-Z]{1,4})?)\b(?![-/]\d)/;
 
 const CHARGE_LINE = new RegExp(CODE);
 const CHARGE_CODES = new RegExp(String.raw`${CODE}((?:\s*-\s*[0-9A-Z]{2}\b|\s*,?\s*mod(?:ifier)?s?\s*:?\s*[0-9A-Z]{2}\b(?:\s*,\s*[0-9A-Z]{2}\b)*)*)`, 'g');

@@ -75,6 +75,11 @@ describe('visit facts', () => {
     ]);
     expect(e.visit.problems[1]?.span?.section).toBe('Assessment/Plan');
   });
+
+  it('a pathology accession number ("path #S26-4410") is not an ICD-10 code', () => {
+    const e = parseNote('Assessment/Plan:\n1. BCC, L temple (biopsy proven 09/10/2026, path #S26-4410) - Mohs today.\n2. Acne vulgaris (L70.0) - doxycycline');
+    expect(e.visit.problems.map((p) => p.icd10)).toEqual([undefined, 'L70.0']);
+  });
 });
 
 describe('entered charges', () => {
