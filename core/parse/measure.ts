@@ -241,6 +241,29 @@ export function findCount(text: string): number | undefined {
 
 const counts = parseMemo<number | undefined>();
 
+const NUMBERED_ITEM =
+  /(?<![\w#])#\s?(\d{1,2})(?:\s*(?:-|–|to|through|thru)\s*#?\s?(\d{1,2}))?(?!\s*(?:blade|scalpel|needle|gauge|suture|curette|french|fr\b|-0|\d))/gi;
+
+/**
+ * Lesions numbered in a list with at least one range ("#1-#6 scalp, #7-#10 R hand, #11 nose"): only when the
+ * numbers run 1..n without a gap, so "ED&C #1 … #2 …" or "#15 blade" is never taken for a count.
+ */
+function numberedCount(t: string): number | undefined {
+  if (!t.includes('#')) return undefined;
+  const seen = new Set<number>();
+  let ranges = 0;
+  for (const m of t.matchAll(NUMBERED_ITEM)) {
+    const a = Number(m[1]);
+    const b = m[2] !== undefined ? Number(m[2]) : a;
+    if (b < a || b - a > 40) return undefined;
+    if (b > a) ranges++;
+    for (let k = a; k <= b; k++) seen.add(k);
+  }
+  if (ranges === 0 || seen.size < 2) return undefined;
+  const max = Math.max(...seen);
+  return seen.has(1) && max === seen.size ? max : undefined;
+}
+
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   const t = text.length > 3000 ? text.slice(0, 3000) : text;
@@ -252,6 +275,9 @@ function countIn(text: string): number | undefined {
     const n = wordNumber(labelled[1]);
     if (n !== undefined) return n;
   }
+  // "AK #1-3 R cheek, #4-9 scalp, #10 L ear": numbered lesions listed in ranges; the numbers covered are the count.
+  const numbered = numberedCount(t);
+  if (numbered !== undefined) return numbered;
   // "AKs: 9 on scalp, 4 on forehead": a count per site after the lesion word.
   const perSite = COUNT_PER_SITE.exec(t);
   if (perSite?.[1]) {

@@ -94,3 +94,19 @@ describe('items of an indication line are not procedures', () => {
     expect(e.specimens.map((s) => s.label)).toEqual(['A', 'B']);
   });
 });
+
+describe('numbered lesions listed in ranges are counted', () => {
+  it.each([
+    ['AK #1-3 R cheek, #4-9 scalp, #10 L ear: LN2 x 2 cycles.', 10],
+    ['LN2 to AKs:\n  #1-#6 scalp\n  #7-#10 R dorsal hand\n  #11 nose', 11],
+  ])('%s', (text, n) => {
+    const e = parseNote(`Date of Service: 11/10/2026\n${text}\n`);
+    const counts = e.procedures.filter((p) => p.kind === 'destruction-premalignant').map((p) => p.count ?? 1);
+    expect(Math.max(...counts)).toBe(n);
+  });
+
+  it('"#15 blade" and two numbered cancers are not a count', () => {
+    const e = parseNote('Date of Service: 11/10/2026\nED&C #1: BCC L arm 0.8 cm. ED&C #2: BCC R leg 1.2 cm. #15 blade used.\n');
+    expect(e.procedures.filter((p) => p.kind === 'destruction-malignant').every((p) => (p.count ?? 1) === 1)).toBe(true);
+  });
+});
