@@ -432,7 +432,9 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     const diagnosis = cleanDiagnosis(it.body || it.head);
     if (!diagnosis) return;
     // "Specimen B … will be reported separately" / "B: pending": no result for B in this report.
-    if (PENDING_ONLY.test(diagnosis) && !FINDING_WORDS.test(diagnosis) && behaviorOf(diagnosis) === 'unknown') return;
+    // Only when the diagnosis starts with it: "Subepidermal blister; DIF to follow" is a result.
+    const firstClause = diagnosis.split(/[.;]\s/)[0] ?? '';
+    if (PENDING_ONLY.test(firstClause) && !FINDING_WORDS.test(firstClause) && behaviorOf(diagnosis) === 'unknown') return;
     if (!label) unlabeled++;
     const key = label ?? `#${unlabeled}`;
     const existing = reports.get(key);
@@ -471,7 +473,8 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     // specimens gives each sentence's stains to the specimens that sentence names (IHC is per specimen, §7.2).
     if (!label && labelsNamedIn(body, list).length >= 2) {
       let named: string[] = [];
-      for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Z(])/)) {
+      // A stain table ("A1  SOX10  positive" / "B1  Ber-EP4  positive"): each row is its own sentence.
+      for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Z(])|\n(?=[ \t]*(?:[A-Z]\d{1,2}|\d{1,2}[A-Z])[ \t])/)) {
         const here = labelsNamedIn(sentence, list);
         if (here.length > 0) named = here;
         if (named.length > 0)
@@ -569,6 +572,8 @@ const LABELS_NAMED = new RegExp(
 /** Labels of `reports` a text names: "specimen B", "part 2", "block A1", "(B)", "specimens A and C". */
 function labelsNamedIn(text: string, reports: readonly PathologyReport[]): string[] {
   const named = new Set<string>();
+  // A table row that starts with its block ("A1  SOX10  positive", "2B  PAS  negative").
+  for (const m of text.matchAll(/^[ \t]*(?:([A-Z])\d{1,2}|(\d{1,2})[A-Z])[ \t]/gm)) named.add((m[1] ?? m[2]) as string);
   for (const m of text.matchAll(LABELS_NAMED)) {
     for (const l of (m[1] ?? m[2] ?? m[3] ?? '').split(/\s*(?:,|and|AND|&)\s*/)) {
       const label = /^#?([A-Z]|\d{1,2})/.exec(l)?.[1];

@@ -210,3 +210,30 @@ B. Scar; no residual carcinoma; margins clear.
     expect(ihcOf(rs, '1')).toEqual([]);
   });
 });
+
+describe('probe layouts, round 2', () => {
+  it('an IHC table gives each row to the specimen of its block', () => {
+    const rs = reports(`DERMATOPATHOLOGY REPORT
+Signed: Mar 5, 2027
+
+FINAL DIAGNOSIS:
+A. Skin, right upper arm, shave biopsy: Atypical intraepidermal melanocytic proliferation.
+B. Skin, nasal tip, shave biopsy: Basal cell carcinoma, nodular type.
+
+IMMUNOHISTOCHEMISTRY
+Block   Antibody   Result
+A1      SOX10      positive in junctional melanocytes
+A1      PRAME      negative
+B1      Ber-EP4    positive
+`);
+    expect(ihcOf(rs, 'A')).toEqual(['PRAME', 'SOX10']);
+    expect(ihcOf(rs, 'B')).toEqual(['Ber-EP4']);
+  });
+
+  it('a result with a test still to follow is a result', () => {
+    const rs = reports(
+      'PATHOLOGY REPORT (in-house)      Final: 2027-04-14\nDIAGNOSIS:\nA) Bullous pemphigoid. B) Subepidermal blister; direct immunofluorescence to follow.\n',
+    );
+    expect(rs.map((r) => r.specimenLabel)).toEqual(['A', 'B']);
+  });
+});
