@@ -179,6 +179,14 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     if (isDeclarativeShadowTemplate(el)) walk((el as HTMLTemplateElement).content, options, sink, pre, depth + 1);
     return;
   }
+  if (tag === 'BUTTON') {
+    // A button is not chart text, unless it is a section's title (an accordion header, or a heading's only content).
+    const mark = options.marks?.get(el);
+    if (mark !== undefined || /^H[1-6]$/.test(el.parentElement?.tagName ?? '')) {
+      push(sink, `${BREAK1}${mark === undefined ? '' : `\u0003${mark}\u0004`}${el.textContent ?? ''}${BREAK1}`);
+    }
+    return;
+  }
   if (SKIP.has(tag)) return;
   if (tag === 'BR') {
     push(sink, '\n');

@@ -72,8 +72,8 @@ function order(a: Element, b: Element): number {
   return 0;
 }
 
-const INLINE_HOLDERS = new Set(['B', 'STRONG', 'U', 'EM', 'I', 'SPAN', 'LABEL', 'FONT', 'A']);
-const HEADING_TAGS = /^(?:H[1-6]|DT|LEGEND|SUMMARY|CAPTION|TH|TD|DIV|P|SPAN|B|STRONG|U|LABEL|FONT|HEADER)$/;
+const INLINE_HOLDERS = new Set(['B', 'STRONG', 'U', 'EM', 'I', 'SPAN', 'LABEL', 'FONT', 'A', 'BUTTON']);
+const HEADING_TAGS = /^(?:H[1-6]|DT|LEGEND|SUMMARY|CAPTION|TH|TD|DIV|P|SPAN|B|STRONG|U|LABEL|FONT|HEADER|BUTTON)$/;
 /** Navigation bars and tabs name sections without holding them ("HPI | ROS | PE | A/P | Sign-off"). */
 function isNavigation(el: Element): boolean {
   for (let n: Element | null = el; n; n = n.parentElement) if (isNavigationElement(n)) return true;
@@ -122,6 +122,8 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
     if (normalizeTitle(lineText(el)) !== own) return;
     // An inline title followed by text on the same line is a label ("Procedure: shave bx"), not a heading.
     if (INLINE_HOLDERS.has(el.tagName) && !aloneOnLine(el)) return;
+    // An accordion's disclosure button titles its panel; a menu button or an action button does not.
+    if (el.tagName === 'BUTTON' && (!el.hasAttribute('aria-expanded') || el.hasAttribute('aria-haspopup'))) return;
     if (el.tagName === 'DT') {
       // "<dt>Procedure</dt><dd>Shave biopsy</dd>" is a field; a dt over a long or structured dd is a section title.
       const dd = el.nextElementSibling;
@@ -214,7 +216,10 @@ export function sectionsByHeadings(
 function labeledRegions(roots: readonly Node[], headings: readonly { el: Element }[]): { el: Element; role: SnapshotRole; name: string }[] {
   const out: { el: Element; role: SnapshotRole; name: string }[] = [];
   for (const root of roots) {
-    for (const el of queryAll(root, 'section[aria-label],section[aria-labelledby],[role=region][aria-label],[role=region][aria-labelledby]')) {
+    for (const el of queryAll(
+      root,
+      'section[aria-label],section[aria-labelledby],[role=region][aria-label],[role=region][aria-labelledby],[role=tabpanel][aria-labelledby]',
+    )) {
       if (isNavigation(el) || headings.some((h) => el.contains(h.el))) continue;
       const name =
         el.getAttribute('aria-label') ??

@@ -97,6 +97,26 @@ describe('generic adapter', () => {
     ]);
   });
 
+  it('accordion headers (disclosure buttons) and tab panels title their sections; menu and action buttons do not', () => {
+    const page = loadBody(`
+      <div>Patient: Test, Patient-364   DOS: 06/05/2026</div>
+      <h2 class="accordion-header"><button class="accordion-button" aria-expanded="true">Procedures</button></h2>
+      <div class="accordion-body">Shave biopsy R arm, specimen A.</div>
+      <button aria-expanded="false" aria-controls="ap">Assessment &amp; Plan</button>
+      <div id="ap" hidden>1. NUB, R arm - await path.</div>
+      <button aria-expanded="false" aria-haspopup="menu">Charges</button><button>Pathology</button>
+      <div role="tablist"><div role="tab" id="t1">Path Report</div></div>
+      <div role="tabpanel" aria-labelledby="t1">A. Compound nevus.</div>`);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => [s.role, s.text])).toEqual([
+      ['note', 'Patient: Test, Patient-364 DOS: 06/05/2026'],
+      ['procedure', 'Procedures\nShave biopsy R arm, specimen A.'],
+      ['assessment', 'Assessment & Plan\n1. NUB, R arm - await path.'],
+      ['pathology', 'A. Compound nevus.'],
+    ]);
+  });
+
   it('a page without any heading is one note section (the parser splits it further)', () => {
     const page = loadBody('<div>Patient: Test, Patient-361</div><div>Shave bx L arm.</div>');
     close = page.close;
