@@ -4,6 +4,7 @@ import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { parseDate } from './dates';
 import { extractIdentity } from './identity';
+import { capitalLabels } from './letter-case';
 import { behaviorOf, indicationsOf } from './lexicon';
 import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
@@ -42,7 +43,7 @@ const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'exam', 'procedu
 export function parseNote(text: string, options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
-    const input = typeof text === 'string' ? plainSpaces(text) : '';
+    const input = typeof text === 'string' ? capitalLabels(plainSpaces(text)) : '';
     startBudget(options.budgetMs ?? budgetFor(input.length));
     const { body, unread } = cap(input);
     const sections = splitSections(body, options.section ?? 'note');
@@ -73,7 +74,7 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
         unread.push({ text: String(s.name ?? ''), reason: `note longer than ${MAX_NOTE_CHARS} characters: section not read` });
         continue;
       }
-      const text = plainSpaces(s.text.length > room ? s.text.slice(0, room) : s.text);
+      const text = capitalLabels(plainSpaces(s.text.length > room ? s.text.slice(0, room) : s.text));
       if (body.length > 0) body += '\n\n';
       const start = body.length;
       body += text;
