@@ -40,7 +40,7 @@ export interface Block {
   /** Another procedure on the same lesion ("… and then ED&C of the same lesion"). */
   sameAs?: Block;
   /** One of several sites listed for one procedure word ("punch bx x2: L forearm (A), R thigh (B)"). */
-  enumerated?: { label: string; site: Site; start: number; end: number; sizeCm?: number };
+  enumerated?: { label: string; site: Site; start: number; end: number; sizeCm?: number; unlabeled?: boolean };
   label?: string;
   labelKind?: 'specimen' | 'lesion';
   parent?: Block;
@@ -772,6 +772,7 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
       );
   }
   if (items.length < 2) items.splice(0, items.length, ...countedItems(block, u, text, seg));
+  if (items.length < 2) items.splice(0, items.length, ...semicolonItems(block, u, text, seg));
   if (items.length < 2 || new Set(items.map((i) => i.label)).size !== items.length) return [];
   const [first, ...rest] = items as [(typeof items)[0], ...typeof items];
   block.enumerated = first;
@@ -780,6 +781,41 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
 }
 
 const COUNT_WORDS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * "Shave removal x2: R temple 7mm ISK, irritated; L neck 4 mm ISK, catches on collar": a counted procedure whose
+ * items follow on the same line, one site each, parted by semicolons. The items name no jar: they are lesions only.
+ */
+function semicolonItems(block: Block, u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
+  const n = Number(/\bx\s*([2-6])\b(?!\s*(?:cycles?|ftc|freeze|passes|pass|sec|seconds|min))/i.exec(block.trigger.text)?.[1] ?? 0);
+  const colon = text.indexOf(':');
+  if (n < 2 || colon < 0 || !text.includes(';')) return [];
+  const parts: { from: number; to: number }[] = [];
+  let from = colon + 1;
+  for (const m of text.slice(from).matchAll(/;/g)) {
+    parts.push({ from, to: colon + 1 + (m.index ?? 0) });
+    from = colon + 2 + (m.index ?? 0);
+  }
+  parts.push({ from, to: text.length });
+  if (parts.length !== n) return [];
+  const items: NonNullable<Block['enumerated']>[] = [];
+  for (const [k, part] of parts.entries()) {
+    const piece = text.slice(part.from, part.to);
+    const site = pickSite(findSites(piece, { strict: true }))?.site;
+    if (!site) return [];
+    const item: NonNullable<Block['enumerated']> = {
+      label: `#${k + 1}`,
+      site,
+      start: u.start + seg.start + part.from,
+      end: u.start + seg.start + part.to,
+      unlabeled: true,
+    };
+    const sizes = findSizes(piece);
+    if (sizes.length === 1 && sizes[0]) item.sizeCm = greatest(sizes[0]);
+    items.push(item);
+  }
+  return items;
+}
 
 /**
  * "Two 4 mm punch biopsies of the vertex scalp (A: horizontal; B: vertical)", "Both were removed by
@@ -1260,7 +1296,7 @@ function specimenWordLabel(text: string): string | undefined {
 }
 
 function specimenLabelOf(b: Block, seg: string): string | undefined {
-  if (b.enumerated) return b.enumerated.label;
+  if (b.enumerated && !b.enumerated.unlabeled) return b.enumerated.label;
   if (b.mappedSpecimen) return b.mappedSpecimen;
   const scan = (text: string): string | undefined => {
     const m =
@@ -1399,7 +1435,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     id: `p${++nextId}`,
     kind,
     status: intent,
-    lesionLabels: b.enumerated ? [b.enumerated.label] : b.label ? [b.label] : [],
+    lesionLabels: b.enumerated && !b.enumerated.unlabeled ? [b.enumerated.label] : b.label ? [b.label] : [],
     indications: [],
     text: (seg.trim().length > 0 ? seg : b.trigger.text).trim().slice(0, 400),
     span,

@@ -110,3 +110,20 @@ describe('numbered lesions listed in ranges are counted', () => {
     expect(e.procedures.filter((p) => p.kind === 'destruction-malignant').every((p) => (p.count ?? 1) === 1)).toBe(true);
   });
 });
+
+describe('a counted procedure with its items on one line, parted by semicolons', () => {
+  it('Shave removal x2: R temple 7mm …; L neck 4 mm … → two removals with their own sites and sizes', () => {
+    const e = parseNote('Date of Service: 11/10/2026\nShave removal x2: R temple 7mm ISK, irritated, bleeds; L neck 4 mm ISK, catches on collar. Not sent.\n');
+    const shaves = e.procedures.filter((p) => p.kind === 'shave-removal');
+    expect(shaves.map((p) => [p.site?.key, p.site?.laterality, p.lesionDiameterCm])).toEqual([
+      ['temple', 'right', 0.7],
+      ['neck', 'left', 0.4],
+    ]);
+    expect(e.specimens).toEqual([]);
+  });
+
+  it('a count that does not match the parts leaves one procedure', () => {
+    const e = parseNote('Date of Service: 11/10/2026\nShave removal x3: R temple 7mm ISK; L neck 4 mm ISK. Not sent.\n');
+    expect(e.procedures.filter((p) => p.kind === 'shave-removal')).toHaveLength(1);
+  });
+});
