@@ -268,11 +268,11 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   const readBy = readByOf(whole);
   const collected = dateAfter(
     whole,
-    /\b(?:collected|date\s+(?:of\s+)?(?:procedure|collection|biopsy|obtained|taken)|procedure\s+date|date\s+collected|obtained|dos|date\s+of\s+service)\b[^\n\d]{0,12}/i,
+    /\b(?:collected|date\s+(?:of\s+)?(?:procedure|collection|biopsy|surgery|obtained|taken)|(?:procedure|biopsy|surgery|specimen)\s+date|date\s+collected|obtained|dos|date\s+of\s+service)\b[^\n\d]{0,12}/i,
   );
   const signed = dateAfter(
     whole,
-    /\b(?:signed(?:\s+out)?|sign[- ]out\s+date|electronically\s+signed(?:\s+(?:out\s+)?by\s+[^\n]{0,60}?)?(?:\s+on)?|date\s+(?:reported|signed|finalized)|reported|finalized|verified)\b[^\n\d]{0,12}/i,
+    /\b(?:signed(?:\s+out)?|sign[- ]out\s+date|electronically\s+signed(?:\s+(?:out\s+)?by\s+[^\n]{0,60}?)?(?:\s+on)?|date\s+(?:reported|signed|finalized)|reported|finalized|verified|final(?:\s+report)?(?:\s+date)?)\b[^\n\d]{0,12}/i,
   );
   const consultation = consultationOf(whole);
 
@@ -608,10 +608,16 @@ function cleanDiagnosis(text: string): string {
     .slice(0, 600);
 }
 
+/** The date after the first label that has one ("FINAL DIAGNOSIS:" has none; "Final: 01/13/2027" has). */
 function dateAfter(text: string, label: RegExp): string | undefined {
-  const m = label.exec(text);
-  if (!m) return undefined;
-  return parseDate(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+  const all = new RegExp(label.source, label.flags.includes('g') ? label.flags : `${label.flags}g`);
+  let tries = 0;
+  for (const m of text.matchAll(all)) {
+    const date = parseDate(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    if (date) return date;
+    if (++tries >= 20) break;
+  }
+  return undefined;
 }
 
 function readByOf(text: string): PathologyReport['readBy'] {

@@ -237,3 +237,21 @@ B1      Ber-EP4    positive
     expect(rs.map((r) => r.specimenLabel)).toEqual(['A', 'B']);
   });
 });
+
+describe('report dates in other words', () => {
+  it.each([
+    ['Date of surgery: 01/11/2027      Final report: 01/13/2027', '2027-01-11', '2027-01-13'],
+    ['Biopsy date: 02/03/2027   Final: 02/05/2027', '2027-02-03', '2027-02-05'],
+    ['Surgery date 2027-04-12   Date reported 2027-04-14', '2027-04-12', '2027-04-14'],
+  ])('"%s"', (line, collected, signed) => {
+    const rs = reports(`DERMATOPATHOLOGY REPORT\n${line}\n\nFINAL DIAGNOSIS:\nA. Skin, back, shave: Seborrheic keratosis.\n`);
+    expect([rs[0]?.collectedDate, rs[0]?.signedDate]).toEqual([collected, signed]);
+  });
+
+  it('"FINAL DIAGNOSIS:" before the sign-out line is not the signed date', () => {
+    const rs = reports(
+      'DERMATOPATHOLOGY REPORT\nCollected: 02/03/2027\n\nFINAL DIAGNOSIS:\nA. Skin, back, shave: Seborrheic keratosis.\n\nElectronically signed out on 02/06/2027\n',
+    );
+    expect(rs[0]?.signedDate).toBe('2027-02-06');
+  });
+});
