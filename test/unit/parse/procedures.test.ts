@@ -870,6 +870,20 @@ describe('ED&C: lesion diameter and curettage defect are both kept', () => {
   });
 });
 
+describe('"… repair 2.6 cm. Excision …": the next procedure starts after the size', () => {
+  it('each repair stays with its own excision', () => {
+    const e = parseNote(
+      'Excision bx-proven SCC L dorsal hand, lesion 1.0 cm, 4 mm margins. Intermediate repair 2.6 cm. Excision bx-proven BCC L forearm, lesion 0.8 cm, 3 mm margins. Intermediate repair 5.0 cm.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.lengthCm])).toEqual([
+      ['excision', 'dorsal-hand', undefined],
+      ['repair', 'dorsal-hand', 2.6],
+      ['excision', 'forearm', undefined],
+      ['repair', 'forearm', 5],
+    ]);
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(
