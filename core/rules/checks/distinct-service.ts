@@ -1,7 +1,9 @@
 import { siteInfo } from '../../anatomy';
+import { findSites } from '../../anatomy/vocabulary';
 import type { Procedure } from '../../model';
 import { defineRule, type Rule, type RuleContext } from '../define-rule';
 import type { DraftLine } from '../draft-line';
+import { procedureParagraph } from '../procedure-text';
 import { ANATOMIC, DISTINCT, describeLine, hasAny, isAddOnCode, isEm, isSurgical, lineProcedures, siteRelation, X_MODIFIERS } from './line-kinds';
 
 type Side = 'left' | 'right';
@@ -82,6 +84,25 @@ export type AnatomicSite = 'eyelid' | 'finger' | 'toe';
 export function anatomicSite(p: Procedure): AnatomicSite | undefined {
   const sub = siteInfo(p.site?.key)?.subunit;
   return sub === 'eyelid' || sub === 'finger' || sub === 'toe' ? sub : undefined;
+}
+
+/**
+ * "3 warts R hand (1 on R index finger), 2 plantar warts L foot - LN2": a destruction counted over several lesions
+ * whose paragraph also names places off that digit or lid (another region, unit or side) treats more than the digit.
+ */
+function spreadBeyond(ctx: RuleContext, p: Procedure): string | undefined {
+  if ((p.count ?? 1) < 2 || !p.site?.key) return undefined;
+  const own = siteInfo(p.site.key);
+  const side = p.site.laterality;
+  const other = findSites(procedureParagraph(ctx, p), { strict: true }).find((m) => {
+    if (m.site.key === p.site?.key) return false;
+    const info = siteInfo(m.site.key);
+    if (!info || !own) return false;
+    if (info.subunit !== undefined && info.subunit === own.subunit) return false; // another digit or lid: handled by the split advice
+    const sideClash = m.site.laterality !== undefined && side !== undefined && m.site.laterality !== side;
+    return info.region !== own.region || info.subunit !== undefined || sideClash;
+  });
+  return other?.site.text;
 }
 
 /**
@@ -184,6 +205,18 @@ export const anatomicModifiers = defineRule({
           message: `${describeLine(line)} treats ${listed} different ${where === 'eyelid' ? 'eyelids' : `${where}s`} named in the problem, so no single ${where} modifier was added; payers that want them (e.g. UnitedHealthcare) need one line per ${where}.`,
           target: line.lesionLabels[0] ?? line.code,
           fix: `Split ${line.code} by ${where} and add each one's modifier if the payer requires it.`,
+          span: line.spans[0],
+        });
+        continue;
+      }
+      const spread = procs.map((p) => [p, spreadBeyond(ctx, p)] as const).find(([, o]) => o !== undefined);
+      if (spread) {
+        const where = anatomicSite(spread[0]) as AnatomicSite;
+        ctx.report({
+          severity: 'info',
+          message: `${describeLine(line)} counts lesions on the ${spread[0].site?.text ?? where} and elsewhere (${spread[1]}), so no ${where} modifier was added.`,
+          target: line.lesionLabels[0] ?? line.code,
+          fix: `If the payer wants ${where} modifiers, report the lesions on the ${where} on a line of their own.`,
           span: line.spans[0],
         });
         continue;

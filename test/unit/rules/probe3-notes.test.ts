@@ -123,3 +123,16 @@ describe('a referral named by its kind is follow-up of a malignant result', () =
     expect(followUpSentence(sentence) !== undefined).toBe(found);
   });
 });
+
+describe('a digit modifier only when the counted lesions are all on that digit', () => {
+  it('warts on the hand, one on the index finger, and on the foot: 17110 without F6', () => {
+    const r = codeNote('Date of Service: 11/10/2026\nWarts: 3 common warts R hand (1 on R index finger), 2 plantar warts L foot - LN2 x2 cycles.\n');
+    expect(r.lines).toEqual(['17110']);
+    expect(r.findings).toContain('checks/anatomic-modifiers');
+  });
+
+  it('warts all on the R index finger: 17110-F6 (§10.6)', () => {
+    const r = codeNote('Date of Service: 11/10/2026\n3 common warts R index finger - LN2 x2 cycles.\n');
+    expect(r.lines).toEqual(['17110-F6']);
+  });
+});
