@@ -3,7 +3,6 @@ import { type ChartSection, defineAdapter } from './define-adapter';
 import { composePatient, dateOfServiceIn, firstDateIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
 import { lineText, sectionsByHeadings } from './read';
 import type { Scope } from './scope';
-import { roleOfTitle } from './titles';
 
 /**
  * eClinicalWorks V11/V12 web ("webemr"): an AngularJS shell at
@@ -49,28 +48,6 @@ function cptGrid(scope: Scope): ChartSection | undefined {
   return lines.length > 0 ? { name: 'CPT grid', role: 'charges', text: lines.join('\n') } : undefined;
 }
 
-/**
- * Print-HTML two-pane rows ("Visit Code(s)" | "Procedure Codes" headings over their data cells, smartcoder's
- * tr.leftPaneHeading / td.rightPaneHeading): each column is its own section, not one line of both.
- */
-function twoPaneSections(root: ParentNode, read: Set<Node>): ChartSection[] {
-  const out: ChartSection[] = [];
-  for (const row of Array.from(root.querySelectorAll('tr'))) {
-    const heads = Array.from(row.children).filter((c) => /\b(?:left|right)PaneHeading\b/.test(c.className));
-    const data = row.nextElementSibling;
-    if (heads.length < 2 || !data) continue;
-    const cells = Array.from(data.children);
-    heads.forEach((head) => {
-      const name = lineText(head).replace(/:\s*$/, '');
-      const text = blockText(cells[Array.from(row.children).indexOf(head)]);
-      if (name && text.trim()) out.push({ name, role: roleOfTitle(name) ?? 'other', text });
-    });
-    read.add(row);
-    read.add(data);
-  }
-  return out;
-}
-
 export const eclinicalworksAdapter = defineAdapter({
   id: 'ecw',
   name: 'eClinicalWorks',
@@ -85,12 +62,9 @@ export const eclinicalworksAdapter = defineAdapter({
   },
   sections(scope) {
     const grid = cptGrid(scope);
-    const sections = noteRoots(scope).flatMap((root) => {
-      const panes = new Set<Node>();
-      const twoPane = twoPaneSections(root as ParentNode, panes);
-      const headingRoots = scope.roots.filter((r) => r !== scope.doc && (r as ShadowRoot).host !== undefined);
-      return [...sectionsByHeadings(root, { headingRoots, exclude: panes }), ...twoPane];
-    });
+    const sections = noteRoots(scope).flatMap((root) =>
+      sectionsByHeadings(root, { headingRoots: scope.roots.filter((r) => r !== scope.doc && (r as ShadowRoot).host !== undefined) }),
+    );
     const out = sections
       // The grid is what will be billed; the note's "Billing Information" text repeats it.
       .filter((s) => !(grid && s.role === 'charges'))
@@ -134,6 +108,6 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-three-biopsies.html (viewer iframe, print-HTML rows)
  * - test/fixtures/emr/eclinicalworks/lab-result-mis-ihc.html (lab result window)
  * - test/fixtures/emr/eclinicalworks/progress-note-shave-removals-billing.html (Billing Information + #billingTbl4)
- * - test/fixtures/emr/eclinicalworks/print-view-excision-repair.html (print view: two-pane rows, printed choice marks)
+ * - test/fixtures/emr/eclinicalworks/print-view-excision-repair.html (print view: Account Number in the patient rows, printed choice marks)
  * - test/fixtures/emr/eclinicalworks/progress-note-with-previous-encounter.html (Previous Encounters part left out)
  */

@@ -212,13 +212,10 @@ export const PAGES: PageCase[] = [
   {
     file: 'eclinicalworks/print-view-excision-repair.html',
     adapter: 'ecw',
-    roles: ['procedure', 'assessment', 'charges'],
+    roles: ['procedure', 'assessment'],
     patient: 'Test, Patient-405   MRN: 900405',
     dateOfService: '05/21/2026',
-    contains: [
-      ['procedure', 'Repair: \u2612 Intermediate (layered)\n'],
-      ['charges', '12032 INTMD RPR S/A/T/EXT 2.6-7.5'],
-    ],
+    contains: [['procedure', 'Repair: \u2612 Intermediate (layered)\n']],
   },
   {
     file: 'epic/results-three-specimens-table.html',
