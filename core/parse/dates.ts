@@ -24,10 +24,12 @@ function iso(y: number, m: number, d: number): string | undefined {
 }
 
 const NUMERIC = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b/;
-// "2026-03-14", and the date of an ISO timestamp "2026-03-14T09:30".
-const ISO_RE = /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|(?=T\d))/;
+// "2026-03-14", the date of an ISO timestamp "2026-03-14T09:30", and year-first "2026/03/14" or "2026.03.14".
+const ISO_RE = /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:\b|(?=T\d))/;
 const WRITTEN = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;
 const WRITTEN_DMY = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b/i;
+// Lab and Epic style "14-Oct-2026", "14-OCT-26".
+const DASHED_DMY = /\b(\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*-(\d{4}|\d{2})\b/i;
 
 /** The first date in the text, as ISO; undefined when none or invalid. US order (mm/dd/yyyy). */
 export function parseDate(text: string): string | undefined {
@@ -35,13 +37,14 @@ export function parseDate(text: string): string | undefined {
   const found: { index: number; value: string }[] = [];
   const a = ISO_RE.exec(t);
   if (a) {
-    const v = iso(Number(a[1]), Number(a[2]), Number(a[3]));
+    const v = iso(Number(a[1]), Number(a[3]), Number(a[4]));
     if (v) found.push({ index: a.index, value: v });
   }
   const b = NUMERIC.exec(t);
   if (b) {
     const year = (b[3] as string).length === 2 ? 2000 + Number(b[3]) : Number(b[3]);
-    const v = iso(year, Number(b[1]), Number(b[2]));
+    // US order; a first number over 12 can only be the day ("25/11/2026").
+    const v = iso(year, Number(b[1]), Number(b[2])) ?? (Number(b[1]) > 12 ? iso(year, Number(b[2]), Number(b[1])) : undefined);
     if (v) found.push({ index: b.index, value: v });
   }
   const c = WRITTEN.exec(t);
@@ -53,6 +56,12 @@ export function parseDate(text: string): string | undefined {
   if (d) {
     const v = iso(Number(d[3]), MONTHS[(d[2] as string).toLowerCase()] ?? 0, Number(d[1]));
     if (v) found.push({ index: d.index, value: v });
+  }
+  const e = DASHED_DMY.exec(t);
+  if (e) {
+    const year = (e[3] as string).length === 2 ? 2000 + Number(e[3]) : Number(e[3]);
+    const v = iso(year, MONTHS[(e[2] as string).toLowerCase()] ?? 0, Number(e[1]));
+    if (v) found.push({ index: e.index, value: v });
   }
   found.sort((x, y) => x.index - y.index);
   return found[0]?.value;
