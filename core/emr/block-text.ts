@@ -283,7 +283,10 @@ function isTemplateNoise(el: Element): boolean {
     if (role === 'option') return el.getAttribute('aria-selected') === 'false';
     if (role === 'tooltip') return true;
   }
-  const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
+  const style = el.getAttribute('style') ?? '';
+  // Struck through by an editor's inline style: taken back, like <del>.
+  if (/line-through/.test(style)) return true;
+  const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(style);
   return hidden && TEMPLATE_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('data-identifier') ?? ''}`);
 }
 

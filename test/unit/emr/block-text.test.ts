@@ -92,7 +92,7 @@ describe('blockText', () => {
     ],
     [
       'struck-out text, unselected picker options, datalist suggestions and tooltips are not documented',
-      '<p>Procedure: <del>Shave</del> <ins>Punch</ins> biopsy<span role="tooltip">Excision: full-thickness removal</span>. <s>Cryo x2.</s><strike>LN2</strike></p><ul role="listbox"><li role="option" aria-selected="false">Excision</li><li role="option" aria-selected="true">Punch biopsy</li></ul><datalist><option value="Shave biopsy"></option></datalist>',
+      '<p>Procedure: <del>Shave</del> <ins>Punch</ins> biopsy<span role="tooltip">Excision: full-thickness removal</span>. <s>Cryo x2.</s><strike>LN2</strike><span style="text-decoration: line-through">ED&amp;C</span></p><ul role="listbox"><li role="option" aria-selected="false">Excision</li><li role="option" aria-selected="true">Punch biopsy</li></ul><datalist><option value="Shave biopsy"></option></datalist>',
       'Procedure: Punch biopsy.\n- Punch biopsy',
     ],
     [
