@@ -83,12 +83,21 @@ function saysBiopsyProvenMalignant(words: string): boolean {
 const WIDENED =
   /\bmargins?\s+(?:was\s+|were\s+)?(?:widened|extended|enlarged|re-?excised)\b|\b(?:final|new)\s+widest\b|\bwidest\s+excised\b|\bfurther\s+margins?\s+(?:taken|excised)\b|\badditional\s+(?:\d+(?:\.\d+)?\s*(?:mm|cm)\s+)?margins?\s+(?:taken|excised)\b/i;
 
+/** Two lesions taken out through one ellipse (§3.1: one excision on the combined size). */
+const ONE_ELLIPSE_FOR_TWO =
+  /\b(?:a\s+)?(?:single|one|same|common)\s+(?:ellipse|excision|fusiform\s+excision|elliptical\s+excision)\b|\b(?:excised|removed)\s+together\b|\bboth\s+(?:lesions|nevi|cysts)\s+(?:were\s+)?(?:excised|removed)\s+(?:in|through|with)\s+(?:one|a\s+single)\b/i;
+
 /** Excised diameter (§3.1): lesion + 2 × narrowest margin, or the documented excised diameter. */
 export function excisedDiameter(
   ctx: RuleContext,
   p: Procedure,
 ): { sizeCm?: number; source: 'lesion+margins' | 'documented' | 'widened' | 'lesion-no-margin' | 'lesion-margin-missing' | 'missing'; lesionCm?: number } {
   const lesionCm = p.lesionDiameterCm ?? (p.lesionLabels.length === 1 ? ctx.lesion(p.lesionLabels[0])?.clinicalSizeCm : undefined);
+  // §3.1 [V]: two lesions through one excision are coded once on the combined size; one lesion's size + margins is
+  // not that, so the documented excised diameter of the ellipse is used.
+  if (p.excisedDiameterCm !== undefined && p.excisedDiameterCm > 0 && ONE_ELLIPSE_FOR_TWO.test(procedureText(ctx, p))) {
+    return { sizeCm: p.excisedDiameterCm, source: 'documented', lesionCm };
+  }
   if (lesionCm !== undefined && lesionCm > 0 && p.marginCm !== undefined) {
     const planned = p.marginCm === 0 ? lesionCm : roundToTenth(lesionCm + 2 * p.marginCm);
     // §3.1 [V]: margins widened at the same session after a frozen section → one code on the

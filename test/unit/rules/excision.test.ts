@@ -118,6 +118,25 @@ describe('excision/excised-diameter and pathology', () => {
       statuses: ['ready'],
     },
     {
+      name: 'two nevi through a single ellipse, excised diameter 1.5 cm documented → coded once on 1.5 (11402), not 0.4 + 2×0.2',
+      input: {
+        procedures: [
+          proc({
+            kind: 'excision',
+            specimenLabel: 'A',
+            site: site('back'),
+            lesionDiameterCm: 0.4,
+            marginCm: 0.2,
+            excisedDiameterCm: 1.5,
+            text: 'Two adjacent nevi L upper back (0.4 cm and 0.5 cm) removed in a single ellipse with 2 mm margins; excised diameter 1.5 cm.',
+          }),
+        ],
+      },
+      lines: ['11402'],
+      statuses: ['held-for-pathology'],
+      findings: ['excision/pending-pathology'],
+    },
+    {
       name: '"r/o BCC" is not proof → benign held',
       input: { procedures: [proc({ kind: 'excision', site: site('back'), lesionDiameterCm: 1.0, marginCm: 0.4, text: 'Excision, r/o BCC, no prior biopsy' })] },
       lines: ['11402'],
