@@ -1451,7 +1451,10 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (procedure.site?.key === 'nail' && ctx) {
     const NAIL_OF: Record<string, string> = { toenail: 'toenail', fingernail: 'fingernail', toe: 'toenail', finger: 'fingernail', thumb: 'fingernail' };
     const named = findSites(ctx, { strict: true }).filter((m) => NAIL_OF[m.site.key ?? ''] !== undefined);
-    const one = named.length === 1 ? named[0]?.site : undefined;
+    // "Ingrown toenail L great toe": the nail and its digit name one nail; the mention with side and digit number says more.
+    const sameNail = new Set(named.map((m) => NAIL_OF[m.site.key ?? ''])).size === 1;
+    const detail = (m: SiteMatch) => (m.site.laterality ? 2 : 0) + (m.site.subsite ? 1 : 0);
+    const one = named.length === 1 || sameNail ? [...named].sort((a, b) => detail(b) - detail(a))[0]?.site : undefined;
     if (one) procedure.site = { ...one, key: NAIL_OF[one.key ?? ''] as string, ...(one.key === 'thumb' && !one.subsite ? { subsite: '1' } : {}) };
   }
   const _scope =

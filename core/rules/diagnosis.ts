@@ -22,6 +22,7 @@ import type { Laterality, Lesion, PathologyReport, Procedure, Site } from '../mo
 import { proceduresOfLine } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { procedureParagraph } from './procedure-text';
 
 /**
  * ICD-10-CM linkage (reference §13): every line points to the diagnoses that
@@ -860,11 +861,11 @@ export const diagnosisMissing = defineRule({
       if (line.dx.length > 0) continue;
       const labels = [...line.lesionLabels, ...line.specimenLabels];
       // The note names the condition, but DermLens's ICD-10-CM subset has no code for it: ask, never guess.
-      const named = uncodedCondition(
-        proceduresOfLine(ctx, line)
-          .map((p) => `${p.lesionType ?? ''} ${p.text}`)
-          .join(' '),
-      );
+      // The procedure's own words, then its paragraph ("Ingrown toenail L great toe, painful. … Partial nail avulsion").
+      const procs = proceduresOfLine(ctx, line);
+      const named =
+        uncodedCondition(procs.map((p) => `${p.lesionType ?? ''} ${p.text}`).join(' ')) ??
+        uncodedCondition(procs.map((p) => procedureParagraph(ctx, p)).join(' '));
       if (named) {
         ctx.report({
           severity: 'warning',

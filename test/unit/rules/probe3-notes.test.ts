@@ -136,3 +136,14 @@ describe('a digit modifier only when the counted lesions are all on that digit',
     expect(r.lines).toEqual(['17110-F6']);
   });
 });
+
+describe('a nail procedure named after its digit', () => {
+  it('"Ingrown toenail L great toe … Partial nail avulsion": 11730-TA, and the ingrown nail is handed to the coder', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nIngrown toenail L great toe, lateral border, recurrent, painful. Digital block. Partial nail avulsion of the lateral border.\n',
+    );
+    expect(r.lines).toEqual(['11730-TA']);
+    expect(r.findings).toContain('diagnosis/unmapped');
+    expect(r.messages.some((m) => m.includes('ingrown nail'))).toBe(true);
+  });
+});
