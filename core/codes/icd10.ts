@@ -255,6 +255,9 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/herpes simplex|\bhsv\b/, 'B00.9'],
   [/\bcorns?\b|callus|callosit/, 'L84'],
   [/poison (ivy|oak|sumac)/, 'L23.7'],
+  // ICD-10-CM: allergic (L23) and irritant (L24) contact dermatitis have their own unspecified-cause codes.
+  [/allergic contact dermatitis/, 'L23.9'],
+  [/irritant contact dermatitis/, 'L24.9'],
   [/contact dermatitis/, 'L25.9'],
   [/pseudofolliculitis/, 'L73.1'],
   [/\bpruritus\b/, 'L29.9'],

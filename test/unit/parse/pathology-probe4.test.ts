@@ -255,3 +255,14 @@ describe('report dates in other words', () => {
     expect(rs[0]?.signedDate).toBe('2027-02-06');
   });
 });
+
+describe('contact dermatitis by type', () => {
+  it.each([
+    ['consistent with allergic contact dermatitis', 'code:L23.9'],
+    ['irritant contact dermatitis', 'code:L24.9'],
+    ['contact dermatitis', 'code:L25.9'],
+  ])('"%s" → %s', async (text, code) => {
+    const { histologyFromText } = await import('../../../core/codes/icd10');
+    expect(histologyFromText(text)).toBe(code);
+  });
+});
