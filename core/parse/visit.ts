@@ -176,7 +176,7 @@ const SEPARATE_PROBLEM =
   /\b(?:also|additionally|in\s+addition|separate(?:ly)?|another|new\s+problem|second\s+problem)\b[^.;\n]{0,40}?\b(?:managed|addressed|evaluated|treated|seen\s+for|discussed\s+and\s+managed)\s+(?:(?:his|her|their|the|pt'?s|patient'?s)\s+)?([^,.;\n]{3,60})/i;
 
 const CONDITION =
-  /\b(?:plaque\s+)?psoriasis|\batopic\s+dermatitis|\beczema|\bseborrheic\s+dermatitis|\bseb\.?\s?derm\b|\bacne(?:\s+vulgaris)?|\brosacea|\bhidradenitis(?:\s+suppurativa)?|\bvitiligo|\balopecia\s+areata|\burticaria|\b(?:cutaneous\s+)?lupus|\btinea\s+\w+|\bonychomycosis|\bhyperhidrosis|\bmelasma|\blichen\s+planus|\bpemphigoid|\bprurigo\s+nodularis|\bmorphea\b/i;
+  /\b(?:plaque\s+)?psoriasis(?:\s+vulgaris|,?\s+plaque\b)?|\batopic\s+dermatitis|\beczema|\bseborrheic\s+dermatitis|\bseb\.?\s?derm\b|\bacne(?:\s+vulgaris)?|\brosacea|\bhidradenitis(?:\s+suppurativa)?|\bvitiligo|\balopecia\s+areata|\burticaria|\b(?:cutaneous\s+)?lupus|\btinea\s+\w+|\bonychomycosis|\bhyperhidrosis|\bmelasma|\blichen\s+planus|\bpemphigoid|\bprurigo\s+nodularis|\bmorphea\b/i;
 const STRONG_MANAGEMENT =
   /\b(?:cont(?:inue[sd]?)?\b\.?|start(?:ed|ing)?|refill(?:ed|s)?|rx\b|prescri\w+|increase[sd]?|decrease[sd]?|taper(?:ed)?|switch(?:ed)?|stop(?:ped)?|discontinue[sd]?|labs?\b|biologic)/i;
 

@@ -127,3 +127,13 @@ describe('a counted procedure with its items on one line, parted by semicolons',
     expect(e.procedures.filter((p) => p.kind === 'shave-removal')).toHaveLength(1);
   });
 });
+
+describe('a prose problem keeps the specific name of its condition', () => {
+  it.each([
+    ['Psoriasis vulgaris, BSA 8%, on methotrexate 15 mg weekly; continue MTX.', 'Psoriasis vulgaris'],
+    ['Plaque psoriasis stable on Otezla, continue.', 'Plaque psoriasis'],
+  ])('%s', (line, name) => {
+    const e = parseNote(`Date of Service: 11/10/2026\n${line}\n99213\n`);
+    expect(e.visit.problems.map((p) => p.text)).toContain(name);
+  });
+});
