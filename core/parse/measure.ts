@@ -219,11 +219,11 @@ const LESION_NOUNS =
   'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
 
 const COUNT_BEFORE = new RegExp(
-  String.raw`(?<![\d.\-/#])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
+  String.raw`(?<![\d.\-/#])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
   'gi',
 );
 const COUNT_AFTER = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:x|×|#|\(|(?:approximately|approx\.?|about|roughly|~)\s)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
+  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:x|×|#|\(\s*(?:n\s*=\s*)?|(?:approximately|approx\.?|about|roughly|~)\s)\s*~?\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
   'gi',
 );
 

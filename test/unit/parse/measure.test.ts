@@ -100,6 +100,9 @@ describe('counts as digits or words', () => {
     ['ILK 10 mg/mL, total 2 mL', undefined],
     ['total 6 lesions treated', 6],
     ['Acrochordons, approximately 25, neck and axillae', 25],
+    ['LN2 to AKs (n=18) face and scalp', 18],
+    ['Cryotherapy: AK x ~20, scalp', 20],
+    ['Cryo to 20+ AKs on the scalp and face', 20],
     ["cryo LN2 to AK's #14 (dorsal hands 8, forearms 6), 2 FTC each", 14],
     ['AKs, about 6 mm, on the scalp', undefined],
   ];
