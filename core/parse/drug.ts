@@ -172,7 +172,15 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
     if (direct) {
       let value = direct.value;
       // "50 units per axilla" to both axillae = 100 units.
-      if (direct.per && /\b(?:bilateral|both|each)\s+(?:axillae|axillas|axilla|palms|soles|sides)\b|\baxillae\b/i.test(text)) value *= 2;
+      // "50 units per axilla" says there is more than one axilla, unless the note treats one only (§9.3: 64650 is both).
+      const perPair =
+        direct.per && /^\s*(?:units?|u|mg)?\s*(?:per|each|\/)\s*(?:axilla|side|palm|sole)\b/i.test(text.slice(direct.index).replace(/^\d+(?:\.\d+)?\s*/, ''));
+      const oneOnly =
+        /\b(?:unilateral(?:ly)?|one\s+(?:axilla|side|palm|sole)|(?:right|left|r|l)\s+(?:axilla|palm|sole)\s+only|only\s+(?:the\s+)?(?:right|left)\b)/i.test(
+          text,
+        );
+      if (direct.per && (/\b(?:bilateral|both|each)\s+(?:axillae|axillas|axilla|palms|soles|sides)\b|\baxillae\b/i.test(text) || (perPair && !oneOnly)))
+        value *= 2;
       drug.amountGiven = round(value);
       drug.unit = direct.unit;
     } else if (ml && conc !== undefined) {

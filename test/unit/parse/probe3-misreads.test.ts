@@ -137,3 +137,14 @@ describe('a prose problem keeps the specific name of its condition', () => {
     expect(e.visit.problems.map((p) => p.text)).toContain(name);
   });
 });
+
+describe('a dose given per axilla is given to both', () => {
+  it.each([
+    ['Axillary hyperhidrosis, primary. Botox 100-unit vial, 50 units per axilla, none wasted.', 100],
+    ['Axillary hyperhidrosis. Botox 50 units per axilla, R axilla only today (L done last month).', 50],
+    ['Axillary hyperhidrosis. Botox 100 units total, 50 units per axilla.', 100],
+  ])('%s', (line, units) => {
+    const e = parseNote(`Date of Service: 11/10/2026\n${line}\n`);
+    expect(e.procedures.find((p) => p.kind === 'chemodenervation')?.drug?.amountGiven).toBe(units);
+  });
+});
