@@ -243,6 +243,8 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/pemphigus vulgaris/, 'L10.0'],
   [/bullous pemphigoid/, 'L12.0'],
   [/discoid lupus/, 'L93.0'],
+  // Urticaria pigmentosa is cutaneous mastocytosis, not urticaria.
+  [/(?<!systemic )mastocytosis|urticaria pigmentosa|mastocytoma/, 'D47.01'],
   [/urticaria|\bhives\b/, 'L50.9'],
   [/onychomycosis|tinea unguium|mycotic nails?/, 'B35.1'],
   [/tinea pedis/, 'B35.3'],

@@ -21,6 +21,11 @@ const STAIN_CODE: Record<Stain['group'], string> = { I: '88312', II: '88313', II
 
 /** H&E (and toluidine blue on Mohs frozen sections) are routine: included, never a stain line (§6.3, §7.2). */
 const ROUTINE_STAIN = /\b(h\s*&\s*e|h\s*and\s*e|hematoxylin|eosin|toluidine)\b/i;
+/**
+ * On permanent sections only H&E is routine (§7.2): toluidine blue for mast cells is a group II
+ * special stain there; it is routine only on Mohs frozen sections (§6.3).
+ */
+const ROUTINE_PERMANENT_STAIN = /\b(h\s*&\s*e|h\s*and\s*e|hematoxylin|eosin)\b/i;
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const toNumber = (t: string) => (/^\d+$/.test(t) ? Number(t) : NUMBER_WORDS[t.toLowerCase()]);
@@ -388,7 +393,7 @@ export const pathologySpecialStains = defineRule({
   codes: ['88312', '88313', '88314', '88319'],
   apply(ctx) {
     for (const known of billableKnown(ctx)) {
-      const stains = (known.specimen.report?.stains ?? []).filter((st) => !ROUTINE_STAIN.test(st.name));
+      const stains = (known.specimen.report?.stains ?? []).filter((st) => !ROUTINE_PERMANENT_STAIN.test(st.name));
       if (stains.length === 0) continue;
       const units = new Map<string, number>();
       for (const st of stains) {
