@@ -315,13 +315,17 @@ export const excisionStagedReExcision = defineRule({
   status: 'stable',
   codes: ['58'],
   apply(ctx) {
-    const postOp = ctx.encounter.visit.postOpOf;
+    const postOpOfVisit = ctx.encounter.visit.postOpOf;
     for (const line of ctx.lines) {
       if (line.family !== 'excision' || !line.tags.includes('re-excision')) continue;
       const p = ctx.encounter.procedures.find((x) => line.procedureIds.includes(x.id));
       const saysStaged = STAGED_WORDS.test(p?.text ?? '') || noteSaysStagedReExcision(ctx);
+      // "Re-excision of MIS L cheek (excised 10/01/2026, margins positive)": the first excision's date is in the
+      // note; excisions 11400-11646 carry a 010 global (§10.2).
+      const firstExcised = postOpOfVisit ? undefined : firstExcisionDate(p?.text ?? '');
+      const postOp = postOpOfVisit ?? (firstExcised ? { date: firstExcised, global: '010' as const } : undefined);
       if (!postOp && !saysStaged) continue;
-      if (postOp?.related === false) continue;
+      if (postOpOfVisit?.related === false) continue;
       const window = inGlobal(postOp, ctx.dateOfService);
       if (window === 'outside' && !saysStaged) continue;
       if (window === 'unknown' && !saysStaged && postOp?.date) {
@@ -346,11 +350,20 @@ function daysBetween(from: string, to: string): number | undefined {
 }
 
 /** Whether the date of service falls in the prior procedure's global period (§10.2). */
-function inGlobal(postOp: { code?: string; date?: string } | undefined, dos: string | undefined): 'inside' | 'outside' | 'unknown' {
+/** "(excised 10/01/2026, margins positive)", "excision on 2026-10-01": the date the lesion was first excised. */
+function firstExcisionDate(text: string): string | undefined {
+  const m = /\b(?:excised|excision|wle)\s+(?:here\s+)?(?:on\s+)?(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{4}-\d{2}-\d{2}))\b/i.exec(text);
+  if (!m) return undefined;
+  if (m[4]) return m[4];
+  const year = (m[3] as string).length === 2 ? `20${m[3]}` : (m[3] as string);
+  return `${year}-${(m[1] as string).padStart(2, '0')}-${(m[2] as string).padStart(2, '0')}`;
+}
+
+function inGlobal(postOp: { code?: string; date?: string; global?: string } | undefined, dos: string | undefined): 'inside' | 'outside' | 'unknown' {
   if (!postOp?.date || !dos) return 'inside'; // the note put today in a post-op period without dates: trust it
   const days = daysBetween(postOp.date, dos);
   if (days === undefined) return 'inside';
-  const global = postOp.code ? codeInfo(postOp.code)?.global : undefined;
+  const global = postOp.global ?? (postOp.code ? codeInfo(postOp.code)?.global : undefined);
   const length = global === '000' ? 0 : global === '010' ? 10 : global === '090' ? 90 : undefined;
   if (length === undefined) return days > 90 ? 'outside' : days <= 10 ? 'inside' : 'unknown';
   return days <= length ? 'inside' : 'outside';

@@ -391,6 +391,22 @@ describe('excision/staged-re-excision', () => {
       lines: ['11622'],
     },
     {
+      name: '"Re-excision … (excised 10/01/2026, margins positive)" 7 days later → inside the 010 global → 58',
+      input: {
+        visit: { dateOfService: '2026-10-08' },
+        procedures: [reExcision({ text: 'Re-excision of MIS L lateral neck (excised 10/01/2026, margins positive).' })],
+      },
+      lines: ['11622-58'],
+    },
+    {
+      name: '"Re-excision … (excised 08/01/2026)" more than 10 days before → outside the 010 global → no 58',
+      input: {
+        visit: { dateOfService: '2026-10-08' },
+        procedures: [reExcision({ text: 'Re-excision of MIS L lateral neck (excised 08/01/2026, margins positive).' })],
+      },
+      lines: ['11622'],
+    },
+    {
       name: 'prior code unknown, 40 days → no 58, a finding asking',
       input: { visit: { dateOfService: '2026-03-22', postOpOf: { date: '2026-02-10' } }, procedures: [reExcision()] },
       lines: ['11622'],
