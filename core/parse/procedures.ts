@@ -40,7 +40,7 @@ export interface Block {
   /** Another procedure on the same lesion ("… and then ED&C of the same lesion"). */
   sameAs?: Block;
   /** One of several sites listed for one procedure word ("punch bx x2: L forearm (A), R thigh (B)"). */
-  enumerated?: { label: string; site: Site; start: number; end: number; sizeCm?: number; unlabeled?: boolean };
+  enumerated?: { label: string; site: Site; start: number; end: number; sizeCm?: number; unlabeled?: boolean; count?: number };
   label?: string;
   labelKind?: 'specimen' | 'lesion';
   parent?: Block;
@@ -742,6 +742,14 @@ function biopsyGroup(f: Family): Family {
 
 /** "bx x2: L forearm (A), R thigh (B)": one block per labeled site, sharing the procedure words. */
 function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): Block[] {
+  // "ED&C x2: L shoulder 0.9 cm sBCC; R upper back 1.4 cm sBCC": destructions of several lesions listed on one line too.
+  const listed = block.family === 'destruction' ? semicolonItems(block, u, u.text.slice(seg.start, seg.end), seg) : [];
+  if (listed.length >= 2) {
+    const [first, ...rest] = listed as [NonNullable<Block['enumerated']>, ...NonNullable<Block['enumerated']>[]];
+    block.enumerated = first;
+    block.site = first.site;
+    return rest.map((item) => ({ ...block, units: block.units, enumerated: item, site: item.site }));
+  }
   if (!['biopsy', 'shave', 'punch', 'excision'].includes(block.family)) return [];
   const text = u.text.slice(seg.start, seg.end);
   const items: { label: string; site: Site; start: number; end: number }[] = [];
@@ -812,6 +820,9 @@ function semicolonItems(block: Block, u: Unit, text: string, seg: { start: numbe
     };
     const sizes = findSizes(piece);
     if (sizes.length === 1 && sizes[0]) item.sizeCm = greatest(sizes[0]);
+    // "LN2 x2: R cheek 3 AKs; scalp 4 AKs": each part counts its own lesions.
+    const count = findCount(piece);
+    if (count !== undefined) item.count = count;
     items.push(item);
   }
   return items;
@@ -1569,7 +1580,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       'incision-drainage',
     ].includes(kind)
   ) {
-    const count = findCount(seg) ?? findCount(b.trigger.text) ?? findCount(ctxAll);
+    const count = b.enumerated?.unlabeled ? (b.enumerated.count ?? 1) : (findCount(seg) ?? findCount(b.trigger.text) ?? findCount(ctxAll));
     if (count !== undefined) procedure.count = count;
   }
   // "Irritated 0.3 cm papilloma on the R upper eyelid margin." / "Destruction by hyfrecation": one lesion's size

@@ -147,3 +147,14 @@ describe('a nail procedure named after its digit', () => {
     expect(r.messages.some((m) => m.includes('ingrown nail'))).toBe(true);
   });
 });
+
+describe('destructions of several lesions listed on one line', () => {
+  it('ED&C x2: L shoulder 0.9 cm sBCC; R upper back 1.4 cm sBCC → one malignant destruction each (§2.3)', () => {
+    const r = codeNote('Date of Service: 11/10/2026\nED&C x2: L shoulder 0.9 cm sBCC; R upper back 1.4 cm sBCC (both bx proven 10/30).\n');
+    expect(r.lines.sort()).toEqual(['17261', '17262']);
+  });
+
+  it('LN2 x2: R cheek 3 AKs; scalp 4 AKs → 7 AKs, counted once each (§2.1)', () => {
+    expect(codeNote('Date of Service: 11/10/2026\nLN2 x2: R cheek 3 AKs; scalp 4 AKs.\n').lines).toEqual(['17000', '17003 x6']);
+  });
+});
