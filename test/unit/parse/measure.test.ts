@@ -148,6 +148,12 @@ describe('Mohs stages and blocks', () => {
       { stage: 2, blocks: 1 },
     ]);
   });
+  it('map numerals without the word "stage": "I: 2 blocks (+). II: 1 block (clear)."', () => {
+    expect(parseMohsStages('Mohs, R nasal ala BCC. I: 2 blocks (+). II: 1 block (clear).')).toEqual([
+      { stage: 1, blocks: 2 },
+      { stage: 2, blocks: 1 },
+    ]);
+  });
   it('list with sections and ordinal words', () => {
     expect(parseMohsStages('First stage (4 sections) positive.\nSecond stage - 2 sections, clear\nThird stage: one section')).toEqual([
       { stage: 1, blocks: 4 },
