@@ -184,7 +184,7 @@ export function sectionsByHeadings(
   for (const extra of roots.slice(1)) headings.push(...findHeadings(extra as ParentNode, earlier));
   const regions = labeledRegions(roots, headings);
   const exclude = new Set<Node>(options.exclude ?? []);
-  earlierVisits([...earlier, ...roots.flatMap((r) => queryAll(r, '[aria-label]'))], headings, exclude);
+  earlierVisits([...earlier, ...roots.flatMap((r) => queryAll(r, '[aria-label]'))], headings, exclude, (root.textContent ?? '').length);
   const marks = new Map<Node, number>();
   headings.forEach((h, i) => {
     marks.set(h.el, i);
@@ -247,11 +247,11 @@ const EARLIER_VISITS = /^(?:(?:previous|prior|past|earlier|older)\s+(?:visits?|e
 
 /**
  * Adds to `exclude` the lists of earlier visits: a container named so (aria-label), or
- * the block a "Visit History" title opens (the container it leads, else the title and what follows
- * it up to the next section title). An open item inside the list that holds a whole note (the visit
- * on screen, expanded in place) is kept.
+ * the block a "Visit History" title opens (the side container it leads, else the title and what
+ * follows it up to the next section title). An open item inside the list that holds a whole note
+ * (the visit on screen, expanded in place) is kept.
  */
-function earlierVisits(titles: readonly Element[], headings: readonly { el: Element }[], exclude: Set<Node>): void {
+function earlierVisits(titles: readonly Element[], headings: readonly { el: Element }[], exclude: Set<Node>, pageLength: number): void {
   for (const el of titles) {
     const labelled = el.getAttribute('aria-label');
     const title = normalizeTitle(labelled ?? lineText(el));
@@ -265,6 +265,8 @@ function earlierVisits(titles: readonly Element[], headings: readonly { el: Elem
       container &&
       (labelled ||
         (!/^(?:BODY|HTML|MAIN)$/.test(container.tagName) &&
+          // A side list, not a wrapper around the open note (when in doubt, read rather than drop).
+          ((container.textContent ?? '').length <= pageLength * 0.6 || /^(?:ASIDE|UL|OL|DETAILS|TABLE)$/.test(container.tagName)) &&
           leadsWith(container, block) &&
           !Array.from(container.children).some((c) => c !== block && startsSection(c))))
     ) {
@@ -276,8 +278,11 @@ function earlierVisits(titles: readonly Element[], headings: readonly { el: Elem
       }
       continue;
     }
-    exclude.add(block);
-    for (let n = block.nextElementSibling; n && !startsSection(n); n = n.nextElementSibling) exclude.add(n);
+    // A flat page: the title and what follows it, when the next section title bounds it.
+    const run: Element[] = [block];
+    let n = block.nextElementSibling;
+    for (; n && !startsSection(n); n = n.nextElementSibling) run.push(n);
+    for (const e of n ? run : [block]) exclude.add(e);
   }
 }
 

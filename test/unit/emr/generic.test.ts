@@ -67,6 +67,18 @@ describe('generic adapter', () => {
     expect(snap.sections.map((s) => [s.role, s.text])).toContainEqual(['procedure', 'Procedures\nCryo to 3 AKs of the scalp.']);
   });
 
+  it('a history title that bounds nothing does not take the open note with it', () => {
+    const note = 'Shave biopsy of the R forearm, 0.5 cm pink papule, specimen A to dermpath; hemostasis with aluminum chloride. '.repeat(3);
+    for (const body of [`<div id="page"><div>Visit History</div><div>${note}</div></div>`, `<p><b>Previous visits</b></p><p>${note}</p>`]) {
+      const page = loadBody(body);
+      const all = snapshotFromDocument(page.doc, { url: URL })
+        .sections.map((s) => s.text)
+        .join('\n');
+      page.close();
+      expect(all.split('Shave biopsy of the R forearm').length - 1).toBe(3);
+    }
+  });
+
   it('an open visit expanded inside the visit list is kept', () => {
     const note = 'Shave biopsy of the R forearm, 0.5 cm pink papule, specimen A to dermpath; hemostasis with aluminum chloride. '.repeat(3);
     const page = loadBody(
