@@ -62,7 +62,9 @@ const STAINS: [RegExp, Stain['group'], string][] = [
 ];
 
 const IHC =
-  /\b(mart-?1(?:\s*\/\s*melan-?a)?|melan-?a|sox-?10|prame|s-?100(?:\s*protein)?|hmb-?45|ki-?67|mib-?1|ber-?ep4|ber-?ep-?4|pan-?cytokeratin|pan-?keratin|cytokeratin(?:\s*(?:5\/6|7|20|ae1\/ae3))?|ae1\s*\/\s*ae3|ck\s?(?:5\/6|7|20|903)|cam\s?5\.2|p63|p40|p16|p53|cd\s?(?:1a|2|3|4|5|7|8|10|20|30|31|34|43|45|56|68|79a|99|117|123|138|163)|d2-?40|podoplanin|ema|cea|sma|smooth\s+muscle\s+actin|desmin|factor\s+xiiia|erg|bcl-?2|bcl-?6|hhv-?8|lana-?1?|gata-?3|ttf-?1|synaptophysin|chromogranin|insm1|treponema(?:\s+pallidum)?|spirochete|braf(?:\s+v600e)?|bap-?1|mitf|tyrosinase|vimentin|calretinin|androgen\s+receptor|adipophilin|ck20|ck7|tfe3|alk|mum-?1|pd-?l1|her-?2|ber-?ep4|kappa|lambda|p-?16|p-?53|ki67)\b/gi;
+  /\b(mart-?1(?:\s*\/\s*melan-?a)?|melan-?a|sox-?10|prame|s-?100(?:\s*protein)?|hmb-?45|ki-?67|mib-?1|ber-?ep4|ber-?ep-?4|pan-?cytokeratin|pan-?keratin|cytokeratin(?:\s*(?:5\/6|7|20|ae1\/ae3))?|ae1\s*\/\s*ae3|ck\s?(?:5\/6|7|20|903)|cam\s?5\.2|p63|p40|p16|p53|cd\s?(?:1a|2|3|4|5|7|8|10|20|30|31|34|43|45|56|68|79a|99|117|123|138|163)|d2-?40|podoplanin|ema|cea|sma|smooth\s+muscle\s+actin|desmin|factor\s+xiiia|erg|bcl-?2|bcl-?6|hhv-?8|lana-?1?|gata-?3|ttf-?1|synaptophysin|chromogranin|insm1|treponema(?:\s+pallidum)?|spirochete|braf(?:\s+v600e)?|bap-?1|mitf|tyrosinase|vimentin|calretinin|androgen\s+receptor|adipophilin|ck20|ck7|tfe3|alk|mum-?1|pd-?l1|her-?2|ber-?ep4|kappa|lambda|p-?16|p-?53|ki67|melan\s+a|phh-?3|phosphohistone(?:\s+h3)?|mlh-?1|msh-?[26]|pms-?2|tryptase|cd\s?(?:21|23|25|207)|langerin|neurofilament|granzyme(?:\s+b)?|tia-?1|perforin|pax-?5|cyclin\s+d1|lef-?1|tcr[- ]?(?:beta|gamma|delta)(?:\s*f1)?|(?:hsv|herpes\s+simplex)(?:-?\s?1\s*(?:\/|and)\s*2|-?[12])?|vzv|varicella(?:[- ]zoster)?|cmv|cytomegalovirus)\b/gi;
+/** Virus names are diagnoses too ("HSV infection, PCR positive"): an antibody only when the sentence says immunostain. */
+const VIRAL_ANTIBODY = /^(?:hsv|herpes|vzv|varicella|cmv|cytomegalovirus)/i;
 
 const STAIN_NOT_DONE =
   /\b(?:not\s+(?:performed|done|obtained|ordered|required|needed|necessary|indicated)|considered\s+but|(?:will|would|may|can)\s+be\s+(?:performed|ordered|done)|(?:is|are)\s+(?:pending|to\s+follow)|pending|deferred|declined|if\s+(?:needed|requested|clinically\s+indicated)|no\s+(?:special\s+|immuno)?(?:stains?|immunostains?|immunohistochemistry))\b/i;
@@ -100,6 +102,7 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
     IHC.lastIndex = 0;
     const found: string[] = [];
     for (let m = IHC.exec(sentence); m; m = IHC.exec(sentence)) {
+      if (VIRAL_ANTIBODY.test(m[1] as string) && !/\b(?:immuno\w*|ihc)\b/i.test(sentence)) continue;
       const name = normalizeAntibody(m[1] as string);
       if (!found.includes(name)) found.push(name);
     }
@@ -122,6 +125,9 @@ function normalizeAntibody(raw: string): string {
     mart1: 'MART-1',
     'mart1/melana': 'MART-1',
     melana: 'Melan-A',
+    phh3: 'PHH3',
+    phosphohistone: 'PHH3',
+    phosphohistoneh3: 'PHH3',
     sox10: 'SOX10',
     prame: 'PRAME',
     s100: 'S100',
@@ -260,6 +266,12 @@ function subheadingMode(line: string): { mode: Mode; rest: string } | undefined 
   return undefined;
 }
 
+/** Page furniture of a printed or faxed report: never a diagnosis. */
+const PAGE_FURNITURE =
+  /^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-+\s*end\s+of\s+report\s*-*|\**\s*end\s+of\s+report\s*\**|confidential(?:ity)?\b[^\n]*|this\s+(?:report|document|note|message)\s+(?:contains|is\s+confidential|was\s+(?:created|dictated|transcribed))[^\n]*|[^\n]{0,40}\bvoice\s+recognition\b[^\n]*)\s*$/i;
+/** The line that closes a report: its sign-out. */
+const SIGN_OFF = /^\s*(?:electronically\s+signed|e-?signed|signed(?:\s+out)?|verified|finalized)\b/i;
+
 /** Reports in one pathology section. */
 export function parsePathology(section: Section, spanOf: (start: number, end: number) => PathologyReport['span'], unread: Unread[]): PathologyReport[] {
   const rawText = section.text.length > 200_000 ? section.text.slice(0, 200_000) : section.text;
@@ -284,6 +296,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   let mode: Mode = 'header';
   let sawDiagnosisHeading = false;
   let current: Item | undefined;
+  let signedOff = false;
   let pos = 0;
   const n = text.length;
   let lines = 0;
@@ -321,8 +334,10 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       line = line.slice(opener[0].length);
     }
     pos = eol + 1;
-    if (line.trim().length === 0) continue;
+    if (line.trim().length === 0 || PAGE_FURNITURE.test(line)) continue;
     const sub = subheadingMode(line);
+    // After the sign-out of a report already read, an unlabelled line is the document's footer, not a report.
+    if (signedOff && !sub && !readLabel(line)) continue;
     // "A. Skin, back, shave:" / "   MELANOMA IN SITU." / "   Immunohistochemistry: MART-1 …" — an indented
     // stain or comment line inside a specimen's part belongs to that specimen; it does not end the part.
     if (sub && (sub.mode === 'micro' || sub.mode === 'comment') && sub.rest.length > 0 && current?.label && current.body && /^[ \t]+\S/.test(line)) {
@@ -369,8 +384,10 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     }
     if (sub?.mode === 'other') {
       current = undefined;
+      if (SIGN_OFF.test(line) && items.some((it) => it.body.trim().length > 0)) signedOff = true;
       continue;
     }
+    signedOff = false;
     const group = labelGroup(line);
     if (group) {
       const [first, ...also] = group.labels as [string, ...string[]];
