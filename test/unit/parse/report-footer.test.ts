@@ -10,7 +10,10 @@ const REPORT = [
 describe('a report’s page furniture and footer are not reports', () => {
   it.each([
     ['a sign-out then a page number', 'Signed 12/01/2026\nPage 2 of 2'],
-    ['an e-signature then a confidentiality notice', 'Electronically signed by J. Okafor, MD on 12/01/2026 17:42\nCONFIDENTIAL: contains protected health information.'],
+    [
+      'an e-signature then a confidentiality notice',
+      'Electronically signed by J. Okafor, MD on 12/01/2026 17:42\nCONFIDENTIAL: contains protected health information.',
+    ],
     ['a page number alone', 'Page 2 of 2'],
     ['an end-of-report line', '*** END OF REPORT ***'],
   ])('%s', (_name, footer) => {
