@@ -266,3 +266,20 @@ describe('contact dermatitis by type', () => {
     expect(histologyFromText(text)).toBe(code);
   });
 });
+
+describe('more antibodies', () => {
+  it.each([
+    ['Melan A and PHH3 immunostains were performed.', ['Melan-A', 'PHH3']],
+    ['MLH1, MSH2, MSH6 and PMS2 immunostains show retained nuclear expression.', ['MLH1', 'MSH2', 'MSH6', 'PMS2']],
+    ['Tryptase and CD25 immunostains highlight spindled mast cells.', ['CD25', 'Tryptase']],
+    ['HSV-1 and HSV-2 immunostains are positive in the keratinocytes.', ['HSV-1', 'HSV-2']],
+  ])('"%s"', (sentence, antibodies) => {
+    const rs = reports(`DERMATOPATHOLOGY\nSigned 05/03/2027\nA. Skin, back, punch biopsy: Findings as below. ${sentence}\n`);
+    expect(rs[0]?.ihc.map((i) => i.antibody).sort()).toEqual(antibodies);
+  });
+
+  it('a virus named in a diagnosis with a positive PCR is no immunostain', () => {
+    const rs = reports('DERMATOPATHOLOGY\nSigned 05/03/2027\nA. Skin, lip, shave biopsy: Herpes simplex infection; HSV PCR positive.\n');
+    expect(rs[0]?.ihc).toEqual([]);
+  });
+});
