@@ -175,7 +175,11 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/squamous cell carcinoma|\bscc\b/, 'scc'],
   [/uncertain (malignant )?(behavior|potential)/, 'uncertain-behavior'],
   [/unspecified behavior|neoplasm of uncertain nature/, 'unspecified-behavior'],
-  [/(inflamed|irritated) (seborrheic keratos|sk\b)|\bisk\b|seborrh?eic keratosis,? (irritated|inflamed)/, 'inflamed-seborrheic-keratosis'],
+  // "irritated, bleeding SK", "inflamed and crusted seborrheic keratosis": a word or two may sit between.
+  [
+    /(inflamed|irritated)(,? (and )?[a-z]+){0,2},? (seborrh?eic keratos|sks?\b)|\bisk\b|seborrh?eic keratosis,? (irritated|inflamed)/,
+    'inflamed-seborrheic-keratosis',
+  ],
   [/seborrh?eic keratos|\bsks?\b/, 'seborrheic-keratosis'],
   [/actinic keratos|solar keratos|\baks?\b/, 'actinic-keratosis'],
   [/plantar (wart|verruca)|verruca plantaris/, 'plantar-wart'],

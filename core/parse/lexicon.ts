@@ -43,7 +43,8 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ['scc', /\b(?:scc|sccs|squamous\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|keratoacanthoma|ka)\b/i],
   [
     'inflamed-seborrheic-keratosis',
-    /\b(?:isks?|inflamed\s+(?:seborrheic\s+keratos[ie]s|sks?|seb\s*k)|irritated\s+(?:seborrheic\s+keratos[ie]s|sks?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sks?),?\s+(?:inflamed|irritated))\b/i,
+    // "irritated, bleeding SK": a word or two may sit between the adjective and the lesion.
+    /\b(?:isks?|(?:inflamed|irritated)(?:,?\s+(?:and\s+)?[a-z]+){0,2},?\s+(?:seborrheic\s+keratos[ie]s|sks?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sks?),?\s+(?:inflamed|irritated))\b/i,
   ],
   [
     'actinic-keratosis',

@@ -795,14 +795,20 @@ const COUNT_WORDS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4
  * items follow on the same line, one site each, parted by semicolons. The items name no jar: they are lesions only.
  */
 function semicolonItems(block: Block, u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
-  const n = Number(/\bx\s*([2-6])\b(?!\s*(?:cycles?|ftc|freeze|passes|pass|sec|seconds|min))/i.exec(block.trigger.text)?.[1] ?? 0);
   const colon = text.indexOf(':');
-  if (n < 2 || colon < 0 || !text.includes(';')) return [];
+  // "ED&C of two bx-proven sBCCs on the back: L upper back 0.8 cm and R lower back 1.2 cm": a count word before the
+  // colon and items joined by "and" are such a list too.
+  const counted = colon > 0 ? /\b(two|three|four)\b/i.exec(text.slice(0, colon))?.[1]?.toLowerCase() : undefined;
+  const n =
+    Number(/\bx\s*([2-6])\b(?!\s*(?:cycles?|ftc|freeze|passes|pass|sec|seconds|min))/i.exec(block.trigger.text)?.[1] ?? 0) ||
+    (counted ? (COUNT_WORDS[counted] ?? 0) : 0);
+  const separator = text.includes(';') ? /;/g : counted ? /,\s*and\s+|,\s+|\s+and\s+/g : undefined;
+  if (n < 2 || colon < 0 || !separator) return [];
   const parts: { from: number; to: number }[] = [];
   let from = colon + 1;
-  for (const m of text.slice(from).matchAll(/;/g)) {
+  for (const m of text.slice(from).matchAll(separator)) {
     parts.push({ from, to: colon + 1 + (m.index ?? 0) });
-    from = colon + 2 + (m.index ?? 0);
+    from = colon + 1 + (m.index ?? 0) + m[0].length;
   }
   parts.push({ from, to: text.length });
   if (parts.length !== n) return [];
@@ -1353,7 +1359,11 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
       ) ??
       /\b(?:labeled|labelled)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
       // "Specimen to path (A)."
-      /\b(?:specimens?|spec)\b[^.;\n()]{0,30}\(([A-H])\)/i.exec(u.text);
+      /\b(?:specimens?|spec)\b[^.;\n()]{0,30}\(([A-H])\)/i.exec(u.text) ??
+      // "Sent to path (A).", "to dermpath (B)"
+      /\b(?:sent|submitted)\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|outside)\s+)?(?:path(?:ology)?|derm\s*path|dermatopathology|histo\w*|lab)\s*\(([A-H])\)/i.exec(
+        u.text,
+      );
     if (inline?.[1] && /^[A-Z0-9]/.test(inline[1])) return inline[1].toUpperCase();
   }
   if (b.labelKind === 'specimen' && b.label) return b.label;

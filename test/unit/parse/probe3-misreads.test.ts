@@ -148,3 +148,12 @@ describe('a dose given per axilla is given to both', () => {
     expect(e.procedures.find((p) => p.kind === 'chemodenervation')?.drug?.amountGiven).toBe(units);
   });
 });
+
+describe('a shave removal told in two short sentences', () => {
+  it('"Shave removal of 12 mm irritated, bleeding SK on the L parietal scalp. Sent to path (A)."', () => {
+    const e = parseNote('Date of Service: 11/10/2026\nShave removal of 12 mm irritated, bleeding SK on the L parietal scalp. Sent to path (A).\n');
+    const shave = e.procedures.find((p) => p.kind === 'shave-removal');
+    expect(shave?.specimenLabel).toBe('A');
+    expect(shave?.lesionType).toBe('inflamed-seborrheic-keratosis');
+  });
+});

@@ -884,6 +884,16 @@ describe('"… repair 2.6 cm. Excision …": the next procedure starts after the
   });
 });
 
+describe('"ED&C of two … : A and B": one destruction per listed lesion', () => {
+  it('two sBCCs on the back with their own sizes', () => {
+    const e = parseNote('ED&C of two bx-proven sBCCs on the back: L upper back 0.8 cm and R lower back 1.2 cm.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.site?.laterality, p.lesionDiameterCm])).toEqual([
+      ['destruction-malignant', 'upper-back', 'left', 0.8],
+      ['destruction-malignant', 'lower-back', 'right', 1.2],
+    ]);
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(
