@@ -392,7 +392,7 @@ function labelsUncheckedChoice(label: Element): boolean {
 }
 
 /** Epic's SmartText wildcard "***" (a blank to fill); "*** AMENDED REPORT ***" is a banner, not a blank. */
-const WILDCARD = /(?:^|[^*\w])\*{3}(?![*\w])/;
+const WILDCARD = /(?:^|[^*\w])\*{3}(?![*\w])/g;
 const BANNER = /^\*{3,}[^*]*\w[^*]*\*{3,}$/;
 /**
  * Printed choices: "Repair: ☐ Simple  ☒ Intermediate  ☐ Complex" or "[ ] Shave [x] Punch". An unchosen
@@ -406,8 +406,12 @@ function tidy(raw: string): string {
   const out: string[] = [];
   let blank = 0;
   for (const line of text.split('\n')) {
-    // A line holding an unfilled wildcard ("Procedure #2: *** of the ***") is template text nobody completed.
-    if (line.includes('***') && WILDCARD.test(line) && !BANNER.test(line.trim())) continue;
+    // A line that is mostly unfilled wildcards ("Procedure #2: *** of the *** (site)", "Location: ***") is template
+    // text nobody completed; one blank in a written line ("Shave biopsy of ***, specimen A") stays, to be flagged.
+    if (line.includes('***') && !BANNER.test(line.trim())) {
+      const blanks = line.split(WILDCARD).length - 1;
+      if (blanks > 0 && blanks * 3 >= line.split(/\s+/).filter(Boolean).length - blanks) continue;
+    }
     const t = (/[\u2610\u25a1]|\[ \]/.test(line) ? line.replace(UNCHOSEN, '').replace(/[ \u0005\u0006]{2,}/g, ' ') : line)
       .replace(/[ \t]+/g, ' ')
       .replace(/(?:\s*\|\s*)+$/, '')

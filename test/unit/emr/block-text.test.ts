@@ -106,9 +106,9 @@ describe('blockText', () => {
       'Repair: \u2612 Intermediate (layered)\n[x] Punch. Specimen A.\n. Shave biopsy L arm.',
     ],
     [
-      'a line holding an unfilled *** wildcard is left out; a *** banner is kept',
-      '<p>Shave biopsy L arm.</p><p>Procedure #2: *** of the *** (site)</p><p>2. ***</p><pre>*** AMENDED REPORT ***</pre><p>**bold** note</p>',
-      'Shave biopsy L arm.\n*** AMENDED REPORT ***\n**bold** note',
+      'a line of mostly unfilled *** wildcards is left out; one blank in a written line and a *** banner are kept',
+      '<p>Shave biopsy L arm.</p><p>Procedure #2: *** of the *** (site)</p><p>2. ***</p><p>Location: ***</p><p>Shave biopsy of ***, specimen A to dermpath.</p><pre>*** AMENDED REPORT ***</pre><p>**bold** note</p>',
+      'Shave biopsy L arm.\nShave biopsy of ***, specimen A to dermpath.\n*** AMENDED REPORT ***\n**bold** note',
     ],
     [
       'a grid of fields reads as labeled fields, its header row left out',
