@@ -274,7 +274,8 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
  * a tooltip, and a hidden template or
  * snippet library (hidden AND named so). Other hidden or collapsed sections are still read.
  */
-const TEMPLATE_NAME = /template|snippet|macro|quick-?text|boilerplate|smart-?phrase/i;
+// A library of templates, not a section rendered from one ("template-section" is chart text).
+const TEMPLATE_NAME = /templates?[-_]?(?:library|picker|list|menu|chooser|cache)|snippet|macro|quick-?text|boilerplate|smart-?phrase/i;
 function isTemplateNoise(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role !== null) {

@@ -97,8 +97,8 @@ describe('blockText', () => {
     ],
     [
       'a hidden template library is left out; a hidden section that is not named a template is read',
-      '<div class="template-library" hidden><p>Punch biopsy - Location: [location]</p></div><div id="smartPhraseCache" style="display: none">Excision 1.5 cm</div><div hidden class="note-body">folded HPI</div>',
-      'folded HPI',
+      '<div class="template-library" hidden><p>Punch biopsy - Location: [location]</p></div><div id="smartPhraseCache" style="display: none">Excision 1.5 cm</div><div hidden class="note-body">folded HPI</div><div hidden class="template-section">folded exam</div>',
+      'folded HPI\nfolded exam',
     ],
     [
       'printed choice marks: an unchosen option is dropped up to the next mark, gap or sentence end',
