@@ -1139,7 +1139,32 @@ function shaveIntent(text: string, ctx: string, lesionType: LesionType | undefin
   return { unread: 'shave documented without biopsy or removal intent' };
 }
 
-function repairFeaturesOf(text: string, site: Site | undefined): RepairFeatures {
+/** "undermined 2.5 cm on each side", "3 cm of undermining": the undermining distance in cm. */
+function underminedCm(text: string): number | undefined {
+  const m =
+    /\bundermin\w*\s+(?:\w+\s+){0,3}?(?:to\s+|by\s+|for\s+|of\s+|a\s+distance\s+of\s+|approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+      text,
+    ) ?? /\b(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s+(?:of\s+)?undermining\b/i.exec(text);
+  return m?.[1] && m[2] ? toCmValue(Number(m[1]), m[2]) : undefined;
+}
+
+/** "defect width 2.2 cm", "width of the defect 2.0 cm": the defect's width written as such. */
+function defectWidthCm(text: string): number | undefined {
+  const m =
+    /\b(?:defect|wound)(?:'s)?\s+width\s*(?:of|was|is|:|=|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+      text,
+    ) ??
+    /\bwidth\s+of\s+(?:the\s+)?(?:defect|wound)\s*(?:was|is|:|=|of|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+      text,
+    );
+  return m?.[1] && m[2] ? toCmValue(Number(m[1]), m[2]) : undefined;
+}
+
+function toCmValue(n: number, unit: string): number {
+  return unit.toLowerCase() === 'mm' ? round(n / 10) : n;
+}
+
+function repairFeaturesOf(text: string, site: Site | undefined, widthText = text): RepairFeatures {
   const f: RepairFeatures = {};
   if (
     /\b(?:layered|in\s+(?:two\s+|2\s+|multiple\s+)?layers|deep\s+(?:dermal\s+)?sutures?|subcutaneous\s+sutures?|subdermal\s+sutures?|buried\s+(?:vertical\s+mattress\s+|interrupted\s+|dermal\s+)?sutures?|(?:two|2)[- ]layer|bilayer|deep\s+layer|dermal\s+sutures?|subcutaneous\s+(?:tissue\s+)?(?:was\s+)?(?:closed|approximated|reapproximated)|(?:buried|deep\s+dermal|subdermal)\s+(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|absorbable))\b/i.test(
@@ -1162,6 +1187,12 @@ function repairFeaturesOf(text: string, site: Site | undefined): RepairFeatures 
     )
   )
     f.undermining = 'limited';
+  // CPT 2020: extensive undermining is a distance at least the defect's maximum width; both written as numbers.
+  if (f.undermining === undefined) {
+    const distance = underminedCm(text);
+    const width = distance !== undefined ? defectWidthCm(widthText) : undefined;
+    if (distance !== undefined && width !== undefined && width > 0) f.undermining = distance >= width ? 'extensive' : 'limited';
+  }
   if (
     /\b(?:heavily|grossly)\s+contaminated|\bextensive\s+(?:cleaning|irrigation)|\bremoval\s+of\s+(?:particulate|foreign|debris)|\bgross\s+contamination\b/i.test(
       text,
@@ -1516,7 +1547,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const own = b.split ? seg : all;
     const level = /\bcomplex\b/i.test(own) ? 'complex' : /\bintermediate\b/i.test(own) ? 'intermediate' : /\bsimple\b/i.test(own) ? 'simple' : undefined;
     if (level) procedure.repairLevel = level;
-    procedure.repairFeatures = repairFeaturesOf(own, b.site);
+    procedure.repairFeatures = repairFeaturesOf(own, b.site, b.parent ? `${own}\n${blockText(b.parent)}` : own);
     // "Layered closure …, 1.5 cm": a lone length on the repair's own line is its length.
     const length =
       findLengthCm(own) ??

@@ -894,6 +894,24 @@ describe('"ED&C of two … : A and B": one destruction per listed lesion', () =>
   });
 });
 
+describe('undermining distance against the defect width, both as numbers', () => {
+  const undermining = (text: string) => only(parseNote(text), 'repair').repairFeatures?.undermining;
+  it('2.5 cm undermined ≥ 2.2 cm defect width → extensive', () => {
+    expect(
+      undermining(
+        'Excision bx-proven SCC L upper back, lesion 1.2 cm, 5 mm margins; defect width 2.2 cm. Wound edges undermined 2.5 cm on each side; layered closure 5.5 cm.',
+      ),
+    ).toBe('extensive');
+  });
+  it('1.0 cm undermined < 2.2 cm defect width → limited', () => {
+    expect(
+      undermining(
+        'Excision bx-proven SCC L upper back, lesion 1.2 cm, 5 mm margins; defect width 2.2 cm. Wound edges undermined 1.0 cm on each side; layered closure 5.5 cm.',
+      ),
+    ).toBe('limited');
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(
