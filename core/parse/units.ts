@@ -110,7 +110,7 @@ export function unitsOf(text: string, base: number): Unit[] {
     if (PIPE_ROW.test(line)) {
       const nextEol = text.indexOf('\n', eol + 1);
       const nextLine = text.slice(eol + 1, nextEol < 0 ? n : Math.min(nextEol, eol + 1 + MAX_LINE_SCAN)).replace(/\r$/, '');
-      if (PIPE_RULE.test(nextLine)) columns = cellsOf(line).map((c) => c.toLowerCase());
+      if (PIPE_RULE.test(nextLine) || (!columns && headerRow(line, nextLine))) columns = cellsOf(line).map((c) => c.toLowerCase());
       else if (columns && !PIPE_RULE.test(line)) row = cellsOf(line);
     } else columns = undefined;
     const first = units.length;
@@ -125,6 +125,21 @@ export function unitsOf(text: string, base: number): Unit[] {
 
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/;
+
+/**
+ * "| Site | Location | Technique | Spec |" over "| 1 | L upper arm | punch 4 mm | A |" with no "|---|" rule: a row of
+ * column names (no digits, one of them a known column) over a row with as many cells.
+ */
+function headerRow(line: string, nextLine: string): boolean {
+  if (!PIPE_ROW.test(nextLine)) return false;
+  const cells = cellsOf(line);
+  return (
+    cells.length >= 2 &&
+    cellsOf(nextLine).length === cells.length &&
+    cells.every((c) => c.length > 0 && !/\d/.test(c)) &&
+    cells.some((c) => /^(?:#|no\.?|item|site|location|spec(?:imen)?s?|jar|container|lesion)\b/i.test(c))
+  );
+}
 
 function cellsOf(line: string): string[] {
   return line

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../../core/parse';
+import { unitsOf } from '../../../core/parse/units';
 
 // Misreads found by probing visit notes in styles the golden corpus lacks; each case is one general phrasing.
 
@@ -155,5 +156,17 @@ describe('a shave removal told in two short sentences', () => {
     const shave = e.procedures.find((p) => p.kind === 'shave-removal');
     expect(shave?.specimenLabel).toBe('A');
     expect(shave?.lesionType).toBe('inflamed-seborrheic-keratosis');
+  });
+});
+
+describe('a pipe table without a rule line under its header', () => {
+  it('rows take their labels from the Spec column', () => {
+    const units = unitsOf('| Site | Location | Technique | Spec |\n| 1 | L upper arm | punch 4 mm | A |\n| 2 | R thigh | shave bx | B |\n', 0);
+    expect(units.map((u) => u.label)).toEqual([undefined, 'A', 'B']);
+  });
+
+  it('a row of values is not taken for a header', () => {
+    const units = unitsOf('| R cheek | 4 mm | A |\n| L arm | 3 mm | B |\n', 0);
+    expect(units.map((u) => u.label)).toEqual([undefined, undefined]);
   });
 });
