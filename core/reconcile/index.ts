@@ -237,7 +237,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
         rule: UNKNOWN_SPECIMEN,
         message: `Pathology report for specimen ${report.specimenLabel || '(no label)'} matches no charted specimen${
           e.patientKey ? " among this patient's documents" : ' (the report shows no patient identity, so it cannot be linked)'
-        }: its interpretation is coded on this report.`,
+        }: ${settings.pathology === 'external' ? 'the outside lab bills its interpretation' : 'its interpretation is coded on this report'}.`,
         target: report.specimenLabel,
         fix: 'Code it with the visit that took the specimen (check the patient, the specimen label and the collection date), or confirm it is billed here.',
         ...(report.span ? { span: report.span } : {}),

@@ -60,3 +60,18 @@ describe('reports of one specimen: stains add up, the diagnosis stays', () => {
     expect(r.lines[0]).toEqual(expect.arrayContaining(['11602:ready', '88305:ready', '88342:ready']));
   });
 });
+
+describe('a report for a specimen no visit charted', () => {
+  it('external arrangement: no line, and the warning says the lab bills it', () => {
+    const r = batch([visit('v1'), reportDoc('r1', [{ specimenLabel: 'B', collectedDate: '2026-06-10' }])], { pathology: 'external' });
+    expect(r.lines[1]).toEqual([]);
+    const warning = r.drafts[1]?.findings.find((f) => f.rule === 'pathology/report-for-unknown-specimen');
+    expect(warning?.message).toContain('the outside lab bills');
+  });
+
+  it('in-house: the report codes its own interpretation', () => {
+    const r = batch([visit('v1'), reportDoc('r1', [{ specimenLabel: 'B', collectedDate: '2026-06-10' }])]);
+    expect(r.lines[1]).toEqual(['88305:ready']);
+    expect(r.drafts[1]?.findings.find((f) => f.rule === 'pathology/report-for-unknown-specimen')?.message).toContain('coded on this report');
+  });
+});
