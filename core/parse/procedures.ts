@@ -1266,6 +1266,14 @@ function labelledArea(text: string, label: RegExp): number | undefined {
   return undefined;
 }
 
+/** "bilobed flap 7.5 sq cm", "rotation flap, 12 cm2": an area written (not dimensions) right after the flap word. */
+function flapWrittenArea(text: string): number | undefined {
+  const m = /\bflap\b[,:]?\s+(?:of\s+|measuring\s+|totaling\s+|totalling\s+|=\s*)?(?=\d)/i.exec(text);
+  if (!m) return undefined;
+  const area = findAreas(text.slice(m.index + m[0].length, m.index + m[0].length + 20)).find((a) => a.start === 0);
+  return area?.sqCm;
+}
+
 /** "the 5 x 5 cm (25 sq cm) defect": an area the next words name (a written area wins over dimensions). */
 function areaNamedAfter(text: string, after: RegExp): number | undefined {
   const named = findAreas(text, true).filter((a) => after.test(text.slice(a.end, a.end + 40)));
@@ -1563,7 +1571,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       labelledArea(all, /\bprimary(?:\s+defect)?\b/i) ??
       labelledArea(`${all}\n${b.parent ? blockText(b.parent) : ''}`, /\b(?:(?:final|surgical|post-?mohs|mohs|resulting|wound)\s+)?defect\s*(?:size)?\b/i);
     const secondary = labelledArea(all, /\b(?:secondary|donor(?:\s+site)?)(?:\s+defects?)?\b/i);
-    const total = labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b/i);
+    const total = labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b/i) ?? flapWrittenArea(all);
     if (primary !== undefined) procedure.primaryDefectSqCm = primary;
     if (secondary !== undefined) procedure.secondaryDefectSqCm = secondary;
     if (total !== undefined) procedure.areaSqCm = total;

@@ -912,6 +912,17 @@ describe('undermining distance against the defect width, both as numbers', () =>
   });
 });
 
+describe("a flap's total area written right after the flap word", () => {
+  it('"Repair: bilobed flap 7.5 sq cm." → area 7.5', () => {
+    const e = parseNote('Mohs nasal tip BCC (bx proven). Stage 1: 3 blocks. Repair: bilobed flap 7.5 sq cm.');
+    expect(only(e, 'adjacent-tissue-transfer')).toMatchObject({ flapType: 'bilobed', areaSqCm: 7.5 });
+  });
+  it('"flap measured 3.0 x 2.0 cm" is the flap\'s dimensions, not a written total', () => {
+    const e = parseNote('Mohs L cheek BCC. Stage 1: 2 blocks. Defect 2.1 x 1.4 cm. Repair: rhombic transposition flap, flap measured 3.0 x 2.0 cm.');
+    expect(only(e, 'adjacent-tissue-transfer').areaSqCm).toBeUndefined();
+  });
+});
+
 describe('skin tags named long before the removal word', () => {
   it('"Acrochordons, approximately 25, …, irritated and bleeding …: removed with fine scissors" is a tag removal of 25', () => {
     const e = parseNote(
