@@ -1397,8 +1397,8 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
         u.text,
       ) ??
       /\b(?:labeled|labelled)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
-      // "Specimen to path (A)."
-      /\b(?:specimens?|spec)\b[^.;\n()]{0,30}\(([A-H])\)/i.exec(u.text) ??
+      // "Specimen to path (A).", "Debulking specimen sent separately for permanent sections (A)."
+      /\b(?:specimens?|spec)\b[^.;\n()]{0,50}\(([A-H])\)/i.exec(u.text) ??
       // "Sent to path (A).", "to dermpath (B)"
       /\b(?:sent|submitted)\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|outside)\s+)?(?:path(?:ology)?|derm\s*path|dermatopathology|histo\w*|lab)\s*\(([A-H])\)/i.exec(
         u.text,
@@ -1752,6 +1752,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
 function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string | undefined): boolean {
   if (/\b(?:not\s+sent|discarded|no\s+specimen|not\s+submitted|specimen\s+not\s+(?:sent|submitted)|no\s+path(?:ology)?)\b/i.test(text)) return false;
   if (kind.startsWith('biopsy') || kind === 'excision' || kind === 'hidradenitis-excision') return true;
+  // "Debulk specimen sent for permanent sections (A)": tissue apart from the Mohs layers goes to pathology (§6.3).
+  if (kind === 'mohs')
+    return /\b(?:debulk\w*|extra\s+margin)\b[^.;\n]{0,60}\b(?:sent|submitted|permanent)|\bsent\s+(?:separately\s+)?for\s+permanent\s+sections?\b/i.test(text);
   if (kind === 'shave-removal' || kind === 'skin-tag-removal' || kind === 'nail' || kind === 'debridement' || kind === 'destruction-malignant') {
     return (
       Boolean(specimenLabel) ||

@@ -2,6 +2,7 @@ import { mohsGroup, siteInfo } from '../anatomy';
 import type { MohsStage, Procedure, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine, NewLine } from './draft-line';
+import { procedureText } from './procedure-text';
 
 const MOHS_REFS = ['CPT Mohs micrographic surgery guidelines (17311-17315)', 'Reference §6.1-6.4'];
 
@@ -276,7 +277,9 @@ export const mohsNoPathologyOnMohsTissue = defineRule({
     if (mohs.length === 0) return;
     const ids = new Set(mohs.map((p) => p.id));
     const labels = new Set<string>();
-    for (const p of mohs) if (p.specimenLabel) labels.add(p.specimenLabel.toUpperCase());
+    // §6.3: a debulk or extra margin sent for permanent sections is its own specimen, not Mohs tissue.
+    const separate = (p: Procedure) => /debulk|extra\s+margin|permanent\s+sections?/i.test(procedureText(ctx, p));
+    for (const p of mohs) if (p.specimenLabel && !separate(p)) labels.add(p.specimenLabel.toUpperCase());
     for (const s of ctx.encounter.specimens) {
       if (s.type === 'mohs' || (s.procedureId && ids.has(s.procedureId) && s.type !== 'skin')) labels.add(s.label.toUpperCase());
     }

@@ -158,3 +158,19 @@ describe('destructions of several lesions listed on one line', () => {
     expect(codeNote('Date of Service: 11/10/2026\nLN2 x2: R cheek 3 AKs; scalp 4 AKs.\n').lines).toEqual(['17000', '17003 x6']);
   });
 });
+
+describe('a Mohs debulk sent for permanent sections', () => {
+  it('is its own specimen: 88305 with the distinct modifier, held (§6.3)', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nMohs R nasal tip BCC. Debulking specimen sent separately for permanent sections (A). Stage I 3 blocks, stage II 2 blocks, clear.\n',
+    );
+    expect(r.lines).toEqual(['17311', '17312', '88305-59']);
+  });
+
+  it('Mohs layers alone give no pathology line', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nMohs R nasal tip BCC. Stage I 3 blocks, stage II 2 blocks, clear. Frozen sections read by the Mohs surgeon.\n',
+    );
+    expect(r.lines).toEqual(['17311', '17312']);
+  });
+});
