@@ -229,7 +229,12 @@ const COUNT_AFTER = new RegExp(
 
 // "AKs: 9 on scalp, 4 on forehead". Built once: the lesion-noun list is long.
 const COUNT_PER_SITE = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})\s*:\s*((?:\d{1,3}\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|and)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
+  String.raw`\b(?:${LESION_NOUNS})\s*:\s*((?:\d{1,3}\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
+  'i',
+);
+// "AKs - face 6, scalp 5, R hand 4": the site first, then its count.
+const SITE_THEN_COUNT = new RegExp(
+  String.raw`\b(?:${LESION_NOUNS})\s*[:\-–—]\s*((?:[a-z][a-z ]{1,25}?\s+\d{1,3}(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[.(]|$))))+)`,
   'i',
 );
 
@@ -282,6 +287,11 @@ function countIn(text: string): number | undefined {
   const perSite = COUNT_PER_SITE.exec(t);
   if (perSite?.[1]) {
     const counts = [...perSite[1].matchAll(/(\d{1,3})\s+(?:on|at|in|to)\b/gi)].map((m) => Number(m[1]));
+    if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);
+  }
+  const siteThen = SITE_THEN_COUNT.exec(t);
+  if (siteThen?.[1]) {
+    const counts = [...siteThen[1].matchAll(/\s(\d{1,3})(?=\s*(?:,|;|\band\b|\.|\(|$))/gi)].map((m) => Number(m[1]));
     if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);
   }
   // Template fields: "Number .............. 18", "Number: 18", "Qty: 6".

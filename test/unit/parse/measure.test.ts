@@ -103,6 +103,9 @@ describe('counts as digits or words', () => {
     ['LN2 to AKs (n=18) face and scalp', 18],
     ['Cryotherapy: AK x ~20, scalp', 20],
     ['Cryo to 20+ AKs on the scalp and face', 20],
+    ['Warts: 8 on R hand, 7 on L hand. LN2 x2 cycles.', 15],
+    ['LN2: AKs - face 6, scalp 5, R hand 4.', 15],
+    ['AKs - face 6 mm papule', undefined],
     ["cryo LN2 to AK's #14 (dorsal hands 8, forearms 6), 2 FTC each", 14],
     ['AKs, about 6 mm, on the scalp', undefined],
   ];
