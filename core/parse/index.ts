@@ -619,7 +619,8 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
   // Only when this visit is itself the post-op visit, not when a surgery note plans one.
   if (
-    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason\s+for\s+visit\s*:\s*(?:suture\s+removal|wound\s+check|post-?op))/i.test(
+    // "Post-op wound check 10 days s/p excision …" opening a line is the visit's reason too.
+    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason\s+for\s+visit\s*:\s*(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b/im.test(
       t,
     )
   )

@@ -174,3 +174,11 @@ describe('a Mohs debulk sent for permanent sections', () => {
     expect(r.lines).toEqual(['17311', '17312']);
   });
 });
+
+describe('a post-op visit named at the top of the note', () => {
+  it('"Post-op wound check 10 days s/p excision …" with 99212: inside the global period, no E/M line (§10.2)', () => {
+    const r = codeNote('Date of Service: 11/20/2026\nPost-op wound check 10 days s/p excision L back (11/10/2026). Healing well. Sutures removed.\n99212\n');
+    expect(r.lines).toEqual([]);
+    expect(r.findings).toContain('evaluation/postoperative-visit');
+  });
+});
