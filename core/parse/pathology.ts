@@ -297,6 +297,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   let sawDiagnosisHeading = false;
   let current: Item | undefined;
   let signedOff = false;
+  let table: TableColumns | undefined;
   let pos = 0;
   const n = text.length;
   let lines = 0;
@@ -335,6 +336,27 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     }
     pos = eol + 1;
     if (line.trim().length === 0 || PAGE_FURNITURE.test(line)) continue;
+    // A results table ("| Specimen | Site | Diagnosis |" or tab-separated): one row, one specimen.
+    const cells = tableCells(line);
+    if (!table && cells) {
+      table = tableColumns(cells);
+      if (table) continue;
+    } else if (table) {
+      if (/^[\s|:+-]+$/.test(line)) continue;
+      const label = cells?.length === table.count ? /^\s*\(?([A-Z]\d?|\d{1,2})[.):]?\s*$/.exec(cells[table.label] ?? '')?.[1] : undefined;
+      const dx = cells?.[table.dx]?.trim();
+      if (cells && label && dx) {
+        const head = table.site
+          .map((k) => cells[k]?.trim())
+          .filter(Boolean)
+          .join(', ');
+        current = { label, head, body: dx, mode: 'diagnosis', start: lineStart, end: lineStart + line.length };
+        items.push(current);
+        sawDiagnosisHeading = true;
+        continue;
+      }
+      table = undefined;
+    }
     const sub = subheadingMode(line);
     // After the sign-out of a report already read, an unlabelled line is the document's footer, not a report.
     if (signedOff && !sub && !readLabel(line)) continue;
@@ -585,6 +607,34 @@ const LABELS_NAMED = new RegExp(
   String.raw`${LABEL_WORD}\s+#?((?:[A-Z]\d?|\d{1,2})(?:\s*(?:,|and|AND|&)\s*#?(?:[A-Z]\d?|\d{1,2}))*)\b|\(([A-Z])\d?\)|\((?:[Bb]lock\s+)?(\d{1,2})[A-Z]\)`,
   'g',
 );
+
+interface TableColumns {
+  count: number;
+  label: number;
+  dx: number;
+  /** Site and procedure columns, joined as the specimen's description. */
+  site: number[];
+}
+
+/** The cells of a table row: pipes, tabs, or (for a header-like row) runs of 2+ spaces. */
+function tableCells(line: string): string[] | undefined {
+  const t = line.trim();
+  let cells: string[];
+  if ((t.match(/\|/g) ?? []).length >= 2) cells = t.replace(/^\|/, '').replace(/\|$/, '').split('|');
+  else if (t.includes('\t')) cells = t.split(/\t+/);
+  else cells = t.split(/\s{2,}/);
+  cells = cells.map((c) => c.trim());
+  return cells.length >= 2 ? cells : undefined;
+}
+
+/** A header row naming a specimen column and a diagnosis column. */
+function tableColumns(cells: string[]): TableColumns | undefined {
+  const label = cells.findIndex((c) => /^(?:specimens?|parts?|jars?|labels?|#|specimen\s+(?:id|label|#))$/i.test(c));
+  const dx = cells.findIndex((c) => /^(?:(?:final\s+)?diagnos[ie]s|dx|results?|interpretation|findings)$/i.test(c));
+  if (label < 0 || dx < 0 || label === dx) return undefined;
+  const site = cells.flatMap((c, k) => (/^(?:site|location|source|procedure|specimen\s+type|type)$/i.test(c) ? [k] : []));
+  return { count: cells.length, label, dx, site };
+}
 
 /** Labels of `reports` a text names: "specimen B", "part 2", "block A1", "(B)", "specimens A and C". */
 function labelsNamedIn(text: string, reports: readonly PathologyReport[]): string[] {

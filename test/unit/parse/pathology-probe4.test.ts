@@ -283,3 +283,38 @@ describe('more antibodies', () => {
     expect(rs[0]?.ihc).toEqual([]);
   });
 });
+
+describe('a results table', () => {
+  const head = 'DERMATOPATHOLOGY RESULTS\nCollected 04/03/2028   Signed 04/05/2028\n\n';
+  const check = (rs: PathologyReport[]) => rs.map((r) => [r.specimenLabel, r.siteText, r.diagnosisText]);
+
+  it('pipes, with a separator row; stains in a row stay with that specimen', () => {
+    const rs = reports(`${head}| Specimen | Site | Procedure | Diagnosis |
+|---|---|---|---|
+| A | L cheek | shave | Basal cell carcinoma, nodular |
+| B | R upper arm | punch | Spongiotic dermatitis; PAS stain negative for fungi |
+`);
+    expect(check(rs)).toEqual([
+      ['A', 'L cheek, shave', 'Basal cell carcinoma, nodular'],
+      ['B', 'R upper arm, punch', 'Spongiotic dermatitis; PAS stain negative for fungi'],
+    ]);
+    expect(rs[1]?.stains.map((s) => s.name)).toEqual(['PAS']);
+    expect(rs[0]?.stains).toEqual([]);
+  });
+
+  it.each([
+    ['tabs', 'Specimen\tSite\tDiagnosis\nA\tR shin\tStasis dermatitis\nB\tL temple\tActinic keratosis\n'],
+    ['aligned spaces', 'Specimen   Site        Diagnosis\nA          R shin      Stasis dermatitis\nB          L temple    Actinic keratosis\n'],
+  ])('%s', (_name, table) => {
+    expect(check(reports(`${head}${table}`))).toEqual([
+      ['A', 'R shin', 'Stasis dermatitis'],
+      ['B', 'L temple', 'Actinic keratosis'],
+    ]);
+  });
+
+  it('the table ends at a line that is not a row; the report reads on', () => {
+    const rs = reports(`${head}Specimen\tDiagnosis\nA\tVerruca vulgaris\n\nCOMMENT: A PAS stain on specimen A is negative.\n`);
+    expect(check(rs)).toEqual([['A', undefined, 'Verruca vulgaris']]);
+    expect(rs[0]?.stains.map((s) => s.name)).toEqual(['PAS']);
+  });
+});
