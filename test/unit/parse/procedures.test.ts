@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Encounter, Procedure } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
+import { priorMalignantBiopsyIn } from '../../../core/parse/triggers';
 import { unitsOf } from '../../../core/parse/units';
 
 /** Compact view of the procedures: kind, status, site key, labels. */
@@ -920,6 +921,29 @@ describe("a flap's total area written right after the flap word", () => {
   it('"flap measured 3.0 x 2.0 cm" is the flap\'s dimensions, not a written total', () => {
     const e = parseNote('Mohs L cheek BCC. Stage 1: 2 blocks. Defect 2.1 x 1.4 cm. Repair: rhombic transposition flap, flap measured 3.0 x 2.0 cm.');
     expect(only(e, 'adjacent-tissue-transfer').areaSqCm).toBeUndefined();
+  });
+});
+
+describe('templated surgery fields', () => {
+  it('"Procedure: Adjacent tissue transfer" with its defect fields is an ATT', () => {
+    const e = parseNote(
+      [
+        'Procedure: Adjacent tissue transfer',
+        'Site: L temple',
+        'Flap type: rotation',
+        'Primary defect: 2.4 x 2.0 cm',
+        'Secondary defect: 3.0 x 2.5 cm',
+        'Total area: 12.3 sq cm',
+      ].join('\n'),
+    );
+    expect(only(e, 'adjacent-tissue-transfer')).toMatchObject({ site: { key: 'temple' }, areaSqCm: 12.3 });
+  });
+
+  it('"Diagnosis: SCC (biopsy 09/15/2026)" is a biopsy-proven malignancy; "r/o SCC (biopsy …)" is not', () => {
+    expect(priorMalignantBiopsyIn('Diagnosis: SCC (biopsy 09/15/2026)')).toBe(true);
+    expect(priorMalignantBiopsyIn('BCC, L temple (bx 9/10/26)')).toBe(true);
+    expect(priorMalignantBiopsyIn('r/o SCC (biopsy 09/15/2026)')).toBe(false);
+    expect(priorMalignantBiopsyIn('nevus (biopsy 09/15/2026)')).toBe(false);
   });
 });
 
