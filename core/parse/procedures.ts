@@ -1691,6 +1691,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (total !== undefined) procedure.areaSqCm = total;
     else if (totalOfOthers !== undefined) procedure.areaSqCm = totalOfOthers;
     else if (areas.length > 0) procedure.areaSqCm = round(sum);
+    else if (kind === 'laser-psoriasis') {
+      // "2 plaques, R elbow 10 x 8 cm and L elbow 9 x 7 cm": each plaque's length x width is its area.
+      const plaques = findSizes(all).filter(
+        (z) => z.dims.length === 2 && !/\b(?:spot|handpiece|tip|beam|window)\b[^.;\n]{0,15}$/i.test(all.slice(Math.max(0, z.start - 30), z.start)),
+      );
+      if (plaques.length > 0) procedure.areaSqCm = round(plaques.reduce((n, z) => n + (z.dims[0] as number) * (z.dims[1] as number), 0));
+    }
   }
   if (kind === 'pdt') {
     procedure.modality = /\bameluz\b/i.test(all)

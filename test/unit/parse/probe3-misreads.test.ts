@@ -170,3 +170,12 @@ describe('a pipe table without a rule line under its header', () => {
     expect(units.map((u) => u.label)).toEqual([undefined, undefined]);
   });
 });
+
+describe('excimer plaques measured as length x width', () => {
+  it('"R elbow 10 x 8 cm and L elbow 9 x 7 cm" → 143 sq cm; the spot size is not a plaque', () => {
+    const e = parseNote(
+      'Date of Service: 11/10/2026\nExcimer laser, psoriasis: 2 plaques, R elbow 10 x 8 cm and L elbow 9 x 7 cm. Spot size 2 x 2 cm. 400 mJ/cm2.\n',
+    );
+    expect(e.procedures.find((p) => p.kind === 'laser-psoriasis')?.areaSqCm).toBe(143);
+  });
+});
