@@ -561,7 +561,20 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       }
     }
   };
-  for (const it of items) for (const label of it.also ? [it.label, ...it.also] : [it.label]) attach(label, `${it.head}\n${it.body}${it.extra ?? ''}`, it);
+  for (const it of items) {
+    const body = `${it.head}\n${it.body}${it.extra ?? ''}`;
+    if (!it.also) {
+      attach(it.label, body, it);
+      continue;
+    }
+    // "A-C: Sections examined. Special stains: PAS (C)": a stain naming one specimen of the range
+    // is that specimen's; a stain naming none ("A-C: PAS stains negative") is each specimen's.
+    const range = [it.label, ...it.also].filter((l): l is string => !!l);
+    for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Z(])/)) {
+      const named = labelsNamedIn(sentence, list).filter((l) => range.includes(l));
+      for (const label of named.length > 0 ? named : range) attach(label, sentence, it);
+    }
+  }
   // Addendum that revises the diagnosis ("diagnosis is revised to melanoma in situ").
   for (const it of items.filter((x) => x.mode === 'addendum')) {
     const body = `${it.head} ${it.body}`;

@@ -318,3 +318,18 @@ describe('a results table', () => {
     expect(rs[0]?.stains.map((s) => s.name)).toEqual(['PAS']);
   });
 });
+
+describe('a range line with stains', () => {
+  it('"A-C: … Special stains: PAS (C)" gives the PAS to C only; a stain naming none goes to each', () => {
+    const rs = reports(
+      `DERMATOPATHOLOGY\nSigned 05/03/2027\n\nFINAL DIAGNOSIS:\nA. Verruca.\nB. Nevus.\nC. Spongiotic dermatitis.\n\nMICROSCOPIC:\nA-C: Sections examined. Special stains: PAS (C), with appropriate controls.\n`,
+    );
+    expect(rs.map((r) => [r.specimenLabel, r.stains.map((s) => s.name).join()])).toEqual([
+      ['A', ''],
+      ['B', ''],
+      ['C', 'PAS'],
+    ]);
+    const each = reports(`DERMATOPATHOLOGY\nSigned 05/03/2027\n\nFINAL DIAGNOSIS:\nA. Verruca.\nB. Verruca.\n\nMICROSCOPIC:\nA-B: GMS stains are negative.\n`);
+    expect(each.map((r) => r.stains.map((s) => s.name).join())).toEqual(['GMS', 'GMS']);
+  });
+});
