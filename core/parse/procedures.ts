@@ -1745,7 +1745,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     procedure,
     block: b,
     // Of a list of diagnoses, only this lesion's part says whether a biopsy proved it malignant.
-    priorMalignantBiopsy: priorMalignantBiopsyIn(ownDx && dx ? ctxAll.replace(dx, ownDx) : ctxAll),
+    // "Shave bx R shoulder (A) and punch bx L calf (B), both r/o BCC; and ED&C of bx-proven sBCC mid back": in a sentence
+    // of several procedures, the proof belongs to the one whose own words carry it.
+    priorMalignantBiopsy: priorMalignantBiopsyIn(b.split && kind.startsWith('biopsy') ? seg : ownDx && dx ? ctxAll.replace(dx, ownDx) : ctxAll),
     sendsTissue,
   };
   if (lesionType) out.lesionType = lesionType;

@@ -182,3 +182,13 @@ describe('a post-op visit named at the top of the note', () => {
     expect(r.findings).toContain('evaluation/postoperative-visit');
   });
 });
+
+describe("one lesion's biopsy proof in a sentence of several procedures", () => {
+  it('the biopsies of the other lesions stay D49.2 before pathology (§13.2)', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nShave bx R shoulder 6 mm (A) and punch bx L calf 4 mm (B), both r/o BCC; and ED&C of bx-proven sBCC mid back 1.0 cm.\n',
+    );
+    expect(r.lines).toEqual(['11104-59', '11103', '17261', '88305 x2']);
+    expect(r.dx.slice(0, 2)).toEqual([['D49.2'], ['D49.2']]);
+  });
+});
