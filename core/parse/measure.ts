@@ -229,9 +229,10 @@ const COUNT_AFTER = new RegExp(
 
 // "AKs: 9 on scalp, 4 on forehead". Built once: the lesion-noun list is long.
 const COUNT_PER_SITE = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})\s*:\s*((?:\d{1,3}\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
+  String.raw`\b(?:${LESION_NOUNS})(?:\s+[\w-]+){0,4}?\s*:\s*((?:(?:\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
   'i',
 );
+const PER_SITE_NUMBER = new RegExp(String.raw`(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\b`, 'gi');
 // "AKs - face 6, scalp 5, R hand 4": the site first, then its count.
 const SITE_THEN_COUNT = new RegExp(
   String.raw`\b(?:${LESION_NOUNS})\s*[:\-–—]\s*((?:[a-z][a-z ]{1,25}?\s+\d{1,3}(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[.(]|$))))+)`,
@@ -286,7 +287,7 @@ function countIn(text: string): number | undefined {
   // "AKs: 9 on scalp, 4 on forehead": a count per site after the lesion word.
   const perSite = COUNT_PER_SITE.exec(t);
   if (perSite?.[1]) {
-    const counts = [...perSite[1].matchAll(/(\d{1,3})\s+(?:on|at|in|to)\b/gi)].map((m) => Number(m[1]));
+    const counts = [...perSite[1].matchAll(PER_SITE_NUMBER)].map((m) => wordNumber(m[1] as string) ?? 0);
     if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);
   }
   const siteThen = SITE_THEN_COUNT.exec(t);

@@ -798,19 +798,22 @@ function semicolonItems(block: Block, u: Unit, text: string, seg: { start: numbe
   const colon = text.indexOf(':');
   // "ED&C of two bx-proven sBCCs on the back: L upper back 0.8 cm and R lower back 1.2 cm": a count word before the
   // colon and items joined by "and" are such a list too.
-  const counted = colon > 0 ? /\b(two|three|four)\b/i.exec(text.slice(0, colon))?.[1]?.toLowerCase() : undefined;
+  const counted = colon > 0 ? /\b(two|three|four|[2-4])\b(?!\s*(?:mm|cm|x\b|cycles?))/i.exec(text.slice(0, colon))?.[1]?.toLowerCase() : undefined;
   const n =
     Number(/\bx\s*([2-6])\b(?!\s*(?:cycles?|ftc|freeze|passes|pass|sec|seconds|min))/i.exec(block.trigger.text)?.[1] ?? 0) ||
     (counted ? (COUNT_WORDS[counted] ?? 0) : 0);
   const separator = text.includes(';') ? /;/g : counted ? /,\s*and\s+|,\s+|\s+and\s+/g : undefined;
   if (n < 2 || colon < 0 || !separator) return [];
+  // The list ends with its sentence ("… mid back 1.2 cm. All bleeding and catching on clothing.").
+  const stop = text.slice(colon + 1).search(/\.\s+[A-Z]/);
+  const listEnd = stop < 0 ? text.length : colon + 1 + stop;
   const parts: { from: number; to: number }[] = [];
   let from = colon + 1;
-  for (const m of text.slice(from).matchAll(separator)) {
+  for (const m of text.slice(from, listEnd).matchAll(separator)) {
     parts.push({ from, to: colon + 1 + (m.index ?? 0) });
     from = colon + 1 + (m.index ?? 0) + m[0].length;
   }
-  parts.push({ from, to: text.length });
+  parts.push({ from, to: listEnd });
   if (parts.length !== n) return [];
   const items: NonNullable<Block['enumerated']>[] = [];
   for (const [k, part] of parts.entries()) {

@@ -105,6 +105,7 @@ describe('counts as digits or words', () => {
     ['Cryo to 20+ AKs on the scalp and face', 20],
     ['Warts: 8 on R hand, 7 on L hand. LN2 x2 cycles.', 15],
     ['LN2: AKs - face 6, scalp 5, R hand 4.', 15],
+    ['AKs destroyed with LN2: fourteen on the face, three on the scalp.', 17],
     ['AKs - face 6 mm papule', undefined],
     ["cryo LN2 to AK's #14 (dorsal hands 8, forearms 6), 2 FTC each", 14],
     ['AKs, about 6 mm, on the scalp', undefined],

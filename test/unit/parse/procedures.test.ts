@@ -924,6 +924,17 @@ describe("a flap's total area written right after the flap word", () => {
   });
 });
 
+describe('"Shave removal of 3 irritated SKs: A, B, C. All bleeding …": one shave per listed lesion', () => {
+  it('three sites with their own sizes; the sentence after the list is not an item', () => {
+    const e = parseNote('Shave removal of 3 irritated SKs: R temple 0.4 cm, L neck 0.8 cm, mid back 1.2 cm. All bleeding and catching on clothing.');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.lesionDiameterCm])).toEqual([
+      ['shave-removal', 'temple', 0.4],
+      ['shave-removal', 'neck', 0.8],
+      ['shave-removal', 'mid-back', 1.2],
+    ]);
+  });
+});
+
 describe('templated surgery fields', () => {
   it('"Procedure: Adjacent tissue transfer" with its defect fields is an ATT', () => {
     const e = parseNote(
