@@ -76,6 +76,11 @@ const TOTAL_AMOUNT = new RegExp(
   String.raw`\btotal(?:\s+(?:of|dose|amount|injected|given|volume))*\s*[:=|]?\s*(?:of\s+)?${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b`,
   'i',
 );
+// "Total mg: 12", "Total units: 100": a template field names its unit before the number.
+const TOTAL_FIELD = new RegExp(
+  String.raw`\btotal\s+(units?|mg|mcg|ml|cc)(?:\s+(?:injected|given|administered))?\s*[:=|]\s*${NUM}(?!\s*(?:units?|mg|mcg|ml|cc)\b)`,
+  'i',
+);
 const AMOUNT_THEN_TOTAL = new RegExp(
   String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\s+(?:total|in\s+total|administered|given|injected\s+in\s+total|total(?:ly)?\s+(?:administered|injected|given))\b`,
   'i',
@@ -155,7 +160,9 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
     amounts.push({ value: Number(m[1]), unit, index: m.index, per: perSite.test(after.slice(0, 20)) });
   }
   const conc = concentration(text);
-  const totalHit = total?.[1] && total[2] ? total : totalAfter;
+  const field = total ? null : TOTAL_FIELD.exec(text);
+  const fieldHit = field?.[1] && field[2] ? ([field[0], field[2], field[1]] as unknown as RegExpExecArray) : null;
+  const totalHit = total?.[1] && total[2] ? total : (fieldHit ?? totalAfter);
   if (totalHit?.[1] && totalHit[2]) {
     const unit = normUnit(totalHit[2]);
     if (unit === 'mL' && conc !== undefined) {

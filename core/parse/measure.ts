@@ -274,7 +274,7 @@ function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   const t = text.length > 3000 ? text.slice(0, 3000) : text;
   const labelled =
-    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\s+)?(?:treated\s+)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+treated|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/i.exec(
+    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\s+)?(?:treated\s+)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/i.exec(
       t,
     );
   if (labelled?.[1]) {

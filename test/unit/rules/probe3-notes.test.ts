@@ -192,3 +192,13 @@ describe("one lesion's biopsy proof in a sentence of several procedures", () => 
     expect(r.dx.slice(0, 2)).toEqual([['D49.2'], ['D49.2']]);
   });
 });
+
+describe('an intralesional injection told in template fields', () => {
+  it('"Injection: Kenalog-10 … Lesions injected: 3 … Total mg: 12" → 11900 + J3301 x2 (§9.1)', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nInjection: Kenalog-10 (triamcinolone 10 mg/mL) multi-dose vial\n  Lesions injected: 3 (hypertrophic scars, chest)\n  Total mg: 12\n',
+    );
+    expect(r.lines).toEqual(['11900', 'J3301 x2']);
+    expect(r.findings).not.toContain('injection/intralesional');
+  });
+});
