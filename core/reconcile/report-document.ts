@@ -1,4 +1,5 @@
 import type { Encounter, PathologyReport, Unread } from '../model';
+import { plainLayout } from '../parse/layout';
 import { capitalLabels } from '../parse/letter-case';
 import { parsePathology } from '../parse/pathology';
 import { plainSpaces } from '../parse/spaces';
@@ -48,7 +49,7 @@ export function looksLikePathologyReport(text: string): boolean {
  */
 export function reportDocumentEncounter(raw: string, parsed: Encounter): Encounter | undefined {
   // Read as the parser read it: no-break spaces and lone CRs as plain ones.
-  const text = capitalLabels(plainSpaces(raw));
+  const text = capitalLabels(plainLayout(plainSpaces(raw)));
   // The parser already read it as reports only: keep its reading (with the lone label fixed).
   if (isReportOnly(parsed)) {
     // The parser's report section may start at the specimen list, leaving a consultation's preamble

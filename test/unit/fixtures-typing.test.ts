@@ -1,7 +1,7 @@
 /**
  * The golden notes as other keyboards and exports type them: in capitals (old EMRs, scribes),
- * pasted with no-break spaces, with lone carriage returns (old Mac exports), and printed with a
- * letterhead, page numbers and a signed, confidential footer. Each variant must
+ * pasted with no-break spaces, with lone carriage returns (old Mac exports), indented by a print
+ * margin, and printed with a letterhead, page numbers and a signed, confidential footer. Each variant must
  * code exactly as the note itself: same codes, units, modifiers, diagnoses and status, through the
  * CLI as an acceptance check drives it. A difference is a reader keyed on how text is typed.
  */
@@ -22,6 +22,7 @@ const VARIANTS: Record<string, (text: string) => string> = {
   'in capitals': (t) => t.toUpperCase(),
   'with no-break spaces': (t) => t.replace(/: /g, ':\u00a0').replace(/ (cm|mm)\b/g, '\u00a0$1'),
   'with lone CRs': (t) => t.replace(/\r?\n/g, '\r'),
+  'indented by a print margin': (t) => t.replace(/^(?=.)/gm, '    '),
   'printed with a letterhead and a signed footer': (t) =>
     `Birchwood Dermatology Associates | 120 Main St | Tel 555-0100 | Fax 555-0101\nPage 1 of 2\n\n${t}\n\nThis note was created with voice recognition software; errors in transcription may occur.\nElectronically signed by J. Okafor, MD on 12/01/2026 17:42\nCONFIDENTIAL: contains protected health information. Page 2 of 2\n`,
 };
