@@ -259,7 +259,7 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     const jarAfterUnit =
       (word === 'cm' || word === 'mm') &&
       (/^(?:specimens?|spec|jar|container)\b/i.test(line.slice(i + 2, i + 14)) ||
-        /^(?:Excision|Re-?excision|Shave|Punch|Biopsy|Mohs|MMS|ED&C|EDC|Cryo\w*|LN2|Destruction|Intermediate|Complex|Simple|Layered|Repair|Lesion|Site|Tumou?r|FTSG|STSG)\b/.test(
+        /^(?:Excision|Re-?excision|Shave|Punch|Biopsy|Mohs|MMS|ED&C|EDC|Cryo\w*|LN2|Destruction|Intermediate|Complex|Simple|Layered|Repair|Lesion|Site|Tumou?r|FTSG|STSG|The|This|In\s+addition|Also|Additionally|Next|Then|Finally|Subsequently|Hemostasis|Wound|Closure|Dressing|Patient|Pt|EBL|All|Both)\b/.test(
           line.slice(i + 2, i + 16),
         ));
     if ((ABBREV.has(word) && !jarAfterUnit) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;

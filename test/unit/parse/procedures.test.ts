@@ -935,6 +935,20 @@ describe('"Shave removal of 3 irritated SKs: A, B, C. All bleeding …": one sha
   });
 });
 
+describe('dictated paragraph: a new sentence after "… cm."', () => {
+  it('"… excised diameter of 1.8 cm. The wound was closed … 4.2 cm. In addition, a … BCC of the right nasal ala …" is two excisions', () => {
+    const e = parseNote(
+      'The patient presents for excision of a biopsy-proven melanoma in situ on the left upper back. The lesion measured 8 mm and was excised with 5 mm margins for a total excised diameter of 1.8 cm. The wound was closed in layers with 3-0 Vicryl and 4-0 Prolene; final length 4.2 cm. In addition, a biopsy-proven BCC of the right nasal ala measuring 5 mm was excised with 3 mm margins and closed with a bilobed flap: primary defect 1.1 x 1.1 cm, secondary defect 1.5 x 1.2 cm.',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.lengthCm ?? p.areaSqCm ?? p.excisedDiameterCm])).toEqual([
+      ['excision', 'upper-back', 1.8],
+      ['repair', 'upper-back', 4.2],
+      ['excision', 'nasal-ala', undefined],
+      ['adjacent-tissue-transfer', 'nasal-ala', 3.01],
+    ]);
+  });
+});
+
 describe('templated surgery fields', () => {
   it('"Procedure: Adjacent tissue transfer" with its defect fields is an ATT', () => {
     const e = parseNote(
