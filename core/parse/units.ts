@@ -67,18 +67,19 @@ const ABBREV = new Set([
 
 // Item labels at the start of a unit: "A)", "(A)", "A.", "A:", "A -", "#1", "1)", "1.", "Lesion A:", "Specimen #2", "Site 3 -".
 const LABEL_RE =
-  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|lesion\s+no\.?)\s*#?\s*([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—](?!\d)|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b))/i;
+  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|lesion\s+no\.?)\s*#?\s*([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—](?!\d)|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b)|(?:lesion|site|tumou?r)\s*#\s*([A-Z]|\d{1,2})\s*$)/i;
 
 export function readLabel(text: string): { label: string; kind: 'specimen' | 'lesion'; length: number } | undefined {
   const m = LABEL_RE.exec(text);
   if (!m) return undefined;
   // Labels are written upper case ("A", "B2"); "a." or "i)" at a line start is prose or a roman list.
-  const raw = m[2] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? '';
+  // m[12]: "Lesion #2" alone on its line, heading the fields below it (EMA-style lesion blocks).
+  const raw = m[2] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12] ?? '';
   if (!/^[A-Z0-9]/.test(raw)) return undefined;
   if (m[2]) return { label: m[2].toUpperCase(), kind: 'specimen', length: m[0].length };
   if (m[4])
     return { label: m[4].toUpperCase(), kind: m[3]?.toLowerCase() === 'bx' || m[3]?.toLowerCase() === 'biopsy' ? 'specimen' : 'lesion', length: m[0].length };
-  const label = m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11];
+  const label = m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12];
   if (!label) return undefined;
   // "A 4 mm punch…" is an article, not a label: the regex needs ")", ".", ":" or " - " after the letter.
   return { label: label.toUpperCase(), kind: 'lesion', length: m[0].length };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../../core/parse';
-import { unitsOf } from '../../../core/parse/units';
+import { readLabel, unitsOf } from '../../../core/parse/units';
 
 // Misreads found by probing visit notes in styles the golden corpus lacks; each case is one general phrasing.
 
@@ -177,5 +177,22 @@ describe('excimer plaques measured as length x width', () => {
       'Date of Service: 11/10/2026\nExcimer laser, psoriasis: 2 plaques, R elbow 10 x 8 cm and L elbow 9 x 7 cm. Spot size 2 x 2 cm. 400 mJ/cm2.\n',
     );
     expect(e.procedures.find((p) => p.kind === 'laser-psoriasis')?.areaSqCm).toBe(143);
+  });
+});
+
+describe('"Lesion #2" alone on a line heads the fields below it', () => {
+  it('two EMA-style lesion blocks keep their own locations', () => {
+    const e = parseNote(
+      'Date of Service: 11/10/2026\nLesion #1\n  Location: R upper back\n  Procedure: Shave Removal\n  Size: 0.8 x 0.6 cm\n  Specimen: A\nLesion #2\n  Location: L neck\n  Procedure: Shave Removal\n  Size: 1.3 x 1.0 cm\n  Specimen: B\n',
+    );
+    expect(e.procedures.map((p) => [p.site?.key, p.specimenLabel])).toEqual([
+      ['upper-back', 'A'],
+      ['neck', 'B'],
+    ]);
+  });
+
+  it('"Lesion #2 is on the back" in prose is not such a heading', () => {
+    expect(readLabel('Site #3')?.label).toBe('3');
+    expect(readLabel('Lesion #2 was larger than last time')).toBeUndefined();
   });
 });
