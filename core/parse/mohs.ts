@@ -16,7 +16,10 @@ export function parseMohsStages(text: string): MohsStage[] | undefined {
   let t = text.length > 8000 ? text.slice(0, 8000) : text;
   // "Stages: 2. Blocks: 4, 3." / "blocks per stage 6/3/2": one count per stage, in stage order (read last, below).
   // The list is blanked out so "per stage 6/3/2" is not read as a sixth stage.
-  const list = /\b(?:blocks?|sections?)(?:\s+per\s+(?:stage|layer))?\s*[:=]?\s*(\d{1,2}(?:\s*(?:,|\/|and|&)\s*\d{1,2})+)\b/i.exec(t);
+  // "cleared in 3 stages (4, 2, 1 blocks)": the counts may come before the word too.
+  const list =
+    /\b(?:blocks?|sections?)(?:\s+per\s+(?:stage|layer))?\s*[:=]?\s*(\d{1,2}(?:\s*(?:,|\/|and|&)\s*\d{1,2})+)\b/i.exec(t) ??
+    /(?<![\d.])\b(\d{1,2}(?:\s*(?:,|\/)\s*\d{1,2})+)\s*(?:tissue\s+)?(?:blocks|sections)\b/i.exec(t);
   if (list) t = `${t.slice(0, list.index)}${' '.repeat(list[0].length)}${t.slice(list.index + list[0].length)}`;
   const table = fromTable(t);
   if (table) return table;

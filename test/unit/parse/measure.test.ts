@@ -158,6 +158,13 @@ describe('Mohs stages and blocks', () => {
       { stage: 2, blocks: 1 },
     ]);
   });
+  it('"cleared in 3 stages (4, 2, 1 blocks)"', () => {
+    expect(parseMohsStages('MMS L nasal sidewall BCC, cleared in 3 stages (4, 2, 1 blocks).')).toEqual([
+      { stage: 1, blocks: 4 },
+      { stage: 2, blocks: 2 },
+      { stage: 3, blocks: 1 },
+    ]);
+  });
   it('list with sections and ordinal words', () => {
     expect(parseMohsStages('First stage (4 sections) positive.\nSecond stage - 2 sections, clear\nThird stage: one section')).toEqual([
       { stage: 1, blocks: 4 },
