@@ -248,7 +248,7 @@ function labelGroup(line: string): { labels: string[]; length: number } | undefi
   return undefined;
 }
 
-function subheadingMode(line: string): { mode: Mode; rest: string } | undefined {
+function subheadingMode(line: string): { mode: Mode; rest: string; label?: string } | undefined {
   const t = line.replace(/^[\s*#=_-]+/, '');
   for (const [mode, re] of SUBHEADING) {
     const m = re.exec(t);
@@ -260,6 +260,9 @@ function subheadingMode(line: string): { mode: Mode; rest: string } | undefined 
       const rest = colon >= 0 ? after.slice(colon + 1).trim() : '';
       // "IMMUNOHISTOCHEMISTRY (2A): CD3 …": the block in the heading says whose stains follow.
       const block = /^\s*\(((?:[Bb]lock\s+)?(?:[A-Z]\d{0,2}|\d{1,2}[A-Z]))\)/.exec(after)?.[1];
+      // "DIAGNOSIS (B): Granuloma annulare", "SPECIMEN (B): Skin, …": the heading names its specimen.
+      const label = /^\s*\(([A-Z]\d?|\d{1,2})\)\s*(?::|-{1,2}\s|—)/.exec(after)?.[1];
+      if (label && mode !== 'micro' && mode !== 'comment') return { mode, rest, label };
       return { mode, rest: block && rest && (mode === 'micro' || mode === 'comment') ? `${rest} (${/^\d/.test(block) ? block : `block ${block}`})` : rest };
     }
   }
@@ -386,7 +389,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
         current.body = '';
       }
       // "A. Skin, right cheek, excision:" then "FINAL DIAGNOSIS: SCC" — the diagnosis belongs to item A.
-      if (current?.label && !current.body && (mode === 'diagnosis' || mode === 'addendum')) {
+      if (current?.label && !current.body && (mode === 'diagnosis' || mode === 'addendum') && (!sub.label || sub.label === current.label)) {
         current.mode = mode;
         if (sub.rest.length > 0) {
           current.body = sub.rest;
@@ -395,9 +398,9 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
         continue;
       }
       current = undefined;
-      if (sub.rest.length === 0) continue;
+      if (sub.rest.length === 0 && !sub.label) continue;
       // Text on the heading line ("DIAGNOSIS: BCC") becomes an item.
-      const label = readLabel(sub.rest);
+      const label = sub.label ? { label: sub.label, length: 0 } : readLabel(sub.rest);
       current = { head: '', body: '', mode, start: lineStart, end: lineStart + line.length };
       if (label) current.label = label.label;
       splitHead(current, label ? sub.rest.slice(label.length) : sub.rest);

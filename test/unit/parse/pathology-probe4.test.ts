@@ -333,3 +333,27 @@ describe('a range line with stains', () => {
     expect(each.map((r) => r.stains.map((s) => s.name).join())).toEqual(['GMS', 'GMS']);
   });
 });
+
+describe('a heading that names its specimen in parentheses', () => {
+  it.each([
+    [
+      'on the heading line',
+      'SPECIMEN (B): Skin, left forearm, punch biopsy\nDIAGNOSIS (B): Granuloma annulare.\nSPECIMEN (A): Skin, right cheek, shave biopsy\nDIAGNOSIS (A): Basal cell carcinoma, nodular.\n',
+    ],
+    ['on the next line', 'DIAGNOSIS (B):\n  Granuloma annulare.\nDIAGNOSIS (A):\n  Basal cell carcinoma, nodular.\n'],
+  ])('"DIAGNOSIS (B):" is B’s, whatever the order (%s)', (_where, body) => {
+    const rs = reports(`DERMATOPATHOLOGY REPORT\nCollected: 07/01/2028   Signed: 07/03/2028\n${body}`);
+    expect(rs.map((r) => [r.specimenLabel, r.behavior])).toEqual([
+      ['B', 'inflammatory'],
+      ['A', 'malignant'],
+    ]);
+  });
+
+  it('a dated addendum heading is no label', () => {
+    const rs = reports(
+      'DERMATOPATHOLOGY REPORT\nSigned: 07/03/2028\nFINAL DIAGNOSIS:\nA. Verruca vulgaris.\nADDENDUM (07/05/2028): PAS stain on specimen A is negative.\n',
+    );
+    expect(rs.map((r) => r.specimenLabel)).toEqual(['A']);
+    expect(rs[0]?.stains.map((s) => s.name)).toEqual(['PAS']);
+  });
+});
