@@ -172,7 +172,8 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/sebaceous (cell )?carcinoma/, 'sebaceous-carcinoma'],
   [/squamous cell carcinoma in[- ]situ|scc ?is\b|sccis|\bscc in[- ]situ|bowen|carcinoma in[- ]situ/, 'carcinoma-in-situ'],
   [/basal cell|\bbcc\b|basalioma/, 'bcc'],
-  [/squamous cell carcinoma|\bscc\b/, 'scc'],
+  // "sqaumous", "squamos": common misspellings in dictated and typed notes.
+  [/sq(?:ua|au)mo?u?s cell carcinoma|\bscc\b/, 'scc'],
   [/uncertain (malignant )?(behavior|potential)/, 'uncertain-behavior'],
   [/unspecified behavior|neoplasm of uncertain nature/, 'unspecified-behavior'],
   // "irritated, bleeding SK", "inflamed and crusted seborrheic keratosis": a word or two may sit between.

@@ -40,7 +40,7 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ['melanoma-in-situ', /\b(?:mis|melanoma\s+in[- ]situ|melanoma,?\s+in[- ]situ|lentigo\s+maligna(?!\s+melanoma)|malignant\s+melanoma\s+in[- ]situ)\b/i],
   ['melanoma', /\b(?:melanoma|lentigo\s+maligna\s+melanoma)\b/i],
   ['bcc', /\b(?:[snim]?bccs?|basal\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|basal\s+cell\s+epithelioma|bcca|rodent\s+ulcer)\b/i],
-  ['scc', /\b(?:scc|sccs|squamous\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|keratoacanthoma|ka)\b/i],
+  ['scc', /\b(?:scc|sccs|sq(?:ua|au)mo?u?s\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|keratoacanthoma|ka)\b/i],
   [
     'inflamed-seborrheic-keratosis',
     // "irritated, bleeding SK": a word or two may sit between the adjective and the lesion.
@@ -300,6 +300,8 @@ const HISTORY = gated(
 const NEGATED_PROC =
   /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
 const NEGATED_PROC_GATED = gated(NEGATED_PROC);
+const STATED_PAST =
+  /\bat\s+(?:(?:her|his|their|the|a)\s+)?(?:last|prior|previous)\s+(?:visit|appointment)\b|\b(?:\d+|a|one|two|three|several)\s+(?:years?|months?|weeks?)\s+ago\b/i;
 const PERFORMED_NOW = gated(
   /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|obtained|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i,
 );
@@ -341,6 +343,8 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
   if (gatedTest(DECLINED, t, index)) return 'declined';
   if (gatedTest(DEFERRED, t, index) && !/\bdeferred\s+to\s+(?:pathology|path)\b/i.test(t)) return 'deferred';
   const performedNow = gatedTest(PERFORMED_NOW, t, index);
+  // "Skin tags were removed at her last visit", "AKs were treated 2 years ago": a stated past time outweighs "were removed".
+  if (performedNow && STATED_PAST.test(t) && !/\b(?:today|this\s+visit|now)\b/i.test(t)) return 'history';
   if (gatedTest(PLANNED, t, index) && !performedNow) return 'planned';
   if ((gatedTest(HISTORY, t, index) || inHistorySection) && !performedNow) return 'history';
   return 'performed';

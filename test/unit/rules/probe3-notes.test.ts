@@ -202,3 +202,13 @@ describe('an intralesional injection told in template fields', () => {
     expect(r.findings).not.toContain('injection/intralesional');
   });
 });
+
+describe('a misspelled cancer name', () => {
+  it.each([['sqaumous'], ['squamos'], ['squamous']])('bx-proven %s cell carcinoma R temple → C44.329 on the malignant excision', (word) => {
+    const r = codeNote(
+      `Date of Service: 11/10/2026\nExicision of bx-proven ${word} cell carcinoma R temple, lesion 0.9 cm, margins 4 mm (excised diameter 1.7 cm). Intermediate repair 3.5 cm. Specimen A.\n`,
+    );
+    expect(r.lines).toEqual(['11642', '12052', '88305']);
+    expect(r.dx[0]).toEqual(['C44.329']);
+  });
+});
