@@ -21,7 +21,9 @@ export function encounterFromJson(text: string, id: string): Encounter {
     throw new EncounterInputError(`not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new EncounterInputError(`not a DermLens encounter: expected a JSON object, found ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}`);
+    throw new EncounterInputError(
+      `not a DermLens encounter: expected a JSON object, found ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}`,
+    );
   }
   const keys = Object.keys(raw);
   if (!CONTENT_FIELDS.some((k) => keys.includes(k))) {

@@ -38,7 +38,9 @@ describe('notes in capitals', () => {
   });
 
   it('"AKS X11 (L57.0)": X11 is a count, L57.0 the problem\'s code', () => {
-    const e = parseNote('DOS 05/18/2026\n\nASSESSMENT AND PLAN:\n1. ROSACEA - CONTINUE METRONIDAZOLE GEL.\n2. AKS X11 (L57.0): SCALP 6, FOREHEAD 3, EARS 2 -- LN2.\n');
+    const e = parseNote(
+      'DOS 05/18/2026\n\nASSESSMENT AND PLAN:\n1. ROSACEA - CONTINUE METRONIDAZOLE GEL.\n2. AKS X11 (L57.0): SCALP 6, FOREHEAD 3, EARS 2 -- LN2.\n',
+    );
     expect(e.visit.problems.map((p) => p.icd10)).toContain('L57.0');
     expect(e.visit.problems.map((p) => p.icd10)).not.toContain('X11');
   });
