@@ -248,6 +248,8 @@ describe('negation, planning and history', () => {
     'Biopsy-proven BCC of the R nasal ala.',
     'Path from 10/2 showed SCC in situ.',
     'Previously biopsied lesion on the back, benign.',
+    'Skin tags were removed at her last visit.',
+    'The AKs on her scalp were treated 2 years ago with LN2.',
   ];
   it.each(none)('"%s" creates no procedure', (text) => {
     expect(parseNote(text).procedures).toEqual([]);
