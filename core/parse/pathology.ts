@@ -710,7 +710,10 @@ function readByOf(text: string): PathologyReport['readBy'] {
   return 'unknown';
 }
 
-function consultationOf(text: string): PathologyReport['consultation'] {
+function consultationOf(raw: string): PathologyReport['consultation'] {
+  // "Outside slides were reviewed for comparison with the prior biopsy": material looked at beside
+  // this case, not the case referred for consultation (its own specimen keeps its level).
+  const text = raw.replace(/[^.\n]*\b(?:for\s+comparison|in\s+comparison|compared\s+(?:with|to)|comparison\s+with)\b[^.\n]*/gi, ' ');
   if (/\bcomprehensive\s+consultation\b|\breview\s+of\s+(?:the\s+)?(?:medical\s+)?records?\s+and\s+(?:specimens?|slides)/i.test(text)) return '88325';
   if (
     /\b(?:paraffin\s+)?blocks?\s+(?:were\s+)?received\s+(?:in|for)\s+consult\w*|\brecuts?\s+(?:were\s+)?prepared\s+from\s+(?:the\s+)?(?:referred|outside)\s+blocks?|\bslides?\s+prepared\s+from\s+(?:referred|outside)\s+(?:material|blocks?)/i.test(

@@ -357,3 +357,19 @@ describe('a heading that names its specimen in parentheses', () => {
     expect(rs[0]?.stains.map((s) => s.name)).toEqual(['PAS']);
   });
 });
+
+describe('outside slides reviewed for comparison', () => {
+  it('are no consultation: the specimen keeps its level', () => {
+    const rs = reports(
+      'IN-HOUSE DERMATOPATHOLOGY\nCollected: 08/01/2028   Signed: 08/03/2028\nA. Skin, left upper back, re-excision: Scar; no residual melanoma in situ.\nCOMMENT: Outside slides were reviewed for comparison with the prior biopsy (Valley Lab S28-1122).\n',
+    );
+    expect(rs[0]?.consultation).toBeUndefined();
+  });
+
+  it('a referred case stays a consultation', () => {
+    const rs = reports(
+      'DERMATOPATHOLOGY CONSULTATION\nSigned: 05/11/2026\nConsultation on referred slides (2 H&E slides).\nSpecimen A: Skin, R upper back, shave.\nDIAGNOSIS: Compound nevus.\n',
+    );
+    expect(rs[0]?.consultation).toBe('88321');
+  });
+});
