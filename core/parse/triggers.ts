@@ -85,7 +85,7 @@ const RE: [Family, RegExp][] = [
   ['vascular', /\b(?:pdl|pulsed[- ]dye(?:\s+laser)?|v-?beam|kta\s+laser|nd:?\s?yag|ipl\s+(?:to|for)\s+(?:telangiectas|vascular))\b/gi],
   [
     'ilk',
-    /\b(?:ilk|ilks|ilts|intralesional(?:ly)?|(?:lesions?|keloids?|scars?|cysts?|plaques?|patches)\s+injected\s*[:=#]|il\s+(?:kenalog|triamcinolone|tac|steroids?|k)|(?:kenalog|triamcinolone|tac)[^.;\n]{0,40}?injected\s+into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|alopecia|patch)|injected\s+into\s+(?:\w+\s+){0,4}(?:keloid|lesion|scar|cyst|plaque|papule|nodule|patche)s?|(?:keloid|scar|cyst|plaque|nodule)s?\b[^.;\n]{0,50}?\b(?:was|were)\s+injected\s+with|(?:keloid|scar|cyst|plaque|nodule|papule|lesion|patche)s?\s+injected\s+(?:today\s+)?(?:with|w\/)\s*(?:kenalog|triamcinolone|tac\b|steroid))/gi,
+    /\b(?:ilk|ilks|ilts|intralesional(?:ly)?|(?:lesions?|keloids?|scars?|cysts?|plaques?|patches)\s+injected\s*[:=#]|il\s+(?:kenalog|triamcinolone|tac|steroids?|k)|(?:kenalog|triamcinolone|tac)[^.;\n]{0,40}?injected\s+into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|alopecia|patch)|(?:kenalog|triamcinolone|tac)\b(?:[^.;\n]|\.(?=\d)){0,40}?\binto\s+(?:each\s+(?:of\s+)?)?(?:the\s+)?(?:\d{1,2}\s+|both\s+|all\s+)?(?:\w+\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|patche|patch)s?\b|injected\s+into\s+(?:\w+\s+){0,4}(?:keloid|lesion|scar|cyst|plaque|papule|nodule|patche)s?|(?:keloid|scar|cyst|plaque|nodule)s?\b[^.;\n]{0,50}?\b(?:was|were)\s+injected\s+with|(?:keloid|scar|cyst|plaque|nodule|papule|lesion|patche)s?\s+injected\s+(?:today\s+)?(?:with|w\/)\s*(?:kenalog|triamcinolone|tac\b|steroid))/gi,
   ],
   [
     'infusion',

@@ -212,3 +212,10 @@ describe('a misspelled cancer name', () => {
     expect(r.dx[0]).toEqual(['C44.329']);
   });
 });
+
+describe('"Kenalog … into each of 8 cysts" is an intralesional injection', () => {
+  it('8 acne cysts, 0.1 cc of 10 mg/mL each → 11901 + J3301 x1 (§9.1)', () => {
+    const r = codeNote('Date of Service: 11/10/2026\nNodulocystic acne, 8 inflamed cysts face/back. Kenalog 10 mg/ml 0.1 cc into each of 8 cysts.\n');
+    expect(r.lines).toEqual(['11901', 'J3301']);
+  });
+});
