@@ -530,7 +530,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       return;
     }
     const found = stainIn(body);
-    const frozen = /\bfrozen\s+sections?\b/i.test(body) && !/\bno\s+frozen/i.test(body);
+    const frozen = frozenDone(body);
     if (found.stains.length === 0 && found.ihc.length === 0 && !frozen) return;
     let targets = label ? list.filter((r) => r.specimenLabel === label) : [];
     if (targets.length === 0) {
@@ -546,12 +546,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     }
     attachTo(targets, body, found, frozen);
   };
-  const attachTo = (
-    targets: PathologyReport[],
-    body: string,
-    found = stainIn(body),
-    frozen = /\bfrozen\s+sections?\b/i.test(body) && !/\bno\s+frozen/i.test(body),
-  ) => {
+  const attachTo = (targets: PathologyReport[], body: string, found = stainIn(body), frozen = frozenDone(body)) => {
     for (const r of targets) {
       for (const s of found.stains) if (!r.stains.some((x) => x.name === s.name)) r.stains.push(s);
       for (const i of found.ihc) if (!r.ihc.some((x) => x.antibody === i.antibody)) r.ihc.push(i);
@@ -650,6 +645,16 @@ function tableColumns(cells: string[]): TableColumns | undefined {
   if (label < 0 || dx < 0 || label === dx) return undefined;
   const site = cells.flatMap((c, k) => (/^(?:site|location|source|procedure|specimen\s+type|type)$/i.test(c) ? [k] : []));
   return { count: cells.length, label, dx, site };
+}
+
+/** "Frozen section was not performed", "no intraoperative frozen section", "frozen section deferred". */
+const FROZEN_NOT_DONE =
+  /\b(?:no|without|deferred|declined)\s+(?:\w+\s+){0,2}frozen|\bfrozen\s+sections?\s+(?:(?:was|were)\s+)?(?:not\b|deferred|declined|cancel\w*|unnecessary|pending|to\s+follow)/i;
+
+/** A frozen section was done: a sentence names one and does not say it was not. */
+function frozenDone(text: string): boolean {
+  if (!/\bfrozen\s+sections?\b/i.test(text)) return false;
+  return text.split(/(?<=[.;])\s+|\n+/).some((sentence) => /\bfrozen\s+sections?\b/i.test(sentence) && !FROZEN_NOT_DONE.test(sentence));
 }
 
 /** Labels of `reports` a text names: "specimen B", "part 2", "block A1", "(B)", "specimens A and C". */

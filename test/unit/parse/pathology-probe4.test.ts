@@ -373,3 +373,18 @@ describe('outside slides reviewed for comparison', () => {
     expect(rs[0]?.consultation).toBe('88321');
   });
 });
+
+describe('frozen sections that were not done', () => {
+  it.each(['Frozen section was not performed.', 'No intraoperative frozen section.', 'Permanent sections only; frozen section deferred.'])(
+    '"%s" → no frozen block',
+    (sentence) => {
+      const rs = reports(`DERMATOPATHOLOGY\nSigned 09/03/2028\nA. Skin, nose, excision: Basal cell carcinoma; margins clear. ${sentence}\n`);
+      expect(rs[0]?.frozenSectionBlocks).toBeUndefined();
+    },
+  );
+
+  it('"Frozen section: no tumor identified" was done', () => {
+    const rs = reports('DERMATOPATHOLOGY\nSigned 09/03/2028\nA. Skin, nose, excision: Basal cell carcinoma. Frozen section: no tumor at the margins.\n');
+    expect(rs[0]?.frozenSectionBlocks).toBe(1);
+  });
+});
