@@ -275,6 +275,48 @@ const CHARGE_LINE = new RegExp(CODE);
 const CHARGE_CODES = new RegExp(String.raw`${CODE}((?:\s*-\s*[0-9A-Z]{2}\b|\s*,?\s*mod(?:ifier)?s?\s*:?\s*[0-9A-Z]{2}\b(?:\s*,\s*[0-9A-Z]{2}\b)*)*)`, 'g');
 
 /** Charges the note itself lists, from a Charges/Billing/CPT section. */
+interface ChargeGrid {
+  kind: 'pipes' | 'tabs' | 'aligned';
+  width: number;
+  /** Aligned columns: where each header cell starts. */
+  starts: number[];
+  units?: number;
+  mods?: number;
+}
+
+/** The cells of a grid row, one per header column (empty cells kept). */
+function gridCells(line: string, grid: Pick<ChargeGrid, 'kind' | 'starts'>): string[] {
+  if (grid.kind === 'pipes')
+    return line
+      .replace(/^\s*\|/, '')
+      .replace(/\|\s*$/, '')
+      .split('|')
+      .map((c) => c.trim());
+  if (grid.kind === 'tabs') return line.split('\t').map((c) => c.trim());
+  // Aligned: a run of words belongs to the column whose header starts at or just before it.
+  const cells = grid.starts.map(() => '');
+  for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+    let k = grid.starts.length - 1;
+    while (k > 0 && m.index < (grid.starts[k] as number) - 2) k--;
+    cells[k] = cells[k] ? `${cells[k]} ${m[0]}` : m[0];
+  }
+  return cells;
+}
+
+/** "CPT | Description | Mod | Units | Dx" (pipes, tabs or aligned columns): where the units and modifiers are. */
+function chargeGridHeader(line: string): ChargeGrid | undefined {
+  if (CHARGE_LINE.test(line) || !/\b(?:units?|qty|quantity|mod(?:ifiers?|s)?)\b/i.test(line)) return undefined;
+  const kind: ChargeGrid['kind'] = line.includes('|') ? 'pipes' : line.includes('\t') ? 'tabs' : 'aligned';
+  const words = [...line.matchAll(/\S+(?: \S+)*/g)];
+  const starts = words.map((m) => m.index);
+  const cells = kind === 'aligned' ? words.map((m) => m[0]) : gridCells(line, { kind, starts });
+  if (cells.length < 3 || !cells.some((c) => /^(?:cpt|hcpcs|code|cpt\s*code|procedure(?:\s+code)?|service)s?$/i.test(c))) return undefined;
+  const units = cells.findIndex((c) => /^(?:units?|qty|quantity|#\s*units|days\/units)$/i.test(c));
+  const mods = cells.findIndex((c) => /^(?:mod(?:ifiers?|s)?\.?|modifier\s*\d?)$/i.test(c));
+  if (units < 0 && mods < 0) return undefined;
+  return { kind, width: cells.length, starts, ...(units >= 0 ? { units } : {}), ...(mods >= 0 ? { mods } : {}) };
+}
+
 export function chargesOf(sections: Section[]): EnteredCharge[] {
   const out: EnteredCharge[] = [];
   for (const s of sections) {
@@ -285,9 +327,18 @@ export function chargesOf(sections: Section[]): EnteredCharge[] {
       const d = /^\s*(?:dx\s*)?(\d{1,2})[.):]\s*([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\b/i.exec(line);
       if (d?.[1] && d[2]) dxList.set(d[1], d[2].toUpperCase());
     }
+    // A charge grid ("CPT | Description | Mod | Units | Dx"): its header row says which cell holds units and modifiers.
+    let grid: ChargeGrid | undefined;
     for (const rawLine of s.text.split('\n', 400)) {
       const line = rawLine.slice(0, 400);
+      const header = chargeGridHeader(line);
+      if (header) {
+        grid = header;
+        continue;
+      }
       if (!CHARGE_LINE.test(line)) continue;
+      const cells = grid ? gridCells(line, grid) : undefined;
+      const row = cells && grid && cells.length >= grid.width - 1 ? cells : undefined;
       const re = CHARGE_CODES;
       re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {
@@ -296,9 +347,15 @@ export function chargesOf(sections: Section[]): EnteredCharge[] {
         if (/^[A-Z]/.test(code) && !/^[JGQ]\d{4}$/.test(code)) continue;
         if (!/^(?:[1-9]\d{4}|[JGQ]\d{4})$/.test(code)) continue;
         const after = line.slice(m.index + m[0].length);
-        const modifiers = [...(m[2] ?? '').matchAll(/\b([0-9A-Z]{2})\b/g)].map((x) => x[1] as string).filter((x) => !/^(?:MO|OD)$/.test(x));
-        const unitsM = /^\s*(?:x|×|\*)\s*(\d{1,3})\b|^[^\n]{0,30}?\b(?:units?|qty|quantity)\s*[:=]?\s*(\d{1,3})\b|^\s*\((\d{1,3})\)/i.exec(after);
-        const units = unitsM ? Number(unitsM[1] ?? unitsM[2] ?? unitsM[3]) : 1;
+        const gridMods = row && grid?.mods !== undefined ? (row[grid.mods] ?? '') : '';
+        const modifiers = [...`${m[2] ?? ''} ${gridMods}`.matchAll(/\b([0-9A-Z]{2})\b/g)]
+          .map((x) => x[1] as string)
+          .filter((x, k, all) => !/^(?:MO|OD)$/.test(x) && all.indexOf(x) === k);
+        const gridUnits = row && grid?.units !== undefined ? /^\s*(\d{1,3})\s*$/.exec(row[grid.units] ?? '')?.[1] : undefined;
+        const unitsM = gridUnits
+          ? undefined
+          : /^\s*(?:x|×|\*)\s*(\d{1,3})\b|^[^\n]{0,30}?\b(?:units?|qty|quantity)\s*[:=]?\s*(\d{1,3})\b|^\s*\((\d{1,3})\)/i.exec(after);
+        const units = gridUnits ? Number(gridUnits) : unitsM ? Number(unitsM[1] ?? unitsM[2] ?? unitsM[3]) : 1;
         const dx: string[] = [];
         const tail = after.slice(0, 200);
         for (const x of tail.matchAll(/\b([A-TV-Z]\d{2}\.[0-9A-Z]{1,4}|[A-TV-Z]\d{2})\b/g)) {

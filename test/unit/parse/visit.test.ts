@@ -101,6 +101,22 @@ describe('entered charges', () => {
       ['17000', ['L57.0']],
     ]);
   });
+  it.each([
+    [
+      'pipes',
+      'Charges:\n| CPT | Description | Mod | Units | Dx |\n| 17262 | Destruction, malignant | 59 | 1 | C44.519 |\n| 88305 | Surgical path | | 2 | D48.5 |',
+    ],
+    ['tabs', 'Charges:\nCPT\tDescription\tMod\tUnits\tDx\n17262\tDestruction, malignant\t59\t1\tC44.519\n88305\tSurgical path\t\t2\tD48.5'],
+    [
+      'aligned columns',
+      'Charges:\nCode     Description              Modifier   Qty   Dx\n17262    Destruction, malignant   59         1     C44.519\n88305    Surgical path                       2     D48.5',
+    ],
+  ])('a charge grid in %s: units and modifiers from their columns', (_name, text) => {
+    expect(parseNote(text).enteredCharges).toEqual([
+      { code: '17262', units: 1, modifiers: ['59'], dx: ['C44.519'] },
+      { code: '88305', units: 2, modifiers: [], dx: ['D48.5'] },
+    ]);
+  });
   it('codes outside a charges section are not entered charges', () => {
     expect(parseNote('Shave biopsy (CPT 11102) of the L arm.').enteredCharges).toEqual([]);
   });
