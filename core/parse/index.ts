@@ -9,7 +9,7 @@ import { capitalLabels } from './letter-case';
 import { behaviorOf, indicationsOf } from './lexicon';
 import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
-import { blocksOf, destinationOf, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
+import { blocksOf, destinationOf, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
 import { plainSpaces } from './spaces';
 import { chargesOf, dateOfServiceOf, emOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
@@ -184,7 +184,10 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   const noteDestination = destinationOf(body.slice(0, 100_000));
   // "Sent to Quest" then "slides from Quest reviewed by me": the lab made the slides, the practice reads them.
   const readHere = noteDestination === 'in-house' && practiceReadsSlides(body.slice(0, 100_000));
-  const specimens = specimensOf(parsed, noteDestination, unread, readHere);
+  // "B for DIF sent to outside lab": a note-wide destination that names its jars is theirs only.
+  const noteBody = body.slice(0, 100_000);
+  const destinationFor = (label: string) => (noteDestination === 'external' ? ownDestination(noteBody, label) : noteDestination);
+  const specimens = specimensOf(parsed, destinationFor, unread, readHere);
 
   // Pathology.
   const pathology: PathologyReport[] = [];
@@ -567,7 +570,9 @@ function specimenTypeFor(p: ParsedProcedure): SpecimenType {
   return 'skin';
 }
 
-function specimensOf(parsed: ParsedProcedure[], noteDestination: 'in-house' | 'external' | undefined, unread: Unread[], readHere = false): Specimen[] {
+type DestinationFor = (label: string) => 'in-house' | 'external' | undefined;
+
+function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor, unread: Unread[], readHere = false): Specimen[] {
   const specimens: Specimen[] = [];
   const used = new Set<string>();
   const unlabeled: ParsedProcedure[] = [];
@@ -597,13 +602,13 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: 'in-house' | 'e
   return specimens;
 }
 
-function specimenOf(p: ParsedProcedure, label: string, noteDestination: 'in-house' | 'external' | undefined, readHere = false): Specimen {
+function specimenOf(p: ParsedProcedure, label: string, noteDestination: DestinationFor, readHere = false): Specimen {
   p.procedure.specimenLabel = label;
   const s: Specimen = {
     label,
     procedureId: p.procedure.id,
     type: specimenTypeFor(p),
-    destination: readHere ? 'in-house' : (p.destination ?? noteDestination ?? 'unknown'),
+    destination: readHere ? 'in-house' : (p.destination ?? noteDestination(label) ?? 'unknown'),
   };
   const lesion = p.procedure.lesionLabels[0];
   if (lesion) s.lesionLabel = lesion;

@@ -1743,7 +1743,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const clinicalDiagnosis = ownDx ?? dx;
   const specimenLabel = specimenLabelOf(b, seg);
   const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
-  const destination = destinationOf(allCtx);
+  const destination = ownDestination(allCtx, specimenLabel);
   const out: ParsedProcedure = {
     procedure,
     block: b,
@@ -1806,6 +1806,25 @@ const PRACTICE_READS =
 /** The note says the practice read the slides an outside lab prepared. */
 export function practiceReadsSlides(text: string): boolean {
   return PRACTICE_READS.test(text);
+}
+
+/**
+ * "Punch bx … (A), … (B), … (C). B for DIF sent to outside lab.": a destination sentence that names its jars
+ * speaks for those jars only; the others keep the practice's arrangement.
+ */
+export function ownDestination(text: string, specimenLabel: string | undefined): 'in-house' | 'external' | undefined {
+  const whole = destinationOf(text);
+  if (!whole || !specimenLabel) return whole;
+  const sentences = text.split(/(?<=[.;])\s+|\n/).filter((x) => destinationOf(x) !== undefined);
+  if (sentences.length === 0) return whole;
+  // Jar letters B-H stand alone; "A" is a jar only where it cannot be the article ("(A)", "specimen A", "A:", "A and B").
+  const named = sentences.map((x) => [
+    ...[...x.matchAll(/(?:^|[\s(,/])([B-H])(?=[\s),:/]|$)(?!\s*(?:mm|cm))/g)].map((m) => m[1]),
+    ...(/\(A\)|\b(?:spec(?:imen)?s?|jars?)\s+A\b|\bA\s*[:),/]|\bA\s+(?:and|&)\s+[B-H]\b/.test(x) ? ['A'] : []),
+  ]);
+  if (named.some((labels) => labels.length === 0)) return whole;
+  const mine = sentences.filter((_, k) => named[k]?.includes(specimenLabel.toUpperCase()));
+  return mine.length > 0 ? destinationOf(mine.join(' ')) : undefined;
 }
 
 export function destinationOf(text: string): 'in-house' | 'external' | undefined {

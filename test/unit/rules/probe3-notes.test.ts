@@ -219,3 +219,16 @@ describe('"Kenalog … into each of 8 cysts" is an intralesional injection', () 
     expect(r.lines).toEqual(['11901', 'J3301']);
   });
 });
+
+describe('a destination sentence that names its jar', () => {
+  const note = (line: string) =>
+    `Date of Service: 11/10/2026\nPunch biopsy 4 mm R forearm (A), punch biopsy 4 mm L forearm (B), punch biopsy 3 mm upper back (C). Bullous eruption. ${line}\n`;
+
+  it('"B for DIF sent to outside lab": A and C stay in the practice (88305 x2 held), B goes to the lab', () => {
+    expect(codeNote(note('B for DIF sent to outside lab in Michels.')).lines).toEqual(['11104', '11105 x2', '88305 x2']);
+  });
+
+  it('"All specimens sent to LabCorp" names no jar: all three go out', () => {
+    expect(codeNote(note('All specimens sent to LabCorp.')).lines).toEqual(['11104', '11105 x2']);
+  });
+});
