@@ -1242,7 +1242,7 @@ function woundLengthCm(text: string): number | undefined {
 
 function flapTypeOf(text: string): string | undefined {
   const m =
-    /\b(advancement|rotation|transposition|bilobed?|rhomb(?:ic|oid)|limberg|dufourmentel|crescentic|banner|note|island\s+pedicle|burow'?s?\s+advancement|keystone|hatchet|spiral|dorsal\s+nasal|rieger|mustarde|a-?t(?:o-?t)?|o-?t|o-?z|o-?l|v-?y|y-?v|double\s+advancement|bilateral\s+advancement|z-?plasty|w-?plasty|m-?plasty|paramedian\s+forehead|forehead|melolabial|cheek[- ]to[- ]nose|abbe|estlander|interpolation|random\s+pattern|local)\b/i.exec(
+    /\b(advancement|rotation|transposition|bilobed?|rhomb(?:ic|oid)|limberg|dufourmentel|crescentic|banner|note|island\s+pedicle|burow'?s?\s+advancement|keystone|hatchet|spiral|dorsal\s+nasal|rieger|mustarde|a-?t(?:o-?t)?|o-?(?:to-?)?t|o-?(?:to-?)?z|o-?(?:to-?)?l|v-?y|y-?v|double\s+advancement|bilateral\s+advancement|z-?plasty|w-?plasty|m-?plasty|paramedian\s+forehead|forehead|melolabial|cheek[- ]to[- ]nose|abbe|estlander|interpolation|random\s+pattern|local)\b/i.exec(
       text,
     );
   if (!m?.[1]) return undefined;
@@ -1574,7 +1574,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       labelledArea(all, /\bprimary(?:\s+defect)?\b/i) ??
       labelledArea(`${all}\n${b.parent ? blockText(b.parent) : ''}`, /\b(?:(?:final|surgical|post-?mohs|mohs|resulting|wound)\s+)?defect\s*(?:size)?\b/i);
     const secondary = labelledArea(all, /\b(?:secondary|donor(?:\s+site)?)(?:\s+defects?)?\b/i);
-    const total = labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b/i) ?? flapWrittenArea(all);
+    const total =
+      labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b|\btotal\b(?=\s*(?:of\s+|=\s*)?\d)/i) ??
+      flapWrittenArea(all);
     if (primary !== undefined) procedure.primaryDefectSqCm = primary;
     if (secondary !== undefined) procedure.secondaryDefectSqCm = secondary;
     if (total !== undefined) procedure.areaSqCm = total;
@@ -1594,6 +1596,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     // CPT: the recipient area. "STSG 12 x 15 cm (180 sq cm) harvested from thigh", "FTSG … to the 5 x 5 cm (25 sq cm) defect".
     const area =
       labelledArea(all, /\b(?:recipient(?:\s+site)?|graft(?:\s+(?:size|area))?|defect|ftsg|stsg)\b/i) ??
+      // A skin substitute on an ulcer: "Venous leg ulcer L medial ankle, 6 x 5 cm (30 sq cm): Apligraf applied".
+      labelledArea(ctxAll, /\b(?:ulcer|wound)\b/i) ??
       areaNamedAfter(all, /^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:recipient|defect|wound|bed)\b/i) ??
       (b.parent ? labelledArea(blockText(b.parent), /\b(?:(?:final|surgical|post-?mohs|mohs|resulting)\s+)?defect\b/i) : undefined);
     if (area !== undefined) procedure.areaSqCm = area;

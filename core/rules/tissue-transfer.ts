@@ -336,8 +336,19 @@ export const attArea = defineRule({
       const hasPrimary = p.primaryDefectSqCm !== undefined && p.primaryDefectSqCm > 0;
       const hasSecondary = p.secondaryDefectSqCm !== undefined && p.secondaryDefectSqCm > 0;
       let area: number | undefined;
-      if (hasPrimary && hasSecondary) area = (p.primaryDefectSqCm ?? 0) + (p.secondaryDefectSqCm ?? 0);
-      else if (p.areaSqCm !== undefined && p.areaSqCm > 0) area = p.areaSqCm;
+      if (hasPrimary && hasSecondary) {
+        area = (p.primaryDefectSqCm ?? 0) + (p.secondaryDefectSqCm ?? 0);
+        // "secondary defects 2.5 x 1.5 cm each (two), total 11.5 sq cm": a written total the parts do not add up to.
+        if (p.areaSqCm !== undefined && p.areaSqCm > 0 && Math.abs(p.areaSqCm - area) >= 0.1) {
+          ctx.report({
+            severity: 'warning',
+            message: `${procedureName(p, site)}: primary ${roundToTenth(p.primaryDefectSqCm ?? 0)} + secondary ${roundToTenth(p.secondaryDefectSqCm ?? 0)} sq cm = ${roundToTenth(area)} sq cm, but the note states a total of ${roundToTenth(p.areaSqCm)} sq cm; coded on the sum.`,
+            target: targetOf(p),
+            fix: 'Verify the defect areas (several secondary defects, e.g. an O-to-Z flap, add up); the ATT area is primary + every secondary defect.',
+            span: p.span,
+          });
+        }
+      } else if (p.areaSqCm !== undefined && p.areaSqCm > 0) area = p.areaSqCm;
       else if (hasPrimary || hasSecondary) {
         // Lowest supported level: the documented part of the defect only.
         area = hasPrimary ? p.primaryDefectSqCm : p.secondaryDefectSqCm;

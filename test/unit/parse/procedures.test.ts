@@ -951,6 +951,19 @@ describe('dictated paragraph: a new sentence after "… cm."', () => {
   });
 });
 
+describe('O-to-Z flap with a written total; skin substitute on an ulcer', () => {
+  it('"O-to-Z flap …, total 11.5 sq cm" → type o-to-z, total 11.5', () => {
+    const e = parseNote(
+      'Mohs L cheek BCC. Stage 1: 2 blocks. Repair: O-to-Z flap, primary defect 2.0 x 2.0 cm, secondary defects 2.5 x 1.5 cm each (two), total 11.5 sq cm.',
+    );
+    expect(only(e, 'adjacent-tissue-transfer')).toMatchObject({ flapType: 'o-to-z', primaryDefectSqCm: 4, areaSqCm: 11.5 });
+  });
+  it('"Venous leg ulcer L medial ankle, 6 x 5 cm (30 sq cm): Apligraf applied" → recipient 30 sq cm', () => {
+    const e = parseNote('Venous leg ulcer L medial ankle, 6 x 5 cm (30 sq cm): Apligraf applied to the wound.');
+    expect(only(e, 'graft')).toMatchObject({ graftType: 'skin-substitute', areaSqCm: 30 });
+  });
+});
+
 describe('templated surgery fields', () => {
   it('"Procedure: Adjacent tissue transfer" with its defect fields is an ATT', () => {
     const e = parseNote(

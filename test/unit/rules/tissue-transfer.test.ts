@@ -60,6 +60,21 @@ const cases: Case[] = [
     findings: ['tissue-transfer/att-area'],
   },
   {
+    name: 'written total (11.5) differs from primary + secondary (4 + 3.75) → coded on the sum, warning to verify',
+    encounter: {
+      procedures: [att({ flapType: 'o-to-z', primaryDefectSqCm: 4, secondaryDefectSqCm: 3.75, areaSqCm: 11.5, site: site('cheek') })],
+    },
+    lines: ['14040'],
+    findings: ['tissue-transfer/att-area'],
+  },
+  {
+    name: 'written total equal to primary + secondary → no finding',
+    encounter: {
+      procedures: [att({ flapType: 'bilobed', primaryDefectSqCm: 2.24, secondaryDefectSqCm: 2.7, areaSqCm: 4.94, site: site('nasal-ala') })],
+    },
+    lines: ['14060'],
+  },
+  {
     name: 'no defect size at all → no line, error',
     encounter: { procedures: [att({ flapType: 'rotation', site: site('forehead') })] },
     lines: [],
