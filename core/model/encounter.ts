@@ -219,6 +219,8 @@ export const PathologyReport = z.object({
   /** Immunostains (one entry per antibody, per specimen). */
   ihc: z.array(z.object({ antibody: z.string(), multiplex: z.boolean().default(false) })).default([]),
   frozenSectionBlocks: z.number().int().nonnegative().optional(),
+  /** The report documents a consultation during surgery (gross only, or with frozen sections). */
+  intraoperative: z.boolean().optional(),
   consultation: z.enum(['88321', '88323', '88325']).optional(),
   /** Date of service of the procedure this report belongs to, when the report states it. */
   collectedDate: z.string().optional(),

@@ -207,6 +207,8 @@ interface Item {
   end: number;
   /** Stain or comment lines inside the item, kept out of the diagnosis text. */
   extra?: string;
+  /** Written under an "Intraoperative consultation" heading. */
+  intraoperative?: boolean;
   /** More labels the same line covers ("A-C. Seborrheic keratosis", "Parts 1 and 2:"). */
   also?: string[];
 }
@@ -301,6 +303,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
   let current: Item | undefined;
   let signedOff = false;
   let table: TableColumns | undefined;
+  let intraoperative = false;
   let pos = 0;
   const n = text.length;
   let lines = 0;
@@ -355,6 +358,8 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
           .join(', ');
         current = { label, head, body: dx, mode: 'diagnosis', start: lineStart, end: lineStart + line.length };
         items.push(current);
+        if (intraoperative) current.intraoperative = true;
+        if (intraoperative) current.intraoperative = true;
         sawDiagnosisHeading = true;
         continue;
       }
@@ -372,6 +377,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     }
     if (sub && sub.mode !== 'other') {
       mode = sub.mode;
+      intraoperative = mode === 'micro' && /\bintra-?\s?operative\b/i.test(line);
       if (mode === 'diagnosis') sawDiagnosisHeading = true;
       // "Site 1: Skin, R forearm, punch" then "  Dx: …": the label line held only the specimen description.
       if (
@@ -405,6 +411,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       if (label) current.label = label.label;
       splitHead(current, label ? sub.rest.slice(label.length) : sub.rest);
       items.push(current);
+      if (intraoperative) current.intraoperative = true;
       continue;
     }
     if (sub?.mode === 'other') {
@@ -419,6 +426,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       current = { label: first, also, head: '', body: '', mode, start: lineStart, end: lineStart + line.length };
       splitHead(current, line.slice(group.length));
       items.push(current);
+      if (intraoperative) current.intraoperative = true;
       continue;
     }
     const label = readLabel(line);
@@ -428,6 +436,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       current = { label: label.label, head: '', body: '', mode, start: lineStart, end: lineStart + line.length };
       splitHead(current, line.slice(label.length));
       items.push(current);
+      if (intraoperative) current.intraoperative = true;
       continue;
     }
     if (current) {
@@ -436,6 +445,7 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     } else if (mode === 'diagnosis' || mode === 'addendum' || mode === 'micro' || mode === 'comment') {
       current = { head: '', body: line.trim().replace(/^[-*•]\s*/, ''), mode, start: lineStart, end: lineStart + line.length };
       items.push(current);
+      if (intraoperative) current.intraoperative = true;
     } else if (
       mode === 'header' &&
       /\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|spongiotic|hyperplasia|scar|atypia|in\s+situ)\b/i.test(
@@ -444,11 +454,13 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
     ) {
       current = { head: '', body: line.trim(), mode: 'diagnosis', start: lineStart, end: lineStart + line.length };
       items.push(current);
+      if (intraoperative) current.intraoperative = true;
     } else if (mode === 'header' && /\b(?:stain(?:s|ed|ing)?|immuno\w*|ihc)\b/i.test(line)) {
       // "Recuts were prepared … SOX10 and PRAME immunostains were performed": work done on the case,
       // written above the specimen list (a consultation's preamble); attributed like a MICROSCOPIC line.
       current = { head: '', body: line.trim(), mode: 'micro', start: lineStart, end: lineStart + line.length };
       items.push(current);
+      if (intraoperative) current.intraoperative = true;
     }
   }
 
@@ -572,6 +584,13 @@ export function parsePathology(section: Section, spanOf: (start: number, end: nu
       const named = labelsNamedIn(sentence, list).filter((l) => range.includes(l));
       for (const label of named.length > 0 ? named : range) attach(label, sentence, it);
     }
+  }
+  // "INTRAOPERATIVE CONSULTATION: A. Gross examination only: …": a consultation during surgery (88329
+  // without frozen sections), for the specimen the line names.
+  for (const it of items.filter((x) => x.intraoperative)) {
+    const body = `${it.head}\n${it.body}`;
+    const named = it.label ? [it.label, ...(it.also ?? [])] : labelsNamedIn(body, list);
+    for (const r of named.length > 0 ? list.filter((x) => named.includes(x.specimenLabel)) : list.length === 1 ? list : []) r.intraoperative = true;
   }
   // Addendum that revises the diagnosis ("diagnosis is revised to melanoma in situ").
   for (const it of items.filter((x) => x.mode === 'addendum')) {

@@ -450,12 +450,13 @@ export const pathologyFrozenSection = defineRule({
     for (const known of billableKnown(ctx)) {
       const report = known.specimen.report;
       const blocks = report?.frozenSectionBlocks ?? 0;
-      if (blocks === 0 && !(report && /intra-?\s?operative consult/i.test(report.diagnosisText))) continue;
+      const intraoperative = (r: PathologyReport | undefined) => !!r && (r.intraoperative === true || /intra-?\s?operative consult/i.test(r.diagnosisText));
+      if (blocks === 0 && !intraoperative(report)) continue;
       const s = handOut(known);
       if (blocks > 0) {
         lineFor(ctx, s, '88331', 1, ['pathology-frozen']);
         if (blocks > 1) lineFor(ctx, s, '88332', blocks - 1, ['pathology-frozen']);
-      } else if (s.report && /intra-?\s?operative consult/i.test(s.report.diagnosisText)) {
+      } else if (intraoperative(s.report)) {
         lineFor(ctx, s, '88329', 1, ['pathology-intraoperative']);
       }
     }

@@ -388,3 +388,15 @@ describe('frozen sections that were not done', () => {
     expect(rs[0]?.frozenSectionBlocks).toBe(1);
   });
 });
+
+describe('an intraoperative consultation without a frozen section', () => {
+  it('marks the specimen it names (88329 in the rules)', () => {
+    const rs = reports(
+      'DERMATOPATHOLOGY\nCollected 09/10/2028  Signed 09/12/2028\nSPECIMEN A: Skin, left ear, excision\nSPECIMEN B: Skin, left ear, superior tip\nINTRAOPERATIVE CONSULTATION:\nA. Gross examination only: lesion 3 mm from the closest margin.\nFINAL DIAGNOSIS:\nA. Basal cell carcinoma, nodular; margins clear.\nB. Scar.\n',
+    );
+    expect(rs.map((r) => [r.specimenLabel, r.intraoperative, r.frozenSectionBlocks])).toEqual([
+      ['A', true, undefined],
+      ['B', undefined, undefined],
+    ]);
+  });
+});

@@ -90,3 +90,17 @@ describe('pathology rules: probe cases', () => {
     expect(histologyFromText('Systemic mastocytosis')).not.toBe('code:D47.01');
   });
 });
+
+describe('intraoperative consultation', () => {
+  it('without frozen blocks → 88329; with frozen blocks → 88331 only', () => {
+    const gross = code({ id: 'e', visit: { problems: [] }, specimens: [{ label: 'A' }], pathology: [report('A', { intraoperative: true })] });
+    expect(gross.lines.map((l) => l.code).sort()).toEqual(['88305', '88329']);
+    const frozen = code({
+      id: 'e',
+      visit: { problems: [] },
+      specimens: [{ label: 'A' }],
+      pathology: [report('A', { intraoperative: true, frozenSectionBlocks: 1 })],
+    });
+    expect(frozen.lines.map((l) => l.code).sort()).toEqual(['88305', '88331']);
+  });
+});
