@@ -13,7 +13,8 @@ const BLOCK_WORD = String.raw`(?:tissue\s+)?(?:blocks?|sections?|pieces?|specime
 const COUNT = String.raw`(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 
 export function parseMohsStages(text: string): MohsStage[] | undefined {
-  let t = text.length > 8000 ? text.slice(0, 8000) : text;
+  // Nextech's dotted leaders ("Layer 1 ........ 4 sections") are spacing, not sentence ends.
+  let t = (text.length > 8000 ? text.slice(0, 8000) : text).replace(/\.{3,}/g, (dots) => ' '.repeat(dots.length));
   // "Stages: 2. Blocks: 4, 3." / "blocks per stage 6/3/2": one count per stage, in stage order (read last, below).
   // The list is blanked out so "per stage 6/3/2" is not read as a sixth stage.
   // "cleared in 3 stages (4, 2, 1 blocks)": the counts may come before the word too.

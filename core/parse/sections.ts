@@ -200,6 +200,8 @@ const SOAP: Record<string, SectionRole> = { s: 'history', o: 'exam', a: 'assessm
 export const STRONG_PATHOLOGY =
   /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path|results?)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s*(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b/i;
 
+const KNOWN_HISTOLOGY_FIELD = /^\s*path(?:ology)?\s*:[^\n]*\((?:[^)]{0,20}\b)?(?:bx|biops(?:y|ied))\b[^)]{0,25}\d{1,2}\/\d{1,2}/i;
+
 export function splitSections(text: string, fallback = 'note'): Section[] {
   const hits: HeadingHit[] = [];
   let current: SectionRole | undefined;
@@ -259,7 +261,8 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       } else if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line))
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
-      if (!hit && STRONG_PATHOLOGY.test(line))
+      // "  Pathology: SCC in situ (bx 09/02/2026)" inside a Mohs template names the tumour's known histology, not a report.
+      if (!hit && STRONG_PATHOLOGY.test(line) && !KNOWN_HISTOLOGY_FIELD.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
       if (hit?.prose && (current === 'assessment' || current === 'procedure')) hit = undefined;
       // A report heading after a one-line result: a whole report follows, it is not a one-liner any more.

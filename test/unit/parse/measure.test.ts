@@ -158,6 +158,12 @@ describe('Mohs stages and blocks', () => {
       { stage: 2, blocks: 1 },
     ]);
   });
+  it('dotted leaders: "Layer 1 ........ 4 sections, positive"', () => {
+    expect(parseMohsStages('Layer 1 ........ 4 sections, positive\nLayer 2 ........ 6 sections, negative')).toEqual([
+      { stage: 1, blocks: 4 },
+      { stage: 2, blocks: 6 },
+    ]);
+  });
   it('"cleared in 3 stages (4, 2, 1 blocks)"', () => {
     expect(parseMohsStages('MMS L nasal sidewall BCC, cleared in 3 stages (4, 2, 1 blocks).')).toEqual([
       { stage: 1, blocks: 4 },

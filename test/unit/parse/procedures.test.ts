@@ -964,6 +964,39 @@ describe('O-to-Z flap with a written total; skin substitute on an ulcer', () => 
   });
 });
 
+describe('Nextech Mohs template with dotted leaders and a "Pathology:" field', () => {
+  it('"Pathology: SCC in situ (bx 09/02/2026)" is the tumour\'s histology, not a report; layers are read', () => {
+    const e = parseNote(
+      [
+        'Procedure #1: Mohs micrographic surgery',
+        '  Location: L nasal ala',
+        '  Pathology: BCC, nodular (bx 09/02/2026)',
+        '  Layer 1 ........ 4 sections, positive',
+        '  Layer 2 ........ 6 sections, negative',
+        '',
+        'Procedure #2: Mohs micrographic surgery',
+        '  Location: R upper back',
+        '  Pathology: SCC in situ (bx 09/02/2026)',
+        '  Layer 1 ........ 3 sections, negative',
+        '  Repair ......... Intermediate layered closure, 3.0 cm',
+      ].join('\n'),
+    );
+    expect(e.pathology).toEqual([]);
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.stages])).toEqual([
+      [
+        'mohs',
+        'nasal-ala',
+        [
+          { stage: 1, blocks: 4 },
+          { stage: 2, blocks: 6 },
+        ],
+      ],
+      ['mohs', 'upper-back', [{ stage: 1, blocks: 3 }]],
+      ['repair', 'upper-back', undefined],
+    ]);
+  });
+});
+
 describe('templated surgery fields', () => {
   it('"Procedure: Adjacent tissue transfer" with its defect fields is an ATT', () => {
     const e = parseNote(
