@@ -295,6 +295,8 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     const twin = documented.find(
       (q) =>
         q.procedure.kind === p.procedure.kind &&
+        // "HPI: … wants 3 skin tags removed" is a request; the plan's "Tags x3 L neck: snip" is what was done.
+        (q.procedure.status === 'performed' || p.procedure.status !== 'performed') &&
         (!p.procedure.site?.key || !q.procedure.site?.key || q.procedure.site.key === p.procedure.site.key || q.block.section.role === 'procedure'),
     );
     if (twin) {

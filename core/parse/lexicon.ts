@@ -328,6 +328,8 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
     // not a procedure of this clause (the biopsy itself is documented elsewhere or not at all).
     if (/\b(?:pending|awaiting|await|until|till)\s+(?:the\s+|their\s+|her\s+|his\s+|this\s+)?$/i.test(t.slice(Math.max(0, triggerAt - 30), triggerAt)))
       return 'history';
+    // "excisional bx? -> today shave bx": a procedure asked about ("bx?", "Mohs?") was weighed, not done.
+    if (/^[\w&/-]+(?:\s+[\w&/-]+)?\?/.test(t.slice(triggerAt, triggerAt + 30))) return 'planned';
     // History words after the procedure word describe the lesion; dates and "ago" still count anywhere.
     const before = t.slice(0, triggerAt);
     const after = t

@@ -11,6 +11,7 @@ function codeNote(text: string, settings: SettingsInput = {}) {
   return {
     lines: draft.lines.map((l) => `${l.code}${l.modifiers.map((m) => `-${m}`).join('')}${l.units > 1 ? ` x${l.units}` : ''}`),
     dx: draft.lines.map((l) => l.dx),
+    full: draft.lines.map((l) => ({ code: l.code, billing: l.billing })),
     findings: draft.findings.map((f) => f.rule),
     messages: draft.findings.map((f) => f.message),
   };
@@ -230,5 +231,19 @@ describe('a destination sentence that names its jar', () => {
 
   it('"All specimens sent to LabCorp" names no jar: all three go out', () => {
     expect(codeNote(note('All specimens sent to LabCorp.')).lines).toEqual(['11104', '11105 x2']);
+  });
+});
+
+describe('a procedure asked about is not a procedure done', () => {
+  it('"excisional bx? -> today shave (saucerization) bx": one tangential biopsy, no excision', () => {
+    const r = codeNote('Date of Service: 11/10/2026\nPlan:\n- L mid back 7 mm irregular macule: excisional bx? -> today shave (saucerization) bx, spec A.\n');
+    expect(r.lines.sort()).toEqual(['11102', '88305']);
+  });
+
+  it('a performed plan item stays when the history only asked for it', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nHPI: would like 3 skin tags on neck removed, they do not bother her.\nPlan:\n- Tags x3 L neck: snip excision, cosmetic, self-pay $75.\n',
+    );
+    expect(r.full.map((l) => `${l.code} ${l.billing}`)).toEqual(['11200 self-pay']);
   });
 });
