@@ -122,6 +122,8 @@ function lesionWords(ctx: RuleContext, p: Procedure): string {
 }
 
 /** Lines coding this procedure, and whether they also code a procedure routed differently. */
+const CLOSURE_KINDS = new Set<Procedure['kind']>(['repair', 'adjacent-tissue-transfer', 'graft', 'flap']);
+
 function linesFor(ctx: RuleContext, p: Procedure): DraftLine[] {
   return ctx.lines.filter((l) => proceduresOfLine(ctx, l).some((x) => x.id === p.id));
 }
@@ -248,9 +250,18 @@ export const cosmeticBenignNoIndication = defineRule({
         procs.push(p);
       }
     }
+    // The closure of a cosmetic removal's wound (intermediate/complex repair, flap, graft) is part of that cosmetic
+    // service: it follows the removal of the same lesion.
+    const closures = ctx
+      .performed()
+      .filter(
+        (r) => CLOSURE_KINDS.has(r.kind) && r.lesionLabels.length > 0 && r.lesionLabels.every((label) => procs.some((x) => x.lesionLabels.includes(label))),
+      );
+    for (const r of closures) routed.add(r.id);
     const done = new Set<DraftLine>();
     for (const p of procs) {
-      const lines = linesFor(ctx, p).filter((l) => !done.has(l));
+      const own = closures.filter((r) => r.lesionLabels.some((label) => p.lesionLabels.includes(label)));
+      const lines = [...linesFor(ctx, p), ...own.flatMap((r) => linesFor(ctx, r))].filter((l, k, all) => !done.has(l) && all.indexOf(l) === k);
       const codes = lines.map((l) => l.code);
       ctx.report({
         severity: 'warning',

@@ -62,6 +62,22 @@ const cases: Case[] = [
     findings: ['cosmetic/benign-no-indication', 'cosmetic/benign-no-indication'],
   },
   {
+    name: 'lipoma excised with no indication and its layered repair → both self-pay (the closure follows the removal)',
+    procedures: [
+      proc({ id: 'p1', kind: 'excision', lesionLabels: ['L1'], lesionType: 'lipoma', site: back } as ProcedureInput),
+      proc({ id: 'p2', kind: 'repair', lesionLabels: ['L1'], repairLevel: 'intermediate', lengthCm: 4, site: back } as ProcedureInput),
+    ],
+    lines: [
+      { code: '11403', procedureIds: ['p1'] },
+      { code: '12032', procedureIds: ['p2'] },
+    ],
+    expected: [
+      { line: '11403', billing: 'self-pay', dx: ['Z41.1'] },
+      { line: '12032', billing: 'self-pay', dx: ['Z41.1'] },
+    ],
+    findings: ['cosmetic/benign-no-indication'],
+  },
+  {
     name: 'SK with no indication, Medicare with ABN → GA',
     procedures: [sk()],
     lines: [{ code: '17110', procedureIds: ['p1'] }],
