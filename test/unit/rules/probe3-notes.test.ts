@@ -247,3 +247,10 @@ describe('a procedure asked about is not a procedure done', () => {
     expect(r.full.map((l) => `${l.code} ${l.billing}`)).toEqual(['11200 self-pay']);
   });
 });
+
+describe('"snip excision" of skin tags is one removal', () => {
+  it('Skin tags x3 L neck: snip excision, cosmetic, self-pay → one self-pay 11200 (§2.2, §12.5)', () => {
+    const r = codeNote('Date of Service: 11/10/2026\nPlan:\n- Skin tags x3 L neck: snip excision, cosmetic, self-pay.\n');
+    expect(r.full).toEqual([{ code: '11200', billing: 'self-pay' }]);
+  });
+});
