@@ -277,8 +277,36 @@ const PAGE_FURNITURE =
 /** The line that closes a report: its sign-out. */
 const SIGN_OFF = /^\s*(?:electronically\s+signed|e-?signed|signed(?:\s+out)?|verified|finalized)\b/i;
 
-/** Reports in one pathology section. */
+/** An accession line that opens one case of a cumulative results printout. */
+const ACCESSION_LINE = /^[ \t]*(?:accession|acc\.?|case)\s*(?:#|no\.?|number)?\s*[:#]/gim;
+
+/** How many accession lines a text has (a cumulative printout has one per case). */
+export function accessionCount(text: string): number {
+  return [...text.slice(0, 200_000).matchAll(ACCESSION_LINE)].length;
+}
+
+/**
+ * Reports in one pathology section. A cumulative printout (several accessions, each with its own
+ * collection date and its own specimen A) is read one accession at a time, so each case keeps its
+ * dates and its specimens (reconcile links each to its own visit).
+ */
 export function parsePathology(section: Section, spanOf: (start: number, end: number) => PathologyReport['span'], unread: Unread[]): PathologyReport[] {
+  const text = section.text.length > 200_000 ? section.text.slice(0, 200_000) : section.text;
+  const starts = [...text.matchAll(ACCESSION_LINE)].map((m) => m.index);
+  if (starts.length >= 2 && starts.length <= 20) {
+    const blockUnread: Unread[] = [];
+    const blocks = starts.map((start, k) =>
+      parsePathologyBlock({ ...section, start: section.start + start, text: text.slice(start, starts[k + 1] ?? text.length) }, spanOf, blockUnread),
+    );
+    if (blocks.filter((b) => b.length > 0).length >= 2) {
+      unread.push(...blockUnread);
+      return blocks.flat();
+    }
+  }
+  return parsePathologyBlock(section, spanOf, unread);
+}
+
+function parsePathologyBlock(section: Section, spanOf: (start: number, end: number) => PathologyReport['span'], unread: Unread[]): PathologyReport[] {
   const rawText = section.text.length > 200_000 ? section.text.slice(0, 200_000) : section.text;
   const whole = rawText;
   const amended = /\b(?:amended|revised|corrected)\s+(?:final\s+)?(?:report|diagnosis|pathology)/i.test(whole);

@@ -1,7 +1,7 @@
 import type { Encounter, PathologyReport, Unread } from '../model';
 import { plainLayout } from '../parse/layout';
 import { capitalLabels } from '../parse/letter-case';
-import { parsePathology } from '../parse/pathology';
+import { accessionCount, parsePathology } from '../parse/pathology';
 import { plainSpaces } from '../parse/spaces';
 
 /**
@@ -56,8 +56,17 @@ export function reportDocumentEncounter(raw: string, parsed: Encounter): Encount
     // ("paraffin block received in consultation; recuts … immunostains performed") in its header.
     // When the whole document reads as a report with the same specimens, that reading is kept.
     const whole = looksLikePathologyReport(text) ? wholeDocumentReports(text) : undefined;
+    // A cumulative printout (one accession per case) read whole keeps every case, where the parser's
+    // section (from the first specimen line) merged the cases' same-lettered specimens.
+    const cumulative =
+      !!whole &&
+      accessionCount(text) >= 2 &&
+      whole.reports.length > parsed.pathology.length &&
+      parsed.pathology.every((r) => whole.reports.some((w) => w.specimenLabel === r.specimenLabel));
     const same =
-      whole && whole.reports.length === parsed.pathology.length && whole.reports.every((r, k) => r.specimenLabel === parsed.pathology[k]?.specimenLabel);
+      whole &&
+      (cumulative ||
+        (whole.reports.length === parsed.pathology.length && whole.reports.every((r, k) => r.specimenLabel === parsed.pathology[k]?.specimenLabel)));
     const reports = same ? whole.reports : parsed.pathology.map((r) => ({ ...r }));
     const unread = same ? [...parsed.unread.filter((u) => !PATHOLOGY_UNREAD.test(u.reason)), ...whole.unread] : [...parsed.unread];
     nameLoneSpecimen(reports, unread, text);

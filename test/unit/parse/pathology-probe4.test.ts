@@ -400,3 +400,39 @@ describe('an intraoperative consultation without a frozen section', () => {
     ]);
   });
 });
+
+describe('a cumulative printout of several accessions', () => {
+  const text = `CUMULATIVE DERMATOPATHOLOGY RESULTS
+Patient: Test, Probe-4c   MRN: 4006
+
+Accession: D28-0101    Collected: 01/10/2028    Signed: 01/12/2028
+A. Skin, right forearm, shave biopsy: Squamous cell carcinoma in situ.
+
+Accession: D28-0388    Collected: 03/06/2028    Signed: 03/08/2028
+A. Skin, left shin, punch biopsy: Leukocytoclastic vasculitis.
+`;
+  const expected = [
+    ['A', '2028-01-10', 'in-situ'],
+    ['A', '2028-03-06', 'inflammatory'],
+  ];
+
+  it('each accession keeps its own date and specimen A', async () => {
+    const { parsePathology } = await import('../../../core/parse/pathology');
+    const rs = parsePathology({ name: 'r', role: 'pathology', start: 0, text }, (start, end) => ({ section: 'r', start, end }), []);
+    expect(rs.map((r) => [r.specimenLabel, r.collectedDate, r.behavior])).toEqual(expected);
+  });
+
+  it('read as a report document, both cases stay', async () => {
+    const { reportDocumentEncounter } = await import('../../../core/reconcile/report-document');
+    const enc = reportDocumentEncounter(text, parseNote(text, { id: 'cumulative' }));
+    expect(enc?.pathology.map((r) => [r.specimenLabel, r.collectedDate, r.behavior])).toEqual(expected);
+  });
+
+  it('one accession with a case number is one report', () => {
+    const rs = reports('DERMATOPATHOLOGY\nAccession: D28-0101\nCase #: 55\nCollected: 01/10/2028\nFINAL DIAGNOSIS:\nA. Verruca.\nB. Nevus.\n');
+    expect(rs.map((r) => [r.specimenLabel, r.collectedDate])).toEqual([
+      ['A', '2028-01-10'],
+      ['B', '2028-01-10'],
+    ]);
+  });
+});
