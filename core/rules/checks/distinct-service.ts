@@ -98,7 +98,12 @@ function spreadBeyond(ctx: RuleContext, p: Procedure): string | undefined {
     if (m.site.key === p.site?.key) return false;
     const info = siteInfo(m.site.key);
     if (!info || !own) return false;
-    if (info.subunit !== undefined && info.subunit === own.subunit) return false; // another digit or lid: handled by the split advice
+    if (info.subunit !== undefined && info.subunit === own.subunit) {
+      // "4 warts L thumb and 2 warts R 3rd finger": another digit or lid of the count, with a modifier of its own.
+      const mine = anatomicModifier(p);
+      const theirs = anatomicModifier({ ...p, site: m.site, text: m.site.text ?? '' });
+      return mine !== undefined && theirs !== undefined && mine !== theirs;
+    }
     const sideClash = m.site.laterality !== undefined && side !== undefined && m.site.laterality !== side;
     return info.region !== own.region || info.subunit !== undefined || sideClash;
   });

@@ -254,3 +254,15 @@ describe('"snip excision" of skin tags is one removal', () => {
     expect(r.full).toEqual([{ code: '11200', billing: 'self-pay' }]);
   });
 });
+
+describe('a wart count on two digits', () => {
+  it('"4 warts L thumb and 2 warts R 3rd finger" → 17110 with no single digit modifier', () => {
+    const r = codeNote('Date of Service: 11/10/2026\nLN2 to 4 warts L thumb and 2 warts R 3rd finger.\n');
+    expect(r.lines).toEqual(['17110']);
+    expect(r.findings).toContain('checks/anatomic-modifiers');
+  });
+
+  it('"4 warts on the L thumb" → 17110-FA (§10.6)', () => {
+    expect(codeNote('Date of Service: 11/10/2026\nLN2 to 4 warts on the L thumb.\n').lines).toEqual(['17110-FA']);
+  });
+});
