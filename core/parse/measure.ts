@@ -223,7 +223,7 @@ const COUNT_BEFORE = new RegExp(
   'gi',
 );
 const COUNT_AFTER = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:x|×|#|\(\s*(?:n\s*=\s*)?|(?:approximately|approx\.?|about|roughly|~)\s)\s*~?\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
+  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:x|×|#|\(\s*(?:n\s*=\s*|approx\.?\s*|approximately\s+)?|(?:approximately|approx\.?|about|roughly|~)\s|(?<=:\s*))\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:on|at|in|to)\b)(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
   'gi',
 );
 
@@ -321,7 +321,7 @@ function countIn(text: string): number | undefined {
   COUNT_AFTER.lastIndex = 0;
   const after = COUNT_AFTER;
   for (let m = after.exec(t); m; m = after.exec(t)) {
-    take(Number(m[1]), m.index, m.index + m[0].length);
+    take(wordNumber(m[1] as string), m.index, m.index + m[0].length);
     // "AKs x 6 R, x 5 L": more counts of the same lesions, one per side or site, right after the first.
     const more =
       /^\s*(?:[A-Za-z][A-Za-z ]{0,20}?)?\s*[,;]\s*(?:and\s+)?(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|sec|s\b|seconds?|min|%|freeze))/i;
