@@ -266,3 +266,10 @@ describe('a wart count on two digits', () => {
     expect(codeNote('Date of Service: 11/10/2026\nLN2 to 4 warts on the L thumb.\n').lines).toEqual(['17110-FA']);
   });
 });
+
+describe('"insurance will not cover" is no plan', () => {
+  it('SKs frozen at the patient request, asymptomatic, insurance will not cover → 17110 self-pay (§12.2)', () => {
+    const r = codeNote('Date of Service: 11/10/2026\nSK removal for pt request, 4 SKs trunk, LN2, asymptomatic, pt aware insurance will not cover.\n');
+    expect(r.full).toEqual([{ code: '17110', billing: 'self-pay' }]);
+  });
+});
