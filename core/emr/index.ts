@@ -22,8 +22,6 @@ export const ADAPTERS: readonly EmrAdapter[] = [emaAdapter, athenaAdapter, nexte
 
 export interface SnapshotOptions {
   url: string;
-  /** A CSS path the user picked on this host ("pick the note" mode); read instead of the adapter's sections. */
-  pickedPath?: string;
   /** Leave these adapters out (tests: read an EMR page as an unknown page). */
   skip?: readonly string[];
 }
@@ -73,8 +71,15 @@ export interface ChartRead {
  * Picks the adapter for a document and reads its sections and identity, fresh each
  * time (SPA navigation changes both without a page load). An EMR page on which the
  * adapter finds no section text is read by the generic adapter instead.
+ *
+ * `pickedPath`: a CSS path the user picked on this host ("pick the note" mode), read instead of the
+ * adapter's sections. Kept out of readChart, which the content script bundles, so that script stays small.
  */
-export function snapshotFromDocument(doc: Document, options: SnapshotOptions): ChartSnapshot {
+export function snapshotFromDocument(doc: Document, options: SnapshotOptions & { pickedPath?: string }): ChartSnapshot {
+  if (options.pickedPath) {
+    const picked = elementFromCssPath(doc, options.pickedPath);
+    if (picked) return snapshotFromElement(picked, { url: options.url });
+  }
   return readChart(doc, options).snapshot;
 }
 
@@ -85,13 +90,6 @@ export function snapshotFromDocument(doc: Document, options: SnapshotOptions): C
  * every element in the extension's world: the largest part of a first read).
  */
 export function readChart(doc: Document, options: SnapshotOptions): ChartRead {
-  if (options.pickedPath) {
-    const picked = elementFromCssPath(doc, options.pickedPath);
-    if (picked) {
-      const snapshot = snapshotFromElement(picked, { url: options.url });
-      return { snapshot, roots: [picked], targets: safe(() => [...scopeOf(doc, options.url).roots], [doc] as Node[]) };
-    }
-  }
   const { adapter, scope } = adapterFor(doc, options.url, options.skip);
   let used = adapter;
   let sections = safe(() => adapter.sections(scope), [] as ChartSection[]);
