@@ -338,6 +338,15 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
     const rebuilt = `${before}${after}`;
     if (rebuilt !== t) return intentOf(rebuilt, inHistorySection);
   }
+  // "SCCIS L lower lid, not a Mohs candidate - ED&C x2": the negation names another procedure than this one.
+  if (triggerAt !== undefined && triggerAt >= 0) {
+    const other = /\bnot\s+(?:a\s+)?(mohs|biopsy|excision|surgical)\s+(?:candidate|site|lesion)\b/i.exec(t);
+    const word = other?.[1]?.toLowerCase();
+    if (other && word && !new RegExp(`^${word === 'surgical' ? 'excis|surg' : word.slice(0, 4)}`, 'i').test(t.slice(triggerAt))) {
+      const rest = `${t.slice(0, other.index)} ${t.slice(other.index + other[0].length)}`;
+      if (rest !== t) return intentOf(rest, inHistorySection);
+    }
+  }
   const index = indexText(t);
   if (gatedTest(NEGATED_PROC_GATED, t, index) && !/\b(?:performed|done|obtained|taken|completed)\b/i.test(t.replace(NEGATED_PROC, ''))) return 'negated';
   // "Hx of BCC treated with Mohs", "s/p excision": a clause that opens with history is history.

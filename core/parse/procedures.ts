@@ -1305,7 +1305,9 @@ function lesionSizeOf(b: Block, text: string): number | undefined {
     if (
       /(?:margins?|length|repair(?:ed)?|closure|defect|wound|ellipse|excised\s+diameter|total\s+excised|undermin\w*|with\s+a|needle|gauge|depth|deep|breslow|thickness|clark|to\s+a\s+depth\s+of|measuring\s+\d+(?:\.\d+)?\s*(?:x|by))\s*(?:of|was|to|measured|measuring|:)?\s*(?:approximately\s+|approx\.?\s+)?$/.test(
         before,
-      )
+      ) &&
+      // "SCCIS L lower lid margin 0.6 cm": the lid (or lip, nail) margin is the site, not a surgical margin.
+      !/\b(?:lid|eyelid|lash|ciliary|vermilion|vermillion|lip|nail|alar|helical|free)\s+margin\s*$/.test(before)
     )
       continue;
     if (/\b(?:punch|curette)(?:\s+(?:biopsy|bx))?\s*$/.test(before)) continue;
@@ -1637,7 +1639,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     ].includes(kind)
   ) {
     const count = b.enumerated?.unlabeled ? (b.enumerated.count ?? 1) : (findCount(seg) ?? findCount(b.trigger.text) ?? findCount(ctxAll));
-    if (count !== undefined) procedure.count = count;
+    // "ED&C x2", "C&D x3" right after the technique counts its cycles, not lesions (one lesion, one site named).
+    const cycles =
+      kind === 'destruction-malignant' &&
+      !b.enumerated &&
+      /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|curett\w*)\s*(?:x|×)\s*[1-4]\b(?!\s*(?:lesions?|bccs?|sccs?|sites?|tumou?rs?|cancers?))/i.test(seg) &&
+      !/\b(?:two|three|four|both|\d)\s+(?:\w+\s+)?(?:lesions|bccs|sccs|sites|tumou?rs|cancers)\b/i.test(ctxAll);
+    if (count !== undefined && !cycles) procedure.count = count;
   }
   // "Irritated 0.3 cm papilloma on the R upper eyelid margin." / "Destruction by hyfrecation": one lesion's size
   // (from the finding line before it) decides site-specific codes such as 67850 (up to 1 cm).

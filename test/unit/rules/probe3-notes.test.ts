@@ -273,3 +273,12 @@ describe('"insurance will not cover" is no plan', () => {
     expect(r.full).toEqual([{ code: '17110', billing: 'self-pay' }]);
   });
 });
+
+describe('ED&C of a lid-margin SCCIS when Mohs is declined', () => {
+  it('"not a Mohs candidate … - ED&C x2" on a 0.6 cm lower lid margin lesion → 67850-E2 x1 (§2.2, §10.6)', () => {
+    const r = codeNote('Date of Service: 11/10/2026\nBx-proven SCCIS L lower lid margin 0.6 cm, not a Mohs candidate per pt preference - ED&C x2.\n', {
+      payer: 'medicare',
+    });
+    expect(r.lines).toEqual(['67850-E2']);
+  });
+});
