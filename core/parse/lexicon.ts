@@ -356,7 +356,10 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
   const performedNow = gatedTest(PERFORMED_NOW, t, index);
   // "Skin tags were removed at her last visit", "AKs were treated 2 years ago": a stated past time outweighs "were removed".
   if (performedNow && STATED_PAST.test(t) && !/\b(?:today|this\s+visit|now)\b/i.test(t)) return 'history';
-  if (gatedTest(PLANNED, t, index) && !performedNow) return 'planned';
+  // "Assessment: AK x6 face. Plan: LN2 today.": a template's "Plan:" label over a procedure done today is no plan.
+  const labelOnly = /^\W*plan\s*:\s*/i.exec(t);
+  const doneToday = labelOnly !== null && /\btoday\b/i.test(t) && !gatedTest(PLANNED, t.slice(labelOnly[0].length), indexText(t.slice(labelOnly[0].length)));
+  if (gatedTest(PLANNED, t, index) && !performedNow && !doneToday) return 'planned';
   if ((gatedTest(HISTORY, t, index) || inHistorySection) && !performedNow) return 'history';
   return 'performed';
 }

@@ -282,3 +282,16 @@ describe('ED&C of a lid-margin SCCIS when Mohs is declined', () => {
     expect(r.lines).toEqual(['67850-E2']);
   });
 });
+
+describe('a template "Plan:" label over a procedure done today', () => {
+  it('"Assessment: AK x6 face. Plan: LN2 today." with a separate acne problem → 99212-25, 17000, 17003 x5', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nAssessment: AK x6 face. Plan: LN2 today.\nAssessment: Acne vulgaris, comedonal. Plan: start adapalene 0.1% gel qhs.\nVisit: 99212-25\n',
+    );
+    expect(r.lines).toEqual(['99212-25', '17000', '17003 x5']);
+  });
+
+  it('"Plan: Mohs" without today stays a plan', () => {
+    expect(codeNote('Date of Service: 11/10/2026\nAssessment: BCC L nasal ala, bx proven. Plan: Mohs.\n').lines).toEqual([]);
+  });
+});
