@@ -38,7 +38,7 @@ export const chargesCompare = defineRule({
   title: 'Entered charges compared with what the note supports',
   explain:
     'When the chart already holds charges, DermLens compares them code by code with the lines the documentation supports. ' +
-    'An entered code the note does not support is an over-coding risk; a supported code nobody entered is a missed charge; different units or modifiers are shown side by side. ' +
+    'An entered code the note does not support is an over-coding risk; a supported code nobody entered is a missed charge (a cosmetic service is the patient’s bill, so its absence is only noted); different units or modifiers are shown side by side. ' +
     'Nothing is changed on the entered charges: the coder decides.',
   references: ['Reference §15 (wrong claims found in circulating material)', 'Reference §10.1 (OIG audit of modifier-25 claims)'],
   status: 'stable',
@@ -48,6 +48,9 @@ export const chargesCompare = defineRule({
     const have = tally(entered);
     const want = tally(ctx.lines);
     const held = new Set(ctx.lines.filter((l) => l.status === 'held-for-pathology').map((l) => l.code));
+    // A cosmetic service is the patient's bill, not the insurance claim: its absence from the charges is no missed claim line.
+    const selfPay = new Set(ctx.lines.filter((l) => l.billing === 'self-pay').map((l) => l.code));
+    for (const l of ctx.lines) if (l.billing !== 'self-pay') selfPay.delete(l.code);
     const codes = [...new Set([...have.keys(), ...want.keys()])];
     for (const code of codes) {
       const e = have.get(code);
@@ -67,6 +70,14 @@ export const chargesCompare = defineRule({
           message: `Entered ${code}${e.units > 1 ? `×${e.units}` : ''} is not supported by the documentation (over-coding risk)${removed ? `: ${removed.reason.replace(/\.$/, '')} (${removed.rule})` : ''}.`,
           target: code,
           fix: `Remove ${code}, or document the service that supports it.`,
+        });
+      } else if (s && !e && selfPay.has(code)) {
+        entry.kind = 'missed';
+        ctx.report({
+          severity: 'info',
+          message: `The documentation supports ${code}${s.units > 1 ? `×${s.units}` : ''} as a cosmetic (self-pay) service; it is not among the entered charges.`,
+          target: code,
+          fix: `Bill ${code} to the patient (self-pay), not on the insurance claim.`,
         });
       } else if (s && !e) {
         entry.kind = 'missed';

@@ -95,6 +95,28 @@ describe('checks/charges-compare', () => {
       suggested: { units: 1, modifiers: ['59'] },
     });
   });
+
+  it('a cosmetic (self-pay) line nobody entered is the patient’s bill: info, not a missed claim line', () => {
+    const r = check([{ code: '11102' }, { code: '17110', billing: 'self-pay' }], { enteredCharges: [{ code: '11102' }] });
+    const found = r.draft.findings.filter((f) => f.rule === 'checks/charges-compare');
+    expect(found.map((f) => [f.severity, f.target])).toEqual([['info', '17110']]);
+    expect(found[0]?.message).toMatch(/cosmetic \(self-pay\)/);
+    expect(r.draft.comparison.map((x) => [x.code, x.kind])).toEqual([
+      ['11102', 'supported'],
+      ['17110', 'missed'],
+    ]);
+  });
+
+  it('the same code billed to insurance for another lesion is still a missed charge', () => {
+    const r = check(
+      [
+        { code: '17110', billing: 'self-pay' },
+        { code: '17110', billing: 'insurance' },
+      ],
+      { enteredCharges: [{ code: '11102' }] },
+    );
+    expect(r.draft.findings.filter((f) => f.rule === 'checks/charges-compare' && f.target === '17110').map((f) => f.severity)).toEqual(['warning']);
+  });
 });
 
 describe('unsupported entered code that a rule removed', () => {
