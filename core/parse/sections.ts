@@ -265,6 +265,8 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       if (!hit && STRONG_PATHOLOGY.test(line) && !KNOWN_HISTOLOGY_FIELD.test(line))
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
       if (hit?.prose && (current === 'assessment' || current === 'procedure')) hit = undefined;
+      // "2. Verruca vulgaris L index finger x2" then "   Plan: LN2 today": an indented plan line belongs to its item.
+      if (hit?.role === 'assessment' && current === 'assessment' && /^[ \t]{2,}\S/.test(line)) hit = undefined;
       // A report heading after a one-line result: a whole report follows, it is not a one-liner any more.
       if (hit?.role === 'pathology' && current === 'pathology') oneLine = undefined;
       // A report's own sub-headings ("FINAL DIAGNOSIS:", "GROSS DESCRIPTION") open a report but never split one.

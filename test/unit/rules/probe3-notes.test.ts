@@ -295,3 +295,13 @@ describe('a template "Plan:" label over a procedure done today', () => {
     expect(codeNote('Date of Service: 11/10/2026\nAssessment: BCC L nasal ala, bx proven. Plan: Mohs.\n').lines).toEqual([]);
   });
 });
+
+describe('an indented "Plan:" line under a numbered impression', () => {
+  it('stays with its problem: the wart destruction knows its lesion type and digit', () => {
+    const r = codeNote(
+      'Date of Service: 11/10/2026\nIMPRESSION:\n1. Rosacea, papulopustular\n   Plan: start doxycycline 40 mg daily; metronidazole gel.\n2. Verruca vulgaris L index finger x2\n   Plan: LN2 today, 2 cycles.\nE/M 99213 with -25\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['99213-25', '17110-F1']);
+  });
+});
