@@ -67,3 +67,44 @@ describe('golden notes typed another way code the same', () => {
     }, 120_000);
   }
 });
+
+describe('a golden note with its own claim entered as charges', () => {
+  it('codes the same claim and finds nothing to correct in the charges', () => {
+    type Out = {
+      file: string;
+      lines: { code: string; units: number; modifiers: string[]; billing: string; status: string }[];
+      findings: { rule: string; severity: string }[];
+    };
+    const run = (files: string[]): Out[] => {
+      const r = spawnSync(process.execPath, [CLI, 'code', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      if (r.status !== 0) throw new Error(`dermlens exited ${r.status}: ${r.stderr}`);
+      return r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Out);
+    };
+    const short = (o: Out) => o.lines.map((l) => `${l.code} x${l.units} [${l.modifiers.join(',')}] ${l.billing} ${l.status}`);
+    const original = run(NOTES.map((f) => join(NOTES_DIR, f)));
+    const dir = mkdtempSync(join(tmpdir(), 'dermlens-charges-'));
+    dirs.push(dir);
+    // Notes that already carry charges of their own are compared against those; they are left out here.
+    const cases = NOTES.map((f, k) => ({ f, o: original[k] as Out })).filter(
+      ({ o }) => o.lines.some((l) => l.billing === 'insurance') && !o.findings.some((x) => x.rule.startsWith('checks/charges')),
+    );
+    for (const { f, o } of cases) {
+      const charges = o.lines
+        .filter((l) => l.billing === 'insurance')
+        .map((l) => `${l.code}${l.modifiers.length > 0 ? `-${l.modifiers.join('-')}` : ''} x${l.units}`);
+      writeFileSync(join(dir, f), `${readFileSync(join(NOTES_DIR, f), 'utf8').trimEnd()}\n\nCharges:\n${charges.join('\n')}\n`);
+    }
+    const entered = run(cases.map(({ f }) => join(dir, f)));
+    const problems = cases
+      .map(({ f, o }, k) => ({ note: f, before: short(o), after: short(entered[k] as Out), findings: (entered[k] as Out).findings }))
+      .filter(
+        (c) => JSON.stringify(c.before) !== JSON.stringify(c.after) || c.findings.some((x) => x.rule.startsWith('checks/charges') && x.severity !== 'info'),
+      )
+      .map((c) => ({ ...c, findings: c.findings.filter((x) => x.rule.startsWith('checks/charges')) }));
+    expect(cases.length).toBeGreaterThan(200);
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
