@@ -81,7 +81,7 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
       body += text;
       const baseName = String(s.name || 'section').slice(0, 200);
       const role = roleOfSnapshot(baseName, s.role);
-      const inner = role === 'note' || role === 'other' ? splitSections(text, baseName) : [{ name: baseName, role, start: 0, text }];
+      const inner = role === 'note' || role === 'other' ? splitSections(text, baseName) : withReportParts(text, baseName, role);
       for (const sec of inner) {
         const name = sec.name === 'header' && inner.length > 1 ? `${baseName} header` : sec.name;
         const count = (used.get(name) ?? 0) + 1;
@@ -93,6 +93,26 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
   } catch (error) {
     return Encounter.parse({ id, unread: [{ text: '', reason: `parser error: ${(error as Error)?.message ?? String(error)}` }] });
   }
+}
+
+/**
+ * An EMR section of a known role keeps that role, except for a pathology report or addendum
+ * appended inside it ("Addendum 06/29/2026: Path A: …" at the end of the Assessment/Plan):
+ * that part is read as pathology, as it is in a note.
+ */
+function withReportParts(text: string, name: string, role: SectionRole): Section[] {
+  const whole: Section[] = [{ name, role, start: 0, text }];
+  if (role === 'pathology' || !/\b(?:addend|path|patholog|dermpath|biopsy\s+results?|final\s+diagnos)/i.test(text)) return whole;
+  const parts = splitSections(text, name);
+  if (!parts.some((p) => p.role === 'pathology' && p.start > 0)) return whole;
+  const out: Section[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (p.role === 'pathology') out.push(p);
+    else if (last && last.role === role) out[out.length - 1] = { ...last, text: text.slice(last.start, p.start + p.text.length) };
+    else out.push({ name: out.length === 0 ? name : `${name} (cont.)`, role, start: p.start, text: p.text });
+  }
+  return out;
 }
 
 function cap(text: string): { body: string; unread: Unread[] } {

@@ -84,12 +84,30 @@ export function parseMohsStages(text: string): MohsStage[] | undefined {
   return [...stages.entries()].sort((x, y) => x[0] - y[0]).map(([stage, blocks]) => (blocks === undefined ? { stage } : { stage, blocks }));
 }
 
+const SPACED_HEADER = /^\s*(?:stage|layer)s?\s*(?:#|no\.?)?\s+(?:#\s*(?:of\s+)?|no\.?\s+(?:of\s+)?)?(?:tissue\s+)?(?:blocks?|sections?|pieces?|slides?)\b/i;
+const SPACED_ROW =
+  /^\s*(\d{1,2}|[ivx]{1,5}|first|second|third|fourth|fifth|sixth)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:mm|cm|%|x\b))/i;
+
 /** "Stage | Blocks | Margin" (pipes, tabs or 2+ spaces) followed by rows. */
 function fromTable(t: string): MohsStage[] | undefined {
   const lines = t.split('\n');
   for (let i = 0; i < lines.length && i < 400; i++) {
     const header = splitCells(lines[i] as string);
-    if (header.length < 2) continue;
+    if (header.length < 2) {
+      // "Stage Blocks Margin" with single spaces (a web page collapses the columns): rows "II 6 (+) medial".
+      if (SPACED_HEADER.test(lines[i] as string)) {
+        const out: MohsStage[] = [];
+        for (let j = i + 1; j < lines.length && j < i + 30; j++) {
+          const m = SPACED_ROW.exec(lines[j] as string);
+          const stage = m ? stageNumber(m[1] as string) : undefined;
+          if (!m || !stage) break;
+          const blocks = wordNumber(m[2] as string);
+          out.push(blocks === undefined ? { stage } : { stage, blocks });
+        }
+        if (out.length > 0) return out;
+      }
+      continue;
+    }
     const stageCol = header.findIndex((h) => /^(?:stage|layer|level)s?\s*(?:#|no\.?)?$/i.test(h));
     const blockCol = header.findIndex((h) =>
       /^(?:#\s*(?:of\s+)?)?(?:no\.?\s+(?:of\s+)?)?(?:tissue\s+)?(?:blocks?|sections?|pieces?|specimens?|slides?)(?:\s*\(#\))?$/i.test(h),

@@ -398,7 +398,10 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     if (signedOff && !sub && !readLabel(line)) continue;
     // "A. Skin, back, shave:" / "   MELANOMA IN SITU." / "   Immunohistochemistry: MART-1 …" — an indented
     // stain or comment line inside a specimen's part belongs to that specimen; it does not end the part.
-    if (sub && (sub.mode === 'micro' || sub.mode === 'comment') && sub.rest.length > 0 && current?.label && current.body && /^[ \t]+\S/.test(line)) {
+    // Without a diagnosis heading ("A. Skin, …:" reports one after another), a stain line right under a
+    // specimen's report is that specimen's, indented or not (a web page drops the indentation).
+    const underItem = /^[ \t]+\S/.test(line) || (!sawDiagnosisHeading && sub?.mode === 'micro' && current?.mode === 'header');
+    if (sub && (sub.mode === 'micro' || sub.mode === 'comment') && sub.rest.length > 0 && current?.label && current.body && underItem) {
       current.extra = `${current.extra ?? ''}\n${line.trim()}`;
       current.end = lineStart + line.length;
       continue;

@@ -68,6 +68,43 @@ describe('golden notes typed another way code the same', () => {
   }
 });
 
+/** A note as a web EMR shows it: one element per line, short title lines as headings, HTML whitespace rules. */
+function toWebPage(text: string): string {
+  const html = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => {
+      const t = line.trim();
+      if (!t) return '<br>';
+      const title = /^[A-Za-z][A-Za-z /&()-]{1,40}:$/.test(t) || (t === t.toUpperCase() && t.length < 40 && !/\d/.test(t));
+      return title ? `<h3>${html(t)}</h3>` : `<div>${html(line)}</div>`;
+    })
+    .join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Visit note</title></head><body><main class="note">\n${body}\n</main></body></html>`;
+}
+
+describe('golden notes shown as a web page (read by the generic EMR reader)', () => {
+  it(`all ${NOTES.length} notes code as the text note`, () => {
+    const original = claims(NOTES_DIR);
+    const dir = mkdtempSync(join(tmpdir(), 'dermlens-web-'));
+    dirs.push(dir);
+    const pages = NOTES.map((f) => f.replace(/\.txt$/, '.html'));
+    for (const [k, f] of NOTES.entries()) writeFileSync(join(dir, pages[k] as string), toWebPage(readFileSync(join(NOTES_DIR, f), 'utf8')));
+    const run = spawnSync(process.execPath, [CLI, 'code', '--format', 'json', ...pages.map((f) => join(dir, f))], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (run.status !== 0) throw new Error(`dermlens exited ${run.status}: ${run.stderr}`);
+    // Codes, units, modifiers and status (a page's section names may place a diagnosis differently).
+    const short = (line: string) => {
+      const o = JSON.parse(line) as { lines: { code: string; units: number; modifiers: string[]; status: string }[] };
+      return o.lines.map((l) => `${l.code} x${l.units} [${l.modifiers.join(',')}] ${l.status}`);
+    };
+    const web = run.stdout.trim().split('\n').map(short);
+    const text = NOTES.map((f) => (original.get(f) ?? []).map((l) => l.replace(/ \S* (\S+)$/, ' $1')));
+    const differing = NOTES.filter((_f, k) => JSON.stringify(web[k]) !== JSON.stringify(text[k]));
+    expect(differing).toEqual([]);
+  }, 120_000);
+});
+
 describe('a golden note with its own claim entered as charges', () => {
   it('codes the same claim and finds nothing to correct in the charges', () => {
     type Out = {
