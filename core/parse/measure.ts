@@ -219,7 +219,7 @@ const LESION_NOUNS =
   'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
 
 const COUNT_BEFORE = new RegExp(
-  String.raw`(?<![\d.\-/#])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
+  String.raw`(?<![\d.\-/#])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?(?:\s*x(?=\s)|\s*\(\d{1,3}\))?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
   'gi',
 );
 const COUNT_AFTER = new RegExp(
@@ -313,7 +313,7 @@ function countIn(text: string): number | undefined {
     sum += n;
     found = true;
   };
-  // "12 AKs", "twelve actinic keratoses", "12 total AKs"
+  // "12 AKs", "twelve actinic keratoses", "12 total AKs", "14x AKs", "sixteen (16) AKs"
   COUNT_BEFORE.lastIndex = 0;
   const before = COUNT_BEFORE;
   for (let m = before.exec(t); m; m = before.exec(t)) take(wordNumber(m[1] as string), m.index, m.index + m[0].length);

@@ -113,6 +113,9 @@ describe('counts as digits or words', () => {
     ['AKs - face 6 mm papule', undefined],
     ["cryo LN2 to AK's #14 (dorsal hands 8, forearms 6), 2 FTC each", 14],
     ['AKs, about 6 mm, on the scalp', undefined],
+    ['14x AKs face and scalp, LN2', 14],
+    ['sixteen (16) AKs, LN2 today', 16],
+    ['3 x 4 mm lesions on the back', undefined],
   ];
   it.each(cases)('%s → %s', (text, n) => {
     expect(findCount(text)).toBe(n);
