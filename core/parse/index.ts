@@ -4,14 +4,12 @@ import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { parseDate } from './dates';
 import { extractIdentity } from './identity';
-import { plainLayout } from './layout';
-import { capitalLabels } from './letter-case';
 import { behaviorOf, indicationsOf } from './lexicon';
 import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
+import { plainText } from './plain-text';
 import { blocksOf, destinationOf, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
-import { plainSpaces } from './spaces';
 import { chargesOf, dateOfServiceOf, emOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
 
 export { extractIdentity, normalizeName } from './identity';
@@ -44,7 +42,7 @@ const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'exam', 'procedu
 export function parseNote(text: string, options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
-    const input = typeof text === 'string' ? capitalLabels(plainLayout(plainSpaces(text))) : '';
+    const input = typeof text === 'string' ? plainText(text) : '';
     startBudget(options.budgetMs ?? budgetFor(input.length));
     const { body, unread } = cap(input);
     const sections = splitSections(body, options.section ?? 'note');
@@ -75,7 +73,7 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
         unread.push({ text: String(s.name ?? ''), reason: `note longer than ${MAX_NOTE_CHARS} characters: section not read` });
         continue;
       }
-      const text = capitalLabels(plainLayout(plainSpaces(s.text.length > room ? s.text.slice(0, room) : s.text)));
+      const text = plainText(s.text.length > room ? s.text.slice(0, room) : s.text);
       if (body.length > 0) body += '\n\n';
       const start = body.length;
       body += text;

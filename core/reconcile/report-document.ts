@@ -1,8 +1,6 @@
 import type { Encounter, PathologyReport, Unread } from '../model';
-import { plainLayout } from '../parse/layout';
-import { capitalLabels } from '../parse/letter-case';
 import { accessionCount, parsePathology } from '../parse/pathology';
-import { plainSpaces } from '../parse/spaces';
+import { plainText } from '../parse/plain-text';
 
 /**
  * A standalone pathology report (a lab's result page, a pasted or saved report) is not a visit:
@@ -48,8 +46,8 @@ export function looksLikePathologyReport(text: string): boolean {
  * (the parsed visit stands). Keeps the parser's id, patient key and initials.
  */
 export function reportDocumentEncounter(raw: string, parsed: Encounter): Encounter | undefined {
-  // Read as the parser read it: no-break spaces and lone CRs as plain ones.
-  const text = capitalLabels(plainLayout(plainSpaces(raw)));
+  // Read as the parser read it (core/parse/plain-text.ts).
+  const text = plainText(raw);
   // The parser already read it as reports only: keep its reading (with the lone label fixed).
   if (isReportOnly(parsed)) {
     // The parser's report section may start at the specimen list, leaving a consultation's preamble
