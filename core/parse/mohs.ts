@@ -1,5 +1,6 @@
 import type { MohsStage } from '../model';
 import { stageNumber, wordNumber } from './measure';
+import { rowCells } from './table';
 
 /**
  * Mohs stages and tissue blocks written as prose ("Stage I: 3 blocks"), lists
@@ -132,8 +133,5 @@ function fromTable(t: string): MohsStage[] | undefined {
 }
 
 function splitCells(line: string): string[] {
-  const trimmed = line.trim().replace(/^\||\|$/g, '');
-  if (trimmed.length === 0) return [];
-  const cells = trimmed.includes('|') ? trimmed.split('|') : trimmed.includes('\t') ? trimmed.split('\t') : trimmed.split(/\s{2,}/);
-  return cells.map((c) => c.trim()).filter((c, k, arr) => c.length > 0 || k < arr.length - 1);
+  return rowCells(line).filter((c, k, arr) => c.length > 0 || k < arr.length - 1);
 }

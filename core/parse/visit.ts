@@ -3,6 +3,7 @@ import { overBudget } from './budget';
 import { parseDate } from './dates';
 import { sectionUnits } from './section-units';
 import type { Section } from './sections';
+import { rowCells } from './table';
 
 /**
  * Visit facts: date of service, documented E/M level, new/established, time,
@@ -286,13 +287,7 @@ interface ChargeGrid {
 
 /** The cells of a grid row, one per header column (empty cells kept). */
 function gridCells(line: string, grid: Pick<ChargeGrid, 'kind' | 'starts'>): string[] {
-  if (grid.kind === 'pipes')
-    return line
-      .replace(/^\s*\|/, '')
-      .replace(/\|\s*$/, '')
-      .split('|')
-      .map((c) => c.trim());
-  if (grid.kind === 'tabs') return line.split('\t').map((c) => c.trim());
+  if (grid.kind !== 'aligned') return rowCells(line);
   // Aligned: a run of words belongs to the column whose header starts at or just before it.
   const cells = grid.starts.map(() => '');
   for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
