@@ -7,8 +7,25 @@
  *   break and two are a paragraph.
  * The offsets of the result are what spans point into (the parser keeps the text it read).
  */
+const FIRST_LINE_INDENTED = /^(?:[ \t\r]*\n)*[ \t]+\S/;
+const BLANK_LINE = /\n[ \t\r]*\n/g;
+
+function blankLinesAtMost(text: string, n: number): boolean {
+  let found = 0;
+  BLANK_LINE.lastIndex = 0;
+  // Each match ends on the newline that starts the next line, so back up one to find touching blanks too.
+  for (let m = BLANK_LINE.exec(text); m; m = BLANK_LINE.exec(text)) {
+    if (++found > n) return false;
+    BLANK_LINE.lastIndex = m.index + m[0].length - 1;
+  }
+  return true;
+}
+
 export function plainLayout(text: string): string {
   if (text.length === 0 || text.length > 200_000) return text;
+  // Most notes have neither: the first filled line starts at the margin, and too few blank lines to be
+  // double spaced (at least three line-blank pairs). Answer those without splitting the text.
+  if (!FIRST_LINE_INDENTED.test(text) && blankLinesAtMost(text, 2)) return text;
   const lines = text.split('\n');
   let margin = Number.POSITIVE_INFINITY;
   let filled = 0;
@@ -21,7 +38,8 @@ export function plainLayout(text: string): string {
     if (line.length < 100) short++;
     const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
     if (indent < margin) margin = indent;
-    if (i + 1 < lines.length && (lines[i + 1] as string).trim().length === 0) followedByBlank++;
+    // The empty piece after a final newline is the end of the text, not a blank line.
+    if (i + 2 < lines.length && (lines[i + 1] as string).trim().length === 0) followedByBlank++;
   }
   if (filled === 0) return text;
   let out = margin > 0 && margin !== Number.POSITIVE_INFINITY ? lines.map((l) => (l.trim().length === 0 ? '' : l.slice(margin))) : lines;
