@@ -3,12 +3,17 @@
  * take only capital letters as specimen and lesion labels (in ordinary notes a lower-case "a" is an
  * article). When a note has (almost) no capitals at all, the letters in label positions are raised:
  * after a jar word ("specimen a", "specimens a and b", "jar c"), in parentheses ("(b)"), and as a
- * list item at the start of a line ("a) ", "b. "). One code unit for one, so spans keep their offsets.
+ * list item at the start of a line ("a) ", "b. "), and before a mark no article takes ("a) bcc", "a: scc",
+ * "a -- dermatofibroma"). One code unit for one, so spans keep their offsets.
  */
 const JAR_LIST =
-  /\b((?:spec(?:imen)?s?|jars?|containers?|bottles?|parts?|label(?:l?ed)?(?:\s+as)?)\s*[#:]?\s*)([a-h](?:\s*(?:,|and|&|\/)\s*[a-h])*)\b(?![-'])/g;
+  /\b((?:spec(?:imen)?s?|jars?|containers?|bottles?|parts?|label(?:l?ed)?(?:\s+as)?)\s*[#:]?\s*)([a-h](?:\s*(?:,|and|&|\/|-|\u2013|through)\s*[a-h])*)\b(?![-'])/g;
 const PAREN_LABEL = /\(([a-h])\)/g;
-const LINE_LABEL = /^([ \t]*(?:[-*•][ \t]*)?)([a-h])([.):])(?=[ \t])/gm;
+const LINE_LABEL = /^([ \t]*(?:[-*•][ \t]*)?)([a-h](?:[-\u2013][a-h])?)([.):])(?=[ \t])/gm;
+/** "path 03/23/2026: a. l axilla: …": a letter and a full stop right after a colon. */
+const COLON_DOT_LABEL = /(:[ \t]*)([a-h])(?=\.[ \t])/g;
+/** "results: a) bcc. b) scc in situ", "pathology a: melanoma", "scanned: a -- bcc": the article is never followed by these marks. */
+const MARKED_LABEL = /(^|[\s(;,.:])([a-h])(?=[):](?:[ \t]|$)|[ \t]*(?:--|\u2013|\u2014)[ \t])/gm;
 
 /** True when the text has letters but fewer than one capital in 200. */
 export function isLowerCaseNote(text: string): boolean {
@@ -25,10 +30,16 @@ export function isLowerCaseNote(text: string): boolean {
   return letters >= 40 && capitals * 200 < letters;
 }
 
+/** SOAP headings ("s:", "o:", "a:", "p:" at line starts): raised when two or more open lines, as sections.ts reads them. */
+const SOAP_LINE = /^([ \t]*)([soap])(?=:)/gm;
+
 export function capitalLabels(text: string): string {
   if (!isLowerCaseNote(text)) return text;
-  return text
+  const soap = (text.match(SOAP_LINE) ?? []).length >= 2;
+  return (soap ? text.replace(SOAP_LINE, (_m, lead: string, l: string) => lead + l.toUpperCase()) : text)
     .replace(JAR_LIST, (_m, lead: string, list: string) => lead + list.replace(/\b[a-h]\b/g, (l) => l.toUpperCase()))
     .replace(PAREN_LABEL, (_m, l: string) => `(${l.toUpperCase()})`)
-    .replace(LINE_LABEL, (_m, lead: string, l: string, mark: string) => `${lead}${l.toUpperCase()}${mark}`);
+    .replace(LINE_LABEL, (_m, lead: string, l: string, mark: string) => `${lead}${l.toUpperCase()}${mark}`)
+    .replace(MARKED_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`)
+    .replace(COLON_DOT_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`);
 }

@@ -1831,12 +1831,24 @@ export function ownDestination(text: string, specimenLabel: string | undefined):
   if (sentences.length === 0) return whole;
   // Jar letters B-H stand alone; "A" is a jar only where it cannot be the article ("(A)", "specimen A", "A:", "A and B").
   const named = sentences.map((x) => [
+    ...jarRanges(x),
     ...[...x.matchAll(/(?:^|[\s(,/])([B-H])(?=[\s),:/]|$)(?!\s*(?:mm|cm))/g)].map((m) => m[1]),
     ...(/\(A\)|\b(?:spec(?:imen)?s?|jars?)\s+A\b|\bA\s*[:),/]|\bA\s+(?:and|&)\s+[B-H]\b/.test(x) ? ['A'] : []),
   ]);
   if (named.some((labels) => labels.length === 0)) return whole;
   const mine = sentences.filter((_, k) => named[k]?.includes(specimenLabel.toUpperCase()));
   return mine.length > 0 ? destinationOf(mine.join(' ')) : undefined;
+}
+
+/** "Specimens A-H", "jars B through D": every letter of the range. */
+function jarRanges(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b([A-H])\s*(?:[-\u2013]|\s(?:through|thru|to)\s)\s*([A-H])\b(?![-'])/g)) {
+    const from = (m[1] as string).charCodeAt(0);
+    const to = (m[2] as string).charCodeAt(0);
+    for (let c = from; c <= to; c++) out.push(String.fromCharCode(c));
+  }
+  return out;
 }
 
 export function destinationOf(text: string): 'in-house' | 'external' | undefined {

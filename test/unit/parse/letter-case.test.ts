@@ -28,6 +28,21 @@ describe('notes typed all in lower case', () => {
       'a) r cheek shave bx (a) to the lab\nb. l arm punch bx (b) to the lab also',
       'A) r cheek shave bx (A) to the lab\nB. l arm punch bx (B) to the lab also',
     ],
+    [
+      'labels before a mark no article takes',
+      'results 05/07/2026: a) bcc, nodular. b) scc in situ. c) df\npath: a -- dermatofibroma; path 03/23: a. l axilla: hs',
+      'results 05/07/2026: A) bcc, nodular. B) scc in situ. C) df\npath: A -- dermatofibroma; path 03/23: A. l axilla: hs',
+    ],
+    [
+      'a range of jars, in a sentence and opening a line',
+      'specimens a-h to labcorp dermpath (outside), jars b through d too\na-c. seborrheic keratosis in each',
+      'specimens A-H to labcorp dermpath (outside), jars B through D too\nA-C. seborrheic keratosis in each',
+    ],
+    [
+      'SOAP headings when two or more open lines; an article stays',
+      's: a new spot on the lower lip for six months\no: 8 mm keratotic plaque\na: ak vs scc\np: a punch bx',
+      'S: a new spot on the lower lip for six months\nO: 8 mm keratotic plaque\nA: ak vs scc\nP: a punch bx',
+    ],
   ])('%s', (_name, input, expected) => {
     const out = capitalLabels(input);
     expect(out).toBe(expected);
@@ -39,6 +54,20 @@ describe('notes typed all in lower case', () => {
     expect(isLowerCaseNote(typed.repeat(3))).toBe(false);
     expect(capitalLabels(typed.repeat(3))).toBe(typed.repeat(3));
     expect(isLowerCaseNote('spec a')).toBe(false);
+  });
+
+  it('a destination sentence naming a range of jars speaks for every jar in it', () => {
+    const note = [
+      'dos 05/15/2026',
+      ' 1. biopsy, shave -- r upper arm -- specimen a',
+      ' 2. biopsy, shave -- l flank -- specimen b',
+      ' 3. biopsy, punch 4 mm -- l buttock -- specimen c',
+      'specimens a-c to labcorp dermatopathology (outside).',
+    ].join('\n');
+    const e = parseNote(note);
+    expect(e.specimens.map((s) => `${s.label} ${s.destination}`)).toEqual(['A external', 'B external', 'C external']);
+    // Reference §1.2: one primary biopsy code (punch over tangential), the shaves as add-ons; no 88305 for an outside lab.
+    expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11104 x1', '11103 x2']);
   });
 
   it('codes the two lower-case jars as two biopsies and two specimens', () => {
