@@ -461,10 +461,15 @@ class Linker {
   /** An "unspecified" code gives way to a more specific one of the same category the note names (acne → acne vulgaris). */
   refine(codes: string[]): string[] {
     if (!codes.some((c) => /unspecified/i.test(title(c) ?? ''))) return codes;
-    const named = this.noteReadings().flatMap((h) => {
-      const r = resolveDx({ histology: h });
-      return r.unresolved || r.missing.length > 0 ? [] : r.codes;
-    });
+    // A code the note documents for a problem ("contact dermatitis due to plants (L23.7)") comes first:
+    // the provider chose it; then the conditions the note names.
+    const named = [
+      ...this.ctx.encounter.visit.problems.flatMap((pr) => (pr.icd10 && isBillable(pr.icd10) ? [pr.icd10] : [])),
+      ...this.noteReadings().flatMap((h) => {
+        const r = resolveDx({ histology: h });
+        return r.unresolved || r.missing.length > 0 ? [] : r.codes;
+      }),
+    ];
     return codes.map((c) => {
       if (!/unspecified/i.test(title(c) ?? '')) return c;
       return named.find((n) => n !== c && n.slice(0, 3) === c.slice(0, 3) && !/unspecified/i.test(title(n) ?? '')) ?? c;

@@ -560,6 +560,15 @@ const cases: Case[] = [
     dx: [['L20.9'], ['L20.9']],
   },
   {
+    name: 'an unspecified reading gives way to the specific code the assessment documents for it',
+    input: {
+      visit: { problems: [{ text: 'Allergic contact dermatitis due to plants', icd10: 'L23.7', separatelyManaged: true }] },
+      procedures: [proc({ id: 'p1', kind: 'injection', text: 'allergic contact dermatitis, extensive -- Kenalog 40 mg IM to the R gluteus' })],
+    },
+    lines: [{ code: '96372', procedureIds: ['p1'] }],
+    dx: [['L23.7']],
+  },
+  {
     name: 'malformed and header codes never reach the claim',
     input: {},
     lines: [{ code: '99213', family: 'evaluation', dx: ['L72.1'] }],
