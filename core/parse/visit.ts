@@ -232,7 +232,7 @@ export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'deci
   const t = text.length > 100000 ? text.slice(0, 100000) : text;
   const out: Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'provider'> = {};
   if (
-    /\b(?:g2211|longitudinal\s+care|ongoing\s+(?:longitudinal\s+)?care\s+(?:of|for)|continuing\s+focal\s+point|continuing\s+care\s+(?:of|for)|focal\s+point\s+(?:for|of)\s+(?:all\s+)?(?:needed\s+)?(?:services|care))\b/i.test(
+    /\b(?:g2211|longitudinal\s+care|ongoing\s+(?:longitudinal\s+)?care\s+(?:of|for)|continuing\s+focal\s+point|continuing\s+care\s+(?:of|for)|focal\s+point\s+(?:for|of)\s+(?:all\s+)?(?:needed\s+)?(?:services|care)|(?:ongoing|continuing|longitudinal|long-term)\s+dermatologist|(?:i|we)\s+(?:have\s+)?(?:managed|been\s+managing|followed|been\s+following)\s+(?:\S+\s+){0,4}?for\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years)\b/i.test(
       t,
     )
   )

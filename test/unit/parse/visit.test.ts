@@ -63,6 +63,15 @@ describe('visit facts', () => {
     expect(parseNote('Place of service: office').visit.placeOfService).toBe('11');
   });
 
+  it.each([
+    ['psoriasis on methotrexate, which I have managed for 3 years as her ongoing dermatologist', true],
+    ['We have been following his CTCL for the past six years.', true],
+    ['I followed up on the biopsy result by phone.', undefined],
+    ['She has had psoriasis for 3 years.', undefined],
+  ])('longitudinal care (G2211, reference §10.8): %s', (text, expected) => {
+    expect(parseNote(text).visit.longitudinalCare).toBe(expected);
+  });
+
   it('problems from the assessment/plan, separately managed when prescribed or worked up', () => {
     const e = parseNote(
       'Assessment/Plan:\n1. Actinic keratoses x 12, face. LN2 cryotherapy performed.\n2. Acne vulgaris (L70.0) - start doxycycline 100 mg bid\n3. Psoriasis - continue methotrexate, labs today\n4. SK, back - benign, reassured.',
