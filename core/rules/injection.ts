@@ -90,8 +90,9 @@ export function resolveDose(entry: DrugEntry, drug: NonNullable<Procedure['drug'
         entry,
         amount: entry.syringeDose.amount / per.amount,
         wasted: undefined,
-        noWaste: drug.noWaste === true || NO_WASTE.test(context ?? ''),
-        container: drug.container ?? entry.container,
+        // The whole syringe is the dose: a single-use package (§9.4) with nothing left to discard.
+        noWaste: !drug.amountWasted,
+        container: drug.container ?? entry.container ?? 'single-dose',
         route: drug.route ?? entry.routes[0],
         ndc: drug.ndc,
         drugName: drug.name,

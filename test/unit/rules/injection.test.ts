@@ -505,7 +505,29 @@ const cases: Case[] = [
       ],
     },
     lines: ['96372', 'J3245 x100'],
-    findings: ['injection/sc-im-administration', 'injection/sc-im-administration', 'injection/biologic-prior-authorization'],
+    // A prefilled syringe is a single-use package (§9.4): commercial payers get the JW/JZ and NDC reminders.
+    findings: [
+      'injection/sc-im-administration',
+      'injection/sc-im-administration',
+      'injection/drug-waste',
+      'injection/ndc',
+      'injection/biologic-prior-authorization',
+    ],
+  },
+  {
+    name: 'tildrakizumab, one whole prefilled syringe, Medicare → nothing discarded: J3245-JZ ×100',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'injection',
+          text: 'Ilumya 100 mg/mL prefilled syringe given SC in the L abdomen by our MA.',
+          drug: { name: 'Ilumya', route: 'subcutaneous' },
+        }),
+      ],
+    },
+    settings: medicare,
+    lines: ['96372', 'J3245-JZ x100'],
+    findings: ['injection/sc-im-administration', 'injection/sc-im-administration', 'injection/ndc', 'injection/biologic-prior-authorization'],
   },
   {
     name: 'tildrakizumab, amount not written and no syringe named → no drug line, asks for the dose',
