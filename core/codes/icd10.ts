@@ -257,6 +257,10 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/tinea capitis/, 'B35.0'],
   [/tinea cruris/, 'B35.6'],
   [/(tinea|pityriasis) versicolor/, 'B36.0'],
+  [/tinea manuum/, 'B35.2'],
+  [/tinea barbae/, 'B35.0'],
+  // Tinea or dermatophytosis with no site named (icd10-derm §4.2: B35.9 dermatophytosis, unspecified).
+  [/\btinea\b(?! (?:versicolor|pedis|corporis|capitis|cruris|unguium|manuum|barbae|nigra))|dermatophytosis/, 'B35.9'],
   [/scabies/, 'B86'],
   [/herpes zoster|shingles/, 'B02.9'],
   [/herpes simplex|\bhsv\b/, 'B00.9'],

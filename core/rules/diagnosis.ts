@@ -30,6 +30,12 @@ import { procedureParagraph } from './procedure-text';
  */
 
 const MAX_POINTERS = 4;
+/** In-office fungal tests (reference §14): KOH preparation, fungal culture. */
+const FUNGAL_TESTS = new Set(['87220', '87101']);
+const FUNGAL_WORDS =
+  /\b(?:tinea(?:\s+(?:pedis|corporis|capitis|cruris|unguium|manuum|barbae|versicolor))?|onychomycosis|mycotic\s+nails?|pityriasis\s+versicolor|dermatophytosis)\b/gi;
+/** A suspected, not stated, condition: "r/o tinea", "? onychomycosis", "possible tinea corporis vs eczema". */
+const HEDGE_BEFORE = /(?:\br\/o|rule\s+out|\?|\bpossible|\bprobable|\bsuspect\w*|\bconcern\s+for|\bvs\.?|\bversus|\bddx|\bquestionable)\s*(?:\w+\s+){0,2}$/i;
 /** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
 const NEOPLASM_WORDS =
   /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|in[- ]situ|bowen|merkel|keratos|spot|macule/i;
@@ -444,6 +450,42 @@ class Linker {
     return codes;
   }
 
+  /**
+   * A fungal test (KOH 87220, fungal culture 87101) supports the condition it looks for, named where the test is
+   * written (its sentence, its problem line, its procedure): a stated fungal infection, else the sign examined
+   * (rash, R21) when the infection is only suspected ("r/o tinea"). Never another problem of the visit (reference §13.1).
+   */
+  forLabTest(line: DraftLine): string[] {
+    const texts: string[] = [];
+    for (const s of line.spans) {
+      const t = this.ctx.encounter.sections[s.section];
+      if (t) texts.push(t.slice(s.start, s.end));
+    }
+    for (const p of proceduresOfLine(this.ctx, line)) texts.push(p.text);
+    for (const pr of this.ctx.encounter.visit.problems) {
+      const ps = pr.span;
+      if (ps && line.spans.some((s) => s.section === ps.section && s.start < ps.end && ps.start < s.end)) texts.push(pr.text);
+    }
+    const text = texts.join('\n');
+    for (const m of text.matchAll(FUNGAL_WORDS)) {
+      const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+      if (HEDGE_BEFORE.test(before)) continue;
+      const h = this.histology(m[0]);
+      if (!h) continue;
+      const codes = this.resolve(h, {}, line.code);
+      if (codes.length > 0) return codes;
+    }
+    if (/\b(?:rash|eruption)\b/i.test(text)) return ['R21'];
+    this.report(`labtest:${line.code}`, {
+      severity: 'warning',
+      rule: 'diagnosis/unmapped',
+      message: `${line.code}: the note does not name the condition this test was done for (a fungal infection, or the rash examined); no other problem of the visit is linked to it.`,
+      target: line.code,
+      fix: 'Name the condition tested for (e.g. tinea pedis, onychomycosis) or the sign examined, next to the test.',
+    });
+    return [];
+  }
+
   /** Lines with no lesion or specimen: the procedure's own words, then the visit problems. */
   forProcedureOnly(line: DraftLine): string[] {
     const procs = proceduresOfLine(this.ctx, line);
@@ -559,6 +601,23 @@ class Linker {
     }
     const pending = Boolean(p.specimenLabel) && !this.ctx.pathologyFor(p.specimenLabel);
     if (!pending) return [];
+    // "Punch bx L shin, r/o LCV": a suspected inflammatory condition is no neoplasm, so not D49.2; before pathology
+    // the sign biopsied is coded (reference §13.2), and the coder is asked when the subset has none.
+    const impression = lesion?.clinicalDiagnosis;
+    if (impression && UNCERTAIN.test(impression) && !NEOPLASM_WORDS.test(impression)) {
+      const h = this.histology(impression);
+      if (!h || !NEOPLASTIC.has(h)) {
+        if (/\b(?:rash|eruption)\b/i.test(`${impression} ${p.text}`)) return ['R21'];
+        this.report(`provisional:${who}`, {
+          severity: 'warning',
+          rule: 'diagnosis/unmapped',
+          message: `${who}: the clinical impression "${impression}" is provisional and not a neoplasm, so D49.2 does not apply; code the sign or symptom biopsied, or the final pathology.`,
+          target: who,
+          fix: 'Document the sign or symptom that was biopsied (with its ICD-10-CM code), or hold the line until pathology returns.',
+        });
+        return [];
+      }
+    }
     this.report(`d492:${who}`, {
       severity: 'info',
       rule: 'diagnosis/before-pathology',
@@ -705,6 +764,10 @@ export const diagnosisLink = defineRule({
       // A closure with no lesion of its own is linked after the removals it closes (below).
       if (linker.isUnlabelledClosure(line)) continue;
       let derived: string[] = [];
+      if (FUNGAL_TESTS.has(line.code)) {
+        line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...(line.dx.length > 0 ? [] : linker.forLabTest(line))]);
+        continue;
+      }
       const targets = linker.targets(line);
       if (targets.length > 0) derived = targets.flatMap((t) => linker.forTarget(t));
       // Nothing from the lesions: the procedure's own words, then the assessment's problems.
