@@ -35,6 +35,8 @@ export interface Block {
   generic: boolean;
   /** The trigger unit names several procedures: facts come from this block's own segment first. */
   split?: boolean;
+  /** A repair of a site list: the words before the list ("Repair: intermediate;") that every site shares. */
+  sharedText?: string;
   /** The "Shave bx x3:" header this labeled item belongs to. */
   listOf?: Block;
   /** Another procedure on the same lesion ("… and then ED&C of the same lesion"). */
@@ -169,6 +171,32 @@ function siteOfUnits(all: Unit[]): Site | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * "intermediate; L cheek 2.0 cm; R forearm 3.0 cm" after a repair word: the parts that each name one site and
+ * one length (offsets in `text`). Fewer than two such parts, or two at the same site, is no list.
+ */
+function siteLengthParts(text: string, from: number): { start: number; end: number; site: Site }[] {
+  const rest = text.slice(from);
+  const sep = rest.includes(';') ? /\s*;\s*/g : /\s*(?:,\s*and\b|,|\band\b)\s*/g;
+  const out: { start: number; end: number; site: Site }[] = [];
+  let at = 0;
+  const pieces: { start: number; end: number }[] = [];
+  for (const m of rest.matchAll(sep)) {
+    pieces.push({ start: at, end: m.index ?? 0 });
+    at = (m.index ?? 0) + m[0].length;
+  }
+  pieces.push({ start: at, end: rest.length });
+  for (const p of pieces) {
+    const piece = rest.slice(p.start, p.end);
+    const site = matchSite(piece);
+    const lengths = findSizes(piece).filter((z) => z.dims.length === 1);
+    if (!site || lengths.length !== 1) continue;
+    out.push({ start: from + p.start, end: from + p.end, site });
+  }
+  const keys = out.map((o) => `${o.site.key ?? o.site.text}|${o.site.laterality ?? ''}`);
+  return out.length >= 2 && new Set(keys).size === keys.length ? out : [];
 }
 
 function matchSite(text: string): Site | undefined {
@@ -539,6 +567,26 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         rest = closures.filter((t) => t.family !== 'repair');
       }
     }
+    // "Repair: intermediate; L cheek 2.0 cm; R forearm 3.0 cm": one repair word over a list of sites, each with its
+    // own length, is one repair per site (the rule sums lengths per level and site group, CPT §4.2).
+    const single = rest.filter((t) => t.family === 'repair');
+    if (single.length === 1 && single[0]) {
+      const t = single[0];
+      const parts = siteLengthParts(u.text, t.start);
+      if (parts.length >= 2) {
+        for (const p of parts) {
+          const child = open('repair', u, { start: p.start, end: p.end, at: t.start }, false, lastPrimary);
+          child.site = p.site;
+          child.split = true;
+          // The list's head: the words before the first site, or the repair words themselves ("Intermediate repair: …").
+          const lead = u.text.slice(0, parts[0]?.start ?? 0);
+          child.sharedText = lead.trim() || t.end - t.start > 40 ? lead : u.text.slice(t.start, t.end);
+          current = child;
+        }
+        pending = [];
+        rest = rest.filter((x) => x.family !== 'repair');
+      }
+    }
     for (const c of dedupeFamilies(rest)) {
       // "Simple repair of 2.0 cm laceration L forearm. Simple repair of 1.5 cm laceration of the chin.": a repair
       // of its own naming another site is another repair, not more of the one before.
@@ -842,7 +890,9 @@ function semicolonItems(block: Block, u: Unit, text: string, seg: { start: numbe
  * shave … as specimens A and B": a counted procedure with as many specimen letters is that many
  * procedures. Sites come from the sentence, else from the context in order, else are shared.
  */
-function countedItems(block: Block, u: Unit, text: string, seg: { start: number; end: number }): { label: string; site: Site; start: number; end: number }[] {
+function countedItems(block: Block, u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
+  const back = backReferencedItems(block, u, text, seg);
+  if (back.length > 0) return back;
   const count =
     /\b(two|three|four|both|[234])\b[^.;]{0,40}?\b(?:biops(?:ies|y)|bxs|removals?|shaves|excisions|lesions|growths|were\s+(?:removed|biopsied|excised|shaved))\b/i.exec(
       text,
@@ -875,6 +925,48 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
       end: start + text.length,
     };
     if (sites && sizes.length === n && sizes[k] !== undefined) item.sizeCm = sizes[k];
+    return item;
+  });
+}
+
+const BACK_COUNT: Record<string, number> = { both: 2, 'all two': 2, 'all three': 3, 'all four': 4, 'all 3': 3, 'all 4': 4 };
+
+/**
+ * "2 nevi on the back, 0.6 cm and 0.8 cm. Shave removal of both, sent to path.": a procedure done to "both",
+ * "each" or "all three" of the lesions the sentence before counted is that many procedures, unlabeled, each
+ * taking its size from that sentence when it gives one per lesion (sizes in the order the lesions are listed).
+ */
+function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
+  const m =
+    /\b(?:removal|removed|remove|biops(?:y|ies|ied)|bx(?:'d)?|excised|excision|shaved?|shave\s+removal)\s+(?:of\s+)?(?:(both|each|all\s+(?:two|three|four|[234]))(?:\s+of\s+them)?|(?:them|these)\s+(both|all))\b|\b(both|each|all\s+(?:two|three|four|[234]))\s+(?:were\s+|was\s+)?(?:removed|biopsied|excised|shaved)\b/i.exec(
+      text,
+    );
+  if (!m) return [];
+  const word = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  // The lesions counted in the context ("2 nevi", "three SKs"); "each" and "all" take that count, "both" must agree with it.
+  const counted = block.context.map((c) => findCount(c.text)).find((x) => x !== undefined);
+  const n = BACK_COUNT[word] ?? (word === 'each' || word === 'all' ? counted : undefined);
+  if (!n || n < 2 || n > 4 || (counted !== undefined && counted !== n)) return [];
+  // Jar letters given for the lesions are read by the labelled path, not here.
+  if (/\b(?:specimens?|spec)\s+[A-H]\b|\([A-H]\)/.test(text)) return [];
+  const own = findSites(text, { strict: true });
+  const fromContext = block.context.flatMap((c) => findSites(c.text, { strict: true }));
+  const sites = own.length === n ? own.map((x) => x.site) : fromContext.length === n ? fromContext.map((x) => x.site) : undefined;
+  const shared = pickSite(own)?.site ?? block.site ?? pickSite(fromContext)?.site;
+  if (!sites && !shared) return [];
+  const ownSizes = findSizes(text).map((z) => greatest(z));
+  const contextSizes = block.context.flatMap((c) => findSizes(c.text)).map((z) => greatest(z));
+  const sizes = ownSizes.length === n ? ownSizes : contextSizes.length === n ? contextSizes : undefined;
+  const start = u.start + seg.start;
+  return Array.from({ length: n }, (_, k) => {
+    const item: NonNullable<Block['enumerated']> = {
+      label: `#${k + 1}`,
+      site: (sites?.[k] ?? shared) as Site,
+      start,
+      end: start + text.length,
+      unlabeled: true,
+    };
+    if (sizes?.[k] !== undefined) item.sizeCm = sizes[k];
     return item;
   });
 }
@@ -1233,10 +1325,30 @@ function repairFeaturesOf(text: string, site: Site | undefined, widthText = text
   return f;
 }
 
+function levelOf(text: string): 'complex' | 'intermediate' | 'simple' | undefined {
+  return /\bcomplex\b/i.test(text) ? 'complex' : /\bintermediate\b/i.test(text) ? 'intermediate' : /\bsimple\b/i.test(text) ? 'simple' : undefined;
+}
+
+/**
+ * "Two superficial lacerations R hand 1.5 cm and 2.0 cm" before "Lacerations repaired (simple)": one sentence naming
+ * several wounds at one site, each with one length, is repaired as their summed length (CPT §4.2: same level, same group).
+ */
+function lacerationsTotalCm(text: string): number | undefined {
+  for (const sentence of text.split(/(?<=\.)\s+|\n/)) {
+    if (!/\b(?:lacerations|wounds)\b/i.test(sentence)) continue;
+    const sizes = findSizes(sentence);
+    if (sizes.length < 2 || sizes.some((z) => z.dims.length !== 1)) continue;
+    const sites = new Set(findSites(sentence, { strict: true }).map((m) => `${m.site.key}|${m.site.laterality ?? ''}`));
+    if (sites.size > 1) continue;
+    return round(sizes.reduce((sum, z) => sum + (z.dims[0] ?? 0), 0));
+  }
+  return undefined;
+}
+
 /** "Clean 2.0 cm superficial laceration", "a 2 cm gap": the length of a wound named as such. */
 function woundLengthCm(text: string): number | undefined {
   const m = /(\d{1,2}(?:\.\d)?)\s*(cm|mm)\s+(?:\w+\s+){0,3}(?:laceration|wound|gap|dehiscence)\b/i.exec(text);
-  if (!m?.[1] || !m[2]) return undefined;
+  if (!m?.[1] || !m[2]) return lacerationsTotalCm(text);
   return round(m[2].toLowerCase() === 'mm' ? Number(m[1]) / 10 : Number(m[1]));
 }
 
@@ -1445,6 +1557,10 @@ function statusText(b: Block, fullText: string): { clause: string; at: number } 
   return clause.trim().length > 0 ? { clause, at: head.length } : { clause: fullText.slice(from, to), at: 0 };
 }
 
+/** The patient's wish, not the clinician's act. */
+const WISH =
+  /\b(?:(?<!un)want(?:s|ed|ing)?|would\s+like|(?:is|was)\s+hoping|hop(?:es|ing)\s+to|desires?|requests?\s+(?:removal|to\s+have)|requesting|interested\s+in\s+(?:having|getting|removal))\b/i;
+
 let nextId = 0;
 export function resetProcedureIds(): void {
   nextId = 0;
@@ -1466,9 +1582,28 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const wider = intentOf(wide.clause, false, wide.at);
     if (wider === 'planned' || wider === 'declined' || wider === 'deferred') intent = wider;
   }
+  // "pt wants SK on R temple removed", "Pt is wanting the growth on her nose biopsied": a wish is no procedure done,
+  // unless the block goes on to do it ("pt wants them off for looks. LN2 today").
+  if (
+    intent === 'performed' &&
+    WISH.test(status.clause) &&
+    !/\b(?:today|performed|done|now)\b/i.test(status.clause) &&
+    !b.units.some((u) => u !== b.trigger && findTriggers(u.text).length > 0 && !WISH.test(u.text) && intentOf(u.text) === 'performed')
+  )
+    intent = 'planned';
   // "Punch biopsy offered. Patient declined." — a short status sentence right after the procedure.
   const next = b.units[1];
-  if ((intent === 'performed' || intent === 'planned') && next && next !== b.trigger && next.text.length < 100 && findTriggers(next.text).length === 0) {
+  // "Verruca - LN2 today. SKs - benign, cosmetic, declined to treat today.": a sentence naming another lesion is about that one.
+  const nextType = next ? lesionTypeOf(next.text) : undefined;
+  const aboutOther = nextType !== undefined && nextType !== lesionTypeOf(`${ctx}\n${all}`.replace(next?.text ?? '', ''));
+  if (
+    (intent === 'performed' || intent === 'planned') &&
+    next &&
+    next !== b.trigger &&
+    next.text.length < 100 &&
+    !aboutOther &&
+    findTriggers(next.text).length === 0
+  ) {
     const follow = intentOf(next.text);
     if (follow === 'declined' || follow === 'deferred') intent = follow;
   }
@@ -1558,9 +1693,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (kind === 'repair') {
     // One repair of a sentence that names several (split): its own part of the sentence tells its level and length.
     const own = b.split ? seg : all;
-    const level = /\bcomplex\b/i.test(own) ? 'complex' : /\bintermediate\b/i.test(own) ? 'intermediate' : /\bsimple\b/i.test(own) ? 'simple' : undefined;
+    // "Repair: intermediate; L cheek 2.0 cm; R forearm 3.0 cm": each site of the list takes the level its head names.
+    const head = b.sharedText ?? '';
+    const level = levelOf(own) ?? levelOf(head);
     if (level) procedure.repairLevel = level;
-    procedure.repairFeatures = repairFeaturesOf(own, b.site, b.parent ? `${own}\n${blockText(b.parent)}` : own);
+    const described = head ? `${head}\n${own}` : own;
+    procedure.repairFeatures = repairFeaturesOf(described, b.site, b.parent ? `${described}\n${blockText(b.parent)}` : described);
     // "Layered closure …, 1.5 cm": a lone length on the repair's own line is its length.
     const length =
       findLengthCm(own) ??

@@ -69,7 +69,13 @@ const ABBREV = new Set([
 const LABEL_RE =
   /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|lesion\s+no\.?)\s*#?\s*([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—](?!\d)|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b)|(?:lesion|site|tumou?r)\s*#\s*([A-Z]|\d{1,2})\s*$)/i;
 
+// Dictated or typed problem numbers: "number one, …", "Problem 3 - …", "Issue #2: …".
+const SPOKEN_LABEL = /^\s*(?:[-*•>]\s*)?(?:number|problem|issue)\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[,:.)\-–—]/i;
+const SPOKEN_NUMBER: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10' };
+
 export function readLabel(text: string): { label: string; kind: 'specimen' | 'lesion'; length: number } | undefined {
+  const spoken = SPOKEN_LABEL.exec(text);
+  if (spoken?.[1]) return { label: SPOKEN_NUMBER[spoken[1].toLowerCase()] ?? spoken[1], kind: 'lesion', length: spoken[0].length };
   const m = LABEL_RE.exec(text);
   if (!m) return undefined;
   // Labels are written upper case ("A", "B2"); "a." or "i)" at a line start is prose or a roman list.

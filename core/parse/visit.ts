@@ -125,6 +125,8 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
     if (hasPlan ? s.role !== 'assessment' : s.role !== 'note' && s.role !== 'header') continue;
     const numberedOnly = !hasPlan;
     const units = sectionUnits(s);
+    // A note typed all in lower case starts its problems with lower-case letters too.
+    const lowerCase = !/[A-Z]/.test(s.text.replace(/\b[A-Z]{1,5}\b|\d[A-Z]/g, ''));
     let current: { text: string; body: string; start: number; end: number } | undefined;
     const flush = () => {
       if (!current) return;
@@ -148,15 +150,18 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       // an unindented line that opens with a capital after a line that ended its sentence is the next problem.
       // A bare "Assessment/Plan:" heading line is no problem to gather the plain lines below it into.
       const underHeading = current !== undefined && /^\s*[^:\n]{2,40}:\s*$/.test(current.body) && !/^\s/.test(u.text);
-      const nextLine = u.lineStart && (lineEnded || underHeading) && !u.field && /^[A-Z]/.test(u.text);
+      const nextLine = u.lineStart && (lineEnded || underHeading) && !u.field && (/^[A-Z]/.test(u.text) || (lowerCase && /^[a-z]/.test(u.text)));
       lineEnded = /[.!]\s*$/.test(u.text);
-      if (numberedOnly && u.lineStart && u.label === undefined && !current) continue;
-      if (numberedOnly && u.lineStart && u.label === undefined && !/^\s{2,}|^\s*[-*•]\s/.test(u.text)) {
+      if (numberedOnly && u.lineStart && u.label === undefined && !PROBLEM_NUMBER.test(u.text) && !current) continue;
+      if (numberedOnly && u.lineStart && u.label === undefined && !PROBLEM_NUMBER.test(u.text) && !/^\s{2,}|^\s*[-*•]\s/.test(u.text)) {
         flush();
         continue;
       }
-      const starts = u.lineStart && (u.label !== undefined || u.bullet || /^\s*#\s*\S/.test(u.text) || !current || u.afterBlank || (hasPlan && nextLine));
-      const continuation = current && !u.afterBlank && (!u.lineStart || /^\s{2,}|^\s*[-*•]\s/.test(u.text)) && !u.label;
+      // "number one, …", "Problem 3 - …", "#1) …": a spoken or written problem number opens the next problem.
+      const numbered = u.lineStart && PROBLEM_NUMBER.test(u.text);
+      const starts =
+        u.lineStart && (u.label !== undefined || numbered || u.bullet || /^\s*#\s*\S/.test(u.text) || !current || u.afterBlank || (hasPlan && nextLine));
+      const continuation = current && !u.afterBlank && (!u.lineStart || /^\s{2,}|^\s*[-*•]\s/.test(u.text)) && !u.label && !numbered;
       if (starts && !continuation) {
         flush();
         current = { text: u.text, body: u.text, start: u.start, end: u.end };
@@ -216,15 +221,24 @@ function proseProblems(sections: Section[], spanOf: (start: number, end: number)
   return out;
 }
 
+/** "number one,", "Number 2:", "problem 3 -", "Problem #4:", "#1)", "# 2." at the start of a line. */
+const PROBLEM_NUMBER =
+  /^\s*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b\s*[,:.)-]?|problem\s*#?\s*\d{1,2}\b\s*[,:.)-]?|#\s*\d{1,2}\s*[,:.)-])/i;
+
 function problemName(raw: string): string | undefined {
-  let t = raw.replace(/^\s*(?:[-*•#>]+\s*|\d{1,2}[.)]\s*|\(?[A-Za-z]\)\s*|[A-Z][.:]\s+)/, '').trim();
+  let t = raw
+    .replace(PROBLEM_NUMBER, '')
+    .replace(/^\s*(?:[-*•#>]+\s*|\d{1,2}[.)]\s*|\(?[A-Za-z]\)\s*|[A-Z][.:]\s+)/, '')
+    .trim();
   t = t.split(/\s[-–—]{1,2}\s|[:;]|\.\s|\(\s*[A-Z]\d/)[0]?.trim() ?? '';
   t = t
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/[.,]$/, '')
     .trim();
   if (t.length < 2 || t.length > 160) return undefined;
-  if (/^(?:plan|assessment|impression|follow[- ]?up|rtc|return|f\/u|none|n\/a|see\s+above)\b/i.test(t)) return undefined;
+  if (/^(?:plan|assessment|impression|follow[- ]?up|rtc|return|f\/u|none|n\/a|see\s+above|a\s*\/\s*p|a\s*&\s*p)\b/i.test(t)) return undefined;
+  // "level of service 99213", "E/M 99213-25": the visit's code line, not a problem.
+  if (/^(?:level\s+of\s+service|los\b|e\s*\/\s*m\b|e&m\b|em\s+code|visit\s+(?:code|level)|99\d{3}\b)/i.test(t)) return undefined;
   return t;
 }
 
