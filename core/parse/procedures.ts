@@ -224,6 +224,8 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
 }
 
 /** Builds procedure blocks for one section. */
+const LESION_LINE_ROLES = new Set<Section['role']>(['header', 'note', 'assessment', 'other']);
+
 export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block[] {
   const units = sectionUnits(section);
   const blocks: Block[] = [];
@@ -632,6 +634,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       current = child;
     }
   }
+  // "BCC, nodular, R nasal ala (C44.311), biopsy-proven 10/20/2026." then a "Mohs micrographic surgery:" heading:
+  // a lesion line that closes a section with no procedure of its own describes the next procedure section's lesion.
+  const closing = pending[pending.length - 1];
+  if (!lastDx && !current && closing && !closing.label && LESION_LINE_ROLES.has(section.role) && lesionTypeOf(closing.text) && matchSite(closing.text))
+    lastDx = closing;
   carry.lastDx = lastDx;
   mapSpecimens(units, blocks);
   // Fill sites from the whole block, then drop summary headers ("Biopsies x3:" followed by A), B), C)).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../../core/engine';
 import type { Encounter, Procedure } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
 import { priorMalignantBiopsyIn } from '../../../core/parse/triggers';
@@ -1283,5 +1284,20 @@ describe('a sentence that starts in lower case', () => {
       ['destruction-malignant', 'upper-back'],
     ]);
     expect(only(e, 'biopsy-tangential').lesionLabels).not.toEqual(only(e, 'destruction-malignant').lesionLabels);
+  });
+});
+
+describe('a lesion line closing the section before a procedure heading', () => {
+  const note = (lead: string) =>
+    `DOS: 11/18/2026\n\n${lead}\nMohs micrographic surgery:\nStage I: 2 blocks, positive at 3 o'clock.\nStage II: 1 block, clear.\n`;
+
+  it('"BCC, nodular, R nasal ala (C44.311), biopsy-proven …" then "Mohs micrographic surgery:" → Mohs of the nasal ala', () => {
+    const e = parseNote(note('BCC, nodular, R nasal ala (C44.311), biopsy-proven 10/20/2026.'));
+    expect(only(e, 'mohs').site?.key).toBe('nasal-ala');
+    expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units} ${l.dx.join(',')}`)).toEqual(['17311 x1 C44.311', '17312 x1 C44.311']);
+  });
+
+  it('a line that names no lesion is not carried', () => {
+    expect(only(parseNote(note('Patient seen with her daughter, R handed.')), 'mohs').site).toBeUndefined();
   });
 });
