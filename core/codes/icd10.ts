@@ -251,7 +251,7 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   // Urticaria pigmentosa is cutaneous mastocytosis, not urticaria.
   [/(?<!systemic )mastocytosis|urticaria pigmentosa|mastocytoma/, 'D47.01'],
   [/urticaria|\bhives\b/, 'L50.9'],
-  [/onychomycosis|tinea unguium|mycotic nails?/, 'B35.1'],
+  [/onychomycosis|tinea unguium|mycotic\s+(?:toe|finger)?nails?/, 'B35.1'],
   [/tinea pedis/, 'B35.3'],
   [/tinea corporis/, 'B35.4'],
   [/tinea capitis/, 'B35.0'],

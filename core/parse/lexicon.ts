@@ -1,6 +1,7 @@
 import type { Behavior, ProcedureStatus } from '../model';
 import { parseMemo } from './memo';
 import { type GatedRegExp, gated, gatedTest, indexText, mayMatch } from './prefilter';
+import { findTriggers } from './triggers';
 
 /**
  * Word lists for lesion types, pathology behavior, indications, cosmetic intent
@@ -345,6 +346,15 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
     if (other && word && !new RegExp(`^${word === 'surgical' ? 'excis|surg' : word.slice(0, 4)}`, 'i').test(t.slice(triggerAt))) {
       const rest = `${t.slice(0, other.index)} ${t.slice(other.index + other[0].length)}`;
       if (rest !== t) return intentOf(rest, inHistorySection);
+    }
+  }
+  // "partial nail avulsion …, phenol matricectomy not done": a later comma-part that negates its own procedure
+  // word leaves this one performed.
+  if (triggerAt !== undefined && triggerAt >= 0) {
+    const later = /,\s*([^,;.]{1,40}?)\s+(?:was\s+|were\s+)?not\s+(?:done|performed|indicated|needed|required)\b[^,;]*/i.exec(t.slice(triggerAt));
+    if (later && findTriggers(later[1] as string).length > 0) {
+      const from = triggerAt + later.index;
+      return intentOf(`${t.slice(0, from)}${t.slice(from + later[0].length)}`, inHistorySection);
     }
   }
   const index = indexText(t);

@@ -1301,3 +1301,22 @@ describe('a lesion line closing the section before a procedure heading', () => {
     expect(only(parseNote(note('Patient seen with her daughter, R handed.')), 'mohs').site).toBeUndefined();
   });
 });
+
+describe('a later comma-part that rules out another procedure', () => {
+  it('"Onychomycosis (B35.1) … debridement of 5 mycotic toenails" + "partial nail avulsion …, phenol matricectomy not done" → 11720 + 11730', () => {
+    const e = parseNote(
+      [
+        'DOS: 11/18/2026',
+        'Onychomycosis (B35.1), toenails R hallux, R 2nd, L hallux, L 3rd, L 5th: thick, dystrophic, painful with ambulation.',
+        'Procedure: debridement of 5 mycotic toenails with nail nippers and electric burr.',
+        'Also: ingrown toenail L hallux lateral border - partial nail avulsion of the lateral border after digital block, phenol matricectomy not done.',
+      ].join('\n'),
+    );
+    expect(e.procedures.map((p) => `${p.kind} ${p.status}`)).toEqual(['debridement performed', 'nail performed']);
+    expect(codeEncounter(e).lines.map((l) => `${l.code} ${l.modifiers.join(',')} ${l.dx.join(',')}`)).toEqual(['11720  B35.1', '11730 TA ']);
+  });
+
+  it('"biopsy of the R cheek, was not performed" stays negated', () => {
+    expect(parseNote('Shave biopsy of the R cheek, was not performed today.').procedures.map((p) => p.status)).not.toContain('performed');
+  });
+});

@@ -201,6 +201,19 @@ const cases: Case[] = [
     findings: ['other-procedures/nail'],
   },
   {
+    name: 'partial avulsion with "phenol matricectomy not done" → 11730, not the matrix excision',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'nail',
+          site: site('toenail'),
+          text: 'ingrown toenail L hallux lateral border - partial nail avulsion of the lateral border after digital block, phenol matricectomy not done.',
+        }),
+      ],
+    },
+    lines: ['11730'],
+  },
+  {
     name: 'avulsion of 3 nail plates → 11730 + 11732×2',
     encounter: { procedures: [proc({ kind: 'nail', count: 3, site: site('toenail'), text: 'avulsion of nail plate' })] },
     lines: ['11730', '11732 x2'],
