@@ -223,7 +223,7 @@ const COUNT_BEFORE = new RegExp(
   'gi',
 );
 const COUNT_AFTER = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:x|×|#|\(\s*(?:n\s*=\s*|approx\.?\s*|approximately\s+)?|(?:approximately|approx\.?|about|roughly|~)\s|(?<=:\s*))\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:on|at|in|to)\b)(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
+  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:(?:x|×)\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b|(?:#|\(\s*(?:n\s*=\s*|approx\.?\s*|approximately\s+)?|(?:approximately|approx\.?|about|roughly|~)\s|(?<=:\s*))\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:on|at|in|to)\b))(?!\s*(?:cm|mm|ml|mg|cycles?|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
   'gi',
 );
 
@@ -321,10 +321,11 @@ function countIn(text: string): number | undefined {
   COUNT_AFTER.lastIndex = 0;
   const after = COUNT_AFTER;
   for (let m = after.exec(t); m; m = after.exec(t)) {
-    take(wordNumber(m[1] as string), m.index, m.index + m[0].length);
+    // "AKs x 4 on the forearms": a times-count may name its site next; "AKs: 9 on scalp, …" is a per-site list (above).
+    take(wordNumber((m[1] ?? m[2]) as string), m.index, m.index + m[0].length);
     // "AKs x 6 R, x 5 L": more counts of the same lesions, one per side or site, right after the first.
     const more =
-      /^\s*(?:[A-Za-z][A-Za-z ]{0,20}?)?\s*[,;]\s*(?:and\s+)?(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|sec|s\b|seconds?|min|%|freeze))/i;
+      /^\s*(?:[A-Za-z][A-Za-z ]{0,20}?)?\s*(?:[,;]\s*(?:and\s+)?|\band\s+)(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|sec|s\b|seconds?|min|%|freeze))/i;
     let at = m.index + m[0].length;
     for (let k = 0, n = more.exec(t.slice(at, at + 60)); n && k < 6; k++, n = more.exec(t.slice(at, at + 60))) {
       take(Number(n[1]), at, at + n[0].length);

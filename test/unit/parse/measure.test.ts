@@ -114,6 +114,9 @@ describe('counts as digits or words', () => {
     ["cryo LN2 to AK's #14 (dorsal hands 8, forearms 6), 2 FTC each", 14],
     ['AKs, about 6 mm, on the scalp', undefined],
     ['14x AKs face and scalp, LN2', 14],
+    // The count is told twice (lesion line, then method): once. A second times-count joined by 'and' is another site.
+    ['Actinic keratoses x 4 on the forearms (L57.0): LN2 cryotherapy x4.', 4],
+    ['warts x 3 on the R hand and x 2 on the L hand', 5],
     ['sixteen (16) AKs, LN2 today', 16],
     ['3 x 4 mm lesions on the back', undefined],
   ];
