@@ -775,6 +775,12 @@ export const injectionDrugWaste = defineRule({
         if (jz) ctx.addModifier(line, 'JZ');
         continue;
       }
+      // A drug billed per whole package (a Levulan Kerastick is 1 unit per stick, §8.3): the units billed already
+      // cover whatever is left in it, so there is never a JW line (§9.4, Noridian) and JZ applies.
+      if (info.wasted === undefined && info.entry.per?.unit === 'stick') {
+        if (jz) ctx.addModifier(line, 'JZ');
+        continue;
+      }
       if (info.wasted === undefined) {
         if (!jz) continue; // before JZ existed, an undocumented waste simply means no JW line
         ctx.report({

@@ -142,6 +142,17 @@ const cases: Case[] = [
     findings: ['injection/ndc'],
   },
   {
+    name: 'one Kerastick, waste not written, Medicare → J7308-JZ: the stick is the billing unit, nothing left over is billable',
+    encounter: {
+      procedures: [
+        proc({ kind: 'pdt', site: face, appliedBy: 'physician', text: 'Levulan Kerastick x1 applied by me; BLU-U 16 min 40 sec.', drug: levulan(1) }),
+      ],
+    },
+    settings: { payer: 'medicare' },
+    lines: ['96573', 'J7308-JZ'],
+    findings: ['injection/ndc'],
+  },
+  {
     name: 'chemical peel is not debridement → 96573 + finding',
     encounter: {
       procedures: [
