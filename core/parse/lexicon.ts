@@ -288,8 +288,9 @@ export function cosmeticOf(text: string): boolean {
 
 export type Intent = ProcedureStatus | 'history' | 'negated';
 
+// "CRYOTHERAPY — Canceled": an order or procedure record whose status says it was called off (Epic, EMR procedure logs).
 const DECLINED = gated(
-  /\b(?:declined|declines|refused|refuses|elected\s+not|elects\s+not|opted\s+not|opts\s+not|does\s+not\s+(?:wish|want)|did\s+not\s+(?:wish|want)|not\s+interested|deferred\s+by\s+patient|prefers\s+not|prefers\s+(?:to\s+)?(?:monitor|observ\w*|watch|wait))\b/i,
+  /\b(?:declined|declines|cancel(?:l)?ed|refused|refuses|elected\s+not|elects\s+not|opted\s+not|opts\s+not|does\s+not\s+(?:wish|want)|did\s+not\s+(?:wish|want)|not\s+interested|deferred\s+by\s+patient|prefers\s+not|prefers\s+(?:to\s+)?(?:monitor|observ\w*|watch|wait))\b/i,
 );
 const DEFERRED = gated(/\b(?:defer(?:red|s)?|postpone(?:d|s)?|hold\s+off|not\s+today|at\s+a\s+later\s+date|another\s+day)\b/i);
 const PLANNED = gated(

@@ -182,11 +182,12 @@ export function findTriggers(text: string): Trigger[] {
         if (family === 'biopsy' && /^ed\b/i.test(after) && /\b(?:previously|recently)\s*$/i.test(before)) continue;
       }
       if (family === 'excision' && /shave\s*$/i.test(lower.slice(Math.max(0, start - 8), start))) continue;
-      // "Skin tags x3: snip excision": the snip is the removal, named once.
+      // "Skin tags x3: snip excision", "18 skin tags removed with scissors (snip excision)": the snip is the
+      // tags' removal (CPT §2.2: tags by any method), named once.
       if (
         family === 'excision' &&
         /\b(?:snip|scissors?)\s*$/i.test(lower.slice(Math.max(0, start - 10), start)) &&
-        out.some((t) => t.end <= start && start - t.end < 3)
+        out.some((t) => t.end <= start && (start - t.end < 3 || (t.family === 'tag' && !/[.;\n]/.test(lower.slice(t.end, start)))))
       )
         continue;
       if (family === 'excision' && /^\s+(?:of\s+(?:the\s+)?)?(?:dog[- ]?ears?|burow'?s?|standing\s+cones?|redundant)/i.test(lower.slice(end, end + 30)))

@@ -239,6 +239,12 @@ describe('destruction classes and counts', () => {
     expect(only(e, 'skin-tag-removal')).toMatchObject({ count: 18 });
     expect(e.specimens).toEqual([]);
   });
+
+  it('"(snip excision)" later in the tag sentence names the removal method, not a second procedure', () => {
+    const e = parseNote('Skin tag removal: 18 skin tags of the neck removed with sterile scissors (snip excision); AlCl3.');
+    expect(e.procedures.map((p) => p.kind)).toEqual(['skin-tag-removal']);
+    expect(only(e, 'skin-tag-removal')).toMatchObject({ count: 18 });
+  });
 });
 
 describe('negation, planning and history', () => {
@@ -264,6 +270,8 @@ describe('negation, planning and history', () => {
     ['Recommend excision of the atypical nevus.', 'planned'],
     ['Scheduled for Mohs of the BCC on the nose.', 'planned'],
     ['Punch biopsy offered. Patient declined.', 'declined'],
+    ['CRYOTHERAPY, DESTRUCTION OF PREMALIGNANT LESIONS - Canceled', 'declined'],
+    ['Shave biopsy of the L arm: cancelled, patient left before the procedure.', 'declined'],
     ['Shave biopsy of the R cheek performed today.', 'performed'],
   ];
   it.each(statuses)('"%s" → %s', (text, status) => {
