@@ -213,7 +213,15 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     // Checkboxes and radios say nothing themselves; an unchecked one silences its label (below).
     return;
   }
-  if (tag === 'LABEL' && labelsUncheckedChoice(el)) return;
+  if (tag === 'LABEL') {
+    if (labelsUncheckedChoice(el)) return;
+    // "<label>Site</label><span>L arm</span>": a field label names the value rendered after it.
+    if (labelsValue(el)) {
+      for (let c = el.firstChild; c; c = c.nextSibling) walk(c, options, sink, pre, depth + 1);
+      push(sink, ': ');
+      return;
+    }
+  }
   if (tag === 'SELECT') {
     // The chosen option, not the whole list ("Technique: [Punch ▼]").
     const select = el as HTMLSelectElement;
@@ -279,6 +287,7 @@ const TEMPLATE_NAME = /templates?[-_]?(?:library|picker|list|menu|chooser|cache)
 function isTemplateNoise(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role !== null) {
+    if (role === 'tabpanel') return isOtherEncounterPanel(el);
     if (/checkbox|radio|switch/.test(role)) return el.getAttribute('aria-checked') === 'false';
     // A picker's options not chosen, and tooltips (help text about a code, not this chart).
     if (role === 'option') return el.getAttribute('aria-selected') === 'false';
@@ -292,6 +301,19 @@ function isTemplateNoise(el: Element): boolean {
 }
 
 /**
+ * The panel of an encounter tab not selected ("Office Visit 02/10/2026" beside the open "Office Visit 06/23/2026"):
+ * another visit's documentation. Tabs that split one note (HPI | Exam | A/P) name no date: their panels are read.
+ */
+function isOtherEncounterPanel(panel: Element): boolean {
+  const doc = panel.ownerDocument;
+  const id = panel.id;
+  const tab =
+    doc?.getElementById(panel.getAttribute('aria-labelledby')?.split(' ')[0] ?? '') ??
+    (id && /^[\w-]+$/.test(id) ? doc?.querySelector(`[role="tab"][aria-controls="${id}"]`) : null);
+  return tab?.getAttribute('aria-selected') === 'false' && /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/.test(tab.textContent ?? '');
+}
+
+/**
  * A grid of fields ("Procedure | Site | Lesion size | Specimen" over rows of prose) reads row by row
  * as labeled fields ("Site: L upper back | … | Specimen: A"), the way the parser reads a form; its
  * header row is then left out. A grid with a column of bare numbers or of dates keeps its columns. A first column of short keys ("Part | Specimen | Diagnosis" over
@@ -300,7 +322,15 @@ function isTemplateNoise(el: Element): boolean {
  * takes them by position.
  */
 const HEADER_ROW = 'header-row';
-const grids = new WeakMap<Element, { head: Element; labels: string[]; keyed: boolean }>();
+interface FieldGrid {
+  head: Element;
+  labels: string[];
+  keyed: boolean;
+  /** With rowspan cells: each cell's column, and per row the spanned cells' fields it repeats first. */
+  cols?: Map<Element, number>;
+  carried?: Map<Element, string>;
+}
+const grids = new WeakMap<Element, FieldGrid>();
 const CODE_CELL = /^(?:\d{5}|[A-Z]\d{4}|[A-Z]\d{2}\.\w)/;
 const ROW_KEY = /^[A-Z0-9]{1,3}[.):]?$/i;
 const cellText = (c: Element | undefined): string => (c?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -317,7 +347,36 @@ function markFieldGrid(table: Element): void {
   // visits, results or past procedures: records, not today's documentation) is read by column.
   const column = (i: number, re: RegExp): boolean => data.length > 0 && data.every((r) => re.test(cellText(r.children[i])));
   if (labels.some((_, i) => (i > 0 && column(i, /^\d+(?:\.\d+)?$/)) || column(i, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/))) return;
-  grids.set(table, { head, labels, keyed: data.length > 0 && data.every((r) => ROW_KEY.test(cellText(r.children[0]))) });
+  const info: FieldGrid = { head, labels, keyed: data.length > 0 && data.every((r) => ROW_KEY.test(cellText(r.children[0]))) };
+  if (table.querySelector('td[rowspan], th[rowspan]')) spanColumns(info, rows);
+  grids.set(table, info);
+}
+
+/**
+ * "<td rowspan=3>Cryotherapy</td>" stands in the two rows below it too: those rows' cells sit one column
+ * further right, and each row repeats the spanned field first ("Procedure: Cryotherapy | Site: L temple").
+ */
+function spanColumns(info: FieldGrid, rows: Element[]): void {
+  const cols = new Map<Element, number>();
+  const carried = new Map<Element, string>();
+  let spans: { col: number; until: number; field: string }[] = [];
+  rows.forEach((row, r) => {
+    spans = spans.filter((s) => s.until >= r);
+    const taken = new Set(spans.map((s) => s.col));
+    const fields = spans.filter((s) => s.field).map((s) => s.field);
+    if (fields.length > 0) carried.set(row, `${fields.join(' | ')} | `);
+    let col = 0;
+    for (const cell of Array.from(row.children)) {
+      while (taken.has(col)) col++;
+      cols.set(cell, col);
+      const rowspan = Math.min(Number.parseInt(cell.getAttribute('rowspan') ?? '1', 10) || 1, rows.length);
+      const label = info.labels[col];
+      if (rowspan > 1) spans.push({ col, until: r + rowspan - 1, field: label && cellText(cell) ? `${label}: ${cellText(cell)}` : '' });
+      col += Math.max(1, Number.parseInt(cell.getAttribute('colspan') ?? '1', 10) || 1);
+    }
+  });
+  info.cols = cols;
+  info.carried = carried;
 }
 
 /** How a cell of a field grid reads: HEADER_ROW (left out), or the label to write before it. */
@@ -327,11 +386,12 @@ function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; ke
   if (!info || !row) return undefined;
   if (row === info.head) return HEADER_ROW;
   // A row header cell names its own row ("<th>Collected</th><td>…</td>"): no column label.
-  const col = Array.prototype.indexOf.call(row.children, cell);
+  const col = info.cols?.get(cell) ?? Array.prototype.indexOf.call(row.children, cell);
   const label = info.labels[col];
-  if (cell.tagName === 'TH' || row.children.length < 2 || !label) return undefined;
-  if (info.keyed && col < 2) return col === 0 ? { prefix: `${label} `, key: true } : {};
-  return { prefix: `${label}: ` };
+  const carried = cell === row.firstElementChild ? (info.carried?.get(row) ?? '') : '';
+  if (cell.tagName === 'TH' || (row.children.length < 2 && !carried) || !label) return carried ? { prefix: carried } : undefined;
+  if (info.keyed && col < 2) return col === 0 ? { prefix: `${carried}${label} `, key: true } : carried ? { prefix: carried } : {};
+  return { prefix: `${carried}${label}: ` };
 }
 
 const NAV_ROLES = new Set(['navigation', 'tablist', 'tab', 'menu', 'menubar']);
@@ -390,6 +450,24 @@ function labelsUncheckedChoice(label: Element): boolean {
   if (input?.tagName.toUpperCase() !== 'INPUT') return false;
   const kind = (input?.type || '').toLowerCase();
   return (kind === 'checkbox' || kind === 'radio') && !input?.checked;
+}
+
+/**
+ * A label naming the value element that follows it ("<label>Site</label><span>L arm</span>"), with no colon of
+ * its own: not a choice's label (which wraps or names a checkbox) and not already followed by text.
+ */
+function labelsValue(label: Element): boolean {
+  const text = (label.textContent ?? '').trim();
+  if (text.length === 0 || text.length > 40 || /[:.?!]$/.test(text) || label.querySelector('input, select, textarea')) return false;
+  const forId = label.getAttribute('for');
+  const control = forId ? label.ownerDocument?.getElementById(forId) : null;
+  if (control && /^(?:checkbox|radio)$/i.test((control as HTMLInputElement).type ?? '')) return false;
+  let next = label.nextSibling;
+  while (next && next.nodeType === 3 && !/\S/.test((next as Text).data)) next = next.nextSibling;
+  if (next?.nodeType !== 1) return false;
+  const tag = (next as Element).tagName.toUpperCase();
+  // An inline value; a label alone over a block is a title, not a field.
+  return /\S/.test(next.textContent ?? '') && tag !== 'LABEL' && tag !== 'BR' && !BLOCK.has(tag) && !tag.includes('-');
 }
 
 /** Epic's SmartText wildcard "***" (a blank to fill); "*** AMENDED REPORT ***" is a banner, not a blank. */

@@ -78,4 +78,5 @@ export const emaAdapter = defineAdapter({
  *   Exam and procedure note)
  * - SPA route change in place: test/unit/emr/dom-cases.test.ts; demo/charts/*.html use the same markup
  * - test/fixtures/emr/ema/visit-template-noise.html (unchecked choices, *** template row, hidden template library)
+ * - test/fixtures/emr/ema/visit-sections-aria-labelledby-h4.html (sections as <section aria-labelledby> titled by <h4>)
  */

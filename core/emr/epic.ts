@@ -64,4 +64,5 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/results-two-biopsies.html (the same patient's pathology result, linked)
  * - test/fixtures/emr/epic/results-three-specimens-table.html (specimens as a keyed table)
  * - test/fixtures/emr/epic/progress-note-addendum-wildcards.html (*** wildcards, addendum with the result)
+ * - test/fixtures/emr/epic/procedures-activity-collapsible.html (Procedures activity: folded <details> records, one canceled)
  */

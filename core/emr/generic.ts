@@ -37,5 +37,12 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/div-soup-br-lines.html (div soup, <br> lines, styled titles)
  * - test/fixtures/emr/generic/nested-frames-aria-sections.html (two frames deep, aria-label regions)
  * - test/fixtures/emr/generic/print-visit-note-mohs-map.html (print view, Mohs map table kept in columns)
+ * - test/fixtures/emr/generic/inbox-dermpath-two-specimens.html (results inbox: other patients' rows, the open report)
+ * - test/fixtures/emr/generic/visit-shave-punch-for-inbox.html (the visit that report links to)
+ * - test/fixtures/emr/generic/print-preview-repeated-page-headers.html (page header repeated mid-note)
+ * - test/fixtures/emr/generic/signed-note-addendum-adds-procedure.html (signed addendum documents a procedure)
+ * - test/fixtures/emr/generic/two-encounter-tabs-active-visit.html (encounter tabs: the unselected one is left out)
+ * - test/fixtures/emr/generic/label-span-fields-shave-injection.html (<label>+<span> fields with no colon)
+ * - test/fixtures/emr/generic/document-viewer-same-origin-iframe.html (note in a same-origin viewer frame)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -68,4 +68,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/results-two-specimen-report.html (pathology results card)
  * - test/fixtures/emr/nextech/billing-ak-sixteen-overcoded.html (billing grid with wrong entered codes)
  * - test/fixtures/emr/nextech/visit-fieldset-legend-procedures.html (custom fieldset section outside the known elements)
+ * - test/fixtures/emr/nextech/visit-procedure-table-rowspan.html (procedure table with a rowspan cell)
  */

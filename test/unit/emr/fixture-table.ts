@@ -276,4 +276,98 @@ export const PAGES: PageCase[] = [
     // Struck-out text, unselected picker options, datalist suggestions and the tooltip are left out.
     contains: [['procedure', 'Procedure: Punch biopsy, 3 mm of the R upper arm, 0.6 cm pink papule ?. Closed']],
   },
+  // Generality probe 2 (patients 430-439): layouts none of the adapters was written for.
+  {
+    file: 'generic/inbox-dermpath-two-specimens.html',
+    adapter: 'generic',
+    roles: ['pathology'],
+    patient: 'Test, Patient-430   MRN: 900430',
+    dateOfService: '05/04/2026',
+    // The inbox grid of other patients' results is a list (a column of dates keeps it in columns), not a report.
+    contains: [['pathology', 'B. Skin, left upper back, punch biopsy:\n  DERMATOFIBROMA. Margins clear.']],
+  },
+  {
+    file: 'generic/visit-shave-punch-for-inbox.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-430   MRN: 900430',
+    dateOfService: '05/04/2026',
+    contains: [['procedure', '2. Punch biopsy, 4 mm, L upper back']],
+  },
+  {
+    file: 'generic/print-preview-repeated-page-headers.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-431   MRN: 900431',
+    dateOfService: '04/09/2026',
+    contains: [['procedure', 'for an excised diameter of 2.0 cm']],
+  },
+  {
+    file: 'nextech/visit-procedure-table-rowspan.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-432   MRN: 900432',
+    dateOfService: '07/08/2026',
+    // The rowspan cell stands in the rows below it: each row repeats it, and its cells keep their columns.
+    contains: [['procedure', 'Procedure: Cryodestruction of actinic keratoses, liquid nitrogen | Site: L temple | Lesions: 2 AKs']],
+  },
+  {
+    file: 'ema/visit-sections-aria-labelledby-h4.html',
+    adapter: 'ema',
+    roles: ['header', 'procedure', 'assessment'],
+    patient: 'Test, Patient-433   MRN: 900433',
+    dateOfService: '06/16/2026',
+    contains: [['procedure', 'Shave removal - L malar cheek, 0.4 cm inflamed seborrheic keratosis']],
+  },
+  {
+    file: 'generic/signed-note-addendum-adds-procedure.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment', 'other'],
+    patient: 'Test, Patient-434   MRN: 900434',
+    dateOfService: '06/02/2026',
+    contains: [['other', 'cryotherapy with liquid nitrogen to 3 actinic keratoses of the vertex scalp']],
+  },
+  {
+    file: 'generic/two-encounter-tabs-active-visit.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-435   MRN: 900435',
+    dateOfService: '06/23/2026',
+    contains: [['procedure', 'Punch biopsy, 4 mm, R volar forearm']],
+  },
+  {
+    file: 'generic/label-span-fields-shave-injection.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-436   MRN: 900436',
+    dateOfService: '07/14/2026',
+    // <label>Site</label><span>…</span> with nothing between them reads as a labeled field.
+    contains: [['procedure', 'Procedure: Intralesional injection\nSite: Central chest\nLesions injected: 2 keloids']],
+  },
+  {
+    file: 'epic/procedures-activity-collapsible.html',
+    adapter: 'epic',
+    roles: ['procedure'],
+    patient: 'Test, Patient-437   MRN: 900437',
+    dateOfService: '08/04/2026',
+    // The folded <details> records are read too.
+    contains: [['procedure', 'COMPLEX REPAIR — Completed\nSite: L nasal ala.']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-procedure-notes-billing-grids.html',
+    adapter: 'ecw',
+    roles: ['procedure', 'assessment', 'charges'],
+    patient: 'Test, Patient-438   MRN: 900438',
+    dateOfService: '08/18/2026',
+    contains: [['charges', '11201 | REMOVE SKIN TAGS ADD-ON | 2']],
+  },
+  {
+    file: 'generic/document-viewer-same-origin-iframe.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    // The shell's banner shows the name without a label: the MRN is the identity.
+    patient: 'MRN: 900439',
+    dateOfService: '09/01/2026',
+    contains: [['procedure', 'Cryotherapy: liquid nitrogen to 2 actinic keratoses of the frontal scalp.']],
+  },
 ];
