@@ -213,15 +213,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     // Checkboxes and radios say nothing themselves; an unchecked one silences its label (below).
     return;
   }
-  if (tag === 'LABEL') {
-    if (labelsUncheckedChoice(el)) return;
-    // "<label>Site</label><span>L arm</span>": a field label names the value rendered after it.
-    if (labelsValue(el)) {
-      for (let c = el.firstChild; c; c = c.nextSibling) walk(c, options, sink, pre, depth + 1);
-      push(sink, ': ');
-      return;
-    }
-  }
+  if (tag === 'LABEL' && labelsUncheckedChoice(el)) return;
   if (tag === 'SELECT') {
     // The chosen option, not the whole list ("Technique: [Punch ▼]").
     const select = el as HTMLSelectElement;
@@ -261,7 +253,8 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   }
   const endMark = options.endMarks?.get(el);
   if (endMark !== undefined) push(sink, `${BREAK1}\u0003${endMark}\u0004`);
-  if (gridCell?.key) push(sink, ': ');
+  // "<label>Site</label><span>L arm</span>": a field label names the value rendered after it.
+  if (gridCell?.key || (tag === 'LABEL' && labelsValue(el))) push(sink, ': ');
   else if (cell) {
     // A row header before its value ("<th>Collected</th><td>04/28/2026</td>") reads as a labeled field.
     // So does any cell ending in a colon ("<td><b>Procedure:</b></td><td>Shave biopsy</td>").
@@ -287,7 +280,12 @@ const TEMPLATE_NAME = /templates?[-_]?(?:library|picker|list|menu|chooser|cache)
 function isTemplateNoise(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role !== null) {
-    if (role === 'tabpanel') return isOtherEncounterPanel(el);
+    if (role === 'tabpanel') {
+      // The panel of an encounter tab not selected ("Office Visit 02/10/2026" beside the open "Office Visit
+      // 06/23/2026") is another visit's documentation. Tabs that split one note (HPI | Exam | A/P) name no date.
+      const tab = el.ownerDocument.getElementById(el.getAttribute('aria-labelledby') ?? '');
+      return tab?.getAttribute('aria-selected') === 'false' && /\d\/\d\d?\/\d\d/.test(tab.textContent ?? '');
+    }
     if (/checkbox|radio|switch/.test(role)) return el.getAttribute('aria-checked') === 'false';
     // A picker's options not chosen, and tooltips (help text about a code, not this chart).
     if (role === 'option') return el.getAttribute('aria-selected') === 'false';
@@ -298,19 +296,6 @@ function isTemplateNoise(el: Element): boolean {
   if (/line-through/.test(style)) return true;
   const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(style);
   return hidden && TEMPLATE_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('data-identifier') ?? ''}`);
-}
-
-/**
- * The panel of an encounter tab not selected ("Office Visit 02/10/2026" beside the open "Office Visit 06/23/2026"):
- * another visit's documentation. Tabs that split one note (HPI | Exam | A/P) name no date: their panels are read.
- */
-function isOtherEncounterPanel(panel: Element): boolean {
-  const doc = panel.ownerDocument;
-  const id = panel.id;
-  const tab =
-    doc?.getElementById(panel.getAttribute('aria-labelledby')?.split(' ')[0] ?? '') ??
-    (id && /^[\w-]+$/.test(id) ? doc?.querySelector(`[role="tab"][aria-controls="${id}"]`) : null);
-  return tab?.getAttribute('aria-selected') === 'false' && /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/.test(tab.textContent ?? '');
 }
 
 /**
@@ -326,9 +311,8 @@ interface FieldGrid {
   head: Element;
   labels: string[];
   keyed: boolean;
-  /** With rowspan cells: each cell's column, and per row the spanned cells' fields it repeats first. */
-  cols?: Map<Element, number>;
-  carried?: Map<Element, string>;
+  /** With rowspan cells: what each cell writes first (its column's label; a row's first cell, the spanned fields). */
+  prefixes?: Map<Element, string>;
 }
 const grids = new WeakMap<Element, FieldGrid>();
 const CODE_CELL = /^(?:\d{5}|[A-Z]\d{4}|[A-Z]\d{2}\.\w)/;
@@ -348,7 +332,7 @@ function markFieldGrid(table: Element): void {
   const column = (i: number, re: RegExp): boolean => data.length > 0 && data.every((r) => re.test(cellText(r.children[i])));
   if (labels.some((_, i) => (i > 0 && column(i, /^\d+(?:\.\d+)?$/)) || column(i, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/))) return;
   const info: FieldGrid = { head, labels, keyed: data.length > 0 && data.every((r) => ROW_KEY.test(cellText(r.children[0]))) };
-  if (table.querySelector('td[rowspan], th[rowspan]')) spanColumns(info, rows);
+  if (table.querySelector('[rowspan]')) spanColumns(info, rows);
   grids.set(table, info);
 }
 
@@ -357,26 +341,23 @@ function markFieldGrid(table: Element): void {
  * further right, and each row repeats the spanned field first ("Procedure: Cryotherapy | Site: L temple").
  */
 function spanColumns(info: FieldGrid, rows: Element[]): void {
-  const cols = new Map<Element, number>();
-  const carried = new Map<Element, string>();
-  let spans: { col: number; until: number; field: string }[] = [];
+  const prefixes = new Map<Element, string>();
+  let spans: [col: number, end: number, field: string][] = [];
   rows.forEach((row, r) => {
-    spans = spans.filter((s) => s.until >= r);
-    const taken = new Set(spans.map((s) => s.col));
-    const fields = spans.filter((s) => s.field).map((s) => s.field);
-    if (fields.length > 0) carried.set(row, `${fields.join(' | ')} | `);
+    spans = spans.filter((s) => s[1] > r);
+    let lead = spans.map((s) => `${s[2]} | `).join('');
     let col = 0;
-    for (const cell of Array.from(row.children)) {
-      while (taken.has(col)) col++;
-      cols.set(cell, col);
-      const rowspan = Math.min(Number.parseInt(cell.getAttribute('rowspan') ?? '1', 10) || 1, rows.length);
+    for (const cell of row.children) {
+      while (spans.some((s) => s[0] === col)) col++;
       const label = info.labels[col];
-      if (rowspan > 1) spans.push({ col, until: r + rowspan - 1, field: label && cellText(cell) ? `${label}: ${cellText(cell)}` : '' });
-      col += Math.max(1, Number.parseInt(cell.getAttribute('colspan') ?? '1', 10) || 1);
+      prefixes.set(cell, `${lead}${label ? `${label}: ` : ''}`);
+      lead = '';
+      const n = Number(cell.getAttribute('rowspan'));
+      if (n > 1) spans.push([col, r + n, `${label}: ${cellText(cell)}`]);
+      col++;
     }
   });
-  info.cols = cols;
-  info.carried = carried;
+  info.prefixes = prefixes;
 }
 
 /** How a cell of a field grid reads: HEADER_ROW (left out), or the label to write before it. */
@@ -385,13 +366,14 @@ function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; ke
   const info = row && grids.get(row.closest('table') as Element);
   if (!info || !row) return undefined;
   if (row === info.head) return HEADER_ROW;
+  const spanned = info.prefixes?.get(cell);
+  if (spanned !== undefined) return { prefix: spanned };
   // A row header cell names its own row ("<th>Collected</th><td>…</td>"): no column label.
-  const col = info.cols?.get(cell) ?? Array.prototype.indexOf.call(row.children, cell);
+  const col = Array.prototype.indexOf.call(row.children, cell);
   const label = info.labels[col];
-  const carried = cell === row.firstElementChild ? (info.carried?.get(row) ?? '') : '';
-  if (cell.tagName === 'TH' || (row.children.length < 2 && !carried) || !label) return carried ? { prefix: carried } : undefined;
-  if (info.keyed && col < 2) return col === 0 ? { prefix: `${carried}${label} `, key: true } : carried ? { prefix: carried } : {};
-  return { prefix: `${carried}${label}: ` };
+  if (cell.tagName === 'TH' || row.children.length < 2 || !label) return undefined;
+  if (info.keyed && col < 2) return col === 0 ? { prefix: `${label} `, key: true } : {};
+  return { prefix: `${label}: ` };
 }
 
 const NAV_ROLES = new Set(['navigation', 'tablist', 'tab', 'menu', 'menubar']);
@@ -453,21 +435,18 @@ function labelsUncheckedChoice(label: Element): boolean {
 }
 
 /**
- * A label naming the value element that follows it ("<label>Site</label><span>L arm</span>"), with no colon of
- * its own: not a choice's label (which wraps or names a checkbox) and not already followed by text.
+ * A label naming the inline value element right after it ("<label>Site</label><span>L arm</span>"), with no colon
+ * of its own; not a title over a block. (A checked choice's label before its detail reads "Cryo: x2", as meant.)
  */
 function labelsValue(label: Element): boolean {
-  const text = (label.textContent ?? '').trim();
-  if (text.length === 0 || text.length > 40 || /[:.?!]$/.test(text) || label.querySelector('input, select, textarea')) return false;
-  const forId = label.getAttribute('for');
-  const control = forId ? label.ownerDocument?.getElementById(forId) : null;
-  if (control && /^(?:checkbox|radio)$/i.test((control as HTMLInputElement).type ?? '')) return false;
-  let next = label.nextSibling;
-  while (next && next.nodeType === 3 && !/\S/.test((next as Text).data)) next = next.nextSibling;
-  if (next?.nodeType !== 1) return false;
-  const tag = (next as Element).tagName.toUpperCase();
-  // An inline value; a label alone over a block is a title, not a field.
-  return /\S/.test(next.textContent ?? '') && tag !== 'LABEL' && tag !== 'BR' && !BLOCK.has(tag) && !tag.includes('-');
+  const next = label.nextElementSibling;
+  const gap = label.nextSibling;
+  return (
+    /^[^:.?!]{1,40}$/.test((label.textContent ?? '').trim()) &&
+    !!next?.textContent?.trim() &&
+    !BLOCK.has(next.tagName) &&
+    (gap === next || !gap?.textContent?.trim())
+  );
 }
 
 /** Epic's SmartText wildcard "***" (a blank to fill); "*** AMENDED REPORT ***" is a banner, not a blank. */

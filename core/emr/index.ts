@@ -22,6 +22,8 @@ export const ADAPTERS: readonly EmrAdapter[] = [emaAdapter, athenaAdapter, nexte
 
 export interface SnapshotOptions {
   url: string;
+  /** The address to recognise the EMR by, when it differs from `url` (a saved page's original address). */
+  address?: string;
   /** Leave these adapters out (tests: read an EMR page as an unknown page). */
   skip?: readonly string[];
 }
@@ -49,9 +51,12 @@ export function effectiveUrl(doc: Document, url: string): string {
   return base?.getAttribute('href') ?? url;
 }
 
-/** The adapter for this page (the generic adapter when no EMR is recognised). */
+/**
+ * The adapter for this page (the generic adapter when no EMR is recognised). `url` is the page's address; for a
+ * saved page pass effectiveUrl(doc, url) (kept out of the content script: a live page has its own address).
+ */
 export function adapterFor(doc: Document, url: string, skip: readonly string[] = []): { adapter: EmrAdapter; scope: Scope } {
-  const scope = scopeOf(doc, effectiveUrl(doc, url));
+  const scope = scopeOf(doc, url);
   const candidates = ADAPTERS.filter((a) => !skip.includes(a.id));
   // The address first (a string test), then DOM signatures (queries into every frame and shadow
   // root): on an EMR's own host no signature runs.
@@ -80,7 +85,7 @@ export function snapshotFromDocument(doc: Document, options: SnapshotOptions & {
     const picked = elementFromCssPath(doc, options.pickedPath);
     if (picked) return snapshotFromElement(picked, { url: options.url });
   }
-  return readChart(doc, options).snapshot;
+  return readChart(doc, { ...options, address: effectiveUrl(doc, options.url) }).snapshot;
 }
 
 /**
@@ -90,7 +95,7 @@ export function snapshotFromDocument(doc: Document, options: SnapshotOptions & {
  * every element in the extension's world: the largest part of a first read).
  */
 export function readChart(doc: Document, options: SnapshotOptions): ChartRead {
-  const { adapter, scope } = adapterFor(doc, options.url, options.skip);
+  const { adapter, scope } = adapterFor(doc, options.address ?? options.url, options.skip);
   let used = adapter;
   let sections = safe(() => adapter.sections(scope), [] as ChartSection[]);
   if (!sections.some((s) => s.text.trim().length > 0) && adapter !== genericAdapter) {

