@@ -440,13 +440,9 @@ function labelsUncheckedChoice(label: Element): boolean {
  */
 function labelsValue(label: Element): boolean {
   const next = label.nextElementSibling;
-  const gap = label.nextSibling;
-  return (
-    /^[^:.?!]{1,40}$/.test((label.textContent ?? '').trim()) &&
-    !!next?.textContent?.trim() &&
-    !BLOCK.has(next.tagName) &&
-    (gap === next || !gap?.textContent?.trim())
-  );
+  // Only white space between them (an element has no `data`).
+  const gap = label.nextSibling as Text | null;
+  return /^[^:.?!]{1,40}$/.test((label.textContent ?? '').trim()) && !!next?.textContent?.trim() && !BLOCK.has(next.tagName) && !gap?.data?.trim();
 }
 
 /** Epic's SmartText wildcard "***" (a blank to fill); "*** AMENDED REPORT ***" is a banner, not a blank. */
