@@ -613,6 +613,8 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
     next++;
     used.add(label);
     specimens.push(specimenOf(p, label, noteDestination, readHere));
+    // The only specimen of the visit needs no label to be matched with its report: naming it 'A' loses nothing.
+    if (sending.length === 1) continue;
     unread.push({
       text: p.procedure.text.slice(0, 200),
       reason: `specimen label not documented: labeled '${label}' in order`,

@@ -117,6 +117,12 @@ describe('note styles', () => {
     expect(e.unread.filter((u) => u.reason.startsWith('specimen label not documented'))).toHaveLength(2);
   });
 
+  it('the only specimen of the visit is lettered A without a could-not-read', () => {
+    const e = parseNote('Excision of SCC, R dorsal hand, excised diameter 1.9 cm. Specimen sent to dermpath, oriented with a suture.');
+    expect(e.specimens.map((s) => s.label)).toEqual(['A']);
+    expect(e.unread).toEqual([]);
+  });
+
   it('abbreviation-heavy inline list', () => {
     const e = parseNote('bx x3: A) R cheek shave bx r/o BCC B) L forearm punch bx r/o SCC C) back shave bx r/o DN');
     expect(brief(e)).toEqual([
