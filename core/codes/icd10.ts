@@ -274,6 +274,8 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/\bpruritus\b/, 'L29.9'],
   // Lentigo maligna is matched earlier as melanoma in situ.
   [/lentig(o|ines)/, 'L81.4'],
+  // ICD-10-CM index: melasma → chloasma L81.1.
+  [/\bmelasma|\bchloasma/, 'L81.1'],
   [/port[- ]wine|nevus flammeus/, 'Q82.5'],
   [/sebaceous hyperplasia/, 'L73.8'],
   [/\bscar\b/, 'L90.5'],

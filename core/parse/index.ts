@@ -1,5 +1,5 @@
 import { siteInfo } from '../anatomy/sites';
-import { findSites } from '../anatomy/vocabulary';
+import { findSites, pickSite } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { parseDate } from './dates';
@@ -9,7 +9,10 @@ import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
 import { plainText } from './plain-text';
 import { blocksOf, destinationOf, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
+import { sectionUnits } from './section-units';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
+import { findTriggers } from './triggers';
+import type { Unit } from './units';
 import { chargesOf, dateOfServiceOf, emOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
 
 export { extractIdentity, normalizeName } from './identity';
@@ -164,11 +167,19 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   // Procedures.
   const parsed: ParsedProcedure[] = [];
   const carry = {};
+  // SOAP notes number the assessment ("A: 2) Lesion R nasal ala, r/o BCC") and the plan ("P: 2) shave biopsy of …")
+  // alike: a numbered plan item takes the impression of the assessment item with its number.
+  const assessed = numberedItems(sections.filter((s) => s.role === 'assessment'));
   for (const s of sections) {
     if (!PROCEDURE_ROLES.has(s.role)) continue;
     if (overBudget()) break;
     for (const b of blocksOf(s, carry)) {
       if (overBudget()) break;
+      const item = b.label && !b.parent ? assessed.get(b.label) : undefined;
+      if (item && item.section !== s && !b.context.includes(item.unit) && !b.units.includes(item.unit)) {
+        b.context.unshift(item.unit);
+        b.site ??= pickSite(findSites(item.unit.text, { strict: true }))?.site;
+      }
       const p = procedureOf(b, body, spanOf);
       if (!p) continue;
       if (parsed.length >= MAX_PROCEDURES) break;
@@ -638,6 +649,22 @@ function specimenOf(p: ParsedProcedure, label: string, noteDestination: Destinat
   return s;
 }
 
+/** Numbered items of the assessment sections that name no procedure, by number; a number used twice is dropped. */
+function numberedItems(sections: Section[]): Map<string, { unit: Unit; section: Section }> {
+  const out = new Map<string, { unit: Unit; section: Section }>();
+  const twice = new Set<string>();
+  if (sections.length < 2) return out;
+  for (const s of sections) {
+    for (const u of sectionUnits(s)) {
+      if (!u.label || !/^\d+$/.test(u.label) || findTriggers(u.text).length > 0) continue;
+      if (out.has(u.label)) twice.add(u.label);
+      out.set(u.label, { unit: u, section: s });
+    }
+  }
+  for (const label of twice) out.delete(label);
+  return out;
+}
+
 function dateLabelled(text: string, label: RegExp): string | undefined {
   const m = label.exec(text.length > 20_000 ? text.slice(0, 20_000) : text);
   return m ? parseDate(text.slice(m.index + m[0].length, m.index + m[0].length + 40)) : undefined;
@@ -654,7 +681,12 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   )
     return undefined;
   const m = /\b(?:s\/p|status\s+post)\s+([^\n;]{3,80}?)\s+(?:on\s+)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t);
-  const out: NonNullable<Encounter['visit']['postOpOf']> = { related: true };
+  // "New problem, unrelated to the surgery: …": the E/M of this visit is for something the global does not cover (§10.3: 24).
+  const unrelated =
+    /\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+|that\s+)?(?:recent\s+|prior\s+)?(?:surgery|surgical\s+site|procedure|excision|operation|mohs|post-?op(?:erative)?\s+(?:course|care|visit))\b/i.test(
+      t,
+    );
+  const out: NonNullable<Encounter['visit']['postOpOf']> = { related: !unrelated };
   if (m?.[2]) {
     const parts = m[2].includes('/') ? m[2].split('/') : undefined;
     if (parts && parts.length === 3) {

@@ -1589,6 +1589,17 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const wider = intentOf(wide.clause, false, wide.at);
     if (wider === 'planned' || wider === 'declined' || wider === 'deferred') intent = wider;
   }
+  // "s/p excision of atypical nevus R upper back 11/12/2026 (11402, intermediate repair 12032)": a procedure named in
+  // parentheses inside a historical clause is part of that history.
+  if (intent === 'performed') {
+    const inUnit = Math.max(0, b.triggerAt - b.trigger.start);
+    const before = b.trigger.text.slice(0, inUnit);
+    const open = before.lastIndexOf('(');
+    if (open > 0 && before.indexOf(')', open) < 0) {
+      const outer = clauseAround(b.trigger.text, open, open);
+      if (intentOf(outer.clause.replace(/\($/, ''), b.section.role === 'history') === 'history') intent = 'history';
+    }
+  }
   // "pt wants SK on R temple removed", "Pt is wanting the growth on her nose biopsied": a wish is no procedure done,
   // unless the block goes on to do it ("pt wants them off for looks. LN2 today").
   if (

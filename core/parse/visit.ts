@@ -149,8 +149,16 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       // "Actinic keratoses x3. Destroyed with LN2." then "Seborrheic dermatitis of scalp. Continue ketoconazole.":
       // an unindented line that opens with a capital after a line that ended its sentence is the next problem.
       // A bare "Assessment/Plan:" heading line is no problem to gather the plain lines below it into.
-      const underHeading = current !== undefined && /^\s*[^:\n]{2,40}:\s*$/.test(current.body) && !/^\s/.test(u.text);
-      const nextLine = u.lineStart && (lineEnded || underHeading) && !u.field && (/^[A-Z]/.test(u.text) || (lowerCase && /^[a-z]/.test(u.text)));
+      const underHeading = current !== undefined && (/^\s*[^:\n]{2,40}:\s*$/.test(current.body) || BARE_HEADING.test(current.body)) && !/^\s/.test(u.text);
+      // "keloids chest x3 - ILK …" then "acne vulgaris, mod-severe - restart spironolactone …": in a list of
+      // "problem - plan" lines without full stops, each such line is the next problem.
+      const dashItem =
+        u.lineStart &&
+        (!u.field || /\s[-–—]\s/.test(u.field)) &&
+        DASH_ITEM.test(u.text) &&
+        current !== undefined &&
+        (underHeading || DASH_ITEM.test(current.text));
+      const nextLine = dashItem || (u.lineStart && (lineEnded || underHeading) && !u.field && (/^[A-Z]/.test(u.text) || (lowerCase && /^[a-z]/.test(u.text))));
       lineEnded = /[.!]\s*$/.test(u.text);
       if (numberedOnly && u.lineStart && u.label === undefined && !PROBLEM_NUMBER.test(u.text) && !current) continue;
       if (numberedOnly && u.lineStart && u.label === undefined && !PROBLEM_NUMBER.test(u.text) && !/^\s{2,}|^\s*[-*•]\s/.test(u.text)) {
@@ -220,6 +228,11 @@ function proseProblems(sections: Section[], spanOf: (start: number, end: number)
   }
   return out;
 }
+
+/** A heading line with no colon: "a/p", "assessment and plan", "Impression/Plan". */
+const BARE_HEADING = /^\s*(?:a\s*\/\s*p|a\s*&\s*p|assessment(?:\s*(?:and|&|\/)\s*plan)?|impression(?:\s*(?:and|&|\/)\s*plan)?|plan|diagnos[ie]s)\s*$/i;
+/** "acne vulgaris, mod-severe - restart …": a short problem name, a spaced dash, then what was done about it. */
+const DASH_ITEM = /^\s*[A-Za-z][^\n.]{1,60}?\s[-–—]{1,2}\s+\S/;
 
 /** "number one,", "Number 2:", "problem 3 -", "Problem #4:", "#1)", "# 2." at the start of a line. */
 const PROBLEM_NUMBER =

@@ -437,7 +437,10 @@ class Linker {
     // Same rule as for lesions: a neoplasm not yet proven by pathology is D49.2 (reference §13.2).
     if (NEOPLASTIC.has(h) && (pending || hedged) && !p.reExcision) return ['D49.2'];
     if (hedged) return undefined;
-    const codes = this.refine(this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind));
+    const codes = this.refine(
+      this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind),
+      /\ball\s+(?:\d{1,3}\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(?:lesions|warts)\b/i.test(p.text),
+    );
     if (fromNote && codes.length > 0) {
       this.report(`notetext:${p.id}`, {
         severity: 'info',
@@ -497,11 +500,23 @@ class Linker {
     const text = procs.map((p) => `${p.lesionType ?? ''} ${p.text}`.toLowerCase()).join(' ');
     const matching = coded.filter((c) => c.words.some((w) => text.includes(w)));
     if (matching.length > 0) return matching.map((c) => c.code);
-    return coded.length === 1 ? [coded[0]?.code as string] : [];
+    const only = coded.length === 1 ? coded[0]?.code : undefined;
+    if (!only) return [];
+    // A biopsied or removed lesion is not the single problem another procedure of the visit treats
+    // (the AKs frozen today are not the nasal papule biopsied).
+    if (procs.length > 0 && procs.every((p) => LESION_REMOVAL.includes(p.kind))) {
+      const elsewhere = this.ctx.performed().some((q) => {
+        if (procs.includes(q) || !q.lesionType) return false;
+        const h = this.histology(q.lesionType);
+        return h !== undefined && resolveDx({ histology: h }).codes.includes(only);
+      });
+      if (elsewhere) return [];
+    }
+    return [only];
   }
 
   /** An "unspecified" code gives way to a more specific one of the same category the note names (acne → acne vulgaris). */
-  refine(codes: string[]): string[] {
+  refine(codes: string[], everyNamed = false): string[] {
     if (!codes.some((c) => /unspecified/i.test(title(c) ?? ''))) return codes;
     // A code the note documents for a problem ("contact dermatitis due to plants (L23.7)") comes first:
     // the provider chose it; then the conditions the note names.
@@ -512,9 +527,12 @@ class Linker {
         return r.unresolved || r.missing.length > 0 ? [] : r.codes;
       }),
     ];
-    return codes.map((c) => {
-      if (!/unspecified/i.test(title(c) ?? '')) return c;
-      return named.find((n) => n !== c && n.slice(0, 3) === c.slice(0, 3) && !/unspecified/i.test(title(n) ?? '')) ?? c;
+    return codes.flatMap((c) => {
+      if (!/unspecified/i.test(title(c) ?? '')) return [c];
+      const specific = named.filter((n) => n !== c && n.slice(0, 3) === c.slice(0, 3) && !/unspecified/i.test(title(n) ?? ''));
+      // "All 16 warts treated": one line for every kind the note names (plantar B07.0 and common B07.8).
+      if (everyNamed && specific.length > 1) return [...new Set(specific)];
+      return [specific[0] ?? c];
     });
   }
 

@@ -129,6 +129,12 @@ export const acneSurgery = defineRule({
 const WART = /wart|verruc/;
 const DESTRUCTION_KINDS: Procedure['kind'][] = ['destruction-benign', 'destruction-premalignant', 'destruction-malignant', 'destruction-unspecified'];
 
+/** "All 16 warts treated …", "all of the warts frozen": one destruction of every wart of the visit. */
+const ALL_WARTS = /\ball\s+(?:\d{1,2}\s+|of\s+(?:the|these|them)\s+)?(?:\w+\s+)?(?:warts|verrucae|lesions)\b/i;
+/** "pared with a #15 blade then treated", "pared prior to cryotherapy": the paring is the destruction's first step. */
+const PARED_THEN_DESTROYED =
+  /\b(?:then|before|prior\s+to|followed\s+by)\b[^.;\n]{0,30}\b(?:treat\w*|froz\w*|freez\w*|cryo\w*|ln2|liquid\s+nitrogen|destr\w*|cantharid\w*)/i;
+
 /** Two procedures written in one line of the note ("Plantar wart R heel: pared, then cryotherapy"). */
 function sameLine(ctx: RuleContext, a: Procedure, b: Procedure): boolean {
   if (!a.span || !b.span || a.span.section !== b.span.section) return false;
@@ -167,7 +173,10 @@ export const paring = defineRule({
           (d) =>
             d.lesionLabels.length === 0 &&
             (d.lesionType === 'wart' || WART.test(words(ctx, d))) &&
-            ((!!p.site?.key && d.site?.key === p.site.key && d.site?.laterality === p.site.laterality) || (!d.site?.key && sameLine(ctx, p, d))),
+            ((!!p.site?.key && d.site?.key === p.site.key && d.site?.laterality === p.site.laterality) ||
+              (!d.site?.key && sameLine(ctx, p, d)) ||
+              // "pared … then treated" with "All 16 warts treated with liquid nitrogen": the destruction covers every wart.
+              (!d.site?.key && (ALL_WARTS.test(d.text) || PARED_THEN_DESTROYED.test(p.text)))),
         );
       if ((p.lesionLabels.length > 0 && labels.length === 0) || bySite) {
         ctx.report({

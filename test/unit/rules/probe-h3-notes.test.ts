@@ -133,3 +133,77 @@ describe('spoken and typed problem numbers in all-lowercase notes', () => {
     expect(r.dx[1]).toEqual(['L57.0']);
   });
 });
+
+describe('SOAP notes: a numbered plan item takes the impression of the assessment item with its number', () => {
+  const note =
+    'S: skin check.\nO: 7 scaly papules forehead. R nasal ala 6 mm pearly papule.\nA: 1) Actinic keratoses, forehead x7.  2) Lesion R nasal ala, r/o BCC.\n' +
+    'P: 1) Cryotherapy with LN2 to all 7 AKs.\n   2) Shave biopsy of the R nasal ala lesion; specimen A to our dermpath lab.\n';
+  it('the biopsy is D49.2 (r/o BCC), not the AKs of item 1', () => {
+    const r = codeNote(note);
+    expect(r.lines).toEqual(['11102-59', '17000', '17003 x6', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['L57.0'], ['L57.0'], ['D49.2']]);
+    expect(r.findings).not.toContain('documentation/lesion-site');
+  });
+});
+
+describe('plans and follow-ups are not procedures done', () => {
+  it.each([
+    ['2. Benign nevus L mid back - reassured; would biopsy if it changes.\n'],
+    ['Nevus R arm - benign. Would excise if it grows.\n'],
+    ['Verruca R hand. RTC 4 sem for repeat cryo.\n'],
+    ['AKs improved on 5-FU. Return in 3 months for cryo if needed.\n'],
+  ])('%s', (line) => {
+    expect(codeNote(line).lines).toEqual([]);
+  });
+
+  it('a procedure named in parentheses of a historical clause is history', () => {
+    const r = codeNote('Here for suture removal s/p excision of atypical nevus R upper back 11/12/2026 (11402, intermediate repair 12032). Sutures removed.\n');
+    expect(r.lines).toEqual([]);
+    expect(r.findings).not.toContain('repair/length-documented');
+  });
+});
+
+describe('global period: an E/M the note calls unrelated to the surgery takes 24 (§10.3)', () => {
+  it('suture removal plus an unrelated problem → 99213-24', () => {
+    const r = codeNote(
+      'Here for suture removal s/p excision R upper back 11/12/2026. Wound healed, sutures removed.\nNew problem, unrelated to the surgery: hand dermatitis. Start clobetasol ointment BID.\nE/M 99213\n',
+    );
+    expect(r.lines).toEqual(['99213-24']);
+  });
+
+  it('a related post-op visit alone is included: no E/M line', () => {
+    const r = codeNote('Here for suture removal s/p excision R upper back 11/12/2026. Wound healed, sutures removed.\nE/M 99212\n');
+    expect(r.lines).toEqual([]);
+    expect(r.findings).toContain('evaluation/postoperative-visit');
+  });
+});
+
+describe('warts: paring before the destruction is the destruction; "all N warts" link every wart kind', () => {
+  it('pared then treated, with "All 16 warts treated" → 17111 only, B07.0 + B07.8', () => {
+    const r = codeNote(
+      'ASSESSMENT & PLAN\nVerruca vulgaris, R hand - 9 lesions\nPlantar warts, L foot - 4 lesions, painful; pared with a #15 blade then treated\nPeriungual warts, L thumb - 3 lesions\nAll 16 warts treated with liquid nitrogen, 2 freeze-thaw cycles each.\n',
+    );
+    expect(r.lines).toEqual(['17111']);
+    expect(r.dx).toEqual([['B07.0', 'B07.8']]);
+  });
+
+  it('calluses pared beside a wart destruction are still coded', () => {
+    const r = codeNote('Calluses x3 L sole pared with a #15 blade.\nVerruca vulgaris x2 R hand - LN2 today.\n');
+    expect(r.lines).toEqual(['17110', '11056']);
+  });
+});
+
+describe('terse "problem - plan" lines are separate problems', () => {
+  it('keloid ILK and acne restarted → 99213-25 with the acne dx', () => {
+    const r = codeNote(
+      'a/p\nkeloids chest x3 - ILK: Kenalog-10 (10 mg/mL) 0.4 mL into each of the 3 keloids = 1.2 mL total (12 mg). tol well\nacne vulgaris, mod-severe - restart spironolactone 50 mg daily, start clindamycin/BPO gel\n99213-25\n',
+    );
+    expect(r.lines).toEqual(['99213-25', '11900', 'J3301 x2']);
+    expect(r.dx[0]).toContain('L70.0');
+  });
+
+  it('melasma is chloasma L81.1', () => {
+    const r = codeNote('A/P:\n1. Verruca vulgaris R hand (6) - LN2 today.\n2. Melasma - start hydroquinone 4% cream qhs.\n99213-25\n');
+    expect(r.dx[0]).toContain('L81.1');
+  });
+});
