@@ -390,6 +390,27 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         for (const b of blocks) if (b.listOf === current.listOf && !b.units.includes(u)) b.units.push(u);
         continue;
       }
+      // "Pink scaly 9 mm plaque R ear helix, r/o SCC. Tangential biopsy (A)." then "Pigmented 5 mm papule L upper back, …
+      // Punch biopsy 4 mm (B).": where each line describes its lesion and then names the procedure, a new line describing a
+      // lesion at another site is the next procedure's lesion, not more of this one.
+      if (
+        current &&
+        !current.parent &&
+        u.lineStart &&
+        !u.field &&
+        !u.label &&
+        !current.trigger.lineStart &&
+        !current.trigger.field &&
+        describesLesion(u.text)
+      ) {
+        const next = newSiteIn(u);
+        const was = current.site ?? siteOfUnits(current.units) ?? siteOfUnits(current.context);
+        if (next && was?.key && next.site.key !== was.key) {
+          current = undefined;
+          pending = [u];
+          continue;
+        }
+      }
       if (current) {
         // "Tumor #2: SCC, L dorsal forearm" after a blank line: a new lesion at another site starts the next procedure.
         const base = current.parent ?? current;
@@ -460,7 +481,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
             base !== undefined &&
             !base.label &&
             !base.units.some((x) => x.labelKind === 'specimen' || specimenWordLabel(x.text));
-          const sameLabel = (!u.label || u.label === base?.label || jarOfBase) && (!newSpecimen || !baseSpecimen || newSpecimen === baseSpecimen);
+          // "Tangential biopsy (A)." … "Punch biopsy 4 mm (B), closed …": another jar in parentheses is another procedure.
+          const newJar = PAREN_JAR.exec(u.text)?.[1];
+          const baseJar = newJar && base ? base.units.map((x) => PAREN_JAR.exec(x.text)?.[1]).find(Boolean) : undefined;
+          const sameLabel =
+            (!u.label || u.label === base?.label || jarOfBase) &&
+            (!newSpecimen || !baseSpecimen || newSpecimen === baseSpecimen) &&
+            (!newJar || !baseJar || newJar === baseJar);
           const site = newSiteIn(u);
           const sameSite =
             !site ||
@@ -1470,6 +1497,13 @@ const SPECIMEN_WORD_LABEL =
   /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?)\b(?![a-z])/i;
 
 /** The specimen letter a unit names in words ("… specimen B"), upper case only. */
+const PAREN_JAR = /\(([A-H])\)/;
+
+/** A clause describing a lesion: a lesion word or a size ("5 mm papule", "nodule 1.5 cm"). */
+function describesLesion(text: string): boolean {
+  return lesionTypeOf(text) !== undefined || /\b\d+(?:\.\d+)?\s*(?:mm|cm)\b/i.test(text);
+}
+
 function specimenWordLabel(text: string): string | undefined {
   const m = SPECIMEN_WORD_LABEL.exec(text);
   return m?.[1] && /^[A-Z]/.test(m[1]) ? m[1] : undefined;

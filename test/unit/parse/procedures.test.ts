@@ -1334,3 +1334,29 @@ describe('a later comma-part that rules out another procedure', () => {
     expect(parseNote('Shave biopsy of the R cheek, was not performed today.').procedures.map((p) => p.status)).not.toContain('performed');
   });
 });
+
+describe('lines that describe a lesion and then name its procedure', () => {
+  const note = [
+    'DOS: 11/19/2026',
+    'Pink scaly 9 mm plaque R ear helix, r/o SCC. Tangential biopsy (A).',
+    'Pigmented 5 mm papule L upper back, r/o dysplastic nevus. Punch biopsy 4 mm (B), closed with 1 simple interrupted 4-0 nylon.',
+    'Subcutaneous nodule R thigh 1.5 cm, r/o lipoma. Incisional biopsy to fat (C), closed with 3 sutures.',
+    'All to in-house dermpath.',
+  ].join('\n');
+
+  it('three lines → three biopsies, each at the site its own line describes', () => {
+    const e = parseNote(note);
+    expect(e.procedures.map((p) => `${p.kind} ${p.site?.key} ${p.specimenLabel}`)).toEqual([
+      'biopsy-tangential ear A',
+      'biopsy-punch upper-back B',
+      'biopsy-incisional thigh C',
+    ]);
+    // Reference §1.2/§1.3: the ear is 69100; one primary skin biopsy (incisional), the punch as its add-on.
+    expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['69100 x1', '11106 x1', '11105 x1', '88305 x3']);
+  });
+
+  it('a later line at another site that describes no lesion stays with the procedure', () => {
+    const e = parseNote('DOS: 11/19/2026\nPink 6 mm papule R cheek. Shave biopsy (A).\nBandage applied to the R cheek and L forearm.');
+    expect(e.procedures).toHaveLength(1);
+  });
+});
