@@ -24,6 +24,8 @@ export interface Block {
   units: Unit[];
   /** Units before the trigger that gave context (a labeled item, the diagnosis line). */
   context: Unit[];
+  /** A lesion line carried from the section before ("BCC, nodular, R nasal ala (C44.311)." then a procedure heading). */
+  leadDx?: Unit;
   trigger: Unit;
   /** The part of the trigger unit that names this procedure (offsets in the whole text). */
   segStart: number;
@@ -262,7 +264,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     }
     if (parent) block.parent = parent;
     if (!parent && listHeader && !block.context.includes(listHeader)) block.context.unshift(listHeader);
-    if (!parent && lastDx && !block.context.includes(lastDx) && !block.context.some((c) => c.field && DX_FIELDS.test(c.field))) block.context.unshift(lastDx);
+    if (!parent && lastDx && !block.context.includes(lastDx) && !block.context.some((c) => c.field && DX_FIELDS.test(c.field))) {
+      block.context.unshift(lastDx);
+      if (!lastDx.field) block.leadDx = lastDx;
+    }
     if (!parent) lastDx = undefined;
     blocks.push(block);
     return block;
@@ -1577,6 +1582,8 @@ function clinicalDxOf(b: Block): string | undefined {
       t,
     );
   if (m?.[0]) return m[0].trim().slice(0, 200);
+  // The lesion line that named this procedure's lesion before its heading is its clinical diagnosis.
+  if (b.leadDx) return b.leadDx.text.trim().slice(0, 200);
   return undefined;
 }
 

@@ -1311,6 +1311,13 @@ describe('a lesion line closing the section before a procedure heading', () => {
     expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units} ${l.dx.join(',')}`)).toEqual(['17311 x1 C44.311', '17312 x1 C44.311']);
   });
 
+  it('"Large epidermal inclusion cyst, upper back, 3.5 cm … (L72.0)." then "Excision: … of the cyst" → the epidermal cyst, not an unspecified one', () => {
+    const e = parseNote(
+      'DOS: 11/19/2026\n\nLarge epidermal inclusion cyst, upper back, 3.5 cm, recurrently inflamed and painful (L72.0).\nExcision: elliptical excision of the cyst with the overlying punctum; excised diameter 4.2 cm including the cyst wall.\n',
+    );
+    expect(codeEncounter(e).lines.map((l) => `${l.code} ${l.dx.join(',')}`)).toEqual(['11406 L72.0', '88304 L72.0']);
+  });
+
   it('a line that names no lesion is not carried', () => {
     expect(only(parseNote(note('Patient seen with her daughter, R handed.')), 'mohs').site).toBeUndefined();
   });
