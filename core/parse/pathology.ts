@@ -69,14 +69,39 @@ const VIRAL_ANTIBODY = /^(?:hsv|herpes|vzv|varicella|cmv|cytomegalovirus)/i;
 const STAIN_NOT_DONE =
   /\b(?:not\s+(?:performed|done|obtained|ordered|required|needed|necessary|indicated)|considered\s+but|(?:will|would|may|can)\s+be\s+(?:performed|ordered|done)|(?:is|are)\s+(?:pending|to\s+follow)|pending|deferred|declined|if\s+(?:needed|requested|clinically\s+indicated)|no\s+(?:special\s+|immuno)?(?:stains?|immunostains?|immunohistochemistry))\b/i;
 
+/**
+ * Stains another laboratory performed (and bills), only reviewed here: "SOX10 and PRAME were performed at Meridian
+ * Reference Laboratory (outside report …) and reviewed". "Performed in our laboratory" is this lab's work.
+ */
+const STAIN_ELSEWHERE =
+  /\b(?:performed|done|run|obtained|stained)\s+(?:at|by)\s+(?:an?\s+|the\s+)?(?:outside|another|other|external|referring|send-?out|(?:[\w.'&-]+\s+){0,4}reference)\b|\b(?:outside|send-?out)\s+(?:report|lab(?:oratory)?)\b|\bsent\s+out\s+(?:to|for)\b/i;
+
+/**
+ * Stains and antibodies a sentence says another laboratory performed, read across the line breaks of a
+ * wrapped report; their later results ("PRAME is negative") are that laboratory's work too.
+ */
+function stainedElsewhere(text: string): Set<string> {
+  const names = new Set<string>();
+  const flat = text.replace(/\s+/g, ' ');
+  if (!STAIN_ELSEWHERE.test(flat)) return names;
+  for (const sentence of flat.split(/(?<=[.;])\s/)) {
+    if (!STAIN_ELSEWHERE.test(sentence)) continue;
+    for (const [re, , name] of STAINS) if (re.test(sentence)) names.add(name);
+    IHC.lastIndex = 0;
+    for (let m = IHC.exec(sentence); m; m = IHC.exec(sentence)) names.add(normalizeAntibody(m[1] as string));
+  }
+  return names;
+}
+
 function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; multiplex: boolean }[] } {
   const stains: Stain[] = [];
   const ihc: { antibody: string; multiplex: boolean }[] = [];
   const t = text.length > 6000 ? text.slice(0, 6000) : text;
+  const elsewhere = stainedElsewhere(t);
   for (const sentence of t.split(/(?<=[.;\n])/)) {
     if (sentence.trim().length === 0) continue;
     // "A Melan-A stain was considered but not performed", "immunostains pending": no work to code.
-    if (STAIN_NOT_DONE.test(sentence)) continue;
+    if (STAIN_NOT_DONE.test(sentence) || STAIN_ELSEWHERE.test(sentence)) continue;
     const frozen = /\bfrozen\b/i.test(sentence);
     const blocksM =
       /\b(?:on|in|from)\s+(\d{1,2}|two|three|four|both)\s+(?:tissue\s+)?blocks?\b|\((\d{1,2})\s+blocks?\)|\bblocks?\s+([A-Z]\d(?:\s*(?:,|and|&)\s*[A-Z]?\d)+|\d[A-Z](?:\s*(?:,|and|&)\s*\d?[A-Z])+)/i.exec(
@@ -94,7 +119,7 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
       const g: Stain['group'] = frozen ? 'frozen' : name === 'Giemsa' && /\bmast\s+cells?\b/i.test(sentence) ? 'II' : group;
       if (name === 'PAS' && stains.some((s) => s.name === 'PAS-D')) continue;
       if (name === 'Iron' && stains.some((s) => s.name === 'Colloidal iron') && /colloidal/i.test(sentence)) continue;
-      if (!stains.some((s) => s.name === name)) stains.push({ name, group: g, blocks });
+      if (!stains.some((s) => s.name === name) && !elsewhere.has(name)) stains.push({ name, group: g, blocks });
     }
     if (!/\b(?:immuno\w*|ihc|stains?|stained|staining|positive|negative|express\w*|highlight\w*|labels?|labeling|reactiv\w*|decorat\w*)\b/i.test(sentence))
       continue;
@@ -104,7 +129,7 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
     for (let m = IHC.exec(sentence); m; m = IHC.exec(sentence)) {
       if (VIRAL_ANTIBODY.test(m[1] as string) && !/\b(?:immuno\w*|ihc)\b/i.test(sentence)) continue;
       const name = normalizeAntibody(m[1] as string);
-      if (!found.includes(name)) found.push(name);
+      if (!found.includes(name) && !elsewhere.has(name)) found.push(name);
     }
     if (found.length === 0) continue;
     const slashed = /\b(?:mart-?1|melan-?a|sox-?10|ki-?67)\s*\/\s*(?:ki-?67|mart-?1|melan-?a|sox-?10|red|brown)\b/i.test(sentence);
@@ -271,6 +296,12 @@ function subheadingMode(line: string): { mode: Mode; rest: string; label?: strin
   return undefined;
 }
 
+/** "Specimen Part: A", "Part #: 2", "Specimen ID: B", "SPECIMEN 1 OF 2" alone on its line: a synoptic report's specimen key. */
+const SYNOPTIC_KEY =
+  /^\s*(?:(?:specimen\s+(?:part|id|label|letter|no\.?|number)|part\s*(?:#|id|label|no\.?|number)?)\s*[:#]\s*\(?([A-Z]\d?|\d{1,2})\)?|(?:specimen|part|container)\s*#?\s*([A-Z]|\d{1,2})\s+of\s+\d{1,2}\s*:?)\s*$/i;
+/** Its description fields before the diagnosis ("Specimen Site: Skin, left upper back", "Procedure: Punch biopsy"). */
+const SYNOPTIC_FIELD = /^\s*(?:(?:specimen|anatomic)\s+)?(?:site|source|location|procedure|type|laterality|specimen)\s*:\s*/i;
+
 /** Page furniture of a printed or faxed report: never a diagnosis. */
 const PAGE_FURNITURE =
   /^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-+\s*end\s+of\s+report\s*-*|\**\s*end\s+of\s+report\s*\**|confidential(?:ity)?\b[^\n]*|this\s+(?:report|document|note|message)\s+(?:contains|is\s+confidential|was\s+(?:created|dictated|transcribed))[^\n]*|[^\n]{0,40}\bvoice\s+recognition\b[^\n]*)\s*$/i;
@@ -392,6 +423,21 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
         continue;
       }
       table = undefined;
+    }
+    // A synoptic report keys each specimen ("Specimen Part: A", then "Specimen Site: Skin, …", "Procedure: Shave
+    // biopsy", "Diagnosis: …"): the key opens the item, its description fields are the item's head until the diagnosis.
+    const key = SYNOPTIC_KEY.exec(line);
+    const keyLabel = key?.[1] ?? key?.[2];
+    if (keyLabel) {
+      current = { label: keyLabel.toUpperCase(), head: '', body: '', mode: 'specimens', start: lineStart, end: lineStart + line.length };
+      items.push(current);
+      continue;
+    }
+    const field = current?.mode === 'specimens' && !current.body ? SYNOPTIC_FIELD.exec(line) : null;
+    if (current && field) {
+      current.head += `${current.head ? ', ' : ''}${line.slice(field[0].length).trim()}`;
+      current.end = lineStart + line.length;
+      continue;
     }
     const sub = subheadingMode(line);
     // After the sign-out of a report already read, an unlabelled line is the document's footer, not a report.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PathologyReport } from '../../../core/model';
+import type { PathologyReport, Unread } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
 import { behaviorOf } from '../../../core/parse/lexicon';
+import { parsePathology } from '../../../core/parse/pathology';
 
 const OUTSIDE = `Patient: Test, Path-1   MRN: 700001
 DOS: 10/20/2026
@@ -321,5 +322,43 @@ describe('results written "A - … . B - …" on one line', () => {
       ['A', 'in-situ'],
       ['B', 'benign'],
     ]);
+  });
+});
+
+describe('synoptic and "N of M" specimen keys', () => {
+  const parse = (text: string) => {
+    const unread: Unread[] = [];
+    return parsePathology({ name: 'p', role: 'pathology', start: 0, text }, (start, end) => ({ section: 'p', start, end }), unread);
+  };
+  it('"Specimen Part: A" opens the item; its site and procedure fields are its head, "Diagnosis:" its result', () => {
+    const reports = parse(
+      'Specimen Part: A\nSpecimen Site: Skin, left upper back\nProcedure: Shave biopsy\nDiagnosis: Seborrheic keratosis, irritated\nPathologist Comment: None\n\nSpecimen Part: B\nSpecimen Site: Skin, right thigh\nProcedure: Punch biopsy\nDiagnosis: Dermatofibroma\n',
+    );
+    expect(reports.map((r) => [r.specimenLabel, r.diagnosisText, r.behavior])).toEqual([
+      ['A', 'Seborrheic keratosis, irritated', 'benign'],
+      ['B', 'Dermatofibroma', 'benign'],
+    ]);
+  });
+  it('"SPECIMEN 1 OF 2" numbers the specimen, not its count', () => {
+    const reports = parse(
+      'SPECIMEN 1 OF 2\nSource: Skin, right nasal sidewall, shave biopsy\nFinal diagnosis: Basal cell carcinoma, nodular type.\n\nSPECIMEN 2 OF 2\nSource: Skin, left shoulder, shave biopsy\nFinal diagnosis: Seborrheic keratosis.\n',
+    );
+    expect(reports.map((r) => [r.specimenLabel, r.behavior])).toEqual([
+      ['1', 'malignant'],
+      ['2', 'benign'],
+    ]);
+  });
+});
+
+describe('stains another laboratory performed', () => {
+  it('are not this lab’s work, even across a wrapped line and in a later result sentence', () => {
+    const e = parseNote(
+      'FINAL DIAGNOSIS\nA. Skin, left forearm, shave biopsy:\n   ATYPICAL JUNCTIONAL MELANOCYTIC PROLIFERATION.\n\nCOMMENT\nA MART-1 immunostain performed in our laboratory on block A1 highlights single junctional melanocytes.\nSOX10 and PRAME immunostains were performed at\nMeridian Reference Laboratory (outside report attached) and were reviewed; PRAME is negative.\n',
+    );
+    expect(e.pathology[0]?.ihc.map((i) => i.antibody)).toEqual(['MART-1']);
+  });
+  it('a stain "performed in our laboratory" or "here" stays', () => {
+    const e = parseNote('FINAL DIAGNOSIS\nA. Skin, back, punch biopsy: Tinea.\nCOMMENT: A PAS stain performed here highlights hyphae.\n');
+    expect(e.pathology[0]?.stains.map((s) => s.name)).toEqual(['PAS']);
   });
 });
