@@ -16,6 +16,8 @@ const REPORT_MARKERS: RegExp[] = [
   /\b(?:collected|date\s+(?:of\s+)?(?:procedure|collection)|received|accession(?:\s+(?:no|number|#))?)\b[^\n\d]{0,20}\d/i,
   /\b(?:gross\s+description|gross\b\s*:?\s*$|microscopic(?:\s+description)?|received\s+in\s+formalin|entirely\s+submitted|cassettes?)\b/im,
   /^\s*(?:specimen\s+|part\s+)?[A-Z][.):]\s*skin,\s/im,
+  // A synoptic report's specimen fields: "Specimen Part: A", "Specimen Site: Skin, left upper back".
+  /^[ \t]*(?:specimen(?:\s+(?:part|site|source|id))?|part|source)\s*[:#]\s*(?:[A-Z\d]{1,2}[ \t]*$|skin,)/im,
 ];
 
 /** Words of a clinician's visit or procedure note that a lab report does not contain. */

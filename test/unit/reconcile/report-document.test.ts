@@ -25,6 +25,19 @@ describe('looksLikePathologyReport', () => {
   for (const f of reports) it(`report: ${f}`, () => expect(looksLikePathologyReport(read(f))).toBe(true));
   for (const f of visits) it(`visit: ${f}`, () => expect(looksLikePathologyReport(read(f))).toBe(false));
 
+  it('a synoptic report (key: value fields, one "Procedure:" per part) is a report', () => {
+    const report = `SKIN PATHOLOGY - SYNOPTIC REPORT
+Patient Name: Test, P   MRN: 1
+Date of Procedure: 03/18/2026
+Date Reported: 03/21/2026
+
+Specimen Part: A
+Specimen Site: Skin, left upper back
+Procedure: Shave biopsy
+Diagnosis: Seborrheic keratosis`;
+    expect(looksLikePathologyReport(report)).toBe(true);
+  });
+
   it('a visit note with its pathology pasted in stays a visit', () => {
     const note = `Patient: Test, P   MRN: 1
 Date of Service: 02/20/2026
