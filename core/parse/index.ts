@@ -675,18 +675,21 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   // Only when this visit is itself the post-op visit, not when a surgery note plans one.
   if (
     // "Post-op wound check 10 days s/p excision …" opening a line is the visit's reason too.
-    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason\s+for\s+visit\s*:\s*(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b/im.test(
+    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+|her\s+|his\s+|the\s+)?(?:\d+[- ](?:day|week)s?\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason\s+for\s+visit\s*:\s*(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b/im.test(
       t,
     )
   )
     return undefined;
-  const m = /\b(?:s\/p|status\s+post)\s+([^\n;]{3,80}?)\s+(?:on\s+)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t);
+  const m = /\b(?:s\/p|status\s+post|after|following)\s+([^\n;]{3,80}?)\s+(?:on\s+)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t);
+  // "… on 11/05/2026 (11602, 12032)": the first code the note gives for that surgery decides its global period.
+  const code = m ? /^\s*\(\s*(?:cpt\s*)?(1[0-7]\d{3})\b/i.exec(t.slice(m.index + m[0].length))?.[1] : undefined;
   // "New problem, unrelated to the surgery: …": the E/M of this visit is for something the global does not cover (§10.3: 24).
   const unrelated =
     /\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+|that\s+)?(?:recent\s+|prior\s+)?(?:surgery|surgical\s+site|procedure|excision|operation|mohs|post-?op(?:erative)?\s+(?:course|care|visit))\b/i.test(
       t,
     );
   const out: NonNullable<Encounter['visit']['postOpOf']> = { related: !unrelated };
+  if (code) out.code = code;
   if (m?.[2]) {
     const parts = m[2].includes('/') ? m[2].split('/') : undefined;
     if (parts && parts.length === 3) {

@@ -227,12 +227,22 @@ export const evaluationPostoperative = defineRule({
     const post = ctx.encounter.visit.postOpOf;
     if (!post) return;
     const em = emLine(ctx);
-    if (!em) return;
     const global = post.code ? codeInfo(post.code)?.global : undefined;
     const days = post.date && ctx.dateOfService ? daysBetween(post.date, ctx.dateOfService) : undefined;
     const windowDays = global === '000' ? 0 : global === '010' ? 10 : global === '090' ? 90 : undefined;
     if (windowDays !== undefined && days !== undefined && days > windowDays) return; // global has ended
     const prior = post.code ? `${post.code}${post.date ? ` on ${post.date}` : ''}` : `a prior procedure${post.date ? ` on ${post.date}` : ''}`;
+    if (!em) {
+      // A post-op check with nothing else done: say why the claim is empty rather than leave the coder guessing.
+      if (post.related !== false && ctx.lines.length === 0) {
+        ctx.report({
+          severity: 'info',
+          message: `Postoperative visit for ${prior}${windowDays !== undefined && days !== undefined ? `, day ${days} of its ${windowDays}-day global period` : ''}: included in the surgical package, nothing to bill.`,
+          fix: 'Report it as included (99024 where the practice tracks post-op visits); if an unrelated problem was also managed, document it and its E/M level (→ 24).',
+        });
+      }
+      return;
+    }
     if (post.related === false) {
       ctx.addModifier(em, '24');
       ctx.report({

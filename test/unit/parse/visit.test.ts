@@ -63,6 +63,12 @@ describe('visit facts', () => {
     expect(parseNote('Place of service: office').visit.placeOfService).toBe('11');
   });
 
+  it('"Here for 2-week suture removal after excision … on 11/12/2026 (11602, 12032)" → post-op of 11602 on that date', () => {
+    expect(
+      parseNote('S: Here for 2-week suture removal after excision of melanoma in situ R upper back on 11/12/2026 (11602, 12032). Healing well.').visit.postOpOf,
+    ).toEqual({ related: true, code: '11602', date: '2026-11-12' });
+  });
+
   it.each([
     ['psoriasis on methotrexate, which I have managed for 3 years as her ongoing dermatologist', true],
     ['We have been following his CTCL for the past six years.', true],

@@ -172,6 +172,17 @@ const cases: Case[] = [
     findings: ['evaluation/postoperative-visit'],
   },
   {
+    name: 'post-op check with no E/M documented, inside the global → an info saying nothing is billed',
+    visit: { dateOfService: '2026-03-02', postOpOf: { code: '11642', date: '2026-02-25', related: true } },
+    lines: [],
+    findings: ['evaluation/postoperative-visit'],
+  },
+  {
+    name: 'post-op check with no E/M, global over → nothing to say',
+    visit: { dateOfService: '2026-03-02', postOpOf: { code: '11642', date: '2026-02-10', related: true } },
+    lines: [],
+  },
+  {
     name: 'global already over → no 24, no finding',
     visit: { dateOfService: '2026-03-02', emCode: '99213', postOpOf: { code: '11642', date: '2026-01-02', related: false } },
     lines: ['99213'],
