@@ -357,4 +357,41 @@ export const evaluationG2211 = defineRule({
   },
 });
 
-export const evaluationRules: Rule[] = [evaluationOfficeVisit, evaluationSeparatelyIdentifiable, evaluationPostoperative, evaluationTimeLevel, evaluationG2211];
+/** Telehealth named in the note: a video, audio-only or virtual visit, or a telehealth place of service. */
+const TELEHEALTH =
+  /\b(?:tele-?health|tele-?medicine|tele-?derm(?:atology)?|video\s+visit|virtual\s+visit|audio[- ]only|audio[- ]video|synchronous\s+(?:audio|video))\b/i;
+
+export const evaluationTelehealth = defineRule({
+  id: 'evaluation/telehealth',
+  family: 'evaluation',
+  phase: 'check',
+  title: 'Telehealth E/M: place of service and modifier are payer rules to verify',
+  explain:
+    'A visit done by video or audio is coded with the same E/M levels, by decision making or time. Which place of service (02 or 10) and which telehealth modifier (95, 93, GT…) a payer wants ' +
+    'is not in DermLens’s coding reference and changes with payer and year, so DermLens adds none and asks the coder to check.',
+  references: ['Reference §10.7 (E/M levels by MDM or time)', 'Reference: silent on telehealth place of service and modifiers'],
+  status: 'stable',
+  codes: [],
+  apply(ctx) {
+    const em = emLine(ctx);
+    if (!em) return;
+    const pos = ctx.encounter.visit.placeOfService?.trim();
+    const named = pos === '02' || pos === '10' || Object.values(ctx.encounter.sections).some((t) => TELEHEALTH.test(t));
+    if (!named) return;
+    ctx.report({
+      severity: 'warning',
+      message: `${em.code} is a telehealth visit: the place of service and any telehealth modifier are payer-specific and not in DermLens's reference; none was added.`,
+      target: em.code,
+      fix: "Check the payer's telehealth policy for the place of service (02/10) and modifier (95, 93, GT) before submitting.",
+    });
+  },
+});
+
+export const evaluationRules: Rule[] = [
+  evaluationOfficeVisit,
+  evaluationSeparatelyIdentifiable,
+  evaluationPostoperative,
+  evaluationTimeLevel,
+  evaluationG2211,
+  evaluationTelehealth,
+];
