@@ -338,7 +338,8 @@ function countIn(text: string): number | undefined {
     /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze|\.\d|\s*(?:x|×)))/gi;
   for (let m = bare.exec(t); m; m = bare.exec(t)) {
     const prev = t.slice(Math.max(0, m.index - 12), m.index + 1);
-    if (/\d\s*(?:cm|mm)?\s*$/.test(prev)) continue;
+    // "1.2 x 15" is a size; "LN2 x 15" names liquid nitrogen, not a dimension.
+    if (/(?<![A-Za-z])\d\s*(?:cm|mm)?\s*$/.test(prev)) continue;
     take(Number(m[1]), m.index, m.index + m[0].length);
   }
   return found ? sum : undefined;

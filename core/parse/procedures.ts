@@ -73,6 +73,12 @@ const SPECIMEN_FIELDS =
   /^(?:specimens?\s*\(s\)|specimens?(?:\s+(?:label|#|no|id|letter|number|sent))?|spec(?:imen)?\s*#?|jar|container|label|bottle|specimen\s+labeled)$/;
 const DX_FIELDS =
   /^(?:indications?(?:\s+for\s+procedure)?|pre-?op(?:erative)?|clinical|clinical\s+(?:diagnosis|dx|impression)|dx|ddx|diagnosis|pre-?op(?:erative)?\s+(?:diagnosis|dx)|indication(?:s)?|reason|clinical\s+indication|working\s+diagnosis|impression|suspected|lesion(?:\s+type)?|clinical\s+description)$/;
+/** "Clinical impression (biopsy):" is a diagnosis field too: a parenthesis after the field name does not change it. */
+function isDxField(field: string): boolean {
+  return DX_FIELDS.test(field.replace(/\s*\([^)]*\)\s*$/, ''));
+}
+/** "[ ] Excision", "☐ Punch biopsy", "( ) I&D": an unticked template box names a procedure that was not done. */
+const UNCHECKED_BOX = /^\s*(?:[-*•]\s*)?(?:\[\s{0,2}\]|☐|□|\(\s\))/;
 const SIZE_FIELDS =
   /^(?:size|lesion|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
 
@@ -125,7 +131,7 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
 
 function unitTriggers(u: Unit): Trigger[] {
   // "Indication: biopsy-proven BCC (shave bx 2/10)" describes the lesion, it does not record a procedure.
-  if (u.field && DX_FIELDS.test(u.field) && !/\b(?:performed|today|done)\b/i.test(u.text)) return [];
+  if (u.field && isDxField(u.field) && !/\b(?:performed|today|done)\b/i.test(u.text)) return [];
   // "Mohs surgeon and pathologist: Dr. K", "Surgeon/pathologist: … (Mohs)": people, not procedures.
   if (u.field && /\b(?:surgeon|pathologist|provider|physician|attending|assistant|scribe|nurse|referr\w*|supervising)\b/.test(u.field)) return [];
   // "Nextech - Phototherapy Flowsheet", "Excision template": a form's title names the form, not a procedure done.
@@ -158,7 +164,7 @@ function siteOfUnits(all: Unit[]): Site | undefined {
     }
   }
   for (const u of units) {
-    if (u.field && (PROCEDURE_FIELDS.test(u.field) || SITE_FIELDS.test(u.field) || DX_FIELDS.test(u.field))) {
+    if (u.field && (PROCEDURE_FIELDS.test(u.field) || SITE_FIELDS.test(u.field) || isDxField(u.field))) {
       const s = matchSite(u.value ?? '');
       if (s) return s;
     }
@@ -264,7 +270,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     }
     if (parent) block.parent = parent;
     if (!parent && listHeader && !block.context.includes(listHeader)) block.context.unshift(listHeader);
-    if (!parent && lastDx && !block.context.includes(lastDx) && !block.context.some((c) => c.field && DX_FIELDS.test(c.field))) {
+    if (!parent && lastDx && !block.context.includes(lastDx) && !block.context.some((c) => c.field && isDxField(c.field))) {
       block.context.unshift(lastDx);
       if (!lastDx.field) block.leadDx = lastDx;
     }
@@ -275,10 +281,17 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   let lineField: string | undefined;
   /** Units of a diagnosis/indication line ("Indication: #1 …; #2 …"): why, not what was done. */
   const whyUnits = new Set<Unit>();
+  let unchecked = false;
   for (const u of units) {
     if (overBudget()) break;
     if (u.lineStart) lineField = u.field;
-    if (lineField !== undefined && DX_FIELDS.test(lineField)) whyUnits.add(u);
+    if (u.lineStart) unchecked = UNCHECKED_BOX.test(u.text);
+    if (unchecked) {
+      current = undefined;
+      pending = [];
+      continue;
+    }
+    if (lineField !== undefined && isDxField(lineField)) whyUnits.add(u);
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
     const intents = new Map<Trigger, string>();
     const triggers = unitTriggers(u).filter((t) => {
@@ -291,7 +304,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     // A list intro ("…BCCs (path 3/20):") or a statement about all the lesions ("All three lesions biopsy-proven BCC.") is context for the items below it.
     if (triggers.length === 0 && u.lineStart && !u.label && (/:\s*$/.test(u.text) || priorMalignantBiopsyIn(u.text))) listHeader = u;
     if (u.label && u.lineStart) lastDx = undefined;
-    if (u.field && DX_FIELDS.test(u.field) && !current) lastDx = u;
+    if (u.field && isDxField(u.field) && !current) lastDx = u;
     // "Irritated skin tags x16 … Removed with fine scissors.": removal words after a skin-tag line.
     if (
       triggers.length === 0 &&
@@ -338,7 +351,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       // "Procedure: Shave removal x3" then "- R cheek: 4 mm ISK (A)": under a counted header a bullet naming a site is an item too.
       const bulletItem = !u.label && u.bullet && u.lineStart && header !== undefined && /\bx\s*[2-9]\b/i.test(header.trigger.text);
       // "Indication: #1 changing nevus L upper back; #2 … R jawline": the items of a diagnosis line say why, they are not the procedures.
-      const whyItem = !u.lineStart && lineField !== undefined && DX_FIELDS.test(lineField);
+      const whyItem = !u.lineStart && lineField !== undefined && isDxField(lineField);
       if ((u.label || bulletItem) && header && !isClosure(header.family) && !whyItem && matchSite(u.text)) {
         const item = open(header.family, u, { start: 0, end: u.text.length, at: 0 }, false);
         // "Two BCCs biopsied 1/5 - both nodular BCC. Today: ED&C x3 to each:" — the header's own context names the lesions too.
@@ -438,7 +451,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           if (
             current.parent &&
             // "DX: Inflamed epidermoid cyst" at the end of the template names the excised lesion, not the repair.
-            ((u.field && (SPECIMEN_FIELDS.test(u.field) || DX_FIELDS.test(u.field) || /\b(?:path\w*|lab|destination|sent)\b/.test(u.field))) ||
+            ((u.field && (SPECIMEN_FIELDS.test(u.field) || isDxField(u.field) || /\b(?:path\w*|lab|destination|sent)\b/.test(u.field))) ||
               u.labelKind === 'specimen' ||
               // "… closed in two layers. Specimen to path (A).": the jar is the excision's, not the repair's.
               (!u.field && SPECIMEN_SENT.test(u.text)))
@@ -694,7 +707,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     // the summary of the labeled items below it, which take its site when they name none.
     const counted = /(?:\bx|×)\s*([2-9])\b/i.exec(b.trigger.text);
     // A diagnosis field under the header ("Pre-op diagnosis: BCC R back; nevus L arm") summarises the items too.
-    const own = b.units.filter((u) => !(u.field && DX_FIELDS.test(u.field)) && !whyUnits.has(u) && /[a-z0-9]/i.test(u.text)).length;
+    const own = b.units.filter((u) => !(u.field && isDxField(u.field)) && !whyUnits.has(u) && /[a-z0-9]/i.test(u.text)).length;
     if (!b.parent && !b.label && own === 1 && counted) {
       const n = Number(counted[1]);
       const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
@@ -801,7 +814,7 @@ function destructionClassOf(text: string): string | undefined {
 
 function withoutDxFields(units: Unit[]): string {
   return units
-    .filter((u) => !isBoilerplate(u) && !(u.field && DX_FIELDS.test(u.field)))
+    .filter((u) => !isBoilerplate(u) && !(u.field && isDxField(u.field)))
     .map((u) => u.text)
     .join('\n');
 }
@@ -1574,7 +1587,7 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
 
 function clinicalDxOf(b: Block): string | undefined {
   for (const units of [b.context, b.units]) {
-    for (const u of units) if (u.field && DX_FIELDS.test(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
+    for (const u of units) if (u.field && isDxField(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
   }
   const t = unitTexts(b.context, b.units, ' ');
   const m =

@@ -207,3 +207,36 @@ describe('terse "problem - plan" lines are separate problems', () => {
     expect(r.dx[0]).toContain('L81.1');
   });
 });
+
+describe('telehealth E/M: the payer rules for POS and modifier are asked, never invented', () => {
+  it('video visit → 99213 with no modifier and a telehealth finding', () => {
+    const r = codeNote('Visit type: Telehealth — synchronous audio-video, POS 10\nA/P: acne vulgaris - start spironolactone 50 mg daily.\nE/M 99213\n');
+    expect(r.lines).toEqual(['99213']);
+    expect(r.findings).toContain('evaluation/telehealth');
+  });
+
+  it('an office visit gets no such finding', () => {
+    const r = codeNote('A/P: acne vulgaris - start spironolactone 50 mg daily.\nE/M 99213\n');
+    expect(r.findings).not.toContain('evaluation/telehealth');
+  });
+});
+
+describe('template checkboxes: only ticked procedures were done', () => {
+  it('unticked boxes produce nothing; a "(biopsy)" after a diagnosis field name opens no biopsy', () => {
+    const r = codeNote(
+      'PROCEDURE DOCUMENTATION\n[x] Cryotherapy - premalignant lesions (AK)    # of lesions: 12    Site: face, scalp\n[ ] Cryotherapy - benign lesions\n' +
+        '[x] Shave biopsy    Site: L upper arm    Specimen: A    Sent to: in-house dermpath\n[ ] Punch biopsy\n[ ] Excision\n☐ Intralesional injection\n( ) Incision & drainage\n' +
+        'Clinical impression (biopsy): r/o SCC vs ISK, 8 mm keratotic papule\n',
+    );
+    expect(r.lines).toEqual(['11102-59', '17000', '17003 x11', '88305']);
+  });
+});
+
+describe('"LN2 x 15" counts the lesions (the 2 of LN2 is no dimension)', () => {
+  it.each([
+    ['AKs → LN2 x 15 (scalp 9, ears 4, nose 2), 2 FTC\n', ['17004']],
+    ['AKs face - LN2 x 6\n', ['17000', '17003 x5']],
+  ])('%s', (line, lines) => {
+    expect(codeNote(line).lines).toEqual(lines);
+  });
+});
