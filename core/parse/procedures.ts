@@ -507,12 +507,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
             (!newSpecimen || !baseSpecimen || newSpecimen === baseSpecimen) &&
             (!newJar || !baseJar || newJar === baseJar);
           const site = newSiteIn(u);
+          // The block's site may so far be told only by its lines or the lesion line before it (not yet filled in).
+          const baseSite = site && base ? (base.site ?? (u.lineStart ? (siteOfUnits(base.units) ?? siteOfUnits(base.context)) : undefined)) : undefined;
           const sameSite =
             !site ||
-            !base?.site?.key ||
-            (site.site.key === base.site.key && (!site.site.laterality || !base.site.laterality || site.site.laterality === base.site.laterality)) ||
+            !baseSite?.key ||
+            (site.site.key === baseSite.key && (!site.site.laterality || !baseSite.laterality || site.site.laterality === baseSite.laterality)) ||
             // A step of the procedure (a punch, a nail avulsion inside a nail biopsy), not the same procedure named again.
-            (!u.lineStart && !u.label && !site.site.laterality && seg.family !== base.family && partOfSite(site.site.key, base.site.key));
+            (!u.lineStart && !u.label && !site.site.laterality && seg.family !== base?.family && partOfSite(site.site.key, baseSite.key));
           // A new bullet line naming a procedure is a new item.
           const newItem = u.bullet && u.lineStart && base !== undefined && base.trigger !== u;
           const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);

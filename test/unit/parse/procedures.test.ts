@@ -1367,3 +1367,19 @@ describe('lines that describe a lesion and then name its procedure', () => {
     expect(e.procedures).toHaveLength(1);
   });
 });
+
+describe('a second lesion line naming its own procedure under a procedure heading', () => {
+  it('"SCCIS L lower leg 1.8 cm" + "Treatment: ED&C" then "Superficial BCC, R upper arm, 0.8 cm …: ED&C x3" → two destructions', () => {
+    const e = parseNote(
+      [
+        'DOS: 11/20/2026',
+        '',
+        'Squamous cell carcinoma in situ, L lower leg, 1.8 cm, biopsy proven 10/28/2026 (D04.72).',
+        'Treatment: curettage and electrodesiccation, 3 cycles. Post-curettage defect 2.3 cm.',
+        'Superficial BCC, R upper arm, 0.8 cm, biopsy proven (C44.612): ED&C x3, final 1.1 cm.',
+      ].join('\n'),
+    );
+    // Reference §2.3: malignant destruction by site group and lesion diameter.
+    expect(codeEncounter(e).lines.map((l) => `${l.code} ${l.dx.join(',')}`)).toEqual(['17262 D04.72', '17261 C44.612']);
+  });
+});
