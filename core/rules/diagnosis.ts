@@ -32,6 +32,7 @@ import { procedureParagraph } from './procedure-text';
 const MAX_POINTERS = 4;
 /** In-office fungal tests (reference §14): KOH preparation, fungal culture. */
 const FUNGAL_TESTS = new Set(['87220', '87101']);
+const FUNGAL_TEST_WORDS = /\bkoh\b|\bfungal\s+cultures?\b|\bhyphae\b/i;
 const FUNGAL_WORDS =
   /\b(?:tinea(?:\s+(?:pedis|corporis|capitis|cruris|unguium|manuum|barbae|versicolor))?|onychomycosis|mycotic\s+nails?|pityriasis\s+versicolor|dermatophytosis)\b/gi;
 /** A suspected, not stated, condition: "r/o tinea", "? onychomycosis", "possible tinea corporis vs eczema". */
@@ -467,7 +468,11 @@ class Linker {
     for (const p of proceduresOfLine(this.ctx, line)) texts.push(p.text);
     for (const pr of this.ctx.encounter.visit.problems) {
       const ps = pr.span;
-      if (ps && line.spans.some((s) => s.section === ps.section && s.start < ps.end && ps.start < s.end)) texts.push(pr.text);
+      if (!ps) continue;
+      if (line.spans.some((s) => s.section === ps.section && s.start < ps.end && ps.start < s.end)) texts.push(pr.text);
+      // "KOH performed in office: positive" in the exam, "1. Tinea corporis (B35.4): KOH positive." in the plan:
+      // the problem that cites the test's result is the condition tested for.
+      else if (FUNGAL_TEST_WORDS.test(this.ctx.encounter.sections[ps.section]?.slice(ps.start, ps.end) ?? '')) texts.push(pr.text);
     }
     const text = texts.join('\n');
     for (const m of text.matchAll(FUNGAL_WORDS)) {
