@@ -38,9 +38,28 @@ export function snapshotFromHtml(html: string, id: string, options: { path?: str
       inlineSavedFrames(doc, dir, dir, 0);
     }
     attachDeclarativeShadowRoots(doc);
+    selectSavedOptions(doc);
     return snapshotFromDocument(doc, { url: `file://${id}` });
   } finally {
     void window.happyDOM.close();
+  }
+}
+
+/**
+ * A saved page records each list's choice as `<option selected>`; a browser's parser selects that option
+ * (the last one so marked), but happy-dom's document.write may pick another ("3 mm" for a saved "4 mm"). Select it,
+ * in frames too, so the CLI reads the choice a browser shows.
+ */
+export function selectSavedOptions(doc: Document, depth = 0): void {
+  for (const select of Array.from(doc.querySelectorAll('select:not([multiple])')) as HTMLSelectElement[]) {
+    const marked = Array.from(select.options).map((o) => o.hasAttribute('selected'));
+    const index = marked.lastIndexOf(true);
+    if (index >= 0 && select.selectedIndex !== index) select.selectedIndex = index;
+  }
+  if (depth >= MAX_FRAME_DEPTH) return;
+  for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
+    const inner = frameDocument(frame);
+    if (inner && inner !== doc) selectSavedOptions(inner, depth + 1);
   }
 }
 

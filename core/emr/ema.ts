@@ -79,4 +79,6 @@ export const emaAdapter = defineAdapter({
  * - SPA route change in place: test/unit/emr/dom-cases.test.ts; demo/charts/*.html use the same markup
  * - test/fixtures/emr/ema/visit-template-noise.html (unchecked choices, *** template row, hidden template library)
  * - test/fixtures/emr/ema/visit-sections-aria-labelledby-h4.html (sections as <section aria-labelledby> titled by <h4>)
+ * - test/fixtures/emr/ema/path-result-one-of-two-prior-results-grid.html (result for A of two; older results in the grid)
+ * - test/fixtures/emr/ema/visit-two-shave-biopsies-one-resulted.html (the visit that result links to)
  */

@@ -44,5 +44,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/two-encounter-tabs-active-visit.html (encounter tabs: the unselected one is left out)
  * - test/fixtures/emr/generic/label-span-fields-shave-injection.html (<label>+<span> fields with no colon)
  * - test/fixtures/emr/generic/document-viewer-same-origin-iframe.html (note in a same-origin viewer frame)
+ * - test/fixtures/emr/generic/procedure-checklist-inputs.html (checkboxes, chips, inputs and a select saved with the page)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

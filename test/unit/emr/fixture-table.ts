@@ -370,4 +370,29 @@ export const PAGES: PageCase[] = [
     dateOfService: '09/01/2026',
     contains: [['procedure', 'Cryotherapy: liquid nitrogen to 2 actinic keratoses of the frontal scalp.']],
   },
+  {
+    file: 'ema/path-result-one-of-two-prior-results-grid.html',
+    adapter: 'ema',
+    roles: ['pathology'],
+    patient: 'Test, Patient-460   MRN: 900460',
+    dateOfService: '05/18/2026',
+    contains: [['pathology', 'B. Skin, left upper arm, shave biopsy:\n   Deeper levels in progress; will be reported separately.']],
+  },
+  {
+    file: 'ema/visit-two-shave-biopsies-one-resulted.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment'],
+    patient: 'Test, Patient-460   MRN: 900460',
+    dateOfService: '05/18/2026',
+    contains: [['assessment', 'Specimen: B - to in-house dermpath.']],
+  },
+  {
+    file: 'generic/procedure-checklist-inputs.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-461   MRN: 900461',
+    dateOfService: '09/15/2026',
+    // Unchecked boxes and chips say nothing; the select reads its saved choice (<option selected>), the inputs their values.
+    contains: [['procedure', 'Punch biopsy   Size: 4 mm   Site: L lateral calf   Specimen: A']],
+  },
 ];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Window } from 'happy-dom';
-import { inlineSavedFrames } from '../../../cli/html';
+import { inlineSavedFrames, selectSavedOptions } from '../../../cli/html';
 import { attachDeclarativeShadowRoots } from '../../../core/emr/declarative-shadow';
 
 export const FIXTURES = resolve(__dirname, '../../fixtures/emr');
@@ -23,6 +23,7 @@ export function loadPage(html: string, path?: string): { doc: Document; window: 
   // Frames saved as files next to the page are read the way the CLI reads them.
   if (path) inlineSavedFrames(doc, dirname(path));
   attachDeclarativeShadowRoots(doc);
+  selectSavedOptions(doc);
   return { doc, window, close: () => void window.happyDOM.close() };
 }
 
