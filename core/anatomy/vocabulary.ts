@@ -459,7 +459,11 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
     if (found.term.weak && options.strict && first.ai > 0) {
       const prev = all[first.ai - 1]?.word ?? '';
       const prev2 = all[first.ai - 2]?.word ?? '';
-      if (!(WEAK_OK.has(prev) || LATERALITY[prev] || prev.length === 1 || /^\d+$/.test(prev) || (prev === 'the' && WEAK_OK.has(prev2)))) {
+      // "Molluscum contagiosum, trunk (B08.1)": a generic word set off as a list item by a comma and closed by
+      // punctuation names the site ("…, back to clinic" does not).
+      const prevTok = all[first.ai - 1] as Token;
+      const listed = /,\s*$/.test(text.slice(prevTok.end, first.start)) && /^\s*(?:[(,.;:]|$)/.test(text.slice(last.end, last.end + 3));
+      if (!(listed || WEAK_OK.has(prev) || LATERALITY[prev] || prev.length === 1 || /^\d+$/.test(prev) || (prev === 'the' && WEAK_OK.has(prev2)))) {
         i += found.len;
         continue;
       }

@@ -159,6 +159,14 @@ describe('site-group boundaries (AAD: hairline, mandible, skull base; hands/feet
 });
 
 describe('findSites in prose', () => {
+  it.each([
+    ['Molluscum contagiosum, trunk (B08.1): curettage of 6 lesions.', ['trunk']],
+    ['Acne, back, chest.', ['back', 'chest']],
+    ['Seen with her husband, back to clinic in 3 months.', []],
+  ])('a generic word set off by commas as a list item is a site: %s', (text, keys) => {
+    expect(findSites(text, { strict: true }).map((f) => f.site.key)).toEqual(keys);
+  });
+
   it('finds every site with offsets and side, skipping generic words used as verbs', () => {
     const text = 'Will call back. Shave bx of the back and L forearm, then the R hand.';
     const found = findSites(text, { strict: true });

@@ -24,3 +24,13 @@ describe('a KOH done in the exam, its result cited under the problem in the plan
     expect(r.dx).toEqual([['B35.4']]);
   });
 });
+
+describe('benign destructions of two lesion kinds on one line each', () => {
+  it('17 warts (LN2) + "Molluscum contagiosum, trunk (B08.1): curettage of 6 lesions" → one 17111 for both (reference §2.2)', () => {
+    const r = codeNote(
+      'Verruca vulgaris, numerous, both hands and fingers (B07.8). Cryotherapy with LN2 to 17 warts, 2 freeze-thaw cycles each.\nMolluscum contagiosum, trunk (B08.1): curettage of 6 lesions.\n',
+    );
+    expect(r.lines).toEqual(['17111']);
+    expect(r.dx).toEqual([['B07.8', 'B08.1']]);
+  });
+});
