@@ -938,6 +938,16 @@ export const diagnosisUnmapped = defineRule({
   },
 });
 
+/** The paragraph (between blank lines) that holds the procedure, its lesion line before it included. */
+function wholeParagraph(ctx: RuleContext, p: Procedure): string {
+  const span = p.span;
+  const section = span ? ctx.encounter.sections[span.section] : undefined;
+  if (!span || !section) return p.text;
+  const before = section.slice(Math.max(0, span.start - 800), span.start);
+  const blank = before.search(/\n\s*\n(?![\s\S]*\n\s*\n)/);
+  return `${blank >= 0 ? before.slice(blank) : before}${procedureParagraph(ctx, p)}`;
+}
+
 export const diagnosisMissing = defineRule({
   id: 'diagnosis/missing',
   family: 'diagnosis',
@@ -957,6 +967,27 @@ export const diagnosisMissing = defineRule({
       const named =
         uncodedCondition(procs.map((p) => `${p.lesionType ?? ''} ${p.text}`).join(' ')) ??
         uncodedCondition(procs.map((p) => procedureParagraph(ctx, p)).join(' '));
+      // "Laceration of the L forehead (S01.81XA)": the provider wrote a code DermLens's subset does not hold — name it for
+      // the coder to verify, never link it unchecked.
+      const written = named
+        ? undefined
+        : [
+            ...procs
+              .map((p) => wholeParagraph(ctx, p))
+              .join(' ')
+              .matchAll(/\(\s*([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\s*\)/g),
+          ]
+            .map((m) => normalizeIcd10(m[1]))
+            .find((c): c is string => c !== undefined && title(c) === undefined);
+      if (written) {
+        ctx.report({
+          severity: 'warning',
+          rule: 'diagnosis/unmapped',
+          message: `${line.code}: the note documents ${written}, which is outside DermLens's ICD-10-CM subset, so it was not linked unchecked.`,
+          target: line.code,
+          fix: `Verify ${written} in the ICD-10-CM tabular list (billable, 7th character where required) and link it by hand.`,
+        });
+      }
       if (named) {
         ctx.report({
           severity: 'warning',

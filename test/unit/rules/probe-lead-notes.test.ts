@@ -34,3 +34,14 @@ describe('benign destructions of two lesion kinds on one line each', () => {
     expect(r.dx).toEqual([['B07.8', 'B08.1']]);
   });
 });
+
+describe('a code the provider wrote that the ICD-10-CM subset does not hold', () => {
+  it('"Laceration of the L forehead … (S01.81XA)" + simple repair 3.2 cm → 12013, the code named for verification, never linked unchecked', () => {
+    const r = codeNote(
+      'Laceration of the L forehead, 3.2 cm, from a fall at home today (S01.81XA).\nIrrigated, explored: no foreign body. Simple repair with 6-0 nylon interrupted sutures, length 3.2 cm.\n',
+    );
+    expect(r.lines).toEqual(['12013']);
+    expect(r.dx).toEqual([[]]);
+    expect(r.findings).toEqual(['diagnosis/unmapped', 'diagnosis/missing']);
+  });
+});
