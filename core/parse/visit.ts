@@ -79,7 +79,7 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean } {
 
 export function minutesOf(text: string): number | undefined {
   const m =
-    /\b(?:total\s+(?:time|face[- ]to[- ]face\s+time|practitioner\s+time|visit\s+time)|time\s+spent|spent\s+(?:a\s+total\s+of\s+)?|total\s+of)\s*(?:[:=]|was|of)?\s*(?:approximately\s+|approx\.?\s+|over\s+)?(\d{1,3})\s*(?:minutes|mins?)\b/i.exec(
+    /\b(?:total\s+(?:time|face[- ]to[- ]face\s+time|practitioner\s+time|visit\s+time)|time\s+spent|spent\s+(?:a\s+total\s+of\s+)?|total\s+of)(?:\s+(?:spent|on|in|the|date|day|of|this|that|encounter|visit|today|by\s+me|personally|with\s+the\s+patient)){0,7}\s*(?:[:=]|was|of)?\s*(?:approximately\s+|approx\.?\s+|over\s+)?(\d{1,3})\s*(?:minutes|mins?)\b/i.exec(
       text.length > 50000 ? text.slice(0, 50000) : text,
     );
   return m?.[1] ? Number(m[1]) : undefined;

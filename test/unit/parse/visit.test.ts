@@ -63,6 +63,14 @@ describe('visit facts', () => {
     expect(parseNote('Place of service: office').visit.placeOfService).toBe('11');
   });
 
+  it.each([
+    ['Total time spent on the date of the encounter: 42 minutes, including counseling.', 42],
+    ['Time spent with the patient today was 25 min.', 25],
+    ['Total time: 32 minutes.', 32],
+  ])('total time: %s → %i', (text, minutes) => {
+    expect(parseNote(text).visit.totalMinutes).toBe(minutes);
+  });
+
   it('"Here for 2-week suture removal after excision … on 11/12/2026 (11602, 12032)" → post-op of 11602 on that date', () => {
     expect(
       parseNote('S: Here for 2-week suture removal after excision of melanoma in situ R upper back on 11/12/2026 (11602, 12032). Healing well.').visit.postOpOf,
