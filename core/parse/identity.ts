@@ -56,6 +56,25 @@ export function normalizeName(raw: string): string | undefined {
   return kept.length > 2 ? `${kept[0]} ${kept[kept.length - 1]}` : kept.join(' ');
 }
 
+/** The patient's name field of a note head, normalized; or, when that field holds an id ("Patient: A1234"), the id. */
+function nameIn(head: string): { name?: string; id?: string } {
+  const name = NAME_RE.exec(head);
+  if (!name?.[1]) return {};
+  const raw = name[1].trim();
+  // "Patient: 12345" is an id, "Patient key:" is handled above, "Patient tolerated…" is prose.
+  if (!/^(?:key\b|tolerated|was|is|has|had|presents|reports|states|denies|here|returns|seen|consented|name\b)/i.test(raw) && !/^\d+$/.test(raw)) {
+    const normalized = normalizeName(raw);
+    return normalized && normalized.split(' ').length <= 4 ? { name: normalized } : {};
+  }
+  return /^[A-Z0-9-]{4,}$/i.test(raw) && /\d/.test(raw) ? { id: raw.toUpperCase() } : {};
+}
+
+/** The normalized patient name of a note (extractIdentity(text).name, without reading the other fields). */
+export function patientNameOf(text: string): string | undefined {
+  if (typeof text !== 'string' || text.length === 0) return undefined;
+  return nameIn(text.slice(0, HEAD_CHARS)).name;
+}
+
 export function extractIdentity(text: string): NoteIdentity {
   if (typeof text !== 'string' || text.length === 0) return {};
   const head = text.slice(0, HEAD_CHARS);
@@ -64,15 +83,9 @@ export function extractIdentity(text: string): NoteIdentity {
   if (mrn?.[1] && /\d/.test(mrn[1])) out.mrn = mrn[1].toUpperCase();
   const key = KEY_RE.exec(head);
   if (key?.[1]) out.patientKey = key[1];
-  const name = NAME_RE.exec(head);
-  if (name?.[1]) {
-    const raw = name[1].trim();
-    // "Patient: 12345" is an id, "Patient key:" is handled above, "Patient tolerated…" is prose.
-    if (!/^(?:key\b|tolerated|was|is|has|had|presents|reports|states|denies|here|returns|seen|consented|name\b)/i.test(raw) && !/^\d+$/.test(raw)) {
-      const normalized = normalizeName(raw);
-      if (normalized && normalized.split(' ').length <= 4) out.name = normalized;
-    } else if (/^[A-Z0-9-]{4,}$/i.test(raw) && /\d/.test(raw) && !out.mrn) out.mrn = raw.toUpperCase();
-  }
+  const name = nameIn(head);
+  if (name.name) out.name = name.name;
+  else if (name.id && !out.mrn) out.mrn = name.id;
   const dob = DOB_RE.exec(head);
   if (dob?.[1]) out.dateOfBirth = dob[1];
   const dos = dateOfServiceOf(text);

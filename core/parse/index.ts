@@ -3,7 +3,7 @@ import { findSites, pickSite } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { parseDate } from './dates';
-import { extractIdentity } from './identity';
+import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf } from './lexicon';
 import { resetMemos } from './memo';
 import { parsePathology } from './pathology';
@@ -273,8 +273,7 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   const postOp = postOpOf(body);
   if (postOp) visit.postOpOf = postOp;
 
-  const identity = extractIdentity(body);
-  const initials = identity.name
+  const initials = patientNameOf(body)
     ?.split(' ')
     .map((w) => w[0]?.toUpperCase() ?? '')
     .join('');

@@ -25,7 +25,29 @@ export function parseMemo<R extends string | number | boolean | undefined>(): Me
   };
 }
 
+const scoped: Map<object, unknown>[] = [];
+
+/**
+ * A Map for facts about one parse's own objects (its units, sections), emptied when the next parse starts:
+ * cheaper to fill than a WeakMap, and never holding more than one note's objects (MAX_OBJECTS guards callers
+ * outside a parse).
+ */
+export function parseObjectMap<K extends object, V>(): { get(key: K): V | undefined; set(key: K, value: V): void } {
+  const map = new Map<K, V>();
+  scoped.push(map as Map<object, unknown>);
+  return {
+    get: (key) => map.get(key),
+    set: (key, value) => {
+      if (map.size >= MAX_OBJECTS) map.clear();
+      map.set(key, value);
+    },
+  };
+}
+
+const MAX_OBJECTS = 20_000;
+
 /** Called at the start of every parse. */
 export function resetMemos(): void {
   for (const memo of memos) memo.clear();
+  for (const map of scoped) map.clear();
 }

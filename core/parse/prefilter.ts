@@ -91,6 +91,20 @@ export function mayMatch(gate: Gate, index: TextIndex): boolean {
   return false;
 }
 
+/** One gate that passes exactly when at least one of `gates` would: the union of their bit sets. */
+export function unionGate(gates: readonly Gate[]): Gate {
+  if (gates.some((g) => g.always)) return { always: true, at: [], mask: [] };
+  const words = new Map<number, number>();
+  for (const g of gates) {
+    for (let i = 0; i < g.at.length; i++) {
+      const k = g.at[i] as number;
+      words.set(k, (words.get(k) ?? 0) | (g.mask[i] as number));
+    }
+  }
+  const at = [...words.keys()].sort((a, b) => a - b);
+  return { always: false, at, mask: at.map((k) => words.get(k) as number) };
+}
+
 // ------------------------------------------------------------------ regex source → possible first characters
 
 /**

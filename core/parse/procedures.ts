@@ -5,6 +5,7 @@ import { overBudget } from './budget';
 import { extractDrug } from './drug';
 import { cosmeticOf, destructionKindOf, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
 import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round } from './measure';
+import { parseObjectMap } from './memo';
 import { parseMohsStages } from './mohs';
 import { sectionUnits } from './section-units';
 import type { Section } from './sections';
@@ -98,7 +99,7 @@ export function isBoilerplate(u: Unit): boolean {
   return known;
 }
 
-const boilerplate = new WeakMap<Unit, boolean>();
+const boilerplate = parseObjectMap<Unit, boolean>();
 
 function boilerplateUnit(u: Unit): boolean {
   if (u.field && BOILERPLATE_FIELD.test(u.field)) return true;

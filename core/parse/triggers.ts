@@ -1,4 +1,4 @@
-import { type Gate, gated, gatedTest, groupedByFirstLetter, indexText, mayMatch } from './prefilter';
+import { type Gate, gated, gatedTest, groupedByFirstLetter, indexText, mayMatch, unionGate } from './prefilter';
 
 /**
  * Procedure words → procedure families. Each family is one linear regex; a few
@@ -153,15 +153,24 @@ const DRUG_GIVEN = gated(/\b(?:given|administered|injected|injection|inj|shot)\b
 const DOSE_THEN_ROUTE = gated(/\b\d+(?:\.\d+)?\s*(?:cc|ml|mg)\s+(?:im|intramuscular(?:ly)?|sq|subq|sub-?q|subcutaneous(?:ly)?)\b/i);
 const INTO_LESION = gated(/\b(?:intralesional|ilk|into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque)s?)\b/i);
 
+/**
+ * A unit none of whose words can start a family's word or a drug name, and with no "l.n", names no procedure:
+ * every trigger below comes from a family regex, the "→ L.N." pattern or a drug name. Cheaper than GATE, so it is
+ * asked first (GATE still decides for the units it lets through).
+ */
+const ANY_TRIGGER_GATE = unionGate([...FAMILY_GATES, DRUG_NAME.gate]);
+const LN_ABBREVIATION = /l\.n/i;
+
 const PDT_WORDS = /\b(?:pdt|photodynamic|levulan|ameluz|kerastick|aminolevulinic|ala[- ]pdt|bf-?rhodoled)\b/i;
 
 /** Every procedure trigger in one unit, earliest first (overlaps resolved in family order). */
 export function findTriggers(text: string): Trigger[] {
+  // Some thirty family word lists per unit: the unit's index skips the families it cannot name.
+  const index = indexText(text);
+  if (!mayMatch(ANY_TRIGGER_GATE, index) && !LN_ABBREVIATION.test(text)) return [];
   if (!GATE.test(text)) return [];
   const out: Trigger[] = [];
   const lower = text;
-  // Some thirty family word lists per unit: the unit's index skips the families it cannot name.
-  const index = indexText(lower);
   const hemostasis = gatedTest(HEMOSTASIS, lower, index);
   for (let k = 0; k < RE.length; k++) {
     const [family, re] = RE[k] as [Family, RegExp];
@@ -247,10 +256,14 @@ export function findTriggers(text: string): Trigger[] {
   return filtered.sort((a, b) => a.start - b.start);
 }
 
+const DATE_SLASH = /\d\/\d/;
+
 /** A biopsy-proven / previously biopsied malignancy is documented in the text. */
 export function priorMalignantBiopsyIn(text: string): boolean {
   // "Diagnosis: SCC (biopsy 09/15/2026)", "BCC, L temple (bx 9/10/26)": a malignancy dated to an earlier biopsy.
+  // (Its lookbehind runs at every position: only a text with a "d/d" date in it can match at all.)
   if (
+    DATE_SLASH.test(text) &&
     /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n()]{0,40}\(\s*(?:(?:shave|punch|incisional|prior)\s+)?(?:biopsy|bx|biopsied|path)\b[^)\n]{0,20}?\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(
       text,
     )

@@ -238,12 +238,16 @@ const DASH_ITEM = /^\s*[A-Za-z][^\n.]{1,60}?\s[-–—]{1,2}\s+\S/;
 const PROBLEM_NUMBER =
   /^\s*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b\s*[,:.)-]?|problem\s*#?\s*\d{1,2}\b\s*[,:.)-]?|#\s*\d{1,2}\s*[,:.)-])/i;
 
+const PROBLEM_END = /\s[-–—]{1,2}\s|[:;]|\.\s|\(\s*[A-Z]\d/;
+
 function problemName(raw: string): string | undefined {
   let t = raw
     .replace(PROBLEM_NUMBER, '')
     .replace(/^\s*(?:[-*•#>]+\s*|\d{1,2}[.)]\s*|\(?[A-Za-z]\)\s*|[A-Z][.:]\s+)/, '')
     .trim();
-  t = t.split(/\s[-–—]{1,2}\s|[:;]|\.\s|\(\s*[A-Z]\d/)[0]?.trim() ?? '';
+  // The part before the first separator (what `split(…)[0]` gives, without splitting the rest).
+  const cut = PROBLEM_END.exec(t);
+  t = (cut ? t.slice(0, cut.index) : t).trim();
   t = t
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/[.,]$/, '')

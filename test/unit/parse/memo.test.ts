@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMemo, resetMemos } from '../../../core/parse/memo';
+import { parseMemo, parseObjectMap, resetMemos } from '../../../core/parse/memo';
 
 describe('per-parse memo', () => {
   it('computes once per key until the next parse starts', () => {
@@ -36,5 +36,15 @@ describe('per-parse memo', () => {
     for (let k = 0; k < 5000; k++) memo(String(k), count);
     memo('0', count);
     expect(calls).toBe(5001);
+  });
+
+  it('keeps facts about the objects of a parse until the next parse starts', () => {
+    const facts = parseObjectMap<object, number>();
+    const unit = {};
+    facts.set(unit, 7);
+    expect(facts.get(unit)).toBe(7);
+    expect(facts.get({})).toBeUndefined();
+    resetMemos();
+    expect(facts.get(unit)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../../../core/parse';
-import { GATED, gateOf, groupedByFirstLetter, indexText, mayMatch, topLevelAlternatives } from '../../../core/parse/prefilter';
+import { GATED, gateOf, groupedByFirstLetter, indexText, mayMatch, topLevelAlternatives, unionGate } from '../../../core/parse/prefilter';
 
 /**
  * A gate may only say "cannot match" when the regex really cannot match: otherwise the parser would miss a word
@@ -30,6 +30,15 @@ describe('regex gates', () => {
     expect(passes(/\bx\b/i, 'x')).toBe(true);
     expect(passes(/\bab\b/i, 'an ab.')).toBe(true);
     expect(passes(/(?<![\d.])(\d{1,3})\s*(cm|mm)/i, 'size 12mm')).toBe(true);
+  });
+
+  it('join into one gate that passes exactly when one of them would', () => {
+    const union = unionGate([gateOf(/\b(?:bcc|basal\s+cell)\b/i), gateOf(/\baks?\b/i)]);
+    expect(mayMatch(union, indexText('pink papule on the back'))).toBe(false);
+    expect(mayMatch(union, indexText('r/o BCC'))).toBe(true);
+    expect(mayMatch(union, indexText('12 AKs'))).toBe(true);
+    // A gate that always passes makes the union always pass.
+    expect(mayMatch(unionGate([gateOf(/\baks?\b/i), gateOf(/\bfoo|bar/i)]), indexText('nothing here'))).toBe(true);
   });
 
   it('read class ranges written with escapes', () => {
