@@ -234,6 +234,8 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
 
 /** Builds procedure blocks for one section. */
 const LESION_LINE_ROLES = new Set<Section['role']>(['header', 'note', 'assessment', 'other']);
+/** What a procedure treats when it is no skin lesion: "Venous stasis ulcer, R medial lower leg, 6 x 4 cm". */
+const WOUND_WORDS = /\b(?:ulcers?|wounds?|lacerations?|abscess(?:es)?)\b/i;
 
 export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block[] {
   const units = sectionUnits(section);
@@ -685,7 +687,15 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   // "BCC, nodular, R nasal ala (C44.311), biopsy-proven 10/20/2026." then a "Mohs micrographic surgery:" heading:
   // a lesion line that closes a section with no procedure of its own describes the next procedure section's lesion.
   const closing = pending[pending.length - 1];
-  if (!lastDx && !current && closing && !closing.label && LESION_LINE_ROLES.has(section.role) && lesionTypeOf(closing.text) && matchSite(closing.text))
+  if (
+    !lastDx &&
+    !current &&
+    closing &&
+    !closing.label &&
+    LESION_LINE_ROLES.has(section.role) &&
+    (lesionTypeOf(closing.text) || WOUND_WORDS.test(closing.text)) &&
+    matchSite(closing.text)
+  )
     lastDx = closing;
   carry.lastDx = lastDx;
   mapSpecimens(units, blocks);
@@ -1810,7 +1820,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (type) procedure.graftType = type;
     // CPT: the recipient area. "STSG 12 x 15 cm (180 sq cm) harvested from thigh", "FTSG … to the 5 x 5 cm (25 sq cm) defect".
     const area =
-      labelledArea(all, /\b(?:recipient(?:\s+site)?|graft(?:\s+(?:size|area))?|defect|ftsg|stsg)\b/i) ??
+      labelledArea(all, /\b(?:recipient(?:\s+site)?|graft(?:\s+(?:size|area))?|defect|ftsg|stsg|skin\s+substitute(?:\s+\([^)]{1,30}\))?)\b/i) ??
       // A skin substitute on an ulcer: "Venous leg ulcer L medial ankle, 6 x 5 cm (30 sq cm): Apligraf applied".
       labelledArea(ctxAll, /\b(?:ulcer|wound)\b/i) ??
       areaNamedAfter(all, /^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:recipient|defect|wound|bed)\b/i) ??

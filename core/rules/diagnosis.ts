@@ -1016,6 +1016,9 @@ const UNCODED_CONDITIONS: [RegExp, string][] = [
   [/\b(?:felon|whitlow)\b/i, 'a felon (digit pulp infection)'],
   [/\bcellulitis\b/i, 'cellulitis'],
   [/\b(?:ingrown\s+(?:toe\s*)?nail|ingrowing\s+(?:toe\s*)?nail|onychocryptosis)\b/i, 'an ingrown nail'],
+  // Chronic ulcers (L97/L98.4 with the underlying I83/E11 code) and injuries (S-codes, 7th character) are outside the subset.
+  [/\b(?:venous|stasis|arterial|diabetic|pressure|neuropathic)\s+(?:\w+\s+)?ulcer|\b(?:chronic|non-?healing)\s+(?:\w+\s+)?ulcer|\bulcer\b/i, 'a skin ulcer'],
+  [/\blacerations?\b/i, 'a laceration (an injury code with its 7th character)'],
 ];
 
 function uncodedCondition(text: string): string | undefined {

@@ -45,3 +45,15 @@ describe('a code the provider wrote that the ICD-10-CM subset does not hold', ()
     expect(r.findings).toEqual(['diagnosis/unmapped', 'diagnosis/missing']);
   });
 });
+
+describe('an ulcer described before the procedure section', () => {
+  it('"Venous stasis ulcer, R medial lower leg, 6 x 4 cm" + debridement 24 sq cm + Apligraf 24 sq cm → 15271, 11042, 11045; the ulcer named for its dx', () => {
+    const r = codeNote(
+      '\nVenous stasis ulcer, R medial lower leg, 6 x 4 cm (24 sq cm), nonhealing x 4 months.\nProcedure: selective debridement of devitalized tissue to healthy bleeding subcutaneous tissue with curette, 24 sq cm. Then application of a skin substitute (Apligraf) 24 sq cm to the ulcer.\n',
+      { payer: 'medicare' },
+    );
+    // Reference §5.2: skin substitute on the leg, first 25 sq cm; §14: subcutaneous debridement first 20 sq cm + each 20 more.
+    expect(r.lines).toEqual(['15271', '11042', '11045']);
+    expect(r.findings).toContain('diagnosis/unmapped');
+  });
+});
