@@ -33,10 +33,11 @@ export function shouldSnapshotInFrame(win: Window): boolean {
 }
 
 /**
- * The same decision as the first statement of the content-script bundle (wxt.config.ts puts
- * it there, before any module code runs), for the one common case only: a Chrome frame whose
- * every ancestor shares its origin exits at once. A same-origin child frame then costs no
- * module evaluation and no WXT context (~0.35 ms each; athenaOne loads eight frames). Any
+ * The same decision as the first statement of the content-script file (wxt.config.ts puts it
+ * in a function around the bundle, so not even the bundle's function declarations are set up),
+ * for the one common case only: a Chrome frame whose every ancestor shares its origin exits at
+ * once. A same-origin child frame then costs no module evaluation and no WXT context
+ * (~0.35 ms each; athenaOne loads eight frames). Any
  * other frame goes on to main(), which asks shouldSnapshotInFrame. Only a child frame has
  * ancestors; `window.top` is not touched (reaching another frame's window sets up the
  * extension's world there, ~1 ms). Plain ES5: it is pasted into the bundle as text.

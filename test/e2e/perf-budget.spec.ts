@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SAME_ORIGIN_CHILD_FRAME_EXIT } from '../../core/emr/frames';
 import { EXTENSION_DIR, expect, test } from './extension';
 
 /*
@@ -25,5 +26,8 @@ test('the content script is at most 40 KB minified and carries no zod', () => {
   expect(text).not.toMatch(/ZodError|_zod\b/);
   // V8's compile hint must be the file's first line to count (wxt.config.ts): the first read then
   // runs compiled code instead of parsing each function a second time on a cold page.
-  expect(text.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
+  const [hint, frameExit] = text.split('\n', 2);
+  expect(hint).toBe('//# allFunctionsCalledOnLoad');
+  // A same-origin child frame leaves before the bundle's own function is entered (wxt.config.ts).
+  expect(frameExit).toBe(`(function(){${SAME_ORIGIN_CHILD_FRAME_EXIT}`);
 });
