@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SAME_ORIGIN_CHILD_FRAME_EXIT } from './core/emr/frames';
 
@@ -38,11 +39,15 @@ export default defineConfig({
     // webextension-polyfill (~10 kB) out of them so the script stays under its 40 kB budget.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      // WXT's ContentScriptContext gives way to the part of it the script uses (entrypoints/content/context.ts).
+      const context = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'entrypoints/content/context.ts') };
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
-        config.resolve = { ...config.resolve, alias: alias.filter((a) => a.find !== 'wxt/browser') };
-      } else if (alias && typeof alias === 'object') {
-        delete (alias as Record<string, string>)['wxt/browser'];
+        config.resolve = { ...config.resolve, alias: [context, ...alias.filter((a) => a.find !== 'wxt/browser')] };
+      } else {
+        const aliases = { ...(alias as Record<string, string> | undefined) };
+        delete aliases['wxt/browser'];
+        config.resolve = { ...config.resolve, alias: { [context.find]: context.replacement, ...aliases } };
       }
       // Two wrappers around the minified bundle (added after minification, which drops comments):
       // - V8's explicit compile hint (Chrome 136+; other engines read a comment), the file's first line:

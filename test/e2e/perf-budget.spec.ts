@@ -30,4 +30,6 @@ test('the content script is at most 40 KB minified and carries no zod', () => {
   expect(hint).toBe('//# allFunctionsCalledOnLoad');
   // A same-origin child frame leaves before the bundle's own function is entered (wxt.config.ts).
   expect(frameExit).toBe(`(function(){${SAME_ORIGIN_CHILD_FRAME_EXIT}`);
+  // WXT's full ContentScriptContext (timers, URL watcher) gives way to entrypoints/content/context.ts.
+  expect(text).not.toMatch(/locationchange|requestAnimationFrame/);
 });
