@@ -63,6 +63,8 @@ const STAINS: [RegExp, Stain['group'], string][] = [
 
 const IHC =
   /\b(mart-?1(?:\s*\/\s*melan-?a)?|melan-?a|sox-?10|prame|s-?100(?:\s*protein)?|hmb-?45|ki-?67|mib-?1|ber-?ep4|ber-?ep-?4|pan-?cytokeratin|pan-?keratin|cytokeratin(?:\s*(?:5\/6|7|20|ae1\/ae3))?|ae1\s*\/\s*ae3|ck\s?(?:5\/6|7|20|903)|cam\s?5\.2|p63|p40|p16|p53|cd\s?(?:1a|2|3|4|5|7|8|10|20|30|31|34|43|45|56|68|79a|99|117|123|138|163)|d2-?40|podoplanin|ema|cea|sma|smooth\s+muscle\s+actin|desmin|factor\s+xiiia|erg|bcl-?2|bcl-?6|hhv-?8|lana-?1?|gata-?3|ttf-?1|synaptophysin|chromogranin|insm1|treponema(?:\s+pallidum)?|spirochete|braf(?:\s+v600e)?|bap-?1|mitf|tyrosinase|vimentin|calretinin|androgen\s+receptor|adipophilin|ck20|ck7|tfe3|alk|mum-?1|pd-?l1|her-?2|ber-?ep4|kappa|lambda|p-?16|p-?53|ki67|melan\s+a|phh-?3|phosphohistone(?:\s+h3)?|mlh-?1|msh-?[26]|pms-?2|tryptase|cd\s?(?:21|23|25|207)|langerin|neurofilament|granzyme(?:\s+b)?|tia-?1|perforin|pax-?5|cyclin\s+d1|lef-?1|tcr[- ]?(?:beta|gamma|delta)(?:\s*f1)?|(?:hsv|herpes\s+simplex)(?:-?\s?1\s*(?:\/|and)\s*2|-?[12])?|vzv|varicella(?:[- ]zoster)?|cmv|cytomegalovirus)\b/gi;
+/** A result listed under its antibody ("Ki-67 - less than 5%", "• PRAME: negative"): the line names the stain it reports. */
+const IHC_LISTED = new RegExp(String.raw`^\s*[-•*]?\s*${IHC.source}\s*(?::|[-–—]\s)`, 'i');
 /** Virus names are diagnoses too ("HSV infection, PCR positive"): an antibody only when the sentence says immunostain. */
 const VIRAL_ANTIBODY = /^(?:hsv|herpes|vzv|varicella|cmv|cytomegalovirus)/i;
 
@@ -121,7 +123,10 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
       if (name === 'Iron' && stains.some((s) => s.name === 'Colloidal iron') && /colloidal/i.test(sentence)) continue;
       if (!stains.some((s) => s.name === name) && !elsewhere.has(name)) stains.push({ name, group: g, blocks });
     }
-    if (!/\b(?:immuno\w*|ihc|stains?|stained|staining|positive|negative|express\w*|highlight\w*|labels?|labeling|reactiv\w*|decorat\w*)\b/i.test(sentence))
+    if (
+      !/\b(?:immuno\w*|ihc|stains?|stained|staining|positive|negative|express\w*|highlight\w*|labels?|labeling|reactiv\w*|decorat\w*)\b/i.test(sentence) &&
+      !IHC_LISTED.test(sentence)
+    )
       continue;
     const multiplex = /\b(?:dual|double|triple|multiplex|cocktail|combined|pin-?4)\b/i.test(sentence);
     IHC.lastIndex = 0;
@@ -286,11 +291,14 @@ function subheadingMode(line: string): { mode: Mode; rest: string; label?: strin
       const colon = after.search(/[:—]|--?\s/);
       const rest = colon >= 0 ? after.slice(colon + 1).trim() : '';
       // "IMMUNOHISTOCHEMISTRY (2A): CD3 …": the block in the heading says whose stains follow.
-      const block = /^\s*\(((?:[Bb]lock\s+)?(?:[A-Z]\d{0,2}|\d{1,2}[A-Z]))\)/.exec(after)?.[1];
+      const block = /^\s*\(((?:[Bb]lock\s+|BLOCK\s+)?(?:[A-Z]\d{0,2}|\d{1,2}[A-Z]))\)/.exec(after)?.[1];
       // "DIAGNOSIS (B): Granuloma annulare", "SPECIMEN (B): Skin, …": the heading names its specimen.
       const label = /^\s*\(([A-Z]\d?|\d{1,2})\)\s*(?::|-{1,2}\s|—)/.exec(after)?.[1];
       if (label && mode !== 'micro' && mode !== 'comment') return { mode, rest, label };
-      return { mode, rest: block && rest && (mode === 'micro' || mode === 'comment') ? `${rest} (${/^\d/.test(block) ? block : `block ${block}`})` : rest };
+      // "IMMUNOHISTOCHEMISTRY (block A1):" over a list of results: the list is that block's.
+      const id = block?.replace(/^block\s+/i, '');
+      const named = id && (mode === 'micro' || mode === 'comment') ? `(${/^\d/.test(id) ? id : `block ${id}`})` : '';
+      return { mode, rest: named ? `${rest}${rest ? ' ' : ''}${named}`.trim() : rest };
     }
   }
   return undefined;

@@ -362,3 +362,13 @@ describe('stains another laboratory performed', () => {
     expect(e.pathology[0]?.stains.map((s) => s.name)).toEqual(['PAS']);
   });
 });
+
+describe('immunostain results listed one per line', () => {
+  it('under "IMMUNOHISTOCHEMISTRY (block A1):" each listed antibody is specimen A’s', () => {
+    const e = parseNote(
+      'FINAL DIAGNOSIS:\nA. Skin, back, shave biopsy: Dysplastic nevus.\nB. Skin, temple, shave biopsy: Actinic keratosis.\n\nIMMUNOHISTOCHEMISTRY (block A1):\n  SOX10 - highlights junctional melanocytes\n  PRAME - negative\n  Ki-67 - less than 5% in dermal melanocytes\n',
+    );
+    expect(byLabel(e.pathology, 'A').ihc.map((i) => i.antibody)).toEqual(['SOX10', 'PRAME', 'Ki-67']);
+    expect(byLabel(e.pathology, 'B').ihc).toEqual([]);
+  });
+});
