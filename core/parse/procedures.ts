@@ -78,6 +78,8 @@ const DX_FIELDS =
 function isDxField(field: string): boolean {
   return DX_FIELDS.test(field.replace(/\s*\([^)]*\)\s*$/, ''));
 }
+/** A template's repair field: "Repair: Intermediate, 3.5 cm", "Closure length: 4.2 cm". */
+const REPAIR_FIELD = /^(?:repair|closure|wound\s+closure)(?:\s+(?:type|level|length|size))?$/;
 /** "[ ] Excision", "☐ Punch biopsy", "( ) I&D": an unticked template box names a procedure that was not done. */
 const UNCHECKED_BOX = /^\s*(?:[-*•]\s*)?(?:\[\s{0,2}\]|☐|□|\(\s\))/;
 const SIZE_FIELDS =
@@ -1788,6 +1790,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const length =
       findLengthCm(own) ??
       findLengthCm(b.trigger.text.slice(b.segStart - b.trigger.start), true) ??
+      // "PROCEDURE: Excision … with layered closure" then "REPAIR: Intermediate, 3.5 cm": the repair field's lone length.
+      (b.split
+        ? undefined
+        : b.units
+            .filter((u) => u !== b.trigger && u.field && REPAIR_FIELD.test(u.field) && u.value)
+            .map((u) => findLengthCm(u.value ?? '', true))
+            .find((x) => x !== undefined)) ??
       // "Clean 2.0 cm superficial laceration … single-layer closure": the wound's length is its repair length.
       (b.parent ? undefined : woundLengthCm(ctxAll));
     if (length !== undefined) procedure.lengthCm = length;

@@ -240,3 +240,12 @@ describe('"LN2 x 15" counts the lesions (the 2 of LN2 is no dimension)', () => {
     expect(codeNote(line).lines).toEqual(lines);
   });
 });
+
+describe('a template repair field gives the repair its length', () => {
+  it('"PROCEDURE: Excision … with layered closure" then "REPAIR: Intermediate, 3.5 cm"', () => {
+    const r = codeNote(
+      'PREOPERATIVE DIAGNOSIS:\tEpidermoid cyst, L upper back, inflamed and draining\nPROCEDURE:\tExcision of cyst with layered closure\nEXCISED DIAMETER:\t2.4 cm\nREPAIR:\tIntermediate, 3.5 cm\nSPECIMEN:\tA, to in-house dermpath\n',
+    );
+    expect(r.lines).toEqual(['11403', '12032', '88304']);
+  });
+});
