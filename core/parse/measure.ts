@@ -219,8 +219,10 @@ export function findLengthCm(text: string, loose = false): number | undefined {
 const LESION_NOUNS =
   'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
 
+// \b before the lookbehind (the same two checks at one position): the engine then tries only word starts, about
+// four times faster on a paragraph than with the lookbehind first.
 const COUNT_BEFORE = new RegExp(
-  String.raw`(?<![\d.\-/#])\b(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?(?:\s*x(?=\s)|\s*\(\d{1,3}\))?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
+  String.raw`\b(?<![\d.\-/#])(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?(?:\s*x(?=\s)|\s*\(\d{1,3}\))?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
   'gi',
 );
 const COUNT_AFTER = new RegExp(

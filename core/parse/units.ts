@@ -106,7 +106,7 @@ export function unitsOf(text: string, base: number): Unit[] {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     const rawLine = text.slice(pos, Math.min(eol, pos + MAX_LINE_SCAN));
-    const line = rawLine.replace(/\r$/, '');
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if (line.trim().length === 0) {
       blank = true;
       pos = eol + 1;
