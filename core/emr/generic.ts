@@ -45,5 +45,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/label-span-fields-shave-injection.html (<label>+<span> fields with no colon)
  * - test/fixtures/emr/generic/document-viewer-same-origin-iframe.html (note in a same-origin viewer frame)
  * - test/fixtures/emr/generic/procedure-checklist-inputs.html (checkboxes, chips, inputs and a select saved with the page)
+ * - test/fixtures/emr/generic/visit-with-template-sidebar-and-favorites.html (visible template links and favorite codes left out)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -242,8 +242,12 @@ function queryAll(root: Node, selector: string): Element[] {
   }
 }
 
-/** Titles of a list of earlier visits or notes (another date's documentation, never this visit's claim). */
-const EARLIER_VISITS = /^(?:(?:previous|prior|past|earlier|older)\s+(?:visits?|encounters?|notes?)|(?:visit|encounter|note)s?\s+(?:history|list|timeline))$/;
+/**
+ * Titles of a list of earlier visits or notes (another date's documentation, never this visit's claim), and of a
+ * panel of templates or favorite codes beside the note (text that a click would insert, not text written).
+ */
+const EARLIER_VISITS =
+  /^(?:(?:previous|prior|past|earlier|older)\s+(?:visits?|encounters?|notes?)|(?:visit|encounter|note)s?\s+(?:history|list|timeline)|(?:(?:procedure|note|my|practice)\s+)?(?:templates?|smart\s*phrases?|quick\s*texts?|macros?|snippets?)|favou?rites?(?:\s+(?:codes|procedures|diagnoses|templates))?|(?:frequently\s+used|common)\s+(?:codes|procedures|diagnoses)|quick\s+picks?|order\s+sets?)$/;
 
 /**
  * Adds to `exclude` the lists of earlier visits: a container named so (aria-label), or

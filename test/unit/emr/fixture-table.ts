@@ -395,4 +395,13 @@ export const PAGES: PageCase[] = [
     // Unchecked boxes and chips say nothing; the select reads its saved choice (<option selected>), the inputs their values.
     contains: [['procedure', 'Punch biopsy   Size: 4 mm   Site: L lateral calf   Specimen: A']],
   },
+  {
+    file: 'generic/visit-with-template-sidebar-and-favorites.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-462   MRN: 900462',
+    dateOfService: '10/19/2026',
+    // The always-visible template links and favorite codes are left out: only the note is read.
+    contains: [['note', 'Patient: Test, Patient-462   MRN: 900462   Visit date: 10/19/2026\nProgress Note']],
+  },
 ];

@@ -67,6 +67,23 @@ describe('generic adapter', () => {
     expect(snap.sections.map((s) => [s.role, s.text])).toContainEqual(['procedure', 'Procedures\nCryo to 3 AKs of the scalp.']);
   });
 
+  it('a panel of templates or favorite codes beside the note is left out; a title that only starts so is read', () => {
+    const page = loadBody(`
+      <div>Patient: Test, Patient-462   MRN: 900462   DOS: 10/19/2026</div>
+      <aside><h4>Procedure Templates</h4><ul><li><a href="#">Shave biopsy - specimen to dermpath</a></li></ul>
+        <h4>Favorite Codes</h4><table><tr><td>17000</td><td>Destruction premalignant, first</td></tr></table></aside>
+      <nav aria-label="Smart Phrases"><a href="#">Punch biopsy 4 mm</a></nav>
+      <main><h3>Procedure</h3><p>Template used: ILK. Triamcinolone 10 mg/mL into 3 papules of the R shin.</p></main>`);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    const all = snap.sections.map((s) => s.text).join('\n');
+    expect(all).not.toMatch(/Shave biopsy|17000|Punch biopsy/);
+    expect(snap.sections.map((s) => [s.role, s.text])).toContainEqual([
+      'procedure',
+      'Procedure\nTemplate used: ILK. Triamcinolone 10 mg/mL into 3 papules of the R shin.',
+    ]);
+  });
+
   it('a history title that bounds nothing does not take the open note with it', () => {
     const note = 'Shave biopsy of the R forearm, 0.5 cm pink papule, specimen A to dermpath; hemostasis with aluminum chloride. '.repeat(3);
     for (const body of [`<div id="page"><div>Visit History</div><div>${note}</div></div>`, `<p><b>Previous visits</b></p><p>${note}</p>`]) {
