@@ -87,7 +87,7 @@ async function bundleScraper(): Promise<string> {
 }
 
 /** The debounce the content script waits after the last DOM change (entrypoints/content/watcher.ts). */
-function contentDebounceMs(): number {
+export function contentDebounceMs(): number {
   const source = readFileSync(join(ROOT, 'entrypoints/content/watcher.ts'), 'utf8');
   return Number(/debounceMs\s*\?\?\s*(\d+)/.exec(source)?.[1] ?? 400);
 }
@@ -150,7 +150,7 @@ async function traced(cdp: CDPSession, run: () => Promise<void>): Promise<TraceE
  * frame (each frame runs its own copy), and the thread ms of those that began before the top frame's
  * load event.
  */
-function extensionTime(events: TraceEvent[], extensionId: string): { wallMs: number; threadMs: number; compileMs: number; beforeLoadMs: number } {
+export function extensionTime(events: TraceEvent[], extensionId: string): { wallMs: number; threadMs: number; compileMs: number; beforeLoadMs: number } {
   const loadTs = topFrame(events)?.loadTs ?? Number.POSITIVE_INFINITY;
   const mine = events
     .filter(
@@ -201,7 +201,7 @@ function rendererTaskMs(events: TraceEvent[]): number {
 }
 
 /** One traced load of `url` in a fresh tab of `context`, settled for `settleMs` after the load event. */
-async function tracedLoad(context: BrowserContext, url: string, settleMs: number): Promise<TraceEvent[]> {
+export async function tracedLoad(context: BrowserContext, url: string, settleMs: number): Promise<TraceEvent[]> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
