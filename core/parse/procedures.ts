@@ -1023,7 +1023,8 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
   if (!sites && !shared) return [];
   const ownSizes = findSizes(text).map((z) => greatest(z));
   const contextSizes = block.context.flatMap((c) => findSizes(c.text)).map((z) => greatest(z));
-  const sizes = ownSizes.length === n ? ownSizes : contextSizes.length === n ? contextSizes : undefined;
+  const listed = [text, ...block.context.map((c) => c.text)].map(sizeList).find((x) => x.length === n);
+  const sizes = ownSizes.length === n ? ownSizes : contextSizes.length === n ? contextSizes : listed;
   const start = u.start + seg.start;
   return Array.from({ length: n }, (_, k) => {
     const item: NonNullable<Block['enumerated']> = {
@@ -1036,6 +1037,17 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
     if (sizes?.[k] !== undefined) item.sizeCm = sizes[k];
     return item;
   });
+}
+
+/** "0.5, 0.7 and 1.1 cm": sizes listed with one unit at the end, in cm (empty when there is no such list). */
+function sizeList(text: string): number[] {
+  const m = /((?:\d{1,2}(?:\.\d{1,2})?\s*(?:,\s*and|,|and|\/)\s*){1,5}\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(text);
+  if (!m?.[1] || !m[2]) return [];
+  const toCm = m[2].toLowerCase() === 'mm' ? 0.1 : 1;
+  return m[1]
+    .split(/\s*(?:,\s*and|,|and|\/)\s*/)
+    .filter((x) => x.trim().length > 0)
+    .map((x) => round(Number(x) * toCm));
 }
 
 /** The clause around a procedure word: between the nearest ".", ";", "(" or ")" on either side. */

@@ -249,3 +249,10 @@ describe('a template repair field gives the repair its length', () => {
     expect(r.lines).toEqual(['11403', '12032', '88304']);
   });
 });
+
+describe('"all three removed" with sizes sharing one unit ("0.5, 0.7 and 1.1 cm")', () => {
+  it('each lesion keeps its own size band', () => {
+    const r = codeNote('3 ISKs on the back, irritated by bra strap, 0.5, 0.7 and 1.1 cm. All three removed by shave, not sent.\n');
+    expect(r.lines).toEqual(['11300', '11301', '11302']);
+  });
+});
