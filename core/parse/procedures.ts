@@ -1045,7 +1045,7 @@ function sizeList(text: string): number[] {
   if (!m?.[1] || !m[2]) return [];
   const toCm = m[2].toLowerCase() === 'mm' ? 0.1 : 1;
   return m[1]
-    .split(/\s*(?:,\s*and|,|and|\/)\s*/)
+    .split(/\s*(?:,\s*and|,|and|\/)\s*/i)
     .filter((x) => x.trim().length > 0)
     .map((x) => round(Number(x) * toCm));
 }
