@@ -339,24 +339,31 @@ function markFieldGrid(table: Element): void {
 /**
  * "<td rowspan=3>Cryotherapy</td>" stands in the two rows below it too: those rows' cells sit one column
  * further right, and each row repeats the spanned field first ("Procedure: Cryotherapy | Site: L temple").
+ * A row key that spans rows ("Part A" over two diagnosis lines) is not repeated: the rows below continue part A,
+ * their text plain (a repeated key would be a second specimen).
  */
 function spanColumns(info: FieldGrid, rows: Element[]): void {
   const prefixes = new Map<Element, string>();
   let spans: [col: number, end: number, field: string][] = [];
+  let keys = true;
   rows.forEach((row, r) => {
     spans = spans.filter((s) => s[1] > r);
-    let lead = spans.map((s) => `${s[2]} | `).join('');
+    const continued = spans.some((s) => s[0] === 0 && !s[2]);
+    const spanned = spans.length > 0;
+    let lead = continued ? '' : spans.map((s) => `${s[2]} | `).join('');
     let col = 0;
     for (const cell of row.children) {
       while (spans.some((s) => s[0] === col)) col++;
       const label = info.labels[col];
-      prefixes.set(cell, `${lead}${label ? `${label}: ` : ''}`);
+      if (spanned) prefixes.set(cell, continued ? '' : `${lead}${label ? `${label}: ` : ''}`);
+      else if (col === 0 && row !== info.head) keys &&= ROW_KEY.test(cellText(cell));
       lead = '';
       const n = Number(cell.getAttribute('rowspan'));
-      if (n > 1) spans.push([col, r + n, `${label}: ${cellText(cell)}`]);
+      if (n > 1) spans.push([col, r + n, col === 0 && ROW_KEY.test(cellText(cell)) ? '' : `${label}: ${cellText(cell)}`]);
       col++;
     }
   });
+  info.keyed = keys;
   info.prefixes = prefixes;
 }
 

@@ -46,5 +46,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/document-viewer-same-origin-iframe.html (note in a same-origin viewer frame)
  * - test/fixtures/emr/generic/procedure-checklist-inputs.html (checkboxes, chips, inputs and a select saved with the page)
  * - test/fixtures/emr/generic/visit-with-template-sidebar-and-favorites.html (visible template links and favorite codes left out)
+ * - test/fixtures/emr/generic/results-table-part-rowspan.html (result table keyed by part, a key spanning two rows)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

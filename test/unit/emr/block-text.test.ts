@@ -136,6 +136,11 @@ describe('blockText', () => {
       'Procedure: Cryotherapy | Site: R temple | Lesions: 1 AK\nProcedure: Cryotherapy | Site: L temple | Lesions: 2 AKs\nProcedure: Punch biopsy | Site: L shin | Lesions: 1',
     ],
     [
+      'a row key spanning rows ("Part A" over two lines) is not repeated: the rows below continue that part',
+      '<table><tr><th>Part</th><th>Specimen</th><th>Diagnosis</th></tr><tr><td rowspan="2">A</td><td rowspan="2">Skin, R forearm, shave</td><td>SCC in situ.</td></tr><tr><td>Margins involved.</td></tr><tr><td>B</td><td>Skin, L back, punch</td><td>Dermatofibroma.</td></tr></table>',
+      'Part A: Skin, R forearm, shave | Diagnosis: SCC in situ.\nMargins involved.\nPart B: Skin, L back, punch | Diagnosis: Dermatofibroma.',
+    ],
+    [
       'a <label> before its inline value reads as a labeled field; a label with its own colon and a title label over a block do not get another',
       '<div><label>Site</label><span>L upper arm</span></div><div><label>Size:</label> <span>0.9 cm</span></div><div><label><input type="checkbox" checked> Cryo</label> <span>x2</span></div><label>Plan</label><div>RTC 3 months</div>',
       'Site: L upper arm\nSize: 0.9 cm\nCryo: x2\nPlan\nRTC 3 months',

@@ -404,4 +404,13 @@ export const PAGES: PageCase[] = [
     // The always-visible template links and favorite codes are left out: only the note is read.
     contains: [['note', 'Patient: Test, Patient-462   MRN: 900462   Visit date: 10/19/2026\nProgress Note']],
   },
+  {
+    file: 'generic/results-table-part-rowspan.html',
+    adapter: 'generic',
+    roles: ['pathology'],
+    patient: 'Test, Patient-463   MRN: 900463',
+    dateOfService: '09/15/2026',
+    // Part A's key spans two rows: its second row continues part A instead of repeating the key.
+    contains: [['pathology', 'Part A: Skin, right forearm, shave biopsy | Diagnosis: Squamous cell carcinoma in situ.\nPeripheral margin involved.\nPart B:']],
+  },
 ];
