@@ -117,6 +117,9 @@ describe('counts as digits or words', () => {
     // The count is told twice (lesion line, then method): once. A second times-count joined by 'and' is another site.
     ['Actinic keratoses x 4 on the forearms (L57.0): LN2 cryotherapy x4.', 4],
     ['warts x 3 on the R hand and x 2 on the L hand', 5],
+    // 'x11' glued to its number; '(2 FTC)' is freeze-thaw cycles, never a count.
+    ['Proc: LN2 x11 AKs (2 FTC).', 11],
+    ['AKs (2 FTC each) x 5 on the scalp', 5],
     ['sixteen (16) AKs, LN2 today', 16],
     ['3 x 4 mm lesions on the back', undefined],
   ];
