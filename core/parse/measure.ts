@@ -202,7 +202,11 @@ export function findLengthCm(text: string, loose = false): number | undefined {
     );
   if (ofRepair?.[1] && ofRepair[2]) return toCm(Number(ofRepair[1]), ofRepair[2]);
   // On its own line: "EXCISED DIAMETER: 2.4 cm" over "REPAIR: …" is no "2.4 cm repair".
-  const after = /(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)[ \t]*(?:in\s+length|long|linear|length|linear\s+repair|repair|closure|layered\s+closure)\b/i.exec(text);
+  // "a 1.2 cm intermediate repair", "3.0 cm layered closure".
+  const after =
+    /(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)[ \t]*(?:in\s+length|long|length|(?:(?:linear|layered|intermediate|complex|simple|primary)[ \t]+){0,2}(?:repair|closure)|linear)\b/i.exec(
+      text,
+    );
   if (after?.[1] && after[2]) return toCm(Number(after[1]), after[2]);
   const closed =
     /\b(?:closed|closure|repair(?:ed)?|sutured)\b[^.;\n]{0,80}?\b(?:measuring|measured|measures|totaling|totalling|of)\s+(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b(?!\s*(?:x|×|by)\s*\d)/i.exec(

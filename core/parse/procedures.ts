@@ -836,13 +836,15 @@ function withoutDxFields(units: Unit[]): string {
 
 /** Of a list of diagnoses ("AKs, r/o BCC L nasal ala, SKs"), the one part naming the site; undefined otherwise. */
 function siteDxPart(dx: string | undefined, key: string | undefined): string | undefined {
-  if (!dx || !key || !/[,;]/.test(dx)) return undefined;
+  if (!dx || !key || !/[,;]|\sand\s/i.test(dx)) return undefined;
   // Only a real list of diagnoses: "biopsy-proven BCC, nodular, R nasal ala" is one diagnosis written in parts.
   const dxLike = (t: string) =>
     lesionTypeOf(t) !== undefined || /\b(?:r\/o|rule\s+out|vs\.?|ddx|nev(?:us|i)|keratos[ie]s|carcinoma|bcc|scc|melanoma|cyst|wart|aks?|sks?)\b/i.test(t);
   // "biopsy-proven BCC, R upper back; dysplastic nevus, L forearm": semicolons part the items, commas their words.
   const bySemicolon = dx.split(/;\s*/);
-  const parts = bySemicolon.length > 1 && bySemicolon.every(dxLike) ? bySemicolon : dx.split(/[;,]\s*/);
+  let parts = bySemicolon.length > 1 && bySemicolon.every(dxLike) ? bySemicolon : dx.split(/[;,]\s*/);
+  // "nodular BCC of the R nasal tip (C44.311) and SCC in situ of the L dorsal hand (D04.62)": two diagnoses joined by "and".
+  if (parts.filter(dxLike).length < 2) parts = dx.split(/\s+and\s+/i);
   if (parts.filter(dxLike).length < 2) return undefined;
   const here = parts.filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
   return here.length === 1 && here[0] && dxLike(here[0]) ? here[0].trim() : undefined;
@@ -1710,10 +1712,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   // "Dx: AKs, r/o BCC L nasal ala, SKs.": of a list of diagnoses, the one naming this procedure's site.
   const dx = clinicalDxOf(b);
   const siteDx = siteDxPart(dx, b.site?.key);
+  // "Biopsy-proven nodular BCC of the R nasal tip … and SCC in situ of the L dorsal hand …" on the line before: this site's part.
+  const contextDx = dx ? undefined : siteDxPart(unitTexts(b.context, [], ' '), b.site?.key);
   const lesionType =
     lesionTypeOf(seg) ??
     lesionTypeOf(b.trigger.text) ??
     (siteDx ? lesionTypeOf(siteDx) : undefined) ??
+    (contextDx ? lesionTypeOf(contextDx) : undefined) ??
     // When the dx list names this site, its other entries are other lesions' diagnoses.
     lesionTypeOf(siteDx ? withoutDxFields(b.units) : all) ??
     lesionTypeOf(siteDx ? withoutDxFields(b.context) : ctx) ??
@@ -1996,7 +2001,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
   const ownDx = siteDxPart(dx, procedure.site?.key);
-  const clinicalDiagnosis = ownDx ?? dx;
+  const clinicalDiagnosis = ownDx ?? dx ?? contextDx;
   const specimenLabel = specimenLabelOf(b, seg);
   const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
   const destination = ownDestination(allCtx, specimenLabel);

@@ -70,6 +70,7 @@ describe('margins, lengths', () => {
     ['3.5 cm in length', 3.5],
     ['length 25 mm', 2.5],
     ['Final length of the layered closure 5.0 cm.', 5],
+    ['Defect 1.0 cm, closed with a 1.2 cm intermediate repair.', 1.2],
     ['length of repair was 3.1 cm', 3.1],
     ['closed with 4-0 nylon', undefined],
   ];

@@ -57,3 +57,15 @@ describe('an ulcer described before the procedure section', () => {
     expect(r.findings).toContain('diagnosis/unmapped');
   });
 });
+
+describe('two diagnoses on one line, then a procedure for each', () => {
+  it('"nodular BCC of the R nasal tip (C44.311) and SCC in situ of the L dorsal hand (D04.62)" + Mohs + excision → each its own dx; "a 1.2 cm intermediate repair" read', () => {
+    const r = codeNote(
+      'Biopsy-proven nodular BCC of the R nasal tip (C44.311) and SCC in situ of the L dorsal hand (D04.62).\nMohs R nasal tip: stage 1 (2 blocks) positive; stage 2 (1 block) clear; defect 1.0 cm, closed with a 1.2 cm intermediate repair.\nL dorsal hand: excision with 4 mm margins, excised diameter 1.6 cm, intermediate repair 3.0 cm; specimen A to dermpath.\n',
+      { payer: 'medicare' },
+    );
+    // Reference §6, §3.3, §4.3: Mohs head 17311 + 17312; face intermediate ≤2.5 cm 12051; hand excision 1.6 cm 11622; hand intermediate 3.0 cm 12042.
+    expect(r.lines).toEqual(['11622', '17311', '17312', '12051', '12042', '88305']);
+    expect(r.dx).toEqual([['D04.62'], ['C44.311'], ['C44.311'], ['C44.311'], ['D04.62'], ['D04.62']]);
+  });
+});
