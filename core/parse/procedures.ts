@@ -520,8 +520,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
             (site.site.key === baseSite.key && (!site.site.laterality || !baseSite.laterality || site.site.laterality === baseSite.laterality)) ||
             // A step of the procedure (a punch, a nail avulsion inside a nail biopsy), not the same procedure named again.
             (!u.lineStart && !u.label && !site.site.laterality && seg.family !== base?.family && partOfSite(site.site.key, baseSite.key));
-          // A new bullet line naming a procedure is a new item.
-          const newItem = u.bullet && u.lineStart && base !== undefined && base.trigger !== u;
+          // A new bullet line naming a procedure is a new item; so is a template's procedure title after a blank line
+          // ("Biopsy - Shave" / "Location: …" then "Biopsy - Punch" / "Location: …").
+          const newItem = (u.bullet && u.lineStart && base !== undefined && base.trigger !== u) || (u.lineStart && u.afterBlank && TEMPLATE_TITLE.test(u.text));
           const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
           const newIntent = first ? intents.get(first) : undefined;
           const sameIntent = !base?.intent || !newIntent || base.intent === newIntent || newIntent !== 'performed';
@@ -1545,6 +1546,8 @@ const SPECIMEN_WORD_LABEL =
 
 /** The specimen letter a unit names in words ("… specimen B"), upper case only. */
 const PAREN_JAR = /\(([A-H])\)/;
+/** A template's procedure title on a line of its own: "Biopsy - Punch", "Destruction – Premalignant". */
+const TEMPLATE_TITLE = /^\s*[A-Za-z][A-Za-z/&]*(?:\s[A-Za-z/&]+){0,2}\s+[-–—]\s+[A-Za-z][A-Za-z/&(),]*(?:\s[A-Za-z/&(),]+){0,3}\s*:?\s*$/;
 
 /** A clause describing a lesion: a lesion word or a size ("5 mm papule", "nodule 1.5 cm"). */
 function describesLesion(text: string): boolean {

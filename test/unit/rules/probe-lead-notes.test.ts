@@ -69,3 +69,35 @@ describe('two diagnoses on one line, then a procedure for each', () => {
     expect(r.dx).toEqual([['D04.62'], ['C44.311'], ['C44.311'], ['C44.311'], ['D04.62'], ['D04.62']]);
   });
 });
+
+describe('a template of procedure titles, each over its own fields', () => {
+  it('"Biopsy - Shave" / "Biopsy - Punch" / "Destruction - Premalignant" blocks → three procedures', () => {
+    const r = codeNote(
+      [
+        '',
+        'Biopsy - Shave',
+        'Location: R lateral nasal sidewall',
+        'Clinical impression: BCC',
+        'Specimen: A',
+        '',
+        'Biopsy - Punch',
+        'Location: L medial thigh',
+        'Punch size: 4 mm',
+        'Specimen: B',
+        '',
+        'Destruction - Premalignant',
+        'Location: scalp, forehead',
+        'Number of lesions: 17',
+        'Method: liquid nitrogen',
+        '',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    // Reference §1.2: punch is the primary biopsy, the shave its add-on; §2.1: 15 or more premalignant lesions → 17004 alone.
+    expect(r.lines).toEqual(['11104-XS', '11103', '17004', '88305 x2']);
+  });
+
+  it('"Shave biopsy R cheek." then a blank line and "Biopsy site dressed." stays one biopsy', () => {
+    expect(codeNote('Shave biopsy R cheek, specimen A.\n\nBiopsy site dressed with petrolatum.\n').lines).toEqual(['11102', '88305']);
+  });
+});
