@@ -101,3 +101,13 @@ describe('a template of procedure titles, each over its own fields', () => {
     expect(codeNote('Shave biopsy R cheek, specimen A.\n\nBiopsy site dressed with petrolatum.\n').lines).toEqual(['11102', '88305']);
   });
 });
+
+describe('a template repair titled "Repair - Intermediate"', () => {
+  it('"Excision - Malignant" fields, then "Repair - Intermediate" / "Length: 4.5 cm" → 11602 + 12032', () => {
+    const r = codeNote(
+      '\nExcision - Malignant\nLocation: L upper back\nDiagnosis: SCC, well differentiated (biopsy 10/20/2026)\nLesion size: 1.2 cm\nMargins: 4 mm\nExcised diameter: 2.0 cm\nSpecimen: A\n\nRepair - Intermediate\nLocation: L upper back\nLength: 4.5 cm\nLayers: 3-0 Vicryl deep, 4-0 nylon cutaneous\n',
+    );
+    // Reference §3.3: trunk malignant 1.1-2.0 cm → 11602; §4.3: trunk intermediate 2.6-7.5 cm → 12032.
+    expect(r.lines).toEqual(['11602', '12032', '88305']);
+  });
+});
