@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../../core/engine';
-import { Settings, type SettingsInput } from '../../../core/model';
-import { parseNote } from '../../../core/parse';
+import { codeNote } from './note-harness';
 
 // Misreads found by probing visit notes in styles the golden corpus lacked, coded end to end (parse → rules):
 // exact lines (code-modifiers xunits), their diagnoses and the finding ids.
-
-function codeNote(body: string, settings: SettingsInput = {}) {
-  const draft = codeEncounter(parseNote(`Date of Service: 11/20/2026\n${body}`), Settings.parse(settings));
-  return {
-    lines: draft.lines.map((l) => `${l.code}${l.modifiers.map((m) => `-${m}`).join('')}${l.units > 1 ? ` x${l.units}` : ''}`),
-    dx: draft.lines.map((l) => l.dx),
-    findings: draft.findings.map((f) => f.rule),
-  };
-}
 
 describe('repair: one repair word over several sites, each measured (CPT §4.2: sum per level and site group)', () => {
   it.each([

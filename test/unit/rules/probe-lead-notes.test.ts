@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../../core/engine';
-import { Settings, type SettingsInput } from '../../../core/model';
-import { parseNote } from '../../../core/parse';
+import { codeNote } from './note-harness';
 
 // Misreads found by the lead's probe notes (session 4), coded end to end (parse → rules):
 // exact lines (code-modifiers xunits), their diagnoses and the finding ids.
-
-function codeNote(body: string, settings: SettingsInput = {}) {
-  const draft = codeEncounter(parseNote(`Date of Service: 11/20/2026\n${body}`), Settings.parse(settings));
-  return {
-    lines: draft.lines.map((l) => `${l.code}${l.modifiers.map((m) => `-${m}`).join('')}${l.units > 1 ? ` x${l.units}` : ''}`),
-    dx: draft.lines.map((l) => l.dx),
-    findings: draft.findings.map((f) => f.rule),
-  };
-}
 
 describe('a KOH done in the exam, its result cited under the problem in the plan', () => {
   it('"KOH performed in office: positive for hyphae" + "1. Tinea corporis (B35.4): KOH positive." → 87220 for B35.4', () => {
