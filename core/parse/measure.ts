@@ -239,6 +239,8 @@ const COUNT_PER_SITE = new RegExp(
   String.raw`\b(?:${LESION_NOUNS})(?:\s+[\w-]+){0,4}?\s*:\s*((?:(?:\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
   'i',
 );
+/** "Actinic keratoses: 3 on the right forearm treated with cryotherapy": one count and its site after the colon. */
+const ONE_SITE_COUNT = new RegExp(String.raw`\b(?:${LESION_NOUNS})\s*:\s*(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in)\s+(?:the\s+|his\s+|her\s+)?[a-z]`, 'i');
 const PER_SITE_NUMBER = new RegExp(String.raw`(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\b`, 'gi');
 // "AKs - face 6, scalp 5, R hand 4": the site first, then its count.
 const SITE_THEN_COUNT = new RegExp(
@@ -296,6 +298,11 @@ function countIn(text: string): number | undefined {
   if (perSite?.[1]) {
     const counts = [...perSite[1].matchAll(PER_SITE_NUMBER)].map((m) => wordNumber(m[1] as string) ?? 0);
     if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);
+  }
+  const oneSite = ONE_SITE_COUNT.exec(t);
+  if (oneSite?.[1]) {
+    const n = wordNumber(oneSite[1]);
+    if (n !== undefined) return n;
   }
   const siteThen = SITE_THEN_COUNT.exec(t);
   if (siteThen?.[1]) {

@@ -121,6 +121,7 @@ describe('counts as digits or words', () => {
     // 'x11' glued to its number; '(2 FTC)' is freeze-thaw cycles, never a count.
     ['Proc: LN2 x11 AKs (2 FTC).', 11],
     ['AKs (2 FTC each) x 5 on the scalp', 5],
+    ['Actinic keratoses: 3 on the right forearm treated with cryotherapy.', 3],
     ['sixteen (16) AKs, LN2 today', 16],
     ['3 x 4 mm lesions on the back', undefined],
   ];
