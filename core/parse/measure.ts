@@ -239,6 +239,7 @@ const COUNT_PER_SITE = new RegExp(
   String.raw`\b(?:${LESION_NOUNS})(?:\s+[\w-]+){0,4}?\s*:\s*((?:(?:\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
   'i',
 );
+const ITEM_NUMBER = /\b(?:lesion|site|spot|area|problem|item)\s*#\s*\d{1,2}\s*[:)]/gi;
 /** "Actinic keratoses: 3 on the right forearm treated with cryotherapy": one count and its site after the colon. */
 const ONE_SITE_COUNT = new RegExp(String.raw`\b(?:${LESION_NOUNS})\s*:\s*(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in)\s+(?:the\s+|his\s+|her\s+)?[a-z]`, 'i');
 const PER_SITE_NUMBER = new RegExp(String.raw`(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\b`, 'gi');
@@ -281,7 +282,9 @@ function numberedCount(t: string): number | undefined {
 
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
-  const t = text.length > 3000 ? text.slice(0, 3000) : text;
+  // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
+  const capped = text.length > 3000 ? text.slice(0, 3000) : text;
+  const t = capped.includes('#') ? capped.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : capped;
   const labelled =
     /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\s+)?(?:treated\s+)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/i.exec(
       t,

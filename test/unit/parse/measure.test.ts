@@ -122,6 +122,8 @@ describe('counts as digits or words', () => {
     ['Proc: LN2 x11 AKs (2 FTC).', 11],
     ['AKs (2 FTC each) x 5 on the scalp', 5],
     ['Actinic keratoses: 3 on the right forearm treated with cryotherapy.', 3],
+    // An item's number is its name: 'Lesion #3:' is no count.
+    ['Lesion #3: R dorsal hand, 4 mm hyperkeratotic papules x6, AKs — LN2.', 6],
     ['sixteen (16) AKs, LN2 today', 16],
     ['3 x 4 mm lesions on the back', undefined],
   ];
