@@ -245,7 +245,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
   let current: Block | undefined;
   let pending: Unit[] = [];
   // The latest "Indication:/Dx:" line: it names the lesion of the next procedure even across a blank line.
-  let lastDx: Unit | undefined = section.role === 'procedure' || section.role === 'note' ? carry.lastDx : undefined;
+  let lastDx: Unit | undefined = section.role === 'procedure' || section.role === 'note' || section.role === 'assessment' ? carry.lastDx : undefined;
   // "Biopsy-proven superficial BCCs (path 3/20):" followed by "A) …", "B) …": the intro line is context for every item.
   let listHeader: Unit | undefined;
   const open = (family: Family, trigger: Unit, seg: { start: number; end: number; at?: number }, generic: boolean, parent?: Block): Block => {
@@ -694,7 +694,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     !lastDx &&
     !current &&
     closing &&
-    !closing.label &&
+    (!closing.label || /^\s*(?:problem|issue|dx|diagnosis)\s*#?\s*\d{1,2}\s*[:.)-]/i.test(closing.text)) &&
     LESION_LINE_ROLES.has(section.role) &&
     (lesionTypeOf(closing.text) || WOUND_WORDS.test(closing.text)) &&
     matchSite(closing.text)

@@ -100,3 +100,15 @@ describe('a template repair titled "Repair - Intermediate"', () => {
     expect(r.lines).toEqual(['11602', '12032', '88305']);
   });
 });
+
+describe('a problem line, then its "Plan:" heading with the procedure', () => {
+  it('"Problem 1: SCC, R shin …" / "Plan: excision today. …" / "Problem 2: … new Rx" / "99213-25" → the excision at the shin, E/M-25', () => {
+    const r = codeNote(
+      'Established patient\n\nProblem 1: Squamous cell carcinoma, R shin, 1.4 cm, biopsy-proven (path 11/10/2026: SCC, well differentiated).\nPlan: excision today. Excised with 4 mm margins, excised diameter 2.2 cm. Intermediate closure 5.0 cm. Sent to path (A).\nProblem 2: Seborrheic dermatitis of the face and scalp (L21.9): ketoconazole 2% cream and shampoo, new Rx.\nLevel: 99213-25.\n',
+      { payer: 'medicare' },
+    );
+    // Reference §3.3: leg, malignant, 2.1-3.0 cm → 11603; §4.3: 12032; §10.1: the separate problem with a new Rx keeps 25.
+    expect(r.lines).toEqual(['99213-25', '11603', '12032', '88305']);
+    expect(r.dx).toEqual([['L21.9'], ['C44.722'], ['C44.722'], ['C44.722']]);
+  });
+});
