@@ -732,7 +732,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
         .slice(k + 1)
         .filter((x) => !x.parent)
         .slice(0, n)
-        .filter((x) => x.label && group(x.family) === group(b.family));
+        // Labeled items, or bullets on lines of their own ("- 4 mm punch, lesional, L flank, for H&E (A)").
+        .filter((x) => (x.label || (x.trigger.bullet && x.trigger.lineStart)) && group(x.family) === group(b.family));
       if (items.length === n) {
         for (const x of items) if (!x.site && b.site) x.site = b.site;
         // The header's closure goes with it only when the items tell a closure of the same kind themselves.

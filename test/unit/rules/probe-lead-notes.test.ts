@@ -112,3 +112,13 @@ describe('a problem line, then its "Plan:" heading with the procedure', () => {
     expect(r.dx).toEqual([['L21.9'], ['C44.722'], ['C44.722'], ['C44.722']]);
   });
 });
+
+describe('a counted header over bulleted items', () => {
+  it('"Punch biopsies x3 …:" then three "- 4 mm punch … (A|B|C)" bullets → three biopsies, not four', () => {
+    const r = codeNote(
+      'Punch biopsies x3 of a blistering eruption on the trunk:\n- 4 mm punch, lesional, L flank, for H&E (A)\n- 4 mm punch, perilesional, L flank, for DIF (B)\n- 4 mm punch, lesional, R upper back, for H&E (C)\nAll closed with 4-0 nylon.\n',
+    );
+    // Reference §1.2: one primary punch, each further punch its add-on.
+    expect(r.lines.slice(0, 2)).toEqual(['11104', '11105 x2']);
+  });
+});
