@@ -938,16 +938,6 @@ export const diagnosisUnmapped = defineRule({
   },
 });
 
-/** The paragraph (between blank lines) that holds the procedure, its lesion line before it included. */
-function wholeParagraph(ctx: RuleContext, p: Procedure): string {
-  const span = p.span;
-  const section = span ? ctx.encounter.sections[span.section] : undefined;
-  if (!span || !section) return p.text;
-  const before = section.slice(Math.max(0, span.start - 800), span.start);
-  const blank = before.search(/\n\s*\n(?![\s\S]*\n\s*\n)/);
-  return `${blank >= 0 ? before.slice(blank) : before}${procedureParagraph(ctx, p)}`;
-}
-
 export const diagnosisMissing = defineRule({
   id: 'diagnosis/missing',
   family: 'diagnosis',
@@ -973,7 +963,7 @@ export const diagnosisMissing = defineRule({
         ? undefined
         : [
             ...procs
-              .map((p) => wholeParagraph(ctx, p))
+              .map((p) => procedureParagraph(ctx, p, 'paragraph'))
               .join(' ')
               .matchAll(/\(\s*([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)\s*\)/g),
           ]

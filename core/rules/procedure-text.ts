@@ -102,13 +102,21 @@ export function areaInText(text: string): number | undefined {
 /**
  * The paragraph a procedure sits in: from the start of its first line to the next blank line
  * (template notes put "Medication:" or "Dose:" on the lines under "Procedure:"). Capped.
+ * `from: 'paragraph'` starts at the blank line before instead, so the lesion line above the
+ * procedure ("Laceration of the L forehead … (S01.81XA).") is part of it too.
  */
-export function procedureParagraph(ctx: Pick<RuleContext, 'encounter'>, p: Procedure): string {
+export function procedureParagraph(ctx: Pick<RuleContext, 'encounter'>, p: Procedure, from: 'line' | 'paragraph' = 'line'): string {
   const span = p.span;
   const section = span ? ctx.encounter.sections[span.section] : undefined;
   if (!span || !section) return p.text;
   const lineStart = section.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
-  const rest = section.slice(lineStart, lineStart + 800);
-  const blank = /\n\s*\n/.exec(rest);
-  return blank ? rest.slice(0, blank.index) : rest;
+  let start = lineStart;
+  if (from === 'paragraph') {
+    const headStart = Math.max(0, lineStart - 800);
+    const blank = [...section.slice(headStart, lineStart).matchAll(/\n[ \t]*\n/g)].pop();
+    start = blank ? headStart + (blank.index ?? 0) + blank[0].length : headStart;
+  }
+  const rest = section.slice(start, lineStart + 800);
+  const blank = /\n\s*\n/.exec(section.slice(lineStart, lineStart + 800));
+  return blank ? section.slice(start, lineStart + blank.index) : rest;
 }
