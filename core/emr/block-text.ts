@@ -229,10 +229,11 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   }
   if (options.skipNavigation && isNavigationElement(el, tag)) return;
   if (isIconFont(el, tag) || isClosedDialog(el, tag) || isTemplateNoise(el)) return;
-  if (tag === 'TABLE') markFieldGrid(el);
+  const tt = tableTag(el, tag);
+  if (tt === 'TABLE') markFieldGrid(el);
   const isPre = pre || tag === 'PRE';
-  const block = BLOCK.has(tag) || tag.includes('-');
-  const cell = tag === 'TD' || tag === 'TH';
+  const block = BLOCK.has(tt) || tag.includes('-');
+  const cell = tt === 'TD' || tt === 'TH';
   // Every block, paragraphs too, is one line break: rich-text editors (Quill, CKEditor) write each
   // typed line as a <p>, and a blank line there is an empty <p><br></p>. Only <hr> sets off a blank line.
   const brk = tag === 'HR' ? BREAK2 : BREAK1;
@@ -246,6 +247,8 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   if (gridCell === HEADER_ROW) return;
   if (gridCell?.prefix && /\S/.test(el.textContent ?? '')) push(sink, gridCell.prefix);
   const shadow = shadowOf(el);
+  const attrLabel = shadow || !block ? undefined : customElementLabel(el);
+  if (attrLabel) push(sink, attrLabel.title ? `${attrLabel.text}${BREAK1}` : `${attrLabel.text.replace(/:?\s*$/, ':')} `);
   if (shadow) {
     walk(shadow, options, sink, isPre, depth + 1);
   } else {
@@ -258,9 +261,9 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   else if (cell) {
     // A row header before its value ("<th>Collected</th><td>04/28/2026</td>") reads as a labeled field.
     // So does any cell ending in a colon ("<td><b>Procedure:</b></td><td>Shave biopsy</td>").
-    const next = el.nextElementSibling?.tagName.toUpperCase();
+    const next = el.nextElementSibling ? tableTag(el.nextElementSibling) : undefined;
     const colon = /:\s*$/.test(el.textContent ?? '');
-    if (tag === 'TH' && next === 'TD') push(sink, colon ? ' ' : ': ');
+    if (tt === 'TH' && next === 'TD') push(sink, colon ? ' ' : ': ');
     else if (colon && (next === 'TD' || next === 'TH')) push(sink, ' ');
     else push(sink, ' | ');
   } else if (tag === 'DT' && el.nextElementSibling?.tagName.toUpperCase() === 'DD') {
@@ -307,6 +310,16 @@ function isTemplateNoise(el: Element): boolean {
  * takes them by position.
  */
 const HEADER_ROW = 'header-row';
+const GRID = 'table,[role=grid],[role=table],[role=treegrid]';
+/** The table tag `el` stands for: a div grid (role="grid" > "row" > "gridcell") reads like a <table>. */
+export function tableTag(el: Element, tag = el.tagName.toUpperCase()): string {
+  const role = el.getAttribute('role');
+  if (!role || /^T[ABDHFR]/.test(tag)) return tag;
+  if (role === 'row') return 'TR';
+  if (role === 'gridcell' || role === 'cell') return 'TD';
+  if (/^(?:column|row)header$/.test(role)) return 'TH';
+  return /^(?:grid|table|treegrid)$/.test(role) ? 'TABLE' : tag;
+}
 interface FieldGrid {
   head: Element;
   labels: string[];
@@ -322,8 +335,8 @@ const cellText = (c: Element | undefined): string => (c?.textContent ?? '').repl
 function markFieldGrid(table: Element): void {
   // Fresh each read: an SPA may refill the grid between reads.
   grids.delete(table);
-  const rows = Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
-  const head = rows.slice(0, 2).find((r) => r.children.length > 1 && Array.from(r.children).every((c) => c.tagName === 'TH'));
+  const rows = Array.from(table.querySelectorAll('tr,[role=row]')).filter((r) => r.closest(GRID) === table);
+  const head = rows.slice(0, 2).find((r) => r.children.length > 1 && Array.from(r.children).every((c) => tableTag(c) === 'TH'));
   const labels = head ? Array.from(head.children, (c) => cellText(c).replace(/:$/, '')) : [];
   if (!head || labels.some((l) => !l || l.length > 40) || rows.some((r) => Array.from(r.children).some((c) => CODE_CELL.test(cellText(c))))) return;
   const data = rows.filter((r) => r !== head && r.children.length > 1);
@@ -370,7 +383,7 @@ function spanColumns(info: FieldGrid, rows: Element[]): void {
 /** How a cell of a field grid reads: HEADER_ROW (left out), or the label to write before it. */
 function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; key?: boolean } | undefined {
   const row = cell.parentElement;
-  const info = row && grids.get(row.closest('table') as Element);
+  const info = row && grids.get(row.closest(GRID) as Element);
   if (!info || !row) return undefined;
   if (row === info.head) return HEADER_ROW;
   const spanned = info.prefixes?.get(cell);
@@ -378,7 +391,7 @@ function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; ke
   // A row header cell names its own row ("<th>Collected</th><td>…</td>"): no column label.
   const col = Array.prototype.indexOf.call(row.children, cell);
   const label = info.labels[col];
-  if (cell.tagName === 'TH' || row.children.length < 2 || !label) return undefined;
+  if (tableTag(cell) === 'TH' || row.children.length < 2 || !label) return undefined;
   if (info.keyed && col < 2) return col === 0 ? { prefix: `${label} `, key: true } : {};
   return { prefix: `${label}: ` };
 }
@@ -450,6 +463,15 @@ function labelsValue(label: Element): boolean {
   // Only white space between them (an element has no `data`).
   const gap = label.nextSibling as Text | null;
   return /^[^:.?!]{1,40}$/.test((label.textContent ?? '').trim()) && !!next?.textContent?.trim() && !BLOCK.has(next.tagName) && !gap?.data?.trim();
+}
+
+/** A saved web component's title or field label, in an attribute: a container (has elements) or a field. */
+export function customElementLabel(el: Element): { text: string; title: boolean } | undefined {
+  if (!el.tagName.includes('-')) return undefined;
+  const heading = el.getAttribute('heading');
+  const text = (heading ?? el.getAttribute('label') ?? '').replace(/\s+/g, ' ').trim();
+  if (!text || text.length > 60) return undefined;
+  return { text, title: heading !== null || el.firstElementChild !== null };
 }
 
 /** Epic's SmartText wildcard "***" (a blank to fill); "*** AMENDED REPORT ***" is a banner, not a blank. */

@@ -47,5 +47,9 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/procedure-checklist-inputs.html (checkboxes, chips, inputs and a select saved with the page)
  * - test/fixtures/emr/generic/visit-with-template-sidebar-and-favorites.html (visible template links and favorite codes left out)
  * - test/fixtures/emr/generic/results-table-part-rowspan.html (result table keyed by part, a key spanning two rows)
+ * - test/fixtures/emr/generic/rich-text-editor-paragraph-soup.html (contenteditable editor: <p>/<div>/<br>, &nbsp;)
+ * - test/fixtures/emr/generic/definition-list-procedure-fields.html (procedures as <dl> term/value pairs)
+ * - test/fixtures/emr/generic/aria-grid-procedure-log.html (a div grid: role="grid"/"row"/"gridcell")
+ * - test/fixtures/emr/generic/custom-element-fields-label-attribute.html (<emr-field label="…">, no shadow DOM)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -30,6 +30,25 @@ describe('blockText', () => {
       'CPT | Units\n11102 | 1',
     ],
     [
+      'a div grid with ARIA roles reads like a table: header labels each cell of a row line',
+      '<div role="grid"><div role="row"><div role="columnheader">Procedure</div><div role="columnheader">Site</div></div>' +
+        '<div role="row"><div role="gridcell">Shave removal</div><div role="gridcell">L cheek</div></div>' +
+        '<div role="row"><div role="gridcell">Punch biopsy</div><div role="gridcell">R calf</div></div></div>',
+      'Procedure: Shave removal | Site: L cheek\nProcedure: Punch biopsy | Site: R calf',
+    ],
+    [
+      'a div table of codes keeps its columns, a role="rowheader" labels its row',
+      '<div role="table"><div role="row"><div role="cell">11102</div><div role="cell">1</div></div>' +
+        '<div role="row"><div role="rowheader">Signed</div><div role="cell">05/01/2026</div></div></div>',
+      '11102 | 1\nSigned: 05/01/2026',
+    ],
+    [
+      'a web component without shadow DOM: heading= titles its block, label= names a text-only field',
+      '<emr-section heading="Procedures"><emr-field label="Procedure">Punch biopsy</emr-field><emr-field label="Site:">R calf</emr-field></emr-section>' +
+        '<x-note label="Plan"><p>Recheck in 2 weeks</p></x-note><div label="ignored">plain div</div>',
+      'Procedures\nProcedure: Punch biopsy\nSite: R calf\nPlan\nRecheck in 2 weeks\nplain div',
+    ],
+    [
       'a row header before its value reads as a labeled field',
       '<table><tr><th>Collected</th><td>04/28/2026</td><th>Signed:</th><td>05/01/2026</td></tr></table>',
       'Collected: 04/28/2026 | Signed: 05/01/2026',

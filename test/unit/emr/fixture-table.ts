@@ -413,4 +413,40 @@ export const PAGES: PageCase[] = [
     // Part A's key spans two rows: its second row continues part A instead of repeating the key.
     contains: [['pathology', 'Part A: Skin, right forearm, shave biopsy | Diagnosis: Squamous cell carcinoma in situ.\nPeripheral margin involved.\nPart B:']],
   },
+  {
+    file: 'generic/rich-text-editor-paragraph-soup.html',
+    adapter: 'generic',
+    roles: ['assessment'],
+    patient: 'Test, Patient-490   MRN: 900490',
+    dateOfService: '10/05/2026',
+    // A contenteditable editor: a word split by a span joins, &nbsp; reads as a space, <br> ends a line inside one <p>.
+    contains: [['assessment', 'Procedure: Shave biopsy (tangential), R upper back.']],
+  },
+  {
+    file: 'generic/definition-list-procedure-fields.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-491   MRN: 900491',
+    dateOfService: '10/06/2026',
+    // Each <dt>/<dd> pair reads as one labeled line; the banner is a <dl> too.
+    contains: [['procedure', 'Procedure: Excision\nLocation: R posterior shoulder']],
+  },
+  {
+    file: 'generic/aria-grid-procedure-log.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-492   MRN: 900492',
+    dateOfService: '10/07/2026',
+    // A div grid (role="grid"/"row"/"columnheader"/"gridcell") reads like a <table>: one row a line, labeled by its column headers.
+    contains: [['procedure', 'Procedure: Tangential biopsy | Site: R nasal ala | Size / count: 0.5 cm | Specimen: A']],
+  },
+  {
+    file: 'generic/custom-element-fields-label-attribute.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-493   MRN: 900493',
+    dateOfService: '10/08/2026',
+    // Web components saved without shadow DOM: <emr-section heading="…"> titles a section, <emr-field label="…"> labels a value.
+    contains: [['procedure', 'Lesions injected: 3\nMedication: Triamcinolone']],
+  },
 ];
