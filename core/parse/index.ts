@@ -315,11 +315,11 @@ function detachShared(e: Encounter): void {
  * section ("Keloids - ILK today") is the same procedure, not a second one.
  */
 function dropRestatements(parsed: ParsedProcedure[]): void {
-  const documented = parsed.filter((p) => p.block.section.role !== 'assessment');
+  const documented = parsed.filter((p) => p.block.section.role !== 'assessment' || procedureField(p));
   if (documented.length === 0) return;
   for (let i = parsed.length - 1; i >= 0; i--) {
     const p = parsed[i] as ParsedProcedure;
-    if (p.block.section.role !== 'assessment') continue;
+    if (p.block.section.role !== 'assessment' || procedureField(p)) continue;
     const twin = documented.find(
       (q) =>
         q.procedure.kind === p.procedure.kind &&
@@ -332,6 +332,12 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
       parsed.splice(i, 1);
     }
   }
+}
+
+/** "Procedure: Tangential biopsy, nasal tip. …" inside the assessment/plan: the procedure note itself, not a restatement. */
+function procedureField(p: ParsedProcedure): boolean {
+  const field = p.block.units[0]?.field;
+  return field !== undefined && /^(?:procedures?(?:\s+(?:note|performed|done))?|operative\s+note|op\s+note)$/.test(field);
 }
 
 /** "He returns today for two excisions.", "presents for excision of a BCC on the R hand": why the patient came. */

@@ -1,3 +1,4 @@
+import { findSites } from '../anatomy/vocabulary';
 import { parseMemo } from './memo';
 
 /**
@@ -280,6 +281,10 @@ function numberedCount(t: string): number | undefined {
   return seen.has(1) && max === seen.size ? max : undefined;
 }
 
+/** Between a lesion count and the same count again: only the treatment's words ("- LN2 cryotherapy to"). */
+const RESTATED_GAP =
+  /^(?=[^.;\n]{0,60}$)[\s\S]*\b(?:ln2|l\.n\.2|liquid\s+nitrogen|cryo\w*|destr\w*|froze\w*|freez\w*|treated|tx|ed\s*&\s*c|curett\w*|hyfrec\w*|electrodes\w*|fulgur\w*|cauter\w*)\b/i;
+
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
@@ -320,15 +325,26 @@ function countIn(text: string): number | undefined {
   // "Verrucae, plantar feet, 16 total": a whole number right before "total" is the count.
   const trailingTotal = /(?<![\d.,/])\b(\d{1,3})\s+(?:in\s+)?total\b(?!\s+(?:of\b|mg|ml|mls|cc|units?|cm|mm|cycles?|sq|area|length|dose|volume))/i.exec(t);
   if (trailingTotal?.[1]) return Number(trailingTotal[1]);
-  let sum = 0;
-  let found = false;
-  const seen: [number, number][] = [];
+  const seen: [number, number, number][] = [];
   const take = (n: number | undefined, start: number, end: number) => {
     if (n === undefined || n <= 0 || n > 500) return;
     if (seen.some(([s, e]) => s < end && start < e)) return;
-    seen.push([start, end]);
-    sum += n;
-    found = true;
+    seen.push([start, end, n]);
+  };
+  // The counts add up ("12 AKs face, 4 AKs scalp"), except the same count told again for the treatment with no
+  // site in between ("Actinic keratoses x 13 - LN2 cryotherapy to 13 AKs"): one count.
+  const total = (): number | undefined => {
+    if (seen.length === 0) return undefined;
+    if (seen.length > 1) seen.sort((a, b) => a[0] - b[0]);
+    let sum = 0;
+    for (let i = 0; i < seen.length; i++) {
+      const [start, , n] = seen[i] as [number, number, number];
+      const last = seen[i - 1];
+      const gap = last && last[2] === n ? t.slice(last[1], start) : undefined;
+      if (gap !== undefined && RESTATED_GAP.test(gap) && findSites(gap).length === 0) continue;
+      sum += n;
+    }
+    return sum;
   };
   // "12 AKs", "twelve actinic keratoses", "12 total AKs", "14x AKs", "sixteen (16) AKs"
   COUNT_BEFORE.lastIndex = 0;
@@ -349,7 +365,7 @@ function countIn(text: string): number | undefined {
       at += n[0].length;
     }
   }
-  if (found) return sum;
+  if (seen.length > 0) return total();
   // A bare "x 12" / "x12" in the block, not a size or a cycle count.
   const bare =
     /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze|\.\d|\s*(?:x|×)))/gi;
@@ -359,5 +375,5 @@ function countIn(text: string): number | undefined {
     if (/(?<![A-Za-z])\d\s*(?:cm|mm)?\s*$/.test(prev)) continue;
     take(Number(m[1]), m.index, m.index + m[0].length);
   }
-  return found ? sum : undefined;
+  return total();
 }

@@ -1622,7 +1622,9 @@ function clinicalDxOf(b: Block): string | undefined {
   for (const units of [b.context, b.units]) {
     for (const u of units) if (u.field && isDxField(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
   }
-  const t = unitTexts(b.context, b.units, ' ');
+  // Units that start a line are joined by a line break: "- r/o morphea" ends where its line does.
+  let t = '';
+  for (const u of [...b.context, ...b.units]) t = t ? `${t}${u.lineStart ? '\n' : ' '}${u.text}` : u.text;
   const m =
     /\b(?:r\/o|rule\s+out|to\s+rule\s+out|concern(?:ing)?\s+for|suspicious\s+for|suspected|ddx:?|favor|clinically\s+consistent\s+with|c\/w|consistent\s+with)\s+([^.;\n]{2,80})/i.exec(
       t,

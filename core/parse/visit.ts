@@ -18,6 +18,9 @@ const DOS_LABEL =
 const BARE_DATE_LINE =
   /^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:[T\s,@]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*$/i;
 
+const NOTE_TITLE_LINE =
+  /^\s*(?:[a-z]+\s+){0,3}(?:note|visit|encounter|consult(?:ation)?|follow[- ]?up|f\/u)\b(?![^\n]*\b(?:printed|signed|received|reported|collected|addend))/i;
+
 /** Date of service from a labeled line; else the first date in the header lines (not a DOB). */
 export function dateOfServiceOf(text: string): string | undefined {
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
@@ -29,7 +32,8 @@ export function dateOfServiceOf(text: string): string | undefined {
   const lines = head.split('\n', 15);
   for (const line of lines) {
     if (/\b(?:dob|d\.o\.b|birth|born|age)\b/i.test(line)) continue;
-    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line)) {
+    // "Visit 11/18/2026", and a note's title line: "Clinic note 11/19/2026", "Derm follow-up - 2026-03-14".
+    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line) || NOTE_TITLE_LINE.test(line)) {
       const d = parseDate(line);
       if (d) return d;
     }

@@ -797,11 +797,14 @@ export const diagnosisLink = defineRule({
       if (derived.length === 0) derived = linker.forProcedureOnly(line);
       line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...derived]);
     }
-    // Drug/administration lines with nothing of their own take the dx of a line sharing their procedure;
-    // the last resort is a code or condition named elsewhere in the note that fits the procedure.
+    // Drug/administration lines with nothing of their own take the dx of a line for the same procedures (not
+    // of a line that also covers others: the pathology line of three specimens speaks for all three, so its
+    // dx is no biopsy's own); the last resort is a code or condition named elsewhere in the note that fits.
     for (const line of ctx.lines) {
       if (line.dx.length > 0 || line.family === 'evaluation') continue;
-      const sibling = ctx.lines.find((o) => o !== line && o.dx.length > 0 && o.procedureIds.some((id) => line.procedureIds.includes(id)));
+      const sibling = ctx.lines.find(
+        (o) => o !== line && o.dx.length > 0 && o.procedureIds.length > 0 && o.procedureIds.every((id) => line.procedureIds.includes(id)),
+      );
       line.dx = sibling ? [...sibling.dx] : linker.fromNoteText(line);
       if (line.dx.length === 0) line.dx = linker.lesionRemovalFallback(line);
     }
@@ -811,7 +814,8 @@ export const diagnosisLink = defineRule({
       if (line.dx.length > 0 || line.family === 'evaluation') continue;
       const labels = new Set(linker.targets(line).flatMap((t) => (t.lesionLabel ? [t.lesionLabel.toUpperCase()] : [])));
       const sibling = ctx.lines.find(
-        (o) => o !== line && o.dx.length > 0 && o.family !== 'evaluation' && o.lesionLabels.some((l) => labels.has(l.toUpperCase())),
+        (o) =>
+          o !== line && o.dx.length > 0 && o.family !== 'evaluation' && o.lesionLabels.length > 0 && o.lesionLabels.every((l) => labels.has(l.toUpperCase())),
       );
       if (sibling) {
         line.dx = [...sibling.dx];

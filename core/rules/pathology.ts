@@ -239,6 +239,17 @@ function notSent(ctx: RuleContext, s: PathologySpecimen): boolean {
   );
 }
 
+/** "Punch bx for DIF (Michel's medium)": tissue for direct immunofluorescence, with no H&E/permanent sections asked. */
+const IMMUNOFLUORESCENCE =
+  /\b(?:dif|direct\s+immunofluorescence|immunofluorescen\w*|michel'?s?(?:\s+(?:medium|media|solution|transport))?|zeus\s+(?:medium|media|fixative))\b/i;
+const ROUTINE_HISTOLOGY = /\b(?:h\s*&\s*e|h\s+and\s+e|hematoxylin|formalin|permanent|routine\s+histo\w*|histopath\w*)\b/i;
+
+function forImmunofluorescenceOnly(ctx: RuleContext, s: PathologySpecimen): boolean {
+  const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));
+  const text = [...procs.map((p) => p.text), s.report?.diagnosisText ?? ''].join('\n');
+  return procs.length > 0 && IMMUNOFLUORESCENCE.test(text) && !ROUTINE_HISTOLOGY.test(text);
+}
+
 function billable(ctx: RuleContext): PathologySpecimen[] {
   // Same specimens as filtering pathologySpecimens(ctx); only the kept ones are copied.
   return billableKnown(ctx).map(handOut);
@@ -317,6 +328,17 @@ export const pathologyLevelPerSpecimen = defineRule({
           });
           continue;
         }
+      }
+      if (forImmunofluorescenceOnly(ctx, s)) {
+        // The reference has no rule for immunofluorescence studies: never an H&E level for them, ask instead.
+        ctx.report({
+          severity: 'warning',
+          message: `Specimen ${s.label}: sent for direct immunofluorescence only; DermLens does not code immunofluorescence, so no surgical pathology level (88305) was added.`,
+          target: s.label,
+          fix: "Code the immunofluorescence study from the lab's report (or confirm that the lab bills it).",
+          span: s.report?.span,
+        });
+        continue;
       }
       if (!s.report && s.destination === 'unknown' && notSent(ctx, s)) {
         ctx.report({

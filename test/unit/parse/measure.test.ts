@@ -126,6 +126,10 @@ describe('counts as digits or words', () => {
     ['Lesion #3: R dorsal hand, 4 mm hyperkeratotic papules x6, AKs — LN2.', 6],
     ['sixteen (16) AKs, LN2 today', 16],
     ['3 x 4 mm lesions on the back', undefined],
+    // The lesion line's count told again for the treatment, no site between: once; a site between: two groups.
+    ['Actinic keratoses x 13 - LN2 cryotherapy to 13 AKs.', 13],
+    ['6 AKs R forearm, LN2 to 6 AKs L forearm.', 12],
+    ['12 AKs face and 12 AKs scalp treated with LN2.', 24],
   ];
   it.each(cases)('%s → %s', (text, n) => {
     expect(findCount(text)).toBe(n);
