@@ -315,6 +315,15 @@ function detachShared(e: Encounter): void {
  * section ("Keloids - ILK today") is the same procedure, not a second one.
  */
 function dropRestatements(parsed: ParsedProcedure[]): void {
+  // "E/M: 99213-25 (managed separately from the AK destruction)": the level line names a procedure told elsewhere.
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.block.section.role !== 'visit' || p.block.parent) continue;
+    if (!parsed.some((q) => q !== p && q.block.section.role !== 'visit' && q.procedure.kind === p.procedure.kind)) continue;
+    for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
+    parsed.splice(parsed.indexOf(p), 1);
+    i = Math.min(i, parsed.length);
+  }
   const documented = parsed.filter((p) => p.block.section.role !== 'assessment' || procedureField(p));
   if (documented.length === 0) return;
   for (let i = parsed.length - 1; i >= 0; i--) {

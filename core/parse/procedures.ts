@@ -1320,7 +1320,7 @@ function shaveIntent(text: string, ctx: string, lesionType: LesionType | undefin
 /** "undermined 2.5 cm on each side", "3 cm of undermining": the undermining distance in cm. */
 function underminedCm(text: string): number | undefined {
   const m =
-    /\bundermin\w*\s+(?:\w+\s+){0,3}?(?:to\s+|by\s+|for\s+|of\s+|a\s+distance\s+of\s+|approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+    /\bundermin\w*\s+(?:\w+\s+){0,5}?(?:to\s+|by\s+|for\s+|of\s+|a\s+distance\s+of\s+|approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
       text,
     ) ?? /\b(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s+(?:of\s+)?undermining\b/i.exec(text);
   return m?.[1] && m[2] ? toCmValue(Number(m[1]), m[2]) : undefined;
@@ -1334,12 +1334,43 @@ function defectWidthCm(text: string): number | undefined {
     ) ??
     /\bwidth\s+of\s+(?:the\s+)?(?:defect|wound)\s*(?:was|is|:|=|of|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
       text,
-    );
+    ) ??
+    // "The resulting defect measured 3.4 cm in width", "a 3.4 cm wide defect".
+    /\b(?:defect|wound)\s+(?:was\s+|is\s+)?(?:measured|measuring|measures)\s+(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s+(?:in\s+)?(?:width|wide)\b/i.exec(
+      text,
+    ) ??
+    /\b(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)[- ]wide\s+(?:\w+\s+)?(?:defect|wound)\b/i.exec(text);
   return m?.[1] && m[2] ? toCmValue(Number(m[1]), m[2]) : undefined;
 }
 
 function toCmValue(n: number, unit: string): number {
   return unit.toLowerCase() === 'mm' ? round(n / 10) : n;
+}
+
+/**
+ * Undermining as the repair's words or numbers give it. The repair's own segment first; the wound's earlier text
+ * (the excision it closes: "…undermined 4.0 cm on each side. Closed in layers…") when the segment says nothing of it.
+ */
+function underminingOf(text: string, widthText: string): RepairFeatures['undermining'] {
+  if (/\b(?:no|without)\s+undermin/i.test(text)) return 'none';
+  if (
+    // CPT 2020: extensive = at least the defect's width; "undermined 3.5 cm (exceeds defect width)" says so in words.
+    /\b(?:extensive(?:ly)?|wide(?:ly)?|broad(?:ly)?|significant(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:extensive(?:ly)?|widely|broadly)|\bundermin(?:[^.;\n]|\.(?=\d)){0,120}?\b(?:exceed(?:s|ed|ing)?|greater\s+than|more\s+than|wider\s+than|at\s+least|equal\s+to|>=?|≥)\s+(?:the\s+)?(?:maximum\s+|max\s+)?(?:(?:defect|wound)(?:'s)?\s+width|width\s+of\s+(?:the\s+)?(?:defect|wound))/i.test(
+      text,
+    )
+  )
+    return 'extensive';
+  if (
+    /\b(?:limited|minimal(?:ly)?|modest(?:ly)?|slight(?:ly)?|mild(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:minimally|slightly|limited)/i.test(
+      text,
+    )
+  )
+    return 'limited';
+  // CPT 2020: extensive undermining is a distance at least the defect's maximum width; both written as numbers.
+  const distance = underminedCm(text);
+  const width = distance !== undefined ? defectWidthCm(widthText) : undefined;
+  if (distance !== undefined && width !== undefined && width > 0) return distance >= width ? 'extensive' : 'limited';
+  return undefined;
 }
 
 function repairFeaturesOf(text: string, site: Site | undefined, widthText = text): RepairFeatures {
@@ -1351,26 +1382,8 @@ function repairFeaturesOf(text: string, site: Site | undefined, widthText = text
   )
     f.layered = true;
   else if (/\b(?:single[- ]layer|one[- ]layer|simple\s+interrupted\s+sutures?\s+only|epidermal\s+sutures?\s+only)\b/i.test(text)) f.layered = false;
-  if (/\b(?:no|without)\s+undermin/i.test(text)) f.undermining = 'none';
-  else if (
-    // CPT 2020: extensive = at least the defect's width; "undermined 3.5 cm (exceeds defect width)" says so in words.
-    /\b(?:extensive(?:ly)?|wide(?:ly)?|broad(?:ly)?|significant(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:extensive(?:ly)?|widely|broadly)|\bundermin(?:[^.;\n]|\.(?=\d)){0,80}?\b(?:exceed(?:s|ed|ing)?|greater\s+than|more\s+than|wider\s+than|at\s+least|equal\s+to|>=?|≥)\s+(?:the\s+)?(?:maximum\s+|max\s+)?(?:defect|wound)(?:'s)?\s+width/i.test(
-      text,
-    )
-  )
-    f.undermining = 'extensive';
-  else if (
-    /\b(?:limited|minimal(?:ly)?|modest(?:ly)?|slight(?:ly)?|mild(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:minimally|slightly|limited)/i.test(
-      text,
-    )
-  )
-    f.undermining = 'limited';
-  // CPT 2020: extensive undermining is a distance at least the defect's maximum width; both written as numbers.
-  if (f.undermining === undefined) {
-    const distance = underminedCm(text);
-    const width = distance !== undefined ? defectWidthCm(widthText) : undefined;
-    if (distance !== undefined && width !== undefined && width > 0) f.undermining = distance >= width ? 'extensive' : 'limited';
-  }
+  const undermining = underminingOf(text, widthText) ?? (/undermin/i.test(text) ? undefined : underminingOf(widthText, widthText));
+  if (undermining) f.undermining = undermining;
   if (
     /\b(?:heavily|grossly)\s+contaminated|\bextensive\s+(?:cleaning|irrigation)|\bremoval\s+of\s+(?:particulate|foreign|debris)|\bgross\s+contamination\b/i.test(
       text,
@@ -2029,7 +2042,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
 }
 
 function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string | undefined): boolean {
-  if (/\b(?:not\s+sent|discarded|no\s+specimen|not\s+submitted|specimen\s+not\s+(?:sent|submitted)|no\s+path(?:ology)?)\b/i.test(text)) return false;
+  if (/\b(?:not\s+sent|discarded|no\s+specimens?|none\s+sent|not\s+submitted|specimen\s+not\s+(?:sent|submitted)|no\s+path(?:ology)?)\b/i.test(text))
+    return false;
   if (kind.startsWith('biopsy') || kind === 'excision' || kind === 'hidradenitis-excision') return true;
   // "Debulk specimen sent for permanent sections (A)": tissue apart from the Mohs layers goes to pathology (§6.3).
   if (kind === 'mohs')
