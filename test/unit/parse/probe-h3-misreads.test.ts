@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../../core/parse';
+
+// Misreads found by probe h3 (visit notes in styles the golden corpus lacks); each case is one general phrasing.
+
+describe('undermining distance against the defect width (CPT 2020 complex repair)', () => {
+  const undermining = (text: string) =>
+    parseNote(`Date of Service: 11/24/2026\nExcision of biopsy-proven SCC, L flank, 1.0 cm with 5 mm margins.\n${text}\n`).procedures.find(
+      (p) => p.kind === 'repair',
+    )?.repairFeatures?.undermining;
+
+  it.each([
+    [
+      'Edges undermined in the subfascial plane 4.0 cm on each side along the entire length of both edges, which is more than the width of the defect. Complex layered closure, length 9.8 cm.',
+      'extensive',
+    ],
+    [
+      'The resulting defect measured 2.0 cm in width. Undermined in the subcutaneous fat plane 2.5 cm on each side. Layered closure, length 6.0 cm.',
+      'extensive',
+    ],
+    ['The resulting defect measured 2.0 cm in width. Undermined in the subcutaneous fat plane 1.0 cm on each side. Layered closure, length 6.0 cm.', 'limited'],
+    ['A 2.0 cm wide defect remained. Undermined 2.5 cm along both edges. Layered closure, length 6.0 cm.', 'extensive'],
+  ])('%s -> %s', (text, level) => {
+    expect(undermining(text)).toBe(level);
+  });
+});
+
+describe('a Mohs record that says no tissue went for permanent sections', () => {
+  it.each([
+    ['No specimens sent for permanent sections.', 0],
+    ['None sent for permanent sections.', 0],
+    ['Debulk specimen sent separately for permanent sections (A).', 1],
+  ])('%s', (line, count) => {
+    const e = parseNote(`Date of Service: 11/24/2026\nMohs, BCC R parietal scalp. Stage I: 3 blocks. Clear.\n${line}\n`);
+    expect(e.specimens).toHaveLength(count);
+  });
+});
+
+describe('a level-of-service line that names a procedure documented elsewhere', () => {
+  it('keeps the plan item with its count, not the mention in the E/M line', () => {
+    const e = parseNote(
+      'Date of Service: 11/24/2026\nASSESSMENT & PLAN:\n1. Actinic keratoses - scalp, forehead\n   - Cryodestruction with LN2 today, 15 lesions total (six scalp, nine forehead).\n2. Onychomycosis - start terbinafine, labs ordered.\n\nE/M: 99213-25 (onychomycosis managed separately from the AK destruction)\n',
+    );
+    const aks = e.procedures.filter((p) => p.kind === 'destruction-premalignant');
+    expect(aks).toHaveLength(1);
+    expect(aks[0]?.count).toBe(15);
+  });
+});
+
+describe('a wart sign seen on paring is an exam finding', () => {
+  it.each([
+    ['Objective: verrucous papules x3 R hand. Pinpoint black dots on paring.', 0],
+    ['Exam: plantar papule L heel, thrombosed capillaries seen upon paring.', 0],
+    ['Procedure: callus L 5th MTP pared with a #15 blade.', 1],
+  ])('%s', (line, count) => {
+    const e = parseNote(`Date of Service: 11/24/2026\n${line}\n`);
+    expect(e.procedures.filter((p) => p.kind === 'paring')).toHaveLength(count);
+  });
+});
