@@ -111,6 +111,9 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
     // "FINAL DIAGNOSIS: Tinea capitis…" opens a report even with the diagnosis on the same line.
     if (role === 'pathology' && /^final\s+(?:pathologic(?:al)?\s+)?diagnos[ie]s$/i.test(head.trim()))
       return { role, name: cleanName(head), textStart: lineStart, lineStart };
+    // "Procedure Note: Punch biopsy" at the margin titles a note of its own, even after a plan.
+    if (role === 'procedure' && /^(?:procedure|operative|op)\s+(?:notes?|report)$/i.test(head.trim()) && !/^\s/.test(line))
+      return { role, name: cleanName(head), textStart: lineStart, lineStart };
     if (role && (INLINE_ROLES.has(role) || proseProcedure)) {
       const offsetInLine = line.indexOf(':') + 1;
       if (proseProcedure && !INLINE_ROLES.has(role))

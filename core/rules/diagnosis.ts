@@ -507,6 +507,9 @@ class Linker {
     if (matching.length > 0) return matching.map((c) => c.code);
     const only = coded.length === 1 ? coded[0]?.code : undefined;
     if (!only) return [];
+    // A biopsy samples an unknown lesion: the visit's one coded problem is its diagnosis only when the problem's words
+    // name it (above), not by being alone (the acne managed today is not the shoulder papule biopsied; §13.1-13.2).
+    if (procs.length > 0 && procs.every((p) => p.kind.startsWith('biopsy') && p.site?.key)) return [];
     // A biopsied or removed lesion is not the single problem another procedure of the visit treats
     // (the AKs frozen today are not the nasal papule biopsied).
     if (procs.length > 0 && procs.every((p) => LESION_REMOVAL.includes(p.kind))) {

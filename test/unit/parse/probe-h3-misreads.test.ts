@@ -57,3 +57,14 @@ describe('a wart sign seen on paring is an exam finding', () => {
     expect(e.procedures.filter((p) => p.kind === 'paring')).toHaveLength(count);
   });
 });
+
+describe('"Procedure Note: <title>" at the margin opens a procedure section after the plan', () => {
+  it('the plan item that points to it and the note itself are one biopsy', () => {
+    const e = parseNote(
+      'Date of Service: 11/24/2026\nImpression/Plan:\n1. Papule R shoulder, r/o BCC. Punch biopsy today -- see procedure note.\n2. Acne vulgaris: start spironolactone.\n\nProcedure Note: Punch biopsy\nSite: R posterior shoulder\nTechnique: 4 mm punch; specimen A\n',
+    );
+    const bx = e.procedures.filter((p) => p.kind.startsWith('biopsy'));
+    expect(bx).toHaveLength(1);
+    expect(bx[0]).toMatchObject({ kind: 'biopsy-punch', specimenLabel: 'A', site: { key: 'shoulder' } });
+  });
+});

@@ -245,3 +245,21 @@ describe('"all three removed" with sizes sharing one unit ("0.5, 0.7 and 1.1 cm"
     expect(r.lines).toEqual(['11300', '11301', '11302']);
   });
 });
+
+describe('a biopsy is not linked to the one other problem of the visit (reference §13.1-13.2)', () => {
+  it('acne managed today does not become the dx of the shoulder papule biopsied: D49.2 until pathology', () => {
+    const r = codeNote(
+      'Impression/Plan:\n1. Papule R posterior shoulder, r/o BCC. Punch biopsy today, see procedure note.\n2. Acne vulgaris, not controlled. Start spironolactone 50 mg daily.\n\nProcedure Note: Punch biopsy\nSite: R posterior shoulder\n4 mm punch, specimen A, to in-house dermpath.\n',
+    );
+    expect(r.lines).toEqual(['11104', '88305']);
+    expect(r.dx[0]).toEqual(['D49.2']);
+  });
+
+  it('a problem whose words name the biopsied lesion still links', () => {
+    const r = codeNote(
+      'Impression/Plan:\nPlaque psoriasis of the elbows, atypical for her.\nProcedure: 4 mm punch biopsy R elbow plaque to confirm, specimen A, to in-house dermpath.\n',
+    );
+    expect(r.lines).toEqual(['11104', '88305']);
+    expect(r.dx[0]).toEqual(['L40.0']);
+  });
+});
