@@ -210,6 +210,15 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     // "specimen A. A 2 cm wedge…" and "a #15 blade" are not new items.
     if (/\b(?:specimen|spec|labeled|labelled|site|lesion|jar|part|container|bottle)\s*$/i.test(line.slice(Math.max(0, at - 14), at))) continue;
     if (/^#\s?\d{1,2}\s+(?:blade|scalpel|needle|gauge|suture|curette)/i.test(ahead + line.slice(at + 12, at + 24))) continue;
+    // "phototherapy session #14 for vitiligo" numbers a session; "#1 and #2 closed with sutures" refers to items.
+    if (
+      ahead.startsWith('#') &&
+      (/\b(?:sessions?|visits?|treatments?|tx|cycles?|doses?|injections?|fractions?|stages?|day|week|lot|room|appointments?|appt)\s*$/i.test(
+        line.slice(Math.max(0, at - 14), at),
+      ) ||
+        /^#\s?\d{1,2}\s*(?:and|or|&|,|-|–|to|through|thru)\s*#/i.test(ahead + line.slice(at + 12, at + 20)))
+    )
+      continue;
     // "(2)" after a lesion word is a count ("warts (4)"), not an item.
     if (/^\(\d/.test(ahead) && /\b(?:lesions?|aks?|warts?|tags?|sks?|sites?|x)\s*$/i.test(line.slice(Math.max(0, at - 12), at))) continue;
     cuts.add(at);

@@ -530,6 +530,8 @@ class Linker {
     // the provider chose it; then the conditions the note names.
     const named = [
       ...this.ctx.encounter.visit.problems.flatMap((pr) => (pr.icd10 && isBillable(pr.icd10) ? [pr.icd10] : [])),
+      // "Excimer to 3 psoriasis plaques … L40.0.": a code written anywhere in the note, outside a problem list.
+      ...this.noteCodes().filter((c) => isBillable(c)),
       ...this.noteReadings().flatMap((h) => {
         const r = resolveDx({ histology: h });
         return r.unresolved || r.missing.length > 0 ? [] : r.codes;

@@ -56,3 +56,49 @@ describe("a date on the note's title line dates the visit", () => {
     expect(parseNote(`${line}\nPsoriasis, stable.\n`).visit.dateOfService).toBe(dos);
   });
 });
+
+describe('Mohs sites listed under one heading, layers counted in "sections"', () => {
+  it('"Site 1: BCC L temple … Stage I: 3 sections … Stage II", "Site 2: SCC in situ R dorsal hand … Stage I", "Site 3: BCC mid back … Stage II" → each site its own Mohs codes', () => {
+    const r = codeNote(
+      'MOHS MICROGRAPHIC SURGERY\nSite 1: BCC, infiltrative, L temple (bx 10/2/2026). Stage I: 3 sections, positive. Stage II: 2 sections, negative.\nSite 2: SCC in situ, R dorsal hand (bx 10/9/2026). Stage I: 2 sections, clear.\nSite 3: BCC nodular, mid back (bx 10/9/2026). Stage I: 4 sections, positive deep. Stage II: 1 section, clear.\n',
+      { payer: 'medicare' },
+    );
+    // Reference §6: head/neck/hands 17311 (+17312 per added stage); trunk 17313 (+17314); a second first stage on
+    // another site and the mutually exclusive 17311/17313 pair carry the distinct-site modifier.
+    expect(r.lines).toEqual(['17311', '17312', '17311-XS', '17313-XS', '17314']);
+    expect(r.dx).toEqual([['C44.319'], ['C44.319'], ['D04.61'], ['C44.519'], ['C44.519']]);
+  });
+});
+
+describe('a procedure of an earlier day named in a post-op visit', () => {
+  it('"Post-op visit, 8 days after excision of melanoma in situ … (90-day global)" + 5 AKs frozen today → 17000-79, 17003 x4, no excision', () => {
+    const r = codeNote(
+      'Post-op visit, 8 days after excision of melanoma in situ, L upper back (11/15/2026, 90-day global). Wound healing well, sutures removed.\nAlso new concern: scaly spots on face. Exam: 5 AKs forehead and nose. Treated with LN2 today.\nUnrelated to the surgery.\n',
+      { payer: 'medicare' },
+    );
+    // Reference §2.1: 5 AKs = 17000 + 17003 x4; an unrelated procedure in a global period carries 79.
+    expect(r.lines).toEqual(['17000-79', '17003 x4']);
+    expect(r.dx).toEqual([['L57.0'], ['L57.0']]);
+  });
+
+  it('"Full-thickness skin graft to R nasal sidewall after Mohs (Mohs by another surgeon yesterday)" → the graft only', () => {
+    const r = codeNote(
+      'Full-thickness skin graft to R nasal sidewall after Mohs (Mohs by another surgeon yesterday). Defect 1.5 x 1.2 cm (1.8 sq cm). Donor site R preauricular, closed primarily 2.5 cm.\nDx: BCC R nasal sidewall C44.311.\n',
+    );
+    // Reference §5: full-thickness graft of the nose, up to 20 sq cm: 15260; the donor-site closure is part of it.
+    expect(r.lines).toEqual(['15260']);
+    expect(r.dx).toEqual([['C44.311']]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('phototherapy session numbers and codes written beside the procedure', () => {
+  it('"NB-UVB phototherapy session #14 for vitiligo (L80)" + "Excimer laser to 3 psoriasis plaques … 180 sq cm. L40.0." → 96900 for L80, 96920 for L40.0', () => {
+    const r = codeNote(
+      'NB-UVB phototherapy session #14 for vitiligo (L80). Dose 650 mJ/cm2. No erythema from last session.\nExcimer laser to 3 psoriasis plaques on elbows and knees, total area 180 sq cm. L40.0.\n',
+    );
+    // Reference §8: UVB without photosensitizer 96900; excimer under 250 sq cm 96920.
+    expect(r.lines).toEqual(['96900', '96920']);
+    expect(r.dx).toEqual([['L80'], ['L40.0']]);
+  });
+});
