@@ -235,6 +235,10 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
 }
 
 /** Builds procedure blocks for one section. */
+/** The procedures named after "alternatives (including|such as …)" in a consent sentence, up to the sentence's verb. */
+const CONSENT_ALTERNATIVE =
+  /\balternatives?\b(?:\s+(?:including|such\s+as|like|incl\.?|e\.g\.,?|of|to\s+(?:this|the)\s+procedure,?))\s+(?:(?!\b(?:was|were|is|are|performed|done|then|after|proceed\w*|elected|chose|opted)\b)[^.;\n]){0,80}$/i;
+
 const LESION_LINE_ROLES = new Set<Section['role']>(['header', 'note', 'assessment', 'other']);
 /** What a procedure treats when it is no skin lesion: "Venous stasis ulcer, R medial lower leg, 6 x 4 cm". */
 const WOUND_WORDS = /\b(?:ulcers?|wounds?|lacerations?|abscess(?:es)?)\b/i;
@@ -283,6 +287,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
     blocks.push(block);
     return block;
   };
+  /** A "Procedure: <kind>, <site>" title with no measure: the narrative that follows it may tell it (below). */
+  let titled: Block | undefined;
   let lineField: string | undefined;
   /** Units of a diagnosis/indication line ("Indication: #1 …; #2 …"): why, not what was done. */
   const whyUnits = new Set<Unit>();
@@ -303,6 +309,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
       const { clause, at } = clauseAround(u.text, t.start, t.end);
       const intent = intentOf(clause, false, at);
       intents.set(t, intent);
+      // "Risks, benefits and alternatives including Mohs and primary closure were discussed": consent words, no procedure.
+      if (CONSENT_ALTERNATIVE.test(clause.slice(0, at))) return false;
       return intent !== 'history' && intent !== 'negated';
     });
     if (u.afterBlank && !u.label) listHeader = undefined;
@@ -551,6 +559,27 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
             return;
           }
         }
+        // "Procedure: Excision of BCC, R upper back, with rotation flap repair." … a consent paragraph … "The lesion was
+        // excised with 4 mm margins.": the narrative after a titled procedure with no measure of its own tells that one.
+        if (
+          k === 0 &&
+          !current &&
+          titled &&
+          !procField &&
+          !u.label &&
+          !newSiteIn(u) &&
+          titled.family === seg.family &&
+          !titled.units.some((x) => x !== titled?.trigger && unitTriggers(x).length > 0)
+        ) {
+          const title = titled;
+          title.units.push(u);
+          current = [...blocks].reverse().find((x) => x.parent === title) ?? title;
+          if (current !== title) current.units.push(u);
+          lastPrimary = title;
+          pending = [];
+          titled = undefined;
+          return;
+        }
         const block = open(seg.family, u, seg, seg.generic);
         if (k === 0 && listHead && listHead !== block && biopsyGroup(listHead.family) === biopsyGroup(seg.family) && !isClosure(seg.family)) {
           block.listOf = listHead;
@@ -594,7 +623,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block
           (segments.length > 1 ? matchSite(u.text.slice(seg.start, seg.end)) : undefined) ??
           siteOfUnits([...block.context.filter((c) => c.field && SITE_FIELDS.test(c.field)), u]) ??
           (k > 0 ? firstOfUnit?.site : undefined);
-        if (k === 0) firstOfUnit = block;
+        if (k === 0) {
+          firstOfUnit = block;
+          titled = procField && u.lineStart && !u.label && block.site && !/\d\s*(?:cm|mm)\b/i.test(u.text) ? block : undefined;
+        }
         for (const sibling of enumerate(block, u, seg)) blocks.push(sibling);
         pending = [];
         current = block;
@@ -1843,7 +1875,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const primary =
       labelledArea(all, /\bprimary(?:\s+defect)?\b/i) ??
       labelledArea(`${all}\n${b.parent ? blockText(b.parent) : ''}`, /\b(?:(?:final|surgical|post-?mohs|mohs|resulting|wound)\s+)?defect\s*(?:size)?\b/i);
-    const secondary = labelledArea(all, /\b(?:secondary|donor(?:\s+site)?)(?:\s+defects?)?\b/i);
+    const secondaryLabel = /\b(?:secondary|donor(?:\s+site)?)(?:\s+defects?)?\b/i;
+    // "…rotated into the primary defect. Secondary defect 4.0 x 2.5 cm. Closed in layers…": the donor defect may be told
+    // in the closure's sentence that follows; read it there, within the paragraph and before any other flap.
+    const lastEnd = b.units[b.units.length - 1]?.end ?? 0;
+    const tail = fullText.slice(lastEnd, lastEnd + 300).split(/\n\s*\n|\bflap\b/i)[0] ?? '';
+    const secondary = labelledArea(all, secondaryLabel) ?? labelledArea(tail, secondaryLabel);
     const total =
       labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b|\btotal\b(?=\s*(?:of\s+|=\s*)?\d)/i) ??
       flapWrittenArea(all);

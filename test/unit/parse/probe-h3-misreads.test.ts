@@ -68,3 +68,21 @@ describe('"Procedure Note: <title>" at the margin opens a procedure section afte
     expect(bx[0]).toMatchObject({ kind: 'biopsy-punch', specimenLabel: 'A', site: { key: 'shoulder' } });
   });
 });
+
+describe('adjacent tissue transfer told over several sentences (reference §5.1: primary + secondary defect)', () => {
+  it('reads the secondary defect told with the closure that follows the flap sentence', () => {
+    const e = parseNote(
+      'Date of Service: 11/24/2026\nThe lesion was excised with 4 mm margins. Primary defect 3.0 x 2.8 cm. A rotation flap was designed, incised and elevated. The flap was rotated into the primary defect. Secondary defect 4.0 x 2.5 cm. Closed in layers with 3-0 PDS.\n',
+    );
+    expect(e.procedures.find((p) => p.kind === 'adjacent-tissue-transfer')).toMatchObject({ primaryDefectSqCm: 8.4, secondaryDefectSqCm: 10, areaSqCm: 18.4 });
+  });
+
+  it('consent alternatives name no procedure: the narrative continues the titled excision', () => {
+    const e = parseNote(
+      'Date of Service: 11/24/2026\nProcedure: Excision of biopsy-proven BCC, R upper back, with rotation flap repair.\n\nRisks, benefits and alternatives including Mohs and primary closure were discussed; written consent obtained.\n\nThe lesion was excised with 4 mm margins. Primary defect 3.0 x 2.8 cm. A rotation flap was designed and rotated into the defect. Secondary defect 4.0 x 2.5 cm. Closed in layers.\n',
+    );
+    expect(e.procedures.filter((p) => p.kind === 'mohs')).toHaveLength(0);
+    expect(e.procedures.filter((p) => p.kind === 'excision')).toHaveLength(1);
+    expect(e.procedures.filter((p) => p.kind === 'adjacent-tissue-transfer')).toHaveLength(1);
+  });
+});
