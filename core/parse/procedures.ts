@@ -1408,7 +1408,7 @@ function underminingOf(text: string, widthText: string): RepairFeatures['undermi
 function repairFeaturesOf(text: string, site: Site | undefined, widthText = text): RepairFeatures {
   const f: RepairFeatures = {};
   if (
-    /\b(?:layered|in\s+(?:two\s+|2\s+|multiple\s+)?layers|deep\s+(?:dermal\s+)?sutures?|subcutaneous\s+sutures?|subdermal\s+sutures?|buried\s+(?:vertical\s+mattress\s+|interrupted\s+|dermal\s+)?sutures?|(?:two|2)[- ]layer|bilayer|deep\s+layer|dermal\s+sutures?|subcutaneous\s+(?:tissue\s+)?(?:was\s+)?(?:closed|approximated|reapproximated)|(?:buried|deep\s+dermal|subdermal)\s+(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|absorbable))\b/i.test(
+    /\b(?:layered|in\s+(?:two\s+|2\s+|multiple\s+)?layers|deep\s+(?:dermal\s+)?sutures?|subcutaneous\s+sutures?|subdermal\s+sutures?|buried\s+(?:vertical\s+mattress\s+|interrupted\s+|dermal\s+)?sutures?|(?:two|2)[- ]layer|bilayer|deep\s+layer|dermal\s+sutures?|subcutaneous\s+(?:tissue\s+)?(?:was\s+)?(?:closed|approximated|reapproximated)|(?:buried|deep\s+dermal|subdermal|dermal|subcutaneous|subcuticular\s+and\s+deep|deep|sub-?q|subq)\s+(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|absorbable|chromic|biosyn|caprosyn)|(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|biosyn)\s+(?:was\s+)?(?:used\s+)?(?:for|in|to)\s+(?:the\s+)?(?:deep|dermis|dermal|subcutaneous|subcutis|sub-?q)\b)\b/i.test(
       text,
     )
   )
@@ -1629,7 +1629,7 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
     b.labelKind === 'lesion' &&
     /^\s*\([A-H]\)/.test(b.trigger.text) &&
     !/^(?:biopsy|punch|shave|excision)$/.test(b.family) &&
-    !/(?:specimen|spec|jar|container|sent|path\w*|submitted)/i.test(b.trigger.text);
+    !/\b(?:specimen|spec|jar|container|sent|path\w*|submitted)\b/i.test(b.trigger.text);
   const inTrigger = itemLabelOnly ? undefined : scan(b.trigger.text);
   if (inTrigger && !b.split) return inTrigger;
   for (const u of [...b.context, ...b.units]) {
@@ -1853,7 +1853,14 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const level = levelOf(own) ?? levelOf(head);
     if (level) procedure.repairLevel = level;
     const described = head ? `${head}\n${own}` : own;
-    procedure.repairFeatures = repairFeaturesOf(described, b.site, b.parent ? `${described}\n${blockText(b.parent)}` : described);
+    const parentText = b.parent ? blockText(b.parent) : undefined;
+    procedure.repairFeatures = repairFeaturesOf(described, b.site, parentText !== undefined ? `${described}\n${parentText}` : described);
+    // "Excision … Undermined, subcutaneous 3-0 Vicryl, 4-0 nylon running. Repair length 4.0 cm.": a repair that
+    // tells only its length is the closure its excision describes.
+    if (parentText !== undefined && !level && procedure.repairFeatures.layered === undefined) {
+      const layered = repairFeaturesOf(parentText, b.site).layered;
+      if (layered !== undefined) procedure.repairFeatures.layered = layered;
+    }
     // "Layered closure …, 1.5 cm": a lone length on the repair's own line is its length.
     const length =
       findLengthCm(own) ??
@@ -1981,7 +1988,10 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   // Drugs.
   if (['intralesional-injection', 'injection', 'infusion', 'chemodenervation', 'cosmetic-other', 'pdt'].includes(kind)) {
     const route = kind === 'intralesional-injection' ? 'intralesional' : kind === 'pdt' ? 'topical' : kind === 'infusion' ? 'intravenous' : undefined;
-    const drug = extractDrug(allCtx, route, kind === 'intralesional-injection' ? procedure.count : undefined);
+    // The block's own words first: "doxycycline 100 mg" on the line before is another problem's prescription.
+    const count = kind === 'intralesional-injection' ? procedure.count : undefined;
+    const own = extractDrug(all, route, count);
+    const drug = own?.amountGiven !== undefined ? own : (extractDrug(allCtx, route, count) ?? own);
     if (drug) procedure.drug = drug;
   }
   if (kind === 'phototherapy') {

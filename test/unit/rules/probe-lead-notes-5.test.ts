@@ -102,3 +102,25 @@ describe('phototherapy session numbers and codes written beside the procedure', 
     expect(r.dx).toEqual([['L80'], ['L40.0']]);
   });
 });
+
+describe('a closure told on the excision line, its length on the next sentence', () => {
+  it('"Ellipse 3.8 x 1.6 cm. Undermined, subcutaneous 3-0 Vicryl, 4-0 nylon running. Repair length 4.0 cm." → layered: 12032', () => {
+    const r = codeNote(
+      'Excision note. Pre-op dx: atypical nevus, severe atypia on bx (10/15/2026), R mid back.\nLesion (scar) 0.6 cm. Margins 5 mm. Ellipse 3.8 x 1.6 cm. Undermined, subcutaneous 3-0 Vicryl, 4-0 nylon running. Repair length 4.0 cm.\nSpecimen oriented, to dermpath.\n',
+    );
+    // Reference §3: excised diameter 0.6 + 2 x 0.5 = 1.6 cm → trunk benign 11402; §4: layered closure = intermediate, trunk 2.6-7.5 cm → 12032.
+    expect(r.lines).toEqual(['11402', '12032', '88305']);
+    expect(r.dx).toEqual([['D22.5'], ['D22.5'], ['D22.5']]);
+  });
+});
+
+describe("an injection dose from its own line, not another problem's prescription", () => {
+  it('"start doxycycline 100 mg BID" then "Acne cysts L jaw x2 - ILK 2.5 mg/mL, 0.1 mL each" → J3301 x1 (0.5 mg), and "Time: 35 minutes total" is read', () => {
+    const r = codeNote(
+      'NEW PATIENT VISIT\nA/P:\nAcne vulgaris, moderate - start doxycycline 100 mg BID, tretinoin 0.025% cream qhs. Discussed isotretinoin.\nAcne cysts L jaw x2 - ILK 2.5 mg/mL, 0.1 mL each.\nTime: 35 minutes total on date of encounter.\n',
+    );
+    // Reference §9: J3301 per 10 mg, partial units round up: 2 x 0.1 mL x 2.5 mg/mL = 0.5 mg → 1 unit.
+    expect(r.lines).toEqual(['11900', 'J3301']);
+    expect(r.findings).toContain('evaluation/time-level');
+  });
+});

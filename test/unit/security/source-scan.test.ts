@@ -88,6 +88,16 @@ describe('source scan', () => {
     expect(scan([...extensionFiles, ...filesUnder('cli')], NETWORK)).toEqual([]);
   });
 
+  it('no control character in any source file (a "\\b" a script wrote as a backspace makes a regex never match)', () => {
+    const files = [...extensionFiles, ...filesUnder('cli'), ...filesUnder('test'), ...filesUnder('bench')];
+    const hits = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((l, i) => (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(l) ? [`${relative(ROOT, f)}:${i + 1}`] : [])),
+    );
+    expect(hits).toEqual([]);
+  });
+
   it('extension pages load no remote script, style or font', () => {
     const pages = extensionFiles.filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThanOrEqual(3);
