@@ -242,7 +242,8 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   if (block && !ddAfterDt) push(sink, brk);
   const mark = options.marks?.get(el);
   if (mark !== undefined) push(sink, `\u0003${mark}\u0004`);
-  if (tag === 'LI') push(sink, listMarker(el));
+  // "<li><div>Actinic keratoses</div>…": the number stays on the item's first line (tidy moves it past the div's break).
+  if (tag === 'LI') push(sink, `\u0007${listMarker(el)}\u0007`);
   const gridCell = cell ? fieldGridCell(el) : undefined;
   if (gridCell === HEADER_ROW) return;
   if (gridCell?.prefix && /\S/.test(el.textContent ?? '')) push(sink, gridCell.prefix);
@@ -279,7 +280,9 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
  * snippet library (hidden AND named so). Other hidden or collapsed sections are still read.
  */
 // A library of templates, not a section rendered from one ("template-section" is chart text).
-const TEMPLATE_NAME = /templates?[-_]?(?:library|picker|list|menu|chooser|cache)|snippet|macro|quick-?text|boilerplate|smart-?phrase/i;
+const TEMPLATE_NAME =
+  /templates?[-_]?(?:library|picker|list|menu|chooser|cache)|snippet|macro|quick-?text|boilerplate|smart-?phrase|copy-?forward|(?:prior|previous|last)[-_]?(?:visit|note|encounter)/i;
+const DATED_VISIT = /^[\w ]{0,30}\b(?:visit|encounter|note)\b\D{0,20}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/i;
 function isTemplateNoise(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role !== null) {
@@ -298,7 +301,14 @@ function isTemplateNoise(el: Element): boolean {
   // Struck through by an editor's inline style: taken back, like <del>.
   if (/line-through/.test(style)) return true;
   const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(style);
-  return hidden && TEMPLATE_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('data-identifier') ?? ''}`);
+  if (!hidden) return false;
+  // Hidden and named a template or an earlier visit's copy, or opening with a dated visit title ("Office Visit -
+  // 06/09/2026": an SPA keeps the encounter it showed before): another visit's text. A folded section of this visit
+  // keeps its title outside the hidden body, so its text is still read.
+  return (
+    TEMPLATE_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('data-identifier') ?? ''}`) ||
+    DATED_VISIT.test((el.textContent ?? '').trimStart().slice(0, 80))
+  );
 }
 
 /**
@@ -432,7 +442,9 @@ function isIconFont(el: Element, tag: string): boolean {
 function listMarker(li: Element): string {
   const list = li.parentElement;
   const listTag = list?.tagName.toUpperCase();
-  if (!list || listTag !== 'OL') return '- ';
+  // A bullet is no text (a CSS marker); "- " tells the parser an item starts, but a labeled field
+  // ("<li>Procedure: Shave biopsy</li>") reads as the field line it is.
+  if (!list || listTag !== 'OL') return /^\s*[A-Za-z][\w /()&-]{0,30}:/.test(li.textContent ?? '') ? '' : '- ';
   let n = Number.parseInt(list.getAttribute('start') ?? '1', 10);
   if (!Number.isFinite(n)) n = 1;
   for (let c = list.firstElementChild; c && c !== li; c = c.nextElementSibling) if (c.tagName.toUpperCase() === 'LI') n++;
@@ -483,9 +495,14 @@ const BANNER = /^\*{3,}[^*]*\w[^*]*\*{3,}$/;
  */
 const UNCHOSEN = /(?:[\u2610\u25a1]|\[ \])[^\u2610-\u2612\u25a1\u2713\u2714[|;]*?(?=[ \t\u0005\u0006]{2}|[\u2610-\u2612\u25a1\u2713\u2714[|;]|\.(?:\s|$)|$)/g;
 
+/** A bilingual label's other-script half before the English one ("الموقع / Site: L arm" reads "Site: L arm"). */
+const OTHER_SCRIPT_LABEL = /^[ \t\u0005]*[\u0590-\u08ff\u3040-\u9fff\uac00-\ud7af][^A-Za-z\n]*?[/|][ \t\u0005]*(?=[A-Za-z])/;
+
 /** Resolve break markers, trim each line, drop empty cell separators, keep at most one blank line in a row. */
 function tidy(raw: string): string {
-  const text = raw.replace(/(?:[ \t]*[\u0001\u0002])+[ \t]*/g, (run) => (run.includes(BREAK2) ? '\n\n' : '\n'));
+  const text = raw
+    .replace(/\u0007([^\u0007]*)\u0007((?:[ \t]*[\u0001\u0002])*)/g, '$2$1')
+    .replace(/(?:[ \t]*[\u0001\u0002])+[ \t]*/g, (run) => (run.includes(BREAK2) ? '\n\n' : '\n'));
   const out: string[] = [];
   let blank = 0;
   for (const line of text.split('\n')) {
@@ -496,6 +513,7 @@ function tidy(raw: string): string {
       if (blanks > 0 && blanks * 3 >= line.split(/\s+/).filter(Boolean).length - blanks) continue;
     }
     const t = (/[\u2610\u25a1]|\[ \]/.test(line) ? line.replace(UNCHOSEN, '').replace(/[ \u0005\u0006]{2,}/g, ' ') : line)
+      .replace(OTHER_SCRIPT_LABEL, '')
       .replace(/[ \t]+/g, ' ')
       .replace(/(?:\s*\|\s*)+$/, '')
       .replace(/^(?:\s*\|\s*)+/, '')

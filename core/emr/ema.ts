@@ -81,4 +81,5 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-sections-aria-labelledby-h4.html (sections as <section aria-labelledby> titled by <h4>)
  * - test/fixtures/emr/ema/path-result-one-of-two-prior-results-grid.html (result for A of two; older results in the grid)
  * - test/fixtures/emr/ema/visit-two-shave-biopsies-one-resulted.html (the visit that result links to)
+ * - test/fixtures/emr/ema/visit-long-thirteen-diagnoses-list.html (13 A&P items as <ol>, fields as nested <ul> items)
  */

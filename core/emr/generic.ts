@@ -51,5 +51,9 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/definition-list-procedure-fields.html (procedures as <dl> term/value pairs)
  * - test/fixtures/emr/generic/aria-grid-procedure-log.html (a div grid: role="grid"/"row"/"gridcell")
  * - test/fixtures/emr/generic/custom-element-fields-label-attribute.html (<emr-field label="…">, no shadow DOM)
+ * - test/fixtures/emr/generic/hidden-previous-visit-copies.html (hidden earlier encounter, copy-forward source, <template>)
+ * - test/fixtures/emr/generic/charge-grid-entered-codes-reconcile.html (entered charge grid compared, not copied)
+ * - test/fixtures/emr/generic/pre-plain-text-note-columns.html (the note as one <pre> of padded labels)
+ * - test/fixtures/emr/generic/bilingual-rtl-arabic-english-labels.html (dir="rtl", Arabic / English titles and labels)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -49,6 +49,16 @@ describe('blockText', () => {
       'Procedures\nProcedure: Punch biopsy\nSite: R calf\nPlan\nRecheck in 2 weeks\nplain div',
     ],
     [
+      "a bilingual label's other-script half goes; text wholly in that script stays",
+      '<div dir="rtl"><p>الموقع / Site: L arm</p><p>رقم الملف | MRN: 900497</p><p>إزالة الغرز بعد 10 أيام / 2</p></div>',
+      'Site: L arm\nMRN: 900497\nإزالة الغرز بعد 10 أيام / 2',
+    ],
+    [
+      "a list item's number stays on its first line when the item starts with a block; a field item takes no bullet",
+      '<ol><li><div><b>Actinic keratoses</b> - face</div><ul><li>Procedure: LN2</li><li>three lesions</li></ul></li><li></li><li><p>Warts</p></li></ol>',
+      '1. Actinic keratoses - face\nProcedure: LN2\n- three lesions\n2.\n3. Warts',
+    ],
+    [
       'a row header before its value reads as a labeled field',
       '<table><tr><th>Collected</th><td>04/28/2026</td><th>Signed:</th><td>05/01/2026</td></tr></table>',
       'Collected: 04/28/2026 | Signed: 05/01/2026',
@@ -222,6 +232,16 @@ describe('blockText', () => {
     expect(text.startsWith('keep\n')).toBe(true);
     expect(text).not.toContain('drop');
     expect(text.length).toBeLessThan(200);
+  });
+
+  it('leaves out a hidden copy of another visit (dated visit title, copy-forward name), reads a folded section of this one', () => {
+    const text = textOf(
+      '<div style="display:none"><h2>Office Visit - 06/09/2026</h2><p>Excision L back</p></div>' +
+        '<div class="copy-forward-source" hidden><p>LN2 x12</p></div>' +
+        '<h3>HPI</h3><div style="display: none"><p>Itchy spot for 2 months</p></div>' +
+        '<div aria-hidden="true"><p>Encounter 10/09/2026 note hidden</p></div><p>Shave biopsy R shin</p>',
+    );
+    expect(text).toBe('HPI\nItchy spot for 2 months\nShave biopsy R shin');
   });
 
   it('returns an empty string for no node', () => {

@@ -449,4 +449,50 @@ export const PAGES: PageCase[] = [
     // Web components saved without shadow DOM: <emr-section heading="…"> titles a section, <emr-field label="…"> labels a value.
     contains: [['procedure', 'Lesions injected: 3\nMedication: Triamcinolone']],
   },
+  {
+    file: 'generic/hidden-previous-visit-copies.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-494   MRN: 900494',
+    dateOfService: '10/09/2026',
+    // The hidden earlier encounter (display:none, opening "Office Visit - 06/09/2026"), the hidden copy-forward source
+    // and the <template> are left out; the visible visit is read.
+    contains: [['procedure', 'Shave biopsy (tangential) of the R anterior shin']],
+  },
+  {
+    file: 'generic/charge-grid-entered-codes-reconcile.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment', 'charges'],
+    patient: 'Test, Patient-495   MRN: 900495',
+    dateOfService: '10/12/2026',
+    // A grid holding codes keeps its columns (the charge reader takes them by position).
+    contains: [['charges', '3 | 11103 | | 2 | D49.2 | Tangential bx, each addl']],
+  },
+  {
+    file: 'generic/pre-plain-text-note-columns.html',
+    adapter: 'generic',
+    roles: ['note'],
+    patient: 'Test, Patient-496   MRN: 900496',
+    dateOfService: '10/13/2026',
+    // <pre> keeps its padding and tab-indented continuation lines.
+    contains: [['note', 'MARGINS:       0.4 cm\nEXCISED DIAM:  1.8 cm']],
+  },
+  {
+    file: 'generic/bilingual-rtl-arabic-english-labels.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-497   MRN: 900497',
+    dateOfService: '10/14/2026',
+    // Bilingual titles split sections; a label's Arabic half before the English one is left out of the line.
+    contains: [['procedure', 'Procedure: Punch biopsy, 3 mm\nSite: L lateral upper arm\nSpecimen: B']],
+  },
+  {
+    file: 'ema/visit-long-thirteen-diagnoses-list.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment'],
+    patient: 'Test, Patient-498   MRN: 900498',
+    dateOfService: '10/15/2026',
+    // "<li><div>…</div><ul><li>Label: value</li>": the item's number stays on its first line; a field item has no bullet.
+    contains: [['assessment', '5. Actinic keratoses - face and scalp\nProcedure: Destruction of premalignant lesions']],
+  },
 ];
