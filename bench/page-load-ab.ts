@@ -20,6 +20,29 @@ import { fmt, machineLoad, summarize } from './lib/stats';
  */
 
 const ROOT = join(import.meta.dirname, '..');
+
+type TraceEvents = Awaited<ReturnType<typeof tracedLoad>>;
+
+/** Thread ms of the script's evaluations (all frames; the top frame's apart) and of its callbacks (timers, idle, events). */
+function breakdown(events: TraceEvents, id: string): { evaluateMs: number; topEvaluateMs: number; callMs: number } {
+  const topFrame = (
+    events.find((e) => e.name === 'MarkLoad' && (e.args?.data as { isOutermostMainFrame?: boolean } | undefined)?.isOutermostMainFrame)?.args?.data as
+      | { frame?: string }
+      | undefined
+  )?.frame;
+  let evaluateUs = 0;
+  let topUs = 0;
+  let callUs = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || !(e.args?.data?.url ?? '').includes(id)) continue;
+    const us = e.tdur ?? e.dur ?? 0;
+    if (e.name === 'EvaluateScript') {
+      evaluateUs += us;
+      if ((e.args?.data as { frame?: string } | undefined)?.frame === topFrame) topUs += us;
+    } else if (e.name === 'FunctionCall') callUs += us;
+  }
+  return { evaluateMs: evaluateUs / 1000, topEvaluateMs: topUs / 1000, callMs: callUs / 1000 };
+}
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
   const i = args.indexOf(`--${name}`);
@@ -53,6 +76,7 @@ try {
   const settleMs = contentDebounceMs() + 1200;
   const samples = new Map<string, ReturnType<typeof extensionTime>[]>();
   const frames = new Map<string, number[]>();
+  const parts = new Map<string, ReturnType<typeof breakdown>[]>();
   console.log(`load average ${machineLoad().loadAvg1} on ${machineLoad().cores} cores; ${loads} loads per page and build`);
   for (let i = 0; i < loads; i++) {
     for (const p of pages) {
@@ -63,16 +87,22 @@ try {
         samples.set(key, [...(samples.get(key) ?? []), extensionTime(events, c.id)]);
         const evaluations = events.filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').includes(c.id)).length;
         frames.set(key, [...(frames.get(key) ?? []), evaluations]);
+        parts.set(key, [...(parts.get(key) ?? []), breakdown(events, c.id)]);
       }
     }
   }
-  console.log('emr\tbuild\tmedian\tp95\tbefore load\tcompile\tframes');
+  console.log('emr\tbuild\tmedian\tp95\tbefore load\tcompile\tframes\tevals\ttop eval\tcalls');
   for (const [key, runs] of samples) {
     const thread = summarize(runs.map((r) => r.threadMs));
     const before = summarize(runs.map((r) => r.beforeLoadMs)).median;
     const compile = summarize(runs.map((r) => r.compileMs)).median;
-    console.log(`${key}\t${fmt(thread.median, 2)}\t${fmt(thread.p95, 2)}\t${fmt(before, 2)}\t${fmt(compile, 2)}\t${summarize(frames.get(key) ?? []).median}`);
+    const b = parts.get(key) ?? [];
+    const med = (f: (x: ReturnType<typeof breakdown>) => number) => fmt(summarize(b.map(f)).median, 2);
+    console.log(
+      `${key}\t${fmt(thread.median, 2)}\t${fmt(thread.p95, 2)}\t${fmt(before, 2)}\t${fmt(compile, 2)}\t${summarize(frames.get(key) ?? []).median}\t${med((x) => x.evaluateMs)}\t${med((x) => x.topEvaluateMs)}\t${med((x) => x.callMs)}`,
+    );
   }
+  console.log("(evals: every frame's script evaluation, compile included; top eval: the top frame's; calls: callbacks, e.g. the first read)");
 } finally {
   for (const c of contexts) await c.context.close().catch(() => {});
   await server.close();
