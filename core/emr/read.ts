@@ -1,7 +1,7 @@
 import { blockText, customElementLabel, isNavigationElement, tableTag } from './block-text';
 import type { ChartSection, SnapshotRole } from './define-adapter';
 import type { Scope } from './scope';
-import { normalizeTitle, roleOfTitle } from './titles';
+import { normalizeTitle, roleOfNormalizedTitle, roleOfTitle } from './titles';
 
 /**
  * Shared section readers. An adapter names the containers it knows; where the page
@@ -114,10 +114,9 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
   const out: { el: Element; role: SnapshotRole; name: string }[] = [];
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const seen = new Set<Element>();
-  const accept = (start: Element, text: string, role: SnapshotRole): void => {
+  const accept = (start: Element, text: string, role: SnapshotRole, own = normalizeTitle(text)): void => {
     let el = start;
     // Climb through wrappers that hold nothing but this title ("<p><b>PROCEDURE</b></p>").
-    const own = normalizeTitle(text);
     while (el.parentElement && INLINE_HOLDERS.has(el.tagName) && normalizeTitle(lineText(el.parentElement)) === own) el = el.parentElement;
     if (seen.has(el)) return;
     if (!HEADING_TAGS.test(el.tagName) && !el.tagName.includes('-')) return;
@@ -149,10 +148,12 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
     if (data.length > 80) continue;
     const text = data.replace(/\s+/g, ' ').trim();
     if (text.length < 1 || text.length > 60 || text === ':') continue;
-    const role = roleOfTitle(text);
+    // Normalized once for the title tables, the wrapper climb and the earlier-visits titles.
+    const own = normalizeTitle(text);
+    const role = roleOfNormalizedTitle(own);
     const parent = (node as Text).parentElement;
-    if (role && parent) accept(parent, text, role);
-    else if (earlier && parent && EARLIER_VISITS.test(normalizeTitle(text))) earlier.push(parent);
+    if (role && parent) accept(parent, text, role, own);
+    else if (earlier && parent && isEarlierVisitsTitle(own)) earlier.push(parent);
   }
   // 2. Heading elements whose title is split over several text nodes ("<h3>Assessment <span>&amp;</span> Plan</h3>").
   let headingElements: ArrayLike<Element> = [];
@@ -263,6 +264,14 @@ function queryAll(root: Node, selector: string): Element[] {
 const EARLIER_VISITS =
   /^(?:(?:previous|prior|past|earlier|older)\s+(?:visits?|encounters?|notes?)|(?:visit|encounter|note)s?\s+(?:history|list|timeline)|(?:(?:procedure|note|my|practice)\s+)?(?:templates?|smart\s*phrases?|quick\s*texts?|macros?|snippets?)|favou?rites?(?:\s+(?:codes|procedures|diagnoses|templates))?|(?:frequently\s+used|common)\s+(?:codes|procedures|diagnoses)|quick\s+picks?|order\s+sets?)$/;
 
+/** The words EARLIER_VISITS's titles start with: most short texts fail cheap string tests before the pattern is compiled (titles.test.ts). */
+const EARLIER_VISITS_START = 'previous prior past earlier older visit encounter note procedure my practice template smart quick macro snippet favo frequently common order'.split(' ');
+
+/** A normalized title (normalizeTitle) of a list of earlier visits, templates or favorites. */
+export function isEarlierVisitsTitle(title: string): boolean {
+  return EARLIER_VISITS_START.some((word) => title.startsWith(word)) && EARLIER_VISITS.test(title);
+}
+
 /**
  * Adds to `exclude` the lists of earlier visits: a container named so (aria-label), or
  * the block a "Visit History" title opens (the side container it leads, else the title and what
@@ -273,7 +282,7 @@ function earlierVisits(titles: readonly Element[], headings: readonly { el: Elem
   for (const el of titles) {
     const labelled = el.getAttribute('aria-label');
     const title = normalizeTitle(labelled ?? lineText(el));
-    if (!EARLIER_VISITS.test(title)) continue;
+    if (!isEarlierVisitsTitle(title)) continue;
     // The title's own block: climb through wrappers that hold only the title ("<p><b>Visit History</b></p>").
     let block: Element = el;
     while (!labelled && block.parentElement && normalizeTitle(lineText(block.parentElement)) === title) block = block.parentElement;

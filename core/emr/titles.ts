@@ -43,7 +43,11 @@ const EXTRA_START =
 
 /** A screen title → the snapshot role it stands for, or undefined when it is not a section title. */
 export function roleOfTitle(raw: string): SnapshotRole | undefined {
-  const t = normalizeTitle(raw);
+  return roleOfNormalizedTitle(normalizeTitle(raw));
+}
+
+/** roleOfTitle of a text already through normalizeTitle. */
+export function roleOfNormalizedTitle(t: string): SnapshotRole | undefined {
   if (t.length === 0 || t.length > 60) return undefined;
   if (EXTRA_START.test(t)) for (const [role, re] of EXTRA) if (re.test(t)) return role;
   const parsed = roleOfHeading(t);
