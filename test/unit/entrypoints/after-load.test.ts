@@ -5,8 +5,9 @@ import { afterLoadWhenIdle } from '../../../entrypoints/content/after-load';
 function stubWindow(readyState: DocumentReadyState, idle = true) {
   const listeners = new Set<() => void>();
   const idleQueue: (() => void)[] = [];
+  const document = { readyState };
   const win = {
-    document: { readyState },
+    document,
     addEventListener: (type: string, fn: () => void) => type === 'load' && listeners.add(fn),
     removeEventListener: (type: string, fn: () => void) => type === 'load' && listeners.delete(fn),
     ...(idle
@@ -27,6 +28,10 @@ function stubWindow(readyState: DocumentReadyState, idle = true) {
       for (const fn of idleQueue.splice(0)) fn();
     },
     pendingLoadListeners: () => listeners.size,
+    pendingIdle: () => idleQueue.length,
+    setReadyState: (state: DocumentReadyState) => {
+      document.readyState = state;
+    },
   };
 }
 
@@ -49,6 +54,48 @@ describe('afterLoadWhenIdle', () => {
     s.idle();
     expect(task).toHaveBeenCalledTimes(1);
     expect(s.pendingLoadListeners()).toBe(0);
+  });
+
+  it('started before the load, the first idle moment after it runs the task: one callback, no load listener', () => {
+    const s = stubWindow('interactive');
+    const task = vi.fn();
+    afterLoadWhenIdle(s.win, task);
+    expect(s.pendingLoadListeners()).toBe(0);
+    s.setReadyState('complete');
+    s.idle();
+    expect(task).toHaveBeenCalledTimes(1);
+    expect(s.pendingIdle()).toBe(0);
+    expect(s.pendingLoadListeners()).toBe(0);
+  });
+
+  it('an idle moment before the load waits for the load, then for the next idle moment', () => {
+    const s = stubWindow('interactive');
+    const task = vi.fn();
+    afterLoadWhenIdle(s.win, task);
+    s.idle();
+    expect(task).not.toHaveBeenCalled();
+    expect(s.pendingLoadListeners()).toBe(1);
+    s.setReadyState('complete');
+    s.load();
+    expect(task).not.toHaveBeenCalled();
+    s.idle();
+    expect(task).toHaveBeenCalledTimes(1);
+    expect(s.pendingLoadListeners()).toBe(0);
+  });
+
+  it('a page that goes idle before a load that never completes still runs at most maxWaitMs after the start', () => {
+    vi.useFakeTimers();
+    const s = stubWindow('interactive');
+    const task = vi.fn();
+    afterLoadWhenIdle(s.win, task, { maxWaitMs: 3000 });
+    vi.advanceTimersByTime(1000);
+    s.idle();
+    vi.advanceTimersByTime(1999);
+    s.idle();
+    expect(task).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    s.idle();
+    expect(task).toHaveBeenCalledTimes(1);
   });
 
   it('a page already loaded goes straight to the idle wait', () => {
