@@ -265,7 +265,8 @@ const EARLIER_VISITS =
   /^(?:(?:previous|prior|past|earlier|older)\s+(?:visits?|encounters?|notes?)|(?:visit|encounter|note)s?\s+(?:history|list|timeline)|(?:(?:procedure|note|my|practice)\s+)?(?:templates?|smart\s*phrases?|quick\s*texts?|macros?|snippets?)|favou?rites?(?:\s+(?:codes|procedures|diagnoses|templates))?|(?:frequently\s+used|common)\s+(?:codes|procedures|diagnoses)|quick\s+picks?|order\s+sets?)$/;
 
 /** The words EARLIER_VISITS's titles start with: most short texts fail cheap string tests before the pattern is compiled (titles.test.ts). */
-const EARLIER_VISITS_START = 'previous prior past earlier older visit encounter note procedure my practice template smart quick macro snippet favo frequently common order'.split(' ');
+const EARLIER_VISITS_START =
+  'previous prior past earlier older visit encounter note procedure my practice template smart quick macro snippet favo frequently common order'.split(' ');
 
 /** A normalized title (normalizeTitle) of a list of earlier visits, templates or favorites. */
 export function isEarlierVisitsTitle(title: string): boolean {
