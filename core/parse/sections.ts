@@ -86,6 +86,7 @@ interface HeadingHit {
 }
 
 const MAX_LINE = 200;
+const PROCEDURE_TITLE_HEAD = /^(?:procedures?(?:\s+(?:note|notes|documentation|details|performed|done|today))?|operative\s+(?:note|report)|op\s+note)$/i;
 
 function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHit | undefined {
   if (line.length === 0) return undefined;
@@ -98,6 +99,10 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
     // The heading line stays in the section text: it may name the procedure ("MOHS SURGERY NOTE").
     if (role) return { role, name: cleanName(whole), textStart: lineStart, lineStart };
   }
+  // "Procedure documentation -- Skin tag removal", "PROCEDURE NOTE - Shave biopsy": a procedure heading with its title.
+  const titled = /^(.{3,40}?)\s+(?:--?|—|–)\s+\S/.exec(trimmed);
+  if (titled?.[1] && !/^\s/.test(line) && PROCEDURE_TITLE_HEAD.test(titled[1].trim()))
+    return { role: 'procedure', name: cleanName(titled[1]), textStart: lineStart, lineStart };
   // "Heading: text" on one line.
   const colon = trimmed.indexOf(':');
   if (colon > 0 && colon <= 40) {

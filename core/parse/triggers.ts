@@ -197,7 +197,9 @@ export function findTriggers(text: string): Trigger[] {
       if (
         family === 'excision' &&
         /\b(?:snip|scissors?)\s*$/i.test(lower.slice(Math.max(0, start - 10), start)) &&
-        out.some((t) => t.end <= start && (start - t.end < 3 || (t.family === 'tag' && !/[.;\n]/.test(lower.slice(t.end, start)))))
+        (out.some((t) => t.end <= start && (start - t.end < 3 || (t.family === 'tag' && !/[.;\n]/.test(lower.slice(t.end, start))))) ||
+          // "Method: snip excision with curved iris scissors" on a tag template's own line: the method, not an excision.
+          /^\s*(?:method|technique)\s*:\s*(?:snip|scissors?)\s*$/i.test(lower.slice(Math.max(0, lower.lastIndexOf('\n', start - 1) + 1), start)))
       )
         continue;
       if (family === 'excision' && /^\s+(?:of\s+(?:the\s+)?)?(?:dog[- ]?ears?|burow'?s?|standing\s+cones?|redundant)/i.test(lower.slice(end, end + 30)))

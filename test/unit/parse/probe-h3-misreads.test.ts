@@ -86,3 +86,14 @@ describe('adjacent tissue transfer told over several sentences (reference §5.1:
     expect(e.procedures.filter((p) => p.kind === 'adjacent-tissue-transfer')).toHaveLength(1);
   });
 });
+
+describe('an athenaOne-style tag template: titled heading, method line, per-site counts and a total', () => {
+  const note =
+    'Date of Service: 11/24/2026\nChief complaint: skin tags catching on jewelry; several bleed.\n\nProcedure documentation -- Skin tag removal\n  Indication: symptomatic acrochordons, irritated and bleeding\n  Method: snip excision with curved iris scissors; AlCl for hemostasis\n  Number of lesions:\n    Neck: 12\n    Axillae (bilateral): 17\n    Inframammary folds: 12\n  Total removed: 41\n  Pathology: none sent\n';
+
+  it('is one tag removal of 41, no excision', () => {
+    const e = parseNote(note);
+    expect(e.procedures.map((p) => p.kind)).toEqual(['skin-tag-removal']);
+    expect(e.procedures[0]?.count).toBe(41);
+  });
+});
