@@ -124,3 +124,20 @@ describe("an injection dose from its own line, not another problem's prescriptio
     expect(r.findings).toContain('evaluation/time-level');
   });
 });
+
+describe('teaching is not an administration; an SK "on back irritated" is inflamed', () => {
+  it('"99213-25 for atopic dermatitis (started dupilumab, injection teaching given)" → no 96372', () => {
+    const r = codeNote(
+      'Procedure: Intralesional injection for alopecia areata\nScalp, 4 patches, Kenalog 10 mg/mL, total 3.0 mL injected\nDx: alopecia areata, L63.9\nAlso: 99213-25 for management of atopic dermatitis (started dupilumab, injection teaching given).\n',
+    );
+    // Reference §9: 11900 (up to 7 lesions) + J3301 per 10 mg: 3.0 mL x 10 mg/mL = 30 mg → 3 units.
+    expect(r.lines).toEqual(['99213-25', '11900', 'J3301 x3']);
+    expect(r.dx).toEqual([['L20.9'], ['L63.9'], ['L63.9']]);
+  });
+
+  it('"SK on back irritated and bleeding from bra strap - shave removal 1.2 cm, trunk" → 11302 for L82.0', () => {
+    const r = codeNote('Also SK on back irritated and bleeding from bra strap - shave removal 1.2 cm, trunk.\n');
+    expect(r.lines).toEqual(['11302']);
+    expect(r.dx).toEqual([['L82.0']]);
+  });
+});
