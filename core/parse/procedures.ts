@@ -243,8 +243,25 @@ const LESION_LINE_ROLES = new Set<Section['role']>(['header', 'note', 'assessmen
 /** What a procedure treats when it is no skin lesion: "Venous stasis ulcer, R medial lower leg, 6 x 4 cm". */
 const WOUND_WORDS = /\b(?:ulcers?|wounds?|lacerations?|abscess(?:es)?)\b/i;
 
-export function blocksOf(section: Section, carry: { lastDx?: Unit } = {}): Block[] {
+/** Size lists the exam gave per site ("mid back …, two papules, 0.8 cm and 0.9 cm"), for the plan's "shave removal of both". */
+interface ExamSizes {
+  key: string;
+  sizes: number[];
+}
+let examSizeLines: ExamSizes[] = [];
+
+export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: ExamSizes[] } = {}): Block[] {
   const units = sectionUnits(section);
+  examSizeLines = carry.examSizes ?? [];
+  if (section.role === 'exam') {
+    for (const u of units) {
+      const listed = sizeList(u.text);
+      const sizes = listed.length >= 2 ? listed : findSizes(u.text).map((z) => greatest(z));
+      const key = sizes.length >= 2 ? pickSite(findSites(u.text, { strict: true }))?.site.key : undefined;
+      if (key) examSizeLines.push({ key, sizes });
+    }
+    carry.examSizes = examSizeLines;
+  }
   const blocks: Block[] = [];
   let current: Block | undefined;
   let pending: Unit[] = [];
@@ -1060,7 +1077,10 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
   const ownSizes = findSizes(text).map((z) => greatest(z));
   const contextSizes = block.context.flatMap((c) => findSizes(c.text)).map((z) => greatest(z));
   const listed = [text, ...block.context.map((c) => c.text)].map(sizeList).find((x) => x.length === n);
-  const sizes = ownSizes.length === n ? ownSizes : contextSizes.length === n ? contextSizes : listed;
+  // The exam measured the lesions at this site; the plan only says "shave removal of both".
+  const examined = shared?.key ? examSizeLines.filter((x) => x.key === shared.key && x.sizes.length === n) : [];
+  const sizes =
+    ownSizes.length === n ? ownSizes : contextSizes.length === n ? contextSizes : (listed ?? (examined.length === 1 ? examined[0]?.sizes : undefined));
   const start = u.start + seg.start;
   return Array.from({ length: n }, (_, k) => {
     const item: NonNullable<Block['enumerated']> = {
@@ -1765,7 +1785,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const siteDx = siteDxPart(dx, b.site?.key);
   // "Biopsy-proven nodular BCC of the R nasal tip … and SCC in situ of the L dorsal hand …" on the line before: this site's part.
   const contextDx = dx ? undefined : siteDxPart(unitTexts(b.context, [], ' '), b.site?.key);
-  const lesionType =
+  const found =
     lesionTypeOf(seg) ??
     lesionTypeOf(b.trigger.text) ??
     (siteDx ? lesionTypeOf(siteDx) : undefined) ??
@@ -1774,6 +1794,10 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     lesionTypeOf(siteDx ? withoutDxFields(b.units) : all) ??
     lesionTypeOf(siteDx ? withoutDxFields(b.context) : ctx) ??
     (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
+  // "Irritated SKs x2, mid back" then "Not sent to pathology (classic SKs)": the context's specific reading of the same
+  // lesion (inflamed SK, L82.0) wins over the plain one (§12.2).
+  const specific = found ? lesionTypeOf(ctx) : undefined;
+  const lesionType = specific && found && specific !== found && specific.endsWith(`-${found}`) ? specific : found;
   const { kind, unread } = kindOf(b, seg, all, ctx, lesionType, b.enumerated ? fullText.slice(b.enumerated.start, b.enumerated.end) : undefined);
   const end = b.units[b.units.length - 1]?.end ?? b.segEnd;
   const span = b.enumerated ? spanOf(b.enumerated.start, b.enumerated.end) : spanOf(Math.min(b.segStart, b.trigger.start), end);

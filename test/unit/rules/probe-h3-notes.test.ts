@@ -263,3 +263,21 @@ describe('a biopsy is not linked to the one other problem of the visit (referenc
     expect(r.dx[0]).toEqual(['L40.0']);
   });
 });
+
+describe('"shave removal of both" with the sizes measured in the exam (reference §3.4: one code per lesion by its diameter)', () => {
+  it('takes the two exam sizes at the same site and the irritated-SK reading of the plan line', () => {
+    const r = codeNote(
+      'Exam: mid back at the bra line, two stuck-on verrucous papules, 0.8 cm and 1.2 cm, eroded and crusted.\n\nImpression/Plan:\nIrritated seborrheic keratoses x2, mid back\n  -- Bleeding and irritated by the bra clasp. Shave removal of both after consent. Not sent to pathology (classic SKs).\n',
+    );
+    expect(r.lines).toEqual(['11301', '11302']);
+    expect(r.dx).toEqual([['L82.0'], ['L82.0']]);
+  });
+
+  it('sizes examined at another site are not these lesions', () => {
+    const r = codeNote(
+      'Exam: L forearm, two stuck-on papules, 0.8 cm and 1.2 cm.\n\nImpression/Plan:\nIrritated seborrheic keratoses x2, mid back\n  -- Bleeding. Shave removal of both after consent.\n',
+    );
+    expect(r.lines).toEqual([]);
+    expect(r.findings).toContain('shave/lesion-diameter');
+  });
+});
