@@ -148,12 +148,12 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
     if (data.length > 80) continue;
     const text = data.replace(/\s+/g, ' ').trim();
     if (text.length < 1 || text.length > 60 || text === ':') continue;
-    // Normalized once for the title tables, the wrapper climb and the earlier-visits titles.
+    // Normalized once: for the title tables, the wrapper climb and the earlier-visits titles.
     const own = normalizeTitle(text);
     const role = roleOfNormalizedTitle(own);
     const parent = (node as Text).parentElement;
     if (role && parent) accept(parent, text, role, own);
-    else if (earlier && parent && isEarlierVisitsTitle(own)) earlier.push(parent);
+    else if (earlier && parent && EARLIER_VISITS.test(own)) earlier.push(parent);
   }
   // 2. Heading elements whose title is split over several text nodes ("<h3>Assessment <span>&amp;</span> Plan</h3>").
   let headingElements: ArrayLike<Element> = [];
@@ -264,15 +264,6 @@ function queryAll(root: Node, selector: string): Element[] {
 const EARLIER_VISITS =
   /^(?:(?:previous|prior|past|earlier|older)\s+(?:visits?|encounters?|notes?)|(?:visit|encounter|note)s?\s+(?:history|list|timeline)|(?:(?:procedure|note|my|practice)\s+)?(?:templates?|smart\s*phrases?|quick\s*texts?|macros?|snippets?)|favou?rites?(?:\s+(?:codes|procedures|diagnoses|templates))?|(?:frequently\s+used|common)\s+(?:codes|procedures|diagnoses)|quick\s+picks?|order\s+sets?)$/;
 
-/** The words EARLIER_VISITS's titles start with: most short texts fail cheap string tests before the pattern is compiled (titles.test.ts). */
-const EARLIER_VISITS_START =
-  'previous prior past earlier older visit encounter note procedure my practice template smart quick macro snippet favo frequently common order'.split(' ');
-
-/** A normalized title (normalizeTitle) of a list of earlier visits, templates or favorites. */
-export function isEarlierVisitsTitle(title: string): boolean {
-  return EARLIER_VISITS_START.some((word) => title.startsWith(word)) && EARLIER_VISITS.test(title);
-}
-
 /**
  * Adds to `exclude` the lists of earlier visits: a container named so (aria-label), or
  * the block a "Visit History" title opens (the side container it leads, else the title and what
@@ -283,7 +274,7 @@ function earlierVisits(titles: readonly Element[], headings: readonly { el: Elem
   for (const el of titles) {
     const labelled = el.getAttribute('aria-label');
     const title = normalizeTitle(labelled ?? lineText(el));
-    if (!isEarlierVisitsTitle(title)) continue;
+    if (!EARLIER_VISITS.test(title)) continue;
     // The title's own block: climb through wrappers that hold only the title ("<p><b>Visit History</b></p>").
     let block: Element = el;
     while (!labelled && block.parentElement && normalizeTitle(lineText(block.parentElement)) === title) block = block.parentElement;

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { composePatient, dateOfServiceIn, identityFromText, mergeIdentity } from '../../../core/emr/identity';
-import { isEarlierVisitsTitle } from '../../../core/emr/read';
 import { normalizeTitle, roleOfNormalizedTitle, roleOfTitle } from '../../../core/emr/titles';
 
 describe('roleOfTitle', () => {
@@ -111,47 +110,6 @@ describe('roleOfNormalizedTitle', () => {
       expect(roleOfNormalizedTitle(normalizeTitle(raw))).toBe(roleOfTitle(raw));
     },
   );
-});
-
-describe('isEarlierVisitsTitle', () => {
-  // One title for every alternative of EARLIER_VISITS, through its first-word prefilter.
-  it.each([
-    'Previous visits',
-    'Prior encounter',
-    'Past notes',
-    'Earlier visit',
-    'Older encounters',
-    'Visit history',
-    'Encounters list',
-    'Note timeline',
-    'Procedure templates',
-    'Note template',
-    'My macros',
-    'Practice snippets',
-    'Templates',
-    'Smart phrases',
-    'SmartPhrase',
-    'Quick texts',
-    'QuickText',
-    'Macro',
-    'Snippets',
-    'Favorites',
-    'Favourite codes',
-    'Favorite procedures',
-    'Favorites diagnoses',
-    'Favorite templates',
-    'Frequently used codes',
-    'Common procedures',
-    'Common diagnoses',
-    'Quick picks',
-    'Order sets',
-  ])('%j names a list of earlier visits or templates', (title) => {
-    expect(isEarlierVisitsTitle(normalizeTitle(title))).toBe(true);
-  });
-
-  it.each(['Diagnosis', 'Office visit', 'Visit', 'Encounter Date: 05/05/2026', 'Procedure', 'L forearm', 'Ordered by', ''])('%j does not', (text) => {
-    expect(isEarlierVisitsTitle(normalizeTitle(text))).toBe(false);
-  });
 });
 
 describe('identity helpers', () => {
