@@ -16,49 +16,37 @@ export interface AfterLoadOptions {
 }
 
 export function afterLoadWhenIdle(win: Window, task: () => void, options: AfterLoadOptions = {}): () => void {
-  const maxWaitMs = options.maxWaitMs ?? 3000;
-  const idleTimeoutMs = options.idleTimeoutMs ?? 1000;
-  const started = Date.now();
+  const deadline = Date.now() + (options.maxWaitMs ?? 3000);
   let cancelled = false;
   let loaded = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
-  const run = () => {
+  // An idle moment (a timer where requestIdleCallback is missing): the task once the page has loaded, else wait for the load.
+  const onIdle = () => {
     idle = undefined;
-    if (!cancelled) task();
+    if (cancelled) return;
+    if (loaded || win.document.readyState === 'complete') task();
+    else {
+      win.addEventListener('load', go);
+      timer = setTimeout(go, Math.max(0, deadline - Date.now()));
+    }
+  };
+  const schedule = () => {
+    if (typeof win.requestIdleCallback === 'function') idle = win.requestIdleCallback(onIdle, { timeout: options.idleTimeoutMs ?? 1000 });
+    else timer = setTimeout(onIdle, 0);
   };
   const go = () => {
     if (loaded || cancelled) return;
     loaded = true;
     win.removeEventListener('load', go);
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (typeof win.requestIdleCallback === 'function') idle = win.requestIdleCallback(run, { timeout: idleTimeoutMs });
-    else timer = setTimeout(run, 0);
+    clearTimeout(timer);
+    schedule();
   };
-  const waitForLoad = () => {
-    win.addEventListener('load', go);
-    timer = setTimeout(go, Math.max(0, started + maxWaitMs - Date.now()));
-  };
-  if (win.document.readyState === 'complete') go();
-  else if (typeof win.requestIdleCallback === 'function') {
-    idle = win.requestIdleCallback(
-      () => {
-        idle = undefined;
-        if (cancelled) return;
-        if (win.document.readyState === 'complete') {
-          // Loaded, and this is an idle moment after it: the task's turn.
-          loaded = true;
-          task();
-        } else waitForLoad();
-      },
-      { timeout: idleTimeoutMs },
-    );
-  } else waitForLoad();
+  schedule();
   return () => {
     cancelled = true;
     win.removeEventListener('load', go);
-    if (timer !== undefined) clearTimeout(timer);
-    if (idle !== undefined && typeof win.cancelIdleCallback === 'function') win.cancelIdleCallback(idle);
+    clearTimeout(timer);
+    if (idle !== undefined) win.cancelIdleCallback?.(idle);
   };
 }
