@@ -215,6 +215,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
   let current: SectionRole | undefined;
   /** Inside a one-line result: the part of the note to go back to after it. */
   let oneLine: { role: SectionRole; name: string } | undefined;
+  let back: { role: SectionRole; name: string } | undefined;
   // SOAP notes ("S:", "O:", "A:", "P:"): single letters are headings only when at least two of them start lines.
   const soap =
     (text.slice(0, 50_000).match(/^[ \t]*[SOAP]:/gm) ?? []).length >= 2 &&
@@ -279,6 +280,12 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       if (hit?.role === 'pathology' && current === 'pathology') oneLine = undefined;
       // A report's own sub-headings ("FINAL DIAGNOSIS:", "GROSS DESCRIPTION") open a report but never split one.
       if (hit && current === 'pathology' && hit.role === 'pathology' && /^(?:final|microscopic|gross)\b/i.test(hit.name)) hit = undefined;
+      // "E&M: est. level IV" is one line: the note goes on after it.
+      if (!hit && back && hits.length < 300) {
+        hits.push({ ...back, textStart: pos, lineStart: pos });
+        current = back.role;
+      }
+      back = hit?.role === 'visit' && /\S/.test(text.slice(hit.textStart, eol)) ? (hits[hits.length - 1] ?? { role: 'header', name: 'header' }) : undefined;
       if (hit && hits.length < 300 && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
         hits.push(hit);
         if (hit.role !== 'pathology' || (hits.length > 1 && current === 'pathology')) oneLine = undefined;

@@ -141,3 +141,14 @@ describe('teaching is not an administration; an SK "on back irritated" is inflam
     expect(r.dx).toEqual([['L82.0']]);
   });
 });
+
+describe('a one-line visit field does not swallow the note below it', () => {
+  it('"E&M: est. level IV" then a managed problem and a destruction → 99214-25 for the problem', () => {
+    const r = codeNote('E&M: est. level IV\nPsoriasis, plaque (L40.0) - start clobetasol, methotrexate discussed.\nAK x2 L hand - LN2.\n', {
+      payer: 'medicare',
+    });
+    // Reference §10: a separately identifiable problem managed beyond the procedure decision supports E/M-25.
+    expect(r.lines).toEqual(['99214-25', '17000', '17003']);
+    expect(r.dx).toEqual([['L40.0'], ['L57.0'], ['L57.0']]);
+  });
+});
