@@ -889,16 +889,24 @@ function withoutDxFields(units: Unit[]): string {
 function siteDxPart(dx: string | undefined, key: string | undefined): string | undefined {
   if (!dx || !key || !/[,;]|\sand\s/i.test(dx)) return undefined;
   // Only a real list of diagnoses: "biopsy-proven BCC, nodular, R nasal ala" is one diagnosis written in parts.
-  const dxLike = (t: string) =>
-    lesionTypeOf(t) !== undefined || /\b(?:r\/o|rule\s+out|vs\.?|ddx|nev(?:us|i)|keratos[ie]s|carcinoma|bcc|scc|melanoma|cyst|wart|aks?|sks?)\b/i.test(t);
   // "biopsy-proven BCC, R upper back; dysplastic nevus, L forearm": semicolons part the items, commas their words.
   const bySemicolon = dx.split(/;\s*/);
   let parts = bySemicolon.length > 1 && bySemicolon.every(dxLike) ? bySemicolon : dx.split(/[;,]\s*/);
   // "nodular BCC of the R nasal tip (C44.311) and SCC in situ of the L dorsal hand (D04.62)": two diagnoses joined by "and".
-  if (parts.filter(dxLike).length < 2) parts = dx.split(/\s+and\s+/i);
-  if (parts.filter(dxLike).length < 2) return undefined;
+  if (!twoDxLike(parts)) parts = dx.split(/\s+and\s+/i);
+  if (!twoDxLike(parts)) return undefined;
   const here = parts.filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
   return here.length === 1 && here[0] && dxLike(here[0]) ? here[0].trim() : undefined;
+}
+
+const DX_WORDS = /\b(?:r\/o|rule\s+out|vs\.?|ddx|nev(?:us|i)|keratos[ie]s|carcinoma|bcc|scc|melanoma|cyst|wart|aks?|sks?)\b/i;
+const dxLike = (t: string) => lesionTypeOf(t) !== undefined || DX_WORDS.test(t);
+
+/** At least two parts name a diagnosis: the parts after the second are never read (a long context has many). */
+function twoDxLike(parts: string[]): boolean {
+  let n = 0;
+  for (const part of parts) if (dxLike(part) && ++n >= 2) return true;
+  return false;
 }
 
 /** "Specimen to path (A)", "specimen sent to in-house lab": where the tissue went. */

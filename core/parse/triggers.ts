@@ -172,7 +172,7 @@ export function findTriggers(text: string): Trigger[] {
   if (!GATE.test(text)) return [];
   const out: Trigger[] = [];
   const lower = text;
-  const hemostasis = gatedTest(HEMOSTASIS, lower, index);
+  let hemostasis: boolean | undefined;
   for (let k = 0; k < RE.length; k++) {
     const [family, re] = RE[k] as [Family, RegExp];
     if (!mayMatch(FAMILY_GATES[k] as Gate, index)) continue;
@@ -209,7 +209,11 @@ export function findTriggers(text: string): Trigger[] {
       if (family === 'destruction') {
         // "curettage and electrodesiccation" in full names an ED&C, not a step of another procedure.
         generic = GENERIC_DESTRUCTION.test(m[0].trim()) && !/\s(?:and|&|with|followed\s+by)\s/i.test(m[0]);
-        if (generic && hemostasis) continue;
+        // Hemostasis words are looked for only once a generic destruction word needs them (most units have none).
+        if (generic) {
+          hemostasis ??= gatedTest(HEMOSTASIS, lower, index);
+          if (hemostasis) continue;
+        }
         // CPT 96574: curettage of hyperkeratotic AKs before PDT in the same sentence is the PDT's debridement, not a destruction.
         if (generic && /^curr?ett?/i.test(m[0].trim()) && PDT_WORDS.test(lower)) continue;
         if (/^frozen/i.test(m[0].trim()) && !/\b(?:lesions?|aks?|warts?|sks?)\b/i.test(lower)) continue;
@@ -233,14 +237,18 @@ export function findTriggers(text: string): Trigger[] {
   // "Kenalog-40, 40 mg IM to the R gluteus": a drug with an IM/SC route is an injection even without the word.
   if (!out.some((t) => t.family === 'injection' || t.family === 'ilk' || t.family === 'chemoden' || t.family === 'infusion')) {
     const drug = mayMatch(DRUG_NAME.gate, index) ? DRUG_NAME.re.exec(lower) : null;
-    const route = gatedTest(DRUG_ROUTE, lower, index);
+    // Route, then "given", then "into the lesion" are only asked of a unit that names a drug (most name none).
     // "1 cc IM R ventrogluteal": a dose written straight before its route is an order carried out.
     // "IM Kenalog 40 mg R deltoid": the route written before the drug and its dose is an order carried out too.
-    const given =
-      gatedTest(DRUG_GIVEN, lower, index) ||
-      gatedTest(DOSE_THEN_ROUTE, lower, index) ||
-      /\b(?:im|intramuscular(?:ly)?|sq|subq|sub-?q)\s+[a-z]+(?:[- ]?\d+)?\s+\d+(?:\.\d+)?\s*mg\b/i.test(lower);
-    if (drug && route && given && !gatedTest(INTO_LESION, lower, index)) out.push({ family: 'injection', start: drug.index, end: drug.index + drug[0].length });
+    if (
+      drug &&
+      gatedTest(DRUG_ROUTE, lower, index) &&
+      (gatedTest(DRUG_GIVEN, lower, index) ||
+        gatedTest(DOSE_THEN_ROUTE, lower, index) ||
+        /\b(?:im|intramuscular(?:ly)?|sq|subq|sub-?q)\s+[a-z]+(?:[- ]?\d+)?\s+\d+(?:\.\d+)?\s*mg\b/i.test(lower)) &&
+      !gatedTest(INTO_LESION, lower, index)
+    )
+      out.push({ family: 'injection', start: drug.index, end: drug.index + drug[0].length });
   }
   // Technique words next to "biopsy" belong to the biopsy; "shave excision" to the shave.
   const filtered = out.filter((t) => {

@@ -136,8 +136,13 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
     if (hasPlan ? s.role !== 'assessment' : s.role !== 'note' && s.role !== 'header') continue;
     const numberedOnly = !hasPlan;
     const units = sectionUnits(s);
-    // A note typed all in lower case starts its problems with lower-case letters too.
-    const lowerCase = !/[A-Z]/.test(s.text.replace(/\b[A-Z]{1,5}\b|\d[A-Z]/g, ''));
+    // A note typed all in lower case starts its problems with lower-case letters too. Asked only of a line that
+    // opens in lower case (most sections never have one), then remembered for the section.
+    let lowerCaseNote: boolean | undefined;
+    const lowerCase = () => {
+      lowerCaseNote ??= !/[A-Z]/.test(s.text.replace(/\b[A-Z]{1,5}\b|\d[A-Z]/g, ''));
+      return lowerCaseNote;
+    };
     let current: { text: string; body: string; start: number; end: number } | undefined;
     const flush = () => {
       if (!current) return;
@@ -169,7 +174,8 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
         DASH_ITEM.test(u.text) &&
         current !== undefined &&
         (underHeading || DASH_ITEM.test(current.text));
-      const nextLine = dashItem || (u.lineStart && (lineEnded || underHeading) && !u.field && (/^[A-Z]/.test(u.text) || (lowerCase && /^[a-z]/.test(u.text))));
+      const nextLine =
+        dashItem || (u.lineStart && (lineEnded || underHeading) && !u.field && (/^[A-Z]/.test(u.text) || (/^[a-z]/.test(u.text) && lowerCase())));
       lineEnded = /[.!]\s*$/.test(u.text);
       if (numberedOnly && u.lineStart && u.label === undefined && !PROBLEM_NUMBER.test(u.text) && !current) continue;
       if (numberedOnly && u.lineStart && u.label === undefined && !PROBLEM_NUMBER.test(u.text) && !/^\s{2,}|^\s*[-*•]\s/.test(u.text)) {
