@@ -333,7 +333,8 @@ export function tableTag(el: Element, tag = el.tagName.toUpperCase()): string {
 interface FieldGrid {
   head: Element;
   labels: string[];
-  keyed: boolean;
+  /** The column of short specimen keys naming each row ("Part | … " over "A | …"), or -1. */
+  keyCol: number;
   /** With rowspan cells: what each cell writes first (its column's label; a row's first cell, the spanned fields). */
   prefixes?: Map<Element, string>;
 }
@@ -353,8 +354,11 @@ function markFieldGrid(table: Element): void {
   // A column of bare counts ("Stage | Blocks" of a Mohs map, a dose flowsheet) or of dates (a log of
   // visits, results or past procedures: records, not today's documentation) is read by column.
   const column = (i: number, re: RegExp): boolean => data.length > 0 && data.every((r) => re.test(cellText(r.children[i])));
-  if (labels.some((_, i) => (i > 0 && column(i, /^\d+(?:\.\d+)?$/)) || column(i, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/))) return;
-  const info: FieldGrid = { head, labels, keyed: data.length > 0 && data.every((r) => ROW_KEY.test(cellText(r.children[0]))) };
+  // A results grid keyed by part further right ("Collected | Accession | Part | Diagnosis"): a specimen table, not a log;
+  // each part starts its own line.
+  const partCol = labels.findIndex((l, i) => i > 0 && /^(?:part|specimen|jar|container)\b/i.test(l) && column(i, ROW_KEY));
+  if (partCol < 0 && labels.some((_, i) => (i > 0 && column(i, /^\d+(?:\.\d+)?$/)) || column(i, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/))) return;
+  const info: FieldGrid = { head, labels, keyCol: data.length > 0 && column(0, ROW_KEY) ? 0 : partCol };
   if (table.querySelector('[rowspan]')) spanColumns(info, rows);
   grids.set(table, info);
 }
@@ -386,7 +390,7 @@ function spanColumns(info: FieldGrid, rows: Element[]): void {
       col++;
     }
   });
-  info.keyed = keys;
+  info.keyCol = keys ? 0 : -1;
   info.prefixes = prefixes;
 }
 
@@ -402,7 +406,8 @@ function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; ke
   const col = Array.prototype.indexOf.call(row.children, cell);
   const label = info.labels[col];
   if (tableTag(cell) === 'TH' || row.children.length < 2 || !label) return undefined;
-  if (info.keyed && col < 2) return col === 0 ? { prefix: `${label} `, key: true } : {};
+  const k = info.keyCol;
+  if (k >= 0 && (col === k || col === k + 1)) return col === k ? { prefix: `${k > 0 ? BREAK1 : ''}${label} `, key: true } : {};
   return { prefix: `${label}: ` };
 }
 

@@ -55,5 +55,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/charge-grid-entered-codes-reconcile.html (entered charge grid compared, not copied)
  * - test/fixtures/emr/generic/pre-plain-text-note-columns.html (the note as one <pre> of padded labels)
  * - test/fixtures/emr/generic/bilingual-rtl-arabic-english-labels.html (dir="rtl", Arabic / English titles and labels)
+ * - test/fixtures/emr/generic/consult-outside-slides-second-opinion.html (consultation on outside slides, 88321)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -219,6 +219,12 @@ export function sectionsByHeadings(
     const h = headings[Number(parts[k])];
     const body = (parts[k + 1] ?? '').replace(/^[ \t]*\n/, '').trimEnd();
     if (!h || (h === after && (body.trim().length === 0 || options.headedOnly))) continue;
+    // A result's "Addendum" right after its diagnosis is more of the same report (it may revise it), not note text.
+    const prev = out[out.length - 1];
+    if (h.role === 'other' && prev?.role === 'pathology' && /^(?:addend|amend|revis|correct)/i.test(h.name)) {
+      prev.text += `\n${body.length > 0 ? body : h.name}`;
+      continue;
+    }
     out.push({ name: h.name.slice(0, 200), role: h.role, text: body.length > 0 ? body : h.name });
   }
   return out;

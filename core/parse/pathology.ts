@@ -124,7 +124,10 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
       if (!stains.some((s) => s.name === name) && !elsewhere.has(name)) stains.push({ name, group: g, blocks });
     }
     if (
-      !/\b(?:immuno\w*|ihc|stains?|stained|staining|positive|negative|express\w*|highlight\w*|labels?|labeling|reactiv\w*|decorat\w*)\b/i.test(sentence) &&
+      // "MART-1 and SOX10 show confluent junctional melanocytes": the antibodies' result, written with a plain verb.
+      !/\b(?:immuno\w*|ihc|stains?|stained|staining|positive|negative|express\w*|highlight\w*|labels?|labeling|reactiv\w*|decorat\w*|show[sn]?|showed|demonstrat\w*|reveal\w*)\b/i.test(
+        sentence,
+      ) &&
       !IHC_LISTED.test(sentence)
     )
       continue;
@@ -461,6 +464,8 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       continue;
     }
     if (sub && sub.mode !== 'other') {
+      // A new part after the sign-out ("ADDENDUM" under the signature) is report text again, not the footer.
+      signedOff = false;
       mode = sub.mode;
       intraoperative = mode === 'micro' && /\bintra-?\s?operative\b/i.test(line);
       if (mode === 'diagnosis') sawDiagnosisHeading = true;

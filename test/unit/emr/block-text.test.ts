@@ -59,6 +59,13 @@ describe('blockText', () => {
       '1. Actinic keratoses - face\nProcedure: LN2\n- three lesions\n2.\n3. Warts',
     ],
     [
+      'a results grid keyed by a Part column further right: each part starts its line, dates above it',
+      '<table><tr><th>Collected</th><th>Part</th><th>Site</th><th>Diagnosis</th></tr>' +
+        '<tr><td>10/05/2026</td><td>A</td><td>Skin, R back, punch</td><td>Dermatofibroma.</td></tr>' +
+        '<tr><td>10/05/2026</td><td>B</td><td>Skin, L arm, shave</td><td>Nevus.</td></tr></table>',
+      'Collected: 10/05/2026\nPart A: Skin, R back, punch | Diagnosis: Dermatofibroma.\nCollected: 10/05/2026\nPart B: Skin, L arm, shave | Diagnosis: Nevus.',
+    ],
+    [
       'a row header before its value reads as a labeled field',
       '<table><tr><th>Collected</th><td>04/28/2026</td><th>Signed:</th><td>05/01/2026</td></tr></table>',
       'Collected: 04/28/2026 | Signed: 05/01/2026',

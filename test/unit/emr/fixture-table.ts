@@ -4,7 +4,8 @@ export interface PageCase {
   adapter: 'ema' | 'athena' | 'nextech' | 'ecw' | 'epic' | 'generic';
   roles: string[];
   patient: string;
-  dateOfService: string;
+  /** Undefined when the page names none (a consultation on outside slides). */
+  dateOfService?: string;
   /** Text that must be in a section of the given role (proves the right pane, frame or shadow root was read). */
   contains: [role: string, text: string][];
 }
@@ -494,5 +495,13 @@ export const PAGES: PageCase[] = [
     dateOfService: '10/15/2026',
     // "<li><div>…</div><ul><li>Label: value</li>": the item's number stays on its first line; a field item has no bullet.
     contains: [['assessment', '5. Actinic keratoses - face and scalp\nProcedure: Destruction of premalignant lesions']],
+  },
+  {
+    file: 'generic/consult-outside-slides-second-opinion.html',
+    adapter: 'generic',
+    roles: ['pathology'],
+    patient: 'Test, Patient-501   MRN: 900501',
+    // A consultation on outside slides: the preamble and the consult diagnosis are one pathology section.
+    contains: [['pathology', 'Outside slides received for second opinion']],
   },
 ];

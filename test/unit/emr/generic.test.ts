@@ -52,6 +52,25 @@ describe('generic adapter', () => {
     expect(snap.sections[0]?.text).toBe('A/P\nProcedure: shave biopsy\nDate | Procedure\n01/02/2026 | Shave bx');
   });
 
+  it('an ARIA column header is no section title; an Addendum after a result is more of that result', () => {
+    const page = loadBody(`
+      <h2>Procedures</h2>
+      <div role="grid"><div role="row"><div role="columnheader">Procedure</div><div role="columnheader">Site</div></div>
+        <div role="row"><div role="gridcell">Shave biopsy</div><div role="gridcell">R arm</div></div></div>
+      <h2>Final Diagnosis</h2><p>A. Skin, R arm, shave: Compound nevus.</p>
+      <h2>Addendum</h2><p>Diagnosis revised to melanoma in situ.</p>
+      <h2>Plan</h2><p>Re-excise.</p>`);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => [s.role, s.name])).toEqual([
+      ['procedure', 'Procedures'],
+      ['pathology', 'Final Diagnosis'],
+      ['assessment', 'Plan'],
+    ]);
+    expect(snap.sections[0]?.text).toBe('Procedures\nProcedure: Shave biopsy | Site: R arm');
+    expect(snap.sections[1]?.text).toBe('Final Diagnosis\nA. Skin, R arm, shave: Compound nevus.\nAddendum\nDiagnosis revised to melanoma in situ.');
+  });
+
   it('a list of earlier visits is left out; the open visit and its titled parts are read', () => {
     const page = loadBody(`
       <div>Patient: Test, Patient-363   MRN: 900363   DOS: 06/03/2026</div>

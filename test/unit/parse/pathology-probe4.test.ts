@@ -436,3 +436,21 @@ A. Skin, left shin, punch biopsy: Leukocytoclastic vasculitis.
     ]);
   });
 });
+
+describe('pathology reports: an addendum under the signature (h4 probe, linked/h4b-*)', () => {
+  it('is read: its revised diagnosis replaces the first, its immunostains ("MART-1 and SOX10 show …") are the specimen\'s', () => {
+    const rs = reports(
+      'FINAL DIAGNOSIS\nA. Skin, left upper arm, excision:\n   COMPOUND DYSPLASTIC NEVUS WITH MODERATE ATYPIA.\nElectronically signed 10/05/2026\n' +
+        'Addendum\nDeeper levels were cut. MART-1 and SOX10 show confluent junctional melanocytes.\nREVISED DIAGNOSIS:\nA. Skin, left upper arm, excision:\n   MELANOMA IN SITU.\n',
+    );
+    expect(rs.map((r) => [r.specimenLabel, r.behavior, r.amended])).toEqual([['A', 'in-situ', true]]);
+    expect(ihcOf(rs, 'A')).toEqual(['MART-1', 'SOX10']);
+  });
+
+  it('a footer line after the sign-out is still left out', () => {
+    const rs = reports(
+      'FINAL DIAGNOSIS\nA. Skin, back, shave: Seborrheic keratosis.\nElectronically signed 10/05/2026\nPage 1 of 1 - SOX10 brochure enclosed\n',
+    );
+    expect(ihcOf(rs, 'A')).toEqual([]);
+  });
+});
