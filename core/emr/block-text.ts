@@ -248,8 +248,10 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   if (gridCell === HEADER_ROW) return;
   if (gridCell?.prefix && /\S/.test(el.textContent ?? '')) push(sink, gridCell.prefix);
   const shadow = shadowOf(el);
-  const attrLabel = shadow || !block ? undefined : customElementLabel(el);
-  if (attrLabel) push(sink, attrLabel.title ? `${attrLabel.text}${BREAK1}` : `${attrLabel.text.replace(/:?\s*$/, ':')} `);
+  // A web component saved without its shadow DOM shows its title or field label only in an attribute: a container
+  // ("<emr-section heading="Procedures">") writes it as its first line, a text-only field ("<emr-field label="Site">") as its label.
+  const attr = shadow || !tag.includes('-') ? null : (el.getAttribute('heading') ?? el.getAttribute('label'));
+  if (attr) push(sink, el.hasAttribute('heading') || el.firstElementChild ? `${attr}${BREAK1}` : `${attr.replace(/:?\s*$/, ':')} `);
   if (shadow) {
     walk(shadow, options, sink, isPre, depth + 1);
   } else {
@@ -280,8 +282,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
  * snippet library (hidden AND named so). Other hidden or collapsed sections are still read.
  */
 // A library of templates, not a section rendered from one ("template-section" is chart text).
-const TEMPLATE_NAME =
-  /templates?[-_]?(?:library|picker|list|menu|chooser|cache)|snippet|macro|quick-?text|boilerplate|smart-?phrase|copy-?forward|(?:prior|previous|last)[-_]?(?:visit|note|encounter)/i;
+const TEMPLATE_NAME = /templates?[-_]?(?:library|picker|list|menu|chooser|cache)|snippet|macro|quick-?text|boilerplate|smart-?phrase|copy-?forward/i;
 const DATED_VISIT = /^[\w ]{0,30}\b(?:visit|encounter|note)\b\D{0,20}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/i;
 function isTemplateNoise(el: Element): boolean {
   const role = el.getAttribute('role');
@@ -480,15 +481,6 @@ function labelsValue(label: Element): boolean {
   // Only white space between them (an element has no `data`).
   const gap = label.nextSibling as Text | null;
   return /^[^:.?!]{1,40}$/.test((label.textContent ?? '').trim()) && !!next?.textContent?.trim() && !BLOCK.has(next.tagName) && !gap?.data?.trim();
-}
-
-/** A saved web component's title or field label, in an attribute: a container (has elements) or a field. */
-export function customElementLabel(el: Element): { text: string; title: boolean } | undefined {
-  if (!el.tagName.includes('-')) return undefined;
-  const heading = el.getAttribute('heading');
-  const text = (heading ?? el.getAttribute('label') ?? '').replace(/\s+/g, ' ').trim();
-  if (!text || text.length > 60) return undefined;
-  return { text, title: heading !== null || el.firstElementChild !== null };
 }
 
 /** Epic's SmartText wildcard "***" (a blank to fill); "*** AMENDED REPORT ***" is a banner, not a blank. */

@@ -1,4 +1,4 @@
-import { blockText, customElementLabel, isNavigationElement, tableTag } from './block-text';
+import { blockText, isNavigationElement, tableTag } from './block-text';
 import type { ChartSection, SnapshotRole } from './define-adapter';
 import type { Scope } from './scope';
 import { normalizeTitle, roleOfNormalizedTitle, roleOfTitle } from './titles';
@@ -103,8 +103,6 @@ function aloneOnLine(el: Element): boolean {
   return true;
 }
 
-const HEADING_ELEMENTS = 'h1, h2, h3, h4, h5, h6, dt, legend, summary, caption, [role="heading"]';
-
 /**
  * Heading-like elements under `root` whose whole line is a known section title:
  * h1–h6, dt, legend, bold or label text alone on its line, a one-cell table row, a
@@ -158,23 +156,12 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
   // 2. Heading elements whose title is split over several text nodes ("<h3>Assessment <span>&amp;</span> Plan</h3>").
   let headingElements: ArrayLike<Element> = [];
   try {
-    headingElements = root.querySelectorAll(`${HEADING_ELEMENTS}, [heading], [label]`);
+    headingElements = root.querySelectorAll('h1, h2, h3, h4, h5, h6, dt, legend, summary, caption, [role="heading"]');
   } catch {
     // not queryable
   }
   for (let i = 0; i < headingElements.length; i++) {
     const el = headingElements[i] as Element;
-    // 3. A web component titled by an attribute (blockText writes it as the first line).
-    const attr = customElementLabel(el);
-    if (attr) {
-      const role = attr.title ? roleOfTitle(attr.text) : undefined;
-      if (role && !seen.has(el) && !isNavigation(el)) {
-        seen.add(el);
-        out.push({ el, role, name: attr.text });
-      }
-      continue;
-    }
-    if (!el.matches(HEADING_ELEMENTS)) continue;
     if (seen.has(el) || el.childNodes.length < 2) continue;
     const text = lineText(el);
     if (text.length === 0 || text.length > 60) continue;

@@ -68,10 +68,8 @@ export function roleOfNormalizedTitle(t: string): SnapshotRole | undefined {
 }
 
 export function normalizeTitle(raw: string): string {
-  // A bilingual title ("الإجراءات / Procedures", "手技 | Procedures"): the other script's words and their separator go.
   return raw
     .toLowerCase()
-    .replace(/(?:\s*[/|:–-])?\s*[\u0590-\u08ff\u3040-\u9fff\uac00-\ud7af][^a-z]*/g, '')
     .replace(/\u00a0/g, ' ')
     .replace(/^[\s*#=_\d.)]+/, '')
     .replace(/[\s*#=_:\-–—.]+$/, '')

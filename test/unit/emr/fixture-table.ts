@@ -444,11 +444,12 @@ export const PAGES: PageCase[] = [
   {
     file: 'generic/custom-element-fields-label-attribute.html',
     adapter: 'generic',
-    roles: ['procedure', 'assessment'],
+    roles: ['note'],
     patient: 'Test, Patient-493   MRN: 900493',
     dateOfService: '10/08/2026',
-    // Web components saved without shadow DOM: <emr-section heading="…"> titles a section, <emr-field label="…"> labels a value.
-    contains: [['procedure', 'Lesions injected: 3\nMedication: Triamcinolone']],
+    // Web components saved without shadow DOM: <emr-section heading="…"> writes its title line (the parser splits the note
+    // there), <emr-field label="…"> labels its value.
+    contains: [['note', 'Procedures\nProcedure: Intralesional injection\nDiagnosis: Keloids, central chest\nLesions injected: 3\nMedication: Triamcinolone']],
   },
   {
     file: 'generic/hidden-previous-visit-copies.html',
@@ -481,11 +482,11 @@ export const PAGES: PageCase[] = [
   {
     file: 'generic/bilingual-rtl-arabic-english-labels.html',
     adapter: 'generic',
-    roles: ['procedure', 'assessment'],
+    roles: ['note'],
     patient: 'Test, Patient-497   MRN: 900497',
     dateOfService: '10/14/2026',
-    // Bilingual titles split sections; a label's Arabic half before the English one is left out of the line.
-    contains: [['procedure', 'Procedure: Punch biopsy, 3 mm\nSite: L lateral upper arm\nSpecimen: B']],
+    // A title's or label's Arabic half before the English one is left out of the line (the parser splits at "Procedures").
+    contains: [['note', 'Procedures\nProcedure: Punch biopsy, 4 mm\nSite: R anterior thigh\nSpecimen: A']],
   },
   {
     file: 'ema/visit-long-thirteen-diagnoses-list.html',
