@@ -406,6 +406,11 @@ class Linker {
     return procs.length > 0 && procs.every((p) => CLOSURE.includes(p.kind) && p.lesionLabels.length === 0);
   }
 
+  isClosure(line: DraftLine): boolean {
+    const procs = proceduresOfLine(this.ctx, line);
+    return procs.length > 0 && procs.every((p) => CLOSURE.includes(p.kind));
+  }
+
   isRemoval(line: DraftLine): boolean {
     return proceduresOfLine(this.ctx, line).some((p) => LESION_REMOVAL.includes(p.kind));
   }
@@ -833,6 +838,24 @@ export const diagnosisLink = defineRule({
       const sets = [...new Set(pool.map((o) => o.dx.join('|')))];
       if (sets.length === 1 && pool[0]) line.dx = [...pool[0].dx];
       else line.dx = linker.forProcedureOnly(line);
+    }
+    // "Epidermoid cyst L cheek: excised …, intermediate closure": the closure's own words say only "cyst" (L72.9);
+    // it closes the wound of that removal, so it takes the removal's more specific code of the same category.
+    for (const line of ctx.lines) {
+      if (line.dx.length === 0 || line.lesionLabels.length === 0 || !linker.isClosure(line)) continue;
+      const removal = ctx.lines.find(
+        (o) =>
+          o.dx.length > 0 &&
+          linker.isRemoval(o) &&
+          o.lesionLabels.length === line.lesionLabels.length &&
+          o.lesionLabels.every((l) => line.lesionLabels.includes(l)),
+      );
+      if (!removal) continue;
+      line.dx = line.dx.map((c) => {
+        if (!/unspecified/i.test(title(c) ?? '')) return c;
+        return removal.dx.find((r) => r !== c && r.slice(0, 3) === c.slice(0, 3) && !/unspecified/i.test(title(r) ?? '')) ?? c;
+      });
+      line.dx = dedupe(line.dx);
     }
     for (const line of em) {
       const separate = linker.problemCodes(true).map((c) => c.code);

@@ -152,3 +152,12 @@ describe('a one-line visit field does not swallow the note below it', () => {
     expect(r.dx).toEqual([['L40.0'], ['L57.0'], ['L57.0']]);
   });
 });
+
+describe('a closure takes the specific diagnosis of the removal it closes', () => {
+  it('"Epidermoid cyst L cheek, inflamed twice: excised 1.0 cm with 2 mm margins, intermediate closure 1.8 cm" → 12051 for L72.0, not L72.9', () => {
+    const r = codeNote('Epidermoid cyst L cheek, inflamed twice: excised 1.0 cm with 2 mm margins, intermediate closure 1.8 cm.\n');
+    // Reference §3: excised diameter 1.0 + 2 x 0.2 = 1.4 cm, face → 11442; §4: intermediate face ≤2.5 cm → 12051.
+    expect(r.lines).toEqual(['11442', '12051', '88304']);
+    expect(r.dx).toEqual([['L72.0'], ['L72.0'], ['L72.0']]);
+  });
+});
