@@ -31,11 +31,12 @@ const KEY_RE = /(?:^|[\s|;])(?:patient\s*key|pt\s*key)\s*[:#=]\s*([A-Za-z0-9][A-
 const DOB_RE =
   /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date)\s*[:#=]?\s*([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|\d{4}-\d{2}-\d{2}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})/i;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** "Doe, Jane A." and "Jane A Doe" → "jane doe": lowercase, first-last order, middle initials and titles dropped. */
 export function normalizeName(raw: string): string | undefined {
-  let t = raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents come off by decomposition; a name typed in plain ASCII (nearly all) has none to take off.
+  let t = (ASCII.test(raw) ? raw : raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/\b(?:mr|mrs|ms|miss|dr|jr|sr|ii|iii|iv)\b\.?/g, ' ')
     .replace(/[^a-z,' -]/g, ' ')

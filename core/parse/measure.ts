@@ -124,15 +124,16 @@ export function findSizes(text: string): SizeMention[] {
       SIZE_RE.lastIndex++;
       continue;
     }
-    const nums = [m[1], m[3], m[5]].filter((x): x is string => x !== undefined).map(Number);
-    const units = [m[2], m[4], m[6]];
-    const lastUnit = [...units].reverse().find((u) => u !== undefined);
+    // Most numbers of a note (dates, codes, counts) carry no unit: they are dropped before anything is built for them.
+    const lastUnit = m[6] ?? m[4] ?? m[2];
     if (!lastUnit) continue;
     // Area units right after ("6 cm2", "6 sq cm") are areas, not sizes.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
     if (/^(?:2|²|\^2)/.test(after)) continue;
     const before = text.slice(Math.max(0, m.index - 7), m.index).toLowerCase();
     if (/sq\.?\s*$|square\s*$/.test(before)) continue;
+    const nums = [m[1], m[3], m[5]].filter((x): x is string => x !== undefined).map(Number);
+    const units = [m[2], m[4], m[6]];
     const dims = nums.map((n, k) => toCm(n, units[k] ?? lastUnit));
     out.push({ dims, start: m.index, end: m.index + m[0].length });
   }
