@@ -285,8 +285,11 @@ export const nailProcedures = defineRule({
         }
       }
       if (service === 'avulsion') {
-        addFor(ctx, g.procs, '11730');
-        if (nails > 1) addFor(ctx, g.procs, '11732', nails - 1);
+        // One nail per procedure ("left great toe …", "right great toe …"): the first is 11730, the others +11732, each
+        // line with its own nails, so a toe modifier can name them (reference §14, §10.6).
+        const onePerProcedure = g.procs.length > 1 && g.procs.length === nails;
+        addFor(ctx, onePerProcedure ? g.procs.slice(0, 1) : g.procs, '11730');
+        if (nails > 1) addFor(ctx, onePerProcedure ? g.procs.slice(1) : g.procs, '11732', nails - 1);
       }
       if (service === 'matrix') addFor(ctx, g.procs, '11750', Math.max(1, nails));
       if ((service === 'trim' || service === 'debride') && ctx.settings.payer === 'medicare') {

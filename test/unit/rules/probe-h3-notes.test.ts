@@ -281,3 +281,17 @@ describe('"shave removal of both" with the sizes measured in the exam (reference
     expect(r.findings).toContain('shave/lesion-diameter');
   });
 });
+
+describe('nail avulsions of two named toes (reference §14: 11730 + 11732; §10.6 toe modifiers)', () => {
+  it('each line carries its own toe', () => {
+    const r = codeNote(
+      'Procedures\nPartial nail avulsion, left great toe (lateral border) - digital block; lateral 1/4 of the nail plate avulsed.\nPartial nail avulsion, right great toe (medial border) - digital block; medial 1/5 of the nail plate avulsed.\n',
+    );
+    expect(r.lines).toEqual(['11730-TA', '11732-T5']);
+  });
+
+  it('three toes: the additional nails share one 11732 line without a single toe modifier', () => {
+    const r = codeNote('Procedures\n1. Nail avulsion, left great toe.\n2. Nail avulsion, right great toe.\n3. Nail avulsion, left second toe.\n');
+    expect(r.lines).toEqual(['11730-TA', '11732 x2']);
+  });
+});
