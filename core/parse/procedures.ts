@@ -4,7 +4,7 @@ import type { Procedure, ProcedureKind, RepairFeatures, Site } from '../model';
 import { overBudget } from './budget';
 import { extractDrug } from './drug';
 import { cosmeticOf, destructionKindOf, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
-import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round } from './measure';
+import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round, wordNumber } from './measure';
 import { parseObjectMap } from './memo';
 import { parseMohsStages } from './mohs';
 import { sectionUnits } from './section-units';
@@ -957,11 +957,45 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
   }
   if (items.length < 2) items.splice(0, items.length, ...countedItems(block, u, text, seg));
   if (items.length < 2) items.splice(0, items.length, ...semicolonItems(block, u, text, seg));
+  if (items.length < 2 && block.family !== 'excision') items.splice(0, items.length, ...countedSiteItems(block, u, text, seg));
   if (items.length < 2 || new Set(items.map((i) => i.label)).size !== items.length) return [];
   const [first, ...rest] = items as [(typeof items)[0], ...typeof items];
   block.enumerated = first;
   block.site = first.site;
   return rest.map((item) => ({ ...block, units: block.units, enumerated: item, site: item.site }));
+}
+
+/**
+ * "Punch biopsies x2: R arm and L arm", "2 punch bx (R arm, L arm)", "Punch biopsy of R arm and L arm": one biopsy
+ * per site when the count (or the plural, or the two sides) matches the sites named. No jar letters: the lesions
+ * are numbered by the parser.
+ */
+function countedSiteItems(block: Block, u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
+  const sentence = text.split(/\.\s/)[0] ?? text;
+  const sites = findSites(sentence, { strict: true });
+  if (sites.length < 2 || sites.length > 6) return [];
+  const keys = new Set(sites.map((m) => `${m.site.key}|${m.site.laterality ?? ''}`));
+  if (keys.size !== sites.length) return [];
+  const counted =
+    /\b(?:biops(?:ies|y)|bxs?|punch(?:es)?|shaves?)\s*(?:x|×)\s*([2-6])\b(?!\s*(?:mm|cm|cycles?))/i.exec(sentence)?.[1] ??
+    /\b([2-6]|two|three|four|five|six)\s+(?:\d\s*mm\s+)?(?:punch\s+|shave\s+|tangential\s+)?(?:biopsies|bxs?)\b/i.exec(sentence)?.[1];
+  const n = counted ? (wordNumber(counted) ?? 0) : 0;
+  const plural = /\bbiopsies\b|\bbxs\b/i.test(sentence);
+  const sides = sites.length === 2 && sites[0]?.site.laterality && sites[1]?.site.laterality && sites[0].site.laterality !== sites[1].site.laterality;
+  if (n ? n !== sites.length : !plural && !sides) return [];
+  // The sites must be a list ("R arm and L arm", "R arm, L arm"), not a site and a place named later in prose.
+  for (let k = 1; k < sites.length; k++) {
+    const between = sentence.slice((sites[k - 1] as SiteMatch).end, (sites[k] as SiteMatch).start);
+    if (!/^\s*(?:\([^)]{0,30}\))?\s*(?:,|;|\/|&|and|\+)\s*(?:and\s+)?(?:the\s+|of\s+the\s+)?$/i.test(between)) return [];
+  }
+  const start = u.start + seg.start;
+  return sites.map((m, k) => ({
+    label: `#${k + 1}`,
+    site: m.site,
+    start: start + m.start,
+    end: start + (sites[k + 1]?.start ?? sentence.length),
+    unlabeled: true,
+  }));
 }
 
 const COUNT_WORDS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };

@@ -118,13 +118,14 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'destruction',
-    /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|c\s+and\s+d|c\s*&\s*e|curr?ett?age\s+(?:and|&|with|followed\s+by)\s+(?:electro)?(?:desiccation|dessication|dessiccation|cautery|cauterization|fulguration)|electrodes+ication\s+and\s+curr?ett?age|(?:electro)?desiccat(?:ion|ed)|electrodes+ication|electrocautery|electrofulguration|fulgurat(?:ion|ed)|hyfrecat(?:ion|ed|or)|cryo(?:therapy|surgery|destruction|ablation|spray)?|ln2|l\.n\.2|l\.n(?=\.\s*(?:x\s*\d|×\s*\d|to\b|\d|applied|spray))|liquid\s+nitrogen|lq\s*n2|destr(?:uction|oyed|oy)|cantharidin|cantharone|canthacur|ycanth|laser\s+(?:ablation|destruction)|curr?ett?(?:age|ed)|chemical\s+cautery|chemocautery|trichloroacetic\s+acid\s+(?:was\s+)?applied|podophyll\w*|squaric\s+acid|candida\s+antigen\s+inject\w*|freeze[- ]thaw|frozen)\b/gi,
+    /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|c\s+and\s+d|c\s*&\s*e|curr?ett?age\s+(?:and|&|with|followed\s+by)\s+(?:electro)?(?:desiccation|dessication|dessiccation|cautery|cauterization|fulguration)|electrodes+ication\s+and\s+curr?ett?age|(?:electro)?desiccat(?:ion|ed)|electrodes+ication|electrocautery|electrofulguration|fulgurat(?:ion|ed)|hyfrecat(?:ion|ed|or)|cryo(?:therapy|surgery|destruction|ablation|spray)?|ln2|l\.n\.2|l\.n(?=\.\s*(?:x\s*\d|×\s*\d|to\b|\d|applied|spray))|liquid\s+nitrogen|lq\s*n2|destr(?:uction|oyed|oy)|cantharidin|cantharone|canthacur|ycanth|laser\s+(?:ablation|destruction)|curr?ett?(?:age|ed)(?!\s+(?:biops|bx\b))|chemical\s+cautery|chemocautery|trichloroacetic\s+acid\s+(?:was\s+)?applied|podophyll\w*|squaric\s+acid|candida\s+antigen\s+inject\w*|freeze[- ]thaw|frozen)\b/gi,
   ],
   [
     'excision',
     /\b(?:excis(?:ion|ions|ed|e)|exicision|excison|exision|excsion|re-?excision|re-?excised|ellips(?:e|es)|elliptical(?:ly)?(?:\s+excision)?|fusiform(?:\s+excision)?|wide\s+local\s+excision|wle|excisional(?!\s+debridement))\b/gi,
   ],
-  ['shave', /\b(?:shave(?:d)?|tangential|sauceri[sz]ation|scoop)\b/gi],
+  // CPT 11102: a tangential biopsy may be taken by shave, scoop, saucerization or curette.
+  ['shave', /\b(?:shave(?:d)?|tangential|sauceri[sz]ation|scoop|curr?ett?(?:age|e)\s+(?=biops|bx\b))\b/gi],
   ['punch', /\b(?:punch(?:ed)?)\b/gi],
   ['biopsy', /\b(?:biops(?:y|ies|ied)|bx|bxs|bx'd|bioposy|biospy|bipsy|biopsey|biopy|biposy|bopsy)\b/gi],
 ];

@@ -161,3 +161,21 @@ describe('a closure takes the specific diagnosis of the removal it closes', () =
     expect(r.dx).toEqual([['L72.0'], ['L72.0'], ['L72.0']]);
   });
 });
+
+describe('counted biopsies over a list of sites, and a curettage biopsy', () => {
+  it.each([
+    ['Punch biopsies x2: R arm and L arm, r/o lichen planus, both sent.'],
+    ['Punch bx x2 (R arm, L arm), r/o LP.'],
+    ['Punch biopsy of R arm and L arm, r/o LP.'],
+  ])('%s → 11104 + 11105, 88305 x2', (line) => {
+    const r = codeNote(`${line}\n`);
+    // Reference §1: one primary punch 11104, each additional punch 11105; one 88305 per specimen.
+    expect(r.lines).toEqual(['11104', '11105', '88305 x2']);
+  });
+
+  it('"Curettage biopsy of R temple lesion, r/o BCC, sent to dermpath." → 11102 (a curette is a tangential technique), not a destruction', () => {
+    const r = codeNote('Curettage biopsy of R temple lesion, r/o BCC, sent to dermpath.\n');
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
+  });
+});
