@@ -329,9 +329,12 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
   for (let i = parsed.length - 1; i >= 0; i--) {
     const p = parsed[i] as ParsedProcedure;
     if (p.block.section.role !== 'assessment' || procedureField(p)) continue;
+    // "2. NUB, R arm - biopsy A as above": a plan line naming no technique restates the biopsy told at that site.
+    const vague = p.procedure.kind === 'biopsy-unspecified';
     const twin = documented.find(
       (q) =>
-        q.procedure.kind === p.procedure.kind &&
+        (q.procedure.kind === p.procedure.kind ||
+          (vague && q.procedure.kind.startsWith('biopsy') && sameSiteKey(p.procedure.site?.key, q.procedure.site?.key))) &&
         // "HPI: … wants 3 skin tags removed" is a request; the plan's "Tags x3 L neck: snip" is what was done.
         (q.procedure.status === 'performed' || p.procedure.status !== 'performed') &&
         (!p.procedure.site?.key || !q.procedure.site?.key || q.procedure.site.key === p.procedure.site.key || q.block.section.role === 'procedure'),

@@ -210,9 +210,15 @@ function siteLengthParts(text: string, from: number): { start: number; end: numb
   return out.length >= 2 && new Set(keys).size === keys.length ? out : [];
 }
 
+/** "closed … without distortion of the lower eyelid", "sparing the vermilion": a structure spared, not where the work is. */
+const SPARED_BEFORE =
+  /\b(?:without\s+(?:distort\w*|tension|pull\w*|traction)\s+(?:of|on)|to\s+avoid|avoiding|sparing|away\s+from|to\s+protect|protecting)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$/i;
+
 function matchSite(text: string): Site | undefined {
   const matches = findSites(text, { strict: true }).filter(
-    (m) => !/^(?:lid|lobe|crown|arch|gum|gums|digit|digits|sidewall|septum|ala)$/i.test(m.site.text.trim()) || text.length < 60,
+    (m) =>
+      (!/^(?:lid|lobe|crown|arch|gum|gums|digit|digits|sidewall|septum|ala)$/i.test(m.site.text.trim()) || text.length < 60) &&
+      !SPARED_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start)),
   );
   return pickSite(matches)?.site;
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../../core/parse';
+
+// Note-parser misreads found by probe h4 (saved EMR pages the adapters were not written for); each case is one general phrasing.
+
+describe('a plan line restating a biopsy without its technique is the same biopsy', () => {
+  const note = (plan: string) =>
+    parseNote(
+      'Date of Service: 10/12/2026\nProcedures\n1. Shave biopsy (tangential), R lateral upper arm. Specimen A.\n2. Shave biopsy (tangential), L upper back. Specimen B.\n' +
+        `Assessment and Plan\n${plan}\n`,
+    );
+
+  it.each([
+    '2. Neoplasm of uncertain behavior, R arm (D49.2) - biopsy A as above.',
+    '2. Neoplasm of uncertain behavior, R arm and L back (D49.2) - biopsies A and B as above.',
+    '2. Neoplasm of uncertain behavior, R arm (D49.2) - biopsy, specimen A.',
+    '2. NUB R arm - bx A, see above.',
+  ])('%s -> the two documented biopsies only', (plan) => {
+    const e = note(plan);
+    expect(e.procedures.map((p) => [p.kind, p.specimenLabel])).toEqual([
+      ['biopsy-tangential', 'A'],
+      ['biopsy-tangential', 'B'],
+    ]);
+  });
+
+  it('a plan biopsy at a site no procedure names is its own biopsy', () => {
+    const e = note('3. Neoplasm of uncertain behavior, L shin - biopsy, specimen C.');
+    expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A', 'B', 'C']);
+  });
+});
+
+describe('a structure the closure spares is not the repair site', () => {
+  it.each([
+    ['to close without distortion of the lower eyelid', 'cheek'],
+    ['sparing the vermilion', 'cheek'],
+    ['with care to avoid the lower eyelid margin', 'cheek'],
+  ])('"%s" -> the repair stays on the %s', (clause, key) => {
+    const e = parseNote(
+      `Date of Service: 10/13/2026\nExcision of biopsy-proven BCC, L mid cheek. Lesion 1.0 cm, margins 4 mm.\nRepair: complex layered closure, undermined 2.0 cm (defect width 1.8 cm), ${clause}, length 4.5 cm.\n`,
+    );
+    expect(e.procedures.find((p) => p.kind === 'repair')?.site?.key).toBe(key);
+  });
+});
