@@ -1718,7 +1718,7 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
       /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(
         u.text,
       ) ??
-      /\b(?:labeled|labelled)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
+      /\b(?:labeled|labelled|label)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
       // "Specimen to path (A).", "Debulking specimen sent separately for permanent sections (A)."
       /\b(?:specimens?|spec)\b[^.;\n()]{0,50}\(([A-H])\)/i.exec(u.text) ??
       // "Sent to path (A).", "to dermpath (B)"

@@ -130,7 +130,8 @@ export function unitsOf(text: string, base: number): Unit[] {
   return units;
 }
 
-const PIPE_ROW = /^\s*\|.*\|\s*$/;
+// "| 1 | L cheek | shave bx |", or without the outer bars ("1 | L cheek | shave bx | A") when three cells or more.
+const PIPE_ROW = /^\s*\|.*\|\s*$|^[^|\n]+(?:\|[^|\n]+){2,}$/;
 const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/;
 
 /**
@@ -159,7 +160,7 @@ function cellsOf(line: string): string[] {
 /** A table row takes its label from a specimen column ("Specimen", "Jar", "Path #"), else from a "#" column. */
 function labelRow(unit: Unit, cells: string[], columns: string[]): void {
   const specimen = columns.findIndex((c) =>
-    /^(?:spec(?:imen)?s?|jar|container|bottle|path(?:ology)?\s*(?:#|label|specimen|jar)|specimen\s*(?:#|label|id))\.?$/.test(c),
+    /^(?:spec(?:imen)?s?|jar|container|bottle|labels?|path(?:ology)?(?:\s*(?:#|label|specimen|jar))?|specimen\s*(?:#|label|id))\.?$/.test(c),
   );
   const spec = specimen >= 0 ? cells[specimen] : undefined;
   if (spec && /^[A-Z]\d?$/.test(spec)) {

@@ -179,3 +179,19 @@ describe('counted biopsies over a list of sites, and a curettage biopsy', () => 
     expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
   });
 });
+
+describe('specimen labels written "label A", and tables without outer bars', () => {
+  it('"Biopsy by shave method - L forearm … Specimen sent to Dermpath Lab (outside) - label A." reads jar A, nothing unread', () => {
+    const e = parseNote(
+      'Plan:\nBiopsy by shave method - L forearm\nDiagnosis: r/o SCC\nSpecimen sent to Dermpath Lab (outside) - label A.\n\nBiopsy by punch method - R shin\nPunch size: 4 mm\nSpecimen sent to Dermpath Lab (outside) - label B.\n',
+    );
+    expect(e.specimens.map((s) => s.label)).toEqual(['A', 'B']);
+    expect(e.unread).toEqual([]);
+  });
+
+  it('"Lesion | Site | Procedure | Size | Path" rows without outer bars take their jar from the Path column', () => {
+    const e = parseNote('Lesion | Site | Procedure | Size | Path\n1 | L cheek | shave bx | 0.5 cm | A\n2 | R back | punch bx 4mm | 0.6 cm | B\n');
+    expect(e.specimens.map((s) => s.label)).toEqual(['A', 'B']);
+    expect(e.unread).toEqual([]);
+  });
+});
