@@ -301,14 +301,14 @@ function isTemplateNoise(el: Element): boolean {
   const style = el.getAttribute('style') ?? '';
   // Struck through by an editor's inline style: taken back, like <del>.
   if (/line-through/.test(style)) return true;
-  const hidden = el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display\s*:\s*none/i.test(style);
-  if (!hidden) return false;
-  // Hidden and named a template or an earlier visit's copy, or opening with a dated visit title ("Office Visit -
-  // 06/09/2026": an SPA keeps the encounter it showed before): another visit's text. A folded section of this visit
-  // keeps its title outside the hidden body, so its text is still read.
+  const shown = !el.hasAttribute('hidden') && !/display\s*:\s*none/i.test(style);
+  if (shown && el.getAttribute('aria-hidden') !== 'true') return false;
+  // Hidden and named a template or an earlier visit's copy, or not displayed and opening with a dated visit title
+  // ("Office Visit - 06/09/2026": an SPA keeps the encounter it showed before): another visit's text. A folded section
+  // of this visit keeps its title outside the hidden body; an app root under an open modal is only aria-hidden.
   return (
     TEMPLATE_NAME.test(`${el.id} ${el.getAttribute('class') ?? ''} ${el.getAttribute('data-identifier') ?? ''}`) ||
-    DATED_VISIT.test((el.textContent ?? '').trimStart().slice(0, 80))
+    (!shown && DATED_VISIT.test((el.textContent ?? '').trimStart().slice(0, 80)))
   );
 }
 

@@ -244,11 +244,13 @@ describe('blockText', () => {
   it('leaves out a hidden copy of another visit (dated visit title, copy-forward name), reads a folded section of this one', () => {
     const text = textOf(
       '<div style="display:none"><h2>Office Visit - 06/09/2026</h2><p>Excision L back</p></div>' +
-        '<div class="copy-forward-source" hidden><p>LN2 x12</p></div>' +
+        '<div class="copy-forward-source" aria-hidden="true"><p>LN2 x12</p></div>' +
+        '<div hidden><p>Encounter 05/01/2026: punch biopsy</p></div>' +
         '<h3>HPI</h3><div style="display: none"><p>Itchy spot for 2 months</p></div>' +
-        '<div aria-hidden="true"><p>Encounter 10/09/2026 note hidden</p></div><p>Shave biopsy R shin</p>',
+        // An app root a modal marks aria-hidden is still on screen behind it.
+        '<div aria-hidden="true"><p>Encounter 10/09/2026</p></div><p>Shave biopsy R shin</p>',
     );
-    expect(text).toBe('HPI\nItchy spot for 2 months\nShave biopsy R shin');
+    expect(text).toBe('HPI\nItchy spot for 2 months\nEncounter 10/09/2026\nShave biopsy R shin');
   });
 
   it('returns an empty string for no node', () => {
