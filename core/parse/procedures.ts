@@ -1062,7 +1062,7 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
   const back = backReferencedItems(block, u, text, seg);
   if (back.length > 0) return back;
   const count =
-    /\b(two|three|four|both|[234])\b[^.;]{0,40}?\b(?:biops(?:ies|y)|bxs|removals?|shaves|excisions|lesions|growths|were\s+(?:removed|biopsied|excised|shaved))\b/i.exec(
+    /\b(two|three|four|both|[234])\b[^.;]{0,40}?\b(?:biops(?:ies|y)|bxs|removals?|shaves|excisions|lesions|growths|papules|plaques|nodules|were\s+(?:removed|biopsied|excised|shaved))\b/i.exec(
       text,
     );
   const n = count?.[1] ? COUNT_WORDS[count[1].toLowerCase()] : undefined;
@@ -1076,6 +1076,11 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
       ),
     ),
   ];
+  // "(specimens 3 and 4)": numbered jars, read only after the jar word (a bare "(2" may start a size).
+  if (labels.length === 0) {
+    const jars = /\b(?:specimens?|specs?|jars?)\s+#?(\d{1,2})((?:\s*(?:,|and|&)\s*#?\d{1,2})+)\b/i.exec(rest);
+    if (jars?.[1] && jars[2]) labels.push(jars[1], ...[...jars[2].matchAll(/\d{1,2}/g)].map((m) => m[0]));
+  }
   if (labels.length !== n) return [];
   const own = findSites(text, { strict: true });
   const fromContext = block.context.flatMap((c) => findSites(c.text, { strict: true }));

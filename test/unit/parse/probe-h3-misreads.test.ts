@@ -97,3 +97,19 @@ describe('an athenaOne-style tag template: titled heading, method line, per-site
     expect(e.procedures[0]?.count).toBe(41);
   });
 });
+
+describe('two lesions sampled in one sentence with numbered jars', () => {
+  it('"Two flat scaly papules, one on the mid back and one on the left flank, were each sampled by scoop biopsy (specimens 3 and 4)"', () => {
+    const e = parseNote(
+      'Date of Service: 11/24/2026\nTwo flat scaly papules, one on the mid back and one on the left flank, were each sampled by scoop biopsy with a Dermablade (specimens 3 and 4), hemostasis with Drysol.\n',
+    );
+    const bx = e.procedures.filter((p) => p.kind === 'biopsy-tangential');
+    expect(bx.map((p) => p.specimenLabel)).toEqual(['3', '4']);
+    expect(bx.map((p) => p.site?.key)).toEqual(['mid-back', 'flank']);
+  });
+
+  it('one jar for two papules is not two biopsies', () => {
+    const e = parseNote('Date of Service: 11/24/2026\nTwo pink papules on the L forearm; shave biopsy of the larger one (specimen 2).\n');
+    expect(e.procedures.filter((p) => p.kind === 'biopsy-tangential')).toHaveLength(1);
+  });
+});
