@@ -514,7 +514,8 @@ class Linker {
     if (!only) return [];
     // A biopsy samples an unknown lesion: the visit's one coded problem is its diagnosis only when the problem's words
     // name it (above), not by being alone (the acne managed today is not the shoulder papule biopsied; §13.1-13.2).
-    if (procs.length > 0 && procs.every((p) => p.kind.startsWith('biopsy') && p.site?.key)) return [];
+    // A problem whose only management is the biopsy ("IMPRESSION: Dermatitis. PLAN: Await pathology.") is what was sampled.
+    if (procs.length > 0 && procs.every((p) => p.kind.startsWith('biopsy') && p.site?.key) && this.problemCodes(true).some((c) => c.code === only)) return [];
     // A biopsied or removed lesion is not the single problem another procedure of the visit treats
     // (the AKs frozen today are not the nasal papule biopsied).
     if (procs.length > 0 && procs.every((p) => LESION_REMOVAL.includes(p.kind))) {
