@@ -487,7 +487,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           if (
             current.parent &&
             // "DX: Inflamed epidermoid cyst" at the end of the template names the excised lesion, not the repair.
-            ((u.field && (SPECIMEN_FIELDS.test(u.field) || isDxField(u.field) || /\b(?:path\w*|lab|destination|sent)\b/.test(u.field))) ||
+            // "PROCEDURE: Excision … with complex repair" then "LESION SIZE: 1.0 cm", "MARGINS: 0.4 cm": the excision's measures.
+            ((u.field &&
+              (SPECIMEN_FIELDS.test(u.field) ||
+                isDxField(u.field) ||
+                SIZE_FIELDS.test(u.field) ||
+                SITE_FIELDS.test(u.field) ||
+                /\b(?:path\w*|lab|destination|sent|margins?)\b|^excised\b/.test(u.field))) ||
               u.labelKind === 'specimen' ||
               // "… closed in two layers. Specimen to path (A).": the jar is the excision's, not the repair's.
               (!u.field && SPECIMEN_SENT.test(u.text)))

@@ -41,3 +41,16 @@ describe('a structure the closure spares is not the repair site', () => {
     expect(e.procedures.find((p) => p.kind === 'repair')?.site?.key).toBe(key);
   });
 });
+
+describe('an excision titled "with complex repair" keeps the measures listed under it', () => {
+  it('LESION SIZE / MARGINS / SITE fields after the title are the excision’s, not only the repair’s', () => {
+    const e = parseNote(
+      'Date of Service: 10/13/2026\nINDICATION:    Nodular BCC, L mid cheek, biopsy-proven.\nPROCEDURE:     Excision of malignant lesion with complex repair\n' +
+        'SITE:          Left mid cheek\nLESION SIZE:   1.0 cm\nMARGINS:       0.4 cm\nREPAIR:        Complex layered closure, undermined 2.0 cm (defect width 1.8 cm).\nREPAIR LENGTH: 4.5 cm\nSPECIMEN:      A\n',
+    );
+    const excision = e.procedures.find((p) => p.kind === 'excision');
+    expect(excision?.site?.key).toBe('cheek');
+    expect(e.lesions.find((l) => l.label === excision?.lesionLabels[0])?.clinicalSizeCm).toBe(1);
+    expect(excision?.specimenLabel).toBe('A');
+  });
+});
