@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { codeEncounter } from '../../core/engine';
 import { Settings } from '../../core/model';
 import { parseNote } from '../../core/parse';
-import { cpuNowUs, type Summary, timeSync } from './stats';
+import { cpuNowUs, type Summary, timeSync, warmUp } from './stats';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NOTES = join(ROOT, 'test/fixtures/notes');
@@ -28,6 +28,8 @@ export interface EngineResult {
   /** The same, for parsing alone and coding alone. */
   parseCostUs: Summary;
   codeCostUs: Summary;
+  /** The case's first parse + code in this process, before any warm-up (the first case's is a cold start). */
+  firstCallUs: number;
 }
 
 const settings = Settings.parse({});
@@ -36,14 +38,17 @@ export function parseAndCode(text: string) {
   return codeEncounter(parseNote(text), settings);
 }
 
-export function benchEngine(iterations: number): EngineResult[] {
+/** Steady state: each case is first run for `warmupMs` (see warmUp); the first call of a cold process is reported apart. */
+export function benchEngine(iterations: number, warmupMs = 0): EngineResult[] {
   return ENGINE_CASES.map((c) => {
     const text = readFileSync(c.path, 'utf8');
+    const f0 = performance.now();
     const encounter = parseNote(text);
     const draft = codeEncounter(encounter, settings);
-    const t = timeSync(() => parseAndCode(text), iterations);
-    const parseOnly = timeSync(() => parseNote(text), Math.ceil(iterations / 2));
-    const codeOnly = timeSync(() => codeEncounter(encounter, settings), Math.ceil(iterations / 2));
+    const firstCallUs = (performance.now() - f0) * 1000;
+    const t = timeSync(() => parseAndCode(text), iterations, Math.min(200, iterations), warmupMs);
+    const parseOnly = timeSync(() => parseNote(text), Math.ceil(iterations / 2), 200, warmupMs / 2);
+    const codeOnly = timeSync(() => codeEncounter(encounter, settings), Math.ceil(iterations / 2), 200, warmupMs / 2);
     return {
       id: c.id,
       label: c.label,
@@ -53,6 +58,7 @@ export function benchEngine(iterations: number): EngineResult[] {
       ...t,
       parseCostUs: parseOnly.costUs,
       codeCostUs: codeOnly.costUs,
+      firstCallUs,
     };
   });
 }
@@ -69,8 +75,9 @@ export interface ThroughputResult {
 }
 
 /** Parses and codes notes back to back on this one thread for about `seconds` of CPU time. */
-export function benchThroughput(label: string, texts: readonly string[], seconds: number): ThroughputResult {
-  for (let i = 0; i < 200; i++) parseAndCode(texts[i % texts.length] as string);
+export function benchThroughput(label: string, texts: readonly string[], seconds: number, warmupMs = 0): ThroughputResult {
+  let w = 0;
+  warmUp(() => parseAndCode(texts[w++ % texts.length] as string), 200, warmupMs);
   const c0 = cpuNowUs();
   const t0 = performance.now();
   let n = 0;

@@ -22,14 +22,29 @@ export function cpuNowUs(): number {
 }
 
 /**
+ * Runs `run` at least `runs` times and for at least `ms` of wall time: V8 finishes optimizing a large parser only
+ * after hundreds of calls (on a busy machine its background compiler takes a second or more), and figures taken
+ * before that measure the compiler, not the code.
+ */
+export function warmUp(run: () => unknown, runs: number, ms: number): void {
+  const t0 = performance.now();
+  for (let i = 0; i < runs || performance.now() - t0 < ms; i++) run();
+}
+
+/**
  * Times `run` `iterations` times after `warmup` untimed runs. Each sample records
  * wall time and CPU time (µs), and its cost: the smaller of the two. On a shared
  * machine the scheduler stretches wall time; process CPU time also counts V8's
  * helper threads (concurrent GC), so it can exceed wall time. The smaller is the
  * closest to what this one call cost on one core.
  */
-export function timeSync(run: () => unknown, iterations: number, warmup = Math.min(200, iterations)): { wallUs: Summary; cpuUs: Summary; costUs: Summary } {
-  for (let i = 0; i < warmup; i++) run();
+export function timeSync(
+  run: () => unknown,
+  iterations: number,
+  warmup = Math.min(200, iterations),
+  warmupMs = 0,
+): { wallUs: Summary; cpuUs: Summary; costUs: Summary } {
+  warmUp(run, warmup, warmupMs);
   const wall: number[] = [];
   const cpu: number[] = [];
   const cost: number[] = [];
