@@ -275,6 +275,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   let lastDx: Unit | undefined = section.role === 'procedure' || section.role === 'note' || section.role === 'assessment' ? carry.lastDx : undefined;
   // "Biopsy-proven superficial BCCs (path 3/20):" followed by "A) …", "B) …": the intro line is context for every item.
   let listHeader: Unit | undefined;
+  let inItem = false;
+  let headerInItem = false;
   const open = (family: Family, trigger: Unit, seg: { start: number; end: number; at?: number }, generic: boolean, parent?: Block): Block => {
     const block: Block = {
       family,
@@ -337,8 +339,17 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       return intent !== 'history' && intent !== 'negated';
     });
     if (u.afterBlank && !u.label) listHeader = undefined;
+    // "12. SCC in situ, R forearm" / "Biopsy-proven (…)" / … / "13. Inflamed cyst": a statement inside one numbered
+    // item is that item's, not an intro to the items after it.
+    if (u.label && u.lineStart) {
+      if (headerInItem) listHeader = undefined;
+      inItem = true;
+    } else if (u.afterBlank) inItem = false;
     // A list intro ("…BCCs (path 3/20):") or a statement about all the lesions ("All three lesions biopsy-proven BCC.") is context for the items below it.
-    if (triggers.length === 0 && u.lineStart && !u.label && (/:\s*$/.test(u.text) || priorMalignantBiopsyIn(u.text))) listHeader = u;
+    if (triggers.length === 0 && u.lineStart && !u.label && (/:\s*$/.test(u.text) || priorMalignantBiopsyIn(u.text))) {
+      listHeader = u;
+      headerInItem = inItem;
+    }
     if (u.label && u.lineStart) lastDx = undefined;
     if (u.field && isDxField(u.field) && !current) lastDx = u;
     // "Irritated skin tags x16 … Removed with fine scissors.": removal words after a skin-tag line.

@@ -54,3 +54,18 @@ describe('an excision titled "with complex repair" keeps the measures listed und
     expect(excision?.specimenLabel).toBe('A');
   });
 });
+
+describe('a statement inside one numbered item stays with that item', () => {
+  it('"12. SCCis … / Biopsy-proven (…)" gives no prior malignancy to "13. Inflamed epidermoid cyst"', () => {
+    const e = parseNote(
+      'Date of Service: 10/15/2026\nAssessment & Plan\n12. Squamous cell carcinoma in situ - R dorsal forearm\nBiopsy-proven (09/08/2026, S26-20931: SCC in situ).\n' +
+        'Procedure: Electrodesiccation and curettage (malignant)\nLocation: R dorsal forearm\nLesion diameter: 1.2 cm\n' +
+        '13. Inflamed epidermoid cyst - L lower back\nFluctuant, tender for 3 days.\nProcedure: Incision and drainage\nLocation: L lower back\n',
+    );
+    const id = e.procedures.find((p) => p.kind === 'incision-drainage');
+    const lesion = e.lesions.find((l) => l.label === id?.lesionLabels[0]);
+    expect(lesion?.priorMalignantBiopsy).toBeFalsy();
+    const edc = e.procedures.find((p) => p.kind === 'destruction-malignant');
+    expect(e.lesions.find((l) => l.label === edc?.lesionLabels[0])?.priorMalignantBiopsy).toBe(true);
+  });
+});
