@@ -91,6 +91,13 @@ describe('an athenaOne-style tag template: titled heading, method line, per-site
   const note =
     'Date of Service: 11/24/2026\nChief complaint: skin tags catching on jewelry; several bleed.\n\nProcedure documentation -- Skin tag removal\n  Indication: symptomatic acrochordons, irritated and bleeding\n  Method: snip excision with curved iris scissors; AlCl for hemostasis\n  Number of lesions:\n    Neck: 12\n    Axillae (bilateral): 17\n    Inframammary folds: 12\n  Total removed: 41\n  Pathology: none sent\n';
 
+  it('"Total number of lesions: 17" after a per-site line is the count', () => {
+    const e = parseNote(
+      'Date of Service: 11/24/2026\nPROCEDURE NOTE -- Skin tag removal\nIndication: irritated, bleeding acrochordons catching on collar\nTechnique: snip excision with iris scissors\nLesions: neck 9, L axilla 8\nTotal number of lesions: 17\nSpecimens: none\n',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['skin-tag-removal', 17]]);
+  });
+
   it('is one tag removal of 41, no excision', () => {
     const e = parseNote(note);
     expect(e.procedures.map((p) => p.kind)).toEqual(['skin-tag-removal']);
