@@ -40,6 +40,8 @@ const HEDGE_BEFORE = /(?:\br\/o|rule\s+out|\?|\bpossible|\bprobable|\bsuspect\w*
 /** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
 const NEOPLASM_WORDS =
   /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|in[- ]situ|bowen|merkel|keratos|spot|macule/i;
+/** A neoplasm named as such (not only "lesion", "papule" or "spot"). */
+const NAMED_NEOPLASM = /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** Vague nouns: provisional only when no specific diagnosis is named ("lesion R cheek", not "SK lesions"). */
@@ -318,6 +320,8 @@ class Linker {
     const provisional = UNCERTAIN.test(text) || (!h && VAGUE.test(text));
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
       // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
+      // "r/o dysplastic nevus vs melanoma": the impression's own neoplasm words decide, whatever the parser's lesion type says.
+      if (first === undefined && NAMED_NEOPLASM.test(text) && provisional) return ['D49.2'];
       if (h ? NEOPLASTIC.has(h) : NEOPLASM_WORDS.test(text)) return ['D49.2'];
       this.report(`provisional:${who}`, {
         severity: 'warning',

@@ -195,3 +195,14 @@ describe('specimen labels written "label A", and tables without outer bars', () 
     expect(e.unread).toEqual([]);
   });
 });
+
+describe('a hedged impression naming neoplasms is D49.2 whatever else the note names', () => {
+  it('FBSE "benign nevi, SKs" + "r/o dysplastic nevus vs melanoma - shave biopsy" → 11102 for D49.2, not the SKs\' L82.1', () => {
+    const r = codeNote(
+      'Full body skin exam performed. Multiple benign nevi, SKs, cherry angiomas - reassurance.\nLesion L upper back, irregular pigmented macule 7 mm, r/o dysplastic nevus vs melanoma - shave biopsy performed, sent.\n',
+    );
+    // Reference §13.2: before pathology a lesion of uncertain nature is D49.2.
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
+  });
+});
