@@ -4,7 +4,7 @@ import { codeInfo } from '../codes/catalog';
 import type { PathologyReport, Procedure, RepairLevel } from '../model';
 import { isConclusiveReport, isMalignantReport, sameLesion, skinBiopsies } from './biopsy';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
-import { procedureText } from './procedure-text';
+import { procedureParagraph, procedureText } from './procedure-text';
 import { assessRepairLevel } from './repair';
 import { describeProcedure, lesionGroupFor, lineRefs, withSite } from './shave';
 
@@ -322,7 +322,8 @@ export const excisionStagedReExcision = defineRule({
       const saysStaged = STAGED_WORDS.test(p?.text ?? '') || noteSaysStagedReExcision(ctx);
       // "Re-excision of MIS L cheek (excised 10/01/2026, margins positive)": the first excision's date is in the
       // note; excisions 11400-11646 carry a 010 global (§10.2).
-      const firstExcised = postOpOfVisit ? undefined : firstExcisionDate(p?.text ?? '');
+      // "Indication: MIS … excised here 11/16/2026 (11602) …" a line above "Procedure: Re-excision": its paragraph.
+      const firstExcised = postOpOfVisit || !p ? undefined : (firstExcisionDate(p.text) ?? firstExcisionDate(procedureParagraph(ctx, p, 'paragraph')));
       const postOp = postOpOfVisit ?? (firstExcised ? { date: firstExcised, global: '010' as const } : undefined);
       if (!postOp && !saysStaged) continue;
       if (postOpOfVisit?.related === false) continue;

@@ -295,3 +295,16 @@ describe('nail avulsions of two named toes (reference §14: 11730 + 11732; §10.
     expect(r.lines).toEqual(['11730-TA', '11732 x2']);
   });
 });
+
+describe('re-excision dated by the indication line above it (reference §3.2, §10.3: 58 only inside the global)', () => {
+  const note = (first: string) =>
+    `Procedure Note:\nIndication: Melanoma in situ, R upper back, excised here ${first} (11602); peripheral margin involved. Returns for planned re-excision.\nProcedure: Re-excision, R upper back\nPre-op measurements: scar 2.0 cm; margins 5 mm; excised diameter 3.0 cm\nClosure: layered; repair length 6.0 cm\nSpecimen: A to an outside lab\n`;
+
+  it('day 8 of the 010 global: 58', () => {
+    expect(codeNote(note('11/12/2026'), { pathology: 'external' }).lines).toEqual(['11603-58', '12032']);
+  });
+
+  it('day 20: outside the global, no 58', () => {
+    expect(codeNote(note('10/31/2026'), { pathology: 'external' }).lines).toEqual(['11603', '12032']);
+  });
+});
