@@ -622,7 +622,9 @@ class Linker {
       p.kind === 'mohs' ||
       p.reExcision === true ||
       p.lesionLabels.some((l) => this.ctx.lesion(l)?.priorMalignantBiopsy) ||
-      /\b(biopsy|bx)[- ]proven|\b(biopsy|bx|path(ology)?) (showed|confirmed|revealed|consistent with|positive for)/i.test(text);
+      // The note's "biopsy-proven …" speaks for this lesion only when it is the visit's one lesion removal.
+      (this.ctx.performed(...LESION_REMOVAL).length === 1 &&
+        /\b(biopsy|bx)[- ]proven|\b(biopsy|bx|path(ology)?) (showed|confirmed|revealed|consistent with|positive for)/i.test(text));
     const malignant = this.noteMalignancies();
     if (proven && malignant.length === 1) {
       const codes = this.resolve(malignant[0] as Histology, mergeSite(p.site, lesion?.site), who);

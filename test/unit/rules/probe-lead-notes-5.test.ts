@@ -206,3 +206,14 @@ describe('a hedged impression naming neoplasms is D49.2 whatever else the note n
     expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
   });
 });
+
+describe("one lesion's biopsy proof is not another lesion's diagnosis", () => {
+  it('"SCC in situ R dorsal forearm, biopsy-proven" + a scalp punch "r/o lichen planopilaris vs DLE" → the punch asks, never D04.4', () => {
+    const r = codeNote(
+      'Squamous cell carcinoma in situ - R dorsal forearm. Biopsy-proven (09/08/2026: SCC in situ). ED&C, lesion diameter 1.2 cm.\n\nScalp, vertex: r/o lichen planopilaris vs DLE. Punch biopsy 4 mm, specimen D to in-house dermpath.\n',
+    );
+    expect(r.lines).toEqual(['11104-59', '17262', '88305']);
+    expect(r.dx[0]).toEqual([]);
+    expect(r.dx[1]).toEqual(['D04.61']);
+  });
+});
