@@ -241,6 +241,17 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
 }
 
 /** Builds procedure blocks for one section. */
+/** "right great toe", "L 2nd finger", "index finger": which digit a line names (side, ordinal and toe/finger). */
+function digitOf(text: string): string | undefined {
+  const m =
+    /\b(left|right|l|r|lt|rt)?\.?\s*(great|big|first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|little|index|middle|ring|pinky)\s+(toe|finger)s?\b|\b(left|right|l|r|lt|rt)?\.?\s*(thumb|hallux)\b/i.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const side = (m[1] ?? m[4] ?? '').toLowerCase().charAt(0);
+  return `${side}|${(m[2] ?? m[5] ?? '').toLowerCase()}|${(m[3] ?? '').toLowerCase()}`;
+}
+
 /** The procedures named after "alternatives (including|such as …)" in a consent sentence, up to the sentence's verb. */
 const CONSENT_ALTERNATIVE =
   /\balternatives?\b(?:\s+(?:including|such\s+as|like|incl\.?|e\.g\.,?|of|to\s+(?:this|the)\s+procedure,?))\s+(?:(?!\b(?:was|were|is|are|performed|done|then|after|proceed\w*|elected|chose|opted)\b)[^.;\n]){0,80}$/i;
@@ -582,10 +593,15 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             const was = destructionClassOf(base.units.map((x) => x.text).join('\n')) ?? destructionClassOf(base.context.map((x) => x.text).join('\n'));
             return next !== undefined && was !== undefined && next !== was;
           })();
+          // "Nail avulsion, right great toe." then "Nail avulsion, right second toe.": another digit is another site.
+          const digit = u.lineStart ? digitOf(u.text) : undefined;
+          const baseDigit = digit && base ? base.units.map((x) => digitOf(x.text)).find(Boolean) : undefined;
+          const otherDigit = digit !== undefined && baseDigit !== undefined && digit !== baseDigit;
           if (
             base &&
             sameLabel &&
             sameSite &&
+            !otherDigit &&
             sameIntent &&
             !newItem &&
             !otherClass &&

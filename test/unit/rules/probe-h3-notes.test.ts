@@ -308,3 +308,15 @@ describe('re-excision dated by the indication line above it (reference §3.2, §
     expect(codeNote(note('10/31/2026'), { pathology: 'external' }).lines).toEqual(['11603', '12032']);
   });
 });
+
+describe('consecutive lines on different digits of one side are different procedures', () => {
+  it('right great toe and right second toe: three avulsions', () => {
+    const r = codeNote('Procedures\nNail avulsion, left great toe.\nNail avulsion, right great toe.\nNail avulsion, right second toe.\n');
+    expect(r.lines).toEqual(['11730-TA', '11732 x2']);
+  });
+
+  it('the same toe named again is one procedure', () => {
+    const r = codeNote('Procedures\nNail avulsion, right great toe.\nRight great toe: nail plate freed and avulsed, dressing applied.\n');
+    expect(r.lines).toEqual(['11730-T5']);
+  });
+});
