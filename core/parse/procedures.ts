@@ -1769,6 +1769,14 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
   return undefined;
 }
 
+/** The title of the numbered item a block belongs to: its label's line, or the line after a bare "13. ". */
+function itemTitle(b: Block): string {
+  const at = b.context.findIndex((c) => c.label === b.label && c.lineStart);
+  const own = b.context[at];
+  if (!own) return '';
+  return own.text.trim().length < 6 ? (b.context[at + 1]?.text ?? '') : own.text;
+}
+
 function clinicalDxOf(b: Block): string | undefined {
   for (const units of [b.context, b.units]) {
     for (const u of units) if (u.field && isDxField(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
@@ -1783,6 +1791,9 @@ function clinicalDxOf(b: Block): string | undefined {
   if (m?.[0]) return m[0].trim().slice(0, 200);
   // The lesion line that named this procedure's lesion before its heading is its clinical diagnosis.
   if (b.leadDx) return b.leadDx.text.trim().slice(0, 200);
+  // "13. Inflamed epidermoid cyst - L lower back" over "Procedure: Incision and drainage": the item's title names it.
+  const title = b.label ? itemTitle(b) : '';
+  if (title && !findTriggers(title).length && lesionTypeOf(title)) return title.trim().slice(0, 200);
   return undefined;
 }
 
@@ -1876,6 +1887,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     lesionTypeOf(b.trigger.text) ??
     (siteDx ? lesionTypeOf(siteDx) : undefined) ??
     (contextDx ? lesionTypeOf(contextDx) : undefined) ??
+    // "13. Inflamed epidermoid cyst - L lower back" over "Procedure: Incision and drainage …": the item's own title
+    // names the lesion before any later line does ("RTC 3 months for the keloids").
+    (b.label ? lesionTypeOf(itemTitle(b)) : undefined) ??
     // When the dx list names this site, its other entries are other lesions' diagnoses.
     lesionTypeOf(siteDx ? withoutDxFields(b.units) : all) ??
     lesionTypeOf(siteDx ? withoutDxFields(b.context) : ctx) ??

@@ -217,3 +217,13 @@ describe("one lesion's biopsy proof is not another lesion's diagnosis", () => {
     expect(r.dx[1]).toEqual(['D04.61']);
   });
 });
+
+describe('a numbered A&P item titles the procedure under it', () => {
+  it('"13. Inflamed epidermoid cyst - L lower back" over "Procedure: Incision and drainage", then "RTC … for the keloids" → 10060 for L72.0', () => {
+    const r = codeNote(
+      'Assessment & Plan:\n12. Keloids - central chest\nProcedure: Intralesional injection\nNumber of lesions: 2\nMedication: triamcinolone acetonide 10 mg/mL (Kenalog-10)\nVolume: 0.5 mL per keloid, 1.0 mL total (10 mg)\n13. Inflamed epidermoid cyst - L lower back\nFluctuant, tender for 3 days.\nProcedure: Incision and drainage\nLocation: L lower back\nComplexity: simple, single abscess, no packing\nNo separate E/M today. RTC 3 months for the keloids.\n',
+    );
+    expect(r.lines).toEqual(['11900', 'J3301', '10060']);
+    expect(r.dx).toEqual([['L91.0'], ['L91.0'], ['L72.0']]);
+  });
+});
