@@ -241,6 +241,11 @@ const COUNT_PER_SITE = new RegExp(
   String.raw`\b(?:${LESION_NOUNS})(?:\s+[\w-]+){0,4}?\s*:\s*((?:(?:\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
   'i',
 );
+/** "I froze eleven of them today, seven on the scalp and four on the hands": the count the treatment verb gives. */
+const OF_THEM = new RegExp(
+  String.raw`\b(?:froze|frozen|treated|destroyed|removed|injected|cauterized|snipped|shaved)\s+(?:all\s+)?(\d{1,3}|${NUMBER_WORDS})\s+of\s+them\b`,
+  'i',
+);
 const ITEM_NUMBER = /\b(?:lesion|site|spot|area|problem|item)\s*#\s*\d{1,2}\s*[:)]/gi;
 /** "Actinic keratoses: 3 on the right forearm treated with cryotherapy": one count and its site after the colon. */
 const ONE_SITE_COUNT = new RegExp(String.raw`\b(?:${LESION_NOUNS})\s*:\s*(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in)\s+(?:the\s+|his\s+|her\s+)?[a-z]`, 'i');
@@ -296,6 +301,11 @@ function countIn(text: string): number | undefined {
     /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
   for (let m = labels.exec(t), k = 0; m && k < 6; m = labels.exec(t), k++) {
     const n = m[1] ? wordNumber(m[1]) : undefined;
+    if (n !== undefined) return n;
+  }
+  const ofThem = OF_THEM.exec(t);
+  if (ofThem?.[1]) {
+    const n = wordNumber(ofThem[1]);
     if (n !== undefined) return n;
   }
   // "AK #1-3 R cheek, #4-9 scalp, #10 L ear": numbered lesions listed in ranges; the numbers covered are the count.

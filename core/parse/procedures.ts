@@ -241,6 +241,8 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
 }
 
 /** Builds procedure blocks for one section. */
+const UNTREATED = /\b(?:left\s+alone|not\s+treated|were\s+not\s+(?:treated|removed)|no\s+treatment|observation|observe|monitor(?:ing)?|reassur\w*)\b/i;
+
 /** "right great toe", "L 2nd finger", "index finger": which digit a line names (side, ordinal and toe/finger). */
 function digitOf(text: string): string | undefined {
   const m =
@@ -482,6 +484,17 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         const next = newSiteIn(u);
         const was = current.site ?? siteOfUnits(current.units) ?? siteOfUnits(current.context);
         if (next && was?.key && next.site.key !== was.key) {
+          current = undefined;
+          pending = [u];
+          continue;
+        }
+      }
+      // "…shave biopsy of a pearly papule on the L nasal ala. The SKs on his back were left alone.": a lesion at another
+      // site that the note leaves untreated is not this procedure's lesion.
+      if (current && UNTREATED.test(u.text)) {
+        const other = pickSite(findSites(u.text));
+        const was = current.site ?? siteOfUnits(current.units) ?? siteOfUnits(current.context);
+        if (other && was?.key && other.site.key !== was.key) {
           current = undefined;
           pending = [u];
           continue;

@@ -320,3 +320,14 @@ describe('consecutive lines on different digits of one side are different proced
     expect(r.lines).toEqual(['11730-T5']);
   });
 });
+
+describe('dictated prose: "froze eleven of them" and an untreated lesion told after a biopsy', () => {
+  const note =
+    'He comes back for his actinic keratoses. I froze eleven of them today, seven on the scalp and four on the backs of the hands, with liquid nitrogen. I also took a shave biopsy of a pearly papule on the left nasal ala, specimen A, to our lab. The seborrheic keratoses on his back are asymptomatic and were left alone.\n';
+
+  it('counts 11 AKs (§2.1) and keeps the SKs left alone out of the biopsy (D49.2, §13.2)', () => {
+    const r = codeNote(note);
+    expect(r.lines).toEqual(['11102-59', '17000', '17003 x10', '88305']);
+    expect(r.dx[0]).toEqual(['D49.2']);
+  });
+});
