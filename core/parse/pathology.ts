@@ -820,7 +820,8 @@ function dateAfter(text: string, label: RegExp): string | undefined {
 function readByOf(text: string): PathologyReport['readBy'] {
   const d = destinationOf(text);
   if (d) return d;
-  if (/\b(?:clia|accession|laboratory\s+director|lab\s+director|pathology\s+(?:associates|laboratory|services)|diagnostics)\b/i.test(text)) return 'external';
+  // An accession number is on every report, in-house or not: it names no outside lab.
+  if (/\b(?:clia|laboratory\s+director|lab\s+director|pathology\s+(?:associates|laboratory|services)|diagnostics)\b/i.test(text)) return 'external';
   return 'unknown';
 }
 

@@ -372,3 +372,11 @@ describe('immunostain results listed one per line', () => {
     expect(byLabel(e.pathology, 'B').ihc).toEqual([]);
   });
 });
+
+describe('who read the report', () => {
+  it('an accession number alone names no outside lab', () => {
+    const text = 'SURGICAL PATHOLOGY REPORT\nAccession #: S26-4411\nSpecimen A: Skin, L forearm, shave\nFINAL DIAGNOSIS: A. Seborrheic keratosis.\n';
+    const [r] = parsePathology({ name: 'p', role: 'pathology', start: 0, text }, (start, end) => ({ section: 'p', start, end }), []);
+    expect(r?.readBy).toBe('unknown');
+  });
+});
