@@ -1009,7 +1009,7 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
   }
   if (items.length < 2) items.splice(0, items.length, ...countedItems(block, u, text, seg));
   if (items.length < 2) items.splice(0, items.length, ...semicolonItems(block, u, text, seg));
-  if (items.length < 2 && block.family !== 'excision') items.splice(0, items.length, ...countedSiteItems(block, u, text, seg));
+  if (items.length < 2 && block.family !== 'excision') items.splice(0, items.length, ...countedSiteItems(u, text, seg));
   if (items.length < 2 || new Set(items.map((i) => i.label)).size !== items.length) return [];
   const [first, ...rest] = items as [(typeof items)[0], ...typeof items];
   block.enumerated = first;
@@ -1022,7 +1022,7 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
  * per site when the count (or the plural, or the two sides) matches the sites named. No jar letters: the lesions
  * are numbered by the parser.
  */
-function countedSiteItems(block: Block, u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
+function countedSiteItems(u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
   const sentence = text.split(/\.\s/)[0] ?? text;
   const sites = findSites(sentence, { strict: true });
   if (sites.length < 2 || sites.length > 6) return [];
