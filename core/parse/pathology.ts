@@ -825,10 +825,32 @@ function readByOf(text: string): PathologyReport['readBy'] {
   return 'unknown';
 }
 
+const COMPARISON = /\b(?:for\s+comparison|in\s+comparison|compared\s+(?:with|to)|comparison\s+with)\b/gi;
+
+/**
+ * The text with every sentence (up to ".", or the line) holding a match blanked out. Linear: a regex that spans the
+ * sentence itself (`[^.\n]*word[^.\n]*`) is quadratic on a long line without full stops.
+ */
+function withoutSentencesOf(text: string, words: RegExp): string {
+  let out = '';
+  let done = 0;
+  words.lastIndex = 0;
+  for (let m = words.exec(text); m; m = words.exec(text)) {
+    const start = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('\n', m.index)) + 1;
+    let end = m.index + m[0].length;
+    while (end < text.length && text[end] !== '.' && text[end] !== '\n') end++;
+    if (start >= done) out += text.slice(done, start);
+    out += ' ';
+    done = Math.max(done, end);
+    words.lastIndex = end;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
 function consultationOf(raw: string): PathologyReport['consultation'] {
   // "Outside slides were reviewed for comparison with the prior biopsy": material looked at beside
   // this case, not the case referred for consultation (its own specimen keeps its level).
-  const text = raw.replace(/[^.\n]*\b(?:for\s+comparison|in\s+comparison|compared\s+(?:with|to)|comparison\s+with)\b[^.\n]*/gi, ' ');
+  const text = withoutSentencesOf(raw, COMPARISON);
   if (/\bcomprehensive\s+consultation\b|\breview\s+of\s+(?:the\s+)?(?:medical\s+)?records?\s+and\s+(?:specimens?|slides)/i.test(text)) return '88325';
   if (
     /\b(?:paraffin\s+)?blocks?\s+(?:were\s+)?received\s+(?:in|for)\s+consult\w*|\brecuts?\s+(?:were\s+)?prepared\s+from\s+(?:the\s+)?(?:referred|outside)\s+blocks?|\bslides?\s+prepared\s+from\s+(?:referred|outside)\s+(?:material|blocks?)/i.test(
