@@ -39,9 +39,9 @@ const FUNGAL_WORDS =
 const HEDGE_BEFORE = /(?:\br\/o|rule\s+out|\?|\bpossible|\bprobable|\bsuspect\w*|\bconcern\s+for|\bvs\.?|\bversus|\bddx|\bquestionable)\s*(?:\w+\s+){0,2}$/i;
 /** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
 const NEOPLASM_WORDS =
-  /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|in[- ]situ|bowen|merkel|keratos|spot|macule/i;
+  /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratos|spot|macule/i;
 /** A neoplasm named as such (not only "lesion", "papule" or "spot"). */
-const NAMED_NEOPLASM = /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna/i;
+const NAMED_NEOPLASM = /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** Vague nouns: provisional only when no specific diagnosis is named ("lesion R cheek", not "SK lesions"). */

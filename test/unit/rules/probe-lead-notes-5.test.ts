@@ -227,3 +227,13 @@ describe('a numbered A&P item titles the procedure under it', () => {
     expect(r.dx).toEqual([['L91.0'], ['L91.0'], ['L72.0']]);
   });
 });
+
+describe('"DN" is a dysplastic nevus', () => {
+  it('"Shave bx x3: A) R cheek r/o BCC, B) L arm r/o SCC, C) back r/o DN." → every jar D49.2 before pathology', () => {
+    const r = codeNote('Shave bx x3: A) R cheek r/o BCC, B) L arm r/o SCC, C) back r/o DN.\n');
+    // Reference §1: one tangential 11102, two add-ons 11103; §13.2: D49.2 before pathology.
+    expect(r.lines).toEqual(['11102', '11103 x2', '88305 x3']);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2'], ['D49.2']]);
+    expect(r.findings).not.toContain('diagnosis/unmapped');
+  });
+});
