@@ -244,6 +244,8 @@ export const Visit = z.object({
   newPatient: z.boolean().optional(),
   /** Total practitioner time in minutes when documented. */
   totalMinutes: z.number().nonnegative().optional(),
+  /** Level of medical decision making when the note states it ("MDM: moderate"). */
+  mdm: z.enum(['straightforward', 'low', 'moderate', 'high']).optional(),
   placeOfService: z.string().optional(),
   /** Problems addressed in the assessment/plan, with whether each is only a procedure's decision. */
   problems: z

@@ -13,7 +13,7 @@ import { sectionUnits } from './section-units';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
 import { findTriggers } from './triggers';
 import type { Unit } from './units';
-import { chargesOf, dateOfServiceOf, emOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
+import { chargesOf, dateOfServiceOf, emOf, mdmOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
 
 export { extractIdentity, normalizeName } from './identity';
 export { splitSections } from './sections';
@@ -268,6 +268,8 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   if (em.newPatient !== undefined) visit.newPatient = em.newPatient;
   const minutes = minutesOf(body);
   if (minutes !== undefined) visit.totalMinutes = minutes;
+  const mdm = mdmOf(body);
+  if (mdm) visit.mdm = mdm;
   const pos = placeOfServiceOf(body);
   if (pos) visit.placeOfService = pos;
   const postOp = postOpOf(body);

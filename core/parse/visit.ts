@@ -96,6 +96,15 @@ export function minutesOf(text: string): number | undefined {
   return n ? Number(n) : undefined;
 }
 
+/** "MDM: moderate", "Medical decision making - low complexity", "moderate complexity MDM". */
+export function mdmOf(text: string): 'straightforward' | 'low' | 'moderate' | 'high' | undefined {
+  const t = text.length > 50000 ? text.slice(0, 50000) : text;
+  const m =
+    /\b(?:mdm|medical\s+decision[- ]making)\b\s*(?:level|complexity|is|was|of)?\s*[:=\-–]?\s*(?:of\s+)?(straightforward|low|moderate|high)\b/i.exec(t) ??
+    /\b(straightforward|low|moderate|high)(?:\s+complexity)?\s+(?:mdm|medical\s+decision[- ]making)\b/i.exec(t);
+  return m?.[1] ? (m[1].toLowerCase() as 'straightforward' | 'low' | 'moderate' | 'high') : undefined;
+}
+
 export function placeOfServiceOf(text: string): string | undefined {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
   const m = /\b(?:pos|place\s+of\s+service)\b\s*[:#-]?\s*(?:[a-z ]{0,30}\(?\s*)?(\d{2})\b/i.exec(t);

@@ -317,6 +317,54 @@ export const evaluationTimeLevel = defineRule({
   },
 });
 
+/** CPT 2021 office E/M: the level each degree of decision making supports (new, established). */
+const LEVEL_BY_MDM: Record<'straightforward' | 'low' | 'moderate' | 'high', { new: string; established: string }> = {
+  straightforward: { new: '99202', established: '99212' },
+  low: { new: '99203', established: '99213' },
+  moderate: { new: '99204', established: '99214' },
+  high: { new: '99205', established: '99215' },
+};
+
+export const evaluationMdmLevel = defineRule({
+  id: 'evaluation/mdm-level',
+  family: 'evaluation',
+  phase: 'code',
+  title: 'Office E/M level by documented decision making',
+  explain:
+    'An office E/M may be leveled by medical decision making (MDM): straightforward, low, moderate or high, met when two of its three elements are. ' +
+    'When the note states the MDM but no E/M level, DermLens names the level that MDM supports (99202-99205 new, 99212-99215 established) and adds no line: the provider chooses the level. ' +
+    'When both are documented and disagree, it says so.',
+  references: ['CPT 2021 office E/M guidelines (reference §10.7)', 'AMA E/M 2021 guidelines'],
+  status: 'stable',
+  effective: { from: '2021-01-01' },
+  codes: [...OFFICE_EM_CODES],
+  apply(ctx) {
+    const visit = ctx.encounter.visit;
+    if (!visit.mdm) return;
+    const levels = LEVEL_BY_MDM[visit.mdm];
+    const documented = visit.emCode ? (emCodeOf(visit.emCode) ?? visit.emCode.trim().toUpperCase()) : undefined;
+    if (documented && isOfficeEm(documented)) {
+      if (documented === '99211') return;
+      const kind = NEW_PATIENT.includes(documented) ? 'new' : 'established';
+      if (levels[kind] === documented) return;
+      ctx.report({
+        severity: 'info',
+        message: `The note states ${visit.mdm} decision making, which supports ${levels[kind]}, but documents ${documented}.`,
+        target: documented,
+        fix: `Make sure the level matches the decision making (or the documented time) before submitting.`,
+      });
+      return;
+    }
+    if (documented) return;
+    const kinds: ('new' | 'established')[] = visit.newPatient === true ? ['new'] : visit.newPatient === false ? ['established'] : ['new', 'established'];
+    ctx.report({
+      severity: 'info',
+      message: `The note states ${visit.mdm} decision making but no E/M level: it would support ${kinds.map((k) => `${levels[k]} (${k} patient)`).join(' or ')}. No E/M line was added.`,
+      fix: 'If a separately identifiable E/M was performed, document the level (and the separate problem when a procedure was done the same day).',
+    });
+  },
+});
+
 export const evaluationG2211 = defineRule({
   id: 'evaluation/g2211',
   family: 'evaluation',
@@ -392,6 +440,7 @@ export const evaluationRules: Rule[] = [
   evaluationSeparatelyIdentifiable,
   evaluationPostoperative,
   evaluationTimeLevel,
+  evaluationMdmLevel,
   evaluationG2211,
   evaluationTelehealth,
 ];

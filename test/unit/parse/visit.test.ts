@@ -257,3 +257,24 @@ describe('a chronic condition managed in prose', () => {
     expect(e.visit.problems).toEqual([]);
   });
 });
+
+describe('decision making and total time as written', () => {
+  it.each([
+    ['Est pt. MDM moderate (2 chronic illnesses, Rx drug mgmt).', 'moderate'],
+    ['Medical decision making: low complexity.', 'low'],
+    ['High complexity MDM given the biologic.', 'high'],
+    ['MDM: straightforward', 'straightforward'],
+    ['Discussed moderate sun protection.', undefined],
+  ])('%s → mdm %s', (line, mdm) => {
+    expect(parseNote(`DOS: 11/25/2026\n${line}\n`).visit.mdm).toBe(mdm);
+  });
+
+  it.each([
+    ['Time: 35 minutes total on date of encounter.', 35],
+    ['35 min total time.', 35],
+    ['40 minutes were spent on the date of service.', 40],
+    ['Follow up in 3 months.', undefined],
+  ])('%s → %s minutes', (line, minutes) => {
+    expect(parseNote(`DOS: 11/25/2026\n${line}\n`).visit.totalMinutes).toBe(minutes);
+  });
+});

@@ -160,6 +160,23 @@ const cases: Case[] = [
     findings: ['evaluation/time-level'],
   },
   {
+    name: 'MDM but no level → suggestion only, no line',
+    visit: { dateOfService: '2026-03-02', newPatient: false, mdm: 'moderate' },
+    lines: [],
+    findings: ['evaluation/mdm-level'],
+  },
+  {
+    name: 'MDM supports another level than documented → info',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', mdm: 'high' },
+    lines: ['99213'],
+    findings: ['evaluation/mdm-level'],
+  },
+  {
+    name: 'MDM agrees with the documented level → nothing',
+    visit: { dateOfService: '2026-03-02', emCode: '99203', mdm: 'low' },
+    lines: ['99203'],
+  },
+  {
     name: 'unrelated visit inside a 90-day global → 24',
     visit: { dateOfService: '2026-03-02', emCode: '99213', postOpOf: { code: '14040', date: '2026-02-10', related: false } },
     lines: ['99213-24'],
