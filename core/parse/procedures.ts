@@ -1025,6 +1025,8 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
 function countedSiteItems(u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
   const sentence = text.split(/\.\s/)[0] ?? text;
   const sites = findSites(sentence, { strict: true });
+  const pair = sites.length === 1 ? bothSides(sentence, sites[0] as SiteMatch) : undefined;
+  if (pair) sites.splice(0, 1, ...pair);
   if (sites.length < 2 || sites.length > 6) return [];
   const keys = new Set(sites.map((m) => `${m.site.key}|${m.site.laterality ?? ''}`));
   if (keys.size !== sites.length) return [];
@@ -1034,9 +1036,9 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
   const n = counted ? (wordNumber(counted) ?? 0) : 0;
   const plural = /\bbiopsies\b|\bbxs\b/i.test(sentence);
   const sides = sites.length === 2 && sites[0]?.site.laterality && sites[1]?.site.laterality && sites[0].site.laterality !== sites[1].site.laterality;
-  if (n ? n !== sites.length : !plural && !sides) return [];
+  if (n ? n !== sites.length : !plural && (!sides || pair)) return [];
   // The sites must be a list ("R arm and L arm", "R arm, L arm"), not a site and a place named later in prose.
-  for (let k = 1; k < sites.length; k++) {
+  for (let k = 1; k < sites.length && !pair; k++) {
     const between = sentence.slice((sites[k - 1] as SiteMatch).end, (sites[k] as SiteMatch).start);
     if (!/^\s*(?:\([^)]{0,30}\))?\s*(?:,|;|\/|&|and|\+)\s*(?:and\s+)?(?:the\s+|of\s+the\s+)?$/i.test(between)) return [];
   }
@@ -1048,6 +1050,16 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
     end: start + (sites[k + 1]?.start ?? sentence.length),
     unlabeled: true,
   }));
+}
+
+/** "R and L upper arm", "bilateral forearms": one site named for both sides is a right and a left site. */
+function bothSides(sentence: string, m: SiteMatch): SiteMatch[] | undefined {
+  const before = sentence.slice(Math.max(0, m.start - 16), m.start);
+  const joined = m.site.laterality !== 'bilateral' && /\b(?:r|rt|right|l|lt|left)\.?\s*(?:and|&|\/)\s*$/i.test(before);
+  if (!joined && m.site.laterality !== 'bilateral') return undefined;
+  const start = joined ? m.start - (before.length - before.search(/\b(?:r|rt|right|l|lt|left)\.?\s*(?:and|&|\/)\s*$/i)) : m.start;
+  const side = (laterality: 'right' | 'left'): SiteMatch => ({ ...m, start, site: { ...m.site, laterality } });
+  return [side('right'), { ...side('left'), start: m.end }];
 }
 
 const COUNT_WORDS: Record<string, number> = { two: 2, both: 2, three: 3, four: 4, '2': 2, '3': 3, '4': 4 };

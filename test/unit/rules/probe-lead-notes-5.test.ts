@@ -167,6 +167,8 @@ describe('counted biopsies over a list of sites, and a curettage biopsy', () => 
     ['Punch biopsies x2: R arm and L arm, r/o lichen planus, both sent.'],
     ['Punch bx x2 (R arm, L arm), r/o LP.'],
     ['Punch biopsy of R arm and L arm, r/o LP.'],
+    ['2 punch biopsies, R and L upper arm, r/o LP.'],
+    ['Punch biopsies of bilateral forearms, r/o LP.'],
   ])('%s → 11104 + 11105, 88305 x2', (line) => {
     const r = codeNote(`${line}\n`);
     // Reference §1: one primary punch 11104, each additional punch 11105; one 88305 per specimen.
@@ -235,5 +237,13 @@ describe('"DN" is a dysplastic nevus', () => {
     expect(r.lines).toEqual(['11102', '11103 x2', '88305 x3']);
     expect(r.dx).toEqual([['D49.2'], ['D49.2'], ['D49.2']]);
     expect(r.findings).not.toContain('diagnosis/unmapped');
+  });
+});
+
+describe('one biopsy of a rash on both sides stays one', () => {
+  it('"Punch biopsy of bilateral shins rash, r/o LCV." → one 11104 for R21', () => {
+    const r = codeNote('Punch biopsy of bilateral shins rash, r/o LCV.\n');
+    expect(r.lines).toEqual(['11104', '88305']);
+    expect(r.dx).toEqual([['R21'], ['R21']]);
   });
 });
