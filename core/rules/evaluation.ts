@@ -1,5 +1,6 @@
 import { codeInfo } from '../codes/catalog';
 import { OFFICE_EM_CODES } from '../codes/families/evaluation';
+import type { Visit } from '../model';
 import { cosmeticRoute, proceduresOfLine } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
@@ -264,6 +265,18 @@ export const evaluationPostoperative = defineRule({
   },
 });
 
+type PatientKind = 'new' | 'established';
+
+/** The office E/M code the note documents, normalized ("99214-25" → 99214); undefined when none. */
+function documentedEm(visit: Visit): string | undefined {
+  return visit.emCode ? (emCodeOf(visit.emCode) ?? visit.emCode.trim().toUpperCase()) : undefined;
+}
+
+/** New or established as the note says; both when it does not say. */
+function patientKinds(visit: Visit): PatientKind[] {
+  return visit.newPatient === true ? ['new'] : visit.newPatient === false ? ['established'] : ['new', 'established'];
+}
+
 export const evaluationTimeLevel = defineRule({
   id: 'evaluation/time-level',
   family: 'evaluation',
@@ -281,7 +294,7 @@ export const evaluationTimeLevel = defineRule({
     const visit = ctx.encounter.visit;
     const minutes = visit.totalMinutes;
     if (minutes === undefined) return;
-    const documented = visit.emCode ? (emCodeOf(visit.emCode) ?? visit.emCode.trim().toUpperCase()) : undefined;
+    const documented = documentedEm(visit);
     const procNote = procedureLines(ctx).length > 0 ? ' Time spent on the separately billed procedures must not be counted.' : '';
     if (documented && isOfficeEm(documented)) {
       if (documented === '99211') return; // 99211 has no time threshold
@@ -303,7 +316,7 @@ export const evaluationTimeLevel = defineRule({
       return;
     }
     if (documented) return; // an unrecognised code was already reported
-    const kinds: ('new' | 'established')[] = visit.newPatient === true ? ['new'] : visit.newPatient === false ? ['established'] : ['new', 'established'];
+    const kinds = patientKinds(visit);
     const suggestions = kinds.flatMap((k) => {
       const c = levelByTime(minutes, k);
       return c ? [`${c} (${k} patient)`] : [];
@@ -318,7 +331,7 @@ export const evaluationTimeLevel = defineRule({
 });
 
 /** CPT 2021 office E/M: the level each degree of decision making supports (new, established). */
-const LEVEL_BY_MDM: Record<'straightforward' | 'low' | 'moderate' | 'high', { new: string; established: string }> = {
+const LEVEL_BY_MDM: Record<NonNullable<Visit['mdm']>, Record<PatientKind, string>> = {
   straightforward: { new: '99202', established: '99212' },
   low: { new: '99203', established: '99213' },
   moderate: { new: '99204', established: '99214' },
@@ -342,7 +355,7 @@ export const evaluationMdmLevel = defineRule({
     const visit = ctx.encounter.visit;
     if (!visit.mdm) return;
     const levels = LEVEL_BY_MDM[visit.mdm];
-    const documented = visit.emCode ? (emCodeOf(visit.emCode) ?? visit.emCode.trim().toUpperCase()) : undefined;
+    const documented = documentedEm(visit);
     if (documented && isOfficeEm(documented)) {
       if (documented === '99211') return;
       const kind = NEW_PATIENT.includes(documented) ? 'new' : 'established';
@@ -356,7 +369,7 @@ export const evaluationMdmLevel = defineRule({
       return;
     }
     if (documented) return;
-    const kinds: ('new' | 'established')[] = visit.newPatient === true ? ['new'] : visit.newPatient === false ? ['established'] : ['new', 'established'];
+    const kinds = patientKinds(visit);
     ctx.report({
       severity: 'info',
       message: `The note states ${visit.mdm} decision making but no E/M level: it would support ${kinds.map((k) => `${levels[k]} (${k} patient)`).join(' or ')}. No E/M line was added.`,
