@@ -1052,12 +1052,15 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
   }));
 }
 
+/** "R and …" right before a site that names the other side: "R and L upper arm". */
+const SIDE_AND = /\b(?:r|rt|right|l|lt|left)\.?\s*(?:and|&|\/)\s*$/i;
+
 /** "R and L upper arm", "bilateral forearms": one site named for both sides is a right and a left site. */
 function bothSides(sentence: string, m: SiteMatch): SiteMatch[] | undefined {
   const before = sentence.slice(Math.max(0, m.start - 16), m.start);
-  const joined = m.site.laterality !== 'bilateral' && /\b(?:r|rt|right|l|lt|left)\.?\s*(?:and|&|\/)\s*$/i.test(before);
+  const joined = m.site.laterality === 'bilateral' ? null : SIDE_AND.exec(before);
   if (!joined && m.site.laterality !== 'bilateral') return undefined;
-  const start = joined ? m.start - (before.length - before.search(/\b(?:r|rt|right|l|lt|left)\.?\s*(?:and|&|\/)\s*$/i)) : m.start;
+  const start = joined ? m.start - before.length + joined.index : m.start;
   const side = (laterality: 'right' | 'left'): SiteMatch => ({ ...m, start, site: { ...m.site, laterality } });
   return [side('right'), { ...side('left'), start: m.end }];
 }
@@ -1536,15 +1539,21 @@ function underminingOf(text: string, widthText: string): RepairFeatures['undermi
   return undefined;
 }
 
+/** A layered closure ("layered", "subcutaneous 3-0 Vicryl") is true, a single layer false; undefined when not told. */
+function layeredOf(text: string): boolean | undefined {
+  if (LAYERED.test(text)) return true;
+  if (SINGLE_LAYER.test(text)) return false;
+  return undefined;
+}
+
+const LAYERED =
+  /\b(?:layered|in\s+(?:two\s+|2\s+|multiple\s+)?layers|deep\s+(?:dermal\s+)?sutures?|subcutaneous\s+sutures?|subdermal\s+sutures?|buried\s+(?:vertical\s+mattress\s+|interrupted\s+|dermal\s+)?sutures?|(?:two|2)[- ]layer|bilayer|deep\s+layer|dermal\s+sutures?|subcutaneous\s+(?:tissue\s+)?(?:was\s+)?(?:closed|approximated|reapproximated)|(?:buried|deep\s+dermal|subdermal|dermal|subcutaneous|subcuticular\s+and\s+deep|deep|sub-?q|subq)\s+(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|absorbable|chromic|biosyn|caprosyn)|(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|biosyn)\s+(?:was\s+)?(?:used\s+)?(?:for|in|to)\s+(?:the\s+)?(?:deep|dermis|dermal|subcutaneous|subcutis|sub-?q)\b)\b/i;
+const SINGLE_LAYER = /\b(?:single[- ]layer|one[- ]layer|simple\s+interrupted\s+sutures?\s+only|epidermal\s+sutures?\s+only)\b/i;
+
 function repairFeaturesOf(text: string, site: Site | undefined, widthText = text): RepairFeatures {
   const f: RepairFeatures = {};
-  if (
-    /\b(?:layered|in\s+(?:two\s+|2\s+|multiple\s+)?layers|deep\s+(?:dermal\s+)?sutures?|subcutaneous\s+sutures?|subdermal\s+sutures?|buried\s+(?:vertical\s+mattress\s+|interrupted\s+|dermal\s+)?sutures?|(?:two|2)[- ]layer|bilayer|deep\s+layer|dermal\s+sutures?|subcutaneous\s+(?:tissue\s+)?(?:was\s+)?(?:closed|approximated|reapproximated)|(?:buried|deep\s+dermal|subdermal|dermal|subcutaneous|subcuticular\s+and\s+deep|deep|sub-?q|subq)\s+(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|absorbable|chromic|biosyn|caprosyn)|(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|biosyn)\s+(?:was\s+)?(?:used\s+)?(?:for|in|to)\s+(?:the\s+)?(?:deep|dermis|dermal|subcutaneous|subcutis|sub-?q)\b)\b/i.test(
-      text,
-    )
-  )
-    f.layered = true;
-  else if (/\b(?:single[- ]layer|one[- ]layer|simple\s+interrupted\s+sutures?\s+only|epidermal\s+sutures?\s+only)\b/i.test(text)) f.layered = false;
+  const layered = layeredOf(text);
+  if (layered !== undefined) f.layered = layered;
   const undermining = underminingOf(text, widthText) ?? (/undermin/i.test(text) ? undefined : underminingOf(widthText, widthText));
   if (undermining) f.undermining = undermining;
   if (
@@ -2007,7 +2016,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     // "Excision … Undermined, subcutaneous 3-0 Vicryl, 4-0 nylon running. Repair length 4.0 cm.": a repair that
     // tells only its length is the closure its excision describes.
     if (parentText !== undefined && !level && procedure.repairFeatures.layered === undefined) {
-      const layered = repairFeaturesOf(parentText, b.site).layered;
+      const layered = layeredOf(parentText);
       if (layered !== undefined) procedure.repairFeatures.layered = layered;
     }
     // "Layered closure …, 1.5 cm": a lone length on the repair's own line is its length.

@@ -82,13 +82,13 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean } {
 }
 
 export function minutesOf(text: string): number | undefined {
+  const t = text.length > 50000 ? text.slice(0, 50000) : text;
   const m =
     /\b(?:total\s+(?:time|face[- ]to[- ]face\s+time|practitioner\s+time|visit\s+time)|time\s+spent|spent\s+(?:a\s+total\s+of\s+)?|total\s+of)(?:\s+(?:spent|on|in|the|date|day|of|this|that|encounter|visit|today|by\s+me|personally|with\s+the\s+patient)){0,7}\s*(?:[:=]|was|of)?\s*(?:approximately\s+|approx\.?\s+|over\s+)?(\d{1,3})\s*(?:minutes|mins?)\b/i.exec(
-      text.length > 50000 ? text.slice(0, 50000) : text,
+      t,
     );
   if (m?.[1]) return Number(m[1]);
   // "Time: 35 minutes total on date of encounter", "35 min total time", "40 minutes were spent on the date of service".
-  const t = text.length > 50000 ? text.slice(0, 50000) : text;
   const written =
     /\b(?:time|visit\s+time|encounter\s+time)\s*[:=]\s*(\d{1,3})\s*(?:minutes|mins?)\b(?=[^.\n]{0,40}\b(?:total|date|encounter|visit|today))/i.exec(t) ??
     /\b(\d{1,3})\s*(?:minutes|mins?)\s+(?:of\s+)?total\b|\b(\d{1,3})\s*(?:minutes|mins?)\s+(?:were|was)\s+spent\b/i.exec(t);
@@ -97,12 +97,12 @@ export function minutesOf(text: string): number | undefined {
 }
 
 /** "MDM: moderate", "Medical decision making - low complexity", "moderate complexity MDM". */
-export function mdmOf(text: string): 'straightforward' | 'low' | 'moderate' | 'high' | undefined {
+export function mdmOf(text: string): Visit['mdm'] {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
   const m =
     /\b(?:mdm|medical\s+decision[- ]making)\b\s*(?:level|complexity|is|was|of)?\s*[:=\-–]?\s*(?:of\s+)?(straightforward|low|moderate|high)\b/i.exec(t) ??
     /\b(straightforward|low|moderate|high)(?:\s+complexity)?\s+(?:mdm|medical\s+decision[- ]making)\b/i.exec(t);
-  return m?.[1] ? (m[1].toLowerCase() as 'straightforward' | 'low' | 'moderate' | 'high') : undefined;
+  return m?.[1] ? (m[1].toLowerCase() as Visit['mdm']) : undefined;
 }
 
 export function placeOfServiceOf(text: string): string | undefined {
