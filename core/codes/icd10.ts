@@ -245,6 +245,8 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/prurigo nodularis/, 'L28.1'],
   [/lichen planus/, 'L43.9'],
   [/granuloma annulare/, 'L92.0'],
+  // icd10-derm §3.9: L94.0 "Localized scleroderma [morphea]".
+  [/morphea|localized scleroderma/, 'L94.0'],
   [/pemphigus vulgaris/, 'L10.0'],
   [/bullous pemphigoid/, 'L12.0'],
   [/discoid lupus/, 'L93.0'],

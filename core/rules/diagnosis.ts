@@ -46,6 +46,42 @@ const NAMED_NEOPLASM = /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|\bbcc|\
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** Vague nouns: provisional only when no specific diagnosis is named ("lesion R cheek", not "SK lesions"). */
 const VAGUE = /neoplasm|\blesions?\b|\bgrowths?\b|\bpapules?\b|\bnodules?\b|\bspots?\b/i;
+/**
+ * Conditions biopsied to name an inflammatory or other non-neoplastic process (hair loss, a dermatitis, a
+ * blistering or connective-tissue disease…): named as a biopsy's reason, they make D49.2 wrong (reference §13.2).
+ */
+const NON_NEOPLASTIC =
+  /alopecia|hair\s+loss|effluvium|dermatitis|dermatos[ie]s|eczema|psoria|\blichen\b|lupus|morphea|scleroderma|sclerosus|vasculitis|panniculitis|pemphig|bullous|blister|vesic|\bbullae?\b|eruption|\brash\b|prurit|\bitch|urticaria|erythema|purpura|granuloma\s+annulare|sarcoid|folliculitis|infection|fungal|tinea|ulcer|inflammat|vitiligo|pigmentation|necrobiosis|calcinosis|mucinosis|amyloid|porphyria|hidradenitis|acne|rosacea|cellulitis|abscess/i;
+/**
+ * The reason a procedure names for itself: "punch bx … for alopecia", "to evaluate for vasculitis",
+ * "for evaluation of hair loss". Hedged when the words ask a question (evaluate, rule out, exclude, confirm).
+ */
+const STATED_REASON =
+  /\b(?:(to\s+(?:evaluate|assess|r\/o|rule\s+out|exclude|confirm|characteri[sz]e)(?:\s+for)?|for\s+(?:evaluation|eval|assessment|work-?up|confirmation)\s+of|for\s+(?:possible|suspected|presumed|probable)|for))\s+([^.;,\n()]{3,60})/gi;
+
+/** The first reason a procedure's own words give that names a condition (mapped or not), with its hedge. */
+function statedReason(text: string | undefined, read: (t: string) => Histology | undefined): { words: string; hedged: boolean } | undefined {
+  if (!text) return undefined;
+  for (const m of text.matchAll(STATED_REASON)) {
+    const words = (m[2] ?? '').trim();
+    if (!NON_NEOPLASTIC.test(words) && !NEOPLASM_WORDS.test(words) && read(words) === undefined) continue;
+    return { words, hedged: !/^for$/i.test(m[1] ?? '') || UNCERTAIN.test(words) };
+  }
+  return undefined;
+}
+
+/** A non-neoplastic condition a procedure's words name, when they name no lesion or neoplasm at all. */
+function namedCondition(text: string | undefined): { words: string; hedged: boolean } | undefined {
+  if (!text || NEOPLASM_WORDS.test(text)) return undefined;
+  const m = NON_NEOPLASTIC.exec(text);
+  return m ? { words: m[0], hedged: UNCERTAIN.test(text) } : undefined;
+}
+
+/** An impression that names a non-neoplastic process and no neoplasm. */
+function namesNonNeoplasm(text: string, h: Histology | undefined): boolean {
+  if (h !== undefined) return !NEOPLASTIC.has(h) && !NAMED_NEOPLASM.test(text);
+  return NON_NEOPLASTIC.test(text) && !NAMED_NEOPLASM.test(text);
+}
 
 interface Target {
   lesionLabel?: string;
@@ -641,17 +677,27 @@ class Linker {
     }
     const pending = Boolean(p.specimenLabel) && !this.ctx.pathologyFor(p.specimenLabel);
     if (!pending) return [];
+    // "Punch bx vertex scalp for alopecia", "… to evaluate for vasculitis": with no impression of its own, the reason
+    // the biopsy names for itself is its impression (a reason the subset codes was already read from its words).
+    // A non-neoplasm it cannot code, or only suspects, is asked for, never D49.2 (reference §13.2).
+    // "1. Alopecia, vertex - 4 mm punch bx today": the procedure's own words name the condition without "for".
+    const reason = lesion?.clinicalDiagnosis ? undefined : (statedReason(p.text, (t) => this.histology(t)) ?? namedCondition(p.text));
     // "Punch bx L shin, r/o LCV": a suspected inflammatory condition is no neoplasm, so not D49.2; before pathology
     // the sign biopsied is coded (reference §13.2), and the coder is asked when the subset has none.
-    const impression = lesion?.clinicalDiagnosis;
-    if (impression && UNCERTAIN.test(impression) && !NEOPLASM_WORDS.test(impression)) {
+    const impression = lesion?.clinicalDiagnosis ?? reason?.words;
+    const hedged = impression !== undefined && (UNCERTAIN.test(impression) || reason?.hedged === true);
+    if (impression && ((hedged && !NEOPLASM_WORDS.test(impression)) || namesNonNeoplasm(impression, this.histology(impression)))) {
       const h = this.histology(impression);
       if (!h || !NEOPLASTIC.has(h)) {
         if (/\b(?:rash|eruption)\b/i.test(`${impression} ${p.text}`)) return ['R21'];
+        // "Clinical dx: alopecia" was already reported as unmapped: one finding says it.
+        if (!hedged && this.reported.has(`unmapped:${who}`)) return [];
         this.report(`provisional:${who}`, {
           severity: 'warning',
           rule: 'diagnosis/unmapped',
-          message: `${who}: the clinical impression "${impression}" is provisional and not a neoplasm, so D49.2 does not apply; code the sign or symptom biopsied, or the final pathology.`,
+          message: hedged
+            ? `${who}: the clinical impression "${impression}" is provisional and not a neoplasm, so D49.2 does not apply; code the sign or symptom biopsied, or the final pathology.`
+            : `${who}: "${impression}" names no neoplasm, so D49.2 does not apply, and no ICD-10-CM code of the subset was derived from it; enter the diagnosis.`,
           target: who,
           fix: 'Document the sign or symptom that was biopsied (with its ICD-10-CM code), or hold the line until pathology returns.',
         });

@@ -568,6 +568,45 @@ const cases: Case[] = [
     lines: [{ code: '96372', procedureIds: ['p1'] }],
     dx: [['L23.7']],
   },
+  // The reason a biopsy names for itself, with no impression of its own (reference §13.2: D49.2 is for a neoplasm).
+  ...(
+    [
+      ['for alopecia', [], ['diagnosis/unmapped', 'diagnosis/missing', 'diagnosis/missing']],
+      ['to evaluate for vasculitis', [], ['diagnosis/unmapped', 'diagnosis/missing', 'diagnosis/missing']],
+      ['for possible lichen planus', [], ['diagnosis/unmapped', 'diagnosis/missing', 'diagnosis/missing']],
+      ['for morphea', ['L94.0'], []],
+      ['for granuloma annulare', ['L92.0'], []],
+      ['for evaluation of a bullous eruption', ['R21'], []],
+      ['to evaluate for BCC', ['D49.2'], []],
+      ['for histopathology', ['D49.2'], ['diagnosis/before-pathology']],
+    ] as const
+  ).map(
+    ([reason, dx, findings]): Case => ({
+      name: `punch biopsy "${reason}", no impression, pathology pending → ${dx.length ? dx.join(', ') : 'asked'}`,
+      input: {
+        lesions: [{ label: 'A', site: site('forearm', 'left') }],
+        procedures: [proc({ id: 'p1', kind: 'biopsy-punch', lesionLabels: ['A'], specimenLabel: 'A', text: `4 mm punch biopsy, L forearm, ${reason}.` })],
+        specimens: [{ label: 'A', lesionLabel: 'A' }],
+      },
+      lines: [
+        { code: '11104', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] },
+        { code: '88305', family: 'pathology', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] },
+      ],
+      dx: [[...dx], [...dx]],
+      findings: [...findings],
+    }),
+  ),
+  {
+    name: 'a written impression that names a non-neoplasm the subset cannot code ("alopecia") is asked for once, never D49.2',
+    input: {
+      lesions: [{ label: 'A', site: site('scalp'), clinicalDiagnosis: 'alopecia' }],
+      procedures: [proc({ id: 'p1', kind: 'biopsy-punch', lesionLabels: ['A'], specimenLabel: 'A' })],
+      specimens: [{ label: 'A', lesionLabel: 'A' }],
+    },
+    lines: [{ code: '11104', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }],
+    dx: [[]],
+    findings: ['diagnosis/unmapped', 'diagnosis/missing'],
+  },
   {
     name: 'malformed and header codes never reach the claim',
     input: {},
