@@ -48,6 +48,8 @@ export interface Block {
   enumerated?: { label: string; site: Site; start: number; end: number; sizeCm?: number; unlabeled?: boolean; count?: number };
   label?: string;
   labelKind?: 'specimen' | 'lesion';
+  /** The row's lesion/# cell when a table labels the row by its jar. */
+  altLabel?: string;
   parent?: Block;
   site?: Site;
   /** The jar a separate line assigns to this numbered site ("Path: site 2 sent (spec A)"). */
@@ -311,6 +313,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     if (labelUnit?.label) {
       block.label = labelUnit.label;
       if (labelUnit.labelKind) block.labelKind = labelUnit.labelKind;
+      if (labelUnit.altLabel) block.altLabel = labelUnit.altLabel;
     } else if (parent?.label) {
       block.label = parent.label;
       if (parent.labelKind) block.labelKind = parent.labelKind;
@@ -803,6 +806,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     lastDx = closing;
   carry.lastDx = lastDx;
   mapSpecimens(units, blocks);
+  closuresByLabel(blocks);
   // Fill sites from the whole block, then drop summary headers ("Biopsies x3:" followed by A), B), C)).
   for (const b of blocks) {
     if (!b.site) b.site = siteOfUnits(b.units) ?? siteOfUnits(b.context) ?? (b.parent ? b.parent.site : undefined);
@@ -873,6 +877,29 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       ) || b.trigger.text.trim().length < 30;
     return !(header && group(next.family) === group(b.family));
   });
+}
+
+/**
+ * "Repair for #2: layered closure …, 2.0 cm" after the lesions' list: a closure naming another item's label belongs to
+ * that item, not to the last removal before it; it takes that item's site unless it names one. A table row labelled by
+ * its jar ("| 3 | L upper back | excision | C |") is named by either label: the closure then takes the row's own.
+ */
+function closuresByLabel(blocks: Block[]): void {
+  for (const b of blocks) {
+    if (b.family !== 'repair' || !b.label || b.labelKind === 'specimen') continue;
+    if (b.parent && (b.parent.label === b.label || b.parent.altLabel === b.label)) {
+      if (b.parent.label && b.label !== b.parent.label) b.label = b.parent.label;
+      continue;
+    }
+    const named = blocks.filter((x) => x !== b && !x.parent && x.family !== 'repair' && (x.label === b.label || x.altLabel === b.label));
+    const item = named.length === 1 ? named[0] : undefined;
+    if (!item?.label) continue;
+    b.label = item.label;
+    if (item.labelKind) b.labelKind = item.labelKind;
+    if (!b.parent) continue;
+    b.parent = item;
+    if (!siteOfUnits([b.trigger])) b.site = item.site;
+  }
 }
 
 // "site 2 sent (spec A)", "#1 → jar B", "lesion 3 = specimen C"; and the other way round, "spec A = site 2".

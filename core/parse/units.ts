@@ -13,6 +13,8 @@ export interface Unit {
   label?: string;
   /** How the label was written: a specimen ("Specimen A", "Jar 2") or a lesion/list item. */
   labelKind?: 'specimen' | 'lesion';
+  /** A table row labelled by its jar: the row's lesion/# cell, by which later lines may name it ("Repair for #3"). */
+  altLabel?: string;
   /** Field name when the unit is "Name: value" (lowercased, spaces collapsed). */
   field?: string;
   /** Text after the field colon. */
@@ -163,15 +165,17 @@ function labelRow(unit: Unit, cells: string[], columns: string[]): void {
     /^(?:spec(?:imen)?s?|jar|container|bottle|labels?|path(?:ology)?(?:\s*(?:#|label|specimen|jar))?|specimen\s*(?:#|label|id))\.?$/.test(c),
   );
   const spec = specimen >= 0 ? cells[specimen] : undefined;
+  const item = columns.findIndex((c) => /^(?:#|no\.?|item|lesion\s*#?|site\s*#)$/.test(c));
+  const value = item >= 0 ? cells[item] : undefined;
+  const lesionValue = value && /^(?:\d{1,2}|[A-Z])$/.test(value) ? value : undefined;
   if (spec && /^[A-Z]\d?$/.test(spec)) {
     unit.label = spec;
     unit.labelKind = 'specimen';
+    if (lesionValue && lesionValue !== spec) unit.altLabel = lesionValue;
     return;
   }
-  const item = columns.findIndex((c) => /^(?:#|no\.?|item|lesion\s*#?|site\s*#)$/.test(c));
-  const value = item >= 0 ? cells[item] : undefined;
-  if (value && /^(?:\d{1,2}|[A-Z])$/.test(value) && !unit.label) {
-    unit.label = value;
+  if (lesionValue && !unit.label) {
+    unit.label = lesionValue;
     unit.labelKind = 'lesion';
   }
 }

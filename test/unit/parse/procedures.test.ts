@@ -1383,3 +1383,37 @@ describe('a second lesion line naming its own procedure under a procedure headin
     expect(codeEncounter(e).lines.map((l) => `${l.code} ${l.dx.join(',')}`)).toEqual(['17262 D04.72', '17261 C44.612']);
   });
 });
+
+describe('a closure that names its item by label, after the list of items', () => {
+  const table = (jar: boolean) =>
+    [
+      'DOS: 11/20/2026',
+      'Procedures:',
+      `| Lesion | Site | Procedure | Dx |${jar ? ' Jar |' : ''}`,
+      `| 1 | R upper back | shave biopsy | r/o BCC |${jar ? ' A |' : ''}`,
+      `| 2 | L cheek | excision, excised diameter 0.8 cm | bx-proven BCC |${jar ? ' B |' : ''}`,
+      `| 3 | L upper back | excision, excised diameter 2.0 cm | bx-proven SCC |${jar ? ' C |' : ''}`,
+      '',
+      'Repair for #3: layered closure, 3-0 Vicryl deep, 4-0 nylon, length 3.2 cm.',
+      'Repair for #2: layered closure, 5-0 Monocryl, 6-0 nylon, length 2.0 cm.',
+    ].join('\n');
+  it.each([
+    ['rows labelled by a "Lesion" column', false, ['2', '3']],
+    ['rows labelled by their jar, named by the "Lesion" column', true, ['B', 'C']],
+  ])('%s: "Repair for #N" is the closure of row N, at its site', (_name, jar, [two, three]) => {
+    const e = parseNote(table(jar));
+    expect(e.procedures.filter((p) => p.kind === 'repair').map((p) => `${p.lesionLabels[0]} ${p.site?.key} ${p.site?.laterality}`)).toEqual([
+      `${three} upper-back left`,
+      `${two} cheek left`,
+    ]);
+    // Reference §4.3: intermediate repair 3.2 cm of the trunk = 12032; 2.0 cm of the face = 12051 (site groups never summed, §4.2).
+    expect(codeEncounter(e).lines.map((l) => `${l.code} ${l.dx.join(',')}`)).toEqual([
+      '11102 D49.2',
+      '11641 C44.319',
+      '11602 C44.529',
+      '12032 C44.529',
+      '12051 C44.319',
+      '88305 D49.2,C44.319,C44.529',
+    ]);
+  });
+});
