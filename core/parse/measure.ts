@@ -291,11 +291,26 @@ function numberedCount(t: string): number | undefined {
 const RESTATED_GAP =
   /^(?=[^.;\n]{0,60}$)[\s\S]*\b(?:ln2|l\.n\.2|liquid\s+nitrogen|cryo\w*|destr\w*|froze\w*|freez\w*|treated|tx|ed\s*&\s*c|curett\w*|hyfrec\w*|electrodes\w*|fulgur\w*|cauter\w*)\b/i;
 
+/** "x20 (neck x12, R axilla x4, L axilla x4)", "20 tags (12 neck, 8 axillae)": a count and, in parentheses, its parts. */
+const COUNT_THEN_PARTS = /(?:(?:x|×)\s*|\b)(\d{1,3})(?:\s+[a-z]+){0,2}\s*\(([^()\n]{3,120})\)/gi;
+const PART_COUNT = /(?:x|×)\s*(\d{1,3})\b|(?<![\d.,/])\b(\d{1,3})\b(?![.,]\d)(?!\s*(?:mm|cm|mg|ml|cc|units?|%|o'?clock|cycles?|ftcs?\b|sec|s\b|min))/gi;
+
+/** Blanks a parenthesised breakdown whose parts add up to the count right before it, so it is not counted again. */
+function withoutBreakdowns(t: string): string {
+  if (!t.includes('(')) return t;
+  return t.replace(COUNT_THEN_PARTS, (whole, outer: string, inner: string) => {
+    const parts = [...inner.matchAll(PART_COUNT)].map((m) => Number(m[1] ?? m[2]));
+    if (parts.length < 2 || parts.reduce((a, b) => a + b, 0) !== Number(outer)) return whole;
+    const open = whole.lastIndexOf('(');
+    return `${whole.slice(0, open)}${' '.repeat(whole.length - open)}`;
+  });
+}
+
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
   const capped = text.length > 3000 ? text.slice(0, 3000) : text;
-  const t = capped.includes('#') ? capped.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : capped;
+  const t = withoutBreakdowns(capped.includes('#') ? capped.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : capped);
   // "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number.
   const labels =
     /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;

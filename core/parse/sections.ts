@@ -62,11 +62,17 @@ const HEADING_START =
 
 export function roleOfHeading(name: string): SectionRole | undefined {
   if (!HEADING_START.test(name)) return undefined;
-  const h = name
-    .toLowerCase()
-    .replace(/(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]*:?[ \t]*$/, '')
-    .replace(/\s*\([^)]{0,60}\)\s*$/, '')
-    .replace(/[*#=_:\-–—.]+\s*$/, '')
+  let h = name.toLowerCase();
+  // "ADDENDUM 12/03/2026 (path received, Westside Lab):": the colon, a note in parentheses and a date, in any order.
+  for (let k = 0; k < 3; k++) {
+    const before = h;
+    h = h
+      .replace(/(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]*:?[ \t]*$/, '')
+      .replace(/\s*\([^)]{0,60}\)\s*$/, '')
+      .replace(/[*#=_:\-–—.]+\s*$/, '');
+    if (h === before) break;
+  }
+  h = h
     .replace(/^[*#=_\s]+/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -94,7 +100,8 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
   if (trimmed.length === 0 || trimmed.length > MAX_LINE) return undefined;
   // Whole line is a heading ("Assessment/Plan:", "PROCEDURE NOTE", "== Pathology ==").
   const whole = trimMarks(trimmed);
-  if (whole.length <= 60) {
+  // A heading line may carry a date and a note in parentheses before its colon ("ADDENDUM 12/03/2026 (path received, …):").
+  if (whole.length <= 60 || (whole.length <= 100 && whole.endsWith(':'))) {
     const role = roleOfHeading(whole);
     // The heading line stays in the section text: it may name the procedure ("MOHS SURGERY NOTE").
     if (role) return { role, name: cleanName(whole), textStart: lineStart, lineStart };
@@ -210,12 +217,18 @@ export const STRONG_PATHOLOGY =
 
 const KNOWN_HISTOLOGY_FIELD = /^\s*path(?:ology)?\s*:[^\n]*\((?:[^)]{0,20}\b)?(?:bx|biops(?:y|ied))\b[^)]{0,25}\d{1,2}\/\d{1,2}/i;
 
+/** Headings of a visit's one-line reason (chief complaint, reason for visit), as cleanName leaves them. */
+const REASON_HEADING = /^(?:cc|chief\s+complaints?|reason\s+for\s+(?:visit|appointment|consult(?:ation)?|referral))$/i;
+
 export function splitSections(text: string, fallback = 'note'): Section[] {
   const hits: HeadingHit[] = [];
   let current: SectionRole | undefined;
   /** Inside a one-line result: the part of the note to go back to after it. */
   let oneLine: { role: SectionRole; name: string } | undefined;
   let back: { role: SectionRole; name: string } | undefined;
+  // "CC: AK f/u + skin tags", "Reason for visit: lump on back": a one-line reason. After a blank line, text with no
+  // heading of its own is the body of the note again, not more history (else every procedure below it is history).
+  let reasonLine: 'open' | 'blank' | undefined;
   // SOAP notes ("S:", "O:", "A:", "P:"): single letters are headings only when at least two of them start lines.
   const soap =
     (text.slice(0, 50_000).match(/^[ \t]*[SOAP]:/gm) ?? []).length >= 2 &&
@@ -230,6 +243,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
     if (eol < 0) eol = n;
     const len = eol - pos;
     if ((++lines & 63) === 0 && overBudget()) break;
+    if (reasonLine === 'open' && text.slice(pos, eol).trim().length === 0) reasonLine = 'blank';
     if (len > 0 && len <= 4000) {
       const line = text.slice(pos, Math.min(eol, pos + 4000)).replace(/\r$/, '');
       let hit = len <= MAX_LINE ? headingAt(line, pos, Math.min(eol + 1, n)) : undefined;
@@ -246,6 +260,10 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         current !== 'pathology' &&
         /^\s*(?:specimens?\s*:\s*)?(?:[A-Z]\d?[.:)]|part\s+[A-Z]\d?[.:]?|specimen\s+[A-Z]\d?[.:]?)\s*(?:skin|soft\s+tissue)\s*,/i.test(line)
       )
+        hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
+      // "ADDENDUM 12/03/2026:" then "A. Scalp, vertex (horizontal sections): lichen planopilaris": lettered results under
+      // an addendum are the pathology report it brings.
+      if (!hit && current === 'other' && /^addend/i.test(hits[hits.length - 1]?.name ?? '') && resultItem(line.trim()) && RESULT_DX.test(line))
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       // A one-line result ("Path A (02/26): PILAR CYST.", "05/12 Quest result scanned: A -- BCC") holds only its
       // own lines: the note goes on after it (a procedure after the result line is still a procedure).
@@ -280,6 +298,11 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       if (hit?.role === 'pathology' && current === 'pathology') oneLine = undefined;
       // A report's own sub-headings ("FINAL DIAGNOSIS:", "GROSS DESCRIPTION") open a report but never split one.
       if (hit && current === 'pathology' && hit.role === 'pathology' && /^(?:final|microscopic|gross)\b/i.test(hit.name)) hit = undefined;
+      if (!hit && reasonLine === 'blank' && current === 'history' && line.trim().length > 0 && hits.length < 300) {
+        hits.push({ role: 'note', name: fallback, textStart: pos, lineStart: pos });
+        current = 'note';
+      }
+      if (line.trim().length > 0) reasonLine = undefined;
       // "E&M: est. level IV" is one line: the note goes on after it.
       if (!hit && back && hits.length < 300) {
         hits.push({ ...back, textStart: pos, lineStart: pos });
@@ -287,6 +310,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       }
       back = hit?.role === 'visit' && /\S/.test(text.slice(hit.textStart, eol)) ? (hits[hits.length - 1] ?? { role: 'header', name: 'header' }) : undefined;
       if (hit && hits.length < 300 && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
+        if (hit.role === 'history' && REASON_HEADING.test(hit.name) && /\S/.test(text.slice(hit.textStart, eol))) reasonLine = 'open';
         hits.push(hit);
         if (hit.role !== 'pathology' || (hits.length > 1 && current === 'pathology')) oneLine = undefined;
         current = hit.role;

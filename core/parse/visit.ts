@@ -13,7 +13,7 @@ import { rowCells } from './table';
  */
 
 const DOS_LABEL =
-  /\b(?:dos|date\s+of\s+service|service\s+date|visit\s+date|date\s+of\s+visit|encounter\s+date|appointment\s+date|appt\s+date|exam\s+date|procedure\s+date|date\s+of\s+procedure|date\s+of\s+encounter|seen\s+on)\b\s*[:#-]?\s*/i;
+  /\b(?:dos|date\s+of\s+service|service\s+date|visit\s+date|date\s+of\s+visit|encounter\s+date|appointment\s+date|appt\s+date|exam\s+date|procedure\s+date|date\s+of\s+procedure|treatment\s+date|date\s+of\s+treatment|date\s+of\s+encounter|seen\s+on)\b\s*[:#-]?\s*/i;
 
 const BARE_DATE_LINE =
   /^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:[T\s,@]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*$/i;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../../core/parse';
+import { findCount } from '../../../core/parse/measure';
+import { splitSections } from '../../../core/parse/sections';
+import { dateOfServiceOf } from '../../../core/parse/visit';
+
+// Misreads found by probe h5 (visit notes in styles the golden corpus lacks, round 3); each case is one general phrasing.
+
+describe('a one-line chief complaint or reason for visit', () => {
+  it.each([
+    ['CC: AK f/u + "skin tags that catch on my collar"'],
+    ['Reason for visit: painful red lump on upper back; bump on scalp.'],
+    ['Chief complaint: rough spots'],
+  ])('%s does not make the paragraphs after a blank line history', (reason) => {
+    const e = parseNote(`Date of Service: 11/25/2026\n${reason}\n\n#1 AKs - face x5 -> LN2 2 cycles ea, done\n`);
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['destruction-premalignant', 5]]);
+  });
+
+  it('keeps a multi-paragraph HPI as history', () => {
+    const sections = splitSections('HPI: 70M with a rough spot.\n\nHe had LN2 to AKs last year.\n');
+    expect(sections.map((s) => s.role)).toEqual(['history']);
+  });
+});
+
+describe('an addendum heading with a date and a note in parentheses', () => {
+  const note = (heading: string) =>
+    parseNote(
+      `Date of Service: 11/25/2026\nTwo 4 mm punch biopsies: A - vertex scalp; B - frontal hairline. To outside lab.\n\n${heading}\nA. Scalp, vertex (horizontal sections): lichen planopilaris.\nB. Scalp, frontal hairline: consistent with lichen planopilaris.\n`,
+    );
+  it.each([['ADDENDUM 12/03/2026 (path received, Westside Dermatopathology):'], ['ADDENDUM 12/03/2026:'], ['Addendum (path received):']])(
+    '%s brings the lettered results',
+    (heading) => {
+      const e = note(heading);
+      expect(e.pathology.map((r) => r.specimenLabel).sort()).toEqual(['A', 'B']);
+    },
+  );
+  it('a plain addendum of plan text is no report', () => {
+    const e = parseNote(
+      'Date of Service: 11/25/2026\nLN2 to 3 AKs of the scalp.\n\nADDENDUM 11/26/2026 (phone call):\nPatient called, blister care reviewed.\n',
+    );
+    expect(e.pathology).toHaveLength(0);
+  });
+});
+
+describe('a count followed by its breakdown in parentheses', () => {
+  it.each([
+    ['snip removal x20 (neck x12, R axilla x4, L axilla x4), AlCl', 20],
+    ['20 tags removed (12 neck, 8 axillae)', 20],
+    ['tags x6 neck, x4 axillae', 10],
+    // Parts that do not add up to the count are other facts, read as before.
+    ['LN2 to AKs x 9 (3 cm area), scalp', 9],
+  ])('%s -> %i', (text, n) => {
+    expect(findCount(text)).toBe(n);
+  });
+});
+
+describe('a treatment date labels the date of service', () => {
+  it.each([
+    ['Patient: Test   Treatment date: 11/25/2026', '2026-11-25'],
+    ['Date of treatment: 11/25/2026', '2026-11-25'],
+  ])('%s', (line, dos) => {
+    expect(dateOfServiceOf(`PHOTOTHERAPY FLOWSHEET\n${line}\n| 28 | 11/16/2026 | 1150 |\n`)).toBe(dos);
+  });
+});
