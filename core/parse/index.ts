@@ -6,7 +6,7 @@ import { parseDate } from './dates';
 import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf } from './lexicon';
 import { resetMemos } from './memo';
-import { parsePathology } from './pathology';
+import { frozenDone, parsePathology } from './pathology';
 import { plainText } from './plain-text';
 import { blocksOf, destinationOf, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
 import { sectionUnits } from './section-units';
@@ -243,7 +243,8 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
     if (!proc.drivesDecision || !proc.specimenLabel || pathology.some((r) => r.specimenLabel === proc.specimenLabel)) continue;
     const text = p.block.units.map((u) => u.text).join(' ');
     const m = /\bfrozen\s+sections?\b(?:\s*\((\d{1,2})\s+blocks?\))?[^:;\n]{0,80}:\s*([^.;\n]{3,160})/i.exec(text);
-    if (!m?.[2]) continue;
+    // "Frozen sections: Not performed" (an op-note field) reads no frozen section.
+    if (!m?.[2] || !frozenDone(m[0])) continue;
     const report: PathologyReport = {
       specimenLabel: proc.specimenLabel,
       diagnosisText: m[2].trim(),

@@ -662,7 +662,8 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     }
   };
   for (const it of items) {
-    const body = `${it.head}\n${it.body}${it.extra ?? ''}`;
+    // The colon the head was split at stays: "A. Factor XIIIa: positive" lists its antibody (IHC_LISTED).
+    const body = `${it.head}${it.head && ':'}\n${it.body}${it.extra ?? ''}`;
     if (!it.also) {
       attach(it.label, body, it);
       continue;
@@ -758,10 +759,10 @@ function tableColumns(cells: string[]): TableColumns | undefined {
 
 /** "Frozen section was not performed", "no intraoperative frozen section", "frozen section deferred". */
 const FROZEN_NOT_DONE =
-  /\b(?:no|without|deferred|declined)\s+(?:\w+\s+){0,2}frozen|\bfrozen\s+sections?\s+(?:(?:was|were)\s+)?(?:not\b|deferred|declined|cancel\w*|unnecessary|pending|to\s+follow)/i;
+  /\b(?:no|without|deferred|declined)\s+(?:\w+\s+){0,2}frozen|\bfrozen\s+sections?\s*:?\s+(?:(?:was|were)\s+)?(?:not\b|none\b|n\/a\b|deferred|declined|cancel\w*|unnecessary|pending|to\s+follow)/i;
 
 /** A frozen section was done: a sentence names one and does not say it was not. */
-function frozenDone(text: string): boolean {
+export function frozenDone(text: string): boolean {
   if (!/\bfrozen\s+sections?\b/i.test(text)) return false;
   return text.split(/(?<=[.;])\s+|\n+/).some((sentence) => /\bfrozen\s+sections?\b/i.test(sentence) && !FROZEN_NOT_DONE.test(sentence));
 }

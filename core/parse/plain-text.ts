@@ -1,13 +1,14 @@
 import { plainLayout } from './layout';
 import { capitalLabels } from './letter-case';
 import { plainSpaces } from './spaces';
+import { unitLabels } from './unit-labels';
 
 /**
  * Text as every reader expects it, whatever typed or exported it: plain spaces and newlines
- * (spaces.ts), no print margin or double spacing (layout.ts), and jar letters in capitals in a
+ * (spaces.ts), units moved from field labels to their values (unit-labels.ts), no print margin or double spacing (layout.ts), and jar letters in capitals in a
  * note typed all in lower case (letter-case.ts). The one door for note text, EMR sections and
  * stand-alone reports, so they are all read alike.
  */
 export function plainText(text: string): string {
-  return capitalLabels(plainLayout(plainSpaces(text)));
+  return capitalLabels(plainLayout(unitLabels(plainSpaces(text))));
 }

@@ -133,7 +133,7 @@ const RE: [Family, RegExp][] = [
 const FAMILY_GATES: Gate[] = RE.map(([, re]) => gated(re).gate);
 
 const PRIOR_BIOPSY_AFTER =
-  /^[\s-]*(?:proven|proved|confirmed|showed|shows|show|revealed|result|results|report|reports|pathology|path\b|dx|diagnosis|positive|demonstrated|site\b(?!\s*:)|scar\b|sites\b(?!\s*:))/i;
+  /^[\s-]*(?:proven|proved|confirmed|showed|shows|show|revealed|result|results|report|reports|pathology|path\b|dx|diagnosis|positive|demonstrated|site\b(?!\s*:)|scar\b|sites\b(?!\s*:)|(?:and|&|\/)\s*\w+\s+sites?\b(?!\s*:))/i;
 const PRIOR_BIOPSY_BEFORE =
   /\b(?:prior|previous|previously|recent|outside|old|from\s+(?:the\s+)?(?:prior|previous|last)|on\s+prior|per|s\/p|status\s+post|h\/o|hx\s+of|history\s+of|at\s+(?:the\s+)?(?:site\s+of|prior)|(?:site|scar)\s+of\s+(?:the\s+)?(?:prior\s+)?)\s*(?:\w+\s+){0,2}$/i;
 const HEMOSTASIS = gated(/\b(?:hemostasis|hemostatic|bleeding\s+(?:was\s+)?(?:controlled|stopped)|for\s+bleeding|aluminum\s+chloride|drysol|monsel)\b/i);

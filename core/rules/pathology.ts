@@ -41,7 +41,13 @@ export function frozenSectionInText(text: string): { blocks: number | undefined 
   if (!FROZEN_WORD.test(text)) return undefined;
   for (const sentence of sentencesOf(text)) {
     if (!/frozen[\s-]*sections?/i.test(sentence) || /\bmohs\b/i.test(sentence)) continue;
-    if (/\b(?:no|without|not|declined|deferred|will|if\s+needed|consider|planned)\b[^.;]{0,30}frozen/i.test(sentence)) continue;
+    // "No frozen section", and an op-note field left negative ("Frozen sections: Not performed", "… none").
+    if (
+      /\b(?:no|without|not|declined|deferred|will|if\s+needed|consider|planned)\b[^.;]{0,30}frozen|frozen[\s-]*sections?\s*:?\s+(?:(?:was|were)\s+)?(?:not|none|n\/a)\b/i.test(
+        sentence,
+      )
+    )
+      continue;
     const m = BLOCKS.exec(sentence);
     return { blocks: m ? toNumber(m[1] as string) : undefined };
   }

@@ -1,0 +1,13 @@
+/**
+ * A form field whose label carries the unit ("Repair length (cm): 3.2", "Margin [mm] = 2") reads as the value
+ * written with its unit ("Repair length: 3.2 cm"), the way every size reader expects it. Grids and forms print
+ * units in the label; notes write them after the number. One code unit for one (padded), so offsets stay put.
+ */
+const UNIT_IN_LABEL = /[ \t]*[([](cm|mm|sq\.?\s?cm|cm2|cm²)[)\]]([ \t]*[:=][ \t]*)(\d{1,3}(?:\.\d{1,2})?)(?![\d.]*[ \t]*(?:cm|mm)\b)/gi;
+
+export function unitLabels(text: string): string {
+  if (!text.includes('(') && !text.includes('[')) return text;
+  return text.replace(UNIT_IN_LABEL, (all, unit: string, sep: string, value: string) =>
+    `${sep.includes(':') ? ':' : ' ='} ${value} ${unit}`.padEnd(all.length, ' '),
+  );
+}
