@@ -81,4 +81,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/saved-complete-excision.html (frames saved as files, real <frameset><frame>)
  * - test/fixtures/emr/athena/encounter-summary-procedure-table.html (summary tables titled by <th colspan>, field grid)
  * - test/fixtures/emr/athena/exam-corrected-note-pickers.html (struck-out corrections, procedure pickers, tooltip)
+ * - test/fixtures/emr/athena/exam-procedure-grid-column-groups.html (procedure grid under a colspan column-group header row)
  */

@@ -208,18 +208,19 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     const kind = (input.type || 'text').toLowerCase();
     if (kind === 'text' || kind === 'number' || kind === 'date' || kind === 'search' || kind === '') {
       const value = input.value ?? input.getAttribute('value') ?? '';
-      if (value.trim()) push(sink, ` ${value.trim()} `);
+      // A field named only for screen readers or by its tooltip ("Lesion diameter (cm)") reads as a labeled field.
+      const name = input.labels?.length ? '' : (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '');
+      if (value.trim()) push(sink, ` ${name && `${name.replace(/:?\s*$/, ':')} `}${value.trim()} `);
     }
     // Checkboxes and radios say nothing themselves; an unchecked one silences its label (below).
     return;
   }
   if (tag === 'LABEL' && labelsUncheckedChoice(el)) return;
   if (tag === 'SELECT') {
-    // The chosen option, not the whole list ("Technique: [Punch ▼]").
+    // The chosen option, not the whole list ("Technique: [Punch ▼]"); each chosen one of a multiple list on its own line.
     const select = el as HTMLSelectElement;
-    const option = select.selectedOptions?.[0] ?? el.querySelector('option[selected]');
-    const value = (select.value ?? '').trim();
-    if (option && value !== '') push(sink, ` ${(option.textContent ?? '').trim()} `);
+    for (const option of Array.from(select.selectedOptions ?? el.querySelectorAll('option[selected]')) as HTMLOptionElement[])
+      if (option.value.trim()) push(sink, select.multiple ? `${BREAK1}${option.text}${BREAK1}` : ` ${option.text.trim()} `);
     return;
   }
   if (tag === 'TEXTAREA') {
@@ -301,7 +302,8 @@ function isTemplateNoise(el: Element): boolean {
   const style = el.getAttribute('style') ?? '';
   // Struck through by an editor's inline style: taken back, like <del>.
   if (/line-through/.test(style)) return true;
-  const shown = !el.hasAttribute('hidden') && !/display\s*:\s*none/i.test(style);
+  // A folded <details> is read (a collapsed section of this note) unless it opens with another dated visit's title.
+  const shown = !el.hasAttribute('hidden') && !/display\s*:\s*none/i.test(style) && !(el.tagName === 'DETAILS' && !el.hasAttribute('open'));
   if (shown && el.getAttribute('aria-hidden') !== 'true') return false;
   // Hidden and named a template or an earlier visit's copy, or not displayed and opening with a dated visit title
   // ("Office Visit - 06/09/2026": an SPA keeps the encounter it showed before): another visit's text. A folded section
@@ -333,6 +335,7 @@ export function tableTag(el: Element, tag = el.tagName.toUpperCase()): string {
 }
 interface FieldGrid {
   head: Element;
+  group?: Element | undefined;
   labels: string[];
   /** The column of short specimen keys naming each row ("Part | … " over "A | …"), or -1. */
   keyCol: number;
@@ -348,7 +351,10 @@ function markFieldGrid(table: Element): void {
   // Fresh each read: an SPA may refill the grid between reads.
   grids.delete(table);
   const rows = Array.from(table.querySelectorAll('tr,[role=row]')).filter((r) => r.closest(GRID) === table);
-  const head = rows.slice(0, 2).find((r) => r.children.length > 1 && Array.from(r.children).every((c) => tableTag(c) === 'TH'));
+  const heads = rows.slice(0, 2).filter((r) => r.children.length > 1 && Array.from(r.children).every((c) => tableTag(c) === 'TH'));
+  // Column groups ("Lesion" spanning "# | Site") over the column labels: the labels are the lower row.
+  const head = heads[heads[0]?.querySelector('[colspan]') ? heads.length - 1 : 0];
+  const group = head !== heads[0] ? rows.shift() : undefined;
   const labels = head ? Array.from(head.children, (c) => cellText(c).replace(/:$/, '')) : [];
   if (!head || labels.some((l) => !l || l.length > 40) || rows.some((r) => Array.from(r.children).some((c) => CODE_CELL.test(cellText(c))))) return;
   const data = rows.filter((r) => r !== head && r.children.length > 1);
@@ -359,7 +365,7 @@ function markFieldGrid(table: Element): void {
   // each part starts its own line.
   const partCol = labels.findIndex((l, i) => i > 0 && /^(?:part|specimen|jar|container)\b/i.test(l) && column(i, ROW_KEY));
   if (partCol < 0 && labels.some((_, i) => (i > 0 && column(i, /^\d+(?:\.\d+)?$/)) || column(i, /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/))) return;
-  const info: FieldGrid = { head, labels, keyCol: data.length > 0 && column(0, ROW_KEY) ? 0 : partCol };
+  const info: FieldGrid = { head, group, labels, keyCol: data.length > 0 && column(0, ROW_KEY) ? 0 : partCol };
   if (table.querySelector('[rowspan]')) spanColumns(info, rows);
   grids.set(table, info);
 }
@@ -400,7 +406,7 @@ function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; ke
   const row = cell.parentElement;
   const info = row && grids.get(row.closest(GRID) as Element);
   if (!info || !row) return undefined;
-  if (row === info.head) return HEADER_ROW;
+  if (row === info.head || row === info.group) return HEADER_ROW;
   const spanned = info.prefixes?.get(cell);
   if (spanned !== undefined) return { prefix: spanned };
   // A row header cell names its own row ("<th>Collected</th><td>…</td>"): no column label.
@@ -502,12 +508,19 @@ function tidy(raw: string): string {
     .replace(/(?:[ \t]*[\u0001\u0002])+[ \t]*/g, (run) => (run.includes(BREAK2) ? '\n\n' : '\n'));
   const out: string[] = [];
   let blank = 0;
+  // A bare title ("INTRALESIONAL INJECTION") whose every field line was an unfilled wildcard is template text too.
+  let title = -1;
+  let unfilled = false;
+  const dropTitle = () => unfilled && title === out.length - 1 && out.pop();
   for (const line of text.split('\n')) {
     // A line that is mostly unfilled wildcards ("Procedure #2: *** of the *** (site)", "Location: ***") is template
     // text nobody completed; one blank in a written line ("Shave biopsy of ***, specimen A") stays, to be flagged.
     if (line.includes('***') && !BANNER.test(line.trim())) {
       const blanks = line.split(WILDCARD).length - 1;
-      if (blanks > 0 && blanks * 3 >= line.split(/\s+/).filter(Boolean).length - blanks) continue;
+      if (blanks > 0 && blanks * 3 >= line.split(/\s+/).filter(Boolean).length - blanks) {
+        unfilled = true;
+        continue;
+      }
     }
     const t = (/[\u2610\u25a1]|\[ \]/.test(line) ? line.replace(UNCHOSEN, '').replace(/[ \u0005\u0006]{2,}/g, ' ') : line)
       .replace(OTHER_SCRIPT_LABEL, '')
@@ -516,14 +529,21 @@ function tidy(raw: string): string {
       .replace(/^(?:\s*\|\s*)+/, '')
       .trim()
       .replace(/[\u0005\u0006 ]+$/, '');
-    if (t.replace(/[\u0005\u0006]/g, '').trim() === '') {
+    const empty = t.replace(/[\u0005\u0006]/g, '').trim() === '';
+    const bare = /^[A-Za-z][^\d:.|\u0003\u0004]{2,50}:?$/.test(t);
+    if (bare || empty) dropTitle();
+    unfilled = false;
+    title = -1;
+    if (empty) {
       blank++;
       if (blank === 1 && out.length > 0) out.push('');
       continue;
     }
     blank = 0;
     out.push(t);
+    if (bare) title = out.length - 1;
   }
+  dropTitle();
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out
     .join('\n')

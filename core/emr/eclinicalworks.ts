@@ -111,4 +111,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/print-view-excision-repair.html (print view: Account Number in the patient rows, printed choice marks)
  * - test/fixtures/emr/eclinicalworks/progress-note-with-previous-encounter.html (Previous Encounters part left out)
  * - test/fixtures/emr/eclinicalworks/progress-note-procedure-notes-billing-grids.html (Procedure Notes, Billing Information as a grid)
+ * - test/fixtures/emr/eclinicalworks/progress-note-procedure-picker-select-multiple.html (Procedure Notes filled from a <select multiple>)
  */

@@ -82,4 +82,5 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/path-result-one-of-two-prior-results-grid.html (result for A of two; older results in the grid)
  * - test/fixtures/emr/ema/visit-two-shave-biopsies-one-resulted.html (the visit that result links to)
  * - test/fixtures/emr/ema/visit-long-thirteen-diagnoses-list.html (13 A&P items as <ol>, fields as nested <ul> items)
+ * - test/fixtures/emr/ema/visit-note-print-two-columns.html (print view, the note in two side-by-side columns)
  */

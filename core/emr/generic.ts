@@ -56,5 +56,8 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/pre-plain-text-note-columns.html (the note as one <pre> of padded labels)
  * - test/fixtures/emr/generic/bilingual-rtl-arabic-english-labels.html (dir="rtl", Arabic / English titles and labels)
  * - test/fixtures/emr/generic/consult-outside-slides-second-opinion.html (consultation on outside slides, 88321)
+ * - test/fixtures/emr/generic/encounter-accordion-open-and-signed-visit.html (encounters accordion: the folded dated encounter left out)
+ * - test/fixtures/emr/generic/fields-labelled-by-aria-label-and-title.html (inputs named only by aria-label / title)
+ * - test/fixtures/emr/generic/visit-note-with-path-report-below.html (visit note with its pathology report (IHC per specimen) below it)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

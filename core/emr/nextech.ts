@@ -69,4 +69,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/billing-ak-sixteen-overcoded.html (billing grid with wrong entered codes)
  * - test/fixtures/emr/nextech/visit-fieldset-legend-procedures.html (custom fieldset section outside the known elements)
  * - test/fixtures/emr/nextech/visit-procedure-table-rowspan.html (procedure table with a rowspan cell)
+ * - test/fixtures/emr/nextech/op-note-excision-layered-repair.html (operative note card: Procedure(s) list, "Frozen sections: Not performed")
  */

@@ -187,6 +187,26 @@ describe('blockText', () => {
       'Visit 06/23/2026Visit 02/10/2026\nPunch biopsy R forearm.\nHPIProcedures\nLN2 to 2 AKs.',
     ],
     [
+      'a colspan group row over the column labels: the lower row labels the cells, neither header row is text',
+      '<table><thead><tr><th colspan="2">Lesion</th><th colspan="2">Procedure</th></tr><tr><th>Site</th><th>Size</th><th>Type</th><th>Lab</th></tr></thead><tbody><tr><td>L back</td><td>0.7 cm</td><td>Punch biopsy</td><td>In-house</td></tr></tbody></table>',
+      'Site: L back | Size: 0.7 cm | Type: Punch biopsy | Lab: In-house',
+    ],
+    [
+      'a <select multiple> reads every chosen option on its own line, never the unchosen ones',
+      '<div>Procedures: <select multiple><option selected>LN2 to 4 AKs</option><option>Excision</option><option selected>Shave biopsy L cheek</option></select></div>',
+      'Procedures:\nLN2 to 4 AKs\nShave biopsy L cheek',
+    ],
+    [
+      'an input named only by aria-label or title reads as a labeled field; one with a <label> does not repeat it',
+      '<div><input aria-label="Lesion diameter (cm)" value="1.1"> <input title="Margin" value="0.2 cm"></div><div><label for="len">Repair length</label> <input id="len" aria-label="Repair length" value="3.2 cm"></div>',
+      'Lesion diameter (cm): 1.1 Margin: 0.2 cm\nRepair length 3.2 cm',
+    ],
+    [
+      'a bare template title whose every field is an unfilled *** wildcard goes with them; a partly filled block stays',
+      '<div><b>INTRALESIONAL INJECTION</b></div><div>Lesion(s): ***</div><div>Medication: triamcinolone *** mg/mL, total *** mL</div><div><b>CRYOTHERAPY</b></div><div>Lesions: ***</div><div>Site: R hand, 3 warts</div><div><b>PARING</b></div><div>Count: ***</div>',
+      'CRYOTHERAPY\nSite: R hand, 3 warts',
+    ],
+    [
       'a grid holding codes (charges) keeps its columns',
       '<table><tr><th>Dx</th><th>CPT</th><th>Units</th></tr><tr><td>L82.0</td><td>11301</td><td>1</td></tr></table>',
       'Dx | CPT | Units\nL82.0 | 11301 | 1',
@@ -251,6 +271,15 @@ describe('blockText', () => {
         '<div aria-hidden="true"><p>Encounter 10/09/2026</p></div><p>Shave biopsy R shin</p>',
     );
     expect(text).toBe('HPI\nItchy spot for 2 months\nEncounter 10/09/2026\nShave biopsy R shin');
+  });
+
+  it('leaves out a folded <details> that opens with another dated visit, reads a folded section of this note', () => {
+    const text = textOf(
+      '<details open><summary>Office Visit - 10/22/2026 - Open</summary><p>I&amp;D R axilla</p></details>' +
+        '<details><summary>Objective</summary><p>2.5 cm fluctuant nodule</p></details>' +
+        '<details><summary>Office Visit - 07/14/2026 - Signed</summary><p>Shave biopsy L back</p></details>',
+    );
+    expect(text).toBe('Office Visit - 10/22/2026 - Open\nI&D R axilla\nObjective\n2.5 cm fluctuant nodule');
   });
 
   it('returns an empty string for no node', () => {

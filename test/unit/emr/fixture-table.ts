@@ -505,4 +505,75 @@ export const PAGES: PageCase[] = [
     // A consultation on outside slides: the preamble and the consult diagnosis are one pathology section.
     contains: [['pathology', 'Outside slides received for second opinion']],
   },
+  {
+    file: 'ema/visit-note-print-two-columns.html',
+    adapter: 'ema',
+    roles: ['other', 'assessment'],
+    patient: 'Test, Patient-530   MRN: 900530',
+    dateOfService: '10/06/2026',
+    // Two columns side by side (a layout table): the exam ends before the right column's A&P title splits it off.
+    contains: [
+      ['other', 'R dorsal forearm: 0.6 cm pink pearly papule with telangiectasia.'],
+      ['assessment', 'Shave removal: 0.8 cm lesion removed by tangential shave'],
+    ],
+  },
+  {
+    file: 'athena/exam-procedure-grid-column-groups.html',
+    adapter: 'athena',
+    roles: ['procedure', 'assessment'],
+    patient: 'TEST, PATIENT-531   MRN: 900531',
+    dateOfService: '10/08/2026',
+    // The colspan group row ("Lesion | Procedure | Pathology") is not the column labels: the row under it is.
+    contains: [['procedure', '# 1: L upper back | Type: Punch biopsy | Size: 4 mm punch | Closure: 2 simple interrupted sutures']],
+  },
+  {
+    file: 'nextech/op-note-excision-layered-repair.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-532   MRN: 900532',
+    dateOfService: '10/13/2026',
+    contains: [['procedure', 'Frozen sections: Not performed.']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-procedure-picker-select-multiple.html',
+    adapter: 'ecw',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-533   MRN: 900533',
+    dateOfService: '10/15/2026',
+    // Every chosen option of a <select multiple>, each on its own line; unchosen ones never.
+    contains: [['procedure', 'liquid nitrogen, 6 lesions, scalp\nShave biopsy, R preauricular cheek, 0.6 cm papule, specimen A to dermpath']],
+  },
+  {
+    file: 'epic/notes-activity-collapsed-smarttext-blanks.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-534   MRN: 900534',
+    dateOfService: '10/20/2026',
+    // A SmartText block whose every field is *** loses its title line too; the folded Procedures section is read.
+    contains: [['procedure', 'Specimen: A, formalin, to in-house dermpath.\nDESTRUCTION OF BENIGN LESIONS']],
+  },
+  {
+    file: 'generic/encounter-accordion-open-and-signed-visit.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    // The banner names the patient in bold only; the open encounter's date is in its summary, not a DOS label.
+    patient: 'MRN: 900535',
+    contains: [['procedure', 'Incision and drainage, R axilla']],
+  },
+  {
+    file: 'generic/fields-labelled-by-aria-label-and-title.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-536   MRN: 900536',
+    dateOfService: '10/27/2026',
+    contains: [['procedure', 'Lesion diameter (cm): 1.1 Narrowest margin (cm): 0.2']],
+  },
+  {
+    file: 'generic/visit-note-with-path-report-below.html',
+    adapter: 'generic',
+    roles: ['procedure', 'pathology'],
+    patient: 'Test, Patient-538   MRN: 900538',
+    dateOfService: '11/04/2026',
+    contains: [['pathology', 'A. Factor XIIIa: positive in the lesional cells. CD34: negative.']],
+  },
 ];
