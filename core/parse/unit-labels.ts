@@ -3,7 +3,8 @@
  * written with its unit ("Repair length: 3.2 cm"), the way every size reader expects it. Grids and forms print
  * units in the label; notes write them after the number. One code unit for one (padded), so offsets stay put.
  */
-const UNIT_IN_LABEL = /[ \t]*[([](cm|mm|sq\.?\s?cm|cm2|cm²)[)\]]([ \t]*[:=][ \t]*)(\d{1,3}(?:\.\d{1,2})?)(?![\d.]*[ \t]*(?:cm|mm)\b)/gi;
+// The space before the unit goes too; the look-behind starts that run only at its first space (linear on long blank runs).
+const UNIT_IN_LABEL = /(?<![ \t])[ \t]*[([](cm|mm|sq\.?\s?cm|cm2|cm²)[)\]]([ \t]*[:=][ \t]*)(\d{1,3}(?:\.\d{1,2})?)(?![\d.]*[ \t]*(?:cm|mm)\b)/gi;
 
 export function unitLabels(text: string): string {
   if (!text.includes('(') && !text.includes('[')) return text;
