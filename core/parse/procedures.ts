@@ -179,7 +179,7 @@ function siteOfUnits(all: Unit[]): Site | undefined {
         u.field,
       )
     ) {
-      const s = matchSite(u.text);
+      const s = matchSite(u.text, u.wrapLead);
       if (s) return s;
     }
   }
@@ -216,11 +216,17 @@ function siteLengthParts(text: string, from: number): { start: number; end: numb
 const SPARED_BEFORE =
   /\b(?:without\s+(?:distort\w*|tension|pull\w*|traction)\s+(?:of|on)|to\s+avoid|avoiding|sparing|away\s+from|to\s+protect|protecting)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$/i;
 
-function matchSite(text: string): Site | undefined {
-  const matches = findSites(text, { strict: true }).filter(
-    (m) =>
-      (!/^(?:lid|lobe|crown|arch|gum|gums|digit|digits|sidewall|septum|ala)$/i.test(m.site.text.trim()) || text.length < 60) &&
-      !SPARED_BEFORE.test(text.slice(Math.max(0, m.start - 50), m.start)),
+/** Sites a text names that no "without distortion of", "sparing" … before them spares; `lead` is the wrapped line's start. */
+function unsparedSites(text: string, lead?: string): SiteMatch[] {
+  return findSites(text, { strict: true }).filter((m) => {
+    const before = text.slice(Math.max(0, m.start - 50), m.start);
+    return !SPARED_BEFORE.test(lead && m.start < 50 ? `${lead} ${before}` : before);
+  });
+}
+
+function matchSite(text: string, lead?: string): Site | undefined {
+  const matches = unsparedSites(text, lead).filter(
+    (m) => !/^(?:lid|lobe|crown|arch|gum|gums|digit|digits|sidewall|septum|ala)$/i.test(m.site.text.trim()) || text.length < 60,
   );
   return pickSite(matches)?.site;
 }
@@ -239,7 +245,8 @@ function partOfSite(inner: string | undefined, outer: string | undefined): boole
 
 function newSiteIn(u: Unit): SiteMatch | undefined {
   if (isBoilerplate(u)) return undefined;
-  return pickSite(findSites(u.field && SITE_FIELDS.test(u.field) ? (u.value ?? '') : u.text, { strict: true }));
+  if (u.field && SITE_FIELDS.test(u.field)) return pickSite(findSites(u.value ?? '', { strict: true }));
+  return pickSite(unsparedSites(u.text, u.wrapLead));
 }
 
 /** Builds procedure blocks for one section. */

@@ -13,6 +13,8 @@ export interface Unit {
   label?: string;
   /** How the label was written: a specimen ("Specimen A", "Jar 2") or a lesion/list item. */
   labelKind?: 'specimen' | 'lesion';
+  /** The end of the line before, when this line-opening unit goes on with its sentence (a hard wrap). */
+  wrapLead?: string;
   /** A table row labelled by its jar: the row's lesion/# cell, by which later lines may name it ("Repair for #3"). */
   altLabel?: string;
   /** Field name when the unit is "Name: value" (lowercased, spaces collapsed). */
@@ -104,6 +106,7 @@ export function unitsOf(text: string, base: number): Unit[] {
   const n = text.length;
   // Column names of the pipe table being read ("| # | Site | Procedure | Specimen |" over a "|---|" rule).
   let columns: string[] | undefined;
+  let wrapTail: string | undefined;
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
@@ -111,6 +114,7 @@ export function unitsOf(text: string, base: number): Unit[] {
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if (line.trim().length === 0) {
       blank = true;
+      wrapTail = undefined;
       pos = eol + 1;
       continue;
     }
@@ -124,6 +128,11 @@ export function unitsOf(text: string, base: number): Unit[] {
     } else columns = undefined;
     const first = units.length;
     splitLine(line, base + pos, blank, units);
+    // "… closed without distortion of the" / "lower eyelid.": the words before a wrap still govern the next line.
+    const opening = units[first];
+    if (wrapTail && opening?.lineStart) opening.wrapLead = wrapTail;
+    const end = line.trimEnd();
+    wrapTail = /[.;:!?|]$/.test(end) ? undefined : end.slice(-60);
     const unit = row ? units[first] : undefined;
     if (unit && row && columns) labelRow(unit, row, columns);
     blank = false;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../../core/engine';
 import { parseNote } from '../../../core/parse';
 
 // Note-parser misreads found by probe h4 (saved EMR pages the adapters were not written for); each case is one general phrasing.
@@ -39,6 +40,36 @@ describe('a structure the closure spares is not the repair site', () => {
       `Date of Service: 10/13/2026\nExcision of biopsy-proven BCC, L mid cheek. Lesion 1.0 cm, margins 4 mm.\nRepair: complex layered closure, undermined 2.0 cm (defect width 1.8 cm), ${clause}, length 4.5 cm.\n`,
     );
     expect(e.procedures.find((p) => p.kind === 'repair')?.site?.key).toBe(key);
+  });
+});
+
+describe('a spared structure stays spared across a hard line wrap', () => {
+  const dictated =
+    'Date of Service: 10/13/2026\nBCC L mid cheek, biopsy-proven. Excised with 4 mm margins, lesion 1.0 cm. The defect was closed in layers after wide undermining of 2.0 cm (defect width 1.8 cm), ';
+  it.each([
+    ['without distortion of the\nlower eyelid'],
+    ['without distortion\nof the lower eyelid'],
+    ['without\ndistortion of the lower eyelid'],
+    ['sparing the\nvermilion'],
+  ])('dictated "%s" -> the repair stays on the cheek', (clause) => {
+    const e = parseNote(`${dictated}${clause}, length 4.5 cm.\n`);
+    expect(e.procedures.map((p) => `${p.kind} ${p.site?.key}`)).toEqual(['excision cheek', 'repair cheek']);
+    // Reference §4.1/§4.3: complex repair, 4.5 cm, forehead/cheeks group = 13132 (not the eyelid group's 13152).
+    expect(codeEncounter(e).lines.map((l) => l.code)).toEqual(['11642', '13132', '88305']);
+  });
+
+  it('a repair whose only site is the one it spares has no site (asked), wrapped or not', () => {
+    for (const clause of ['without distortion of the lower eyelid', 'without distortion of the\nlower eyelid']) {
+      const e = parseNote(
+        `Date of Service: 10/13/2026\nRepair: complex layered closure, undermined 2.0 cm (defect width 1.8 cm), closed ${clause}, length 4.5 cm.\n`,
+      );
+      expect(e.procedures.map((p) => `${p.kind} ${p.site?.key}`)).toEqual(['repair undefined']);
+    }
+  });
+
+  it('a line that ends a sentence does not lend its end to the next line', () => {
+    const e = parseNote('Date of Service: 10/13/2026\nLayered closure done without distortion.\nLower eyelid: shave biopsy of a 3 mm papule, specimen A.\n');
+    expect(e.procedures.map((p) => `${p.kind} ${p.site?.key}`)).toContain('biopsy-tangential lower-eyelid');
   });
 });
 
