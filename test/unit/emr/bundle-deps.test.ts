@@ -58,6 +58,6 @@ describe('core/emr stays light enough for the content script', () => {
     // ~38 KB minified today (test/e2e/build.spec.ts holds the built script to 40,000 bytes); the source, comments
     // included, is about three times that. A jump means something heavy came in.
     const bytes = files.reduce((n, f) => n + statSync(join(ROOT, f)).size, 0);
-    expect(bytes).toBeLessThan(118_000);
+    expect(bytes).toBeLessThan(121_000);
   });
 });
