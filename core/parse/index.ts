@@ -4,7 +4,7 @@ import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
-import { behaviorOf, indicationsOf } from './lexicon';
+import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
 import { resetMemos } from './memo';
 import { frozenDone, parsePathology } from './pathology';
 import { plainText } from './plain-text';
@@ -144,6 +144,16 @@ const MAX_PROCEDURES = 200;
 const BUDGET_MS = 12;
 
 function build(body: string, sections: Section[], id: string, unread: Unread[]): Encounter {
+  // A procedure "performed 10/28/2026" is read against the visit's own date (lexicon intentOf).
+  setServiceDate(dateOfServiceOf(body));
+  try {
+    return buildEncounter(body, sections, id, unread);
+  } finally {
+    setServiceDate(undefined);
+  }
+}
+
+function buildEncounter(body: string, sections: Section[], id: string, unread: Unread[]): Encounter {
   resetProcedureIds();
   resetMemos();
   // Sections are in text order: find the one holding `start` by binary search.

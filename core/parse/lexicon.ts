@@ -297,7 +297,7 @@ const PLANNED = gated(
   /\b(?:will\s+(?!be\s+(?:sent|called|notified))(?!not\s+(?:be\s+)?(?:cover(?:ed)?|pay|paid|reimburse\w*|billed|bill))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|plan\s*:?\s+(?=\w)|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|(?:rtc|return(?:\s+to\s+clinic)?|f\/u|follow[- ]?up)\s+(?:in\s+)?\d{1,2}(?:\s*-\s*\d{1,2})?\s*[a-z]{1,8}\.?\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs)|if\s+(?:it|they|this|the\s+(?:rash|lesion|spot|mole)|symptoms?)\s+(?:flares?|recurs?|returns?|worsens?|persists?|changes|grows|enlarges|bleeds|gets\s+bigger)|would\s+(?:biopsy|bx|excise|remove|treat|freeze|shave|inject)|next\s+(?:month|week)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|chooses|chose|elects?\s+(?:to|for)|opts?\s+for|wishes\s+to|would\s+like|prefers\s+(?!not)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i,
 );
 const HISTORY = gated(
-  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|wks?|weeks?|months?)\s+(?:after|since|following|out\s+from)|post[- ]?op(?:erative)?\s+(?:visit|check|appointment|appt|f\/u|follow[- ]?up|day)|pod\s*#?\s*\d|yesterday|by\s+(?:another|a\s+different|an\s+outside|outside|the\s+referring)\s+(?:mohs\s+)?(?:surgeon|physician|provider|dermatologist|doctor|practice|office)|(?:done|performed)\s+elsewhere|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:here\s+|previously\s+|elsewhere\s+)?(?:on|at)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\s*(?:mm|cm)))\b/i,
+  /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|wks?|weeks?|months?)\s+(?:after|since|following|out\s+from)|post[- ]?op(?:erative)?\s+(?:visit|check|appointment|appt|f\/u|follow[- ]?up|day)|pod\s*#?\s*\d|yesterday|by\s+(?:another|a\s+different|an\s+outside|outside|the\s+referring)\s+(?:mohs\s+)?(?:surgeon|physician|provider|dermatologist|doctor|practice|office)|(?:done|performed)\s+elsewhere|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:here\s+|previously\s+|elsewhere\s+)?(?:on|at)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?(?!\s*(?:mm|cm))|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)))\b/i,
 );
 const NEGATED_PROC =
   /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
@@ -307,6 +307,68 @@ const STATED_PAST =
 const PERFORMED_NOW = gated(
   /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|obtained|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i,
 );
+
+/** The date of service of the note being parsed (ISO), set for the length of one parse. */
+let serviceDate: string | undefined;
+export function setServiceDate(iso: string | undefined): void {
+  serviceDate = iso;
+}
+
+const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
+const DONE_THEN_DATE =
+  /\b(?:performed|done|obtained)\b[^.;\n]{0,30}?\b(?:on|in|at|dated)?\s*(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b|(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?(\d{1,2}(?=st|nd|rd|th|\b)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first))/i;
+
+/**
+ * "Shave bx performed 10/28/2026", "biopsy done here on November fourth": the act is dated before this visit,
+ * so it is history even though "performed"/"done" would otherwise make it today's.
+ */
+function donePast(t: string): boolean {
+  if (!serviceDate) return false;
+  const m = DONE_THEN_DATE.exec(t);
+  if (!m) return false;
+  const year = Number(serviceDate.slice(0, 4));
+  let y = year;
+  let mo: number;
+  let d: number;
+  if (m[1]) {
+    y = (m[3] as string).length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    mo = Number(m[1]);
+    d = Number(m[2]);
+  } else {
+    mo = MONTH_NUMBER[(m[4] as string).slice(0, 3).toLowerCase()] ?? 0;
+    const day = (m[5] as string).toLowerCase();
+    const tens = /^twenty/.test(day) ? 20 : /^thirty/.test(day) ? 30 : 0;
+    const unitWord = tens ? day.replace(/^(?:twenty|thirty)[- ]?/, '') : day;
+    d = /^\d/.test(day)
+      ? Number.parseInt(day, 10)
+      : tens + (unitWord === 'ieth' || unitWord === 'tieth' || unitWord === '' ? 0 : ORDINAL_WORDS.indexOf(unitWord) + 1);
+  }
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return false;
+  const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return iso < serviceDate;
+}
 
 /**
  * Status of the procedure named in one clause of text: performed, planned,
@@ -373,7 +435,7 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
   if (gatedTest(DEFERRED, t, index) && !/\bdeferred\s+to\s+(?:pathology|path)\b/i.test(t)) return 'deferred';
   const performedNow = gatedTest(PERFORMED_NOW, t, index);
   // "Skin tags were removed at her last visit", "AKs were treated 2 years ago": a stated past time outweighs "were removed".
-  if (performedNow && STATED_PAST.test(t) && !/\b(?:today|this\s+visit|now)\b/i.test(t)) return 'history';
+  if (performedNow && (STATED_PAST.test(t) || donePast(t)) && !/\b(?:today|this\s+visit|now)\b/i.test(t)) return 'history';
   // "Assessment: AK x6 face. Plan: LN2 today.": a template's "Plan:" label over a procedure done today is no plan.
   const labelOnly = /^\W*plan\s*:\s*/i.exec(t);
   const doneToday = labelOnly !== null && /\btoday\b/i.test(t) && !gatedTest(PLANNED, t.slice(labelOnly[0].length), indexText(t.slice(labelOnly[0].length)));

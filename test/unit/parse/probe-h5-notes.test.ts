@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../../core/parse';
-import { findCount } from '../../../core/parse/measure';
+import { findCount, findLengthCm, findMarginCm, findSizes, greatest } from '../../../core/parse/measure';
+import { plainText } from '../../../core/parse/plain-text';
 import { splitSections } from '../../../core/parse/sections';
 import { dateOfServiceOf } from '../../../core/parse/visit';
 
@@ -60,5 +61,42 @@ describe('a treatment date labels the date of service', () => {
     ['Date of treatment: 11/25/2026', '2026-11-25'],
   ])('%s', (line, dos) => {
     expect(dateOfServiceOf(`PHOTOTHERAPY FLOWSHEET\n${line}\n| 28 | 11/16/2026 | 1150 |\n`)).toBe(dos);
+  });
+});
+
+describe('dictated sizes written in words', () => {
+  it.each([
+    ['The lesion measured one point two centimeters in greatest diameter.', 1.2],
+    ['a twelve millimeter pink papule', 1.2],
+    ['lesion of zero point eight cm', 0.8],
+    ['an excised diameter of two point two five centimeters', 2.25],
+  ])('%s -> %f cm', (text, cm) => {
+    expect(findSizes(plainText(text)).map((s) => greatest(s))).toEqual([cm]);
+  });
+
+  it('keeps offsets: the text has the same length', () => {
+    const text = 'I took five-millimeter margins, final length five point five centimeters. One percent lidocaine, three-oh Vicryl.';
+    const plain = plainText(text);
+    expect(plain).toHaveLength(text.length);
+    expect(findMarginCm(plain)).toBe(0.5);
+    expect(findLengthCm(plain)).toBe(5.5);
+    expect(plain).toContain('One percent lidocaine, three-oh Vicryl.');
+  });
+
+  it('reads a spelled-out unit after digits like its abbreviation', () => {
+    expect(findMarginCm(plainText('margins of 4 millimeters'))).toBe(0.4);
+  });
+});
+
+describe('a procedure dated before the visit', () => {
+  const biopsies = (text: string) => parseNote(`Date of Service: 11/25/2026\n${text}\n`).procedures.filter((p) => p.kind.startsWith('biopsy')).length;
+  it.each([
+    ['SCC of the L upper back, biopsy done here on November fourth. Today we proceeded with excision.', 0],
+    ['Shave bx performed 10/28/2026 showed BCC.', 0],
+    ['Shave biopsy performed on 11/25/2026, specimen A.', 1],
+    ['Shave biopsy performed today, specimen A.', 1],
+    ['Punch biopsy of a lesion biopsied elsewhere 10/28/2026 was performed, specimen A.', 1],
+  ])('%s', (text, n) => {
+    expect(biopsies(text)).toBe(n);
   });
 });
