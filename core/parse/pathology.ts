@@ -316,6 +316,10 @@ const SYNOPTIC_FIELD = /^\s*(?:(?:specimen|anatomic)\s+)?(?:site|source|location
 /** Page furniture of a printed or faxed report: never a diagnosis. */
 const PAGE_FURNITURE =
   /^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-+\s*end\s+of\s+report\s*-*|\**\s*end\s+of\s+report\s*\**|confidential(?:ity)?\b[^\n]*|this\s+(?:report|document|note|message)\s+(?:contains|is\s+confidential|was\s+(?:created|dictated|transcribed))[^\n]*|[^\n]{0,40}\bvoice\s+recognition\b[^\n]*)\s*$/i;
+/** A dated sign-out that a sentence of the report follows on the same line. */
+const SIGNED_LEAD =
+  /^\s*(?:(?:addendum\s+)?(?:electronically\s+)?(?:e-?)?signed(?:\s+out)?|verified|finalized)(?:\s+on)?\s*:?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[.;,]\s+(?=[A-Z][a-z]+\s+[a-z])/i;
+
 /** The line that closes a report: its sign-out. */
 const SIGN_OFF = /^\s*(?:electronically\s+signed|e-?signed|signed(?:\s+out)?|verified|finalized)\b/i;
 
@@ -449,6 +453,12 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       current.head += `${current.head ? ', ' : ''}${line.slice(field[0].length).trim()}`;
       current.end = lineStart + line.length;
       continue;
+    }
+    // "Signed 10/09/2026. Deeper levels and MART-1 …": a paragraph that opens with its sign-out date goes on with report text.
+    const signedLead = SIGNED_LEAD.exec(line);
+    if (signedLead) {
+      lineStart += signedLead[0].length;
+      line = line.slice(signedLead[0].length);
     }
     const sub = subheadingMode(line);
     // After the sign-out of a report already read, an unlabelled line is the document's footer, not a report.

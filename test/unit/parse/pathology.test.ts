@@ -143,6 +143,28 @@ describe('amended reports and addenda that revise the diagnosis', () => {
   });
 });
 
+describe('an addendum paragraph that opens with its sign-out date', () => {
+  const report = (lead: string) =>
+    `PATHOLOGY REPORT\nFINAL DIAGNOSIS:\nA. Skin, left posterior upper arm, excision:\n   COMPOUND DYSPLASTIC NEVUS WITH MODERATE ATYPIA.\nElectronically signed 10/05/2026\n\nADDENDUM\n${lead}Deeper levels and immunohistochemical stains were performed on block A1.\nMART-1 and SOX10 show confluent junctional melanocytes with pagetoid spread.\nREVISED DIAGNOSIS:\nA. Skin, left posterior upper arm, excision:\n   MELANOMA IN SITU, arising in association with a dysplastic nevus.\n`;
+  it.each([[''], ['Signed 10/09/2026. '], ['Addendum electronically signed on 10/09/2026. ']])(
+    '"%sDeeper levels …" keeps the addendum\'s text and its immunostains',
+    (lead) => {
+      const e = parseNote(report(lead));
+      expect(e.pathology).toHaveLength(1);
+      expect(e.pathology[0]).toMatchObject({ specimenLabel: 'A', behavior: 'in-situ', amended: true });
+      // Reference §7.2: immunostains are counted per specimen (88342 + 88341).
+      expect(e.pathology[0]?.ihc.map((i) => i.antibody)).toEqual(['MART-1', 'SOX10']);
+    },
+  );
+
+  it('a sign-out line with only its date and signer stays a sign-out: the footer after it is not report text', () => {
+    const e = parseNote(
+      'PATHOLOGY REPORT\nFINAL DIAGNOSIS:\nA. Skin, R back, shave: Seborrheic keratosis.\nSigned 10/09/2026, J. Doe MD\nMART-1 and SOX10 are available on request at our lab.\n',
+    );
+    expect(e.pathology[0]?.ihc).toEqual([]);
+  });
+});
+
 describe('stain groups (§7.2), frozen sections, consultations', () => {
   it('GMS and AFB are group I, trichrome and colloidal iron group II, on their blocks', () => {
     const e = parseNote(
