@@ -59,5 +59,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/encounter-accordion-open-and-signed-visit.html (encounters accordion: the folded dated encounter left out)
  * - test/fixtures/emr/generic/fields-labelled-by-aria-label-and-title.html (inputs named only by aria-label / title)
  * - test/fixtures/emr/generic/visit-note-with-path-report-below.html (visit note with its pathology report (IHC per specimen) below it)
+ * - test/fixtures/emr/generic/long-note-eight-biopsies-eighteen-aks.html (a long note: 8 biopsy blocks, 18 AKs in a table)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -8,7 +8,7 @@ import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
 import { resetMemos } from './memo';
 import { frozenDone, parsePathology } from './pathology';
 import { plainText } from './plain-text';
-import { blocksOf, destinationOf, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
+import { blocksOf, destinationOf, jarRanges, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
 import { sectionUnits } from './section-units';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
 import { findTriggers } from './triggers';
@@ -342,12 +342,17 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
   for (let i = parsed.length - 1; i >= 0; i--) {
     const p = parsed[i] as ParsedProcedure;
     if (p.block.section.role !== 'assessment' || procedureField(p)) continue;
-    // "2. NUB, R arm - biopsy A as above": a plan line naming no technique restates the biopsy told at that site.
+    // "2. NUB, R arm - biopsy A as above": a plan line naming no technique restates the biopsy told at that site,
+    // and "1. NUBs x8 (specimens A-H) - biopsied today" the biopsies of the jars it names.
     const vague = p.procedure.kind === 'biopsy-unspecified';
+    const text = vague ? p.block.units.map((u) => u.text).join(' ') : '';
+    const jars = vague ? [...jarRanges(text), ...[...text.matchAll(/spec(?:imen)?s?\s+([A-H])/g)].map((m) => m[1])] : [];
     const twin = documented.find(
       (q) =>
         (q.procedure.kind === p.procedure.kind ||
-          (vague && q.procedure.kind.startsWith('biopsy') && sameSiteKey(p.procedure.site?.key, q.procedure.site?.key))) &&
+          (vague &&
+            q.procedure.kind.startsWith('biopsy') &&
+            (sameSiteKey(p.procedure.site?.key, q.procedure.site?.key) || (q.specimenLabel !== undefined && jars.includes(q.specimenLabel))))) &&
         // "HPI: … wants 3 skin tags removed" is a request; the plan's "Tags x3 L neck: snip" is what was done.
         (q.procedure.status === 'performed' || p.procedure.status !== 'performed') &&
         (!p.procedure.site?.key || !q.procedure.site?.key || q.procedure.site.key === p.procedure.site.key || q.block.section.role === 'procedure'),

@@ -2349,7 +2349,7 @@ export function ownDestination(text: string, specimenLabel: string | undefined):
 }
 
 /** "Specimens A-H", "jars B through D": every letter of the range. */
-function jarRanges(text: string): string[] {
+export function jarRanges(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/\b([A-H])\s*(?:[-\u2013]|\s(?:through|thru|to)\s)\s*([A-H])\b(?![-'])/g)) {
     const from = (m[1] as string).charCodeAt(0);

@@ -576,4 +576,13 @@ export const PAGES: PageCase[] = [
     dateOfService: '11/04/2026',
     contains: [['pathology', 'A. Factor XIIIa: positive in the lesional cells. CD34: negative.']],
   },
+  {
+    file: 'generic/long-note-eight-biopsies-eighteen-aks.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-537   MRN: 900537',
+    dateOfService: '11/02/2026',
+    // 26 procedures: eight template blocks and an 18-row lesion table keyed by its row numbers.
+    contains: [['procedure', '# 18: L dorsal forearm | Diagnosis: Actinic keratosis | Treatment: LN2, 2 cycles']],
+  },
 ];
