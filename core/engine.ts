@@ -236,7 +236,7 @@ export function summarizeSpecimens(encounter: Encounter, lines: readonly DraftLi
     const report = encounter.pathology.find((r) => r.specimenLabel.toUpperCase() === s.label.toUpperCase());
     const interp = lines.find((l) => l.family === 'pathology' && l.specimenLabels.some((x) => x.toUpperCase() === s.label.toUpperCase()));
     let status: SpecimenSummary['status'];
-    if (settings.pathology === 'external' || s.destination === 'external') status = report ? 'billed' : 'sent';
+    if (settings.pathology === 'external' || s.destination === 'external' || report?.labBills) status = report ? 'billed' : 'sent';
     else if (interp && interp.status === 'ready') status = 'billed';
     else if (report) status = interp ? 'billed' : 'unbilled';
     else status = 'sent';

@@ -233,6 +233,8 @@ export const PathologyReport = z.object({
   supplement: z.boolean().optional(),
   /** Who read it: in the practice (dermatopathology in-house) or an outside lab. */
   readBy: z.enum(['in-house', 'external', 'unknown']).default('unknown'),
+  /** An outside lab's report says that lab bills the work ("performed and billed by …"): the practice bills none of it. */
+  labBills: z.boolean().optional(),
   span: Span.optional(),
 });
 export type PathologyReport = z.infer<typeof PathologyReport>;

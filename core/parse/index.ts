@@ -6,7 +6,7 @@ import { parseDate } from './dates';
 import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
 import { resetMemos } from './memo';
-import { frozenDone, parsePathology } from './pathology';
+import { frozenDone, LAB_BILLS, parsePathology, readByOf } from './pathology';
 import { plainText } from './plain-text';
 import { blocksOf, destinationOf, jarRanges, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
 import { sectionUnits } from './section-units';
@@ -241,7 +241,11 @@ function buildEncounter(body: string, sections: Section[], id: string, unread: U
     if (!r.signedDate && noteSigned) r.signedDate = noteSigned;
   }
   // Report read by an unknown lab: the note's own lab wording, else the specimen's destination.
+  const labBills = pathology.length > 0 && LAB_BILLS.test(body);
   for (const r of pathology) {
+    // The lab's letterhead above the report ("CLIA …", "… performed and billed by Meridian Reference Laboratory").
+    if (r.readBy === 'unknown' && labBills) r.readBy = readByOf(body);
+    if (r.readBy === 'external' && labBills) r.labBills = true;
     if (r.readBy !== 'unknown') continue;
     const spec = specimens.find((s) => s.label === r.specimenLabel);
     const d = noteDestination ?? (spec && spec.destination !== 'unknown' ? spec.destination : undefined);
@@ -652,8 +656,16 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
     used.add(noteLabel);
     specimens.push(specimenOf(p, noteLabel, noteDestination, readHere));
   }
+  // "Both biopsies placed together in one container, labeled A": the section's one jar holds its unlabeled tissue too,
+  // and pieces in one container not separately identified are one specimen (§7.2).
+  const labeled = sending.filter((p) => p.specimenLabel);
+  const jar = labeled.find((p) => ONE_CONTAINER.test(p.block.section.text) && !labeled.some((q) => q !== p && q.block.section === p.block.section));
   let next = 0;
   for (const p of unlabeled) {
+    if (jar?.specimenLabel && !p.specimenLabel && p.block.section === jar.block.section) {
+      p.procedure.specimenLabel = jar.specimenLabel;
+      continue;
+    }
     let label = String.fromCharCode(65 + next);
     while (used.has(label) && next < 25) label = String.fromCharCode(65 + ++next);
     next++;
@@ -669,6 +681,9 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
   }
   return specimens;
 }
+
+const ONE_CONTAINER =
+  /\b(?:both|all(?:\s+\w+)?)\b[^.;\n]{0,60}\b(?:in(?:to)?|within)\s+(?:one|a\s+single|the\s+same|a\s+shared)\s+(?:\w+\s+)?(?:container|jar|bottle|vial|cassette)\b/i;
 
 function specimenOf(p: ParsedProcedure, label: string, noteDestination: DestinationFor, readHere = false): Specimen {
   p.procedure.specimenLabel = label;

@@ -64,7 +64,7 @@ const STAINS: [RegExp, Stain['group'], string][] = [
 const IHC =
   /\b(mart-?1(?:\s*\/\s*melan-?a)?|melan-?a|sox-?10|prame|s-?100(?:\s*protein)?|hmb-?45|ki-?67|mib-?1|ber-?ep4|ber-?ep-?4|pan-?cytokeratin|pan-?keratin|cytokeratin(?:\s*(?:5\/6|7|20|ae1\/ae3))?|ae1\s*\/\s*ae3|ck\s?(?:5\/6|7|20|903)|cam\s?5\.2|p63|p40|p16|p53|cd\s?(?:1a|2|3|4|5|7|8|10|20|30|31|34|43|45|56|68|79a|99|117|123|138|163)|d2-?40|podoplanin|ema|cea|sma|smooth\s+muscle\s+actin|desmin|factor\s+xiiia|erg|bcl-?2|bcl-?6|hhv-?8|lana-?1?|gata-?3|ttf-?1|synaptophysin|chromogranin|insm1|treponema(?:\s+pallidum)?|spirochete|braf(?:\s+v600e)?|bap-?1|mitf|tyrosinase|vimentin|calretinin|androgen\s+receptor|adipophilin|ck20|ck7|tfe3|alk|mum-?1|pd-?l1|her-?2|ber-?ep4|kappa|lambda|p-?16|p-?53|ki67|melan\s+a|phh-?3|phosphohistone(?:\s+h3)?|mlh-?1|msh-?[26]|pms-?2|tryptase|cd\s?(?:21|23|25|207)|langerin|neurofilament|granzyme(?:\s+b)?|tia-?1|perforin|pax-?5|cyclin\s+d1|lef-?1|tcr[- ]?(?:beta|gamma|delta)(?:\s*f1)?|(?:hsv|herpes\s+simplex)(?:-?\s?1\s*(?:\/|and)\s*2|-?[12])?|vzv|varicella(?:[- ]zoster)?|cmv|cytomegalovirus)\b/gi;
 /** A result listed under its antibody ("Ki-67 - less than 5%", "• PRAME: negative"): the line names the stain it reports. */
-const IHC_LISTED = new RegExp(String.raw`^\s*[-•*]?\s*${IHC.source}\s*(?::|[-–—]\s)`, 'i');
+const IHC_LISTED = new RegExp(String.raw`^\s*[-•*]?\s*${IHC.source}\s*(?::|[-–—]\s|\|)`, 'i');
 /** Virus names are diagnoses too ("HSV infection, PCR positive"): an antibody only when the sentence says immunostain. */
 const VIRAL_ANTIBODY = /^(?:hsv|herpes|vzv|varicella|cmv|cytomegalovirus)/i;
 
@@ -357,6 +357,9 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
   const whole = rawText;
   const amended = /\b(?:amended|revised|corrected)\s+(?:final\s+)?(?:report|diagnosis|pathology)/i.test(whole);
   const readBy = readByOf(whole);
+  // "Professional and technical services performed and billed by Meridian Reference Laboratory" (§7.3: the entity that
+  // prepares and reads bills globally; the practice did neither).
+  const labBills = readBy === 'external' && LAB_BILLS.test(whole);
   const collected = dateAfter(
     whole,
     /\b(?:collected|date\s+(?:of\s+)?(?:procedure|collection|biopsy|surgery|obtained|taken)|(?:procedure|biopsy|surgery|specimen)\s+date|date\s+collected|obtained|dos|date\s+of\s+service)\b[^\n\d]{0,12}/i,
@@ -603,6 +606,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       readBy,
       span: spanOf(it.start, it.end),
     };
+    if (labBills) report.labBills = true;
     const siteText = (headSite || siteByLabel.get(label ?? '') || '').trim();
     if (siteText) report.siteText = siteText.slice(0, 200);
     const margins = marginsOf(`${diagnosis}`);
@@ -693,16 +697,22 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     const named = it.label ? [it.label, ...(it.also ?? [])] : labelsNamedIn(body, list);
     for (const r of named.length > 0 ? list.filter((x) => named.includes(x.specimenLabel)) : list.length === 1 ? list : []) r.intraoperative = true;
   }
-  // Addendum that revises the diagnosis ("diagnosis is revised to melanoma in situ").
-  for (const it of items.filter((x) => x.mode === 'addendum')) {
-    const body = `${it.head} ${it.body}`;
-    const m =
-      /\b(?:revised|amended|changed|updated)\s+(?:diagnosis\s+)?(?:to|as|is)\s*:?\s*([^.\n]{3,160})|\b(?:diagnosis\s+(?:is\s+)?(?:now|revised|amended)\s*(?:to|as)?\s*:?)\s*([^.\n]{3,160})/i.exec(
-        body,
-      );
+  // Addendum that revises the diagnosis ("diagnosis is revised to melanoma in situ"); a comment (under the diagnoses
+  // or under one specimen) that says the diagnosis itself is revised, reclassified or amended.
+  for (const it of items) {
+    const comment = it.mode === 'comment' ? `${it.head} ${it.body}` : it.mode === 'addendum' ? '' : (it.extra ?? '');
+    const body = it.mode === 'addendum' ? `${it.head} ${it.body}` : comment;
+    const m = body ? (comment ? COMMENT_REVISES : ADDENDUM_REVISES).exec(body) : null;
     if (!m) continue;
     const dx = (m[1] ?? m[2] ?? '').trim();
-    const targets = it.label ? list.filter((r) => r.specimenLabel === it.label) : list.length === 1 ? list : [];
+    const named = it.label ? [] : labelsNamedIn(body, list);
+    const targets = it.label
+      ? list.filter((r) => r.specimenLabel === it.label)
+      : named.length === 1
+        ? list.filter((r) => r.specimenLabel === named[0])
+        : list.length === 1
+          ? list
+          : [];
     for (const r of targets) {
       r.diagnosisText = dx;
       r.behavior = behaviorOf(dx);
@@ -767,6 +777,12 @@ function tableColumns(cells: string[]): TableColumns | undefined {
   return { count: cells.length, label, dx, site };
 }
 
+const ADDENDUM_REVISES =
+  /\b(?:revised|amended|changed|updated)\s+(?:diagnosis\s+)?(?:to|as|is)\s*:?\s*([^.\n]{3,160})|\b(?:diagnosis\s+(?:is\s+)?(?:now|revised|amended)\s*(?:to|as)?\s*:?)\s*([^.\n]{3,160})/i;
+/** In a comment only the diagnosis itself being revised counts ("the lesion changed to a darker color" is history). */
+const COMMENT_REVISES =
+  /\bdiagnosis\s+(?:is\s+|has\s+been\s+)?(?:revised|amended|changed|updated|reclassified)\s+(?:to|as)\s*:?\s*([^.\n]{3,160})|\b(?:revised|amended|updated)\s+diagnosis\s*(?:is|:)\s*([^.\n]{3,160})/i;
+
 /** "Frozen section was not performed", "no intraoperative frozen section", "frozen section deferred". */
 const FROZEN_NOT_DONE =
   /\b(?:no|without|deferred|declined)\s+(?:\w+\s+){0,2}frozen|\bfrozen\s+sections?\s*:?\s+(?:(?:was|were)\s+)?(?:not\b|none\b|n\/a\b|deferred|declined|cancel\w*|unnecessary|pending|to\s+follow)/i;
@@ -828,7 +844,10 @@ function dateAfter(text: string, label: RegExp): string | undefined {
   return undefined;
 }
 
-function readByOf(text: string): PathologyReport['readBy'] {
+export const LAB_BILLS =
+  /\b(?:performed\s+and\s+billed|billed\s+and\s+performed)\s+by\s+(?!(?:the\s+)?(?:ordering|referring|submitting)\b)|\b(?:this|our|the\s+performing)\s+laboratory\s+(?:will\s+)?bills?\b/i;
+
+export function readByOf(text: string): PathologyReport['readBy'] {
   const d = destinationOf(text);
   if (d) return d;
   // An accession number is on every report, in-house or not: it names no outside lab.

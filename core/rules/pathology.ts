@@ -184,7 +184,7 @@ function specimensOf(ctx: RuleContext): PathologySpecimen[] {
       report,
       mohs: isMohs(s.label, s.procedureId, type, report),
       separateFromMohs: mohsProcs.some((m) => m.id === s.procedureId || same(m.specimenLabel, s.label)) && !isMohs(s.label, s.procedureId, type, report),
-      external: s.destination === 'external',
+      external: s.destination === 'external' || !!report?.labBills,
       destination: s.destination,
       source: 'specimen',
     });
@@ -203,7 +203,7 @@ function specimensOf(ctx: RuleContext): PathologySpecimen[] {
       type,
       report,
       mohs: p.kind === 'mohs' || type === 'mohs',
-      external: false,
+      external: !!report?.labBills,
       destination: 'unknown',
       source: 'procedure',
     });
@@ -220,7 +220,7 @@ function specimensOf(ctx: RuleContext): PathologySpecimen[] {
       type: report.specimenType,
       report,
       mohs: report.specimenType === 'mohs',
-      external: false,
+      external: !!report.labBills,
       destination: 'unknown',
       source: 'report-only',
     });
@@ -748,7 +748,8 @@ export const pathologyReadByOutsideLab = defineRule({
   title: 'Report read by an outside lab while the practice bills pathology',
   explain:
     'The practice setting says the practice bills pathology, but the report says an outside laboratory read it. If the lab bills the interpretation, the practice must not bill it too. ' +
-    'DermLens keeps the lines (the setting decides) and asks the coder to confirm who billed.',
+    'DermLens keeps the lines (the setting decides) and asks the coder to confirm who billed. A report that says its laboratory performed and bills the work ' +
+      '("services performed and billed by …") settles it: the practice has no line for that specimen.',
   references: ['Reference §7.3 (global vs 26 vs TC)'],
   status: 'stable',
   apply(ctx) {

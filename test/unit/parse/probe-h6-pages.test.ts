@@ -42,4 +42,42 @@ describe('probe h6: phrasings of unseen pages', () => {
       'IMMUNOHISTOCHEMISTRY:\nA. Factor XIIIa: positive in the lesional cells. CD34: negative.\nB. No immunostains performed.\n';
     expect(claim(report)).toEqual(['88305 x2 []', '88342 x1 []', '88341 x1 []']);
   });
+
+  it('a comment that revises the diagnosis ("the final diagnosis is revised to: MELANOMA IN SITU") is the diagnosis', () => {
+    const report =
+      'Patient: Test, Patient-599   MRN: 900599\nDiagnosis\nA. Skin, mid back, excision: COMPOUND DYSPLASTIC NEVUS WITH SEVERE ATYPIA.\nComment\n' +
+      'Deeper levels show pagetoid spread; the final diagnosis is revised to: MELANOMA IN SITU, margins free.\n';
+    const [r] = parseNote(report).pathology;
+    expect([r?.specimenLabel, r?.behavior, r?.amended]).toEqual(['A', 'in-situ', true]);
+  });
+
+  it('a comment telling history ("the lesion changed to a darker color") revises nothing', () => {
+    const report =
+      'Patient: Test, Patient-599   MRN: 900599\nDiagnosis\nA. Skin, mid back, shave: COMPOUND NEVUS.\nComment\nPer the requisition the lesion changed to a darker color.\n';
+    expect(parseNote(report).pathology.map((r) => r.behavior)).toEqual(['benign']);
+  });
+
+  it('an IHC table row "Specimen A: Ki-67 | Result: …" lists its antibody', () => {
+    const report =
+      'Patient: Test, Patient-599   MRN: 900599\nFINAL DIAGNOSIS:\nA. Skin, back, punch: COMPOUND NEVUS.\nIMMUNOHISTOCHEMISTRY:\n' +
+      'Specimen A: SOX10 | Result: Positive\nSpecimen A: Ki-67 | Result: Less than 2%\n';
+    expect(claim(report)).toEqual(['88305 x1 []', '88342 x1 []', '88341 x1 []']);
+  });
+
+  it('an outside lab that says it performed and bills the work leaves the practice no pathology line', () => {
+    const report =
+      'MERIDIAN REFERENCE LABORATORY - CLIA 99D0000000\nProfessional and technical services performed and billed by Meridian Reference Laboratory.\n' +
+      'Patient: Test, Patient-599   MRN: 900599\nFINAL DIAGNOSIS:\nA. Skin, R shin, shave: SQUAMOUS CELL CARCINOMA IN SITU.\n';
+    expect(parseNote(report).pathology.map((r) => [r.readBy, r.labBills])).toEqual([['external', true]]);
+    expect(claim(report)).toEqual([]);
+  });
+
+  it('"both biopsies placed together in one container, labeled A": one specimen for the two biopsies', () => {
+    const e = parseNote(
+      'DOS: 10/12/2026\nProcedures:\n- Shave biopsy #1, L forearm proximal, 0.5 cm papule.\n- Shave biopsy #2, L forearm distal, 0.6 cm papule.\n' +
+        'Both biopsies placed together in one formalin container, labeled A, to in-house dermpath.\n',
+    );
+    expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A', 'A']);
+    expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11102 x1', '11103 x1', '88305 x1']);
+  });
 });
