@@ -350,7 +350,7 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     // and "1. NUBs x8 (specimens A-H) - biopsied today" the biopsies of the jars it names.
     const vague = p.procedure.kind === 'biopsy-unspecified';
     const text = vague ? p.block.units.map((u) => u.text).join(' ') : '';
-    const jars = vague ? [...jarRanges(text), ...[...text.matchAll(/spec(?:imen)?s?\s+([A-H])/g)].map((m) => m[1])] : [];
+    const jars = vague ? [...jarRanges(text), ...[...text.matchAll(/\bspec(?:imen)?s?\s+([A-H])\b/g)].map((m) => m[1])] : [];
     const twin = documented.find(
       (q) =>
         (q.procedure.kind === p.procedure.kind ||

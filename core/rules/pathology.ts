@@ -749,7 +749,7 @@ export const pathologyReadByOutsideLab = defineRule({
   explain:
     'The practice setting says the practice bills pathology, but the report says an outside laboratory read it. If the lab bills the interpretation, the practice must not bill it too. ' +
     'DermLens keeps the lines (the setting decides) and asks the coder to confirm who billed. A report that says its laboratory performed and bills the work ' +
-      '("services performed and billed by …") settles it: the practice has no line for that specimen.',
+    '("services performed and billed by …") settles it: the practice has no line for that specimen.',
   references: ['Reference §7.3 (global vs 26 vs TC)'],
   status: 'stable',
   apply(ctx) {

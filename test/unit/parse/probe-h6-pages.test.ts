@@ -21,6 +21,11 @@ describe('probe h6: phrasings of unseen pages', () => {
     expect(e.specimens.map((s) => s.label)).toEqual(['A', 'B']);
   });
 
+  it('a plan line naming one biopsied jar ("(specimen B) - biopsied today") restates it', () => {
+    const e = parseNote(`${BIOPSIES}Assessment and Plan\n2. Neoplasm of uncertain behavior (specimen B) - biopsied today.\n`);
+    expect(e.specimens.map((s) => s.label)).toEqual(['A', 'B']);
+  });
+
   it('"the biopsy and treatment sites below" in an exam refers to sites, it is no biopsy', () => {
     const e = parseNote(
       `Date of Service: 11/02/2026\nPhysical Exam\nFull skin exam. Findings at the biopsy and treatment sites below.\n${BIOPSIES.slice(BIOPSIES.indexOf('Procedures'))}`,
