@@ -1439,7 +1439,19 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
       if (lesionType === 'skin-tag') return { kind: 'skin-tag-removal' };
       return { kind: 'excision' };
     case 'destruction': {
+      // "Procedure: Destruction - premalignant": the template's own class word outranks a lesion named only in the
+      // lines before it (another A&P item's "Seborrheic keratoses … reassured"), not one its own words name.
+      const own = destructionKindOf(lesionTypeOf(seg));
+      const stated = /\bpre-?malignant|\bpre-?cancer/i.test(seg)
+        ? 'destruction-premalignant'
+        : /\bbenign\b/i.test(seg)
+          ? 'destruction-benign'
+          : /\bmalignan/i.test(seg)
+            ? 'destruction-malignant'
+            : undefined;
       const kind =
+        own ??
+        stated ??
         destructionKindOf(lesionType) ??
         (/\b(?:papillomas?|lentig\w*|sebaceous\s+hyperplasia|syringomas?|angiofibromas?|xanthelasma|benign)\b/i.test(`${seg}\n${all}\n${ctx}`)
           ? 'destruction-benign'

@@ -1,4 +1,5 @@
-import { resolveSite } from '../anatomy/vocabulary';
+import { siteInfo } from '../anatomy/sites';
+import { findSites, resolveSite } from '../anatomy/vocabulary';
 import {
   billableChildren,
   codesInText,
@@ -436,6 +437,11 @@ class Linker {
     const pending = Boolean(specimenLabel) && (!report || report.behavior === 'nondiagnostic' || report.behavior === 'unknown');
     // A procedure with no lesion of its own (I&D, nail, phototherapy…): its own words decide.
     if (!lesion && t.procedure && !t.procedure.reExcision) return this.fromProcedureWords(t.procedure) ?? [];
+    // "Destruction - premalignant" under another item's lesion line ("2. SK back", "Hx BCC nose"): a clinical reading the
+    // destruction's class cannot treat is not its diagnosis (CPT 17000-17004 are for premalignant lesions).
+    const classed = t.procedure?.kind === 'destruction-premalignant' ? t.procedure : undefined;
+    const read = classed && lesion?.clinicalDiagnosis ? this.histology(lesion.clinicalDiagnosis) : undefined;
+    if (classed && (!read || !fitsKind(classed.kind, read))) return this.fromProcedureWords(classed) ?? [];
     return this.fromClinical(lesion, t.procedure, where, who, pending, proven);
   }
 
@@ -465,13 +471,15 @@ class Linker {
     // "mycotic nails"), then a specific one over a generic "cyst"; the note may name the specific one.
     const readings = [typeH, textH].filter((x): x is Histology => x !== undefined);
     const fitting = KIND_FITS[p.kind] ? readings.filter((x) => fitsKind(p.kind, x)) : [];
-    let h = fitting.find((x) => !GENERIC.has(x)) ?? readings.find((x) => !GENERIC.has(x)) ?? fitting[0] ?? readings[0];
+    // A premalignant destruction takes only a premalignant reading: "bcc" from another item's line is not what it treated.
+    const strict = p.kind === 'destruction-premalignant';
+    let h = fitting.find((x) => !GENERIC.has(x)) ?? (strict ? undefined : (readings.find((x) => !GENERIC.has(x)) ?? fitting[0] ?? readings[0]));
     let fromNote = false;
     // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
     if (!h && p.kind === 'hidradenitis-excision') h = 'hidradenitis';
     // Only kinds with a list of fitting conditions can take one from the note (no list: nothing fits, no need to read it).
     if ((!h || GENERIC.has(h)) && !NO_NOTE_WIDE.includes(p.kind) && KIND_FITS[p.kind]) {
-      const better = this.noteReadings().find((x) => !GENERIC.has(x) && fitsKind(p.kind, x));
+      const better = this.noteReadings().find((x) => !GENERIC.has(x) && fitsKind(p.kind, x) && !this.problemsNameItElsewhere(x, p));
       if (better) {
         h = better;
         fromNote = true;
@@ -546,7 +554,12 @@ class Linker {
       const codes = this.fromProcedureWords(p);
       if (codes) return codes;
     }
-    const coded = this.problemCodes(false);
+    // A premalignant destruction treats a premalignant lesion: the visit's SK or history problem is not its diagnosis.
+    const classed = procs.filter((p) => p.kind === 'destruction-premalignant');
+    const coded = this.problemCodes(false).filter((c) => {
+      const h = classed.length > 0 ? this.histology(title(c.code)) : undefined;
+      return classed.length === 0 || (h !== undefined && classed.every((p) => fitsKind(p.kind, h) && !this.problemsNameItElsewhere(h, p)));
+    });
     const text = procs.map((p) => `${p.lesionType ?? ''} ${p.text}`.toLowerCase()).join(' ');
     const matching = coded.filter((c) => c.words.some((w) => text.includes(w)));
     if (matching.length > 0) return matching.map((c) => c.code);
@@ -603,7 +616,8 @@ class Linker {
     const procs = proceduresOfLine(this.ctx, line);
     const isEm = line.family === 'evaluation';
     if (!isEm && procs.length > 0 && procs.every((p) => NO_NOTE_WIDE.includes(p.kind))) return [];
-    const fits = (h: Histology): boolean => (isEm ? sitelessHistology(h) : !h.startsWith('code:Z') && procs.some((p) => fitsKind(p.kind, h)));
+    const fits = (h: Histology): boolean =>
+      isEm ? sitelessHistology(h) : !h.startsWith('code:Z') && procs.some((p) => fitsKind(p.kind, h) && !this.problemsNameItElsewhere(h, p));
     const fitsCode = (c: string): boolean => {
       const h = this.histology(title(c));
       return isEm || (h !== undefined && fits(h)) || procs.some((p) => (KIND_CODE_PREFIXES[p.kind] ?? []).some((x) => c.startsWith(x)));
@@ -714,6 +728,23 @@ class Linker {
     return ['D49.2'];
   }
 
+  /**
+   * "Destruction - premalignant, L dorsal hand" with "AKs, face - 5-FU" the only AK problem: the assessment names the
+   * condition for other sites only, so it is not this procedure's (the coder is asked). A problem naming no site, or
+   * the procedure's region, is this procedure's.
+   */
+  problemsNameItElsewhere(h: Histology, p: Procedure): boolean {
+    if (!p.site?.text) return false;
+    const here = new Set(findSites(p.site.text).flatMap((m) => (siteInfo(m.site.key)?.region ? [siteInfo(m.site.key)?.region] : [])));
+    if (here.size === 0) return false;
+    const naming = this.ctx.encounter.visit.problems.filter((pr) => histologiesInText(pr.text).includes(h));
+    if (naming.length === 0) return false;
+    return naming.every((pr) => {
+      const regions = findSites(pr.text).map((m) => siteInfo(m.site.key)?.region);
+      return regions.length > 0 && !regions.some((r) => r && here.has(r));
+    });
+  }
+
   /** Visit problems with a usable code, separately managed ones first. */
   problemCodes(separateOnly: boolean): { code: string; words: string[] }[] {
     // Asked for every line without a lesion: the problems, and their findings, are the same each time.
@@ -796,6 +827,8 @@ const KIND_FITS: Partial<Record<Procedure['kind'], (h: Histology) => boolean>> =
   'incision-drainage': (h) => ['abscess', 'furuncle', 'carbuncle', 'hidradenitis', 'epidermal-cyst', 'pilar-cyst', 'sebaceous-cyst', 'code:L72.9'].includes(h),
   'acne-surgery': (h) => h.startsWith('acne'),
   'destruction-unspecified': (h) => h.startsWith('acne') || h.endsWith('wart') || h === 'actinic-keratosis' || h === 'molluscum',
+  // CPT 17000-17004: premalignant lesions; the subset's premalignant skin lesion is the actinic keratosis (L57.0).
+  'destruction-premalignant': (h) => h === 'actinic-keratosis',
   paring: (h) => h === 'code:L84' || h.endsWith('wart'),
   nail: (h) => h === 'code:B35.1',
   'intralesional-injection': (h) => ['keloid', 'hidradenitis', 'acne', 'acne-vulgaris'].includes(h) || h.startsWith('psoriasis') || h.startsWith('code:'),

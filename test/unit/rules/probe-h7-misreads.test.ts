@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { codeNote } from './note-harness';
+
+// Misreads left from session 5 (note5's closing list), coded end to end (parse → rules): exact lines, dx and finding ids.
+
+describe('"Destruction - premalignant" with no lesion word takes the premalignant lesion the assessment names', () => {
+  const procedure = (site: string, n: number) =>
+    `Procedure: Destruction - premalignant\nSite: ${site}\nNumber of lesions: ${n}\nMethod: cryotherapy, 2 freeze-thaw cycles.\n`;
+  it.each([
+    [
+      'A&P names AKs of that site, the next item an SK',
+      `Assessment/Plan:\n1. Actinic keratoses, scalp and forehead - LN2 today.\n2. Seborrheic keratoses trunk - benign, reassured.\n\n${procedure('scalp and forehead', 6)}`,
+      ['17000', '17003 x5'],
+      [['L57.0'], ['L57.0']],
+    ],
+    [
+      'A&P names AKs of that site, the next item a history of BCC',
+      `Assessment/Plan:\n1. Actinic keratoses, scalp - LN2 today.\n2. Hx BCC nose - no recurrence.\n\n${procedure('scalp', 6)}`,
+      ['17000', '17003 x5'],
+      [['L57.0'], ['L57.0']],
+    ],
+    [
+      'A&P after the procedure names "AK - L hand"',
+      `${procedure('L dorsal hand', 4)}\nAssessment:\n1. AK - L hand x4.\n2. SK back.\n`,
+      ['17000', '17003 x3'],
+      [['L57.0'], ['L57.0']],
+    ],
+  ])('%s → 17000 + 17003, L57.0', (_name, body, lines, dx) => {
+    const r = codeNote(body);
+    // Reference §2.1: n premalignant lesions = 17000 + 17003 x(n-1); §13.1: AK destruction → L57.0.
+    expect(r.lines).toEqual(lines);
+    expect(r.dx).toEqual(dx);
+    expect(r.findings).not.toContain('diagnosis/missing');
+  });
+
+  it.each([
+    ['the assessment names only an SK', `${procedure('L dorsal hand', 4)}\nAssessment:\n1. Xerosis.\n2. SK back.\n`],
+    ['the assessment names AKs of another site only', `${procedure('L dorsal hand', 4)}\nAssessment:\n1. Actinic keratoses, face - 5-FU cream.\n2. SK back.\n`],
+  ])("%s → asked, never an SK or another site's code", (_name, body) => {
+    const r = codeNote(body);
+    expect(r.lines).toEqual(['17000', '17003 x3']);
+    expect(r.dx).toEqual([[], []]);
+    expect(r.findings).toContain('diagnosis/missing');
+  });
+});
