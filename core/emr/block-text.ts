@@ -302,8 +302,12 @@ function isTemplateNoise(el: Element): boolean {
   const style = el.getAttribute('style') ?? '';
   // Struck through by an editor's inline style: taken back, like <del>.
   if (/line-through/.test(style)) return true;
-  // A folded <details> is read (a collapsed section of this note) unless it opens with another dated visit's title.
-  const shown = !el.hasAttribute('hidden') && !/display\s*:\s*none/i.test(style) && !(el.tagName === 'DETAILS' && !el.hasAttribute('open'));
+  // A folded <details> is read (a collapsed section of this note) unless it opens with a dated visit's title beside an
+  // open one (an accordion of encounters: the open one is on screen).
+  const shown =
+    !el.hasAttribute('hidden') &&
+    !/display\s*:\s*none/i.test(style) &&
+    !(el.tagName === 'DETAILS' && !el.hasAttribute('open') && el.parentElement?.querySelector('details[open]'));
   if (shown && el.getAttribute('aria-hidden') !== 'true') return false;
   // Hidden and named a template or an earlier visit's copy, or not displayed and opening with a dated visit title
   // ("Office Visit - 06/09/2026": an SPA keeps the encounter it showed before): another visit's text. A folded section

@@ -282,6 +282,10 @@ describe('blockText', () => {
     expect(text).toBe('Office Visit - 10/22/2026 - Open\nI&D R axilla\nObjective\n2.5 cm fluctuant nodule');
   });
 
+  it('reads a folded dated encounter when no encounter beside it is open (the visit on screen, not yet expanded)', () => {
+    expect(textOf('<details><summary>Office Visit - 10/22/2026</summary><p>I&amp;D R axilla</p></details>')).toBe('Office Visit - 10/22/2026\nI&D R axilla');
+  });
+
   it('returns an empty string for no node', () => {
     expect(blockText(null)).toBe('');
   });
