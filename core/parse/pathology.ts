@@ -722,6 +722,21 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       if (margins) r.margins = margins;
     }
   }
+  // "A. Skin, L arm, shave: See comment." and "COMMENT: A. The findings are those of a basal cell carcinoma": the
+  // conclusion the comment states is the specimen's diagnosis (a hedged "consistent with" is not taken).
+  for (const r of list) {
+    if (!SEE_COMMENT.test(r.diagnosisText)) continue;
+    for (const it of items) {
+      if (it.mode !== 'comment' || (it.label ? it.label !== r.specimenLabel : list.length > 1)) continue;
+      const dx = COMMENT_CONCLUDES.exec(`${it.head} ${it.body}`)?.[1]?.trim();
+      if (!dx) continue;
+      r.diagnosisText = dx;
+      r.behavior = behaviorOf(dx);
+      const margins = marginsOf(dx);
+      if (margins) r.margins = margins;
+      break;
+    }
+  }
   // One specimen listed ("SPECIMEN: A. Skin, scalp…") and one unlabeled diagnosis: that diagnosis is the specimen's.
   const unlabeledReports = list.filter((r) => r.specimenLabel === '');
   if (unlabeledReports.length === 1 && siteByLabel.size === 1 && !list.some((r) => r.specimenLabel !== '')) {
@@ -779,6 +794,9 @@ function tableColumns(cells: string[]): TableColumns | undefined {
 
 const ADDENDUM_REVISES =
   /\b(?:revised|amended|changed|updated)\s+(?:diagnosis\s+)?(?:to|as|is)\s*:?\s*([^.\n]{3,160})|\b(?:diagnosis\s+(?:is\s+)?(?:now|revised|amended)\s*(?:to|as)?\s*:?)\s*([^.\n]{3,160})/i;
+const SEE_COMMENT = /\bsee\s+(?:the\s+)?(?:comments?|note)\b/i;
+const COMMENT_CONCLUDES =
+  /\b(?:(?:findings|features|changes)\s+(?:are|is)\s+(?:those\s+of|diagnostic\s+of)|diagnostic\s+of|best\s+(?:regarded|classified|interpreted)\s+as)\s+(?:an?\s+)?([^.;\n]{3,160})/i;
 /** In a comment only the diagnosis itself being revised counts ("the lesion changed to a darker color" is history). */
 const COMMENT_REVISES =
   /\bdiagnosis\s+(?:is\s+|has\s+been\s+)?(?:revised|amended|changed|updated|reclassified)\s+(?:to|as)\s*:?\s*([^.\n]{3,160})|\b(?:revised|amended|updated)\s+diagnosis\s*(?:is|:)\s*([^.\n]{3,160})/i;

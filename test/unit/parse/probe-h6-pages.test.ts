@@ -85,4 +85,20 @@ describe('probe h6: phrasings of unseen pages', () => {
     expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A', 'A']);
     expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11102 x1', '11103 x1', '88305 x1']);
   });
+
+  it('"See comment" takes the comment\'s stated diagnosis; a hedged "consistent with" is not taken', () => {
+    const report = (comment: string) =>
+      parseNote(
+        'Patient: Test, Patient-599   MRN: 900599\nFINAL DIAGNOSIS:\nA. Skin, L arm, shave biopsy: See comment.\nB. Skin, R back, punch biopsy: Seborrheic keratosis.\n' +
+          `COMMENT:\nA. ${comment}\n`,
+      ).pathology.map((r) => [r.specimenLabel, r.behavior]);
+    expect(report('The findings are those of a basal cell carcinoma, superficial type.')).toEqual([
+      ['A', 'malignant'],
+      ['B', 'benign'],
+    ]);
+    expect(report('The findings are consistent with a basal cell carcinoma; deeper levels to follow.')).toEqual([
+      ['A', 'unknown'],
+      ['B', 'benign'],
+    ]);
+  });
 });
