@@ -21,6 +21,13 @@ const BARE_DATE_LINE =
 const NOTE_TITLE_LINE =
   /^\s*(?:[a-z]+\s+){0,3}(?:note|visit|encounter|consult(?:ation)?|follow[- ]?up|f\/u)\b(?![^\n]*\b(?:printed|signed|received|reported|collected|addend))/i;
 
+/** A header line about another day: a report's own dates, earlier or later visits, a referral. */
+const OTHER_VISIT = /\b(?:printed|signed|received|reported|collected|addend\w*|last|previous|prior|next|return|rtc|recall|due|scheduled|referr\w*|since)\b/i;
+const TITLE_WORD = /\b(?:note|visit|encounter|consult(?:ation)?|clinic|follow[- ]?up|f\/u)\b/i;
+/** A date right after a dash, bar or colon (or opening the line). */
+const SET_OFF_DATE =
+  /(?:^|[-–—|:]\s*)(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})/i;
+
 /** Date of service from a labeled line; else the first date in the header lines (not a DOB). */
 export function dateOfServiceOf(text: string): string | undefined {
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
@@ -30,11 +37,24 @@ export function dateOfServiceOf(text: string): string | undefined {
     if (d) return d;
   }
   const lines = head.split('\n', 15);
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (/\b(?:dob|d\.o\.b|birth|born|age)\b/i.test(line)) continue;
     // "Visit 11/18/2026", and a note's title line: "Clinic note 11/19/2026", "Derm follow-up - 2026-03-14".
-    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line) || NOTE_TITLE_LINE.test(line)) {
+    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line) || (NOTE_TITLE_LINE.test(line) && !OTHER_VISIT.test(line))) {
       const d = parseDate(line);
+      if (d) return d;
+    }
+    // A "Date:" field beside others on a header line: "Patient: Doe, Jane   Date: 11/23/2026".
+    const field = /\bdate\s*[:#]\s*/i.exec(line);
+    if (field && !OTHER_VISIT.test(line)) {
+      const d = parseDate(line.slice(field.index + field[0].length));
+      if (d) return d;
+    }
+    // A title among the first lines, its date set off by a dash or a bar: "Dermatology clinic - 11/24/2026 - Doe, Jane",
+    // "Doe, Jane - Excision note - 11/25/2026" (not "seen in clinic on 10/01/2026").
+    if (i < 5 && line.length <= 120 && TITLE_WORD.test(line) && !OTHER_VISIT.test(line)) {
+      const date = SET_OFF_DATE.exec(line);
+      const d = date ? parseDate(line.slice(date.index)) : undefined;
       if (d) return d;
     }
     // A header line that is only a date ("2026-03-14", "Tue 03/14/2026 9:40 AM") dates the visit.
@@ -195,7 +215,12 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       const numbered = u.lineStart && PROBLEM_NUMBER.test(u.text);
       const starts =
         u.lineStart && (u.label !== undefined || numbered || u.bullet || /^\s*#\s*\S/.test(u.text) || !current || u.afterBlank || (hasPlan && nextLine));
-      const continuation = current && !u.afterBlank && (!u.lineStart || /^\s{2,}|^\s*[-*•]\s/.test(u.text)) && !u.label && !numbered;
+      // "- Acne vulgaris - start tretinoin" then "- Atypical nevus R shin - punch bx": bullets at the same indent as the
+      // problem's own bullet (or right under the heading line) are problems of their own; deeper ones belong to it.
+      const bullet = u.lineStart ? /^(\s*)[-*•]\s/.exec(u.text) : null;
+      const sibling =
+        bullet !== null && current !== undefined && (underHeading || (/^(\s*)[-*•]\s/.exec(current.text)?.[1]?.length ?? -1) >= (bullet[1]?.length ?? 0));
+      const continuation = current && !u.afterBlank && !sibling && (!u.lineStart || /^\s{2,}|^\s*[-*•]\s/.test(u.text)) && !u.label && !numbered;
       if (starts && !continuation) {
         flush();
         current = { text: u.text, body: u.text, start: u.start, end: u.end };
@@ -280,6 +305,13 @@ function problemName(raw: string): string | undefined {
     .trim();
   if (t.length < 2 || t.length > 160) return undefined;
   if (/^(?:plan|assessment|impression|follow[- ]?up|rtc|return|f\/u|none|n\/a|see\s+above|a\s*\/\s*p|a\s*&\s*p)\b/i.test(t)) return undefined;
+  // "- Sunscreen counseling. RTC 6 mo.": advice under the plan, not a problem of its own.
+  if (
+    /^(?:sunscreen|sun\s+(?:protection|avoidance|safety)|photoprotection|spf|counsel\w*|educat\w*|wound\s+care|(?:risks|r\/b)\b|consent|(?:patient\s+)?instructions|handouts?)\b/i.test(
+      t,
+    )
+  )
+    return undefined;
   // "level of service 99213", "E/M 99213-25": the visit's code line, not a problem.
   if (/^(?:level\s+of\s+service|los\b|e\s*\/\s*m\b|e&m\b|em\s+code|visit\s+(?:code|level)|99\d{3}\b)/i.test(t)) return undefined;
   return t;
