@@ -614,7 +614,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             if (!base || seg.family !== 'destruction' || base.family !== 'destruction' || !u.lineStart) return false;
             const next = destructionClassOf(u.text.slice(seg.start, seg.end));
             const was = destructionClassOf(base.units.map((x) => x.text).join('\n')) ?? destructionClassOf(base.context.map((x) => x.text).join('\n'));
-            return next !== undefined && was !== undefined && next !== was;
+            if (next !== undefined && was !== undefined && next !== was) return true;
+            // "Warts … Destroyed with LN2, 12 lesions total." then "Molluscum contagiosum trunk - curettage of 9 lesions.": another
+            // lesion of the same class, with its own count, is another destruction (the counts add up for 17110/17111).
+            const nextType = lesionTypeOf(u.text);
+            const wasType = lesionTypeOf(base.units.map((x) => x.text).join('\n')) ?? lesionTypeOf(base.context.map((x) => x.text).join('\n'));
+            return nextType !== undefined && wasType !== undefined && nextType !== wasType && /\d/.test(u.text);
           })();
           // "Nail avulsion, right great toe." then "Nail avulsion, right second toe.": another digit is another site.
           const digit = u.lineStart ? digitOf(u.text) : undefined;

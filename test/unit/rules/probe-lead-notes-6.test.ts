@@ -56,3 +56,14 @@ describe('E/M without a separate problem stays off the claim', () => {
     expect(draft.findings.map((f) => f.rule)).toContain('evaluation/separately-identifiable');
   });
 });
+
+describe('benign destructions of two lesion kinds, each with its own count, add up', () => {
+  it('"Verruca vulgaris R hand x 6, L hand x 4, L knee x 2. Destroyed with LN2, 12 lesions total." + "Molluscum contagiosum trunk - curettage of 9 lesions." → 17111 for B07.8 and B08.1', () => {
+    const r = codeNote(
+      'Wart clinic. 9 yo M with common warts.\nVerruca vulgaris R hand x 6, L hand x 4, L knee x 2. Destroyed with LN2, 12 lesions total.\nMolluscum contagiosum trunk - curettage of 9 lesions.\nMom consented. Return 3-4 weeks.\n',
+    );
+    // Reference §2.2: 17110 is 1-14 benign lesions and 17111 is 15 or more, counted over the session: 12 + 9 = 21.
+    expect(r.lines).toEqual(['17111']);
+    expect(r.dx).toEqual([['B07.8', 'B08.1']]);
+  });
+});
