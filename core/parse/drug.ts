@@ -176,7 +176,14 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
   if (drug.amountGiven === undefined) {
     const direct = amounts.find((a) => a.unit !== 'mL' && !a.per) ?? amounts.find((a) => a.unit !== 'mL');
     const ml = amounts.find((a) => a.unit === 'mL');
-    if (direct) {
+    // "Keloid R earlobe: … 0.5 mL injected (20 mg). Keloid L earlobe: 0.3 mL (12 mg).": one dose per lesion injected, the
+    // drug line is their sum (reference §9.1: J3301 per 10 mg of the total, partial units rounded up).
+    const perLesion = route === 'intralesional' ? amounts.filter((a) => !a.per && a.unit === (direct?.unit ?? 'mL')) : [];
+    if (perLesion.length >= 2 && (direct !== undefined || conc !== undefined)) {
+      const sum = perLesion.reduce((n, a) => n + a.value, 0);
+      drug.amountGiven = round(direct ? sum : sum * (conc as number));
+      drug.unit = direct ? direct.unit : 'mg';
+    } else if (direct) {
       let value = direct.value;
       // "50 units per axilla" to both axillae = 100 units.
       // "50 units per axilla" says there is more than one axilla, unless the note treats one only (§9.3: 64650 is both).

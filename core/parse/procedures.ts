@@ -1879,6 +1879,15 @@ function clinicalDxOf(b: Block): string | undefined {
   // "13. Inflamed epidermoid cyst - L lower back" over "Procedure: Incision and drainage": the item's title names it.
   const title = b.label ? itemTitle(b) : '';
   if (title && !findTriggers(title).length && lesionTypeOf(title)) return title.trim().slice(0, 200);
+  // "Epidermal inclusion cyst, L upper back, 2.1 cm." on the line right before "Elliptical excision …": the lesion line.
+  const lead = b.context[b.context.length - 1];
+  if (lead?.lineStart && !lead.field && !b.label && lesionTypeOf(lead.text) && !findTriggers(lead.text).length && b.trigger.lineStart)
+    return lead.text.trim().slice(0, 200);
+  // "… - Excision note - 11/25/2026" then "Epidermal inclusion cyst, L upper back, 2.1 cm.": under a note's title, its first lesion line.
+  if (/\bnote\b/i.test(b.trigger.text) && b.trigger.lineStart && !lesionTypeOf(b.trigger.text)) {
+    const first = b.units.find((u) => u !== b.trigger && u.lineStart && !u.field && lesionTypeOf(u.text) && !findTriggers(u.text).length);
+    if (first) return first.text.trim().slice(0, 200);
+  }
   return undefined;
 }
 
@@ -1898,6 +1907,24 @@ function statusText(b: Block, fullText: string): { clause: string; at: number } 
   const head = before.slice(cutBefore + 1);
   const clause = `${head}${after.slice(0, endRel < 0 ? after.length : endRel)}`;
   return clause.trim().length > 0 ? { clause, at: head.length } : { clause: fullText.slice(from, to), at: 0 };
+}
+
+/** A removal told as done ("8 tags snipped", "removed with scissors"), after a wish for it. */
+const DONE_ACT = /\b(?:snipped|clipped|removed\s+(?:with|using|by)|excised|shaved|curetted|frozen|destroyed|treated\s+with)\b/i;
+
+/** The act told in a later sentence or dash clause than the wish: "requests removal … - 8 tags snipped" (not "would like them frozen"). */
+function doneAfterWish(text: string): boolean {
+  const wish = WISH.exec(text);
+  if (!wish) return false;
+  const rest = text.slice(wish.index);
+  const end = rest.search(/[.;]\s|\s[-–—]\s/);
+  return (
+    end >= 0 &&
+    rest
+      .slice(end)
+      .split(/[.;]\s|\s[-–—]\s/)
+      .some((clause) => DONE_ACT.test(clause) && !WISH.test(clause))
+  );
 }
 
 /** The patient's wish, not the clinician's act. */
@@ -1942,6 +1969,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     intent === 'performed' &&
     WISH.test(status.clause) &&
     !/\b(?:today|performed|done|now)\b/i.test(status.clause) &&
+    // "Patient requests removal of skin tags … - 8 tags snipped.": the block goes on to tell the act itself.
+    !doneAfterWish(all) &&
     !b.units.some((u) => u !== b.trigger && findTriggers(u.text).length > 0 && !WISH.test(u.text) && intentOf(u.text) === 'performed')
   )
     intent = 'planned';

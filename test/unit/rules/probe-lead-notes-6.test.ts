@@ -67,3 +67,47 @@ describe('benign destructions of two lesion kinds, each with its own count, add 
     expect(r.dx).toEqual([['B07.8', 'B08.1']]);
   });
 });
+
+describe('intralesional doses given per lesion add up on the drug line', () => {
+  it.each([
+    'Keloid R earlobe: ILK triamcinolone 40 mg/mL, 0.5 mL injected (20 mg). Keloid L earlobe: 0.3 mL (12 mg).',
+    'Keloids R and L earlobes: ILK triamcinolone 40 mg/mL, R 0.5 mL (20 mg), L 0.3 mL (12 mg).',
+    'ILK triamcinolone 40 mg/mL to keloid R earlobe 0.5 mL and keloid L earlobe 0.3 mL.',
+  ])('%s → J3301 x4 (32 mg)', (note) => {
+    // Reference §9.1: J3301 is per 10 mg, partial units rounded up: 20 + 12 = 32 mg → 4 units.
+    expect(codeNote(`${note}\n`).lines).toEqual(['11900', 'J3301 x4']);
+  });
+  it('one dose per lesion times the lesions stays as it was: 0.3 mL of 10 mg/mL per lesion to 4 lesions → 12 mg, J3301 x2', () => {
+    expect(codeNote('ILK Kenalog 10 mg/mL, 0.3 mL per lesion to 4 lesions of hypertrophic scar.\n').lines).toEqual(['11900', 'J3301 x2']);
+  });
+});
+
+describe('a removal the patient asked for, then told as done', () => {
+  it('"Patient requests removal of skin tags on neck for cosmetic reasons - 8 tags snipped. Patient will self-pay." → 11200 self-pay', () => {
+    const draft = codeEncounter(
+      parseNote('DOS: 11/24/2026\nAlso patient requests removal of skin tags on neck for cosmetic reasons - 8 tags snipped. Patient will self-pay.\n'),
+      Settings.parse({}),
+    );
+    // Reference §2.2: 11200 up to 15 tags; §12.5: cosmetic lines are self-pay, Z41.1 first.
+    expect(draft.lines.map((l) => [l.code, l.billing, l.dx])).toEqual([['11200', 'self-pay', ['Z41.1', 'L91.8']]]);
+  });
+  it('"Pt wants SK on R temple removed for cosmetic reasons. Will schedule." stays a wish', () => {
+    expect(codeNote('Pt wants SK on R temple removed for cosmetic reasons. Will schedule.\n').lines).toEqual([]);
+  });
+});
+
+describe('the lesion line before an excision, or under an excision note title, is its clinical diagnosis', () => {
+  it.each([
+    'Epidermal inclusion cyst, L upper back, 2.1 cm, inflamed previously, now quiet.\nElliptical excision, cyst removed intact. Excised diameter 2.5 cm (lesion + 2 mm margins).\nIntermediate closure with layered sutures, 3.0 cm.\n',
+    'Test, Patient-608 - Excision note\nEpidermal inclusion cyst, L upper back, 2.1 cm, inflamed previously, now quiet.\nElliptical excision, cyst removed intact. Excised diameter 2.5 cm (lesion + 2 mm margins).\nIntermediate closure with layered sutures, 3.0 cm.\n',
+  ])('%s → L72.0, not L72.9', (note) => {
+    const r = codeNote(note);
+    // Reference §3.1/§3.3: excised diameter 2.5 cm, trunk → 11403; §4.3: intermediate 3.0 cm → 12032; ICD-10-CM L72.0 epidermal cyst.
+    expect(r.lines).toEqual(['11403', '12032', '88304']);
+    expect(r.dx).toEqual([['L72.0'], ['L72.0'], ['L72.0']]);
+  });
+  it('"seborrheic keratosis R flank, inflamed, shave removal, 0.8 cm" → L82.0; "SK, not inflamed" stays L82.1', () => {
+    expect(codeNote('Seborrheic keratosis R flank, inflamed, bleeding with clothing - shave removal, 0.8 cm.\n').dx).toEqual([['L82.0']]);
+    expect(codeNote('Seborrheic keratosis R flank, not inflamed, catches on clothing - shave removal, 0.8 cm.\n').dx).toEqual([['L82.1']]);
+  });
+});
