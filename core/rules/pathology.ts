@@ -838,6 +838,71 @@ function union(to: readonly string[], from: readonly string[]): string[] {
   return out;
 }
 
+/** "Nail clipping R great toenail sent for PAS", "distal nail plate clipped and submitted to dermpath". */
+const NAIL_CLIPPING =
+  /\bnail(?:\s+plate)?\s+clippings?\b|\bclipping\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}(?:toe|finger)?nails?\b|\b(?:toe|finger)?nails?(?:\s+plate)?\s+(?:was\s+|were\s+)?clipped\b/i;
+const TO_PATHOLOGY = /\b(?:sent|submitted|send|sending)\b|\bto\s+(?:path\w*|dermpath\w*|the\s+lab)|\bfor\s+(?:pas|gms|fungal\s+stain|histo\w*|path\w*)\b/i;
+/** A result told of an earlier clipping, or a clipping only planned: nothing sent today. */
+const NOT_TODAY =
+  /\b(?:showed|shows|revealed|positive|negative|last\s+(?:month|visit|week|year)|previous|prior|earlier|outside\s+report|reviewed|ago|history|hx|will|plan(?:ned)?\s+to|consider|if\s+(?:no|not))\b/i;
+const FUNGAL_STAIN = /\b(?:pas|periodic\s+acid[- ]schiff|gms|grocott|fungal\s+stains?)\b/i;
+
+/** The sentence of the note that sends a nail clipping to pathology today, if any. */
+function nailClippingSent(ctx: RuleContext): { section: string; start: number; end: number; text: string } | undefined {
+  for (const [section, text] of Object.entries(ctx.encounter.sections)) {
+    if (!NAIL_CLIPPING.test(text)) continue;
+    for (const m of text.matchAll(/(?<![^.\n])[^.\n]*/g)) {
+      const sentence = m[0];
+      if (!NAIL_CLIPPING.test(sentence) || !TO_PATHOLOGY.test(sentence) || NOT_TODAY.test(sentence)) continue;
+      const start = m.index ?? 0;
+      return { section, start, end: start + sentence.length, text: sentence.trim() };
+    }
+  }
+  return undefined;
+}
+
+export const pathologyNailSpecimen = defineRule({
+  id: 'pathology/nail-specimen',
+  family: 'pathology',
+  phase: 'check',
+  title: 'Nail specimens: the level is not in the reference; PAS for fungi is 88312',
+  explain:
+    'The reference gives surgical pathology levels for skin specimens (88302, 88304, 88305) and gross-only examination (88300, e.g. an avulsed nail); it gives none for a nail clipping or nail-unit specimen, so DermLens asks the coder to verify the level. ' +
+    'A PAS (or GMS) stain for fungi is a group I special stain, 88312 per stain per block, once the lab reports it. Clipping the nail plate for a specimen is not a nail biopsy (11755), and a KOH or culture is its own test (87220/87101).',
+  references: ['Reference §7.1 (levels), §7.2 (88312)', 'Reference §1.3 (11755 not for clipping nail for KOH or culture)'],
+  status: 'stable',
+  codes: ['88305', '88312'],
+  apply(ctx) {
+    const nailLines = ctx.lines.filter(
+      (l) => l.code === '88305' && pathologySpecimens(ctx).some((sp) => sp.type === 'nail' && l.specimenLabels.some((x) => same(x, sp.label))),
+    );
+    for (const line of nailLines) {
+      ctx.report({
+        severity: 'warning',
+        message: `Specimen ${line.specimenLabels.join(', ')}: a nail specimen; the reference gives no surgical pathology level for nail (88305 is its level for skin, 88300 for gross examination only), so verify ${line.code} with the lab.`,
+        target: line.specimenLabels.join(', '),
+        fix: 'Confirm the level the lab reports for the nail specimen (88305, or 88300 when examined grossly only).',
+      });
+    }
+    if (nailLines.length > 0 || pathologySpecimens(ctx).some((sp) => sp.type === 'nail')) return;
+    const sent = nailClippingSent(ctx);
+    if (!sent) return;
+    const stain = FUNGAL_STAIN.test(sent.text);
+    const external = ctx.settings.pathology === 'external';
+    ctx.report({
+      severity: external ? 'info' : 'warning',
+      message: external
+        ? `Nail clipping sent to pathology ("${sent.text.slice(0, 80)}"): the outside lab bills its examination${stain ? ' and stain' : ''}; no procedure code for the clipping (it is not a nail biopsy, 11755).`
+        : `Nail clipping sent to pathology ("${sent.text.slice(0, 80)}"): no line added. The reference gives no surgical pathology level for a nail clipping, so verify it with the lab when the report returns${stain ? '; the PAS/GMS stain for fungi is 88312 per stain per block once reported' : ''}. The clipping itself is not a nail biopsy (11755).`,
+      target: 'nail clipping',
+      fix: external
+        ? 'No action unless the practice reads the slides.'
+        : `Code the pathology from the lab's report: verify the level for a nail specimen${stain ? ' and add 88312 for each fungal stain on each block' : ''}.`,
+      span: { section: sent.section, start: sent.start, end: sent.end },
+    });
+  },
+});
+
 export const pathologyRules: Rule[] = [
   pathologyLevelPerSpecimen,
   pathologyReportMatchesSpecimen,
@@ -851,4 +916,5 @@ export const pathologyRules: Rule[] = [
   pathologyUnitsPerCode,
   pathologyReadByOutsideLab,
   pathologySkinNotHigherLevel,
+  pathologyNailSpecimen,
 ];

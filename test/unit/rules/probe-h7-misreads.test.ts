@@ -43,3 +43,32 @@ describe('"Destruction - premalignant" with no lesion word takes the premalignan
     expect(r.findings).toContain('diagnosis/missing');
   });
 });
+
+describe('a nail clipping sent for PAS', () => {
+  it('sent today, no report yet → no line, a pathology/nail-specimen warning (level not in the reference; PAS = 88312 once reported)', () => {
+    const r = codeNote('Assessment: 1. Onychodystrophy R great toenail, r/o onychomycosis.\nPlan: nail clipping R great toenail sent for PAS. Return 4 wks.\n');
+    expect(r.lines).toEqual([]);
+    expect(r.findings).toEqual(['pathology/nail-specimen']);
+  });
+
+  it('with the outside lab billing → an info finding only', () => {
+    const r = codeNote('Plan: nail clipping R great toenail sent for PAS.\n', { pathology: 'external' });
+    expect(r.lines).toEqual([]);
+    expect(r.findings).toEqual(['pathology/nail-specimen']);
+  });
+
+  it("an earlier clipping's result told in the history sends nothing today", () => {
+    const r = codeNote('HPI: A nail clipping his PCP sent last month showed dermatophyte hyphae on PAS.\n');
+    expect(r.findings).not.toContain('pathology/nail-specimen');
+  });
+
+  it('the report of the clipping with a PAS stain → 88305 (verify: the reference has no nail level) + 88312, B35.1', () => {
+    const r = codeNote(
+      'Plan: nail clipping R great toenail sent for PAS.\n\nPATHOLOGY REPORT\nA. Nail clipping, R great toe: Onychomycosis. PAS stain positive for fungal hyphae.\n',
+    );
+    // Reference §7.2: PAS for fungi is a group I stain, 88312 per stain per block.
+    expect(r.lines).toEqual(['88305', '88312']);
+    expect(r.dx).toEqual([['B35.1'], ['B35.1']]);
+    expect(r.findings).toContain('pathology/nail-specimen');
+  });
+});
