@@ -60,5 +60,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/fields-labelled-by-aria-label-and-title.html (inputs named only by aria-label / title)
  * - test/fixtures/emr/generic/visit-note-with-path-report-below.html (visit note with its pathology report (IHC per specimen) below it)
  * - test/fixtures/emr/generic/long-note-eight-biopsies-eighteen-aks.html (a long note: 8 biopsy blocks, 18 AKs in a table)
+ * - test/fixtures/emr/generic/notes-expanded-two-dated-encounters.html (two dated notes expanded in place; the parser keeps today's)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
  */

@@ -6,6 +6,7 @@ import { parseDate } from './dates';
 import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
 import { resetMemos } from './memo';
+import { withoutOtherEncounters } from './other-encounters';
 import { frozenDone, LAB_BILLS, parsePathology, readByOf } from './pathology';
 import { plainText } from './plain-text';
 import { blocksOf, destinationOf, jarRanges, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
@@ -45,7 +46,7 @@ const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'exam', 'procedu
 export function parseNote(text: string, options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
-    const input = typeof text === 'string' ? plainText(text) : '';
+    const input = typeof text === 'string' ? (withoutOtherEncounters([plainText(text)])[0] ?? '') : '';
     startBudget(options.budgetMs ?? budgetFor(input.length));
     const { body, unread } = cap(input);
     const sections = splitSections(body, options.section ?? 'note');
@@ -69,14 +70,17 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
     const sections: Section[] = [];
     const unread: Unread[] = [];
     const used = new Map<string, number>();
-    for (const s of Array.isArray(input) ? input : []) {
-      if (!s || typeof s.text !== 'string') continue;
+    const given = (Array.isArray(input) ? input : []).filter((s) => s && typeof s.text === 'string');
+    // Another encounter shown on the same page (a notes list expanded in place) is left out.
+    const texts = withoutOtherEncounters(given.map((s) => s.text));
+    for (const [k, s] of given.entries()) {
+      const raw = texts[k] as string;
       const room = MAX_NOTE_CHARS - body.length;
       if (room <= 0) {
         unread.push({ text: String(s.name ?? ''), reason: `note longer than ${MAX_NOTE_CHARS} characters: section not read` });
         continue;
       }
-      const text = plainText(s.text.length > room ? s.text.slice(0, room) : s.text);
+      const text = plainText(raw.length > room ? raw.slice(0, room) : raw);
       if (body.length > 0) body += '\n\n';
       const start = body.length;
       body += text;

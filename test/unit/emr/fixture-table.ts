@@ -585,4 +585,13 @@ export const PAGES: PageCase[] = [
     // 26 procedures: eight template blocks and an 18-row lesion table keyed by its row numbers.
     contains: [['procedure', '# 18: L dorsal forearm | Diagnosis: Actinic keratosis | Treatment: LN2, 2 cycles']],
   },
+  {
+    file: 'generic/notes-expanded-two-dated-encounters.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-544   MRN: 900544',
+    dateOfService: '11/05/2026',
+    // The reader keeps both notes' text; the parser leaves out the one of another date (core/parse/other-encounters.ts).
+    contains: [['procedure', 'Punch biopsy, 4 mm, L anterior shin']],
+  },
 ];

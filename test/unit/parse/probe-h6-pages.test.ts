@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../../core/engine';
-import { parseNote } from '../../../core/parse';
+import { parseNote, parseSections } from '../../../core/parse';
 
 // Note-parser misreads found by probe h6 (round 3 of saved EMR pages the adapters were not written for); each case is one
 // general phrasing, written the way the page's text reads.
@@ -100,5 +100,20 @@ describe('probe h6: phrasings of unseen pages', () => {
       ['A', 'unknown'],
       ['B', 'benign'],
     ]);
+  });
+
+  it('a second encounter shown on the same page (dated title + its own DOS field) is left out, in one text or across sections', () => {
+    const today = 'Progress Note - 11/05/2026 - Signed\nDate of Service: 11/05/2026\nProcedures\nPunch biopsy 4 mm L shin, specimen A.\n';
+    const earlier =
+      'Progress Note - 07/14/2026 - Signed\nDate of Service: 07/14/2026\nProcedures\nShave biopsy R cheek, specimen A. LN2 to 4 AKs of the scalp.\n';
+    expect(claim(`${today}${earlier}`)).toEqual(['11104 x1 []', '88305 x1 []']);
+    const e = parseSections([
+      { name: 'header', role: 'header', text: 'Date of service: 11/05/2026' },
+      { name: 'Note', role: 'note', text: today + earlier.split('Procedures')[0] },
+      { name: 'Procedures', role: 'procedure', text: 'Shave biopsy R cheek, specimen A. LN2 to 4 AKs of the scalp.' },
+    ]);
+    expect(codeEncounter(e).lines.map((l) => l.code)).toEqual(['11104', '88305']);
+    // One dated title that is no encounter header (no DOS field under it) cuts nothing.
+    expect(claim(`${today}Office visit 07/14/2026: shave biopsy R cheek showed BCC.\nLN2 to 3 AKs of the scalp today.\n`)).toContain('17000 x1 []');
   });
 });
