@@ -266,7 +266,10 @@ export const Visit = z.object({
   /** Decision for surgery made at this visit (for modifier 57 on 90-day globals). */
   decisionForSurgery: z.boolean().optional(),
   /** Days since a prior procedure whose global period may cover today, if documented. */
-  postOpOf: z.object({ code: z.string().optional(), date: z.string().optional(), related: z.boolean().optional() }).optional(),
+  /** This visit falls after a prior procedure: its code or its words ("excision of SCC L forearm"), its date, and whether today's care relates to it. */
+  postOpOf: z
+    .object({ code: z.string().optional(), procedure: z.string().max(200).optional(), date: z.string().optional(), related: z.boolean().optional() })
+    .optional(),
   abnOnFile: z.boolean().optional(),
   provider: z.string().optional(),
 });

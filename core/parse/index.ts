@@ -744,6 +744,7 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
     );
   const out: NonNullable<Encounter['visit']['postOpOf']> = { related: !unrelated };
   if (code) out.code = code;
+  else if (m?.[1]) out.procedure = m[1].trim().slice(0, 200);
   if (m?.[2]) {
     const parts = m[2].includes('/') ? m[2].split('/') : undefined;
     if (parts && parts.length === 3) {

@@ -353,7 +353,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     if (lineField !== undefined && isDxField(lineField)) whyUnits.add(u);
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
     const intents = new Map<Trigger, string>();
+    // "Debridement: none.", "Curettage: N/A": a template field answered no names a step not done.
+    const answeredNo = u.field !== undefined && /^\s*(?:none|no|n\/?a|not\s+(?:done|performed|indicated)|declined)\s*\.?\s*$/i.test(u.value ?? '');
     const triggers = unitTriggers(u).filter((t) => {
+      if (answeredNo) return false;
       const { clause, at } = clauseAround(u.text, t.start, t.end);
       const intent = intentOf(clause, false, at);
       intents.set(t, intent);
@@ -598,6 +601,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           const baseSite = site && base ? (base.site ?? (u.lineStart ? (siteOfUnits(base.units) ?? siteOfUnits(base.context)) : undefined)) : undefined;
           const sameSite =
             !site ||
+            // PDT is one treatment a day over a field ("face and scalp"): the sites of its lines never make a second one.
+            (seg.family === 'pdt' && base?.family === 'pdt') ||
             !baseSite?.key ||
             (site.site.key === baseSite.key && (!site.site.laterality || !baseSite.laterality || site.site.laterality === baseSite.laterality)) ||
             // A step of the procedure (a punch, a nail avulsion inside a nail biopsy), not the same procedure named again.
@@ -2288,7 +2293,10 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     )
       procedure.appliedBy = 'physician';
     // CPT 96574: curettage/abrasion of hyperkeratotic lesions; an acetone scrub or peel is not debridement.
-    if (/\b(?:curett\w*|debrid\w*|abrad\w*|abrasion|microdermabrasion)\b/i.test(all) && !/\b(?:no|without)\s+(?:curett\w*|debrid\w*)/i.test(all))
+    if (
+      /\b(?:curett\w*|debrid\w*|abrad\w*|abrasion|microdermabrasion)\b/i.test(all) &&
+      !/\b(?:no|without)\s+(?:curett\w*|debrid\w*)|\b(?:curettage|debridement)\s*:\s*(?:none|no|n\/?a|not)\b/i.test(all)
+    )
       procedure.debridement = true;
     else procedure.debridement = false;
     const area = findAreas(all)[0];

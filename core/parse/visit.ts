@@ -19,11 +19,11 @@ const BARE_DATE_LINE =
   /^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:[T\s,@]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*$/i;
 
 const NOTE_TITLE_LINE =
-  /^\s*(?:[a-z]+\s+){0,3}(?:note|visit|encounter|consult(?:ation)?|follow[- ]?up|f\/u)\b(?![^\n]*\b(?:printed|signed|received|reported|collected|addend))/i;
+  /^\s*(?:[a-z]+\s+){0,3}(?:note|visit|encounter|consult(?:ation)?|follow[- ]?up|f\/u|surgery|procedure)\b(?![^\n]*\b(?:printed|signed|received|reported|collected|addend))/i;
 
 /** A header line about another day: a report's own dates, earlier or later visits, a referral. */
 const OTHER_VISIT = /\b(?:printed|signed|received|reported|collected|addend\w*|last|previous|prior|next|return|rtc|recall|due|scheduled|referr\w*|since)\b/i;
-const TITLE_WORD = /\b(?:note|visit|encounter|consult(?:ation)?|clinic|follow[- ]?up|f\/u)\b/i;
+const TITLE_WORD = /\b(?:note|visit|encounter|consult(?:ation)?|clinic|follow[- ]?up|f\/u|surgery|procedure|operative|mohs)\b/i;
 /** A date right after a dash, bar or colon (or opening the line). */
 const SET_OFF_DATE =
   /(?:^|[-–—|:]\s*)(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})/i;
@@ -52,7 +52,9 @@ export function dateOfServiceOf(text: string): string | undefined {
     }
     // A title among the first lines, its date set off by a dash or a bar: "Dermatology clinic - 11/24/2026 - Doe, Jane",
     // "Doe, Jane - Excision note - 11/25/2026" (not "seen in clinic on 10/01/2026").
-    if (i < 5 && line.length <= 120 && TITLE_WORD.test(line) && !OTHER_VISIT.test(line)) {
+    // The first lines may also open with the date: "11/22/2026  Test, Patient-623".
+    const opensWithDate = i < 3 && line.length <= 80 && /^\s*\d/.test(line);
+    if (i < 5 && line.length <= 120 && (opensWithDate || TITLE_WORD.test(line)) && !OTHER_VISIT.test(line)) {
       const date = SET_OFF_DATE.exec(line);
       const d = date ? parseDate(line.slice(date.index)) : undefined;
       if (d) return d;

@@ -18,6 +18,24 @@ function postopDays(global: string | undefined): number | undefined {
   return undefined;
 }
 
+/**
+ * The global period of a prior procedure named only in words ("12 days after excision of SCC L forearm"), by the
+ * code family the words name (reference §10.2): flaps, grafts and hidradenitis excisions 090; excisions, destructions,
+ * I&D and layered or complex repairs 010; biopsies, shave removals, Mohs and simple repairs 000. Undefined when unsure.
+ */
+export function globalOfWords(words: string): string | undefined {
+  const t = words.toLowerCase();
+  if (/\b(?:flap|graft|adjacent\s+tissue|tissue\s+transfer|rotation|advancement|transposition|z-?plasty|hidradenitis)/.test(t)) return '090';
+  if (
+    /\b(?:re-?excision|excision|excised|wle|ed\s*&\s*c|electrodesiccation|destruction|destroyed|cryo\w*|ln2|i\s*&\s*d|incision\s+and\s+drainage|intermediate|layered|complex\s+repair|skin\s+tags?)/.test(
+      t,
+    )
+  )
+    return '010';
+  if (/\b(?:mohs|biops\w*|bx|shave|simple\s+repair)/.test(t)) return '000';
+  return undefined;
+}
+
 export const globalPeriod = defineRule({
   id: 'checks/global-period',
   family: 'checks',
@@ -33,14 +51,14 @@ export const globalPeriod = defineRule({
   apply(ctx) {
     const postOp = ctx.encounter.visit.postOpOf;
     if (!postOp) return;
-    const priorGlobal = postOp.code ? codeInfo(postOp.code)?.global : undefined;
+    const priorGlobal = postOp.code ? codeInfo(postOp.code)?.global : postOp.procedure ? globalOfWords(postOp.procedure) : undefined;
     // A known prior code without a postoperative period (000, XXX, ZZZ) puts nothing today in a global.
-    if (postOp.code && priorGlobal && !postopDays(priorGlobal)) return;
+    if (priorGlobal && !postopDays(priorGlobal)) return;
     const window = postopDays(priorGlobal);
     const elapsed = postOp.date && ctx.dateOfService ? daysBetween(postOp.date, ctx.dateOfService) : undefined;
     // No PFS global runs past 90 days, so an older procedure never covers today whatever its code.
     if (elapsed !== undefined && (elapsed < 0 || elapsed > (window ?? 90))) return;
-    const prior = `${postOp.code ?? 'a prior procedure'}${postOp.date ? ` on ${postOp.date}` : ''}${window ? ` (${window}-day global)` : ''}`;
+    const prior = `${postOp.code ?? (postOp.procedure ? `the ${postOp.procedure.replace(/^(?:an?|the)\s+/i, '')}` : 'a prior procedure')}${postOp.date ? ` on ${postOp.date}` : ''}${window ? ` (${window}-day global)` : ''}`;
     for (const line of ctx.lines) {
       if (line.billing !== 'insurance') continue;
       if (isEm(line.code) && line.code !== 'G2211') {

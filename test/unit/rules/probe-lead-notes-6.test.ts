@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../../core/engine';
 import { Settings } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
+import { globalOfWords } from '../../../core/rules/checks/global-period';
 import { codeNote } from './note-harness';
 
 // Misreads found by the lead's probe notes (session 6), coded end to end (parse → rules):
@@ -13,6 +14,8 @@ describe('the date of service on a header line beside other fields, or set off i
     ['Dermatology clinic - 11/24/2026 - Test, Patient-606 (commercial)', '2026-11-24'],
     ['Test, Patient-608 - Excision note - 11/25/2026', '2026-11-25'],
     ['Progress note | 2026-11-24 | Test, Patient-609', '2026-11-24'],
+    ['11/22/2026  Test, Patient-623', '2026-11-22'],
+    ['MOHS SURGERY 11/25/2026 - Test, Patient-626', '2026-11-25'],
     // Another day's date is no date of service.
     ['Last visit 10/01/2026', undefined],
     ['Next visit: 12/01/2026', undefined],
@@ -109,5 +112,39 @@ describe('the lesion line before an excision, or under an excision note title, i
   it('"seborrheic keratosis R flank, inflamed, shave removal, 0.8 cm" → L82.0; "SK, not inflamed" stays L82.1', () => {
     expect(codeNote('Seborrheic keratosis R flank, inflamed, bleeding with clothing - shave removal, 0.8 cm.\n').dx).toEqual([['L82.0']]);
     expect(codeNote('Seborrheic keratosis R flank, not inflamed, catches on clothing - shave removal, 0.8 cm.\n').dx).toEqual([['L82.1']]);
+  });
+});
+
+describe('a prior procedure named only in words still has its global period', () => {
+  const note = (days: number, date: string) =>
+    `Test, Patient-621, Medicare\nPost-op check, ${days} days after excision of SCC L forearm on ${date}. Wound healing well, sutures removed.\nNew today: 2 AKs on scalp, treated with LN2.\n`;
+  it('12 days after an excision (010): outside its global, no warning', () => {
+    const r = codeNote(note(12, '11/08/2026'), { payer: 'medicare' });
+    expect(r.lines).toEqual(['17000', '17003']);
+    expect(r.findings).not.toContain('checks/global-period');
+  });
+  it('6 days after it: inside, so the destruction asks for 58, 78 or 79', () => {
+    expect(codeNote(note(6, '11/14/2026'), { payer: 'medicare' }).findings).toContain('checks/global-period');
+  });
+  it.each([
+    ['excision of SCC L forearm', '010'],
+    ['Mohs with rotation flap repair', '090'],
+    ['shave biopsy R cheek', '000'],
+    ['Mohs surgery of the nose', '000'],
+    ['the procedure', undefined],
+  ])('%s → %s', (words, global) => {
+    expect(globalOfWords(words)).toBe(global);
+  });
+});
+
+describe('a PDT template', () => {
+  it('"PROCEDURE: Photodynamic therapy" + "Dx: AKs face and scalp" + "Levulan … applied to face and scalp by MA …" + "Debridement: none." → one 96567 and J7308', () => {
+    const r = codeNote(
+      'PROCEDURE: Photodynamic therapy\nDx: Actinic keratoses, face and scalp, >20 lesions\nLevulan Kerastick (aminolevulinic acid 20%) applied to face and scalp by MA, incubated 1 hour, then blue light illumination 16 min 40 sec by MA.\nDebridement: none.\n',
+      { payer: 'medicare' },
+    );
+    // Reference §8.2: PDT is one code a day; staff-applied without debridement is 96567; §8.3 J7308 per Kerastick.
+    expect(r.lines).toEqual(['96567', 'J7308-JZ']);
+    expect(r.findings).not.toContain('other-procedures/debridement');
   });
 });
