@@ -945,7 +945,13 @@ export const diagnosisLink = defineRule({
     }
     for (const line of em) {
       const separate = linker.problemCodes(true).map((c) => c.code);
-      const others = linker.problemCodes(false).map((c) => c.code);
+      let others = linker.problemCodes(false).map((c) => c.code);
+      // §10.1/§13.1: an E/M with 25 stands for what remains once the procedures' own work is taken away, so with a
+      // separately managed problem it points to that, not to the diagnosis the same-day procedure is billed for.
+      if (line.modifiers.includes('25') && separate.length > 0) {
+        const procedureDx = new Set(ctx.lines.filter((l) => l.family !== 'evaluation').flatMap((l) => l.dx));
+        others = others.filter((c) => !procedureDx.has(c));
+      }
       line.dx = dedupe([...line.dx, ...separate, ...others]);
       if (line.dx.length === 0) {
         // No coded problem: the diagnoses of the procedures done today are the next best support.

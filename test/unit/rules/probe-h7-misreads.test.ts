@@ -72,3 +72,30 @@ describe('a nail clipping sent for PAS', () => {
     expect(r.findings).toContain('pathology/nail-specimen');
   });
 });
+
+describe('the E/M-25 line points to the separately managed problem, not to the procedure’s diagnosis', () => {
+  const note = (ap: string) =>
+    `Exam: 15 AKs scalp, forehead and dorsal hands. Toenails thick and yellow.\nASSESSMENT & PLAN:\n${ap}\nE/M: 99213-25 (managed separately from the AK destruction)\n`;
+  it('AKs destroyed + onychomycosis started on terbinafine → 99213-25 [B35.1], 17004 [L57.0]', () => {
+    const r = codeNote(
+      note(
+        '1. Actinic keratoses (L57.0) - LN2 today, 15 lesions total.\n2. Onychomycosis of toenails (B35.1) - start terbinafine 250 mg daily; CBC and hepatic panel ordered.',
+      ),
+      { payer: 'medicare' },
+    );
+    // Reference §2.1: 15 AKs = 17004 alone; §10.1: 25 on the E/M for the separately identifiable problem; §13.1 pointers per line.
+    expect(r.lines).toEqual(['99213-25', '17004']);
+    expect(r.dx).toEqual([['B35.1'], ['L57.0']]);
+  });
+
+  it('a problem addressed in the E/M but not treated by the procedure keeps its pointer', () => {
+    const r = codeNote(
+      note(
+        '1. Actinic keratoses (L57.0) - LN2 today, 15 lesions total.\n2. Onychomycosis of toenails (B35.1) - start terbinafine 250 mg daily; labs ordered.\n3. Seborrheic keratoses (L82.1) - benign, reassured.',
+      ),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['99213-25', '17004']);
+    expect(r.dx).toEqual([['B35.1', 'L82.1'], ['L57.0']]);
+  });
+});
