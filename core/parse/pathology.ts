@@ -255,6 +255,9 @@ const LABEL_LIST =
 /** A line that says a specimen's result is still to come. */
 const PENDING_ONLY =
   /\b(?:(?:will\s+be|to\s+be|is\s+being)\s+(?:reported|issued|signed)|reported\s+(?:separately|under\s+separate)|(?:separate|supplemental|subsequent|forthcoming)\s+report|to\s+follow|pending|in\s+progress|not\s+yet\s+(?:available|reported|signed|resulted))\b/i;
+/** No tissue was examined under the microscope: an empty container, tissue sent only for culture. */
+const NOTHING_EXAMINED =
+  /\b(?:no\s+(?:histolog\w*|microscopic\s+exam\w*)\s+(?:was\s+)?(?:performed|done)|not\s+(?:examined|processed)\s+histolog\w*|no\s+tissue\s+(?:was\s+)?(?:received|identified|present)|(?:container|jar)\s+(?:was\s+)?received\s+empty|sent\s+(?:directly\s+)?to\s+microbiology|no\s+diagnosis\s+rendered)\b/i;
 /** Words of an actual reading, which a pending line does not have. */
 const FINDING_WORDS =
   /\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|spongio\w*|hyperplasia|scar|atypi\w*|in\s+situ|infiltrat\w*|lymphom\w*|proliferation|neoplasm|tumou?r|consistent\s+with|compatible\s+with|benign|malignan\w*|no\s+evidence|negative|positive)\b/i;
@@ -592,6 +595,8 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     // Only when the diagnosis starts with it: "Subepidermal blister; DIF to follow" is a result.
     const firstClause = diagnosis.split(/[.;]\s/)[0] ?? '';
     if (PENDING_ONLY.test(firstClause) && !FINDING_WORDS.test(firstClause) && behaviorOf(diagnosis) === 'unknown') return;
+    // "B. … container received empty", "sent to microbiology; no histology performed": nothing was examined, no result.
+    if (NOTHING_EXAMINED.test(diagnosis) && !FINDING_WORDS.test(diagnosis.replace(NOTHING_EXAMINED, '')) && behaviorOf(diagnosis) === 'unknown') return;
     if (!label) unlabeled++;
     const key = label ?? `#${unlabeled}`;
     const existing = reports.get(key);

@@ -256,6 +256,16 @@ function forImmunofluorescenceOnly(ctx: RuleContext, s: PathologySpecimen): bool
   return procs.length > 0 && IMMUNOFLUORESCENCE.test(text) && !ROUTINE_HISTOLOGY.test(text);
 }
 
+/** "Punch bx for tissue culture … sent to microbiology": tissue for the micro lab, with no histology asked for. */
+const CULTURE = /\b(?:(?:tissue|bacterial|fungal|afb|mycobacterial)\s+cultures?|for\s+cultures?|microbiology)\b/i;
+const HISTOLOGY_ASKED = /\b(?:path\w*|dermpath|dermatopath\w*|histo\w*|h\s*&\s*e|formalin|permanent)\b/i;
+
+function forCultureOnly(ctx: RuleContext, s: PathologySpecimen): boolean {
+  if (s.report) return false;
+  const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));
+  return procs.length > 0 && procs.every((p) => CULTURE.test(p.text) && !HISTOLOGY_ASKED.test(p.text));
+}
+
 function billable(ctx: RuleContext): PathologySpecimen[] {
   // Same specimens as filtering pathologySpecimens(ctx); only the kept ones are copied.
   return billableKnown(ctx).map(handOut);
@@ -343,6 +353,15 @@ export const pathologyLevelPerSpecimen = defineRule({
           target: s.label,
           fix: "Code the immunofluorescence study from the lab's report (or confirm that the lab bills it).",
           span: s.report?.span,
+        });
+        continue;
+      }
+      if (forCultureOnly(ctx, s)) {
+        ctx.report({
+          severity: 'info',
+          message: `Specimen ${s.label}: sent for culture only (microbiology), so no surgical pathology level (88305) was added.`,
+          target: s.label,
+          fix: 'If the tissue was also submitted for histology, document it: that supports the surgical pathology level.',
         });
         continue;
       }

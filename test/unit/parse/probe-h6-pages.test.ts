@@ -116,4 +116,22 @@ describe('probe h6: phrasings of unseen pages', () => {
     // One dated title that is no encounter header (no DOS field under it) cuts nothing.
     expect(claim(`${today}Office visit 07/14/2026: shave biopsy R cheek showed BCC.\nLN2 to 3 AKs of the scalp today.\n`)).toContain('17000 x1 []');
   });
+
+  it('a report part with nothing examined (empty container, culture only) has no result and no 88305', () => {
+    const report = (b: string) =>
+      claim(`Patient: Test, Patient-599   MRN: 900599\nFINAL DIAGNOSIS:\nA. Skin, L cheek, shave: BASAL CELL CARCINOMA, nodular.\nB. ${b}\n`);
+    expect(report('Skin, L cheek inferior: container received empty; no diagnosis rendered.')).toEqual(['88305 x1 []']);
+    expect(report('Skin, L cheek, punch for tissue culture: sent directly to microbiology; no histology performed.')).toEqual(['88305 x1 []']);
+    expect(report('Skin, L cheek inferior: no tissue identified in the deeper levels; dermal scar.')).toEqual(['88305 x2 []']);
+  });
+
+  it('a biopsy sent for culture only (microbiology) has no surgical pathology line', () => {
+    const e = parseNote(
+      'DOS: 11/09/2026\nProcedures:\nPunch biopsy 4 mm, L cheek, for H&E: specimen A to in-house dermatopathology.\n' +
+        'Punch biopsy 4 mm, L cheek adjacent, for tissue culture (bacterial, fungal, AFB): specimen B sent to microbiology.\n',
+    );
+    const draft = codeEncounter(e);
+    expect(draft.lines.map((l) => `${l.code} x${l.units} ${l.specimenLabels.join(',')}`)).toEqual(['11104 x1 A', '11105 x1 B', '88305 x1 A']);
+    expect(draft.findings.some((f) => f.rule === 'pathology/level-per-specimen' && f.message.includes('culture only'))).toBe(true);
+  });
 });
