@@ -300,7 +300,7 @@ const HISTORY = gated(
   /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|wks?|weeks?|months?)\s+(?:after|since|following|out\s+from)|post[- ]?op(?:erative)?\s+(?:visit|check|appointment|appt|f\/u|follow[- ]?up|day)|pod\s*#?\s*\d|yesterday|by\s+(?:another|a\s+different|an\s+outside|outside|the\s+referring)\s+(?:mohs\s+)?(?:surgeon|physician|provider|dermatologist|doctor|practice|office)|(?:done|performed)\s+elsewhere|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|years?\s+ago|months?\s+ago|weeks?\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:here\s+|previously\s+|elsewhere\s+)?(?:on|at)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?(?!\s*(?:mm|cm))|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)))\b/i,
 );
 const NEGATED_PROC =
-  /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
+  /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?|paring)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
 const NEGATED_PROC_GATED = gated(NEGATED_PROC);
 const STATED_PAST =
   /\bat\s+(?:(?:her|his|their|the|a)\s+)?(?:last|prior|previous)\s+(?:visit|appointment)\b|\b(?:\d+|a|one|two|three|several)\s+(?:years?|months?|weeks?)\s+ago\b/i;
@@ -338,11 +338,11 @@ const ORDINAL_WORDS = [
   'twentieth',
 ];
 const DONE_THEN_DATE =
-  /\b(?:performed|done|obtained)\b[^.;\n]{0,30}?\b(?:on|in|at|dated)?\s*(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b|(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?(\d{1,2}(?=st|nd|rd|th|\b)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first))/i;
+  /\b(?:performed|done|obtained|seen)\b[^.;\n]{0,30}?\b(?:on|in|at|dated)?\s*(?:(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b|(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:the\s+)?(\d{1,2}(?=st|nd|rd|th|\b)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first))/i;
 
 /**
- * "Shave bx performed 10/28/2026", "biopsy done here on November fourth": the act is dated before this visit,
- * so it is history even though "performed"/"done" would otherwise make it today's.
+ * "Shave bx performed 10/28/2026", "biopsy done here on November fourth", "Seen 11/20/2026: I&D …": the act is
+ * dated before this visit, so it is history even though "performed"/"done" would otherwise make it today's.
  */
 function donePast(t: string): boolean {
   if (!serviceDate) return false;
@@ -407,7 +407,7 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       .slice(triggerAt)
       .replace(/\b(?:previously|prior|past|recently)\s+\w+|\b(?:biopsy|bx)[- ]proven\b|\bhistory\s+of\b|\bhx\s+of\b|\bh\/o\b/gi, ' ');
     const rebuilt = `${before}${after}`;
-    if (rebuilt !== t) return intentOf(rebuilt, inHistorySection);
+    if (rebuilt !== t) return intentOf(rebuilt, inHistorySection, triggerAt);
   }
   // "SCCIS L lower lid, not a Mohs candidate - ED&C x2": the negation names another procedure than this one.
   if (triggerAt !== undefined && triggerAt >= 0) {
@@ -427,6 +427,20 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       return intentOf(`${t.slice(0, from)}${t.slice(from + later[0].length)}`, inHistorySection);
     }
   }
+  // "LN2 cryo to all 5 warts, 1 FTC each, no paring": a later comma-part denying another procedure leaves this one as it is.
+  if (triggerAt !== undefined && triggerAt >= 0) {
+    const laterNo = /,\s*(?:and\s+)?(?:no|without)\s+([^,;.]{1,40})/i.exec(t.slice(triggerAt));
+    const part = (laterNo?.[1] ?? '').toLowerCase();
+    const own = t
+      .slice(triggerAt, triggerAt + 8)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .slice(0, 4);
+    if (laterNo && laterNo.index > 0 && (findTriggers(part).length > 0 || NEGATED_PROC.test(`no ${part}`)) && !(own && part.includes(own))) {
+      const from = triggerAt + laterNo.index;
+      return intentOf(`${t.slice(0, from)}${t.slice(from + laterNo[0].length)}`, inHistorySection, triggerAt);
+    }
+  }
   const index = indexText(t);
   if (gatedTest(NEGATED_PROC_GATED, t, index) && !/\b(?:performed|done|obtained|taken|completed)\b/i.test(t.replace(NEGATED_PROC, ''))) return 'negated';
   // "Hx of BCC treated with Mohs", "s/p excision": a clause that opens with history is history.
@@ -435,7 +449,7 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
   if (gatedTest(DEFERRED, t, index) && !/\bdeferred\s+to\s+(?:pathology|path)\b/i.test(t)) return 'deferred';
   const performedNow = gatedTest(PERFORMED_NOW, t, index);
   // "Skin tags were removed at her last visit", "AKs were treated 2 years ago": a stated past time outweighs "were removed".
-  if (performedNow && (STATED_PAST.test(t) || donePast(t)) && !/\b(?:today|this\s+visit|now)\b/i.test(t)) return 'history';
+  if (((performedNow && STATED_PAST.test(t)) || donePast(t)) && !/\b(?:today|this\s+visit|now)\b/i.test(t)) return 'history';
   // "Assessment: AK x6 face. Plan: LN2 today.": a template's "Plan:" label over a procedure done today is no plan.
   const labelOnly = /^\W*plan\s*:\s*/i.exec(t);
   const doneToday = labelOnly !== null && /\btoday\b/i.test(t) && !gatedTest(PLANNED, t.slice(labelOnly[0].length), indexText(t.slice(labelOnly[0].length)));

@@ -274,6 +274,7 @@ const WOUND_WORDS = /\b(?:ulcers?|wounds?|lacerations?|abscess(?:es)?)\b/i;
 /** Size lists the exam gave per site ("mid back …, two papules, 0.8 cm and 0.9 cm"), for the plan's "shave removal of both". */
 interface ExamSizes {
   key: string;
+  laterality?: Site['laterality'];
   sizes: number[];
 }
 let examSizeLines: ExamSizes[] = [];
@@ -285,8 +286,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     for (const u of units) {
       const listed = sizeList(u.text);
       const sizes = listed.length >= 2 ? listed : findSizes(u.text).map((z) => greatest(z));
-      const key = sizes.length >= 2 ? pickSite(findSites(u.text, { strict: true }))?.site.key : undefined;
-      if (key) examSizeLines.push({ key, sizes });
+      const site = sizes.length >= 1 ? pickSite(findSites(u.text, { strict: true }))?.site : undefined;
+      if (site?.key) examSizeLines.push(site.laterality ? { key: site.key, laterality: site.laterality, sizes } : { key: site.key, sizes });
     }
     carry.examSizes = examSizeLines;
   }
@@ -341,8 +342,17 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   /** Units of a diagnosis/indication line ("Indication: #1 …; #2 …"): why, not what was done. */
   const whyUnits = new Set<Unit>();
   let unchecked = false;
+  let attesting = false;
   for (const u of units) {
     if (overBudget()) break;
+    // "ATTENDING ATTESTATION: I saw and examined … present for the cryotherapy and both biopsies …": the teaching
+    // physician restates the resident's procedures; its paragraph adds none.
+    if (u.lineStart) attesting = ATTESTATION_LINE.test(`${u.field ? `${u.field}: ` : ''}${u.text}`) || (attesting && !u.afterBlank);
+    if (attesting) {
+      current = undefined;
+      pending = [];
+      continue;
+    }
     if (u.lineStart) lineField = u.field;
     if (u.lineStart) unchecked = UNCHECKED_BOX.test(u.text);
     if (unchecked) {
@@ -609,7 +619,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             (!u.lineStart && !u.label && !site.site.laterality && seg.family !== base?.family && partOfSite(site.site.key, baseSite.key));
           // A new bullet line naming a procedure is a new item; so is a template's procedure title after a blank line
           // ("Biopsy - Shave" / "Location: …" then "Biopsy - Punch" / "Location: …").
-          const newItem = (u.bullet && u.lineStart && base !== undefined && base.trigger !== u) || (u.lineStart && u.afterBlank && TEMPLATE_TITLE.test(u.text));
+          // "Procedure 1: Molluscum - cantharidin …" then "Procedure 2: Warts - LN2 …": a numbered procedure line is the next one.
+          const newItem =
+            (u.bullet && u.lineStart && base !== undefined && base.trigger !== u) ||
+            (u.lineStart && u.afterBlank && TEMPLATE_TITLE.test(u.text)) ||
+            (u.lineStart && base !== undefined && base.trigger !== u && (NUMBERED_PROCEDURE.test(u.text) || NUMBERED_PROCEDURE.test(`${u.field ?? ''}:`)));
           const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
           const newIntent = first ? intents.get(first) : undefined;
           const sameIntent = !base?.intent || !newIntent || base.intent === newIntent || newIntent !== 'performed';
@@ -1251,6 +1265,22 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
     if (sizes?.[k] !== undefined) item.sizeCm = sizes[k];
     return item;
   });
+}
+
+const ATTESTATION_LINE = /^[ \t*#=_-]*(?:(?:attending|teaching|supervising)(?:\s+physician)?\s+)?attestation(?:\s+statement)?\s*:/i;
+const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*#?\s*\d{1,2}\s*[:.)-]/i;
+
+/**
+ * "O: R inframammary fold: 1.2 cm inflamed SK" then "A/P: ISK R inframammary fold - shave removal": a removal the plan
+ * gives no size measures what the exam measured at that site and side, when the exam has one size there.
+ */
+function examSizeOf(kind: Procedure['kind'], site: Site | undefined): number | undefined {
+  if ((kind !== 'shave-removal' && kind !== 'excision' && kind !== 'destruction-malignant') || !site?.key) return undefined;
+  // "L malar cheek: 0.5 cm" in the exam, "L cheek" in the plan: one place named at two levels of detail.
+  const seen = examSizeLines.filter(
+    (x) => x.laterality === site.laterality && (x.key === site.key || partOfSite(x.key, site.key) || partOfSite(site.key, x.key)),
+  );
+  return seen.length === 1 && seen[0]?.sizes.length === 1 ? seen[0].sizes[0] : undefined;
 }
 
 /** "0.5, 0.7 and 1.1 cm": sizes listed with one unit at the end, in cm (empty when there is no such list). */
@@ -2065,7 +2095,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (lesionBased) {
     // ED&C: the size in the procedure's own sentence first; else the lesion line before it ("BCC R ala, 0.8cm. ED&C x3").
     const size =
-      b.enumerated?.sizeCm ?? (kind === 'destruction-malignant' ? (lesionSizeOf(b, `${seg}\n${all}`) ?? lesionSizeOf(b, ctx)) : lesionSizeOf(b, ctxAll));
+      b.enumerated?.sizeCm ??
+      (kind === 'destruction-malignant' ? (lesionSizeOf(b, `${seg}\n${all}`) ?? lesionSizeOf(b, ctx)) : lesionSizeOf(b, ctxAll)) ??
+      examSizeOf(kind, procedure.site);
     if (size !== undefined && size > 0) {
       clinicalSizeCm = size;
       if (kind !== 'mohs') procedure.lesionDiameterCm = size;

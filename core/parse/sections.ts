@@ -233,8 +233,8 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
   const soap =
     (text.slice(0, 50_000).match(/^[ \t]*[SOAP]:/gm) ?? []).length >= 2 &&
     /^[ \t]*S:/m.test(text.slice(0, 50_000)) &&
-    // "A/P:" / "A&P:" is the usual combined assessment-and-plan heading of a SOAP note.
-    /^[ \t]*(?:[AP]|A\s*[/&]\s*P):/m.test(text.slice(0, 50_000));
+    // "A/P:" / "A&P:" is the usual combined assessment-and-plan heading of a SOAP note; a page may show it apart, after "O:".
+    /^[ \t]*(?:[AOP]|A\s*[/&]\s*P):/m.test(text.slice(0, 50_000));
   let pos = 0;
   const n = text.length;
   let lines = 0;

@@ -43,6 +43,31 @@ function complicatedIn(text: string): { yes: boolean; negated: boolean } {
   return { yes: COMPLICATED.test(text.replace(NEGATED_COMPLICATION, ' ')), negated };
 }
 
+/** Today's I&D said to repeat the earlier one at the same place. */
+const REPEAT_SAME_SITE =
+  /\b(?:repeat(?:ed)?|re-?drain\w*|re-?incis\w*)\b[^.\n]{0,80}\bsame\s+(?:site|abscess|location|spot|area)\b|\bsame\s+(?:site|abscess)\b[^.\n]{0,40}\b(?:re-?drain\w*|repeat\w*|again)\b/;
+const DRAINAGE_LINE = /\b(?:i\s*&\s*d|i\s+and\s+d|incision\s+and\s+drainage|1006[01])\b/i;
+const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g;
+
+/** Days from the latest earlier I&D the note dates (a line naming an I&D and a date before the visit) to the visit. */
+function priorDrainageDays(ctx: RuleContext): number | undefined {
+  const dos = ctx.dateOfService;
+  if (!dos) return undefined;
+  let best: number | undefined;
+  for (const text of Object.values(ctx.encounter.sections)) {
+    for (const line of text.split('\n')) {
+      if (!DRAINAGE_LINE.test(line)) continue;
+      for (const m of line.matchAll(NUMERIC_DATE)) {
+        const year = (m[3] as string).length === 2 ? `20${m[3]}` : (m[3] as string);
+        const iso = `${year}-${(m[1] as string).padStart(2, '0')}-${(m[2] as string).padStart(2, '0')}`;
+        const days = Math.round((Date.parse(`${dos}T00:00:00Z`) - Date.parse(`${iso}T00:00:00Z`)) / 86_400_000);
+        if (Number.isFinite(days) && days > 0 && (best === undefined || days < best)) best = days;
+      }
+    }
+  }
+  return best;
+}
+
 export const incisionDrainage = defineRule({
   id: 'other-procedures/incision-drainage',
   family: 'other-procedures',
@@ -74,6 +99,21 @@ export const incisionDrainage = defineRule({
         fix: 'Document the abscess: fluctuance, purulent drainage, or the infected cyst/furuncle/paronychia that was drained.',
         span: p.span,
       });
+    }
+    // "Seen 11/20/2026: I&D … = 10060" and today "repeat incision and drainage, same site": the same physician repeats
+    // the I&D inside its 10-day global, so the repeat takes 76 (§14, §10.3).
+    const priorDays = priorDrainageDays(ctx);
+    if (priorDays !== undefined && priorDays >= 1 && priorDays <= 10 && procs.some((p) => REPEAT_SAME_SITE.test(words(ctx, p)))) {
+      const line = ctx.lines.find((l) => l.code === code);
+      if (line) {
+        ctx.addModifier(line, '76');
+        ctx.report({
+          severity: 'info',
+          message: `${code}: a repeat I&D of the same site ${priorDays} day${priorDays === 1 ? '' : 's'} after the first, inside its 10-day global period, so 76 was added.`,
+          target: code,
+        });
+        return;
+      }
     }
     const prior = ctx.encounter.visit.postOpOf?.code;
     if (prior === '10060' || prior === '10061') {

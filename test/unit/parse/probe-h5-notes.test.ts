@@ -100,3 +100,19 @@ describe('a procedure dated before the visit', () => {
     expect(biopsies(text)).toBe(n);
   });
 });
+
+describe('a later comma-part that denies another procedure', () => {
+  it.each([
+    ['LN2 cryo to all 5 warts, 1 FTC each, no paring.', ['destruction-benign']],
+    ['ED&C x3 of the biopsy-proven BCC R forearm 0.8 cm, no repair needed.', ['destruction-malignant']],
+    ['No biopsy today.', []],
+  ])('%s', (text, kinds) => {
+    expect(parseNote(`Date of Service: 11/25/2026\n${text}\n`).procedures.map((p) => p.kind)).toEqual(kinds);
+  });
+});
+
+describe('SOAP parts shown apart from the assessment (a web page splits at "A/P:")', () => {
+  it('reads "S:" and "O:" as history and exam without the plan in the same text', () => {
+    expect(splitSections('S: itchy growth.\nO: R inframammary fold: 1.2 cm ISK.\n').map((s) => s.role)).toEqual(['history', 'exam']);
+  });
+});
