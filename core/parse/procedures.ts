@@ -859,7 +859,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     // the summary of the labeled items below it, which take its site when they name none.
     const counted = /(?:\bx|×)\s*([2-9])\b/i.exec(b.trigger.text);
     // A diagnosis field under the header ("Pre-op diagnosis: BCC R back; nevus L arm") summarises the items too.
-    const own = b.units.filter((u) => !(u.field && isDxField(u.field)) && !whyUnits.has(u) && /[a-z0-9]/i.test(u.text)).length;
+    // Consent, prep and anesthesia lines under a title ("PROCEDURE NOTE - EXCISIONS x3") are no lines of its own either.
+    const own = b.units.filter((u) => !(u.field && isDxField(u.field)) && !whyUnits.has(u) && !isBoilerplate(u) && /[a-z0-9]/i.test(u.text)).length;
     if (!b.parent && !b.label && own === 1 && counted) {
       const n = Number(counted[1]);
       const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
@@ -872,6 +873,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         .filter((x) => (x.label || (x.trigger.bullet && x.trigger.lineStart)) && group(x.family) === group(b.family));
       if (items.length === n) {
         for (const x of items) if (!x.site && b.site) x.site = b.site;
+        // "EXCISIONS x3 (all biopsy proven, bx 10/28/2026)": what the header says of all its items is each item's context.
+        if (priorMalignantBiopsyIn(b.trigger.text)) for (const x of items) if (!x.context.includes(b.trigger)) x.context.unshift(b.trigger);
         // The header's closure goes with it only when the items tell a closure of the same kind themselves.
         const closures = blocks.filter((x) => x.parent === b);
         if (closures.every((c) => blocks.some((x) => x.parent && items.includes(x.parent) && x.family === c.family))) dropped.add(b);
@@ -1537,6 +1540,8 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
       return { kind: 'debridement' };
     case 'peel':
       return { kind: 'chemical-peel' };
+    case 'patch':
+      return { unread: 'patch testing: the coding reference gives no code or units for it; code it by hand' };
     case 'vascular':
       return { kind: 'vascular-laser' };
     case 'repair':
@@ -2051,6 +2056,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const end = b.units[b.units.length - 1]?.end ?? b.segEnd;
   const span = b.enumerated ? spanOf(b.enumerated.start, b.enumerated.end) : spanOf(Math.min(b.segStart, b.trigger.start), end);
   if (!kind) {
+    // "Plan: patch testing if not improved": a service DermLens cannot code, only planned, is nothing to report.
+    if (intent !== 'performed') return undefined;
     return {
       procedure: { id: `unread-${nextId++}`, kind: 'unlisted', status: 'performed', lesionLabels: [], indications: [], text: seg.slice(0, 300), span },
       block: b,

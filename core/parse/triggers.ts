@@ -27,6 +27,7 @@ export type Family =
   | 'nail'
   | 'debridement'
   | 'peel'
+  | 'patch'
   | 'vascular'
   | 'repair'
   | 'att'
@@ -111,6 +112,8 @@ const RE: [Family, RegExp][] = [
     'peel',
     /\b(?:chemical\s+peel|tca\s+peel|glycolic(?:\s+acid)?\s+peel|jessner'?s?(?:\s+(?:peel|solution))?|salicylic\s+(?:acid\s+)?peel|(?:superficial|medium|deep)\s+(?:depth\s+)?peel|peel\s+(?:was\s+)?(?:applied|performed))\b/gi,
   ],
+  // Patch testing (allergens applied or read): the coding reference gives it no code, so it is only reported (§16).
+  ['patch', /\b(?:patch\s+test(?:s|ing)?|patch\s+test\s+(?:application|placement|reading|read)|finn\s+chambers?|t\.r\.u\.e\.?\s+test)\b/gi],
   ['debridement', /\b(?:debridement|debrided|sharp\s+debridement|excisional\s+debridement)\b/gi],
   [
     'tag',
@@ -143,7 +146,7 @@ const GENERIC_EXCISION = /^(?:ellips|elliptical|fusiform)/i;
 
 /** One cheap pass first: most lines (anesthesia, consent, exam) name no procedure at all. Grouped by first letter for speed. */
 const GATE = groupedByFirstLetter(
-  /moh|micrograph|mms|stage|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|adjacent|a-?to-?t|o-?to-?z|repair|closure|closed|layer|resutur|approximat|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i\s*\+\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matri[xc]ect|peel|jessner|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|ln2|l\.n|nitrogen|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i,
+  /moh|micrograph|mms|stage|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|adjacent|a-?to-?t|o-?to-?z|repair|closure|closed|layer|resutur|approximat|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i\s*\+\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matri[xc]ect|peel|jessner|patch|finn|t\.r\.u\.e|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|ln2|l\.n|nitrogen|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i,
 );
 
 // A drug with an IM/SC route, given: an injection even without the word (see findTriggers).

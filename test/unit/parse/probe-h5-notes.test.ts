@@ -116,3 +116,25 @@ describe('SOAP parts shown apart from the assessment (a web page splits at "A/P:
     expect(splitSections('S: itchy growth.\nO: R inframammary fold: 1.2 cm ISK.\n').map((s) => s.role)).toEqual(['history', 'exam']);
   });
 });
+
+describe('a counted title over numbered excisions', () => {
+  it('is no excision of its own, and its biopsy proof holds for every item', () => {
+    const e = parseNote(
+      'DOS: 11/25/2026\nPROCEDURE NOTE - EXCISIONS x2 (all biopsy proven, bx 10/28/2026)\nConsent: signed.\nAnesth: 1% lido w/ epi.\n\n#1 L mid cheek - nodular BCC\n   Lesion 1.8 cm, margins 2 mm, excised diameter 2.2 cm. Spec A.\n\n#2 R posterior neck - SCC\n   Lesion 1.1 cm, 4 mm margins, excised diameter 1.9 cm. Spec B.\n',
+    );
+    const excisions = e.procedures.filter((p) => p.kind === 'excision');
+    expect(excisions.map((p) => p.excisedDiameterCm)).toEqual([2.2, 1.9]);
+  });
+});
+
+describe('patch testing, which the reference gives no code', () => {
+  it('is reported as not read, never coded', () => {
+    const e = parseNote('Date of Service: 11/25/2026\nProcedure: PATCH TEST APPLICATION - baseline series 80 allergens applied to the upper back.\n');
+    expect(e.procedures).toHaveLength(0);
+    expect(e.unread.map((u) => u.reason).join(' ')).toContain('patch testing');
+  });
+  it('a planned patch test is nothing', () => {
+    const e = parseNote('Date of Service: 11/25/2026\nPlan: patch testing if not improved in 8 weeks.\n');
+    expect(e.unread).toHaveLength(0);
+  });
+});
