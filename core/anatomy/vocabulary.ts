@@ -215,7 +215,8 @@ const RAW: [string | string[], SiteKey, Partial<Term>?][] = [
   [['ring finger'], 'finger', { subsite: '4' }],
   [['little finger', 'small finger', 'pinky', 'pinky finger', 'fifth finger'], 'finger', { subsite: '5' }],
   [['thumb', 'thumbs', 'pollex'], 'thumb', { subsite: '1' }],
-  [['fingernail', 'fingernails', 'finger nail', 'finger nails', 'fingernail fold', 'thumbnail', 'thumb nail'], 'fingernail'],
+  [['fingernail', 'fingernails', 'finger nail', 'finger nails', 'fingernail fold'], 'fingernail'],
+  [['thumbnail', 'thumb nail', 'thumbnails'], 'fingernail', { subsite: '1' }],
   [
     [
       'nail',
@@ -493,7 +494,10 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
     if (!subsite && (key === 'finger' || key === 'toe' || key === 'fingernail' || key === 'toenail')) {
       const before = all[first.ai - 1]?.word;
       const after = all[last.ai + 1]?.word;
-      subsite = (before && ORDINAL[before]) || (after && /^[1-5]$/.test(after) ? after : undefined);
+      // "R thumbnail, 3 mm wide band": a number with a unit after it is a size, not the digit.
+      const unit = all[last.ai + 2]?.word;
+      subsite =
+        (before && ORDINAL[before]) || (after && /^[1-5]$/.test(after) && !(unit && /^(?:mm|cm|millimet\w*|centimet\w*)$/.test(unit)) ? after : undefined);
       if (subsite === '1' && key === 'finger') key = 'thumb';
     }
     if (key === 'nail') {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findSites, pickSite } from '../../../core/anatomy/vocabulary';
 import { parseNote } from '../../../core/parse';
 import { findCount, findLengthCm, findMarginCm, findSizes, greatest } from '../../../core/parse/measure';
 import { plainText } from '../../../core/parse/plain-text';
@@ -136,5 +137,15 @@ describe('patch testing, which the reference gives no code', () => {
   it('a planned patch test is nothing', () => {
     const e = parseNote('Date of Service: 11/25/2026\nPlan: patch testing if not improved in 8 weeks.\n');
     expect(e.unread).toHaveLength(0);
+  });
+});
+
+describe('a thumbnail and a size after it', () => {
+  it.each([
+    ['new longitudinal melanonychia R thumbnail, 3 mm wide band', '1'],
+    ['R thumb nail', '1'],
+    ['L 2nd finger', '2'],
+  ])('%s -> digit %s', (text, digit) => {
+    expect(pickSite(findSites(text, { strict: true }))?.site.subsite).toBe(digit);
   });
 });
