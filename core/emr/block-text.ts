@@ -206,13 +206,14 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   if (tag === 'INPUT') {
     const input = el as HTMLInputElement;
     const kind = (input.type || 'text').toLowerCase();
+    // A field named only for screen readers or by its tooltip ("Lesion diameter (cm)") reads as a labeled field; a
+    // checked box so named ("Cryotherapy") reads as its name.
+    const name = input.labels?.length ? '' : (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '');
     if (kind === 'text' || kind === 'number' || kind === 'date' || kind === 'search' || kind === '') {
       const value = input.value ?? input.getAttribute('value') ?? '';
-      // A field named only for screen readers or by its tooltip ("Lesion diameter (cm)") reads as a labeled field.
-      const name = input.labels?.length ? '' : (el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '');
-      if (value.trim()) push(sink, ` ${name && `${name.replace(/:?\s*$/, ':')} `}${value.trim()} `);
-    }
-    // Checkboxes and radios say nothing themselves; an unchecked one silences its label (below).
+      if (value.trim()) push(sink, ` ${name && `${name}: `}${value.trim()} `);
+    } else if (input.checked && name) push(sink, ` ${name} `);
+    // Checkboxes and radios otherwise say nothing themselves; an unchecked one silences its label (below).
     return;
   }
   if (tag === 'LABEL' && labelsUncheckedChoice(el)) return;

@@ -202,6 +202,11 @@ describe('blockText', () => {
       'Lesion diameter (cm): 1.1 Margin: 0.2 cm\nRepair length 3.2 cm',
     ],
     [
+      'a checked box named only by aria-label reads as its name; an unchecked one says nothing',
+      '<div><input type="checkbox" checked aria-label="Cryotherapy of actinic keratoses"> Lesions: 4</div><div><input type="checkbox" aria-label="Shave biopsy"> Site: R arm</div>',
+      'Cryotherapy of actinic keratoses Lesions: 4\nSite: R arm',
+    ],
+    [
       'a bare template title whose every field is an unfilled *** wildcard goes with them; a partly filled block stays',
       '<div><b>INTRALESIONAL INJECTION</b></div><div>Lesion(s): ***</div><div>Medication: triamcinolone *** mg/mL, total *** mL</div><div><b>CRYOTHERAPY</b></div><div>Lesions: ***</div><div>Site: R hand, 3 warts</div><div><b>PARING</b></div><div>Count: ***</div>',
       'CRYOTHERAPY\nSite: R hand, 3 warts',
