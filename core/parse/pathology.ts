@@ -297,7 +297,10 @@ function subheadingMode(line: string): { mode: Mode; rest: string; label?: strin
       const colon = after.search(/[:—]|--?\s/);
       const rest = colon >= 0 ? after.slice(colon + 1).trim() : '';
       // "IMMUNOHISTOCHEMISTRY (2A): CD3 …": the block in the heading says whose stains follow.
-      const block = /^\s*\(((?:[Bb]lock\s+|BLOCK\s+)?(?:[A-Z]\d{0,2}|\d{1,2}[A-Z]))\)/.exec(after)?.[1];
+      // "(block a1)" typed in lower case: a letter with its block number after "block" is a label, never an article.
+      const block = /^\s*\(((?:[Bb]lock\s+|BLOCK\s+)?(?:[A-Z]\d{0,2}|\d{1,2}[A-Z])|[Bb]lock\s+[a-z]\d{1,2})\)/
+        .exec(after)?.[1]
+        ?.replace(/[a-z](?=\d*$)/, (c) => c.toUpperCase());
       // "DIAGNOSIS (B): Granuloma annulare", "SPECIMEN (B): Skin, …": the heading names its specimen.
       const label = /^\s*\(([A-Z]\d?|\d{1,2})\)\s*(?::|-{1,2}\s|—)/.exec(after)?.[1];
       if (label && mode !== 'micro' && mode !== 'comment') return { mode, rest, label };

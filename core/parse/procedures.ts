@@ -283,11 +283,15 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   const units = sectionUnits(section);
   examSizeLines = carry.examSizes ?? [];
   if (section.role === 'exam') {
+    // Sentence by sentence, whatever the case: "… 0.8 cm and 0.9 cm, both crusted. l temple: 0.6 cm …" typed in lower
+    // case is one unit, but each sentence measures its own site.
     for (const u of units) {
-      const listed = sizeList(u.text);
-      const sizes = listed.length >= 2 ? listed : findSizes(u.text).map((z) => greatest(z));
-      const site = sizes.length >= 1 ? pickSite(findSites(u.text, { strict: true }))?.site : undefined;
-      if (site?.key) examSizeLines.push(site.laterality ? { key: site.key, laterality: site.laterality, sizes } : { key: site.key, sizes });
+      for (const sentence of u.text.split(/(?<=[a-z)]\.)\s+(?=[a-z])/i)) {
+        const listed = sizeList(sentence);
+        const sizes = listed.length >= 2 ? listed : findSizes(sentence).map((z) => greatest(z));
+        const site = sizes.length >= 1 ? pickSite(findSites(sentence, { strict: true }))?.site : undefined;
+        if (site?.key) examSizeLines.push(site.laterality ? { key: site.key, laterality: site.laterality, sizes } : { key: site.key, sizes });
+      }
     }
     carry.examSizes = examSizeLines;
   }

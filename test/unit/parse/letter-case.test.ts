@@ -75,3 +75,20 @@ describe('notes typed all in lower case', () => {
     expect(lines).toEqual(['11102 x1 A', '11103 x1 B', '88305 x2 A,B']);
   });
 });
+
+describe('notes typed all in lower case read as typed normally', () => {
+  it('"immunohistochemistry (block a1):" over its list of results: the stains are specimen a\'s', () => {
+    const e = parseNote(
+      'final diagnosis:\nA. dysplastic compound nevus with moderate atypia.\nB. actinic keratosis.\n\nimmunohistochemistry (block a1):\n  sox10 - highlights junctional melanocytes\n  prame - negative\n  ki-67 - less than 5%\n',
+    );
+    expect(e.pathology.find((r) => r.specimenLabel === 'A')?.ihc.map((i) => i.antibody)).toEqual(['SOX10', 'PRAME', 'Ki-67']);
+  });
+
+  it('the exam\'s sizes of "two papules, 0.8 cm and 0.9 cm" in a lower-case run-on exam line size the plan\'s "shave removal of both"', () => {
+    const e = parseNote(
+      'dos: 11/24/2026\nexam: mid back at the bra line, two stuck-on papules, 0.8 cm and 0.9 cm, both crusted. l temple: 0.6 cm waxy papule.\n\nimpression/plan:\nirritated seborrheic keratoses x2, mid back (l82.0)\n  -- symptomatic. shave removal of both after consent.\n',
+    );
+    // Reference §3.4: shave removal by lesion diameter, group A 0.6-1.0 cm = 11301 each.
+    expect(codeEncounter(e).lines.map((l) => `${l.code}${l.modifiers.map((m) => `-${m}`).join('')}`)).toEqual(['11301', '11301-59']);
+  });
+});
