@@ -217,6 +217,10 @@ export const STRONG_PATHOLOGY =
 
 const KNOWN_HISTOLOGY_FIELD = /^\s*path(?:ology)?\s*:[^\n]*\((?:[^)]{0,20}\b)?(?:bx|biops(?:y|ied))\b[^)]{0,25}\d{1,2}\/\d{1,2}/i;
 
+/** A line of history-taking: the patient, an age, what they report, since when. */
+const HISTORY_LINE =
+  /^\s*(?:(?:the\s+)?(?:pt|patient|he|she|they|mr|mrs|ms|mother|mom|father|dad|parents?)\b|\d{1,3}\s*(?:yo|y\/o|y\.o\.|year|month|mo\b)|[A-Z][a-z]+\s+is\s+an?\s+\d|(?:reports?|presents?|states?|notes?|complains?|here\s+for|c\/o|onset|duration|associated|denies|hx|history|h\/o|s\/p|since|for\s+the\s+(?:past|last)|x\s*\d|has\s+(?:had|been)|was|is|has)\b)/i;
+
 /** Headings of a visit's one-line reason (chief complaint, reason for visit), as cleanName leaves them. */
 const REASON_HEADING = /^(?:cc|chief\s+complaints?|reason\s+for\s+(?:visit|appointment|consult(?:ation)?|referral))$/i;
 
@@ -229,6 +233,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
   // "CC: AK f/u + skin tags", "Reason for visit: lump on back": a one-line reason. After a blank line, text with no
   // heading of its own is the body of the note again, not more history (else every procedure below it is history).
   let reasonLine: 'open' | 'blank' | undefined;
+  let reasonInline = false;
   // SOAP notes ("S:", "O:", "A:", "P:"): single letters are headings only when at least two of them start lines.
   const soap =
     (text.slice(0, 50_000).match(/^[ \t]*[SOAP]:/gm) ?? []).length >= 2 &&
@@ -298,7 +303,10 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       if (hit?.role === 'pathology' && current === 'pathology') oneLine = undefined;
       // A report's own sub-headings ("FINAL DIAGNOSIS:", "GROSS DESCRIPTION") open a report but never split one.
       if (hit && current === 'pathology' && hit.role === 'pathology' && /^(?:final|microscopic|gross)\b/i.test(hit.name)) hit = undefined;
-      if (!hit && reasonLine === 'blank' && current === 'history' && line.trim().length > 0 && hits.length < 300) {
+      // "CC: rash x 3 weeks, and spot on nose." then "Contact dermatitis hands - started triamcinolone …": a line under the
+      // reason that is not history-taking ("Pt reports…", "65 yo F…") is the note's own assessment and plan.
+      const notHistory = reasonLine === 'open' && reasonInline && line.trim().length > 0 && !HISTORY_LINE.test(line);
+      if (!hit && (reasonLine === 'blank' || notHistory) && current === 'history' && line.trim().length > 0 && hits.length < 300) {
         hits.push({ role: 'note', name: fallback, textStart: pos, lineStart: pos });
         current = 'note';
       }
@@ -310,7 +318,10 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       }
       back = hit?.role === 'visit' && /\S/.test(text.slice(hit.textStart, eol)) ? (hits[hits.length - 1] ?? { role: 'header', name: 'header' }) : undefined;
       if (hit && hits.length < 300 && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
-        if (hit.role === 'history' && REASON_HEADING.test(hit.name) && /\S/.test(text.slice(hit.textStart, eol))) reasonLine = 'open';
+        if (hit.role === 'history' && REASON_HEADING.test(hit.name) && /\S/.test(text.slice(hit.textStart, eol))) {
+          reasonLine = 'open';
+          reasonInline = hit.textStart > hit.lineStart;
+        }
         hits.push(hit);
         if (hit.role !== 'pathology' || (hits.length > 1 && current === 'pathology')) oneLine = undefined;
         current = hit.role;

@@ -139,6 +139,9 @@ const PRIOR_BIOPSY_AFTER =
   /^[\s-]*(?:proven|proved|confirmed|showed|shows|show|revealed|result|results|report|reports|pathology|path\b|dx|diagnosis|positive|demonstrated|site\b(?!\s*:)|scar\b|sites\b(?!\s*:)|(?:and|&|\/)\s*\w+\s+sites?\b(?!\s*:))/i;
 const PRIOR_BIOPSY_BEFORE =
   /\b(?:prior|previous|previously|recent|outside|old|from\s+(?:the\s+)?(?:prior|previous|last)|on\s+prior|per|s\/p|status\s+post|h\/o|hx\s+of|history\s+of|at\s+(?:the\s+)?(?:site\s+of|prior)|(?:site|scar)\s+of\s+(?:the\s+)?(?:prior\s+)?)\s*(?:\w+\s+){0,2}$/i;
+/** "severe atypia on bx", "BCC seen on the shave biopsy": a finding of an earlier biopsy. */
+const RESULT_ON_BIOPSY =
+  /\b(?:atypia|dysplasia|carcinoma|bcc|scc|melanoma|in\s+situ|seen|noted|found|shown|proven|confirmed|positive|negative)\s+on\s+(?:the\s+)?(?:(?:prior|previous|recent|initial|shave|punch|tangential)\s+)?$/i;
 const HEMOSTASIS = gated(/\b(?:hemostasis|hemostatic|bleeding\s+(?:was\s+)?(?:controlled|stopped)|for\s+bleeding|aluminum\s+chloride|drysol|monsel)\b/i);
 const GENERIC_DESTRUCTION = /^(?:(?:electro)?desiccat|electrodes+ication|electrocautery|electrofulgur|fulgurat|hyfrecat|curr?ett?|destr|frozen|freeze)/i;
 /** Shape words describe a wedge biopsy or an excision; alone they do not start an excision. */
@@ -192,7 +195,9 @@ export function findTriggers(text: string): Trigger[] {
       if (family === 'biopsy' || family === 'excision') {
         const after = lower.slice(end, end + 24);
         const before = lower.slice(Math.max(0, start - 40), start);
-        if (PRIOR_BIOPSY_AFTER.test(after) || PRIOR_BIOPSY_BEFORE.test(before)) continue;
+        if (PRIOR_BIOPSY_AFTER.test(after) || PRIOR_BIOPSY_BEFORE.test(before) || RESULT_ON_BIOPSY.test(before)) continue;
+        // "Shave removals (not biopsies)": named to say what was not done.
+        if (/\bnot\s+(?:an?\s+)?$/i.test(before)) continue;
         if (family === 'biopsy' && /^ed\b/i.test(after) && /\b(?:previously|recently)\s*$/i.test(before)) continue;
       }
       if (family === 'excision' && /shave\s*$/i.test(lower.slice(Math.max(0, start - 8), start))) continue;

@@ -148,3 +148,27 @@ describe('a PDT template', () => {
     expect(r.findings).not.toContain('other-procedures/debridement');
   });
 });
+
+describe('lines under a one-line chief complaint that are not history-taking are the note itself', () => {
+  it('"CC: rash x 3 weeks, and spot on nose." then "Contact dermatitis hands - started …" and "… r/o BCC - shave biopsy today." → 11102 + 88305', () => {
+    const r = codeNote(
+      'Test, Patient-634, est pt\nCC: rash x 3 weeks, and spot on nose.\nContact dermatitis hands - started triamcinolone 0.1% ointment BID, avoid nickel, patch testing discussed.\nLesion R nasal ala, pearly papule 5 mm, r/o BCC - shave biopsy today.\nTotal time 25 minutes.\n',
+    );
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
+  });
+  it('"CC: rash" then "Pt reports itching x3 weeks, tried hydrocortisone." stays history: no procedure from it', () => {
+    expect(codeNote('CC: rash\nPt reports itching x3 weeks, had a shave biopsy last year.\n').lines).toEqual([]);
+  });
+});
+
+describe('a biopsy named for its earlier result, or as what was not done, is no biopsy today', () => {
+  it.each([
+    ['Excision atypical nevus (severe atypia on bx) L thigh, 0.5 cm with 2 mm margins -> 0.9 cm, simple closure 1.5 cm.', ['11401', '88305']],
+    ['Excision of dysplastic nevus L thigh, severe atypia on biopsy, excised diameter 0.9 cm.', ['11401', '88305']],
+    ['Shave removals (not biopsies):\n- Mid back, 2.2 cm inflamed SK - shave removal', ['11303']],
+  ])('%s → %j', (note, lines) => {
+    // Reference §3.1/§3.3: benign excision by excised diameter 0.9 cm on the leg → 11401; §3.4: shave removal trunk > 2.0 cm → 11303.
+    expect(codeNote(`${note}\n`).lines).toEqual(lines);
+  });
+});
