@@ -38,7 +38,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'pathology',
-    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|microscopic\s+description|gross\s+description|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|(?:path(?:ology)?|derm\s*path|biopsy|bx)\s+(?:addend(?:um|a)|update)|addendum\s+report)$/,
+    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|(?:path(?:ology)?|derm\s*path|biopsy)\s+(?:addend(?:um|a)|update)|addendum\s+report)$/,
   ],
   [
     'charges',
@@ -56,7 +56,10 @@ const INLINE_ROLES = new Set<SectionRole>(['history', 'exam', 'assessment', 'cha
 /** Inside a pathology report only these roles start a new section (the report has its own sub-headings). */
 const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charges', 'pathology']);
 
-/** First words a heading can start with: most lines fail this one test and skip the heading list. */
+/**
+ * First words a heading can start with: most lines fail this one test and skip the heading list. A title the
+ * list has no word for is no heading ("Gross description" and "Microscopic description" stay inside their report).
+ */
 const HEADING_START =
   /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|results?|surgery|today'?s|office|minor)/i;
 
