@@ -1,3 +1,5 @@
+import { wordNumber } from './measure';
+
 /**
  * Dictated sizes written in words ("one point two centimeters", "five-millimeter margins", "twelve mm")
  * become digits, so the size readers see "1.2 centimeters" as if typed. The digits are padded with
@@ -7,33 +9,6 @@
  * "5-millimeter margins") is abbreviated the same way (cm, mm), as the margin, excised-diameter and
  * length readers expect.
  */
-const ONES: Record<string, number> = {
-  zero: 0,
-  oh: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-const TEENS: Record<string, number> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50 };
-
 const DIGIT = 'zero|oh|one|two|three|four|five|six|seven|eight|nine';
 const WHOLE = `(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|zero|one|two|three|four|five|six|seven|eight|nine`;
 const WORD_SIZE = new RegExp(
@@ -42,17 +17,6 @@ const WORD_SIZE = new RegExp(
 );
 const HAS_WORD_SIZE = /\b(?:centimet|millimet|cm\b|mm\b)/i;
 const SPELLED_UNIT = /(\d)([ \t]*|-)(centimet(?:er|re)s?|millimet(?:er|re)s?)\b/gi;
-
-function wholeValue(words: string): number | undefined {
-  const parts = words.toLowerCase().split(/[- ]/);
-  let n = 0;
-  for (const p of parts) {
-    const v = ONES[p] ?? TEENS[p] ?? TENS[p];
-    if (v === undefined) return undefined;
-    n += v;
-  }
-  return n;
-}
 
 export function digitSizes(text: string): string {
   if (!HAS_WORD_SIZE.test(text)) return text;
@@ -63,14 +27,15 @@ export function digitSizes(text: string): string {
 
 function wordNumbers(text: string): string {
   return text.replace(WORD_SIZE, (whole: string, int: string, decimals: string | undefined) => {
-    const n = wholeValue(int);
+    const n = wordNumber(int);
     if (n === undefined) return whole;
     let digits = String(n);
     if (decimals) {
       const ds = decimals
         .trim()
         .split(/\s+/)
-        .map((d) => ONES[d.toLowerCase()]);
+        // "point oh five": "oh" is a spoken zero after the point.
+        .map((d) => (/^oh$/i.test(d) ? 0 : wordNumber(d)));
       if (ds.some((d) => d === undefined)) return whole;
       digits += `.${ds.join('')}`;
     }

@@ -18,12 +18,14 @@ const DOS_LABEL =
 const BARE_DATE_LINE =
   /^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:[T\s,@]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*$/i;
 
-const NOTE_TITLE_LINE =
-  /^\s*(?:[a-z]+\s+){0,3}(?:note|visit|encounter|consult(?:ation)?|follow[- ]?up|f\/u|surgery|procedure)\b(?![^\n]*\b(?:printed|signed|received|reported|collected|addend))/i;
-
+/** Words that title a note: "Clinic note", "Derm follow-up", "MOHS SURGERY". */
+const TITLE_WORDS = String.raw`note|visit|encounter|consult(?:ation)?|clinic|follow[- ]?up|f\/u|surgery|procedure|operative|mohs`;
+/** A title opening the line, its date anywhere after it: "Clinic note 11/19/2026 Test, Patient". */
+const NOTE_TITLE_LINE = new RegExp(String.raw`^\s*(?:[a-z]+\s+){0,3}(?:${TITLE_WORDS})\b`, 'i');
+/** A title anywhere on the line (its date must then be set off: SET_OFF_DATE). */
+const TITLE_WORD = new RegExp(String.raw`\b(?:${TITLE_WORDS})\b`, 'i');
 /** A header line about another day: a report's own dates, earlier or later visits, a referral. */
 const OTHER_VISIT = /\b(?:printed|signed|received|reported|collected|addend\w*|last|previous|prior|next|return|rtc|recall|due|scheduled|referr\w*|since)\b/i;
-const TITLE_WORD = /\b(?:note|visit|encounter|consult(?:ation)?|clinic|follow[- ]?up|f\/u|surgery|procedure|operative|mohs)\b/i;
 /** A date right after a dash, bar or colon (or opening the line). */
 const SET_OFF_DATE =
   /(?:^|[-–—|:]\s*)(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})/i;
@@ -39,14 +41,15 @@ export function dateOfServiceOf(text: string): string | undefined {
   const lines = head.split('\n', 15);
   for (const [i, line] of lines.entries()) {
     if (/\b(?:dob|d\.o\.b|birth|born|age)\b/i.test(line)) continue;
+    const otherDay = OTHER_VISIT.test(line);
     // "Visit 11/18/2026", and a note's title line: "Clinic note 11/19/2026", "Derm follow-up - 2026-03-14".
-    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line) || (NOTE_TITLE_LINE.test(line) && !OTHER_VISIT.test(line))) {
+    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line) || (NOTE_TITLE_LINE.test(line) && !otherDay)) {
       const d = parseDate(line);
       if (d) return d;
     }
     // A "Date:" field beside others on a header line: "Patient: Doe, Jane   Date: 11/23/2026".
     const field = /\bdate\s*[:#]\s*/i.exec(line);
-    if (field && !OTHER_VISIT.test(line)) {
+    if (field && !otherDay) {
       const d = parseDate(line.slice(field.index + field[0].length));
       if (d) return d;
     }
@@ -54,7 +57,7 @@ export function dateOfServiceOf(text: string): string | undefined {
     // "Doe, Jane - Excision note - 11/25/2026" (not "seen in clinic on 10/01/2026").
     // The first lines may also open with the date: "11/22/2026  Test, Patient-623".
     const opensWithDate = i < 3 && line.length <= 80 && /^\s*\d/.test(line);
-    if (i < 5 && line.length <= 120 && (opensWithDate || TITLE_WORD.test(line)) && !OTHER_VISIT.test(line)) {
+    if (i < 5 && line.length <= 120 && (opensWithDate || TITLE_WORD.test(line)) && !otherDay) {
       const date = SET_OFF_DATE.exec(line);
       const d = date ? parseDate(line.slice(date.index)) : undefined;
       if (d) return d;
