@@ -436,7 +436,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           ? current
           : current?.listOf;
       // "Procedure: Shave removal x3" then "- R cheek: 4 mm ISK (A)": under a counted header a bullet naming a site is an item too.
-      const bulletItem = !u.label && u.bullet && u.lineStart && header !== undefined && /\bx\s*[2-9]\b/i.test(header.trigger.text);
+      // "Shave removals of irritated SKs, all sent to path:" then "- L upper back, 0.6 cm": a header ending in a colon that
+      // speaks of several lesions introduces one item a bullet.
+      const bulletItem =
+        !u.label &&
+        u.bullet &&
+        u.lineStart &&
+        header !== undefined &&
+        (/\bx\s*[2-9]\b/i.test(header.trigger.text) || (!u.field && /:\s*$/.test(header.trigger.text) && SEVERAL_HEADER.test(header.trigger.text)));
       // "Indication: #1 changing nevus L upper back; #2 … R jawline": the items of a diagnosis line say why, they are not the procedures.
       const whyItem = !u.lineStart && lineField !== undefined && isDxField(lineField);
       if ((u.label || bulletItem) && header && !isClosure(header.family) && !whyItem && matchSite(u.text)) {
@@ -885,8 +892,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         return false;
       }
     }
-    // "Biopsies of the vulva today:" then "1) … punch …", "2) … shave …": the header is the summary of its items.
-    if (!b.parent && !b.label && substantive(b) === 1 && blocks.some((x) => x.listOf === b)) {
+    // "Biopsies of the vulva today:" then "1) … punch …", "2) … shave …": the header is the summary of its items. A label
+    // it took from a line before its own ("1. Irritated SKs, trunk" in the assessment) does not make it an item.
+    if (!b.parent && (!b.label || (!b.trigger.label && b.trigger.lineStart)) && substantive(b) === 1 && blocks.some((x) => x.listOf === b)) {
       for (const x of blocks) if (x.listOf === b && !x.site && b.site) x.site = b.site;
       return false;
     }
@@ -1275,6 +1283,8 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
 }
 
 const ATTESTATION_LINE = /^[ \t*#=_-]*(?:(?:attending|teaching|supervising)(?:\s+physician)?\s+)?attestation(?:\s+statement)?\s*:/i;
+/** A list header that speaks of several lesions: "all sent to path:", "Shave removals of the following:". */
+const SEVERAL_HEADER = /\b(?:all|each|both|following)\b|\b(?:removals|biopsies|bxs|shaves|excisions|lesions|nevi|sks|keratoses|tags|acrochordons|growths)\b/i;
 const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*#?\s*\d{1,2}\s*[:.)-]/i;
 
 /**
@@ -2358,7 +2368,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const ownDx = siteDxPart(dx, procedure.site?.key);
   const clinicalDiagnosis = ownDx ?? dx ?? contextDx;
   const specimenLabel = specimenLabelOf(b, seg);
-  const sendsTissue = sendsTissueOf(kind, all, specimenLabel);
+  // "Shave removal, all sent to path:" then "1. L upper back …": a list header's sending applies to every item it introduces.
+  const sendsTissue = sendsTissueOf(kind, b.listOf ? `${all}\n${b.listOf.trigger.text}` : all, specimenLabel);
   const destination = ownDestination(allCtx, specimenLabel);
   const out: ParsedProcedure = {
     procedure,
