@@ -30,6 +30,10 @@ const OTHER_VISIT = /\b(?:printed|signed|received|reported|collected|addend\w*|l
 const SET_OFF_DATE =
   /(?:^|[-–—|:]\s*)(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})/i;
 
+/** A date closing a line after two or more spaces or a tab. */
+const TRAILING_DATE =
+  /(?:\s{2,}|\t)(?=(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\s*$)/i;
+
 /** Date of service from a labeled line; else the first date in the header lines (not a DOB). */
 export function dateOfServiceOf(text: string): string | undefined {
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
@@ -59,6 +63,12 @@ export function dateOfServiceOf(text: string): string | undefined {
     const opensWithDate = i < 3 && line.length <= 80 && /^\s*\d/.test(line);
     if (i < 5 && line.length <= 120 && (opensWithDate || TITLE_WORD.test(line)) && !otherDay) {
       const date = SET_OFF_DATE.exec(line);
+      const d = date ? parseDate(line.slice(date.index)) : undefined;
+      if (d) return d;
+    }
+    // The first lines may end with the date, set off by a run of spaces or a tab: "Doe, Jane      11/18/2026".
+    if (i < 3 && line.length <= 120 && !otherDay) {
+      const date = TRAILING_DATE.exec(line);
       const d = date ? parseDate(line.slice(date.index)) : undefined;
       if (d) return d;
     }
@@ -299,7 +309,7 @@ const PROBLEM_END = /\s[-–—]{1,2}\s|[:;]|\.\s|\(\s*[A-Z]\d/;
 function problemName(raw: string): string | undefined {
   let t = raw
     .replace(PROBLEM_NUMBER, '')
-    .replace(/^\s*(?:[-*•#>]+\s*|\d{1,2}[.)]\s*|\(?[A-Za-z]\)\s*|[A-Z][.:]\s+)/, '')
+    .replace(/^\s*(?:#\s*\d{1,2}\s+|[-*•#>]+\s*|\d{1,2}[.)]\s*|\(?[A-Za-z]\)\s*|[A-Z][.:]\s+)/, '')
     .trim();
   // The part before the first separator (what `split(…)[0]` gives, without splitting the rest).
   const cut = PROBLEM_END.exec(t);

@@ -1,3 +1,4 @@
+import type { Procedure } from '../model';
 import { defineRule, type Rule } from './define-rule';
 
 /** Rule id of the findings the engine makes from Encounter.unread (declared here for the catalog). */
@@ -47,6 +48,18 @@ export const documentationDateOfService = defineRule({
   },
 });
 
+/** Procedures whose code (or its site-specific replacement) depends on the site. */
+const SITE_CODED = new Set<Procedure['kind']>([
+  'biopsy-tangential',
+  'biopsy-punch',
+  'biopsy-incisional',
+  'shave-removal',
+  'excision',
+  'destruction-malignant',
+  'mohs',
+  'repair',
+]);
+
 export const documentationLesionSite = defineRule({
   id: 'documentation/lesion-site',
   family: 'documentation',
@@ -65,7 +78,8 @@ export const documentationLesionSite = defineRule({
       // A procedure that documents the site itself covers the lesion.
       if (procs.length > 0 && procs.every((p) => p.site?.text || p.site?.key)) continue;
       ctx.report({
-        severity: procs.length > 0 ? 'warning' : 'info',
+        // Destruction counts, tags and injections are coded without the site: there it is a record to keep, not a code at stake.
+        severity: procs.some((p) => SITE_CODED.has(p.kind)) ? 'warning' : 'info',
         message: `Lesion ${lesion.label}${lesion.clinicalDiagnosis ? ` (${lesion.clinicalDiagnosis})` : ''}: no anatomic site documented.`,
         target: lesion.label,
         fix: 'Document the site with side (e.g. "left dorsal forearm"): it selects the CPT site group and the ICD-10-CM site and laterality.',
@@ -74,8 +88,7 @@ export const documentationLesionSite = defineRule({
     }
     for (const p of performed) {
       if (p.site?.text || p.site?.key || p.lesionLabels.length > 0) continue;
-      if (!['biopsy-tangential', 'biopsy-punch', 'biopsy-incisional', 'shave-removal', 'excision', 'destruction-malignant', 'mohs', 'repair'].includes(p.kind))
-        continue;
+      if (!SITE_CODED.has(p.kind)) continue;
       ctx.report({
         severity: 'warning',
         message: `${p.kind}${p.specimenLabel ? ` ${p.specimenLabel}` : ''}: no anatomic site documented.`,

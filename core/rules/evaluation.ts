@@ -146,9 +146,21 @@ export const evaluationSeparatelyIdentifiable = defineRule({
   codes: [...OFFICE_EM_CODES],
   apply(ctx) {
     const em = emLine(ctx);
-    if (!em) return;
     const procs = procedureLines(ctx);
     const visit = ctx.encounter.visit;
+    if (!em) {
+      // No level documented, so no line (we never invent one); but a problem managed beyond today's procedures is
+      // what makes an E/M-25 reportable, and a coder should not miss it.
+      const separate = visit.problems.filter((p) => p.separatelyManaged);
+      if (procs.length > 0 && separate.length > 0 && !visit.emCode) {
+        ctx.report({
+          severity: 'info',
+          message: `${separate.map((p) => `"${p.text}"`).join(', ')} ${separate.length > 1 ? 'look' : 'looks'} managed beyond today's procedures, but the note documents no E/M level, so no E/M line was added.`,
+          fix: 'If a separately identifiable E/M was performed, document its level (by decision making or total time): it is reported with modifier 25.',
+        });
+      }
+      return;
+    }
     if (procs.length === 0) {
       if (visit.decisionForSurgery) {
         ctx.report({
