@@ -457,6 +457,11 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
     }
     const first = words[i] as Token & { ai: number };
     const last = words[i + found.len - 1] as Token & { ai: number };
+    // "Dog ears removed": the folds of skin at a closure's ends, not the ear.
+    if (found.term.key === 'ear' && all[first.ai - 1]?.word === 'dog') {
+      i += found.len;
+      continue;
+    }
     if (found.term.weak && options.strict && first.ai > 0) {
       const prev = all[first.ai - 1]?.word ?? '';
       const prev2 = all[first.ai - 2]?.word ?? '';

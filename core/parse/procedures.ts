@@ -587,10 +587,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     let lastPrimary: Block | undefined = current && !isClosure(current.family) ? current : current?.parent;
     // "Biopsies x2 of the vulva: 1) … 4 mm punch … 2) … shave …": numbered items under a counted or colon
     // header each name their own technique; the header (a biopsy) is their context.
+    // "Biopsies:" then "- L lower lip …: shave bx", "- R helix …: shave bx": bullets on lines of their own are items too.
+    const item = u.label !== undefined || (u.bullet && u.lineStart);
     const listHead =
-      u.label && current && !current.parent && !current.label && (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b/i.test(current.trigger.text))
+      item && current && !current.parent && !current.label && (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b/i.test(current.trigger.text))
         ? current
-        : u.label
+        : item
           ? current?.listOf
           : undefined;
     if (primaries.length > 0) {
@@ -2398,7 +2400,7 @@ function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string 
   if (kind === 'shave-removal' || kind === 'skin-tag-removal' || kind === 'nail' || kind === 'debridement' || kind === 'destruction-malignant') {
     return (
       Boolean(specimenLabel) ||
-      /\b(?:sent\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|in[- ]office|outside)\s+){0,2}(?:path|pathology|histo|dermpath|dermatopathology|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimen\s+(?:was\s+)?(?:sent|submitted)|to\s+pathology|for\s+histolog)/i.test(
+      /\b(?:sent\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|in[- ]office|outside)\s+){0,2}(?:path|pathology|histo|dermpath|dermatopathology|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimens?\s+(?:was\s+|were\s+)?(?:sent|submitted)|specimens?\s+(?:to|for)\s+(?:the\s+)?(?:path|pathology|histo\w*|derm\s*path\w*|dermatopath\w*|lab)\b|to\s+pathology|for\s+histolog)/i.test(
         text,
       )
     );

@@ -106,7 +106,7 @@ const RE: [Family, RegExp][] = [
   [
     'nail',
     // The prefix word carries its own spaces, so every match starts at a word and the unit index can skip the list.
-    /\b(?:(?:(?:partial|total|complete)\s*)?nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}nail(?:\s+plate)?|nail\s+(?:plate\s+)?(?:was\s+)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matri[xc]ectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
+    /\b(?:(?:(?:partial|total|complete)\s*)?(?:toe|finger)?nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}(?:toe|finger)?nail(?:\s+plate)?|(?:toe|finger)?nail\s+(?:plate\s+)?(?:was\s+)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matri[xc]ectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
   ],
   [
     'peel',
@@ -278,6 +278,10 @@ export function findTriggers(text: string): Trigger[] {
 
 const DATE_SLASH = /\d\/\d/;
 
+const PROOF_AFTER_GATE = /\b(?:confirmed|proven|diagnosed|established|prior|previous|recent)\b/i;
+const PROOF_AFTER =
+  /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?|h\/o|hx(?:\s+of)?|history\s+of)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n]{0,60}?\b(?:(?:confirmed|proven|diagnosed|established)\s+(?:on|by|via|with|at)\s+(?:(?:a|the|his|her|prior|previous|recent)\s+)*|(?:prior|previous|recent)\s+)(?:(?:shave|punch|incisional|excisional|tangential)\s+)?(?:biopsy|bx)\b(?![^.;\n]{0,40}\b(?:benign|negative|no\s+(?:evidence|malignan\w*)|pending|awaiting)\b)/i;
+
 /** A biopsy-proven / previously biopsied malignancy is documented in the text. */
 export function priorMalignantBiopsyIn(text: string): boolean {
   // "Diagnosis: SCC (biopsy 09/15/2026)", "BCC, L temple (bx 9/10/26)": a malignancy dated to an earlier biopsy.
@@ -289,6 +293,9 @@ export function priorMalignantBiopsyIn(text: string): boolean {
     )
   )
     return true;
+  // "SCC of the vertex scalp, confirmed on shave biopsy 10/20/26", "BCC, superficial, R forearm, prior bx.": the
+  // malignancy named first, its earlier biopsy after it in the same sentence (not a benign or negative result).
+  if (PROOF_AFTER_GATE.test(text) && PROOF_AFTER.test(text)) return true;
   return /\b(?:biopsy|bx)[- ]?(?:proven|confirmed)|previously\s+biopsied|prior\s+(?:biopsy|bx)\s+(?:showed|shows|revealed|positive|confirmed)|path(?:ology)?\s+(?:from\s+[\w/ ,.-]{1,30}?\s+)?(?:showed|shows|revealed|confirmed|positive\s+for)|recent\s+(?:biopsy|bx)\s+(?:showed|positive)|known\s+(?:bcc|scc|melanoma|basal|squamous)/i.test(
     text,
   );

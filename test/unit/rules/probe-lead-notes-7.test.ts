@@ -58,3 +58,57 @@ describe('a lesion without a site', () => {
     expect(d.findings.filter((f) => f.rule.startsWith('documentation/lesion-site')).map((f) => f.severity)).toEqual(['warning']);
   });
 });
+
+describe('a malignancy proven by an earlier biopsy named after it in the sentence', () => {
+  it.each([
+    ['well-differentiated SCC of the vertex scalp, confirmed on shave biopsy 10/20/26.', true],
+    ['BCC, superficial, R forearm, prior bx.', true],
+    ['Melanoma in situ L upper back, diagnosed by punch biopsy last month.', true],
+    // Suspected, historical, or a prior biopsy that was benign: no proof.
+    ['r/o BCC, prior bx.', false],
+    ['hx of SCC, prior bx 2019.', false],
+    ['BCC suspected; prior bx of this spot was benign.', false],
+  ])('%s → %s', async (text, proven) => {
+    const { priorMalignantBiopsyIn } = await import('../../../core/parse/triggers');
+    expect(priorMalignantBiopsyIn(text)).toBe(proven);
+  });
+
+  it('codes the scalp excision malignant by its excised diameter, the complex repair on the scalp (not "dog ears")', () => {
+    const r = codeNote(
+      'Indication: well-differentiated SCC of the vertex scalp, confirmed on shave biopsy 10/20/26.\nClinical lesion 1.6 cm. Performed excision with 5 mm margins (total 2.6 cm excised diameter).\nExtensive undermining, complex layered closure, length 7.0 cm. Dog ears removed.\nSpecimen sent for permanent sections (in-house dermpath).\n',
+      { payer: 'medicare', pathology: 'in-house' },
+    );
+    // §3.1/§3.3: 1.6 + 2 x 0.5 = 2.6 cm on the scalp = 11623; §4.3: complex 7.0 cm scalp = 13121.
+    expect(r.lines).toEqual(['11623', '13121', '88305']);
+    expect(r.dx).toEqual([['C44.42'], ['C44.42'], ['C44.42']]);
+  });
+});
+
+describe('procedures read from plain list shapes', () => {
+  it('a shave removal whose specimen goes "to path" gets its 88305', () => {
+    const r = codeNote(
+      'Irritated seborrheic keratosis L temple, 0.8 cm, bleeding, inflamed.\nShave removal performed, hemostasis with AlCl3, specimen to path (in-house).\n',
+      {
+        payer: 'medicare',
+        pathology: 'in-house',
+      },
+    );
+    expect(r.lines).toEqual(['11311', '88305']);
+    expect(r.dx).toEqual([['L82.0'], ['L82.0']]);
+  });
+  it('a "Biopsies:" line over dash bullets is their heading, not a biopsy of its own', () => {
+    const r = codeNote(
+      'Biopsies:\n- L lower lip vermilion, 3 mm scaly papule r/o SCC: shave bx\n- R helix, tender nodule r/o SCC: shave bx\nSpecimens to in-house lab.\n',
+      { pathology: 'in-house' },
+    );
+    // §1.3: lip (40490) and external ear (69100) biopsies take their site-specific codes; one 88305 per specimen.
+    expect(r.lines).toEqual(['40490', '69100', '88305 x2']);
+    expect(r.findings).not.toContain('biopsy/technique-documented');
+  });
+  it('an avulsion of a "toenail" is a nail avulsion: first nail 11730, the next 11732', () => {
+    const r = codeNote(
+      'Ingrown nail L great toe. Partial nail avulsion of the medial border of the L great toenail.\nAlso, onychodystrophy R great toenail - complete avulsion of the R great toenail plate for pain.\n',
+    );
+    expect(r.lines).toEqual(['11730-TA', '11732-T5']);
+  });
+});
