@@ -9,11 +9,18 @@
 const JAR_LIST =
   /\b((?:spec(?:imen)?s?|jars?|containers?|bottles?|parts?|label(?:l?ed)?(?:\s+as)?)\s*[#:]?\s*)([a-h](?:\s*(?:,|and|&|\/|-|\u2013|through)\s*[a-h])*)\b(?![-'])/g;
 const PAREN_LABEL = /\(([a-h])\)/g;
-const LINE_LABEL = /^([ \t]*(?:[-*•][ \t]*)?)([a-h](?:[-\u2013][a-h])?)([.):])(?=[ \t])/gm;
+/** "a) ", "b. ", and "a - vertex, active edge: 4 mm punch" (a letter and a dash opening a line is no article). */
+const LINE_LABEL = /^([ \t]*(?:[-*•][ \t]*)?)([a-h](?:[-\u2013][a-h])?)([.):]|(?=[ \t]+[-\u2013\u2014]{1,2}[ \t]))(?=[ \t])/gm;
 /** "path 03/23/2026: a. l axilla: …": a letter and a full stop right after a colon. */
 const COLON_DOT_LABEL = /(:[ \t]*)([a-h])(?=\.[ \t])/g;
 /** "results: a) bcc. b) scc in situ", "pathology a: melanoma", "scanned: a -- bcc": the article is never followed by these marks. */
 const MARKED_LABEL = /(^|[\s(;,.:])([a-h])(?=[):](?:[ \t]|$)|[ \t]*(?:--|\u2013|\u2014)[ \t])/gm;
+
+/** "lesion a is a biopsy-proven bcc …", "lesions b and c were …", "tumor a:": no article stands between these words. */
+const LESION_LABEL =
+  /\b((?:lesions?|tumou?rs?|sites?)\s+)([a-h](?:\s*(?:,|and|&)\s*[a-h])*)(?=\s+(?:is|was|were|are|on|of|at|measur\w*|[-\u2013\u2014])\s|\s*[:)])/g;
+/** "allergic contact dermatitis (l23.9)": an ICD-10-CM code typed in lower case (letter, two digits, a dot) is raised whole. */
+const ICD_CODE = /\b[a-tv-z]\d{2}\.[0-9a-z]{1,4}\b/g;
 
 /** True when the text has letters but fewer than one capital in 200. */
 export function isLowerCaseNote(text: string): boolean {
@@ -41,5 +48,7 @@ export function capitalLabels(text: string): string {
     .replace(PAREN_LABEL, (_m, l: string) => `(${l.toUpperCase()})`)
     .replace(LINE_LABEL, (_m, lead: string, l: string, mark: string) => `${lead}${l.toUpperCase()}${mark}`)
     .replace(MARKED_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`)
-    .replace(COLON_DOT_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`);
+    .replace(COLON_DOT_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`)
+    .replace(LESION_LABEL, (_m, lead: string, list: string) => lead + list.replace(/\b[a-h]\b/g, (l) => l.toUpperCase()))
+    .replace(ICD_CODE, (code) => code.toUpperCase());
 }

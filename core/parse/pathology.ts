@@ -178,7 +178,10 @@ function normalizeAntibody(raw: string): string {
     'ae1/ae3': 'AE1/AE3',
     cytokeratin: 'cytokeratin',
   };
-  return map[lower] ?? (/^cd\d/i.test(lower) ? lower.toUpperCase() : t.toUpperCase() === t ? t : t.replace(/^\w/, (c) => c.toUpperCase()));
+  // "ema", "cea", "sma", "erg" typed in lower case are the acronyms.
+  return (
+    map[lower] ?? (/^cd\d/i.test(lower) || /^[a-z]{2,4}$/.test(t) ? lower.toUpperCase() : t.toUpperCase() === t ? t : t.replace(/^\w/, (c) => c.toUpperCase()))
+  );
 }
 
 function specimenTypeOf(text: string): SpecimenType {
@@ -640,7 +643,9 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     if (!label && labelsNamedIn(body, list).length >= 2) {
       let named: string[] = [];
       // A stain table ("A1  SOX10  positive" / "B1  Ber-EP4  positive"): each row is its own sentence.
-      for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Z(])|\n(?=[ \t]*(?:[A-Z]\d{1,2}|\d{1,2}[A-Z])[ \t])/)) {
+      // A sentence may start in lower case ("… neoplasm. a sox10 immunostain on specimen b"): an extra cut costs nothing,
+      // as a sentence naming no specimen keeps the ones named before it.
+      for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Z]\d{1,2}|\d{1,2}[A-Z])[ \t])/)) {
         const here = labelsNamedIn(sentence, list);
         if (here.length > 0) named = here;
         if (named.length > 0)

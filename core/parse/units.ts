@@ -271,7 +271,7 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     const countStarts = next >= 48 && next <= 57 && /^\d{1,2}\s+[A-Za-z]/.test(line.slice(i + 2, i + 8));
     // "Shave BX … (A). curretage and ED&C of …": hurried notes start a sentence in lower case. Only after a closing
     // ")" or a whole word (not an abbreviation), and only before a word, so "approx. 5 mm" and "e.g. a" stay whole.
-    const lowerStarts = next >= 97 && next <= 122 && /^[a-z]{3,}\b/.test(line.slice(i + 2, i + 14));
+    const lowerStarts = next >= 97 && next <= 122 && /^[a-z]{2,}\b/.test(line.slice(i + 2, i + 14));
     if (!isUpper && !countStarts && !lowerStarts) continue;
     // "AKs -- L.N. X 20 lesions": a count mark ("X 20", "X20") never opens a sentence; it counts what came before.
     if ((next === 88 || next === 120) && /^[xX]\s?\d/.test(line.slice(i + 2, i + 6))) continue;

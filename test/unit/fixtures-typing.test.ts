@@ -1,5 +1,5 @@
 /**
- * The golden notes as other keyboards and exports type them: in capitals (old EMRs, scribes),
+ * The golden notes as other keyboards and exports type them: in capitals (old EMRs, scribes), in lower case,
  * pasted with no-break spaces, with lone carriage returns (old Mac exports), indented by a print
  * margin, and printed with a letterhead, page numbers and a signed, confidential footer. Each variant must
  * code exactly as the note itself: same codes, units, modifiers, diagnoses and status, through the
@@ -20,6 +20,7 @@ const NOTES = readdirSync(NOTES_DIR)
 
 const VARIANTS: Record<string, (text: string) => string> = {
   'in capitals': (t) => t.toUpperCase(),
+  'in lower case': (t) => t.toLowerCase(),
   'with no-break spaces': (t) => t.replace(/: /g, ':\u00a0').replace(/ (cm|mm)\b/g, '\u00a0$1'),
   'with lone CRs': (t) => t.replace(/\r?\n/g, '\r'),
   'indented by a print margin': (t) => t.replace(/^(?=.)/gm, '    '),

@@ -43,6 +43,21 @@ describe('notes typed all in lower case', () => {
       's: a new spot on the lower lip for six months\no: 8 mm keratotic plaque\na: ak vs scc\np: a punch bx',
       'S: a new spot on the lower lip for six months\nO: 8 mm keratotic plaque\nA: ak vs scc\nP: a punch bx',
     ],
+    [
+      'a letter and a dash opening a line; an article before a dash in prose stays',
+      '  a - vertex, active edge: 4 mm punch\n  b - frontal hairline: 4 mm punch\nscar was a - faint line',
+      '  A - vertex, active edge: 4 mm punch\n  B - frontal hairline: 4 mm punch\nscar was a - faint line',
+    ],
+    [
+      'a lesion word and its letter before a verb or a mark; "the lesion a few mm away" stays',
+      'lesion a is a bcc of the l upper back. lesions b and c were nevi. tumor d: scc. the lesion a few mm away',
+      'lesion A is a bcc of the l upper back. lesions B and C were nevi. tumor D: scc. the lesion a few mm away',
+    ],
+    [
+      'ICD-10-CM codes typed in lower case; a count mark stays',
+      'allergic contact dermatitis (l23.9 vs l24.9), laceration s01.81xa, ln2 x10 to aks',
+      'allergic contact dermatitis (L23.9 vs L24.9), laceration S01.81XA, ln2 x10 to aks',
+    ],
   ])('%s', (_name, input, expected) => {
     const out = capitalLabels(input);
     expect(out).toBe(expected);
@@ -82,6 +97,24 @@ describe('notes typed all in lower case read as typed normally', () => {
       'final diagnosis:\nA. dysplastic compound nevus with moderate atypia.\nB. actinic keratosis.\n\nimmunohistochemistry (block a1):\n  sox10 - highlights junctional melanocytes\n  prame - negative\n  ki-67 - less than 5%\n',
     );
     expect(e.pathology.find((r) => r.specimenLabel === 'A')?.ihc.map((i) => i.antibody)).toEqual(['SOX10', 'PRAME', 'Ki-67']);
+  });
+
+  it('"(specimen 1). on the right upper arm …": a sentence opening with a two-letter word is the next procedure', () => {
+    const e = parseNote(
+      'dos 11/24/2026\non the l thigh a 2.5 cm plaque was sampled by an incisional wedge biopsy (specimen 1). on the r upper arm a scaly plaque was sampled with a 4 mm punch (specimen 2).\nboth to the lab.\n',
+    );
+    // Reference §1.2: incisional is the primary biopsy code, a punch of another lesion its add-on 11105.
+    expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11106 x1', '11105 x1', '88305 x2']);
+  });
+
+  it('"… neoplasm. a sox10 immunostain on specimen b …": a comment sentence opening in lower case gives its stain to b alone', () => {
+    const e = parseNote(
+      'final diagnosis:\na) skin, l nasal sidewall, shave biopsy: basal cell carcinoma.\nb) skin, l upper arm, shave biopsy: dysplastic nevus.\n\ncomment\nber-ep4 and ema immunostains on specimen a support basal cell carcinoma over a sebaceous neoplasm. a sox10 immunostain on specimen b shows no pagetoid melanocytes.\n',
+    );
+    const ihc = (label: string) => e.pathology.find((r) => r.specimenLabel === label)?.ihc.map((i) => i.antibody);
+    // Reference §7.2: immunostains are per specimen.
+    expect(ihc('A')).toEqual(['Ber-EP4', 'EMA']);
+    expect(ihc('B')).toEqual(['SOX10']);
   });
 
   it('the exam\'s sizes of "two papules, 0.8 cm and 0.9 cm" in a lower-case run-on exam line size the plan\'s "shave removal of both"', () => {
