@@ -56,6 +56,18 @@ function withoutAnesthesia(text: string): string {
     .join('');
 }
 
+/** Words of a take-home prescription: "Cont doxycycline 100 mg daily", "adapalene 0.3% gel qhs". */
+const HOME_MEDICATION = /\b(?:po|by\s+mouth|daily|bid|tid|qid|qd|qhs|qam|nightly|prn|cream|ointment|gel|lotion|foam|tablets?|capsules?|refills?)\b/i;
+
+/** Strips sentences about another, take-home medication ("Cont doxycycline 100 mg daily") so its dose is not read as this drug's. */
+function withoutHomeMedications(text: string, name: string): string {
+  if (!HOME_MEDICATION.test(text)) return text;
+  return text
+    .split(/(?<=[;\n]|\.(?!\d))/)
+    .filter((part) => !HOME_MEDICATION.test(part) || drugName(part) === name)
+    .join('');
+}
+
 const NUM = String.raw`(\d{1,4}(?:\.\d{1,3})?|\.\d{1,3})`;
 
 export function drugName(text: string): string | undefined {
@@ -98,9 +110,10 @@ function concentration(text: string): number | undefined {
 
 export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?: number): Drug | undefined {
   const full = rawText.length > 3000 ? rawText.slice(0, 3000) : rawText;
-  const text = withoutAnesthesia(full);
-  const name = drugName(text);
+  const plain = withoutAnesthesia(full);
+  const name = drugName(plain);
   if (!name) return undefined;
+  const text = withoutHomeMedications(plain, name);
   const drug: Drug = { name };
   const hcpcs = /\b([JQ]\d{4})\b/.exec(text);
   if (hcpcs?.[1]) drug.hcpcs = hcpcs[1];

@@ -432,7 +432,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             !u.afterBlank &&
             current.trigger.field !== undefined &&
             PROCEDURE_FIELDS.test(current.trigger.field) &&
-            (current.trigger.value ?? '').trim().length < 40))
+            // "Procedure: Destruction of malignant lesions by curettage and electrodesiccation.": a longer name of plural lesions too.
+            ((current.trigger.value ?? '').trim().length < 40 || /\blesions\b/i.test(current.trigger.value ?? ''))))
           ? current
           : current?.listOf;
       // "Procedure: Shave removal x3" then "- R cheek: 4 mm ISK (A)": under a counted header a bullet naming a site is an item too.

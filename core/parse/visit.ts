@@ -30,9 +30,12 @@ const OTHER_VISIT = /\b(?:printed|signed|received|reported|collected|addend\w*|l
 const SET_OFF_DATE =
   /(?:^|[-–—|:]\s*)(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})/i;
 
-/** A date closing a line after two or more spaces or a tab. */
+/** A header date set off by a run of spaces, a tab, a dash or a bar, and closing the line or set off after it too. */
 const TRAILING_DATE =
-  /(?:\s{2,}|\t)(?=(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\s*$)/i;
+  /(?:\s{2,}|\t|\s[-–—|]\s*)(?=(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:\s*$|\s{2,}|\t|\s[-–—|]))/i;
+const BIRTH = /\b(?:dob|d\.o\.b|birth|born|age)\b/i;
+const BIRTH_FIELD =
+  /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)\s*[:#-]?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|\bage\s*[:#]?\s*\d{1,3}(?:\s*(?:y\/?o|yo|years?(?:\s+old)?|yrs?))?/gi;
 
 /** Date of service from a labeled line; else the first date in the header lines (not a DOB). */
 export function dateOfServiceOf(text: string): string | undefined {
@@ -43,8 +46,13 @@ export function dateOfServiceOf(text: string): string | undefined {
     if (d) return d;
   }
   const lines = head.split('\n', 15);
-  for (const [i, line] of lines.entries()) {
-    if (/\b(?:dob|d\.o\.b|birth|born|age)\b/i.test(line)) continue;
+  for (const [i, raw] of lines.entries()) {
+    let line = raw;
+    // "Name: Doe, Jane   DOB: 07/07/1966   Date: 11/19/2026": the birth date (and age) leave, the rest of the line is read.
+    if (BIRTH.test(line)) {
+      line = line.replace(BIRTH_FIELD, ' ');
+      if (BIRTH.test(line)) continue;
+    }
     const otherDay = OTHER_VISIT.test(line);
     // "Visit 11/18/2026", and a note's title line: "Clinic note 11/19/2026", "Derm follow-up - 2026-03-14".
     if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line) || (NOTE_TITLE_LINE.test(line) && !otherDay)) {
@@ -66,7 +74,8 @@ export function dateOfServiceOf(text: string): string | undefined {
       const d = date ? parseDate(line.slice(date.index)) : undefined;
       if (d) return d;
     }
-    // The first lines may end with the date, set off by a run of spaces or a tab: "Doe, Jane      11/18/2026".
+    // The first lines may carry the date set off by a run of spaces, a tab, a dash or a bar: "Doe, Jane      11/18/2026",
+    // "Doe, Jane — 11/17/2026 — Commercial".
     if (i < 3 && line.length <= 120 && !otherDay) {
       const date = TRAILING_DATE.exec(line);
       const d = date ? parseDate(line.slice(date.index)) : undefined;

@@ -112,3 +112,38 @@ describe('procedures read from plain list shapes', () => {
     expect(r.lines).toEqual(['11730-TA', '11732-T5']);
   });
 });
+
+describe('the date of service on a header line that also holds the birth date, or set off by dashes', () => {
+  it.each([
+    ['Name: Test, Patient-720          DOB: 07/07/1966         Date: 11/19/2026', '2026-11-19'],
+    ['Test, Patient-720   DOB 07/07/1966   11/19/2026', '2026-11-19'],
+    ['Test, Patient-722 — 11/17/2026 — Commercial', '2026-11-17'],
+    ['Test, Patient-722 | 2026-11-17 | Aetna', '2026-11-17'],
+    ['Test, Patient-720, age 60, DOB: 07/07/1966', undefined],
+  ])('%s → %s', (line, dos) => {
+    expect(parseNote(`${line}\nPsoriasis, stable on topicals.\n`).visit.dateOfService).toBe(dos);
+  });
+});
+
+describe('an intralesional dose beside a take-home prescription', () => {
+  it('reads the injected mL at the written strength, not the oral drug’s mg', () => {
+    const r = codeNote(
+      'Acne vulgaris, inflammatory cysts.\nIntralesional Kenalog 2.5 mg/mL, 0.1 mL into each of 4 inflamed cysts (chin x2, L jaw, R cheek).\nCont doxycycline 100 mg daily, adapalene 0.3% gel qhs.\n',
+      { payer: 'commercial' },
+    );
+    // §9.1: 11900 for up to 7 lesions; J3301 per 10 mg, the 1 mg given rounds up to 1 unit (not 100 mg of doxycycline).
+    expect(r.lines).toEqual(['11900', 'J3301']);
+  });
+});
+
+describe('a list of lesions under a "Procedure:" line that names plural lesions', () => {
+  it('codes each malignant destruction by its own site group and diameter', () => {
+    const r = codeNote(
+      'Procedure: Destruction of malignant lesions by curettage and electrodesiccation.\nLesion 1: superficial BCC, R upper arm, biopsy-proven 10/22/2026, 0.7 cm.\nLesion 2: SCC in situ, L dorsal hand, biopsy-proven 10/22/2026, 1.4 cm.\nLesion 3: BCC, nodular, L nasal ala, biopsy-proven 10/22/2026, 0.5 cm.\nThree cycles of curettage and electrodesiccation to each.\n',
+      { payer: 'medicare' },
+    );
+    // §2.3: arm 0.7 cm = 17261; hand 1.4 cm = 17272; nose 0.5 cm = 17280.
+    expect(r.lines).toEqual(['17261', '17272', '17280']);
+    expect(r.dx).toEqual([['C44.612'], ['D04.62'], ['C44.311']]);
+  });
+});
