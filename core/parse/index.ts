@@ -293,6 +293,7 @@ function buildEncounter(body: string, sections: Section[], id: string, unread: U
   if (pos) visit.placeOfService = pos;
   const postOp = postOpOf(body);
   if (postOp) visit.postOpOf = postOp;
+  if (dos) fromEarlierResults(pathology, lesions, parsed, dos);
 
   const initials = patientNameOf(body)
     ?.split(' ')
@@ -316,6 +317,26 @@ function buildEncounter(body: string, sections: Section[], id: string, unread: U
   if (initials) encounter.patientInitials = initials;
   detachShared(encounter);
   return encounter;
+}
+
+/**
+ * "Path from 10/20/2026: A) R cheek — nodular BCC; B) L shoulder — SCC in situ." then "B: ED&C today, lesion 0.9 cm":
+ * an earlier visit's result quoted in the note says what today's lesion of that label is, and where. A malignant or
+ * in-situ result is the prior biopsy that proves it (§3.2).
+ */
+function fromEarlierResults(pathology: PathologyReport[], lesions: Lesion[], parsed: ParsedProcedure[], dos: string): void {
+  for (const r of pathology) {
+    if (!r.collectedDate || r.collectedDate >= dos || !r.specimenLabel) continue;
+    const label = r.specimenLabel.toUpperCase();
+    const lesion = lesions.find((l) => l.label.toUpperCase() === label);
+    if (!lesion) continue;
+    if (r.behavior === 'malignant' || r.behavior === 'in-situ') lesion.priorMalignantBiopsy = true;
+    if (!lesion.clinicalDiagnosis) lesion.clinicalDiagnosis = r.diagnosisText;
+    const site = !lesion.site && r.siteText ? findSites(r.siteText)[0]?.site : undefined;
+    if (!site) continue;
+    lesion.site = site;
+    for (const p of parsed) if (!p.procedure.site && p.procedure.lesionLabels.some((l) => l.toUpperCase() === label)) p.procedure.site = site;
+  }
 }
 
 /**

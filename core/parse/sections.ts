@@ -297,8 +297,16 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       } else if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line))
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       // "  Pathology: SCC in situ (bx 09/02/2026)" inside a Mohs template names the tumour's known histology, not a report.
-      if (!hit && STRONG_PATHOLOGY.test(line) && !KNOWN_HISTOLOGY_FIELD.test(line))
+      if (!hit && STRONG_PATHOLOGY.test(line) && !KNOWN_HISTOLOGY_FIELD.test(line)) {
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
+        // "Path from 10/20/2026: A) R cheek — nodular BCC; B) L shoulder — SCC in situ." in a visit note: a dated heading
+        // with its results on the line is a one-line result, and the note (the plan for each) goes on after it.
+        const inline = /[:—–]\s*(.+)$/.exec(line)?.[1] ?? '';
+        if (current !== 'pathology' && /\b(?:from|of|dated)\s+\d{1,2}\/\d/i.test(line) && resultItem(inline) && RESULT_DX.test(inline)) {
+          const before = hits[hits.length - 1];
+          oneLine = before ? { role: before.role, name: before.name } : { role: 'note', name: fallback };
+        }
+      }
       if (hit?.prose && (current === 'assessment' || current === 'procedure')) hit = undefined;
       // "2. Verruca vulgaris L index finger x2" then "   Plan: LN2 today": an indented plan line belongs to its item.
       if (hit?.role === 'assessment' && current === 'assessment' && /^[ \t]{2,}\S/.test(line)) hit = undefined;

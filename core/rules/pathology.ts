@@ -126,6 +126,8 @@ export interface PathologySpecimen {
   destination: 'in-house' | 'external' | 'unknown';
   /** How we know the specimen: from the note's specimen list, from a procedure, or only from a report. */
   source: 'specimen' | 'procedure' | 'report-only';
+  /** A report-only specimen collected before this visit's date: an earlier visit's result, quoted in this note. */
+  priorVisit?: boolean;
 }
 
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toUpperCase() === b.toUpperCase();
@@ -209,10 +211,13 @@ function specimensOf(ctx: RuleContext): PathologySpecimen[] {
     });
   }
   // A report for a label the note never documented: the report proves the work.
+  const dos = encounter.visit.dateOfService;
   for (const r of encounter.pathology) {
     if (out.some((s) => same(s.label, r.specimenLabel))) continue;
     const report = ctx.pathologyFor(r.specimenLabel) ?? r;
+    const collected = report.collectedDate ?? r.collectedDate;
     out.push({
+      ...(collected && dos && collected < dos ? { priorVisit: true } : {}),
       label: r.specimenLabel,
       lesionLabels: [],
       procedureIds: [],
@@ -274,7 +279,8 @@ function billable(ctx: RuleContext): PathologySpecimen[] {
 /** billable(ctx) before copying: read-only, for rules that make a line for only some specimens (copy those with handOut). */
 function billableKnown(ctx: RuleContext): KnownSpecimen[] {
   if (ctx.settings.pathology === 'external') return [];
-  return specimensOnce(ctx).filter(({ specimen: s }) => !s.external && !s.mohs);
+  // An earlier visit's result quoted in today's note is billed with that visit, not again here.
+  return specimensOnce(ctx).filter(({ specimen: s }) => !s.external && !s.mohs && !s.priorVisit);
 }
 
 function lineFor(ctx: RuleContext, s: PathologySpecimen, code: string, units: number, tags: string[]): DraftLine {
@@ -416,6 +422,16 @@ export const pathologyReportMatchesSpecimen = defineRule({
     // Only reads the specimens (no line takes their arrays): no copies needed.
     for (const { specimen: s } of specimensOnce(ctx)) {
       if (s.source !== 'report-only' || s.report?.consultation) continue;
+      if (s.priorVisit) {
+        ctx.report({
+          severity: 'info',
+          message: `Specimen ${s.label}: this result is for tissue collected on ${s.report?.collectedDate}, before this visit; its pathology belongs to that visit's claim and is not billed here.`,
+          target: s.label,
+          fix: 'Make sure the earlier visit billed the pathology for this specimen.',
+          span: s.report?.span,
+        });
+        continue;
+      }
       ctx.report({
         severity: 'warning',
         message: `Pathology report for unknown specimen ${s.label}: no procedure or specimen with that label is documented in this note.`,

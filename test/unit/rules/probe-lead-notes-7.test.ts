@@ -147,3 +147,45 @@ describe('a list of lesions under a "Procedure:" line that names plural lesions'
     expect(r.dx).toEqual([['C44.612'], ['D04.62'], ['C44.311']]);
   });
 });
+
+describe('a biologic the patient injects at home', () => {
+  const note =
+    'Psoriasis f/u. I have been managing her psoriasis for 6 years as her continuing dermatologist.\nOn Skyrizi, BSA 1%, doing great. Continue Skyrizi 150 mg q12 wk (self-administered at home).\nModerate MDM: chronic illness, prescription drug management.\n99214\n';
+  it('is no in-office administration: the E/M stands alone, with G2211 for the longitudinal care', () => {
+    const r = codeNote(note, { payer: 'medicare' });
+    // §9.5: a self-administered biologic has no administration line; §10.8: G2211 with an E/M that carries no 25.
+    expect(r.lines).toEqual(['99214', 'G2211']);
+  });
+  it.each([
+    ['Dupixent 300 mg, next dose due 12/01/2026, self-injects at home.', []],
+    ['Dupixent 300 mg self-injection taught, patient will start at home.', []],
+    ['Dupixent 600 mg loading dose given SC in clinic today, L and R abdomen.', ['injection']],
+  ])('%s → %j', (text, kinds) => {
+    expect(
+      parseNote(`Date of Service: 11/20/2026\nAtopic dermatitis. ${text}\n`)
+        .procedures.filter((p) => p.status === 'performed')
+        .map((p) => p.kind),
+    ).toEqual(kinds);
+  });
+});
+
+describe('an earlier visit’s pathology quoted in today’s note', () => {
+  const results = 'Pathology follow-up and treatment.\nPath from 10/20/2026: A) R cheek — nodular BCC; B) L shoulder — SCC in situ.\n';
+  it.each([
+    ['with the plan on the lines after it', `${results}A: referred to Mohs (Dr. Vance).\nB: ED&C today, lesion 0.9 cm, 3 cycles.\n`],
+    ['with the plan under its own heading', `${results}Plan:\nA: referred to Mohs (Dr. Vance).\nB: ED&C today, lesion 0.9 cm, 3 cycles.\n`],
+  ])('%s: today’s destruction of B is the proven SCC in situ, and the old specimens are not billed again', (_, note) => {
+    const r = codeNote(note, { payer: 'medicare', pathology: 'in-house' });
+    // §2.3: L shoulder (arm group) 0.9 cm = 17261; §7.1: the 10/20 specimens were that visit's pathology, not today's.
+    expect(r.lines).toEqual(['17261']);
+    expect(r.dx).toEqual([['D04.62']]);
+    expect(r.findings.filter((f) => f.startsWith('pathology/'))).toEqual(['pathology/report-for-unknown-specimen', 'pathology/report-for-unknown-specimen']);
+  });
+  it('dates the report by its heading', () => {
+    const e = parseNote(`Date of Service: 11/02/2026\n${results}`);
+    expect(e.pathology.map((p) => [p.specimenLabel, p.collectedDate, p.behavior])).toEqual([
+      ['A', '2026-10-20', 'malignant'],
+      ['B', '2026-10-20', 'in-situ'],
+    ]);
+  });
+});
