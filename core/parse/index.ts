@@ -208,6 +208,7 @@ function buildEncounter(body: string, sections: Section[], id: string, unread: U
   dropVisitReasons(parsed);
   mergeSameSpecimen(parsed);
   mergeMohsMentions(parsed);
+  mergeOncePerSite(parsed);
   fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {
@@ -595,6 +596,51 @@ function mergeMohsMentions(parsed: ParsedProcedure[]): void {
     if (p.procedure.kind !== 'mohs' || p.procedure.stages?.length || p.procedure.status !== 'performed') continue;
     const key = p.procedure.site?.key;
     if (staged.some((s) => s !== p && (!key || !s.procedure.site?.key || s.procedure.site.key === key))) parsed.splice(i, 1);
+  }
+}
+
+/** Services done once at a site in a session: chemodenervation of an area (64650 both axillae, 64653 per day), flap division and inset. */
+const ONCE_PER_SITE = new Set<Procedure['kind']>(['chemodenervation', 'flap-division']);
+
+/**
+ * "Procedure Note: Chemodenervation, both axillae …" and the "Orders: Chemodenervation axillae - completed" line, or
+ * "division and inset of the flap … The pedicle was divided at the alar base": one service told twice at one site.
+ * The mention with more facts stays and takes the other's missing drug and site.
+ */
+function mergeOncePerSite(parsed: ParsedProcedure[]): void {
+  const facts = (x: ParsedProcedure) =>
+    (x.procedure.lesionLabels.length > 0 ? 4 : 0) + (x.procedure.drug ? 2 : 0) + (x.procedure.site ? 1 : 0) + (x.block.section.role === 'procedure' ? 1 : 0);
+  const top = (x: ParsedProcedure) => ONCE_PER_SITE.has(x.procedure.kind) && !x.block.parent && !x.block.enumerated && x.procedure.status === 'performed';
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (!top(p)) continue;
+    const twin = parsed.find(
+      (q, k) =>
+        k < i &&
+        top(q) &&
+        q.procedure.kind === p.procedure.kind &&
+        (p.procedure.lesionLabels.length === 0 ||
+          q.procedure.lesionLabels.length === 0 ||
+          p.procedure.lesionLabels.some((l) => q.procedure.lesionLabels.includes(l))) &&
+        (!p.procedure.site?.key || !q.procedure.site?.key || sameSiteKey(p.procedure.site.key, q.procedure.site.key)),
+    );
+    if (!twin || parsed.some((x) => x.block.parent === p.block || x.block.parent === twin.block)) continue;
+    const keep = facts(p) > facts(twin) ? p : twin;
+    const drop = keep === p ? twin : p;
+    if (!keep.procedure.drug && drop.procedure.drug) keep.procedure.drug = drop.procedure.drug;
+    // "division and inset (nose) … divided at the alar base": a site finer than the subunit or region it lies in wins.
+    const general = (key: string | undefined) => {
+      const info = key ? siteInfo(key) : undefined;
+      return !info || key === info.subunit || (info.subunit === undefined && key === info.region);
+    };
+    if (drop.procedure.site && (!keep.procedure.site || (general(keep.procedure.site.key) && !general(drop.procedure.site.key))))
+      keep.procedure.site = drop.procedure.site;
+    if (keep.procedure.lesionLabels.length === 0) keep.procedure.lesionLabels = [...drop.procedure.lesionLabels];
+    if (!keep.clinicalDiagnosis && drop.clinicalDiagnosis) keep.clinicalDiagnosis = drop.clinicalDiagnosis;
+    if (!keep.procedure.lesionType && drop.procedure.lesionType) keep.procedure.lesionType = drop.procedure.lesionType;
+    for (const ind of drop.procedure.indications) if (!keep.procedure.indications.includes(ind)) keep.procedure.indications.push(ind);
+    parsed.splice(parsed.indexOf(drop), 1);
+    i = Math.min(i, parsed.length);
   }
 }
 

@@ -399,6 +399,23 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       /^(?:moh|micrograph|mms)/i.test(t.slice(triggerAt, triggerAt + 12))
     )
       return 'history';
+    // "Non-healing wound L shin after Mohs excision of SCC": the excision word names that Mohs surgery, not a new one.
+    if (
+      /\b(?:after|following|post|s\/p)\s+(?:the\s+|her\s+|his\s+|their\s+|recent\s+|prior\s+)?(?:mohs|mms|micrographic)\s+(?:surgical\s+)?$/i.test(
+        t.slice(Math.max(0, triggerAt - 40), triggerAt),
+      ) &&
+      /^excis/i.test(t.slice(triggerAt, triggerAt + 8))
+    )
+      return 'history';
+    // "Plan: division and inset of the pedicle in 3 weeks": a time from now right after the procedure's own words
+    // (no comma, so not "LN2 x6, RTC in 3 mo") is when it will be done.
+    if (
+      /^[^,;:.()]{0,60}?\bin\s+(?:\d{1,2}|a|one|two|three|four|five|six|several|a\s+few)(?:\s*-\s*\d{1,2})?\s*(?:days?|wks?|weeks?|months?|mos?)\b/i.test(
+        t.slice(triggerAt),
+      ) &&
+      !/\b(?:today|performed|done|was|were)\b/i.test(t.slice(triggerAt))
+    )
+      return 'planned';
     // "excisional bx? -> today shave bx": a procedure asked about ("bx?", "Mohs?") was weighed, not done.
     if (/^[\w&/-]+(?:\s+[\w&/-]+)?\?/.test(t.slice(triggerAt, triggerAt + 30))) return 'planned';
     // History words after the procedure word describe the lesion; dates and "ago" still count anywhere.
