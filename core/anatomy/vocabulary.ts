@@ -550,7 +550,10 @@ export function pickSite(matches: SiteMatch[]): SiteMatch | undefined {
     matches.find((m) => m.special && siteInfo(m.site.key)?.special === 'nail') && matches.find((m) => m.special && siteInfo(m.site.key)?.special === 'digit')
       ? matches.find((m) => siteInfo(m.site.key)?.special === 'nail')
       : undefined;
-  const special = nailOfDigit ?? matches.find((m) => m.special);
+  // "R 2nd toe: entire nail plate avulsed": the nail keeps the digit's number (toe/finger modifiers, §10.6).
+  const digit = nailOfDigit && !nailOfDigit.site.subsite ? matches.find((m) => m.site.subsite && siteInfo(m.site.key)?.special === 'digit') : undefined;
+  const numberedNail = nailOfDigit && digit?.site.subsite ? { ...nailOfDigit, site: { ...nailOfDigit.site, subsite: digit.site.subsite } } : nailOfDigit;
+  const special = numberedNail ?? matches.find((m) => m.special);
   const chosen = special ?? matches[0];
   if (!chosen) return undefined;
   if (!chosen.site.laterality) {

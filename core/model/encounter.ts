@@ -271,6 +271,8 @@ export const Visit = z.object({
     .object({ code: z.string().optional(), procedure: z.string().max(200).optional(), date: z.string().optional(), related: z.boolean().optional() })
     .optional(),
   abnOnFile: z.boolean().optional(),
+  /** The practice prepares the slides and an outside pathologist reads them and bills the interpretation (§7.3 TC). */
+  technicalComponentOnly: z.boolean().optional(),
   provider: z.string().optional(),
 });
 export type Visit = z.infer<typeof Visit>;

@@ -209,6 +209,8 @@ function buildEncounter(body: string, sections: Section[], id: string, unread: U
   mergeSameSpecimen(parsed);
   mergeMohsMentions(parsed);
   mergeOncePerSite(parsed);
+  mergeOpNoteDescriptions(parsed);
+  noSpecimensSent(parsed, body);
   fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {
@@ -595,7 +597,18 @@ function mergeMohsMentions(parsed: ParsedProcedure[]): void {
     const p = parsed[i] as ParsedProcedure;
     if (p.procedure.kind !== 'mohs' || p.procedure.stages?.length || p.procedure.status !== 'performed') continue;
     const key = p.procedure.site?.key;
-    if (staged.some((s) => s !== p && (!key || !s.procedure.site?.key || s.procedure.site.key === key))) parsed.splice(i, 1);
+    const twin = staged.find((s) => s !== p && (!key || !s.procedure.site?.key || s.procedure.site.key === key));
+    if (!twin) continue;
+    // "MOHS: R nasal sidewall" over "- Stage 1: 3 blocks …" lines: the heading names the staged case's site.
+    if (!twin.procedure.site && p.procedure.site && staged.filter((s) => !s.procedure.site).length === 1 && parsed.indexOf(twin) === i + 1) {
+      twin.procedure.site = p.procedure.site;
+      if (twin.procedure.lesionLabels.length === 0) twin.procedure.lesionLabels = [...p.procedure.lesionLabels];
+      if (!twin.clinicalDiagnosis && p.clinicalDiagnosis) twin.clinicalDiagnosis = p.clinicalDiagnosis;
+      if (!twin.lesionType && p.lesionType) twin.lesionType = p.lesionType;
+      if (!twin.procedure.lesionType && p.procedure.lesionType) twin.procedure.lesionType = p.procedure.lesionType;
+      if (p.priorMalignantBiopsy) twin.priorMalignantBiopsy = true;
+    }
+    parsed.splice(i, 1);
   }
 }
 
@@ -641,6 +654,82 @@ function mergeOncePerSite(parsed: ParsedProcedure[]): void {
     for (const ind of drop.procedure.indications) if (!keep.procedure.indications.includes(ind)) keep.procedure.indications.push(ind);
     parsed.splice(parsed.indexOf(drop), 1);
     i = Math.min(i, parsed.length);
+  }
+}
+
+/** The same removal in two words: a plain excision and a hidradenitis excision, or any two closures. */
+function sameRemoval(a: Procedure['kind'], b: Procedure['kind']): boolean {
+  const removal = new Set<Procedure['kind']>(['excision', 'hidradenitis-excision']);
+  return a === b || (removal.has(a) && removal.has(b));
+}
+
+/**
+ * An operative note lists its procedures ("PROCEDURES: 1. Excision of hidradenitis, right axilla, with layered
+ * closure. 2. …, left inguinal fold, with complex closure.") and then describes each under its site ("Right axilla:
+ * the tract complex was excised … Closed in layers …"). A site-led description of the same kind at the same site
+ * and side as one numbered item is that item told in full: it keeps the item's label and the more specific kind,
+ * its own closure replaces the item's, and the item itself is dropped.
+ */
+function mergeOpNoteDescriptions(parsed: ParsedProcedure[]): void {
+  const siteLed = (x: ParsedProcedure) => /^\s*(?:(?:right|left|r|l|rt|lt|bilateral)\.?\s+)?[a-z][a-z /-]{2,40}:/i.test(x.block.trigger.text);
+  for (const d of [...parsed]) {
+    if (d.block.parent || d.block.label || d.procedure.status !== 'performed' || !siteLed(d) || !d.procedure.site?.key) continue;
+    const items = parsed.filter(
+      (l) =>
+        l !== d &&
+        !l.block.parent &&
+        l.block.label !== undefined &&
+        l.block.trigger.lineStart &&
+        l.procedure.status === 'performed' &&
+        sameRemoval(l.procedure.kind, d.procedure.kind) &&
+        l.procedure.site?.key === d.procedure.site?.key &&
+        l.procedure.site?.laterality === d.procedure.site?.laterality &&
+        parsed.indexOf(l) < parsed.indexOf(d),
+    );
+    const item = items.length === 1 ? items[0] : undefined;
+    if (!item) continue;
+    if (d.procedure.kind !== item.procedure.kind && item.procedure.kind === 'hidradenitis-excision') d.procedure.kind = item.procedure.kind;
+    d.block.label = item.block.label;
+    if (item.block.labelKind) d.block.labelKind = item.block.labelKind;
+    d.procedure.lesionLabels = [...item.procedure.lesionLabels];
+    if (!d.lesionType && item.lesionType) d.lesionType = item.lesionType;
+    if (!d.procedure.lesionType && item.procedure.lesionType) d.procedure.lesionType = item.procedure.lesionType;
+    if (!d.clinicalDiagnosis && item.clinicalDiagnosis) d.clinicalDiagnosis = item.clinicalDiagnosis;
+    if (!d.specimenLabel && item.specimenLabel) d.specimenLabel = item.specimenLabel;
+    for (const ind of item.procedure.indications) if (!d.procedure.indications.includes(ind)) d.procedure.indications.push(ind);
+    const ownClosures = parsed.filter((c) => c.block.parent === d.block);
+    for (const c of parsed.filter((x) => x.block.parent === item.block)) {
+      // The item's "with complex closure" stays only when the description tells no closure of its own.
+      if (ownClosures.length > 0) parsed.splice(parsed.indexOf(c), 1);
+      else c.block.parent = d.block;
+    }
+    // The description's closure paragraph ("Closed in layers …", "The wound edges were undermined …") follows it.
+    for (const c of parsed) {
+      if (c.block.parent || c.block.label || parsed.indexOf(c) <= parsed.indexOf(d) || !isClosureKind(c.procedure.kind)) continue;
+      const between = parsed.slice(parsed.indexOf(d) + 1, parsed.indexOf(c));
+      if (between.some((x) => !isClosureKind(x.procedure.kind))) break;
+      if (c.procedure.site?.key && c.procedure.site.key !== d.procedure.site.key) break;
+      c.block.parent = d.block;
+      c.procedure.lesionLabels = [...d.procedure.lesionLabels];
+    }
+    parsed.splice(parsed.indexOf(item), 1);
+  }
+}
+
+function isClosureKind(kind: Procedure['kind']): boolean {
+  return kind === 'repair' || kind === 'adjacent-tissue-transfer' || kind === 'flap' || kind === 'graft';
+}
+
+/** "Specimens: none sent", "Pathology: N/A": an op note's own field says no tissue went to pathology (unless a sentence sends some). */
+function noSpecimensSent(parsed: ParsedProcedure[], body: string): void {
+  const text = body.slice(0, 100_000);
+  if (!/^[ \t]*(?:specimens?|pathology|path)[ \t]*:[ \t]*(?:none\b|no\s+specimens?\b|not\s+sent\b|n\/a\b)/im.test(text)) return;
+  if (/\b(?:sent|submitted)\s+(?:to|for)\s+(?:(?:the|our|in[- ]house|outside)\s+)?(?:path|pathology|histo\w*|dermpath|dermatopathology|lab)\b/i.test(text))
+    return;
+  for (const p of parsed) {
+    p.sendsTissue = false;
+    delete p.specimenLabel;
+    delete p.procedure.specimenLabel;
   }
 }
 

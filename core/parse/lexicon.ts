@@ -45,7 +45,7 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   [
     'inflamed-seborrheic-keratosis',
     // "irritated, bleeding SK": a word or two may sit between the adjective and the lesion.
-    /\b(?:isks?|(?:inflamed|irritated)(?:,?\s+(?:and\s+)?[a-z]+){0,2},?\s+(?:seborrheic\s+keratos[ie]s|sks?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sks?)(?:,?\s+(?:(?:on|of|at)\s+(?:the\s+)?)?(?!(?:and|or|with|vs|versus|but|not|non|no|without)\b)[a-z]+(?:\s+[a-z]+)?)?,?\s+(?:inflamed|irritated))\b/i,
+    /\b(?:isks?|(?<!\bnon-?|\bnot\s)(?:inflamed|irritated)(?:,?\s+(?:and\s+)?[a-z]+){0,2},?\s+(?:seborrheic\s+keratos[ie]s|sks?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sks?)(?:,?\s+(?:(?:on|of|at)\s+(?:the\s+)?)?(?!(?:and|or|with|vs|versus|but|not|non|no|without)\b)[a-z]+(?:\s+[a-z]+)?)?,?\s+(?:inflamed|irritated))\b/i,
   ],
   [
     'actinic-keratosis',
@@ -243,7 +243,8 @@ const INDICATIONS: [string, RegExp][] = [
   ['symptomatic', /\b(?:symptomatic)\b/i],
 ];
 
-const NEGATION_BEFORE = /\b(?:no|not|denies|denied|without|non|negative\s+for|absent)\s+(?:\w+\s+){0,2}$/i;
+// "non-inflamed SKs", "non-tender": the hyphenated prefix negates like the word.
+const NEGATION_BEFORE = /(?:\b(?:no|not|denies|denied|without|non|negative\s+for|absent)\s+(?:\w+\s+){0,2}|\bnon-)$/i;
 
 const INDICATIONS_G: [string, GatedRegExp][] = INDICATIONS.map(([name, re]) => [name, gated(new RegExp(re.source, 'gi'))]);
 
@@ -416,6 +417,15 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       !/\b(?:today|performed|done|was|were)\b/i.test(t.slice(triggerAt))
     )
       return 'planned';
+    // "Total time 38 minutes …; the biopsy is not counted", "time excluding the excision": a procedure named to keep
+    // its time out of the E/M time is told elsewhere, not done again.
+    if (
+      /\b(?:excluding|excludes|exclusive\s+of|not\s+including|not\s+counting|does\s+not\s+include)\s+(?:the\s+|any\s+|time\s+(?:for|of|spent\s+on)\s+(?:the\s+)?)?$/i.test(
+        t.slice(Math.max(0, triggerAt - 40), triggerAt),
+      ) ||
+      /^[\w&/-]+(?:\s+[\w&/-]+){0,2}\s+(?:is|are|was|were)\s+not\s+(?:counted|included)\b/i.test(t.slice(triggerAt, triggerAt + 60))
+    )
+      return 'history';
     // "excisional bx? -> today shave bx": a procedure asked about ("bx?", "Mohs?") was weighed, not done.
     if (/^[\w&/-]+(?:\s+[\w&/-]+)?\?/.test(t.slice(triggerAt, triggerAt + 30))) return 'planned';
     // History words after the procedure word describe the lesion; dates and "ago" still count anywhere.

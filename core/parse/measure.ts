@@ -232,7 +232,18 @@ const COUNT_BEFORE = new RegExp(
   'gi',
 );
 const COUNT_AFTER = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:(?:x|×)\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b|(?:#|\(\s*(?:n\s*=\s*|approx\.?\s*|approximately\s+)?|(?:approximately|approx\.?|about|roughly|~)\s|(?<=:\s*))\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:on|at|in|to)\b))(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze))`,
+  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:(?:x|×)\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b|(?:#|\(\s*(?:n\s*=\s*|approx\.?\s*|approximately\s+)?|(?:approximately|approx\.?|about|roughly|~)\s|(?<=:\s*))\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:on|at|in|to)\b))(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|weeks?|days?|months?|d\b|wks?\b|mos?\b|hrs?\b|%|freeze))`,
+  'gi',
+);
+
+const COUNT_RANGE = new RegExp(
+  String.raw`(?<![\d.\-/#])\b(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\+?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
+  'gi',
+);
+
+// "snip removal of all visible tags today (~20-25)", "warts x 5-6".
+const COUNT_RANGE_AFTER = new RegExp(
+  String.raw`\b(?:${LESION_NOUNS})\b(?:\s+[a-z]+){0,2}\s*(?:\(\s*|(?:x|×)\s*)(?:~|approx\.?\s*|about\s+)?(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\b(?!\s*(?:mm|cm|%|d\b|days?|wks?|weeks?|mos?|months?|hrs?|min))`,
   'gi',
 );
 
@@ -383,17 +394,27 @@ function countIn(text: string): number | undefined {
     take(wordNumber((m[1] ?? m[2]) as string), m.index, m.index + m[0].length);
     // "AKs x 6 R, x 5 L": more counts of the same lesions, one per side or site, right after the first.
     const more =
-      /^\s*(?:[A-Za-z][A-Za-z ]{0,20}?)?\s*(?:[,;]\s*(?:and\s+)?|\band\s+)(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|sec|s\b|seconds?|min|%|freeze))/i;
+      /^\s*(?:[A-Za-z][A-Za-z ]{0,20}?)?\s*(?:[,;]\s*(?:and\s+)?|\band\s+)(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|%|freeze))/i;
     let at = m.index + m[0].length;
     for (let k = 0, n = more.exec(t.slice(at, at + 60)); n && k < 6; k++, n = more.exec(t.slice(at, at + 60))) {
       take(Number(n[1]), at, at + n[0].length);
       at += n[0].length;
     }
   }
+  // "approx 20-25 pedunculated skin tags": a range of lesions supports its lower end (the lowest supported count).
+  if (seen.length === 0) {
+    for (const re of [COUNT_RANGE, COUNT_RANGE_AFTER]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m; m = re.exec(t)) {
+        const low = Number(m[1]);
+        if (low < Number(m[2])) take(low, m.index, m.index + m[0].length);
+      }
+    }
+  }
   if (seen.length > 0) return total();
   // A bare "x 12" / "x12" in the block, not a size or a cycle count.
   const bare =
-    /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|sec|s\b|seconds?|min|weeks?|days?|months?|%|freeze|\.\d|\s*(?:x|×)))/gi;
+    /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|weeks?|days?|months?|d\b|wks?\b|mos?\b|hrs?\b|%|freeze|\.\d|\s*(?:x|×)))/gi;
   for (let m = bare.exec(t); m; m = bare.exec(t)) {
     const prev = t.slice(Math.max(0, m.index - 12), m.index + 1);
     // "1.2 x 15" is a size; "LN2 x 15" names liquid nitrogen, not a dimension.

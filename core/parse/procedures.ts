@@ -235,6 +235,14 @@ function matchSite(text: string, lead?: string): Site | undefined {
  * "Nail matrix biopsy, left great toe. … 3 mm punch of the nail matrix …": a later sentence of the same
  * paragraph that names a part of the procedure's site (no side of its own) describes the same procedure.
  */
+/** No site, or one the same as or inside `outer` on no other side ("lid crease" under "left upper eyelid"). */
+function sameOrInside(site: Site | undefined, outer: Site | undefined): boolean {
+  if (!site) return true;
+  if (!outer?.key || !site.key) return false;
+  if (site.laterality && outer.laterality && site.laterality !== outer.laterality) return false;
+  return site.key === outer.key || partOfSite(site.key, outer.key) || partOfSite(outer.key, site.key);
+}
+
 function partOfSite(inner: string | undefined, outer: string | undefined): boolean {
   const a = siteInfo(inner);
   const b = siteInfo(outer);
@@ -303,6 +311,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   // "Biopsy-proven superficial BCCs (path 3/20):" followed by "A) …", "B) …": the intro line is context for every item.
   let listHeader: Unit | undefined;
   let inItem = false;
+  let itemHead: Unit | undefined;
   let headerInItem = false;
   const open = (family: Family, trigger: Unit, seg: { start: number; end: number; at?: number }, generic: boolean, parent?: Block): Block => {
     const block: Block = {
@@ -329,6 +338,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     } else if (parent?.label) {
       block.label = parent.label;
       if (parent.labelKind) block.labelKind = parent.labelKind;
+    }
+    // "1. Molluscum (B08.1), penile shaft x6 + medial thighs x9" then "- penile shaft: LN2 …" and "- thighs: curettage …":
+    // every sub-bullet of a numbered item is that item's, the second as much as the first.
+    if (!parent && !block.label && inItem && itemHead?.label && trigger.bullet && trigger.lineStart && !trigger.label) {
+      block.label = itemHead.label;
+      if (itemHead.labelKind) block.labelKind = itemHead.labelKind;
+      if (!block.context.includes(itemHead)) block.context.unshift(itemHead);
     }
     if (parent) block.parent = parent;
     if (!parent && listHeader && !block.context.includes(listHeader)) block.context.unshift(listHeader);
@@ -384,6 +400,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     if (u.label && u.lineStart) {
       if (headerInItem) listHeader = undefined;
       inItem = true;
+      itemHead = u;
     } else if (u.afterBlank) inItem = false;
     // A list intro ("…BCCs (path 3/20):") or a statement about all the lesions ("All three lesions biopsy-proven BCC.") is context for the items below it.
     if (triggers.length === 0 && u.lineStart && !u.label && (/:\s*$/.test(u.text) || priorMalignantBiopsyIn(u.text))) {
@@ -680,11 +697,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         // excised with 4 mm margins.": the narrative after a titled procedure with no measure of its own tells that one.
         if (
           k === 0 &&
-          !current &&
+          // Right under the title line too ("Procedure: excision of BCC, L upper eyelid." then "Lesion 0.5 cm, margins 2 mm …").
+          (!current || current === titled) &&
           titled &&
           !procField &&
           !u.label &&
-          !newSiteIn(u) &&
+          // "… oriented along the lid crease": a site inside the title's own is no new site.
+          sameOrInside(newSiteIn(u)?.site, titled.site) &&
           titled.family === seg.family &&
           !titled.units.some((x) => x !== titled?.trigger && unitTriggers(x).length > 0)
         ) {
@@ -1785,6 +1804,8 @@ function lesionSizeOf(b: Block, text: string): number | undefined {
     const before = text.slice(Math.max(0, s.start - 40), s.start).toLowerCase();
     const after = text.slice(s.end, s.end + 30).toLowerCase();
     if (
+      // "4 mm above the lid margin", "1 cm lateral to the scar": a distance that places the lesion, not its size.
+      /^\s*(?:above|below|from|away\s+from|proximal\s+to|distal\s+to|lateral\s+to|medial\s+to|inferior\s+to|superior\s+to)\b/.test(after) ||
       /^\s*-?\s*(?:breslow|depth|thick|invasion|fusiform|wedge|ellipse|elliptical|specimen|punch|curette|trephine|biopsy\s+punch|margins?|clinical\s+margins?|peripheral|surgical\s+margin|deep|in\s+length|long|linear|length|repair|closure|sq|squared|²|defect|wound|incision|ellipse|excised\s+diameter|undermin|x\s*\d)/.test(
         after,
       )
@@ -1920,7 +1941,9 @@ function itemTitle(b: Block): string {
 }
 
 function clinicalDxOf(b: Block): string | undefined {
-  for (const units of [b.context, b.units]) {
+  // "1. … Dx: inflamed epidermoid cyst. 2. Posterior neck - I&D … Dx: abscess of neck.": the block's own Dx field
+  // names its lesion before a Dx carried over from the item above.
+  for (const units of [b.units, b.context]) {
     for (const u of units) if (u.field && isDxField(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
   }
   // Units that start a line are joined by a line break: "- r/o morphea" ends where its line does.
@@ -2035,7 +2058,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const next = b.units[1];
   // "Verruca - LN2 today. SKs - benign, cosmetic, declined to treat today.": a sentence naming another lesion is about that one.
   const nextType = next ? lesionTypeOf(next.text) : undefined;
-  const aboutOther = nextType !== undefined && nextType !== lesionTypeOf(`${ctx}\n${all}`.replace(next?.text ?? '', ''));
+  // "- STI screening offered - declined today.": a sentence offering its own named service is about that service.
+  const ownSubject = next ? /^[\s\-*•]*([a-z][\w/&' -]{2,40}?)\s+(?:was\s+|were\s+)?(?:offered|recommended)\b/i.exec(next.text)?.[1] : undefined;
+  const aboutOther =
+    (nextType !== undefined && nextType !== lesionTypeOf(`${ctx}\n${all}`.replace(next?.text ?? '', ''))) ||
+    (ownSubject !== undefined &&
+      !/^(?:it|this|that|these|they|same|procedure|treatment|tx)$/i.test(ownSubject.trim()) &&
+      findTriggers(ownSubject).length === 0);
   if (
     (intent === 'performed' || intent === 'planned') &&
     next &&

@@ -106,7 +106,7 @@ const RE: [Family, RegExp][] = [
   [
     'nail',
     // The prefix word carries its own spaces, so every match starts at a word and the unit index can skip the list.
-    /\b(?:(?:(?:partial|total|complete)\s*)?(?:toe|finger)?nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}(?:toe|finger)?nail(?:\s+plate)?|(?:toe|finger)?nail\s+(?:plate\s+)?(?:was\s+)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matri[xc]ectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
+    /\b(?:(?:(?:partial|total|complete)\s*)?(?:toe|finger)?nail\s+avulsion|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}(?:toe|finger)?nail(?:\s+plate)?|(?:toe|finger)?nail\s+(?:plate\s+)?(?:was\s+)?(?:(?:elevated|freed|loosened|lifted|separated)\s+(?:and\s+)?)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matri[xc]ectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
   ],
   [
     'peel',
@@ -220,8 +220,16 @@ export function findTriggers(text: string): Trigger[] {
         generic = GENERIC_DESTRUCTION.test(m[0].trim()) && !/\s(?:and|&|with|followed\s+by)\s/i.test(m[0]);
         // Hemostasis words are looked for only once a generic destruction word needs them (most units have none).
         if (generic) {
-          hemostasis ??= gatedTest(HEMOSTASIS, lower, index);
-          if (hemostasis) continue;
+          if (/^curr?ett?/i.test(m[0].trim())) {
+            // "curettage, 9 lesions, AlCl for hemostasis": curettage is no hemostasis method, so only a hemostasis word
+            // in its own comma part makes it part of another procedure ("base curetted for hemostasis").
+            const from = Math.max(lower.lastIndexOf(',', start), lower.lastIndexOf(';', start), lower.lastIndexOf('.', start)) + 1;
+            const next = lower.slice(end).search(/[,;.]/);
+            if (HEMOSTASIS.re.test(lower.slice(from, next < 0 ? lower.length : end + next))) continue;
+          } else {
+            hemostasis ??= gatedTest(HEMOSTASIS, lower, index);
+            if (hemostasis) continue;
+          }
         }
         // CPT 96574: curettage of hyperkeratotic AKs before PDT in the same sentence is the PDT's debridement, not a destruction.
         if (generic && /^curr?ett?/i.test(m[0].trim()) && PDT_WORDS.test(lower)) continue;

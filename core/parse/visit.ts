@@ -341,9 +341,9 @@ function problemName(raw: string): string | undefined {
   return t;
 }
 
-export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'provider'> {
+export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'technicalComponentOnly' | 'provider'> {
   const t = text.length > 100000 ? text.slice(0, 100000) : text;
-  const out: Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'provider'> = {};
+  const out: Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'technicalComponentOnly' | 'provider'> = {};
   if (
     /\b(?:g2211|longitudinal\s+care|ongoing\s+(?:longitudinal\s+)?care\s+(?:of|for)|continuing\s+focal\s+point|continuing\s+care\s+(?:of|for)|focal\s+point\s+(?:for|of)\s+(?:all\s+)?(?:needed\s+)?(?:services|care)|(?:ongoing|continuing|longitudinal|long-term)\s+dermatologist|(?:i|we)\s+(?:have\s+)?(?:managed|been\s+managing|followed|been\s+following)\s+(?:\S+\s+){0,4}?for\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years)\b/i.test(
       t,
@@ -356,12 +356,13 @@ export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'deci
     )
   )
     out.decisionForSurgery = true;
-  if (
-    /\b(?:abn\s+(?:was\s+)?(?:signed|obtained|on\s+file|completed|given)|signed\s+(?:an?\s+)?abn|advance\s+beneficiary\s+notice\s+(?:was\s+)?(?:signed|obtained|on\s+file))\b/i.test(
+  // "ABN reviewed and signed by pt before treatment", "pt signed the ABN"; never "ABN not signed", "declined to sign the ABN".
+  const abn =
+    /\b(?:(?:abn|advance\s+beneficiary\s+notice)\b[^.;\n]{0,40}?\b(?:signed|obtained|on\s+file|completed|given)|signed\s+(?:the\s+|an?\s+)?(?:voluntary\s+)?abn)\b/i.exec(
       t,
-    )
-  )
-    out.abnOnFile = true;
+    );
+  if (abn && !/\b(?:not|no|never|declin\w*|refus\w*|unsigned|without)\b/i.test(abn[0])) out.abnOnFile = true;
+  if (technicalOnly(t)) out.technicalComponentOnly = true;
   const prov = /^[ \t]*(?:provider|rendering\s+provider|attending|physician|surgeon|performed\s+by)[ \t]*:[ \t]*([^\n]{2,80})$/im.exec(t);
   if (prov?.[1]) {
     // "A. Rivera, MD   Location: Main St Dermatology": the name ends at a wide gap, a tab, a bar or the next "Label:".
@@ -483,4 +484,20 @@ export function chargesOf(sections: Section[]): EnteredCharge[] {
     }
   }
   return out;
+}
+
+/**
+ * "Slides prepared in our office histology lab (technical component billed by us); read by Dr. Y at Lakeside
+ * Dermatopathology, who bills the interpretation": the practice's pathology lines are the technical component only
+ * (§7.3 TC). Both halves must be told: the practice makes the slides, and someone else bills the reading.
+ */
+export function technicalOnly(text: string): boolean {
+  const ours =
+    /\btechnical\s+component\s+(?:is\s+)?(?:billed|billing)\s+by\s+(?:us|the\s+practice|our\s+office)\b|\b(?:slides?|specimens?|tissue)\b[^.\n]{0,60}\b(?:prepared|processed|cut)\b[^.\n]{0,40}\b(?:in\s+)?(?:our|the\s+practice'?s|in[- ]house|in[- ]office)\s+(?:\w+\s+)?(?:histology|histo|lab|laboratory)\b/i.test(
+      text,
+    );
+  if (!ours) return false;
+  return /\b(?:bills?|billed|billing)\s+(?:for\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:interpretation|professional\s+component|reading|read|26)\b[^.\n]{0,20}|\b(?:interpretation|professional\s+component)\s+(?:is\s+)?(?:billed|billing)\s+(?:separately\s+)?by\s+(?!us\b|the\s+practice\b|our\b)/i.test(
+    text,
+  );
 }

@@ -263,7 +263,11 @@ function nailService(ctx: RuleContext, p: Procedure): NailService | 'biopsy' | u
   if (code === '11730' || code === '11732') return 'avulsion';
   if (code === '11750') return 'matrix';
   // "partial nail avulsion …, phenol matricectomy not done", "no matrixectomy": a service ruled out is not the service.
-  const text = words(ctx, p).replace(/\b(?:no|without)\s+(?:\w+\s+)?matri[xc]ectomy|[^,;.\n]*\bnot\s+(?:done|performed|indicated)\b/g, ' ');
+  // "matrix left intact (nail expected to regrow)": the matrix named as spared is an avulsion, not a matrix excision.
+  const text = words(ctx, p).replace(
+    /\b(?:no|without)\s+(?:\w+\s+)?matri[xc]ectomy|[^,;.\n]*\bnot\s+(?:done|performed|indicated)\b|\bmatrix\s+(?:was\s+)?(?:left\s+)?(?:intact|spared|preserved|untouched)\b/g,
+    ' ',
+  );
   if (/biops/.test(text)) return 'biopsy';
   if (/matri(x|cectomy)|permanent(ly)? remov|nail excision|excision of (the )?nail|wedge (resection|excision)/.test(text)) return 'matrix';
   if (/avuls|nail plate remov|remov(al|ed) of (the )?nail( plate)?|partial nail removal/.test(text)) return 'avulsion';

@@ -776,6 +776,41 @@ export const pathologyProfessionalComponent = defineRule({
   },
 });
 
+export const pathologyTechnicalComponent = defineRule({
+  id: 'pathology/technical-component',
+  family: 'pathology',
+  phase: 'modify',
+  title: 'Slides prepared here and read by an outside pathologist: modifier TC',
+  explain:
+    "When the practice's own lab prepares the slides and an outside pathologist reads them and bills the interpretation, the practice bills only the technical component: every pathology line it bills carries TC. " +
+    'DermLens adds TC only when the note says both (the practice prepares the slides, the other pathologist bills the reading) and the practice setting is in-house; with the professional-only setting the two statements contradict each other and the coder is asked.',
+  references: ['Reference §7.3 (global vs 26 vs TC)'],
+  status: 'stable',
+  codes: ['TC'],
+  apply(ctx) {
+    if (!ctx.encounter.visit.technicalComponentOnly || ctx.settings.pathology === 'external') return;
+    const lines = ctx.lines.filter((line) => line.family === 'pathology');
+    if (lines.length === 0) return;
+    if (ctx.settings.pathology === 'professional') {
+      ctx.report({
+        severity: 'warning',
+        message:
+          'The note says the practice prepares the slides and an outside pathologist bills the interpretation, but the setting is professional-only (26).',
+        target: lines[0]?.code,
+        fix: 'Check who prepares and who reads the slides: the practice bills TC when it only prepares them, 26 when it only reads them.',
+      });
+      return;
+    }
+    for (const line of lines) ctx.addModifier(line, 'TC');
+    ctx.report({
+      severity: 'info',
+      message: `Slides prepared here, read and billed by an outside pathologist: ${[...new Set(lines.map((l) => l.code))].join(', ')} billed as the technical component (TC).`,
+      target: lines[0]?.code,
+      fix: 'If the practice also reads the slides, remove TC (global billing).',
+    });
+  },
+});
+
 export const pathologyReadByOutsideLab = defineRule({
   id: 'pathology/read-by-outside-lab',
   family: 'pathology',
@@ -948,6 +983,7 @@ export const pathologyRules: Rule[] = [
   pathologyMohsTissue,
   pathologyDiagnosticBiopsyBeforeMohs,
   pathologyProfessionalComponent,
+  pathologyTechnicalComponent,
   pathologyUnitsPerCode,
   pathologyReadByOutsideLab,
   pathologySkinNotHigherLevel,

@@ -82,6 +82,23 @@ const cases: Case[] = [
     lines: ['88305-26', '88312-26', '88342-26'],
   },
   {
+    name: 'slides prepared here, read and billed by an outside pathologist → TC on every pathology line',
+    encounter: {
+      visit: { technicalComponentOnly: true },
+      specimens: [{ label: 'A' }],
+      pathology: [report('A', { stains: [{ name: 'PAS', group: 'I' }] })],
+    },
+    lines: ['88305-TC', '88312-TC'],
+    findings: ['pathology/technical-component'],
+  },
+  {
+    name: 'technical-only note under the professional setting → no TC, a warning to check',
+    encounter: { visit: { technicalComponentOnly: true }, specimens: [{ label: 'A' }], pathology: [report('A')] },
+    settings: { pathology: 'professional' },
+    lines: ['88305-26'],
+    findings: ['pathology/technical-component'],
+  },
+  {
     name: 'external lab bills → no pathology lines at all',
     encounter: { specimens: [{ label: 'A' }], pathology: [report('A', { stains: [{ name: 'PAS', group: 'I' }] })] },
     settings: { pathology: 'external' },
