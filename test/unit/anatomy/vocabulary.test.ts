@@ -26,7 +26,8 @@ describe('resolveSite: wording → key, laterality, subsite', () => {
     ['R thumb', 'thumb', 'right', '1'],
     ['L great toe', 'toe', 'left', '1'],
     ['R 3rd toenail', 'toenail', 'right', '3'],
-    ['nail of the R great toe', 'toenail', 'right'],
+    // The nail keeps its digit's number (toe modifiers, §10.6), like 'R 3rd toenail'.
+    ['nail of the R great toe', 'toenail', 'right', '1'],
     ['left medial canthus', 'canthus', 'left'],
     ['upper left eyelid margin', 'eyelid-margin', 'left', 'upper'],
     ['lower eyelid margin, right', 'eyelid-margin', 'right', 'lower'],
