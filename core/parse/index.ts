@@ -2,10 +2,13 @@ import { siteInfo } from '../anatomy/sites';
 import { findSites, pickSite } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { budgetExceeded, overBudget, startBudget } from './budget';
+import { isCodeGrid, withCodeGridsAsCharges } from './code-grid';
+import { dropBiopsySummaries, expandCountedBiopsies } from './counted-biopsies';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
 import { resetMemos } from './memo';
+import { withNumberedAssessmentRows } from './numbered-rows';
 import { withoutOtherEncounters } from './other-encounters';
 import { frozenDone, LAB_BILLS, parsePathology, readByOf } from './pathology';
 import { plainText } from './plain-text';
@@ -157,7 +160,8 @@ function build(body: string, sections: Section[], id: string, unread: Unread[]):
   }
 }
 
-function buildEncounter(body: string, sections: Section[], id: string, unread: Unread[]): Encounter {
+function buildEncounter(text: string, given: Section[], id: string, unread: Unread[]): Encounter {
+  const { body, sections } = withNumberedAssessmentRows(text, withCodeGridsAsCharges(given));
   resetProcedureIds();
   resetMemos();
   // Sections are in text order: find the one holding `start` by binary search.
@@ -211,6 +215,8 @@ function buildEncounter(body: string, sections: Section[], id: string, unread: U
   mergeOncePerSite(parsed);
   mergeOpNoteDescriptions(parsed);
   noSpecimensSent(parsed, body);
+  expandCountedBiopsies(parsed, body);
+  dropBiopsySummaries(parsed);
   fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {
@@ -282,7 +288,11 @@ function buildEncounter(body: string, sections: Section[], id: string, unread: U
   if (budgetExceeded())
     unread.push({ text: '', reason: `note too long to read within ${BUDGET_MS} ms: procedures and pathology after this point were not read` });
 
-  const em = emOf(body);
+  // A code grid (a superbill's checked 99214, an entered charge line) offers a level; it does not document one.
+  let emText = body;
+  for (const s of sections)
+    if (s.role === 'charges' && isCodeGrid(s.text)) emText = emText.slice(0, s.start) + ' '.repeat(s.text.length) + emText.slice(s.start + s.text.length);
+  const em = emOf(emText);
   const visit: Encounter['visit'] = { problems: problemsOf(sections, spanOf).slice(0, 100), ...visitFlags(body) };
   const dos = dateOfServiceOf(body);
   if (dos) visit.dateOfService = dos;
@@ -597,7 +607,8 @@ function mergeMohsMentions(parsed: ParsedProcedure[]): void {
     const p = parsed[i] as ParsedProcedure;
     if (p.procedure.kind !== 'mohs' || p.procedure.stages?.length || p.procedure.status !== 'performed') continue;
     const key = p.procedure.site?.key;
-    const twin = staged.find((s) => s !== p && (!key || !s.procedure.site?.key || s.procedure.site.key === key));
+    // "Mohs today, see op note" at the L nasal ala and the staged note's "BCC of the nose": one site, named finer or coarser.
+    const twin = staged.find((s) => s !== p && (!key || !s.procedure.site?.key || sameSiteKey(s.procedure.site.key, key)));
     if (!twin) continue;
     // "MOHS: R nasal sidewall" over "- Stage 1: 3 blocks …" lines: the heading names the staged case's site.
     if (!twin.procedure.site && p.procedure.site && staged.filter((s) => !s.procedure.site).length === 1 && parsed.indexOf(twin) === i + 1) {

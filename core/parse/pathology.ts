@@ -260,7 +260,10 @@ const PENDING_ONLY =
   /\b(?:(?:will\s+be|to\s+be|is\s+being)\s+(?:reported|issued|signed)|reported\s+(?:separately|under\s+separate)|(?:separate|supplemental|subsequent|forthcoming)\s+report|to\s+follow|pending|in\s+progress|not\s+yet\s+(?:available|reported|signed|resulted))\b/i;
 /** No tissue was examined under the microscope: an empty container, tissue sent only for culture. */
 const NOTHING_EXAMINED =
-  /\b(?:no\s+(?:histolog\w*|microscopic\s+exam\w*)\s+(?:was\s+)?(?:performed|done)|not\s+(?:examined|processed)\s+histolog\w*|no\s+tissue\s+(?:was\s+)?(?:received|identified|present)|(?:container|jar)\s+(?:was\s+)?received\s+empty|sent\s+(?:directly\s+)?to\s+microbiology|no\s+diagnosis\s+rendered)\b/i;
+  /\b(?:no\s+(?:histolog\w*|microscopic\s+exam\w*)\s+(?:was\s+)?(?:performed|done)|not\s+(?:examined|processed)\s+histolog\w*|no\s+tissue\s+(?:was\s+)?(?:received|identified|present)|(?:container|jar)\s+(?:was\s+)?received\s+empty|not\s+received\b|sent\s+(?:directly\s+)?to\s+microbiology|no\s+diagnosis\s+rendered)\b/i;
+/** A part described by tissue, site and procedure only ("Skin, right temple, shave.", "Cyst, R postauricular, excision"). */
+const PART_DESCRIPTION =
+  /^(?:skin|cyst|nail(?:\s+\w+)?|(?:soft\s+)?tissue)\s*,\s*[^,:;.]{2,50}(?:,\s*[^,:;.]{2,40})?,\s*(?:(?:shave|punch|incisional|excisional|tangential|wedge)(?:\s+biopsy)?|biopsy|(?:re-?)?excision|curettage|shave\s+removal)(?:\s+\d+(?:\.\d+)?\s*mm)?\.?$/i;
 /** Words of an actual reading, which a pending line does not have. */
 const FINDING_WORDS =
   /\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|spongio\w*|hyperplasia|scar|atypi\w*|in\s+situ|infiltrat\w*|lymphom\w*|proliferation|neoplasm|tumou?r|consistent\s+with|compatible\s+with|benign|malignan\w*|no\s+evidence|negative|positive)\b/i;
@@ -392,6 +395,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
   let current: Item | undefined;
   let signedOff = false;
   let table: TableColumns | undefined;
+  let roster = false;
   let intraoperative = false;
   let pos = 0;
   const n = text.length;
@@ -433,6 +437,11 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     if (line.trim().length === 0 || PAGE_FURNITURE.test(line)) continue;
     // A results table ("| Specimen | Site | Diagnosis |" or tab-separated): one row, one specimen.
     const cells = tableCells(line);
+    // A grid with a Patient column ("Patient | Entry Date | Procedure | Location | Results") lists patients' specimens,
+    // a worklist or a demographics row: its rows are no report of this chart's specimens.
+    if (roster && cells && cells.length >= 3) continue;
+    roster = !table && !!cells && cells.length >= 3 && cells.some((c) => /^(?:patient(?:\s+name)?|mrn)$/i.test(c));
+    if (roster) continue;
     if (!table && cells) {
       table = tableColumns(cells);
       if (table) continue;
@@ -606,6 +615,8 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     if (PENDING_ONLY.test(firstClause) && !FINDING_WORDS.test(firstClause) && behaviorOf(diagnosis) === 'unknown') return;
     // "B. … container received empty", "sent to microbiology; no histology performed": nothing was examined, no result.
     if (NOTHING_EXAMINED.test(diagnosis) && !FINDING_WORDS.test(diagnosis.replace(NOTHING_EXAMINED, '')) && behaviorOf(diagnosis) === 'unknown') return;
+    // "A. Skin, right temple, shave." in a list of the parts received: the part's description, no reading of it.
+    if (PART_DESCRIPTION.test(diagnosis)) return;
     if (!label) unlabeled++;
     const key = label ?? `#${unlabeled}`;
     const existing = reports.get(key);
@@ -643,11 +654,14 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
   const attach = (label: string | undefined, body: string, where: Item) => {
     // "Ber-EP4 and EMA on specimen A … SOX10 on specimen B": an unlabeled comment naming several
     // specimens gives each sentence's stains to the specimens that sentence names (IHC is per specimen, §7.2).
-    if (!label && labelsNamedIn(body, list).length >= 2) {
-      let named: string[] = [];
+    // So does a paragraph under one specimen's description that names others ("… performed on parts A and B; part B
+    // was additionally stained with Ki-67"): its sentences without a name stay with the specimen it sits under.
+    const others = labelsNamedIn(body, list);
+    if (label ? others.some((l) => l !== label) : others.length >= 2) {
+      let named: string[] = label ? [label] : [];
       // A stain table ("A1  SOX10  positive" / "B1  Ber-EP4  positive"): each row is its own sentence.
-      // A sentence may start in lower case ("… neoplasm. a sox10 immunostain on specimen b"): an extra cut costs nothing,
-      // as a sentence naming no specimen keeps the ones named before it.
+      // A sentence may start in lower case ("… neoplasm. a sox10 immunostain on specimen b", "…; part B was also
+      // stained"): an extra cut costs nothing, as a sentence naming no specimen keeps the ones named before it.
       for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Z]\d{1,2}|\d{1,2}[A-Z])[ \t])/)) {
         const here = labelsNamedIn(sentence, list);
         if (here.length > 0) named = here;

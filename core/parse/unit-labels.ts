@@ -4,11 +4,12 @@
  * units in the label; notes write them after the number. One code unit for one (padded), so offsets stay put.
  */
 // The space before the unit goes too; the look-behind starts that run only at its first space (linear on long blank runs).
-const UNIT_IN_LABEL = /(?<![ \t])[ \t]*[([](cm|mm|sq\.?\s?cm|cm2|cm²)[)\]]([ \t]*[:=][ \t]*)(\d{1,3}(?:\.\d{1,2})?)(?![\d.]*[ \t]*(?:cm|mm)\b)/gi;
+// A form saved with its typed value after a <label> has no separator at all ("Lesion diameter (cm) 0.7").
+const UNIT_IN_LABEL = /(?<![ \t])[ \t]*[([](cm|mm|sq\.?\s?cm|cm2|cm²)[)\]]([ \t]*[:=][ \t]*|[ \t]+)(\d{1,3}(?:\.\d{1,2})?)(?![\d.]*[ \t]*(?:cm|mm)\b)/gi;
 
 export function unitLabels(text: string): string {
   if (!text.includes('(') && !text.includes('[')) return text;
   return text.replace(UNIT_IN_LABEL, (all, unit: string, sep: string, value: string) =>
-    `${sep.includes(':') ? ':' : ' ='} ${value} ${unit}`.padEnd(all.length, ' '),
+    `${sep.includes('=') ? ' =' : ':'} ${value} ${unit}`.padEnd(all.length, ' '),
   );
 }

@@ -1,0 +1,65 @@
+import type { ParsedProcedure } from './procedures';
+import { jarRanges } from './procedures';
+
+/**
+ * "Shave biopsy x2, L forearm (proximal and distal)" or "Punch biopsies x2 of the back" with no item line for each:
+ * that many biopsies at that site, not one (each biopsy is its own code unit: 11102 + 11103, §1.2). A counted title
+ * whose items follow ("Punch biopsy x2:" over "A. …", "B. …") was already read as its items (procedures.ts).
+ * The jars the line names ("Specimens A and B", "A-B") go one to each copy in order; without them the copies are
+ * lettered on later (and the missing labels reported).
+ */
+const COUNT = /\bbiops(?:y|ies)\b[^.;:\n]{0,20}?(?:\bx|×)\s*([2-6])\b|\b(?:x|×)\s*([2-6])\s+(?:\w+\s+){0,2}?biops(?:y|ies)\b/i;
+const JARS = /\b(?:[Ss]pec(?:imen)?s?|[Jj]ars?|[Cc]ontainers?|[Bb]ottles?)\s+([A-H])((?:\s*(?:,|and|&)\s*[A-H]\b)+)/;
+
+export function expandCountedBiopsies(parsed: ParsedProcedure[], body: string): void {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (!p.procedure.kind.startsWith('biopsy') || p.procedure.status !== 'performed' || p.block.parent || p.block.label) continue;
+    // The jars may be named in the procedure's sentences or later on its line ("… (proximal and distal). Specimens A and B.").
+    const start = p.block.trigger.start;
+    const eol = body.indexOf('\n', start);
+    const text = `${p.block.units.map((u) => u.text).join(' ')} ${body.slice(start, eol < 0 ? start + 300 : Math.min(eol, start + 300))}`;
+    const m = COUNT.exec(p.block.trigger.text);
+    const n = Number(m?.[1] ?? m?.[2] ?? 0);
+    if (n < 2) continue;
+    // Another biopsy told of its own at the same site is one of the counted ones, told line by line.
+    if (parsed.some((q) => q !== p && q.procedure.kind.startsWith('biopsy') && q.procedure.site?.key === p.procedure.site?.key)) continue;
+    const named = JARS.exec(text);
+    const jars = named ? [named[1] as string, ...((named[2] ?? '').match(/[A-H]/g) ?? [])] : jarRanges(text);
+    const labels = jars.length === n ? jars : undefined;
+    if (labels) p.specimenLabel = labels[0];
+    if (labels && p.procedure.specimenLabel) p.procedure.specimenLabel = labels[0];
+    const copies: ParsedProcedure[] = [];
+    for (let k = 1; k < n; k++) {
+      const procedure = { ...p.procedure, id: `${p.procedure.id}.${k + 1}`, lesionLabels: [] };
+      if (labels) procedure.specimenLabel = labels[k];
+      else delete procedure.specimenLabel;
+      const copy: ParsedProcedure = { ...p, procedure };
+      if (labels) copy.specimenLabel = labels[k];
+      else delete copy.specimenLabel;
+      copies.push(copy);
+    }
+    parsed.splice(i + 1, 0, ...copies);
+  }
+}
+
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const SUMMARY_COUNT =
+  /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\s+(?:\w+\s+){0,3}?(?:lesions?|sites?|spots?|biopsies)\b|\bbiopsies\s*(?:x|×)\s*([2-9]|1[0-9])\b/i;
+
+/**
+ * "Full skin exam. Three lesions biopsied today." above "A - R temple …", "B - L cheek …", "C - R forearm …": a line
+ * naming no technique, no site and no jar that counts the biopsies told one by one is their summary, not one more
+ * biopsy of unknown technique.
+ */
+export function dropBiopsySummaries(parsed: ParsedProcedure[]): void {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.procedure.kind !== 'biopsy-unspecified' || p.procedure.site || p.specimenLabel || p.block.label || p.block.parent) continue;
+    const m = SUMMARY_COUNT.exec(p.block.units.map((u) => u.text).join(' '));
+    const word = (m?.[1] ?? m?.[2] ?? '').toLowerCase();
+    const n = COUNT_WORDS[word] ?? Number(word);
+    const told = parsed.filter((q) => q !== p && q.procedure.kind.startsWith('biopsy') && q.procedure.status === 'performed' && !q.block.parent);
+    if (n >= 2 && told.length === n) parsed.splice(i, 1);
+  }
+}
