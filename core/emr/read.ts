@@ -19,7 +19,8 @@ export interface KnownSection {
   titleSelector?: string;
 }
 
-const TITLE_SELECTOR = 'h1, h2, h3, h4, h5, h6, legend, caption, summary, [role="heading"], .section-title, .title, header';
+// Selector lists without spaces: they ship in the content script, where every byte counts.
+const TITLE_SELECTOR = 'h1,h2,h3,h4,h5,h6,legend,caption,summary,[role=heading],.section-title,.title,header,mat-card-title';
 
 /** Short single-line text of an element (a title or a banner field). */
 export function lineText(el: Element | null | undefined): string {
@@ -72,7 +73,7 @@ function order(a: Element, b: Element): number {
   return 0;
 }
 
-const INLINE_HOLDERS = new Set(['B', 'STRONG', 'U', 'EM', 'I', 'SPAN', 'LABEL', 'FONT', 'A', 'BUTTON']);
+const INLINE_HOLDERS = /^(?:B|STRONG|U|EM|I|SPAN|LABEL|FONT|A|BUTTON)$/;
 const HEADING_TAGS = /^(?:H[1-6]|DT|LEGEND|SUMMARY|CAPTION|TH|TD|DIV|P|SPAN|B|STRONG|U|LABEL|FONT|HEADER|BUTTON)$/;
 /** Navigation bars and tabs name sections without holding them ("HPI | ROS | PE | A/P | Sign-off"). */
 function isNavigation(el: Element): boolean {
@@ -113,14 +114,17 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const seen = new Set<Element>();
   const accept = (start: Element, text: string, role: SnapshotRole, own = normalizeTitle(text)): void => {
+    // A label of a one-line field ("<label for=p1path>Pathology</label><input>") names that field, not a section;
+    // a label over a text area may title the section typed into it.
+    if ((start as HTMLLabelElement).control?.tagName === 'INPUT') return;
     let el = start;
     // Climb through wrappers that hold nothing but this title ("<p><b>PROCEDURE</b></p>").
-    while (el.parentElement && INLINE_HOLDERS.has(el.tagName) && normalizeTitle(lineText(el.parentElement)) === own) el = el.parentElement;
+    while (el.parentElement && INLINE_HOLDERS.test(el.tagName) && normalizeTitle(lineText(el.parentElement)) === own) el = el.parentElement;
     if (seen.has(el)) return;
     if (!HEADING_TAGS.test(el.tagName) && !el.tagName.includes('-')) return;
     if (normalizeTitle(lineText(el)) !== own) return;
     // An inline title followed by text on the same line is a label ("Procedure: shave bx"), not a heading.
-    if (INLINE_HOLDERS.has(el.tagName) && !aloneOnLine(el)) return;
+    if (INLINE_HOLDERS.test(el.tagName) && !aloneOnLine(el)) return;
     // An accordion's disclosure button titles its panel; a menu button or an action button does not.
     if (el.tagName === 'BUTTON' && (!el.hasAttribute('aria-expanded') || el.hasAttribute('aria-haspopup'))) return;
     if (el.tagName === 'DT') {
@@ -156,7 +160,7 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
   // 2. Heading elements whose title is split over several text nodes ("<h3>Assessment <span>&amp;</span> Plan</h3>").
   let headingElements: ArrayLike<Element> = [];
   try {
-    headingElements = root.querySelectorAll('h1, h2, h3, h4, h5, h6, dt, legend, summary, caption, [role="heading"]');
+    headingElements = root.querySelectorAll('h1,h2,h3,h4,h5,h6,dt,legend,summary,caption,[role=heading]');
   } catch {
     // not queryable
   }

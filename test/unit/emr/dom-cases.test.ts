@@ -146,6 +146,23 @@ describe('collapsed sections', () => {
   });
 });
 
+describe('form fields', () => {
+  it('a label of a one-line field is no section title; a label over a text area may be one', () => {
+    const page = loadBody(
+      '<h3>Procedure</h3><div><label for="t">Procedure</label> <input id="t" value="Shave removal"></div>' +
+        '<div><label for="p">Pathology</label> <input id="p" value="" placeholder="e.g. specimen B"></div>' +
+        '<div><label for="d">Details</label><textarea id="d">Not sent.</textarea></div>' +
+        '<label for="ap">Assessment / Plan</label><textarea id="ap">1. ISK, R back - removed.</textarea>',
+    );
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => [s.role, s.text])).toEqual([
+      ['procedure', 'Procedure\nProcedure Shave removal\nPathology\nDetails:\nNot sent.'],
+      ['assessment', 'Assessment / Plan:\n1. ISK, R back - removed.'],
+    ]);
+  });
+});
+
 describe('bad input never crashes a read', () => {
   it.each([
     ['an empty document', ''],

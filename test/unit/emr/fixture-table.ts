@@ -3,7 +3,8 @@ export interface PageCase {
   file: string;
   adapter: 'ema' | 'athena' | 'nextech' | 'ecw' | 'epic' | 'generic';
   roles: string[];
-  patient: string;
+  /** Undefined when the page shows no one patient (a worklist of several). */
+  patient?: string;
   /** Undefined when the page names none (a consultation on outside slides). */
   dateOfService?: string;
   /** Text that must be in a section of the given role (proves the right pane, frame or shadow root was read). */
@@ -593,5 +594,97 @@ export const PAGES: PageCase[] = [
     dateOfService: '11/05/2026',
     // The reader keeps both notes' text; the parser leaves out the one of another date (core/parse/other-encounters.ts).
     contains: [['procedure', 'Punch biopsy, 4 mm, L anterior shin']],
+  },
+  {
+    file: 'generic/print-preview-page-breaks-running-footer.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    // The running header names the patient without a "Patient:" label: the MRN identifies the page.
+    patient: 'MRN: 900590',
+    dateOfService: '05/12/2026',
+    // The punch biopsy's fields run on across a page break, past a running footer and the next page's header.
+    contains: [['procedure', 'Size: 4 mm punch, to the subcutaneous fat']],
+  },
+  {
+    file: 'generic/procedure-form-typed-values-placeholders.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-591   MRN: 900591',
+    dateOfService: '06/03/2026',
+    // Typed values and textarea text are read; placeholders never are.
+    contains: [['procedure', 'Lesion diameter (cm) 0.7']],
+  },
+  {
+    file: 'generic/folded-details-and-hidden-section-copies.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-592   MRN: 900592',
+    dateOfService: '06/10/2026',
+    // The closed <details> Procedure Note is read (the hidden copies repeat it; the parser keeps one biopsy).
+    contains: [['procedure', 'A 6 mm punch was taken through']],
+  },
+  {
+    file: 'athena/signoff-superbill-checked-codes-disagree.html',
+    adapter: 'athena',
+    roles: ['assessment', 'charges'],
+    patient: 'TEST, PATIENT-593   MRN: 900593',
+    dateOfService: '06/16/2026',
+    contains: [['assessment', 'Cryotherapy with LN2, 2 cycles each, to all 5.']],
+  },
+  {
+    file: 'nextech/op-note-mohs-stage-table-repair.html',
+    adapter: 'nextech',
+    roles: ['assessment', 'other'],
+    patient: 'Test, Patient-594   MRN: 900594',
+    dateOfService: '07/08/2026',
+    // Practice-built mat-card sections, one titled only "Repair"; the stage table keeps its columns.
+    contains: [
+      ['other', "II | 6 | Positive, deep at 4 o'clock | see map 2"],
+      ['other', 'Repair length: 2.4 cm.'],
+    ],
+  },
+  {
+    file: 'eclinicalworks/progress-note-assessment-table-procedures-subtable.html',
+    adapter: 'ecw',
+    roles: ['assessment', 'procedure'],
+    patient: 'Test, Patient-595   MRN: 900595',
+    dateOfService: '07/14/2026',
+    contains: [
+      ['assessment', '1 | Neoplasm of unspecified behavior of skin | D49.2 | Nasal tip, r/o BCC'],
+      ['procedure', 'Procedure: Shave removal | Site: L upper back | Size: 1.2 cm'],
+    ],
+  },
+  {
+    file: 'epic/progress-note-smartlink-table-show-all.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-596   MRN: 900596',
+    dateOfService: '7/21/2026',
+    // The hidden rest of a "Show all" section is this note's text.
+    contains: [['assessment', '2. Actinic keratoses, L dorsal hand x2 - cryotherapy with liquid nitrogen']],
+  },
+  {
+    file: 'ema/path-tracking-list-several-patients.html',
+    adapter: 'ema',
+    roles: ['pathology'],
+    // A worklist of several patients names no one patient and no visit: no patient, no date of service.
+    contains: [['pathology', 'Doe, Jane | 07/20/2026']],
+  },
+  {
+    file: 'generic/lesion-matrix-row-headers-abbr.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-598   MRN: 900598',
+    dateOfService: '08/04/2026',
+    // Row headers before their cells read as labels; the parser turns the sideways grid back (core/parse/transposed-grid.ts).
+    contains: [['procedure', 'Procedure: Shave bx | Punch bx, 4 mm, 1 suture | LN2 cryotherapy, 2 cycles']],
+  },
+  {
+    file: 'generic/unicode-noise-sizes-codes.html',
+    adapter: 'generic',
+    roles: ['note'],
+    patient: 'Test, Patient-599   MRN: 900599',
+    dateOfService: '08/11/2026',
+    contains: [['note', 'Excised diameter: 2.\u00ad0 cm']],
   },
 ];
