@@ -8,7 +8,9 @@ import { jarRanges } from './procedures';
  * The jars the line names ("Specimens A and B", "A-B") go one to each copy in order; without them the copies are
  * lettered on later (and the missing labels reported).
  */
-const COUNT = /\bbiops(?:y|ies)\b[^.;:\n]{0,20}?(?:\bx|×)\s*([2-6])\b|\b(?:x|×)\s*([2-6])\s+(?:\w+\s+){0,2}?biops(?:y|ies)\b/i;
+// Not a dose or a cycle count near the word ('punch biopsy, lidocaine x2 mL', 'biopsy site, cautery x2 passes').
+const COUNT =
+  /\bbiops(?:y|ies)\b[^.;:\n]{0,20}?(?:\bx|×)\s*([2-6])\b(?!\s*(?:ml|cc|mg|mm|cm|%|cycles?|passes|times|min))|\b(?:x|×)\s*([2-6])\s+(?:\w+\s+){0,2}?biops(?:y|ies)\b/i;
 const JARS = /\b(?:[Ss]pec(?:imen)?s?|[Jj]ars?|[Cc]ontainers?|[Bb]ottles?)\s+([A-H])((?:\s*(?:,|and|&)\s*[A-H]\b)+)/;
 
 export function expandCountedBiopsies(parsed: ParsedProcedure[], body: string): void {

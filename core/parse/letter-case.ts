@@ -19,6 +19,8 @@ const MARKED_LABEL = /(^|[\s(;,.:])([a-h])(?=[):](?:[ \t]|$)|[ \t]*(?:--|\u2013|
 /** "lesion a is a biopsy-proven bcc …", "lesions b and c were …", "tumor a:": no article stands between these words. */
 const LESION_LABEL =
   /\b((?:lesions?|tumou?rs?|sites?)\s+)([a-h](?:\s*(?:,|and|&)\s*[a-h])*)(?=\s+(?:is|was|were|are|on|of|at|measur\w*|[-\u2013\u2014])\s|\s*[:)])/g;
+/** "immunohistochemistry on block a1", "cassettes a2 and b1": a letter with its block number is a part's, never an article. */
+const BLOCK_LABEL = /\b([a-h])(?=\d{1,2}\b)(?<=\b(?:blocks?|cassettes?|and|,)\s*#?[a-h])/g;
 /** "allergic contact dermatitis (l23.9)": an ICD-10-CM code typed in lower case (letter, two digits, a dot) is raised whole. */
 const ICD_CODE = /\b[a-tv-z]\d{2}\.[0-9a-z]{1,4}\b/g;
 
@@ -50,5 +52,6 @@ export function capitalLabels(text: string): string {
     .replace(MARKED_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`)
     .replace(COLON_DOT_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`)
     .replace(LESION_LABEL, (_m, lead: string, list: string) => lead + list.replace(/\b[a-h]\b/g, (l) => l.toUpperCase()))
+    .replace(BLOCK_LABEL, (l) => l.toUpperCase())
     .replace(ICD_CODE, (code) => code.toUpperCase());
 }

@@ -189,6 +189,10 @@ describe('counted biopsies', () => {
     expect(e.unread.map((u) => u.reason)).toEqual([]);
   });
 
+  it('a dose or a cycle count near the word is no count of biopsies', () => {
+    expect(claim(`${head}Procedure: Punch biopsy, lidocaine x2 mL, L forearm, 4 mm, sutured. To dermpath.\n`)).toEqual(['11104 x1 []', '88305 x1 []']);
+  });
+
   it('"Punch biopsies x2 of the back" codes the primary and one add-on', () => {
     expect(claim(`${head}Procedure: Punch biopsies x2 of the back, 4 mm, sutured. To dermpath.\n`)).toEqual(['11104 x1 []', '11105 x1 []', '88305 x2 []']);
   });
@@ -205,6 +209,19 @@ describe('counted biopsies', () => {
       ['biopsy-tangential', 'A'],
       ['biopsy-tangential', 'B'],
       ['biopsy-tangential', 'C'],
+    ]);
+  });
+});
+
+describe('a lower-case report', () => {
+  it('names its block "a1" as part A: the immunostains on block a1 are part A\'s', () => {
+    const note =
+      'patient: test, patient-9989   mrn: 9099989\ndate of collection: 05/11/2026\n\npart a: skin, right upper back, punch biopsy\npart b: skin, left cheek, shave biopsy\n\n' +
+      'diagnosis\na. melanoma in situ. margins involved.\nb. actinic keratosis, hypertrophic type.\n\nmicroscopic\n' +
+      'immunohistochemistry on block a1: sox10, melan-a and ki-67 were performed with appropriate controls.\nno special stains were needed for part b.\n';
+    expect(parseNote(note).pathology.map((r) => [r.specimenLabel, r.ihc.length])).toEqual([
+      ['A', 3],
+      ['B', 0],
     ]);
   });
 });
