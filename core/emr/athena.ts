@@ -82,5 +82,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/encounter-summary-procedure-table.html (summary tables titled by <th colspan>, field grid)
  * - test/fixtures/emr/athena/exam-corrected-note-pickers.html (struck-out corrections, procedure pickers, tooltip)
  * - test/fixtures/emr/athena/exam-procedure-grid-column-groups.html (procedure grid under a colspan column-group header row)
- * - test/fixtures/emr/athena/signoff-superbill-checked-codes-disagree.html (superbill of checked codes that disagree with the note)
+ * - test/fixtures/emr/athena/signoff-superbill-checked-codes-disagree.html (superbill)
  */

@@ -17,7 +17,7 @@ const BREAK2 = '\u0002';
 const HARD_SPACE = '\u0005';
 const HARD_TAB = '\u0006';
 
-/** Tags that end a line (one test per element walked: a regex literal is smaller in the content script than a Set of strings). */
+/** Tags that end a line. */
 const BLOCK =
   /^(?:ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|CAPTION|CENTER|DD|DETAILS|DIALOG|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6R]|HEADER|HGROUP|LEGEND|LI|MAIN|NAV|OL|P|PRE|SECTION|SUMMARY|TABLE|TBODY|TFOOT|THEAD|TR|UL|BODY|HTML|FRAMESET|OPTGROUP)$/;
 

@@ -112,5 +112,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-with-previous-encounter.html (Previous Encounters part left out)
  * - test/fixtures/emr/eclinicalworks/progress-note-procedure-notes-billing-grids.html (Procedure Notes, Billing Information as a grid)
  * - test/fixtures/emr/eclinicalworks/progress-note-procedure-picker-select-multiple.html (Procedure Notes filled from a <select multiple>)
- * - test/fixtures/emr/eclinicalworks/progress-note-assessment-table-procedures-subtable.html (Assessment as an ICD table, a Procedures sub-table)
+ * - test/fixtures/emr/eclinicalworks/progress-note-assessment-table-procedures-subtable.html (ICD table)
  */

@@ -83,5 +83,5 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-two-shave-biopsies-one-resulted.html (the visit that result links to)
  * - test/fixtures/emr/ema/visit-long-thirteen-diagnoses-list.html (13 A&P items as <ol>, fields as nested <ul> items)
  * - test/fixtures/emr/ema/visit-note-print-two-columns.html (print view, the note in two side-by-side columns)
- * - test/fixtures/emr/ema/path-tracking-list-several-patients.html (practice-wide Path/Labs worklist: several patients, nothing to code)
+ * - test/fixtures/emr/ema/path-tracking-list-several-patients.html (worklist)
  */

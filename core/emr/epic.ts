@@ -66,5 +66,5 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/progress-note-addendum-wildcards.html (*** wildcards, addendum with the result)
  * - test/fixtures/emr/epic/procedures-activity-collapsible.html (Procedures activity: folded <details> records, one canceled)
  * - test/fixtures/emr/epic/notes-activity-collapsed-smarttext-blanks.html (Notes activity grid, folded sections, an all-*** SmartText block)
- * - test/fixtures/emr/epic/progress-note-smartlink-table-show-all.html (SmartLink tables, a hidden "Show all" continuation)
+ * - test/fixtures/emr/epic/progress-note-smartlink-table-show-all.html (Show all)
  */

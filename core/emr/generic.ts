@@ -62,9 +62,9 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/long-note-eight-biopsies-eighteen-aks.html (a long note: 8 biopsy blocks, 18 AKs in a table)
  * - test/fixtures/emr/generic/notes-expanded-two-dated-encounters.html (two dated notes expanded in place; the parser keeps today's)
  * - and every EMR fixture with its own adapter disabled (test/unit/emr/generic.test.ts)
- * - test/fixtures/emr/generic/print-preview-page-breaks-running-footer.html (running header/footer per printed page, page break inside a procedure)
- * - test/fixtures/emr/generic/procedure-form-typed-values-placeholders.html (typed <input value> and <textarea> text; placeholders are not read)
- * - test/fixtures/emr/generic/folded-details-and-hidden-section-copies.html (closed <details> procedure; display:none, aria-hidden and <template> copies)
- * - test/fixtures/emr/generic/lesion-matrix-row-headers-abbr.html (a sideways grid: one column per lesion, <th scope=row> fields, <abbr>)
- * - test/fixtures/emr/generic/unicode-noise-sizes-codes.html (no-break, thin and narrow spaces, soft hyphens, zero-width characters)
+ * - test/fixtures/emr/generic/print-preview-page-breaks-running-footer.html
+ * - test/fixtures/emr/generic/procedure-form-typed-values-placeholders.html
+ * - test/fixtures/emr/generic/folded-details-and-hidden-section-copies.html
+ * - test/fixtures/emr/generic/lesion-matrix-row-headers-abbr.html
+ * - test/fixtures/emr/generic/unicode-noise-sizes-codes.html
  */

@@ -24,7 +24,7 @@ const SECTIONS: readonly KnownSection[] = [
   { selector: 'chart-chart-section-imp-plan', name: 'Imp/Plan', role: 'assessment' },
   { selector: 'chart-chart-section-billing, chart-chart-section-coding', name: 'Billing', role: 'charges' },
   { selector: 'chart-follow-up', name: 'Follow Up', role: 'other' },
-  // A practice-built card (Angular Material, verified): its title names it; an unknown title ("Repair") still reads.
+  // A practice's card, titled by its mat-card-title.
   { selector: 'mat-card' },
 ];
 
@@ -72,5 +72,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/visit-fieldset-legend-procedures.html (custom fieldset section outside the known elements)
  * - test/fixtures/emr/nextech/visit-procedure-table-rowspan.html (procedure table with a rowspan cell)
  * - test/fixtures/emr/nextech/op-note-excision-layered-repair.html (operative note card: Procedure(s) list, "Frozen sections: Not performed")
- * - test/fixtures/emr/nextech/op-note-mohs-stage-table-repair.html (Mohs op note card with a stage table; a card titled only "Repair")
+ * - test/fixtures/emr/nextech/op-note-mohs-stage-table-repair.html (mat-card)
  */

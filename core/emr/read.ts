@@ -19,7 +19,6 @@ export interface KnownSection {
   titleSelector?: string;
 }
 
-// Selector lists without spaces: they ship in the content script, where every byte counts.
 const TITLE_SELECTOR = 'h1,h2,h3,h4,h5,h6,legend,caption,summary,[role=heading],.section-title,.title,header,mat-card-title';
 
 /** Short single-line text of an element (a title or a banner field). */
@@ -114,8 +113,7 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const seen = new Set<Element>();
   const accept = (start: Element, text: string, role: SnapshotRole, own = normalizeTitle(text)): void => {
-    // A label of a one-line field ("<label for=p1path>Pathology</label><input>") names that field, not a section;
-    // a label over a text area may title the section typed into it.
+    // A label of a one-line <input> names a field, not a section (one over a <textarea> may).
     if ((start as HTMLLabelElement).control?.tagName === 'INPUT') return;
     let el = start;
     // Climb through wrappers that hold nothing but this title ("<p><b>PROCEDURE</b></p>").
