@@ -236,8 +236,16 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/rosacea/, 'L71.9'],
   // "seb derm" is the usual shorthand for seborrheic dermatitis.
   [/seborrh?eic dermatitis|\bseb\.? ?derm\b/, 'L21.9'],
+  [/frontal fibrosing alopecia/, 'L66.12'],
   [/lichen planopilaris/, 'L66.10'],
+  [/central centrifugal cicatricial alopecia|\bccca\b/, 'L66.81'],
+  [/(scarring|cicatricial) alopecia|alopecia,? (scarring|cicatricial)/, 'L66.9'],
+  [/alopecia (capitis )?totalis/, 'L63.0'],
+  [/alopecia universalis/, 'L63.1'],
+  [/\bophiasis\b/, 'L63.2'],
   [/alopecia areata/, 'L63.9'],
+  [/telogen effluvium/, 'L65.0'],
+  [/non-?scarring (alopecia|hair loss)/, 'L65.9'],
   [/androgen(et)?ic alopecia/, 'L64.9'],
   [/vitiligo/, 'L80'],
   [/lichen sclerosus/, 'L90.0'],
@@ -420,6 +428,12 @@ export function histologiesInText(text: string | undefined): Histology[] {
 export function malignanciesInText(text: string | undefined): Histology[] {
   if (!text) return [];
   return lesionReadings(withoutHistory(cleanText(text)), MALIGNANT_PREFIX_BLOCKS).out.filter((h) => MALIGNANT.has(h));
+}
+
+/** Every malignancy the text names, history included ("prior shave bx showed basal cell carcinoma"). */
+export function malignanciesNamed(text: string | undefined): Histology[] {
+  if (!text) return [];
+  return lesionReadings(cleanText(text), MALIGNANT_PREFIX_BLOCKS).out.filter((h) => MALIGNANT.has(h));
 }
 
 function withoutHistory(cleaned: string): string {

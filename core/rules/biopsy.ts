@@ -613,6 +613,42 @@ export const biopsyDistinctLesionModifier = defineRule({
   },
 });
 
+export const biopsySameSiteSpecimens = defineRule({
+  id: 'biopsy/same-site-specimens',
+  family: 'biopsy',
+  phase: 'modify',
+  title: 'Several biopsies at one site: one lesion or several?',
+  explain:
+    'Biopsy codes count lesions: the first biopsy and each additional lesion. Two specimens that one statement puts at the same site (for example horizontal and vertical sections of one patch of hair loss, ' +
+    'or one specimen for routine sections and one for immunofluorescence) may sample a single lesion. The reference does not settle this case, so DermLens codes each specimen as a biopsy and asks the coder to confirm; ' +
+    'each specimen keeps its own pathology line either way.',
+  references: ['CPT 11102-11107 (first lesion / each separate additional lesion)', 'reference §1.2, §7.1'],
+  status: 'stable',
+  codes: ['11103', '11105', '11107'],
+  apply(ctx) {
+    const seen = new Map<string, Procedure[]>();
+    for (const p of skinBiopsies(ctx)) {
+      if (!p.site?.key || !p.text) continue;
+      // One statement ("Punch biopsy x2, vertex scalp", "two punches of the vertex (A, B)") at one site; biopsies of
+      // the back told one by one are separate lesions.
+      const key = `${p.site.key}|${p.site.laterality ?? ''}|${p.site.subsite ?? ''}|${p.text}`;
+      seen.set(key, [...(seen.get(key) ?? []), p]);
+    }
+    for (const group of seen.values()) {
+      if (group.length < 2) continue;
+      // Lesions told apart by their own impressions are separate lesions at one site.
+      const dx = new Set(group.map((p) => ctx.lesion(p.lesionLabels[0])?.clinicalDiagnosis?.toLowerCase() ?? ''));
+      if (dx.size > 1) continue;
+      ctx.report({
+        severity: 'info',
+        message: `Biopsies ${group.map(nameOf).join(', ')} were taken at the same site and are coded as ${group.length} biopsies. Biopsy codes count lesions: if they sample one lesion, report one biopsy code.`,
+        target: group[0]?.specimenLabel ?? group[0]?.site?.text,
+        fix: 'Confirm that each specimen came from a separate lesion, or remove the add-on biopsy line (each specimen keeps its own pathology line).',
+      });
+    }
+  },
+});
+
 export const biopsyRules: Rule[] = [
   biopsySameLesionBundled,
   biopsyTechniqueDocumented,
@@ -620,4 +656,5 @@ export const biopsyRules: Rule[] = [
   biopsyOnePrimary,
   biopsyIntentContradiction,
   biopsyDistinctLesionModifier,
+  biopsySameSiteSpecimens,
 ];

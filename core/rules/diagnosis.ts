@@ -12,6 +12,7 @@ import {
   isHeader,
   MALIGNANT,
   malignanciesInText,
+  malignanciesNamed,
   NEOPLASTIC,
   normalizeIcd10,
   type Resolution,
@@ -45,6 +46,8 @@ const NEOPLASM_WORDS =
 const NAMED_NEOPLASM = /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
+/** A rule-out set off after a named finding: "…, r/o …", "… -- rule out …", "…; ddx …". */
+const RULE_OUT_TAIL = /\s*(?:[,;:]|\s[-–—]{1,2})\s*(?:r\/o|rule\s+out|ddx|differential(?:\s+diagnosis)?)\b/i;
 /** Vague nouns: provisional only when no specific diagnosis is named ("lesion R cheek", not "SK lesions"). */
 const VAGUE = /neoplasm|\blesions?\b|\bgrowths?\b|\bpapules?\b|\bnodules?\b|\bspots?\b/i;
 /**
@@ -309,6 +312,12 @@ class Linker {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /** The one cancer the note names anywhere, its history included, if exactly one. */
+  onlyNamedMalignancy(): Histology | undefined {
+    const found = [...new Set(malignanciesNamed(this.noteText()))];
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   fromClinical(lesion: Lesion | undefined, p: Procedure | undefined, where: Where, who: string, pending: boolean, provenIn?: boolean): string[] {
     const proven = provenIn ?? (lesion?.priorMalignantBiopsy === true || p?.reExcision === true);
     const type = p?.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined;
@@ -342,13 +351,22 @@ class Linker {
     if (proven) {
       // A proven cancer whose words here name something else (a "scar" re-excised): the cancer the note names.
       const own = this.histology(text) ?? this.histology(type);
-      const nm = own && MALIGNANT.has(own) ? undefined : this.noteMalignant();
+      // The proof is often told as history ("prior shave bx 10/25 showed BCC"): then the one cancer named anywhere.
+      const nm = own && MALIGNANT.has(own) ? undefined : (this.noteMalignant() ?? this.onlyNamedMalignancy());
       if (nm) return this.resolve(nm, where, who);
     }
     if (!text) return [];
     // The clinical words first; the parser's normalized lesion type when those name nothing we map.
     // A generic reading ("cyst", "dermatitis") yields to a specific one found in the type or the procedure words.
     // Read the other words only when the clinical words give nothing specific (each reading is pure).
+    // "Scarring alopecia, r/o lichen planopilaris vs CCCA", "Dermatitis, R thigh -- r/o drug eruption": what is named
+    // before the rule-out is the confirmed finding and is coded; only the rule-out is provisional (reference §13).
+    if (!proven && UNCERTAIN.test(text)) {
+      const cut = RULE_OUT_TAIL.exec(text);
+      const head = cut ? text.slice(0, cut.index) : '';
+      const named = head && !UNCERTAIN.test(head) && !VAGUE.test(head) ? this.histology(head) : undefined;
+      if (named && !NEOPLASTIC.has(named) && !MALIGNANT.has(named)) return this.resolve(named, where, who);
+    }
     const first = this.histology(text);
     const h =
       first !== undefined && !GENERIC.has(first)

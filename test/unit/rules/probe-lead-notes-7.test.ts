@@ -189,3 +189,47 @@ describe('an earlier visit’s pathology quoted in today’s note', () => {
     ]);
   });
 });
+
+describe('a re-excision whose malignancy is told only as the prior biopsy’s result', () => {
+  it('takes the cancer’s code, not the scar’s', () => {
+    const r = codeNote(
+      'Re-excision, L forearm: prior shave bx 10/25/2026 showed basal cell carcinoma, nodular, with positive deep margin.\nScar 1.2 cm. Excised with 3 mm margins (excised diameter 1.8 cm). Simple closure 2.5 cm.\nSpecimen A to in-house dermpath.\n',
+      { payer: 'medicare', pathology: 'in-house' },
+    );
+    // §3.1: 1.2 + 2 x 0.3 = 1.8 cm on the arm = 11602; the simple closure is included (§4.4).
+    expect(r.lines).toEqual(['11602', '88305']);
+    expect(r.dx).toEqual([['C44.619'], ['C44.619']]);
+  });
+});
+
+describe('hair-loss biopsies', () => {
+  it.each([
+    [
+      'Punch biopsy x2 for alopecia evaluation, vertex scalp, 4 mm each: one for horizontal sections, one for vertical.\nSpecimens A and B to dermpath (in-house).\nDx: scarring alopecia, r/o lichen planopilaris vs CCCA.\n',
+    ],
+    ['Punch biopsy x2, vertex scalp, 4 mm each, specimens A and B to dermpath.\nDx: scarring alopecia, r/o lichen planopilaris vs CCCA.\n'],
+  ])('two jars named after a counted punch are two specimens; the confirmed scarring alopecia is coded, the rule-out is not (%#)', (note) => {
+    const r = codeNote(note, { pathology: 'in-house' });
+    // §1.2: punch + another punch = 11104 + 11105; §7.1: one 88305 per specimen; icd10-derm §3.8: L66.9.
+    expect(r.lines).toEqual(['11104', '11105', '88305 x2']);
+    expect(r.dx).toEqual([['L66.9'], ['L66.9'], ['L66.9']]);
+    // Both at one site: the reference does not say whether that is one lesion, so the coder is asked.
+    expect(r.findings).toContain('biopsy/same-site-specimens');
+  });
+  it.each([
+    ['frontal fibrosing alopecia', 'L66.12'],
+    ['central centrifugal cicatricial alopecia', 'L66.81'],
+    ['telogen effluvium', 'L65.0'],
+    ['alopecia universalis', 'L63.1'],
+  ])('%s → %s', async (text, code) => {
+    const r = codeNote(`Dx: ${text}.\nPunch biopsy 4 mm, vertex scalp, specimen A to dermpath.\n`, { pathology: 'in-house' });
+    expect(r.dx[0]).toEqual([code]);
+  });
+  it('a rule-out after a named finding keeps the finding; a rule-out alone asks', () => {
+    expect(codeNote('Dx: Dermatitis, R thigh -- r/o drug eruption.\nPunch biopsy 4 mm R thigh, specimen A.\n').dx[0]).toEqual(['L30.9']);
+    const alone = codeNote('Dx: r/o drug eruption vs dermatitis.\nPunch biopsy 4 mm R thigh, specimen A.\n');
+    // Nothing confirmed: the suspected conditions are not coded (only the rash as a sign), and the coder is told.
+    expect(alone.dx[0]).toEqual(['R21']);
+    expect(alone.findings).toContain('diagnosis/unmapped');
+  });
+});
