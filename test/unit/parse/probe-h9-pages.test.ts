@@ -47,6 +47,8 @@ describe('a superbill or entered-code list under a procedure title', () => {
     expect(isCodeGrid(superbill)).toBe(true);
     expect(isCodeGrid('Diagnoses\nICD-10 | Description\nL57.0 | Actinic keratosis\nD48.5 | Neoplasm of uncertain behavior')).toBe(true);
     expect(isCodeGrid('Procedure\nShave biopsy, L forearm (11102). Specimen A.\nCryotherapy to 3 AKs (17000, 17003 x2).')).toBe(false);
+    // A procedure log with a code column says what was done where: documentation, coded from.
+    expect(isCodeGrid('Procedures\nCPT | Procedure | Site | Specimen\n11102 | Shave biopsy | R cheek | A\n17000 | Cryotherapy AK | L temple')).toBe(false);
   });
 
   it('is compared as entered charges, never coded from: its 99214-25 is no documented visit level', () => {
