@@ -170,7 +170,8 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
     if (/^\s*(?:were\s+|was\s+)?(?:wasted|discarded)/i.test(after) || /(?:wasted|discarded|waste)\s*[:=]?\s*(?:of\s+)?$/i.test(before)) continue;
     if (/\b(?:vial|reconstituted|diluted|dilution|mixed)\s+(?:with|in|of|size)?\s*$/i.test(before) && unit === 'mL') continue;
     if (/^\s*(?:of\s+)?(?:normal\s+saline|saline|bacteriostatic|ns|diluent|sterile\s+water)/i.test(after)) continue;
-    amounts.push({ value: Number(m[1]), unit, index: m.index, per: perSite.test(after.slice(0, 20)) });
+    // "0.5 mL each" into the lesions counted: a dose per lesion, like "per lesion".
+    amounts.push({ value: Number(m[1]), unit, index: m.index, per: perSite.test(after.slice(0, 20)) || /^\s*(?:each|apiece)\b/i.test(after) });
   }
   const conc = concentration(text);
   const field = total ? null : TOTAL_FIELD.exec(text);
@@ -208,11 +209,23 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
         );
       if (direct.per && (/\b(?:bilateral|both|each)\s+(?:axillae|axillas|axilla|palms|soles|sides)\b|\baxillae\b/i.test(text) || (perPair && !oneOnly)))
         value *= 2;
+      // "10 mg each" / "10 mg per lesion" into the lesions counted: the dose given is the sum (§9.1: J3301 per 10 mg given).
+      else if (
+        direct.per &&
+        route === 'intralesional' &&
+        lesionCount !== undefined &&
+        lesionCount > 1 &&
+        /^\s*(?:each|apiece|per\s+lesion)\b/i.test(text.slice(direct.index).replace(/^\d+(?:\.\d+)?\s*(?:mg|milligrams?)\s*/i, ''))
+      )
+        value *= lesionCount;
       drug.amountGiven = round(value);
       drug.unit = direct.unit;
     } else if (ml && conc !== undefined) {
       // "0.5 mL of 10 mg/mL" → 5 mg; "0.3 mL per lesion" into 4 lesions → 1.2 mL.
-      const lesions = ml.per && lesionCount !== undefined && lesionCount > 1 && /\b(?:per|each)\s+(?:lesion|site|injection)\b/i.test(text) ? lesionCount : 1;
+      const lesions =
+        ml.per && lesionCount !== undefined && lesionCount > 1 && /\b(?:per|each)\s+(?:lesion|site|injection)\b|\bml\s+(?:each|apiece)\b/i.test(text)
+          ? lesionCount
+          : 1;
       drug.amountGiven = round(ml.value * lesions * conc);
       drug.unit = 'mg';
     } else if (ml) {

@@ -1175,6 +1175,31 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
   }));
 }
 
+/** Plural lesion words (or "each"/"both") of a sentence that lists its lesions by site; the same words in the singular. */
+const PLURAL_LESIONS = /\b(?:keloids|lesions|cysts|scars|plaques|nodules|papules|patches|areas|sites|each|both)\b/i;
+const ONE_LESION = /\b(?:keloid|lesion|cyst|scar|plaque|nodule|papule|patch)\b/i;
+const HISTORY_WORDS = /\b(?:hx|history|previously|prior|last\s+(?:visit|time))\b/i;
+
+/**
+ * "Keloids of the R earlobe and mid chest", "keloids, R and L earlobes": the number of distinct sites named in the sentences
+ * that speak of several lesions (fewer than two is no count); "the keloid on the R earlobe", one site and no plural, is one.
+ */
+function lesionsNamedBySite(text: string): number | undefined {
+  const keys = new Set<string>();
+  let plural = false;
+  for (const sentence of text.split(/(?<=[.;])\s+|\n/)) {
+    if (HISTORY_WORDS.test(sentence)) continue;
+    const several = PLURAL_LESIONS.test(sentence);
+    plural ||= several;
+    if (!several && !ONE_LESION.test(sentence)) continue;
+    for (const m of unsparedSites(sentence)) {
+      for (const x of bothSides(sentence, m) ?? [m]) keys.add(`${x.site.key ?? x.site.text.toLowerCase()}|${x.site.laterality ?? ''}`);
+    }
+  }
+  if (keys.size >= 2 && plural) return keys.size;
+  return keys.size === 1 && !plural ? 1 : undefined;
+}
+
 /** "R and …" right before a site that names the other side: "R and L upper arm". */
 const SIDE_AND = /\b(?:r|rt|right|l|lt|left)\.?\s*(?:and|&|\/)\s*$/i;
 
@@ -2318,6 +2343,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|curett\w*)\s*(?:x|×)\s*[1-4]\b(?!\s*(?:lesions?|bccs?|sccs?|sites?|tumou?rs?|cancers?))/i.test(seg) &&
       !/\b(?:two|three|four|both|\d)\s+(?:\w+\s+)?(?:lesions|bccs|sccs|sites|tumou?rs|cancers)\b/i.test(ctxAll);
     if (count !== undefined && !cycles) procedure.count = count;
+    // "Keloids of the R earlobe and mid chest injected …": lesions listed by site and not counted are one a site (§9.1
+    // counts lesions). The block's own words, else (naming no site) the lesion line before it.
+    if (kind === 'intralesional-injection' && procedure.count === undefined) {
+      const named = lesionsNamedBySite(all) ?? (matchSite(all) ? undefined : lesionsNamedBySite(ctx));
+      if (named !== undefined) procedure.count = named;
+    }
   }
   // "Irritated 0.3 cm papilloma on the R upper eyelid margin." / "Destruction by hyfrecation": one lesion's size
   // (from the finding line before it) decides site-specific codes such as 67850 (up to 1 cm).

@@ -172,10 +172,11 @@ export function appliedByInText(text: string): 'physician' | 'staff' | undefined
   return undefined;
 }
 
-/** "Levulan Kerastick x2", "two Kerasticks". */
+/** "Levulan Kerastick x2", "two Kerasticks"; "a Kerastick", "Levulan Kerastick applied" (singular, no count) is one. */
 export function sticksInText(text: string): number | undefined {
   const m = /kerasticks?\s*(?:x|×)\s*(\d+)|\b(\d+|one|two|three|four)\s+(?:levulan\s+)?kerasticks?\b/i.exec(text);
-  if (!m) return undefined;
+  // §8.3: J7308 is one unit per stick. The product named in the singular, and never in the plural, is one stick.
+  if (!m) return /\bkerastick\b/i.test(text) && !/\bkerasticks\b|\bsticks\b/i.test(text) ? 1 : undefined;
   const t = (m[1] ?? m[2]) as string;
   return /^\d+$/.test(t) ? Number(t) : { one: 1, two: 2, three: 3, four: 4 }[t.toLowerCase()];
 }

@@ -205,6 +205,39 @@ const cases: Case[] = [
     findings: ['phototherapy/pdt', 'injection/drug-waste', 'injection/ndc'],
   },
   {
+    // §8.3: J7308 is one unit per stick; the product named once in the singular is one stick.
+    name: '"Levulan Kerastick applied to the full face" (singular, no count) → J7308×1, no count finding',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'pdt',
+          site: face,
+          appliedBy: 'physician',
+          text: 'Face degreased with acetone. Levulan Kerastick applied to the full face by me, BLU-U 16 min 40 sec.',
+          drug: levulan(undefined, { noWaste: true }),
+        }),
+      ],
+    },
+    lines: ['96573', 'J7308'],
+    findings: ['injection/drug-waste', 'injection/ndc'],
+  },
+  {
+    name: '"a Kerastick to the face, Kerasticks to the scalp" (plural named, no count) → J7308×1 + finding',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'pdt',
+          site: face,
+          appliedBy: 'physician',
+          text: 'Levulan applied: a Kerastick to the face, then more Kerasticks to the scalp.',
+          drug: levulan(undefined, { noWaste: true }),
+        }),
+      ],
+    },
+    lines: ['96573', 'J7308'],
+    findings: ['phototherapy/pdt', 'injection/drug-waste', 'injection/ndc'],
+  },
+  {
     name: 'Ameluz 1 tube, Medicare → J7345×200, unit-basis info + single-dose [U] warning, no JW/JZ',
     encounter: {
       procedures: [

@@ -33,3 +33,72 @@ describe('a list header that says "all sent to path:" sends every item it introd
     expect(r.lines).toEqual(['11301', '88305']);
   });
 });
+
+describe('PDT with a singular "Levulan Kerastick"', () => {
+  it('"Levulan Kerastick applied to the full face by me" → 96573 + J7308 x1, no missing-count warning', () => {
+    const r = codeNote(
+      'Assessment: Actinic keratoses, face - innumerable, thin.\nProcedure: PDT. Face degreased with acetone. Levulan Kerastick applied to the full face by me, incubated 1 hour, then BLU-U blue light 16 min 40 sec.\n',
+    );
+    // Reference §8.2: physician applies and illuminates = 96573, one a day; §8.3: J7308 one unit per stick.
+    expect(r.lines).toEqual(['96573', 'J7308']);
+    expect(r.dx).toEqual([['L57.0'], ['L57.0']]);
+    expect(r.findings).not.toContain('phototherapy/pdt');
+  });
+
+  it('"Levulan applied to the face" (no stick named) still asks for the count', () => {
+    const r = codeNote('Assessment: Actinic keratoses, face.\nProcedure: PDT. Levulan applied to the face by me, then BLU-U blue light 16 min 40 sec.\n');
+    expect(r.lines).toEqual(['96573', 'J7308']);
+    expect(r.findings).toContain('phototherapy/pdt');
+  });
+});
+
+describe('intralesional injection: lesions listed by site and not counted', () => {
+  it.each([
+    [
+      '"Keloids of the R earlobe and mid chest injected …"',
+      'Procedure: Intralesional injection. Keloids of the R earlobe and mid chest injected with Kenalog-10, 0.5 mL each (10 mg total).\n',
+      'J3301',
+    ],
+    [
+      'the lesion line before: "Keloids: R earlobe, mid chest." then "ILK: …to each"',
+      'Keloids: R earlobe, mid chest.\nILK: Kenalog-10, 0.5 mL to each.\n',
+      'J3301',
+    ],
+    ['"keloids R and L earlobes"', 'ILK to keloids R and L earlobes with Kenalog 10 mg/mL, 1 mL total.\n', 'J3301'],
+    ['one keloid named in the singular at one site', 'Keloid R earlobe injected with Kenalog-10, 0.5 mL.\n', 'J3301'],
+    [
+      '"Keloid injections:" as the procedure title, two sites listed as keloids',
+      'Keloid injections: keloids of the R earlobe and L shoulder, Kenalog-40, 0.5 mL each.\n',
+      'J3301 x4',
+    ],
+    ['"10 mg each" into two keloids listed by site', 'Keloids of the R earlobe and L shoulder injected with Kenalog 10 mg each.\n', 'J3301 x2'],
+  ])('%s → 11900, no missing-count warning', (_name, body, drug) => {
+    const r = codeNote(body);
+    // Reference §9.1: 1-7 lesions = 11900; J3301 per 10 mg, partial units rounded up.
+    expect(r.lines).toEqual(['11900', drug]);
+    expect(r.dx).toEqual([['L91.0'], ['L91.0']]);
+    expect(r.findings).not.toContain('injection/intralesional');
+  });
+
+  it.each([
+    [
+      '"Kenalog-10 to the keloid on the R earlobe extending onto the neck": the strength is no count',
+      'Intralesional Kenalog-10 to the keloid on the R earlobe extending onto the neck, 1 mL.\n',
+    ],
+    ['"Keloid injection: … to chest and shoulders": how many keloids is not said', 'Keloid injection: Kenalog-40, 1 mL to the chest and shoulders.\n'],
+    ['a history sentence names another site', 'Keloids chest injected with Kenalog-10 1 mL; hx of keloids on the ears too.\n'],
+  ])('%s → 11900 and the count is asked', (_name, body) => {
+    const r = codeNote(body);
+    expect(r.lines[0]).toBe('11900');
+    expect(r.findings).toContain('injection/intralesional');
+  });
+});
+
+describe('"Last ILK 6 wks ago": an abbreviated time ago is history', () => {
+  it.each([
+    ['"Last ILK 6 wks ago helped some."', 'S: Keloid R earlobe. Last ILK 6 wks ago helped some.\n'],
+    ['"Kenalog injected into the keloid 3 mos ago."', 'Keloid R earlobe, itchy. Kenalog injected into the keloid 3 mos ago, flattened some.\n'],
+  ])('%s → no injection today', (_name, body) => {
+    expect(codeNote(body).lines).toEqual([]);
+  });
+});
