@@ -901,7 +901,8 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
     )
   )
     return undefined;
-  const m = /\b(?:s\/p|status\s+post|after|following)\s+([^\n;]{3,80}?)\s+(?:on\s+)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t);
+  // "after excision of SCC R forearm with intermediate repair (11/12/2026)": the date may be in brackets.
+  const m = /\b(?:s\/p|status\s+post|after|following)\s+([^\n;(]{3,80}?)\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t);
   // "… on 11/05/2026 (11602, 12032)": the first code the note gives for that surgery decides its global period.
   const code = m ? /^\s*\(\s*(?:cpt\s*)?(1[0-7]\d{3})\b/i.exec(t.slice(m.index + m[0].length))?.[1] : undefined;
   // "New problem, unrelated to the surgery: …": the E/M of this visit is for something the global does not cover (§10.3: 24).

@@ -1,5 +1,8 @@
+import { siteInfo } from '../../anatomy/sites';
+import { findSites } from '../../anatomy/vocabulary';
 import { codeInfo } from '../../codes/catalog';
-import { defineRule, type Rule } from '../define-rule';
+import { defineRule, type Rule, type RuleContext } from '../define-rule';
+import type { DraftLine } from '../draft-line';
 import { describeLine, isAddOnCode, isEm, isSurgical } from './line-kinds';
 
 const POSTOP_MODIFIERS = ['58', '78', '79'];
@@ -36,6 +39,25 @@ export function globalOfWords(words: string): string | undefined {
   return undefined;
 }
 
+/** The site of the line's procedures when the prior surgery's words name one site and it is another one; else undefined. */
+function otherSite(ctx: RuleContext, line: DraftLine, priorWords: string): string | undefined {
+  const named = findSites(priorWords, { strict: true });
+  const prior = named.length === 1 ? named[0]?.site : undefined;
+  if (!prior?.key) return undefined;
+  const procs = ctx.encounter.procedures.filter((p) => line.procedureIds.includes(p.id));
+  const sites = procs.map((p) => p.site).filter((s): s is NonNullable<typeof s> => !!s?.key);
+  if (sites.length === 0 || sites.length !== procs.length) return undefined;
+  const priorRegion = siteInfo(prior.key)?.region;
+  if (!priorRegion) return undefined;
+  // Another body region, or the other side of the same one; a site inside the same region and side is the same place.
+  const differs = (s: (typeof sites)[number]) => {
+    const region = siteInfo(s.key)?.region;
+    if (!region) return false;
+    return region !== priorRegion || (!!s.laterality && !!prior.laterality && s.laterality !== prior.laterality);
+  };
+  return sites.every(differs) ? sites.map((s) => s.text).join(', ') : undefined;
+}
+
 export const globalPeriod = defineRule({
   id: 'checks/global-period',
   family: 'checks',
@@ -44,7 +66,7 @@ export const globalPeriod = defineRule({
   explain:
     'A procedure with a 10- or 90-day global period includes the usual follow-up care. Another procedure in that window needs a modifier saying why it is paid: 58 for a staged or planned procedure (re-excision for margins, flap division), 78 for an unplanned return for a complication, 79 for an unrelated procedure. ' +
     'An E/M in the window is paid only when unrelated, with modifier 24. ' +
-    'DermLens adds 79 or 24 only when the note says the service is unrelated; otherwise it asks which modifier applies.',
+    'DermLens adds 79 or 24 only when the note says the service is unrelated, or (79) when today’s procedure is in another body region or on the other side than the prior surgery; otherwise it asks which modifier applies.',
   references: ['Reference §10.2 (global period indicators)', 'Reference §10.3 (modifiers 24, 58, 76, 78, 79)'],
   status: 'stable',
   codes: ['24', '58', '78', '79'],
@@ -82,6 +104,19 @@ export const globalPeriod = defineRule({
       }
       if (!isSurgical(line.code) || isAddOnCode(line.code)) continue;
       if (line.modifiers.some((m) => POSTOP_MODIFIERS.includes(m))) continue;
+      // "Post-op check after excision of SCC R forearm …; new papule L cheek — shave biopsy": a procedure at another site
+      // than the prior surgery's treats another problem (§10.3: 79, unrelated).
+      const elsewhere = postOp.related !== false && postOp.procedure ? otherSite(ctx, line, postOp.procedure) : undefined;
+      if (elsewhere) {
+        ctx.addModifier(line, '79');
+        ctx.report({
+          severity: 'info',
+          message: `${describeLine(line)} is done in the global period of ${prior}, at another site (${elsewhere}) than that surgery, so 79 (unrelated) was added.`,
+          target: line.lesionLabels[0] ?? line.code,
+          fix: 'Remove 79 if this procedure treats the same problem as the prior surgery (58 staged, 78 complication).',
+        });
+        continue;
+      }
       if (postOp.related === false) {
         ctx.addModifier(line, '79');
         ctx.report({

@@ -233,3 +233,23 @@ describe('hair-loss biopsies', () => {
     expect(alone.findings).toContain('diagnosis/unmapped');
   });
 });
+
+describe('a procedure in the global period of a surgery at another site', () => {
+  const visit = (today: string) =>
+    `Post-op check 8 days after excision of SCC R forearm with intermediate repair (11/12/2026). Healing well, sutures removed.\n${today}\n`;
+  it('is unrelated: 79 on the biopsy of a new lesion of the face (§10.3)', () => {
+    const r = codeNote(visit('New crusted papule L cheek, 5 mm, r/o BCC — shave biopsy performed, specimen A to in-house path.'), {
+      payer: 'medicare',
+      pathology: 'in-house',
+    });
+    expect(r.lines).toEqual(['11102-79', '88305']);
+  });
+  it('at the same place it asks instead', () => {
+    const r = codeNote(visit('New crusted papule R forearm near the scar, r/o recurrence — shave biopsy performed, specimen A to in-house path.'), {
+      payer: 'medicare',
+      pathology: 'in-house',
+    });
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.findings).toContain('checks/global-period');
+  });
+});
