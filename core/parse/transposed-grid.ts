@@ -20,7 +20,11 @@ function cellsOf(line: string): string[] {
   return line.split('|').map((c) => c.trim());
 }
 
+/** Only this much is looked at: past it nothing is read anyway (core/parse MAX_NOTE_CHARS), and 5 MB of junk must stay fast. */
+const MAX_CHARS = 200_000;
+
 export function transposedGrids(text: string): string {
+  if (text.length > MAX_CHARS) return transposedGrids(text.slice(0, MAX_CHARS)) + text.slice(MAX_CHARS);
   if (!text.includes(' | ')) return text;
   const lines = text.split('\n');
   const out: string[] = [];

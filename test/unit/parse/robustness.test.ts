@@ -98,6 +98,7 @@ describe('robustness', () => {
     ['5 MB of procedure words', () => 'shave bx L forearm (A) LN2 AK x 12 Stage I: 3 blocks 1.2 x 0.8 cm; '.repeat(75_000)],
     ['5 MB of one repeated note', () => (SEEDS[0] as string).repeat(Math.ceil(5_000_000 / (SEEDS[0] as string).length))],
     ['a 100 kB single line', () => 'biopsy of the L forearm, '.repeat(4000)],
+    ['5 MB of grid rows', () => 'Lesion 1 | Lesion 2 | Lesion 3\nSite: x | y | z\n'.repeat(110_000)],
   ];
   it.each(huge)('%s parses in under 50 ms and says what was not read', (_name, make) => {
     const text = make();
