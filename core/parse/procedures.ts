@@ -1080,8 +1080,10 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
   const found = findSites(text, { strict: false });
   found.forEach((m, k) => {
     // "R forearm (A)", or the site's own technique words first: "R forearm 4mm punch (A) and L shin shave (B)".
-    const stop = Math.min(found[k + 1]?.start ?? text.length, m.end + 30);
-    const after = /^\s*\(([A-H]|\d{1,2})\)/.exec(text.slice(m.end, m.end + 8)) ?? /^[^();,]{0,25}?\s\(([A-H])\)/.exec(text.slice(m.end, stop));
+    const stop = Math.min(found[k + 1]?.start ?? text.length, m.end + 60);
+    // "R shoulder … (shave, A)": the jar may close a bracket that names the technique first.
+    const after =
+      /^\s*\(([A-H]|\d{1,2})\)/.exec(text.slice(m.end, m.end + 8)) ?? /^[^();,]{0,45}?\s\((?:[a-z][a-z0-9 ]{1,20},\s*)?([A-H])\)/.exec(text.slice(m.end, stop));
     if (after?.[1])
       items.push({ label: after[1].toUpperCase(), site: m.site, start: u.start + seg.start + m.start, end: u.start + seg.start + m.end + after[0].length });
   });

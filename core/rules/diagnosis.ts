@@ -43,7 +43,9 @@ const HEDGE_BEFORE = /(?:\br\/o|rule\s+out|\?|\bpossible|\bprobable|\bsuspect\w*
 const NEOPLASM_WORDS =
   /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratos|spot|macule/i;
 /** A neoplasm named as such (not only "lesion", "papule" or "spot"). */
-const NAMED_NEOPLASM = /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna/i;
+// "r/o mm": after a hedge, "mm" is malignant melanoma, not millimetres.
+const NAMED_NEOPLASM =
+  /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** A rule-out set off after a named finding: "…, r/o …", "… -- rule out …", "…; ddx …". */

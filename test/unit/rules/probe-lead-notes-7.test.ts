@@ -253,3 +253,15 @@ describe('a procedure in the global period of a surgery at another site', () => 
     expect(r.findings).toContain('checks/global-period');
   });
 });
+
+describe('a terse list of biopsies with the technique and jar in one bracket', () => {
+  it('reads each site as its own biopsy; "sk\'s … - irritated" are inflamed SKs; "r/o mm" is a melanoma rule-out', () => {
+    const r = codeNote(
+      "bx'd 2 spots: R shoulder 6mm pink scaly pap r/o scc (shave, A), L calf 8mm dark pap r/o mm (punch 4mm, B). sent to dermpath.\nLN2 x3 sk's on back - irritated/itchy/catching on bra strap.\n",
+      { payer: 'commercial', pathology: 'in-house' },
+    );
+    // §1.2: punch primary 11104 (59: other lesions destroyed today), shave as add-on 11103; 17110 for 3 benign lesions.
+    expect(r.lines).toEqual(['11104-59', '11103', '17110', '88305 x2']);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2'], ['L82.0'], ['D49.2']]);
+  });
+});
