@@ -175,6 +175,10 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   // "sqaumous", "squamos": common misspellings in dictated and typed notes.
   [/sq(?:ua|au)mo?u?s cell carcinoma|\bscc\b/, 'scc'],
   [/uncertain (malignant )?(behavior|potential)/, 'uncertain-behavior'],
+  // "Atypical compound melanocytic proliferation": the pathologist names no nevus, so never D22 (its code is decided in
+  // diagnosis.ts: D48.5 only when the report states uncertain behavior, reference §13.3; else the coder is asked).
+  // A report that goes on to name a nevus ("…, favor dysplastic junctional nevus") says so: the nevus pattern below.
+  [/atypical ([a-z]+ ){0,2}melanocytic proliferation(?![^.;]*\bnev(us|i)\b)/, 'uncertain-behavior'],
   [/unspecified behavior|neoplasm of uncertain nature/, 'unspecified-behavior'],
   // "irritated, bleeding SK", "inflamed and crusted seborrheic keratosis": a word or two may sit between.
   [

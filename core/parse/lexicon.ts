@@ -176,7 +176,7 @@ export function behaviorOf(diagnosis: string): Behavior {
     return 'nondiagnostic';
   if (
     !/\bfavou?r(?:ing)?\s+(?:a\s+)?(?:dysplastic|benign|compound|junctional|intradermal|nev)/.test(raw.toLowerCase()) &&
-    /\b(?:uncertain\s+(?:malignant\s+)?(?:potential|behavior|biologic)|meltump|sampus|stump|cannot\s+(?:be\s+)?(?:entirely\s+)?(?:rule[sd]?\s+out|exclude)|atypical\s+spitz|atypical\s+(?:melanocytic|intraepidermal\s+melanocytic)\s+proliferation|favor\s+(?:melanoma|carcinoma))/.test(
+    /\b(?:uncertain\s+(?:malignant\s+)?(?:potential|behavior|biologic)|meltump|sampus|stump|cannot\s+(?:be\s+)?(?:entirely\s+)?(?:rule[sd]?\s+out|exclude)|atypical\s+spitz|atypical\s+(?:(?:compound|junctional|intraepidermal|lentiginous|dermal)\s+){0,2}melanocytic\s+proliferation|favor\s+(?:melanoma|carcinoma))/.test(
       raw.toLowerCase(),
     )
   )

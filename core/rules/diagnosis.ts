@@ -47,6 +47,8 @@ const NEOPLASM_WORDS =
 const NAMED_NEOPLASM =
   /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
+/** "Atypical (compound|junctional) melanocytic proliferation": a descriptive result that is not a nevus. */
+const ATYPICAL_PROLIFERATION = /\batypical\s+(?:[a-z]+\s+){0,2}melanocytic\s+proliferation\b/i;
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** A rule-out set off after a named finding: "…, r/o …", "… -- rule out …", "…; ddx …". */
 const RULE_OUT_TAIL = /\s*(?:[,;:]|\s[-–—]{1,2})\s*(?:r\/o|rule\s+out|ddx|differential(?:\s+diagnosis)?)\b/i;
@@ -295,6 +297,22 @@ class Linker {
     if (!h) return { codes: [] };
     // CDC tabular note D37-D48: uncertain behavior only when the pathologist says histology cannot decide.
     if (h === 'uncertain-behavior' && report.behavior !== 'uncertain' && !/uncertain/i.test(report.diagnosisText)) return { codes: [] };
+    // "Atypical compound melanocytic proliferation": no nevus named and no uncertain behavior stated — neither D22 nor D48.5
+    // is certain (reference §13.3), so the coder asks the pathologist.
+    if (
+      h === 'uncertain-behavior' &&
+      ATYPICAL_PROLIFERATION.test(report.diagnosisText) &&
+      !/uncertain|\bmeltump|\bsampus|\bstump/i.test(report.diagnosisText)
+    ) {
+      this.report(`path-unmapped:${who}`, {
+        severity: 'warning',
+        rule: 'diagnosis/unmapped',
+        message: `${who}: the report calls it "${ATYPICAL_PROLIFERATION.exec(report.diagnosisText)?.[0]}", naming neither a nevus nor uncertain behavior, so no diagnosis was linked (never a benign nevus code for it).`,
+        target: who,
+        fix: 'Ask the pathologist: D48.5 only if they state uncertain behavior; a nevus (D22.-) or melanoma code only if the report names one.',
+      });
+      return { codes: [], histology: h };
+    }
     return { codes: this.resolve(h, where, who), histology: h };
   }
 

@@ -102,3 +102,33 @@ describe('"Last ILK 6 wks ago": an abbreviated time ago is history', () => {
     expect(codeNote(body).lines).toEqual([]);
   });
 });
+
+describe('an atypical melanocytic proliferation on the report is never a benign nevus code', () => {
+  const visit = (dx: string) =>
+    `Shave biopsy of a 6 mm irregular brown papule, L upper back, r/o dysplastic nevus (A). Sent to in-house dermpath.\n\nPATHOLOGY REPORT 11/25/2026\nA. Skin, left upper back, shave biopsy: ${dx}\n`;
+  it.each([
+    ['atypical compound', 'Atypical compound melanocytic proliferation, extending to the lateral margin. See comment.'],
+    ['atypical junctional', 'Atypical junctional melanocytic proliferation, margins clear.'],
+    ['atypical, in capitals', 'ATYPICAL MELANOCYTIC PROLIFERATION, margins involved.'],
+  ])('%s → no dx linked, the coder is asked (D48.5 only when uncertain behavior is stated)', (_name, dx) => {
+    const r = codeNote(visit(dx));
+    // Reference §13.3: D48.5 only when the pathologist states uncertain behavior; §13.4: atypia keeps benign CPT.
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.dx).toEqual([[], []]);
+    expect(r.findings).toContain('diagnosis/unmapped');
+  });
+
+  it.each([
+    ['"… of uncertain malignant potential" → D48.5', 'Atypical compound melanocytic proliferation of uncertain malignant potential.', 'D48.5'],
+    [
+      '"…, favor dysplastic junctional nevus" (the report names a nevus) → D22.5',
+      'Atypical junctional melanocytic proliferation, favor dysplastic junctional nevus with moderate atypia.',
+      'D22.5',
+    ],
+    ['a compound nevus with atypia → D22.5', 'Compound nevus with moderate architectural and cytologic atypia.', 'D22.5'],
+  ])('%s', (_name, dx, code) => {
+    const r = codeNote(visit(dx));
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.dx).toEqual([[code], [code]]);
+  });
+});
