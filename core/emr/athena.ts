@@ -28,7 +28,7 @@ function chartDocuments(scope: Scope): Document[] {
 }
 
 function findChartDocuments(scope: Scope): Document[] {
-  for (const sel of ['iframe#frMain, frame#frMain', 'iframe#frameContent, frame#frameContent']) {
+  for (const sel of ['iframe#frMain,frame#frMain', 'iframe#frameContent,frame#frameContent']) {
     const docs = scope
       .all(sel)
       .map((f) => frameDocument(f))
@@ -36,7 +36,7 @@ function findChartDocuments(scope: Scope): Document[] {
     if (docs.length > 0) return docs;
   }
   // Opened directly (a frame reloaded on its own, or the content script running inside frMain).
-  return scope.first('#GlobalNav, #GlobalWrapper') ? [] : [scope.doc];
+  return scope.first('#GlobalNav,#GlobalWrapper') ? [] : [scope.doc];
 }
 
 function shadowRootsIn(scope: Scope, doc: Document): Node[] {
@@ -49,7 +49,7 @@ export const athenaAdapter = defineAdapter({
   hosts: ['*.athenahealth.com'],
   signature(scope) {
     const frames = Boolean(scope.first('#GlobalNav') && scope.first('#GlobalWrapper')) || Boolean(scope.first('#frameContent') && scope.first('#frMain'));
-    return frames || Boolean(scope.first('a[href*="/ax/encounter/"], [data-encounter-url*="/ax/encounter/"]'));
+    return frames || Boolean(scope.first('a[href*="/ax/encounter/"],[data-encounter-url*="/ax/encounter/"]'));
   },
   sections(scope) {
     return chartDocuments(scope).flatMap((doc) =>

@@ -169,6 +169,9 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   if (options.skipNavigation && isNavigationElement(el, tag)) return;
   if (isIconFont(el, tag) || isClosedDialog(el, tag) || isTemplateNoise(el)) return;
   const tt = tableTag(el, tag);
+  // A row led by an unchecked box (a superbill code not picked, a checklist item not done) is a choice not made.
+  const box = tt === 'TR' ? (el.firstElementChild?.firstElementChild as HTMLInputElement | null) : null;
+  if (box?.type === 'checkbox' && !box.checked) return;
   if (tt === 'TABLE') markFieldGrid(el);
   const isPre = pre || tag === 'PRE';
   const block = BLOCK.test(tt) || tag.includes('-');
@@ -360,7 +363,7 @@ function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; ke
   return { prefix: `${label}: ` };
 }
 
-const NAV_ROLES = new Set(['navigation', 'tablist', 'tab', 'menu', 'menubar']);
+const NAV_ROLES = /^(?:navigation|tablist|tab|menu|menubar)$/;
 // One test of the whole class attribute (a class token is whitespace-delimited): asked of every element a read walks.
 const NAV_CLASS = /(?:^|\s)(?:nav|navbar|tabs?|nav-tabs?|nav-link|menu|breadcrumbs?)(?:\s|$)|-(?:tabs?|nav|navigation|menu)(?:\s|$)/;
 
@@ -368,7 +371,7 @@ const NAV_CLASS = /(?:^|\s)(?:nav|navbar|tabs?|nav-tabs?|nav-link|menu|breadcrum
 export function isNavigationElement(el: Element, tag = el.tagName.toUpperCase()): boolean {
   if (tag === 'NAV' || tag === 'MENU') return true;
   const role = el.getAttribute('role');
-  if (role && NAV_ROLES.has(role)) return true;
+  if (role && NAV_ROLES.test(role)) return true;
   const cls = el.getAttribute('class');
   if (!cls) return false;
   return NAV_CLASS.test(cls);

@@ -9,7 +9,7 @@ import { frameDocument } from './block-text';
  */
 export function attachDeclarativeShadowRoots(doc: Document, depth = 0): number {
   let attached = 0;
-  const templates = Array.from(doc.querySelectorAll('template[shadowrootmode], template[shadowroot]'));
+  const templates = Array.from(doc.querySelectorAll('template[shadowrootmode],template[shadowroot]'));
   for (const template of templates) {
     const host = template.parentElement;
     const mode = (template.getAttribute('shadowrootmode') ?? template.getAttribute('shadowroot')) === 'closed' ? 'closed' : 'open';
@@ -25,7 +25,7 @@ export function attachDeclarativeShadowRoots(doc: Document, depth = 0): number {
     }
   }
   if (depth < 6) {
-    for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
+    for (const frame of Array.from(doc.querySelectorAll('iframe,frame'))) {
       const inner = frameDocument(frame);
       if (inner && inner !== doc) attached += attachDeclarativeShadowRoots(inner, depth + 1);
     }
@@ -35,7 +35,7 @@ export function attachDeclarativeShadowRoots(doc: Document, depth = 0): number {
 
 function attachInRoot(root: ShadowRoot, depth: number): number {
   let attached = 0;
-  for (const template of Array.from(root.querySelectorAll('template[shadowrootmode], template[shadowroot]'))) {
+  for (const template of Array.from(root.querySelectorAll('template[shadowrootmode],template[shadowroot]'))) {
     const host = template.parentElement;
     if (!host || host.shadowRoot) continue;
     try {

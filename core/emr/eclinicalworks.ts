@@ -17,18 +17,18 @@ import type { Scope } from './scope';
 /** Where the note is: the viewer frame's document when open, else the shell. */
 function noteRoots(scope: Scope): Node[] {
   const frames = scope
-    .all('iframe[id*="ProgNote"], iframe[name*="ProgNote"], frame[id*="ProgNote"]')
+    .all('iframe[id*=ProgNote],iframe[name*=ProgNote],frame[id*=ProgNote]')
     .map((f) => frameDocument(f)?.body)
     .filter((b): b is HTMLElement => Boolean(b));
   if (frames.length > 0) return frames;
-  const container = scope.all('#progressNoteContainer, [id*="progressNote"], [id*="ProgressNote"], .bootbox, [role="dialog"]');
+  const container = scope.all('#progressNoteContainer,[id*=progressNote],[id*=ProgressNote],.bootbox,[role=dialog]');
   if (container.length > 0) return container;
   return scope.doc.body ? [scope.doc.body] : [];
 }
 
 /** #billingTbl4 rows as charge lines the parser reads: "11400-59 x1 L82.0". */
 function cptGrid(scope: Scope): ChartSection | undefined {
-  const table = scope.first('#billingTbl4, #cptTable');
+  const table = scope.first('#billingTbl4,#cptTable');
   if (!table) return undefined;
   const lines: string[] = [];
   for (const row of Array.from(table.querySelectorAll('tr'))) {
@@ -37,7 +37,7 @@ function cptGrid(scope: Scope): ChartSection | undefined {
       return (input?.value ?? input?.getAttribute('value') ?? '').trim();
     };
     const cells = Array.from(row.querySelectorAll('td'));
-    const codeInput = row.querySelector('input[name="claimCPTCode"], input[data-fieldname="cpt"]') as HTMLInputElement | null;
+    const codeInput = row.querySelector('input[name=claimCPTCode],input[data-fieldname=cpt]') as HTMLInputElement | null;
     const code = (codeInput?.value ?? cells.map((c) => lineText(c)).find((t) => /^(?:\d{5}|[A-Z]\d{4})$/.test(t)) ?? '').trim();
     if (!/^(?:\d{5}|[A-Z]\d{4})$/.test(code)) continue;
     const mods = ['mod1', 'mod2', 'mod3', 'mod4'].map(field).filter((m) => /^[0-9A-Z]{2}$/i.test(m));
@@ -56,7 +56,7 @@ export const eclinicalworksAdapter = defineAdapter({
   signature(scope) {
     return Boolean(
       scope.first(
-        'span[ng-bind*="FULL_NAME"], #patientHeaderSpan, #billingTbl4, #encDropDownList, table[prisma-section], tr.leftPaneHeading, iframe[id*="ProgNote"], [onclick*="pnSectionClicked"]',
+        'span[ng-bind*=FULL_NAME],#patientHeaderSpan,#billingTbl4,#encDropDownList,table[prisma-section],tr.leftPaneHeading,iframe[id*=ProgNote],[onclick*=pnSectionClicked]',
       ),
     );
   },
@@ -74,7 +74,7 @@ export const eclinicalworksAdapter = defineAdapter({
     return out;
   },
   identity(scope) {
-    const name = firstText(scope, ['span[ng-bind*="FULL_NAME"]', 'tr.PatientData td']);
+    const name = firstText(scope, ['span[ng-bind*=FULL_NAME]', 'tr.PatientData td']);
     const headerText = firstText(scope, ['#patientHeaderSpan', 'tr.patient_header_tr']) ?? '';
     const accOf = (text: string) => /\bAcc(?:ount)?\.?\s*(?:No\.?|Number|#)?\s*:?\s*([A-Z0-9-]*\d[A-Z0-9-]*)/i.exec(text)?.[1];
     // The print view has no header span: its patient rows carry "Account Number:".
@@ -82,7 +82,7 @@ export const eclinicalworksAdapter = defineAdapter({
       accOf(headerText) ??
       accOf(
         scope
-          .all('tr.PatientData, tr.PtData')
+          .all('tr.PatientData,tr.PtData')
           .map((r) => blockText(r))
           .join('\n'),
       );

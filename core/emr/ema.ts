@@ -14,7 +14,7 @@ import type { Scope } from './scope';
  * titles, the Path/Labs result pane and the bill grid (Financials → Bills columns are second-hand).
  */
 
-const CHART_ROOTS = ['[data-identifier="visit-note"]', '[data-identifier="path-result-detail"]', '[data-identifier="bill-detail"]', 'main', '[role="main"]'];
+const CHART_ROOTS = ['[data-identifier=visit-note]', '[data-identifier=path-result-detail]', '[data-identifier=bill-detail]', 'main', '[role=main]'];
 
 function chartRoots(scope: Scope): Element[] {
   const roots = CHART_ROOTS.flatMap((sel) => scope.all(sel));
@@ -23,11 +23,11 @@ function chartRoots(scope: Scope): Element[] {
 }
 
 const KNOWN: readonly KnownSection[] = [
-  { selector: '[data-identifier="visit-note-header"]', role: 'header', name: 'Visit header' },
+  { selector: '[data-identifier=visit-note-header]', role: 'header', name: 'Visit header' },
   // Note sections carry data-identifier="note-section-<name>" and an <h4> title (inferred).
-  { selector: '[data-identifier^="note-section-"]' },
-  { selector: '[data-identifier="path-result-detail"]', role: 'pathology', name: 'Pathology result' },
-  { selector: '[data-identifier="bill-line-items"]', role: 'charges', name: 'Bill' },
+  { selector: '[data-identifier^=note-section-]' },
+  { selector: '[data-identifier=path-result-detail]', role: 'pathology', name: 'Pathology result' },
+  { selector: '[data-identifier=bill-line-items]', role: 'charges', name: 'Bill' },
 ];
 
 export const emaAdapter = defineAdapter({
@@ -36,9 +36,7 @@ export const emaAdapter = defineAdapter({
   hosts: ['*.ema.md', '*.modmedapp.com'],
   signature(scope) {
     return Boolean(
-      scope.first(
-        'a.po-visit-date, #patientsMenuNavTab, div.nav-tab.ngx-nav-tab[data-identifier], [data-identifier^="pagination-"], [data-identifier="visit-note"]',
-      ),
+      scope.first('a.po-visit-date,#patientsMenuNavTab,div.nav-tab.ngx-nav-tab[data-identifier],[data-identifier^=pagination-],[data-identifier=visit-note]'),
     );
   },
   sections(scope) {
@@ -48,15 +46,15 @@ export const emaAdapter = defineAdapter({
     return [...known, ...chartRoots(scope).flatMap((root) => leftoverSections(scope, root, KNOWN))];
   },
   identity(scope) {
-    const name = firstText(scope, ['[data-identifier="patient-header-name"]', '.patient-header .patient-name', '.patient-name']);
-    const mrn = firstText(scope, ['[data-identifier="patient-header-mrn"]', '.patient-header .mrn']);
-    const header = scope.first('[data-identifier="patient-header"], .patient-header');
+    const name = firstText(scope, ['[data-identifier=patient-header-name]', '.patient-header .patient-name', '.patient-name']);
+    const mrn = firstText(scope, ['[data-identifier=patient-header-mrn]', '.patient-header .mrn']);
+    const header = scope.first('[data-identifier=patient-header],.patient-header');
     const headerText = header ? blockText(header) : '';
     // The visit on screen: the note header's date, else the selected visit link.
-    const visitHeader = scope.first('[data-identifier="visit-note-header"], [data-identifier="path-result-detail"], [data-identifier="bill-detail"]');
-    const selected = scope.first('a.po-visit-date.active, a.po-visit-date.selected, a.po-visit-date[aria-current]');
+    const visitHeader = scope.first('[data-identifier=visit-note-header],[data-identifier=path-result-detail],[data-identifier=bill-detail]');
+    const selected = scope.first('a.po-visit-date.active,a.po-visit-date.selected,a.po-visit-date[aria-current]');
     const dos =
-      firstText(scope, ['[data-identifier="visit-date"]', '[data-identifier="bill-dos"]']) ??
+      firstText(scope, ['[data-identifier=visit-date]', '[data-identifier=bill-dos]']) ??
       (visitHeader ? dateOfServiceIn(blockText(visitHeader)) : undefined) ??
       (selected ? firstDateIn(selected.textContent ?? '') : undefined);
     return mergeIdentity(

@@ -14,7 +14,7 @@ import type { Scope } from './scope';
  * headings, which is how Epic SmartText notes are written.
  */
 
-const REPORT_PANES = ['#ReportContent', '.ecl-report-content', '[id*="ReportContent"]', '[id*="reportContent"]', '.report-content', '#ReportViewer', 'main'];
+const REPORT_PANES = ['#ReportContent', '.ecl-report-content', '[id*=ReportContent]', '[id*=reportContent]', '.report-content', '#ReportViewer', 'main'];
 
 function reportRoots(scope: Scope): Element[] {
   for (const sel of REPORT_PANES) {
@@ -31,17 +31,15 @@ export const epicAdapter = defineAdapter({
   paths: [/\/EpicCareLink\//i],
   signature(scope) {
     if (/EpicCare\s*Link/i.test(scope.doc.title ?? '')) return true;
-    return Boolean(
-      scope.first('link[href*="/EpicCareLink/" i], script[src*="/EpicCareLink/" i], form[action*="/EpicCareLink/" i], a[href*="/EpicCareLink/" i]'),
-    );
+    return Boolean(scope.first('link[href*="/EpicCareLink/" i],script[src*="/EpicCareLink/" i],form[action*="/EpicCareLink/" i],a[href*="/EpicCareLink/" i]'));
   },
   sections(scope) {
     return reportRoots(scope).flatMap((root) => sectionsByHeadings(root, { leadName: 'Report header' }));
   },
   identity(scope) {
-    const banner = scope.first('#PatientBanner, .ecl-banner, [class*="PatientBanner"], [class*="patient-banner"]');
+    const banner = scope.first('#PatientBanner,.ecl-banner,[class*=PatientBanner],[class*=patient-banner]');
     const bannerText = banner ? blockText(banner) : '';
-    const name = firstText(scope, ['.ecl-patient-name', '[class*="PatientName"]', '[class*="patient-name"]']);
+    const name = firstText(scope, ['.ecl-patient-name', '[class*=PatientName]', '[class*=patient-name]']);
     const mrn = /\bMRN\s*:?\s*([A-Z0-9-]{3,})/i.exec(bannerText)?.[1];
     const report = reportRoots(scope)
       .map((r) => blockText(r, { maxChars: 3000 }))

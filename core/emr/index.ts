@@ -47,7 +47,7 @@ export function effectiveUrl(doc: Document, url: string): string {
       if (m?.[1]) return m[1];
     }
   }
-  const base = doc.querySelector('base[href^="http"], link[rel="canonical"][href^="http"]');
+  const base = doc.querySelector('base[href^=http],link[rel=canonical][href^=http]');
   return base?.getAttribute('href') ?? url;
 }
 

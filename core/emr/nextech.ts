@@ -36,7 +36,7 @@ export const nextechAdapter = defineAdapter({
   signature(scope) {
     return Boolean(
       scope.first(
-        'chart-chart-section-imp-plan, chart-impression, chart-plan, chart-chart-section-history, chart-problem-list, [data-qa^="chart_exam_sectionNavItem"]',
+        'chart-chart-section-imp-plan,chart-impression,chart-plan,chart-chart-section-history,chart-problem-list,[data-qa^=chart_exam_sectionNavItem]',
       ),
     );
   },
@@ -50,10 +50,10 @@ export const nextechAdapter = defineAdapter({
     return [...known, ...leftoverSections(scope, root, SECTIONS, headingRoots)];
   },
   identity(scope) {
-    const name = firstText(scope, ['[data-test="patient-name"]', '.patient-name']);
-    const mrn = firstText(scope, ['[data-qa="chart_patientMrn"]', '[data-test="patient-mrn"]']);
-    const visit = firstText(scope, ['[data-qa="chart_visitDate"]', '.visit-date']);
-    const banner = scope.first('chart-patient-banner, .patient-banner');
+    const name = firstText(scope, ['[data-test=patient-name]', '.patient-name']);
+    const mrn = firstText(scope, ['[data-qa=chart_patientMrn]', '[data-test=patient-mrn]']);
+    const visit = firstText(scope, ['[data-qa=chart_visitDate]', '.visit-date']);
+    const banner = scope.first('chart-patient-banner,.patient-banner');
     return mergeIdentity(identityOf(composePatient(name, mrn), visit ? (dateOfServiceIn(visit) ?? visit) : undefined), () =>
       identityFromText(banner ? blockText(banner) : blockText(scope.doc.body, { maxChars: 5000 })),
     );

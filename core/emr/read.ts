@@ -128,7 +128,7 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
     if (el.tagName === 'DT') {
       // "<dt>Procedure</dt><dd>Shave biopsy</dd>" is a field; a dt over a long or structured dd is a section title.
       const dd = el.nextElementSibling;
-      if (dd?.tagName === 'DD' && (dd.textContent ?? '').trim().length <= 80 && !dd.querySelector('p, div, li, br, table')) return;
+      if (dd?.tagName === 'DD' && (dd.textContent ?? '').trim().length <= 80 && !dd.querySelector('p,div,li,br,table')) return;
     }
     const cellTag = tableTag(el);
     if (cellTag === 'TD' || cellTag === 'TH') {

@@ -163,6 +163,20 @@ describe('form fields', () => {
   });
 });
 
+describe('checklist rows', () => {
+  it('a table row led by an unchecked box is a choice not made; a checked one and a row without a box are read', () => {
+    const page = loadBody(
+      '<h3>Superbill</h3><table><tr><th></th><th>CPT</th><th>Description</th></tr>' +
+        '<tr><td><input type="checkbox" checked></td><td>11102</td><td>Tangential biopsy</td></tr>' +
+        '<tr><td><input type="checkbox"></td><td>11104</td><td>Punch biopsy</td></tr>' +
+        '<tr><td></td><td>17000</td><td>Destruction, first AK</td></tr></table>',
+    );
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => s.text)).toEqual(['Superbill\nCPT | Description\n11102 | Tangential biopsy\n17000 | Destruction, first AK']);
+  });
+});
+
 describe('bad input never crashes a read', () => {
   it.each([
     ['an empty document', ''],
