@@ -97,6 +97,12 @@ const AMOUNT_THEN_TOTAL = new RegExp(
   String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\s+(?:total|in\s+total|administered|given|injected\s+in\s+total|total(?:ly)?\s+(?:administered|injected|given))\b`,
   'i',
 );
+// "Administered: 360 mg in 250 mL NS" under "vials x 4 reconstituted (400 mg total)": the field names the dose given.
+// Not "Dose given: 40 units L axilla, 40 units R axilla" (one side of a split dose).
+const ADMINISTERED_FIELD = new RegExp(
+  String.raw`\b(?:administered|given|infused|dose\s+(?:given|administered|infused)|amount\s+(?:given|administered|infused))\s*[:=|]\s*${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b(?!\s*(?:(?:to|in|into|per|each)\s+)?(?:(?:the|each|both)\s+)?(?:[lr]\b|lt\b|rt\b|left|right|bilat\w*|each|per|axill\w*|palms?|soles?|sites?|lesions?|side))`,
+  'i',
+);
 const AMOUNT = new RegExp(String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b(?!\s*(?:\/|per)\s*(?:ml|cc|kg))`, 'gi');
 
 /** Brand strength ("Kenalog-10", "Kenalog 40") or a written "10 mg/mL". */
@@ -176,7 +182,8 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
   const conc = concentration(text);
   const field = total ? null : TOTAL_FIELD.exec(text);
   const fieldHit = field?.[1] && field[2] ? ([field[0], field[2], field[1]] as unknown as RegExpExecArray) : null;
-  const totalHit = total?.[1] && total[2] ? total : (fieldHit ?? totalAfter);
+  const administered = total ? null : ADMINISTERED_FIELD.exec(text);
+  const totalHit = total?.[1] && total[2] ? total : administered?.[1] && administered[2] ? administered : (fieldHit ?? totalAfter);
   if (totalHit?.[1] && totalHit[2]) {
     const unit = normUnit(totalHit[2]);
     if (unit === 'mL' && conc !== undefined) {
@@ -197,6 +204,10 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
       const sum = perLesion.reduce((n, a) => n + a.value, 0);
       drug.amountGiven = round(direct ? sum : sum * (conc as number));
       drug.unit = direct ? direct.unit : 'mg';
+    } else if (direct && sidedDoses(text, amounts, direct.unit).length >= 2) {
+      // "40 units L axilla, 40 units R axilla": one dose per side, the drug line is their sum.
+      drug.amountGiven = round(sidedDoses(text, amounts, direct.unit).reduce((n, a) => n + a.value, 0));
+      drug.unit = direct.unit;
     } else if (direct) {
       let value = direct.value;
       // "50 units per axilla" to both axillae = 100 units.
@@ -258,4 +269,15 @@ function normUnit(u: string): Drug['unit'] | undefined {
   if (x === 'g') return 'g';
   if (x === 'u' || x === 'iu' || x.startsWith('unit')) return 'units';
   return undefined;
+}
+
+/** Doses each written with its side ("40 units L axilla", "50 units to the right palm"). */
+function sidedDoses<T extends { value: number; unit: string; index: number }>(text: string, amounts: T[], unit: string): T[] {
+  return amounts.filter(
+    (a) =>
+      a.unit === unit &&
+      /^\s*(?:(?:to|in|into)\s+(?:the\s+)?)?(?:l|r|lt|rt|left|right)\b\.?\s*(?:axilla|palm|sole|side|hand|foot)/i.test(
+        text.slice(a.index).replace(/^\d+(?:\.\d+)?\s*[a-z]+/i, ''),
+      ),
+  );
 }

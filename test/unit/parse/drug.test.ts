@@ -11,6 +11,22 @@ describe('dose arithmetic', () => {
       route: 'intralesional',
     });
   });
+  it('an "Administered:" field is the dose given, not the vials reconstituted ("400 mg total")', () => {
+    expect(
+      extractDrug('Infliximab (Remicade) 100 mg single-dose vials x 4 reconstituted (400 mg total)\nAdministered: 360 mg in 250 mL NS\nDiscarded: 40 mg'),
+    ).toMatchObject({ amountGiven: 360, amountWasted: 40, unit: 'mg' });
+  });
+  it('"Dose given: 40 units L axilla, 40 units R axilla" is one side of the dose: the total wins', () => {
+    expect(extractDrug('onabotulinumtoxinA (Botox) 100 U vial\nDose given: 40 units L axilla, 40 units R axilla\nTotal injected: 80 units')).toMatchObject({
+      amountGiven: 80,
+    });
+  });
+  it('"Dose given: 40 units L axilla, 40 units R axilla" with no total → 80 units', () => {
+    expect(extractDrug('onabotulinumtoxinA (Botox) 100 U vial\nDose given: 40 units L axilla, 40 units R axilla')).toMatchObject({
+      amountGiven: 80,
+      unit: 'units',
+    });
+  });
   it('brand strength: 0.5 mL of Kenalog-40 → 20 mg', () => {
     expect(extractDrug('Kenalog-40 0.5 mL injected into the keloid')).toMatchObject({ name: 'Kenalog-40', amountGiven: 20, unit: 'mg' });
   });
