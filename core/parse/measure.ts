@@ -232,7 +232,7 @@ const COUNT_BEFORE = new RegExp(
   'gi',
 );
 const COUNT_AFTER = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:(?:x|×)\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b|(?:#|\(\s*(?:n\s*=\s*|approx\.?\s*|approximately\s+)?|(?:approximately|approx\.?|about|roughly|~)\s|(?<=:\s*))\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:on|at|in|to)\b))(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|weeks?|days?|months?|d\b|wks?\b|mos?\b|hrs?\b|%|freeze))`,
+  String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:(?:x|×)\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b|(?:#|\(\s*(?:n\s*=\s*|approx\.?\s*|approximately\s+)?|(?:approximately|approx\.?|about|roughly|~)\s|(?<=:\s*))\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:on|at|in|to)\b))(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|weeks?|days?|months?|d\b|wks?\b|mos?\b|hrs?\b|%|freeze))(?!\s*(?:-|–|to)\s*\d{1,3}\s*(?:cm|mm|d\b|days?|wks?\b|weeks?|mos?\b|months?|hrs?\b|min))`,
   'gi',
 );
 
@@ -414,7 +414,7 @@ function countIn(text: string): number | undefined {
   if (seen.length > 0) return total();
   // A bare "x 12" / "x12" in the block, not a size or a cycle count.
   const bare =
-    /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|weeks?|days?|months?|d\b|wks?\b|mos?\b|hrs?\b|%|freeze|\.\d|\s*(?:x|×)))/gi;
+    /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|weeks?|days?|months?|d\b|wks?\b|mos?\b|hrs?\b|%|freeze|\.\d|\s*(?:x|×)|\s*(?:-|–|to)\s*\d{1,3}\s*(?:cm|mm|d\b|days?|wks?\b|weeks?|mos?\b|months?|hrs?\b|min)))/gi;
   for (let m = bare.exec(t); m; m = bare.exec(t)) {
     const prev = t.slice(Math.max(0, m.index - 12), m.index + 1);
     // "1.2 x 15" is a size; "LN2 x 15" names liquid nitrogen, not a dimension.

@@ -171,6 +171,9 @@ describe('a range of lesions', () => {
     ['snip removal of all visible tags today (~20-25) w/ iris scissors', 20],
     ['1-3 mm tags', undefined],
     ['2-3 sessions', undefined],
+    // A range of sizes or of time after the lesion word is no count.
+    ['tags (2-3 mm)', undefined],
+    ['warts x 2-3 weeks', undefined],
   ])('%s -> %s', (text, n) => {
     expect(findCount(text)).toBe(n);
   });
