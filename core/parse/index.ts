@@ -610,8 +610,10 @@ function mergeMohsMentions(parsed: ParsedProcedure[]): void {
     // "Mohs today, see op note" at the L nasal ala and the staged note's "BCC of the nose": one site, named finer or coarser.
     const twin = staged.find((s) => s !== p && (!key || !s.procedure.site?.key || sameSiteKey(s.procedure.site.key, key)));
     if (!twin) continue;
-    // "MOHS: R nasal sidewall" over "- Stage 1: 3 blocks …" lines: the heading names the staged case's site.
-    if (!twin.procedure.site && p.procedure.site && staged.filter((s) => !s.procedure.site).length === 1 && parsed.indexOf(twin) === i + 1) {
+    // "MOHS: R nasal sidewall" over "- Stage 1: 3 blocks …" lines: the heading names the staged case's site (a same-day
+    // biopsy told between them is no other Mohs case).
+    const nextMohs = parsed.slice(i + 1).find((x) => x.procedure.kind === 'mohs');
+    if (!twin.procedure.site && p.procedure.site && staged.filter((s) => !s.procedure.site).length === 1 && nextMohs === twin) {
       twin.procedure.site = p.procedure.site;
       if (twin.procedure.lesionLabels.length === 0) twin.procedure.lesionLabels = [...p.procedure.lesionLabels];
       if (!twin.clinicalDiagnosis && p.clinicalDiagnosis) twin.clinicalDiagnosis = p.clinicalDiagnosis;

@@ -337,7 +337,8 @@ export const pathologyLevelPerSpecimen = defineRule({
       if (!code) continue;
       // A report that is itself the frozen-section read (e.g. "frozen section read immediately: BCC") is not a permanent-section report.
       const frozenReadOnly = !s.report || s.report.frozenSectionBlocks !== undefined;
-      if (frozenReadOnly && s.destination === 'unknown') {
+      // (A note-wide "to in-house dermpath" said of another jar does not send this one for permanent sections.)
+      if (frozenReadOnly && s.destination !== 'external') {
         // Tissue read only as an intraoperative frozen section, never sent for permanent sections:
         // the frozen-section codes are its pathology (pathology/frozen-section); §6.3 "88331, or 88305".
         const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));

@@ -265,3 +265,16 @@ describe('a terse list of biopsies with the technique and jar in one bracket', (
     expect(r.dx).toEqual([['D49.2'], ['D49.2'], ['L82.0'], ['D49.2']]);
   });
 });
+
+describe('a Mohs note titled with its site, with a same-day frozen-section biopsy told before the stages', () => {
+  it('gives the site to the staged case and bills the frozen section only for the biopsy jar', () => {
+    const r = codeNote(
+      'Mohs surgery, R nasal sidewall. No prior biopsy available (outside biopsy results could not be obtained).\nDiagnostic biopsy of the lesion taken today and read on frozen section: BCC, infiltrative. Decision made to proceed with Mohs.\nStage 1: 3 blocks, positive. Stage 2: 2 blocks, clear.\nDebulked tumor sent separately for permanent sections (specimen A, in-house dermpath).\nRepair: nasal sidewall defect 1.2 x 1.0 cm closed with a full-thickness skin graft from the R postauricular area, 1.8 sq cm.\n',
+      { payer: 'medicare', pathology: 'in-house' },
+    );
+    // §6.1: nose = 17311 + 17312; §5.2: FTSG nose ≤ 20 sq cm = 15260; §6.3: debulk to permanent sections 88305-XS,
+    // the diagnostic biopsy read on frozen section 88331 (not also 88305).
+    expect(r.lines).toEqual(['17311', '17312', '15260', '88305-XS', '88331']);
+    expect(r.dx.slice(0, 4)).toEqual([['C44.311'], ['C44.311'], ['C44.311'], ['C44.311']]);
+  });
+});
