@@ -426,6 +426,14 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       /^[\w&/-]+(?:\s+[\w&/-]+){0,2}\s+(?:is|are|was|were)\s+not\s+(?:counted|included)\b/i.test(t.slice(triggerAt, triggerAt + 60))
     )
       return 'history';
+    // "Cyst wall left in place for later excision", "mapping biopsies before staged excision": the procedure word names
+    // what is to come, not what was done.
+    if (
+      /\b(?:for|before|prior\s+to|ahead\s+of|pending)\s+(?:a\s+|an\s+|the\s+)?(?:later|future|subsequent|delayed|interval|definitive|planned|staged|eventual)\s+(?:[\w-]+\s+)?$/i.test(
+        t.slice(Math.max(0, triggerAt - 50), triggerAt),
+      )
+    )
+      return 'planned';
     // "excisional bx? -> today shave bx": a procedure asked about ("bx?", "Mohs?") was weighed, not done.
     if (/^[\w&/-]+(?:\s+[\w&/-]+)?\?/.test(t.slice(triggerAt, triggerAt + 30))) return 'planned';
     // History words after the procedure word describe the lesion; dates and "ago" still count anywhere.

@@ -1041,7 +1041,8 @@ function siteDxPart(dx: string | undefined, key: string | undefined): string | u
   const bySemicolon = dx.split(/;\s*/);
   let parts = bySemicolon.length > 1 && bySemicolon.every(dxLike) ? bySemicolon : dx.split(/[;,]\s*/);
   // "nodular BCC of the R nasal tip (C44.311) and SCC in situ of the L dorsal hand (D04.62)": two diagnoses joined by "and".
-  if (!twoDxLike(parts)) parts = dx.split(/\s+and\s+/i);
+  if (!twoDxLike(joinSiteOf(parts))) parts = dx.split(/\s+and\s+/i);
+  parts = joinSiteOf(parts);
   if (!twoDxLike(parts)) return undefined;
   const here = parts.filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
   return here.length === 1 && here[0] && dxLike(here[0]) ? here[0].trim() : undefined;
@@ -1051,6 +1052,28 @@ const DX_WORDS = /\b(?:r\/o|rule\s+out|vs\.?|ddx|nev(?:us|i)|keratos[ie]s|carcin
 const dxLike = (t: string) => lesionTypeOf(t) !== undefined || DX_WORDS.test(t);
 
 /** At least two parts name a diagnosis: the parts after the second are never read (a long context has many). */
+/**
+ * "Pilar cyst, occipital scalp (L72.11) - 1.0 cm firm mobile cyst": a diagnosis part naming no site, followed by the
+ * part naming its site and no other kind of lesion, is one diagnosis written in two parts.
+ */
+function joinSiteOf(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as string;
+    const next = parts[k + 1];
+    if (next !== undefined && dxLike(part) && !matchSite(part) && matchSite(next)) {
+      const type = lesionTypeOf(next);
+      if (type === undefined ? !dxLike(next) : type === lesionTypeOf(part)) {
+        out.push(`${part}, ${next}`);
+        k++;
+        continue;
+      }
+    }
+    out.push(part);
+  }
+  return out;
+}
+
 function twoDxLike(parts: string[]): boolean {
   let n = 0;
   for (const part of parts) if (dxLike(part) && ++n >= 2) return true;
@@ -1430,6 +1453,9 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
   const byFamily: Trigger[] = [];
   for (const t of primaries) {
     const last = byFamily[byFamily.length - 1];
+    // "Excision via punch: …, 4 mm punch through the skin over the cyst": a punch with no biopsy word and no other site
+    // after an excision is the excision's technique (a cyst delivered through a punch hole), not a punch biopsy.
+    if (last?.family === 'excision' && t.family === 'punch' && punchTechnique(text, last, t)) continue;
     if (
       last &&
       (last.family === t.family || compatible(last.family, t.family, Boolean(t.generic)) || compatible(t.family, last.family, Boolean(last.generic)))
@@ -1500,6 +1526,15 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
     });
   }
   return out;
+}
+
+/** The punch named after an excision in one unit is its technique: no biopsy word by it and no other site after it. */
+function punchTechnique(text: string, excision: Trigger, punch: Trigger): boolean {
+  const clause = text.slice(punch.start, punch.end + 40);
+  if (/\b(?:biops\w*|bx)\b/i.test(clause) || /\b(?:biops\w*|bx)\s*$/i.test(text.slice(Math.max(0, punch.start - 12), punch.start))) return false;
+  const before = matchSite(text.slice(excision.start, punch.start));
+  const after = matchSite(text.slice(punch.start));
+  return !(before?.key && after?.key && (before.key !== after.key || before.laterality !== after.laterality));
 }
 
 /** Start of the clause containing `pos`: after the last ";", ",", " and ", "." between `min` and `pos`. */

@@ -132,3 +132,29 @@ describe('an atypical melanocytic proliferation on the report is never a benign 
     expect(r.dx).toEqual([[code], [code]]);
   });
 });
+
+describe('a cyst excised through a punch is one excision', () => {
+  it('I&D of one cyst, then "Excision via punch: … 4 mm punch … Excised diameter 1.2 cm" of a pilar cyst → 10061 + one 11422 + 88304', () => {
+    const r = codeNote(
+      'A/P:\n1. Infected epidermal inclusion cyst, L lower back (L72.0) - fluctuant.\n   I&D: stab incision with #11 blade, pus expressed, packed with gauze. Wall left in place for later excision.\n2. Pilar cyst, occipital scalp (L72.11) - 1.0 cm, catches on the comb, sore.\n   Excision via punch: 4 mm punch through the skin over the cyst, sac freed and extracted through the punch hole. Excised diameter 1.2 cm. Closed with 2 simple sutures. Specimen A to in-house pathology.\n',
+    );
+    // Reference §14: packing = complicated I&D 10061; §3.3: scalp excised diameter 1.1-2.0 cm = 11422; §7.1: cyst = 88304.
+    expect(r.lines).toEqual(['11422', '88304', '10061']);
+    expect(r.dx).toEqual([['L72.11'], ['L72.11'], ['L72.0']]);
+  });
+
+  it('a punch biopsy named after an excision stays a biopsy', () => {
+    const r = codeNote('Excision of 0.8 cm cyst R upper back, excised diameter 1.2 cm, specimen A; 4 mm punch biopsy of a rash L forearm, specimen B.\n');
+    expect(r.lines).toContain('11104');
+  });
+
+  it.each([
+    ['"Wall left in place for later excision."', 'I&D of an inflamed cyst R upper back, packed. Wall left in place for later excision.\n'],
+    ['"… before definitive excision."', 'I&D of an inflamed cyst R upper back, packed with gauze, before definitive excision.\n'],
+  ])('%s is a plan, no excision today', (_name, body) => {
+    const r = codeNote(body);
+    expect(r.lines).toEqual(['10061']);
+    // A phantom excision would ask for its size and site.
+    expect(r.findings.filter((f) => f.startsWith('excision/'))).toEqual([]);
+  });
+});
