@@ -49,9 +49,11 @@ const PROCEDURE_ROLES = new Set<SectionRole>(['note', 'header', 'exam', 'procedu
 export function parseNote(text: string, options: ParseOptions = {}): Encounter {
   const id = options.id ?? 'encounter';
   try {
-    const input = typeof text === 'string' ? (withoutOtherEncounters([plainText(text)])[0] ?? '') : '';
+    // Only the first MAX_NOTE_CHARS are read: plain-text cleaning of megabytes beyond them would be wasted time.
+    const bounded = typeof text === 'string' && text.length > MAX_NOTE_CHARS * 4 ? text.slice(0, MAX_NOTE_CHARS * 4) : text;
+    const input = typeof bounded === 'string' ? (withoutOtherEncounters([plainText(bounded)])[0] ?? '') : '';
     startBudget(options.budgetMs ?? budgetFor(input.length));
-    const { body, unread } = cap(input);
+    const { body, unread } = cap(input, bounded !== text);
     const sections = splitSections(body, options.section ?? 'note');
     return build(body, sections, id, unread);
   } catch (error) {
@@ -123,8 +125,8 @@ function withReportParts(text: string, name: string, role: SectionRole): Section
   return out;
 }
 
-function cap(text: string): { body: string; unread: Unread[] } {
-  if (text.length <= MAX_NOTE_CHARS) return { body: text, unread: [] };
+function cap(text: string, cut = false): { body: string; unread: Unread[] } {
+  if (text.length <= MAX_NOTE_CHARS && !cut) return { body: text, unread: [] };
   return {
     body: text.slice(0, MAX_NOTE_CHARS),
     unread: [

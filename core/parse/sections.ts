@@ -100,7 +100,12 @@ const PROCEDURE_TITLE_HEAD = /^(?:procedures?(?:\s+(?:note|notes|documentation|d
 function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHit | undefined {
   if (line.length === 0) return undefined;
   const trimmed = line.trim();
-  if (trimmed.length === 0 || trimmed.length > MAX_LINE) return undefined;
+  if (trimmed.length === 0) return undefined;
+  // A long line is a heading only as "A/P: text" (a dictated assessment and plan may run on for several hundred characters).
+  if (trimmed.length > MAX_LINE) {
+    const colon = trimmed.indexOf(':');
+    if (colon <= 0 || colon > 40 || roleOfHeading(trimmed.slice(0, colon)) !== 'assessment') return undefined;
+  }
   // Whole line is a heading ("Assessment/Plan:", "PROCEDURE NOTE", "== Pathology ==").
   const whole = trimMarks(trimmed);
   // A heading line may carry a date and a note in parentheses before its colon ("ADDENDUM 12/03/2026 (path received, …):").
@@ -254,7 +259,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
     if (reasonLine === 'open' && text.slice(pos, eol).trim().length === 0) reasonLine = 'blank';
     if (len > 0 && len <= 4000) {
       const line = text.slice(pos, Math.min(eol, pos + 4000)).replace(/\r$/, '');
-      let hit = len <= MAX_LINE ? headingAt(line, pos, Math.min(eol + 1, n)) : undefined;
+      let hit = headingAt(line, pos, Math.min(eol + 1, n));
       if (!hit && soap) {
         const m = /^[ \t]*([SOAP]):/.exec(line);
         if (m?.[1]) hit = { role: SOAP[m[1].toLowerCase()] ?? 'other', name: m[1], textStart: pos + m[0].length, lineStart: pos };

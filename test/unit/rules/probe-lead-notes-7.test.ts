@@ -278,3 +278,13 @@ describe('a Mohs note titled with its site, with a same-day frozen-section biops
     expect(r.dx.slice(0, 4)).toEqual([['C44.311'], ['C44.311'], ['C44.311'], ['C44.311']]);
   });
 });
+
+describe('a dictated "A/P:" line of several hundred characters', () => {
+  it('still opens the assessment, so its problem is the E/M diagnosis', () => {
+    const ap = `A/P: Atopic dermatitis, severe, uncontrolled on topical steroids. ${'Discussed triggers, bathing, emollients and sleep. '.repeat(4)}Start dupilumab at the next visit once approved.`;
+    expect(ap.length).toBeGreaterThan(200);
+    const e = parseNote(`Date of Service: 11/20/2026\nNew patient. Itchy rash x 1 month.\n${ap}\n99204\n`);
+    expect(e.visit.problems.map((p) => p.text)).toEqual(['Atopic dermatitis, severe, uncontrolled on topical steroids']);
+    expect(codeNote(`New patient. Itchy rash x 1 month.\n${ap}\n99204\n`).dx).toEqual([['L20.9']]);
+  });
+});
