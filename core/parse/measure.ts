@@ -249,7 +249,7 @@ const COUNT_RANGE_AFTER = new RegExp(
 
 // "AKs: 9 on scalp, 4 on forehead". Built once: the lesion-noun list is long.
 const COUNT_PER_SITE = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})(?:\s+[\w-]+){0,4}?\s*:\s*((?:(?:\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
+  String.raw`\b(?:${LESION_NOUNS})(?:\s+[\w-]+){0,4}?\s*(?::|\s[-–—]{1,2})\s*((?:(?:\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\s+(?:the\s+)?[a-z][a-z ]{1,25}?(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[-–—.(]|$))))+)`,
   'i',
 );
 /** "I froze eleven of them today, seven on the scalp and four on the hands": the count the treatment verb gives. */
@@ -259,7 +259,11 @@ const OF_THEM = new RegExp(
 );
 const ITEM_NUMBER = /\b(?:lesion|site|spot|area|problem|item)\s*#\s*\d{1,2}\s*[:)]/gi;
 /** "Actinic keratoses: 3 on the right forearm treated with cryotherapy": one count and its site after the colon. */
-const ONE_SITE_COUNT = new RegExp(String.raw`\b(?:${LESION_NOUNS})\s*:\s*(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in)\s+(?:the\s+|his\s+|her\s+)?[a-z]`, 'i');
+// ("Actinic keratoses - 8 on face/scalp": a dash sets the count off too.)
+const ONE_SITE_COUNT = new RegExp(
+  String.raw`\b(?:${LESION_NOUNS})\s*(?::|\s[-–—]{1,2})\s*(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in)\s+(?:the\s+|his\s+|her\s+)?[a-z]`,
+  'i',
+);
 const PER_SITE_NUMBER = new RegExp(String.raw`(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\b`, 'gi');
 // "AKs - face 6, scalp 5, R hand 4": the site first, then its count.
 const SITE_THEN_COUNT = new RegExp(

@@ -288,3 +288,14 @@ describe('a dictated "A/P:" line of several hundred characters', () => {
     expect(codeNote(`New patient. Itchy rash x 1 month.\n${ap}\n99204\n`).dx).toEqual([['L20.9']]);
   });
 });
+
+describe('a lesion count set off by a dash before its site', () => {
+  it.each([
+    ['1. Actinic keratoses - 8 on face/scalp, LN2 today.', ['17000', '17003 x7']],
+    ['1. AKs - 9 on scalp, 4 on forehead - LN2.', ['17000', '17003 x12']],
+    ['1. Actinic keratoses -- 3 on the R forearm, cryo.', ['17000', '17003 x2']],
+  ])('%s → %j', (line, lines) => {
+    // §2.1: 17000 for the first premalignant lesion, 17003 for each of lesions 2-14.
+    expect(codeNote(`Assessment:\n${line}\n`).lines).toEqual(lines);
+  });
+});
