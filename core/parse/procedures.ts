@@ -824,7 +824,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         continue;
       }
       // Simple closure of a biopsy, shave or excision wound is part of that code (CPT §4.4): no repair procedure.
-      const parent = lastPrimary;
+      const parent = closedRemoval(u.text.slice(0, c.start), lastPrimary, blocks);
       if (
         c.family === 'repair' &&
         parent &&
@@ -1526,6 +1526,25 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
     });
   }
   return out;
+}
+
+/**
+ * "Tumor 1, L temple … Tumor 2, R nasal tip … The temple defect was closed with a layered repair": a closure naming, before
+ * its own words, the site of another of today's removals closes that removal's defect, not the last one's.
+ */
+function closedRemoval(lead: string, last: Block | undefined, blocks: Block[]): Block | undefined {
+  if (!last) return last;
+  const siteOf = (x: Block) => x.site ?? siteOfUnits(x.units) ?? siteOfUnits(x.context);
+  const was = siteOf(last);
+  // Only the closure's own sentence: "… graft, 1.2 SQ CM. THE TEMPLE DEFECT WAS CLOSED …" may be one unit.
+  const named = was?.key ? matchSite(lead.split(/[.;]\s+/).pop() ?? lead) : undefined;
+  if (!named?.key || !was?.key || named.key === was.key) return last;
+  const same = (x: Block) => {
+    const at = siteOf(x);
+    return at?.key === named.key && (named.laterality === undefined || at?.laterality === undefined || at?.laterality === named.laterality);
+  };
+  const others = blocks.filter((x) => x !== last && !x.parent && !isClosure(x.family) && same(x));
+  return others.length === 1 ? others[0] : last;
 }
 
 /** The punch named after an excision in one unit is its technique: no biopsy word by it and no other site after it. */

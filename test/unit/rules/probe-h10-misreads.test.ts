@@ -158,3 +158,31 @@ describe('a cyst excised through a punch is one excision', () => {
     expect(r.findings.filter((f) => f.startsWith('excision/'))).toEqual([]);
   });
 });
+
+describe('a two-tumour Mohs note dictated as prose', () => {
+  it('"Tumor 2, … The first stage was divided into 2 tissue blocks" is its own Mohs; the temple repair goes to the temple tumour', () => {
+    const r = codeNote(
+      "Tumor 1, left temple: biopsy-proven nodular BCC. The first stage was cut into 3 tissue blocks, tumor at 6 o'clock; the second stage, 1 block, was clear.\n\nTumor 2, right nasal tip: biopsy-proven superficial BCC. The first stage was divided into 2 tissue blocks and was clear.\n\nRepairs: the nasal tip defect was closed with a full thickness skin graft from the R preauricular skin, 1.2 sq cm. The temple defect was closed with an intermediate layered repair, 2.8 cm.\n",
+    );
+    // Reference §6.4: each tumour its own 17311 (59 on the second); repairs separately reportable; §4.3 face 2.6-5.0 cm = 12052.
+    expect(r.lines).toEqual(['17311', '17312', '17311-59', '15260', '12052']);
+    expect(r.dx).toEqual([['C44.319'], ['C44.319'], ['C44.311'], ['C44.311'], ['C44.319']]);
+  });
+
+  it('"The second tumor, on the nose, …" in prose; "The forehead defect was closed …" after the nasal flap is the forehead\'s', () => {
+    const r = codeNote(
+      'The first tumor, a nodular BCC of the R forehead, 1.0 cm. Stage I was taken in 2 blocks; stage II, 1 block, was clear.\n\nThe second tumor, on the nose, an infiltrative BCC of the L nasal sidewall, 0.7 cm, was removed in three stages: stage I 2 blocks, stage II 2 blocks, stage III 1 block, clear.\n\nThe nasal defect was closed with a bilobed flap, total area 3.2 sq cm. The forehead defect was closed with an intermediate layered repair, 2.4 cm.\n',
+    );
+    expect(r.lines).toEqual(['17311', '17312 x3', '17311-59', '14060', '12051']);
+    expect(r.dx.at(-1)).toEqual(['C44.319']);
+    expect(r.dx.at(-2)).toEqual(['C44.311']);
+  });
+
+  it('a repair naming no site stays with the last tumour', () => {
+    const r = codeNote(
+      'Tumor 1, left temple: BCC. Stage I 2 blocks, clear.\n\nTumor 2, right nasal tip: BCC. Stage I 1 block, clear. The defect was closed with an intermediate layered repair, 1.5 cm.\n',
+    );
+    expect(r.lines.at(-1)).toBe('12051');
+    expect(r.dx.at(-1)).toEqual(['C44.311']);
+  });
+});
