@@ -434,6 +434,14 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       )
     )
       return 'planned';
+    // "Staged excision (slow Mohs) will follow once the map returns", "excision to be scheduled": told as what comes next.
+    if (
+      /^[^.;]{0,60}?\b(?:will\s+(?:follow|be\s+(?:done|performed|scheduled|planned|booked))|to\s+follow\b|to\s+be\s+(?:scheduled|done|performed|booked)|is\s+(?:planned|scheduled|booked))\b/i.test(
+        t.slice(triggerAt),
+      ) &&
+      !/\b(?:today|performed|done|was|were)\b/i.test(t.slice(triggerAt, triggerAt + 60))
+    )
+      return 'planned';
     // "excisional bx? -> today shave bx": a procedure asked about ("bx?", "Mohs?") was weighed, not done.
     if (/^[\w&/-]+(?:\s+[\w&/-]+)?\?/.test(t.slice(triggerAt, triggerAt + 30))) return 'planned';
     // History words after the procedure word describe the lesion; dates and "ago" still count anywhere.

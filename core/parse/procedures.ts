@@ -624,10 +624,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           const baseSpecimen = newSpecimen && base ? base.units.map((x) => specimenWordLabel(x.text)).find(Boolean) : undefined;
           // "… Complex repair, final length 12.5 cm." then "Specimen A: WLE, L thigh, suture at 12 o'clock": a specimen line
           // naming the procedure again labels the jar of the unlabelled procedure above it, not a second procedure.
+          // Under a list intro ("Mapping biopsies (2 mm punch …):" over "| A | superior | punch 2 mm |" rows) the row is the
+          // first item, not the intro's jar.
           const jarOfBase =
             u.labelKind === 'specimen' &&
             u.lineStart &&
             base !== undefined &&
+            base !== listHead &&
             !base.label &&
             !base.units.some((x) => x.labelKind === 'specimen' || specimenWordLabel(x.text));
           // "Tangential biopsy (A)." … "Punch biopsy 4 mm (B), closed …": another jar in parentheses is another procedure.
@@ -917,7 +920,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     }
     // "Biopsies of the vulva today:" then "1) … punch …", "2) … shave …": the header is the summary of its items. A label
     // it took from a line before its own ("1. Irritated SKs, trunk" in the assessment) does not make it an item.
-    if (!b.parent && (!b.label || (!b.trigger.label && b.trigger.lineStart)) && substantive(b) === 1 && blocks.some((x) => x.listOf === b)) {
+    // The table's row of column names ("| Spec | Position | Technique |") under the intro adds nothing of its own.
+    const columnNames = (u: Unit) => u.text.includes('|') && !/\d/.test(u.text) && unitTriggers(u).length === 0;
+    if (
+      !b.parent &&
+      (!b.label || (!b.trigger.label && b.trigger.lineStart)) &&
+      substantive(b) - b.units.filter(columnNames).length === 1 &&
+      blocks.some((x) => x.listOf === b)
+    ) {
       for (const x of blocks) if (x.listOf === b && !x.site && b.site) x.site = b.site;
       return false;
     }
@@ -1416,13 +1426,21 @@ function sizeList(text: string): number[] {
 }
 
 /** The clause around a procedure word: between the nearest ".", ";", "(" or ")" on either side. */
+/** A short parenthesis opening the text after a procedure's words: "(slow Mohs)", "(A)". */
+const PAREN_ASIDE = /^[^\S\n]*\([^()\n]{1,40}\)/;
+
 export function clauseAround(text: string, start: number, end: number): { clause: string; at: number } {
   const before = text.slice(Math.max(0, start - 200), start);
   const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
-  const after = text.slice(end, end + 200);
+  const raw = text.slice(end, end + 200);
+  // "Staged excision (slow Mohs) will follow …": a parenthesis right after the procedure words names it again; the
+  // clause goes on after it.
+  const aside = PAREN_ASIDE.exec(raw)?.[0].length ?? 0;
+  const after = raw.slice(aside);
   const stop = after.search(/\.\s|\.$|;|\(|\)/);
   const head = before.slice(cut + 1);
-  return { clause: `${head}${text.slice(start, end)}${stop < 0 ? after : after.slice(0, stop)}`, at: head.length };
+  // The aside's own words are blanked: "Shave bx (pt declined Mohs) …" is not declined.
+  return { clause: `${head}${text.slice(start, end)}${' '.repeat(aside)}${stop < 0 ? after : after.slice(0, stop)}`, at: head.length };
 }
 
 function dedupeFamilies(triggers: Trigger[]): Trigger[] {
@@ -2096,9 +2114,15 @@ function statusText(b: Block, fullText: string): { clause: string; at: number } 
   const before = fullText.slice(from, at);
   const after = fullText.slice(at, to);
   const cutBefore = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
-  const endRel = after.search(/\.\s|;|\(|\)|$/);
+  // The words of the procedure, then a parenthesis naming it again ("Staged excision (slow Mohs) will follow"): read on.
+  const word = /^[\w&/-]+(?:[^\S\n]+[\w&/-]+){0,2}/.exec(after)?.[0].length ?? 0;
+  const aside = PAREN_ASIDE.exec(after.slice(word))?.[0].length ?? 0;
+  const endRel = after.slice(word + aside).search(/\.\s|;|\(|\)|$/);
   const head = before.slice(cutBefore + 1);
-  const clause = `${head}${after.slice(0, endRel < 0 ? after.length : endRel)}`;
+  const clause =
+    aside > 0
+      ? `${head}${after.slice(0, word)}${' '.repeat(aside)}${after.slice(word + aside, word + aside + endRel)}`
+      : `${head}${after.slice(0, word + (endRel < 0 ? after.length : endRel))}`;
   return clause.trim().length > 0 ? { clause, at: head.length } : { clause: fullText.slice(from, to), at: 0 };
 }
 

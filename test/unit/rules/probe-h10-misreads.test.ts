@@ -186,3 +186,22 @@ describe('a two-tumour Mohs note dictated as prose', () => {
     expect(r.dx.at(-1)).toEqual(['C44.311']);
   });
 });
+
+describe('lentigo maligna mapping biopsies in a table', () => {
+  const note = (after: string) =>
+    `Dx: lentigo maligna (melanoma in situ), R cheek, proven on shave biopsy 10/22/2026.\nPlan today: perimeter mapping biopsies to outline the extent before staged excision.\n\nMapping biopsies (2 mm punch at 1 cm beyond the visible pigment):\n| Spec | Position | Technique |\n| A | superior | punch 2 mm |\n| B | lateral | punch 2 mm |\n| C | inferior | punch 2 mm |\n| D | medial | punch 2 mm |\n\nEach specimen in its own jar to in-house dermpath. ${after}\n`;
+  it.each([
+    ['"Staged excision (slow Mohs) will follow once the map returns."', 'Staged excision (slow Mohs) will follow once the map returns.'],
+    ['"Staged excision to be scheduled."', 'Staged excision to be scheduled.'],
+  ])('%s → four punch biopsies, 88305 x4, no excision, never cosmetic', (_name, after) => {
+    const r = codeNote(note(after));
+    // Reference §1.2: one primary punch code, the others 11105; §7.2: a unit per jar.
+    expect(r.lines).toEqual(['11104', '11105 x3', '88305 x4']);
+    expect(r.findings.filter((f) => f.startsWith('excision/') || f.startsWith('cosmetic/'))).toEqual([]);
+  });
+
+  it('a parenthesis after the procedure words does not hide the clause: "Shave biopsy (pt declined Mohs) of …" is still done', () => {
+    const r = codeNote('Shave biopsy (pt declined Mohs) of 0.6 cm pearly papule R cheek, specimen A to path.\n');
+    expect(r.lines).toEqual(['11102', '88305']);
+  });
+});
