@@ -21,6 +21,8 @@ const LESION_LABEL =
   /\b((?:lesions?|tumou?rs?|sites?)\s+)([a-h](?:\s*(?:,|and|&)\s*[a-h])*)(?=\s+(?:is|was|were|are|on|of|at|measur\w*|[-\u2013\u2014])\s|\s*[:)])/g;
 /** "immunohistochemistry on block a1", "cassettes a2 and b1": a letter with its block number is a part's, never an article. */
 const BLOCK_LABEL = /\b([a-h])(?=\d{1,2}\b)(?<=\b(?:blocks?|cassettes?|and|,)\s*#?[a-h])/g;
+/** "| a | superior | punch 2 mm |": a letter alone in a table cell is the row's jar, never an article. */
+const CELL_LABEL = /(\|[ \t]*)([a-h])(?=[ \t]*\|)/g;
 /** "allergic contact dermatitis (l23.9)": an ICD-10-CM code typed in lower case (letter, two digits, a dot) is raised whole. */
 const ICD_CODE = /\b[a-tv-z]\d{2}\.[0-9a-z]{1,4}\b/g;
 
@@ -53,5 +55,6 @@ export function capitalLabels(text: string): string {
     .replace(COLON_DOT_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`)
     .replace(LESION_LABEL, (_m, lead: string, list: string) => lead + list.replace(/\b[a-h]\b/g, (l) => l.toUpperCase()))
     .replace(BLOCK_LABEL, (l) => l.toUpperCase())
+    .replace(CELL_LABEL, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()}`)
     .replace(ICD_CODE, (code) => code.toUpperCase());
 }

@@ -54,6 +54,11 @@ describe('notes typed all in lower case', () => {
       'lesion A is a bcc of the l upper back. lesions B and C were nevi. tumor D: scc. the lesion a few mm away',
     ],
     [
+      'a letter alone in a table cell',
+      'mapping biopsies:\n| spec | position |\n| a | superior |\n| b | lateral |',
+      'mapping biopsies:\n| spec | position |\n| A | superior |\n| B | lateral |',
+    ],
+    [
       'ICD-10-CM codes typed in lower case; a count mark stays',
       'allergic contact dermatitis (l23.9 vs l24.9), laceration s01.81xa, ln2 x10 to aks',
       'allergic contact dermatitis (L23.9 vs L24.9), laceration S01.81XA, ln2 x10 to aks',
