@@ -381,6 +381,25 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     parsed.splice(parsed.indexOf(p), 1);
     i = Math.min(i, parsed.length);
   }
+  // "Indication: lentigo maligna … Scouting biopsies today to map the margins." in the header, the biopsies told in the
+  // procedure section below: the indication says why, the procedure what.
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (!p.block.why || p.block.parent) continue;
+    const group = (k: string) => (k.startsWith('biopsy') ? 'biopsy' : k);
+    if (
+      parsed.some(
+        (q) =>
+          q !== p &&
+          !q.block.why &&
+          q.block.section !== p.block.section &&
+          q.procedure.status === 'performed' &&
+          group(q.procedure.kind) === group(p.procedure.kind) &&
+          (!p.procedure.site?.key || !q.procedure.site?.key || q.procedure.site.key === p.procedure.site.key),
+      )
+    )
+      parsed.splice(i, 1);
+  }
   const documented = parsed.filter((p) => p.block.section.role !== 'assessment' || procedureField(p));
   if (documented.length === 0) return;
   for (let i = parsed.length - 1; i >= 0; i--) {

@@ -54,6 +54,8 @@ export interface Block {
   site?: Site;
   /** The jar a separate line assigns to this numbered site ("Path: site 2 sent (spec A)"). */
   mappedSpecimen?: string;
+  /** Opened on an indication/diagnosis line ("Indication: LM … Scouting biopsies today to map the margins"): why, maybe not what. */
+  why?: boolean;
 }
 
 export interface ParsedProcedure {
@@ -892,14 +894,29 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     const next = blocks[k + 1];
     // The closure a dropped summary header names ("Excision x2 with layered repair") when its items tell their own.
     if (b.parent && dropped.has(b.parent)) return false;
+    // "Indication: lentigo maligna … Scouting biopsies today to map the margins." over the procedure that tells them: the
+    // indication line says why; the biopsies are the ones the procedure documents.
+    if (!b.parent && !b.label && whyUnits.has(b.trigger)) {
+      const at = (x: Block) => (x.site ?? siteOfUnits(x.units) ?? siteOfUnits(x.context))?.key;
+      const here = at(b);
+      const told = (x: Block) => x !== b && !x.parent && !whyUnits.has(x.trigger) && biopsyGroup(x.family) === biopsyGroup(b.family);
+      if (blocks.some((x) => told(x) && (!here || !at(x) || at(x) === here))) return false;
+      b.why = true;
+    }
     // "Punch biopsy x2, L forearm." then "A. … proximal" / "B. … distal": the counted header with a site is
     // the summary of the labeled items below it, which take its site when they name none.
-    const counted = /(?:\bx|×)\s*([2-9])\b/i.exec(b.trigger.text);
+    // "… four shave biopsies were taken …, each in its own jar" over a table of four jars: a count in words is one too.
+    const inWords = /\b(two|three|four|five|six|seven|eight|nine|[2-9])\s+(?:[\w()-]+\s+){0,2}?(?:biopsies|bxs|punches|shaves|excisions)\b/i.exec(
+      b.trigger.text,
+    );
+    const counted = /(?:\bx|×)\s*([2-9])\b/i.exec(b.trigger.text) ?? inWords;
     // A diagnosis field under the header ("Pre-op diagnosis: BCC R back; nevus L arm") summarises the items too.
     // Consent, prep and anesthesia lines under a title ("PROCEDURE NOTE - EXCISIONS x3") are no lines of its own either.
     const own = b.units.filter((u) => !(u.field && isDxField(u.field)) && !whyUnits.has(u) && !isBoilerplate(u) && /[a-z0-9]/i.test(u.text)).length;
-    if (!b.parent && !b.label && own === 1 && counted) {
-      const n = Number(counted[1]);
+    // With the count in words, the header's other lines (hemostasis, the table's column names) name no procedure.
+    const ownProcedures = inWords ? b.units.filter((u) => !whyUnits.has(u) && unitTriggers(u).length > 0).length : own;
+    if (!b.parent && !b.label && (own === 1 || ownProcedures === 1) && counted) {
+      const n = WORD_COUNT[(counted[1] as string).toLowerCase()] ?? Number(counted[1]);
       const group = (f: Family) => (f === 'biopsy' || f === 'shave' || f === 'punch' ? 'biopsy' : f);
       // Skip the header's own closure ("Procedure(s): Excision x2 with intermediate layered repair") and the items' closures.
       const items = blocks
@@ -1209,6 +1226,8 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
     unlabeled: true,
   }));
 }
+
+const WORD_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 
 /** Plural lesion words (or "each"/"both") of a sentence that lists its lesions by site; the same words in the singular. */
 const PLURAL_LESIONS = /\b(?:keloids|lesions|cysts|scars|plaques|nodules|papules|patches|areas|sites|each|both)\b/i;

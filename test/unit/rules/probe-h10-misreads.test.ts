@@ -205,3 +205,20 @@ describe('lentigo maligna mapping biopsies in a table', () => {
     expect(r.lines).toEqual(['11102', '88305']);
   });
 });
+
+describe('mapping biopsies: the indication line and a count in words are no extra specimens', () => {
+  const table =
+    "| Jar | Clock | Technique |\n| A | 12 o'clock | shave bx |\n| B | 3 o'clock | shave bx |\n| C | 6 o'clock | shave bx |\n| D | 9 o'clock | shave bx |\n";
+  it('"Indication: … Scouting biopsies today …" and "four shave biopsies were taken …" over a table of four jars → four biopsies', () => {
+    const r = codeNote(
+      `Indication: lentigo maligna of the L temple, proven 10/15/2026. Scouting biopsies today to map the margins before staged excision.\n\nProcedure: after consent and 1% lidocaine with epi, four shave biopsies were taken at the edge of the visible pigment, each in its own jar. Hemostasis with AlCl3.\n\n${table}\nAll 4 jars to in-house dermpath.\n`,
+    );
+    // Reference §1.2: 11102 + 11103 x3; §7.2: one 88305 a jar.
+    expect(r.lines).toEqual(['11102', '11103 x3', '88305 x4']);
+  });
+
+  it("a biopsy the indication line names at another site than the procedure section's is kept", () => {
+    const r = codeNote('Indication: changing nevus L upper back - shave biopsy today.\n\nProcedure: punch biopsy 4 mm R forearm rash, specimen B.\n');
+    expect(r.lines).toEqual(['11104', '11103', '88305 x2']);
+  });
+});
