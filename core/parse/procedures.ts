@@ -2090,6 +2090,8 @@ function itemTitle(b: Block): string {
   return own.text.trim().length < 6 ? (b.context[at + 1]?.text ?? '') : own.text;
 }
 
+const NEOPLASM_OPENER = /^\s*(?:\d{1,2}[.)]\s*)?(?:neoplasm\s+of\s+(?:uncertain|unspecified)\s+behaviou?r|nub\b|nub\s+of)/i;
+
 function clinicalDxOf(b: Block): string | undefined {
   // "1. … Dx: inflamed epidermoid cyst. 2. Posterior neck - I&D … Dx: abscess of neck.": the block's own Dx field
   // names its lesion before a Dx carried over from the item above.
@@ -2113,6 +2115,13 @@ function clinicalDxOf(b: Block): string | undefined {
   const lead = b.context[b.context.length - 1];
   if (lead?.lineStart && !lead.field && !b.label && lesionTypeOf(lead.text) && !findTriggers(lead.text).length && b.trigger.lineStart)
     return lead.text.trim().slice(0, 200);
+  // "Neoplasm of uncertain behavior of skin, L upper back: 9 mm papule. … Tangential biopsy performed.": the line
+  // that opens with the neoplasm the biopsy samples names its clinical diagnosis (§13.2: D49.2 before pathology).
+  if (!b.trigger.lineStart) {
+    const opener = [...b.context].reverse().find((u) => u.lineStart);
+    const named = opener ? (opener.field ?? opener.text) : '';
+    if (opener && NEOPLASM_OPENER.test(named) && !findTriggers(named).length) return named.trim().slice(0, 200);
+  }
   // "… - Excision note - 11/25/2026" then "Epidermal inclusion cyst, L upper back, 2.1 cm.": under a note's title, its first lesion line.
   if (/\bnote\b/i.test(b.trigger.text) && b.trigger.lineStart && !lesionTypeOf(b.trigger.text)) {
     const first = b.units.find((u) => u !== b.trigger && u.lineStart && !u.field && lesionTypeOf(u.text) && !findTriggers(u.text).length);

@@ -299,3 +299,15 @@ describe('a lesion count set off by a dash before its site', () => {
     expect(codeNote(`Assessment:\n${line}\n`).lines).toEqual(lines);
   });
 });
+
+describe('a biopsy told after its "Neoplasm of uncertain behavior …" sentence, with an SK problem below', () => {
+  it('links D49.2 from its own line, not the SK problem', () => {
+    const r = codeNote(
+      'Assessment and plan:\nNeoplasm of uncertain behavior of skin, left upper back: 9 mm asymmetric pigmented papule. Consent obtained. Tangential biopsy performed and sent to dermatopathology.\nSeborrheic keratoses, trunk: benign, no treatment.\n',
+      { payer: 'medicare', pathology: 'in-house' },
+    );
+    // §13.2: before pathology, a neoplasm of uncertain nature is D49.2; the benign SKs left alone are not what was sampled.
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
+  });
+});
