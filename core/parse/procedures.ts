@@ -874,7 +874,6 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   )
     lastDx = closing;
   carry.lastDx = lastDx;
-  jarsNamedAfter(blocks);
   mapSpecimens(units, blocks);
   closuresByLabel(blocks);
   // Fill sites from the whole block, then drop summary headers ("Biopsies x3:" followed by A), B), C)).
@@ -1166,33 +1165,6 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
 }
 
 /**
- * "Punch biopsy x2 for alopecia, vertex scalp, 4 mm each." then "Specimens A and B to dermpath.": a counted biopsy at one
- * site whose jars are named in a later line of its own block is that many biopsies, one per jar (each its own
- * specimen, §1.2 and §7.1), at the shared site.
- */
-function jarsNamedAfter(blocks: Block[]): void {
-  for (let k = blocks.length - 1; k >= 0; k--) {
-    const b = blocks[k] as Block;
-    if (b.enumerated || b.parent || b.label || biopsyGroup(b.family) !== 'biopsy') continue;
-    const times = /\b(?:biops(?:y|ies)|bxs?|punch(?:es)?|shaves?)\b[^.;]{0,20}?\bx\s*([234])\b(?!\s*(?:cycles?|passes|ftc|sec|min))/i.exec(b.trigger.text);
-    const n = times?.[1] ? Number(times[1]) : undefined;
-    if (!n || blocks.some((x) => x !== b && x.trigger === b.trigger)) continue;
-    const later = b.units.filter((u) => u !== b.trigger).map((u) => u.text);
-    const jars = later.map((t) => /\b(?:[Ss]pecimens?|SPECIMENS?|[Jj]ars?|JARS?)\s+([A-H])((?:\s*(?:,|and|AND|&)\s*[A-H])+)\b/.exec(t)).find((m) => m !== null);
-    if (!jars?.[1] || !jars[2]) continue;
-    const labels = [jars[1], ...[...jars[2].matchAll(/[A-H]/g)].map((m) => m[0])];
-    if (labels.length !== n || new Set(labels).size !== n) continue;
-    const site = b.site ?? siteOfUnits(b.units);
-    if (!site) continue;
-    const start = b.trigger.start;
-    const end = b.trigger.end;
-    const items = labels.map((label) => ({ label, site, start, end }));
-    b.enumerated = items[0];
-    blocks.splice(k + 1, 0, ...items.slice(1).map((item) => ({ ...b, units: b.units, enumerated: item, site })));
-  }
-}
-
-/**
  * "Punch biopsies x2: R arm and L arm", "2 punch bx (R arm, L arm)", "Punch biopsy of R arm and L arm": one biopsy
  * per site when the count (or the plural, or the two sides) matches the sites named. No jar letters: the lesions
  * are numbered by the parser.
@@ -1328,9 +1300,7 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
     /\b(two|three|four|both|[234])\b[^.;]{0,40}?\b(?:biops(?:ies|y)|bxs|removals?|shaves|excisions|lesions|growths|papules|plaques|nodules|were\s+(?:removed|biopsied|excised|shaved))\b/i.exec(
       text,
     );
-  // "Punch biopsy x2, vertex scalp": the count written after the procedure.
-  const times = count ? null : /\b(?:biops(?:y|ies)|bxs?|punch(?:es)?|shaves?)\b[^.;]{0,20}?\bx\s*([234])\b(?!\s*(?:cycles?|passes|ftc|sec|min))/i.exec(text);
-  const n = count?.[1] ? COUNT_WORDS[count[1].toLowerCase()] : times?.[1] ? Number(times[1]) : undefined;
+  const n = count?.[1] ? COUNT_WORDS[count[1].toLowerCase()] : undefined;
   if (!n) return [];
   const rest = u.text.slice(seg.start);
   // The jar letters stay capitals; the words around them may be in any case ("AS SPECIMENS A AND B").
