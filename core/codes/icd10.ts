@@ -429,15 +429,14 @@ export function histologiesInText(text: string | undefined): Histology[] {
  * order. The cancer patterns come first in the table and only earlier patterns mask text before
  * them, so the patterns after the last cancer one need not run.
  */
-export function malignanciesInText(text: string | undefined): Histology[] {
+/**
+ * The malignancies a text names, its history left out ("hx of melanoma" is no melanoma today) unless `withHistory`:
+ * "prior shave bx showed basal cell carcinoma" is the proof a re-excision rests on.
+ */
+export function malignanciesInText(text: string | undefined, withHistory = false): Histology[] {
   if (!text) return [];
-  return lesionReadings(withoutHistory(cleanText(text)), MALIGNANT_PREFIX_BLOCKS).out.filter((h) => MALIGNANT.has(h));
-}
-
-/** Every malignancy the text names, history included ("prior shave bx showed basal cell carcinoma"). */
-export function malignanciesNamed(text: string | undefined): Histology[] {
-  if (!text) return [];
-  return lesionReadings(cleanText(text), MALIGNANT_PREFIX_BLOCKS).out.filter((h) => MALIGNANT.has(h));
+  const cleaned = cleanText(text);
+  return lesionReadings(withHistory ? cleaned : withoutHistory(cleaned), MALIGNANT_PREFIX_BLOCKS).out.filter((h) => MALIGNANT.has(h));
 }
 
 function withoutHistory(cleaned: string): string {

@@ -12,7 +12,6 @@ import {
   isHeader,
   MALIGNANT,
   malignanciesInText,
-  malignanciesNamed,
   NEOPLASTIC,
   normalizeIcd10,
   type Resolution,
@@ -334,7 +333,7 @@ class Linker {
 
   /** The one cancer the note names anywhere, its history included, if exactly one. */
   onlyNamedMalignancy(): Histology | undefined {
-    const found = [...new Set(malignanciesNamed(this.noteText()))];
+    const found = [...new Set(malignanciesInText(this.noteText(), true))];
     return found.length === 1 ? found[0] : undefined;
   }
 
