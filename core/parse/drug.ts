@@ -200,13 +200,14 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
     // "Keloid R earlobe: … 0.5 mL injected (20 mg). Keloid L earlobe: 0.3 mL (12 mg).": one dose per lesion injected, the
     // drug line is their sum (reference §9.1: J3301 per 10 mg of the total, partial units rounded up).
     const perLesion = route === 'intralesional' ? amounts.filter((a) => !a.per && a.unit === (direct?.unit ?? 'mL')) : [];
+    const sided = direct ? sidedDoses(text, amounts, direct.unit) : [];
     if (perLesion.length >= 2 && (direct !== undefined || conc !== undefined)) {
       const sum = perLesion.reduce((n, a) => n + a.value, 0);
       drug.amountGiven = round(direct ? sum : sum * (conc as number));
       drug.unit = direct ? direct.unit : 'mg';
-    } else if (direct && sidedDoses(text, amounts, direct.unit).length >= 2) {
+    } else if (direct && sided.length >= 2) {
       // "40 units L axilla, 40 units R axilla": one dose per side, the drug line is their sum.
-      drug.amountGiven = round(sidedDoses(text, amounts, direct.unit).reduce((n, a) => n + a.value, 0));
+      drug.amountGiven = round(sided.reduce((n, a) => n + a.value, 0));
       drug.unit = direct.unit;
     } else if (direct) {
       let value = direct.value;
