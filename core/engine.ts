@@ -4,6 +4,7 @@ import type { FindingInput, Rule, RuleContext } from './rules/define-rule';
 import { COULD_NOT_READ } from './rules/documentation';
 import type { DraftLine, NewLine } from './rules/draft-line';
 import { orderModifiers } from './rules/modifiers';
+import { NOT_RECEIVED } from './rules/pathology';
 import { registry } from './rules/registry';
 
 export interface CodeOptions {
@@ -21,7 +22,10 @@ function applies(rule: Rule, dos: string | undefined): boolean {
  * Encounter + Settings → ClaimDraft. Pure and synchronous: the same function runs
  * in the service worker, the command line and the tests.
  */
-export function codeEncounter(encounter: Encounter, settings: Settings = defaultSettings, options: CodeOptions = {}): ClaimDraft {
+export function codeEncounter(input: Encounter, settings: Settings = defaultSettings, options: CodeOptions = {}): ClaimDraft {
+  // A part the lab never received is no result: no rule sees it; it becomes a finding below.
+  const lost = input.pathology.filter((r) => r.notReceived && !input.pathology.some((x) => !x.notReceived && same(x.specimenLabel, r.specimenLabel)));
+  const encounter = input.pathology.some((r) => r.notReceived) ? { ...input, pathology: input.pathology.filter((r) => !r.notReceived) } : input;
   const lines: DraftLine[] = [];
   const findings: Finding[] = [];
   const removed: { line: DraftLine; reason: string; rule: string }[] = [];
@@ -128,6 +132,17 @@ export function codeEncounter(encounter: Encounter, settings: Settings = default
       rule: COULD_NOT_READ,
       message: `Could not read: "${u.text.slice(0, 120)}" (${u.reason})`,
       span: u.span,
+    });
+  }
+
+  for (const r of lost) {
+    findings.push({
+      severity: 'warning',
+      rule: NOT_RECEIVED,
+      message: `Specimen ${r.specimenLabel}: the laboratory reports it never received this part (no tissue examined): there is no result and no interpretation to bill for it.`,
+      target: r.specimenLabel,
+      fix: 'Find the container with the lab, or document the lost specimen, tell the patient and plan a new biopsy if needed.',
+      span: r.span,
     });
   }
 
@@ -248,4 +263,8 @@ export function summarizeSpecimens(encounter: Encounter, lines: readonly DraftLi
       behavior: report?.behavior,
     };
   });
+}
+
+function same(a: string, b: string): boolean {
+  return a.toUpperCase() === b.toUpperCase();
 }

@@ -235,6 +235,8 @@ export const PathologyReport = z.object({
   readBy: z.enum(['in-house', 'external', 'unknown']).default('unknown'),
   /** An outside lab's report says that lab bills the work ("performed and billed by …"): the practice bills none of it. */
   labBills: z.boolean().optional(),
+  /** The lab says it never received this part ("B: not received", "container received empty"): no tissue, no result. */
+  notReceived: z.boolean().optional(),
   span: Span.optional(),
 });
 export type PathologyReport = z.infer<typeof PathologyReport>;

@@ -261,6 +261,8 @@ const PENDING_ONLY =
 /** No tissue was examined under the microscope: an empty container, tissue sent only for culture. */
 const NOTHING_EXAMINED =
   /\b(?:no\s+(?:histolog\w*|microscopic\s+exam\w*)\s+(?:was\s+)?(?:performed|done)|not\s+(?:examined|processed)\s+histolog\w*|no\s+tissue\s+(?:was\s+)?(?:received|identified|present)|(?:container|jar)\s+(?:was\s+)?received\s+empty|not\s+received\b|sent\s+(?:directly\s+)?to\s+microbiology|no\s+diagnosis\s+rendered)\b/i;
+/** The lab never got the tissue of a part (a lost specimen, not a reading). */
+const NOT_RECEIVED_PART = /\b(?:not\s+received|no\s+tissue\s+(?:was\s+)?received|(?:container|jar)\s+(?:was\s+)?received\s+empty)\b/i;
 /** A part described by tissue, site and procedure only ("Skin, right temple, shave.", "Cyst, R postauricular, excision"). */
 const PART_DESCRIPTION =
   /^(?:skin|cyst|nail(?:\s+\w+)?|(?:soft\s+)?tissue)\s*,\s*[^,:;.]{2,50}(?:,\s*[^,:;.]{2,40})?,\s*(?:(?:shave|punch|incisional|excisional|tangential|wedge)(?:\s+biopsy)?|biopsy|(?:re-?)?excision|curettage|shave\s+removal)(?:\s+\d+(?:\.\d+)?\s*mm)?\.?$/i;
@@ -614,7 +616,12 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     const firstClause = diagnosis.split(/[.;]\s/)[0] ?? '';
     if (PENDING_ONLY.test(firstClause) && !FINDING_WORDS.test(firstClause) && behaviorOf(diagnosis) === 'unknown') return;
     // "B. … container received empty", "sent to microbiology; no histology performed": nothing was examined, no result.
-    if (NOTHING_EXAMINED.test(diagnosis) && !FINDING_WORDS.test(diagnosis.replace(NOTHING_EXAMINED, '')) && behaviorOf(diagnosis) === 'unknown') return;
+    if (
+      NOTHING_EXAMINED.test(diagnosis) &&
+      !FINDING_WORDS.test(diagnosis.replace(NOTHING_EXAMINED, '')) &&
+      (behaviorOf(diagnosis) === 'unknown' || NOT_RECEIVED_PART.test(diagnosis))
+    )
+      return;
     // "A. Skin, right temple, shave." in a list of the parts received: the part's description, no reading of it.
     if (PART_DESCRIPTION.test(diagnosis)) return;
     if (!label) unlabeled++;
@@ -648,6 +655,28 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     } else if (amended) report.amended = true;
     if (supplementOnly) report.supplement = true;
     reports.set(key, report);
+  }
+  // "B. Skin, left cheek, shave: NOT RECEIVED." under any heading: the part stays without a result, and the claim says it was lost.
+  for (const it of items) {
+    const text = `${it.head} ${it.body}`;
+    if (!NOT_RECEIVED_PART.test(text) || FINDING_WORDS.test(text.replace(NOTHING_EXAMINED, ''))) continue;
+    for (const label of it.label ? [it.label, ...(it.also ?? [])] : []) {
+      if (reports.has(label)) continue;
+      const lost: PathologyReport = {
+        specimenLabel: label,
+        diagnosisText: cleanDiagnosis(text) || 'not received',
+        behavior: 'unknown',
+        specimenType: 'skin',
+        stains: [],
+        ihc: [],
+        readBy,
+        notReceived: true,
+        span: spanOf(it.start, it.end),
+      };
+      if (collected) lost.collectedDate = collected;
+      if (signed) lost.signedDate = signed;
+      reports.set(label, lost);
+    }
   }
   const list = [...reports.values()];
   // Stains, IHC, frozen sections: from the item of the same label, else from text naming the label, else the only specimen.

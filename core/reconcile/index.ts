@@ -119,7 +119,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   encounters.forEach((_, i) => {
     for (const entry of entriesOf(i)) {
       if (entry.result) continue;
-      noteResult(i, entry, (r) => !foreign.has(r));
+      noteResult(i, entry, (r) => !foreign.has(r) && !r.notReceived);
     }
   });
 
@@ -137,6 +137,12 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
     );
     const label = p.report.specimenLabel;
     const hostName = sources[p.host] as string;
+    if (result.kind === 'matched' && p.report.notReceived) {
+      // The lab never got this part: no result; the visit (and the report, which keeps it) say it was lost.
+      const { entry } = result.candidate;
+      added[indexOf.get(entry.encounterId) as number]?.push({ ...p.report, specimenLabel: entry.label });
+      continue;
+    }
     if (result.kind === 'matched') {
       const { entry } = result.candidate;
       const earlier = entry.result?.report;
@@ -231,7 +237,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
   encounters.forEach((e, i) => {
     if (!reportOnly[i]) return;
     for (const report of e.pathology) {
-      if (moved[i]?.has(report) || links.some((l) => l.reportItem === i && same(l.label, report.specimenLabel))) continue;
+      if (report.notReceived || moved[i]?.has(report) || links.some((l) => l.reportItem === i && same(l.label, report.specimenLabel))) continue;
       extra[i]?.push({
         severity: 'warning',
         rule: UNKNOWN_SPECIMEN,
@@ -247,7 +253,7 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
 
   // 4. A quoted report that found no earlier specimen stays in its note: the engine reads it as this visit's.
   encounters.forEach((_, i) => {
-    for (const entry of entriesOf(i)) if (!entry.result) noteResult(i, entry, (r) => !moved[i]?.has(r));
+    for (const entry of entriesOf(i)) if (!entry.result) noteResult(i, entry, (r) => !moved[i]?.has(r) && !r.notReceived);
   });
 
   // 5. Code every document with its own reports plus the ones linked to it.

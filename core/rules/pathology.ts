@@ -974,8 +974,26 @@ export const pathologyNailSpecimen = defineRule({
   },
 });
 
+/** Rule id of the finding the engine makes from a report part the lab never received (declared here for the catalog). */
+export const NOT_RECEIVED = 'pathology/specimen-not-received';
+
+export const pathologySpecimenNotReceived = defineRule({
+  id: NOT_RECEIVED,
+  family: 'pathology',
+  phase: 'code',
+  title: 'A specimen the laboratory never received',
+  explain:
+    'A report may list a part as "not received" or its container as received empty. No tissue was examined, so there is no result and no interpretation to bill for it (the unit is a specimen examined). ' +
+    'A lost specimen is a patient-safety task: find the container, or tell the patient and plan again.',
+  references: ['reference §7.2 (unit = specimen examined)', 'CAP specimen tracking'],
+  status: 'stable',
+  // The engine reports these parts after all rules run (core/engine.ts), as no rule may read them as results.
+  apply() {},
+});
+
 export const pathologyRules: Rule[] = [
   pathologyLevelPerSpecimen,
+  pathologySpecimenNotReceived,
   pathologyReportMatchesSpecimen,
   pathologySpecialStains,
   pathologyImmunohistochemistry,

@@ -236,9 +236,11 @@ describe('report parts that were not read', () => {
       'Specimens Received\nA. Skin, right temple, shave.\nC. Skin, right forearm, shave.\nB. Skin, left cheek, shave: NOT RECEIVED. No container B was received in the laboratory.\n' +
         'Final Diagnosis\nA. Skin, right temple, shave biopsy: ACTINIC KERATOSIS.\nC. Skin, right forearm, shave biopsy: SQUAMOUS CELL CARCINOMA, invasive.',
     );
-    expect(reports.map((r) => [r.specimenLabel, r.behavior])).toEqual([
-      ['A', 'premalignant'],
-      ['C', 'malignant'],
+    // B is kept only as a part the lab never received (probe h13): no rule reads it as a result.
+    expect(reports.map((r) => [r.specimenLabel, r.behavior, r.notReceived ?? false])).toEqual([
+      ['A', 'premalignant', false],
+      ['C', 'malignant', false],
+      ['B', 'unknown', true],
     ]);
   });
 });
