@@ -195,6 +195,8 @@ export const Specimen = z.object({
   type: SpecimenType.default('skin'),
   destination: z.enum(['in-house', 'external', 'unknown']).default('unknown'),
   sentDate: z.string().optional(),
+  /** The tissue of this many procedures went in this one container, not told apart: one specimen (§7.2). */
+  pieces: z.number().int().min(2).optional(),
 });
 export type Specimen = z.infer<typeof Specimen>;
 

@@ -853,10 +853,13 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
   // "Both biopsies placed together in one container, labeled A": the section's one jar holds its unlabeled tissue too,
   // and pieces in one container not separately identified are one specimen (§7.2).
   const labeled = sending.filter((p) => p.specimenLabel);
-  const jar = labeled.find((p) => ONE_CONTAINER.test(p.block.section.text) && !labeled.some((q) => q !== p && q.block.section === p.block.section));
+  // Several procedures may name that one jar ("labeled A" after both): they share it, no procedure is relabeled.
+  const jar = labeled.find(
+    (p) => ONE_CONTAINER.test(p.block.section.text) && labeled.every((q) => q.block.section !== p.block.section || q.specimenLabel === p.specimenLabel),
+  );
   let next = 0;
   for (const p of unlabeled) {
-    if (jar?.specimenLabel && !p.specimenLabel && p.block.section === jar.block.section) {
+    if (jar?.specimenLabel && (!p.specimenLabel || p.specimenLabel === jar.specimenLabel) && p.block.section === jar.block.section) {
       p.procedure.specimenLabel = jar.specimenLabel;
       continue;
     }
@@ -873,8 +876,24 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
       ...(p.procedure.span ? { span: p.procedure.span } : {}),
     });
   }
+  // Several procedures' tissue in one jar is one specimen (§7.2), unless the pieces are told apart by ink or suture:
+  // then each is its own specimen, A1, A2 … in order (as labs number them).
+  for (const s of [...specimens]) {
+    const group = sending.filter((p) => p.procedure.specimenLabel === s.label);
+    if (group.length < 2) continue;
+    if (/\d$/.test(s.label) || !group.every((p) => TOLD_APART.test(p.block.section.text))) {
+      s.pieces = group.length;
+      continue;
+    }
+    const pieces = group.map((p, k) => ({ ...specimenOf(p, `${s.label}${k + 1}`, noteDestination, readHere), destination: s.destination }));
+    specimens.splice(specimens.indexOf(s), 1, ...pieces);
+  }
   return specimens;
 }
+
+/** Pieces of one container told apart for the lab: "inked blue", "separately inked", "tagged with a suture". */
+const TOLD_APART =
+  /\b(?:separately\s+(?:inked|identified|tagged|marked)|(?<!\bnot\s)(?:inked|ink)\s+(?:in\s+)?(?:blue|black|red|green|yellow|orange|violet|purple)|(?:blue|black|red|green|yellow|orange|violet|purple)\s+ink\b|(?<!\bnot\s)(?:tagged|marked)\s+with\s+(?:a\s+)?(?:short\s+|long\s+)?suture)/i;
 
 const ONE_CONTAINER =
   /\b(?:both|all(?:\s+\w+)?)\b[^.;\n]{0,60}\b(?:in(?:to)?|within)\s+(?:one|a\s+single|the\s+same|a\s+shared)\s+(?:\w+\s+)?(?:container|jar|bottle|vial|cassette)\b/i;

@@ -555,7 +555,9 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       if (intraoperative) current.intraoperative = true;
       continue;
     }
-    const label = readLabel(line);
+    // "A1. Skin, right upper back (blue ink), shave biopsy: …": a piece of jar A told apart by ink is its own part (§7.2).
+    const piece = /^\s*([A-Z][1-9])[.:]\s/.exec(line);
+    const label = readLabel(line) ?? (piece?.[1] ? { label: piece[1], kind: 'specimen' as const, length: piece[0].length } : undefined);
     // "Site 1: Skin, R forearm, punch" in a lab report numbers a specimen, like "Part 1".
     const specimenWord = /^\s*(?:specimen|part|jar|container|source)\b|^\s*site\s*#?\s*(?:[A-Z]|\d{1,2})\s*[:.)\-–—]/i.test(line);
     if (label && (label.kind === 'specimen' || specimenWord || /^\s*(?:\(?[A-Z]\d?[.):]|[A-Z]\s[-–—]|\d{1,2}[.)])/.test(line))) {

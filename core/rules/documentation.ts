@@ -122,6 +122,17 @@ export const documentationSpecimenLabels = defineRule({
     const dupes = new Set<string>();
     for (const [k, n] of [...seen, ...byProcedure]) if (n > 1) dupes.add(k);
     for (const label of dupes) {
+      // "Both biopsies in one container, labeled A": one jar on purpose, one specimen (§7.2), no clash of labels.
+      const jar = ctx.encounter.specimens.find((s) => s.label.toUpperCase() === label);
+      if (seen.get(label) === 1 && jar?.pieces && (byProcedure.get(label) ?? 0) <= jar.pieces) {
+        ctx.report({
+          severity: 'info',
+          message: `Specimen ${label} holds the tissue of ${jar.pieces} procedures in one container: one specimen, one interpretation, unless the pieces were told apart (ink, suture) and examined separately.`,
+          target: label,
+          fix: 'If the pieces were inked or tagged apart for the lab, document it (e.g. "A1 inked blue, A2 inked black"); each is then its own specimen.',
+        });
+        continue;
+      }
       ctx.report({
         severity: 'error',
         message: `Specimen label ${label} is used for more than one specimen in this visit.`,

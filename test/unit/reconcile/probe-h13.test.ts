@@ -57,3 +57,41 @@ describe('a report part the laboratory never received', () => {
     expect(r.rules[0]).not.toContain(NOT_RECEIVED);
   });
 });
+
+describe('two biopsies in one jar', () => {
+  const note = (jar: string) =>
+    'Patient: Test, Patient-662   MRN: 900662\nDOS: 10/05/2026\nProcedure: shave biopsies x2 after consent.\n' +
+    '- R upper back, 6 mm pink pearly papule, r/o BCC.\n- R mid back, 5 mm irritated papule, r/o SK.\n' +
+    `${jar}\n`;
+  const summary = (text: string) => {
+    const e = parseNote(text);
+    const draft = codeEncounter(e);
+    return {
+      specimens: e.specimens.map((s) => `${s.label}${s.pieces ? ` x${s.pieces}` : ''} ${s.site?.text ?? ''}`.trim()),
+      lines: draft.lines.map((l) => `${l.code} x${l.units}`),
+      labels: draft.findings.filter((f) => f.rule === 'documentation/duplicate-specimen-label').map((f) => f.severity),
+    };
+  };
+
+  it.each([
+    ['Both placed in one container, specimen A (blue = A1, black = A2): the first inked blue, the second inked black.'],
+    ['Both in one jar labeled A, separately inked for the lab, to in-house dermpath.'],
+    ['Both in the same container A; the second tagged with a suture.'],
+  ])('told apart by ink or suture (%s): two specimens A1, A2, two 88305, no label error', (jar) => {
+    expect(summary(note(jar))).toEqual({
+      specimens: ['A1 R upper back', 'A2 R mid back'],
+      lines: ['11102 x1', '11103 x1', '88305 x2'],
+      labels: [],
+    });
+  });
+
+  it.each([['Both placed together in one container, specimen A, to dermpath.'], ['Both in one jar, labeled A (not inked), to dermpath.']])(
+    'not told apart (%s): one specimen, one 88305, an info instead of the label error',
+    (jar) => {
+      const { specimens, ...rest } = summary(note(jar));
+      // The jar's site is one of its pieces' sites.
+      expect(specimens.map((s) => s.split(' R ')[0])).toEqual(['A x2']);
+      expect(rest).toEqual({ lines: ['11102 x1', '11103 x1', '88305 x1'], labels: ['info'] });
+    },
+  );
+});
