@@ -216,6 +216,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   mergeMohsMentions(parsed);
   mergeOncePerSite(parsed);
   mergeOpNoteDescriptions(parsed);
+  mergeRetoldCounts(parsed);
   noSpecimensSent(parsed, body);
   expandCountedBiopsies(parsed, body);
   dropBiopsySummaries(parsed);
@@ -688,6 +689,39 @@ function mergeOncePerSite(parsed: ParsedProcedure[]): void {
     for (const ind of drop.procedure.indications) if (!keep.procedure.indications.includes(ind)) keep.procedure.indications.push(ind);
     parsed.splice(parsed.indexOf(drop), 1);
     i = Math.min(i, parsed.length);
+  }
+}
+
+/**
+ * A template's "Destruction, premalignant / Number of lesions: 3 / Sites: R dorsal hand x2, L dorsal hand x1" and the
+ * dictated note's "The three actinic keratoses on the dorsal hands were then treated with liquid nitrogen": one
+ * destruction told twice (same kind, lesion type, count and site), never two sessions to add up (CPT counts lesions
+ * destroyed). The telling with a lesion label keeps its facts; the unlabelled retelling goes.
+ */
+function mergeRetoldCounts(parsed: ParsedProcedure[]): void {
+  const top = (x: ParsedProcedure) =>
+    x.procedure.kind.startsWith('destruction') && x.procedure.count !== undefined && !x.block.parent && x.procedure.status === 'performed';
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (!top(p) || p.procedure.lesionLabels.length > 0) continue;
+    const a = p.procedure;
+    const twin = parsed.find((q, k) => {
+      const b = q.procedure;
+      return (
+        k < i &&
+        top(q) &&
+        b.kind === a.kind &&
+        b.count === a.count &&
+        (!a.lesionType || !b.lesionType || a.lesionType === b.lesionType) &&
+        a.site?.key !== undefined &&
+        b.site?.key !== undefined &&
+        sameSiteKey(a.site.key, b.site.key) &&
+        (!a.site.laterality || !b.site.laterality || a.site.laterality === b.site.laterality)
+      );
+    });
+    if (!twin || parsed.some((x) => x.block.parent === p.block)) continue;
+    for (const ind of a.indications) if (!twin.procedure.indications.includes(ind)) twin.procedure.indications.push(ind);
+    parsed.splice(i, 1);
   }
 }
 

@@ -4,14 +4,15 @@ import { digitSizes } from './number-words';
 import { plainSpaces } from './spaces';
 import { transposedGrids } from './transposed-grid';
 import { unitLabels } from './unit-labels';
+import { untickedOptions } from './unticked-options';
 
 /**
  * Text as every reader expects it, whatever typed or exported it: plain spaces and newlines
- * (spaces.ts), units moved from field labels to their values (unit-labels.ts), no print margin or double spacing (layout.ts), a sideways grid
+ * (spaces.ts), the options after unticked boxes of a template line blanked (unticked-options.ts), units moved from field labels to their values (unit-labels.ts), no print margin or double spacing (layout.ts), a sideways grid
  * turned to one lesion a line (transposed-grid.ts), and jar letters in capitals in a
  * note typed all in lower case (letter-case.ts), and dictated sizes in digits (number-words.ts). The one door for note text, EMR sections and
  * stand-alone reports, so they are all read alike.
  */
 export function plainText(text: string): string {
-  return digitSizes(capitalLabels(transposedGrids(plainLayout(unitLabels(plainSpaces(text))))));
+  return digitSizes(capitalLabels(transposedGrids(plainLayout(unitLabels(untickedOptions(plainSpaces(text)))))));
 }
