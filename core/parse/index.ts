@@ -3,6 +3,7 @@ import { findSites, pickSite } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { isCodeGrid, withCodeGridsAsCharges } from './code-grid';
+import { appliedCorrections } from './corrections';
 import { dropBiopsySummaries, expandCountedBiopsies } from './counted-biopsies';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
@@ -51,7 +52,7 @@ export function parseNote(text: string, options: ParseOptions = {}): Encounter {
   try {
     // Only the first MAX_NOTE_CHARS are read: plain-text cleaning of megabytes beyond them would be wasted time.
     const bounded = typeof text === 'string' && text.length > MAX_NOTE_CHARS * 4 ? text.slice(0, MAX_NOTE_CHARS * 4) : text;
-    const input = typeof bounded === 'string' ? (withoutOtherEncounters([plainText(bounded)])[0] ?? '') : '';
+    const input = typeof bounded === 'string' ? appliedCorrections(withoutOtherEncounters([plainText(bounded)])[0] ?? '') : '';
     startBudget(options.budgetMs ?? budgetFor(input.length));
     const { body, unread } = cap(input, bounded !== text);
     const sections = splitSections(body, options.section ?? 'note');
@@ -85,7 +86,8 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
         unread.push({ text: String(s.name ?? ''), reason: `note longer than ${MAX_NOTE_CHARS} characters: section not read` });
         continue;
       }
-      const text = plainText(raw.length > room ? raw.slice(0, room) : raw);
+      // A correction in the same section ("Addendum: … was on the L neck, not the L back") rewrites that section.
+      const text = appliedCorrections(plainText(raw.length > room ? raw.slice(0, room) : raw));
       if (body.length > 0) body += '\n\n';
       const start = body.length;
       body += text;
@@ -377,7 +379,10 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
   for (let i = parsed.length - 1; i >= 0; i--) {
     const p = parsed[i] as ParsedProcedure;
     if (p.block.section.role !== 'visit' || p.block.parent) continue;
-    if (!parsed.some((q) => q !== p && q.block.section.role !== 'visit' && q.procedure.kind === p.procedure.kind)) continue;
+    // "E/M: 99213 w/ modifier 25 - AK field therapy …, separate from the wart destruction": an E/M level line names
+    // procedures only to set them apart, whether or not they are told elsewhere.
+    const levelLine = /^(?:e\s*\/?\s*m|e&m)(?:\s+level)?$|^level\s+of\s+service$|^visit\s+level$/i.test(p.block.section.name.trim());
+    if (!levelLine && !parsed.some((q) => q !== p && q.block.section.role !== 'visit' && q.procedure.kind === p.procedure.kind)) continue;
     for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
     parsed.splice(parsed.indexOf(p), 1);
     i = Math.min(i, parsed.length);

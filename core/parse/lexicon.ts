@@ -295,13 +295,13 @@ const DECLINED = gated(
 );
 const DEFERRED = gated(/\b(?:defer(?:red|s)?|postpone(?:d|s)?|hold\s+off|not\s+today|at\s+a\s+later\s+date|another\s+day)\b/i);
 const PLANNED = gated(
-  /\b(?:will\s+(?!be\s+(?:sent|called|notified))(?!not\s+(?:be\s+)?(?:cover(?:ed)?|pay|paid|reimburse\w*|billed|bill))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|plan\s*:?\s+(?=\w)|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|follow[- ]?up\s+for|(?:rtc|return(?:\s+to\s+clinic)?|f\/u|follow[- ]?up)\s+(?:in\s+)?\d{1,2}(?:\s*-\s*\d{1,2})?\s*[a-z]{1,8}\.?\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs|not\s+(?:improved|improving|better|resolved|clear(?:ed)?))|if\s+(?:it|they|this|the\s+(?:rash|lesion|spot|mole)|symptoms?)\s+(?:flares?|recurs?|returns?|worsens?|persists?|changes|grows|enlarges|bleeds|gets\s+bigger)|would\s+(?:biopsy|bx|excise|remove|treat|freeze|shave|inject)|next\s+(?:month|week)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|chooses|chose|elects?\s+(?:to|for)|opts?\s+for|wishes\s+to|would\s+like|prefers\s+(?!not)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i,
+  /\b(?:will\s+(?!be\s+(?:sent|called|notified))(?!not\s+(?:be\s+)?(?:cover(?:ed)?|pay|paid|reimburse\w*|billed|bill))|plan(?:ned|s)?\s+(?:to|for)|planning|schedul(?:e|ed|ing)|recommend(?:ed|s)?|consider(?:ing|ed)?|candidate\s+for|refer(?:red|ral)?\s+(?:to|for)|next\s+(?:visit|appointment|time)|planned\b|plan\s*:?\s+(?=\w)|at\s+a\s+(?:later|future|subsequent)\s+(?:session|date|visit|time)|return\s+(?:to\s+clinic\s+)?for|rtc\s+for|f\/u\s+for|(?:rtc|return(?:\s+to\s+clinic)?|f\/u|follow[- ]?up|next\s+appt)\s+(?:on\s+)?\d{1,2}\/\d{1,2}\b|follow[- ]?up\s+for|(?:rtc|return(?:\s+to\s+clinic)?|f\/u|follow[- ]?up)\s+(?:in\s+)?\d{1,2}(?:\s*-\s*\d{1,2})?\s*[a-z]{1,8}\.?\s+for|to\s+be\s+(?:performed|done|scheduled)|if\s+(?:persists|persistent|no\s+improvement|worsens|changes|positive|recurs|not\s+(?:improved|improving|better|resolved|clear(?:ed)?))|if\s+(?:it|they|this|the\s+(?:rash|lesion|spot|mole)|symptoms?)\s+(?:flares?|recurs?|returns?|worsens?|persists?|changes|grows|enlarges|bleeds|gets\s+bigger)|would\s+(?:biopsy|bx|excise|remove|treat|freeze|shave|inject)|next\s+(?:month|week)|options?\s+(?:include|discussed|reviewed)|discussed|offered|vs\.?\s+observation|chooses|chose|elects?\s+(?:to|for)|opts?\s+for|wishes\s+to|would\s+like|prefers\s+(?!not)|may\s+(?:need|require|benefit)|would\s+(?:need|benefit|require)|should\s+(?:have|undergo)|needs?\s+(?:a\s+)?(?:biopsy|excision|mohs)|pending\s+(?:scheduling|authorization|prior\s+auth))/i,
 );
 const HISTORY = gated(
   /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|wks?|weeks?|months?)\s+(?:after|since|following|out\s+from)|post[- ]?op(?:erative)?\s+(?:visit|check|appointment|appt|f\/u|follow[- ]?up|day)|pod\s*#?\s*\d|yesterday|by\s+(?:another|a\s+different|an\s+outside|outside|the\s+referring)\s+(?:mohs\s+)?(?:surgeon|physician|provider|dermatologist|doctor|practice|office)|(?:done|performed)\s+elsewhere|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|(?:years?|yrs?|months?|mos?|weeks?|wks?)\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:here\s+|previously\s+|elsewhere\s+)?(?:on|at)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?(?!\s*(?:mm|cm))|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)))\b/i,
 );
 const NEGATED_PROC =
-  /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|injection|debridement|curettage|repair|graft|flap|undermining|extractions?|paring)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
+  /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|ilk|injection|debridement|curettage|repair|graft|flap|undermining|extractions?|paring)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
 const NEGATED_PROC_GATED = gated(NEGATED_PROC);
 const STATED_PAST =
   /\bat\s+(?:(?:her|his|their|the|a)\s+)?(?:last|prior|previous)\s+(?:visit|appointment)\b|\b(?:\d+|a|one|two|three|several)\s+(?:years?|yrs?|months?|mos?|weeks?|wks?)\s+ago\b/i;
@@ -345,9 +345,20 @@ const DONE_THEN_DATE =
  * "Shave bx performed 10/28/2026", "biopsy done here on November fourth", "Seen 11/20/2026: I&D …": the act is
  * dated before this visit, so it is history even though "performed"/"done" would otherwise make it today's.
  */
+/** "last visit 10/02/2026 cantharidin was applied to 9 lesions": a past date first, then what was done on it. */
+const DATE_THEN_DONE =
+  /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b\s+[a-z][^.;\n]{0,60}?\s(?:was|were)\s+(?:applied|performed|done|treated|removed|excised|injected|biopsied|frozen|destroyed|curetted)\b/i;
+
+/** A written date (month/day/year, two- or four-digit year) before the date of service of the note. */
+function beforeService(year: number, month: number, day: number): boolean {
+  if (!serviceDate || !(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return false;
+  const y = year < 100 ? 2000 + year : year;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` < serviceDate;
+}
+
 function donePast(t: string): boolean {
   if (!serviceDate) return false;
-  const m = DONE_THEN_DATE.exec(t);
+  const m = DONE_THEN_DATE.exec(t) ?? DATE_THEN_DONE.exec(t);
   if (!m) return false;
   const year = Number(serviceDate.slice(0, 4));
   let y = year;
@@ -442,6 +453,26 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       !/\b(?:today|performed|done|was|were)\b/i.test(t.slice(triggerAt, triggerAt + 60))
     )
       return 'planned';
+    // "returns to review biopsy of L nasal ala (10/30 - BCC)": the result of a biopsy done before is reviewed today;
+    // "here to discuss Mohs": a procedure talked about.
+    const lead = t.slice(Math.max(0, triggerAt - 50), triggerAt);
+    if (/\b(?:review|reviewing|reviewed|go\s+over|going\s+over)\s+(?:(?:the|her|his|their|recent|prior|last)\s+){0,2}$/i.test(lead)) return 'history';
+    if (/\b(?:discuss|discussing)\s+(?:(?:the|her|his|their|a|an|possible)\s+){0,2}$/i.test(lead)) return 'planned';
+    // "Options reviewed (Mohs vs excision vs ED&C)": procedures weighed against each other, none done by the naming.
+    const versus = /^[\w&/-]+(?:\s+[\w&/-]+)?\s+(?:vs\.?|versus)\s+([^,;.()]{1,40})/i.exec(t.slice(triggerAt, triggerAt + 80));
+    const versusBefore = /([\w&/-]+(?:\s+[\w&/-]+)?)\s+(?:vs\.?|versus)\s+$/i.exec(lead);
+    if ((versus && findTriggers(versus[1] as string).length > 0) || (versusBefore && findTriggers(versusBefore[1] as string).length > 0)) return 'planned';
+    // "Shave bx R anterior shin 11/02/2026 at this office - path: BCC": the procedure's own date, before today's.
+    // Only site words between ("biopsy of a lesion biopsied elsewhere 10/28" or "SCC in situ, L hand, biopsy-proven 10/22"
+    // date another event).
+    const dated = /^([^.;(),:]{0,40}?)\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/.exec(t.slice(triggerAt, triggerAt + 70));
+    if (
+      dated &&
+      !/\w(?:ed|en)\b|\belsewhere\b|\bsince\b/i.test((dated[1] as string).slice(4)) &&
+      !/^\s*(?:was\s+|were\s+)?(?:performed|done|today)\b/i.test(t.slice(triggerAt + dated[0].length)) &&
+      beforeService(Number(dated[4]), Number(dated[2]), Number(dated[3]))
+    )
+      return 'history';
     // "excisional bx? -> today shave bx": a procedure asked about ("bx?", "Mohs?") was weighed, not done.
     if (/^[\w&/-]+(?:\s+[\w&/-]+)?\?/.test(t.slice(triggerAt, triggerAt + 30))) return 'planned';
     // History words after the procedure word describe the lesion; dates and "ago" still count anywhere.

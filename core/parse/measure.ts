@@ -382,6 +382,8 @@ function countIn(text: string): number | undefined {
       const last = seen[i - 1];
       const gap = last && last[2] === n ? t.slice(last[1], start) : undefined;
       if (gap !== undefined && RESTATED_GAP.test(gap) && findSites(gap).length === 0) continue;
+      // "AKs x4, scalp and temples - LN2, 2 FTC each, 4 lesions": a plain "N lesions" equal to the count so far totals it.
+      if (i > 0 && n === sum && /^(?:\d{1,3}|[a-z]+)\s+(?:total\s+)?lesions?\b/i.test(t.slice(start, start + 30))) continue;
       sum += n;
     }
     return sum;

@@ -134,7 +134,13 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
     const multiplex = /\b(?:dual|double|triple|multiplex|cocktail|combined|pin-?4)\b/i.test(sentence);
     IHC.lastIndex = 0;
     const found: string[] = [];
+    let lastEnd = -1;
     for (let m = IHC.exec(sentence); m; m = IHC.exec(sentence)) {
+      // "pancytokeratin (AE1/AE3)", "MART-1 (Melan-A)": an antibody in parentheses right after another names the same
+      // stain (its clone or other name), one antibody on the slide.
+      const alias = lastEnd >= 0 && /^\s*\(\s*$/.test(sentence.slice(lastEnd, m.index)) && /^\s*\)/.test(sentence.slice(m.index + m[0].length));
+      lastEnd = m.index + m[0].length;
+      if (alias) continue;
       if (VIRAL_ANTIBODY.test(m[1] as string) && !/\b(?:immuno\w*|ihc)\b/i.test(sentence)) continue;
       const name = normalizeAntibody(m[1] as string);
       if (!found.includes(name) && !elsewhere.has(name)) found.push(name);

@@ -86,6 +86,8 @@ function isDxField(field: string): boolean {
 const REPAIR_FIELD = /^(?:repair|closure|wound\s+closure)(?:\s+(?:type|level|length|size))?$/;
 /** "[ ] Excision", "☐ Punch biopsy", "( ) I&D": an unticked template box names a procedure that was not done. */
 const UNCHECKED_BOX = /^\s*(?:[-*•]\s*)?(?:\[\s{0,2}\]|☐|□|\(\s\))/;
+/** "E/M:", "E&M level:", "Level of service:": the visit's level line. */
+const EM_FIELD = /^(?:e\/m|e&m|e\s*&\s*m|em|e\/m\s+level|e\/m\s+code|level\s+of\s+service|visit\s+level|los)$/i;
 const SIZE_FIELDS =
   /^(?:size|lesion|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
 
@@ -389,6 +391,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     const answeredNo = u.field !== undefined && /^\s*(?:none|no|n\/?a|not\s+(?:done|performed|indicated)|declined)\s*\.?\s*$/i.test(u.value ?? '');
     const triggers = unitTriggers(u).filter((t) => {
       if (answeredNo) return false;
+      // "E/M: 99213 w/ modifier 25 - AK field therapy …, separate from the wart destruction": the level line names
+      // procedures told elsewhere (a page may keep it inside the assessment section).
+      if (lineField !== undefined && EM_FIELD.test(lineField)) return false;
+      // "Paring prior to freezing: Yes" inside a destruction template: a step of that destruction (CPT §2.2), not a
+      // procedure of its own; the template's fields after it are still the destruction's.
+      if (t.family === 'paring' && u.field !== undefined && current?.family === 'destruction' && /\bpar(?:e|ed|ing)\b/i.test(u.field)) return false;
       const { clause, at } = clauseAround(u.text, t.start, t.end);
       const intent = intentOf(clause, false, at);
       intents.set(t, intent);
@@ -545,7 +553,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       }
       // "…shave biopsy of a pearly papule on the L nasal ala. The SKs on his back were left alone.": a lesion at another
       // site that the note leaves untreated is not this procedure's lesion.
-      if (current && UNTREATED.test(u.text)) {
+      // "Lesions treated: fourteen - the L knee wart was NOT treated today": a count field is the procedure's own line.
+      if (
+        current &&
+        UNTREATED.test(u.text) &&
+        !(u.field && /^(?:lesions?\s+treated|number\s+(?:of\s+\w+\s+)?treated|#\s*treated|total\s+treated)$/i.test(u.field))
+      ) {
         const other = pickSite(findSites(u.text));
         const was = current.site ?? siteOfUnits(current.units) ?? siteOfUnits(current.context);
         if (other && was?.key && other.site.key !== was.key) {
@@ -1427,7 +1440,13 @@ export function clauseAround(text: string, start: number, end: number): { clause
   const aside = PAREN_ASIDE.exec(raw)?.[0].length ?? 0;
   const after = raw.slice(aside);
   const stop = after.search(/\.\s|\.$|;|\(|\)/);
-  const head = before.slice(cut + 1);
+  let head = before.slice(cut + 1);
+  // "RTC 12/15 (Mohs), then 3 mo": procedure words alone in a parenthesis name what the words before it are about.
+  if (cut >= 0 && before[cut] === '(' && head.trim() === '' && /^[^()]{0,20}\)/.test(raw)) {
+    const outer = before.slice(0, cut);
+    const outerCut = Math.max(outer.lastIndexOf('. '), outer.lastIndexOf(';'), outer.lastIndexOf('('), outer.lastIndexOf(')'));
+    head = before.slice(outerCut + 1);
+  }
   // The aside's own words are blanked: "Shave bx (pt declined Mohs) …" is not declined.
   return { clause: `${head}${text.slice(start, end)}${' '.repeat(aside)}${stop < 0 ? after : after.slice(0, stop)}`, at: head.length };
 }
@@ -1733,7 +1752,7 @@ function shaveIntent(text: string, ctx: string, lesionType: LesionType | undefin
 /** "undermined 2.5 cm on each side", "3 cm of undermining": the undermining distance in cm. */
 function underminedCm(text: string): number | undefined {
   const m =
-    /\bundermin\w*\s+(?:\w+\s+){0,5}?(?:to\s+|by\s+|for\s+|of\s+|a\s+distance\s+of\s+|approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+    /\bundermin\w*\s+(?:\w+\s+){0,8}?(?:to\s+|by\s+|for\s+|of\s+|a\s+distance\s+of\s+|approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
       text,
     ) ?? /\b(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s+(?:of\s+)?undermining\b/i.exec(text);
   return m?.[1] && m[2] ? toCmValue(Number(m[1]), m[2]) : undefined;
@@ -1794,7 +1813,7 @@ function layeredOf(text: string): boolean | undefined {
 }
 
 const LAYERED =
-  /\b(?:layered|in\s+(?:two\s+|2\s+|multiple\s+)?layers|deep\s+(?:dermal\s+)?sutures?|subcutaneous\s+sutures?|subdermal\s+sutures?|buried\s+(?:vertical\s+mattress\s+|interrupted\s+|dermal\s+)?sutures?|(?:two|2)[- ]layer|bilayer|deep\s+layer|dermal\s+sutures?|subcutaneous\s+(?:tissue\s+)?(?:was\s+)?(?:closed|approximated|reapproximated)|(?:buried|deep\s+dermal|subdermal|dermal|subcutaneous|subcuticular\s+and\s+deep|deep|sub-?q|subq)\s+(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|absorbable|chromic|biosyn|caprosyn)|(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|biosyn)\s+(?:was\s+)?(?:used\s+)?(?:for|in|to)\s+(?:the\s+)?(?:deep|dermis|dermal|subcutaneous|subcutis|sub-?q)\b)\b/i;
+  /\b(?:layered|in\s+(?:two\s+|2\s+|multiple\s+)?layers|deep\s+(?:dermal\s+)?sutures?|subcutaneous\s+sutures?|subdermal\s+sutures?|buried\s+(?:vertical\s+mattress\s+|interrupted\s+|dermal\s+)?sutures?|(?:two|2)[- ]layer|bilayer|deep\s+layer|dermal\s+sutures?|subcutaneous\s+(?:tissue\s+)?(?:and\s+(?:the\s+)?(?:deep\s+)?dermis\s+)?(?:was\s+|were\s+)?(?:closed|approximated|reapproximated)|buried\s+(?:interrupted\s+|vertical\s+mattress\s+)(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|absorbable|biosyn|caprosyn)|(?:buried|deep\s+dermal|subdermal|dermal|subcutaneous|subcuticular\s+and\s+deep|deep|sub-?q|subq)\s+(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|absorbable|chromic|biosyn|caprosyn)|(?:\d-0\s+)?(?:monocryl|vicryl|pds|polyglactin|poliglecaprone|polydioxanone|biosyn)\s+(?:was\s+)?(?:used\s+)?(?:for|in|to)\s+(?:the\s+)?(?:deep|dermis|dermal|subcutaneous|subcutis|sub-?q)\b)\b/i;
 const SINGLE_LAYER = /\b(?:single[- ]layer|one[- ]layer|simple\s+interrupted\s+sutures?\s+only|epidermal\s+sutures?\s+only)\b/i;
 
 function repairFeaturesOf(text: string, site: Site | undefined, widthText = text): RepairFeatures {
@@ -1841,7 +1860,14 @@ function repairFeaturesOf(text: string, site: Site | undefined, widthText = text
 }
 
 function levelOf(text: string): 'complex' | 'intermediate' | 'simple' | undefined {
-  return /\bcomplex\b/i.test(text) ? 'complex' : /\bintermediate\b/i.test(text) ? 'intermediate' : /\bsimple\b/i.test(text) ? 'simple' : undefined;
+  // "4-0 nylon simple interrupted sutures" names a stitch, not the repair level.
+  return /\bcomplex\b/i.test(text)
+    ? 'complex'
+    : /\bintermediate\b/i.test(text)
+      ? 'intermediate'
+      : /\bsimple\b(?![ \t]+(?:interrupted|running|continuous|sutures?|stitch))/i.test(text)
+        ? 'simple'
+        : undefined;
 }
 
 /**

@@ -1,0 +1,85 @@
+import { wordNumber } from './measure';
+
+/**
+ * A signed note corrected by its author: "Addendum: Correction - the shaved lesion was on the L posterior neck, not the
+ * L upper back", "Correction: 3 AKs were treated, not 5", "'L cheek' should read 'R cheek'". The correction wins: the
+ * wrong words before it are rewritten to the right ones, and the correction sentence itself is blanked (one space a
+ * character) so it is not read as one more procedure. A correction that cannot be matched to words before it changes
+ * nothing (the engine then reads the note as written).
+ */
+const CORRECTION_WORDS =
+  /\b(?:correction|corrected|correcting|charting\s+error|documented\s+in\s+error|entered\s+in\s+error|erratum|should\s+(?:read|have\s+read))\b/i;
+const NUMBER = String.raw`\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty`;
+/** "3 AKs were treated, not 5", "3 AKs not 5", "three warts were frozen, not four". */
+const COUNT_FIX = new RegExp(String.raw`\b(${NUMBER})\s+([a-z]{2,20})(?:\s+(?:were|was)\s+[a-z]+)?,?\s+(?:and\s+)?not\s+(${NUMBER})\b`, 'i');
+/** "was on the L posterior neck, not the L upper back", "site was R, not L". */
+const PLACE_FIX =
+  /\b(?:was|were|is|are)\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?),?\s+not\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?)\s*(?=[.;,()\n]|$)/i;
+/** "'L upper back' should read 'L posterior neck'". */
+const SHOULD_READ = /["'“‘]([^"'”’\n]{1,40})["'”’]\s+should\s+(?:have\s+)?read\s+["'“‘]([^"'”’\n]{1,40})["'”’]/i;
+
+export function appliedCorrections(text: string): string {
+  if (!CORRECTION_WORDS.test(text)) return text;
+  let out = text;
+  // Sentences (or lines) that say they correct something, latest last.
+  const sentence = /[^.\n]*[.\n]?/g;
+  for (let m = sentence.exec(out); m && m[0] !== ''; m = sentence.exec(out)) {
+    const s = m[0];
+    const start = m.index;
+    if (!CORRECTION_WORDS.test(s) && !SHOULD_READ.test(s) && !/^\s*(?:also\s+)?correction\b/i.test(s)) continue;
+    const before = out.slice(0, start);
+    const fixed = fixCount(before, s) ?? fixPlace(before, s);
+    if (fixed === undefined) continue;
+    // The earlier text may change length (15 -> 3); the sentence is blanked in place.
+    const blank = s.replace(/[^\n]/g, ' ');
+    out = `${fixed}${blank}${out.slice(start + s.length)}`;
+    sentence.lastIndex = fixed.length + blank.length;
+  }
+  return out;
+}
+
+function numberOf(word: string): number | undefined {
+  return /^\d+$/.test(word) ? Number(word) : wordNumber(word.toLowerCase());
+}
+
+/** "3 AKs were treated, not 5": the count 5 next to the same noun earlier ("AK x5", "5 AKs", "AKs x 5") becomes 3. */
+function fixCount(before: string, s: string): string | undefined {
+  const m = COUNT_FIX.exec(s);
+  if (!m) return undefined;
+  const right = numberOf(m[1] as string);
+  const wrong = numberOf(m[3] as string);
+  if (right === undefined || wrong === undefined || right === wrong) return undefined;
+  const stem = (m[2] as string)
+    .toLowerCase()
+    .replace(/(?:es|s)$/, '')
+    .slice(0, 6);
+  if (stem.length < 2) return undefined;
+  const wrongWords = `${wrong}|${NUMBER.split('|')[wrong] ?? wrong}`;
+  const near = new RegExp(String.raw`(\b${stem}[a-z]*\s*(?:x|×|#|:)\s*)(${wrongWords})\b|\b(${wrongWords})(\s+(?:[a-z-]+\s+)?${stem}[a-z]*\b)`, 'gi');
+  let hit = false;
+  const fixed = before.replace(near, (whole: string, lead?: string, _n?: string, _n2?: string, tail?: string) => {
+    hit = true;
+    return lead !== undefined ? `${lead}${right}` : tail !== undefined ? `${right}${tail}` : whole;
+  });
+  return hit ? fixed : undefined;
+}
+
+/** "the lesion was on the L posterior neck, not the L upper back": every earlier "L upper back" becomes "L posterior neck". */
+function fixPlace(before: string, s: string): string | undefined {
+  const read = SHOULD_READ.exec(s);
+  const m = read ? { right: read[2] as string, wrong: read[1] as string } : placeOf(s);
+  if (!m) return undefined;
+  const wrong = m.wrong.trim();
+  const right = m.right.trim();
+  if (wrong.length < 1 || right.length < 1 || wrong.toLowerCase() === right.toLowerCase()) return undefined;
+  const escaped = wrong.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const re = new RegExp(String.raw`\b${escaped}\b`, 'gi');
+  if (!re.test(before)) return undefined;
+  return before.replace(re, right);
+}
+
+function placeOf(s: string): { right: string; wrong: string } | undefined {
+  const m = PLACE_FIX.exec(s);
+  if (!m) return undefined;
+  return { right: m[1] as string, wrong: m[2] as string };
+}
