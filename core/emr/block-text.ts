@@ -194,11 +194,9 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   // ("<emr-section heading="Procedures">") writes it as its first line, a text-only field ("<emr-field label="Site">") as its label.
   const attr = shadow || !tag.includes('-') ? null : (el.getAttribute('heading') ?? el.getAttribute('label'));
   if (attr) push(sink, el.hasAttribute('heading') || el.firstElementChild ? `${attr}${BREAK1}` : `${attr.replace(/:?\s*$/, ':')} `);
-  if (shadow) {
-    walk(shadow, options, sink, isPre, depth + 1);
-  } else {
-    for (let c = el.firstChild; c; c = c.nextSibling) walk(c, options, sink, isPre, depth + 1);
-  }
+  // A <slot> shows the host's children assigned to it; its own children are only fallback text.
+  const kids = tag === 'SLOT' ? (el as HTMLSlotElement).assignedNodes() : el.childNodes;
+  for (const c of shadow ? [shadow] : kids.length ? kids : el.childNodes) walk(c, options, sink, isPre, depth + 1);
   const endMark = options.endMarks?.get(el);
   if (endMark !== undefined) push(sink, `${BREAK1}\u0003${endMark}\u0004`);
   // "<label>Site</label><span>L arm</span>": a field label names the value rendered after it.

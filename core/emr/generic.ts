@@ -67,4 +67,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/folded-details-and-hidden-section-copies.html
  * - test/fixtures/emr/generic/lesion-matrix-row-headers-abbr.html
  * - test/fixtures/emr/generic/unicode-noise-sizes-codes.html
+ * - test/fixtures/emr/generic/notes-oldest-first-today-last.html
+ * - test/fixtures/emr/generic/shadow-root-named-slots.html
  */

@@ -13,16 +13,19 @@ import { type KnownSection, leftoverSections, readKnownSections, sectionsByHeadi
  * NexCloud remote sessions are pixels, not DOM, and cannot be read by any extension.
  */
 
+/** "imp-plan" → "chart-chart-section-imp-plan": ICP's section elements. */
+const icp = (names: string) => names.replace(/[\w-]+/g, 'chart-chart-section-$&');
+
 const SECTIONS: readonly KnownSection[] = [
-  { selector: 'chart-chart-section-history', name: 'History', role: 'other' },
-  { selector: 'chart-chart-section-v-and-p', name: 'V & P', role: 'other' },
-  { selector: 'chart-chart-section-exam', name: 'Exam', role: 'other' },
-  { selector: 'chart-chart-section-diagnostics', name: 'Diagnostics', role: 'other' },
+  { selector: icp('history'), name: 'History', role: 'other' },
+  { selector: icp('v-and-p'), name: 'V & P', role: 'other' },
+  { selector: icp('exam'), name: 'Exam', role: 'other' },
+  { selector: icp('diagnostics'), name: 'Diagnostics', role: 'other' },
   // Inferred element names (dermatology content has no public sample).
-  { selector: 'chart-chart-section-procedures', name: 'Procedures', role: 'procedure' },
-  { selector: 'chart-chart-section-results, chart-chart-section-pathology', name: 'Pathology Results', role: 'pathology' },
-  { selector: 'chart-chart-section-imp-plan', name: 'Imp/Plan', role: 'assessment' },
-  { selector: 'chart-chart-section-billing, chart-chart-section-coding', name: 'Billing', role: 'charges' },
+  { selector: icp('procedures'), name: 'Procedures', role: 'procedure' },
+  { selector: icp('results,pathology'), name: 'Pathology Results', role: 'pathology' },
+  { selector: icp('imp-plan'), name: 'Imp/Plan', role: 'assessment' },
+  { selector: icp('billing,coding'), name: 'Billing', role: 'charges' },
   { selector: 'chart-follow-up', name: 'Follow Up', role: 'other' },
   // A practice's card, titled by its mat-card-title.
   { selector: 'mat-card' },

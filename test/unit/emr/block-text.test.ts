@@ -237,6 +237,27 @@ describe('blockText', () => {
     expect(blockText(page.doc.body)).toBe('Procedure Documentation: punch biopsy\nafter');
   });
 
+  it('reads light-DOM children where their <slot> puts them; an empty slot shows its fallback', () => {
+    const page = loadBody('<div id="host"><p slot="plan">LN2 to 4 AKs</p><p slot="proc">Shave bx R arm</p><p>signed</p></div>');
+    close = page.close;
+    const host = page.doc.getElementById('host') as HTMLElement;
+    const root = host.attachShadow({ mode: 'open' });
+    for (const [title, slot] of [
+      ['Procedures', 'proc'],
+      ['Plan', 'plan'],
+      ['Follow up', 'fu'],
+    ]) {
+      const h = page.doc.createElement('h2');
+      h.textContent = title as string;
+      const s = page.doc.createElement('slot');
+      s.setAttribute('name', slot as string);
+      s.textContent = 'Not documented';
+      root.append(h, s);
+    }
+    root.append(page.doc.createElement('slot'));
+    expect(blockText(page.doc.body)).toBe('Procedures\nShave bx R arm\nPlan\nLN2 to 4 AKs\nFollow up\nNot documented\nsigned');
+  });
+
   it('enters same-origin frames only with frames: true', () => {
     const page = loadBody('<p>outer</p><iframe srcdoc="<p>inner note</p>"></iframe>');
     close = page.close;

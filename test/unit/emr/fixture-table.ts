@@ -596,6 +596,28 @@ export const PAGES: PageCase[] = [
     contains: [['procedure', 'Punch biopsy, 4 mm, L anterior shin']],
   },
   {
+    file: 'generic/notes-oldest-first-today-last.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    // The bold banner has no "Patient:" label: the MRN identifies the page. The reader's date is the first one on the
+    // page (the older note's); the parser keeps the latest encounter (core/parse/other-encounters.ts).
+    patient: 'MRN: 900663',
+    dateOfService: '06/02/2026',
+    contains: [['procedure', 'Punch biopsy 4 mm L shin, 8 mm pink scaly plaque']],
+  },
+  {
+    file: 'generic/shadow-root-named-slots.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-665   MRN: 900665',
+    dateOfService: '11/18/2026',
+    // Light-DOM children read where their <slot> puts them, not the slots' fallback text.
+    contains: [
+      ['procedure', 'Procedure 2: Cryotherapy with liquid nitrogen to 4 actinic keratoses'],
+      ['assessment', '2. Actinic keratoses of the forehead x4 - LN2 today.'],
+    ],
+  },
+  {
     file: 'generic/print-preview-page-breaks-running-footer.html',
     adapter: 'generic',
     roles: ['procedure', 'assessment'],
