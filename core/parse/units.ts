@@ -285,11 +285,13 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
       (/(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart)) ||
         (/^[A-H]$/i.test(word) && /\b(?:specimens?|spec|jar|container|labell?ed(?:\s+as)?)\s*$/i.test(line.slice(Math.max(0, wordStart - 20), wordStart))));
     // "… repair length 3.0 cm. Specimen A.": a jar word after a size unit opens the next sentence.
-    // "… Intermediate repair 2.6 cm. Excision bx-proven BCC L forearm …": a capitalised word after a size unit does too.
+    // "… Intermediate repair 2.6 cm. Excision bx-proven BCC L forearm …": a capitalised word after a size unit does too,
+    // and so does a consent line ("… L upper back, 6 mm. Consent obtained."); in capitals as well ("1.2 CM. THE WOUND").
+    // (A lower-case word after "cm." never gets here: units are abbreviations before one.)
     const jarAfterUnit =
       (word === 'cm' || word === 'mm') &&
       (/^(?:specimens?|spec|jar|container)\b/i.test(line.slice(i + 2, i + 14)) ||
-        /^(?:Excision|Re-?excision|Shave|Punch|Biopsy|Mohs|MMS|ED&C|EDC|Cryo\w*|LN2|Destruction|Intermediate|Complex|Simple|Layered|Repair|Lesion|Site|Tumou?r|FTSG|STSG|The|This|In\s+addition|Also|Additionally|Next|Then|Finally|Subsequently|Hemostasis|Wound|Closure|Dressing|Patient|Pt|EBL|All|Both)\b/.test(
+        /^(?:Excision|Re-?excision|Shave|Punch|Biopsy|Mohs|MMS|ED&C|EDC|Cryo\w*|LN2|Destruction|Intermediate|Complex|Simple|Layered|Repair|Lesion|Site|Tumou?r|FTSG|STSG|The|This|In\s+addition|Also|Additionally|Next|Then|Finally|Subsequently|Hemostasis|Wound|Closure|Dressing|Patient|Pt|EBL|All|Both|Tangential|Saucerization|Consent|Informed|Risks|Anesthesia|Lidocaine|Prepped)\b/i.test(
           line.slice(i + 2, i + 16),
         ));
     if ((ABBREV.has(word) && !jarAfterUnit) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;

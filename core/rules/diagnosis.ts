@@ -123,7 +123,7 @@ class Linker {
   private text: string | undefined;
   /** The same lesion, procedure and problem words are read for many lines: read each text once per encounter. */
   private readonly histologies = new Map<string, Histology | undefined>();
-  private readonly problems = new Map<boolean, { code: string; words: string[] }[]>();
+  private readonly problems = new Map<boolean, ProblemCode[]>();
   constructor(private readonly ctx: RuleContext) {}
 
   /** The whole note as one text (joined once per encounter). */
@@ -606,6 +606,16 @@ class Linker {
     // name it (above), not by being alone (the acne managed today is not the shoulder papule biopsied; §13.1-13.2).
     // A problem whose only management is the biopsy ("IMPRESSION: Dermatitis. PLAN: Await pathology.") is what was sampled.
     if (procs.length > 0 && procs.every((p) => p.kind.startsWith('biopsy') && p.site?.key) && this.problemCodes(true).some((c) => c.code === only)) return [];
+    // "Pink scaly papule L upper back, 6 mm. Tangential biopsy …" then "Seborrheic keratoses, chest: benign, no treatment.":
+    // a problem told only as left untreated, or only at other sites, is not the lesion removed (§13.1-13.2: D49.2 below).
+    const problem = coded.find((c) => c.code === only);
+    if (
+      problem &&
+      procs.length > 0 &&
+      procs.every((p) => LESION_REMOVAL.includes(p.kind)) &&
+      problem.told.every((t) => UNTREATED_PROBLEM.test(t) || procs.every((p) => namesOnlyOtherSites(t, p.site)))
+    )
+      return [];
     // A biopsied or removed lesion is not the single problem another procedure of the visit treats
     // (the AKs frozen today are not the nasal papule biopsied).
     if (procs.length > 0 && procs.every((p) => LESION_REMOVAL.includes(p.kind))) {
@@ -783,11 +793,11 @@ class Linker {
   }
 
   /** Visit problems with a usable code, separately managed ones first. */
-  problemCodes(separateOnly: boolean): { code: string; words: string[] }[] {
+  problemCodes(separateOnly: boolean): ProblemCode[] {
     // Asked for every line without a lesion: the problems, and their findings, are the same each time.
     const known = this.problems.get(separateOnly);
     if (known) return known;
-    const out: { code: string; words: string[] }[] = [];
+    const out: ProblemCode[] = [];
     const problems = [...this.ctx.encounter.visit.problems].sort((a, b) => Number(b.separatelyManaged) - Number(a.separatelyManaged));
     for (const pr of problems) {
       if (separateOnly && !pr.separatelyManaged) continue;
@@ -809,11 +819,45 @@ class Linker {
         .toLowerCase()
         .split(/[^a-z0-9]+/)
         .filter((w) => w.length > 4);
-      for (const c of codes) if (!out.some((o) => o.code === c)) out.push({ code: c, words });
+      const told = pr.span ? (this.ctx.encounter.sections[pr.span.section]?.slice(pr.span.start, pr.span.end) ?? pr.text) : pr.text;
+      for (const c of codes) {
+        const known = out.find((o) => o.code === c);
+        if (known) known.told.push(told);
+        else out.push({ code: c, words, told: [told] });
+      }
     }
     this.problems.set(separateOnly, out);
     return out;
   }
+}
+
+/** A visit problem with a usable code: the words of its name, and each problem line that gave the code, as told. */
+interface ProblemCode {
+  code: string;
+  words: string[];
+  told: string[];
+}
+
+/** "benign, no treatment", "reassured", "observe": a problem the plan leaves alone. */
+const UNTREATED_PROBLEM = /\b(?:no\s+(?:treatment|tx|intervention)|not\s+treated|left\s+alone|reassur\w*|observ(?:e|ation)|monitor(?:ing)?)\b/i;
+
+/**
+ * "Seborrheic keratoses, chest" against a biopsy of the L upper back: the text names sites, and none of them is the
+ * procedure's (the same site, or one inside the other, on no other side).
+ */
+function namesOnlyOtherSites(text: string, site: Site | undefined): boolean {
+  if (!site?.key) return false;
+  const named = findSites(text).map((m) => m.site);
+  if (named.length === 0) return false;
+  const here = siteInfo(site.key);
+  return !named.some((n) => {
+    if (n.laterality && site.laterality && n.laterality !== site.laterality) return false;
+    if (n.key === site.key) return true;
+    const there = siteInfo(n.key);
+    if (!there || !here || there.region !== here.region) return false;
+    // "trunk" holds the back; "upper back" and "back" are one subunit.
+    return !there.subunit || !here.subunit || there.subunit === here.subunit;
+  });
 }
 
 /** 'left' / 'right' when a site text names exactly one side. */
