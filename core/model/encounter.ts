@@ -247,6 +247,8 @@ export const Visit = z.object({
   dateOfService: z.string().optional(),
   /** Documented E/M code (e.g. '99213'), if any. */
   emCode: z.string().optional(),
+  /** Telehealth modifiers the note documents with its E/M ("99213-95"): kept on the line, never added by DermLens. */
+  emModifiers: z.array(z.string()).optional(),
   newPatient: z.boolean().optional(),
   /** Total practitioner time in minutes when documented. */
   totalMinutes: z.number().nonnegative().optional(),

@@ -302,6 +302,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   const dos = dateOfServiceOf(body);
   if (dos) visit.dateOfService = dos;
   if (em.emCode) visit.emCode = em.emCode;
+  if (em.emModifiers) visit.emModifiers = em.emModifiers;
   if (em.newPatient !== undefined) visit.newPatient = em.newPatient;
   const minutes = minutesOf(body);
   if (minutes !== undefined) visit.totalMinutes = minutes;

@@ -92,9 +92,36 @@ export function dateOfServiceOf(text: string): string | undefined {
 
 const LEVEL_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
 
-export function emOf(text: string): { emCode?: string; newPatient?: boolean } {
+/**
+ * Telehealth modifiers a note may write with its E/M: DermLens adds none (its reference is silent on them), but one the
+ * provider documented is the provider's and stays on the line.
+ */
+const TELEHEALTH_MODIFIER = /^(?:95|93|GT)$/i;
+/** "99213-95", "99213-25-95", "99213 95", "99213 with modifier 95", "99213 w/ mod GT": modifiers right after the code. */
+const CODE_MODIFIER = /^(?:\s*(?:[-\u2010-\u2014,/]|\band\b|\bwith\b|\bw\/|\bmodifiers?\b|\bmod\b\.?|:|#)\s*|\s+)(\d{2}|[A-Z]{2})(?![\w/])/i;
+/** "via telehealth, mod 95", "modifier -95 appended", "GT modifier": a telehealth modifier named anywhere. */
+const NAMED_MODIFIER = /\b(?:modifiers?|mod\.?)\s*[:#]?\s*-?\s*(95|93|GT)\b|\b(95|93|GT)\s+modifier\b/gi;
+
+function emModifiersOf(t: string, codeEnd: number | undefined): string[] {
+  const out = new Set<string>();
+  if (codeEnd !== undefined) {
+    let rest = t.slice(codeEnd, codeEnd + 60);
+    for (let m = CODE_MODIFIER.exec(rest); m?.[1]; m = CODE_MODIFIER.exec(rest)) {
+      if (TELEHEALTH_MODIFIER.test(m[1])) out.add(m[1].toUpperCase());
+      else if (!/^(?:25|57|24|GC|\d{2})$/i.test(m[1])) break;
+      rest = rest.slice(m[0].length);
+    }
+  }
+  for (const m of t.matchAll(NAMED_MODIFIER)) {
+    const mod = m[1] ?? m[2];
+    if (mod) out.add(mod.toUpperCase());
+  }
+  return [...out];
+}
+
+export function emOf(text: string): { emCode?: string; newPatient?: boolean; emModifiers?: string[] } {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
-  const out: { emCode?: string; newPatient?: boolean } = {};
+  const out: { emCode?: string; newPatient?: boolean; emModifiers?: string[] } = {};
   const np = /\b(?:new\s+patient|new\s+pt|np\s+visit|new\s+consult|initial\s+visit)\b/i.test(t);
   const est = /\b(?:established\s+(?:patient|pt)|est(?:ablished)?\s+pt|return(?:ing)?\s+patient|follow[- ]up\s+(?:patient|visit)|f\/u\s+visit)\b/i.test(t);
   if (np && !est) out.newPatient = true;
@@ -105,6 +132,8 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean } {
     /\b(992(?:0[2-5]|1[1-5]))\b/.exec(t);
   if (code?.[1]) {
     out.emCode = code[1];
+    const mods = emModifiersOf(t, code.index + code[0].length);
+    if (mods.length > 0) out.emModifiers = mods;
     if (out.newPatient === undefined) out.newPatient = code[1].startsWith('9920');
     return out;
   }
@@ -120,6 +149,8 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean } {
     if (level && ((isNew && level >= 2 && level <= 5) || (!isNew && level >= 1 && level <= 5))) {
       out.emCode = isNew ? `9920${level}` : `9921${level}`;
       out.newPatient = isNew;
+      const mods = emModifiersOf(t, undefined);
+      if (mods.length > 0) out.emModifiers = mods;
     }
   }
   return out;

@@ -124,6 +124,8 @@ export const evaluationOfficeVisit = defineRule({
     }
     const line = ctx.addLine({
       code,
+      // A telehealth modifier the provider documented ("99213-95") is kept as written; DermLens adds none (reference silent).
+      modifiers: [...(visit.emModifiers ?? [])],
       tags: ['em'],
       spans: visit.problems.flatMap((p) => (p.span ? [p.span] : [])),
     });
@@ -441,7 +443,8 @@ export const evaluationTelehealth = defineRule({
   title: 'Telehealth E/M: place of service and modifier are payer rules to verify',
   explain:
     'A visit done by video or audio is coded with the same E/M levels, by decision making or time. Which place of service (02 or 10) and which telehealth modifier (95, 93, GT…) a payer wants ' +
-    'is not in DermLens’s coding reference and changes with payer and year, so DermLens adds none and asks the coder to check.',
+    'is not in DermLens’s coding reference and changes with payer and year, so DermLens adds none and asks the coder to check. ' +
+    'A telehealth modifier the note documents with the E/M ("99213-95") is the provider’s: it is kept on the line, with a note to verify the payer’s rules.',
   references: ['Reference §10.7 (E/M levels by MDM or time)', 'Reference: silent on telehealth place of service and modifiers'],
   status: 'stable',
   codes: [],
@@ -449,6 +452,16 @@ export const evaluationTelehealth = defineRule({
     const em = emLine(ctx);
     if (!em) return;
     const pos = ctx.encounter.visit.placeOfService?.trim();
+    const kept = (ctx.encounter.visit.emModifiers ?? []).filter((m) => em.modifiers.includes(m));
+    if (kept.length > 0) {
+      ctx.report({
+        severity: 'info',
+        message: `${em.code}: the documented telehealth modifier ${kept.join(', ')} was kept as written; DermLens's reference does not cover telehealth modifiers or place of service.`,
+        target: em.code,
+        fix: "Verify the payer's telehealth rules: that it accepts this modifier, and the place of service (02/10) it wants.",
+      });
+      return;
+    }
     const named = pos === '02' || pos === '10' || Object.values(ctx.encounter.sections).some((t) => TELEHEALTH.test(t));
     if (!named) return;
     ctx.report({

@@ -278,3 +278,22 @@ describe('decision making and total time as written', () => {
     expect(parseNote(`DOS: 11/25/2026\n${line}\n`).visit.totalMinutes).toBe(minutes);
   });
 });
+
+describe('a telehealth modifier documented with the E/M', () => {
+  it.each([
+    ['E/M: 99213-95', '99213', ['95']],
+    ['Visit code 99214-25-95', '99214', ['95']],
+    ['E/M 99213 with modifier 95', '99213', ['95']],
+    ['Seen via telehealth, mod 95. Level 99213.', '99213', ['95']],
+    ['99212 GT (audio-video)', '99212', ['GT']],
+    ['Level 3 established, modifier -95 appended', '99213', ['95']],
+    // Not a telehealth modifier: the engine decides 25 itself; a minute count is no modifier.
+    ['E/M: 99213-25', '99213', undefined],
+    ['99213 - office visit, 25 min', '99213', undefined],
+    ['Rx #95 tabs. E/M 99213', '99213', undefined],
+  ])('%s → %s %j', (line, code, mods) => {
+    const v = parseNote(`Date of Service: 11/20/2026\nAcne vulgaris - continue doxycycline.\n${line}\n`).visit;
+    expect(v.emCode).toBe(code);
+    expect(v.emModifiers).toEqual(mods);
+  });
+});
