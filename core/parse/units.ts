@@ -91,6 +91,10 @@ export function readLabel(text: string): { label: string; kind: 'specimen' | 'le
     return { label: m[4].toUpperCase(), kind: m[3]?.toLowerCase() === 'bx' || m[3]?.toLowerCase() === 'biopsy' ? 'specimen' : 'lesion', length: m[0].length };
   const label = m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12];
   if (!label) return undefined;
+  // "S: scaly spot R shin x 4 mo", "O: 9 mm plaque": a SOAP heading letter and its colon open a note's line even when
+  // the other headings are missing (sections.ts reads them as headings only when two or more start lines). Jars and
+  // lesions are lettered from A; S, O and P with a colon are those headings, never labels.
+  if (m[7] && /^[SOP]$/.test(m[7]) && /:\s*$/.test(m[0])) return undefined;
   // "A 4 mm punch…" is an article, not a label: the regex needs ")", ".", ":" or " - " after the letter.
   return { label: label.toUpperCase(), kind: 'lesion', length: m[0].length };
 }
@@ -277,23 +281,23 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     if ((next === 88 || next === 120) && /^[xX]\s?\d/.test(line.slice(i + 2, i + 6))) continue;
     const wordStart = line.lastIndexOf(' ', i - 1) + 1;
     const word = line.slice(wordStart, i).toLowerCase();
-    if (lowerStarts && !isUpper && !countStarts && !(/\)$/.test(word) || (/^[a-z]{4,}$/.test(word) && !ABBREV.has(word)))) continue;
-    if (countStarts && !/^[a-z]{3,}$/.test(word)) continue;
-    // "… and C.", and "… sent to the lab as specimen A. There were also …": a jar letter ends the sentence.
-    const listEnd =
-      word.length === 1 &&
-      (/(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart)) ||
-        (/^[A-H]$/i.test(word) && /\b(?:specimens?|spec|jar|container|labell?ed(?:\s+as)?)\s*$/i.test(line.slice(Math.max(0, wordStart - 20), wordStart))));
     // "… repair length 3.0 cm. Specimen A.": a jar word after a size unit opens the next sentence.
     // "… Intermediate repair 2.6 cm. Excision bx-proven BCC L forearm …": a capitalised word after a size unit does too,
     // and so does a consent line ("… L upper back, 6 mm. Consent obtained."); in capitals as well ("1.2 CM. THE WOUND").
-    // (A lower-case word after "cm." never gets here: units are abbreviations before one.)
+    // A note typed in lower case starts those sentences in lower case ("6 mm. consent obtained.").
     const jarAfterUnit =
       (word === 'cm' || word === 'mm') &&
       (/^(?:specimens?|spec|jar|container)\b/i.test(line.slice(i + 2, i + 14)) ||
         /^(?:Excision|Re-?excision|Shave|Punch|Biopsy|Mohs|MMS|ED&C|EDC|Cryo\w*|LN2|Destruction|Intermediate|Complex|Simple|Layered|Repair|Lesion|Site|Tumou?r|FTSG|STSG|The|This|In\s+addition|Also|Additionally|Next|Then|Finally|Subsequently|Hemostasis|Wound|Closure|Dressing|Patient|Pt|EBL|All|Both|Tangential|Saucerization|Consent|Informed|Risks|Anesthesia|Lidocaine|Prepped)\b/i.test(
           line.slice(i + 2, i + 16),
         ));
+    if (lowerStarts && !isUpper && !countStarts && !jarAfterUnit && !(/\)$/.test(word) || (/^[a-z]{4,}$/.test(word) && !ABBREV.has(word)))) continue;
+    if (countStarts && !/^[a-z]{3,}$/.test(word)) continue;
+    // "… and C.", and "… sent to the lab as specimen A. There were also …": a jar letter ends the sentence.
+    const listEnd =
+      word.length === 1 &&
+      (/(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart)) ||
+        (/^[A-H]$/i.test(word) && /\b(?:specimens?|spec|jar|container|labell?ed(?:\s+as)?)\s*$/i.test(line.slice(Math.max(0, wordStart - 20), wordStart))));
     if ((ABBREV.has(word) && !jarAfterUnit) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
     cuts.add(i + 2);
   }

@@ -45,3 +45,33 @@ describe('notes in capitals', () => {
     expect(e.visit.problems.map((p) => p.icd10)).not.toContain('X11');
   });
 });
+
+describe('sentences after a size unit, in capitals, mixed and lower case', () => {
+  it.each([
+    ['LESION 1.2 CM. THE WOUND WAS CLOSED.', ['LESION 1.2 CM. ', 'THE WOUND WAS CLOSED.']],
+    ['Lesion 1.2 cm. The wound was closed.', ['Lesion 1.2 cm. ', 'The wound was closed.']],
+    ['Pink scaly papule L upper back, 6 mm. Consent obtained.', ['Pink scaly papule L upper back, 6 mm. ', 'Consent obtained.']],
+    ['pink scaly papule l upper back, 6 mm. consent obtained.', ['pink scaly papule l upper back, 6 mm. ', 'consent obtained.']],
+    // A unit before a word that goes on describing the size stays in its sentence.
+    ['Excised with 2 mm. margins all around.', ['Excised with 2 mm. margins all around.']],
+    ['EXCISED WITH 2 MM. MARGINS ALL AROUND.', ['EXCISED WITH 2 MM. MARGINS ALL AROUND.']],
+  ])('%s', (line, units) => {
+    expect(unitsOf(line, 0).map((u) => u.text)).toEqual(units);
+  });
+});
+
+describe('a lone SOAP heading letter', () => {
+  it.each(['S: scaly spot R shin x 4 mo.', 'O: 9 mm pink plaque R shin.', 'P: shave bx today.'])('"%s" is no lesion label', (line) => {
+    expect(unitsOf(line, 0)[0]?.label).toBeUndefined();
+  });
+  it('jar letters with a colon are still labels', () => {
+    expect(unitsOf('A: R shin, shave bx.', 0)[0]?.label).toBe('A');
+    expect(unitsOf('H: L calf, punch bx.', 0)[0]?.label).toBe('H');
+  });
+  it('a biopsy told under a lone "S:" line gets its own label, not "S"', () => {
+    const e = parseNote(
+      'Date of Service: 11/20/2026\nS: scaly spot R shin x 4 mo, shave biopsy today.\nPink scaly plaque R anterior shin 9 mm, r/o SCC. Shave biopsy performed, sent to path.\n',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.lesionLabels, p.specimenLabel])).toEqual([['biopsy-tangential', ['L1'], 'A']]);
+  });
+});
