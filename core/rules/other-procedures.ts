@@ -36,6 +36,10 @@ const ABSCESS = /abscess|purulen|\bpus\b|fluctuan|furuncle|carbuncle|paronychia|
 const COMPLICATED = /locul|packing|packed|iodoform|multiple abscess|several abscess|septat/;
 const NEGATED_COMPLICATION = /\b(?:no|without|not|nor)\s+(?:[a-z]+\s+){0,2}?(?:packing|packed|locul\w*|septat\w*)/g;
 
+/** "simple I&D", "simple incision and drainage", "I&D (simple)", "Complexity: simple": the note calls the drainage simple. */
+const CALLED_SIMPLE =
+  /\bsimple\s+(?:i\s*&\s*d|i\s+and\s+d|incision(?:\s+and\s+drainage)?|drainage)\b|\b(?:i\s*&\s*d|i\s+and\s+d|incision\s+and\s+drainage)\s*[,:(-]?\s*simple\b|\bcomplexity\s*:\s*simple\b/;
+
 /** Complicated I&D words that are not negated ("No packing" is not packing). */
 function complicatedIn(text: string): { yes: boolean; negated: boolean } {
   const negated = NEGATED_COMPLICATION.test(text);
@@ -90,6 +94,21 @@ export const incisionDrainage = defineRule({
     });
     const code = multiple || complicated ? '10061' : '10060';
     addFor(ctx, procs, code);
+    // "Simple I&D … packed with iodoform": §14 counts packing (or loculations) as complicated, so 10061 stands, but the
+    // note calls the same drainage simple; the coder is told of the contradiction rather than left to find it.
+    const contradicted = procs.find((p) => {
+      const text = words(ctx, p);
+      return CALLED_SIMPLE.test(text) && complicatedIn(text).yes;
+    });
+    if (contradicted && !multiple) {
+      ctx.report({
+        severity: 'warning',
+        message: `I&D${contradicted.site ? ` (${contradicted.site.text})` : ''}: the note calls the drainage simple but documents packing or loculations, which make it complicated (10061); 10061 was coded.`,
+        target: contradicted.lesionLabels[0] ?? code,
+        fix: 'Correct the note: remove "simple" if the wound was packed or loculations were broken up, or the packing statement if it was not (then 10060).',
+        span: contradicted.span,
+      });
+    }
     for (const p of procs) {
       if (ABSCESS.test(words(ctx, p))) continue;
       ctx.report({

@@ -22,6 +22,32 @@ const cases: Case[] = [
     lines: ['10061'],
   },
   {
+    // §14: packing makes the I&D complicated; the note's own "simple" contradicts it, and the coder is told.
+    name: '"simple I&D" of an abscess that was packed → 10061 + a warning naming the contradiction',
+    encounter: {
+      procedures: [proc({ kind: 'incision-drainage', site: site('axilla'), text: 'Simple I&D of abscess, pus expressed, cavity packed with iodoform gauze.' })],
+    },
+    lines: ['10061'],
+    findings: ['other-procedures/incision-drainage'],
+  },
+  {
+    name: '"I&D (simple)" with loculations broken up → 10061 + the same warning',
+    encounter: {
+      procedures: [
+        proc({ kind: 'incision-drainage', site: site('thigh'), text: 'Furuncle, I&D (simple): purulent drainage, loculations broken up with a hemostat.' }),
+      ],
+    },
+    lines: ['10061'],
+    findings: ['other-procedures/incision-drainage'],
+  },
+  {
+    name: '"simple I&D, no packing" is simple and says nothing more',
+    encounter: {
+      procedures: [proc({ kind: 'incision-drainage', site: site('back'), text: 'Simple I&D of a fluctuant abscess, pus expressed. No packing.' })],
+    },
+    lines: ['10060'],
+  },
+  {
     name: 'two abscesses drained → one 10061',
     encounter: {
       procedures: [
