@@ -376,6 +376,25 @@ function detachShared(e: Encounter): void {
  * section ("Keloids - ILK today") is the same procedure, not a second one.
  */
 function dropRestatements(parsed: ParsedProcedure[]): void {
+  // "Orders: - Surgical pathology, in-house (A: L lower lip vermilion punch; …)", "- Cryotherapy AKs x3 - done": an
+  // order list restates what the plan documents; the plan's own mention (with its impression) is the procedure.
+  const group = (k: string) => (k.startsWith('biopsy') ? 'biopsy' : k.startsWith('destruction') ? 'destruction' : k);
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (!ORDERS_SECTION.test(p.block.section.name) || p.block.parent) continue;
+    const twin = parsed.find(
+      (q) =>
+        q !== p &&
+        !ORDERS_SECTION.test(q.block.section.name) &&
+        q.procedure.status === 'performed' &&
+        group(q.procedure.kind) === group(p.procedure.kind) &&
+        (!p.procedure.site?.key || !q.procedure.site?.key || sameSiteKey(p.procedure.site.key, q.procedure.site.key)),
+    );
+    if (!twin) continue;
+    for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
+    parsed.splice(parsed.indexOf(p), 1);
+    i = Math.min(i, parsed.length);
+  }
   // "E/M: 99213-25 (managed separately from the AK destruction)": the level line names a procedure told elsewhere.
   for (let i = parsed.length - 1; i >= 0; i--) {
     const p = parsed[i] as ParsedProcedure;
@@ -433,6 +452,9 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     }
   }
 }
+
+/** An order list's heading ("Orders", "Orders placed", "Procedure orders"). */
+const ORDERS_SECTION = /^(?:(?:procedure|lab|pathology)\s+)?orders?(?:\s+(?:placed|entered|today))?$/i;
 
 /** "Procedure: Tangential biopsy, nasal tip. …" inside the assessment/plan: the procedure note itself, not a restatement. */
 function procedureField(p: ParsedProcedure): boolean {
