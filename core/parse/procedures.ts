@@ -1433,7 +1433,10 @@ const PAREN_ASIDE = /^[^\S\n]*\([^()\n]{1,40}\)/;
 
 export function clauseAround(text: string, start: number, end: number): { clause: string; at: number } {
   const before = text.slice(Math.max(0, start - 200), start);
-  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
+  let cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
+  // "Follow-up after Mohs of L nasal tip 11/10/2026 (bilobed flap repair)": words inside an open parenthesis are an
+  // aside to the clause before it, which tells whether they are history, plans or today's work.
+  if (cut >= 0 && before[cut] === '(') cut = Math.max(before.lastIndexOf('. ', cut), before.lastIndexOf(';', cut), before.lastIndexOf(')', cut));
   const raw = text.slice(end, end + 200);
   // "Staged excision (slow Mohs) will follow …": a parenthesis right after the procedure words names it again; the
   // clause goes on after it.

@@ -144,7 +144,7 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
   return undefined;
 }
 
-/** Heading decoration ("== ", " --", "**", spaces) at either end: the same as replace(/^[=#*_~\-\s]+|[=#*_~\-\s]+$/g, ''). */
+/** Heading decoration ("== ", " --", "**", spaces) at either end. */
 function trimMarks(s: string): string {
   let from = 0;
   let to = s.length;
@@ -219,9 +219,9 @@ export function resultLeadIn(line: string): number | undefined {
 
 /** Split a whole note into sections; text before the first heading is 'header' (or the whole note `fallback`). */
 const SOAP: Record<string, SectionRole> = { s: 'history', o: 'exam', a: 'assessment', p: 'assessment' };
-/** A line that opens a pathology report even with text after it ("PATHOLOGY REPORT (lab) Signed …", "DERMPATH (in-house) 2/26 -- A: DF"). */
+/** A line that opens a pathology report even with text after it ("DERMPATH (in-house) 2/26 -- A: DF"). */
 export const STRONG_PATHOLOGY =
-  /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path|results?)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s*(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b/i;
+  /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path|results?)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s*(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b(?![^\n]*\b(?:follow[- ]?up|f\/u|visit|plan)\b)/i;
 
 const KNOWN_HISTOLOGY_FIELD = /^\s*path(?:ology)?\s*:[^\n]*\((?:[^)]{0,20}\b)?(?:bx|biops(?:y|ied))\b[^)]{0,25}\d{1,2}\/\d{1,2}/i;
 
