@@ -30,6 +30,7 @@ export function codeEncounter(input: Encounter, settings: Settings = defaultSett
   const findings: Finding[] = [];
   const removed: { line: DraftLine; reason: string; rule: string }[] = [];
   const comparison: ClaimDraft['comparison'] = [];
+  const explained = new Set<string>();
   const dos = encounter.visit.dateOfService;
   let current = '';
   /** Family of the running rule's lines (its id prefix), computed when it first adds a line. */
@@ -87,6 +88,12 @@ export function codeEncounter(input: Encounter, settings: Settings = defaultSett
     },
     report(f: FindingInput) {
       findings.push({ ...f, rule: f.rule ?? current });
+    },
+    explained(p) {
+      explained.add(p.id);
+    },
+    isExplained(p) {
+      return explained.has(p.id);
     },
     pathologyFor(label) {
       if (!label) return undefined;

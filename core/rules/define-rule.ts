@@ -65,6 +65,12 @@ export interface RuleContext {
   /** The distinct-service modifier for this payer: 59 (commercial) or the X modifier (Medicare). */
   distinctModifier(kind?: 'XS' | 'XE' | 'XP' | 'XU'): string;
   report(finding: FindingInput): void;
+  /**
+   * A performed procedure that needs no line of its own because a finding says why (closed by a flap, part of a
+   * destruction): documentation/procedure-not-coded then leaves it alone.
+   */
+  explained(procedure: Procedure): void;
+  isExplained(procedure: Procedure): boolean;
   /** Pathology report for a specimen label, if any. */
   pathologyFor(specimenLabel: string | undefined): Encounter['pathology'][number] | undefined;
   lesion(label: string | undefined): Encounter['lesions'][number] | undefined;

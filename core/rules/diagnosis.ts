@@ -768,7 +768,11 @@ class Linker {
     this.report(`d492:${who}`, {
       severity: 'info',
       rule: 'diagnosis/before-pathology',
-      message: `${who}: no clinical diagnosis documented; D49.2 (unspecified behavior) linked until pathology returns.`,
+      // "Lesion R nasal ala, suspicious for BCC": a suspected diagnosis is documented but not coded before pathology (§13).
+      message:
+        impression !== undefined || p.indications.includes('suspicious')
+          ? `${who}: the clinical impression${impression ? ` "${impression.slice(0, 60)}"` : ''} is not a confirmed diagnosis; D49.2 (unspecified behavior) linked until pathology returns.`
+          : `${who}: no clinical diagnosis documented; D49.2 (unspecified behavior) linked until pathology returns.`,
       target: who,
       fix: 'Document the clinical impression or the sign/symptom; code the final pathology diagnosis when it returns.',
     });

@@ -158,7 +158,7 @@ export const documentationProcedureNotCoded = defineRule({
     for (const p of ctx.performed()) {
       if (used.has(p.id)) continue;
       // Cosmetic-only services are reported by the cosmetic rules; unspecified biopsies by the biopsy rules.
-      if (p.kind === 'cosmetic-other' || p.cosmetic || p.kind === 'biopsy-unspecified') continue;
+      if (p.kind === 'cosmetic-other' || p.cosmetic || p.kind === 'biopsy-unspecified' || ctx.isExplained(p)) continue;
       const where = p.site?.text ? ` (${p.site.text})` : '';
       ctx.report({
         severity: p.kind === 'unlisted' ? 'warning' : 'info',

@@ -245,6 +245,7 @@ export const paring = defineRule({
           fix: bySite ? 'If the pared lesions were different from the destroyed ones, label them separately.' : undefined,
           span: p.span,
         });
+        ctx.explained(p);
         continue;
       }
       const documented = lesionCount(ctx, p);

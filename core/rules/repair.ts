@@ -5,6 +5,7 @@ import type { Procedure, RepairLevel, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
 import { oncePerEncounter } from './per-encounter';
+import { procedureText } from './procedure-text';
 import { ownSite, soleWound, transfers } from './tissue-transfer';
 
 const RANK: Record<RepairLevel, number> = { simple: 1, intermediate: 2, complex: 3 };
@@ -41,6 +42,12 @@ function toCm(value: string | undefined, unit: string | undefined): number | und
  * of the defect (perpendicular to the closure line), else limited. Decided from the
  * numbers only when the note gives both.
  */
+const LOOSE_UNDERMINING = /\b(?:wide(?:ly)?|broad(?:ly)?|significant(?:ly)?)\s+(?:\w+\s+){0,2}undermin|\bundermin\w*\s+(?:\w+\s+){0,2}(?:widely|broadly)/i;
+
+/** The repair's words and those of the procedures on the same lesion (the excision that made the wound). */
+const woundText = (ctx: RuleContext, p: Procedure) =>
+  [p, ...ctx.performed().filter((q) => q !== p && q.lesionLabels.some((l) => p.lesionLabels.includes(l)))].map((q) => procedureText(ctx, q)).join('\n');
+
 export function measuredUndermining(text: string): { level: 'limited' | 'extensive'; distanceCm: number; widthCm: number } | undefined {
   const u = UNDERMINING_DISTANCE.exec(text);
   const w = DEFECT_WIDTH.exec(text);
@@ -332,6 +339,24 @@ export const repairLevelSupported = defineRule({
           span: p.span,
         });
       }
+      // "Wide undermining performed. Deep layer closed …": complex rests on a word other than CPT's "extensive", and CPT
+      // 2020 measures it (§4.1).
+      if (
+        !measured &&
+        !a.stated &&
+        a.level === 'complex' &&
+        a.complexCriteria.length === 1 &&
+        f.undermining === 'extensive' &&
+        LOOSE_UNDERMINING.test(woundText(ctx, p))
+      ) {
+        ctx.report({
+          severity: 'info',
+          message: `${label(p, site)}: complex repair chosen on undermining described in words, not measured; by the CPT definition it must reach at least the defect's maximum width.`,
+          target,
+          fix: 'Document the undermining distance and the defect width (or state the repair level); limited undermining makes this an intermediate repair.',
+          span: p.span,
+        });
+      }
       if (!a.stated || a.stated === a.level) {
         if (a.level === 'simple' && !f.layered && a.complexCriteria.length > 0) {
           ctx.report({
@@ -549,6 +574,7 @@ export const repairIncludedInProcedure = defineRule({
           : undefined,
         span: p.span,
       });
+      ctx.explained(p);
     });
   },
 });
