@@ -56,8 +56,12 @@ function withoutAnesthesia(text: string): string {
     .join('');
 }
 
-/** Words of a take-home prescription: "Cont doxycycline 100 mg daily", "adapalene 0.3% gel qhs". */
-const HOME_MEDICATION = /\b(?:po|by\s+mouth|daily|bid|tid|qid|qd|qhs|qam|nightly|prn|cream|ointment|gel|lotion|foam|tablets?|capsules?|refills?)\b/i;
+/**
+ * Words of a take-home prescription: "Cont doxycycline 100 mg daily", "adapalene 0.3% gel qhs", "Continue adalimumab
+ * 40 mg weekly (self-injected)".
+ */
+const HOME_MEDICATION =
+  /\b(?:po|by\s+mouth|daily|bid|tid|qid|qd|qhs|qam|nightly|prn|cream|ointment|gel|lotion|foam|tablets?|capsules?|refills?|weekly|biweekly|monthly|q\s*\d{1,2}\s*(?:wks?|weeks?|months?)|every\s+(?:other\s+|\d{1,2}\s+)?(?:weeks?|months?)|self[- ](?:injected|injects|administered)|at\s+home)\b/i;
 
 /** Strips sentences about another, take-home medication ("Cont doxycycline 100 mg daily") so its dose is not read as this drug's. */
 function withoutHomeMedications(text: string, name: string): string {
@@ -135,7 +139,7 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
 
   // Waste: "20 units wasted", "wasted: 20 units", "no waste", "0 units discarded".
   if (
-    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|waste(?:d)?\s*[:=]?\s*(?:none|0(?:\s*(?:units?|mg|ml))?\b)|discarded\s*[:=]?\s*(?:none|0\b)|no\s+(?:amount\s+)?discarded|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
+    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|waste(?:d)?\s*[:=]?\s*(?:none|0(?:\s*(?:units?|mg|ml))?\b)|discarded\s*[:=]?\s*(?:none|0\b)|no\s+(?:amount\s+)?discarded|(?<![\d.])(?:0|zero)\s*(?:units?|u|mg|ml|cc|mcg)?\s+(?:were\s+|was\s+)?(?:wasted|discarded)\b|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
       text,
     )
   ) {

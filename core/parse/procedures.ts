@@ -291,6 +291,9 @@ interface ExamSizes {
 }
 let examSizeLines: ExamSizes[] = [];
 
+/** "Acne vulgaris, moderate - …", "Molluscum - none.": a problem's name (and a qualifier) before a dash. */
+const PROBLEM_HEAD = /^[\s\-*•]*([A-Za-z][A-Za-z' ]{2,40}(?:,\s*[A-Za-z ]{1,25})?)\s+[-–—]\s+\S/;
+
 export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: ExamSizes[] } = {}): Block[] {
   const units = sectionUnits(section);
   examSizeLines = carry.examSizes ?? [];
@@ -333,6 +336,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     if (trigger.label && trigger.lineStart) {
       const other = block.context.map((c) => c.label !== undefined && c.label !== trigger.label && c.lineStart).lastIndexOf(true);
       if (other >= 0) block.context = block.context.slice(other + 1);
+    }
+    // "4. Hx BCC - yearly skin checks." then a blank line and "Procedure: Shave biopsy, R nasal ala.": a numbered problem
+    // before the blank is not what the procedure paragraph is about (its site ties it to its own item).
+    if (trigger.afterBlank && trigger.lineStart && trigger.field && !trigger.label) {
+      const item = block.context.findLastIndex((u) => u.labelKind === 'lesion' && /^\d+$/.test(u.label ?? ''));
+      if (item >= 0) block.context = block.context.slice(item + 1).filter((u) => !u.label);
     }
     const labelUnit = trigger.label ? trigger : [...block.context].reverse().find((u) => u.label);
     if (labelUnit?.label) {
@@ -562,6 +571,29 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         const other = pickSite(findSites(u.text));
         const was = current.site ?? siteOfUnits(current.units) ?? siteOfUnits(current.context);
         if (other && was?.key && other.site.key !== was.key) {
+          current = undefined;
+          pending = [u];
+          continue;
+        }
+      }
+      // "Procedure: ED&C, L upper back. …" then a blank line and "Diagnosis: AK R forearm x2." over the next "Procedure:":
+      // a diagnosis field naming another site after a blank line is the next item's, not more of this one.
+      if (current && u.afterBlank && u.lineStart && u.field && isDxField(u.field)) {
+        const next = newSiteIn(u);
+        const was = current.site ?? siteOfUnits(current.units) ?? siteOfUnits(current.context);
+        if (next?.site.key && was?.key && next.site.key !== was.key) {
+          current = undefined;
+          pending = [u];
+          lastDx = u;
+          continue;
+        }
+      }
+      // "Warts … LN2 x2 cycles all 8 lesions." then "Acne vulgaris, moderate - started doxycycline …": a line that opens with
+      // another condition and a dash is the next problem of the list, not more of this procedure.
+      if (current && u.lineStart && !u.field && !u.label) {
+        const head = PROBLEM_HEAD.exec(u.text)?.[1];
+        const type = head ? lesionTypeOf(head) : undefined;
+        if (type && type !== lesionTypeOf(unitTexts([...current.context, ...current.units], [], '\n'))) {
           current = undefined;
           pending = [u];
           continue;
@@ -2380,9 +2412,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const lastEnd = b.units[b.units.length - 1]?.end ?? 0;
     const tail = fullText.slice(lastEnd, lastEnd + 300).split(/\n\s*\n|\bflap\b/i)[0] ?? '';
     const secondary = labelledArea(all, secondaryLabel) ?? labelledArea(tail, secondaryLabel);
-    const total =
-      labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b|\btotal\b(?=\s*(?:of\s+|=\s*)?\d)/i) ??
-      flapWrittenArea(all);
+    const totalLabel = /\btotal\s+(?:\w+\s+){0,2}(?:area|size|defects?)\b|\b(?:flap|att)\s+(?:area|size)\b|\btotal\b(?=\s*(?:of\s+|=\s*)?\d)/i;
+    // "Rotation flap, L temple." then "Total area of the flap and defect 9.5 sq cm.": the sum told in the next sentence
+    // (the paragraph may name "the flap" again; only another flap's own type starts another flap).
+    const totalTail =
+      fullText.slice(lastEnd, lastEnd + 300).split(/\n\s*\n|\b(?:rotation|advancement|transposition|bilobed?|rhomb\w*|island|interpolation)\s+flap\b/i)[0] ??
+      '';
+    const total = labelledArea(all, totalLabel) ?? flapWrittenArea(all) ?? labelledArea(totalTail, totalLabel);
     if (primary !== undefined) procedure.primaryDefectSqCm = primary;
     if (secondary !== undefined) procedure.secondaryDefectSqCm = secondary;
     if (total !== undefined) procedure.areaSqCm = total;
@@ -2609,7 +2645,7 @@ function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string 
 }
 
 const EXTERNAL_LAB =
-  /\b(?:outside\s+lab|external\s+lab|reference\s+lab|sent\s+out|labcorp|lab\s*corp|quest|dermpath\s+diagnostics|aurora\s+diagnostics|sonic|miraca|inform\s+diagnostics|propath|cockerell|poplar|mayo|arup|neogenomics|dermatopathology\s+(?:associates|laboratory\s+of)|dermpath\s+lab)\b/i;
+  /\b(?:(?<!\b(?:no|without|any)\s)(?:outside|external)\s+(?:lab|laboratory|derm\s*path(?:ology)?|dermatopath(?:ology)?|path(?:ology)?|pathologists?|dermatopathologists?)|reference\s+lab|sent\s+out|labcorp|lab\s*corp|quest|dermpath\s+diagnostics|aurora\s+diagnostics|sonic|miraca|inform\s+diagnostics|propath|cockerell|poplar|mayo|arup|neogenomics|dermatopathology\s+(?:associates|laboratory\s+of)|dermpath\s+lab)\b/i;
 // "<Name> Pathology Associates": the same as `\b\w+\s+(?:dermatopathology|pathology)\s+(?:lab|…)\b`, but found from the
 // word "pathology" and checked back by hand, instead of trying a leading \w+ at every word of the text.
 const PATHOLOGY_LAB = /(?:dermatopathology|pathology)\s+(?:lab|laboratory|associates|services|group|partners)\b/gi;

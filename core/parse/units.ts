@@ -224,7 +224,13 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     // "Specimen(s): A. Right arm…": a field's own value is not a new item.
     if (/^\s*(?:specimens?(?:\s*\(s\))?|jars?|containers?|labels?)\s*:\s*$/i.test(line.slice(0, at))) continue;
     // "Mohs surgeon: Dr. E. Kaczmarek": a person's initial, not an item.
-    if (/\b(?:dr|drs|mr|mrs|ms|prof|surgeon|pathologist|provider)\.?:?\s*$/i.test(line.slice(Math.max(0, at - 14), at)) && /^[A-H]\.\s/.test(ahead)) continue;
+    if (
+      /\b(?:dr|drs|mr|mrs|ms|prof|surgeon|pathologist|provider|physician|attending|resident|md|do|pa(?:-c)?|np|rn|scribe|by)\.?:?\s*$/i.test(
+        line.slice(Math.max(0, at - 14), at),
+      ) &&
+      /^[A-H]\.\s/.test(ahead)
+    )
+      continue;
     // "specimen A. A 2 cm wedge…" and "a #15 blade" are not new items.
     if (/\b(?:specimen|spec|labeled|labelled|site|lesion|jar|part|container|bottle)\s*$/i.test(line.slice(Math.max(0, at - 14), at))) continue;
     if (/^#\s?\d{1,2}\s+(?:blade|scalpel|needle|gauge|suture|curette)/i.test(ahead + line.slice(at + 12, at + 24))) continue;

@@ -300,12 +300,28 @@ const CONDITION =
 const STRONG_MANAGEMENT =
   /\b(?:cont(?:inue[sd]?)?\b\.?|start(?:ed|ing)?|refill(?:ed|s)?|rx\b|prescri\w+|increase[sd]?|decrease[sd]?|taper(?:ed)?|switch(?:ed)?|stop(?:ped)?|discontinue[sd]?|labs?\b|biologic)/i;
 
+/** "Psoriasis: …", "- Acne vulgaris - …": a line that opens with a condition's name (two to five words) and a colon or dash. */
+const CONDITION_LINE = /^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z' ]{2,40}?)[ \t]*(?::|[ \t][-–—][ \t])[ \t]*([^\n]+)$/gm;
+
 /** A note with no plan and no numbered items: sentences that name another problem and manage it. */
 function proseProblems(sections: Section[], spanOf: (start: number, end: number) => Span | undefined): Problem[] {
   const out: Problem[] = [];
   for (const s of sections) {
     if (s.role !== 'note' && s.role !== 'header' && s.role !== 'other') continue;
     const text = s.text.slice(0, 20_000);
+    // "Psoriasis: BSA 12%, failing topicals. Start apremilast titration pack.": a line headed by the condition manages it
+    // in its later sentences too.
+    for (const m of text.matchAll(CONDITION_LINE)) {
+      const rest = m[2] ?? '';
+      if (!CONDITION.test(m[1] ?? '') || !STRONG_MANAGEMENT.test(rest) || PROCEDURE_ONLY.test(rest)) continue;
+      const p: Problem = { text: (m[1] as string).trim(), separatelyManaged: true };
+      const start = s.start + (m.index ?? 0);
+      const span = spanOf(start, start + m[0].length);
+      if (span) p.span = span;
+      out.push(p);
+      if (out.length > 5) return out;
+    }
+    if (out.length > 0) continue;
     // One sentence per match, a decimal point ("2.5 mg") staying inside it; no backtracking, so a long
     // run without a full stop costs linear time (the old `[^.\n]+(?:\.(?!\d)|…)` went quadratic on "AAA….7").
     for (const m of text.matchAll(/(?:[^.\n]|\.(?=\d))+(?:\.|\n|$)/g)) {

@@ -38,3 +38,119 @@ describe('a post-op visit told as "Follow-up after <surgery> <date> (<repair>)"'
     expect(e.procedures.filter((p) => p.status === 'performed').map((p) => p.kind)).toEqual(kinds);
   });
 });
+
+describe('a "Procedure:" paragraph after a blank line below a numbered problem list', () => {
+  const note =
+    'A/P\n1. Lesion R nasal ala, suspicious for BCC - shave bx today. Specimen A.\n2. AKs x16 scalp/hands - LN2 destruction, 2 freeze-thaw cycles each.\n3. Hx BCC - continue yearly skin checks.\n\nProcedure: Shave biopsy, R nasal ala. Consent obtained. Tangential removal with DermaBlade. Specimen A to dermpath.\n';
+  it('is the biopsy of its own item, not of the last problem ("Hx BCC" gave Z85.828)', () => {
+    const r = codeNote(note, { payer: 'commercial', pathology: 'in-house' });
+    expect(r.lines).toEqual(['11102-59', '17004', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['L57.0'], ['D49.2']]);
+  });
+});
+
+describe('a problem line after a procedure told in prose', () => {
+  it('"Acne vulgaris, moderate - started doxycycline" is the next problem, not the warts\' diagnosis', () => {
+    const r = codeNote(
+      'Warts, multiple. R hand: 6 common warts on fingers. L plantar foot: 2 plantar warts. Pared with 15 blade then LN2 x2 cycles all 8 lesions.\nMolluscum - none.\nAcne vulgaris, moderate - started doxycycline 100 mg bid.\n',
+    );
+    expect(r.lines).toEqual(['17110']);
+    expect(r.dx).toEqual([['B07.0', 'B07.8']]);
+    // The paring is part of the destruction (its own finding says so): no "produced no claim line" beside it.
+    expect(r.findings).toContain('other-procedures/paring');
+    expect(r.findings).not.toContain('documentation/procedure-not-coded');
+  });
+});
+
+describe('a diagnosis field after a blank line, naming another site', () => {
+  it('opens the next item: the ED&C keeps its BCC and the cryotherapy takes the AKs', () => {
+    const r = codeNote(
+      'Diagnosis: Nodular BCC L upper back (bx 10/30/2026).\nProcedure: ED&C, L upper back. Lesion 1.4 cm, curetted x 3 cycles with electrodesiccation. Final defect 2.0 cm.\n\nDiagnosis: AK R forearm x2.\nProcedure: Cryotherapy R forearm, 2 lesions.\n',
+      { payer: 'commercial' },
+    );
+    expect(r.lines).toEqual(['17000', '17003', '17262-59']);
+    expect(r.dx).toEqual([['L57.0'], ['L57.0'], ['C44.519']]);
+  });
+});
+
+describe('an adjacent tissue transfer whose total area is told in the next sentence', () => {
+  it('"Total area of the flap and defect 9.5 sq cm" sizes it (no missing-defect warning)', () => {
+    const r = codeNote(
+      'Mohs: SCC L temple. Stage I: 4 tissue blocks, positive. Stage II: 2 tissue blocks, clear. Final defect: 2.4 x 2.0 cm.\n\nRepair: Rotation flap, L temple, to close the defect. Total area of the flap and defect 9.5 sq cm. Closed in layers with 5-0 Monocryl.\n',
+    );
+    expect(r.lines).toEqual(['17311', '17312', '14040']);
+    expect(r.findings).not.toContain('tissue-transfer/att-area');
+    expect(r.findings).not.toContain('documentation/procedure-not-coded');
+  });
+});
+
+describe('counts and doses', () => {
+  it('"Keloids x3 … divided among 3 lesions" is three lesions, not six (no count conflict)', () => {
+    const r = codeNote(
+      'Keloids x3: central chest (2) and L earlobe (1). Injected triamcinolone acetonide 40 mg/mL, total 1.5 mL (60 mg) divided among 3 lesions with 30g needle.\n',
+    );
+    expect(r.lines).toEqual(['11900', 'J3301 x6']);
+    expect(r.findings).not.toContain('injection/intralesional');
+  });
+  it('"Continue adalimumab 40 mg weekly (self-injected)" is not the Kenalog dose of the injection before it', () => {
+    const r = codeNote(
+      'Also: intralesional Kenalog 10 mg/mL 0.5 mL to 2 inflamed nodules L axilla, hidradenitis.\nContinue adalimumab 40 mg weekly (self-injected).\n',
+    );
+    expect(r.lines).toContain('J3301');
+    expect(r.lines).not.toContain('J3301 x4');
+  });
+  it.each(['Total 100 units used, 0 wasted.', 'Total 100 units used, zero units discarded.'])('"%s" is no waste: JZ (Medicare)', (waste) => {
+    const r = codeNote(`Primary axillary hyperhidrosis, severe, failed aluminum chloride. Botox 100 units, 50 units intradermally to each axilla. ${waste}\n`, {
+      payer: 'medicare',
+    });
+    expect(r.lines).toEqual(['64650', 'J0585-JZ x100']);
+  });
+});
+
+describe('a complex repair resting on "wide undermining"', () => {
+  const note =
+    'Excision of BCC R upper back, bx proven. Lesion 1.3 cm, margins 4 mm, excised diameter 2.1 cm. Wide undermining performed. Deep layer closed with 3-0 Monocryl, epidermis with 4-0 nylon. Final repair length 6.0 cm.\n';
+  it('is coded complex with a note that CPT measures the undermining', () => {
+    const r = codeNote(note);
+    expect(r.lines).toEqual(['11603', '13101', '88305']);
+    expect(r.findings).toContain('repair/level-supported');
+  });
+  it('"extensive undermining" (the CPT word) asks nothing', () => {
+    const r = codeNote(note.replace('Wide undermining', 'Extensive undermining'));
+    expect(r.lines).toEqual(['11603', '13101', '88305']);
+    expect(r.findings).not.toContain('repair/level-supported');
+  });
+});
+
+describe('a punch biopsy pair for alopecia sent to an outside dermatopathologist', () => {
+  const note =
+    'MD: F. Quinn\n\nPunch biopsy x2, scalp, for alopecia evaluation (r/o LPP vs CCCA):\nA - vertex, 4 mm punch, for vertical sections\nB - vertex, 4 mm punch, for horizontal sections\nBoth closed with 4-0 nylon. Sent to outside dermpath.\n';
+  it('is two biopsies (the physician\'s initial "F." is no specimen F) and no 88305 (the outside lab bills)', () => {
+    const r = codeNote(note, { pathology: 'in-house' });
+    expect(r.lines).toEqual(['11104', '11105']);
+  });
+  it('"no outside pathology available" is no destination', () => {
+    const r = codeNote('No outside pathology available. Shave biopsy R nasal ala, r/o BCC, specimen A to our dermpath lab.\n', { pathology: 'in-house' });
+    expect(r.lines).toEqual(['11102', '88305']);
+  });
+});
+
+describe('a note without an assessment heading that manages a condition on its own line', () => {
+  it('"Psoriasis: BSA 12%, failing topicals. Start apremilast …" supports the E/M beside an excision', () => {
+    const r = codeNote(
+      'Psoriasis: BSA 12%, failing topicals. Start apremilast titration pack.\nNew lesion: L forearm 1.1 cm nodule, r/o keratoacanthoma vs SCC. Excision with 3 mm margins, excised diameter 1.8 cm, layered closure 3.5 cm. Specimen A.\nLevel: 99214-25\n',
+      { pathology: 'in-house' },
+    );
+    expect(r.lines).toEqual(['99214-25', '11402', '12032', '88305']);
+    expect(r.dx[0]).toEqual(['L40.9']);
+  });
+});
+
+describe('"injected Kenalog …" with the verb before the drug', () => {
+  it.each([
+    ['Keloid R earlobe - injected Kenalog 10 mg/mL 0.3 mL.', ['11900', 'J3301']],
+    ['Injected Kenalog 40 mg IM to R gluteus for poison ivy dermatitis.', ['96372', 'J3301 x4']],
+  ])('%s', (line, lines) => {
+    expect(codeNote(`${line}\n`).lines).toEqual(lines);
+  });
+});
