@@ -321,9 +321,6 @@ function withoutBreakdowns(t: string): string {
   });
 }
 
-const SHARED_AMONG =
-  /\b(?:divided|split|distributed|shared)\s+(?:evenly\s+|equally\s+)?(?:among|between|across|into|over)\s+(?:all\s+|the\s+|these\s+|those\s+)?$/i;
-
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
