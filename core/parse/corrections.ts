@@ -1,3 +1,4 @@
+import { findSites } from '../anatomy/vocabulary';
 import { wordNumber } from './measure';
 
 /**
@@ -8,13 +9,17 @@ import { wordNumber } from './measure';
  * nothing (the engine then reads the note as written).
  */
 const CORRECTION_WORDS =
-  /\b(?:correction|corrected|correcting|charting\s+error|documented\s+in\s+error|entered\s+in\s+error|erratum|should\s+(?:read|have\s+read))\b/i;
+  /\b(?:addend(?:um|a)|correction|corrected|correcting|charting\s+error|documented\s+in\s+error|entered\s+in\s+error|erratum|should\s+(?:read|have\s+read))\b/i;
 const NUMBER = String.raw`\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty`;
 /** "3 AKs were treated, not 5", "3 AKs not 5", "three warts were frozen, not four". */
 const COUNT_FIX = new RegExp(String.raw`\b(${NUMBER})\s+([a-z]{2,20})(?:\s+(?:were|was)\s+[a-z]+)?,?\s+(?:and\s+)?not\s+(${NUMBER})\b`, 'i');
 /** "was on the L posterior neck, not the L upper back", "site was R, not L". */
 const PLACE_FIX =
-  /\b(?:was|were|is|are)\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?),?\s+not\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?)\s*(?=[.;,()\n]|$)/i;
+  /\b(?:was|were|is|are)\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?),?\s+not\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?)\s*(?=\s[-–—]\s|[.;,()\n]|$)/i;
+/** "Correction: specimen A was obtained by 4 mm punch, not shave": the technique of one jar. */
+const SPECIMEN_FIX =
+  /\bspec(?:imen)?\.?\s*#?\s*([A-Z]|\d{1,2})\b[^.\n]{0,30}?\b(?:was|is)\s+(?:(?:obtained|taken|done|performed|removed)\s+(?:by|with|as)\s+|by\s+|an?\s+)?(?:an?\s+)?([\w -]{1,30}?),?\s+not\s+(?:by\s+)?(?:an?\s+)?([\w -]{1,25}?)\s*(?=[-–—.;,()\n]|$)/i;
+const SIDE = /^(?:l|lt|left|r|rt|right)$/i;
 /** "'L upper back' should read 'L posterior neck'". */
 const SHOULD_READ = /["'“‘]([^"'”’\n]{1,40})["'”’]\s+should\s+(?:have\s+)?read\s+["'“‘]([^"'”’\n]{1,40})["'”’]/i;
 
@@ -28,7 +33,7 @@ export function appliedCorrections(text: string): string {
     const start = m.index;
     if (!CORRECTION_WORDS.test(s) && !SHOULD_READ.test(s) && !/^\s*(?:also\s+)?correction\b/i.test(s)) continue;
     const before = out.slice(0, start);
-    const fixed = fixCount(before, s) ?? fixPlace(before, s);
+    const fixed = fixCount(before, s) ?? fixSpecimen(before, s) ?? fixPlace(before, s);
     if (fixed === undefined) continue;
     // The earlier text may change length (15 -> 3); the sentence is blanked in place.
     const blank = s.replace(/[^\n]/g, ' ');
@@ -72,10 +77,69 @@ function fixPlace(before: string, s: string): string | undefined {
   const wrong = m.wrong.trim();
   const right = m.right.trim();
   if (wrong.length < 1 || right.length < 1 || wrong.toLowerCase() === right.toLowerCase()) return undefined;
-  const escaped = wrong.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const re = new RegExp(String.raw`\b${escaped}\b`, 'gi');
+  if (SIDE.test(wrong.replace(/\.$/, ''))) return fixSide(before, right, wrong.replace(/\.$/, ''));
+  const re = new RegExp(String.raw`\b${escapeRegex(wrong)}\b`, 'gi');
   if (!re.test(before)) return undefined;
   return before.replace(re, right);
+}
+
+/** "specimen A was obtained by 4 mm punch, not shave": only the lines naming jar A change their technique word. */
+function fixSpecimen(before: string, s: string): string | undefined {
+  const m = SPECIMEN_FIX.exec(s);
+  if (!m) return undefined;
+  const label = m[1] as string;
+  const right = (m[2] as string).trim();
+  const wrong = (m[3] as string).trim();
+  if (!right || !wrong || right.toLowerCase() === wrong.toLowerCase()) return undefined;
+  const names = new RegExp(String.raw`\bspec(?:imen)?\.?\s*#?\s*${label}\b|\(${label}\)|\bjar\s+${label}\b`, label.length === 1 ? '' : 'i');
+  const word = new RegExp(String.raw`\b${escapeRegex(wrong)}\b`, 'gi');
+  let hit = false;
+  const fixed = before.replace(/[^\n]+/g, (line) => {
+    if (!names.test(line) || !word.test(line)) return line;
+    hit = true;
+    return line.replace(word, right);
+  });
+  return hit ? fixed : undefined;
+}
+
+function escapeRegex(t: string): string {
+  return t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * "site was R, not L", "the wart was on the R index finger, not the L": only the side changes. It is applied when every
+ * earlier site on the wrong side is one site (one lesion); otherwise which one is meant is not clear and nothing changes.
+ */
+function fixSide(before: string, rightPhrase: string, wrongSide: string): string | undefined {
+  const rightSide = /^(?:the\s+)?(l|lt|left|r|rt|right)\b/i.exec(rightPhrase)?.[1];
+  if (!rightSide) return undefined;
+  const want = /^l/i.test(wrongSide) ? 'left' : 'right';
+  if (/^l/i.test(rightSide) === (want === 'left')) return undefined;
+  const matches = findSites(before, { strict: true }).filter((x) => x.site.laterality === want);
+  if (matches.length === 0 || new Set(matches.map((x) => x.site.key)).size > 1) return undefined;
+  let out = before;
+  for (const x of [...matches].sort((a, b) => b.start - a.start)) {
+    const span = out.slice(x.start, x.end);
+    const swapped = span.replace(/\b(l|lt|left)\b|\b(r|rt|right)\b/i, (w) => flipSide(w));
+    if (swapped === span) {
+      // The side word just before the site ("L. index finger" read as the finger alone).
+      const lead = /(\b(?:l|lt|left|r|rt|right))(\.?\s+)$/i.exec(out.slice(Math.max(0, x.start - 8), x.start));
+      if (!lead) continue;
+      const at = x.start - lead[0].length;
+      out = `${out.slice(0, at)}${flipSide(lead[1] as string)}${lead[2]}${out.slice(x.start)}`;
+      continue;
+    }
+    out = `${out.slice(0, x.start)}${swapped}${out.slice(x.end)}`;
+  }
+  return out === before ? undefined : out;
+}
+
+function flipSide(w: string): string {
+  const map: Record<string, string> = { l: 'r', lt: 'rt', left: 'right', r: 'l', rt: 'lt', right: 'left' };
+  const flipped = map[w.toLowerCase()] ?? w;
+  if (w === w.toUpperCase()) return flipped.toUpperCase();
+  if (w[0] === w[0]?.toUpperCase()) return flipped.charAt(0).toUpperCase() + flipped.slice(1);
+  return flipped;
 }
 
 function placeOf(s: string): { right: string; wrong: string } | undefined {

@@ -101,8 +101,9 @@ const RE: [Family, RegExp][] = [
     'acne',
     /\b(?:acne\s+surgery|comedone?\s+extractions?|comedonal\s+extractions?|extraction\s+of\s+(?:\w+\s+){0,2}(?:comedones|milia|whiteheads|blackheads)|(?:comedones|milia|whiteheads|blackheads)\s+(?:were\s+)?extracted|extracted\s+(?:\w+\s+){0,2}(?:comedones|milia)|milia\s+extraction)\b/gi,
   ],
-  // "Pinpoint black dots on paring": a sign seen in the exam, not a paring performed.
-  ['paring', /\b(?:(?<!\b(?:on|upon)\s+)paring|pared|pare\s+down|debulked\s+(?:the\s+)?(?:callus|calluses|corns?|clavus))\b/gi],
+  // "Pinpoint black dots on paring", "thrombosed capillaries after paring": a sign seen in the exam, not a paring
+  // performed (a paring told as a step before a destruction is part of it anyway, §2.2).
+  ['paring', /\b(?:(?<!\b(?:on|upon|after)\s+)paring|pared|pare\s+down|debulked\s+(?:the\s+)?(?:callus|calluses|corns?|clavus))\b/gi],
   [
     'nail',
     // The prefix word carries its own spaces, so every match starts at a word and the unit index can skip the list.

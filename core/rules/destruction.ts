@@ -504,11 +504,7 @@ export const destructionParingSameLesion = defineRule({
     if (paring.length === 0) return;
     const destroyed = destructions(ctx);
     if (destroyed.length === 0) return;
-    // "Plantar warts x3 (thrombosed capillaries after paring)" with no label of its own, in a note destroying warts or
-    // benign lesions of no stated type: the warts pared are the warts destroyed.
-    const paredWarts = (p: Procedure, d: Procedure) =>
-      p.lesionLabels.length === 0 && p.lesionType === 'wart' && d.kind === 'destruction-benign' && (d.lesionType === undefined || d.lesionType === 'wart');
-    const pared = new Set(paring.filter((p) => destroyed.some((d) => sameLesion(ctx.encounter, p, d) || paredWarts(p, d))).map((p) => p.id));
+    const pared = new Set(paring.filter((p) => destroyed.some((d) => sameLesion(ctx.encounter, p, d))).map((p) => p.id));
     if (pared.size === 0) return;
     for (const line of [...ctx.lines]) {
       if (!PARING_CODES.includes(line.code) && !line.tags.includes('paring')) continue;

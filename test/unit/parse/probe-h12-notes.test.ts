@@ -98,6 +98,26 @@ describe('an addendum that corrects the note', () => {
     expect(appliedCorrections(`${before}${fix}\n`)).toContain(after);
   });
 
+  it('a technique corrected for one jar changes only the lines naming that jar', () => {
+    const out = appliedCorrections(
+      '1. Plaque L thigh - shave biopsy, spec A.\n2. Nevus R shoulder - shave biopsy, spec B.\nATTENDING ADDENDUM: Correction: specimen A was obtained by 4 mm punch, not shave - full thickness needed.\n',
+    );
+    expect(out).toContain('L thigh - 4 mm punch biopsy, spec A.');
+    expect(out).toContain('R shoulder - shave biopsy, spec B.');
+  });
+
+  it.each([
+    // One site on the wrong side: its side word flips, the other side's sites stay.
+    [
+      'Wart L index finger - LN2.\nCallus R plantar foot - pared.\nAddendum: site was R, not L - the wart is on the right index finger.\n',
+      'Wart R index finger - LN2.\nCallus R plantar foot',
+    ],
+    // Two different sites on the wrong side: which one is meant is not clear, nothing changes.
+    ['Wart L index finger - LN2.\nSK L cheek - LN2.\nAddendum: site was R, not L.\n', 'Wart L index finger - LN2.\nSK L cheek'],
+  ])('side-only correction: %s', (note, kept) => {
+    expect(appliedCorrections(note)).toContain(kept);
+  });
+
   it('a correction with nothing to match changes nothing', () => {
     const note = 'Shave bx L cheek.\nCorrection: the patient is 71, not 17.\n';
     expect(appliedCorrections(note)).toBe(note);
@@ -158,5 +178,13 @@ describe('counts, repairs, stains and level lines read as written', () => {
       'SURGICAL PATHOLOGY REPORT\nDate: 11/19/2026\nFINAL DIAGNOSIS:\nA. Skin, R forearm, shave biopsy: squamous cell carcinoma in situ. A pancytokeratin (AE1/AE3) immunostain confirms the keratinocytic nature of the cells.\nB. Skin, R back, punch: melanoma in situ. MART-1 (Melan-A) and SOX10 highlight junctional melanocytes.\n',
     );
     expect(e.pathology.map((r) => r.ihc?.length ?? 0)).toEqual([1, 2]);
+  });
+});
+
+describe('an exam sign seen after paring', () => {
+  it('"thrombosed capillaries after paring" in the exam is no paring procedure', () => {
+    expect(
+      performed('DOS: 11/24/2026\nExam: R plantar 1st MTP: 1.5 cm yellow hyperkeratotic plaque without pinpoint vessels after paring (callus).\n'),
+    ).toEqual([]);
   });
 });
