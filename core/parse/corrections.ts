@@ -33,7 +33,8 @@ export function appliedCorrections(text: string): string {
     const start = m.index;
     if (!CORRECTION_WORDS.test(s) && !SHOULD_READ.test(s) && !/^\s*(?:also\s+)?correction\b/i.test(s)) continue;
     const before = out.slice(0, start);
-    const fixed = fixCount(before, s) ?? fixSpecimen(before, s) ?? fixPlace(before, s);
+    // A jar's correction is applied to that jar's lines only, never to every mention of the word.
+    const fixed = fixCount(before, s) ?? (SPECIMEN_FIX.test(s) ? fixSpecimen(before, s) : fixPlace(before, s));
     if (fixed === undefined) continue;
     // The earlier text may change length (15 -> 3); the sentence is blanked in place.
     const blank = s.replace(/[^\n]/g, ' ');
@@ -91,7 +92,8 @@ function fixSpecimen(before: string, s: string): string | undefined {
   const right = (m[2] as string).trim();
   const wrong = (m[3] as string).trim();
   if (!right || !wrong || right.toLowerCase() === wrong.toLowerCase()) return undefined;
-  const names = new RegExp(String.raw`\bspec(?:imen)?\.?\s*#?\s*${label}\b|\(${label}\)|\bjar\s+${label}\b`, label.length === 1 ? '' : 'i');
+  // The label keeps its case ("spec A", never "a"); the words around it may be typed in any case.
+  const names = new RegExp(String.raw`\b[Ss][Pp][Ee][Cc](?:[Ii][Mm][Ee][Nn])?\.?\s*#?\s*${label}\b|\(${label}\)|\b[Jj][Aa][Rr]\s+${label}\b`);
   const word = new RegExp(String.raw`\b${escapeRegex(wrong)}\b`, 'gi');
   let hit = false;
   const fixed = before.replace(/[^\n]+/g, (line) => {

@@ -2506,8 +2506,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       clinicalSizeCm ??= size;
     }
   }
-  if (kind === 'incision-drainage' && /\b(?:complicated|complex|multiple|loculat\w*|pack(?:ed|ing)|iodoform|several\s+abscess|abscesses)\b/i.test(all))
-    procedure.complicated = true;
+  if (kind === 'incision-drainage') {
+    // "Packing placed: No", "Loculations broken up: No", "no packing needed": a step answered no is not done.
+    const done = all
+      .replace(/^[^\n:]{0,60}:[ \t]*(?:no|none|n\/?a|not\s+(?:done|placed|needed|present))\b[^\n]*$/gim, '')
+      .replace(/\b(?:no|without|not)\s+(?:\w+\s+){0,2}?(?:loculat\w*|pack(?:ed|ing)|iodoform)\b/gi, '');
+    if (/\b(?:complicated|complex|multiple|loculat\w*|pack(?:ed|ing)|iodoform|several\s+abscess|abscesses)\b/i.test(done)) procedure.complicated = true;
+  }
   if (lesionType) procedure.lesionType = lesionType;
   // CPT 17250 (chemical cautery of granulation tissue) and 17340 (cryotherapy for acne) are destructions of their own kind.
   if (kind.startsWith('destruction')) {

@@ -41,7 +41,10 @@ const CALLED_SIMPLE =
   /\bsimple\s+(?:i\s*&\s*d|i\s+and\s+d|incision(?:\s+and\s+drainage)?|drainage)\b|\b(?:i\s*&\s*d|i\s+and\s+d|incision\s+and\s+drainage)\s*[,:(-]?\s*simple\b|\bcomplexity\s*:\s*simple\b/;
 
 /** Complicated I&D words that are not negated ("No packing" is not packing). */
-function complicatedIn(text: string): { yes: boolean; negated: boolean } {
+function complicatedIn(raw: string): { yes: boolean; negated: boolean } {
+  // "Packing placed: No", "Loculations broken up: No": a template step answered no is not done.
+  const answeredNo = /^[^\n:]{0,60}:[ \t]*(?:no|none|n\/?a|not\s+(?:done|placed|needed|present))\b[^\n]*$/gim;
+  const text = raw.replace(answeredNo, (line) => (COMPLICATED.test(line) ? 'no packing' : line));
   const negated = NEGATED_COMPLICATION.test(text);
   NEGATED_COMPLICATION.lastIndex = 0;
   return { yes: COMPLICATED.test(text.replace(NEGATED_COMPLICATION, ' ')), negated };

@@ -103,6 +103,19 @@ const cases: Case[] = [
     },
     lines: ['10061'],
   },
+  {
+    name: 'template fields "Loculations broken up: No" and "Packing placed: No" → 10060',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'incision-drainage',
+          site: site('buttock'),
+          text: 'Incision: Yes - 1.2 cm linear\nPurulent drainage: Yes - moderate pus\nLoculations broken up: No\nPacking placed: No',
+        }),
+      ],
+    },
+    lines: ['10060'],
+  },
   // Acne
   {
     name: 'comedone extraction → 10040',
