@@ -31,7 +31,12 @@ export function withoutOtherEncounters(texts: readonly string[]): string[] {
   const head = headers[0] as { at: number; date: string };
   const echo = texts[0]?.trim() === all[at0]?.trim() && parseDate(all[at0] ?? '') === head.date;
   const first = at0 >= 0 && at0 < head.at && !echo ? parseDate(all[at0] as string) : undefined;
-  const visit = first ?? (headers.map((h) => h.date).sort().at(-1) as string);
+  const visit =
+    first ??
+    (headers
+      .map((h) => h.date)
+      .sort()
+      .at(-1) as string);
   // The echo goes too: this visit's own date-of-service field is under its title.
   const drop = new Set<number>(echo && visit !== head.date ? [at0] : []);
   headers.forEach((h, k) => {

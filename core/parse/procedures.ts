@@ -138,9 +138,12 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
   return false;
 }
 
+const SESSION = /\b(?:session|treatment|tx)\s*(?:#|no\.?)\s*\d/i;
+
 function unitTriggers(u: Unit): Trigger[] {
   // "Indication: biopsy-proven BCC (shave bx 2/10)" describes the lesion, it does not record a procedure.
-  if (u.field && isDxField(u.field) && !/\b(?:performed|today|done)\b/i.test(u.text)) return [];
+  // "Reason: NB-UVB phototherapy session #47 for psoriasis": a visit for a numbered treatment session is that session.
+  if (u.field && isDxField(u.field) && !/\b(?:performed|today|done)\b/i.test(u.text) && !(u.field === 'reason' && SESSION.test(u.text))) return [];
   // "Mohs surgeon and pathologist: Dr. K", "Surgeon/pathologist: … (Mohs)": people, not procedures.
   if (u.field && /\b(?:surgeon|pathologist|provider|physician|attending|assistant|scribe|nurse|referr\w*|supervising)\b/.test(u.field)) return [];
   // "Nextech - Phototherapy Flowsheet", "Excision template": a form's title names the form, not a procedure done.
@@ -393,7 +396,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       pending = [];
       continue;
     }
-    if (lineField !== undefined && isDxField(lineField)) whyUnits.add(u);
+    if (lineField !== undefined && isDxField(lineField) && !(lineField === 'reason' && SESSION.test(u.text))) whyUnits.add(u);
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
     const intents = new Map<Trigger, string>();
     // "Debridement: none.", "Curettage: N/A": a template field answered no names a step not done.

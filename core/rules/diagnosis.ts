@@ -1003,6 +1003,17 @@ export const diagnosisLink = defineRule({
         continue;
       }
       if (!linker.isUnlabelledClosure(line)) continue;
+      // A dehiscence re-closure (12020/12021/13160) closes an earlier surgery's wound, not one of today's removals.
+      if (line.ruleIds.includes('repair/dehiscence')) {
+        line.dx = linker.forProcedureOnly(line);
+        ctx.report({
+          severity: 'info',
+          message: `${line.code}: a reopened surgical wound is coded as a complication of the wound (ICD-10-CM chapter 19), which DermLens's diagnosis subset does not hold${line.dx.length > 0 ? `; ${line.dx.join(', ')} from the note was linked` : ''}.`,
+          target: line.code,
+          fix: 'Enter the wound-complication code (disruption of the surgical wound) with the lesion code the payer wants beside it.',
+        });
+        continue;
+      }
       const removals = ctx.lines.filter((o) => o.dx.length > 0 && linker.isRemoval(o));
       const sameSite = removals.filter((o) => o.siteKey && o.siteKey === line.siteKey);
       const pool = sameSite.length > 0 ? sameSite : removals;

@@ -60,6 +60,8 @@ const SITE_CODED = new Set<Procedure['kind']>([
   'repair',
 ]);
 
+const SYSTEMIC = new Set<Procedure['kind']>(['injection', 'infusion', 'phototherapy']);
+
 export const documentationLesionSite = defineRule({
   id: 'documentation/lesion-site',
   family: 'documentation',
@@ -75,8 +77,8 @@ export const documentationLesionSite = defineRule({
     for (const lesion of ctx.encounter.lesions) {
       if (lesion.site?.text || lesion.site?.key) continue;
       const procs = performed.filter((p) => p.lesionLabels.some((l) => l.toUpperCase() === lesion.label.toUpperCase()));
-      // A procedure that documents the site itself covers the lesion.
-      if (procs.length > 0 && procs.every((p) => p.site?.text || p.site?.key)) continue;
+      // A procedure that documents the site itself covers the lesion; a systemic drug or whole-body light treats no lesion.
+      if (procs.length > 0 && procs.every((p) => p.site?.text || p.site?.key || SYSTEMIC.has(p.kind))) continue;
       ctx.report({
         // Destruction counts, tags and injections are coded without the site: there it is a record to keep, not a code at stake.
         severity: procs.some((p) => SITE_CODED.has(p.kind)) ? 'warning' : 'info',

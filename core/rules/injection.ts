@@ -395,6 +395,7 @@ export const injectionSelfAdministeredDrug = defineRule({
           fix: 'If a dose was given in the office (e.g. a teaching dose), document who gave it, where and the dose.',
           span: p.span,
         });
+        ctx.explained(p);
         continue;
       }
       ctx.report({
@@ -406,6 +407,7 @@ export const injectionSelfAdministeredDrug = defineRule({
         fix: 'Confirm the drug came from a specialty pharmacy (patient-supplied) or that the payer covers it under the medical benefit.',
         span: p.span,
       });
+      ctx.explained(p);
       if (medicare) continue;
       ctx.addLine({
         code: '96372',

@@ -87,8 +87,14 @@ export function documentedCount(
   p: Procedure,
   nouns: string,
 ): { count: number | undefined; conflict?: { parsed: number; text: number } } {
-  const fromText = countInText(procedureText(ctx, p), nouns);
+  const text = procedureText(ctx, p);
+  const fromText = countInText(text, nouns);
   if (p.count !== undefined && fromText !== undefined && fromText !== p.count && p.lesionLabels.length <= 1) {
+    // "R axilla 3 nodules …, L axilla 2 nodules …": counts per site that add up to the parsed count agree with it.
+    const { before } = countPatterns(nouns);
+    let sum = 0;
+    for (const m of text.matchAll(new RegExp(before.source, 'gi'))) sum += toNumber(m[1] as string) ?? 0;
+    if (sum === p.count) return { count: p.count };
     return { count: Math.min(p.count, fromText), conflict: { parsed: p.count, text: fromText } };
   }
   return { count: p.count ?? (p.lesionLabels.length > 1 ? p.lesionLabels.length : undefined) ?? fromText ?? (p.lesionLabels.length || undefined) };

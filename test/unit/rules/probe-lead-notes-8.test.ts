@@ -154,3 +154,49 @@ describe('"injected Kenalog …" with the verb before the drug', () => {
     expect(codeNote(`${line}\n`).lines).toEqual(lines);
   });
 });
+
+describe('a visit whose reason is a numbered treatment session', () => {
+  it('"Reason: NB-UVB phototherapy session #47 for psoriasis" is that session (96900), beside an excimer laser', () => {
+    const r = codeNote(
+      'Reason: NB-UVB phototherapy session #47 for psoriasis vulgaris (L40.0).\nDose 1500 mJ/cm2, no erythema from last session.\nAlso: Excimer laser (308 nm) to L elbow and R knee plaques, total area 180 sq cm.\n',
+    );
+    expect(r.lines).toEqual(['96900', '96920']);
+  });
+  it('a reason naming a condition only is still why, not a procedure', () => {
+    expect(codeNote('Reason: psoriasis follow-up, NB-UVB 3x weekly at another center.\n').lines).toEqual([]);
+  });
+});
+
+describe('lesions injected, counted per site', () => {
+  it('"R axilla 3 nodules …, L axilla 2 nodules …" is five lesions without a count conflict', () => {
+    const r = codeNote(
+      'Hidradenitis suppurativa, Hurley II, axillae.\n- Intralesional triamcinolone 10 mg/mL: R axilla 3 nodules (0.3 mL each), L axilla 2 nodules (0.3 mL each).\n',
+    );
+    expect(r.lines).toEqual(['11900', 'J3301 x2']);
+    expect(r.findings).not.toContain('injection/intralesional');
+  });
+});
+
+describe('a self-administered biologic given in the office', () => {
+  it('says why there is no drug line, and asks for no site of a "lesion"', () => {
+    const r = codeNote(
+      'A/P:\n1. Atopic dermatitis, well controlled - continue Dupixent 300 mg q2 weeks. Dupixent 300 mg SC given in office today (pt-supplied).\n',
+      { payer: 'medicare' },
+    );
+    expect(r.findings).toContain('injection/self-administered-drug');
+    expect(r.findings).not.toContain('documentation/procedure-not-coded');
+    expect(r.findings).not.toContain('documentation/lesion-site');
+  });
+});
+
+describe('a dehiscence re-closed on the day of a new biopsy', () => {
+  it("takes the earlier surgery's lesion, not the new biopsy's D49.2, and says the complication code is missing", () => {
+    const r = codeNote(
+      'Wound check s/p excision of SCC L shin 11/12/2026 (11602, 12032). Wound dehiscence of inferior 1.5 cm, no infection. Resutured with 4-0 nylon, simple closure.\nSeparately: new 5 mm pearly papule R nasal tip - shave bx (A).\n',
+      { payer: 'medicare', pathology: 'in-house' },
+    );
+    expect(r.lines).toEqual(['11102', '12020', '88305']);
+    expect(r.dx[1]).toEqual(['C44.729']);
+    expect(r.findings).toContain('diagnosis/link');
+  });
+});
