@@ -407,6 +407,10 @@ class Linker {
       return [];
     }
     if (!h) {
+      // "INDICATIONS: recurrent draining sinus tracts … despite doxycycline …" over a hidradenitis excision: words that
+      // name no condition give way to what the procedure's own words say it treats.
+      const own = p && !proven ? this.fromProcedureWords(p) : undefined;
+      if (own && own.length > 0) return own;
       this.report(`unmapped:${who}`, {
         severity: 'warning',
         rule: 'diagnosis/unmapped',
