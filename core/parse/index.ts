@@ -191,14 +191,18 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   const carry = {};
   // SOAP notes number the assessment ("A: 2) Lesion R nasal ala, r/o BCC") and the plan ("P: 2) shave biopsy of …")
   // alike: a numbered plan item takes the impression of the assessment item with its number.
-  const assessed = numberedItems(sections.filter((s) => s.role === 'assessment'));
+  const assessments = sections.filter((s) => s.role === 'assessment');
+  const assessed = numberedItems(assessments);
   for (const s of sections) {
     if (!PROCEDURE_ROLES.has(s.role)) continue;
     if (overBudget()) break;
     for (const b of blocksOf(s, carry)) {
       if (overBudget()) break;
-      const item = b.label && !b.parent ? assessed.get(b.label) : undefined;
-      if (item && item.section !== s && !b.context.includes(item.unit) && !b.units.includes(item.unit)) {
+      const items = b.label && !b.parent ? (assessed.get(b.label) ?? []).filter((x) => x.section !== s) : [];
+      // "Impression: (1) r/o BCC R lower lid. (2) r/o SCC … L helix." over "Procedures: (1) Shave biopsy, R lower eyelid
+      // skin …": a lone assessment numbers its items as the procedures do only where both name the same site.
+      const item = items.length === 1 && (assessments.length >= 2 || sameItemSite(items[0]?.unit.text ?? '', b.site)) ? items[0] : undefined;
+      if (item && !b.context.includes(item.unit) && !b.units.includes(item.unit)) {
         b.context.unshift(item.unit);
         b.site ??= pickSite(findSites(item.unit.text, { strict: true }))?.site;
       }
@@ -975,19 +979,27 @@ function specimenOf(p: ParsedProcedure, label: string, noteDestination: Destinat
 }
 
 /** Numbered items of the assessment sections that name no procedure, by number; a number used twice is dropped. */
-function numberedItems(sections: Section[]): Map<string, { unit: Unit; section: Section }> {
-  const out = new Map<string, { unit: Unit; section: Section }>();
-  const twice = new Set<string>();
-  if (sections.length < 2) return out;
+function numberedItems(sections: Section[]): Map<string, { unit: Unit; section: Section }[]> {
+  // Every numbered item naming no procedure, by its number: the caller takes one from a section other than its own
+  // (SOAP "A: 2. SK x4 upper back" for "P: 2. SKs - … LN2 to the 4 SKs"); a number two other sections share is ambiguous.
+  const out = new Map<string, { unit: Unit; section: Section }[]>();
   for (const s of sections) {
     for (const u of sectionUnits(s)) {
       if (!u.label || !/^\d+$/.test(u.label) || findTriggers(u.text).length > 0) continue;
-      if (out.has(u.label)) twice.add(u.label);
-      out.set(u.label, { unit: u, section: s });
+      const list = out.get(u.label);
+      if (list) list.push({ unit: u, section: s });
+      else out.set(u.label, [{ unit: u, section: s }]);
     }
   }
-  for (const label of twice) out.delete(label);
   return out;
+}
+
+/** The item names one site, the same (or one inside the other) on no other side as the procedure's. */
+function sameItemSite(text: string, site: Site | undefined): boolean {
+  const named = pickSite(findSites(text, { strict: true }))?.site;
+  if (!named?.key || !site?.key) return false;
+  if (named.laterality && site.laterality && named.laterality !== site.laterality) return false;
+  return sameSiteKey(named.key, site.key);
 }
 
 function dateLabelled(text: string, label: RegExp): string | undefined {
