@@ -265,6 +265,8 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
 }
 
 /** Builds procedure blocks for one section. */
+const GRANULATION = /\b(?:hyper)?granulation\s+tissue\b|\bproud\s+flesh\b/i;
+const CHEMICAL_CAUTERY = /\bsilver\s+nitrate|\bchemical(?:ly)?\s+cauter|\bcauteri[sz]|\bagno3\b/i;
 const UNTREATED = /\b(?:left\s+alone|not\s+treated|were\s+not\s+(?:treated|removed)|no\s+treatment|observation|observe|monitor(?:ing)?|reassur\w*)\b/i;
 
 /** "right great toe", "L 2nd finger", "index finger": which digit a line names (side, ordinal and toe/finger). */
@@ -414,6 +416,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       intents.set(t, intent);
       // "Risks, benefits and alternatives including Mohs and primary closure were discussed": consent words, no procedure.
       if (CONSENT_ALTERNATIVE.test(clause.slice(0, at))) return false;
+      // "Granulation tissue curetted." inside a nail or wound procedure: a step of that procedure, no lesion destroyed
+      // (only chemical cautery of granulation tissue has a code of its own, 17250, §14).
+      if (t.family === 'destruction' && t.generic && GRANULATION.test(clause) && !CHEMICAL_CAUTERY.test(clause)) return false;
       return intent !== 'history' && intent !== 'negated';
     });
     if (u.afterBlank && !u.label) listHeader = undefined;
