@@ -50,6 +50,27 @@ function complicatedIn(raw: string): { yes: boolean; negated: boolean } {
   return { yes: COMPLICATED.test(text.replace(NEGATED_COMPLICATION, ' ')), negated };
 }
 
+const INCISED = /\bincis(?:ed|ion)\b/i;
+const NO_PUS = /\b(?:no|without|nil|absent)\s+(?:\w+\s+){0,2}?(?:purulen\w*|pus)\b|\bnon-?purulent\b/i;
+
+/**
+ * "Upper back - incision with #11 blade …: expressed only cheesy white keratinous debris …; NO purulence.": a line that
+ * opens a lesion and says there was no pus, outside any I&D read as such (and no excision's incision).
+ */
+function incisedWithoutPus(ctx: RuleContext, drained: Procedure[]): { section: string; start: number; end: number; text: string } | undefined {
+  for (const [section, text] of Object.entries(ctx.encounter.sections)) {
+    if (!INCISED.test(text) || !NO_PUS.test(text)) continue;
+    for (const m of text.slice(0, 20_000).matchAll(/[^\n]+/g)) {
+      const line = m[0];
+      const start = m.index ?? 0;
+      if (!INCISED.test(line) || !NO_PUS.test(line) || /\bexcis|\bbiops|\bbx\b/i.test(line)) continue;
+      if (drained.some((p) => p.span?.section === section && p.span.start < start + line.length && start < p.span.end)) continue;
+      return { section, start, end: start + line.length, text: line };
+    }
+  }
+  return undefined;
+}
+
 /** Today's I&D said to repeat the earlier one at the same place. */
 const REPEAT_SAME_SITE =
   /\b(?:repeat(?:ed)?|re-?drain\w*|re-?incis\w*)\b[^.\n]{0,80}\bsame\s+(?:site|abscess|location|spot|area)\b|\bsame\s+(?:site|abscess)\b[^.\n]{0,40}\b(?:re-?drain\w*|repeat\w*|again)\b/;
@@ -88,6 +109,16 @@ export const incisionDrainage = defineRule({
   codes: ['10060', '10061'],
   apply(ctx) {
     const procs = ctx.performed('incision-drainage');
+    const opened = incisedWithoutPus(ctx, procs);
+    if (opened) {
+      ctx.report({
+        severity: 'info',
+        message: `An incision without pus ("${opened.text.trim().slice(0, 80)}") is no I&D: 10060/10061 need a documented abscess or purulence, so none was coded for it.`,
+        target: opened.text.trim().slice(0, 40),
+        fix: 'If an abscess was drained there, document the purulence; an inflamed cyst opened and expressed has no I&D code.',
+        span: { section: opened.section, start: opened.start, end: opened.end },
+      });
+    }
     if (procs.length === 0) return;
     const multiple = procs.length > 1 || procs.some((p) => (p.count ?? 1) > 1);
     const complicated = procs.some((p) => {
@@ -101,7 +132,8 @@ export const incisionDrainage = defineRule({
     // note calls the same drainage simple; the coder is told of the contradiction rather than left to find it.
     const contradicted = procs.find((p) => {
       const text = words(ctx, p);
-      return CALLED_SIMPLE.test(text) && complicatedIn(text).yes;
+      const found = complicatedIn(text);
+      return CALLED_SIMPLE.test(text) && (found.yes || (p.complicated === true && !found.negated));
     });
     if (contradicted && !multiple) {
       ctx.report({
