@@ -287,7 +287,7 @@ class Linker {
   }
 
   /** Final pathology: the code the report gives, or its diagnosis mapped at the lesion's site. */
-  fromPathology(report: PathologyReport, where: Where, who: string): { codes: string[]; histology?: Histology } {
+  fromPathology(report: PathologyReport, where: Where, who: string): { codes: string[]; histology?: Histology; unsettled?: string } {
     const h = this.histology(report.diagnosisText) ?? (report.behavior === 'uncertain' ? 'uncertain-behavior' : undefined);
     if (report.icd10) {
       const codes = this.documented(report.icd10, where, who);
@@ -298,20 +298,8 @@ class Linker {
     if (h === 'uncertain-behavior' && report.behavior !== 'uncertain' && !/uncertain/i.test(report.diagnosisText)) return { codes: [] };
     // "Atypical compound melanocytic proliferation": no nevus named and no uncertain behavior stated — neither D22 nor D48.5
     // is certain (reference §13.3), so the coder asks the pathologist.
-    if (
-      h === 'uncertain-behavior' &&
-      ATYPICAL_PROLIFERATION.test(report.diagnosisText) &&
-      !/uncertain|\bmeltump|\bsampus|\bstump/i.test(report.diagnosisText)
-    ) {
-      this.report(`path-unmapped:${who}`, {
-        severity: 'warning',
-        rule: 'diagnosis/unmapped',
-        message: `${who}: the report calls it "${ATYPICAL_PROLIFERATION.exec(report.diagnosisText)?.[0]}", naming neither a nevus nor uncertain behavior, so no diagnosis was linked (never a benign nevus code for it).`,
-        target: who,
-        fix: 'Ask the pathologist: D48.5 only if they state uncertain behavior; a nevus (D22.-) or melanoma code only if the report names one.',
-      });
-      return { codes: [], histology: h };
-    }
+    if (h === 'uncertain-behavior' && ATYPICAL_PROLIFERATION.test(report.diagnosisText) && !/uncertain|\bmeltump|\bsampus|\bstump/i.test(report.diagnosisText))
+      return { codes: [], histology: h, unsettled: ATYPICAL_PROLIFERATION.exec(report.diagnosisText)?.[0] ?? report.diagnosisText.slice(0, 60) };
     return { codes: this.resolve(h, where, who), histology: h };
   }
 
@@ -457,6 +445,19 @@ class Linker {
         });
       }
       const fromPath = this.fromPathology(report, where, who);
+      if (fromPath.unsettled && !proven) {
+        // The report settles no code (§13.3: D48.5 only when the pathologist states uncertain behavior, no nevus code it
+        // does not name): the biopsy keeps its clinical diagnosis, as before pathology (§13.2), and the coder is asked.
+        const clinical = this.fromClinical(lesion, t.procedure, where, who, true, false);
+        this.report(`path-unmapped:${who}`, {
+          severity: 'warning',
+          rule: 'diagnosis/unmapped',
+          message: `${who}: the report calls it "${fromPath.unsettled}", naming neither a nevus nor uncertain behavior, so no pathology diagnosis was linked (never a benign nevus code for it)${clinical.length > 0 ? `; the clinical diagnosis ${clinical.join(', ')} stays linked until the pathologist states the behavior` : ''}.`,
+          target: who,
+          fix: 'Ask the pathologist: D48.5 only if they state uncertain behavior; a nevus (D22.-) or melanoma code only if the report names one.',
+        });
+        return clinical;
+      }
       // Re-excision keeps the original malignant diagnosis even when no residual tumor is found (reference §13.5).
       if (proven && !(fromPath.histology && MALIGNANT.has(fromPath.histology))) {
         const original = this.fromClinical(lesion, t.procedure, where, who, false, true);

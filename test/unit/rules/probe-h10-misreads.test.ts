@@ -110,11 +110,12 @@ describe('an atypical melanocytic proliferation on the report is never a benign 
     ['atypical compound', 'Atypical compound melanocytic proliferation, extending to the lateral margin. See comment.'],
     ['atypical junctional', 'Atypical junctional melanocytic proliferation, margins clear.'],
     ['atypical, in capitals', 'ATYPICAL MELANOCYTIC PROLIFERATION, margins involved.'],
-  ])('%s → no dx linked, the coder is asked (D48.5 only when uncertain behavior is stated)', (_name, dx) => {
+  ])('%s → no pathology dx linked, the clinical one kept, the coder is asked (D48.5 only when uncertain behavior is stated)', (_name, dx) => {
     const r = codeNote(visit(dx));
     // Reference §13.3: D48.5 only when the pathologist states uncertain behavior; §13.4: atypia keeps benign CPT.
+    // The biopsy keeps its clinical link meanwhile: "r/o dysplastic nevus" = D49.2, as before pathology (§13.2).
     expect(r.lines).toEqual(['11102', '88305']);
-    expect(r.dx).toEqual([[], []]);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
     expect(r.findings).toContain('diagnosis/unmapped');
   });
 
