@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../../core/parse';
 import { codeNote } from './note-harness';
 
 // Misreads left from session 7 (note7's closing list), coded end to end (parse → rules): exact lines, dx and finding ids.
@@ -100,5 +101,92 @@ describe('an Orders list restating the plan', () => {
     ]);
     expect(d.findings.map((f) => f.rule)).not.toContain('documentation/could-not-read');
     expect(d.findings.map((f) => f.rule)).not.toContain('diagnosis/before-pathology');
+  });
+});
+
+describe('golden notes 521-532: spurious findings beside right lines', () => {
+  it('SOAP "A: 2. SK x2 …" gives its site to "P: 2. SKs - … LN2" (no missing-site finding)', () => {
+    const note =
+      'S: AK check, two itchy spots on back.\nO: scalp 3 rough papules; L upper back 2 stuck-on papules, inflamed.\nA:\n1. AK x3 scalp (L57.0)\n2. SK x2 L upper back (L82.0) - irritated, itchy, catching on clothing\n\nP:\n1. AKs - LN2, 3 lesions, 2 cycles.\n2. SKs - discussed options. LN2 to the 2 SKs, 1 cycle.\n';
+    const e = parseNote(`Date of Service: 11/20/2026\n${note}`);
+    const siteOf = (label: string | undefined) => e.lesions.find((l) => l.label === label)?.site?.key;
+    expect(e.procedures.map((p) => [p.kind, p.lesionLabels, siteOf(p.lesionLabels[0])])).toEqual([
+      ['destruction-premalignant', ['1'], 'scalp'],
+      ['destruction-benign', ['2'], 'upper-back'],
+    ]);
+    expect(codeNote(note).findings.filter((f) => f.startsWith('documentation/lesion-site'))).toEqual([]);
+  });
+
+  it('a lone impression numbered like the procedures gives each biopsy its impression where the sites agree', () => {
+    const body =
+      'Impression: (1) r/o BCC R nasal ala. (2) r/o SCC L dorsal hand.\n\nProcedures:\n(1) Shave biopsy, R nasal ala - specimen A.\n(2) Shave biopsy, L dorsal hand - specimen B.\n';
+    const r = codeNote(body);
+    expect(r.lines).toEqual(['11102', '11103', '88305 x2']);
+    expect(r.findings).not.toContain('diagnosis/before-pathology');
+  });
+
+  it('… but not where the numbered impression names another site', () => {
+    const r = codeNote('Impression: (1) acne vulgaris, face.\n\nProcedures:\n(1) Shave biopsy, L upper back - specimen A.\n');
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
+    expect(r.findings).toContain('diagnosis/before-pathology');
+  });
+
+  it('"Granulation tissue curetted." inside a nail procedure is no destruction to type', () => {
+    const r = codeNote('Procedure: L great toe, digital block. Lateral 1/4 of the nail plate avulsed. Granulation tissue curetted. Dressing applied.\n');
+    // §14: nail avulsion 11730 (TA, §10.6); curettage of granulation tissue is no code of its own (17250 is chemical cautery).
+    expect(r.lines).toEqual(['11730-TA']);
+    expect(r.findings.filter((f) => f.startsWith('destruction/') || f === 'documentation/procedure-not-coded')).toEqual([]);
+  });
+
+  it('silver nitrate to granulation tissue is still chemical cautery, 17250', () => {
+    const r = codeNote('Hypergranulation tissue at the R axilla wound: treated with silver nitrate chemical cautery.\n');
+    expect(r.lines).toEqual(['17250']);
+  });
+
+  it('a cyst incised with no pus is no I&D, and a finding says so', async () => {
+    const { codeEncounter } = await import('../../../core/engine');
+    const { Settings } = await import('../../../core/model');
+    const { parseNote } = await import('../../../core/parse');
+    const d = codeEncounter(
+      parseNote(
+        'Date of Service: 11/20/2026\nProcedures:\nL shoulder - incision with #11 blade: expressed cheesy keratin only, no pus. Dx: inflamed epidermoid cyst.\n',
+      ),
+      Settings.parse({}),
+    );
+    // §14: 10060/10061 need a documented abscess or purulence.
+    expect(d.lines.map((l) => l.code)).toEqual([]);
+    expect(d.findings.map((f) => [f.rule, f.severity])).toContainEqual(['other-procedures/incision-drainage', 'info']);
+  });
+
+  it('an indication that names no condition gives way to the hidradenitis excision it precedes', () => {
+    const r = codeNote(
+      'PROCEDURE: Excision of hidradenitis suppurativa, L axilla, 4.5 x 2 cm, with layered closure.\nINDICATIONS: draining tracts for 2 years despite antibiotics.\nNo specimen sent.\n',
+    );
+    // §3.5: hidradenitis excision, axilla, simple or intermediate closure = 11450; HS = L73.2 (§13.7).
+    expect(r.lines).toEqual(['11450']);
+    expect(r.dx).toEqual([['L73.2']]);
+    expect(r.findings).not.toContain('diagnosis/unmapped');
+  });
+});
+
+describe('"atypical compound melanocytic proliferation" on the report', () => {
+  const note =
+    'Irregular brown papule R upper arm, 5 mm. Impression: r/o dysplastic nevus.\nProcedure: shave biopsy, R upper arm, specimen A, to in-house dermpath.\n\n--- Dermatopathology report, signed 11/24/2026 ---\nA. Skin, right upper arm, shave biopsy:\n   Atypical junctional melanocytic proliferation, margins involved. See comment.\n';
+  it('no pathology code is invented, the biopsy keeps its clinical diagnosis, and a warning asks the pathologist', async () => {
+    const { codeEncounter } = await import('../../../core/engine');
+    const { Settings } = await import('../../../core/model');
+    const { parseNote } = await import('../../../core/parse');
+    const d = codeEncounter(parseNote(`Date of Service: 11/20/2026\n${note}`), Settings.parse({}));
+    // §13.3: D48.5 only when the pathologist states uncertain behavior, no nevus code the report does not name;
+    // §13.2: the clinical reading before a settled diagnosis is D49.2.
+    expect(d.lines.map((l) => [l.code, l.status, l.dx])).toEqual([
+      ['11102', 'ready', ['D49.2']],
+      ['88305', 'ready', ['D49.2']],
+    ]);
+    const asked = d.findings.filter((f) => f.rule === 'diagnosis/unmapped');
+    expect(asked.map((f) => f.severity)).toEqual(['warning']);
+    expect(asked[0]?.message).toContain('the clinical diagnosis D49.2 stays linked until the pathologist states the behavior');
+    expect(d.findings.map((f) => f.rule)).not.toContain('diagnosis/missing');
   });
 });
