@@ -11,8 +11,8 @@ import { wordNumber } from './measure';
 const CORRECTION_WORDS =
   /\b(?:addend(?:um|a)|correction|corrected|correcting|charting\s+error|documented\s+in\s+error|entered\s+in\s+error|erratum|should\s+(?:read|have\s+read))\b/i;
 const NUMBER = String.raw`\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty`;
-/** "3 AKs were treated, not 5", "3 AKs not 5", "three warts were frozen, not four". */
-const COUNT_FIX = new RegExp(String.raw`\b(${NUMBER})\s+([a-z]{2,20})(?:\s+(?:were|was)\s+[a-z]+)?,?\s+(?:and\s+)?not\s+(${NUMBER})\b`, 'i');
+/** "3 AKs were treated, not 5", "3 AKs not 5", "4 AKs treated (not 6)", "three warts were frozen, not four". */
+const COUNT_FIX = new RegExp(String.raw`\b(${NUMBER})\s+([a-z]{2,20})(?:\s+(?:(?:were|was)\s+)?[a-z]+)?,?\s*[([]?\s*(?:and\s+)?not\s+(${NUMBER})\b`, 'i');
 /** "was on the L posterior neck, not the L upper back", "site was R, not L". */
 const PLACE_FIX =
   /\b(?:was|were|is|are)\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?),?\s+not\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?)\s*(?=\s[-–—]\s|[.;,()\n]|$)/i;

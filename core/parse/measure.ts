@@ -231,6 +231,15 @@ const COUNT_BEFORE = new RegExp(
   String.raw`(?:\b|(?<=\bx))(?<![\d.\-/#])(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?(?:\s*x(?=\s)|\s*\(\d{1,3}\))?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
   'gi',
 );
+const COUNT_TREATED = new RegExp(
+  String.raw`\b(${NUMBER_WORDS})\s*\((\d{1,3})\)\s+(?:lesions?\s+)?(?:were\s+)?(?:treated|destroyed|frozen|removed|curetted|injected)\b`,
+  'i',
+);
+/** "nine warts L hand and five R hand": one more count of the same lesions right after, naming only its site. */
+const SITE_COUNT_AFTER = new RegExp(
+  String.raw`^([^.;\n()]{0,30}?)(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)(\d{1,2}|${NUMBER_WORDS})\s+(?!(?:mm|cm|ml|mg|cycles?|ftcs?|x|times|sec|min|units?|more|other|of)\b)(?:on\s+(?:the\s+)?)?([a-z][^,;.\n]{0,25})`,
+  'i',
+);
 const COUNT_AFTER = new RegExp(
   String.raw`\b(?:${LESION_NOUNS})(?:'s)?\s*(?:[:,-]\s*)?(?:(?:x|×)\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b|(?:#|\(\s*(?:n\s*=\s*|approx\.?\s*|approximately\s+)?|(?:approximately|approx\.?|about|roughly|~)\s|(?<=:\s*))\s*~?\s*(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:on|at|in|to)\b))(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|weeks?|days?|months?|d\b|wks?\b|mos?\b|hrs?\b|%|freeze))(?!\s*(?:-|–|to)\s*\d{1,3}\s*(?:cm|mm|d\b|days?|wks?\b|weeks?|mos?\b|months?|hrs?\b|min))`,
   'gi',
@@ -333,6 +342,9 @@ function countIn(text: string): number | undefined {
     const n = m[1] ? wordNumber(m[1]) : undefined;
     if (n !== undefined) return n;
   }
+  // "AKs - fourteen (14) treated with LN2": a count told with its digits, then the treatment verb.
+  const toldTwice = COUNT_TREATED.exec(t);
+  if (toldTwice?.[1] && wordNumber(toldTwice[1]) === Number(toldTwice[2])) return Number(toldTwice[2]);
   const ofThem = OF_THEM.exec(t);
   if (ofThem?.[1]) {
     const n = wordNumber(ofThem[1]);
@@ -391,7 +403,16 @@ function countIn(text: string): number | undefined {
   // "12 AKs", "twelve actinic keratoses", "12 total AKs", "14x AKs", "sixteen (16) AKs"
   COUNT_BEFORE.lastIndex = 0;
   const before = COUNT_BEFORE;
-  for (let m = before.exec(t); m; m = before.exec(t)) take(wordNumber(m[1] as string), m.index, m.index + m[0].length);
+  for (let m = before.exec(t); m; m = before.exec(t)) {
+    take(wordNumber(m[1] as string), m.index, m.index + m[0].length);
+    const end = m.index + m[0].length;
+    const more = SITE_COUNT_AFTER.exec(t.slice(end, end + 80));
+    const siteWords = more?.[3];
+    if (more && siteWords && findSites(siteWords, { strict: true }).some((x) => x.start === 0 || /^(?:r|l|rt|lt|right|left)\b/i.test(siteWords))) {
+      const at = end + (more[1] as string).length;
+      take(wordNumber(more[2] as string), at, end + more[0].length);
+    }
+  }
   // "AKs x 12", "AK x12", "lesions #12", "warts (4)", "x 12" right after the lesion words
   COUNT_AFTER.lastIndex = 0;
   const after = COUNT_AFTER;

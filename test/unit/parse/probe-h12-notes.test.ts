@@ -94,6 +94,7 @@ describe('an addendum that corrects the note', () => {
   it.each([
     ["'L cheek' should read 'R cheek'.", 'Shave bx L cheek.\n', 'Shave bx R cheek.'],
     ['correction: three warts not four.', 'LN2 to four warts, R hand.\n', 'LN2 to 3 warts, R hand.'],
+    ['Addendum: Correction - 4 AKs treated (not 6).', 'AK x6 scalp - LN2.\n', 'AK x4 scalp - LN2.'],
   ])('%s', (fix, before, after) => {
     expect(appliedCorrections(`${before}${fix}\n`)).toContain(after);
   });
@@ -186,5 +187,18 @@ describe('an exam sign seen after paring', () => {
     expect(
       performed('DOS: 11/24/2026\nExam: R plantar 1st MTP: 1.5 cm yellow hyperkeratotic plaque without pinpoint vessels after paring (callus).\n'),
     ).toEqual([]);
+  });
+});
+
+describe('counts told another way', () => {
+  it.each([
+    ['AKs - fourteen (14) treated with LN2, face and scalp.', 14],
+    ['Warts - LN2 to nine warts L hand and five R hand, 2 FTC.', 14],
+    ['5 AKs scalp, 3 forehead', 8],
+    // A cycle count or a time after "and" is no second count.
+    ['LN2 to 6 AKs on the scalp and 2 FTC', 6],
+    ['6 warts R hand, 2 weeks ago', 6],
+  ])('%s -> %d', (text, n) => {
+    expect(findCount(text)).toBe(n);
   });
 });
