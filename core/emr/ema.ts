@@ -82,4 +82,5 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-long-thirteen-diagnoses-list.html (13 A&P items as <ol>, fields as nested <ul> items)
  * - test/fixtures/emr/ema/visit-note-print-two-columns.html (print view, the note in two side-by-side columns)
  * - test/fixtures/emr/ema/path-tracking-list-several-patients.html (worklist)
+ * - test/fixtures/emr/ema/visit-previous-visits-accordion-open.html
  */

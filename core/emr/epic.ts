@@ -65,4 +65,5 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/procedures-activity-collapsible.html (Procedures activity: folded <details> records, one canceled)
  * - test/fixtures/emr/epic/notes-activity-collapsed-smarttext-blanks.html (Notes activity grid, folded sections, an all-*** SmartText block)
  * - test/fixtures/emr/epic/progress-note-smartlink-table-show-all.html (Show all)
+ * - test/fixtures/emr/epic/progress-note-smarttext-preview-and-hide-copy.html
  */

@@ -69,4 +69,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/unicode-noise-sizes-codes.html
  * - test/fixtures/emr/generic/notes-oldest-first-today-last.html
  * - test/fixtures/emr/generic/shadow-root-named-slots.html
+ * - test/fixtures/emr/generic/pdf-converter-positioned-lines.html
+ * - test/fixtures/emr/generic/bilingual-spanish-english-template-labels.html
  */

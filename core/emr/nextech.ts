@@ -76,4 +76,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/visit-procedure-table-rowspan.html (procedure table with a rowspan cell)
  * - test/fixtures/emr/nextech/op-note-excision-layered-repair.html (operative note card: Procedure(s) list, "Frozen sections: Not performed")
  * - test/fixtures/emr/nextech/op-note-mohs-stage-table-repair.html (mat-card)
+ * - test/fixtures/emr/nextech/visit-resident-note-attending-attestation.html
  */

@@ -49,7 +49,7 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ],
   [
     'actinic-keratosis',
-    /\b(?:aks?|actinic\s+keratos[ie]s|actinic\s+keratoses|hyperkeratotic\s+aks?|solar\s+keratos[ie]s|actinic\s+cheilitis|precancer(?:ous)?\s+lesions?|pre-?cancers?|pre-?malignant\s+lesions?)\b/i,
+    /\b(?:aks?|actinic\s+keratos[ie]s|actinic\s+keratoses|queratos[ie]s\s+act[ií]nicas?|hyperkeratotic\s+aks?|solar\s+keratos[ie]s|actinic\s+cheilitis|precancer(?:ous)?\s+lesions?|pre-?cancers?|pre-?malignant\s+lesions?)\b/i,
   ],
   [
     'seborrheic-keratosis',

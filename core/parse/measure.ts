@@ -223,7 +223,7 @@ export function findLengthCm(text: string, loose = false): number | undefined {
 }
 
 const LESION_NOUNS =
-  'lesions?|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
+  'lesions?|lesiones|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|queratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
 
 // \b before the lookbehind (the same two checks at one position): the engine then tries only word starts, about
 // four times faster on a paragraph than with the lookbehind first.

@@ -340,6 +340,10 @@ const PAGE_FURNITURE =
 const SIGNED_LEAD =
   /^\s*(?:(?:addendum\s+)?(?:electronically\s+)?(?:e-?)?signed(?:\s+out)?|verified|finalized)(?:\s+on)?\s*:?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[.;,]\s+(?=[A-Z][a-z]+\s+[a-z])/i;
 
+/** An addendum's sentence announcing that the diagnoses below replace the signed ones. */
+const REVISED_LEAD =
+  /\b(?:diagnos[ie]s|dx)\b[^\n]{0,60}?\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:revised|amended|changed|corrected)\b[^\n:]{0,40}:\s*$/i;
+
 /** The line that closes a report: its sign-out. */
 const SIGN_OFF = /^\s*(?:electronically\s+signed|e-?signed|signed(?:\s+out)?|verified|finalized)\b/i;
 
@@ -491,6 +495,14 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     if (signedLead) {
       lineStart += signedLead[0].length;
       line = line.slice(signedLead[0].length);
+    }
+    // "Addendum: deeper levels show … The diagnosis for part A is revised:" then "A. … SQUAMOUS CELL CARCINOMA": the
+    // labeled parts after it are the result (as under a "REVISED DIAGNOSIS:" heading).
+    if ((mode === 'addendum' || /^\s*addend/i.test(line)) && REVISED_LEAD.test(line)) {
+      mode = 'diagnosis';
+      sawDiagnosisHeading = true;
+      current = undefined;
+      continue;
     }
     const sub = subheadingMode(line);
     // After the sign-out of a report already read, an unlabelled line is the document's footer, not a report.

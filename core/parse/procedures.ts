@@ -1438,7 +1438,10 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
   });
 }
 
-const ATTESTATION_LINE = /^[ \t*#=_-]*(?:(?:attending|teaching|supervising)(?:\s+physician)?\s+)?attestation(?:\s+statement)?\s*:/i;
+// Also the title alone on its line (a card or section "Attending Attestation"), and the teaching physician's own opening
+// words ("I saw and examined the patient with Dr. …", "I was present for the entire excision …").
+const ATTESTATION_LINE =
+  /^[ \t*#=_-]*(?:(?:(?:attending|teaching|supervising)(?:\s+physician)?\s+)?attestation(?:\s+statement)?\s*(?::|$)|I\s+(?:saw\s+and\s+(?:examined|evaluated)|was\s+present\s+for)\b)/i;
 /** A list header that speaks of several lesions: "all sent to path:", "Shave removals of the following:". */
 const SEVERAL_HEADER = /\b(?:all|each|both|following)\b|\b(?:removals|biopsies|bxs|shaves|excisions|lesions|nevi|sks|keratoses|tags|acrochordons|growths)\b/i;
 const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*#?\s*\d{1,2}\s*[:.)-]/i;

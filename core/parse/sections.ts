@@ -64,6 +64,13 @@ const HEADING_START =
   /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|results?|surgery|today'?s|office|minor)/i;
 
 export function roleOfHeading(name: string): SectionRole | undefined {
+  const role = roleOfTitle(name);
+  // "Evaluación y plan / Assessment and plan": a bilingual template's title is read by the half the list knows.
+  const slash = role ? -1 : name.indexOf(' / ');
+  return slash > 0 ? roleOfTitle(name.slice(slash + 3)) : role;
+}
+
+function roleOfTitle(name: string): SectionRole | undefined {
   if (!HEADING_START.test(name)) return undefined;
   let h = name.toLowerCase();
   // "ADDENDUM 12/03/2026 (path received, Westside Lab):": the colon, a note in parentheses and a date, in any order.

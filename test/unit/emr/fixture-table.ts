@@ -483,11 +483,11 @@ export const PAGES: PageCase[] = [
   {
     file: 'generic/bilingual-rtl-arabic-english-labels.html',
     adapter: 'generic',
-    roles: ['note'],
+    roles: ['procedure', 'assessment'],
     patient: 'Test, Patient-497   MRN: 900497',
     dateOfService: '10/14/2026',
-    // A title's or label's Arabic half before the English one is left out of the line (the parser splits at "Procedures").
-    contains: [['note', 'Procedures\nProcedure: Punch biopsy, 4 mm\nSite: R anterior thigh\nSpecimen: A']],
+    // A bilingual title ("الإجراءات / Procedures") is read by its English half (probe h13: core/parse/sections.ts).
+    contains: [['procedure', 'Procedure: Punch biopsy, 4 mm\nSite: R anterior thigh\nSpecimen: A']],
   },
   {
     file: 'ema/visit-long-thirteen-diagnoses-list.html',
@@ -616,6 +616,67 @@ export const PAGES: PageCase[] = [
       ['procedure', 'Procedure 2: Cryotherapy with liquid nitrogen to 4 actinic keratoses'],
       ['assessment', '2. Actinic keratoses of the forehead x4 - LN2 today.'],
     ],
+  },
+  {
+    file: 'generic/pdf-converter-positioned-lines.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-668   MRN: 900668',
+    dateOfService: '11/17/2026',
+    // One positioned line per text line, glyph runs joined by spacer spans; the fields run on past page 2's header.
+    contains: [
+      ['procedure', '2. Excision of epidermoid cyst, upper back. Lesion 1.5 cm; excised diameter 1.9 cm'],
+      ['assessment', '2. Epidermoid cyst, upper back - excised, intermediate repair.'],
+    ],
+  },
+  {
+    file: 'ema/visit-previous-visits-accordion-open.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment'],
+    patient: 'Test, Patient-667   MRN: 900667',
+    dateOfService: '11/19/2026',
+    contains: [['assessment', 'Procedure: Shave biopsy']],
+  },
+  {
+    file: 'athena/encounter-billing-tab-claim-submitted.html',
+    adapter: 'athena',
+    roles: ['assessment', 'charges'],
+    patient: 'TEST, PATIENT-669   MRN: 900669',
+    // The encounter date, not the original appointment date in frMain's title.
+    dateOfService: '11/12/2026',
+    contains: [
+      ['assessment', 'Procedure: Punch biopsy, 4 mm, R anterior thigh.'],
+      ['charges', '99214'],
+    ],
+  },
+  {
+    file: 'nextech/visit-resident-note-attending-attestation.html',
+    adapter: 'nextech',
+    roles: ['assessment', 'procedure'],
+    patient: 'Test, Patient-670   MRN: 900670',
+    dateOfService: '11/13/2026',
+    contains: [
+      ['procedure', 'Excised diameter: 1.8 cm'],
+      ['other', 'I saw and examined the patient with Dr. Park'],
+    ],
+  },
+  {
+    file: 'epic/progress-note-smarttext-preview-and-hide-copy.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-671   MRN: 900671',
+    dateOfService: '11/16/2026',
+    // The hidden full copy is read beside its preview (the parser keeps one procedure).
+    contains: [['procedure', 'Not sent to pathology (clinically typical SK)']],
+  },
+  {
+    file: 'generic/bilingual-spanish-english-template-labels.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    // "Paciente / Patient:" is no "Patient:" label the reader knows: the MRN identifies the page.
+    patient: 'MRN: 900672',
+    dateOfService: '11/18/2026',
+    contains: [['procedure', 'Número de lesiones: 3 queratosis actínicas']],
   },
   {
     file: 'generic/print-preview-page-breaks-running-footer.html',
