@@ -245,6 +245,11 @@ const COUNT_AFTER = new RegExp(
   'gi',
 );
 
+const SITE_PAREN_COUNT = new RegExp(
+  String.raw`\b(?:${LESION_NOUNS})\s+((?:(?:on|of|over)\s+(?:the\s+)?)?(?:[a-z/]+\s+){0,2}?[a-z/]+)\s*\(\s*(\d{1,3})\s*\)(?!\s*(?:cm|mm|ml|mg|%))`,
+  'gi',
+);
+
 const COUNT_RANGE = new RegExp(
   String.raw`(?<![\d.\-/#])\b(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})\+?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
   'gi',
@@ -427,6 +432,11 @@ function countIn(text: string): number | undefined {
       take(Number(n[1]), at, at + n[0].length);
       at += n[0].length;
     }
+  }
+  // "multiple AKs face (10)", "warts on the R hand (4)": the count in parentheses after the lesions' site.
+  SITE_PAREN_COUNT.lastIndex = 0;
+  for (let m = SITE_PAREN_COUNT.exec(t); m; m = SITE_PAREN_COUNT.exec(t)) {
+    if (findSites(m[1] as string).length > 0) take(Number(m[2]), m.index, m.index + m[0].length);
   }
   // "approx 20-25 pedunculated skin tags": a range of lesions supports its lower end (the lowest supported count).
   if (seen.length === 0) {

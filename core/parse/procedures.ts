@@ -296,6 +296,14 @@ interface ExamSizes {
 }
 let examSizeLines: ExamSizes[] = [];
 
+/** "Acne vulgaris, active: …", "Warts R hand - …": a condition named at the start of a line, before a colon or dash. */
+const PROBLEM_LEAD = /^[\s\-*•]*([A-Za-z][A-Za-z' ]{2,40}(?:,\s*[A-Za-z ]{1,25}){0,3})\s*(?::|\s[-–—])\s*/;
+/** The condition a line opens with ("acne vulgaris" of "Acne vulgaris, active: …"), lower case; none when it names a procedure. */
+function conditionLead(text: string): string | undefined {
+  const head = PROBLEM_LEAD.exec(text)?.[1];
+  if (!head || findTriggers(head).length > 0) return undefined;
+  return head.split(',')[0]?.trim().toLowerCase();
+}
 /** "Acne vulgaris, moderate - …", "Molluscum - none.": a problem's name (and a qualifier) before a dash. */
 const PROBLEM_HEAD = /^[\s\-*•]*([A-Za-z][A-Za-z' ]{2,40}(?:,\s*[A-Za-z ]{1,25})?)\s+[-–—]\s+\S/;
 
@@ -337,6 +345,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       triggerAt: trigger.start + (seg.at ?? seg.start),
       generic,
     };
+    // "Acne scars …: TCA CROSS …, cosmetic." then "Acne vulgaris, active: comedone extraction …": a line that names its own
+    // condition before the procedure is not about the problem named on a line above.
+    if (!parent && trigger.lineStart && !trigger.field && block.context.length > 0) {
+      const own = conditionLead(trigger.text.slice(0, seg.at ?? seg.start));
+      if (own) block.context = block.context.filter((c) => !c.lineStart || c.field !== undefined || (conditionLead(c.text) ?? own) === own);
+    }
     // "#1 BCC R nasal ala - bx proven …" then "#2 AKs scalp x8 - LN2 today.": another item's line is not this item's context.
     if (trigger.label && trigger.lineStart) {
       const other = block.context.map((c) => c.label !== undefined && c.label !== trigger.label && c.lineStart).lastIndexOf(true);
@@ -666,7 +680,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       item && current && !current.parent && !current.label && (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b/i.test(current.trigger.text))
         ? current
         : item
-          ? current?.listOf
+          ? // "1. BCC …: excised 1.4 cm. Intermediate repair 3.0 cm." then "2. SCC …": the list goes on past an item's repair.
+            (current?.listOf ?? current?.parent?.listOf)
           : undefined;
     if (primaries.length > 0) {
       const segments = segmentsOf(u, primaries);
@@ -872,11 +887,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       // "Simple repair of 2.0 cm laceration L forearm. Simple repair of 1.5 cm laceration of the chin.": a repair
       // of its own naming another site is another repair, not more of the one before.
       const here = current && !current.parent && current.trigger !== u ? newSiteIn(u)?.site : undefined;
+      // "Laceration repair" (a title) over "Laceration R forearm 4.2 cm …": the site its lines have told so far.
+      const was = here && current ? (current.site ?? siteOfUnits(current.units.filter((x) => x !== u))) : undefined;
       const elsewhere =
         here?.key !== undefined &&
-        current?.site?.key !== undefined &&
-        (here.key !== current.site.key ||
-          (here.laterality !== undefined && current.site.laterality !== undefined && here.laterality !== current.site.laterality));
+        was?.key !== undefined &&
+        (here.key !== was.key || (here.laterality !== undefined && was.laterality !== undefined && here.laterality !== was.laterality));
       if (current && current.family === c.family && !u.label && !elsewhere) {
         if (!current.units.includes(u)) current.units.push(u);
         continue;
@@ -1934,7 +1950,10 @@ function lacerationsTotalCm(text: string): number | undefined {
 
 /** "Clean 2.0 cm superficial laceration", "a 2 cm gap": the length of a wound named as such. */
 function woundLengthCm(text: string): number | undefined {
-  const m = /(\d{1,2}(?:\.\d)?)\s*(cm|mm)\s+(?:\w+\s+){0,3}(?:laceration|wound|gap|dehiscence)\b/i.exec(text);
+  const m =
+    /(\d{1,2}(?:\.\d)?)\s*(cm|mm)\s+(?:\w+\s+){0,3}(?:laceration|wound|gap|dehiscence)\b/i.exec(text) ??
+    // "Laceration R forearm 4.2 cm from glass": the noun, its site, then the length.
+    /\blaceration\s+(?:of\s+(?:the\s+)?)?(?:[A-Za-z().]+\s+){0,4}?(\d{1,2}(?:\.\d)?)\s*(cm|mm)\b(?!\s*[x×])/i.exec(text);
   if (!m?.[1] || !m[2]) return lacerationsTotalCm(text);
   return round(m[2].toLowerCase() === 'mm' ? Number(m[1]) / 10 : Number(m[1]));
 }

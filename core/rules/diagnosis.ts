@@ -40,11 +40,11 @@ const FUNGAL_WORDS =
 const HEDGE_BEFORE = /(?:\br\/o|rule\s+out|\?|\bpossible|\bprobable|\bsuspect\w*|\bconcern\s+for|\bvs\.?|\bversus|\bddx|\bquestionable)\s*(?:\w+\s+){0,2}$/i;
 /** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
 const NEOPLASM_WORDS =
-  /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratos|spot|macule/i;
+  /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratos|spot|macule|\bdf\b|\bdfsp\b|dermatofibro|sarcoma|lipoma|adnexal/i;
 /** A neoplasm named as such (not only "lesion", "papule" or "spot"). */
 // "r/o mm": after a hedge, "mm" is malignant melanoma, not millimetres.
 const NAMED_NEOPLASM =
-  /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna/i;
+  /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna|\bdfsp\b|dermatofibrosarcoma|sarcoma/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 /** "Atypical (compound|junctional) melanocytic proliferation": a descriptive result that is not a nevus. */
 const ATYPICAL_PROLIFERATION = /\batypical\s+(?:[a-z]+\s+){0,2}melanocytic\s+proliferation\b/i;

@@ -200,3 +200,51 @@ describe('a dehiscence re-closed on the day of a new biopsy', () => {
     expect(r.findings).toContain('diagnosis/link');
   });
 });
+
+describe('two lacerations under one "Laceration repair" title', () => {
+  it('are two repairs measured by their wounds: contaminated single layer is intermediate, the other simple', () => {
+    const r = codeNote(
+      'Laceration repair\nLaceration R forearm 4.2 cm from glass, moderately contaminated; extensive irrigation and removal of glass particles. Closed in single layer with 4-0 nylon.\nAlso laceration L hand (dorsum) 1.8 cm, simple closure 5-0 nylon.\n',
+    );
+    expect(r.lines).toEqual(['12032', '12001-59']);
+  });
+});
+
+describe('excisions listed under "(all previously biopsied)"', () => {
+  it("every item is a proven malignancy, also after the first item's repair line", () => {
+    const r = codeNote(
+      'Excisions today (all previously biopsied):\n1. BCC, R forehead: lesion 0.8 cm, 3 mm margins, excised 1.4 cm. Intermediate repair 3.0 cm.\n2. SCC, L cheek: lesion 1.0 cm, 4 mm margins, excised 1.8 cm. Intermediate repair 3.5 cm.\n3. SCCIS, R forearm: lesion 1.2 cm, 4 mm margins, excised 2.0 cm. Intermediate repair 4.5 cm.\n',
+      { pathology: 'in-house' },
+    );
+    expect(r.lines).toEqual(['11642', '11642-59', '11602', '12053', '12032', '88305 x3']);
+    expect(r.findings).not.toContain('excision/pending-pathology');
+  });
+});
+
+describe('a lesion count in parentheses after the site', () => {
+  it.each([
+    ['1. Chronic actinic damage, multiple AKs face (10): LN2.', ['17000', '17003 x9']],
+    ['Warts on the R hand (4), LN2 x2 cycles.', ['17110']],
+  ])('%s', (line, lines) => {
+    expect(codeNote(`${line}\n`).lines).toEqual(lines);
+  });
+});
+
+describe('a cosmetic treatment on the line above a medical one', () => {
+  it('"Acne vulgaris, active: comedone extraction" is not cosmetic because the acne-scar line above is', () => {
+    const r = codeNote(
+      'Acne scars, ice pick and rolling, cheeks: TCA CROSS to 30 scars + microneedling, patient pay (cosmetic).\nAcne vulgaris, active: comedone extraction of 15 comedones, face; continue tretinoin.\nE/M: 99213-25\n',
+    );
+    expect(r.lines).toEqual(['99213-25', '10040']);
+    expect(r.dx[1]).toEqual(['L70.0']);
+  });
+});
+
+describe('a rule-out between two neoplasms', () => {
+  it('"r/o DF vs DFSP" is a neoplasm of unspecified behavior before pathology (D49.2), not a provisional non-neoplasm', () => {
+    const r = codeNote('L calf, 1.2 cm firm nodule, r/o DF vs DFSP - 6 mm punch bx, 2 sutures, to in-house dermpath.\n', { pathology: 'in-house' });
+    expect(r.lines).toEqual(['11104', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['D49.2']]);
+    expect(r.findings).not.toContain('diagnosis/unmapped');
+  });
+});
