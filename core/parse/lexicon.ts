@@ -304,9 +304,9 @@ const NEGATED_PROC =
   /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|ilk|injection|debridement|curettage|repair|graft|flap|undermining|extractions?|paring)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
 const NEGATED_PROC_GATED = gated(NEGATED_PROC);
 const STATED_PAST =
-  /\bat\s+(?:(?:her|his|their|the|a)\s+)?(?:last|prior|previous)\s+(?:visit|appointment)\b|\b(?:\d+|a|one|two|three|several)\s+(?:years?|yrs?|months?|mos?|weeks?|wks?)\s+ago\b/i;
+  /\bat\s+(?:(?:her|his|their|the|a)\s+)?(?:last|prior|previous)\s+(?:visit|appointment)\b|\b(?:\d+|a|one|two|three|several)\s+(?:years?|yrs?|months?|mos?|weeks?|wks?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
 const PERFORMED_NOW = gated(
-  /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|obtained|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i,
+  /\b(?:performed|done|was\s+(?:obtained|taken|removed|excised|treated|shaved|destroyed|injected|applied)|(?:was|were)\s+biopsied\s+(?:by|with|using|via)\s+(?:a\s+|an\s+)?(?:shave|tangential|saucerization|punch|\d{1,2}\s*mm|deep\s+shave|scoop|incisional)(?![^.;\n]{0,40}\d{1,2}\/\d{1,2})|were\s+(?:obtained|taken|removed|excised|treated|destroyed|injected)|obtained|i\s+(?:then\s+)?(?:performed|did|took|removed|excised|treated|injected)|we\s+(?:performed|did)|was\s+performed|consent(?:ed)?|timeout|time[- ]out|prepped|anesthetized|hemostasis|tolerated)\b/i,
 );
 
 /** The date of service of the note being parsed (ISO), set for the length of one parse. */
