@@ -392,7 +392,9 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
         !ORDERS_SECTION.test(q.block.section.name) &&
         q.procedure.status === 'performed' &&
         group(q.procedure.kind) === group(p.procedure.kind) &&
-        (!p.procedure.site?.key || !q.procedure.site?.key || sameSiteKey(p.procedure.site.key, q.procedure.site.key)),
+        // The plan's mention must name its site: an order with the site is not dropped for a bare "bx today".
+        q.procedure.site?.key !== undefined &&
+        (!p.procedure.site?.key || sameSiteKey(p.procedure.site.key, q.procedure.site.key)),
     );
     if (!twin) continue;
     for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);

@@ -104,6 +104,13 @@ describe('an Orders list restating the plan', () => {
   });
 });
 
+describe('an Orders list that tells the site the plan does not', () => {
+  it("keeps the order's procedure when the plan names no site", () => {
+    const e = parseNote('Date of Service: 11/20/2026\nPlan: shave bx today.\n\nOrders:\n- Shave biopsy, R nasal ala, specimen A to dermpath\n');
+    expect(e.procedures.map((p) => [p.kind, p.site?.key])).toEqual([['biopsy-tangential', 'nasal-ala']]);
+  });
+});
+
 describe('golden notes 521-532: spurious findings beside right lines', () => {
   it('SOAP "A: 2. SK x2 …" gives its site to "P: 2. SKs - … LN2" (no missing-site finding)', () => {
     const note =
@@ -188,5 +195,19 @@ describe('"atypical compound melanocytic proliferation" on the report', () => {
     expect(asked.map((f) => f.severity)).toEqual(['warning']);
     expect(asked[0]?.message).toContain('the clinical diagnosis D49.2 stays linked until the pathologist states the behavior');
     expect(d.findings.map((f) => f.rule)).not.toContain('diagnosis/missing');
+  });
+});
+
+describe('"The lesion was biopsied by shave technique …" told as today\'s narrative', () => {
+  it.each([
+    ['Pink pearly papule L cheek 0.6 cm. The lesion was biopsied by shave technique and sent to path.\n', ['11102', '88305']],
+    ['PINK PEARLY PAPULE L CHEEK 0.6 CM. THE LESION WAS BIOPSIED BY SHAVE TECHNIQUE AND SENT TO PATH.\n', ['11102', '88305']],
+    ['Scaly plaque R shin, 1 cm. The lesion was biopsied with a 4 mm punch, specimen A, one suture.\n', ['11104', '88305']],
+    // A stated past time, a date before the visit or a year keeps it history (§1: only today's biopsies are coded).
+    ['Pink papule L cheek. The lesion was biopsied by shave 2 weeks ago and showed BCC.\n', []],
+    ['Pink papule L cheek. The lesion was biopsied by shave on 11/02/2026, BCC.\n', []],
+    ['Pink papule L cheek. The lesion was biopsied by punch in 2024, benign.\n', []],
+  ])('%s → %j', (body, lines) => {
+    expect(codeNote(body).lines).toEqual(lines);
   });
 });
