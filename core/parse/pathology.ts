@@ -340,6 +340,9 @@ const PAGE_FURNITURE =
 const SIGNED_LEAD =
   /^\s*(?:(?:addendum\s+)?(?:electronically\s+)?(?:e-?)?signed(?:\s+out)?|verified|finalized)(?:\s+on)?\s*:?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[.;,]\s+(?=[A-Z][a-z]+\s+[a-z])/i;
 
+/** What a clinical-history line rules out, after its site ("R temple, r/o SCC"). */
+const RULE_OUT_TAIL = /[\s,;:(-]+(?:r\/o|rule\s+out|ddx|vs\.?|versus|\?|concern\s+for|suspect\w*)\b[\s\S]*$/i;
+
 /** An addendum's sentence announcing that the diagnoses below replace the signed ones. */
 const REVISED_LEAD =
   /\b(?:diagnos[ie]s|dx)\b[^\n]{0,60}?\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:revised|amended|changed|corrected)\b[^\n:]{0,40}:\s*$/i;
@@ -400,7 +403,8 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
   // Walk lines: sub-headings switch mode; labels open items.
   // "RESULTS: A) BCC, nodular. B) SCC in situ. C) Dermatofibroma." — one item per line (same length, spans stay true).
   // Also "A - SCC in situ. B - seborrheic keratosis." (letter, dash).
-  const text = rawText.replace(/([.;])([ \t])(?=(?:\(?[A-H]\)|[A-H][.:]|[A-H][ \t][-–—]{1,2})\s)/g, '$1\n');
+  // "Specimen A: right temple, shave. Specimen B: left cheek, shave." too.
+  const text = rawText.replace(/([.;])([ \t])(?=(?:\(?[A-H]\)|[A-H][.:]|[A-H][ \t][-–—]{1,2}|(?:[Ss]pecimen|SPECIMEN|[Pp]art|PART)\s+[A-H][.:)])\s)/g, '$1\n');
   const items: Item[] = [];
   let mode: Mode = 'header';
   let sawDiagnosisHeading = false;
@@ -619,8 +623,18 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
   for (const it of items) {
     // A line naming several specimens names several sites: it gives none of them one.
     // "SPECIMEN A: Skin, left nasal ala, excision" above the diagnosis heading describes specimen A too.
-    const described = it.mode === 'specimens' || (it.mode === 'header' && sawDiagnosisHeading && /^\s*skin\b/i.test(it.head || it.body));
-    if (described && it.label && !it.also && (it.head || it.body)) siteByLabel.set(it.label, (it.head || it.body).split('\n')[0] ?? '');
+    // So does a preamble's "Clinical History: A) R temple, r/o SCC." or "Specimen A: right temple, shave." (the site, not
+    // what is ruled out) when a diagnosis heading follows.
+    const said = (it.head || it.body).split('\n')[0]?.replace(RULE_OUT_TAIL, '') ?? '';
+    const described =
+      it.mode === 'specimens' ||
+      (it.mode === 'header' && sawDiagnosisHeading && /^\s*skin\b/i.test(it.head || it.body)) ||
+      ((it.mode === 'history' || it.mode === 'header') &&
+        sawDiagnosisHeading &&
+        said.length > 2 &&
+        !FINDING_WORDS.test(said) &&
+        behaviorOf(said) === 'unknown');
+    if (described && it.label && !it.also && said) siteByLabel.set(it.label, it.mode === 'specimens' ? ((it.head || it.body).split('\n')[0] ?? '') : said);
   }
   let unlabeled = 0;
   // An addendum filed on its own ("ADDENDUM: Specimen B: a PAS stain … ") has no diagnosis section:

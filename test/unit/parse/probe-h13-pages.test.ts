@@ -60,4 +60,21 @@ describe('probe h13: phrasings of unseen pages', () => {
       '17003 x2 []',
     ]);
   });
+
+  it.each([
+    ['Clinical History: A) R temple, r/o SCC. B) L cheek, r/o BCC.', 'R temple', 'L cheek'],
+    ['Specimen A: right temple, shave. Specimen B: left cheek, shave.', 'right temple, shave.', 'left cheek, shave.'],
+  ])('a report preamble "%s" gives each specimen its site', (preamble, a, b) => {
+    const reports = parseSections([
+      {
+        name: 'Pathology report',
+        role: 'pathology',
+        text: `${preamble}\nFinal Diagnosis\nA. SQUAMOUS CELL CARCINOMA, invasive.\nB. BASAL CELL CARCINOMA, nodular.\n`,
+      },
+    ]).pathology;
+    expect(reports.map((r) => [r.specimenLabel, r.siteText, r.behavior])).toEqual([
+      ['A', a, 'malignant'],
+      ['B', b, 'malignant'],
+    ]);
+  });
 });
