@@ -267,6 +267,10 @@ const COUNT_PER_SITE = new RegExp(
   'i',
 );
 /** "I froze eleven of them today, seven on the scalp and four on the hands": the count the treatment verb gives. */
+const SEEN_THEN_TREATED = new RegExp(
+  String.raw`\b(?:${LESION_NOUNS})\s*(?:x|×)\s*(\d{1,3})\b[^.;\n]{0,40}?[,;]\s*(?:curettage|cryo(?:therapy)?|ln2|destruction|treatment)\s+of\s+(?:the\s+)?(\d{1,3}|${NUMBER_WORDS})\b(?!\s*(?:cm|mm|ml|mg|units?|%|sec|s\b|seconds?|cycles?))`,
+  'i',
+);
 const OF_THEM = new RegExp(
   String.raw`\b(?:froze|frozen|treated|destroyed|removed|injected|cauterized|snipped|shaved)\s+(?:all\s+)?(\d{1,3}|${NUMBER_WORDS})\s+of\s+them\b`,
   'i',
@@ -350,6 +354,13 @@ function countIn(text: string): number | undefined {
   // "AKs - fourteen (14) treated with LN2": a count told with its digits, then the treatment verb.
   const toldTwice = COUNT_TREATED.exec(t);
   if (toldTwice?.[1] && wordNumber(toldTwice[1]) === Number(toldTwice[2])) return Number(toldTwice[2]);
+  // "Molluscum x 15 on trunk, curettage of 14 today": of the lesions seen, the number treated is the count.
+  const treatedOf = SEEN_THEN_TREATED.exec(t);
+  if (treatedOf?.[1] && treatedOf[2]) {
+    const seen = wordNumber(treatedOf[1]);
+    const n = wordNumber(treatedOf[2]);
+    if (seen !== undefined && n !== undefined && n < seen) return n;
+  }
   const ofThem = OF_THEM.exec(t);
   if (ofThem?.[1]) {
     const n = wordNumber(ofThem[1]);

@@ -231,6 +231,8 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
       /^[A-H]\.\s/.test(ahead)
     )
       continue;
+    // "81 yo F. Here for a spot on the back": the patient's sex after the age, not an item.
+    if (/\b\d{1,3}[ -]?(?:yo|y\/o|y\.o\.?|yrs?|years?(?:[ -]old)?)\s*$/i.test(line.slice(Math.max(0, at - 16), at)) && /^F\.\s/.test(ahead)) continue;
     // "specimen A. A 2 cm wedge…" and "a #15 blade" are not new items.
     if (/\b(?:specimen|spec|labeled|labelled|site|lesion|jar|part|container|bottle)\s*$/i.test(line.slice(Math.max(0, at - 14), at))) continue;
     if (/^#\s?\d{1,2}\s+(?:blade|scalpel|needle|gauge|suture|curette)/i.test(ahead + line.slice(at + 12, at + 24))) continue;

@@ -248,3 +248,13 @@ describe('a rule-out between two neoplasms', () => {
     expect(r.findings).not.toContain('diagnosis/unmapped');
   });
 });
+
+describe('left over from the notes helper (h12)', () => {
+  it('"Molluscum x 15 on trunk, curettage of 14 today" counts the 14 treated (17110, not 17111)', () => {
+    expect(codeNote('Molluscum x 15 on trunk, curettage of 14 today.\n').lines).toEqual(['17110']);
+  });
+  it('"81 yo F." is the patient\'s sex, not specimen F', () => {
+    const e = parseNote('Date of Service: 11/20/2026\n81 yo F. Here for spot on back.\nShave bx L upper back, r/o BCC.\n');
+    expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A']);
+  });
+});
