@@ -201,6 +201,9 @@ export function placeOfServiceOf(text: string): string | undefined {
 
 const MANAGED =
   /\b(?:start(?:ed|ing)?|continue[sd]?|cont\.?|resume|rx|prescri(?:be|bed|ption)|refill(?:ed|s)?|increase[sd]?|decrease[sd]?|taper(?:ed)?|discontinue[sd]?|stop(?:ped)?|switch(?:ed)?|change[sd]?\s+to|labs?|lab\s+work|cbc|cmp|lfts?|lipid|quantiferon|tb\s+test|culture|koh|patch\s+test(?:ing)?|counsel(?:l)?(?:ed|ing)?|educat(?:ed|ion)|discussed\s+(?:treatment|options|management|diagnosis|prognosis|risks\s+of\s+(?:the\s+)?(?:medication|drug))|refer(?:red|ral)?|monitor(?:ing)?|cream|ointment|lotion|gel|foam|solution|shampoo|topical|oral|tablets?|capsules?|mg\b|bid|tid|qd|qhs|daily|twice|weekly|apply|biologic|methotrexate|doxycycline|minocycline|spironolactone|isotretinoin|accutane|dupixent|dupilumab|tretinoin|clobetasol|triamcinolone\s+(?:\d|cream|ointment)|hydrocortisone|ketoconazole|terbinafine|valacyclovir|cephalexin|mupirocin|imiquimod|efudex|5-?fu|fluorouracil|calcipotriene|tacrolimus|pimecrolimus|ruxolitinib|sunscreen|spf|work[- ]?up|imaging|ultrasound|ct\b|mri\b)\b/i;
+/** "soak BID, RTC 2 wk", "Vaseline and a bandage daily": care of today's wound belongs to the procedure, no other problem managed. */
+const WOUND_CARE =
+  /\b(?:(?:warm\s+|epsom\s+(?:salt\s+)?)?soaks?|soaking|dressing(?:\s+changes?)?|bandages?|band-?aids?|wound\s+care|vaseline|petrolatum|aquaphor|keep\s+(?:it\s+|the\s+(?:site|wound)\s+)?(?:clean|dry|covered))\b[^.;,\n]*/gi;
 const PROCEDURE_ONLY =
   /\b(?:biops|bx|ln2|cryo|liquid\s+nitrogen|destruction|destroyed|excis|shave|punch|ed&c|ed\s*&\s*c|mohs|ilk|intralesional|curettage|removed|snip)/i;
 
@@ -234,7 +237,7 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       if (text) {
         const icd = PROBLEM_ICD.exec(current.body);
         const body = current.body;
-        const managed = MANAGED.test(body.replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor '));
+        const managed = MANAGED.test(body.replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor ').replace(WOUND_CARE, ' '));
         const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };
         if (icd?.[1] && /\d/.test(icd[1])) p.icd10 = icd[1];
         const span = spanOf(current.start, current.end);

@@ -211,3 +211,17 @@ describe('"The lesion was biopsied by shave technique …" told as today\'s narr
     expect(codeNote(body).lines).toEqual(lines);
   });
 });
+
+describe('wound care after a procedure is no separately managed problem', () => {
+  it.each([['Plan: soak BID, RTC 2 wk.\n'], ['Plan: Vaseline and a bandage daily until healed. RTC prn.\n']])('%s → no E/M suggestion', (plan) => {
+    const r = codeNote(`Procedure: L great toe, digital block. Entire nail plate avulsed. Dressing applied.\n${plan}`);
+    expect(r.lines).toEqual(['11730-TA']);
+    expect(r.findings).not.toContain('evaluation/separately-identifiable');
+  });
+  it('a prescription beside the wound care still is', () => {
+    const r = codeNote(
+      'Procedure: L great toe, digital block. Entire nail plate avulsed.\nPlan: soak BID; start terbinafine 250 mg daily for onychomycosis of the other toenails.\n',
+    );
+    expect(r.findings).toContain('evaluation/separately-identifiable');
+  });
+});
