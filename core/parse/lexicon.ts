@@ -382,6 +382,14 @@ function donePast(t: string): boolean {
   return iso < serviceDate;
 }
 
+/** "… s/p bx 10/30 - re-excision today: …, intermediate closure": "today" told after every history word before the procedure. */
+function todayBefore(before: string): boolean {
+  const at = before.search(/\b(?:today|this\s+visit)\b(?![\s\S]*\b(?:today|this\s+visit)\b)/i);
+  if (at < 0) return false;
+  const rest = before.slice(at);
+  return !gatedTest(HISTORY, rest, indexText(rest)) && !/\b(?:no|not|declined|deferred|will|plan)\b/i.test(rest);
+}
+
 /**
  * Status of the procedure named in one clause of text: performed, planned,
  * deferred, declined, history (a past procedure — never created) or negated.
@@ -528,6 +536,13 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
   const labelOnly = /^\W*plan\s*:\s*/i.exec(t);
   const doneToday = labelOnly !== null && /\btoday\b/i.test(t) && !gatedTest(PLANNED, t.slice(labelOnly[0].length), indexText(t.slice(labelOnly[0].length)));
   if (gatedTest(PLANNED, t, index) && !performedNow && !doneToday) return 'planned';
-  if ((gatedTest(HISTORY, t, index) || inHistorySection) && !performedNow) return 'history';
+  // "… s/p shave bx 10/30/2026 with positive margins - re-excision today: …": the history words tell the earlier
+  // procedure; this one is named "today" right after its own word.
+  // So is a step told after it in the same clause ("re-excision today: …, excised diameter 1.3 cm, intermediate closure").
+  const todayHere =
+    triggerAt !== undefined &&
+    triggerAt >= 0 &&
+    (/^[\w&/-]+(?:\s+[\w&/-]+)?\s+(?:today|this\s+visit)\b/i.test(t.slice(triggerAt, triggerAt + 40)) || todayBefore(t.slice(0, triggerAt)));
+  if ((gatedTest(HISTORY, t, index) || inHistorySection) && !performedNow && !todayHere) return 'history';
   return 'performed';
 }

@@ -395,6 +395,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   const whyUnits = new Set<Unit>();
   let unchecked = false;
   let attesting = false;
+  let repairHead = false;
   for (const u of units) {
     if (overBudget()) break;
     // "ATTENDING ATTESTATION: I saw and examined … present for the cryotherapy and both biopsies …": the teaching
@@ -450,6 +451,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     }
     if (u.label && u.lineStart) lastDx = undefined;
     if (u.field && isDxField(u.field) && !current) lastDx = u;
+    // "Repair:" alone on its line over indented fields ("Type: Intermediate", "Length: 2.8 cm"): the type field names the repair.
+    if (u.lineStart && u.field !== undefined && /^(?:repair|closure|wound\s+closure|reconstruction)$/.test(u.field) && !(u.value ?? '').trim())
+      repairHead = true;
+    else if (repairHead && u.lineStart && u.field !== undefined && /^(?:type|level|method|technique|repair\s+type)$/.test(u.field)) {
+      if (triggers.length === 0 && /\b(?:simple|intermediate|complex|layered)\b/i.test(u.value ?? ''))
+        triggers.push({ family: 'repair', start: (u.valueStart ?? u.start) - u.start, end: u.text.length });
+      repairHead = false;
+    } else if (u.lineStart && !(u.field && /^(?:length|size|site|location)$/.test(u.field))) repairHead = false;
     // "Irritated skin tags x16 … Removed with fine scissors.": removal words after a skin-tag line.
     if (
       triggers.length === 0 &&

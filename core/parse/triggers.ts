@@ -157,9 +157,9 @@ const GATE = groupedByFirstLetter(
 const DRUG_NAME = gated(
   /\b(?:kenalog|triamcinolone|depo-?medrol|methylprednisolone|dexamethasone|celestone|betamethasone|ceftriaxone|rocephin|b-?12|cyanocobalamin|ilumya|tildrakizumab|xolair|omalizumab|dupixent|dupilumab|cosentyx|secukinumab|taltz|ixekizumab|tremfya|guselkumab|skyrizi|risankizumab|stelara|ustekinumab|humira|adalimumab|enbrel|etanercept|adbry|tralokinumab|ebglyss|lebrikizumab|nemluvio|nemolizumab|bimzelx|bimekizumab|siliq|brodalumab)\b/i,
 );
-const DRUG_ROUTE = gated(/\b(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq|glute(?:us|al)|deltoid|ventrogluteal)\b/i);
+const DRUG_ROUTE = gated(/\b(?:im|intramuscular(?:ly)?|subcutaneous(?:ly)?|subq|sub-?q|sq|sc|glute(?:us|al)|deltoid|ventrogluteal)\b/i);
 const DRUG_GIVEN = gated(/\b(?:given|administered|injected|injection|inj|shot)\b/i);
-const DOSE_THEN_ROUTE = gated(/\b\d+(?:\.\d+)?\s*(?:cc|ml|mg)\s+(?:im|intramuscular(?:ly)?|sq|subq|sub-?q|subcutaneous(?:ly)?)\b/i);
+const DOSE_THEN_ROUTE = gated(/\b\d+(?:\.\d+)?\s*(?:cc|ml|mg)\s+(?:im|intramuscular(?:ly)?|sq|sc|subq|sub-?q|subcutaneous(?:ly)?)\b/i);
 const INTO_LESION = gated(/\b(?:intralesional|ilk|into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque)s?)\b/i);
 
 /**

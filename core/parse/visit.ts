@@ -86,8 +86,18 @@ export function dateOfServiceOf(text: string): string | undefined {
       const d = parseDate(line);
       if (d) return d;
     }
+    // "Progress Notes by Hannah Cole, MD at 11/20/2026 9:40 AM": the note's own time stamp on its first lines.
+    const stamped = i < 3 && !otherDay ? /\bat\s+(?=\d{1,2}\/\d{1,2}\/\d{2,4}\s+\d{1,2}:\d{2})/i.exec(line) : null;
+    if (stamped) {
+      const d = parseDate(line.slice(stamped.index + stamped[0].length));
+      if (d) return d;
+    }
   }
-  return undefined;
+  // Dictated: "… a 70-year-old gentleman seen today on 11/19/2026 for …".
+  const today = /\b(?:seen|evaluated|examined)\s+(?:in\s+(?:the\s+)?(?:clinic|office)\s+)?today\s*(?:,\s*|on\s+|\(\s*)?(?=\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
+    head,
+  );
+  return today ? parseDate(head.slice(today.index + today[0].length, today.index + today[0].length + 12)) : undefined;
 }
 
 const LEVEL_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };

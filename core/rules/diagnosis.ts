@@ -517,6 +517,11 @@ class Linker {
     const strict = p.kind === 'destruction-premalignant';
     let h = fitting.find((x) => !GENERIC.has(x)) ?? (strict ? undefined : (readings.find((x) => !GENERIC.has(x)) ?? fitting[0] ?? readings[0]));
     let fromNote = false;
+    // "Onychomycosis, toenails 1-5 … Debridement of 10 nails …": a kind that takes nothing note-wide still reads its own paragraph.
+    if (!h && NO_NOTE_WIDE.includes(p.kind) && KIND_FITS[p.kind]) {
+      const near = this.histology(procedureParagraph(this.ctx, p).slice(0, 800));
+      if (near && fitsKind(p.kind, near)) h = near;
+    }
     // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
     if (!h && p.kind === 'hidradenitis-excision') h = 'hidradenitis';
     // Only kinds with a list of fitting conditions can take one from the note (no list: nothing fits, no need to read it).

@@ -258,3 +258,56 @@ describe('left over from the notes helper (h12)', () => {
     expect(e.procedures.map((p) => p.specimenLabel)).toEqual(['A']);
   });
 });
+
+describe('a re-excision told "today" after the earlier biopsy\'s history words', () => {
+  it('"s/p shave bx 10/30/2026 with positive margins - re-excision today: …, intermediate closure 3.2 cm" is today\'s work', () => {
+    const r = codeNote(
+      'Assessment and Plan\nDysplastic nevus, moderate atypia, L upper back, s/p shave bx 10/30/2026 with positive margins - re-excision today: 2 mm margins around the 0.9 cm biopsy scar, excised diameter 1.3 cm, intermediate closure 3.2 cm. Specimen A.\n',
+      { pathology: 'in-house' },
+    );
+    expect(r.lines).toEqual(['11402', '12032', '88305']);
+    expect(r.dx[0]).toEqual(['D22.5']);
+  });
+  it('"s/p excision 10/30/2026, healing well" stays history', () => {
+    expect(codeNote('s/p excision 10/30/2026, healing well, no infection.\n').lines).toEqual([]);
+  });
+});
+
+describe("dates of service written in the note's own words", () => {
+  it.each([
+    ['Progress Notes by Hannah Cole, MD at 11/20/2026 9:40 AM\nPatient: Test, Patient-701\n', '2026-11-20'],
+    ['Dictated: The patient is a 70-year-old gentleman seen today on 11/19/2026 for a scaly lesion.\n', '2026-11-19'],
+    ['Signed by Hannah Cole, MD at 11/20/2026 9:40 AM\n', undefined],
+  ])('%s', (head, dos) => {
+    expect(parseNote(`${head}Shave bx L helix, r/o SCC.\n`).visit.dateOfService).toBe(dos);
+  });
+});
+
+describe('a repair written as "Repair:" over indented fields', () => {
+  it('"Type: Intermediate", "Length: 2.8 cm", "Site: R cheek" is a repair after the Mohs stage', () => {
+    const r = codeNote(
+      'Mohs\nLesion: BCC R cheek (bx 11/1/2026)\nStage 1 - 2 blocks - clear\nRepair:\n  Type: Intermediate\n  Length: 2.8 cm\n  Site: R cheek\n',
+    );
+    expect(r.lines).toEqual(['17311', '12052']);
+  });
+});
+
+describe('a biologic given "SC" in the office', () => {
+  it('"first dose 150 mg SC given in office today" is an administration (96372, commercial)', () => {
+    const r = codeNote('Psoriasis - 15% BSA, failed methotrexate - Start Skyrizi; first dose 150 mg SC given in office today from practice stock.\n', {
+      payer: 'commercial',
+    });
+    expect(r.lines).toEqual(['96372']);
+    expect(r.findings).toContain('injection/self-administered-drug');
+  });
+});
+
+describe('nail debridement beside the onychomycosis sentence of its own line', () => {
+  it('links B35.1', () => {
+    const r = codeNote(
+      'Onychomycosis, toenails 1-5 bilaterally, thick dystrophic painful nails, limits ambulation. Debridement of 10 nails with nail nippers and burr.\n',
+    );
+    expect(r.lines).toEqual(['11721']);
+    expect(r.dx).toEqual([['B35.1']]);
+  });
+});
