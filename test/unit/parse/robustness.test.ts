@@ -55,7 +55,7 @@ function cpuMs(): number {
 
 function timed(text: string): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let attempt = 0; attempt < 2 && best > 50; attempt++) {
+  for (let attempt = 0; attempt < 3 && best > 50; attempt++) {
     const t0 = cpuMs();
     const e = parseNote(text);
     best = Math.min(best, cpuMs() - t0);
