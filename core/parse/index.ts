@@ -432,6 +432,30 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     )
       parsed.splice(i, 1);
   }
+  // "Keloid R earlobe … Plan: shave excision of keloid today, then ILK to base." then "Shave excision performed, 1.5 cm,
+  // …": the plan named today's procedure, and the narrative after it tells the same one.
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.block.parent || p.procedure.status !== 'performed') continue;
+    const unit = p.block.trigger;
+    if (!/\bplan\s*:[^.;]*$/i.test(unit.text.slice(0, Math.max(0, p.block.triggerAt - unit.start)))) continue;
+    const told = parsed.find(
+      (q) =>
+        q !== p &&
+        !q.block.parent &&
+        q.block.section === p.block.section &&
+        q.block.trigger.start > unit.end - 1 &&
+        q.procedure.status === 'performed' &&
+        q.procedure.kind === p.procedure.kind &&
+        (!p.procedure.site?.key || !q.procedure.site?.key || sameSiteKey(p.procedure.site.key, q.procedure.site.key)),
+    );
+    if (!told) continue;
+    for (const ind of p.procedure.indications) if (!told.procedure.indications.includes(ind)) told.procedure.indications.push(ind);
+    if (!told.clinicalDiagnosis && p.clinicalDiagnosis) told.clinicalDiagnosis = p.clinicalDiagnosis;
+    for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
+    parsed.splice(parsed.indexOf(p), 1);
+    i = Math.min(i, parsed.length);
+  }
   const documented = parsed.filter((p) => p.block.section.role !== 'assessment' || procedureField(p));
   if (documented.length === 0) return;
   for (let i = parsed.length - 1; i >= 0; i--) {

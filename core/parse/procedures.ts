@@ -646,6 +646,22 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             current.family === 'mohs' ||
             current.parent?.family === 'mohs' ||
             /^\s*(?:stage|layer|repair|closure|defect|flap|graft|the\s+(?:defect|wound|flap|graft)|undermin|length)/i.test(u.text));
+        // "Shave excision performed …. Kenalog … injected into the base. Sent to path.": the tissue sent is the removal's,
+        // not the injection's or destruction's told in between.
+        const tissue =
+          keep &&
+          !current.parent &&
+          NO_TISSUE.has(current.family) &&
+          /\b(?:sent|submitted|to)\s+(?:the\s+)?(?:path\w*|derm\s*path\w*|dermatopath\w*|lab)\b/i.test(u.text)
+            ? blocks
+                .slice(-3)
+                .reverse()
+                .find((x) => x !== current && !x.parent && TISSUE.has(x.family))
+            : undefined;
+        if (tissue) {
+          tissue.units.push(u);
+          continue;
+        }
         if (keep) {
           current.units.push(u);
           // "Specimen: A" after the repair lines still belongs to the excision the repair closes.
@@ -1185,6 +1201,9 @@ function twoDxLike(parts: string[]): boolean {
 }
 
 /** "Specimen to path (A)", "specimen sent to in-house lab": where the tissue went. */
+/** Families whose procedure leaves tissue for pathology, and ones that never do. */
+const TISSUE = new Set<Family>(['biopsy', 'punch', 'shave', 'excision']);
+const NO_TISSUE = new Set<Family>(['ilk', 'injection', 'destruction']);
 const SPECIMEN_SENT = /\b(?:specimens?|spec)\b[^.;\n]{0,40}\b(?:path\w*|derm\s*path\w*|dermatopath\w*|lab|sent|submitted)\b/i;
 
 function biopsyGroup(f: Family): Family {

@@ -311,3 +311,14 @@ describe('nail debridement beside the onychomycosis sentence of its own line', (
     expect(r.dx).toEqual([['B35.1']]);
   });
 });
+
+describe("a plan line naming today's procedure, then the narrative of it", () => {
+  it('"Plan: shave excision of keloid today, then ILK to base." over the performed shave and injection is one of each', () => {
+    const r = codeNote(
+      'Keloid R earlobe, post piercing, 1.5 cm. Plan: shave excision of keloid today, then ILK to base.\nShave excision performed, 1.5 cm, hemostasis with electrocautery. Kenalog 40 mg/mL 0.25 mL injected into the base. Sent to path.\n',
+      { pathology: 'in-house' },
+    );
+    // The jar after the injection is the shave's tissue.
+    expect(r.lines).toEqual(['11312', '88305', '11900', 'J3301']);
+  });
+});
