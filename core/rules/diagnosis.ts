@@ -90,6 +90,19 @@ function namesNonNeoplasm(text: string, h: Histology | undefined): boolean {
   return NON_NEOPLASTIC.test(text) && !NAMED_NEOPLASM.test(text);
 }
 
+/**
+ * The parser's lesion types name families ("cyst", "hemangioma"); the procedure's own words may name the kind
+ * ("Epidermoid cyst R back, 2 cm. Excision, …", "pyogenic granuloma L index finger"), which has its own code.
+ */
+function precise(type: string, words: string): string {
+  if (type === 'cyst') {
+    if (/\b(?:epiderm(?:oid|al)|eic|epidermal\s+inclusion|infundibular)\b/i.test(words)) return 'epidermoid cyst';
+    if (/\b(?:pilar|trichilemmal)\b/i.test(words)) return 'pilar cyst';
+  }
+  if (type === 'hemangioma' && /\b(?:pyogenic\s+granuloma|lobular\s+capillary\s+hemangioma)\b/i.test(words)) return 'pyogenic granuloma';
+  return type;
+}
+
 interface Target {
   lesionLabel?: string;
   specimenLabel?: string;
@@ -328,7 +341,7 @@ class Linker {
   fromClinical(lesion: Lesion | undefined, p: Procedure | undefined, where: Where, who: string, pending: boolean, provenIn?: boolean): string[] {
     const proven = provenIn ?? (lesion?.priorMalignantBiopsy === true || p?.reExcision === true);
     const type = p?.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined;
-    const text = lesion?.clinicalDiagnosis ?? type;
+    const text = lesion?.clinicalDiagnosis ?? (p && type ? precise(type, procedureParagraph(this.ctx, p).split('\n')[0]?.slice(0, 600) ?? '') : type);
     const documented = lesion?.icd10;
     if (documented) {
       const codes = this.documented(documented, where, who);

@@ -322,3 +322,17 @@ describe("a plan line naming today's procedure, then the narrative of it", () =>
     expect(r.lines).toEqual(['11312', '88305', '11900', 'J3301']);
   });
 });
+
+describe("a lesion family named precisely on the procedure's own line", () => {
+  it.each([
+    ['Epidermoid cyst upper back, 2 cm, painful. Excision, excised diameter 2.4 cm, layered closure 3.5 cm.', 'L72.0'],
+    ['Pilar cyst scalp, 1.5 cm, tender. Excision, excised diameter 1.7 cm, layered closure 2.5 cm.', 'L72.11'],
+    ['Pyogenic granuloma L index finger, bleeding, 6 mm - shave removal. Sent to path.', 'L98.0'],
+  ])('%s → %s', (line, code) => {
+    expect(codeNote(`${line}\n`, { pathology: 'in-house' }).dx[0]).toContain(code);
+  });
+  it("another item's line does not make a plain cyst a pilar cyst", () => {
+    const r = codeNote('1. Cyst L back, 2 cm, inflamed - excision, excised diameter 2.4 cm, layered closure 3.5 cm.\n2. Pilar cyst scalp - observe.\n');
+    expect(r.dx[0]).toEqual(['L72.9']);
+  });
+});
