@@ -245,7 +245,7 @@ export const destructionBenign = defineRule({
   title: 'Benign lesions (warts, molluscum, milia…): 17110 for up to 14, 17111 for 15 or more',
   explain:
     'Destruction of benign lesions other than skin tags and vascular proliferative lesions is one unit per session: 17110 for 1 to 14 lesions, 17111 for 15 or more. ' +
-    'Paring a wart before destroying it is part of the destruction.',
+    'Paring a wart before destroying it is part of the destruction. A destruction of the base of a lesion removed at the same site (shave, excision) is flagged for review: the reference does not settle it.',
   references: ['CPT 17110/17111', 'AAD location codes (molluscum and warts → 17110/17111)', 'Coding reference §2.2'],
   status: 'stable',
   codes: ['17110', '17111'],
@@ -264,6 +264,21 @@ export const destructionBenign = defineRule({
       spans: procs.flatMap((p) => ctx.spanOf(p)),
       tags: ['destruction', 'benign'],
     });
+    // "Pyogenic granuloma … shave removal and ED&C of the base": the reference is silent on destroying the base of a
+    // lesion just removed at the same site; it is asked about, not dropped.
+    const removals = ctx.performed('shave-removal', 'excision', 'biopsy-tangential', 'biopsy-punch');
+    for (const p of procs) {
+      if (!/\b(?:of|to)\s+(?:the\s+)?(?:its\s+)?base\b/i.test(p.text) || !p.site?.key) continue;
+      const removal = removals.find((r) => r.site?.key === p.site?.key);
+      if (!removal) continue;
+      ctx.report({
+        severity: 'warning',
+        message: `Destruction of the base of the lesion removed at ${p.site.text ?? p.site.key} (${removal.kind.replace(/-/g, ' ')}): it is usually part of the removal of the same lesion, and DermLens's reference does not settle it.`,
+        target: p.lesionLabels[0] ?? p.site.text,
+        fix: 'Remove the destruction line if it treated the base of the same lesion; keep it only for a separate lesion.',
+        span: p.span,
+      });
+    }
   },
 });
 

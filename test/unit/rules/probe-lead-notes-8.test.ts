@@ -336,3 +336,11 @@ describe("a lesion family named precisely on the procedure's own line", () => {
     expect(r.dx[0]).toEqual(['L72.9']);
   });
 });
+
+describe('a destruction of the base of the lesion just removed', () => {
+  it('is kept and flagged for review (the reference does not settle it)', () => {
+    const r = codeNote('Pyogenic granuloma L index finger, bleeding, 6 mm - shave removal and ED&C of base. Sent to path.\n', { pathology: 'in-house' });
+    expect(r.lines).toEqual(['11306-F1', '17110-F1', '88305']);
+    expect(r.findings).toContain('destruction/benign-count');
+  });
+});
