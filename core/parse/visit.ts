@@ -313,8 +313,8 @@ const CONDITION =
 const STRONG_MANAGEMENT =
   /\b(?:cont(?:inue[sd]?)?\b\.?|start(?:ed|ing)?|refill(?:ed|s)?|rx\b|prescri\w+|increase[sd]?|decrease[sd]?|taper(?:ed)?|switch(?:ed)?|stop(?:ped)?|discontinue[sd]?|labs?\b|biologic)/i;
 
-/** "Psoriasis: …", "- Acne vulgaris - …": a line that opens with a condition's name (two to five words) and a colon or dash. */
-const CONDITION_LINE = /^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z' ]{2,40}?)[ \t]*(?::|[ \t][-–—][ \t])[ \t]*([^\n]+)$/gm;
+/** "Psoriasis: …", "- Acne vulgaris - …", "Acne vulgaris, moderate, on isotretinoin …": a line that opens with a condition's name. */
+const CONDITION_LINE = /^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z' ]{2,40}?)[ \t]*(?::|,|[ \t][-–—][ \t])[ \t]*([^\n]+)$/gm;
 
 /** A note with no plan and no numbered items: sentences that name another problem and manage it. */
 function proseProblems(sections: Section[], spanOf: (start: number, end: number) => Span | undefined): Problem[] {
@@ -326,8 +326,11 @@ function proseProblems(sections: Section[], spanOf: (start: number, end: number)
     // in its later sentences too.
     for (const m of text.matchAll(CONDITION_LINE)) {
       const rest = m[2] ?? '';
-      if (!CONDITION.test(m[1] ?? '') || !STRONG_MANAGEMENT.test(rest) || PROCEDURE_ONLY.test(rest)) continue;
-      const p: Problem = { text: (m[1] as string).trim(), separatelyManaged: true };
+      // The condition's own words may run past the head's comma ("Psoriasis, plaque (L40.0) - start …").
+      const found = CONDITION.exec(m[0]);
+      const named = found && found.index < m[0].indexOf(m[1] ?? '') + (m[1] ?? '').length ? found[0] : undefined;
+      if (!named || !STRONG_MANAGEMENT.test(rest) || PROCEDURE_ONLY.test(rest)) continue;
+      const p: Problem = { text: named.trim(), separatelyManaged: true };
       const start = s.start + (m.index ?? 0);
       const span = spanOf(start, start + m[0].length);
       if (span) p.span = span;

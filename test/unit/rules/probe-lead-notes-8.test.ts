@@ -344,3 +344,16 @@ describe('a destruction of the base of the lesion just removed', () => {
     expect(r.findings).toContain('destruction/benign-count');
   });
 });
+
+describe('the same diagnosis managed beyond its procedure (§10.1: a different diagnosis is not required)', () => {
+  it('isotretinoin management beside an ILK of acne cysts keeps the documented 99214-25', () => {
+    const r = codeNote(
+      'Acne vulgaris, moderate-severe, on isotretinoin month 3 (iPLEDGE). Labs reviewed, lipids ok. Refilled 40 mg bid.\nIntralesional triamcinolone 2.5 mg/mL 0.1 mL to 3 acne cysts on chin.\nE/M 99214 mod 25.\n',
+    );
+    expect(r.lines).toEqual(['99214-25', '11900', 'J3301']);
+  });
+  it('an ILK of acne cysts alone supports no E/M', () => {
+    const r = codeNote('Acne vulgaris, cystic: intralesional triamcinolone 2.5 mg/mL 0.1 mL to 3 cysts on chin.\nE/M 99213 mod 25.\n');
+    expect(r.lines).toEqual(['11900', 'J3301']);
+  });
+});
