@@ -701,8 +701,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     // header each name their own technique; the header (a biopsy) is their context.
     // "Biopsies:" then "- L lower lip …: shave bx", "- R helix …: shave bx": bullets on lines of their own are items too.
     const item = u.label !== undefined || (u.bullet && u.lineStart);
+    // "- LN2 to AKs: forehead x4, …" then "- LN2 to SKs …": bullets side by side are siblings, not a header and its items.
     const listHead =
-      item && current && !current.parent && !current.label && (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b/i.test(current.trigger.text))
+      item &&
+      current &&
+      !current.parent &&
+      !current.label &&
+      !(u.bullet && current.trigger.bullet) &&
+      (/:\s*$/.test(current.trigger.text.trim()) || /\bx\s*[2-9]\b/i.test(current.trigger.text))
         ? current
         : item
           ? // "1. BCC …: excised 1.4 cm. Intermediate repair 3.0 cm." then "2. SCC …": the list goes on past an item's repair.

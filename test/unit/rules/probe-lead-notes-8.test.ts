@@ -357,3 +357,15 @@ describe('the same diagnosis managed beyond its procedure (§10.1: a different d
     expect(r.lines).toEqual(['11900', 'J3301']);
   });
 });
+
+describe('sibling bullets of a procedure list', () => {
+  it('"- LN2 to AKs: forehead x4, nose x2, R cheek x3 (9 total)" is no header of the "- LN2 to SKs" bullet below it', () => {
+    const r = codeNote(
+      'Procedures:\n- LN2 to AKs: forehead x4, nose x2, R cheek x3 (9 total)\n- LN2 to SKs (irritated, itching): back x3\n- Shave bx, L temple, r/o BCC (A)\n',
+      { payer: 'medicare', pathology: 'in-house' },
+    );
+    expect(r.lines).toEqual(['11102-XS', '17000', '17003 x8', '17110', '88305']);
+    // "SKs (irritated, …)" is an inflamed SK (L82.0).
+    expect(r.dx[3]).toEqual(['L82.0']);
+  });
+});
