@@ -384,10 +384,12 @@ function donePast(t: string): boolean {
 
 /** "… s/p bx 10/30 - re-excision today: …, intermediate closure": "today" told after every history word before the procedure. */
 function todayBefore(before: string): boolean {
-  const at = before.search(/\b(?:today|this\s+visit)\b(?![\s\S]*\b(?:today|this\s+visit)\b)/i);
+  let at = -1;
+  for (const m of before.matchAll(/\b(?:today|this\s+visit)\b/gi)) at = m.index;
   if (at < 0) return false;
   const rest = before.slice(at);
-  return !gatedTest(HISTORY, rest, indexText(rest)) && !/\b(?:no|not|declined|deferred|will|plan)\b/i.test(rest);
+  // The regex itself, not gatedTest: indexing `rest` would overwrite the caller's text index (one shared buffer).
+  return !HISTORY.re.test(rest) && !/\b(?:no|not|declined|deferred|will|plan)\b/i.test(rest);
 }
 
 /**
@@ -534,15 +536,16 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
   if (((performedNow && STATED_PAST.test(t)) || donePast(t)) && !/\b(?:today|this\s+visit|now)\b/i.test(t)) return 'history';
   // "Assessment: AK x6 face. Plan: LN2 today.": a template's "Plan:" label over a procedure done today is no plan.
   const labelOnly = /^\W*plan\s*:\s*/i.exec(t);
-  const doneToday = labelOnly !== null && /\btoday\b/i.test(t) && !gatedTest(PLANNED, t.slice(labelOnly[0].length), indexText(t.slice(labelOnly[0].length)));
+  // (The regex itself: indexing the rest would overwrite `index`, which the checks below still read.)
+  const doneToday = labelOnly !== null && /\btoday\b/i.test(t) && !PLANNED.re.test(t.slice(labelOnly[0].length));
   if (gatedTest(PLANNED, t, index) && !performedNow && !doneToday) return 'planned';
   // "… s/p shave bx 10/30/2026 with positive margins - re-excision today: …": the history words tell the earlier
   // procedure; this one is named "today" right after its own word.
   // So is a step told after it in the same clause ("re-excision today: …, excised diameter 1.3 cm, intermediate closure").
-  const todayHere =
+  const todayHere = () =>
     triggerAt !== undefined &&
     triggerAt >= 0 &&
     (/^[\w&/-]+(?:\s+[\w&/-]+)?\s+(?:today|this\s+visit)\b/i.test(t.slice(triggerAt, triggerAt + 40)) || todayBefore(t.slice(0, triggerAt)));
-  if ((gatedTest(HISTORY, t, index) || inHistorySection) && !performedNow && !todayHere) return 'history';
+  if ((gatedTest(HISTORY, t, index) || inHistorySection) && !performedNow && !todayHere()) return 'history';
   return 'performed';
 }

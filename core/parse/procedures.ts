@@ -296,7 +296,7 @@ interface ExamSizes {
 }
 let examSizeLines: ExamSizes[] = [];
 
-/** "Acne vulgaris, active: …", "Warts R hand - …": a condition named at the start of a line, before a colon or dash. */
+/** "Acne vulgaris, active: …", "Molluscum - none.": a problem's name (and qualifiers) at the start of a line, before a colon or dash. */
 const PROBLEM_LEAD = /^[\s\-*•]*([A-Za-z][A-Za-z' ]{2,40}(?:,\s*[A-Za-z ]{1,25}){0,3})\s*(?::|\s[-–—])\s*/;
 /** The condition a line opens with ("acne vulgaris" of "Acne vulgaris, active: …"), lower case; none when it names a procedure. */
 function conditionLead(text: string): string | undefined {
@@ -304,8 +304,6 @@ function conditionLead(text: string): string | undefined {
   if (!head || findTriggers(head).length > 0) return undefined;
   return head.split(',')[0]?.trim().toLowerCase();
 }
-/** "Acne vulgaris, moderate - …", "Molluscum - none.": a problem's name (and a qualifier) before a dash. */
-const PROBLEM_HEAD = /^[\s\-*•]*([A-Za-z][A-Za-z' ]{2,40}(?:,\s*[A-Za-z ]{1,25})?)\s+[-–—]\s+\S/;
 
 export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: ExamSizes[] } = {}): Block[] {
   const units = sectionUnits(section);
@@ -622,7 +620,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       // "Warts … LN2 x2 cycles all 8 lesions." then "Acne vulgaris, moderate - started doxycycline …": a line that opens with
       // another condition and a dash is the next problem of the list, not more of this procedure.
       if (current && u.lineStart && !u.field && !u.label) {
-        const head = PROBLEM_HEAD.exec(u.text)?.[1];
+        const head = PROBLEM_LEAD.exec(u.text)?.[1];
         const type = head ? lesionTypeOf(head) : undefined;
         if (type && type !== lesionTypeOf(unitTexts([...current.context, ...current.units], [], '\n'))) {
           current = undefined;
@@ -1520,15 +1518,18 @@ function sizeList(text: string): number[] {
     .map((x) => round(Number(x) * toCm));
 }
 
-/** The clause around a procedure word: between the nearest ".", ";", "(" or ")" on either side. */
 /** A short parenthesis opening the text after a procedure's words: "(slow Mohs)", "(A)". */
 const PAREN_ASIDE = /^[^\S\n]*\([^()\n]{1,40}\)/;
 
+/**
+ * The clause around a procedure word: between the nearest ".", ";", "(" or ")" on either side; words inside an open
+ * parenthesis read with the clause before it.
+ */
 export function clauseAround(text: string, start: number, end: number): { clause: string; at: number } {
   const before = text.slice(Math.max(0, start - 200), start);
   let cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf('('), before.lastIndexOf(')'));
-  // "Follow-up after Mohs of L nasal tip 11/10/2026 (bilobed flap repair)": words inside an open parenthesis are an
-  // aside to the clause before it, which tells whether they are history, plans or today's work.
+  // "Follow-up after Mohs of L nasal tip 11/10/2026 (bilobed flap repair)", "RTC 12/15 (Mohs)": words inside an open
+  // parenthesis are an aside to the clause before it, which tells whether they are history, plans or today's work.
   if (cut >= 0 && before[cut] === '(') cut = Math.max(before.lastIndexOf('. ', cut), before.lastIndexOf(';', cut), before.lastIndexOf(')', cut));
   const raw = text.slice(end, end + 200);
   // "Staged excision (slow Mohs) will follow …": a parenthesis right after the procedure words names it again; the
@@ -1536,13 +1537,7 @@ export function clauseAround(text: string, start: number, end: number): { clause
   const aside = PAREN_ASIDE.exec(raw)?.[0].length ?? 0;
   const after = raw.slice(aside);
   const stop = after.search(/\.\s|\.$|;|\(|\)/);
-  let head = before.slice(cut + 1);
-  // "RTC 12/15 (Mohs), then 3 mo": procedure words alone in a parenthesis name what the words before it are about.
-  if (cut >= 0 && before[cut] === '(' && head.trim() === '' && /^[^()]{0,20}\)/.test(raw)) {
-    const outer = before.slice(0, cut);
-    const outerCut = Math.max(outer.lastIndexOf('. '), outer.lastIndexOf(';'), outer.lastIndexOf('('), outer.lastIndexOf(')'));
-    head = before.slice(outerCut + 1);
-  }
+  const head = before.slice(cut + 1);
   // The aside's own words are blanked: "Shave bx (pt declined Mohs) …" is not declined.
   return { clause: `${head}${text.slice(start, end)}${' '.repeat(aside)}${stop < 0 ? after : after.slice(0, stop)}`, at: head.length };
 }

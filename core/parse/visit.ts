@@ -328,7 +328,7 @@ function proseProblems(sections: Section[], spanOf: (start: number, end: number)
       const rest = m[2] ?? '';
       // The condition's own words may run past the head's comma ("Psoriasis, plaque (L40.0) - start …").
       const found = CONDITION.exec(m[0]);
-      const named = found && found.index < m[0].indexOf(m[1] ?? '') + (m[1] ?? '').length ? found[0] : undefined;
+      const named = found && found.index < m[0].length - rest.length ? found[0] : undefined;
       if (!named || !STRONG_MANAGEMENT.test(rest) || PROCEDURE_ONLY.test(rest)) continue;
       const p: Problem = { text: named.trim(), separatelyManaged: true };
       const start = s.start + (m.index ?? 0);
