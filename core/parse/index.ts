@@ -16,7 +16,7 @@ import { plainText } from './plain-text';
 import { blocksOf, destinationOf, jarRanges, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
 import { sectionUnits } from './section-units';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
-import { findTriggers } from './triggers';
+import { findTriggers, priorMalignantBiopsyIn } from './triggers';
 import type { Unit } from './units';
 import { chargesOf, dateOfServiceOf, emOf, mdmOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
 
@@ -603,14 +603,18 @@ const BENIGN_TYPES = new Set([
  * or for the one excision at the site the sentence names.
  */
 function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections: Section[]): void {
-  const excisions = parsed.filter((p) => p.procedure.kind === 'excision' && p.procedure.status === 'performed' && !p.block.parent);
-  if (excisions.length === 0 || overBudget()) return;
   const lesionOf = (p: ParsedProcedure) => lesions.find((l) => l.label === p.procedure.lesionLabels[0]);
-  if (excisions.every((p) => lesionOf(p)?.priorMalignantBiopsy)) return;
+  // "Site 2 - SCC, R dorsal forearm, bx-proven 11/02/2026" in a pre-op list over the Mohs of site 2: the tumour's diagnosis.
+  const undiagnosed = (p: ParsedProcedure) => p.procedure.kind === 'mohs' && p.procedure.site?.key !== undefined && !lesionOf(p)?.clinicalDiagnosis;
+  const excisions = parsed.filter((p) => (p.procedure.kind === 'excision' || undiagnosed(p)) && p.procedure.status === 'performed' && !p.block.parent);
+  if (excisions.length === 0 || overBudget()) return;
+  if (excisions.every((p) => lesionOf(p)?.priorMalignantBiopsy && lesionOf(p)?.clinicalDiagnosis)) return;
   for (const s of sections) {
     if (s.role === 'pathology' || s.role === 'charges') continue;
     for (const sentence of s.text.slice(0, 20_000).split(/(?<=[.;])\s+|\n/)) {
-      if (!BIOPSY_RESULT.test(sentence) || !MALIGNANT_WORDS.test(sentence) || NOT_A_RESULT.test(sentence)) continue;
+      // "1. SCC in situ, L cheek - shave bx 11/03/2026": a malignancy dated to an earlier biopsy proves it as well.
+      const dated = !BIOPSY_RESULT.test(sentence) && priorMalignantBiopsyIn(sentence) && !NOT_A_RESULT.test(sentence);
+      if (!dated && (!BIOPSY_RESULT.test(sentence) || !MALIGNANT_WORDS.test(sentence) || NOT_A_RESULT.test(sentence))) continue;
       let named = findSites(sentence, { strict: true }).map((m) => m.site);
       if (named.length > 1) {
         // "excision of a biopsy-proven SCC on the R hand, …, and for removal of a cyst on the L back": the cancer's clause names its site.
@@ -620,7 +624,7 @@ function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections:
       }
       const matches =
         named.length === 0
-          ? excisions
+          ? excisions.filter((p) => p.procedure.kind === 'excision')
           : excisions.filter((p) =>
               named.some(
                 (n) =>
@@ -629,7 +633,10 @@ function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections:
             );
       const only = matches.length === 1 && !BENIGN_TYPES.has(matches[0]?.lesionType ?? '') ? matches[0] : undefined;
       const lesion = only ? lesionOf(only) : undefined;
-      if (lesion) lesion.priorMalignantBiopsy = true;
+      if (lesion) {
+        lesion.priorMalignantBiopsy = true;
+        if (!lesion.clinicalDiagnosis && (dated || only?.procedure.kind === 'mohs')) lesion.clinicalDiagnosis = sentence.trim().slice(0, 200);
+      }
     }
   }
 }

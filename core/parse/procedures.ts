@@ -360,6 +360,17 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       const item = block.context.findLastIndex((u) => u.labelKind === 'lesion' && /^\d+$/.test(u.label ?? ''));
       if (item >= 0) block.context = block.context.slice(item + 1).filter((u) => !u.label);
     }
+    // "1. SCC in situ, L cheek …" and "2. Epidermoid cyst L upper arm …" over "Procedure 1 / Excision, L cheek": a numbered
+    // diagnosis above that names another site than the procedure's own is another lesion's, not this one's.
+    if (!parent && !trigger.label && block.context.some((c) => c.label && c.lineStart)) {
+      const own = matchSite(trigger.text);
+      if (own?.key)
+        block.context = block.context.filter((c) => {
+          if (!c.label || !c.lineStart) return true;
+          const at = matchSite(c.text);
+          return !at?.key || (at.key === own.key && (!at.laterality || !own.laterality || at.laterality === own.laterality));
+        });
+    }
     const labelUnit = trigger.label ? trigger : [...block.context].reverse().find((u) => u.label);
     if (labelUnit?.label) {
       block.label = labelUnit.label;
@@ -927,7 +938,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         continue;
       }
       // Simple closure of a biopsy, shave or excision wound is part of that code (CPT §4.4): no repair procedure.
-      const parent = closedRemoval(u.text.slice(0, c.start), lastPrimary, blocks);
+      const parent =
+        referredPrimary(u.text.slice(0, c.start), units[units.indexOf(u) - 1], blocks) ?? closedRemoval(u.text.slice(0, c.start), lastPrimary, blocks);
       if (
         c.family === 'repair' &&
         parent &&
@@ -1568,6 +1580,7 @@ interface Segment {
 function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
   const text = u.text;
   const byFamily: Trigger[] = [];
+  const cutAt = new Map<Trigger, number>();
   for (const t of primaries) {
     const last = byFamily[byFamily.length - 1];
     // "Excision via punch: …, 4 mm punch through the skin over the cyst": a punch with no biopsy word and no other site
@@ -1592,6 +1605,19 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
           continue;
         }
       }
+      // "… on the R volar wrist were sampled with a punch biopsy, and then a separate plaque on the L lower back also got a
+      // 4 mm punch …": a biopsy technique named again after a clause that opens on another site is another biopsy.
+      if (!t.generic && !last.generic && biopsyGroup(last.family) === 'biopsy' && biopsyGroup(t.family) === 'biopsy') {
+        const gap = text.slice(last.end, t.start);
+        const sep = /(?:[,;]\s*|\s)(?:and\s+)?(?:then|also|next|finally)\b|;\s*/i.exec(gap);
+        const next = sep ? matchSite(gap.slice(sep.index)) : undefined;
+        const was = next?.key ? matchSite(text.slice(Math.max(0, last.start - 160), last.end)) : undefined;
+        if (sep && next?.key && was?.key && (next.key !== was.key || next.laterality !== was.laterality)) {
+          byFamily.push(t);
+          cutAt.set(t, last.end + sep.index + sep[0].length);
+          continue;
+        }
+      }
       // "… L forearm, specimen A. Punch biopsy 4 mm L forearm, specimen B.": the same site, another specimen.
       if (!t.generic && !last.generic && last.family === t.family && /[.,;]|\band\b|\bthen\b/i.test(text.slice(last.end, t.start))) {
         const before = specimenWordLabel(text.slice(last.start, t.start));
@@ -1607,7 +1633,7 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
   }
   const cuts: { family: Family; at: number; word: number; generic: boolean }[] = byFamily.map((t, k) => ({
     family: t.family,
-    at: k === 0 ? 0 : clauseStart(text, t.start, byFamily[k - 1]?.end ?? 0),
+    at: k === 0 ? 0 : (cutAt.get(t) ?? clauseStart(text, t.start, byFamily[k - 1]?.end ?? 0)),
     word: t.start,
     generic: Boolean(t.generic),
   }));
@@ -1649,6 +1675,25 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
  * "Tumor 1, L temple … Tumor 2, R nasal tip … The temple defect was closed with a layered repair": a closure naming, before
  * its own words, the site of another of today's removals closes that removal's defect, not the last one's.
  */
+/** "Site 1", "Tumor #2", "Lesion B": a numbered site, tumour or lesion a closure names. */
+const SITE_REF = /\b(site|tumou?r|lesion)\s*#?\s*(\d{1,2}|[a-h])\b(?![\w/])/i;
+/**
+ * "Procedure 3 of 3 - Reconstruction, Site 1" over "Bilobed flap …" after the Mohs of site 2: the closure names the site it
+ * closes, so it belongs to the procedure titled with that site, not to the one just before it.
+ */
+function referredPrimary(lead: string, prev: Unit | undefined, blocks: Block[]): Block | undefined {
+  const titled = prev?.lineStart && findTriggers(prev.text).every((t) => isClosure(t.family)) ? prev.text : '';
+  const ref = SITE_REF.exec(lead.split(/[.;]\s+/).pop() ?? lead) ?? SITE_REF.exec(titled);
+  if (!ref?.[1] || !ref[2]) return undefined;
+  const word = ref[1].toLowerCase().startsWith('tum') ? 'tumou?r' : ref[1].toLowerCase();
+  const named = new RegExp(`\\b${word}\\s*#?\\s*${ref[2]}\\b(?![\\w/])`, 'i');
+  const primaries = blocks.filter((x) => !x.parent && !isClosure(x.family));
+  const byTitle = primaries.filter((x) => named.test(x.trigger.text));
+  if (byTitle.length === 1) return byTitle[0];
+  const byLines = primaries.filter((x) => x.units.some((y) => y !== prev && y.lineStart && named.test(y.text.slice(0, 60))));
+  return byLines.length === 1 ? byLines[0] : undefined;
+}
+
 function closedRemoval(lead: string, last: Block | undefined, blocks: Block[]): Block | undefined {
   if (!last) return last;
   const siteOf = (x: Block) => x.site ?? siteOfUnits(x.units) ?? siteOfUnits(x.context);

@@ -68,7 +68,7 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'repair',
-    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)(?:\s*\([^)]{0,20}\))?\s+(?:repair|closure|linear\s+closure)|(?:repair|closure)\s*[-–—]\s*(?:simple|intermediate|complex|layered)|single[- ]layer\s+closure|laceration\s+repair|(?:dehiscence\s+)?re-?approximated|resutured|repair\s+of\s+(?:the\s+)?dehiscence|dehiscence\s+repair|repair\s+of\s+(?:the\s+)?lacerations?|lacerations?\s+(?:was\s+|were\s+)?(?:repaired|closed|sutured)|repaired\s*\(\s*(?:simple|intermediate|complex)\s*\)|sutured\s+(?:the\s+)?laceration|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|closed\s+(?:primarily\s+)?(?:with|using)\s+(?:[\w-]+\s+){0,2}?(?:buried|deep\s+dermal|subdermal|subcutaneous)\s+(?:[\w-]+\s+){0,4}?(?:and|then|followed\s+by|plus)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:running|interrupted|subcuticular|epidermal|cutaneous|superficial|skin)\b|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
+    /\b(?:(?:simple|intermediate|complex|layered|linear|primary\s+layered)(?:\s*\([^)]{0,20}\))?\s+(?:repair|closure|linear\s+closure)|(?:repair|closure)\s*[-–—]\s*(?:simple|intermediate|complex|layered)|(?:repair|closure)(?:\s+length)?[\s\d.:=]*(?:cm)?\s*\(\s*(?:simple|intermediate|complex|layered)|deep\s+closure|single[- ]layer\s+closure|laceration\s+repair|(?:dehiscence\s+)?re-?approximated|resutured|repair\s+of\s+(?:the\s+)?dehiscence|dehiscence\s+repair|repair\s+of\s+(?:the\s+)?lacerations?|lacerations?\s+(?:was\s+|were\s+)?(?:repaired|closed|sutured)|repaired\s*\(\s*(?:simple|intermediate|complex)\s*\)|sutured\s+(?:the\s+)?laceration|repair(?:ed)?\s+(?:was\s+)?(?:in\s+)?(?:layers|a\s+layered)|closed\s+in\s+(?:two\s+|2\s+|multiple\s+)?layers|closed\s+(?:primarily\s+)?(?:with|using)\s+(?:[\w-]+\s+){0,2}?(?:buried|deep\s+dermal|subdermal|subcutaneous)\s+(?:[\w-]+\s+){0,4}?(?:and|then|followed\s+by|plus)\s+(?:a\s+)?(?:[\w-]+\s+){0,2}?(?:running|interrupted|subcuticular|epidermal|cutaneous|superficial|skin)\b|(?:two|2|multi)[- ]layer(?:ed)?\s+closure|layered\s+fashion|bilayer(?:ed)?\s+closure|repair\s+(?:type|level|length)|closure\s+(?:type|level))\b/gi,
   ],
   ['excimer', /\b(?:excimer|xtrac|308[- ]?nm|pharos)\b/gi],
   [
@@ -297,7 +297,7 @@ export function priorMalignantBiopsyIn(text: string): boolean {
   // (Its lookbehind runs at every position: only a text with a "d/d" date in it can match at all.)
   if (
     DATE_SLASH.test(text) &&
-    /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n()]{0,40}\(\s*(?:(?:shave|punch|incisional|prior)\s+)?(?:biopsy|bx|biopsied|path)\b[^)\n]{0,20}?\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(
+    /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n()]{0,40}(?:\(|\s[-–—]\s|:)\s*(?:(?:shave|punch|incisional|prior)\s+)?(?:biopsy|bx|biopsied|path)\b[^)\n]{0,20}?\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(
       text,
     )
   )

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../../core/parse';
+import { intentOf } from '../../../core/parse/lexicon';
+import { findTriggers, priorMalignantBiopsyIn } from '../../../core/parse/triggers';
+
+// Misreads found by probe h14 (visit notes in styles the golden corpus lacks, round 6); each case is one general phrasing.
+
+describe('a procedure named as the old one', () => {
+  it.each([
+    ['Stage II: 6 blocks (scarred tissue from the old ED&C, divided into six)', 'history'],
+    ['the scar of her earlier excision was tender', 'history'],
+    ['ED&C of the superficial BCC today', 'performed'],
+  ])('%s -> %s', (clause, intent) => {
+    expect(intentOf(clause, false, 0)).toBe(intent);
+  });
+
+  it('a Mohs stage line naming the old ED&C stays a stage of the Mohs', () => {
+    const e = parseNote(
+      'DOS: 11/26/2026\nMohs, L nasal ala, recurrent BCC.\n Stage I: 4 blocks; positive.\n Stage II: 6 blocks (scarred tissue from the old ED&C); positive.\n Stage III: 2 blocks; clear.\n',
+    );
+    expect(e.procedures.map((p) => p.kind)).toEqual(['mohs']);
+    expect(e.procedures[0]?.stages?.map((s) => s.blocks)).toEqual([4, 6, 2]);
+  });
+});
+
+describe('a closure that names the site it closes', () => {
+  it('"Reconstruction, Site 1" after the Mohs of site 2 closes site 1', () => {
+    const e = parseNote(
+      'DOS: 11/26/2026\nProcedure 1 of 3 - Mohs, Site 1 (L nasal ala)\n Stage I: 3 blocks; clear.\n\nProcedure 2 of 3 - Mohs, Site 2 (R dorsal forearm)\n Stage I: 2 blocks; clear.\n Healing by secondary intention.\n\nProcedure 3 of 3 - Reconstruction, Site 1\n Bilobed transposition flap from the L nasal sidewall. Primary defect 1.2 x 1.0 cm; secondary defect 1.0 x 1.0 cm.\n',
+    );
+    const mohs = e.procedures.filter((p) => p.kind === 'mohs');
+    const flap = e.procedures.find((p) => p.kind === 'adjacent-tissue-transfer');
+    expect(mohs.map((p) => p.site?.key)).toEqual(['nasal-ala', 'forearm']);
+    expect(flap?.lesionLabels).toEqual(mohs[0]?.lesionLabels);
+  });
+});
+
+describe('numbered diagnoses above the procedures', () => {
+  const note =
+    "Date of service: 11/24/2026\nPre-procedure dx:\n 1. SCC in situ, L cheek - shave bx 11/03/2026 (Bowen's).\n 2. Epidermoid cyst L upper arm, painful.\n\nProcedure 1 / Excision, L cheek\n Lesion 11 mm; margins 4 mm; excised diameter 1.9 cm. Specimen A.\n\nProcedure 2 / Excision, L upper arm\n Cyst 16 mm; 1 mm margin; excised diameter 1.8 cm. Specimen B.\n";
+
+  it('the cheek excision is not the arm cyst of the item above it, and its dated biopsy proves it', () => {
+    const e = parseNote(note);
+    const cheek = e.procedures.find((p) => p.site?.key === 'cheek');
+    const lesion = e.lesions.find((l) => l.label === cheek?.lesionLabels[0]);
+    expect(cheek?.lesionType).not.toBe('cyst');
+    expect(lesion?.priorMalignantBiopsy).toBe(true);
+  });
+
+  it.each([
+    ['SCC in situ, L cheek - shave bx 11/03/2026', true],
+    ['BCC, L temple (bx 9/10/26)', true],
+    ['r/o SCC, L cheek - shave bx 11/03/2026', false],
+  ])('%s -> proven %s', (text, proven) => {
+    expect(priorMalignantBiopsyIn(text)).toBe(proven);
+  });
+
+  it('a Mohs tumour takes its diagnosis from the pre-op line naming its site', () => {
+    const e = parseNote(
+      'DOS: 11/26/2026\nPre-op diagnoses:\n Site 1 - nodular BCC, L nasal ala, bx-proven 10/30/2026.\n Site 2 - SCC, R dorsal forearm, bx-proven 11/02/2026.\n\nProcedure 1 of 2 - Mohs, Site 1 (L nasal ala)\n Stage I: 3 blocks; clear.\n\nProcedure 2 of 2 - Mohs, Site 2 (R dorsal forearm)\n Stage I: 2 blocks; clear.\n',
+    );
+    const forearm = e.procedures.find((p) => p.kind === 'mohs' && p.site?.key === 'forearm');
+    const lesion = e.lesions.find((l) => l.label === forearm?.lesionLabels[0]);
+    expect(lesion?.clinicalDiagnosis).toMatch(/SCC, R dorsal forearm/);
+  });
+});
+
+describe('closures told by their layers', () => {
+  it.each([
+    ['Deep closure 4-0 Vicryl, skin 4-0 nylon interrupted.', ['repair']],
+    ['closure length 3.5 cm (intermediate, layered)', ['repair']],
+    ['Primary closure of the donor site.', []],
+  ])('%s -> %j', (text, families) => {
+    expect(findTriggers(text).map((t) => t.family)).toEqual(families);
+  });
+});
+
+describe('biopsies told one after another in one dictated sentence', () => {
+  it('"… wrist were sampled with a punch biopsy …, and then a plaque on the L lower back also got a 4 mm punch" is two punches', () => {
+    const e = parseNote(
+      'Date of Service: 11/25/2026\nthe violaceous papules on the right volar wrist were sampled with a 4 mm punch biopsy specimen B one suture, and then a separate scaly pink plaque on the left lower back also got a 4 mm punch specimen C, one suture.\n',
+    );
+    const punches = e.procedures.filter((p) => p.kind === 'biopsy-punch');
+    expect(punches.map((p) => p.site?.key)).toEqual(['wrist', 'lower-back']);
+  });
+});
