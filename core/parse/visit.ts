@@ -215,7 +215,15 @@ const MANAGED =
 const WOUND_CARE =
   /\b(?:(?:warm\s+|epsom\s+(?:salt\s+)?)?soaks?|soaking|dressing(?:\s+changes?)?|bandages?|band-?aids?|wound\s+care|vaseline|petrolatum|aquaphor|keep\s+(?:it\s+|the\s+(?:site|wound)\s+)?(?:clean|dry|covered))\b[^.;,\n]*/gi;
 const PROCEDURE_ONLY =
-  /\b(?:biops|bx|ln2|cryo|liquid\s+nitrogen|destruction|destroyed|excis|shave|punch|ed&c|ed\s*&\s*c|mohs|ilk|intralesional|curettage|removed|snip)/i;
+  /\b(?:biops|bx|ln2|cryo|liquid\s+nitrogen|destruction|destroyed|excis|shave|punch|ed&c|ed\s*&\s*c|mohs|ilk|intralesional|curettage|removed|snip|i\s*&\s*d\b|incis(?:ed|ion)\s+(?:and|&)\s+drain|drained)/i;
+/** An incision and drainage told in the problem. */
+const DRAINAGE = /\b(?:i\s*&\s*d|incis(?:ed|ion)\s+(?:and|&)\s+drain\w*|drain(?:ed|age))\b/i;
+/**
+ * "I&D … Culture sent.", "swabbed for C&S": a culture of the pus drained today is the drainage's own work (§10.1: what is
+ * tied to the procedure is not a separate problem's management).
+ */
+const DRAINAGE_CULTURE =
+  /\b(?:(?:wound|bacterial|aerobic|anaerobic)\s+)?cultures?(?:\s+(?:and|&)\s+sens\w*)?\s+(?:was\s+|were\s+)?(?:sent|obtained|taken|collected|done|swabbed)\b|\b(?:sent|swabbed|obtained|taken)\s+(?:a\s+)?(?:(?:wound|bacterial)\s+)?(?:for\s+)?(?:cultures?|c\s*&\s*s)\b/gi;
 
 export interface Problem {
   text: string;
@@ -246,7 +254,7 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       const text = problemName(current.text);
       if (text) {
         const icd = PROBLEM_ICD.exec(current.body);
-        const body = current.body;
+        const body = DRAINAGE.test(current.body) ? current.body.replace(DRAINAGE_CULTURE, ' ') : current.body;
         const managed = MANAGED.test(body.replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor ').replace(WOUND_CARE, ' '));
         const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };
         if (icd?.[1] && /\d/.test(icd[1])) p.icd10 = icd[1];

@@ -47,10 +47,72 @@ function isSiteSpecific(ctx: RuleContext, p: Procedure): boolean {
   return d === undefined || d <= EYELID_MARGIN_MAX_CM;
 }
 
-/** Performed destructions, each with its site filled from its lesion when the procedure has none. */
+/** Performed destructions, each with its site filled from its lesion when the procedure has none; the base of a lesion just removed is not one. */
 function destructions(ctx: RuleContext): Procedure[] {
-  return ctx.performed(...DESTRUCTION_KINDS).map((p) => withSite(ctx, p));
+  return ctx
+    .performed(...DESTRUCTION_KINDS)
+    .map((p) => withSite(ctx, p))
+    .filter((p) => !removalWhoseBase(ctx, p));
 }
+
+// ---------------------------------------------------------------------------
+// The base of a lesion just removed (shave removal, excision)
+// ---------------------------------------------------------------------------
+
+/** "… then ED&C of the base", "electrodesiccation to the base", "base curetted and desiccated". */
+const OF_THE_BASE =
+  /\b(?:of|to|at)\s+(?:the\s+)?(?:its\s+|wound\s+|lesion(?:'s)?\s+)?base\b|\bbase\s+(?:was\s+|then\s+)?(?:curett|desiccat|electrodesiccat|cauteri|hyfrecat|fulgurat|destroy|treated)/i;
+
+/** Two procedures told in one line of the note. */
+function onOneLine(ctx: RuleContext, a: Procedure, b: Procedure): boolean {
+  if (!a.span || !b.span || a.span.section !== b.span.section) return false;
+  const text = ctx.encounter.sections[a.span.section] ?? '';
+  const [first, second] = a.span.start <= b.span.start ? [a.span, b.span] : [b.span, a.span];
+  return !text.slice(first.start, second.start).includes('\n');
+}
+
+/**
+ * The shave removal or excision whose base this destruction treated: the same site, or the same line when the
+ * destruction names no site. Biopsies are left to the biopsy + C&D rules (reference §2.3, §11.2).
+ */
+function removalWhoseBase(ctx: RuleContext, p: Procedure): Procedure | undefined {
+  if (!OF_THE_BASE.test(p.text)) return undefined;
+  const site = withSite(ctx, p).site;
+  return ctx
+    .performed('shave-removal', 'excision')
+    .find((r) =>
+      site?.key
+        ? withSite(ctx, r).site?.key === site.key && (!site.laterality || !r.site?.laterality || r.site.laterality === site.laterality)
+        : onOneLine(ctx, r, p),
+    );
+}
+
+export const destructionBaseOfRemovedLesion = defineRule({
+  id: 'destruction/base-of-removed-lesion',
+  family: 'destruction',
+  phase: 'code',
+  title: 'Destroying the base of a lesion just removed is not coded as another destruction',
+  explain:
+    'A shave removal or excision followed by curettage, electrodesiccation or cautery "of the base" treats the same lesion, which the removal already bills: the destruction has no lesion of its own, so it gets no 17xxx line and no diagnosis. ' +
+    "DermLens's reference does not settle whether such a destruction can ever be reported separately, so it asks the coder to verify.",
+  references: ['Coding reference §2 (destruction codes are per lesion)', 'Coding reference §11.2 (same-lesion bundling; silent on shave + destruction)'],
+  status: 'preview',
+  apply(ctx) {
+    for (const p of ctx.performed(...DESTRUCTION_KINDS)) {
+      const removal = removalWhoseBase(ctx, p);
+      if (!removal) continue;
+      const where = withSite(ctx, removal).site?.text;
+      ctx.report({
+        severity: 'warning',
+        message: `Destruction of the base of the lesion removed by ${removal.kind === 'excision' ? 'excision' : 'shave removal'}${where ? ` at ${where}` : ''}: not coded as a separate destruction (it treats the same lesion). DermLens's reference does not settle whether it is separately reportable; verify.`,
+        target: removal.lesionLabels[0] ?? where ?? p.kind,
+        fix: 'If a different lesion was destroyed, document it with its own site, type and count; otherwise nothing to add.',
+        span: p.span,
+      });
+      ctx.explained(p);
+    }
+  },
+});
 
 // ---------------------------------------------------------------------------
 // What kind of lesion was destroyed
@@ -245,7 +307,7 @@ export const destructionBenign = defineRule({
   title: 'Benign lesions (warts, molluscum, milia…): 17110 for up to 14, 17111 for 15 or more',
   explain:
     'Destruction of benign lesions other than skin tags and vascular proliferative lesions is one unit per session: 17110 for 1 to 14 lesions, 17111 for 15 or more. ' +
-    'Paring a wart before destroying it is part of the destruction. A destruction of the base of a lesion removed at the same site (shave, excision) is flagged for review: the reference does not settle it.',
+    'Paring a wart before destroying it is part of the destruction.',
   references: ['CPT 17110/17111', 'AAD location codes (molluscum and warts → 17110/17111)', 'Coding reference §2.2'],
   status: 'stable',
   codes: ['17110', '17111'],
@@ -264,21 +326,6 @@ export const destructionBenign = defineRule({
       spans: procs.flatMap((p) => ctx.spanOf(p)),
       tags: ['destruction', 'benign'],
     });
-    // "Pyogenic granuloma … shave removal and ED&C of the base": the reference is silent on destroying the base of a
-    // lesion just removed at the same site; it is asked about, not dropped.
-    const removals = ctx.performed('shave-removal', 'excision', 'biopsy-tangential', 'biopsy-punch');
-    for (const p of procs) {
-      if (!/\b(?:of|to)\s+(?:the\s+)?(?:its\s+)?base\b/i.test(p.text) || !p.site?.key) continue;
-      const removal = removals.find((r) => r.site?.key === p.site?.key);
-      if (!removal) continue;
-      ctx.report({
-        severity: 'warning',
-        message: `Destruction of the base of the lesion removed at ${p.site.text ?? p.site.key} (${removal.kind.replace(/-/g, ' ')}): it is usually part of the removal of the same lesion, and DermLens's reference does not settle it.`,
-        target: p.lesionLabels[0] ?? p.site.text,
-        fix: 'Remove the destruction line if it treated the base of the same lesion; keep it only for a separate lesion.',
-        span: p.span,
-      });
-    }
   },
 });
 
@@ -545,6 +592,7 @@ export const destructionParingSameLesion = defineRule({
 });
 
 export const destructionRules: Rule[] = [
+  destructionBaseOfRemovedLesion,
   destructionSiteSpecific,
   destructionTypeDocumented,
   destructionPremalignant,

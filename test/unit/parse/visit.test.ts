@@ -99,6 +99,17 @@ describe('visit facts', () => {
     expect(e.visit.problems[1]?.span?.section).toBe('Assessment/Plan');
   });
 
+  it.each([
+    ['1. Inflamed epidermoid cyst, upper back. I&D performed, loculations broken up, packed. Culture sent.', false],
+    ['1. Abscess L axilla - incision and drainage, wound culture obtained, packed with iodoform.', false],
+    ['1. Furuncle R thigh - drained, swabbed for C&S.', false],
+    ['1. Abscess L axilla - I&D, culture sent; start doxycycline 100 mg bid x10 d.', true],
+    ['1. Tinea corporis - KOH positive, culture sent, start terbinafine cream.', true],
+  ])("a culture of the pus drained today is the I&D's own work, not another problem's management: %s", (line, managed) => {
+    const e = parseNote(`Assessment/Plan:\n${line}\n`);
+    expect(e.visit.problems.map((p) => p.separatelyManaged)).toEqual([managed]);
+  });
+
   it('a pathology accession number ("path #S26-4410") is not an ICD-10 code', () => {
     const e = parseNote('Assessment/Plan:\n1. BCC, L temple (biopsy proven 09/10/2026, path #S26-4410) - Mohs today.\n2. Acne vulgaris (L70.0) - doxycycline');
     expect(e.visit.problems.map((p) => p.icd10)).toEqual([undefined, 'L70.0']);

@@ -144,6 +144,46 @@ describe('destruction/benign-count', () => {
   ]);
 });
 
+describe('destruction/base-of-removed-lesion', () => {
+  const shave = (key: string, extra: Partial<Parameters<typeof proc>[0]> = {}) =>
+    proc({ kind: 'shave-removal', site: site(key), lesionDiameterCm: 0.6, lesionType: 'hemangioma', ...extra });
+  run([
+    {
+      name: 'shave removal + "ED&C of base" at the same site → the shave only, one verify finding, no count prompt',
+      input: { procedures: [shave('finger'), proc({ kind: 'destruction-benign', site: site('finger'), lesionType: 'hemangioma', text: 'ED&C of base.' })] },
+      lines: ['11306'],
+      findings: ['destruction/base-of-removed-lesion'],
+    },
+    {
+      name: 'an untyped "electrodesiccation to the base" with no site, told on the removal\'s line → no "type not documented" error',
+      input: {
+        sections: { note: 'Shave removal L forearm, then electrodesiccation to the base x2.' },
+        procedures: [
+          shave('forearm', { span: { section: 'note', start: 0, end: 26 } }),
+          proc({ kind: 'destruction-unspecified', text: 'then electrodesiccation to the base x2.', span: { section: 'note', start: 28, end: 64 } }),
+        ],
+      },
+      lines: ['11301'],
+      findings: ['destruction/base-of-removed-lesion'],
+    },
+    {
+      name: 'a wart destroyed at another site the same day keeps its 17110',
+      input: {
+        procedures: [
+          shave('finger'),
+          proc({ kind: 'destruction-benign', site: site('sole'), count: 1, lesionType: 'wart', text: 'LN2 to plantar wart, pared to base' }),
+        ],
+      },
+      lines: ['11306', '17110'],
+    },
+    {
+      name: 'a destruction of the same site without "base" is a lesion of its own',
+      input: { procedures: [shave('finger'), proc({ kind: 'destruction-benign', site: site('finger'), count: 1, lesionType: 'wart', text: 'LN2 to wart' })] },
+      lines: ['11306', '17110'],
+    },
+  ]);
+});
+
 describe('destruction/skin-tags', () => {
   const tags = (count: number) => proc({ kind: 'skin-tag-removal', site: site('neck'), count });
   run([

@@ -274,4 +274,14 @@ describe('evaluation with the whole registry', () => {
     ]);
     expect(r.findings).toContain('evaluation/g2211');
   });
+
+  it("an E/M-25 beside an I&D points to the problem it managed, not to the I&D's own cyst (§10.1, §13.1)", async () => {
+    const { codeNote } = await import('./note-harness');
+    const r = codeNote(
+      'Established patient.\nA/P:\n1. Inflamed epidermoid cyst, upper back, fluctuant. I&D performed: incised, purulent material expressed, loculations broken up, packed with iodoform. Culture sent.\n2. Rosacea, papulopustular - worsening. Start metronidazole 0.75% gel bid.\nE/M: 99213-25.\n',
+    );
+    expect(r.lines).toEqual(['99213-25', '10061']);
+    expect(r.dx).toEqual([['L71.9'], ['L72.0']]);
+    expect(r.findings).toEqual([]);
+  });
 });

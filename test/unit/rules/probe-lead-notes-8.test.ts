@@ -338,10 +338,11 @@ describe("a lesion family named precisely on the procedure's own line", () => {
 });
 
 describe('a destruction of the base of the lesion just removed', () => {
-  it('is kept and flagged for review (the reference does not settle it)', () => {
+  it('has no lesion of its own: no 17110 (and no D18.01), one verify finding (the reference does not settle it)', () => {
     const r = codeNote('Pyogenic granuloma L index finger, bleeding, 6 mm - shave removal and ED&C of base. Sent to path.\n', { pathology: 'in-house' });
-    expect(r.lines).toEqual(['11306-F1', '17110-F1', '88305']);
-    expect(r.findings).toContain('destruction/benign-count');
+    expect(r.lines).toEqual(['11306-F1', '88305']);
+    expect(r.dx).toEqual([['L98.0'], ['L98.0']]);
+    expect(r.findings).toEqual(['destruction/base-of-removed-lesion']);
   });
 });
 
