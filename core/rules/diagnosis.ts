@@ -280,10 +280,15 @@ class Linker {
         'eyelid-part': 'upper or lower eyelid',
         'face-part': 'which part of the face (nose or other)',
       };
+      // ICD-10-CM titles the eyelid codes "eyelid, including canthus", and their side-specific codes also name the upper or
+      // lower lid, which a canthus (where the lids meet) is not: say so rather than ask only for the lid.
+      const canthus = where.siteKey === 'canthus' && r.missing.includes('eyelid-part');
       this.report(`missing:${who}:${r.missing.join(',')}`, {
         severity: 'warning',
         rule: 'diagnosis/site-laterality',
-        message: `${who}: ${r.missing.map((m) => words[m]).join(' and ')} not documented, so the less specific ${r.codes.join(', ')} was used.`,
+        message: canthus
+          ? `${who}: ICD-10-CM codes the canthus with the eyelid ("eyelid, including canthus"), but its codes by side also name the upper or lower lid, which the note does not; the less specific ${r.codes.join(', ')} (unspecified eyelid) was used. Verify.`
+          : `${who}: ${r.missing.map((m) => words[m]).join(' and ')} not documented, so the less specific ${r.codes.join(', ')} was used.`,
         target: who,
         fix: `Document ${r.missing.map((m) => words[m]).join(' and ')}: ICD-10-CM has a more specific code.`,
       });

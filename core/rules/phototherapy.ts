@@ -161,8 +161,23 @@ export function totalAreaInText(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * "Physician present for application and illumination", "under direct physician supervision": the physician watched or
+ * supervised, which is not applying the drug and performing the illumination that 96573 names (reference §8.2).
+ */
+const PHYSICIAN_PRESENT =
+  /\b(?:(?:the\s+)?(?:physician|provider|md|qhp|attending|dr\.?(?:\s+[A-Z][a-z]+)?)\s+(?:was\s+|is\s+|remained\s+)?(?:physically\s+)?(?:present|in\s+attendance|available|on[- ]site|supervis\w*)|under\s+(?:the\s+)?(?:direct\s+)?(?:physician|provider|md)?\s*supervision|supervised\s+by\s+(?:the\s+)?(?:physician|provider|md|dr\b))[^.;\n]*/gi;
+
+/** The note says the physician was present for (or supervised) the PDT, without saying who applied the drug. */
+export function physicianOnlyPresent(text: string): boolean {
+  PHYSICIAN_PRESENT.lastIndex = 0;
+  return PHYSICIAN_PRESENT.test(text);
+}
+
 /** Who applied the photosensitizer, when the parser did not say (§14: PDT needs "who applied the drug"). */
-export function appliedByInText(text: string): 'physician' | 'staff' | undefined {
+export function appliedByInText(rawText: string): 'physician' | 'staff' | undefined {
+  // "Physician present while the Levulan was applied": presence is not applying.
+  const text = rawText.replace(PHYSICIAN_PRESENT, ' ');
   const staff =
     /\b(?:ma|rn|lpn|cma|nurse|staff|medical\s+assistant|technician|tech|aesthetician)\b[^.;]{0,40}?\bappl(?:y|ied|ies)\b|\bappl(?:ied|ication)\s+(?:[a-z]+\s+){0,4}?by\s+(?:the\s+|our\s+)?(?:ma|rn|lpn|cma|nurse|staff|medical\s+assistant|technician|tech)\b/i;
   const physician =
@@ -199,7 +214,16 @@ function pdtCode(ctx: RuleContext, p: Procedure): PdtCode {
   }
   const appliedBy = p.appliedBy ?? appliedByInText(procedureText(ctx, p));
   if (appliedBy === 'physician') return debrided ? '96574' : '96573';
-  if (appliedBy === undefined) {
+  if (appliedBy === undefined && physicianOnlyPresent(procedureText(ctx, p))) {
+    ctx.report({
+      severity: 'warning',
+      message:
+        'PDT: the note says the physician was present for (or supervised) the treatment, but 96573 needs the physician/QHP to apply the photosensitizer and perform the illumination; presence is not that. Coded staff-applied 96567: verify who applied and illuminated.',
+      target: '96567',
+      fix: `If the physician/QHP applied the drug and performed the illumination, document it to support 96573${debrided ? ' (96574 with the documented debridement)' : ''}.`,
+      span: p.span,
+    });
+  } else if (appliedBy === undefined) {
     ctx.report({
       severity: 'warning',
       message: `PDT: who applied the photosensitizer and gave the light is not documented; coded staff-applied 96567.`,

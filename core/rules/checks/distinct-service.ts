@@ -1,7 +1,7 @@
 import { siteInfo } from '../../anatomy';
 import { findSites } from '../../anatomy/vocabulary';
 import type { Procedure } from '../../model';
-import { defineRule, type Rule, type RuleContext } from '../define-rule';
+import { defineRule, type FindingInput, type Rule, type RuleContext } from '../define-rule';
 import type { DraftLine } from '../draft-line';
 import { procedureParagraph } from '../procedure-text';
 import { ANATOMIC, DISTINCT, describeLine, hasAny, isAddOnCode, isEm, isSurgical, lineProcedures, siteRelation, X_MODIFIERS } from './line-kinds';
@@ -193,6 +193,13 @@ export const anatomicModifiers = defineRule({
   status: 'stable',
   codes: ANATOMIC,
   apply(ctx) {
+    // "17311 (L1)" and "17312 (L1)" missing the same fact: one finding naming both lines, not one per line.
+    const asks = new Map<string, { lines: DraftLine[]; say: (what: string) => FindingInput }>();
+    const ask = (key: string, line: DraftLine, say: (what: string) => FindingInput) => {
+      const known = asks.get(key);
+      if (known) known.lines.push(line);
+      else asks.set(key, { lines: [line], say });
+    };
     for (const line of ctx.lines) {
       if (!isSurgical(line.code) || line.modifiers.includes('50')) continue;
       const all = lineProcedures(ctx, line);
@@ -226,6 +233,19 @@ export const anatomicModifiers = defineRule({
         });
         continue;
       }
+      const canthus = procs.find((p) => p.site?.key === 'canthus' && !lidOf(p));
+      if (canthus) {
+        // §10.6: E1-E4 name one lid; the canthus is where the upper and lower lids meet.
+        const target = line.lesionLabels[0] ?? line.code;
+        ask(`canthus|${target}`, line, (what) => ({
+          severity: 'info',
+          message: `${what} at the ${canthus.site?.text ?? 'canthus'}, where the upper and lower eyelids meet, so no eyelid modifier (E1-E4) was added.`,
+          target,
+          fix: 'If the treated skin is on one lid, document which (upper or lower) and the side; UnitedHealthcare requires the eyelid modifier.',
+          span: line.spans[0],
+        }));
+        continue;
+      }
       const junction = procs.find(atEyelidJunction);
       if (junction) {
         // §10.6: E1-E4 name an eyelid; a lesion at the lid's junction with the cheek or brow is not clearly on it.
@@ -246,15 +266,31 @@ export const anatomicModifiers = defineRule({
       }
       const where = anatomicSite(procs[0] as Procedure) as AnatomicSite;
       const several = mods.filter(Boolean).length > 1;
-      ctx.report({
+      if (several) {
+        ctx.report({
+          severity: 'info',
+          message: `${describeLine(line)} covers several ${where === 'eyelid' ? 'eyelids' : `${where}s`}; payers that want ${where} modifiers (e.g. UnitedHealthcare) need one line per ${where}.`,
+          target: line.lesionLabels[0] ?? line.code,
+          fix: `Split ${line.code} by ${where} and add each one's modifier.`,
+          span: line.spans[0],
+        });
+        continue;
+      }
+      const target = line.lesionLabels[0] ?? line.code;
+      ask(`unsaid|${where}|${target}`, line, (what) => ({
         severity: 'info',
-        message: several
-          ? `${describeLine(line)} covers several ${where === 'eyelid' ? 'eyelids' : `${where}s`}; payers that want ${where} modifiers (e.g. UnitedHealthcare) need one line per ${where}.`
-          : `${describeLine(line)} is on a ${where}, but the note does not say ${WHAT_TO_DOCUMENT[where]}; UnitedHealthcare requires the ${where} modifier.`,
-        target: line.lesionLabels[0] ?? line.code,
-        fix: several ? `Split ${line.code} by ${where} and add each one's modifier.` : `Document ${WHAT_TO_DOCUMENT[where]} to add the modifier.`,
+        message: `${what} on ${where === 'eyelid' ? 'an' : 'a'} ${where}, but the note does not say ${WHAT_TO_DOCUMENT[where]}; UnitedHealthcare requires the ${where} modifier.`,
+        target,
+        fix: `Document ${WHAT_TO_DOCUMENT[where]} to add the modifier.`,
         span: line.spans[0],
-      });
+      }));
+    }
+    for (const { lines, say } of asks.values()) {
+      const first = lines[0] as DraftLine;
+      const labels = first.lesionLabels.length > 0 ? first.lesionLabels : first.specimenLabels;
+      const codes = lines.map((l) => l.code).join(', ');
+      const what = lines.length === 1 ? `${describeLine(first)} is` : `${codes}${labels.length > 0 ? ` (${labels.join(', ')})` : ''} are`;
+      ctx.report(say(what));
     }
   },
 });

@@ -102,6 +102,17 @@ const cases: Case[] = [
     dx: [['C44.1121']],
   },
   {
+    name: 'BCC R medial canthus: ICD-10-CM codes the canthus with the eyelid, no upper/lower lid → C44.111 + a verify prompt',
+    input: {
+      lesions: [{ label: 'A', site: { key: 'canthus', text: 'R medial canthus', laterality: 'right' } }],
+      procedures: [proc({ id: 'p1', kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A' })],
+      pathology: [{ specimenLabel: 'A', diagnosisText: 'Basal cell carcinoma, nodular type', behavior: 'malignant' }],
+    },
+    lines: [{ code: '11102', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }],
+    dx: [['C44.111']],
+    findings: ['diagnosis/site-laterality'],
+  },
+  {
     name: 'melanoma left upper arm → C43.62 (C43 uses 2 for left)',
     input: {
       lesions: [{ label: 'C', site: site('upper-arm', 'left') }],
@@ -624,6 +635,17 @@ describe('diagnosis rules', () => {
       expect(r.findings).toEqual(c.findings ?? []);
     });
   }
+});
+
+it('a canthus tumour with no lid named: the prompt says why the side is lost (eyelid, including canthus)', () => {
+  const r = codeWith([stubLines([{ code: '11102', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }]), ...diagnosisRules], {
+    lesions: [{ label: 'A', site: { key: 'canthus', text: 'R medial canthus', laterality: 'right' } }],
+    procedures: [proc({ id: 'p1', kind: 'biopsy-tangential', lesionLabels: ['A'], specimenLabel: 'A' })],
+    pathology: [{ specimenLabel: 'A', diagnosisText: 'Basal cell carcinoma, nodular type', behavior: 'malignant' }],
+  });
+  expect(r.draft.findings.map((f) => f.message)).toEqual([
+    'Lesion A: ICD-10-CM codes the canthus with the eyelid ("eyelid, including canthus"), but its codes by side also name the upper or lower lid, which the note does not; the less specific C44.111 (unspecified eyelid) was used. Verify.',
+  ]);
 });
 
 describe('diagnosis linking never crashes and never puts a header on a line', () => {

@@ -343,7 +343,23 @@ describe('phototherapy and PDT rules', () => {
     expect(appliedByInText('MA applied Ameluz to the face under physician supervision')).toBe('staff');
     expect(appliedByInText('Ameluz applied by Dr. Lee')).toBe('physician');
     expect(appliedByInText('Ameluz to the face')).toBeUndefined();
+    // Presence or supervision is not applying (§8.2: 96573 = the physician applies and illuminates).
+    expect(appliedByInText('Physician present while Levulan was applied and during illumination')).toBeUndefined();
+    expect(appliedByInText('Dr. Lee present; Levulan applied by the MA')).toBe('staff');
+    expect(appliedByInText('Physician present. I applied the Ameluz')).toBe('physician');
     expect(totalAreaInText('total area: 320 cm2')).toBe(320);
+  });
+
+  it.each([
+    'Physician present for application and illumination.',
+    'Levulan applied, BLU-U 16 min 40 s, under direct physician supervision.',
+    'Dr. Lee was present for the application and the illumination.',
+  ])('"%s" stays staff-applied 96567 with one finding saying presence is not performing', (text) => {
+    const result = codeWith(rules, { procedures: [proc({ kind: 'pdt', site: face, text, drug: levulan(1, { noWaste: true }) })] });
+    expect(result.lines).toEqual(['96567', 'J7308'].map(L));
+    const messages = result.draft.findings.filter((f) => f.severity === 'warning').map((f) => f.message);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^PDT: the note says the physician was present for \(or supervised\) the treatment, but 96573 needs/);
   });
 
   it('PDT before 2018 is not coded with the 2018 codes', () => {

@@ -146,6 +146,13 @@ describe('checks/anatomic-modifiers', () => {
       finding: true,
     },
     {
+      name: 'R medial canthus (where the lids meet) → info, no modifier',
+      site: { text: 'R medial canthus', key: 'canthus', laterality: 'right' },
+      expect: '67810',
+      finding: true,
+    },
+    { name: 'R medial canthus, lower lid → E4', site: { text: 'R medial canthus, lower lid', key: 'canthus', laterality: 'right' }, expect: '67810-E4' },
+    {
       name: 'junction of the upper lid and brow → info, no modifier',
       site: { text: 'junction of the left upper eyelid and brow', key: 'upper-eyelid', laterality: 'left' },
       expect: '67810',
@@ -193,6 +200,23 @@ describe('checks/anatomic-modifiers', () => {
       expect(r.findings).toEqual(expected === '17110' ? ['checks/anatomic-modifiers'] : []);
     });
   }
+
+  it('17311 and 17312 of one lesion missing the same lid: one finding naming both lines', () => {
+    const r = check(
+      [
+        { code: '17311', lesionLabels: ['L1'], procedureIds: ['m'] },
+        { code: '17312', lesionLabels: ['L1'], procedureIds: ['m'] },
+      ],
+      {
+        visit: { dateOfService: '2025-03-01' },
+        procedures: [{ id: 'm', kind: 'mohs', lesionLabels: ['L1'], site: { text: 'L eyelid', key: 'eyelid', laterality: 'left' } }],
+      },
+    );
+    expect(r.lines).toEqual([L('17311'), L('17312')]);
+    expect(r.draft.findings.filter((f) => f.rule === 'checks/anatomic-modifiers').map((f) => f.message)).toEqual([
+      '17311, 17312 (L1) are on an eyelid, but the note does not say which eyelid (upper or lower) and the side; UnitedHealthcare requires the eyelid modifier.',
+    ]);
+  });
 
   it('one 17110 for SKs on the back and a wart on the R thumb → no thumb modifier for the whole line', () => {
     const r = check([{ code: '17110', lesionLabels: [], procedureIds: ['sk', 'wart'] }], {
