@@ -32,7 +32,7 @@ const DOS_RE = new RegExp(
   'i',
 );
 const NAME_RE =
-  /(?:^|\n|\s{2}|\|)\s*(?:patient(?:\s+name)?|pt\.?\s*name|name)\s*:\s*([A-Za-z][A-Za-z0-9'.-]*(?:,? (?!(?:mrn|dob|sex|age|acct?|dos|id)\b)[A-Za-z0-9][A-Za-z0-9'.-]*){0,3})/i;
+  /(?:^|\n|\s{2}|[|/])\s*(?:patient(?:\s+name)?|pt\.?\s*name|name)(?: ?\/ ?\w+)?\s*:\s*([A-Za-z][A-Za-z0-9'.-]*(?:,? (?!(?:mrn|dob|sex|age|acct?|dos|id)\b)[A-Za-z0-9][A-Za-z0-9'.-]*){0,3})/i;
 const ID_RE =
   /\b(?:mrn|m\.r\.n\.|medical\s+record\s+(?:number|no\.?|#)|acc(?:t|ount)?\.?\s*(?:no\.?|#|number)|chart\s*(?:#|no\.?)|patient\s+id|pt\s+id)\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/i;
 

@@ -65,3 +65,30 @@ export function dropBiopsySummaries(parsed: ParsedProcedure[]): void {
     if (n >= 2 && told.length === n) parsed.splice(i, 1);
   }
 }
+
+/**
+ * "Tangential (shave) biopsies were taken with a DermaBlade; … Specimens A and B sent" in a narrative after a table or
+ * list that read biopsy A and biopsy B: a plural mention with no count, no jar and no item of its own retells the
+ * biopsies of that technique already read elsewhere, one by one. It is not one more biopsy (§1.2: one unit a lesion).
+ */
+export function dropPluralRetellings(parsed: ParsedProcedure[]): void {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    const kind = p.procedure.kind;
+    if (!kind.startsWith('biopsy') || p.procedure.status !== 'performed' || p.specimenLabel || p.block.label || p.block.parent) continue;
+    if (!/\bbiopsies\b/i.test(p.block.trigger.text) || COUNT.test(p.block.trigger.text) || SUMMARY_COUNT.test(p.block.trigger.text)) continue;
+    const told = parsed.filter(
+      (q) =>
+        q !== p &&
+        q.procedure.status === 'performed' &&
+        !q.block.parent &&
+        q.specimenLabel !== undefined &&
+        q.block.section !== p.block.section &&
+        (q.procedure.kind === kind || kind === 'biopsy-unspecified'),
+    );
+    if (told.length < 2) continue;
+    for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
+    parsed.splice(parsed.indexOf(p), 1);
+    i = Math.min(i, parsed.length);
+  }
+}

@@ -4,7 +4,7 @@ import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { isCodeGrid, withCodeGridsAsCharges } from './code-grid';
 import { appliedCorrections } from './corrections';
-import { dropBiopsySummaries, expandCountedBiopsies } from './counted-biopsies';
+import { dropBiopsySummaries, dropPluralRetellings, expandCountedBiopsies } from './counted-biopsies';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
@@ -78,7 +78,10 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
     const used = new Map<string, number>();
     const given = (Array.isArray(input) ? input : []).filter((s) => s && typeof s.text === 'string');
     // Another encounter shown on the same page (a notes list expanded in place) is left out.
-    const texts = withoutOtherEncounters(given.map((s) => s.text));
+    const texts = correctedSections(
+      withoutOtherEncounters(given.map((s) => s.text)).map((t) => plainText(t.slice(0, MAX_NOTE_CHARS))),
+      given.map((s) => roleOfSnapshot(String(s.name || 'section').slice(0, 200), s.role) === 'pathology'),
+    );
     for (const [k, s] of given.entries()) {
       const raw = texts[k] as string;
       const room = MAX_NOTE_CHARS - body.length;
@@ -86,8 +89,7 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
         unread.push({ text: String(s.name ?? ''), reason: `note longer than ${MAX_NOTE_CHARS} characters: section not read` });
         continue;
       }
-      // A correction in the same section ("Addendum: … was on the L neck, not the L back") rewrites that section.
-      const text = appliedCorrections(plainText(raw.length > room ? raw.slice(0, room) : raw));
+      const text = raw.length > room ? raw.slice(0, room) : raw;
       if (body.length > 0) body += '\n\n';
       const start = body.length;
       body += text;
@@ -105,6 +107,21 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
   } catch (error) {
     return Encounter.parse({ id, unread: [{ text: '', reason: `parser error: ${(error as Error)?.message ?? String(error)}` }] });
   }
+}
+
+/**
+ * A correction ("Addendum: … was on the L neck, not the L back", "site was R, not L") rewrites the words before it: in
+ * its own section and in the note's sections above it (an EMR files the addendum as a section of its own). A pathology
+ * report's revisions stay inside the report.
+ */
+function correctedSections(texts: string[], pathology: boolean[]): string[] {
+  const SEP = '\n\u0000\n';
+  const out = texts.map((t, k) => (pathology[k] ? appliedCorrections(t) : t));
+  const note = texts.flatMap((t, k) => (pathology[k] || t.includes('\u0000') ? [] : [k]));
+  const fixed = appliedCorrections(note.map((k) => texts[k]).join(SEP)).split(SEP);
+  if (fixed.length !== note.length) return texts.map(appliedCorrections);
+  for (const [i, k] of note.entries()) out[k] = fixed[i] as string;
+  return out;
 }
 
 /**
@@ -226,6 +243,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   noSpecimensSent(parsed, body);
   expandCountedBiopsies(parsed, body);
   dropBiopsySummaries(parsed);
+  dropPluralRetellings(parsed);
   fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {

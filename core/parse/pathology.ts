@@ -32,7 +32,8 @@ const SUBHEADING: [Mode, RegExp][] = [
   ['history', /^(?:clinical\s+(?:history|information|data|notes|dx|diagnosis|impression)|pre-?operative\s+diagnosis|history)\b/i],
   [
     'other',
-    /^(?:electronically\s+signed|signed\s+out|signed|pathologist|dermatopathologist|reported\s+by|cpt|icd|billing|accession|case\s*#|patient|dob|mrn|collected|received|reported|physician|ordering|referring|client|date)\b/i,
+    // "Addendum signed: …", "Results telephoned to Dr. Lee …": the report's record, not part of the revised diagnosis.
+    /^(?:addend(?:um|a)\s+(?:electronically\s+)?(?:signed|verified|finalized)|(?:(?:results?|diagnos[ie]s|findings?)\s+(?:(?:was|were)\s+)?)?(?:tele)?(?:phoned|called|communicated|faxed|conveyed)\s+to|electronically\s+signed|signed\s+out|signed|pathologist|dermatopathologist|reported\s+by|cpt|icd|billing|accession|case\s*#|patient|dob|mrn|collected|received|reported|physician|ordering|referring|client|date)\b/i,
   ],
 ];
 
@@ -347,8 +348,11 @@ const RULE_OUT_TAIL = /[\s,;:(-]+(?:r\/o|rule\s+out|ddx|vs\.?|versus|\?|concern\
 const REVISED_LEAD =
   /\b(?:diagnos[ie]s|dx)\b[^\n]{0,60}?\b(?:is|are|has\s+been|have\s+been|was|were)\s+(?:revised|amended|changed|corrected)\b[^\n:]{0,40}:\s*$/i;
 
+const RESULT_FLAG =
+  /^\s*result(?:\s+flag)?\s*:\s*(?:benign|inconclusive|precancerous|cancerous|malignant|normal|abnormal|low|high|out\s+of\s+range|panic\s+value|none)\s*$/i;
+
 /** The line that closes a report: its sign-out. */
-const SIGN_OFF = /^\s*(?:electronically\s+signed|e-?signed|signed(?:\s+out)?|verified|finalized)\b/i;
+const SIGN_OFF = /^\s*(?:addend(?:um|a)\s+(?:electronically\s+)?signed|electronically\s+signed|e-?signed|signed(?:\s+out)?|verified|finalized)\b/i;
 
 /** An accession line that opens one case of a cumulative results printout. */
 const ACCESSION_LINE = /^[ \t]*(?:accession|acc\.?|case)\s*(?:#|no\.?|number)?\s*[:#]/gim;
@@ -508,6 +512,11 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       current = undefined;
       continue;
     }
+    // EMA's result flag under a report ("Result: Cancerous", §1.4 of the layouts) sums up the diagnosis above it.
+    if (RESULT_FLAG.test(line) && items.some((it) => it.body)) {
+      current = undefined;
+      continue;
+    }
     const sub = subheadingMode(line);
     // After the sign-out of a report already read, an unlabelled line is the document's footer, not a report.
     if (signedOff && !sub && !readLabel(line)) continue;
@@ -589,8 +598,13 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       if (intraoperative) current.intraoperative = true;
       continue;
     }
-    if (current) {
-      current.body += `${current.body ? '\n' : ''}${line.trim().replace(/^[-*•]\s*/, '')}`;
+    const wrapped = line.trim().replace(/^[-*•]\s*/, '');
+    // A part hard-wrapped mid-sentence (a PDF print: "A. Skin, left" / "lateral forearm, shave biopsy: SCC …") is one line.
+    if (current && !current.head && current.body && !current.body.includes('\n') && !/[.:;]\s*$/.test(current.body) && /^(?:[a-z]|[LR]\s)/.test(wrapped)) {
+      splitHead(current, `${current.body} ${wrapped}`);
+      current.end = lineStart + line.length;
+    } else if (current) {
+      current.body += `${current.body ? '\n' : ''}${wrapped}`;
       current.end = lineStart + line.length;
     } else if (mode === 'diagnosis' || mode === 'addendum' || mode === 'micro' || mode === 'comment') {
       current = { head: '', body: line.trim().replace(/^[-*•]\s*/, ''), mode, start: lineStart, end: lineStart + line.length };

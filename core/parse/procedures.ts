@@ -140,6 +140,8 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
 
 const SESSION = /\b(?:session|treatment|tx)\s*(?:#|no\.?)\s*\d/i;
 
+const LIST_PREVIEW = /^\s*\|?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\|[^\n]*(?:\.{3}|…)\s*\|?\s*$/;
+
 function unitTriggers(u: Unit): Trigger[] {
   // "Indication: biopsy-proven BCC (shave bx 2/10)" describes the lesion, it does not record a procedure.
   // "Reason: NB-UVB phototherapy session #47 for psoriasis": a visit for a numbered treatment session is that session.
@@ -149,6 +151,9 @@ function unitTriggers(u: Unit): Trigger[] {
   // "Nextech - Phototherapy Flowsheet", "Excision template": a form's title names the form, not a procedure done.
   if (u.lineStart && u.text.length < 70 && !/\d/.test(u.text) && /\b(?:flow\s*sheet|log|record|template|form|protocol)\s*:?\s*$/i.test(u.text.trim()))
     return [];
+  // "11/05/2026 | Procedures | Haddad, Lina, MD | Excision, epidermoid cyst, R upper back...": a notes list's row previews
+  // a note (cut short) that the page shows in full or not at all.
+  if (LIST_PREVIEW.test(u.text)) return [];
   let triggers = findTriggers(u.text);
   // "Division and inset of the forehead flap" names the flap being divided, not a new flap.
   if (triggers.some((t) => t.family === 'division')) triggers = triggers.filter((t) => t.family !== 'flap' && t.family !== 'att');
@@ -232,6 +237,12 @@ function unsparedSites(text: string, lead?: string): SiteMatch[] {
 }
 
 function matchSite(text: string, lead?: string): Site | undefined {
+  // "… papule of the left" / "lateral forearm, r/o SCC": a site hard-wrapped across two lines is read whole.
+  if (lead && /\b(?:left|right|lt|rt|[LR]|bilateral)\.?\s*$/i.test(lead)) {
+    const cut = lead.length + 1;
+    const across = unsparedSites(`${lead} ${text}`).find((m) => m.end > cut && m.start < cut + 24);
+    if (across?.site.laterality) return across.site;
+  }
   const matches = unsparedSites(text, lead).filter(
     (m) => !/^(?:lid|lobe|crown|arch|gum|gums|digit|digits|sidewall|septum|ala)$/i.test(m.site.text.trim()) || text.length < 60,
   );
@@ -1996,12 +2007,12 @@ function repairFeaturesOf(text: string, site: Site | undefined, widthText = text
 }
 
 function levelOf(text: string): 'complex' | 'intermediate' | 'simple' | undefined {
-  // "4-0 nylon simple interrupted sutures" names a stitch, not the repair level.
+  // "4-0 nylon simple interrupted sutures", "simple-interupted", "simple epidermal sutures" name a stitch, not the repair level.
   return /\bcomplex\b/i.test(text)
     ? 'complex'
     : /\bintermediate\b/i.test(text)
       ? 'intermediate'
-      : /\bsimple\b(?![ \t]+(?:interrupted|running|continuous|sutures?|stitch))/i.test(text)
+      : /\bsimple\b(?![\s,-]+(?:interr?u+pt\w*|running|continuous|sutures?|stitch\w*|(?:epi|per)?cutaneous|epidermal|skin\s+sutures?|\d-0\b))/i.test(text)
         ? 'simple'
         : undefined;
 }
@@ -2737,6 +2748,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
 
 function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string | undefined): boolean {
   if (/\b(?:not\s+sent|discarded|no\s+specimens?|none\s+sent|not\s+submitted|specimen\s+not\s+(?:sent|submitted)|no\s+path(?:ology)?)\b/i.test(text))
+    return false;
+  // "Sent to pathology: No", "Specimen sent to pathology: Yes [ ] No [x]" (the unticked option already blanked).
+  if (/\b(?:path(?:ology)?|histo\w*|lab|specimen(?:\s+sent)?)\s*[:?](?:\s|\[\s*[xX✓✔]?\s*\]|[☐☑☒])*(?:no|none|n)\b(?!\s*[:.]?\s*[A-Z]\b)/i.test(text))
     return false;
   if (kind.startsWith('biopsy') || kind === 'excision' || kind === 'hidradenitis-excision') return true;
   // "Debulk specimen sent for permanent sections (A)": tissue apart from the Mohs layers goes to pathology (§6.3).

@@ -3,6 +3,7 @@
  * ticked option was done. The words after an unticked box (up to the next box or the end of the line) are blanked,
  * one space per character, so every offset into the text stays valid and no reader sees the options not chosen.
  * A line that opens with its only box ("[ ] Excision") is left to the procedure reader, which skips the whole line.
+ * A line that ends with a box ("Yes [ ] No [x]") puts each box after its option.
  */
 const BOX = /\[\s{0,2}[xX✓✔]?\s{0,2}\]|[☐□☑☒]|\(\s?[xX✓✔]?\s?\)/g;
 const TICKED = /[xX✓✔☑☒]/;
@@ -14,6 +15,20 @@ export function untickedOptions(text: string): string {
   return text.replace(/[^\n]+/g, (line) => {
     const boxes = [...line.matchAll(BOX)];
     if (boxes.length < 2) return line;
+    const last = boxes[boxes.length - 1] as RegExpMatchArray;
+    // "Sent to pathology: Yes [ ] No [x]": each box follows its word. Blank from the box before (or the label's ":", or the word).
+    if (line.slice((last.index ?? 0) + last[0].length).trim() === '' && /\w[^\w\n]{0,3}$/.test(line.slice(0, boxes[0]?.index ?? 0))) {
+      const chars = line.split('');
+      const head = line.slice(0, boxes[0]?.index ?? 0);
+      const colon = head.lastIndexOf(':');
+      let from = colon >= 0 ? colon + 1 : head.search(/\S+\s*$/);
+      for (const m of boxes) {
+        const at = m.index ?? 0;
+        if (!TICKED.test(m[0])) for (let k = from; k < at; k++) if (chars[k] !== undefined) chars[k] = ' ';
+        from = at + m[0].length;
+      }
+      return chars.join('');
+    }
     let out = '';
     let from = 0;
     for (const [i, m] of boxes.entries()) {

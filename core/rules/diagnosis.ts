@@ -50,7 +50,8 @@ const NAMED_NEOPLASM =
 const ATYPICAL_PROLIFERATION = /\batypical\s+(?:[a-z]+\s+){0,2}melanocytic\s+proliferation\b/i;
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** A rule-out set off after a named finding: "…, r/o …", "… -- rule out …", "…; ddx …". */
-const RULE_OUT_TAIL = /\s*(?:[,;:]|\s[-–—]{1,2})\s*(?:r\/o|rule\s+out|ddx|differential(?:\s+diagnosis)?)\b/i;
+// "…, biopsied to r/o …": a few words of what was done may stand before the rule-out.
+const RULE_OUT_TAIL = /\s*(?:[,;:]|\s[-–—]{1,2})\s*(?:[a-z']+\s+){0,4}?(?:r\/o|rule\s+out|ddx|differential(?:\s+diagnosis)?)\b/i;
 /** Vague nouns: provisional only when no specific diagnosis is named ("lesion R cheek", not "SK lesions"). */
 const VAGUE = /neoplasm|\blesions?\b|\bgrowths?\b|\bpapules?\b|\bnodules?\b|\bspots?\b/i;
 /**
@@ -836,8 +837,11 @@ class Linker {
       let codes: string[] = [];
       if (pr.icd10) codes = this.documented(pr.icd10, {}, `Problem "${pr.text.slice(0, 40)}"`);
       else {
-        const h = this.histology(pr.text);
-        if (h && !UNCERTAIN.test(pr.text)) {
+        // "Dermatitis of the L shin, biopsied to r/o psoriasis": the finding named before the rule-out is coded (§13).
+        const cut = UNCERTAIN.test(pr.text) ? RULE_OUT_TAIL.exec(pr.text) : null;
+        const named = cut ? pr.text.slice(0, cut.index) : pr.text;
+        const h = UNCERTAIN.test(named) || (cut && VAGUE.test(named)) ? undefined : this.histology(named);
+        if (h && !(cut && (NEOPLASTIC.has(h) || MALIGNANT.has(h)))) {
           let r = resolveDx({ histology: h });
           // "Nodular BCC, R nasal ala - referred to Mohs": a site-dependent code takes the site the problem names.
           if (r.missing.length > 0 || r.unresolved) {

@@ -673,8 +673,8 @@ export const PAGES: PageCase[] = [
     file: 'generic/bilingual-spanish-english-template-labels.html',
     adapter: 'generic',
     roles: ['procedure', 'assessment'],
-    // "Paciente / Patient:" is no "Patient:" label the reader knows: the MRN identifies the page.
-    patient: 'MRN: 900672',
+    // "Paciente / Patient:": the half of a bilingual label the reader knows names the patient.
+    patient: 'Test, Patient-672   MRN: 900672',
     dateOfService: '11/18/2026',
     contains: [['procedure', 'Número de lesiones: 3 queratosis actínicas']],
   },
