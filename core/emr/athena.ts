@@ -84,4 +84,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/exam-procedure-grid-column-groups.html (procedure grid under a colspan column-group header row)
  * - test/fixtures/emr/athena/signoff-superbill-checked-codes-disagree.html (superbill)
  * - test/fixtures/emr/athena/encounter-billing-tab-claim-submitted.html
+ * - test/fixtures/emr/athena/ap-ordered-list-icd-chips.html
  */

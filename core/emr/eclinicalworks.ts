@@ -113,4 +113,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-procedure-notes-billing-grids.html (Procedure Notes, Billing Information as a grid)
  * - test/fixtures/emr/eclinicalworks/progress-note-procedure-picker-select-multiple.html (Procedure Notes filled from a <select multiple>)
  * - test/fixtures/emr/eclinicalworks/progress-note-assessment-table-procedures-subtable.html (ICD table)
+ * - test/fixtures/emr/eclinicalworks/progress-note-procedures-table-and-notes.html
  */

@@ -83,4 +83,5 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-note-print-two-columns.html (print view, the note in two side-by-side columns)
  * - test/fixtures/emr/ema/path-tracking-list-several-patients.html (worklist)
  * - test/fixtures/emr/ema/visit-previous-visits-accordion-open.html
+ * - test/fixtures/emr/ema/chart-pathology-tab-two-reports.html
  */

@@ -5,16 +5,12 @@ import { sectionsByHeadings } from './read';
 import type { Scope } from './scope';
 
 /**
- * Epic through EpicCare Link, the browser portal organisations give community providers
- * (https://<org-host>/EpicCareLink/…, view-only chart: notes, results, procedures).
- * Hyperspace itself runs in Epic's Hyperdrive client or over Citrix, where no extension
- * can read anything. No public selectors exist for EpicCare Link (emr-layouts.md §5):
- * the page is recognised by its /EpicCareLink/ path (also in a saved page's resource
- * links), the report pane is looked up by a few likely names, and the note is split by its
- * headings, which is how Epic SmartText notes are written.
+ * Epic through EpicCare Link (https://<org-host>/EpicCareLink/…, view-only); Hyperspace runs in
+ * Hyperdrive or Citrix, out of reach. No public selectors (emr-layouts.md §5): the page is known by its path (also in a
+ * saved page's links), the report pane by likely names (and a viewer frame in it), the note split by its headings.
  */
 
-const REPORT_PANES = ['#ReportContent', '.ecl-report-content', '[id*=ReportContent]', '[id*=reportContent]', '.report-content', '#ReportViewer', 'main'];
+const REPORT_PANES = ['#ReportContent', '.ecl-report-content', '[id*=reportcontent i]', '.report-content', '#ReportViewer', 'main'];
 
 function reportRoots(scope: Scope): Element[] {
   for (const sel of REPORT_PANES) {
@@ -31,16 +27,16 @@ export const epicAdapter = defineAdapter({
   paths: [/\/EpicCareLink\//i],
   signature(scope) {
     if (/EpicCare\s*Link/i.test(scope.doc.title ?? '')) return true;
-    return Boolean(scope.first('link[href*="/EpicCareLink/" i],script[src*="/EpicCareLink/" i],form[action*="/EpicCareLink/" i],a[href*="/EpicCareLink/" i]'));
+    return Boolean(scope.first('[href*="/EpicCareLink/" i],script[src*="/EpicCareLink/" i],form[action*="/EpicCareLink/" i]'));
   },
   sections(scope) {
-    return reportRoots(scope).flatMap((root) => sectionsByHeadings(root, { leadName: 'Report header' }));
+    return reportRoots(scope).flatMap((root) => sectionsByHeadings(root, { leadName: 'Report header', frames: true }));
   },
   identity(scope) {
     const banner = scope.first('#PatientBanner,.ecl-banner,[class*=PatientBanner],[class*=patient-banner]');
     const bannerText = banner ? blockText(banner) : '';
     const name = firstText(scope, ['.ecl-patient-name', '[class*=PatientName]', '[class*=patient-name]']);
-    const mrn = /\bMRN\s*:?\s*([A-Z0-9-]{3,})/i.exec(bannerText)?.[1];
+    const mrn = /\bMRN[\s:]*([A-Z0-9-]{3,})/i.exec(bannerText)?.[1];
     const report = reportRoots(scope)
       .map((r) => blockText(r, { maxChars: 3000 }))
       .join('\n');
@@ -66,4 +62,5 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/notes-activity-collapsed-smarttext-blanks.html (Notes activity grid, folded sections, an all-*** SmartText block)
  * - test/fixtures/emr/epic/progress-note-smartlink-table-show-all.html (Show all)
  * - test/fixtures/emr/epic/progress-note-smarttext-preview-and-hide-copy.html
+ * - test/fixtures/emr/epic/notes-activity-note-in-viewer-frame.html
  */

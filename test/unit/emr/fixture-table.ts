@@ -770,4 +770,42 @@ export const PAGES: PageCase[] = [
     dateOfService: '08/11/2026',
     contains: [['note', 'Excised diameter: 2.\u00ad0 cm']],
   },
+  {
+    file: 'eclinicalworks/progress-note-procedures-table-and-notes.html',
+    adapter: 'ecw',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-700   MRN: 900700',
+    dateOfService: '11/02/2026',
+    // The Procedures table's rows read as fields; the Procedure Notes tell them again in prose.
+    contains: [
+      ['procedure', 'Procedure: Shave biopsy | Location: R dorsal forearm | Size: 0.7 cm | Specimen: A'],
+      ['procedure', 'Tangential (shave) biopsies were taken with a DermaBlade'],
+    ],
+  },
+  {
+    file: 'athena/ap-ordered-list-icd-chips.html',
+    adapter: 'athena',
+    roles: ['assessment'],
+    patient: 'TEST, PATIENT-701   MRN: 900701',
+    dateOfService: '11/04/2026',
+    // The <ol> items are numbered in the text; each chip stays beside its diagnosis name.
+    contains: [['assessment', '1. Inflamed seborrheic keratosis L82.0']],
+  },
+  {
+    file: 'ema/chart-pathology-tab-two-reports.html',
+    adapter: 'ema',
+    roles: ['pathology'],
+    patient: 'Test, Patient-702   MRN: 900702',
+    dateOfService: '10/20/2026',
+    contains: [['pathology', 'Accession: RD26-04412']],
+  },
+  {
+    file: 'epic/notes-activity-note-in-viewer-frame.html',
+    adapter: 'epic',
+    roles: ['note'],
+    patient: 'Test, Patient-703   MRN: 900703',
+    dateOfService: '11/05/2026',
+    // The note is read from the same-origin viewer frame inside the report pane.
+    contains: [['note', 'Excised diameter: 2.6 cm']],
+  },
 ];
