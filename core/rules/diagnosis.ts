@@ -378,7 +378,9 @@ class Linker {
       // A proven cancer whose words here name something else (a "scar" re-excised): the cancer the note names.
       const own = this.histology(text) ?? this.histology(type);
       // The proof is often told as history ("prior shave bx 10/25 showed BCC"): then the one cancer named anywhere.
-      const nm = own && MALIGNANT.has(own) ? undefined : (this.noteMalignant() ?? this.onlyNamedMalignancy());
+      // A re-excised nevus ("severely atypical compound nevus, margin involved") is no cancer (CPT §3.2: atypia is benign),
+      // even when the note names another lesion's melanoma in situ.
+      const nm = own && (MALIGNANT.has(own) || own === 'nevus') ? undefined : (this.noteMalignant() ?? this.onlyNamedMalignancy());
       if (nm) return this.resolve(nm, where, who);
     }
     if (!text) return [];

@@ -391,6 +391,17 @@ const cases: Case[] = [
     dx: [['D03.61'], ['D03.61']],
   },
   {
+    name: "re-excised atypical nevus beside another lesion's melanoma in situ: the nevus, not the melanoma",
+    input: {
+      sections: { note: 'Problem 1: Melanoma in situ, L upper back. Problem 2: Severely atypical compound nevus, R lateral neck; re-excision.' },
+      lesions: [{ label: 'L2', site: site('lateral-neck', 'right'), clinicalDiagnosis: 'Severely atypical (dysplastic) compound nevus, R lateral neck' }],
+      procedures: [proc({ id: 'p1', kind: 'excision', lesionLabels: ['L2'], specimenLabel: 'B', reExcision: true })],
+      specimens: [{ label: 'B', lesionLabel: 'L2' }],
+    },
+    lines: [{ code: '11421', procedureIds: ['p1'], lesionLabels: ['L2'], specimenLabels: ['B'] }],
+    dx: [['D22.4']],
+  },
+  {
     name: 'one visit-level diagnosis line covers lesions that carry none',
     input: {
       sections: { note: 'Dx: Inflamed seborrheic keratoses (L82.0), all symptomatic. Shave removal x2.' },
