@@ -622,11 +622,10 @@ const BENIGN_TYPES = new Set([
  */
 function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections: Section[]): void {
   const lesionOf = (p: ParsedProcedure) => lesions.find((l) => l.label === p.procedure.lesionLabels[0]);
-  // "Site 2 - SCC, R dorsal forearm, bx-proven 11/02/2026" in a pre-op list over the Mohs of site 2: the tumour's diagnosis.
-  const undiagnosed = (p: ParsedProcedure) => p.procedure.kind === 'mohs' && p.procedure.site?.key !== undefined && !lesionOf(p)?.clinicalDiagnosis;
-  const excisions = parsed.filter((p) => (p.procedure.kind === 'excision' || undiagnosed(p)) && p.procedure.status === 'performed' && !p.block.parent);
+  mohsDxInHistory(parsed, lesionOf, sections);
+  const excisions = parsed.filter((p) => p.procedure.kind === 'excision' && p.procedure.status === 'performed' && !p.block.parent);
   if (excisions.length === 0 || overBudget()) return;
-  if (excisions.every((p) => lesionOf(p)?.priorMalignantBiopsy && lesionOf(p)?.clinicalDiagnosis)) return;
+  if (excisions.every((p) => lesionOf(p)?.priorMalignantBiopsy)) return;
   for (const s of sections) {
     if (s.role === 'pathology' || s.role === 'charges') continue;
     for (const sentence of s.text.slice(0, 20_000).split(/(?<=[.;])\s+|\n/)) {
@@ -642,7 +641,7 @@ function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections:
       }
       const matches =
         named.length === 0
-          ? excisions.filter((p) => p.procedure.kind === 'excision')
+          ? excisions
           : excisions.filter((p) =>
               named.some(
                 (n) =>
@@ -653,8 +652,35 @@ function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections:
       const lesion = only ? lesionOf(only) : undefined;
       if (lesion) {
         lesion.priorMalignantBiopsy = true;
-        if (!lesion.clinicalDiagnosis && (dated || only?.procedure.kind === 'mohs')) lesion.clinicalDiagnosis = sentence.trim().slice(0, 200);
+        if (!lesion.clinicalDiagnosis && dated) lesion.clinicalDiagnosis = sentence.trim().slice(0, 200);
       }
+    }
+  }
+}
+
+const NOT_CONFIRMED = /\b(?:r\/o|rule\s+out|vs\.?|versus|concern\s+for|suspect\w*|possible|probable|ddx)\b/i;
+
+/**
+ * "Site 2 - SCC, R dorsal forearm, bx-proven 11/02/2026" in a pre-op list over "Procedure 2 of 3 - Mohs, Site 2 (R dorsal
+ * forearm)": a Mohs tumour told apart from its stages takes its diagnosis from the one line naming a cancer at its site.
+ */
+function mohsDxInHistory(parsed: ParsedProcedure[], lesionOf: (p: ParsedProcedure) => Lesion | undefined, sections: Section[]): void {
+  const bare = parsed.filter(
+    (p) => p.procedure.kind === 'mohs' && p.procedure.status === 'performed' && !p.block.parent && p.procedure.site?.key && !lesionOf(p)?.clinicalDiagnosis,
+  );
+  if (bare.length === 0 || overBudget()) return;
+  for (const s of sections) {
+    if (s.role === 'pathology' || s.role === 'charges') continue;
+    for (const line of s.text.slice(0, 20_000).split('\n')) {
+      if (!MALIGNANT_WORDS.test(line) || NOT_CONFIRMED.test(line)) continue;
+      const named = findSites(line, { strict: true }).map((m) => m.site);
+      const matches = bare.filter((p) =>
+        named.some(
+          (n) => sameSiteKey(n.key, p.procedure.site?.key) && (!n.laterality || !p.procedure.site?.laterality || n.laterality === p.procedure.site.laterality),
+        ),
+      );
+      const lesion = matches.length === 1 && matches[0] ? lesionOf(matches[0]) : undefined;
+      if (lesion && !lesion.clinicalDiagnosis) lesion.clinicalDiagnosis = line.trim().slice(0, 200);
     }
   }
 }
@@ -681,8 +707,10 @@ function indicatedInHistory(parsed: ParsedProcedure[], sections: Section[]): voi
     if (s.role === 'pathology' || s.role === 'charges') continue;
     for (const clause of s.text.slice(0, 20_000).split(/[.;\n]|,?\s+and\s+(?:for|to|of|a|an|the)\b/i)) {
       const named = findSites(clause, { strict: true });
-      if (named.length !== 1) continue;
-      const site = (named[0] as (typeof named)[number]).site;
+      // "on the vertex of the scalp": two words for one place are still one site.
+      const first = named[0]?.site;
+      if (!first || named.some((m) => !sameSiteKey(m.site.key, first.key) || (m.site.laterality ?? first.laterality) !== first.laterality)) continue;
+      const site = first;
       const found = indicationsOf(clause);
       if (found.length === 0) continue;
       for (const p of bare) {
@@ -877,7 +905,13 @@ function noSpecimensSent(parsed: ParsedProcedure[], body: string): void {
   if (!/^[ \t]*(?:specimens?|pathology|path)[ \t]*:[ \t]*(?:none\b|no\s+specimens?\b|not\s+sent\b|n\/a\b)/im.test(text)) return;
   if (/\b(?:sent|submitted)\s+(?:to|for)\s+(?:(?:the|our|in[- ]house|outside)\s+)?(?:path|pathology|histo\w*|dermpath|dermatopathology|lab)\b/i.test(text))
     return;
+  // "Procedure 1/2 … Specimen: A - nail matrix, to dermpath" and "Procedure 2/2 … Specimen: none.": where another
+  // specimen line names tissue sent, "none" speaks only for its own procedure.
+  const NONE = /^(?:none\b|no\s+specimens?\b|not\s+sent\b|n\/a\b)/i;
+  const lines = [...text.matchAll(/^[ \t]*(?:specimens?|pathology|path)[ \t]*:[ \t]*(.*)$/gim)].map((m) => (m[1] ?? '').trim());
+  const perProcedure = lines.some((v) => v !== '' && !NONE.test(v));
   for (const p of parsed) {
+    if (perProcedure && !p.block.units.some((u) => u.field && /^(?:specimens?|pathology|path)$/.test(u.field) && NONE.test((u.value ?? '').trim()))) continue;
     p.sendsTissue = false;
     delete p.specimenLabel;
     delete p.procedure.specimenLabel;

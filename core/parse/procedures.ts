@@ -1515,7 +1515,8 @@ const ATTESTATION_LINE =
   /^[ \t*#=_-]*(?:(?:(?:attending|teaching|supervising)(?:\s+physician)?\s+)?attestation(?:\s+statement)?\s*(?::|$)|I\s+(?:saw\s+and\s+(?:examined|evaluated)|was\s+present\s+for)\b)/i;
 /** A list header that speaks of several lesions: "all sent to path:", "Shave removals of the following:". */
 const SEVERAL_HEADER = /\b(?:all|each|both|following)\b|\b(?:removals|biopsies|bxs|shaves|excisions|lesions|nevi|sks|keratoses|tags|acrochordons|growths)\b/i;
-const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*#?\s*\d{1,2}\s*[:.)-]/i;
+// "Procedure 2:", "Procedure 2/2:", "Procedure 1 of 3 -", "Procedure 1 / Excision".
+const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*#?\s*\d{1,2}(?:\s*(?:\/|of)\s*\d{1,2})?\s*[:.)/–—-]/i;
 
 /**
  * "O: R inframammary fold: 1.2 cm inflamed SK" then "A/P: ISK R inframammary fold - shave removal": a removal the plan
@@ -1686,6 +1687,19 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
  * "Tumor 1, L temple … Tumor 2, R nasal tip … The temple defect was closed with a layered repair": a closure naming, before
  * its own words, the site of another of today's removals closes that removal's defect, not the last one's.
  */
+/** "about 24 AKs counted", "AKs x 22", ">20 actinic keratoses": the most AKs the text counts. */
+function akCountIn(text: string): number | undefined {
+  const found: number[] = [];
+  for (const m of text.matchAll(
+    /\b(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s+(?:[a-z]+\s+){0,2}?(?:aks?|actinic\s+keratos[ie]s)\b|\b(?:aks?|actinic\s+keratos[ie]s)\s*(?:x|×|:|#|count(?:ed)?:?)\s*(\d{1,3})\b/gi,
+  )) {
+    const raw = m[1] ?? m[2] ?? '';
+    const n = /^\d+$/.test(raw) ? Number(raw) : wordNumber(raw.toLowerCase());
+    if (n !== undefined && n > 0) found.push(n);
+  }
+  return found.length > 0 ? Math.max(...found) : undefined;
+}
+
 /** "Site 1", "Tumor #2", "Lesion B": a numbered site, tumour or lesion a closure names. */
 const SITE_REF = /\b(site|tumou?r|lesion)\s*#?\s*(\d{1,2}|[a-h])\b(?![\w/])/i;
 /**
@@ -2440,9 +2454,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   }
   // "Longitudinal melanonychia R great toenail. Nail matrix biopsy: …": the nail named just before is the one
   // treated, and its digit and side decide the anatomic modifier (§10.6).
-  if (procedure.site?.key === 'nail' && ctx) {
+  // "Procedure 1/2: NAIL UNIT BIOPSY" over "Site: L thumb (1st digit, left hand)": the block's own site field names the nail.
+  const siteField = procedure.site?.key === 'nail' ? b.units.find((u) => u.field && SITE_FIELDS.test(u.field) && u.value)?.value : undefined;
+  const nailWords = siteField ?? ctx;
+  if (procedure.site?.key === 'nail' && nailWords) {
     const NAIL_OF: Record<string, string> = { toenail: 'toenail', fingernail: 'fingernail', toe: 'toenail', finger: 'fingernail', thumb: 'fingernail' };
-    const named = findSites(ctx, { strict: true }).filter((m) => NAIL_OF[m.site.key ?? ''] !== undefined);
+    const named = findSites(nailWords, { strict: true }).filter((m) => NAIL_OF[m.site.key ?? ''] !== undefined);
     // "Ingrown toenail L great toe": the nail and its digit name one nail; the mention with side and digit number says more.
     const sameNail = new Set(named.map((m) => NAIL_OF[m.site.key ?? ''])).size === 1;
     const detail = (m: SiteMatch) => (m.site.laterality ? 2 : 0) + (m.site.subsite ? 1 : 0);
@@ -2608,6 +2625,11 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       if (named !== undefined) procedure.count = named;
     }
   }
+  // Aetna covers a medium or deep peel for 15 or more AKs (§12.3): the count is usually told in the exam, not the peel's words.
+  if (kind === 'chemical-peel') {
+    const count = findCount(all) ?? akCountIn(ctxAll) ?? akCountIn(fullText.slice(0, 20_000));
+    if (count !== undefined) procedure.count = count;
+  }
   // "Irritated 0.3 cm papilloma on the R upper eyelid margin." / "Destruction by hyfrecation": one lesion's size
   // (from the finding line before it) decides site-specific codes such as 67850 (up to 1 cm).
   if (
@@ -2667,8 +2689,11 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (kind === 'laser-psoriasis' || kind === 'vascular-laser') {
     procedure.modality = kind === 'laser-psoriasis' ? 'excimer' : /\bpdl|pulsed[- ]dye|v-?beam/i.test(all) ? 'pdl' : 'laser';
     // CPT §8.1: one code for the day's total treated area — a stated total, else the sum of the areas listed.
-    const total = labelledArea(all, /\btotal\s+(?:\w+\s+){0,2}(?:area|bsa|surface)(?:\s+treated)?\b/i);
-    const areas = findAreas(all);
+    // "Treatment area: whole plaque, 4.0 x 3.5 cm = 14 sq cm." on a line above "Procedure: pulsed dye laser …": the area
+    // the session treats may be told before the laser words.
+    const told = findAreas(all).length > 0 ? all : allCtx;
+    const total = labelledArea(told, /\btotal\s+(?:\w+\s+){0,2}(?:area|bsa|surface)(?:\s+treated)?\b/i);
+    const areas = findAreas(told);
     const sum = areas.reduce((n, a) => n + a.sqCm, 0);
     // "R elbow 40 cm2, … L knee 45 cm2. Total 230 cm2.": an area equal to the sum of the others is their total.
     const totalOfOthers = areas.length > 2 ? areas.find((a) => Math.abs(2 * a.sqCm - sum) < 0.05)?.sqCm : undefined;

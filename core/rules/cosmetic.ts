@@ -97,8 +97,10 @@ function routeOf(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
   if (p.kind === 'chemical-peel') {
     if (AK_WORDS.test(text())) {
       const enough = (p.count ?? 0) >= 15;
-      // Raw text: "no response to 5-FU" must not be dropped as a negation here.
-      const failed = TOPICAL_FAILED.test(`${p.text} ${p.indications.join(' ')}`.toLowerCase().replace(/[-_]/g, ' '));
+      // Raw text: "no response to 5-FU" must not be dropped as a negation here. The failed course is usually history
+      // ("S: failed 5-FU x 4 wk"), told away from the peel's own words.
+      const history = Object.values(ctx.encounter.sections).join('\n');
+      const failed = TOPICAL_FAILED.test(`${p.text} ${p.indications.join(' ')}\n${history}`.toLowerCase().replace(/[-_]/g, ' '));
       if (enough && failed) return { kind: 'medical-peel', why: '15 or more AKs after failed topical 5-FU/imiquimod' };
       const missing = [enough ? '' : 'at least 15 AKs counted', failed ? '' : 'failure of 5-FU or imiquimod'].filter(Boolean).join(' and ');
       return { kind: 'peel-criteria-unmet', why: `peel for AKs without ${missing} documented` };

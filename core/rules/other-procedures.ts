@@ -318,9 +318,10 @@ function nailService(ctx: RuleContext, p: Procedure): NailService | 'biopsy' | u
   if (code === '11730' || code === '11732') return 'avulsion';
   if (code === '11750') return 'matrix';
   // "partial nail avulsion …, phenol matricectomy not done", "no matrixectomy": a service ruled out is not the service.
-  // "matrix left intact (nail expected to regrow)": the matrix named as spared is an avulsion, not a matrix excision.
+  // "matrix left intact (nail expected to regrow)", "matrix NOT treated": the matrix named as spared is an avulsion, not a
+  // matrix excision.
   const text = words(ctx, p).replace(
-    /\b(?:no|without)\s+(?:\w+\s+)?matri[xc]ectomy|[^,;.\n]*\bnot\s+(?:done|performed|indicated)\b|\bmatrix\s+(?:was\s+)?(?:left\s+)?(?:intact|spared|preserved|untouched)\b/g,
+    /\b(?:no|without)\s+(?:\w+\s+)?matri[xc]ectomy|[^,;.\n]*\bnot\s+(?:done|performed|indicated)\b|\bmatrix\s+(?:was\s+)?(?:left\s+)?(?:intact|spared|preserved|untouched)\b|\bmatrix\s+(?:was\s+)?not\s+(?:treated|touched|ablated|destroyed|excised|removed)\b/gi,
     ' ',
   );
   if (/biops/.test(text)) return 'biopsy';

@@ -84,3 +84,51 @@ describe('biopsies told one after another in one dictated sentence', () => {
     expect(punches.map((p) => p.site?.key)).toEqual(['wrist', 'lower-back']);
   });
 });
+
+describe('numbered procedure titles', () => {
+  it('"Procedure 1/2: NAIL UNIT BIOPSY" and "Procedure 2/2: NAIL AVULSION" are two procedures, each at its own digit', () => {
+    const e = parseNote(
+      'DOS: 11/24/2026\nProcedure 1/2: NAIL UNIT BIOPSY\n Site: L thumb (1st digit, left hand)\n Technique: 3 mm punch of the nail matrix.\n Specimen: A - nail matrix, to dermpath.\n\nProcedure 2/2: NAIL AVULSION\n Site: R great toe (hallux)\n Technique: whole nail plate avulsed; matrix NOT treated.\n Specimen: none.\n',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.site?.laterality])).toEqual([
+      ['biopsy-punch', 'fingernail', 'left'],
+      ['nail', 'toenail', 'right'],
+    ]);
+    // "Specimen: none." speaks only for the avulsion: the biopsy's jar A is still sent.
+    expect(e.specimens.map((s) => s.label)).toEqual(['A']);
+  });
+});
+
+describe('an indication told with a site named twice', () => {
+  it('"nodule on the vertex of the scalp … keeps getting cut when he gets his hair cut" is a repeated-trauma indication', () => {
+    const e = parseNote(
+      'Date of service: 11/25/2026\nA smooth firm nodule on the vertex of the scalp keeps getting cut when he gets his hair cut.\n\nProcedure: excision of the cyst of the vertex scalp. Lesion 1.2 cm, 1 mm margins, excised diameter 1.4 cm.\n',
+    );
+    expect(e.procedures.find((p) => p.kind === 'excision')?.indications).toContain('trauma-location');
+  });
+});
+
+describe('a laser area told before the laser words', () => {
+  it('"Treatment area: … = 14 sq cm" on the line above "Procedure: pulsed dye laser" is the area treated', () => {
+    const e = parseNote(
+      'DOS: 11/25/2026\nLesion: ulcerated infantile hemangioma, L buttock.\nTreatment area: whole plaque, 4.0 x 3.5 cm = 14 sq cm.\n\nProcedure: pulsed dye laser 595 nm, 7 mm spot, 7 J/cm2; single pass.\n',
+    );
+    expect(e.procedures.find((p) => p.kind === 'vascular-laser')?.areaSqCm).toBe(14);
+  });
+});
+
+describe('peels', () => {
+  it.each([
+    ['Superficial glycolic acid 30% peel, chest only', ['peel']],
+    ['TCA 35% peel to the face', ['peel']],
+  ])('%s -> %j', (text, families) => {
+    expect(findTriggers(text).map((t) => t.family)).toEqual(families);
+  });
+
+  it('a peel for AKs counts the AKs the exam names, and "no individual lesions frozen" is no destruction', () => {
+    const e = parseNote(
+      'DOS: 11/23/2026\nO: Face: about 24 AKs counted on a background of severe photodamage.\nP: Medium-depth chemical peel, full face: TCA 35%. This is the field treatment of his AKs; no individual lesions frozen today.\n',
+    );
+    expect(e.procedures.filter((p) => p.status === 'performed').map((p) => [p.kind, p.count])).toEqual([['chemical-peel', 24]]);
+  });
+});

@@ -212,6 +212,14 @@ const cases: Case[] = [
     findings: ['cosmetic/chemical-peel'],
   },
   {
+    name: 'peel for 24 AKs whose failed 5-FU is told only in the history → insurance',
+    input: { sections: { subjective: 'Failed 5-FU 5% cream x 4 wk (03/2026) and imiquimod x 8 wk - persistent AKs.' } },
+    procedures: [proc({ id: 'p1', kind: 'chemical-peel', lesionType: 'actinic-keratosis', count: 24, text: 'Medium-depth chemical peel, full face: TCA 35%' })],
+    lines: [{ code: '15789', procedureIds: ['p1'] }],
+    expected: [{ line: '15789', billing: 'insurance' }],
+    findings: ['cosmetic/chemical-peel'],
+  },
+  {
     name: 'peel for a few AKs without failed topicals → self-pay + warning',
     procedures: [proc({ id: 'p1', kind: 'chemical-peel', lesionType: 'actinic-keratosis', count: 6, text: 'TCA peel for AKs' })],
     lines: [{ code: '15789', procedureIds: ['p1'] }],

@@ -253,6 +253,19 @@ const cases: Case[] = [
     lines: ['11730'],
   },
   {
+    name: 'whole plate avulsed, "matrix NOT treated" → 11730, not the matrix excision',
+    encounter: {
+      procedures: [
+        proc({
+          kind: 'nail',
+          site: site('toenail'),
+          text: 'NAIL AVULSION, R great toe: whole nail plate freed with an elevator and avulsed; matrix NOT treated.',
+        }),
+      ],
+    },
+    lines: ['11730'],
+  },
+  {
     name: 'avulsion of 3 nail plates → 11730 + 11732×2',
     encounter: { procedures: [proc({ kind: 'nail', count: 3, site: site('toenail'), text: 'avulsion of nail plate' })] },
     lines: ['11730', '11732 x2'],
