@@ -193,7 +193,10 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
       const mid = (lo + hi) >> 1;
       const s = sections[mid] as Section;
       if (start < s.start) hi = mid - 1;
-      else if (start > s.start + s.text.length) lo = mid + 1;
+      // A start at the very end of a section is the start of the next one when that one begins there ("Procedure: I&D …"
+      // right after the header): else the procedure's span is an empty slice at the end of the header.
+      else if (start > s.start + s.text.length || (start === s.start + s.text.length && (sections[mid + 1]?.start ?? Number.POSITIVE_INFINITY) <= start))
+        lo = mid + 1;
       else {
         const from = start - s.start;
         const to = Math.max(from, Math.min(end, s.start + s.text.length) - s.start);

@@ -249,12 +249,13 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
   // heading of its own is the body of the note again, not more history (else every procedure below it is history).
   let reasonLine: 'open' | 'blank' | undefined;
   let reasonInline = false;
-  // SOAP notes ("S:", "O:", "A:", "P:"): single letters are headings only when at least two of them start lines.
+  // SOAP notes ("S:", "O:", "A:", "P:"): single letters are headings when two start lines with an "S:", or an "A:" comes
+  // before a "P:" and no "B:" makes them specimen labels. "A/P:" / "A&P:" is the usual combined heading.
+  const head = text.slice(0, 50_000);
+  const a = /^[ \t]*A:/m.exec(head);
   const soap =
-    (text.slice(0, 50_000).match(/^[ \t]*[SOAP]:/gm) ?? []).length >= 2 &&
-    /^[ \t]*S:/m.test(text.slice(0, 50_000)) &&
-    // "A/P:" / "A&P:" is the usual combined assessment-and-plan heading of a SOAP note; a page may show it apart, after "O:".
-    /^[ \t]*(?:[AOP]|A\s*[/&]\s*P):/m.test(text.slice(0, 50_000));
+    ((head.match(/^[ \t]*[SOAP]:/gm) ?? []).length >= 2 && /^[ \t]*S:/m.test(head) && /^[ \t]*(?:[AOP]|A\s*[/&]\s*P):/m.test(head)) ||
+    (!!a && /^[ \t]*P:/m.test(head.slice(a.index)) && !/^[ \t]*[B-H]:/m.test(head));
   let pos = 0;
   const n = text.length;
   let lines = 0;

@@ -545,6 +545,12 @@ class Linker {
     }
     // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
     if (!h && p.kind === 'hidradenitis-excision') h = 'hidradenitis';
+    // "Procedure: I&D R thigh. … Dx: furuncle R thigh.": a diagnosis field told after the procedure, before the next one,
+    // is the procedure's own diagnosis, not one taken from elsewhere in the note.
+    if ((!h || GENERIC.has(h)) && KIND_FITS[p.kind]) {
+      const own = this.histology(dxFieldAfter(this.ctx, p));
+      if (own && !GENERIC.has(own) && fitsKind(p.kind, own)) h = own;
+    }
     // Only kinds with a list of fitting conditions can take one from the note (no list: nothing fits, no need to read it).
     if ((!h || GENERIC.has(h)) && !NO_NOTE_WIDE.includes(p.kind) && KIND_FITS[p.kind]) {
       const better = this.noteReadings().find((x) => !GENERIC.has(x) && fitsKind(p.kind, x) && !this.problemsNameItElsewhere(x, p));
@@ -867,6 +873,28 @@ class Linker {
     this.problems.set(separateOnly, out);
     return out;
   }
+}
+
+/** "Dx: furuncle R thigh." / "Diagnosis - …" on a line of its own. */
+const DX_LINE = /^[ \t]*(?:dx|diagnosis|diagnoses|clinical\s+(?:dx|diagnosis|impression)|impression|indication)[ \t]*(?::|[-–—][ \t])[ \t]*([^\n]{3,160})/im;
+
+/**
+ * The diagnosis field written on the lines after a procedure, before a blank line or the next procedure of its section
+ * (the parser closes a procedure's block at its own sentences); '' when there is none.
+ */
+function dxFieldAfter(ctx: RuleContext, p: Procedure): string {
+  const span = p.span;
+  const section = span ? ctx.encounter.sections[span.section] : undefined;
+  if (!span || !section) return '';
+  const lineEnd = section.indexOf('\n', span.start);
+  if (lineEnd < 0) return '';
+  let end = Math.min(section.length, lineEnd + 600);
+  const blank = /\n[ \t]*\n/.exec(section.slice(lineEnd, end));
+  if (blank) end = lineEnd + blank.index;
+  for (const q of ctx.encounter.procedures) {
+    if (q !== p && q.span?.section === span.section && q.span.start > span.start && q.span.start < end) end = q.span.start;
+  }
+  return DX_LINE.exec(section.slice(lineEnd, end))?.[1] ?? '';
 }
 
 /** A visit problem with a usable code: the words of its name, and each problem line that gave the code, as told. */

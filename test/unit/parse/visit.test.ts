@@ -110,6 +110,13 @@ describe('visit facts', () => {
     expect(e.visit.problems.map((p) => p.separatelyManaged)).toEqual([managed]);
   });
 
+  it('a procedure heading right after the header has its span in its own section, not an empty slice of the header', () => {
+    const e = parseNote('Date of Service: 11/20/2026\nProcedure: I&D R thigh. Fluctuant nodule incised, pus expressed.\nDx: furuncle R thigh.\n');
+    const span = e.procedures[0]?.span;
+    expect(span?.section).toBe('Procedure');
+    expect(span && e.sections[span.section]?.slice(span.start, span.end)).toMatch(/^Procedure: I&D R thigh\./);
+  });
+
   it('a pathology accession number ("path #S26-4410") is not an ICD-10 code', () => {
     const e = parseNote('Assessment/Plan:\n1. BCC, L temple (biopsy proven 09/10/2026, path #S26-4410) - Mohs today.\n2. Acne vulgaris (L70.0) - doxycycline');
     expect(e.visit.problems.map((p) => p.icd10)).toEqual([undefined, 'L70.0']);
@@ -193,6 +200,15 @@ describe('sections and spans', () => {
     );
     expect(Object.keys(e.sections)).toEqual(['S', 'O', 'A/P']);
     expect(e.procedures.map((p) => [p.kind, p.status, p.site?.key])).toEqual([['destruction-benign', 'performed', 'hand']]);
+  });
+
+  it.each([
+    ['A:\n1. Seborrheic keratoses, irritated, L shoulder x2 - catching on bra strap.\nP:\n1. LN2 to 2 SKs L shoulder.\n', ['header', 'A', 'P']],
+    ['CC: spots\nA: irritated SKs L shoulder x2\nP: LN2 to 2 SKs L shoulder\n', ['header', 'CC', 'A', 'P']],
+    // Specimen letters are no SOAP headings: "A:" beside "B:".
+    ['Specimens:\nA: R shoulder shave\nB: L shin punch\nP: see above\n', ['note']],
+  ])('"A:" before "P:" without "S:" is an assessment and its plan: %s', (text, names) => {
+    expect(Object.keys(parseNote(`Date of Service: 11/20/2026\n${text}`).sections)).toEqual(names);
   });
 
   it("parseSections keeps the adapter's sections and roles", () => {

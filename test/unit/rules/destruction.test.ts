@@ -372,3 +372,15 @@ describe('destruction/paring-same-lesion', () => {
     [paringLine],
   );
 });
+
+describe("an irritated SK told in the A: item is the P: destruction's indication", () => {
+  it('"A:" / "P:" with no "S:": L82.0, not L82.1', async () => {
+    const { codeNote } = await import('./note-harness');
+    const r = codeNote(
+      'A:\n1. Seborrheic keratoses, irritated, L shoulder x2 - rubbing on bra strap, itchy, bleeding.\n2. Benign nevi - reassured.\nP:\n1. LN2 destruction of 2 SKs L shoulder, 2 freeze-thaw cycles.\n2. RTC 1 yr.\n',
+    );
+    expect(r.lines).toEqual(['17110']);
+    expect(r.dx).toEqual([['L82.0']]);
+    expect(r.findings).toEqual([]);
+  });
+});

@@ -263,6 +263,42 @@ const cases: Case[] = [
     dx: [['L02.415']],
   },
   {
+    name: '"Dx: furuncle R thigh." on the line after the I&D is its own diagnosis: L02.425, no "taken from elsewhere" finding',
+    input: {
+      sections: { note: 'Hx of abscess L axilla 2024.\nI&D R thigh: fluctuant nodule incised, pus expressed.\nDx: furuncle R thigh.\n' },
+      procedures: [
+        proc({
+          id: 'p1',
+          kind: 'incision-drainage',
+          text: 'I&D R thigh: fluctuant nodule incised, pus expressed.',
+          site: site('thigh', 'right'),
+          span: { section: 'note', start: 28, end: 80 },
+        }),
+      ],
+    },
+    lines: [{ code: '10060', procedureIds: ['p1'] }],
+    dx: [['L02.425']],
+  },
+  {
+    name: "a Dx line after the next procedure is that one's, not the I&D's: the furuncle is taken from the note (info)",
+    input: {
+      sections: { note: 'I&D R thigh: fluctuant nodule incised, pus expressed.\nShave removal L back.\nDx: furuncle R thigh.\n' },
+      procedures: [
+        proc({
+          id: 'p1',
+          kind: 'incision-drainage',
+          text: 'I&D R thigh: fluctuant nodule incised, pus expressed.',
+          site: site('thigh', 'right'),
+          span: { section: 'note', start: 0, end: 52 },
+        }),
+        proc({ id: 'p2', kind: 'shave-removal', text: 'Shave removal L back.', site: site('back', 'left'), span: { section: 'note', start: 53, end: 74 } }),
+      ],
+    },
+    lines: [{ code: '10060', procedureIds: ['p1'] }],
+    dx: [['L02.425']],
+    findings: ['diagnosis/link'],
+  },
+  {
     name: 'no dx in the assessment: a fitting code written elsewhere in the note is used (info)',
     input: {
       sections: { note: 'Primary focal hyperhidrosis of the axillae (L74.510), failed Drysol. Hx of BCC (C44.41) 2019.' },
