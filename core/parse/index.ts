@@ -13,7 +13,17 @@ import { withNumberedAssessmentRows } from './numbered-rows';
 import { withoutOtherEncounters } from './other-encounters';
 import { frozenDone, LAB_BILLS, parsePathology, readByOf } from './pathology';
 import { plainText } from './plain-text';
-import { blocksOf, destinationOf, jarRanges, ownDestination, type ParsedProcedure, practiceReadsSlides, procedureOf, resetProcedureIds } from './procedures';
+import {
+  blocksOf,
+  destinationOf,
+  jarRanges,
+  ownDestination,
+  type ParsedProcedure,
+  practiceReadsSlides,
+  procedureOf,
+  resetProcedureIds,
+  sendsTissueOf,
+} from './procedures';
 import { sectionUnits } from './section-units';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
 import { findTriggers, priorMalignantBiopsyIn } from './triggers';
@@ -244,6 +254,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   mergeOpNoteDescriptions(parsed);
   mergeRetoldCounts(parsed);
   noSpecimensSent(parsed, body);
+  jarAfterDestruction(parsed);
   expandCountedBiopsies(parsed, body);
   dropBiopsySummaries(parsed);
   dropPluralRetellings(parsed);
@@ -900,6 +911,27 @@ function mergeOpNoteDescriptions(parsed: ParsedProcedure[]): void {
 
 function isClosureKind(kind: Procedure['kind']): boolean {
   return kind === 'repair' || kind === 'adjacent-tissue-transfer' || kind === 'flap' || kind === 'graft';
+}
+
+/**
+ * "Shave removal, R forearm. … then ED&C of the base. Specimen A to dermpath.": a destruction leaves no tissue, so the jar
+ * told after it holds the removal's just before it in the section.
+ */
+function jarAfterDestruction(parsed: ParsedProcedure[]): void {
+  for (let k = 1; k < parsed.length; k++) {
+    const p = parsed[k] as ParsedProcedure;
+    const removal = parsed[k - 1] as ParsedProcedure;
+    if (!p.procedure.kind.startsWith('destruction') || removal.block.section !== p.block.section) continue;
+    if (removal.sendsTissue || removal.specimenLabel || !['shave-removal', 'skin-tag-removal'].includes(removal.procedure.kind)) continue;
+    if (!sendsTissueOf('shave-removal', p.block.units.map((u) => u.text).join(' '), p.specimenLabel)) continue;
+    removal.sendsTissue = true;
+    if (p.specimenLabel) {
+      removal.specimenLabel = p.specimenLabel;
+      removal.procedure.specimenLabel = p.specimenLabel;
+      p.specimenLabel = undefined;
+      delete p.procedure.specimenLabel;
+    }
+  }
 }
 
 /** "Specimens: none sent", "Pathology: N/A": an op note's own field says no tissue went to pathology (unless a sentence sends some). */

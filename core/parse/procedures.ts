@@ -2771,7 +2771,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   return out;
 }
 
-function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string | undefined): boolean {
+export function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: string | undefined): boolean {
   if (/\b(?:not\s+sent|discarded|no\s+specimens?|none\s+sent|not\s+submitted|specimen\s+not\s+(?:sent|submitted)|no\s+path(?:ology)?)\b/i.test(text))
     return false;
   // "Sent to pathology: No", "Specimen sent to pathology: Yes [ ] No [x]" (the unticked option already blanked).

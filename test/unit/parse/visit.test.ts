@@ -110,6 +110,18 @@ describe('visit facts', () => {
     expect(e.visit.problems.map((p) => p.separatelyManaged)).toEqual([managed]);
   });
 
+  it.each([
+    ['Shave removal, R forearm. Lesion shaved at the base, then ED&C of the base x2. Specimen A to dermpath.', 'A'],
+    ['Shave removal, L shin, 6 mm papule. Then ED&C of the base x2 cycles; sent to path.', 'A'],
+  ])("the jar told after a destruction holds the removal's tissue: %s", (line, label) => {
+    const e = parseNote(`Date of Service: 11/20/2026\n${line}\n`);
+    expect(e.procedures.map((p) => [p.kind.startsWith('destruction') ? 'destruction' : p.kind, p.specimenLabel ?? null])).toEqual([
+      ['shave-removal', label],
+      ['destruction', null],
+    ]);
+    expect(e.specimens.map((s) => s.label)).toEqual([label]);
+  });
+
   it('a procedure heading right after the header has its span in its own section, not an empty slice of the header', () => {
     const e = parseNote('Date of Service: 11/20/2026\nProcedure: I&D R thigh. Fluctuant nodule incised, pus expressed.\nDx: furuncle R thigh.\n');
     const span = e.procedures[0]?.span;
