@@ -4,10 +4,9 @@ import { identityFromText } from './identity';
 import { sectionsByHeadings } from './read';
 
 /**
- * Any page: sections found by their headings (h1–h6, bold or label lines, dt, one-cell
- * table rows, divs holding only a known title such as "Procedure Note", "A/P",
- * "Path Report", "Final Diagnosis", "Visit Codes"), same-origin frames and open shadow
- * roots included. Identity from labeled text ("Patient:", "MRN:", "DOS:").
+ * Any page: sections by their headings (h1–h6, bold or label lines, dt, one-cell rows, divs
+ * holding only a known title), same-origin frames and open shadow roots included.
+ * Identity from labeled text ("Patient:", "MRN:", "DOS:").
  */
 export const genericAdapter = defineAdapter({
   id: 'generic',
@@ -71,4 +70,5 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/shadow-root-named-slots.html
  * - test/fixtures/emr/generic/pdf-converter-positioned-lines.html
  * - test/fixtures/emr/generic/bilingual-spanish-english-template-labels.html
+ * - test/fixtures/emr/generic/visit-note-beside-print-preview-copy.html
  */

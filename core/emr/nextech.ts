@@ -4,13 +4,10 @@ import { composePatient, dateOfServiceIn, firstText, identityFromText, identityO
 import { type KnownSection, leftoverSections, readKnownSections, sectionsByHeadings } from './read';
 
 /**
- * Nextech EHR on the web (IntelleChartPRO, app1.intellechart.net): an Angular chart whose
- * sections are custom elements (chart-chart-section-history, chart-chart-section-imp-plan
- * with chart-impression / chart-plan, chart-follow-up; verified from public extension code,
- * emr-layouts.md §3). ICP is built for ophthalmology; where a dermatology practice keeps
- * procedures, results and billing is not public, so those section elements are inferred and
- * the heading reader covers anything else inside the chart. Nextech Practice desktop /
- * NexCloud remote sessions are pixels, not DOM, and cannot be read by any extension.
+ * Nextech EHR on the web (IntelleChartPRO, app1.intellechart.net): an Angular chart of custom section
+ * elements (chart-chart-section-history, -imp-plan with chart-impression / chart-plan, chart-follow-up;
+ * emr-layouts.md §3). ICP is built for ophthalmology: the procedure, result and billing elements are
+ * inferred, and the heading reader covers the rest. Nextech Practice / NexCloud sessions are pixels.
  */
 
 /** "imp-plan" → "chart-chart-section-imp-plan": ICP's section elements. */
@@ -77,4 +74,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/op-note-excision-layered-repair.html (operative note card: Procedure(s) list, "Frozen sections: Not performed")
  * - test/fixtures/emr/nextech/op-note-mohs-stage-table-repair.html (mat-card)
  * - test/fixtures/emr/nextech/visit-resident-note-attending-attestation.html
+ * - test/fixtures/emr/nextech/op-note-mohs-map-block-rows.html
  */

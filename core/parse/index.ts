@@ -92,6 +92,7 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
       withoutOtherEncounters(given.map((s) => s.text)).map((t) => plainText(t.slice(0, MAX_NOTE_CHARS))),
       given.map((s) => roleOfSnapshot(String(s.name || 'section').slice(0, 200), s.role) === 'pathology'),
     );
+    const seen = new Set<string>();
     for (const [k, s] of given.entries()) {
       const raw = texts[k] as string;
       const room = MAX_NOTE_CHARS - body.length;
@@ -100,6 +101,7 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
         continue;
       }
       const text = raw.length > room ? raw.slice(0, room) : raw;
+      if (copiedSection(text, seen)) continue;
       if (body.length > 0) body += '\n\n';
       const start = body.length;
       body += text;
@@ -117,6 +119,23 @@ export function parseSections(input: InputSection[], options: ParseOptions = {})
   } catch (error) {
     return Encounter.parse({ id, unread: [{ text: '', reason: `parser error: ${(error as Error)?.message ?? String(error)}` }] });
   }
+}
+
+/**
+ * A section that repeats the sections read before it, line for line (a print-preview pane beside the chart, a copy
+ * of the note in a side panel): the visit is told once. Two long lines in three already read, and no procedure in the
+ * others (a footer, a signature), make a copy; the lines of every section read are remembered.
+ */
+function copiedSection(text: string, seen: Set<string>): boolean {
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim().toLowerCase())
+    .filter((l) => l.length >= 25);
+  const fresh = lines.filter((l) => !seen.has(l));
+  const again = lines.length - fresh.length;
+  if (again >= 2 && again * 3 >= lines.length * 2 && fresh.every((l) => findTriggers(l).length === 0)) return true;
+  for (const l of lines) seen.add(l);
+  return false;
 }
 
 /**
@@ -506,7 +525,8 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
             (sameSiteKey(p.procedure.site?.key, q.procedure.site?.key) || (q.specimenLabel !== undefined && jars.includes(q.specimenLabel))))) &&
         // "HPI: … wants 3 skin tags removed" is a request; the plan's "Tags x3 L neck: snip" is what was done.
         (q.procedure.status === 'performed' || p.procedure.status !== 'performed') &&
-        (!p.procedure.site?.key || !q.procedure.site?.key || q.procedure.site.key === p.procedure.site.key || q.block.section.role === 'procedure'),
+        // "then complex repair" in the plan, "Complex repair … alar rim" in the op note: a part of the same site is the same.
+        (!p.procedure.site?.key || !q.procedure.site?.key || sameSiteKey(q.procedure.site.key, p.procedure.site.key) || q.block.section.role === 'procedure'),
     );
     if (twin) {
       for (const ind of p.procedure.indications) if (!twin.procedure.indications.includes(ind)) twin.procedure.indications.push(ind);

@@ -127,6 +127,12 @@ function fromTable(t: string): MohsStage[] | undefined {
       const blocks = wordNumber(blocksText);
       out.push(blocks === undefined ? { stage } : { stage, blocks });
     }
+    // "Stage | Block | Ink | Tumor" with a row per block ("I | 1", "I | 2", … "II | 1"): a stage's blocks are its rows.
+    if (new Set(out.map((o) => o.stage)).size < out.length) {
+      const rows = new Map<number, number>();
+      for (const o of out) rows.set(o.stage, (rows.get(o.stage) ?? 0) + 1);
+      return [...rows].map(([stage, blocks]) => ({ stage, blocks }));
+    }
     if (out.length > 0) return out;
   }
   return undefined;

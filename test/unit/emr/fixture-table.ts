@@ -808,4 +808,22 @@ export const PAGES: PageCase[] = [
     // The note is read from the same-origin viewer frame inside the report pane.
     contains: [['note', 'Excised diameter: 2.6 cm']],
   },
+  {
+    file: 'nextech/op-note-mohs-map-block-rows.html',
+    adapter: 'nextech',
+    roles: ['assessment'],
+    patient: 'Test, Patient-704   MRN: 900704',
+    dateOfService: '11/09/2026',
+    // One row per tissue block; the parser counts a stage's rows (core/parse/mohs.ts).
+    contains: [['other', 'Stage | Block | Ink | Tumor']],
+  },
+  {
+    file: 'generic/visit-note-beside-print-preview-copy.html',
+    adapter: 'generic',
+    roles: ['assessment'],
+    patient: 'Test, Patient-705   MRN: 900705',
+    dateOfService: '11/10/2026',
+    // The print-preview pane is read too; the parser drops its copy of the sections (core/parse/index.ts).
+    contains: [['assessment', 'Keloids of the chest x2']],
+  },
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { identityFromText } from '../../../core/emr/identity';
 import { codeEncounter } from '../../../core/engine';
 import { parseNote, parseSections } from '../../../core/parse';
+import { parseMohsStages } from '../../../core/parse/mohs';
 import { untickedOptions } from '../../../core/parse/unticked-options';
 
 // Misreads left by probe h13 (round 5 of unseen pages), fixed by probe h15: each case is one general phrasing.
@@ -156,5 +157,60 @@ describe('probe h15: misreads found on the new pages', () => {
     ['A third shave biopsy of the L shin, specimen C.', ['11102 x1', '11103 x2', '88305 x3']],
   ])('procedure notes after a table: "%s"', (narrative, lines) => {
     expect(codeEncounter(parseNote(`${TABLE}${narrative}\n`)).lines.map((l) => `${l.code} x${l.units}`)).toEqual(lines);
+  });
+
+  it("a Mohs map with one row per block counts each stage's rows as its blocks", () => {
+    const rows = (stage: string, n: number) => Array.from({ length: n }, (_, k) => `${stage} | ${k + 1} | red | absent`).join('\n');
+    expect(parseMohsStages(`Stage | Block | Ink | Tumor\n${rows('I', 6)}\n${rows('II', 2)}\n`)).toEqual([
+      { stage: 1, blocks: 6 },
+      { stage: 2, blocks: 2 },
+    ]);
+    // A row per stage keeps its own count.
+    expect(parseMohsStages('Stage | Blocks | Margins\nI | 4 | positive\nII | 6 | clear\n')).toEqual([
+      { stage: 1, blocks: 4 },
+      { stage: 2, blocks: 6 },
+    ]);
+  });
+
+  it('"then complex repair" in the plan is the op note\'s repair of the alar rim, not one more', () => {
+    const draft = codeEncounter(
+      parseSections([
+        { name: 'Imp/Plan', role: 'assessment', text: '1. BCC, R nasal ala, biopsy proven.\nMohs surgery today, then complex repair.' },
+        {
+          name: 'Mohs',
+          role: 'other',
+          text: 'Mohs Map\nSurgeon and pathologist: K. Lindqvist, MD.\nStage | Block | Tumor\nI | 1 | present\nI | 2 | absent\nII | 1 | absent\nFrozen sections read by the Mohs surgeon. Final defect 1.2 cm, R nasal ala.',
+        },
+        {
+          name: 'Repair',
+          role: 'other',
+          text: 'Repair\nComplex repair, R nasal ala: extensive undermining, the alar rim realigned with a key suture; layered closure. Repair length: 2.2 cm.',
+        },
+      ]),
+    );
+    expect(draft.lines.map((l) => `${l.code} x${l.units}`)).toEqual(['17311 x1', '17312 x1', '13151 x1']);
+    expect(draft.findings.filter((f) => f.rule.startsWith('repair/'))).toEqual([]);
+  });
+
+  it('a print-preview copy of the sections is read once', () => {
+    const note = [
+      { name: 'Header', role: 'header', text: 'Patient: Test, Patient-705  MRN: 900705  DOS: 11/10/2026' },
+      {
+        name: 'Assessment and Plan',
+        role: 'assessment',
+        text: 'Keloids of the chest x2. Intralesional triamcinolone 10 mg/mL, 0.6 mL into each keloid, 1.2 mL total (12 mg).\nReturn in 2 weeks for suture removal and results.',
+      },
+    ];
+    const copy = { name: 'Assessment and Plan', role: 'assessment', text: `${note[1]?.text}\nElectronically signed by R. Mensah, MD · Page 1 of 1` };
+    const code = (sections: typeof note) => codeEncounter(parseSections(sections)).lines.map((l) => `${l.code} x${l.units}`);
+    expect(code(note)).toEqual(['11900 x1', 'J3301 x2']);
+    expect(code([...note, copy])).toEqual(['11900 x1', 'J3301 x2']);
+    // A section that shares lines with the earlier ones but tells a procedure of its own is its own.
+    const other = {
+      name: 'Assessment and Plan',
+      role: 'assessment',
+      text: `${note[1]?.text}\nShave biopsy of a 5 mm papule of the R forearm, specimen A to in-house dermpath.`,
+    };
+    expect(code([...note, other])).toContain('11102 x1');
   });
 });
