@@ -24,6 +24,11 @@ export function expandCountedBiopsies(parsed: ParsedProcedure[], body: string): 
     const m = COUNT.exec(p.block.trigger.text);
     const n = Number(m?.[1] ?? m?.[2] ?? 0);
     if (n < 2) continue;
+    // "Shave biopsies x2 were taken" in the narrative under a table that listed biopsy A and biopsy B: the same two.
+    if (!p.specimenLabel && toldElsewhere(parsed, p).length === n) {
+      parsed.splice(i, 1);
+      continue;
+    }
     // Another biopsy told of its own at the same site is one of the counted ones, told line by line.
     if (parsed.some((q) => q !== p && q.procedure.kind.startsWith('biopsy') && q.procedure.site?.key === p.procedure.site?.key)) continue;
     const named = JARS.exec(text);
@@ -77,18 +82,24 @@ export function dropPluralRetellings(parsed: ParsedProcedure[]): void {
     const kind = p.procedure.kind;
     if (!kind.startsWith('biopsy') || p.procedure.status !== 'performed' || p.specimenLabel || p.block.label || p.block.parent) continue;
     if (!/\bbiopsies\b/i.test(p.block.trigger.text) || COUNT.test(p.block.trigger.text) || SUMMARY_COUNT.test(p.block.trigger.text)) continue;
-    const told = parsed.filter(
-      (q) =>
-        q !== p &&
-        q.procedure.status === 'performed' &&
-        !q.block.parent &&
-        q.specimenLabel !== undefined &&
-        q.block.section !== p.block.section &&
-        (q.procedure.kind === kind || kind === 'biopsy-unspecified'),
-    );
-    if (told.length < 2) continue;
+    if (toldElsewhere(parsed, p).length < 2) continue;
     for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
     parsed.splice(parsed.indexOf(p), 1);
     i = Math.min(i, parsed.length);
   }
+}
+
+/** Biopsies of `p`'s technique told one by one, each with its jar, in another section than `p`'s. */
+function toldElsewhere(parsed: ParsedProcedure[], p: ParsedProcedure): ParsedProcedure[] {
+  const kind = p.procedure.kind;
+  return parsed.filter(
+    (q) =>
+      q !== p &&
+      q.procedure.status === 'performed' &&
+      !q.block.parent &&
+      q.specimenLabel !== undefined &&
+      q.block.section !== p.block.section &&
+      q.procedure.kind.startsWith('biopsy') &&
+      (q.procedure.kind === kind || kind === 'biopsy-unspecified'),
+  );
 }

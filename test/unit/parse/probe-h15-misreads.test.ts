@@ -153,6 +153,8 @@ describe('probe h15: misreads found on the new pages', () => {
       'Tangential (shave) biopsies were taken with a DermaBlade; hemostasis with aluminum chloride. Specimens A and B sent.',
       ['11102 x1', '11103 x1', '88305 x2'],
     ],
+    // Counted, the narrative's biopsies are the ones it counts (here the same two).
+    ['Shave biopsies x2 were taken. Hemostasis with AlCl3.', ['11102 x1', '11103 x1', '88305 x2']],
     // One more biopsy of its own, with its own jar, is one more.
     ['A third shave biopsy of the L shin, specimen C.', ['11102 x1', '11103 x2', '88305 x3']],
   ])('procedure notes after a table: "%s"', (narrative, lines) => {
