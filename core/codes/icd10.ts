@@ -252,6 +252,8 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/non-?scarring (alopecia|hair loss)/, 'L65.9'],
   [/androgen(et)?ic alopecia/, 'L64.9'],
   [/vitiligo/, 'L80'],
+  // icd10-derm §3.2: L40.3 "Pustulosis palmaris et plantaris".
+  [/palmo-?plantar pustulosis|pustulosis palmaris et plantaris/, 'L40.3'],
   [/lichen sclerosus/, 'L90.0'],
   [/lichen simplex/, 'L28.0'],
   [/prurigo nodularis/, 'L28.1'],

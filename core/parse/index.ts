@@ -1153,20 +1153,25 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   if (
     // "Post-op wound check 10 days s/p excision …" opening a line is the visit's reason too ("Suture removal in 14 days",
     // a plan, is not).
-    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+|her\s+|his\s+|the\s+)?(?:\d+[- ](?:day|week)s?\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason\s+for\s+visit\s*:\s*(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b(?![ \t]*:?[ \t]*(?:in|at|after|on|scheduled|planned|next|due|to\s+be)\b)|(?:f\/u|follow[- ]?up)\s+(?:visit\s+)?(?:after|following|s\/p)\s)/im.test(
+    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+|her\s+|his\s+|the\s+)?(?:\d+[- ](?:day|week)s?\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason(?:\s+for\s+(?:visit|appointment))?\s*:\s*(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b(?![ \t]*:?[ \t]*(?:in|at|after|on|scheduled|planned|next|due|to\s+be)\b)|(?:f\/u|follow[- ]?up)\s+(?:visit\s+)?(?:after|following|s\/p)\s)/im.test(
       t,
     )
   )
     return undefined;
   // "after excision of SCC R forearm with intermediate repair (11/12/2026)": the date may be in brackets.
-  const m = /\b(?:s\/p|status\s+post|after|following)\s+([^\n;(]{3,80}?)\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t);
+  // "Reason: suture removal - excision of biopsy-proven BCC, R upper back, 11/18/2026": the surgery named after the reason.
+  const m =
+    /\b(?:s\/p|status\s+post|after|following)\s+([^\n;(]{3,80}?)\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t) ??
+    /\b(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check))\s*(?:[-–—:,]|\s+(?:for|of))\s*([^\n;(]{3,80}?),?\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(
+      t,
+    );
   // "… on 11/05/2026 (11602, 12032)": the first code the note gives for that surgery decides its global period.
   const code = m ? /^\s*\(\s*(?:cpt\s*)?(1[0-7]\d{3})\b/i.exec(t.slice(m.index + m[0].length))?.[1] : undefined;
   // "after Mohs of L nasal tip 11/10/2026 (bilobed flap repair)": the words after the date name the rest of that surgery.
   const more = m && !code ? /^\s*\(([^()\n\d]{3,60})\)/.exec(t.slice(m.index + m[0].length))?.[1] : undefined;
   // "New problem, unrelated to the surgery: …": the E/M of this visit is for something the global does not cover (§10.3: 24).
   const unrelated =
-    /\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+|that\s+)?(?:recent\s+|prior\s+)?(?:surgery|surgical\s+site|procedure|excision|operation|mohs|post-?op(?:erative)?\s+(?:course|care|visit))\b/i.test(
+    /\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+|that\s+)?(?:recent\s+|prior\s+)?(?:[a-z]+\s+){0,2}?(?:surgery|surgical\s+site|procedure|excision|operation|mohs|post-?op(?:erative)?\s+(?:course|care|visit))\b/i.test(
       t,
     );
   const out: NonNullable<Encounter['visit']['postOpOf']> = { related: !unrelated };

@@ -421,6 +421,19 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       /^(?:moh|micrograph|mms)/i.test(t.slice(triggerAt, triggerAt + 12))
     )
       return 'history';
+    // "Flattening a little after ILK #1": a numbered session named after "after"/"since" is an earlier one.
+    if (
+      /\b(?:after|since|following)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:first\s+|last\s+|previous\s+|prior\s+|initial\s+)?$/i.test(
+        t.slice(Math.max(0, triggerAt - 30), triggerAt),
+      ) &&
+      /^[\w&/-]+(?:\s+[\w&/-]+)?\s*#\s*\d\b/.test(t.slice(triggerAt, triggerAt + 30))
+    )
+      return 'history';
+    // "ILK #2 per plan", "LN2 as planned at the last visit": done today, as it was planned.
+    if (/\b(?:per|as)\s+(?:the\s+|our\s+)?plan(?:ned)?\b/i.test(t)) {
+      const rebuilt = t.replace(/\b(?:per|as)\s+(?:the\s+|our\s+)?plan(?:ned)?\b/gi, (m) => ' '.repeat(m.length));
+      return intentOf(rebuilt, inHistorySection, triggerAt);
+    }
     // "Non-healing wound L shin after Mohs excision of SCC": the excision word names that Mohs surgery, not a new one.
     if (
       /\b(?:after|following|post|s\/p)\s+(?:the\s+|her\s+|his\s+|their\s+|recent\s+|prior\s+)?(?:mohs|mms|micrographic)\s+(?:surgical\s+)?$/i.test(

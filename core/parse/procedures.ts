@@ -400,7 +400,20 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     }
     if (parent) block.parent = parent;
     if (!parent && listHeader && !block.context.includes(listHeader)) block.context.unshift(listHeader);
-    if (!parent && lastDx && !block.context.includes(lastDx) && !block.context.some((c) => c.field && isDxField(c.field))) {
+    // "Reason: suture removal - excision of BCC, R upper back" over "- L temple: … shave biopsy": a reason or dx line naming
+    // another site than the procedure's own is not this lesion's diagnosis.
+    const dxElsewhere = (dx: Unit) => {
+      const own = matchSite(trigger.text);
+      const named = own?.key ? matchSite(dx.value ?? dx.text) : undefined;
+      return (
+        named?.key !== undefined &&
+        own?.key !== undefined &&
+        (named.key !== own.key || (named.laterality !== undefined && own.laterality !== undefined && named.laterality !== own.laterality)) &&
+        !sameOrInside(own, named) &&
+        !sameOrInside(named, own)
+      );
+    };
+    if (!parent && lastDx && !block.context.includes(lastDx) && !block.context.some((c) => c.field && isDxField(c.field)) && !dxElsewhere(lastDx)) {
       block.context.unshift(lastDx);
       if (!lastDx.field) block.leadDx = lastDx;
     }
@@ -2014,7 +2027,8 @@ function repairFeaturesOf(text: string, site: Site | undefined, widthText = text
   if (/\bretention\s+sutures?\b/i.test(text)) f.retentionSutures = true;
   if (
     /\b(?:dermabond|tissue\s+adhesive|skin\s+glue|cyanoacrylate|octyl)\b/i.test(text) &&
-    !/\b(?:sutures?|nylon|prolene|monocryl|vicryl|staples?)\b/i.test(text)
+    // "closed with tissue adhesive only (Dermabond), no sutures": sutures named as not used.
+    !/\b(?:sutures?|nylon|prolene|monocryl|vicryl|staples?)\b/i.test(text.replace(/\b(?:no|without)\s+(?:sutures?|staples?)\b/gi, ' '))
   )
     f.tissueAdhesiveOnly = true;
   return f;

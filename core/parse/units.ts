@@ -239,7 +239,7 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     // "phototherapy session #14 for vitiligo" numbers a session; "#1 and #2 closed with sutures" refers to items.
     if (
       ahead.startsWith('#') &&
-      (/\b(?:sessions?|visits?|treatments?|tx|cycles?|doses?|injections?|fractions?|stages?|day|week|lot|room|appointments?|appt)\s*$/i.test(
+      (/\b(?:sessions?|visits?|treatments?|tx|cycles?|doses?|injections?|shots?|ilks?|pdt|laser|peels?|infusions?|rounds?|fractions?|stages?|day|week|lot|room|appointments?|appt)\s*$/i.test(
         line.slice(Math.max(0, at - 14), at),
       ) ||
         /^#\s?\d{1,2}\s*(?:and|or|&|,|-|–|to|through|thru)\s*#/i.test(ahead + line.slice(at + 12, at + 20)))

@@ -16,8 +16,14 @@ const UV = /nb-?uvb|narrow[\s-]?band|\buvb\b|\buva\b|uva-?1|bb-?uvb|broad[\s-]?b
 
 /** ≥4 hours of day treatment written in the note (96913 needs 4-8 hours of supervised care). */
 function extendedHours(text: string): number | undefined {
-  const m = /(\d+(?:\.\d+)?)\s*(?:-\s*\d+\s*)?(?:hours?|hrs?|h\b)/.exec(text);
-  return m ? Number(m[1]) : undefined;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?)\s*(?:-\s*\d+\s*)?(?:hours?|hrs?|h\b)/g)) {
+    // "Goggles after soak x 24 h", "eye protection for 12 hours", "1 h incubation": aftercare and waiting times are no
+    // hours of treatment.
+    const before = text.slice(Math.max(0, m.index - 50), m.index);
+    if (/goggles|glasses|eyes?\b|sun|avoid|protect|wear|incubat|after|wait/.test(before)) continue;
+    return Number(m[1]);
+  }
+  return undefined;
 }
 
 function lightCode(ctx: RuleContext, p: Procedure): string | undefined {

@@ -526,6 +526,8 @@ export const repairLengthDocumented = defineRule({
   apply(ctx) {
     collectWounds(ctx, (kind, p, w) => {
       if (kind !== 'no-length') return;
+      // Medicare's G0168 (adhesive-only closure, §14) is one per wound, whatever its length.
+      if (p.repairFeatures?.tissueAdhesiveOnly && ctx.settings.payer === 'medicare') return;
       ctx.report({
         severity: 'error',
         message: `${label(p, w.site)}: repair length not documented, so no ${w.level} repair code can be chosen.`,

@@ -67,6 +67,8 @@ describe('histologyFromText', () => {
     ['Onychomycosis, great toenails', 'code:B35.1'],
     ['Poison ivy dermatitis, widespread', 'code:L23.7'],
     ['Vitiligo, generalized', 'code:L80'],
+    ['palmoplantar pustulosis (L40.3) - failed clobetasol', 'code:L40.3'],
+    ['Pustulosis palmaris et plantaris', 'code:L40.3'],
     ['Alopecia areata, patchy', 'code:L63.9'],
     ['Seborrheic dermatitis, face/scalp', 'code:L21.9'],
     ['Seb derm of scalp, flaring', 'code:L21.9'],

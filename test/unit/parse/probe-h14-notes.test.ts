@@ -132,3 +132,50 @@ describe('peels', () => {
     expect(e.procedures.filter((p) => p.status === 'performed').map((p) => [p.kind, p.count])).toEqual([['chemical-peel', 24]]);
   });
 });
+
+describe('numbered sessions of a series', () => {
+  it.each([
+    ['Flattening a little after ILK #1, still itchy.', 26, 'history'],
+    ['ILK #2 per plan: Kenalog-40 0.5 mL', 0, 'performed'],
+  ])('%s (at %i) -> %s', (clause, at, intent) => {
+    expect(intentOf(clause, false, at)).toBe(intent);
+  });
+
+  it('"Keloids x2 - ILK #2 per plan: Kenalog-40 …" is one injection done today with its dose', () => {
+    const e = parseNote(
+      'DOS 11/24/2026\nHPI: keloids L earlobe and mid chest, flattening a little after ILK #1.\nA/P:\n1. Keloids x2 (L91.0) - ILK #2 per plan: Kenalog-40 (40 mg/mL) from the 5 mL multi-dose vial, 0.25 mL earlobe + 0.25 mL chest = 0.5 mL total (20 mg).\n',
+    );
+    const done = e.procedures.filter((p) => p.status === 'performed');
+    expect(done.map((p) => [p.kind, p.drug?.amountGiven])).toEqual([['intralesional-injection', 20]]);
+  });
+});
+
+describe('closures of lacerations', () => {
+  it('adhesive-only and simple interrupted closures are repairs; "no sutures" keeps the adhesive-only closure', () => {
+    const e = parseNote(
+      'DOS: 11/26/2026\nProcedures:\n1. L forehead laceration: irrigated, edges approximated and closed with tissue adhesive only (Dermabond), no sutures.\n2. R forearm: irrigated, flap laid back, closed with simple interrupted 5-0 nylon x6, single layer. Length 3.5 cm.\n',
+    );
+    const repairs = e.procedures.filter((p) => p.kind === 'repair');
+    expect(repairs.map((p) => [p.site?.key, p.repairFeatures?.tissueAdhesiveOnly ?? false])).toEqual([
+      ['forehead', true],
+      ['forearm', false],
+    ]);
+  });
+});
+
+describe('a post-operative visit told as its reason', () => {
+  const note =
+    'DOS: 11/25/2026\nReason: suture removal - excision of biopsy-proven BCC, R upper back, 11/18/2026 (11602 + 12032 billed).\n\nNew, unrelated to the back surgery:\n- L temple: 7 mm pink pearly papule, r/o BCC. -> Tangential (shave) biopsy, spec A.\n';
+
+  it('"Reason: suture removal - excision …, 11/18/2026 (11602 …)" names the surgery whose global today falls in', () => {
+    expect(parseNote(note).visit.postOpOf).toEqual({ related: false, code: '11602', date: '2026-11-18' });
+  });
+
+  it("the reason line naming the R upper back is not the L temple biopsy's diagnosis", () => {
+    const e = parseNote(note);
+    const lesion = e.lesions.find((l) => l.site?.key === 'temple');
+    expect(lesion?.site?.laterality).toBe('left');
+    expect(lesion?.priorMalignantBiopsy ?? false).toBe(false);
+    expect(lesion?.clinicalDiagnosis ?? '').not.toMatch(/upper back/);
+  });
+});

@@ -45,6 +45,16 @@ const cases: Case[] = [
     findings: ['phototherapy/light-therapy'],
   },
   {
+    name: 'soak PUVA whose "goggles after soak x 24 h" is aftercare → 96912, no extended-treatment finding',
+    encounter: {
+      procedures: [
+        proc({ kind: 'phototherapy', modality: 'puva', text: '8-MOP soak, hands and feet, 15 min; then UVA 3.0 J/cm2. Goggles after soak x 24 h reviewed.' }),
+      ],
+    },
+    lines: ['96912'],
+    findings: [],
+  },
+  {
     name: 'NB-UVB with PUVA only discussed and declined in the same block → 96900',
     encounter: {
       sections: { note: 'NB-UVB session #12, 900 mJ/cm2. PUVA discussed but declined by patient.' },

@@ -390,6 +390,13 @@ const cases: Case[] = [
     lines: ['G0168'],
   },
   {
+    name: 'Medicare, tissue adhesive only and no length → G0168, no length asked (one per wound)',
+    encounter: { procedures: [proc({ kind: 'repair', repairFeatures: { tissueAdhesiveOnly: true }, site: site('forehead') })] },
+    settings: { payer: 'medicare' },
+    lines: ['G0168'],
+    findings: [],
+  },
+  {
     name: 'commercial, tissue adhesive only → simple repair 12011 + info',
     encounter: { procedures: [proc({ kind: 'repair', repairFeatures: { tissueAdhesiveOnly: true }, lengthCm: 2, site: site('forehead') })] },
     lines: ['12011'],
