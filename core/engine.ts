@@ -31,6 +31,7 @@ export function codeEncounter(input: Encounter, settings: Settings = defaultSett
   const removed: { line: DraftLine; reason: string; rule: string }[] = [];
   const comparison: ClaimDraft['comparison'] = [];
   const explained = new Set<string>();
+  const spokenFor = new Set<string>();
   const dos = encounter.visit.dateOfService;
   let current = '';
   /** Family of the running rule's lines (its id prefix), computed when it first adds a line. */
@@ -88,12 +89,15 @@ export function codeEncounter(input: Encounter, settings: Settings = defaultSett
     },
     report(f: FindingInput) {
       findings.push({ ...f, rule: f.rule ?? current });
+      // A family's warning about a procedure's own text (type, size or area missing, a site-specific code) already says
+      // why it has no line: documentation/procedure-not-coded need not say it again.
+      if (f.span && f.severity !== 'info') spokenFor.add(`${f.span.section}|${f.span.start}`);
     },
     explained(p) {
       explained.add(p.id);
     },
     isExplained(p) {
-      return explained.has(p.id);
+      return explained.has(p.id) || (p.span !== undefined && spokenFor.has(`${p.span.section}|${p.span.start}`));
     },
     pathologyFor(label) {
       if (!label) return undefined;

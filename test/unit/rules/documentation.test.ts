@@ -95,6 +95,34 @@ describe('documentation rules', () => {
     });
   }
 
+  it.each([
+    [
+      'a destruction whose lesion type is missing: the family error, not also "produced no claim line"',
+      proc({ id: 'p1', kind: 'destruction-unspecified', count: 2, text: 'cryo x2 lesions', site: site('arm'), span: { section: 'note', start: 0, end: 15 } }),
+      ['destruction/lesion-type-documented'],
+    ],
+    [
+      'a penile destruction: the site-specific warning says why there is no 17110',
+      proc({
+        id: 'p1',
+        kind: 'destruction-benign',
+        count: 6,
+        lesionType: 'molluscum',
+        site: { key: 'penis', text: 'penile shaft' },
+        span: { section: 'note', start: 0, end: 15 },
+      }),
+      ['destruction/site-specific'],
+    ],
+    [
+      'the same destruction with no span to tie the warning to it: the catch-all still speaks',
+      proc({ id: 'p1', kind: 'destruction-unspecified', count: 2, text: 'cryo x2 lesions', site: site('arm') }),
+      ['destruction/lesion-type-documented', 'documentation/procedure-not-coded'],
+    ],
+  ])('%s', (_name, p, findings) => {
+    const r = code({ visit: dated, sections: { note: 'cryo x2 lesions.' }, procedures: [p] });
+    expect(r.findings.filter((f) => f.startsWith('destruction/') || f.startsWith('documentation/'))).toEqual(findings);
+  });
+
   it('declares documentation/could-not-read and the engine uses it for unread text', () => {
     expect(registry.some((r) => r.id === 'documentation/could-not-read')).toBe(true);
     const r = code({ visit: dated, unread: [{ text: 'bx x3 ??', reason: 'count without technique' }] });
