@@ -44,7 +44,7 @@ const NEOPLASM_WORDS =
 /** A neoplasm named as such (not only "lesion", "papule" or "spot"). */
 // "r/o mm": after a hedge, "mm" is malignant melanoma, not millimetres.
 const NAMED_NEOPLASM =
-  /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna|\bdfsp\b|dermatofibrosarcoma|sarcoma/i;
+  /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna|\bdfsp\b|dermatofibrosarcoma|sarcoma|\bempd\b|paget/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 /** "Atypical (compound|junctional) melanocytic proliferation": a descriptive result that is not a nevus. */
 const ATYPICAL_PROLIFERATION = /\batypical\s+(?:[a-z]+\s+){0,2}melanocytic\s+proliferation\b/i;
@@ -545,10 +545,10 @@ class Linker {
     }
     // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
     if (!h && p.kind === 'hidradenitis-excision') h = 'hidradenitis';
-    // "Procedure: I&D R thigh. … Dx: furuncle R thigh.": a diagnosis field told after the procedure, before the next one,
-    // is the procedure's own diagnosis, not one taken from elsewhere in the note.
+    // "Procedure: I&D R thigh. … Dx: furuncle R thigh.", "• Dx: plaque psoriasis (L40.0)" over "• Tx: PUVA": a diagnosis field
+    // told next to the procedure, with no other procedure between, is its own diagnosis, not one taken from elsewhere.
     if ((!h || GENERIC.has(h)) && KIND_FITS[p.kind]) {
-      const own = this.histology(dxFieldAfter(this.ctx, p));
+      const own = this.histology(dxFieldNear(this.ctx, p));
       if (own && !GENERIC.has(own) && fitsKind(p.kind, own)) h = own;
     }
     // Only kinds with a list of fitting conditions can take one from the note (no list: nothing fits, no need to read it).
@@ -875,26 +875,35 @@ class Linker {
   }
 }
 
-/** "Dx: furuncle R thigh." / "Diagnosis - …" on a line of its own. */
-const DX_LINE = /^[ \t]*(?:dx|diagnosis|diagnoses|clinical\s+(?:dx|diagnosis|impression)|impression|indication)[ \t]*(?::|[-–—][ \t])[ \t]*([^\n]{3,160})/im;
+/** "Dx: furuncle R thigh.", "• Dx: chronic plaque psoriasis", "Diagnosis - …" on a line of its own. */
+const DX_LINE =
+  /^[ \t]*(?:[-*•][ \t]*)?(?:dx|diagnosis|diagnoses|clinical\s+(?:dx|diagnosis|impression)|impression|indication)[ \t]*(?::|[-–—][ \t])[ \t]*([^\n]{3,160})/gim;
 
 /**
- * The diagnosis field written on the lines after a procedure, before a blank line or the next procedure of its section
- * (the parser closes a procedure's block at its own sentences); '' when there is none.
+ * The diagnosis field written on the lines after a procedure (before a blank line or the next procedure of its section),
+ * else the last one on the lines just above it (after a blank line or the procedure before): the parser closes a
+ * procedure's block at its own sentences. '' when there is none.
  */
-function dxFieldAfter(ctx: RuleContext, p: Procedure): string {
+function dxFieldNear(ctx: RuleContext, p: Procedure): string {
   const span = p.span;
   const section = span ? ctx.encounter.sections[span.section] : undefined;
   if (!span || !section) return '';
-  const lineEnd = section.indexOf('\n', span.start);
-  if (lineEnd < 0) return '';
+  const lineStart = section.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
+  const lineEnd = section.indexOf('\n', span.start) < 0 ? section.length : section.indexOf('\n', span.start);
   let end = Math.min(section.length, lineEnd + 600);
-  const blank = /\n[ \t]*\n/.exec(section.slice(lineEnd, end));
-  if (blank) end = lineEnd + blank.index;
+  let start = Math.max(0, lineStart - 600);
+  const after = /\n[ \t]*\n/.exec(section.slice(lineEnd, end));
+  if (after) end = lineEnd + after.index;
+  const before = [...section.slice(start, lineStart).matchAll(/\n[ \t]*\n/g)].pop();
+  if (before) start += (before.index ?? 0) + before[0].length;
   for (const q of ctx.encounter.procedures) {
-    if (q !== p && q.span?.section === span.section && q.span.start > span.start && q.span.start < end) end = q.span.start;
+    if (q === p || q.span?.section !== span.section) continue;
+    if (q.span.start > span.start && q.span.start < end) end = q.span.start;
+    if (q.span.start < lineStart && q.span.end > start) start = Math.min(lineStart, q.span.end);
   }
-  return DX_LINE.exec(section.slice(lineEnd, end))?.[1] ?? '';
+  const below = [...section.slice(lineEnd, end).matchAll(DX_LINE)][0];
+  if (below) return below[1] ?? '';
+  return [...section.slice(start, lineStart).matchAll(DX_LINE)].pop()?.[1] ?? '';
 }
 
 /** A visit problem with a usable code: the words of its name, and each problem line that gave the code, as told. */

@@ -299,6 +299,25 @@ const cases: Case[] = [
     findings: ['diagnosis/link'],
   },
   {
+    name: 'a flowsheet\'s "• Dx:" bullet just above "• Tx: PUVA" is the session\'s own diagnosis (no "taken from elsewhere")',
+    input: {
+      sections: { note: 'Hx: BCC nose 2019.\n\n• Dx: chronic plaque psoriasis, ~20% BSA, failed NB-UVB\n• Tx: PUVA session #14\n• UVA 6.0 J/cm2\n' },
+      procedures: [proc({ id: 'p1', kind: 'phototherapy', text: '• Tx: PUVA session #14', span: { section: 'note', start: 76, end: 98 } })],
+    },
+    lines: [{ code: '96912', procedureIds: ['p1'] }],
+    dx: [['L40.0']],
+  },
+  {
+    name: 'a biopsy to rule out extramammary Paget disease (EMPD) before pathology → D49.2 (§13.2)',
+    input: {
+      lesions: [{ label: '3', site: site('penis'), clinicalDiagnosis: 'r/o EMPD vs lichen sclerosus' }],
+      procedures: [proc({ id: 'p1', kind: 'biopsy-punch', lesionLabels: ['3'], specimenLabel: '3' })],
+      specimens: [{ label: '3', lesionLabel: '3' }],
+    },
+    lines: [{ code: '54100', procedureIds: ['p1'], lesionLabels: ['3'], specimenLabels: ['3'] }],
+    dx: [['D49.2']],
+  },
+  {
     name: 'no dx in the assessment: a fitting code written elsewhere in the note is used (info)',
     input: {
       sections: { note: 'Primary focal hyperhidrosis of the axillae (L74.510), failed Drysol. Hx of BCC (C44.41) 2019.' },
