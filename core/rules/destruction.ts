@@ -412,6 +412,26 @@ export const destructionMalignant = defineRule({
   },
 });
 
+/** Lesion nouns in the singular. */
+const SINGULAR_LESION =
+  "(?:sk|isk|ak|wart|verruca|lesion|papule|seborrheic\\s+keratosis|actinic\\s+keratosis|keratosis|nodule|growth|acrochordon|skin\\s+tag|milium|lentigo|angioma|hemangioma)\\b(?!['’]?s\\b)";
+/**
+ * One lesion named in the singular with an article ("the wart", "a 4 mm papule") or with its one size ("Inflamed SK,
+ * R flank 0.8 cm"); a bare "LN2 to AK" may name the condition, not one lesion.
+ */
+const ONE_LESION = new RegExp(`\\b(?:a|an|one|single|the|this)\\s+(?:[\\w.-]+\\s+){0,3}?${SINGULAR_LESION}`, 'i');
+const SINGULAR = new RegExp(`\\b${SINGULAR_LESION}`, 'i');
+const SIZE = /\b\d+(?:\.\d+)?\s*(?:cm|mm)\b/gi;
+/** Any plural or collective lesion word, a vague plural, or "each": more than one lesion may have been treated. */
+const MANY_LESIONS =
+  /\b(?:sks|isks|aks|warts|verrucae|lesions|papules|keratoses|nodules|growths|acrochordons|tags|milia|lentigines|angiomas|hemangiomas|molluscum|mollusca|condylomata?|each|all|both|multiple|several|numerous|many|few|scattered)\b/i;
+
+/** The destruction names exactly one lesion in words. */
+function namesOneLesion(text: string): boolean {
+  if (MANY_LESIONS.test(text)) return false;
+  return ONE_LESION.test(text) || (SINGULAR.test(text) && (text.match(SIZE) ?? []).length === 1);
+}
+
 export const destructionCountDocumented = defineRule({
   id: 'destruction/count-documented',
   family: 'destruction',
@@ -432,6 +452,8 @@ export const destructionCountDocumented = defineRule({
     for (const p of counted) {
       const c = countOf(p);
       if (c.how === 'documented' || c.how === 'labels') continue;
+      // "Inflamed SK, R flank 0.8 cm … LN2 x 2 cycles": one lesion named in the singular is a count of one.
+      if (c.how === 'missing' && namesOneLesion(p.text)) continue;
       const codes = p.kind === 'skin-tag-removal' ? '11200/11201' : '17000-17004 / 17110-17111';
       ctx.report({
         severity: 'warning',

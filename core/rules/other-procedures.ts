@@ -96,6 +96,14 @@ function priorDrainageDays(ctx: RuleContext): number | undefined {
   return best;
 }
 
+/** A quote of up to 80 characters that ends at a word, marked when cut ("… expressed only…", not "… only che"). */
+function quoteOf(text: string): string {
+  const t = text.trim();
+  if (t.length <= 80) return t;
+  const cut = t.slice(0, 80);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
 export const incisionDrainage = defineRule({
   id: 'other-procedures/incision-drainage',
   family: 'other-procedures',
@@ -113,7 +121,7 @@ export const incisionDrainage = defineRule({
     if (opened) {
       ctx.report({
         severity: 'info',
-        message: `An incision without pus ("${opened.text.trim().slice(0, 80)}") is no I&D: 10060/10061 need a documented abscess or purulence, so none was coded for it.`,
+        message: `An incision without pus ("${quoteOf(opened.text)}") is no I&D: 10060/10061 need a documented abscess or purulence, so none was coded for it.`,
         target: opened.text.trim().slice(0, 40),
         fix: 'If an abscess was drained there, document the purulence; an inflamed cyst opened and expressed has no I&D code.',
         span: { section: opened.section, start: opened.start, end: opened.end },

@@ -249,13 +249,14 @@ export const anatomicModifiers = defineRule({
       const junction = procs.find(atEyelidJunction);
       if (junction) {
         // §10.6: E1-E4 name an eyelid; a lesion at the lid's junction with the cheek or brow is not clearly on it.
-        ctx.report({
+        const target = line.lesionLabels[0] ?? line.code;
+        ask(`junction|${target}`, line, (what) => ({
           severity: 'info',
-          message: `${describeLine(line)} is at the junction of the eyelid and a neighbouring unit, so no eyelid modifier was added.`,
-          target: line.lesionLabels[0] ?? line.code,
+          message: `${what} at the junction of the eyelid and a neighbouring unit, so no eyelid modifier was added.`,
+          target,
           fix: `If the treated skin is on the eyelid itself, add ${anatomicModifier(junction) ?? 'the eyelid modifier (E1-E4)'}; UnitedHealthcare requires it.`,
           span: line.spans[0],
-        });
+        }));
         continue;
       }
       const mods = [...new Set(procs.map(anatomicModifier))];

@@ -136,6 +136,35 @@ describe('destruction/benign-count', () => {
       findings: ['destruction/drug-device-product'],
     },
     {
+      name: 'one SK named in the singular with its one size ("Inflamed SK, R flank 0.8 cm") is a count of one: no count prompt',
+      input: {
+        procedures: [
+          proc({
+            kind: 'destruction-benign',
+            site: site('flank'),
+            lesionType: 'seborrheic keratosis',
+            text: 'Inflamed SK, R flank 0.8 cm, red, crusted — LN2 x 2 cycles',
+          }),
+        ],
+      },
+      lines: ['17110'],
+    },
+    {
+      name: '"LN2 to the wart on the R thumb" is one wart',
+      input: { procedures: [proc({ kind: 'destruction-benign', site: site('thumb'), lesionType: 'wart', text: 'LN2 to the wart on the R thumb, 2 cycles' })] },
+      lines: ['17110'],
+    },
+    {
+      name: '"SK 0.8 cm and SKs nearby" names more than one: still asks',
+      input: {
+        procedures: [
+          proc({ kind: 'destruction-benign', site: site('flank'), lesionType: 'seborrheic keratosis', text: 'SK 0.8 cm and smaller SKs nearby - LN2' }),
+        ],
+      },
+      lines: ['17110'],
+      findings: ['destruction/count-documented'],
+    },
+    {
       name: 'unknown lesion type → no line, a finding',
       input: { procedures: [proc({ kind: 'destruction-unspecified', site: site('arm'), count: 2, text: 'cryo x2 lesions' })] },
       lines: [],

@@ -489,3 +489,26 @@ describe('other procedures', () => {
     expect(result.findings).toEqual(['other-procedures/unlisted', 'other-procedures/unlisted-no-22']);
   });
 });
+
+describe('other-procedures/incision-drainage: the quote of an incision without pus', () => {
+  it('ends at a word and is marked as cut, not "… only che"', async () => {
+    const { codeNote } = await import('./note-harness');
+    const r = codeNote(
+      'Procedures:\n1. Upper back - incision with #11 blade after 1% lido w/ epi: expressed only cheesy white keratinous debris and cyst wall fragments; NO purulence. Dx: inflamed epidermoid cyst (L72.0).\n',
+    );
+    expect(r.lines).toEqual([]);
+    const { codeEncounter } = await import('../../../core/engine');
+    const { parseNote } = await import('../../../core/parse');
+    const { Settings } = await import('../../../core/model');
+    const draft = codeEncounter(
+      parseNote(
+        'Date of Service: 11/20/2026\nProcedures:\n1. Upper back - incision with #11 blade after 1% lido w/ epi: expressed only cheesy white keratinous debris and cyst wall fragments; NO purulence. Dx: inflamed epidermoid cyst (L72.0).\n',
+      ),
+      Settings.parse({}),
+    );
+    const message = draft.findings.find((f) => f.rule === 'other-procedures/incision-drainage')?.message;
+    expect(message).toBe(
+      'An incision without pus ("1. Upper back - incision with #11 blade after 1% lido w/ epi: expressed only…") is no I&D: 10060/10061 need a documented abscess or purulence, so none was coded for it.',
+    );
+  });
+});

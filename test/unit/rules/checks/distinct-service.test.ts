@@ -218,6 +218,25 @@ describe('checks/anatomic-modifiers', () => {
     ]);
   });
 
+  it('17311, 17312 and 17315 at the lower lid/cheek junction: one junction finding naming the three lines', () => {
+    const r = check(
+      [
+        { code: '17311', lesionLabels: ['L1'], procedureIds: ['m'] },
+        { code: '17312', lesionLabels: ['L1'], procedureIds: ['m'] },
+        { code: '17315', units: 2, lesionLabels: ['L1'], procedureIds: ['m'] },
+      ],
+      {
+        visit: { dateOfService: '2025-03-01' },
+        procedures: [
+          { id: 'm', kind: 'mohs', lesionLabels: ['L1'], site: { text: 'R lower eyelid skin/cheek junction', key: 'lower-eyelid', laterality: 'right' } },
+        ],
+      },
+    );
+    expect(r.draft.findings.filter((f) => f.rule === 'checks/anatomic-modifiers').map((f) => f.message)).toEqual([
+      '17311, 17312, 17315 (L1) are at the junction of the eyelid and a neighbouring unit, so no eyelid modifier was added.',
+    ]);
+  });
+
   it('one 17110 for SKs on the back and a wart on the R thumb → no thumb modifier for the whole line', () => {
     const r = check([{ code: '17110', lesionLabels: [], procedureIds: ['sk', 'wart'] }], {
       visit: { dateOfService: '2025-03-01' },
