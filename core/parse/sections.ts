@@ -42,7 +42,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'charges',
-    /^(?:charges?(?:\s+(?:entered|captured|summary))?|billing(?:\s+(?:codes|summary|information|info))?|charge\s+capture|cpt(?:\s+codes?)?|(?:cpt|procedure|billing)\s*(?:\/|and|&)\s*(?:icd|dx)(?:-?10)?\s*codes?|billing\s+codes|superbill|coding(?:\s+summary)?|procedure\s+codes|codes\s+billed|fee\s+ticket|visit\s+codes|services\s+billed)$/,
+    /^(?:charges?(?:\s+(?:entered|captured|summary))?(?:\s+by\s+(?:the\s+)?(?:provider|physician|md|scribe|staff))?|billing(?:\s+(?:codes|summary|information|info))?|charge\s+capture|cpt(?:\s+codes?)?|(?:cpt|procedure|billing)\s*(?:\/|and|&)\s*(?:icd|dx)(?:-?10)?\s*codes?|billing\s+codes|superbill|coding(?:\s+summary)?|procedure\s+codes|codes\s+billed|fee\s+ticket|visit\s+codes|services\s+billed)$/,
   ],
   ['visit', /^(?:e\s*\/?\s*m(?:\s+level)?|e&m(?:\s+level)?|visit\s+level|level\s+of\s+service|visit\s+type|time)$/],
   [

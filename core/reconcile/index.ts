@@ -1,5 +1,5 @@
 import { type CodeOptions, codeEncounter } from '../engine';
-import type { ClaimDraft, ClaimLine, Encounter, Finding, PathologyReport, Settings, SpecimenSummary } from '../model';
+import type { ClaimDraft, ClaimLine, Encounter, Finding, PathologyReport, ProcedureKind, Settings, SpecimenSummary } from '../model';
 import { daysBetween, latestDate } from './dates';
 import { findFollowUp, NEEDS_FOLLOW_UP, type PatientDoc } from './follow-up';
 import { type Candidate, DEFAULT_MATCH_WINDOW_DAYS, matchReport } from './match-report';
@@ -307,6 +307,8 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
     });
   }
 
+  /** Procedures that treat a skin cancer at the visit that biopsied it (§2.3 biopsy + C&D, §6.3 biopsy then Mohs). */
+  const TREATS_TUMOUR: readonly ProcedureKind[] = ['destruction-malignant', 'destruction-unspecified', 'mohs'];
   // 8. Malignant, in-situ or uncertain results need documented follow-up (patient safety: it stays until documented).
   const docsOf = (patientKey: string | undefined, i: number): PatientDoc[] =>
     encounters
@@ -320,6 +322,12 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       (entry.procedureKind === 'excision' || entry.procedureKind === 'hidradenitis-excision') && report.margins !== 'involved' && report.margins !== 'close';
     if (treated) continue;
     const i = indexOf.get(entry.encounterId) as number;
+    // "Shave biopsy (A) and then ED&C of the same lesion", a biopsy then Mohs of it: the visit treated the lesion it sampled.
+    const lesion = entry.lesionLabel?.toUpperCase();
+    const treatedToday = encounters[i]?.procedures.some(
+      (q) => q.status === 'performed' && TREATS_TUMOUR.includes(q.kind) && q.lesionLabels.some((l) => l.toUpperCase() === lesion),
+    );
+    if (lesion && treatedToday) continue;
     const found = findFollowUp(entry, docsOf(entry.patientKey, i));
     entry.followUp = { documented: !!found, ...(found ? { evidence: found.evidence, source: found.source } : {}) };
     if (found) continue;

@@ -136,6 +136,17 @@ describe('visit facts', () => {
 });
 
 describe('entered charges', () => {
+  it('"Charges entered by provider:" is the charges section', () => {
+    const e = parseNote(
+      'Date of Service: 06/29/2026\nA/P: r/o BCC L nasal sidewall - shave bx (A)\n\nCharges entered by provider:\n 11102 x1\n 11103 x2\n 88305 x3\n',
+    );
+    expect(e.enteredCharges.map((c) => [c.code, c.units])).toEqual([
+      ['11102', 1],
+      ['11103', 2],
+      ['88305', 3],
+    ]);
+  });
+
   it('codes, units, modifiers and dx from a Charges section', () => {
     const e = parseNote('Charges:\n99213-25  L82.0\n11102 x1\n17000\n17003 x 4   dx: L57.0\n11642-59\nJ3301 x 4\nunits: ignored line without code');
     expect(e.enteredCharges).toEqual([

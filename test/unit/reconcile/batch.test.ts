@@ -218,6 +218,28 @@ describe('reconcileBatch: malignant result without follow-up', () => {
     expect(r.rules[0]).toContain('reconcile/malignant-no-follow-up');
   });
 
+  it.each([
+    ['destruction-malignant', false],
+    ['mohs', false],
+    ['destruction-premalignant', true],
+  ] as const)('a biopsy whose lesion the same visit treated by %s needs no other follow-up: %s', (kind, warned) => {
+    const v = visit('v');
+    v.procedures = [
+      ...(v.procedures ?? []),
+      {
+        id: 'v-p2',
+        kind,
+        status: 'performed',
+        lesionLabels: ['1'],
+        site: { text: 'L cheek', key: 'cheek', laterality: 'left' },
+        lesionDiameterCm: 0.8,
+        text: '',
+      },
+    ];
+    const r = batch([v, reportDoc('r', [SCC])]);
+    expect(r.rules[0]?.includes('reconcile/malignant-no-follow-up')).toBe(warned);
+  });
+
   it('benign and premalignant results need no follow-up warning', () => {
     const r = batch([visit('v'), reportDoc('r', [{ diagnosisText: 'Actinic keratosis', behavior: 'premalignant', signedDate: '2026-06-12' }])]);
     expect(r.rules[0]).not.toContain('reconcile/malignant-no-follow-up');
