@@ -76,12 +76,16 @@ export function dropBiopsySummaries(parsed: ParsedProcedure[]): void {
  * list that read biopsy A and biopsy B: a plural mention with no count, no jar and no item of its own retells the
  * biopsies of that technique already read elsewhere, one by one. It is not one more biopsy (§1.2: one unit a lesion).
  */
+const EACH = /\b(?:from|of|at|on)\s+(?:each|both|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:sites?|lesions?|spots?|areas?|locations?)\b/i;
+
 export function dropPluralRetellings(parsed: ParsedProcedure[]): void {
   for (let i = parsed.length - 1; i >= 0; i--) {
     const p = parsed[i] as ParsedProcedure;
     const kind = p.procedure.kind;
     if (!kind.startsWith('biopsy') || p.procedure.status !== 'performed' || p.specimenLabel || p.block.label || p.block.parent) continue;
-    if (!/\bbiopsies\b/i.test(p.block.trigger.text) || COUNT.test(p.block.trigger.text) || SUMMARY_COUNT.test(p.block.trigger.text)) continue;
+    const t = p.block.trigger.text;
+    // "Tangential biopsies were taken", "a shave biopsy was taken from each site": no one lesion of its own.
+    if (!(/\bbiopsies\b/i.test(t) || (EACH.test(t) && !p.procedure.site)) || COUNT.test(t) || SUMMARY_COUNT.test(t)) continue;
     if (toldElsewhere(parsed, p).length < 2) continue;
     for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
     parsed.splice(parsed.indexOf(p), 1);

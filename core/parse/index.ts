@@ -1101,8 +1101,9 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
 const TOLD_APART =
   /\b(?:separately\s+(?:inked|identified|tagged|marked)|(?<!\bnot\s)(?:inked|ink)\s+(?:in\s+)?(?:blue|black|red|green|yellow|orange|violet|purple)|(?:blue|black|red|green|yellow|orange|violet|purple)\s+ink\b|(?<!\bnot\s)(?:tagged|marked)\s+with\s+(?:a\s+)?(?:short\s+|long\s+)?suture)/i;
 
+// "Both placed together in one formalin container", "Both in container A", "all three into jar 1".
 const ONE_CONTAINER =
-  /\b(?:both|all(?:\s+\w+)?)\b[^.;\n]{0,60}\b(?:in(?:to)?|within)\s+(?:one|a\s+single|the\s+same|a\s+shared)\s+(?:\w+\s+)?(?:container|jar|bottle|vial|cassette)\b/i;
+  /\b(?:both|all(?:\s+\w+)?)\b[^.;\n]{0,60}\b(?:in(?:to)?|within)\s+(?:(?:one|a\s+single|the\s+same|a\s+shared)\s+(?:\w+\s+)?(?:container|jar|bottle|vial|cassette)\b|(?:container|jar|bottle|vial)\s+#?(?:[A-Z]|\d{1,2})\b)/i;
 
 function specimenOf(p: ParsedProcedure, label: string, noteDestination: DestinationFor, readHere = false): Specimen {
   p.procedure.specimenLabel = label;

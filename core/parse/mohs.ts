@@ -113,6 +113,16 @@ function fromTable(t: string): MohsStage[] | undefined {
     const blockCol = header.findIndex((h) =>
       /^(?:#\s*(?:of\s+)?)?(?:no\.?\s+(?:of\s+)?)?(?:tissue\s+)?(?:blocks?|sections?|pieces?|specimens?|slides?)(?:\s*\(#\))?$/i.test(h),
     );
+    // "Block | Tumor" over "1A | present", "1B | absent", "2A | absent": a block id opens with its stage number.
+    if (stageCol < 0 && blockCol >= 0) {
+      const rows = new Map<number, number>();
+      for (let j = i + 1; j < lines.length && j < i + 60; j++) {
+        const id = /^\s*(\d{1,2})\s*-?\s*[A-Z]\s*$/i.exec(splitCells(lines[j] as string)[blockCol] ?? '');
+        if (!id) break;
+        rows.set(Number(id[1]), (rows.get(Number(id[1])) ?? 0) + 1);
+      }
+      if (rows.size > 0) return [...rows].map(([stage, blocks]) => ({ stage, blocks }));
+    }
     if (stageCol < 0 || blockCol < 0) continue;
     const out: MohsStage[] = [];
     for (let j = i + 1; j < lines.length && j < i + 30; j++) {

@@ -155,6 +155,7 @@ describe('probe h15: misreads found on the new pages', () => {
     ],
     // Counted, the narrative's biopsies are the ones it counts (here the same two).
     ['Shave biopsies x2 were taken. Hemostasis with AlCl3.', ['11102 x1', '11103 x1', '88305 x2']],
+    ['Consent obtained. A shave biopsy was taken from each site with a DermaBlade; hemostasis with AlCl3.', ['11102 x1', '11103 x1', '88305 x2']],
     // One more biopsy of its own, with its own jar, is one more.
     ['A third shave biopsy of the L shin, specimen C.', ['11102 x1', '11103 x2', '88305 x3']],
   ])('procedure notes after a table: "%s"', (narrative, lines) => {
@@ -166,6 +167,12 @@ describe('probe h15: misreads found on the new pages', () => {
     expect(parseMohsStages(`Stage | Block | Ink | Tumor\n${rows('I', 6)}\n${rows('II', 2)}\n`)).toEqual([
       { stage: 1, blocks: 6 },
       { stage: 2, blocks: 2 },
+    ]);
+    // "Block | Tumor" with ids "1A … 1F, 2A": the stage is the id's number.
+    const ids = ['1A', '1B', '1C', '1D', '1E', '1F', '2A'].map((b) => `${b} | absent`).join('\n');
+    expect(parseMohsStages(`Block | Tumor\n${ids}\n`)).toEqual([
+      { stage: 1, blocks: 6 },
+      { stage: 2, blocks: 1 },
     ]);
     // A row per stage keeps its own count.
     expect(parseMohsStages('Stage | Blocks | Margins\nI | 4 | positive\nII | 6 | clear\n')).toEqual([
@@ -215,4 +222,15 @@ describe('probe h15: misreads found on the new pages', () => {
     };
     expect(code([...note, other])).toContain('11102 x1');
   });
+
+  it.each([['Both in container A to in-house dermpath.'], ['Both placed in jar 1, to in-house dermpath.']])(
+    '"%s": two biopsies in one named jar are one specimen',
+    (jar) => {
+      const e = parseNote(
+        `DOS: 10/05/2026\nProcedure: shave biopsies x2 after consent.\n- R upper back, 6 mm pink pearly papule, r/o BCC.\n- R mid back, 5 mm irritated papule, r/o SK vs BCC.\n${jar}\n`,
+      );
+      expect(e.specimens.map((s) => [s.label, s.pieces])).toEqual([[/jar 1/.test(jar) ? '1' : 'A', 2]]);
+      expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11102 x1', '11103 x1', '88305 x1']);
+    },
+  );
 });
