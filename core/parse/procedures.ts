@@ -2595,11 +2595,14 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (stages) procedure.stages = stages;
   }
   // NCCI/CPT: a same-day biopsy read at once whose result led to the larger procedure (frozen section, "based on this result").
+  // "read later this week - not a frozen/immediate read": a read named as not done drives nothing.
   if (
     kind.startsWith('biopsy') &&
-    /\b(?:frozen\s+section|read\s+immediately|immediate(?:ly)?\s+(?:read|interpret\w*)|based\s+on\s+(?:this|the|that)\s+(?:result|reading|frozen)|intra-?operative\s+(?:read|diagnosis))\b/i.test(
-      all,
-    )
+    [
+      ...all.matchAll(
+        /\b(?:frozen(?:\s+section|\s*\/\s*immediate\s+read)|read\s+immediately|immediate(?:ly)?\s+(?:read|interpret\w*)|based\s+on\s+(?:this|the|that)\s+(?:result|reading|frozen)|intra-?operative\s+(?:read|diagnosis))\b/gi,
+      ),
+    ].some((m) => !/\b(?:not|no|without|never)\s+(?:a\s+|an\s+)?$/i.test(all.slice(Math.max(0, m.index - 12), m.index)))
   )
     procedure.drivesDecision = true;
   if (kind === 'mohs' || kind === 'excision' || kind === 'repair' || kind === 'adjacent-tissue-transfer') {
@@ -2626,8 +2629,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   ) {
     const count = b.enumerated?.unlabeled ? (b.enumerated.count ?? 1) : (findCount(seg) ?? findCount(b.trigger.text) ?? findCount(ctxAll));
     // "ED&C x2", "C&D x3" right after the technique counts its cycles, not lesions (one lesion, one site named).
+    // "ED&C of the same 0.7 cm lesion …: curettage x3 + ED" of a BCC only suspected (kind not yet known) counts cycles too.
     const cycles =
-      kind === 'destruction-malignant' &&
+      (kind === 'destruction-malignant' || kind === 'destruction-unspecified') &&
       !b.enumerated &&
       /\b(?:ed\s*&\s*c|ed\s+and\s+c|edc|c\s*&\s*d|curett\w*)\s*(?:x|×)\s*[1-4]\b(?!\s*(?:lesions?|bccs?|sccs?|sites?|tumou?rs?|cancers?))/i.test(seg) &&
       !/\b(?:two|three|four|both|\d)\s+(?:\w+\s+)?(?:lesions|bccs|sccs|sites|tumou?rs|cancers)\b/i.test(ctxAll);

@@ -179,3 +179,19 @@ describe('a post-operative visit told as its reason', () => {
     expect(lesion?.clinicalDiagnosis ?? '').not.toMatch(/upper back/);
   });
 });
+
+describe('a biopsy and an ED&C of one suspected BCC, pathology pending', () => {
+  const note =
+    'dos 11/24/2026\na/p:\n- suspected BCC R post upper arm: pt wants it treated today.\n  -> shave bx first (spec A, read later this week - not a frozen/immediate read), then ED&C of the same 0.7 cm lesion in the same sitting: curettage x3 + ED, final defect 1.1 cm.\n- path pending. if benign -> only the bx gets billed; if BCC -> the ED&C.\n';
+
+  it('"not a frozen/immediate read" drives no decision, and "curettage x3" counts cycles of one lesion', () => {
+    const e = parseNote(note);
+    expect(e.procedures.find((p) => p.kind.startsWith('biopsy') && p.status === 'performed')?.drivesDecision).toBeUndefined();
+    expect(e.procedures.find((p) => p.kind.startsWith('destruction') && p.status === 'performed')?.count).toBeUndefined();
+  });
+
+  it('"if benign -> only the bx gets billed; if BCC -> the ED&C" names no procedure done today', () => {
+    const e = parseNote(note);
+    expect(e.procedures.filter((p) => p.status === 'performed')).toHaveLength(2);
+  });
+});
