@@ -307,6 +307,8 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
       (/(?:\band|&|,)\s*$/i.test(line.slice(Math.max(0, wordStart - 6), wordStart)) ||
         (/^[A-H]$/i.test(word) && /\b(?:specimens?|spec|jar|container|labell?ed(?:\s+as)?)\s*$/i.test(line.slice(Math.max(0, wordStart - 20), wordStart))));
     if ((ABBREV.has(word) && !jarAfterUnit) || (word.length === 1 && !listEnd && (!/\d/.test(word) || line.slice(0, wordStart).trim() === ''))) continue;
+    // "10. Seborrheic dermatitis face - …": a two-digit item number opening the line is its label, not a sentence.
+    if (/^\d{2}$/.test(word) && line.slice(0, wordStart).trim() === '') continue;
     cuts.add(i + 2);
   }
   const sorted = [...cuts].sort((a, b) => a - b);

@@ -195,3 +195,12 @@ describe('a biopsy and an ED&C of one suspected BCC, pathology pending', () => {
     expect(e.procedures.filter((p) => p.status === 'performed')).toHaveLength(2);
   });
 });
+
+describe('a plan of ten or more numbered problems', () => {
+  it('"10. Seborrheic dermatitis face - …" is the tenth problem, not a sentence after "10."', () => {
+    const items = Array.from({ length: 11 }, (_, k) => `${k + 1}. Problem number ${k + 1} - Continue the cream.`).join('\n');
+    const e = parseNote(`DOS: 11/24/2026\nASSESSMENT / PLAN\n${items}\n`);
+    expect(e.visit.problems.map((p) => p.text)).toContain('Problem number 10');
+    expect(e.visit.problems).toHaveLength(11);
+  });
+});
