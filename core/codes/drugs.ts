@@ -200,12 +200,16 @@ export const DRUGS: DrugEntry[] = [
 
 function normalize(text: string): string {
   // "mg/cc" is "mg/mL" in dose arithmetic.
-  return text
-    .toLowerCase()
-    .replace(/[®™]/g, '')
-    .replace(/\/\s*cc\b/g, '/ml')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .replace(/[®™]/g, '')
+      .replace(/\/\s*cc\b/g, '/ml')
+      // "Onabotulinumtoxin A", "rimabotulinumtoxin-B": the toxin's type letter is part of its name.
+      .replace(/(botulinumtoxin)[\s-]+([ab])\b/g, '$1$2')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

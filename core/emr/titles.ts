@@ -1,4 +1,4 @@
-import { roleOfHeading } from '../parse/sections';
+import { roleOfHeading } from '../parse/headings';
 import type { SnapshotRole } from './define-adapter';
 
 /**

@@ -268,6 +268,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   dropRestatements(parsed);
   dropVisitReasons(parsed);
   mergeSameSpecimen(parsed);
+  mergeTitleProcedures(parsed);
   mergeMohsMentions(parsed);
   mergeOncePerSite(parsed);
   mergeOpNoteDescriptions(parsed);
@@ -520,6 +521,11 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     const twin = documented.find(
       (q) =>
         (q.procedure.kind === p.procedure.kind ||
+          // "shave removal (saucerization) today" in the plan, "Saucerization biopsy performed" below: one tangential
+          // removal, named by two intents (the procedure's own note tells it; CPT: intent decides).
+          (TANGENTIAL.has(p.procedure.kind) &&
+            TANGENTIAL.has(q.procedure.kind) &&
+            (!q.procedure.site?.key || sameSiteKey(p.procedure.site?.key, q.procedure.site.key))) ||
           (vague &&
             q.procedure.kind.startsWith('biopsy') &&
             (sameSiteKey(p.procedure.site?.key, q.procedure.site?.key) || (q.specimenLabel !== undefined && jars.includes(q.specimenLabel))))) &&
@@ -530,17 +536,27 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     );
     if (twin) {
       for (const ind of p.procedure.indications) if (!twin.procedure.indications.includes(ind)) twin.procedure.indications.push(ind);
+      // The plan line named where and which jar; the procedure note below it may not.
+      if (!twin.procedure.site && p.procedure.site) {
+        twin.procedure.site = p.procedure.site;
+        twin.procedure.lesionLabels = [...p.procedure.lesionLabels];
+        twin.clinicalDiagnosis ??= p.clinicalDiagnosis;
+      }
+      twin.specimenLabel ??= p.specimenLabel;
       parsed.splice(i, 1);
     }
   }
 }
+
+const TANGENTIAL = new Set<Procedure['kind']>(['shave-removal', 'biopsy-tangential']);
 
 /** An order list's heading ("Orders", "Orders placed", "Procedure orders"). */
 const ORDERS_SECTION = /^(?:(?:procedure|lab|pathology)\s+)?orders?(?:\s+(?:placed|entered|today))?$/i;
 
 /** "Procedure: Tangential biopsy, nasal tip. …" inside the assessment/plan: the procedure note itself, not a restatement. */
 function procedureField(p: ParsedProcedure): boolean {
-  const field = p.block.units[0]?.field;
+  // "Procedure: After consent, area prepped, lido 1 mL. Saucerization biopsy performed …": the field opens the paragraph.
+  const field = p.block.units[0]?.field ?? p.block.context[p.block.context.length - 1]?.field;
   return field !== undefined && /^(?:procedures?(?:\s+(?:note|performed|done))?|operative\s+note|op\s+note)$/.test(field);
 }
 
@@ -567,6 +583,35 @@ function dropVisitReasons(parsed: ParsedProcedure[]): void {
     for (const c of children) parsed.splice(parsed.indexOf(c), 1);
     parsed.splice(parsed.indexOf(p), 1);
     i = Math.min(i, parsed.length);
+  }
+}
+
+/**
+ * "EXCISION NOTE" (the section's own title line, kept in its text) then "Procedure: Elliptical excision of cyst. …":
+ * the title names the procedure the note goes on to tell, and its lines (pre-op diagnosis, site) are that one's.
+ */
+function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
+  const bare = (t: string) =>
+    t
+      .replace(/[:\s]+$/, '')
+      .trim()
+      .toLowerCase();
+  for (let i = parsed.length - 2; i >= 0; i--) {
+    const t = parsed[i] as ParsedProcedure;
+    if (t.block.parent || t.procedure.status !== 'performed' || !t.block.trigger.lineStart) continue;
+    if (bare(t.block.trigger.text) !== bare(t.block.section.name)) continue;
+    const next = parsed.slice(i + 1).find((q) => !q.block.parent && q.block.section === t.block.section);
+    if (!next || next.procedure.kind !== t.procedure.kind || next.procedure.status !== 'performed') continue;
+    if (t.procedure.site?.key && next.procedure.site?.key && !sameSiteKey(t.procedure.site.key, next.procedure.site.key)) continue;
+    if (parsed.some((x) => x.block.parent === t.block)) continue;
+    next.procedure.site ??= t.procedure.site;
+    for (const ind of t.procedure.indications) if (!next.procedure.indications.includes(ind)) next.procedure.indications.push(ind);
+    next.clinicalDiagnosis ??= t.clinicalDiagnosis;
+    next.lesionType ??= t.lesionType;
+    next.procedure.lesionType ??= t.procedure.lesionType;
+    next.specimenLabel ??= t.specimenLabel;
+    if (t.priorMalignantBiopsy) next.priorMalignantBiopsy = true;
+    parsed.splice(i, 1);
   }
 }
 
@@ -739,7 +784,8 @@ function indicatedInHistory(parsed: ParsedProcedure[], sections: Section[]): voi
   if (bare.length === 0 || overBudget()) return;
   for (const s of sections) {
     if (s.role === 'pathology' || s.role === 'charges') continue;
-    for (const clause of s.text.slice(0, 20_000).split(/[.;\n]|,?\s+and\s+(?:for|to|of|a|an|the)\b/i)) {
+    // (A decimal point is no clause end: "R mid back 1.8 cm tender nodule".)
+    for (const clause of s.text.slice(0, 20_000).split(/\.(?!\d)|[;\n]|,?\s+and\s+(?:for|to|of|a|an|the)\b/i)) {
       const named = findSites(clause, { strict: true });
       // "on the vertex of the scalp": two words for one place are still one site.
       const first = named[0]?.site;

@@ -44,8 +44,8 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ['scc', /\b(?:scc|sccs|sq(?:ua|au)mo?u?s\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|keratoacanthoma|ka)\b/i],
   [
     'inflamed-seborrheic-keratosis',
-    // "irritated, bleeding SK": a word or two may sit between the adjective and the lesion.
-    /\b(?:isks?|(?<!\bnon-?|\bnot\s)(?:inflamed|irritated)(?:,?\s+(?:and\s+)?[a-z]+){0,2},?\s+(?:seborrheic\s+keratos[ie]s|sk'?s?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sk'?s?)(?:,?\s+(?:(?:on|of|at)\s+(?:the\s+)?)?(?!(?:and|or|with|vs|versus|but|not|non|no|without)\b)[a-z]+(?:\s+[a-z]+)?)?(?:,|\s[-–—]+)?\s+\(?(?:inflamed|irritated))\b/i,
+    // "irritated, bleeding SK": a word or two may sit between the adjective and the lesion ("SK's x 2 inflamed": a count too).
+    /\b(?:isks?|(?<!\bnon-?|\bnot\s)(?:inflamed|irritated)(?:,?\s+(?:and\s+)?[a-z]+){0,2},?\s+(?:seborrheic\s+keratos[ie]s|sk'?s?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sk'?s?)(?:\s*[x×]\s*\d{1,3})?(?:,?\s+(?:(?:on|of|at)\s+(?:the\s+)?)?(?!(?:and|or|with|vs|versus|but|not|non|no|without)\b)[a-z]+(?:\s+[a-z]+)?)?(?:,|\s[-–—]+)?\s+\(?(?:inflamed|irritated))\b/i,
   ],
   [
     'actinic-keratosis',
@@ -301,7 +301,7 @@ const HISTORY = gated(
   /\b(?:s\/p|status\s+post|h\/o|hx\s+of|history\s+of|previously|prior|past|(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)\s+(?:days?|wks?|weeks?|months?)\s+(?:after|since|following|out\s+from)|post[- ]?op(?:erative)?\s+(?:visit|check|appointment|appt|f\/u|follow[- ]?up|day)|pod\s*#?\s*\d|(?:f\/u|follow[- ]?up|recheck|wound\s+check)\s+(?:visit\s+|appointment\s+|appt\s+)?(?:after|following|s\/p|from)\s|yesterday|by\s+(?:another|a\s+different|an\s+outside|outside|the\s+referring)\s+(?:mohs\s+)?(?:surgeon|physician|provider|dermatologist|doctor|practice|office)|(?:done|performed)\s+elsewhere|in\s+(?:19|20)\d\d|\((?:19|20)\d\d\)|(?:years?|yrs?|months?|mos?|weeks?|wks?)\s+ago|last\s+(?:year|month|visit|week)|at\s+(?:last|prior|previous)\s+visit|on\s+\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|was\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|were\s+(?:treated|excised|biopsied|removed|done|performed)\s+(?!today)|treated\s+with\s+mohs|(?:the|an?|his|her|their)\s+(?:old|earlier|original)\s+(?:ed\s*&\s*c|edc|c\s*&\s*d|excision|bx|biopsy|mohs|surgery|shave|punch|procedure|cryo\w*|ln2)|had\s+(?:a\s+)?(?:mohs|biopsy|bx|excision|ed&c|surgery)|path\s+from|(?:bx|biops\w*|excis\w*|mohs|ed&c|shave|punch)\s+(?:on\s+|dated\s+|from\s+|in\s+)?\(?(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}\/(?:19|20)\d\d)|biopsied\s+(?:here\s+|previously\s+|elsewhere\s+)?(?:on|at)|on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?(?!\s*(?:mm|cm))|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)))\b/i,
 );
 const NEGATED_PROC =
-  /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|ilk|injection|debridement|curettage|repair|graft|flap|undermining|extractions?|paring)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|no\s+(?:\w+\s+){0,2}?(?:lesions?|aks?|spots?|warts?)\s+(?:were\s+|was\s+)?(?:frozen|treated|destroyed|biopsied|excised|removed|injected)\b|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
+  /\b(?:no\s+(?:\w+\s+){0,2}?(?:biopsy|bx|biopsies|procedures?|excision|treatment|destruction|cryo(?:therapy)?|ln2|ilk|injection|debridement|curettage|repair|graft|flap|undermining|extractions?|paring)s?\b(?:\s+(?:was|were|is|performed|done|needed|indicated|today|taken|required))?|no\s+(?:\w+\s+){0,2}?(?:lesions?|aks?|spots?|warts?)\s+(?:were\s+|was\s+)?(?:frozen|treated|destroyed|biopsied|excised|removed|injected)\b|not\s+(?:a\s+)?(?:mohs|biopsy|excision|surgical)\s+(?:site|candidate|lesion|indicated)|not\s+(?:performed|done|biopsied|treated|excised)|(?:closure|repair|sutures?|biopsy|bx|excision|treatment|procedure)\s+(?:was\s+|is\s+)?not\s+(?:needed|necessary|required)|without\s+(?:biopsy|treatment)|no\s+need\s+for|not\s+indicated|unnecessary|observ(?:e|ation)\s+only)\b/i;
 const NEGATED_PROC_GATED = gated(NEGATED_PROC);
 const STATED_PAST =
   /\bat\s+(?:(?:her|his|their|the|a)\s+)?(?:last|prior|previous)\s+(?:visit|appointment)\b|\b(?:\d+|a|one|two|three|several)\s+(?:years?|yrs?|months?|mos?|weeks?|wks?)\s+ago\b|\bin\s+(?:19|20)\d\d\b/i;
@@ -476,11 +476,16 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       !/\b(?:today|performed|done|was|were)\b/i.test(t.slice(triggerAt, triggerAt + 60))
     )
       return 'planned';
-    // "returns to review biopsy of L nasal ala (10/30 - BCC)": the result of a biopsy done before is reviewed today;
-    // "here to discuss Mohs": a procedure talked about.
+    // "returns to review biopsy of L nasal ala (10/30 - BCC)": the result of a biopsy done before is reviewed today.
     const lead = t.slice(Math.max(0, triggerAt - 50), triggerAt);
     if (/\b(?:review|reviewing|reviewed|go\s+over|going\s+over)\s+(?:(?:the|her|his|their|recent|prior|last)\s+){0,2}$/i.test(lead)) return 'history';
-    if (/\b(?:discuss|discussing)\s+(?:(?:the|her|his|their|a|an|possible)\s+){0,2}$/i.test(lead)) return 'planned';
+    // "here to discuss Mohs", "35 minutes including counseling on Mohs": a procedure talked about.
+    if (
+      /\b(?:discuss|discussing|counsel(?:l)?(?:ed|ing)?\s+(?:on|about|regarding|re:?)|educat(?:ed|ion)\s+(?:on|about|regarding))\s+(?:(?:the|her|his|their|a|an|possible)\s+){0,2}$/i.test(
+        lead,
+      )
+    )
+      return 'planned';
     // "Options reviewed (Mohs vs excision vs ED&C)": procedures weighed against each other, none done by the naming.
     const versus = /^[\w&/-]+(?:\s+[\w&/-]+)?\s+(?:vs\.?|versus)\s+([^,;.()]{1,40})/i.exec(t.slice(triggerAt, triggerAt + 80));
     const versusBefore = /([\w&/-]+(?:\s+[\w&/-]+)?)\s+(?:vs\.?|versus)\s+$/i.exec(lead);

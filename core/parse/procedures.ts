@@ -652,6 +652,16 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           continue;
         }
       }
+      // "Neoplasm of uncertain behavior - R upper arm" over indented "  Plan: Biopsy …", "  Specimen: A" lines, then
+      // "Onychomycosis - bilateral great toenails" at the margin again: the template's next problem, not more fields.
+      if (current && u.lineStart && !u.field && /^\S/.test(u.text) && /^[ \t]+\S/.test(current.trigger.text)) {
+        const last = current.units[current.units.length - 1];
+        if (last && /^[ \t]+\S/.test(last.text)) {
+          current = undefined;
+          pending = [u];
+          continue;
+        }
+      }
       // "Warts … LN2 x2 cycles all 8 lesions." then "Acne vulgaris, moderate - started doxycycline …": a line that opens with
       // another condition and a dash is the next problem of the list, not more of this procedure.
       if (current && u.lineStart && !u.field && !u.label) {
@@ -719,7 +729,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           pending = newLesion && leadIn && last ? [last, u] : [u];
         }
       } else {
-        if (u.afterBlank) pending = [];
+        // A problem line at the margin after indented field lines opens the template's next item: the fields before
+        // it ("  Plan: Reassurance. Patient requests removal for cosmetic reasons") were the last item's.
+        const lastPending = [...pending].reverse().find((x) => x.lineStart);
+        if (u.afterBlank || (u.lineStart && !u.field && /^\S/.test(u.text) && lastPending && /^[ \t]+\S/.test(lastPending.text))) pending = [];
         pending.push(u);
         if (pending.length > 6) pending.shift();
       }
@@ -841,7 +854,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           !u.label &&
           // "… oriented along the lid crease": a site inside the title's own is no new site.
           sameOrInside(newSiteIn(u)?.site, titled.site) &&
-          titled.family === seg.family &&
+          // ("Procedure: Skin tag removal." then "Snip excision with iris scissors of 22 tags": the tags' technique.)
+          (titled.family === seg.family || (titled.family === 'tag' && (seg.family === 'excision' || seg.family === 'destruction'))) &&
           !titled.units.some((x) => x !== titled?.trigger && unitTriggers(x).length > 0)
         ) {
           const title = titled;
@@ -898,7 +912,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           (k > 0 ? firstOfUnit?.site : undefined);
         if (k === 0) {
           firstOfUnit = block;
-          titled = procField && u.lineStart && !u.label && block.site && !/\d\s*(?:cm|mm)\b/i.test(u.text) ? block : undefined;
+          // ("Procedure: Skin tag removal." names no site: a narrative naming none tells it; one naming a site is another.)
+          titled = procField && u.lineStart && !u.label && !/\d\s*(?:cm|mm)\b/i.test(u.text) ? block : undefined;
         }
         for (const sibling of enumerate(block, u, seg)) blocks.push(sibling);
         pending = [];
@@ -2280,15 +2295,22 @@ function clinicalDxOf(b: Block): string | undefined {
       t,
     );
   if (m?.[0]) return m[0].trim().slice(0, 200);
+  // A lesion line before the procedure names its clinical diagnosis (below), unless the procedure's own line names
+  // another lesion ("Also: L forearm SCCIS, bx proven - same ED&C tx" after a BCC's lines).
+  const own = lesionTypeOf(b.trigger.text);
+  const ownUnlessOther = (line: string): string => {
+    const named = lesionTypeOf(line);
+    return (own && named && named !== own ? b.trigger.text : line).trim().slice(0, 200);
+  };
   // The lesion line that named this procedure's lesion before its heading is its clinical diagnosis.
-  if (b.leadDx) return b.leadDx.text.trim().slice(0, 200);
+  if (b.leadDx) return ownUnlessOther(b.leadDx.text);
   // "13. Inflamed epidermoid cyst - L lower back" over "Procedure: Incision and drainage": the item's title names it.
   const title = b.label ? itemTitle(b) : '';
   if (title && !findTriggers(title).length && lesionTypeOf(title)) return title.trim().slice(0, 200);
   // "Epidermal inclusion cyst, L upper back, 2.1 cm." on the line right before "Elliptical excision …": the lesion line.
   const lead = b.context[b.context.length - 1];
   if (lead?.lineStart && !lead.field && !b.label && lesionTypeOf(lead.text) && !findTriggers(lead.text).length && b.trigger.lineStart)
-    return lead.text.trim().slice(0, 200);
+    return ownUnlessOther(lead.text);
   // "Neoplasm of uncertain behavior of skin, L upper back: 9 mm papule. … Tangential biopsy performed.": the line
   // that opens with the neoplasm the biopsy samples names its clinical diagnosis (§13.2: D49.2 before pathology).
   if (!b.trigger.lineStart) {
@@ -2356,6 +2378,26 @@ export function resetProcedureIds(): void {
 }
 
 /** Block → Procedure with its facts. History mentions and plain negations give undefined. */
+/** The intent of the removal told earlier in a closure's own sentence, when no removal block leads the closure. */
+function removalIntentBefore(b: Block): ReturnType<typeof intentOf> | undefined {
+  const inUnit = Math.max(0, b.triggerAt - b.trigger.start);
+  const from = b.trigger.text.lastIndexOf('. ', inUnit) + 1;
+  // (The trigger list leaves out a removal told as history, so the words themselves.)
+  const removal = REMOVAL.exec(b.trigger.text.slice(from, inUnit));
+  if (!removal) return undefined;
+  const around = clauseAround(b.trigger.text, from + removal.index, from + removal.index + removal[0].length);
+  return intentOf(around.clause, b.section.role === 'history', around.at);
+}
+
+const REMOVAL = /\b(?:excision|excised|mohs|shave|punch|biopsy|bx|ed&c)\b/i;
+
+/** Template fields that record a procedure done: lesions treated, the specimen's label, freeze-thaw cycles, paring. */
+const DONE_FIELD =
+  /^(?:lesions?\s+treated|number\s+(?:of\s+lesions\s+)?treated|#\s*(?:of\s+lesions\s+)?treated|specimens?(?:\s+(?:label|id|#))?|freeze[- ]thaw\s+cycles?|(?:treatment\s+)?cycles|paring\s+performed|hemostasis|units?\s+(?:injected|given)|(?:amount|volume)\s+injected)$/;
+
+/** Blocks whose procedure was told as history or negated (no procedure made): their closures follow them. */
+const HISTORY_BLOCKS = new WeakMap<Block, 'history' | 'negated'>();
+
 export function procedureOf(b: Block, fullText: string, spanOf: (start: number, end: number) => Procedure['span']): ParsedProcedure | undefined {
   const all = blockText(b);
   const ctx = contextText(b);
@@ -2381,6 +2423,22 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       const outer = clauseAround(b.trigger.text, open, open);
       if (intentOf(outer.clause.replace(/\($/, ''), b.section.role === 'history') === 'history') intent = 'history';
     }
+  }
+  // A template item's "  Plan: Destruction - liquid nitrogen" over "  Lesions treated: 9" or "  Specimen: A": fields
+  // that record the work done (a plan for another day has none), the plan's own words naming no later day.
+  if (
+    intent === 'planned' &&
+    b.trigger.field === 'plan' &&
+    b.trigger.value &&
+    intentOf(b.trigger.value) === 'performed' &&
+    b.units.some((u) => u !== b.trigger && u.field && DONE_FIELD.test(u.field) && u.value?.trim() && !/^(?:no|none|n\/a|0)\b/i.test(u.value.trim()))
+  )
+    intent = 'performed';
+  // "Pt is 9 days s/p excision of SCC R forearm (…) with intermediate layered closure": the closure of a removal told
+  // as history is history too (its own segment alone reads as done).
+  if (intent === 'performed' && isClosure(b.family)) {
+    const parentIntent = b.parent ? HISTORY_BLOCKS.get(b.parent) : removalIntentBefore(b);
+    if (parentIntent === 'history' || parentIntent === 'negated') intent = parentIntent;
   }
   // "pt wants SK on R temple removed", "Pt is wanting the growth on her nose biopsied": a wish is no procedure done,
   // unless the block goes on to do it ("pt wants them off for looks. LN2 today").
@@ -2415,7 +2473,10 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const follow = intentOf(next.text);
     if (follow === 'declined' || follow === 'deferred') intent = follow;
   }
-  if (intent === 'history' || intent === 'negated') return undefined;
+  if (intent === 'history' || intent === 'negated') {
+    HISTORY_BLOCKS.set(b, intent);
+    return undefined;
+  }
   // "Dx: AKs, r/o BCC L nasal ala, SKs.": of a list of diagnoses, the one naming this procedure's site.
   const dx = clinicalDxOf(b);
   const siteDx = siteDxPart(dx, b.site?.key);

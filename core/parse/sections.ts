@@ -1,11 +1,14 @@
 import { overBudget } from './budget';
+import { roleOfHeading, type SectionRole } from './headings';
+
+export { roleOfHeading };
 
 /**
  * Split a note into its sections by heading lines. Spans point into the section
  * texts, so each section keeps its start offset in the whole text.
  */
 
-export type SectionRole = 'header' | 'history' | 'exam' | 'assessment' | 'procedure' | 'pathology' | 'charges' | 'visit' | 'other' | 'note';
+export type { SectionRole } from './headings';
 
 export interface Section {
   name: string;
@@ -15,81 +18,10 @@ export interface Section {
   text: string;
 }
 
-const HEADINGS: [SectionRole, RegExp][] = [
-  [
-    'header',
-    /^(?:patient\s+(?:info(?:rmation)?|demographics|details)|visit\s+(?:info(?:rmation)?|details)|encounter\s+(?:info(?:rmation)?|details)|demographics)$/,
-  ],
-  [
-    'history',
-    /^(?:chief\s+complaints?|cc|hx|h\/o|reason\s+for\s+(?:visit|consult(?:ation)?|appointment|referral)|hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|(?:past\s+)?medical\s+history|pmh|pmhx|past\s+surgical\s+history|psh|surgical\s+history|social\s+history|family\s+history|(?:current\s+)?medications?|meds|allergies|ros|review\s+of\s+systems|history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|problem\s+list|subjective|oncologic\s+history)$/,
-  ],
-  [
-    'exam',
-    /^(?:physical\s+exam(?:ination)?|exam(?:ination)?|skin\s+exam(?:ination)?|(?:full|total)\s+(?:body\s+)?skin\s+exam(?:ination)?|fse|tbse|objective|vitals?|vital\s+signs|focused\s+exam)$/,
-  ],
-  [
-    'assessment',
-    /^(?:assessment\s*(?:and|&|\/)\s*plan|assessment|impression\s*(?:and|&|\/)\s*plan|impressions?|a\s*\/\s*p|a\s*&\s*p|plan|diagnos[ie]s\s*(?:and|&|\/)\s*plan|problems?\s+addressed|assessment\s*,?\s*plan)$/,
-  ],
-  [
-    'procedure',
-    /^(?:(?:today'?s\s+|office\s+|minor\s+)?procedures?(?:\s*\(s\))?(?:\s+(?:performed|note|notes|done|today|details|documentation|summary|list|log|table))?|procedure\s+notes?|operative\s+(?:note|report)|op\s+note|(?:mohs|moh's)(?:\s+micrographic)?(?:\s+surgery)?(?:\s+(?:note|report|procedure\s+note))?|surgical\s+(?:note|procedure)|surgery\s+note|treatments?(?:\s+(?:performed|today|given))?|in[- ]office\s+procedures?|(?:skin\s+)?biops(?:y|ies)(?:\s+(?:note|procedure))?|destruction(?:\s+note)?|excision(?:\s+note)?|injections?(?:\s+(?:given|note))?)$/,
-  ],
-  [
-    'pathology',
-    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|(?:path(?:ology)?|derm\s*path|biopsy)\s+(?:addend(?:um|a)|update)|addendum\s+report)$/,
-  ],
-  [
-    'charges',
-    /^(?:charges?(?:\s+(?:entered|captured|summary))?(?:\s+by\s+(?:the\s+)?(?:provider|physician|md|scribe|staff))?|billing(?:\s+(?:codes|summary|information|info))?|charge\s+capture|cpt(?:\s+codes?)?|(?:cpt|procedure|billing)\s*(?:\/|and|&)\s*(?:icd|dx)(?:-?10)?\s*codes?|billing\s+codes|superbill|coding(?:\s+summary)?|procedure\s+codes|codes\s+billed|fee\s+ticket|visit\s+codes|services\s+billed)$/,
-  ],
-  ['visit', /^(?:e\s*\/?\s*m(?:\s+level)?|e&m(?:\s+level)?|visit\s+level|level\s+of\s+service|visit\s+type|time)$/],
-  [
-    'other',
-    /^(?:follow[- ]?up|disposition|orders|instructions|patient\s+(?:instructions|education)|signature|attestation|counsel(?:l)?ing|return(?:\s+to\s+clinic)?|rtc|addendum|note)$/,
-  ],
-];
-
 /** Roles whose heading may carry text after the colon on the same line ("HPI: 65 yo…", "Assessment: AK"). */
 const INLINE_ROLES = new Set<SectionRole>(['history', 'exam', 'assessment', 'charges', 'visit']);
 /** Inside a pathology report only these roles start a new section (the report has its own sub-headings). */
 const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charges', 'pathology']);
-
-/**
- * First words a heading can start with: most lines fail this one test and skip the heading list. A title the
- * list has no word for is no heading ("Gross description" and "Microscopic description" stay inside their report).
- */
-const HEADING_START =
-  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|results?|surgery|today'?s|office|minor)/i;
-
-export function roleOfHeading(name: string): SectionRole | undefined {
-  const role = roleOfTitle(name);
-  // "Evaluación y plan / Assessment and plan": a bilingual template's title is read by the half the list knows.
-  const slash = role ? -1 : name.indexOf(' / ');
-  return slash > 0 ? roleOfTitle(name.slice(slash + 3)) : role;
-}
-
-function roleOfTitle(name: string): SectionRole | undefined {
-  if (!HEADING_START.test(name)) return undefined;
-  let h = name.toLowerCase();
-  // "ADDENDUM 12/03/2026 (path received, Westside Lab):": the colon, a note in parentheses and a date, in any order.
-  for (let k = 0; k < 3; k++) {
-    const before = h;
-    h = h
-      .replace(/(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]*:?[ \t]*$/, '')
-      .replace(/\s*\([^)]{0,60}\)\s*$/, '')
-      .replace(/[*#=_:\-–—.]+\s*$/, '');
-    if (h === before) break;
-  }
-  h = h
-    .replace(/^[*#=_\s]+/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (h.length === 0 || h.length > 60) return undefined;
-  for (const [role, re] of HEADINGS) if (re.test(h)) return role;
-  return undefined;
-}
 
 interface HeadingHit {
   /** A "Procedure: <prose>" line: a section only when it does not sit inside a plan or procedure part. */
@@ -238,6 +170,7 @@ const HISTORY_LINE =
 
 /** Headings of a visit's one-line reason (chief complaint, reason for visit), as cleanName leaves them. */
 const REASON_HEADING = /^(?:cc|chief\s+complaints?|reason\s+for\s+(?:visit|appointment|consult(?:ation)?|referral))$/i;
+const HPI_HEADING = /^(?:hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history)$/i;
 
 export function splitSections(text: string, fallback = 'note'): Section[] {
   const hits: HeadingHit[] = [];
@@ -249,6 +182,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
   // heading of its own is the body of the note again, not more history (else every procedure below it is history).
   let reasonLine: 'open' | 'blank' | undefined;
   let reasonInline = false;
+  let reasonHpi = false;
   // SOAP notes ("S:", "O:", "A:", "P:"): single letters are headings when two start lines with an "S:", or an "A:" comes
   // before a "P:" and no "B:" makes them specimen labels. "A/P:" / "A&P:" is the usual combined heading.
   const head = text.slice(0, 50_000);
@@ -329,8 +263,15 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       if (hit && current === 'pathology' && hit.role === 'pathology' && /^(?:final|microscopic|gross)\b/i.test(hit.name)) hit = undefined;
       // "CC: rash x 3 weeks, and spot on nose." then "Contact dermatitis hands - started triamcinolone …": a line under the
       // reason that is not history-taking ("Pt reports…", "65 yo F…") is the note's own assessment and plan.
-      const notHistory = reasonLine === 'open' && reasonInline && line.trim().length > 0 && !HISTORY_LINE.test(line);
-      if (!hit && (reasonLine === 'blank' || notHistory) && current === 'history' && line.trim().length > 0 && hits.length < 300) {
+      // After a one-line HPI only a line laid out as a plan item is ("Psoriasis: BSA 4%, cont MTX", "SK R temple - LN2 x1"):
+      // an HPI often goes on for a few lines.
+      const notHistory =
+        reasonLine === 'open' &&
+        reasonInline &&
+        line.trim().length > 0 &&
+        !HISTORY_LINE.test(line) &&
+        (!reasonHpi || /^\s*[A-Za-z][^\n:]{1,40}:\s|\s[-–—]\s/.test(line));
+      if (!hit && ((reasonLine === 'blank' && !reasonHpi) || notHistory) && current === 'history' && line.trim().length > 0 && hits.length < 300) {
         hits.push({ role: 'note', name: fallback, textStart: pos, lineStart: pos });
         current = 'note';
       }
@@ -342,9 +283,10 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       }
       back = hit?.role === 'visit' && /\S/.test(text.slice(hit.textStart, eol)) ? (hits[hits.length - 1] ?? { role: 'header', name: 'header' }) : undefined;
       if (hit && hits.length < 300 && !(current === 'pathology' && !BREAKS_PATHOLOGY.has(hit.role))) {
-        if (hit.role === 'history' && REASON_HEADING.test(hit.name) && /\S/.test(text.slice(hit.textStart, eol))) {
+        if (hit.role === 'history' && (REASON_HEADING.test(hit.name) || HPI_HEADING.test(hit.name)) && /\S/.test(text.slice(hit.textStart, eol))) {
           reasonLine = 'open';
           reasonInline = hit.textStart > hit.lineStart;
+          reasonHpi = HPI_HEADING.test(hit.name);
         }
         hits.push(hit);
         if (hit.role !== 'pathology' || (hits.length > 1 && current === 'pathology')) oneLine = undefined;

@@ -296,10 +296,15 @@ export function priorMalignantBiopsyIn(text: string): boolean {
   // "Diagnosis: SCC (biopsy 09/15/2026)", "BCC, L temple (bx 9/10/26)": a malignancy dated to an earlier biopsy.
   // (Its lookbehind runs at every position: only a text with a "d/d" date in it can match at all.)
   if (
-    DATE_SLASH.test(text) &&
-    /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n()]{0,40}(?:\(|\s[-–—]\s|:)\s*(?:(?:shave|punch|incisional|prior)\s+)?(?:biopsy|bx|biopsied|path)\b[^)\n]{0,20}?\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(
-      text,
-    )
+    (DATE_SLASH.test(text) &&
+      /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n()]{0,40}(?:\(|\s[-–—]\s|:)\s*(?:(?:shave|punch|incisional|prior)\s+)?(?:biopsy|bx|biopsied|path)\b[^)\n]{0,20}?\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(
+        text,
+      )) ||
+    // "MIS (lentigo maligna type) L cheek, biopsy 10/30/2026 (S26-4411)": the dated biopsy after a comma.
+    (DATE_SLASH.test(text) &&
+      /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n]{0,60}?,\s*(?:(?:shave|punch|incisional|prior)\s+)?(?:biopsy|bx|biopsied)\s+(?:on\s+|dated\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(
+        text,
+      ))
   )
     return true;
   // "SCC of the vertex scalp, confirmed on shave biopsy 10/20/26", "BCC, superficial, R forearm, prior bx.": the

@@ -318,8 +318,9 @@ const SEPARATE_PROBLEM =
 
 const CONDITION =
   /\b(?:plaque\s+)?psoriasis(?:\s+vulgaris|,?\s+plaque\b)?|\batopic\s+dermatitis|\beczema|\bseborrheic\s+dermatitis|\bseb\.?\s?derm\b|\bacne(?:\s+vulgaris)?|\brosacea|\bhidradenitis(?:\s+suppurativa)?|\bvitiligo|\balopecia\s+areata|\burticaria|\b(?:cutaneous\s+)?lupus|\btinea\s+\w+|\bonychomycosis|\bhyperhidrosis|\bmelasma|\blichen\s+planus|\bpemphigoid|\bprurigo\s+nodularis|\bmorphea\b/i;
+// (A strength and a schedule are a prescription too: "Melasma - hydroquinone 4% qhs and sunscreen.")
 const STRONG_MANAGEMENT =
-  /\b(?:cont(?:inue[sd]?)?\b\.?|start(?:ed|ing)?|refill(?:ed|s)?|rx\b|prescri\w+|increase[sd]?|decrease[sd]?|taper(?:ed)?|switch(?:ed)?|stop(?:ped)?|discontinue[sd]?|labs?\b|biologic)/i;
+  /\b(?:cont(?:inue[sd]?)?\b\.?|start(?:ed|ing)?|refill(?:ed|s)?|rx\b|prescri\w+|increase[sd]?|decrease[sd]?|taper(?:ed)?|switch(?:ed)?|stop(?:ped)?|discontinue[sd]?|labs?\b|biologic)|\d\s*(?:%|mg\b)[^.\n]{0,30}?\b(?:qd|qhs|qam|bid|tid|daily|nightly|twice\s+(?:a\s+)?day)\b/i;
 
 /** "Psoriasis: …", "- Acne vulgaris - …", "Acne vulgaris, moderate, on isotretinoin …": a line that opens with a condition's name. */
 const CONDITION_LINE = /^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z' ]{2,40}?)[ \t]*(?::|,|[ \t][-–—][ \t])[ \t]*([^\n]+)$/gm;

@@ -131,8 +131,11 @@ function labelMatch(encounter: Encounter, a: Procedure, b: Procedure, labels?: L
   const la = labels ? labels(a) : lesionLabelsOf(encounter, a).map(upper);
   const lb = labels ? labels(b) : lesionLabelsOf(encounter, b).map(upper);
   if (la.length > 0 && lb.length > 0 && la.some((l) => lb.includes(l))) return 'label';
-  // Notes often say "specimen A" for the biopsy and "lesion A" for what was done next.
-  if ((a.specimenLabel && lb.includes(upper(a.specimenLabel))) || (b.specimenLabel && la.includes(upper(b.specimenLabel)))) return 'specimen';
+  // Notes often say "specimen A" for the biopsy and "lesion A" for what was done next. A number is no such bridge
+  // ("1. Cryotherapy … 2. Shave biopsy R shoulder, specimen #1": item 1 is not specimen 1), nor are two named sites.
+  const bridge = (x: Procedure, other: string[]) => !!x.specimenLabel && !/^\d+$/.test(x.specimenLabel.trim()) && other.includes(upper(x.specimenLabel));
+  const sitesDiffer = !!a.site?.key && !!b.site?.key && a.site.key !== b.site.key;
+  if (!sitesDiffer && (bridge(a, lb) || bridge(b, la))) return 'specimen';
   if (la.length > 0 && lb.length > 0) return null;
   return undefined;
 }

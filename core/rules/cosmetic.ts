@@ -13,7 +13,7 @@ const REMOVAL_KINDS: Procedure['kind'][] = ['destruction-benign', 'destruction-u
 
 /** Lesion types that are removed for looks unless an indication is documented. */
 const BENIGN_TYPES =
-  /seborrh?eic keratos|\bsks?\b|skin tag|acrochordon|fibroepithelial polyp|\bnev(us|i)\b|\bmole|cyst|dermatofibroma|lipoma|hemangioma|cherry angioma|milia|milium|sebaceous hyperplasia|lentigo|syringoma/;
+  /seborrh?eic keratos|\bsks?\b|skin tag|acrochordon|fibroepithelial polyp|\bnev(us|i)\b|\bmole|cyst|dermatofibroma|lipoma|hemangioma|cherry angioma|milia|milium|sebaceous hyperplasia|lentigo(?! maligna)|syringoma/;
 
 /**
  * Clinical suspicion is an indication on its own, wherever the note states it.
@@ -21,8 +21,9 @@ const BENIGN_TYPES =
  * text carries consent boilerplate ("risks of bleeding, pain…") that is not a symptom.
  */
 const SUSPICION = /atypical|dysplastic|changing|growing|enlarging|irregular|suspicious|concerning|r\/o|rule out|abcd/;
-/** Lesion types that are medical by nature (inflamed, infectious, premalignant). */
-const MEDICAL_TYPES = /inflamed|irritated|infected|wart|verruc|molluscum|condyloma|actinic|\baks?\b/;
+/** Lesion types that are medical by nature (inflamed, infectious, premalignant, a clinical cancer). */
+const MEDICAL_TYPES =
+  /inflamed|irritated|infected|wart|verruc|molluscum|condyloma|actinic|\baks?\b|melanoma|lentigo maligna|\bmis\b|carcinoma|\bbcc\b|\bscc|bowen|merkel|dfsp|dermatofibrosarcoma|keratoacanthoma|malignan/;
 /** Diseases named anywhere in the procedure words make it treatment, not cosmetic ("cryotherapy for acne"). */
 const DISEASE_WORDS = /\bacne\b|hidradenitis|psoria|keloid|\bwarts?\b|verruc|molluscum|condyloma|actinic|\baks?\b/;
 
