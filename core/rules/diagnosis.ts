@@ -344,10 +344,30 @@ class Linker {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /**
+   * The kind of a family-typed lesion: named on the procedure's own line, else by the one note line that names a kind at
+   * the procedure's own site ("PREOPERATIVE DIAGNOSES: 1. Epidermoid cyst, R upper back" over "PROCEDURE 1 - R upper back").
+   */
+  preciseType(type: string, p: Procedure): string {
+    const own = precise(type, procedureParagraph(this.ctx, p).split('\n')[0]?.slice(0, 600) ?? '');
+    const site = p.site;
+    if (own !== type || !site?.key || (type !== 'cyst' && type !== 'hemangioma')) return own;
+    const kinds = new Set<string>();
+    for (const text of Object.values(this.ctx.encounter.sections)) {
+      for (const line of text.slice(0, 20_000).split('\n')) {
+        const kind = precise(type, line);
+        if (kind === type) continue;
+        const at = resolveSite(line);
+        if (at?.key === site.key && (!at.laterality || !site.laterality || at.laterality === site.laterality)) kinds.add(kind);
+      }
+    }
+    return kinds.size === 1 ? ([...kinds][0] as string) : own;
+  }
+
   fromClinical(lesion: Lesion | undefined, p: Procedure | undefined, where: Where, who: string, pending: boolean, provenIn?: boolean): string[] {
     const proven = provenIn ?? (lesion?.priorMalignantBiopsy === true || p?.reExcision === true);
     const type = p?.lesionType && p.lesionType !== 'other' ? p.lesionType : undefined;
-    const text = lesion?.clinicalDiagnosis ?? (p && type ? precise(type, procedureParagraph(this.ctx, p).split('\n')[0]?.slice(0, 600) ?? '') : type);
+    const text = lesion?.clinicalDiagnosis ?? (p && type ? this.preciseType(type, p) : type);
     const documented = lesion?.icd10;
     if (documented) {
       const codes = this.documented(documented, where, who);

@@ -318,6 +318,60 @@ const cases: Case[] = [
     dx: [['D49.2']],
   },
   {
+    name: 'a cyst excised at R upper back, the preoperative list naming "Epidermoid cyst, R upper back" → L72.0 (and the scalp one pilar, L72.11)',
+    input: {
+      sections: {
+        note: 'PREOPERATIVE DIAGNOSES:\n1. Epidermoid cyst, R upper back, recurrently inflamed.\n2. Pilar cyst, L parietal scalp.\n\nPROCEDURE 1 - R upper back\nExcised.\n',
+      },
+      lesions: [
+        { label: 'L1', site: { key: 'upper-back', text: 'R upper back', laterality: 'right' } },
+        { label: 'L2', site: { key: 'parietal-scalp', text: 'L parietal scalp', laterality: 'left' } },
+      ],
+      procedures: [
+        proc({
+          id: 'p1',
+          kind: 'excision',
+          lesionLabels: ['L1'],
+          lesionType: 'cyst',
+          text: 'Excision, R upper back',
+          site: { key: 'upper-back', text: 'R upper back', laterality: 'right' },
+        }),
+        proc({
+          id: 'p2',
+          kind: 'excision',
+          lesionLabels: ['L2'],
+          lesionType: 'cyst',
+          text: 'Excision, L parietal scalp',
+          site: { key: 'parietal-scalp', text: 'L parietal scalp', laterality: 'left' },
+        }),
+      ],
+    },
+    lines: [
+      { code: '11403', procedureIds: ['p1'], lesionLabels: ['L1'] },
+      { code: '11422', procedureIds: ['p2'], lesionLabels: ['L2'] },
+    ],
+    dx: [['L72.0'], ['L72.11']],
+  },
+  {
+    name: 'two kinds of cyst named at the same site: the family code stays (L72.9)',
+    input: {
+      sections: { note: 'Epidermoid cyst R upper back vs\npilar cyst R upper back.\n' },
+      lesions: [{ label: 'L1', site: { key: 'upper-back', text: 'R upper back', laterality: 'right' } }],
+      procedures: [
+        proc({
+          id: 'p1',
+          kind: 'excision',
+          lesionLabels: ['L1'],
+          lesionType: 'cyst',
+          text: 'Excision, R upper back',
+          site: { key: 'upper-back', text: 'R upper back', laterality: 'right' },
+        }),
+      ],
+    },
+    lines: [{ code: '11403', procedureIds: ['p1'], lesionLabels: ['L1'] }],
+    dx: [['L72.9']],
+  },
+  {
     name: 'no dx in the assessment: a fitting code written elsewhere in the note is used (info)',
     input: {
       sections: { note: 'Primary focal hyperhidrosis of the axillae (L74.510), failed Drysol. Hx of BCC (C44.41) 2019.' },
