@@ -86,6 +86,18 @@ export function anatomicSite(p: Procedure): AnatomicSite | undefined {
   return sub === 'eyelid' || sub === 'finger' || sub === 'toe' ? sub : undefined;
 }
 
+/** A procedure's paragraph cut where the next procedure of its section begins ("… warts …" then "Acrochordons, neck …"). */
+function untilNextProcedure(ctx: RuleContext, p: Procedure, paragraph: string): string {
+  const span = p.span;
+  const section = span ? ctx.encounter.sections[span.section] : undefined;
+  if (!span || !section) return paragraph;
+  const from = section.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
+  const next = ctx.encounter.procedures
+    .filter((q) => q !== p && q.span?.section === span.section && q.span.start > span.end)
+    .reduce((min, q) => Math.min(min, (q.span?.start ?? min) - from), paragraph.length);
+  return paragraph.slice(0, Math.max(0, next));
+}
+
 /**
  * "3 warts R hand (1 on R index finger), 2 plantar warts L foot - LN2": a destruction counted over several lesions
  * whose paragraph also names places off that digit or lid (another region, unit or side) treats more than the digit.
@@ -94,7 +106,7 @@ function spreadBeyond(ctx: RuleContext, p: Procedure): string | undefined {
   if ((p.count ?? 1) < 2 || !p.site?.key) return undefined;
   const own = siteInfo(p.site.key);
   const side = p.site.laterality;
-  const other = findSites(procedureParagraph(ctx, p), { strict: true }).find((m) => {
+  const other = findSites(untilNextProcedure(ctx, p, procedureParagraph(ctx, p)), { strict: true }).find((m) => {
     if (m.site.key === p.site?.key) return false;
     const info = siteInfo(m.site.key);
     if (!info || !own) return false;
@@ -105,7 +117,9 @@ function spreadBeyond(ctx: RuleContext, p: Procedure): string | undefined {
       return mine !== undefined && theirs !== undefined && mine !== theirs;
     }
     const sideClash = m.site.laterality !== undefined && side !== undefined && m.site.laterality !== side;
-    return info.region !== own.region || info.subunit !== undefined || sideClash;
+    // "fourteen warts on the fingers and palms": a digit's count that names the palm or sole counts more than the digit.
+    const offTheDigit = own.special === 'digit' && info.subunit === undefined && (m.site.key === 'palm' || m.site.key === 'sole');
+    return info.region !== own.region || info.subunit !== undefined || sideClash || offTheDigit;
   });
   return other?.site.text;
 }

@@ -237,6 +237,47 @@ describe('checks/anatomic-modifiers', () => {
     ]);
   });
 
+  it.each([
+    [
+      "warts on the fingers and palms, then a tag line: the palms are the other place, not the tags' neck",
+      'Verruca vulgaris, fourteen lesions on the fingers and palms of both hands: LN2.\nAcrochordons, neck: snipped.\n',
+      'palms',
+    ],
+    [
+      'warts on the fingers only, then a tag line on the neck: no spread',
+      'Verruca vulgaris, fourteen lesions on the fingers: LN2.\nAcrochordons, neck: snipped.\n',
+      undefined,
+    ],
+  ])('%s', (_name, note, elsewhere) => {
+    const warts = note.indexOf('\n');
+    const r = check([{ code: '17110', lesionLabels: [], procedureIds: ['w'] }], {
+      visit: { dateOfService: '2025-03-01' },
+      sections: { note },
+      procedures: [
+        {
+          id: 'w',
+          kind: 'destruction-benign',
+          count: 14,
+          lesionLabels: [],
+          site: { text: 'fingers', key: 'finger' },
+          text: note.slice(0, warts),
+          span: { section: 'note', start: 0, end: warts },
+        },
+        {
+          id: 't',
+          kind: 'skin-tag-removal',
+          lesionLabels: [],
+          site: { text: 'neck', key: 'neck' },
+          text: 'Acrochordons, neck',
+          span: { section: 'note', start: warts + 1, end: note.length - 1 },
+        },
+      ],
+    });
+    const message = r.draft.findings.find((f) => f.rule === 'checks/anatomic-modifiers')?.message ?? '';
+    if (elsewhere) expect(message).toBe(`17110 counts lesions on the fingers and elsewhere (${elsewhere}), so no finger modifier was added.`);
+    else expect(message).not.toContain('elsewhere');
+  });
+
   it('one 17110 for SKs on the back and a wart on the R thumb → no thumb modifier for the whole line', () => {
     const r = check([{ code: '17110', lesionLabels: [], procedureIds: ['sk', 'wart'] }], {
       visit: { dateOfService: '2025-03-01' },
