@@ -52,6 +52,19 @@ const UNKNOWN_SPECIMEN = 'pathology/report-for-unknown-specimen';
 const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toUpperCase() === b.toUpperCase();
 
 /** First clause of a diagnosis, lower-cased when the lab shouts ("BASAL CELL CARCINOMA, nodular" → "basal cell carcinoma"). */
+/** Results from least to most serious: a container of several parts keeps the last one found here. */
+const SERIOUSNESS: readonly PathologyReport['behavior'][] = [
+  'unknown',
+  'nondiagnostic',
+  'inflammatory',
+  'infectious',
+  'benign',
+  'premalignant',
+  'uncertain',
+  'in-situ',
+  'malignant',
+];
+
 function shortDx(report: PathologyReport): string {
   const first = (report.diagnosisText.split(/[,.;(]/)[0] ?? report.diagnosisText).trim().slice(0, 80);
   return first === first.toUpperCase() ? first.toLowerCase() : first;
@@ -147,7 +160,8 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       const { entry } = result.candidate;
       const earlier = entry.result?.report;
       // A supplement (an addendum adding only stains) has no diagnosis to disagree with.
-      if (earlier && !p.report.amended && !earlier.amended && !p.report.supplement && !earlier.supplement && earlier.behavior !== p.report.behavior) {
+      const part = result.candidate.part === true;
+      if (earlier && !part && !p.report.amended && !earlier.amended && !p.report.supplement && !earlier.supplement && earlier.behavior !== p.report.behavior) {
         // Two results that disagree on behavior, neither marked amended: the later one is used, the user checks.
         const twoResults: Finding = {
           severity: 'warning',
@@ -162,7 +176,34 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       const v = indexOf.get(entry.encounterId) as number;
       moved[p.host]?.add(p.report);
       // Linked across a label difference: the visit reads the report under its own label.
-      const merged = result.candidate.labelMismatch ? { ...p.report, specimenLabel: entry.label } : p.report;
+      const merged = result.candidate.labelMismatch || part ? { ...p.report, specimenLabel: entry.label } : p.report;
+      // Parts of one container are one specimen (§7.2): the container keeps its most serious part's result.
+      const keepEarlier = part && earlier && SERIOUSNESS.indexOf(earlier.behavior) >= SERIOUSNESS.indexOf(p.report.behavior);
+      if (part) {
+        const partsFinding: Finding = {
+          severity: 'warning',
+          rule: RECONCILE_RULE.containerParts,
+          message: `Report part ${label} (${shortDx(p.report)}, ${p.report.behavior}) is part of container ${entry.label} of ${entry.source}, which holds ${entry.pieces} procedures' tissue not told apart: one specimen is billed, with its most serious result.`,
+          target: entry.label,
+          fix: "Check each lesion's diagnosis against its part; if the pieces were inked or tagged apart, document it and each is its own specimen.",
+        };
+        extra[v]?.push(partsFinding);
+        extra[p.host]?.push(partsFinding);
+      }
+      if (keepEarlier) {
+        moved[p.host]?.add(p.report);
+        extra[p.host]?.push({
+          severity: 'info',
+          rule: RECONCILE_RULE.reportLinked,
+          message: `Report for specimen ${label} linked to ${entry.source}, container ${entry.label}: its interpretation is billed on that visit's claim, not again here.`,
+          target: label,
+        });
+        continue;
+      }
+      if (part && earlier) {
+        const k = added[v]?.indexOf(earlier) ?? -1;
+        if (k >= 0) added[v]?.splice(k, 1);
+      }
       added[v]?.push(merged);
       const date = reportDate(p.report, host.visit.dateOfService);
       entry.result = {

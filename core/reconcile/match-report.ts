@@ -25,6 +25,8 @@ export interface Candidate {
   dateUnverified: boolean;
   /** Linked although the labels differ: same patient, collected on the visit's date, same site, the only open one. */
   labelMismatch?: boolean;
+  /** The report's part ("A1") of the visit's one container ("A") holding several procedures' tissue. */
+  part?: boolean;
 }
 
 export type MatchResult =
@@ -60,7 +62,7 @@ export function matchReport(input: ReportToMatch, log: readonly SpecimenLogEntry
       dateUnverified: age === undefined,
     });
   }
-  if (candidates.length === 0) return byDateAndSite(input, log);
+  if (candidates.length === 0) return jarPart(input, log, refDate, windowDays) ?? byDateAndSite(input, log);
   const plausible = candidates.filter((c) => c.site !== 'conflict');
   if (plausible.length === 0) return { kind: 'conflict', candidates };
   // An open specimen is the one waiting for this report; an already resulted one only takes an amended or repeated copy.
@@ -71,6 +73,29 @@ export function matchReport(input: ReportToMatch, log: readonly SpecimenLogEntry
   const top = pool.filter((c) => score(c) === best);
   if (top.length === 1) return { kind: 'matched', candidate: top[0] as Candidate };
   return { kind: 'ambiguous', candidates: top };
+}
+
+/**
+ * "A1. Skin, right upper back: BCC" / "A2. … SK" for a visit whose note put both biopsies "in container A" without
+ * telling them apart: each part belongs to that one container (§7.2), even after a sibling part resulted it.
+ */
+function jarPart(input: ReportToMatch, log: readonly SpecimenLogEntry[], refDate: string | undefined, windowDays: number): MatchResult | undefined {
+  const jar = /^([A-Z])[1-9]$/.exec(input.report.specimenLabel)?.[1];
+  if (!jar) return undefined;
+  const found = log.filter((e) => {
+    const age = daysBetween(e.dateOfService, refDate);
+    return (
+      e.patientKey === input.patientKey &&
+      e.encounterId !== input.hostEncounterId &&
+      (e.pieces ?? 0) >= 2 &&
+      same(e.label, jar) &&
+      (age === undefined || (age >= 0 && age <= windowDays))
+    );
+  });
+  const entry = found.length === 1 ? found[0] : undefined;
+  if (!entry) return undefined;
+  const sameDay = !!input.report.collectedDate && input.report.collectedDate === entry.dateOfService;
+  return { kind: 'matched', candidate: { entry, site: 'same', sameDay, dateUnverified: daysBetween(entry.dateOfService, refDate) === undefined, part: true } };
 }
 
 /**

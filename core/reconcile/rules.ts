@@ -13,6 +13,7 @@ export const RECONCILE_RULE = {
   released: 'reconcile/released-after-pathology',
   aging: 'reconcile/pathology-aging',
   noFollowUp: 'reconcile/malignant-no-follow-up',
+  containerParts: 'reconcile/container-parts',
 } as const;
 
 export interface ReconcileRuleMeta {
@@ -23,6 +24,14 @@ export interface ReconcileRuleMeta {
 }
 
 export const reconcileRules: ReconcileRuleMeta[] = [
+  {
+    id: RECONCILE_RULE.containerParts,
+    title: "A report's parts belong to one container of the visit",
+    explain:
+      "The note put several procedures' tissue in one container without telling the pieces apart (no ink, no suture), and the lab reported them as parts (A1, A2) of that container. " +
+      "Pieces not told apart in one container are one specimen: one interpretation is billed, with the most serious result, and the user checks each lesion's diagnosis against its part.",
+    references: ['Reference §7.2 (unit = specimen; unlabeled pieces in one container are one)', 'DESIGN.md: never guess silently'],
+  },
   {
     id: RECONCILE_RULE.resultLinked,
     title: 'A later pathology report was linked to a specimen of this visit',

@@ -13,6 +13,8 @@ export interface SpecimenLogEntry {
   /** What the user calls the visit (file name in the CLI); falls back to the date of service. */
   source: string;
   label: string;
+  /** One container holding several procedures' tissue, not told apart (§7.2: one specimen). */
+  pieces?: number;
   lesionLabel?: string;
   site?: Site;
   procedureKind?: ProcedureKind;
@@ -93,6 +95,7 @@ export function specimensOf(encounter: Encounter, name?: string): SpecimenLogEnt
     if (s.type === 'mohs' || proc?.kind === 'mohs' || mohs.some((m) => same(m.specimenLabel, s.label))) continue;
     add({
       label: s.label,
+      ...(s.pieces ? { pieces: s.pieces } : {}),
       ...(s.lesionLabel ? { lesionLabel: s.lesionLabel } : {}),
       ...(s.site || proc?.site ? { site: s.site ?? proc?.site } : {}),
       ...(proc ? { procedureKind: proc.kind } : {}),
