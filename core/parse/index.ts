@@ -599,7 +599,12 @@ function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
   for (let i = parsed.length - 2; i >= 0; i--) {
     const t = parsed[i] as ParsedProcedure;
     if (t.block.parent || t.procedure.status !== 'performed' || !t.block.trigger.lineStart) continue;
-    if (bare(t.block.trigger.text) !== bare(t.block.section.name)) continue;
+    // The title line itself, or the first line of a procedure section with neither site nor count ("Procedure note -
+    // destruction of malignant lesions" over the numbered lesions).
+    const titleLine =
+      bare(t.block.trigger.text) === bare(t.block.section.name) ||
+      (t.block.section.role === 'procedure' && t.block.trigger.start === t.block.section.start && !t.procedure.site && t.procedure.count === undefined);
+    if (!titleLine) continue;
     const next = parsed.slice(i + 1).find((q) => !q.block.parent && q.block.section === t.block.section);
     if (!next || next.procedure.kind !== t.procedure.kind || next.procedure.status !== 'performed') continue;
     if (t.procedure.site?.key && next.procedure.site?.key && !sameSiteKey(t.procedure.site.key, next.procedure.site.key)) continue;

@@ -140,6 +140,9 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
 
 const SESSION = /\b(?:session|treatment|tx)\s*(?:#|no\.?)\s*\d/i;
 
+/** Debridement words of a PDT session's preparation (curettage or abrasion of hyperkeratotic lesions). */
+const PDT_STEP = /\b(?:curett\w*|debrid\w*|scrap\w*|abrad\w*|abrasion|de-?roof\w*)\b/i;
+
 const LIST_PREVIEW = /^\s*\|?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\|[^\n]*(?:\.{3}|…)\s*\|?\s*$/;
 
 function unitTriggers(u: Unit): Trigger[] {
@@ -467,6 +470,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       // "Granulation tissue curetted." inside a nail or wound procedure: a step of that procedure, no lesion destroyed
       // (only chemical cautery of granulation tissue has a code of its own, 17250, §14).
       if (t.family === 'destruction' && t.generic && GRANULATION.test(clause) && !CHEMICAL_CAUTERY.test(clause)) return false;
+      // "Lesions curetted lightly (debridement of hyperkeratotic AKs) before application." in a PDT session: its
+      // preparation (CPT 96574 is PDT after targeted debridement), not a destruction of its own.
+      if ((t.family === 'destruction' || t.family === 'debridement') && (current?.parent ?? current)?.family === 'pdt' && PDT_STEP.test(clause)) return false;
       return intent !== 'history' && intent !== 'negated';
     });
     if (u.afterBlank && !u.label) listHeader = undefined;
@@ -2285,7 +2291,21 @@ function clinicalDxOf(b: Block): string | undefined {
   // "1. … Dx: inflamed epidermoid cyst. 2. Posterior neck - I&D … Dx: abscess of neck.": the block's own Dx field
   // names its lesion before a Dx carried over from the item above.
   for (const units of [b.units, b.context]) {
-    for (const u of units) if (u.field && isDxField(u.field) && u.value?.trim()) return u.value.trim().slice(0, 200);
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i] as Unit;
+      const value = u.field && isDxField(u.field) ? u.value?.trim() : undefined;
+      if (!value) continue;
+      if (!/^#?\d{1,2}[.)]?$/.test(value)) return value.slice(0, 200);
+      // "Dx: 1. Neoplasm of uncertain behavior L temple 2. Encounter for removal of sutures": the value is the first
+      // item's number; the items follow on the line.
+      const items: string[] = [];
+      for (let k = i + 1; k < units.length && !(units[k] as Unit).lineStart; k++) items.push((units[k] as Unit).text);
+      const listed = items
+        .join(' ')
+        .replace(/\s+#?\d{1,2}[.)]\s+/g, '; ')
+        .trim();
+      if (listed) return listed.slice(0, 200);
+    }
   }
   // Units that start a line are joined by a line break: "- r/o morphea" ends where its line does.
   let t = '';

@@ -191,3 +191,40 @@ describe('an inflamed SK told with its count first', () => {
     expect(r.dx).toEqual([['L57.0'], ['L57.0'], ['L82.0']]);
   });
 });
+
+describe('a PDT session told in steps', () => {
+  it('the curettage before application is its preparation, and the drug sentence the same session', () => {
+    const r = codeNote(
+      'Photodynamic therapy, face, for 22 AKs. Lesions curetted lightly (debridement of hyperkeratotic AKs) before application. Aminolevulinic acid 20% (Levulan Kerastick) applied by MA to whole face, incubated 1 hour, then blue light (BLU-U) 16 min 40 sec. Pt tolerated well.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['96567', 'J7308-JZ']);
+    expect(r.findings).not.toContain('destruction/count-documented');
+    expect(r.findings).not.toContain('other-procedures/debridement');
+    // Debridement with a staff-applied drug is not 96574: the PDT rule says so.
+    expect(r.findings.filter((f) => f === 'phototherapy/pdt')).toHaveLength(2);
+  });
+});
+
+describe("a procedure section's title line over its numbered procedures", () => {
+  it('"Procedure note - destruction of malignant lesions" adds no lesion of its own', () => {
+    const r = codeNote(
+      'Procedure note - destruction of malignant lesions\n1. SCCIS R dorsal hand, bx 11/03/2026 (S26-5120), 1.2 cm: ED&C x 3.\n2. sBCC L upper back, bx 11/03/2026 (S26-5121), 0.9 cm: ED&C x 3.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['17272', '17261']);
+    expect(r.dx).toEqual([['D04.61'], ['C44.519']]);
+    expect(r.findings).not.toContain('destruction/malignant-diameter');
+  });
+});
+
+describe('a numbered diagnosis field', () => {
+  it('"Dx: 1. Neoplasm of uncertain behavior L temple  2. Encounter for removal of sutures" is read past its numbers', () => {
+    const r = codeNote(
+      'New today: 6 mm hyperkeratotic papule L temple.\nProcedure: Shave biopsy L temple. Tangential bx to mid dermis. Spec A.\nDx: 1. Neoplasm of uncertain behavior L temple  2. Encounter for removal of sutures\n',
+      { payer: 'commercial' },
+    );
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.findings).not.toContain('diagnosis/unmapped');
+  });
+});
