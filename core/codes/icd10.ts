@@ -256,8 +256,10 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/palmo-?plantar pustulosis|pustulosis palmaris et plantaris/, 'L40.3'],
   [/lichen sclerosus/, 'L90.0'],
   [/lichen simplex/, 'L28.0'],
-  [/prurigo nodularis/, 'L28.1'],
-  [/lichen planus/, 'L43.9'],
+  [/prurigo nodul(?:aris|es?)\b/, 'L28.1'],
+  // "hypertrophic LP plaques": LP is lichen planus when it names plaques or papules.
+  [/hypertrophic (?:lichen planus|lp\b)/, 'L43.0'],
+  [/lichen planus|\blp (?=plaques?|papules?|lesions?)/, 'L43.9'],
   [/granuloma annulare/, 'L92.0'],
   // icd10-derm §3.9: L94.0 "Localized scleroderma [morphea]".
   [/morphea|localized scleroderma/, 'L94.0'],

@@ -228,3 +228,29 @@ describe('a numbered diagnosis field', () => {
     expect(r.findings).not.toContain('diagnosis/unmapped');
   });
 });
+
+describe('intralesional injections of several conditions in one session', () => {
+  it('links every condition injected: lichen simplex, hypertrophic LP, a prurigo nodule, granuloma annulare', () => {
+    const r = codeNote(
+      'Scalp: 3 cm plaque of lichen simplex chronicus, itchy. ILK 10 mg/mL 1 mL.\nL shin: 2 hypertrophic LP plaques, ILK 10 mg/mL 0.5 mL each.\nR forearm: 1 prurigo nodule ILK 10 mg/mL 0.2 mL.\nAlso 4 granuloma annulare papules R hand ILK 5 mg/mL 0.1 mL each.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11901', 'J3301 x3']);
+    expect(r.dx[0]).toEqual(['L28.0', 'L43.0', 'L28.1', 'L92.0']);
+  });
+});
+
+describe('a wound check told as "Wound check after <surgery> <date>"', () => {
+  it("is a post-op visit: a biopsy at another site in the flap's global period takes 79", () => {
+    const r = codeNote(
+      'Wound check after Mohs 11/06/2026 (L nasal ala, bilobed flap). Healing well. Sutures removed.\nPt also concerned about a new lesion R upper back: 8 mm dark irregular papule - punch biopsy 4 mm (A) today, closed with 2 sutures.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11104-79', '88305']);
+    expect(r.findings).toContain('checks/global-period');
+  });
+  it('"Wound check after 2 weeks" in a plan is not this visit', () => {
+    const e = parseNote('Date of Service: 11/20/2026\nShave bx L arm (A).\nWound check after 2 weeks with PCP.\n');
+    expect(e.visit.postOpOf).toBeUndefined();
+  });
+});
