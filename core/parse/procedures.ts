@@ -2687,12 +2687,23 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   )
     procedure.drivesDecision = true;
   if (kind === 'mohs' || kind === 'excision' || kind === 'repair' || kind === 'adjacent-tissue-transfer') {
-    if (
-      /\b(?:into|to\s+the\s+level\s+of|down\s+to|involv(?:ed|ing)|through|invad\w+|exposing|exposed)\s+(?:the\s+)?(?:underlying\s+)?(?:\w+\s+)?(?:muscle|cartilage|bone|periosteum|tendon|perichondrium|major\s+(?:nerve|vessel))\b/i.test(
-        all,
-      )
-    )
-      procedure.deepStructureInvolved = true;
+    // "down to the muscle fascia; muscle not exposed", "to the perichondrium; cartilage not exposed": the fascia over a
+    // structure, or a structure named as spared, is no involvement of it (CPT 17311 names the structure itself).
+    const spared = (word: string) =>
+      new RegExp(
+        `\\b${word}\\s+(?:was\\s+|were\\s+|is\\s+)?(?:not|never)\\s+(?:\\w+\\s+)?(?:exposed|involved|invaded|violated|entered)|\\b(?:no|without(?:\\s+exposing)?)\\s+(?:the\\s+)?(?:underlying\\s+)?${word}\\b|\\b${word}\\s+(?:left\\s+)?(?:intact|spared|preserved)`,
+        'i',
+      ).test(all);
+    const deep = [
+      ...all.matchAll(
+        /\b(?:into|to\s+the\s+level\s+of|down\s+to|involv(?:ed|ing)|through|invad\w+|exposing|exposed)\s+(?:the\s+)?(?:underlying\s+)?(?:\w+\s+)?(muscle|cartilage|bone|periosteum|tendon|perichondrium|major\s+(?:nerve|vessel))\b(?!\s+fascia)/gi,
+      ),
+    ].some((m) => {
+      const word = (m[1] ?? '').toLowerCase();
+      const structure = word === 'perichondrium' ? 'cartilage' : word === 'periosteum' ? 'bone' : (word.split(/\s+/).pop() ?? word);
+      return !spared(structure) && !spared(word.replace(/\s+/g, '\\s+'));
+    });
+    if (deep) procedure.deepStructureInvolved = true;
   }
   if (
     [

@@ -204,3 +204,16 @@ describe('a plan of ten or more numbered problems', () => {
     expect(e.visit.problems).toHaveLength(11);
   });
 });
+
+describe('a Mohs defect down to a structure that is spared', () => {
+  it.each([
+    ['Final defect 2.0 x 1.8 cm down to the muscle fascia; muscle not exposed.', false],
+    ['Final defect to the level of the underlying muscle fascia, muscle not exposed.', false],
+    ['Final defect 1.4 x 1.2 cm, down to the perichondrium; cartilage not exposed.', false],
+    ['Final defect into the underlying muscle (trapezius), partially excised.', true],
+    ['Final defect extends into the underlying cartilage, which was excised in stage 2.', true],
+  ])('%s -> deep %s', (line, deep) => {
+    const e = parseNote(`DOS: 11/24/2026\nMohs, BCC R upper back.\nStage I: 3 blocks, clear.\n${line}\n`);
+    expect(e.procedures.find((p) => p.kind === 'mohs')?.deepStructureInvolved ?? false).toBe(deep);
+  });
+});
