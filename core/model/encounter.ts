@@ -239,6 +239,8 @@ export const PathologyReport = z.object({
   labBills: z.boolean().optional(),
   /** The lab says it never received this part ("B: not received", "container received empty"): no tissue, no result. */
   notReceived: z.boolean().optional(),
+  /** The lab's part ("A1") of the note's one container (specimenLabel "A"): that piece's own diagnosis and site. */
+  part: z.string().optional(),
   span: Span.optional(),
 });
 export type PathologyReport = z.infer<typeof PathologyReport>;

@@ -176,14 +176,18 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
       const v = indexOf.get(entry.encounterId) as number;
       moved[p.host]?.add(p.report);
       // Linked across a label difference: the visit reads the report under its own label.
-      const merged = result.candidate.labelMismatch || part ? { ...p.report, specimenLabel: entry.label } : p.report;
+      const merged = part
+        ? { ...p.report, specimenLabel: entry.label, part: label }
+        : result.candidate.labelMismatch
+          ? { ...p.report, specimenLabel: entry.label }
+          : p.report;
       // Parts of one container are one specimen (§7.2): the container keeps its most serious part's result.
       const keepEarlier = part && earlier && SERIOUSNESS.indexOf(earlier.behavior) >= SERIOUSNESS.indexOf(p.report.behavior);
       if (part) {
         const partsFinding: Finding = {
           severity: 'warning',
           rule: RECONCILE_RULE.containerParts,
-          message: `Report part ${label} (${shortDx(p.report)}, ${p.report.behavior}) is part of container ${entry.label} of ${entry.source}, which holds ${entry.pieces} procedures' tissue not told apart: one specimen is billed, with its most serious result.`,
+          message: `Report part ${label} (${shortDx(p.report)}, ${p.report.behavior}) is part of container ${entry.label} of ${entry.source}, which holds ${entry.pieces} procedures' tissue not told apart: one specimen is billed, with its most serious result; each lesion takes the part at its site.`,
           target: entry.label,
           fix: "Check each lesion's diagnosis against its part; if the pieces were inked or tagged apart, document it and each is its own specimen.",
         };
@@ -191,6 +195,9 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
         extra[p.host]?.push(partsFinding);
       }
       if (keepEarlier) {
+        // Each part stays on the visit for its own lesion's diagnosis; the most serious one stays last (the container's).
+        const k = added[v]?.indexOf(earlier) ?? -1;
+        if (k >= 0) added[v]?.splice(k, 0, merged);
         moved[p.host]?.add(p.report);
         extra[p.host]?.push({
           severity: 'info',
@@ -199,10 +206,6 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
           target: label,
         });
         continue;
-      }
-      if (part && earlier) {
-        const k = added[v]?.indexOf(earlier) ?? -1;
-        if (k >= 0) added[v]?.splice(k, 1);
       }
       added[v]?.push(merged);
       const date = reportDate(p.report, host.visit.dateOfService);

@@ -117,6 +117,18 @@ interface Where {
   subsite?: string;
 }
 
+/** The lab's part of one container (A1, A2) whose site is this lesion's: that piece's result is the lesion's (§13.1). */
+function partAt(reports: readonly PathologyReport[], label: string | undefined, where: Where): PathologyReport | undefined {
+  if (!label || !where.siteKey) return undefined;
+  const parts = reports.filter((r) => r.part && r.specimenLabel.toUpperCase() === label.toUpperCase());
+  if (parts.length < 2) return undefined;
+  const here = parts.filter((r) => {
+    const s = r.siteText ? resolveSite(r.siteText) : undefined;
+    return !!s && s.key === where.siteKey && (!s.laterality || !where.laterality || s.laterality === where.laterality);
+  });
+  return here.length === 1 ? here[0] : undefined;
+}
+
 function mergeSite(...sites: (Site | undefined)[]): Where {
   const w: Where = {};
   for (const s of sites) {
@@ -471,7 +483,7 @@ class Linker {
       : specimenLabel
         ? `Specimen ${specimenLabel}`
         : (t.procedure?.site?.text ?? t.procedure?.kind ?? 'line');
-    const report = this.ctx.pathologyFor(specimenLabel);
+    const report = partAt(this.ctx.encounter.pathology, specimenLabel, where) ?? this.ctx.pathologyFor(specimenLabel);
     const proven = this.proven(t.lesionLabel, t.procedure);
     if (report) {
       const labSide = sideWords(report.siteText);

@@ -35,6 +35,11 @@ describe('parts of one container', () => {
     expect(r.rules[0]?.filter((x) => x === 'reconcile/container-parts')).toHaveLength(2);
     expect(r.rules[1]).not.toContain('pathology/report-for-unknown-specimen');
     expect(r.rules[0]).not.toContain('reconcile/conflicting-report');
+    // Each lesion takes the part at its site.
+    const bcc = parts.find((x) => x.behavior === 'malignant')?.siteText;
+    expect(r.drafts[0]?.lines.filter((l) => l.code.startsWith('111')).map((l) => l.dx)).toEqual(
+      bcc === 'R upper back' ? [['C44.519'], ['L82.1']] : [['L82.1'], ['C44.519']],
+    );
   });
 
   it('a part label with no container of that letter is not linked to it', () => {
