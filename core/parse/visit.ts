@@ -216,6 +216,9 @@ const WOUND_CARE =
   /\b(?:(?:warm\s+|epsom\s+(?:salt\s+)?)?soaks?|soaking|dressing(?:\s+changes?)?|bandages?|band-?aids?|wound\s+care|vaseline|petrolatum|aquaphor|keep\s+(?:it\s+|the\s+(?:site|wound)\s+)?(?:clean|dry|covered))\b[^.;,\n]*/gi;
 const PROCEDURE_ONLY =
   /\b(?:biops|bx|ln2|cryo|liquid\s+nitrogen|destruction|destroyed|excis|shave|punch|ed&c|ed\s*&\s*c|mohs|ilk|intralesional|curettage|removed|snip|i\s*&\s*d\b|incis(?:ed|ion)\s+(?:and|&)\s+drain|drained)/i;
+/** A drug strength per volume, with the drug named before it ("Kenalog 10 mg/mL", "triamcinolone 40 mg/cc"). */
+const INJECTED_STRENGTH =
+  /\b(?:(?:kenalog|triamcinolone(?:\s+acetonide)?|tac|5-?fu|fluorouracil|lidocaine|lido)[-\s]*)?\d+(?:\.\d+)?\s*mg\s*\/\s*(?:ml|cc)\b/gi;
 /** An incision and drainage told in the problem. */
 const DRAINAGE = /\b(?:i\s*&\s*d|incis(?:ed|ion)\s+(?:and|&)\s+drain\w*|drain(?:ed|age))\b/i;
 /**
@@ -254,7 +257,9 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       const text = problemName(current.text);
       if (text) {
         const icd = PROBLEM_ICD.exec(current.body);
-        const body = DRAINAGE.test(current.body) ? current.body.replace(DRAINAGE_CULTURE, ' ') : current.body;
+        const drained = DRAINAGE.test(current.body) ? current.body.replace(DRAINAGE_CULTURE, ' ') : current.body;
+        // "ILK Kenalog 10 mg/mL 0.3 cc": the injected drug's strength is the procedure's, not a prescription.
+        const body = PROCEDURE_ONLY.test(drained) ? drained.replace(INJECTED_STRENGTH, ' ') : drained;
         const managed = MANAGED.test(body.replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor ').replace(WOUND_CARE, ' '));
         const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };
         if (icd?.[1] && /\d/.test(icd[1])) p.icd10 = icd[1];

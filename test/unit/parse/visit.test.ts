@@ -105,6 +105,9 @@ describe('visit facts', () => {
     ['1. Furuncle R thigh - drained, swabbed for C&S.', false],
     ['1. Abscess L axilla - I&D, culture sent; start doxycycline 100 mg bid x10 d.', true],
     ['1. Tinea corporis - KOH positive, culture sent, start terbinafine cream.', true],
+    // The injected drug's strength is the injection's own, not a prescription.
+    ['1. Keloid upper chest x1, itchy - ILK Kenalog 10 mg/mL 0.3 cc.', false],
+    ['1. Psoriasis plaques elbows - ILK triamcinolone 5 mg/mL to 2 plaques; start clobetasol 0.05% ointment bid.', true],
   ])("a culture of the pus drained today is the I&D's own work, not another problem's management: %s", (line, managed) => {
     const e = parseNote(`Assessment/Plan:\n${line}\n`);
     expect(e.visit.problems.map((p) => p.separatelyManaged)).toEqual([managed]);

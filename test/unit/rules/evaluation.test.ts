@@ -284,4 +284,11 @@ describe('evaluation with the whole registry', () => {
     expect(r.dx).toEqual([['L71.9'], ['L72.0']]);
     expect(r.findings).toEqual([]);
   });
+
+  it('an E/M beside an ILK whose only other words are the injected strength ("Kenalog 10 mg/mL") is not separate', async () => {
+    const { codeNote } = await import('./note-harness');
+    const r = codeNote('Established patient.\nA/P:\n1. Keloid upper chest x1, itchy - ILK Kenalog 10 mg/mL 0.3 cc.\n2. Hx BCC - no recurrence.\nE/M: 99213\n');
+    expect(r.lines).toEqual(['11900', 'J3301']);
+    expect(r.findings).toEqual(['evaluation/separately-identifiable']);
+  });
 });
