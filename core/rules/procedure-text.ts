@@ -62,9 +62,10 @@ function countPatterns(nouns: string): { before: RegExp; after: RegExp } {
   if (!patterns) {
     patterns = {
       // Not the digits of a decimal dose or a range ("0.8 mL each lesion" is not 8 lesions), nor a drug's strength
-      // ("Kenalog-10 to the keloid" is not 10 keloids): a count stands before its noun, with no "to the" between.
+      // ("Kenalog-10 to the keloid" is not 10 keloids), nor an item number ("#6 keloid upper chest x1"): a count stands
+      // before its noun, with no "to the" between.
       // \b before the lookbehind (the same checks at one position) lets the engine try word starts only.
-      before: new RegExp(`\\b(?<![\\d.,/-])(${NUMBER})\\s+(?:(?!(?:to|into|in|on|of|the|a|an)\\s)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`, 'i'),
+      before: new RegExp(`\\b(?<![\\d.,/#-])(${NUMBER})\\s+(?:(?!(?:to|into|in|on|of|the|a|an)\\s)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`, 'i'),
       after: new RegExp(`\\b(?:${nouns})\\s*(?:x|×|#)\\s*(\\d{1,3})\\b`, 'i'),
     };
     countPatternsByNouns.set(nouns, patterns);

@@ -661,6 +661,14 @@ describe('injection rules', () => {
   });
 });
 
+describe('an item number is no lesion count', () => {
+  it('"#6 keloid upper chest x1 -- ILK": one keloid, no "count unclear" warning', async () => {
+    const { countInText, LESION_NOUNS } = await import('../../../core/rules/procedure-text');
+    expect(countInText('#6 keloid upper chest x1, itchy -- ILK Kenalog 10 mg/mL 0.3 cc', LESION_NOUNS)).toBeUndefined();
+    expect(countInText('6 keloids upper chest -- ILK', LESION_NOUNS)).toBe(6);
+  });
+});
+
 describe('drug catalog helpers', () => {
   it('finds drugs by brand, generic and abbreviation', () => {
     expect(findDrug('Kenalog-40')?.hcpcs).toBe('J3301');
