@@ -297,6 +297,10 @@ export function findCount(text: string): number | undefined {
 
 const counts = parseMemo<number | undefined>();
 
+const COUNTED = /\bcounted\s*:?\s*(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\s+(?:were\s+)?counted\b/i;
+const EACH_OF_PAIR =
+  /(?<![\d.,])\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:lesions?\s+|aks?\s+|warts?\s+)?(?:on\s+|in\s+)?(?:each|per)\s+(?:side|hand|dorsal\s+hand|arm|forearm|cheek|leg|shin|foot|ear|temple|knee|elbow|shoulder|thigh|calf|axilla|eyelid|lid)\b/i;
+
 const NUMBERED_ITEM =
   /(?<![\w#])#\s?(\d{1,2})(?:\s*(?:-|–|to|through|thru)\s*#?\s?(\d{1,2}))?(?!\s*(?:blade|scalpel|needle|gauge|suture|curette|french|fr\b|-0|\d))/gi;
 
@@ -350,6 +354,15 @@ function countIn(text: string): number | undefined {
   for (let m = labels.exec(t), k = 0; m && k < 6; m = labels.exec(t), k++) {
     const n = m[1] ? wordNumber(m[1]) : undefined;
     if (n !== undefined) return n;
+  }
+  // "numerous AKs, >20, treated with LN2 (counted 23)": a count said to be counted is the count.
+  const counted = COUNTED.exec(t);
+  if (counted) return Number(counted[1] ?? counted[2]);
+  // "AKs, bilateral dorsal hands (5 each hand)", "4 on each cheek": one count for each of a pair of sites.
+  const eachOfPair = EACH_OF_PAIR.exec(t);
+  if (eachOfPair?.[1]) {
+    const n = wordNumber(eachOfPair[1]);
+    if (n !== undefined) return n * 2;
   }
   // "AKs - fourteen (14) treated with LN2": a count told with its digits, then the treatment verb.
   const toldTwice = COUNT_TREATED.exec(t);

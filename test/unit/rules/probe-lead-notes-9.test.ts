@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../../core/parse';
+import { findCount } from '../../../core/parse/measure';
 import { codeNote } from './note-harness';
 
 // Misreads found by the lead's probe notes (session 9), coded end to end (parse → rules):
@@ -252,5 +253,30 @@ describe('a wound check told as "Wound check after <surgery> <date>"', () => {
   it('"Wound check after 2 weeks" in a plan is not this visit', () => {
     const e = parseNote('Date of Service: 11/20/2026\nShave bx L arm (A).\nWound check after 2 weeks with PCP.\n');
     expect(e.visit.postOpOf).toBeUndefined();
+  });
+});
+
+describe('destruction counts told as counted, or per side of a pair', () => {
+  it.each([
+    ['Bilateral cheeks: numerous AKs, >20, treated with LN2 (counted 23).', 23],
+    ['ACTINIC KERATOSES, BILATERAL DORSAL HANDS (5 EACH HAND) - TREATED WITH LIQUID NITROGEN, 2 CYCLES.', 10],
+    ['AKs, 4 on each cheek, LN2 x2 cycles.', 8],
+    ['AKs x 6 face, 12 counted on scalp.', 12],
+  ])('%s → %i', (line, count) => {
+    expect(findCount(line)).toBe(count);
+  });
+  it.each([
+    ['ILK 0.5 mL each side', undefined],
+    ['Kenalog 10 mg/mL, 0.1 mL to each of 3 cysts', 3],
+  ])('a volume per side is no count: %s → %s', (line, count) => {
+    expect(findCount(line)).toBe(count);
+  });
+  it('the all-caps plan with per-hand counts codes 17000 + 17003 x9 and flags the entered 17003 x8 as under-coded', () => {
+    const r = codeNote(
+      'ASSESSMENT AND PLAN:\n1. ACTINIC KERATOSES, BILATERAL DORSAL HANDS (5 EACH HAND) - TREATED WITH LIQUID NITROGEN, 2 CYCLES.\nCHARGES: 17000, 17003 X 8\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['17000', '17003 x9']);
+    expect(r.findings).toContain('checks/charges-compare');
   });
 });
