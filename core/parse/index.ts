@@ -742,6 +742,8 @@ function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections:
   }
 }
 
+/** Mohs treats a cancer: a lesion whose words ("Indications: site 1 recurrent tumor in the H-zone") name none has no usable dx yet. */
+const namesCancer = (lesion: Lesion | undefined) => lesion?.clinicalDiagnosis !== undefined && MALIGNANT_WORDS.test(lesion.clinicalDiagnosis);
 const NOT_CONFIRMED = /\b(?:r\/o|rule\s+out|vs\.?|versus|concern\s+for|suspect\w*|possible|probable|ddx)\b/i;
 
 /**
@@ -750,7 +752,7 @@ const NOT_CONFIRMED = /\b(?:r\/o|rule\s+out|vs\.?|versus|concern\s+for|suspect\w
  */
 function mohsDxInHistory(parsed: ParsedProcedure[], lesionOf: (p: ParsedProcedure) => Lesion | undefined, sections: Section[]): void {
   const bare = parsed.filter(
-    (p) => p.procedure.kind === 'mohs' && p.procedure.status === 'performed' && !p.block.parent && p.procedure.site?.key && !lesionOf(p)?.clinicalDiagnosis,
+    (p) => p.procedure.kind === 'mohs' && p.procedure.status === 'performed' && !p.block.parent && p.procedure.site?.key && !namesCancer(lesionOf(p)),
   );
   if (bare.length === 0 || overBudget()) return;
   for (const s of sections) {
@@ -764,7 +766,7 @@ function mohsDxInHistory(parsed: ParsedProcedure[], lesionOf: (p: ParsedProcedur
         ),
       );
       const lesion = matches.length === 1 && matches[0] ? lesionOf(matches[0]) : undefined;
-      if (lesion && !lesion.clinicalDiagnosis) lesion.clinicalDiagnosis = line.trim().slice(0, 200);
+      if (lesion && !namesCancer(lesion)) lesion.clinicalDiagnosis = line.trim().slice(0, 200);
     }
   }
 }

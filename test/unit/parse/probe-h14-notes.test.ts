@@ -217,3 +217,13 @@ describe('a Mohs defect down to a structure that is spared', () => {
     expect(e.procedures.find((p) => p.kind === 'mohs')?.deepStructureInvolved ?? false).toBe(deep);
   });
 });
+
+describe('a Mohs tumour whose only dx field names no cancer', () => {
+  it('"Indications: tumour 1 recurrent in the H-zone" gives way to the pre-op line naming the BCC at its site', () => {
+    const e = parseNote(
+      'DOS: 11/26/2026\nPre-op diagnoses:\n Tumor 1 - RECURRENT nodular BCC, L nasal ala. Treated with ED&C in 2021 elsewhere.\nIndications: tumor 1 recurrent in the H-zone.\n\nProcedure #1 - Mohs, Tumor 1 (L nasal ala)\n Stage I: 3 blocks; clear.\n',
+    );
+    const mohs = e.procedures.find((p) => p.kind === 'mohs');
+    expect(e.lesions.find((l) => l.label === mohs?.lesionLabels[0])?.clinicalDiagnosis).toMatch(/nodular BCC, L nasal ala/);
+  });
+});
