@@ -44,7 +44,7 @@ const NEOPLASM_WORDS =
 /** A neoplasm named as such (not only "lesion", "papule" or "spot"). */
 // "r/o mm": after a hedge, "mm" is malignant melanoma, not millimetres.
 const NAMED_NEOPLASM =
-  /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna|\bdfsp\b|dermatofibrosarcoma|sarcoma|\bempd\b|paget/i;
+  /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna|\bdfsp\b|dermatofibrosarcoma|sarcoma|\bempd\b|paget|\bvin\b|intraepithelial\s+neoplasia/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 /** "Atypical (compound|junctional) melanocytic proliferation": a descriptive result that is not a nevus. */
 const ATYPICAL_PROLIFERATION = /\batypical\s+(?:[a-z]+\s+){0,2}melanocytic\s+proliferation\b/i;
@@ -580,8 +580,11 @@ class Linker {
     // "Procedure: I&D R thigh. … Dx: furuncle R thigh.", "• Dx: plaque psoriasis (L40.0)" over "• Tx: PUVA": a diagnosis field
     // told next to the procedure, with no other procedure between, is its own diagnosis, not one taken from elsewhere.
     if ((!h || GENERIC.has(h)) && KIND_FITS[p.kind]) {
-      const own = this.histology(dxFieldNear(this.ctx, p));
-      if (own && !GENERIC.has(own) && fitsKind(p.kind, own)) h = own;
+      const near = dxFieldNear(this.ctx, p);
+      const own = this.histology(near.field);
+      const above = own ? undefined : this.histology(near.lineAbove);
+      // "Fluctuant 2 cm abscess R buttock …; furuncle." then "I&D: …": the lesion line right above is the procedure's.
+      for (const x of [own, above]) if (x && !GENERIC.has(x) && fitsKind(p.kind, x) && (!h || GENERIC.has(h))) h = x;
     }
     // Only kinds with a list of fitting conditions can take one from the note (no list: nothing fits, no need to read it).
     if ((!h || GENERIC.has(h)) && !NO_NOTE_WIDE.includes(p.kind) && KIND_FITS[p.kind]) {
@@ -914,12 +917,12 @@ const DX_LINE =
 /**
  * The diagnosis field written on the lines after a procedure (before a blank line or the next procedure of its section),
  * else the last one on the lines just above it (after a blank line or the procedure before): the parser closes a
- * procedure's block at its own sentences. '' when there is none.
+ * procedure's block at its own sentences. '' when there is none. Also the one line right above the procedure's own.
  */
-function dxFieldNear(ctx: RuleContext, p: Procedure): string {
+function dxFieldNear(ctx: RuleContext, p: Procedure): { field: string; lineAbove: string } {
   const span = p.span;
   const section = span ? ctx.encounter.sections[span.section] : undefined;
-  if (!span || !section) return '';
+  if (!span || !section) return { field: '', lineAbove: '' };
   const lineStart = section.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
   const lineEnd = section.indexOf('\n', span.start) < 0 ? section.length : section.indexOf('\n', span.start);
   let end = Math.min(section.length, lineEnd + 600);
@@ -933,9 +936,10 @@ function dxFieldNear(ctx: RuleContext, p: Procedure): string {
     if (q.span.start > span.start && q.span.start < end) end = q.span.start;
     if (q.span.start < lineStart && q.span.end > start) start = Math.min(lineStart, q.span.end);
   }
+  const lineAbove = section.slice(start, lineStart).replace(/\n$/, '').split('\n').pop() ?? '';
   const below = [...section.slice(lineEnd, end).matchAll(DX_LINE)][0];
-  if (below) return below[1] ?? '';
-  return [...section.slice(start, lineStart).matchAll(DX_LINE)].pop()?.[1] ?? '';
+  if (below) return { field: below[1] ?? '', lineAbove };
+  return { field: [...section.slice(start, lineStart).matchAll(DX_LINE)].pop()?.[1] ?? '', lineAbove };
 }
 
 /** A visit problem with a usable code: the words of its name, and each problem line that gave the code, as told. */

@@ -372,6 +372,33 @@ const cases: Case[] = [
     dx: [['L72.9']],
   },
   {
+    name: 'the lesion line right above "I&D: …" is its own: furuncle of the buttock, L02.32, no "taken from elsewhere"',
+    input: {
+      sections: { note: 'Hx of cyst L axilla.\nFluctuant tender 2 cm abscess R buttock; furuncle.\nI&D: #11 blade stab incision, pus expressed.\n' },
+      procedures: [
+        proc({
+          id: 'p1',
+          kind: 'incision-drainage',
+          text: 'I&D: #11 blade stab incision, pus expressed.',
+          site: site('buttock', 'right'),
+          span: { section: 'note', start: 72, end: 116 },
+        }),
+      ],
+    },
+    lines: [{ code: '10060', procedureIds: ['p1'] }],
+    dx: [['L02.32']],
+  },
+  {
+    name: 'a vulvar biopsy to rule out lichen sclerosus vs differentiated VIN before pathology → D49.2 (a neoplasm is in the differential)',
+    input: {
+      lesions: [{ label: 'A', site: site('vulva'), clinicalDiagnosis: 'r/o lichen sclerosus vs differentiated VIN' }],
+      procedures: [proc({ id: 'p1', kind: 'biopsy-punch', lesionLabels: ['A'], specimenLabel: 'A' })],
+      specimens: [{ label: 'A', lesionLabel: 'A' }],
+    },
+    lines: [{ code: '56605', procedureIds: ['p1'], lesionLabels: ['A'], specimenLabels: ['A'] }],
+    dx: [['D49.2']],
+  },
+  {
     name: 'no dx in the assessment: a fitting code written elsewhere in the note is used (info)',
     input: {
       sections: { note: 'Primary focal hyperhidrosis of the axillae (L74.510), failed Drysol. Hx of BCC (C44.41) 2019.' },
