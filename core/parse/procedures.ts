@@ -2894,7 +2894,7 @@ export function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: 
   if (kind === 'shave-removal' || kind === 'skin-tag-removal' || kind === 'nail' || kind === 'debridement' || kind === 'destruction-malignant') {
     return (
       Boolean(specimenLabel) ||
-      /\b(?:sent\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|in[- ]office|outside)\s+){0,2}(?:path|pathology|histo|dermpath|dermatopathology|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimens?\s+(?:was\s+|were\s+)?(?:sent|submitted)|specimens?\s+(?:to|for)\s+(?:the\s+)?(?:path|pathology|histo\w*|derm\s*path\w*|dermatopath\w*|lab)\b|to\s+pathology|for\s+histolog)/i.test(
+      /\b(?:sent\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|in[- ]office|outside)\s+){0,2}(?:path|pathology|histo|dermpath|dermatopathology|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimens?\s+(?:was\s+|were\s+)?(?:sent|submitted)|specimens?\s+(?:to|for)\s+(?:the\s+)?(?:path|pathology|histo\w*|derm\s*path\w*|dermatopath\w*|lab)\b|to\s+pathology|for\s+histolog|[,;–—-]\s*(?:sent\s+)?(?:to\s+)?(?:path|pathology|dermpath)\s*(?:[.;]|$))/i.test(
         text,
       )
     );

@@ -280,3 +280,25 @@ describe('destruction counts told as counted, or per side of a pair', () => {
     expect(r.findings).toContain('checks/charges-compare');
   });
 });
+
+describe('"…, path." as the last word of a removal', () => {
+  it('an irritated SK shaved "0.8 cm, path." sends tissue: 88305 beside the shave removal', () => {
+    const r = codeNote('Irritated SK on R upper arm, snagging on bra strap - shave removal 0.8 cm, path.\n', { payer: 'medicare' });
+    expect(r.lines).toEqual(['11301', '88305']);
+  });
+  it('"path pending" about another procedure is not a specimen of a destruction', () => {
+    const r = codeNote('SK R arm, irritated - LN2, path not needed.\n', { payer: 'medicare' });
+    expect(r.lines).toEqual(['17110']);
+  });
+});
+
+describe('an E/M level written without the patient kind beside it', () => {
+  it.each([
+    ['Est pt. Psoriasis, 8% BSA, on topicals - cont clobetasol, start calcipotriene.\nLevel 4 visit.\n', ['99214']],
+    ['New patient. Acne vulgaris - start doxycycline 100 mg bid, tretinoin qhs.\nE/M level 3\n', ['99203']],
+    // The kind is not stated anywhere: no code is guessed.
+    ['Psoriasis, 8% BSA - cont clobetasol, start calcipotriene.\nLevel 4 visit.\n', []],
+  ])('%s', (note, lines) => {
+    expect(codeNote(note, { payer: 'commercial' }).lines).toEqual(lines);
+  });
+});
