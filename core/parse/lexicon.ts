@@ -421,6 +421,13 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       /^(?:moh|micrograph|mms)/i.test(t.slice(triggerAt, triggerAt + 12))
     )
       return 'history';
+    // "Here today for suture removal after excision of a BCC … on 11/18/2026": the surgery whose sutures come out.
+    if (
+      /\b(?:suture\s+removal|staple\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))\s+(?:after|following|from|s\/p|status\s+post)\s+(?:the\s+|her\s+|his\s+|their\s+|a\s+|an\s+|recent\s+|prior\s+)?$/i.test(
+        t.slice(Math.max(0, triggerAt - 60), triggerAt),
+      )
+    )
+      return 'history';
     // "Flattening a little after ILK #1": a numbered session named after "after"/"since" is an earlier one.
     if (
       /\b(?:after|since|following)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:first\s+|last\s+|previous\s+|prior\s+|initial\s+)?$/i.test(

@@ -227,3 +227,12 @@ describe('a Mohs tumour whose only dx field names no cancer', () => {
     expect(e.lesions.find((l) => l.label === mohs?.lesionLabels[0])?.clinicalDiagnosis).toMatch(/nodular BCC, L nasal ala/);
   });
 });
+
+describe('the surgery whose sutures come out today', () => {
+  it('"Here today for suture removal after excision of a BCC … on 11/18/2026" is no excision today', () => {
+    const e = parseNote(
+      'DOS: 11/25/2026\nHere today for suture removal after excision of a biopsy-proven BCC of the R upper back on 11/18/2026 (11602, 12032). Wound healed.\n',
+    );
+    expect(e.procedures.filter((p) => p.status === 'performed')).toEqual([]);
+  });
+});
