@@ -561,7 +561,9 @@ function procedureField(p: ParsedProcedure): boolean {
 }
 
 /** "He returns today for two excisions.", "presents for excision of a BCC on the R hand": why the patient came. */
-const VISIT_REASON = /\b(?:returns?|presents?|is\s+here|here|comes?\s+in|came\s+in|seen|scheduled)\s+(?:today\s+|back\s+)?(?:for|to\s+have)\b/i;
+// "Discussed options; pt elects excision today.": the decision announces the procedure told next.
+const VISIT_REASON =
+  /\b(?:(?:returns?|presents?|is\s+here|here|comes?\s+in|came\s+in|seen|scheduled)\s+(?:today\s+|back\s+)?(?:for|to\s+have)|(?:elects?|elected|chooses|chose|opts?|opted|agrees?|agreed|decided)\s+(?:to\s+(?:have|proceed\s+with|undergo)\s+|for\s+|on\s+)?(?=\S))/i;
 
 /**
  * A procedure named only as the reason for the visit, when the note goes on to describe a procedure of the same

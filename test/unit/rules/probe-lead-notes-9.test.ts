@@ -302,3 +302,15 @@ describe('an E/M level written without the patient kind beside it', () => {
     expect(codeNote(note, { payer: 'commercial' }).lines).toEqual(lines);
   });
 });
+
+describe('a decision sentence before the procedure note', () => {
+  it('"pt elects excision today" announces the excision told next: one malignant excision, not two', () => {
+    const r = codeNote(
+      'Return for results: bx 11/06/2026 R shin showed SCC, well-differentiated. Discussed options; pt elects excision today.\nExcision: R shin, lesion 1.4 cm, 4 mm margins, excised 2.2 cm, layered closure 5.0 cm. Specimen to path.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11603', '12032', '88305']);
+    expect(r.dx[0]).toEqual(['C44.722']);
+    expect(r.findings).not.toContain('documentation/could-not-read');
+  });
+});
