@@ -113,7 +113,8 @@ const AMOUNT = new RegExp(String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml
 function concentration(text: string): number | undefined {
   const written = WRITTEN_STRENGTH.exec(text);
   if (written?.[1]) return Number(written[1]);
-  const brand = /\bkenalog[- ]?(10|40|80)\b/i.exec(text);
+  // "Kenalog-40", "TAC 40 0.25 cc": the product's strength in mg/mL written after its name.
+  const brand = /\b(?:kenalog|tac)[- ]?(10|40|80)\b(?!\s*(?:mg|mcg|%|units?)\b)/i.exec(text);
   if (brand?.[1]) return Number(brand[1]);
   return undefined;
 }
@@ -139,7 +140,7 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
 
   // Waste: "20 units wasted", "wasted: 20 units", "no waste", "0 units discarded".
   if (
-    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|waste(?:d)?\s*[:=]?\s*(?:none|0(?:\s*(?:units?|mg|ml))?\b)|discarded\s*[:=]?\s*(?:none|0\b)|no\s+(?:amount\s+)?discarded|(?<![\d.])(?:0|zero)\s*(?:units?|u|mg|ml|cc|mcg)?\s+(?:were\s+|was\s+)?(?:wasted|discarded)\b|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
+    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|waste(?:d)?\s*[:=]?\s*(?:none|0(?![.,]\d)(?:\s*(?:units?|mg|ml))?\b)|discarded\s*[:=]?\s*(?:none|0(?![.,]\d)\b)|no\s+(?:amount\s+)?discarded|(?<![\d.])(?:0|zero)\s*(?:units?|u|mg|ml|cc|mcg)?\s+(?:were\s+|was\s+)?(?:wasted|discarded)\b|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
       text,
     )
   ) {

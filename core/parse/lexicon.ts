@@ -449,6 +449,13 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       /^excis/i.test(t.slice(triggerAt, triggerAt + 8))
     )
       return 'history';
+    // "L cheek Mohs scar well healed", "excision site healing well": the procedure word names a past surgery's scar or site.
+    if (
+      /^[\w&'/-]+(?:\s+[\w&'/-]+)?\s+(?:scars?\b|(?:site|wound|defect|incision)s?\s+(?:is\s+|was\s+|are\s+)?(?:well[- ]|nicely\s+)?heal(?:ed|ing)\b)/i.test(
+        t.slice(triggerAt, triggerAt + 60),
+      )
+    )
+      return 'history';
     // "Plan: division and inset of the pedicle in 3 weeks": a time from now right after the procedure's own words
     // (no comma, so not "LN2 x6, RTC in 3 mo") is when it will be done.
     if (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../../core/parse';
+import { extractDrug } from '../../../core/parse/drug';
 import { findCount } from '../../../core/parse/measure';
 import { codeNote } from './note-harness';
 
@@ -312,5 +313,30 @@ describe('a decision sentence before the procedure note', () => {
     expect(r.lines).toEqual(['11603', '12032', '88305']);
     expect(r.dx[0]).toEqual(['C44.722']);
     expect(r.findings).not.toContain('documentation/could-not-read');
+  });
+});
+
+describe('drug waste written in mL', () => {
+  it.each([
+    ['TAC 10 mg/mL 1 mL, waste 0.2 mL', { amountGiven: 10, amountWasted: 2 }],
+    ['TAC 10 mg/mL 1 mL, waste 0 mL', { amountGiven: 10, noWaste: true }],
+    ['ILK to keloid, TAC 40 0.25 cc. SDV, 0.2 cc wasted.', { amountGiven: 10, amountWasted: 8 }],
+  ])('%s', (text, expected) => {
+    const d = extractDrug(text);
+    expect({ amountGiven: d?.amountGiven, amountWasted: d?.amountWasted, noWaste: d?.noWaste }).toEqual({
+      amountGiven: expected.amountGiven,
+      amountWasted: 'amountWasted' in expected ? expected.amountWasted : undefined,
+      noWaste: 'noWaste' in expected ? expected.noWaste : undefined,
+    });
+  });
+});
+
+describe("a past surgery's scar or site named with the procedure word", () => {
+  it.each([
+    ['L cheek Mohs scar well healed, no recurrence.', []],
+    ['Excision site healing well, sutures removed.', []],
+    ['Mohs site: L nasal ala. Stage 1: 2 blocks, clear.', ['mohs']],
+  ])('%s', (line, kinds) => {
+    expect(performed(line)).toEqual(kinds);
   });
 });
