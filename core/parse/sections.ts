@@ -170,7 +170,8 @@ const HISTORY_LINE =
 
 /** Headings of a visit's one-line reason (chief complaint, reason for visit), as cleanName leaves them. */
 const REASON_HEADING = /^(?:cc|chief\s+complaints?|reason\s+for\s+(?:visit|appointment|consult(?:ation)?|referral))$/i;
-const HPI_HEADING = /^(?:hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history)$/i;
+const HPI_HEADING =
+  /^(?:hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|hx|h\/o|history|pmh|pmhx|(?:past\s+)?medical\s+history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|oncologic\s+history)$/i;
 
 export function splitSections(text: string, fallback = 'note'): Section[] {
   const hits: HeadingHit[] = [];

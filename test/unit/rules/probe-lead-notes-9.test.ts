@@ -340,3 +340,17 @@ describe("a past surgery's scar or site named with the procedure word", () => {
     expect(performed(line)).toEqual(kinds);
   });
 });
+
+describe("a one-line history heading followed by the day's work", () => {
+  it('"Hx: …" then "Today: … ED&C performed" and "Also 3 SKs … - LN2" are today\'s procedures', () => {
+    const r = codeNote(
+      'Hx: BCC R nasal ala treated with Mohs 2024; SCCIS L hand ED&C 2025.\nToday: pink scaly plaque R upper back 1.3 cm, bx proven SCCIS 11/05/2026 (path: SCC in situ, transected). ED&C performed, 3 cycles, final defect 1.8 cm.\nAlso 3 SKs L back irritated by bra strap - LN2.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['17110', '17262']);
+    expect(r.dx).toEqual([['L82.0'], ['D04.5']]);
+  });
+  it('a history that goes on for another line of past care stays history', () => {
+    expect(performed('PMH: melanoma 2019.\nBCC R nose treated with Mohs in 2021.\n')).toEqual([]);
+  });
+});
