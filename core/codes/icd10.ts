@@ -198,7 +198,9 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/pilar\b[^.;,]{0,24}cyst|trichilemmal cyst/, 'pilar-cyst'],
   [/sebaceous cyst/, 'sebaceous-cyst'],
   [/epiderm(al|oid)\b[^.;,]{0,24}cyst|\beic\b|infundibular cyst/, 'epidermal-cyst'],
-  [/hidradenitis/, 'hidradenitis'],
+  // "#HS, Hurley stage I, L axilla": Hurley staging is told only of hidradenitis suppurativa, so "HS" beside it is HS (L73.2,
+  // reference §13 item 7); a bare "HS" may be bedtime ("apply at HS") and is left alone.
+  [/hidradenitis|\bhs\b(?=[^.;]{0,40}\bhurley\b)|\bhurley (stage )?(i{1,3}|[123])\b/, 'hidradenitis'],
   [/carbuncle/, 'carbuncle'],
   [/furuncle|\bboil\b/, 'furuncle'],
   [/abscess/, 'abscess'],

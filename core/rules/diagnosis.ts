@@ -415,7 +415,12 @@ class Linker {
       const nm = own && (MALIGNANT.has(own) || own === 'nevus') ? undefined : (this.noteMalignant() ?? this.onlyNamedMalignancy());
       if (nm) return this.resolve(nm, where, who);
     }
-    if (!text) return [];
+    if (!text) {
+      // "1. Alopecia areata, patchy, scalp - 3 patches. ILK …": a lesion with no clinical words of its own takes the condition
+      // named on its procedure's line (never another item's), when it is one the procedure treats.
+      const own = p && KIND_FITS[p.kind] ? this.ownLineReading(p) : undefined;
+      return own ? this.resolve(own, where, who) : [];
+    }
     // The clinical words first; the parser's normalized lesion type when those name nothing we map.
     // A generic reading ("cyst", "dermatitis") yields to a specific one found in the type or the procedure words.
     // Read the other words only when the clinical words give nothing specific (each reading is pure).
@@ -577,6 +582,12 @@ class Linker {
     }
     // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
     if (!h && p.kind === 'hidradenitis-excision') h = 'hidradenitis';
+    // "Alopecia areata, patchy, scalp - 3 patches. ILK 10 mg/cc …": the condition named on the procedure's own line, before
+    // its words, is the one it treats (reference §13.1), not one taken from elsewhere.
+    if ((!h || GENERIC.has(h)) && KIND_FITS[p.kind]) {
+      const own = this.ownLineReading(p);
+      if (own) h = own;
+    }
     // "Procedure: I&D R thigh. … Dx: furuncle R thigh.", "• Dx: plaque psoriasis (L40.0)" over "• Tx: PUVA": a diagnosis field
     // told next to the procedure, with no other procedure between, is its own diagnosis, not one taken from elsewhere.
     if ((!h || GENERIC.has(h)) && KIND_FITS[p.kind]) {
@@ -614,6 +625,32 @@ class Linker {
       });
     }
     return codes;
+  }
+
+  /**
+   * The one condition that fits the procedure's kind, named on its own line before its words (ownLineLead), else in its own
+   * words: "1. Alopecia areata, patchy, scalp - 3 patches. ILK …", "L shin: 2 hypertrophic LP plaques, ILK …". Two fitting
+   * conditions there leave it undecided.
+   */
+  ownLineReading(p: Procedure): Histology | undefined {
+    // "hypertrophic LP" reads L43.0 and L43.9, "plaque psoriasis" psoriasis-vulgaris and psoriasis: one condition each, its
+    // first (most specific) reading kept.
+    const family = (x: Histology) => (x.startsWith('code:') ? x.slice(0, 8) : x.split('-')[0]);
+    const fits = (text: string) => {
+      // "1. Chronic spontaneous urticaria (L50.1): omalizumab …": the code written there is the diagnosis, as told.
+      const written = codesInText(text).map((c): Histology => `code:${c}`);
+      if (written.length === 1 && fitsKind(p.kind, written[0] as Histology)) return written;
+      const out: Histology[] = [];
+      for (const x of histologiesInText(text)) {
+        if (!GENERIC.has(x) && fitsKind(p.kind, x) && !out.some((o) => family(o) === family(x))) out.push(x);
+      }
+      return out;
+    };
+    const lead = fits(ownLineLead(this.ctx, p));
+    if (lead.length === 1) return lead[0];
+    if (lead.length > 1) return undefined;
+    const own = fits(p.text);
+    return own.length === 1 ? own[0] : undefined;
   }
 
   /**
@@ -940,6 +977,24 @@ function dxFieldNear(ctx: RuleContext, p: Procedure): { field: string; lineAbove
   const below = [...section.slice(lineEnd, end).matchAll(DX_LINE)][0];
   if (below) return { field: below[1] ?? '', lineAbove };
   return { field: [...section.slice(start, lineStart).matchAll(DX_LINE)].pop()?.[1] ?? '', lineAbove };
+}
+
+/**
+ * The words on a procedure's own line before it ("1. Alopecia areata, patchy, scalp - 3 patches." before "ILK 10 mg/cc …"):
+ * from the line's start, or from the end of another procedure told earlier on the line (its words are its own), to the
+ * procedure's span. '' when the procedure opens its line.
+ */
+function ownLineLead(ctx: RuleContext, p: Procedure): string {
+  const span = p.span;
+  const section = span ? ctx.encounter.sections[span.section] : undefined;
+  if (!span || !section) return '';
+  let start = section.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
+  if (start >= span.start) return '';
+  for (const q of ctx.encounter.procedures) {
+    if (q === p || q.span?.section !== span.section) continue;
+    if (q.span.start < span.start && q.span.end > start) start = Math.min(span.start, Math.max(start, q.span.end));
+  }
+  return section.slice(start, span.start).slice(-300);
 }
 
 /** A visit problem with a usable code: the words of its name, and each problem line that gave the code, as told. */
