@@ -973,7 +973,10 @@ function dxFieldNear(ctx: RuleContext, p: Procedure): { field: string; lineAbove
     if (q.span.start > span.start && q.span.start < end) end = q.span.start;
     if (q.span.start < lineStart && q.span.end > start) start = Math.min(lineStart, q.span.end);
   }
-  const lineAbove = section.slice(start, lineStart).replace(/\n$/, '').split('\n').pop() ?? '';
+  // "1. Acne vulgaris - continue doxycycline." over "2. Scalp, 3 patches: ILK …": a line that opens its own numbered item
+  // follows another item's line, never its own lesion line.
+  const ownItem = /^[ \t]*(?:#\s*)?\d{1,2}[.)][ \t]/.test(section.slice(lineStart, span.start + 8));
+  const lineAbove = ownItem ? '' : (section.slice(start, lineStart).replace(/\n$/, '').split('\n').pop() ?? '');
   const below = [...section.slice(lineEnd, end).matchAll(DX_LINE)][0];
   if (below) return { field: below[1] ?? '', lineAbove };
   return { field: [...section.slice(start, lineStart).matchAll(DX_LINE)].pop()?.[1] ?? '', lineAbove };
