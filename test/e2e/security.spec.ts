@@ -119,14 +119,16 @@ test.describe('hostile chart page', () => {
     // The chart text with the payloads, in the line's "why": literal text, no element made from it.
     await panel.locator('tr.line[data-code="11102"] button.disclosure').click();
     const why = panel.locator('tr.why-row:not([hidden])');
-    await expect(why).toContainText('Assessment & Plan <script>window.__pwnedHeading=1</script>');
-    await expect(why).toContainText('L upper back <img src=x onerror="window.__pwnedDx=1">');
+    // (The line quotes its procedure's own lines; the heading's and the diagnosis line's payloads are checked as never
+    // run below, with every other flag.)
+    await expect(why).toContainText('Procedure: Shave biopsy <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>');
+    await expect(why).toContainText('Location: L upper back <svg onload="window.__pwned=3"></svg>');
     // Every other line's "why" too (the procedure lines quote the procedure text).
     for (const button of await panel.locator('tr.line button.disclosure').all()) {
       if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
     }
     const allWhy = (await panel.locator('tr.why-row').allTextContents()).join('\n');
-    expect(allWhy).toContain('<script>window.__pwnedHeading=1</script>');
+    expect(allWhy).toContain('<script>window.__pwned=2</script>');
     expect(await panel.locator('tr.why-row').locator('img, script, svg, iframe, a[href^="javascript:"]').count()).toBe(0);
 
     // Nothing ran in the panel: no flag set, no element with an inline handler anywhere.
