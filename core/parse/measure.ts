@@ -298,8 +298,10 @@ export function findCount(text: string): number | undefined {
 const counts = parseMemo<number | undefined>();
 
 const COUNTED = /\bcounted\s*:?\s*(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\s+(?:were\s+)?counted\b/i;
-const EACH_OF_PAIR =
-  /(?<![\d.,])\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:lesions?\s+|aks?\s+|warts?\s+)?(?:on\s+|in\s+)?(?:each|per)\s+(?:side|hand|dorsal\s+hand|arm|forearm|cheek|leg|shin|foot|ear|temple|knee|elbow|shoulder|thigh|calf|axilla|eyelid|lid)\b/i;
+const EACH_OF_PAIR = new RegExp(
+  String.raw`(?<![\d.,])\b(\d{1,2}|${NUMBER_WORDS})\s+(?:lesions?\s+|aks?\s+|warts?\s+)?(?:on\s+|in\s+)?(?:each|per)\s+(?:side|hand|dorsal\s+hand|arm|forearm|cheek|leg|shin|foot|ear|temple|knee|elbow|shoulder|thigh|calf|axilla|eyelid|lid)\b`,
+  'i',
+);
 
 const NUMBERED_ITEM =
   /(?<![\w#])#\s?(\d{1,2})(?:\s*(?:-|–|to|through|thru)\s*#?\s?(\d{1,2}))?(?!\s*(?:blade|scalpel|needle|gauge|suture|curette|french|fr\b|-0|\d))/gi;

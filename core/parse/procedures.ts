@@ -278,7 +278,6 @@ function newSiteIn(u: Unit): SiteMatch | undefined {
   return pickSite(unsparedSites(u.text, u.wrapLead));
 }
 
-/** Builds procedure blocks for one section. */
 const GRANULATION = /\b(?:hyper)?granulation\s+tissue\b|\bproud\s+flesh\b/i;
 const CHEMICAL_CAUTERY = /\bsilver\s+nitrate|\bchemical(?:ly)?\s+cauter|\bcauteri[sz]|\bagno3\b/i;
 const UNTREATED = /\b(?:left\s+alone|not\s+treated|were\s+not\s+(?:treated|removed)|no\s+treatment|observation|observe|monitor(?:ing)?|reassur\w*)\b/i;
@@ -319,6 +318,7 @@ function conditionLead(text: string): string | undefined {
   return head.split(',')[0]?.trim().toLowerCase();
 }
 
+/** Builds procedure blocks for one section. */
 export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: ExamSizes[] } = {}): Block[] {
   const units = sectionUnits(section);
   examSizeLines = carry.examSizes ?? [];
@@ -1261,10 +1261,10 @@ function twoDxLike(parts: string[]): boolean {
   return false;
 }
 
-/** "Specimen to path (A)", "specimen sent to in-house lab": where the tissue went. */
 /** Families whose procedure leaves tissue for pathology, and ones that never do. */
 const TISSUE = new Set<Family>(['biopsy', 'punch', 'shave', 'excision']);
 const NO_TISSUE = new Set<Family>(['ilk', 'injection', 'destruction']);
+/** "Specimen to path (A)", "specimen sent to in-house lab": where the tissue went. */
 const SPECIMEN_SENT = /\b(?:specimens?|spec)\b[^.;\n]{0,40}\b(?:path\w*|derm\s*path\w*|dermatopath\w*|lab|sent|submitted)\b/i;
 
 function biopsyGroup(f: Family): Family {
@@ -1717,10 +1717,6 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
   return out;
 }
 
-/**
- * "Tumor 1, L temple … Tumor 2, R nasal tip … The temple defect was closed with a layered repair": a closure naming, before
- * its own words, the site of another of today's removals closes that removal's defect, not the last one's.
- */
 /** "about 24 AKs counted", "AKs x 22", ">20 actinic keratoses": the most AKs the text counts. */
 function akCountIn(text: string): number | undefined {
   const found: number[] = [];
@@ -1753,6 +1749,10 @@ function referredPrimary(lead: string, prev: Unit | undefined, blocks: Block[]):
   return byLines.length === 1 ? byLines[0] : undefined;
 }
 
+/**
+ * "Tumor 1, L temple … Tumor 2, R nasal tip … The temple defect was closed with a layered repair": a closure naming, before
+ * its own words, the site of another of today's removals closes that removal's defect, not the last one's.
+ */
 function closedRemoval(lead: string, last: Block | undefined, blocks: Block[]): Block | undefined {
   if (!last) return last;
   const siteOf = (x: Block) => x.site ?? siteOfUnits(x.units) ?? siteOfUnits(x.context);
@@ -2397,7 +2397,6 @@ export function resetProcedureIds(): void {
   nextId = 0;
 }
 
-/** Block → Procedure with its facts. History mentions and plain negations give undefined. */
 /** The intent of the removal told earlier in a closure's own sentence, when no removal block leads the closure. */
 function removalIntentBefore(b: Block): ReturnType<typeof intentOf> | undefined {
   const inUnit = Math.max(0, b.triggerAt - b.trigger.start);
@@ -2418,6 +2417,7 @@ const DONE_FIELD =
 /** Blocks whose procedure was told as history or negated (no procedure made): their closures follow them. */
 const HISTORY_BLOCKS = new WeakMap<Block, 'history' | 'negated'>();
 
+/** Block → Procedure with its facts. History mentions and plain negations give undefined. */
 export function procedureOf(b: Block, fullText: string, spanOf: (start: number, end: number) => Procedure['span']): ParsedProcedure | undefined {
   const all = blockText(b);
   const ctx = contextText(b);

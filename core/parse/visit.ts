@@ -152,30 +152,24 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean; emM
     /\b(new|established|est)\.?(?:\s+(?:patient|pt))?[\s,;:-]+(?:visit\s+)?(?:e\s*\/?\s*m\s+)?level\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
     /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:e\s*\/?\s*m\s+)?(?:visit\s+)?(new|established|est)\b/i.exec(t);
   // "Est pt. … Level 4 visit.", "E/M level 3": a level with no kind beside it takes the kind the note states elsewhere.
-  if (!lvl && out.newPatient !== undefined) {
-    const bare =
-      /\b(?:(?:e\s*\/?\s*m|e&m|visit|office\s+visit)\s+level|level\s+of\s+service)\s*:?\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
-      /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:office\s+)?(?:e\s*\/?\s*m\s+)?visit\b/i.exec(t);
-    const levelWord = bare?.[1];
-    const level = levelWord ? (/^\d$/.test(levelWord) ? Number(levelWord) : LEVEL_WORDS[levelWord.toLowerCase()]) : undefined;
-    if (level && level >= (out.newPatient ? 2 : 1) && level <= 5) {
-      out.emCode = out.newPatient ? `9920${level}` : `9921${level}`;
-      const mods = emModifiersOf(t, undefined);
-      if (mods.length > 0) out.emModifiers = mods;
-    }
-    return out;
-  }
+  const bare =
+    lvl || out.newPatient === undefined
+      ? undefined
+      : (/\b(?:(?:e\s*\/?\s*m|e&m|visit|office\s+visit)\s+level|level\s+of\s+service)\s*:?\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
+        /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:office\s+)?(?:e\s*\/?\s*m\s+)?visit\b/i.exec(t));
+  let levelWord = bare?.[1];
+  let isNew = bare ? out.newPatient : undefined;
   if (lvl) {
     const kindWord = (/^\d|one|two|three|four|five|^[iv]+$/i.test(lvl[1] as string) ? lvl[2] : lvl[1]) as string;
-    const levelWord = (kindWord === lvl[1] ? lvl[2] : lvl[1]) as string;
-    const level = /^\d$/.test(levelWord) ? Number(levelWord) : LEVEL_WORDS[levelWord.toLowerCase()];
-    const isNew = /^new/i.test(kindWord);
-    if (level && ((isNew && level >= 2 && level <= 5) || (!isNew && level >= 1 && level <= 5))) {
-      out.emCode = isNew ? `9920${level}` : `9921${level}`;
-      out.newPatient = isNew;
-      const mods = emModifiersOf(t, undefined);
-      if (mods.length > 0) out.emModifiers = mods;
-    }
+    levelWord = (kindWord === lvl[1] ? lvl[2] : lvl[1]) as string;
+    isNew = /^new/i.test(kindWord);
+  }
+  const level = levelWord ? (/^\d$/.test(levelWord) ? Number(levelWord) : LEVEL_WORDS[levelWord.toLowerCase()]) : undefined;
+  if (level && isNew !== undefined && level >= (isNew ? 2 : 1) && level <= 5) {
+    out.emCode = isNew ? `9920${level}` : `9921${level}`;
+    out.newPatient = isNew;
+    const mods = emModifiersOf(t, undefined);
+    if (mods.length > 0) out.emModifiers = mods;
   }
   return out;
 }
