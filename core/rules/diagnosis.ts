@@ -206,6 +206,13 @@ class Linker {
       for (const s of line.specimenLabels) {
         const spec = this.specimenOf(s);
         const p = procs.find((x) => x.specimenLabel?.toUpperCase() === s.toUpperCase());
+        // One container holding the tissue of several lesions (pieces not told apart) is one specimen (§7.2) whose
+        // interpretation covers every lesion in it: the line points to each lesion's diagnosis (§13 item 1).
+        const pieces = this.ctx.performed().filter((x) => x.specimenLabel?.toUpperCase() === s.toUpperCase() && x.lesionLabels[0]);
+        if (new Set(pieces.map((x) => x.lesionLabels[0]?.toUpperCase())).size > 1) {
+          for (const x of pieces) out.push({ specimenLabel: s, lesionLabel: x.lesionLabels[0], procedure: x });
+          continue;
+        }
         out.push({ specimenLabel: s, lesionLabel: spec?.lesionLabel ?? p?.lesionLabels[0], procedure: p });
       }
       return out;
