@@ -149,7 +149,9 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     if (kind === 'text' || kind === 'number' || kind === 'date' || kind === 'search' || kind === '') {
       const value = input.value ?? input.getAttribute('value') ?? '';
       if (value.trim()) push(sink, ` ${name && `${name}: `}${value.trim()} `);
-    } else if (input.checked && name) push(sink, ` ${name} `);
+    } else if (input.checked ? name : !name && /^(?:checkbox|radio)$/.test(kind) && (el.nextSibling as Text | null)?.data?.trim())
+      // An unlabeled box before its option's words ("<input type=checkbox> No"): unticked reads "[ ]" (tidy drops the words).
+      push(sink, input.checked ? ` ${name} ` : ' [ ]');
     // Checkboxes and radios otherwise say nothing themselves; an unchecked one silences its label (below).
     return;
   }

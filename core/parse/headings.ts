@@ -44,9 +44,10 @@ const HEADINGS: [SectionRole, RegExp][] = [
 /**
  * First words a heading can start with: most lines fail this one test and skip the heading list. A title the
  * list has no word for is no heading ("Gross description" and "Microscopic description" stay inside their report).
+ * Word starts only ("med" for medical, medications, meds): the list below decides.
  */
 const HEADING_START =
-  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|history|interval|past|medical|pmh|psh|surgical|social|family|current|medications?|meds|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|mohs|moh'?s|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|patho|path|dermatopath|histo|biopsy|amended|revised|corrected|addendum|charge|billing|cpt|superbill|coding|codes|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|results?|surgery|today'?s|office|minor)/i;
+  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|hist|interval|past|med|pmh|psh|surg|social|family|current|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|moh|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|path|amended|revised|corrected|addendum|charge|billing|cpt|superbill|cod|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|result|today'?s|office|minor)/i;
 
 export function roleOfHeading(name: string): SectionRole | undefined {
   const role = roleOfTitle(name);

@@ -106,6 +106,11 @@ describe('blockText', () => {
       'Technique: Punch\nLayered',
     ],
     [
+      'an unlabeled box before its words (a Yes/No pair) reads as the ticked word only; a box alone in a cell says nothing',
+      '<div>Anticoagulant use: <input type="checkbox" checked> Yes <input type="checkbox"> No</div><div>Sent to pathology: <input type="checkbox"> Yes <input type="checkbox" checked> No</div><div>Consent signed: <input type="radio" name="c"> Yes <input type="radio" name="c"> No</div><div><input type="checkbox"> Cryotherapy</div><div><input type="checkbox" checked> Shave biopsy</div><table><tr><td><input type="checkbox" checked></td><td>11102</td></tr></table>',
+      'Anticoagulant use: Yes\nSent to pathology: No\nConsent signed:\n\nShave biopsy\n11102',
+    ],
+    [
       'a select reads as its chosen option',
       '<div>Site: <select><option value="">--</option><option value="2" selected>L cheek</option></select></div><div>Dx: <select><option value="">-- choose --</option></select></div>',
       'Site: L cheek\nDx:',
