@@ -6,7 +6,7 @@ import { frameDocument } from '../core/emr/block-text';
 import { attachDeclarativeShadowRoots } from '../core/emr/declarative-shadow';
 import type { ChartSnapshot, Encounter } from '../core/model';
 import { extractIdentity } from '../core/parse/identity';
-import { encounterFromSnapshot } from '../core/pipeline';
+import { encounterFromSnapshot, snapshotToNote } from '../core/pipeline';
 
 const MAX_FRAME_FILE_BYTES = 5_000_000;
 const MAX_FRAME_DEPTH = 6;
@@ -132,6 +132,8 @@ export function encounterFromHtml(html: string, id: string, hash: (raw: string) 
   // visit note to the CLI's report-document check (which joins the section texts).
   const header = encounter.sections.header;
   if (header !== undefined && /^Date of service: [^\n]*$/.test(header.trim())) delete encounter.sections.header;
-  if (snapshot.patient && !encounter.patientKey) encounter.patientKey = hash(patientKeyText(snapshot.patient));
+  // No banner the adapters know: the patient as the page's text gives it (the same fallback as the extension's ingest).
+  const patient = snapshot.patient ? patientKeyText(snapshot.patient) : extractIdentity(snapshotToNote(snapshot)).patient;
+  if (patient && !encounter.patientKey) encounter.patientKey = hash(patient);
   return encounter;
 }

@@ -32,6 +32,18 @@ const DOB_RE =
   /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date)\s*[:#=]?\s*([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|\d{4}-\d{2}-\d{2}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})/i;
 
 const ASCII = /^[\x00-\x7f]*$/;
+/**
+ * A banner that gives the name with no label, only set apart (in bold on the page): "DOE, JANE A · 67 y.o. F · DOB
+ * 01/02/1959 · MRN 12345". Only the "Last, First" form opening a line that goes on to a birth date, MRN or age is read
+ * as a name: words before a DOB without a comma ("Office Visit  DOB …") are a title, and would link other patients.
+ */
+const BANNER_RE =
+  /^[ \t]*([A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+)?,[ \t]*[A-Z][\w'-]*(?: [A-Z]\.?)?)[ \t]*(?:[|·•(;,–—-]|[ \t]{2})[^\n]{0,60}?\b(?:dob|d\.o\.b|date\s+of\s+birth|mrn|\d{1,3}[ \t]*(?:y\.?o\b|yrs?\b|years?\b))/im;
+
+/** The name as an unlabeled banner writes it ("DOE, JANE A"), or undefined. */
+export function bannerNameOf(text: string): string | undefined {
+  return BANNER_RE.exec(text.slice(0, HEAD_CHARS))?.[1];
+}
 
 /** "Doe, Jane A." and "Jane A Doe" → "jane doe": lowercase, first-last order, middle initials and titles dropped. */
 export function normalizeName(raw: string): string | undefined {
@@ -59,6 +71,14 @@ export function normalizeName(raw: string): string | undefined {
 
 /** The patient's name field of a note head, normalized; or, when that field holds an id ("Patient: A1234"), the id. */
 function nameIn(head: string): { name?: string; id?: string } {
+  const labeled = labeledNameIn(head);
+  if (labeled.name || labeled.id) return labeled;
+  const banner = bannerNameOf(head);
+  const normalized = banner && normalizeName(banner);
+  return normalized ? { name: normalized } : {};
+}
+
+function labeledNameIn(head: string): { name?: string; id?: string } {
   const name = NAME_RE.exec(head);
   if (!name?.[1]) return {};
   const raw = name[1].trim();

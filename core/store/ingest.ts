@@ -1,6 +1,6 @@
 import { codeEncounter } from '../engine';
 import type { ChartSnapshot, ClaimDraft, Encounter, Settings } from '../model';
-import { extractIdentity } from '../parse/identity';
+import { bannerNameOf, extractIdentity } from '../parse/identity';
 import { encounterFromSnapshot, snapshotToNote } from '../pipeline';
 import { codeBatch } from '../reconcile';
 import { todayIso } from '../reconcile/dates';
@@ -35,7 +35,9 @@ export async function readSnapshot(snapshot: ChartSnapshot, salt: string): Promi
   const note = snapshotToNote(snapshot);
   const patient = snapshot.patient?.trim() || extractIdentity(note).patient;
   // Initials need a name; the identity used for hashing may be an MRN (the first identifier in the header).
-  const name = nameOnly(snapshot.patient?.trim() || PATIENT_NAME.exec(note.slice(0, 8000))?.[1]);
+  // A banner with the name only in bold ("DOE, JANE · DOB …") gives no labeled name: read the banner line itself.
+  const banner = bannerNameOf(note);
+  const name = nameOnly(snapshot.patient?.trim() || PATIENT_NAME.exec(note.slice(0, 8000))?.[1]) ?? nameOnly(banner);
   const parsed = encounterFromSnapshot(snapshot, 'pending');
   const dateOfService = snapshot.dateOfService?.trim() || parsed.visit.dateOfService;
   const url = safeUrl(snapshot.url);
@@ -49,7 +51,7 @@ export async function readSnapshot(snapshot: ChartSnapshot, salt: string): Promi
   const { encounterId, patientKey } = await encounterIdentity(salt, patient, dateOfService, url, reportKey);
   const patientInitials = initialsOf(name) ?? initialsOf(patient);
 
-  const identifiers = [...new Set([snapshot.patient?.trim(), patient, name].filter((x): x is string => Boolean(x)))];
+  const identifiers = [...new Set([snapshot.patient?.trim(), patient, name, banner].filter((x): x is string => Boolean(x)))];
   const r = (s: string) => redactText(s, identifiers);
   const encounter: Encounter = {
     ...parsed,

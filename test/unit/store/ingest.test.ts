@@ -41,6 +41,21 @@ describe('codeSnapshot', () => {
     expect(stored).toContain('Shave biopsy');
   });
 
+  it('a banner with the name only in bold (no "Patient:" label) still gives initials and masks the name', async () => {
+    const text = [
+      'DOE, JANE A \u00b7 68 y.o. F \u00b7 DOB 04/12/1957',
+      'Date of Service: 03/02/2026',
+      '',
+      'Procedure: Shave biopsy, R dorsal forearm, specimen A.',
+    ].join('\n');
+    const r = await codeSnapshot(snapshot(text), Settings.parse({}), 'salt');
+    expect(r.patientInitials).toBe('J.D.');
+    // No MRN: the name identifies the patient, the same key as a labeled "Patient: Doe, Jane".
+    const labeled = await codeSnapshot(snapshot('Patient: Doe, Jane\nDate of Service: 03/02/2026\nProcedure: Shave biopsy.'), Settings.parse({}), 'salt');
+    expect(r.patientKey).toBe(labeled.patientKey);
+    expect(JSON.stringify(r.encounter)).not.toMatch(/DOE|JANE/);
+  });
+
   it('masking keeps every section the same length as the chart text', async () => {
     const r = await codeSnapshot(snapshot(), Settings.parse({}), 'salt');
     const raw = encounterFromSnapshot(snapshot(), 'x').sections;
