@@ -1,0 +1,66 @@
+/**
+ * A form laid out as a grid of plain cells (a CSS grid of <div>s, label and value columns of a page builder) has no
+ * table to read, so its text comes one cell a line:
+ *
+ *   Site
+ *   R dorsal forearm
+ *   Lesion size
+ *   0.6 cm
+ *
+ * Every reader expects a field on one line ("Site: R dorsal forearm"). A run of at least three label / value pairs,
+ * each label a short field name of a procedure or a report (site, size, specimen, diagnosis…), is joined pair by pair.
+ * One or two such lines are a heading and its text, and are left alone.
+ */
+const LABEL = /^[A-Z][A-Za-z/#&()' -]{1,28}:?$/;
+/** The words a procedure's or a report's field names are made of. */
+const FIELD_WORD =
+  /\b(?:procedures?|technique|method|type|site|location|side|laterality|size|diameter|dimensions?|margins?|length|repair|closure|diagnosis|dx|indication|impression|specimen|jar|container|lab|anesthe\w*|anaesthe\w*|hemostasis|count|number|lesions?|drug|medication|dose|units|lot|stains?|part|depth|stages?|blocks|destination|findings?)$/i;
+const MIN_PAIRS = 3;
+/** Quick test: two short capitalized lines one line apart. */
+const ANY = /\n[A-Z][A-Za-z/#&()' -]{1,28}:?\n[^\n]+\n[A-Z][A-Za-z/#&()' -]{1,28}:?\n/;
+
+function isLabel(line: string | undefined): boolean {
+  if (line === undefined) return false;
+  const t = line.trim();
+  return LABEL.test(t) && t.split(' ').length <= 4 && FIELD_WORD.test(t.replace(/[\s:]+$/, '').replace(/\s*\([^)]*\)$/, ''));
+}
+
+function isValue(line: string | undefined): boolean {
+  if (line === undefined) return false;
+  const t = line.trim();
+  // A list under a label ("Procedures:" over "- Shave biopsy…") is a heading's items, not one field's value.
+  return t.length > 0 && !/^(?:[-*•]|\d{1,2}[.)]\s)/.test(t) && !t.endsWith(':');
+}
+
+/** Pairs of a run of label / value lines starting at `i`. */
+function pairsAt(lines: string[], i: number): number {
+  let n = 0;
+  while (isLabel(lines[i + 2 * n]) && isValue(lines[i + 2 * n + 1])) n++;
+  return n;
+}
+
+export function stackedFields(text: string): string {
+  if (!ANY.test(`\n${text}`)) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let n = pairsAt(lines, i);
+    // A title over the grid that is itself a field name ("Procedure" over "Procedure / Shave biopsy / …") would
+    // shift every pair: the run one line on wins when it is longer.
+    if (n > 0 && pairsAt(lines, i + 1) > n) {
+      out.push(lines[i] as string);
+      i++;
+      n = pairsAt(lines, i);
+    }
+    if (n < MIN_PAIRS) {
+      out.push(lines[i] as string);
+      continue;
+    }
+    for (let k = 0; k < n; k++) {
+      const label = (lines[i + 2 * k] as string).trim().replace(/:$/, '');
+      out.push(`${label}: ${(lines[i + 2 * k + 1] as string).trim()}`);
+    }
+    i += 2 * n - 1;
+  }
+  return out.join('\n');
+}
