@@ -12,6 +12,13 @@ const described = (ctx: RuleContext, p: Procedure) => `${p.modality ?? ''} ${p.d
 const LASER = /excimer|xtrac|308\s*nm|laser/;
 const GOECKERMAN = /goeckerman|\btar\b|coal tar|petrolatum|crude/;
 const PUVA = /puva|psoralen|methoxsalen|8-?mop|oxsoralen/;
+const SENSITIZER = String.raw`(?:coal\s+)?tar|petrolatum|crude|goeckerman|puva|psoralen|methoxsalen|8-?mop|oxsoralen`;
+/** "no psoralen, no tar", "without tar or petrolatum": a photosensitizer named only to say it was not used. */
+const NEGATED_SENSITIZER = new RegExp(
+  String.raw`\b(?:no|without|w\/o|not|nor)\s+(?:${SENSITIZER})\b(?:\s*(?:,|\/|or|nor|and)\s*(?:no\s+)?(?:${SENSITIZER})\b)*`,
+  'g',
+);
+const unnegated = (t: string) => t.replace(NEGATED_SENSITIZER, ' ');
 const UV = /nb-?uvb|narrow[\s-]?band|\buvb\b|\buva\b|uva-?1|bb-?uvb|broad[\s-]?band|ultraviolet|\buv\b|311\s*nm|light box|phototherapy/;
 
 /** ≥4 hours of day treatment written in the note (96913 needs 4-8 hours of supervised care). */
@@ -27,11 +34,11 @@ function extendedHours(text: string): number | undefined {
 }
 
 function lightCode(ctx: RuleContext, p: Procedure): string | undefined {
-  const text = described(ctx, p);
+  const text = unnegated(described(ctx, p));
   const typeOf = (t: string) => (GOECKERMAN.test(t) ? '96910' : PUVA.test(t) ? '96912' : UV.test(t) ? '96900' : undefined);
   // Most specific source first: the parser's modality, its own text, then the whole block
   // (which may mention a treatment only to decline it: "PUVA discussed, declined").
-  const own = ownWords(p);
+  const own = unnegated(ownWords(p));
   const ownType = /tar|petrolatum|goeckerman|puva|psoralen|methoxsalen/.test(own)
     ? typeOf(own)
     : p.modality
@@ -121,7 +128,11 @@ export const phototherapyLaser = defineRule({
     const procs = ctx.performed('laser-psoriasis', 'phototherapy').filter((p) => p.kind === 'laser-psoriasis' || LASER.test(ownWords(p)));
     if (procs.length === 0) return;
     // A total written in the note ("total treated area today 300 sq cm") is the day's area.
-    const stated = procs.map((p) => totalAreaInText(procedureText(ctx, p))).find((a) => a !== undefined);
+    // A flowsheet often tabulates the plaques below the procedure's own block and ends with a "TOTAL treated area" row:
+    // with one laser session that day, the total written anywhere in its section is the day's area.
+    const stated =
+      procs.map((p) => totalAreaInText(procedureText(ctx, p))).find((a) => a !== undefined) ??
+      (procs.length === 1 && procs[0]?.span ? totalAreaInText(ctx.encounter.sections[procs[0].span.section] ?? '') : undefined);
     const missing = stated !== undefined ? [] : procs.filter((p) => p.areaSqCm === undefined);
     const area = stated ?? procs.reduce((n, p) => n + (p.areaSqCm ?? 0), 0);
     const first = procs[0] as Procedure;
@@ -158,8 +169,10 @@ export const phototherapyLaser = defineRule({
   },
 });
 
-/** "total treated area today 300 sq cm", "total area: 320 cm2". */
-export function totalAreaInText(text: string): number | undefined {
+/** "total treated area today 300 sq cm", "total area: 320 cm2", "TOTAL treated area ...... 250 cm2". */
+export function totalAreaInText(rawText: string): number | undefined {
+  // "TOTAL treated area ........ 250 cm2": dot leaders of a printed table are spacing, not a sentence end.
+  const text = rawText.replace(/\.{2,}/g, ' ');
   const m =
     /\btotal\s+(?:treated\s+|treatment\s+)?(?:area|surface)\b[^.;\n]{0,30}?(\d+(?:\.\d+)?)\s*(?:sq\.?\s*cm|cm2|cm²|square\s+cm|square\s+centimet(?:er|re)s?)/i.exec(
       text,

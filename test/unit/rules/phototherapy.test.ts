@@ -55,6 +55,21 @@ const cases: Case[] = [
     findings: [],
   },
   {
+    name: 'NB-UVB told "no psoralen, no tar" → 96900 (a photosensitizer named only to deny it)',
+    encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'nbuvb', text: 'narrowband UVB 311 nm (no psoralen, no tar), 1300 mJ/cm2' })] },
+    lines: ['96900'],
+  },
+  {
+    name: 'UVB "without tar or petrolatum" → 96900',
+    encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'uvb', text: 'broadband UVB without tar or petrolatum, 40 mJ/cm2' })] },
+    lines: ['96900'],
+  },
+  {
+    name: 'tar applied, then UVB ("no psoralen") → still 96910',
+    encounter: { procedures: [proc({ kind: 'phototherapy', modality: 'uvb', text: 'crude coal tar 2% applied overnight, then UVB; no psoralen' })] },
+    lines: ['96910'],
+  },
+  {
     name: 'NB-UVB with PUVA only discussed and declined in the same block → 96900',
     encounter: {
       sections: { note: 'NB-UVB session #12, 900 mJ/cm2. PUVA discussed but declined by patient.' },
@@ -79,6 +94,32 @@ const cases: Case[] = [
     encounter: { procedures: [proc({ kind: 'phototherapy', text: 'light treatment given today' })] },
     lines: [],
     findings: ['phototherapy/light-therapy'],
+  },
+  {
+    name: 'excimer whose plaque table and "TOTAL treated area ...... 250 cm2" row sit below its own block → 96921',
+    encounter: {
+      sections: {
+        note: 'Excimer laser (308 nm) - psoriasis\nSession 6 of 13.\n\nAreas treated today:\n  R elbow ........ 45 cm2\n  L knee ......... 205 cm2\n  TOTAL treated area ....... 250 cm2\n',
+      },
+      procedures: [
+        proc({ kind: 'laser-psoriasis', modality: 'excimer', text: 'Excimer laser (308 nm) - psoriasis', span: { section: 'note', start: 0, end: 34 } }),
+      ],
+    },
+    lines: ['96921'],
+  },
+  {
+    name: 'two laser sessions without their own areas do not borrow one total from the section → no line, finding',
+    encounter: {
+      sections: {
+        note: 'Excimer laser (308 nm) - psoriasis\nSession 6 of 13.\n\nAreas treated today:\n  R elbow ........ 45 cm2\n  L knee ......... 205 cm2\n  TOTAL treated area ....... 250 cm2\n',
+      },
+      procedures: [
+        proc({ kind: 'laser-psoriasis', modality: 'excimer', lesionLabels: ['A'], span: { section: 'note', start: 0, end: 34 } }),
+        proc({ kind: 'laser-psoriasis', modality: 'excimer', lesionLabels: ['B'], span: { section: 'note', start: 0, end: 34 } }),
+      ],
+    },
+    lines: [],
+    findings: ['phototherapy/laser-inflammatory'],
   },
   { name: 'excimer 120 sq cm → 96920', encounter: { procedures: [proc({ kind: 'laser-psoriasis', modality: 'excimer', areaSqCm: 120 })] }, lines: ['96920'] },
   {
@@ -358,6 +399,7 @@ describe('phototherapy and PDT rules', () => {
     expect(appliedByInText('Dr. Lee present; Levulan applied by the MA')).toBe('staff');
     expect(appliedByInText('Physician present. I applied the Ameluz')).toBe('physician');
     expect(totalAreaInText('total area: 320 cm2')).toBe(320);
+    expect(totalAreaInText('TOTAL treated area ........ 250 cm2')).toBe(250);
   });
 
   it.each([
