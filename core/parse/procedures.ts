@@ -1781,7 +1781,8 @@ function punchTechnique(text: string, excision: Trigger, punch: Trigger): boolea
 function clauseStart(text: string, pos: number, min: number): number {
   // Include a number right before the mention ("and 3 SKs" → cut before "3").
   const window = text.slice(min, pos);
-  const re = /(?:[;,.]\s*|\s+(?:and|&|plus|also|then|as\s+well\s+as)\s+)/gi;
+  // A decimal point is no clause end: "(shave, here), 0.8 cm -> ED&C" cut at "0." read the size as 8 cm.
+  const re = /(?:[;,]\s*|(?<!\d)\.\s*|\.(?!\d)\s*|\s+(?:and|&|plus|also|then|as\s+well\s+as)\s+)/gi;
   let cut = min;
   for (let m = re.exec(window); m; m = re.exec(window)) cut = min + m.index + m[0].length;
   return cut;

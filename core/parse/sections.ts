@@ -53,6 +53,10 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
     // The heading line stays in the section text: it may name the procedure ("MOHS SURGERY NOTE").
     if (role) return { role, name: cleanName(whole), textStart: lineStart, lineStart };
   }
+  // "*** PRIOR VISIT 10/14/2026 (carried forward) ***", "Copied forward from last visit:": another date's note pasted
+  // into this one is history, never this visit's service. A dated or copy-forward title only: a bare "Previous visits"
+  // is a screen's list title, which the page readers handle (core/emr/read.ts).
+  if (whole.length <= 100 && COPIED_FORWARD.test(whole)) return { role: 'history', name: cleanName(whole), textStart: lineStart, lineStart };
   // "Procedure documentation -- Skin tag removal", "PROCEDURE NOTE - Shave biopsy": a procedure heading with its title.
   const titled = /^(.{3,40}?)\s+(?:--?|—|–)\s+\S/.exec(trimmed);
   if (titled?.[1] && !/^\s/.test(line) && PROCEDURE_TITLE_HEAD.test(titled[1].trim()))
@@ -82,6 +86,14 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
   }
   return undefined;
 }
+
+const DATE_WORDS = String.raw`(?:(?:on|of|from|dated)\s+)?\d{1,2}\/\d{1,2}\/\d{2,4}`;
+const FORWARD = String.raw`(?:copied|carried|pulled)[- ]forward`;
+/** A title only (no sentence after it): "PRIOR VISIT 10/14/2026 (carried forward, not edited)", "Copied forward from last visit:". */
+const COPIED_FORWARD = new RegExp(
+  String.raw`^(?:(?:prior|previous|last)\s+(?:office\s+)?(?:visit|encounter|note)(?:\s+note)?\s*[-–—,(]?\s*(?:${DATE_WORDS}\s*(?:\([^)\n]{0,60}\))?|\(?${FORWARD}[^)\n:]{0,40}\)?)|${FORWARD}(?:\s+(?:text|note|history))?(?:\s+from\s+(?:the\s+)?(?:prior|previous|last)\s+(?:visit|encounter|note))?(?:\s*\(?${DATE_WORDS}\)?)?)\s*:?$`,
+  'i',
+);
 
 /** Heading decoration ("== ", " --", "**", spaces) at either end. */
 function trimMarks(s: string): string {

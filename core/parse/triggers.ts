@@ -118,7 +118,8 @@ const RE: [Family, RegExp][] = [
   ['debridement', /\b(?:debridement|debrided|sharp\s+debridement|excisional\s+debridement)\b/gi],
   [
     'tag',
-    /\b(?:skin\s*tags?|acrochordons?|acrochorda|fibroepithelial\s+polyps?)\b[^.;\n]{0,60}?\b(?:snip(?:ped)?|scissors?|removed|removal|excised|clipped|cryo\w*|ln2|liquid\s+nitrogen|destroyed|hyfrecat\w*|cauterized|treated)\b|\b(?:snip(?:ped)?|scissor|removal\s+of|removed|cryo\w*|ln2|liquid\s+nitrogen|destruction\s+of|hyfrecation\s+of)\b[^.;\n]{0,40}?\b(?:skin\s*tags?|acrochordons?|fibroepithelial\s+polyps?)\b/gi,
+    // "all thirty-one tags were removed": a bare "tags" counts only after a count or a determiner.
+    /\b(?:skin\s*tags?|acrochordons?|acrochorda|fibroepithelial\s+polyps?|(?:\d{1,3}|all|both|these|those|several|multiple|(?:twenty|thirty|forty|fifty)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s+tags?)\b[^.;\n]{0,60}?\b(?:snip(?:ped)?|scissors?|removed|removal|excised|clipped|cryo\w*|ln2|liquid\s+nitrogen|destroyed|hyfrecat\w*|cauterized|treated)\b|\b(?:snip(?:ped)?|scissor|removal\s+of|removed|cryo\w*|ln2|liquid\s+nitrogen|destruction\s+of|hyfrecation\s+of)\b[^.;\n]{0,40}?\b(?:skin\s*tags?|acrochordons?|fibroepithelial\s+polyps?)\b/gi,
   ],
   [
     'destruction',
