@@ -24,6 +24,8 @@ const INLINE_ROLES = new Set<SectionRole>(['history', 'exam', 'assessment', 'cha
 const BREAKS_PATHOLOGY = new Set<SectionRole>(['assessment', 'procedure', 'charges', 'pathology']);
 
 interface HeadingHit {
+  /** A title of another date's note carried forward into this one. */
+  copied?: boolean;
   /** A "Procedure: <prose>" line: a section only when it does not sit inside a plan or procedure part. */
   prose?: boolean;
   role: SectionRole;
@@ -56,7 +58,7 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
   // "*** PRIOR VISIT 10/14/2026 (carried forward) ***", "Copied forward from last visit:": another date's note pasted
   // into this one is history, never this visit's service. A dated or copy-forward title only: a bare "Previous visits"
   // is a screen's list title, which the page readers handle (core/emr/read.ts).
-  if (whole.length <= 100 && COPIED_FORWARD.test(whole)) return { role: 'history', name: cleanName(whole), textStart: lineStart, lineStart };
+  if (whole.length <= 100 && COPIED_FORWARD.test(whole)) return { role: 'history', name: cleanName(whole), textStart: lineStart, lineStart, copied: true };
   // "Procedure documentation -- Skin tag removal", "PROCEDURE NOTE - Shave biopsy": a procedure heading with its title.
   const titled = /^(.{3,40}?)\s+(?:--?|—|–)\s+\S/.exec(trimmed);
   if (titled?.[1] && !/^\s/.test(line) && PROCEDURE_TITLE_HEAD.test(titled[1].trim()))
@@ -94,6 +96,13 @@ const COPIED_FORWARD = new RegExp(
   String.raw`^(?:(?:prior|previous|last)\s+(?:office\s+)?(?:visit|encounter|note)(?:\s+note)?\s*[-–—,(]?\s*(?:${DATE_WORDS}\s*(?:\([^)\n]{0,60}\))?|\(?${FORWARD}[^)\n:]{0,40}\)?)|${FORWARD}(?:\s+(?:text|note|history))?(?:\s+from\s+(?:the\s+)?(?:prior|previous|last)\s+(?:visit|encounter|note))?(?:\s*\(?${DATE_WORDS}\)?)?)\s*:?$`,
   'i',
 );
+
+/**
+ * The line that closes a carried-forward block ("*** END CARRIED-FORWARD TEXT ***", "TODAY 11/24/2026", "Today's visit:"):
+ * the copied note's own headings ("Assessment/Plan:") up to it are still the old note.
+ */
+const COPIED_END =
+  /^[^\w\n]*(?:end\s+(?:of\s+)?(?:the\s+)?(?:copied|carried|pulled|prior|previous|imported)\b[^\n]*|today(?:'?s\s+(?:visit|note|encounter))?(?:[^\S\n]*[:(\d-][^\n]*|[^\S\n]*$)|(?:current|this)\s+(?:visit|encounter|note)\b[^\n]*)$/im;
 
 /** Heading decoration ("== ", " --", "**", spaces) at either end. */
 function trimMarks(s: string): string {
@@ -206,11 +215,21 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
   let pos = 0;
   const n = text.length;
   let lines = 0;
+  /** Where a carried-forward block with an end line stops: its inner headings are the old note's. */
+  let copiedUntil: number | undefined;
   while (pos <= n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     const len = eol - pos;
     if ((++lines & 63) === 0 && overBudget()) break;
+    if (copiedUntil !== undefined && pos >= copiedUntil) {
+      if (hits.length < 300) hits.push({ role: 'note', name: fallback, textStart: pos, lineStart: pos });
+      current = 'note';
+      copiedUntil = undefined;
+    } else if (copiedUntil !== undefined) {
+      pos = eol + 1;
+      continue;
+    }
     if (reasonLine === 'open' && text.slice(pos, eol).trim().length === 0) reasonLine = 'blank';
     if (len > 0 && len <= 4000) {
       const line = text.slice(pos, Math.min(eol, pos + 4000)).replace(/\r$/, '');
@@ -304,6 +323,10 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         hits.push(hit);
         if (hit.role !== 'pathology' || (hits.length > 1 && current === 'pathology')) oneLine = undefined;
         current = hit.role;
+        if (hit.copied) {
+          const end = COPIED_END.exec(text.slice(eol + 1, eol + 1 + 8000));
+          if (end) copiedUntil = eol + 1 + end.index;
+        }
       }
     }
     pos = eol + 1;

@@ -45,6 +45,21 @@ describe('another date carried forward into the note', () => {
     expect(splitSections(`${line}\nLN2 x2 AKs today.`, 'note').map((s) => s.role)).toEqual(['note']);
   });
 
+  it("the copied note's own headings up to its end line stay history; without an end line the next heading ends it", () => {
+    const closed = 'DOS 11/24/2026\nPrevious visit (copied forward):\nAssessment: LN2 x8 AKs\nToday:\nAssessment: AK, LN2 x2\n';
+    expect(splitSections(closed, 'note').map((s) => s.role)).toEqual(['header', 'history', 'note', 'assessment']);
+    const open = 'DOS 11/24/2026\nPrevious visit (copied forward):\nAssessment: LN2 x8 AKs\nPlan: LN2 x2 today\n';
+    expect(splitSections(open, 'note').map((s) => s.role)).toEqual(['header', 'history', 'assessment', 'assessment']);
+  });
+
+  it('a carried-forward block shown as a web page (its plan heading on a line of its own) is not coded', () => {
+    const e = parseNote(
+      'Visit Date: 11/24/2026\n*** PRIOR VISIT 10/14/2026 (carried forward, not edited) ***\nAssessment/Plan:\n1. Shave biopsy L upper arm, specimen A.\n2. LN2 x 8 AKs.\n*** END CARRIED-FORWARD TEXT ***\nTODAY 11/24/2026\nAssessment/Plan:\n 1. AKs x3 forehead - LN2, 2 cycles each.\n',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['destruction-premalignant', 3]]);
+    expect(e.specimens).toEqual([]);
+  });
+
   it("a carried-forward plan is not coded; today's plan is", () => {
     const e = parseNote(
       'Visit Date: 11/24/2026\n*** PRIOR VISIT 10/14/2026 (carried forward, not edited) ***\n| A/P: shave biopsy L upper arm, specimen A; LN2 x 8 AKs.\n*** END ***\n\nAssessment/Plan:\n 1. AKs x3 forehead - LN2, 2 cycles each.\n',
