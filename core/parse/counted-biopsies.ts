@@ -72,6 +72,33 @@ export function dropBiopsySummaries(parsed: ParsedProcedure[]): void {
 }
 
 /**
+ * "Both biopsies placed together in one formalin container, labeled A" after the biopsies told one by one: the line says
+ * where their tissue went (one jar: one specimen, §7.2), it is not one more biopsy of unknown technique. The biopsies it
+ * speaks of take its jar letter when they name none (an item number is no jar).
+ */
+const CONTAINER_LINE =
+  /\b(?:both|all(?:\s+\w+)?)\s+(?:\w+\s+)?(?:biopsies|specimens)\b[^.;\n]{0,60}\b(?:in(?:to)?|within)\s+(?:one|a\s+single|the\s+same|a\s+shared)\s+(?:\w+\s+)?(?:container|jar|bottle|vial)\b/i;
+
+export function dropContainerLines(parsed: ParsedProcedure[]): void {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.procedure.kind !== 'biopsy-unspecified' || p.block.parent || !CONTAINER_LINE.test(p.block.trigger.text)) continue;
+    const told = parsed.filter(
+      (q) =>
+        q !== p &&
+        q.procedure.kind.startsWith('biopsy') &&
+        q.procedure.kind !== 'biopsy-unspecified' &&
+        q.procedure.status === 'performed' &&
+        !q.block.parent &&
+        q.block.section === p.block.section,
+    );
+    if (told.length < 2) continue;
+    if (p.specimenLabel) for (const q of told) q.specimenLabel ??= p.specimenLabel;
+    parsed.splice(i, 1);
+  }
+}
+
+/**
  * "Tangential (shave) biopsies were taken with a DermaBlade; … Specimens A and B sent" in a narrative after a table or
  * list that read biopsy A and biopsy B: a plural mention with no count, no jar and no item of its own retells the
  * biopsies of that technique already read elsewhere, one by one. It is not one more biopsy (§1.2: one unit a lesion).

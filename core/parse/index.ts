@@ -4,7 +4,7 @@ import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { isCodeGrid, withCodeGridsAsCharges } from './code-grid';
 import { appliedCorrections } from './corrections';
-import { dropBiopsySummaries, dropPluralRetellings, expandCountedBiopsies } from './counted-biopsies';
+import { dropBiopsySummaries, dropContainerLines, dropPluralRetellings, expandCountedBiopsies } from './counted-biopsies';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
@@ -156,17 +156,20 @@ function correctedSections(texts: string[], pathology: boolean[]): string[] {
 /**
  * An EMR section of a known role keeps that role, except for a pathology report or addendum
  * appended inside it ("Addendum 06/29/2026: Path A: …" at the end of the Assessment/Plan):
- * that part is read as pathology, as it is in a note.
+ * that part is read as pathology, as it is in a note. So are a template's numbered procedures
+ * under a history title ("Reason for visit" over "Procedure 1 - Shave removal"): they are procedures.
  */
 function withReportParts(text: string, name: string, role: SectionRole): Section[] {
   const whole: Section[] = [{ name, role, start: 0, text }];
-  if (role === 'pathology' || !/\b(?:addend|path|patholog|dermpath|biopsy\s+results?|final\s+diagnos)/i.test(text)) return whole;
+  const numbered = role !== 'procedure' && /^procedure\s*#?\s*\d/im.test(text);
+  if (role === 'pathology' || (!numbered && !/\b(?:addend|path|patholog|dermpath|biopsy\s+results?|final\s+diagnos)/i.test(text))) return whole;
+  const own = (p: Section) => p.role === 'pathology' || (numbered && p.role === 'procedure' && /^procedure\s*#?\s*\d/i.test(p.name));
   const parts = splitSections(text, name);
-  if (!parts.some((p) => p.role === 'pathology' && p.start > 0)) return whole;
+  if (!parts.some((p) => own(p) && p.start > 0)) return whole;
   const out: Section[] = [];
   for (const p of parts) {
     const last = out[out.length - 1];
-    if (p.role === 'pathology') out.push(p);
+    if (own(p)) out.push(p);
     else if (last && last.role === role) out[out.length - 1] = { ...last, text: text.slice(last.start, p.start + p.text.length) };
     else out.push({ name: out.length === 0 ? name : `${name} (cont.)`, role, start: p.start, text: p.text });
   }
@@ -278,6 +281,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   expandCountedBiopsies(parsed, body);
   dropBiopsySummaries(parsed);
   dropPluralRetellings(parsed);
+  dropContainerLines(parsed);
   fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {

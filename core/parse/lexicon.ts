@@ -269,7 +269,8 @@ export function indicationsOf(text: string): string[] {
 
 /** Cosmetic intent documented ("cosmetic", "patient request, asymptomatic", "glabellar lines"). */
 export function cosmeticOf(text: string): boolean {
-  const t = text.length > 3000 ? text.slice(0, 3000) : text;
+  // A template's yes/no field answered no ("Cosmetic (patient pays): No") says the service is not cosmetic.
+  const t = (text.length > 3000 ? text.slice(0, 3000) : text).replace(/\bcosmetic\b[^:?\n]{0,30}[:?][ \t]*no?\b/gi, ' ');
   if (/\b(?:not|non)[- ]cosmetic\b|\bmedically\s+necessary\b/i.test(t)) return false;
   if (
     /\b(?:cosmetic(?:ally)?|cosmesis|aesthetic|for\s+appearance|glabellar\s+(?:lines|rhytids|furrows|frown)|frown\s+lines|crow'?s\s+feet|rhytids|wrinkles|fine\s+lines|self[- ]pay\s+cosmetic)\b/i.test(

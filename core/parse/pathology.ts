@@ -26,7 +26,8 @@ const SUBHEADING: [Mode, RegExp][] = [
   ['gross', /^(?:gross(?:\s+description)?|macroscopic(?:\s+description)?)\b/i],
   [
     'micro',
-    /^(?:microscopic(?:\s+description)?|micro\b|histolog\w*|special\s+stains?|immunohistochem\w*|ihc\b|immunostains?|ancillary\s+studies|intra-?\s?operative\s+consult\w*|frozen\s+section\s+diagnos[ie]s)/i,
+    // A synoptic (CAP checklist) section details the diagnosis above it item by item; it is not more diagnosis text.
+    /^(?:microscopic(?:\s+description)?|micro\b|histolog\w*|special\s+stains?|immunohistochem\w*|ihc\b|immunostains?|ancillary\s+studies|intra-?\s?operative\s+consult\w*|frozen\s+section\s+diagnos[ie]s|synoptic(?:\s+(?:report|summary|checklist))?)/i,
   ],
   ['comment', /^(?:comments?|note|notes)\b/i],
   ['history', /^(?:clinical\s+(?:history|information|data|notes|dx|diagnosis|impression)|pre-?operative\s+diagnosis|history)\b/i],

@@ -538,6 +538,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             !u.afterBlank &&
             current.trigger.field !== undefined &&
             PROCEDURE_FIELDS.test(current.trigger.field) &&
+            // A procedure whose own field lines already tell its site or jar is complete: the numbered line after it
+            // ("Location: L leg", "Specimen: A" then "3. Seborrheic keratoses (L82.1) - trunk") is the next A&P problem.
+            !current.units.some((x) => x.field && (SITE_FIELDS.test(x.field) || SPECIMEN_FIELDS.test(x.field))) &&
             // "Procedure: Destruction of malignant lesions by curettage and electrodesiccation.": a longer name of plural lesions too.
             ((current.trigger.value ?? '').trim().length < 40 || /\blesions\b/i.test(current.trigger.value ?? ''))))
           ? current
@@ -2415,6 +2418,9 @@ const REMOVAL = /\b(?:excision|excised|mohs|shave|punch|biopsy|bx|ed&c)\b/i;
 const DONE_FIELD =
   /^(?:lesions?\s+treated|number\s+(?:of\s+lesions\s+)?treated|#\s*(?:of\s+lesions\s+)?treated|specimens?(?:\s+(?:label|id|#))?|freeze[- ]thaw\s+cycles?|(?:treatment\s+)?cycles|paring\s+performed|hemostasis|units?\s+(?:injected|given)|(?:amount|volume)\s+injected)$/;
 
+/** A yes/no field asking whether the procedure was done ("Performed today", "Done", "Completed"). */
+const NOT_DONE_FIELD = /^(?:performed|done|completed)(?:\s+today)?\??$/;
+
 /** Blocks whose procedure was told as history or negated (no procedure made): their closures follow them. */
 const HISTORY_BLOCKS = new WeakMap<Block, 'history' | 'negated'>();
 
@@ -2434,6 +2440,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const wider = intentOf(wide.clause, false, wide.at);
     if (wider === 'planned' || wider === 'declined' || wider === 'deferred') intent = wider;
   }
+  // "Performed today: No (deferred: …)": a template's yes/no field that says the procedure was not done.
+  if (intent === 'performed' && b.units.some((u) => u.field && NOT_DONE_FIELD.test(u.field) && /^no\b/i.test(u.value?.trim() ?? ''))) intent = 'deferred';
   // "s/p excision of atypical nevus R upper back 11/12/2026 (11402, intermediate repair 12032)": a procedure named in
   // parentheses inside a historical clause is part of that history.
   if (intent === 'performed') {

@@ -38,6 +38,8 @@ interface HeadingHit {
 const MAX_LINE = 200;
 const PROCEDURE_TITLE_HEAD = /^(?:procedures?(?:\s+(?:note|notes|documentation|details|performed|done|today))?|operative\s+(?:note|report)|op\s+note)$/i;
 
+const NUMBERED_PROCEDURE_TITLE = /^procedure\s*#?\s*\d{1,2}(?:\s+of\s+\d{1,2})?(?:\s*[-–—:]\s*\S[^\n]{0,60})?\s*$/i;
+
 function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHit | undefined {
   if (line.length === 0) return undefined;
   const trimmed = line.trim();
@@ -238,6 +240,10 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         const m = /^[ \t]*([SOAP]):/.exec(line);
         if (m?.[1]) hit = { role: SOAP[m[1].toLowerCase()] ?? 'other', name: m[1], textStart: pos + m[0].length, lineStart: pos };
       }
+      // "Procedure 1 - Shave removal", "Procedure #2: Excision", "Procedure 2 of 3" at the margin: a template's numbered
+      // procedure opens the procedure part of the note; inside it each is the next item ("Procedure 3 of 3 - Reconstruction").
+      if (!hit && current !== 'procedure' && NUMBERED_PROCEDURE_TITLE.test(line))
+        hit = { role: 'procedure', name: cleanName(/^\S+\s*#?\s*\d+/.exec(line)?.[0] ?? 'Procedure'), textStart: pos, lineStart: pos };
       // "Procedure: Shave biopsy" right after an HPI/exam paragraph starts the procedure part of the note.
       if (!hit && (current === 'history' || current === 'exam') && /^\s*procedures?(?:\s+(?:performed|note|done|today))?\s*:/i.test(line))
         hit = { role: 'procedure', name: 'Procedure', textStart: pos, lineStart: pos };

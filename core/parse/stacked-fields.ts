@@ -14,7 +14,7 @@
 const LABEL = /^[A-Z][A-Za-z/#&()' -]{1,28}:?$/;
 /** The words a procedure's or a report's field names are made of. */
 const FIELD_WORD =
-  /\b(?:procedures?|technique|method|type|site|location|side|laterality|size|diameter|dimensions?|margins?|length|repair|closure|diagnosis|dx|indication|impression|specimen|jar|container|lab|anesthe\w*|anaesthe\w*|hemostasis|count|number|lesions?|drug|medication|dose|units|lot|stains?|part|depth|stages?|blocks|destination|findings?)$/i;
+  /\b(?:procedures?|technique|method|type|site|location|side|laterality|size|diameter|dimensions?|margins?|length|repair|closure|diagnosis|dx|indication|impression|specimen|jar|container|lab|anesthe\w*|anaesthe\w*|hemostasis|count|number|lesions?|drug|medication|dose|units|lot|stains?|part|depth|stages?|blocks|destination|findings?|cycles|consent|sutures?|dressing|complications?)$/i;
 const MIN_PAIRS = 3;
 /** Quick test: two short capitalized lines one line apart. */
 const ANY = /\n[A-Z][A-Za-z/#&()' -]{1,28}:?\n[^\n]+\n[A-Z][A-Za-z/#&()' -]{1,28}:?\n/;

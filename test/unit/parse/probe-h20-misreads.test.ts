@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../../core/engine';
-import { parseSections } from '../../../core/parse';
+import { parseNote, parseSections } from '../../../core/parse';
 import { bannerNameOf, extractIdentity, patientNameOf } from '../../../core/parse/identity';
 import { stackedFields } from '../../../core/parse/stacked-fields';
 
@@ -48,6 +48,76 @@ describe('probe h20: a form laid out as a grid of plain cells (one cell a line)'
       '12031 x1  ready',
       '88305 x2  held-for-pathology',
     ]);
+  });
+});
+
+describe('probe h20: pages of round 7', () => {
+  it('a numbered A&P problem after a procedure told in its own field lines is not one more biopsy', () => {
+    const text =
+      'DOS: 11/12/2026\nAssessment & Plan\n2. Neoplasm of uncertain behavior of skin - L lateral lower leg\nProcedure: Punch biopsy\n' +
+      'Location: L lateral lower leg\nSpecimen: A\nLab: In-house dermatopathology\n3. Seborrheic keratoses (L82.1) - trunk\nBenign; reassurance. No treatment.';
+    expect(codeEncounter(parseNote(text)).lines.map((l) => `${l.code} x${l.units} [${l.dx.join(',')}]`)).toEqual(['11104 x1 [D49.2]', '88305 x1 [D49.2]']);
+    // A procedure named with no site of its own still takes its lettered lesions as items ("Lesion A: …", "Lesion B: …").
+    expect(
+      codeEncounter(
+        parseNote('DOS: 11/12/2026\nProcedure: Shave removal\nLesion A: R upper back, 1.2 cm irritated SK\nLesion B: L upper back, 0.8 cm irritated SK\n'),
+      ).lines.map((l) => `${l.code} x${l.units}`),
+    ).toEqual(['11302 x1', '11301 x1']);
+  });
+});
+
+describe('probe h20: a procedure record of yes/no fields and numbered procedure titles', () => {
+  const record = (sent: string, cosmetic: string, done: string) =>
+    'DOS: 11/18/2026\nReason for visit\nIrritated growth of the L upper back; warts of the L hand.\nProcedure 1 - Shave removal\nSite: L upper back\n' +
+    `Lesion: inflamed seborrheic keratosis, 1.2 cm, bleeding\nSpecimen sent to pathology: ${sent}\nCosmetic (patient pays): ${cosmetic}\n` +
+    `Procedure 2 - Cryotherapy of warts\nSite: L hand, 3 verrucae\nPerformed today: ${done}\n`;
+  const lines = (text: string) => codeEncounter(parseNote(text)).lines.map((l) => `${l.code} x${l.units} ${l.billing}`);
+
+  it('"Cosmetic: No" is not cosmetic, "Performed today: No" is not done, "sent: No" sends nothing', () => {
+    expect(lines(record('No', 'No', 'No (deferred)'))).toEqual(['11302 x1 insurance']);
+  });
+
+  it('the same fields answered yes', () => {
+    expect(lines(record('Yes', 'Yes', 'Yes'))).toEqual(['11302 x1 self-pay', '17110 x1 insurance', '88305 x1 self-pay']);
+  });
+
+  it('"Procedure 1 - …" under a history title opens the procedures; inside an op note each is the next item', () => {
+    const e = parseSections([{ name: 'Reason for visit', role: 'history', text: record('No', 'No', 'Yes').replace(/^DOS[^\n]*\n/, '') }]);
+    expect(e.procedures.map((p) => [p.kind, p.status])).toEqual([
+      ['shave-removal', 'performed'],
+      ['destruction-benign', 'performed'],
+    ]);
+  });
+});
+
+describe('probe h20: two biopsies of numbered A&P items in one container', () => {
+  it('the container line is their jar, not a third biopsy; the item numbers are no jars', () => {
+    const text =
+      'DOS: 10/27/2026\nAssessment & Plan\n1. Neoplasm of uncertain behavior of skin - R dorsal forearm, r/o SCC\nShave biopsy, R dorsal forearm, 0.6 cm lesion.\n' +
+      '2. Neoplasm of uncertain behavior of skin - R lateral upper arm, r/o BCC\nShave biopsy, R lateral upper arm, 0.7 cm lesion.\n' +
+      'Both biopsies placed together in one formalin container, labeled A (R arm x2), to in-house dermpath. Hemostasis with AlCl3.';
+    const e = parseNote(text);
+    expect(e.specimens.map((s) => s.label)).toEqual(['A']);
+    expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11102 x1', '11103 x1', '88305 x1']);
+  });
+});
+
+describe('probe h20: a synoptic (checklist) melanoma report', () => {
+  it("the synoptic section ends the part's diagnosis; its ticked choices are no diagnosis text", () => {
+    const e = parseSections([
+      {
+        name: 'Pathology report',
+        role: 'pathology',
+        text:
+          'FINAL DIAGNOSIS\nA. Skin, left upper back, shave biopsy:\nMALIGNANT MELANOMA, superficial spreading type, Breslow thickness 0.6 mm (pT1a). See synoptic report.\n' +
+          'SYNOPTIC REPORT - MELANOMA OF THE SKIN (BIOPSY)\nProcedure: \u2612 Shave biopsy\nPeripheral margins: \u2612 Involved by melanoma in situ\n' +
+          'GROSS DESCRIPTION\nA. Received in formalin: a shave of skin.',
+      },
+    ]);
+    expect(e.pathology.map((r) => [r.specimenLabel, r.diagnosisText, r.behavior])).toEqual([
+      ['A', 'MALIGNANT MELANOMA, superficial spreading type, Breslow thickness 0.6 mm (pT1a). See synoptic report.', 'malignant'],
+    ]);
+    expect(e.procedures).toEqual([]);
   });
 });
 
