@@ -14,10 +14,9 @@ import type { Scope } from './scope';
  * dermatology procedure and pathology wording is inferred.
  */
 
-/** Where the note is: the viewer frame's document when open, else the shell. */
+/** Where the note is: the viewer frame's document when open (with the frames beside it: a split note), else the shell. */
 function noteRoots(scope: Scope): Node[] {
-  const frames = scope
-    .all('iframe[id*=ProgNote],iframe[name*=ProgNote],frame[id*=ProgNote]')
+  const frames = [...new Set(scope.all('[id*=ProgNote],[name*=ProgNote]').flatMap((f) => [...(f.parentElement?.children ?? [])]))]
     .map((f) => frameDocument(f)?.body)
     .filter((b): b is HTMLElement => Boolean(b));
   if (frames.length > 0) return frames;
@@ -114,4 +113,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-procedure-picker-select-multiple.html (Procedure Notes filled from a <select multiple>)
  * - test/fixtures/emr/eclinicalworks/progress-note-assessment-table-procedures-subtable.html (ICD table)
  * - test/fixtures/emr/eclinicalworks/progress-note-procedures-table-and-notes.html
+ * - test/fixtures/emr/eclinicalworks/progress-note-two-sibling-frames.html (note split over two frames)
  */

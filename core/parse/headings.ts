@@ -12,27 +12,24 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'history',
-    /^(?:chief\s+complaints?|cc|hx|h\/o|reason\s+for\s+(?:visit|consult(?:ation)?|appointment|referral)|hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|(?:past\s+)?medical\s+history|pmh|pmhx|past\s+surgical\s+history|psh|surgical\s+history|social\s+history|family\s+history|(?:current\s+)?medications?|meds|allergies|ros|review\s+of\s+systems|history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|problem\s+list|subjective|oncologic\s+history)$/,
+    /^(?:chief\s+complaints?|cc|hx|h\/o|reason\s+for\s+(?:visit|consult(?:ation)?|appointment|referral)|hpi|history\s+of\s+(?:the\s+)?present\s+illness|interval\s+history|(?:past\s+)?medical\s+history|pmhx?|past\s+surgical\s+history|psh|surgical\s+history|social\s+history|family\s+history|(?:current\s+)?medications?|meds|allergies|ros|review\s+of\s+systems|history|(?:past\s+)?(?:derm(?:atologic(?:al)?)?|skin)\s+(?:cancer\s+)?history|problem\s+list|subjective|oncologic\s+history)$/,
   ],
-  [
-    'exam',
-    /^(?:physical\s+exam(?:ination)?|exam(?:ination)?|skin\s+exam(?:ination)?|(?:full|total)\s+(?:body\s+)?skin\s+exam(?:ination)?|fse|tbse|objective|vitals?|vital\s+signs|focused\s+exam)$/,
-  ],
+  ['exam', /^(?:(?:physical\s+|(?:(?:full|total)\s+(?:body\s+)?)?skin\s+)?exam(?:ination)?|fse|tbse|objective|vitals?|vital\s+signs|focused\s+exam)$/],
   [
     'assessment',
     /^(?:assessment\s*(?:and|&|\/)\s*plan|assessment|impression\s*(?:and|&|\/)\s*plan|impressions?|a\s*\/\s*p|a\s*&\s*p|plan|diagnos[ie]s\s*(?:and|&|\/)\s*plan|problems?\s+addressed|assessment\s*,?\s*plan)$/,
   ],
   [
     'procedure',
-    /^(?:(?:today'?s\s+|office\s+|minor\s+)?procedures?(?:\s*\(s\))?(?:\s+(?:performed|note|notes|done|today|details|documentation|summary|list|log|table))?|procedure\s+notes?|operative\s+(?:note|report)|op\s+note|(?:mohs|moh's)(?:\s+micrographic)?(?:\s+surgery)?(?:\s+(?:note|report|procedure\s+note))?|surgical\s+(?:note|procedure)|surgery\s+note|treatments?(?:\s+(?:performed|today|given))?|in[- ]office\s+procedures?|(?:skin\s+)?biops(?:y|ies)(?:\s+(?:note|procedure))?|destruction(?:\s+note)?|excision(?:\s+note)?|injections?(?:\s+(?:given|note))?)$/,
+    /^(?:(?:today'?s\s+|office\s+|minor\s+)?procedures?(?:\s*\(s\))?(?:\s+(?:performed|note|notes|done|today|details|documentation|summary|list|log|table))?|procedure\s+notes?|operative\s+(?:note|report)|op\s+note|moh'?s(?:\s+micrographic)?(?:\s+surgery)?(?:\s+(?:note|report|procedure\s+note))?|surgical\s+(?:note|procedure)|surgery\s+note|treatments?(?:\s+(?:performed|today|given))?|in[- ]office\s+procedures?|(?:skin\s+)?biops(?:y|ies)(?:\s+(?:note|procedure))?|destruction(?:\s+note)?|excision(?:\s+note)?|injections?(?:\s+(?:given|note))?)$/,
   ],
   [
     'pathology',
-    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|dermatopathology|histopathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|(?:path(?:ology)?|derm\s*path|biopsy)\s+(?:addend(?:um|a)|update)|addendum\s+report)$/,
+    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|(?:dermato|histo)pathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|(?:path(?:ology)?|derm\s*path|biopsy)\s+(?:addend(?:um|a)|update)|addendum\s+report)$/,
   ],
   [
     'charges',
-    /^(?:charges?(?:\s+(?:entered|captured|summary))?(?:\s+by\s+(?:the\s+)?(?:provider|physician|md|scribe|staff))?|billing(?:\s+(?:codes|summary|information|info))?|charge\s+capture|cpt(?:\s+codes?)?|(?:cpt|procedure|billing)\s*(?:\/|and|&)\s*(?:icd|dx)(?:-?10)?\s*codes?|billing\s+codes|superbill|coding(?:\s+summary)?|procedure\s+codes|codes\s+billed|fee\s+ticket|visit\s+codes|services\s+billed)$/,
+    /^(?:charges?(?:\s+(?:entered|captured|summary))?(?:\s+by\s+(?:the\s+)?(?:provider|physician|md|scribe|staff))?|billing(?:\s+(?:codes|summary|information|info))?|charge\s+capture|cpt(?:\s+codes?)?|(?:cpt|procedure|billing)\s*(?:\/|and|&)\s*(?:icd|dx)(?:-?10)?\s*codes?|superbill|coding(?:\s+summary)?|procedure\s+codes|codes\s+billed|fee\s+ticket|visit\s+codes|services\s+billed)$/,
   ],
   ['visit', /^(?:e\s*\/?\s*m(?:\s+level)?|e&m(?:\s+level)?|visit\s+level|level\s+of\s+service|visit\s+type|time)$/],
   [
