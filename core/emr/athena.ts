@@ -85,4 +85,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/signoff-superbill-checked-codes-disagree.html (superbill)
  * - test/fixtures/emr/athena/encounter-billing-tab-claim-submitted.html
  * - test/fixtures/emr/athena/ap-ordered-list-icd-chips.html
+ * - test/fixtures/emr/athena/ap-table-problem-order-icd.html (A/P as a problem | order | ICD table)
  */

@@ -84,4 +84,5 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/path-tracking-list-several-patients.html (worklist)
  * - test/fixtures/emr/ema/visit-previous-visits-accordion-open.html
  * - test/fixtures/emr/ema/chart-pathology-tab-two-reports.html
+ * - test/fixtures/emr/ema/visit-collapsed-panels-grid-cells.html (hidden panels, CSS-grid cells)
  */

@@ -71,4 +71,5 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/pdf-converter-positioned-lines.html
  * - test/fixtures/emr/generic/bilingual-spanish-english-template-labels.html
  * - test/fixtures/emr/generic/visit-note-beside-print-preview-copy.html
+ * - test/fixtures/emr/generic/procedure-record-bold-banner-yes-no-boxes.html (unlabeled Yes/No boxes, bold-only name)
  */

@@ -75,4 +75,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/op-note-mohs-stage-table-repair.html (mat-card)
  * - test/fixtures/emr/nextech/visit-resident-note-attending-attestation.html
  * - test/fixtures/emr/nextech/op-note-mohs-map-block-rows.html
+ * - test/fixtures/emr/nextech/visit-bootstrap-label-value-rows.html (label / value column rows)
  */

@@ -826,4 +826,53 @@ export const PAGES: PageCase[] = [
     // The print-preview pane is read too; the parser drops its copy of the sections (core/parse/index.ts).
     contains: [['assessment', 'Keloids of the chest x2']],
   },
+  {
+    file: 'ema/visit-collapsed-panels-grid-cells.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment'],
+    patient: 'Test, Patient-790   MRN: 900790',
+    dateOfService: '11/12/2026',
+    // The collapsed panels (hidden bodies) are read; their CSS-grid cells come one a line (joined by core/parse).
+    contains: [['assessment', 'Number of lesions\n8']],
+  },
+  {
+    file: 'athena/ap-table-problem-order-icd.html',
+    adapter: 'athena',
+    roles: ['assessment'],
+    patient: 'TEST, PATIENT-791   MRN: 900791',
+    dateOfService: '11/13/2026',
+    // A grid holding ICD codes keeps its columns: problem | order | code on one line.
+    contains: [['assessment', 'Actinic keratosis, scalp | Cryotherapy with liquid nitrogen to 5 actinic keratoses']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-two-sibling-frames.html',
+    adapter: 'ecw',
+    roles: ['assessment', 'procedure', 'charges'],
+    patient: 'Test, Patient-792   MRN: 900792',
+    dateOfService: '11/16/2026',
+    // The right-hand pane is a frame beside the ProgNote viewer, not inside it.
+    contains: [['procedure', 'Specimen B to in-house dermatopathology']],
+  },
+  {
+    file: 'generic/procedure-record-bold-banner-yes-no-boxes.html',
+    adapter: 'generic',
+    // "Procedure 1 - Shave removal" titles are no page headings: the parser splits them out of "Reason for visit".
+    roles: ['other', 'assessment'],
+    // The name is only in bold, with no label: the page reads the MRN; the background reads the name (core/parse/identity.ts).
+    patient: 'MRN: 900795',
+    dateOfService: '11/18/2026',
+    // An unlabeled box before its word: only the ticked word is read.
+    contains: [
+      ['other', 'Specimen sent to pathology: No\nCosmetic (patient pays): No'],
+      ['other', 'Performed today: No (deferred'],
+    ],
+  },
+  {
+    file: 'nextech/visit-bootstrap-label-value-rows.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-796   MRN: 900796',
+    dateOfService: '11/19/2026',
+    contains: [['procedure', 'Excised diameter\n1.8 cm']],
+  },
 ];
