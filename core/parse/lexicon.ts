@@ -509,11 +509,26 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
     // Only site words between ("biopsy of a lesion biopsied elsewhere 10/28" or "SCC in situ, L hand, biopsy-proven 10/22"
     // date another event).
     const dated = /^([^.;(),:]{0,40}?)\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/.exec(t.slice(triggerAt, triggerAt + 70));
+    // "BCC R forearm shave-biopsied here 10/29/2026": the procedure's own word is the participle, so the date is its own.
+    const own = /^[\w&/-]+/.exec(dated?.[1] ?? '')?.[0] ?? '';
+    const between = /[a-z]{3,}(?:ed|en)$/i.test(own) ? (dated?.[1] ?? '').slice(own.length) : (dated?.[1] ?? '').slice(4);
     if (
       dated &&
-      !/\w(?:ed|en)\b|\belsewhere\b|\bsince\b/i.test((dated[1] as string).slice(4)) &&
+      !/\w(?:ed|en)\b|\belsewhere\b|\bsince\b/i.test(between) &&
       !/^\s*(?:was\s+|were\s+)?(?:performed|done|today)\b/i.test(t.slice(triggerAt + dated[0].length)) &&
       beforeService(Number(dated[4]), Number(dated[2]), Number(dated[3]))
+    )
+      return 'history';
+    // "KOH + culture 9/2026 positive for T. rubrum": a month and year before this visit's month dates a past test.
+    const monthYear = /^([^.;(),:]{0,40}?)\b(\d{1,2})\/(20\d{2})\b(?!\/)/.exec(t.slice(triggerAt, triggerAt + 70));
+    if (
+      monthYear &&
+      serviceDate &&
+      !/\w(?:ed|en)\b|\belsewhere\b|\bsince\b/i.test((monthYear[1] as string).slice(4)) &&
+      !/^\s*(?:was\s+|were\s+)?(?:performed|done|today)\b/i.test(t.slice(triggerAt + monthYear[0].length)) &&
+      Number(monthYear[2]) >= 1 &&
+      Number(monthYear[2]) <= 12 &&
+      `${monthYear[3]}-${String(monthYear[2]).padStart(2, '0')}` < serviceDate.slice(0, 7)
     )
       return 'history';
     // "excisional bx? -> today shave bx": a procedure asked about ("bx?", "Mohs?") was weighed, not done.

@@ -44,10 +44,12 @@ function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHi
   if (line.length === 0) return undefined;
   const trimmed = line.trim();
   if (trimmed.length === 0) return undefined;
-  // A long line is a heading only as "A/P: text" (a dictated assessment and plan may run on for several hundred characters).
+  // A long line is a heading only as "A/P: text" (a dictated assessment and plan may run on for several hundred characters)
+  // or "Interval history: 71 yo F, …" (a history paragraph typed on one line).
   if (trimmed.length > MAX_LINE) {
     const colon = trimmed.indexOf(':');
-    if (colon <= 0 || colon > 40 || roleOfHeading(trimmed.slice(0, colon)) !== 'assessment') return undefined;
+    const head = colon > 0 && colon <= 40 ? trimmed.slice(0, colon) : '';
+    if (!head || (roleOfHeading(head) !== 'assessment' && !HPI_HEADING.test(head.trim()))) return undefined;
   }
   // Whole line is a heading ("Assessment/Plan:", "PROCEDURE NOTE", "== Pathology ==").
   const whole = trimMarks(trimmed);
