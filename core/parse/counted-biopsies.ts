@@ -134,3 +134,30 @@ function toldElsewhere(parsed: ParsedProcedure[], p: ParsedProcedure): ParsedPro
       (q.procedure.kind === kind || kind === 'biopsy-unspecified'),
   );
 }
+
+/** A title naming only the procedure ("BIOPSY PROCEDURE NOTE", "Skin biopsy note:"). */
+const BIOPSY_TITLE = /^\W*(?:skin\s+)?(?:biops(?:y|ies)|bx)(?:\s+(?:procedure\s+)?(?:notes?|reports?|documentation|record|procedure))?\W*$/i;
+/** "separate from the biopsy", "after this bx", "the above biopsy": the words point back at a biopsy told elsewhere. */
+const BIOPSY_BACK_REFERENCE =
+  /\b(?:the|this|that|same|above|today'?s)\s+(?:(?:above|same|shave|punch|skin)\s+)?(?:biopsy|bx)\b(?!\s*[-(]?\s*(?:#|[A-H]\b|\d))/i;
+
+/**
+ * A biopsy word that names no technique, no site of its own and no jar, over or after biopsies told with their
+ * technique: a title ("BIOPSY PROCEDURE NOTE") or a pointer back ("… separate from the biopsy") is not one more biopsy
+ * of unknown technique (§1.2: one unit a lesion biopsied).
+ */
+export function dropBiopsyMentions(parsed: ParsedProcedure[]): void {
+  const specific = parsed.filter(
+    (q) => q.procedure.kind.startsWith('biopsy-') && q.procedure.kind !== 'biopsy-unspecified' && q.procedure.status === 'performed',
+  );
+  if (specific.length === 0) return;
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.procedure.kind !== 'biopsy-unspecified' || p.specimenLabel || p.block.label || p.block.parent) continue;
+    if (parsed.some((x) => x.block.parent === p.block)) continue;
+    const own = p.block.trigger.text;
+    const title = BIOPSY_TITLE.test(own);
+    if (!title && (p.procedure.site || !BIOPSY_BACK_REFERENCE.test(own))) continue;
+    parsed.splice(i, 1);
+  }
+}

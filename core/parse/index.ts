@@ -4,7 +4,7 @@ import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { isCodeGrid, withCodeGridsAsCharges } from './code-grid';
 import { appliedCorrections } from './corrections';
-import { dropBiopsySummaries, dropContainerLines, dropPluralRetellings, expandCountedBiopsies } from './counted-biopsies';
+import { dropBiopsyMentions, dropBiopsySummaries, dropContainerLines, dropPluralRetellings, expandCountedBiopsies } from './counted-biopsies';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
@@ -282,6 +282,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   dropBiopsySummaries(parsed);
   dropPluralRetellings(parsed);
   dropContainerLines(parsed);
+  dropBiopsyMentions(parsed);
   fillSingleSite(parsed, sections);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {
