@@ -222,6 +222,12 @@ const MANAGED =
 /** "soak BID, RTC 2 wk", "Vaseline and a bandage daily": care of today's wound belongs to the procedure, no other problem managed. */
 const WOUND_CARE =
   /\b(?:(?:warm\s+|epsom\s+(?:salt\s+)?)?soaks?|soaking|dressing(?:\s+changes?)?|bandages?|band-?aids?|wound\s+care|vaseline|petrolatum|aquaphor|keep\s+(?:it\s+|the\s+(?:site|wound)\s+)?(?:clean|dry|covered))\b[^.;,\n]*/gi;
+/**
+ * "Will call w/ path; next steps depend on result (ED&C vs excision vs Mohs referral)": what follows the biopsy's result
+ * is the biopsied lesion's own care, no other problem managed (reference §10.1).
+ */
+const RESULT_FOLLOW_UP =
+  /\b(?:will\s+)?(?:call|notify|contact|message|phone)\s+(?:(?:the\s+)?(?:pt|patient)\s+|her\s+|him\s+|them\s+)?(?:w\/|with|re:?|about|once|when)\s+(?:the\s+)?(?:path(?:ology)?|results?|bx\s+results?|biopsy\s+results?)\b[^.;\n]*|\b(?:next\s+steps?|further\s+(?:tx|treatment|management)|(?:definitive\s+)?treatment|plan)\s+(?:will\s+)?depend\w*\s+on\s+(?:the\s+)?(?:path(?:ology)?|results?|biopsy|bx)\b[^.;\n]*/gi;
 const PROCEDURE_ONLY =
   /\b(?:biops|bx|ln2|cryo|liquid\s+nitrogen|destruction|destroyed|excis|shave|punch|ed&c|ed\s*&\s*c|mohs|ilk|intralesional|curettage|removed|snip|i\s*&\s*d\b|incis(?:ed|ion)\s+(?:and|&)\s+drain|drained)/i;
 /** A drug strength per volume, with the drug named before it ("Kenalog 10 mg/mL", "triamcinolone 40 mg/cc"). */
@@ -256,7 +262,8 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
     // opens in lower case (most sections never have one), then remembered for the section.
     let lowerCaseNote: boolean | undefined;
     const lowerCase = () => {
-      lowerCaseNote ??= !/[A-Z]/.test(s.text.replace(/\b[A-Z]{1,5}\b|\d[A-Z]/g, ''));
+      // ICD-10 codes keep their capitals in a lower-case note ("acne (L70.0): …"), as abbreviations do.
+      lowerCaseNote ??= !/[A-Z]/.test(s.text.replace(/\b[A-Z]{1,5}\b|\d[A-Z]|\b[A-Z]\d{2}(?:\.[\dA-Z]{1,4})?\b/g, ''));
       return lowerCaseNote;
     };
     let current: { text: string; body: string; start: number; end: number } | undefined;
@@ -268,7 +275,12 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
         const drained = DRAINAGE.test(current.body) ? current.body.replace(DRAINAGE_CULTURE, ' ') : current.body;
         // "ILK Kenalog 10 mg/mL 0.3 cc": the injected drug's strength is the procedure's, not a prescription.
         const body = PROCEDURE_ONLY.test(drained) ? drained.replace(INJECTED_STRENGTH, ' ') : drained;
-        const managed = MANAGED.test(body.replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor ').replace(WOUND_CARE, ' '));
+        const managed = MANAGED.test(
+          body
+            .replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor ')
+            .replace(WOUND_CARE, ' ')
+            .replace(RESULT_FOLLOW_UP, ' '),
+        );
         const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };
         if (icd?.[1] && /\d/.test(icd[1])) p.icd10 = icd[1];
         const span = spanOf(current.start, current.end);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../../core/parse';
+import { intentOf, setServiceDate } from '../../../core/parse/lexicon';
 import { splitSections } from '../../../core/parse/sections';
 import { findTriggers } from '../../../core/parse/triggers';
 
@@ -66,5 +67,68 @@ describe('another date carried forward into the note', () => {
     );
     expect(e.procedures.map((p) => [p.kind, p.count])).toEqual([['destruction-premalignant', 3]]);
     expect(e.specimens).toEqual([]);
+  });
+});
+
+describe('a history paragraph typed on one long line', () => {
+  it('"Interval history: …" longer than a heading line still opens the history: its dated biopsy is not today\'s', () => {
+    const long = `Interval history: 71 yo F, last FBSE 11/2025. BCC R forearm shave-biopsied here 10/29/2026 (superficial and nodular BCC) - she chose ED&C. ${'Hand eczema worse since she started volunteering, cracking knuckles. '.repeat(3)}`;
+    const e = parseNote(`Visit date: 11/23/2026\n${long}\n\nA/P:\n1. BCC R forearm - ED&C, lesion 0.7 cm.\n`);
+    expect(splitSections(long, 'note').map((s) => s.role)).toEqual(['history']);
+    expect(e.procedures.map((p) => p.kind)).toEqual(['destruction-malignant']);
+  });
+});
+
+describe('dates that make a procedure word history', () => {
+  it.each([
+    ['BCC R forearm shave-biopsied here 10/29/2026 (superficial and nodular BCC).', 'shave', 'history'],
+    ['KOH + culture 9/2026 positive for T. rubrum; failed terbinafine 12 wk.', 'KOH', 'history'],
+    ['KOH 11/2026 today, hyphae seen.', 'KOH', 'performed'],
+    ['biopsy of a lesion biopsied elsewhere 10/28/2026', 'biopsy', 'performed'],
+  ])('%s -> %s', (clause, word, intent) => {
+    setServiceDate('2026-11-23');
+    expect(intentOf(clause, false, clause.indexOf(word))).toBe(intent);
+  });
+});
+
+describe('biopsy words that name no further biopsy', () => {
+  it('a "BIOPSY PROCEDURE NOTE" title over three biopsies told with their techniques is no fourth biopsy', () => {
+    const e = parseNote(
+      'DOS: 11/20/2026\nBIOPSY PROCEDURE NOTE\n\nIndication: tender nodules of both shins.\n\nLesion 1 - L anterior shin.\n  Technique: incisional biopsy - wedge into the fat. Bottle 1.\n\nLesion 2 - R volar forearm.\n  Technique: 4 mm punch biopsy. Bottle 2.\n',
+    );
+    expect(e.procedures.map((p) => p.kind)).toEqual(['biopsy-incisional', 'biopsy-punch']);
+  });
+
+  it('"… which is separate from the biopsy." after a shave biopsy is no second biopsy', () => {
+    const e = parseNote(
+      'Encounter date: 11/24/2026\nAssessment and Plan\nPigmented papule R upper back (D49.2): shave biopsy today. Specimen A.\n\nLevel of service: 99214-25 for the acne management, which is separate from the biopsy.\n',
+    );
+    expect(e.procedures.map((p) => p.kind)).toEqual(['biopsy-tangential']);
+  });
+
+  it('a biopsy of its own, told with "the biopsy" and a site, stays', () => {
+    const e = parseNote('DOS: 11/24/2026\nPlan: 4 mm punch biopsy L shin, specimen A.\nThe biopsy of the R forearm was a shave, specimen B.\n');
+    expect(e.procedures).toHaveLength(2);
+  });
+});
+
+describe("the biopsied lesion's result follow-up is no other problem managed", () => {
+  it('"Will call w/ path; next steps depend on result (… Mohs referral)" is not managed apart from the biopsy', () => {
+    const e = parseNote(
+      'DOS 11/23/2026\nImp: r/o SCC R lower leg (D49.2).\nPlan: 4 mm punch bx today. Spec A to dermpath.\nWill call w/ path; next steps depend on result (ED&C vs excision vs Mohs referral).\nCharges: 99213-25, 11104.\n',
+    );
+    expect(e.visit.problems.some((p) => p.separatelyManaged)).toBe(false);
+  });
+});
+
+describe('a note typed in lower case keeps its ICD-10 codes in capitals', () => {
+  it('"acne … (L70.0): start isotretinoin" under a bare heading is a problem managed apart', () => {
+    const e = parseNote(
+      'dos 11/24/2026\nassessment and plan\nnodulocystic acne with scarring (l70.0): severe. start isotretinoin 40 mg daily.\n\natypical papule r upper back (d49.2): shave biopsy today.\n',
+    );
+    expect(e.visit.problems.map((p) => [p.text, p.separatelyManaged])).toEqual([
+      ['nodulocystic acne with scarring', true],
+      ['atypical papule r upper back', false],
+    ]);
   });
 });
