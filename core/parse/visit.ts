@@ -554,7 +554,11 @@ export function chargesOf(sections: Section[]): EnteredCharge[] {
         if (!/^(?:[1-9]\d{4}|[JGQ]\d{4})$/.test(code)) continue;
         const after = line.slice(m.index + m[0].length);
         const gridMods = row && grid?.mods !== undefined ? (row[grid.mods] ?? '') : '';
-        const modifiers = [...`${m[2] ?? ''} ${gridMods}`.matchAll(/\b([0-9A-Z]{2})\b/g)]
+        // eCW's Billing Information names them after the description: "11102 TANGNTL BX SKIN SINGLE LES. Modifiers: 59".
+        const named = row
+          ? ''
+          : (/\b[Mm]odifiers?\s*:\s*([0-9A-Z]{2}(?:\s*,\s*[0-9A-Z]{2})*)\b/.exec(after.split(/\b(?:[1-9]\d{4}|[JGQ]\d{4})\b/)[0] ?? '')?.[1] ?? '');
+        const modifiers = [...`${m[2] ?? ''} ${gridMods} ${named}`.matchAll(/\b([0-9A-Z]{2})\b/g)]
           .map((x) => x[1] as string)
           .filter((x, k, all) => !/^(?:MO|OD)$/.test(x) && all.indexOf(x) === k);
         const gridUnits = row && grid?.units !== undefined ? /^\s*(\d{1,3})\s*$/.exec(row[grid.units] ?? '')?.[1] : undefined;

@@ -3,6 +3,7 @@ import { codeEncounter } from '../../../core/engine';
 import { parseNote, parseSections } from '../../../core/parse';
 import { bannerNameOf, extractIdentity, patientNameOf } from '../../../core/parse/identity';
 import { stackedFields } from '../../../core/parse/stacked-fields';
+import { chargesOf } from '../../../core/parse/visit';
 
 // README "Known misreads" fixed by probe h20 (round 7 of unseen pages): each case is one general layout.
 
@@ -99,6 +100,20 @@ describe('probe h20: two biopsies of numbered A&P items in one container', () =>
     const e = parseNote(text);
     expect(e.specimens.map((s) => s.label)).toEqual(['A']);
     expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11102 x1', '11103 x1', '88305 x1']);
+  });
+});
+
+describe('probe h20: eCW Billing Information names modifiers after the description', () => {
+  it('"11102 TANGNTL BX SKIN SINGLE LES. Modifiers: 59" enters 59 on 11102, "Modifiers: none" enters none', () => {
+    const text =
+      'Procedure Codes: 11102 TANGNTL BX SKIN SINGLE LES. Modifiers: 59\n11301 SHAVE SKN LES 0.6-1.0 CM. Modifiers: none\n' +
+      'Visit Code: 99213 Office Visit, Est Pt., Level 3. Modifiers: 25\nProcedure Codes: 91122 ANAL PRESSURE RECORD. Modifiers: 59, GP';
+    expect(chargesOf([{ name: 'Billing Information', role: 'charges', start: 0, text }]).map((c) => `${c.code} [${c.modifiers.join(',')}]`)).toEqual([
+      '11102 [59]',
+      '11301 []',
+      '99213 [25]',
+      '91122 [59,GP]',
+    ]);
   });
 });
 
