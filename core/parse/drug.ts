@@ -109,8 +109,24 @@ const ADMINISTERED_FIELD = new RegExp(
 );
 const AMOUNT = new RegExp(String.raw`(?<![\d.\/])${NUM}\s*(units?|u|iu|mg|mcg|ml|cc|g)\b(?!\s*(?:\/|per)\s*(?:ml|cc|kg))`, 'gi');
 
-/** Brand strength ("Kenalog-10", "Kenalog 40") or a written "10 mg/mL". */
+const DILUTED = /\b(?:dilut\w*|mixed\s+with|drawn\s+up\s+\d\s*:\s*\d|\d\s*:\s*\d\s+with|reconstitut\w*)\b/i;
+/** "… 1:1 with lidocaine = 20 mg/mL mixture", "diluted to 5 mg/mL": the strength the dilution makes. */
+const DILUTED_STRENGTH = new RegExp(String.raw`(?:=|\bto\b|\bfinal\b[^\d\n]{0,20}?|\bmaking\b)\s*${NUM}\s*mg\s*(?:\/|per)\s*(?:1\s*)?(?:ml|cc)\b`, 'i');
+
+/**
+ * Brand strength ("Kenalog-10", "Kenalog 40") or a written "10 mg/mL". A dilution that names two strengths uses the one
+ * it makes ("Kenalog-40 … drawn up 1:1 with lidocaine = 20 mg/mL"); without it the strength is unknown.
+ */
 function concentration(text: string): number | undefined {
+  if (DILUTED.test(text)) {
+    const strengths = new Set([...text.matchAll(new RegExp(WRITTEN_STRENGTH.source, 'gi'))].map((m) => Number(m[1])));
+    const brand = /\b(?:kenalog|tac)[- ]?(10|40|80)\b(?!\s*(?:mg|mcg|%|units?)\b)/i.exec(text)?.[1];
+    if (brand) strengths.add(Number(brand));
+    const made = DILUTED_STRENGTH.exec(text)?.[1];
+    if (made !== undefined && strengths.size > 1) return Number(made);
+    // "Kenalog-40 diluted 1:1 with lidocaine": the strength given is not the vial's, and the note does not say it.
+    if (strengths.size > 0 && /\b\d\s*:\s*\d\b|\bdilut\w*\s+(?:with|in)\b/i.test(text)) return undefined;
+  }
   const written = WRITTEN_STRENGTH.exec(text);
   if (written?.[1]) return Number(written[1]);
   // "Kenalog-40", "TAC 40 0.25 cc": the product's strength in mg/mL written after its name.
@@ -189,7 +205,15 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
   const fieldHit = field?.[1] && field[2] ? ([field[0], field[2], field[1]] as unknown as RegExpExecArray) : null;
   const administered = total ? null : ADMINISTERED_FIELD.exec(text);
   const totalHit = total?.[1] && total[2] ? total : administered?.[1] && administered[2] ? administered : (fieldHit ?? totalAfter);
-  if (totalHit?.[1] && totalHit[2]) {
+  // "2.2 mL of mixture = 44 mg triamcinolone", "0.5 mL (20 mg)": the note's own mg for the volume outweighs any arithmetic.
+  const stated =
+    totalHit?.[1] && totalHit[2] && normUnit(totalHit[2]) === 'mL'
+      ? /^[^.;\n]{0,30}?(?:=|\(|\bequals\b|\bi\.e\.,?)\s*(\d{1,4}(?:\.\d{1,3})?)\s*mg\b/i.exec(text.slice((totalHit.index ?? 0) + totalHit[0].length))
+      : null;
+  if (stated?.[1]) {
+    drug.amountGiven = round(Number(stated[1]));
+    drug.unit = 'mg';
+  } else if (totalHit?.[1] && totalHit[2]) {
     const unit = normUnit(totalHit[2]);
     if (unit === 'mL' && conc !== undefined) {
       drug.amountGiven = round(Number(totalHit[1]) * conc);
@@ -250,6 +274,9 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
       drug.unit = 'mL';
     }
   }
+  // "Kenalog-40 diluted 1:1, 1.0 mL": a volume of a dilution whose strength is not written is not the vial's strength;
+  // the name keeps no strength, so the dose asks for it instead of billing mL at 40 mg/mL.
+  if (drug.unit === 'mL' && conc === undefined && DILUTED.test(text)) drug.name = drug.name.replace(/[- ]?(?:10|40|80)\b/, '').trim() || drug.name;
   // PDT: "1 Kerastick", "one stick", "1 tube of Ameluz".
   if (drug.amountGiven === undefined) {
     const stick =

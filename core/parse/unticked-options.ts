@@ -5,8 +5,9 @@
  * A line that opens with its only box ("[ ] Excision") is left to the procedure reader, which skips the whole line.
  * A line that ends with a box ("Yes [ ] No [x]") puts each box after its option.
  */
-const BOX = /\[\s{0,2}[xX✓✔]?\s{0,2}\]|[☐□☑☒]|\(\s?[xX✓✔]?\s?\)/g;
-const TICKED = /[xX✓✔☑☒]/;
+// "(•) Sent   ( ) Not sent": a radio button is ticked with a dot ("(•)", "(●)", "(*)") as well as an x.
+const BOX = /\[\s{0,2}[xX✓✔]?\s{0,2}\]|[☐□☑☒]|\(\s?[xX✓✔•●◉*]?\s?\)/g;
+const TICKED = /[xX✓✔☑☒•●◉*]/;
 /** Quick test before the line-by-line work: most notes hold no inline box at all. */
 const ANY_BOX = /\[\s{0,2}\]|[☐□]|\(\s\)/;
 

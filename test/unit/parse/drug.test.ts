@@ -122,3 +122,18 @@ describe('an amount per lesion times the lesions injected', () => {
     expect(extractDrug('triamcinolone acetonide 10 mg/mL, 0.3 mL per lesion', 'intralesional')?.amountGiven).toBe(3);
   });
 });
+
+describe('a diluted drug (probe h19)', () => {
+  it.each([
+    [
+      'Kenalog-40 (40 mg/mL) drawn up 1:1 with 1% lidocaine = 20 mg/mL mixture. Total | 2.2 mL of mixture = 44 mg triamcinolone',
+      { amountGiven: 44, unit: 'mg' },
+    ],
+    ['Kenalog 40 mg/mL diluted to 10 mg/mL with saline; total 0.8 mL', { amountGiven: 8, unit: 'mg' }],
+    ['Kenalog-40 drawn up 1:1 with lidocaine = 20 mg/mL; total 1.5 mL', { amountGiven: 30, unit: 'mg' }],
+    ['Kenalog-40 diluted 1:1 with lidocaine, 1.0 mL total', { name: 'Kenalog', amountGiven: 1, unit: 'mL' }],
+    ['Kenalog-10, total 0.6 mL', { amountGiven: 6, unit: 'mg' }],
+  ])('%s', (text, drug) => {
+    expect(extractDrug(text, 'intralesional')).toMatchObject(drug);
+  });
+});

@@ -3,6 +3,7 @@ import { parseNote } from '../../../core/parse';
 import { intentOf, setServiceDate } from '../../../core/parse/lexicon';
 import { splitSections } from '../../../core/parse/sections';
 import { findTriggers } from '../../../core/parse/triggers';
+import { untickedOptions } from '../../../core/parse/unticked-options';
 
 // Misreads found by probe h19 (visit notes in styles the golden corpus lacks, round 7); each case is one general phrasing.
 
@@ -130,5 +131,22 @@ describe('a note typed in lower case keeps its ICD-10 codes in capitals', () => 
       ['nodulocystic acne with scarring', true],
       ['atypical papule r upper back', false],
     ]);
+  });
+});
+
+describe('radio buttons ticked with a dot', () => {
+  it.each([
+    ['Pathology .... (•) Sent - Specimen A, in-house   ( ) Not sent', 'Pathology .... (•) Sent - Specimen A, in-house   ( )         '],
+    ['Performed .... ( ) Yes   (•) No - deferred', 'Performed .... ( )       (•) No - deferred'],
+    ['Method: (*) LN2 ( ) Curettage', 'Method: (*) LN2 ( )          '],
+  ])('%s', (line, out) => {
+    expect(untickedOptions(line)).toBe(out);
+  });
+
+  it('a shave removal whose "(•) Sent - Specimen A" is ticked sends specimen A', () => {
+    const e = parseNote(
+      'Date of Service: 11/23/2026\n[Procedure 1] Shave removal\n  Type ......... (•) Shave removal   ( ) Shave biopsy\n  Location ..... L posterior neck\n  Lesion diameter ...... 0.4 cm\n  Pathology .... (•) Sent - Specimen A, in-house   ( ) Not sent\n',
+    );
+    expect(e.specimens.map((s) => s.label)).toEqual(['A']);
   });
 });
