@@ -279,6 +279,8 @@ export const Visit = z.object({
     .object({ code: z.string().optional(), procedure: z.string().max(200).optional(), date: z.string().optional(), related: z.boolean().optional() })
     .optional(),
   abnOnFile: z.boolean().optional(),
+  /** The patient asks that a service Medicare excludes be submitted anyway, to get a denial (§12.5: then GY, +GX). */
+  denialRequested: z.boolean().optional(),
   /** The practice prepares the slides and an outside pathologist reads them and bills the interpretation (§7.3 TC). */
   technicalComponentOnly: z.boolean().optional(),
   provider: z.string().optional(),

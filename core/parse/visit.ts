@@ -438,9 +438,11 @@ function problemName(raw: string): string | undefined {
   return t;
 }
 
-export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'technicalComponentOnly' | 'provider'> {
+type VisitFlags = Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'denialRequested' | 'technicalComponentOnly' | 'provider'>;
+
+export function visitFlags(text: string): VisitFlags {
   const t = text.length > 100000 ? text.slice(0, 100000) : text;
-  const out: Pick<Visit, 'longitudinalCare' | 'decisionForSurgery' | 'abnOnFile' | 'technicalComponentOnly' | 'provider'> = {};
+  const out: VisitFlags = {};
   if (
     /\b(?:g2211|longitudinal\s+care|ongoing\s+(?:longitudinal\s+)?care\s+(?:of|for)|continuing\s+focal\s+point|continuing\s+care\s+(?:of|for)|focal\s+point\s+(?:for|of)\s+(?:all\s+)?(?:needed\s+)?(?:services|care)|(?:ongoing|continuing|longitudinal|long-term)\s+dermatologist|(?:i|we)\s+(?:have\s+)?(?:managed|been\s+managing|followed|been\s+following)\s+(?:\S+\s+){0,4}?for\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+years)\b/i.test(
       t,
@@ -458,7 +460,15 @@ export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'deci
     /\b(?:(?:abn|advance\s+beneficiary\s+notice)\b[^.;\n]{0,40}?\b(?:signed|obtained|on\s+file|completed|given)|signed\s+(?:the\s+|an?\s+)?(?:voluntary\s+)?abn)\b/i.exec(
       t,
     );
-  if (abn && !/\b(?:not|no|never|declin\w*|refus\w*|unsigned|without)\b/i.test(abn[0])) out.abnOnFile = true;
+  // "No ABN given": the negation stands right before the ABN too.
+  const before = abn ? t.slice(Math.max(0, abn.index - 20), abn.index) : '';
+  if (
+    abn &&
+    !/\b(?:not|no|never|declin\w*|refus\w*|unsigned|without)\b/i.test(abn[0]) &&
+    !/\b(?:no|not|never|without)\s+(?:an?\s+|the\s+)?(?:voluntary\s+)?$/i.test(before)
+  )
+    out.abnOnFile = true;
+  if (denialRequested(t)) out.denialRequested = true;
   if (technicalOnly(t)) out.technicalComponentOnly = true;
   const prov = /^[ \t]*(?:provider|rendering\s+provider|attending|physician|surgeon|performed\s+by)[ \t]*:[ \t]*([^\n]{2,80})$/im.exec(t);
   if (prov?.[1]) {
@@ -472,6 +482,31 @@ export function visitFlags(text: string): Pick<Visit, 'longitudinalCare' | 'deci
     if (name) out.provider = name;
   }
   return out;
+}
+
+/**
+ * The patient asks that the claim go to the payer to be denied ("pt requests claim be submitted to Medicare for
+ * denial", "wants a Medicare denial", "bill Medicare for a denial"): §12.5 then submits the cosmetic lines with GY.
+ * A sentence that says the patient does not want it ("declined to have it submitted for denial") is no request.
+ */
+export function denialRequested(text: string): boolean {
+  // The sentence around each "denial", found by its edges (a sentence pattern backtracks over a long line).
+  for (const m of text.matchAll(/\bdenial\b/gi)) {
+    const at = m.index ?? 0;
+    const head = text.slice(Math.max(0, at - 200), at);
+    const tail = text.slice(at, at + 200);
+    const s = head.slice(Math.max(head.lastIndexOf('.'), head.lastIndexOf(';'), head.lastIndexOf('\n')) + 1) + (/^[^.;\n]*/.exec(tail)?.[0] ?? '');
+    if (!/\b(?:request\w*|ask\w*|wants?|wish\w*|prefers?|submit\w*|sen[dt]\w*|bill\w*|fil(?:e|ed|ing))\b/i.test(s)) continue;
+    if (
+      /\b(?:for|a|an|the|to\s+get|to\s+obtain|get|obtain)\s+(?:(?:medicare|insurance|payer|claim)\s+)?denial\b|\bdenial\s+(?:claim|requested|letter)\b/i.test(
+        s,
+      ) === false
+    )
+      continue;
+    if (/\b(?:not|no|never|declin\w*|refus\w*|doesn'?t|does\s+not|won'?t|don'?t)\b/i.test(s)) continue;
+    return true;
+  }
+  return false;
 }
 
 const CODE = String.raw`(?<![\d.])(\d{5}|[A-Z]\d{4})(?![\d.])`;

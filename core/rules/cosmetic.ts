@@ -158,7 +158,7 @@ export const cosmeticSelfPay = defineRule({
   title: 'Cosmetic services are self-pay, not sent to the payer',
   explain:
     'Procedures done to improve appearance are a statutory Medicare exclusion and are not covered by other payers: botulinum toxin for wrinkles, laser resurfacing, dermabrasion, cosmetic peels and any removal documented as cosmetic. ' +
-    'DermLens marks their lines self-pay with Z41.1 (encounter for cosmetic surgery) first. They are not sent to Medicare; only when the patient asks for a denial are they submitted with GY (and GX when a voluntary ABN was given), which DermLens says in a note rather than adding by default. ' +
+    'DermLens marks their lines self-pay with Z41.1 (encounter for cosmetic surgery) first. They are not sent to Medicare; only when the note says the patient asks for a denial are they submitted to Medicare with GY (and GX when a voluntary ABN is on file). ' +
     'Every line of the procedure follows it: its pathology and drug lines too.',
   references: ['SSA §1862(a)(10) cosmetic exclusion', 'CMS ABN instructions (GX/GY)', 'reference §12.1, §12.3-12.5'],
   status: 'stable',
@@ -176,7 +176,9 @@ export const cosmeticSelfPay = defineRule({
     if (routedIds.size === 0) return;
     const medicare = ctx.settings.payer === 'medicare';
     const abn = ctx.encounter.visit.abnOnFile === true;
+    const denialRequested = ctx.encounter.visit.denialRequested === true;
     const done = new Set<DraftLine>();
+    const denied = new Set<DraftLine>();
     for (const id of routedIds) {
       const p = ctx.encounter.procedures.find((x) => x.id === id) as Procedure;
       const lines = linesFor(ctx, p);
@@ -206,10 +208,26 @@ export const cosmeticSelfPay = defineRule({
           reportMixed(ctx, line);
           continue;
         }
-        line.billing = 'self-pay';
         addZ411(line);
         if (!line.ruleIds.includes('cosmetic/self-pay')) line.ruleIds.push('cosmetic/self-pay');
+        if (medicare && denialRequested) {
+          // §12.5: a cosmetic line goes to Medicare only when the patient asks for a denial, then with GY (+GX when a voluntary ABN was given, §12.4).
+          ctx.addModifier(line, 'GY');
+          if (abn) ctx.addModifier(line, 'GX');
+          denied.add(line);
+        } else line.billing = 'self-pay';
       }
+    }
+    if (denied.size > 0) {
+      const codes = [...new Set([...denied].map((l) => l.code))].join(', ');
+      ctx.report({
+        severity: 'info',
+        message: `The patient asks for a Medicare denial: cosmetic lines ${codes} are submitted with GY (statutory exclusion)${abn ? ' and GX (voluntary ABN on file)' : ''}; the patient pays once Medicare denies them.`,
+        target: codes,
+        fix: abn
+          ? "Keep the signed voluntary ABN and the patient's request with the chart."
+          : "Add GX if the patient signed a voluntary ABN for these services; keep the patient's request with the chart.",
+      });
     }
     if (done.size > 0) {
       const codes = [...new Set([...done].filter((l) => l.billing === 'self-pay').map((l) => l.code))].join(', ');
