@@ -284,6 +284,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   dropContainerLines(parsed);
   dropBiopsyMentions(parsed);
   fillSingleSite(parsed, sections);
+  closureOfNamedLesion(parsed);
   // Closures inherit the lesion of their parent procedure.
   for (const p of parsed) {
     const parent = p.block.parent ? parsed.find((q) => q.block === p.block.parent) : undefined;
@@ -986,6 +987,26 @@ function mergeOpNoteDescriptions(parsed: ParsedProcedure[]): void {
       c.procedure.lesionLabels = [...d.procedure.lesionLabels];
     }
     parsed.splice(parsed.indexOf(item), 1);
+  }
+}
+
+/** "Repair of tumor #1", "closure of lesion 2", "flap reconstruction of the defect of site B": the lesion a closure names. */
+const CLOSES_LESION =
+  /\b(?:repair|closure|reconstruction|flap|graft|att|rearrangement)\s+(?:of|for)\s+(?:the\s+)?(?:(?:mohs\s+)?defect\s+(?:of|from|after)\s+(?:the\s+)?)?(?:tumou?r|lesion|site|spot|specimen|excision)\s*(?:#|no\.?\s*)?\s*([A-Z]|\d{1,2})\b/i;
+
+/**
+ * "Procedure #3: Repair of tumor #1" over a flap: the closure is numbered as the note's third procedure, but it closes
+ * tumor #1, so it takes that lesion's label (and, through it, the lesion's diagnosis; reference §13.1), not "3".
+ * Only when a procedure of the visit that is not a closure carries the label named.
+ */
+function closureOfNamedLesion(parsed: ParsedProcedure[]): void {
+  for (const p of parsed) {
+    if (!isClosureKind(p.procedure.kind)) continue;
+    const text = [...p.block.context, ...p.block.units].map((u) => u.text).join('\n');
+    const named = CLOSES_LESION.exec(text)?.[1]?.toUpperCase();
+    if (!named || p.procedure.lesionLabels[0] === named) continue;
+    const closed = parsed.find((q) => q !== p && !isClosureKind(q.procedure.kind) && q.procedure.lesionLabels.some((l) => l.toUpperCase() === named));
+    if (closed) p.procedure.lesionLabels = [...closed.procedure.lesionLabels];
   }
 }
 

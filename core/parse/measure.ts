@@ -276,6 +276,12 @@ const OF_THEM = new RegExp(
   'i',
 );
 const ITEM_NUMBER = /\b(?:lesion|site|spot|area|problem|item)\s*#\s*\d{1,2}\s*[:)]/gi;
+/**
+ * "Procedure 2 of 2 - NAIL AVULSION", "Specimen 1 of 3:", "(2/3)": a numbered title's position in its list, never a count
+ * of lesions or nails. Only where a title would put it: after a title word or at a line's start, before its punctuation.
+ */
+const POSITION_OF =
+  /(?:(?:^|\n)[ \t]*(?:[-*•][ \t]*)?|\b(?:procedure|proc|treatment|tx|lesion|site|spot|area|problem|item|specimen|part|step|page)\s*#?\s*)\(?\d{1,2}\s*(?:of|\/)\s*\d{1,2}\)?(?=\s*(?:[-:.)–—]|$))/gim;
 /** "Actinic keratoses: 3 on the right forearm treated with cryotherapy": one count and its site after the colon. */
 // ("Actinic keratoses - 8 on face/scalp": a dash sets the count off too.)
 const ONE_SITE_COUNT = new RegExp(
@@ -349,7 +355,8 @@ function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
   const capped = text.length > 3000 ? text.slice(0, 3000) : text;
-  const t = withoutBreakdowns(capped.includes('#') ? capped.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : capped);
+  const unnumbered = capped.includes('#') ? capped.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : capped;
+  const t = withoutBreakdowns(/\d\s*(?:of|\/)\s*\d/i.test(unnumbered) ? unnumbered.replace(POSITION_OF, (m) => ' '.repeat(m.length)) : unnumbered);
   // "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number.
   const labels =
     /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;

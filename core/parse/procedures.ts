@@ -806,7 +806,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             !baseSite?.key ||
             (site.site.key === baseSite.key && (!site.site.laterality || !baseSite.laterality || site.site.laterality === baseSite.laterality)) ||
             // A step of the procedure (a punch, a nail avulsion inside a nail biopsy), not the same procedure named again.
-            (!u.lineStart && !u.label && !site.site.laterality && seg.family !== base?.family && partOfSite(site.site.key, baseSite.key));
+            (!u.lineStart && !u.label && !site.site.laterality && seg.family !== base?.family && partOfSite(site.site.key, baseSite.key)) ||
+            // "Procedure #2 - NAIL AVULSION" then "Partial avulsion of the R great toenail plate": the title's word ("nail":
+            // finger or toe?) is told by the line under it, not another nail.
+            (!baseSite.laterality && siteInfo(baseSite.key)?.ambiguous !== undefined && partOfSite(site.site.key, baseSite.key));
           // A new bullet line naming a procedure is a new item; so is a template's procedure title after a blank line
           // ("Biopsy - Shave" / "Location: …" then "Biopsy - Punch" / "Location: …").
           // "Procedure 1: Molluscum - cantharidin …" then "Procedure 2: Warts - LN2 …": a numbered procedure line is the next one.
@@ -847,7 +850,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           ) {
             base.units.push(u);
             if (current !== base) current.units.push(u);
-            if (!base.site) base.site = siteOfUnits([u]);
+            // The title's "nail" (finger or toe?) gives way to the line that names which nail.
+            if (!base.site || (site && siteInfo(base.site.key)?.ambiguous !== undefined && !base.site.laterality && partOfSite(site.site.key, base.site.key)))
+              base.site = siteOfUnits([u]) ?? base.site;
             lastPrimary = base;
             return;
           }

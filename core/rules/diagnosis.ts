@@ -36,6 +36,26 @@ const FUNGAL_TESTS = new Set(['87220', '87101']);
 const FUNGAL_TEST_WORDS = /\bkoh\b|\bfungal\s+cultures?\b|\bhyphae\b/i;
 const FUNGAL_WORDS =
   /\b(?:tinea(?:\s+(?:pedis|corporis|capitis|cruris|unguium|manuum|barbae|versicolor))?|onychomycosis|mycotic\s+nails?|pityriasis\s+versicolor|dermatophytosis)\b/gi;
+/** Readings of a viral wart (B07.-): each site of a wart line takes its own. */
+const WARTS = new Set<Histology>(['wart', 'plantar-wart', 'common-wart']);
+/** A fungal test read positive: "+ hyphae", "positive for septate hyphae", "KOH: positive", "hyphae seen". */
+const POSITIVE_FUNGAL =
+  /(?:\+|\bpositive\b|\bpos\b)\s*(?:for\s+)?(?:(?:septate|branching|fungal|dermatophyte|true)\s+)*(?:hyphae|dermatophytes?|fungal\s+elements)\b|\b(?:hyphae|fungal\s+elements|dermatophytes?)\s+(?:were\s+|are\s+|is\s+)?(?:seen|present|noted|identified|visuali[sz]ed|found)\b|\b(?:koh|prep(?:aration)?)\b[^.;\n]{0,40}?(?::|\bwas\b|\bis\b|\bshowed\b|\breveal\w*)\s*(?:\+|positive\b|pos\b)/i;
+/** … or negative, pending or not read: "no hyphae", "negative", "- hyphae", "hyphae not seen", "results pending". */
+const NEGATIVE_FUNGAL =
+  /\b(?:no|neg\w*|without|absent|pending|not\s+(?:seen|identified|present|done|performed)|sent)\b|(?<![\w+])-\s*(?:hyphae|fungal)|\br\/o\b|\?/i;
+/** The dermatophytosis of a sampled site (icd10-derm §4.2, B35.-): nail, foot, hand, scalp, groin, else the body. */
+function dermatophytosisAt(key: string | undefined): string {
+  const info = siteInfo(key);
+  if (!info) return 'dermatophytosis';
+  if (info.special === 'nail') return 'onychomycosis';
+  if (info.special === 'inguinal' || info.subunit === 'groin') return 'tinea cruris';
+  if (info.region === 'foot') return 'tinea pedis';
+  if (info.region === 'hand') return 'tinea manuum';
+  if (info.region === 'scalp') return 'tinea capitis';
+  if (info.region === 'trunk' || info.region === 'arm' || info.region === 'leg' || info.region === 'neck' || info.region === 'axilla') return 'tinea corporis';
+  return 'dermatophytosis';
+}
 /** A suspected, not stated, condition: "r/o tinea", "? onychomycosis", "possible tinea corporis vs eczema". */
 const HEDGE_BEFORE = /(?:\br\/o|rule\s+out|\?|\bpossible|\bprobable|\bsuspect\w*|\bconcern\s+for|\bvs\.?|\bversus|\bddx|\bquestionable)\s*(?:\w+\s+){0,2}$/i;
 /** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
@@ -150,6 +170,8 @@ class Linker {
   /** The same lesion, procedure and problem words are read for many lines: read each text once per encounter. */
   private readonly histologies = new Map<string, Histology | undefined>();
   private readonly problems = new Map<boolean, ProblemCode[]>();
+  /** Codes a line took site by site (wartsBySite): kept beside their specific siblings. */
+  readonly sited = new Set<string>();
   constructor(private readonly ctx: RuleContext) {}
 
   /** The whole note as one text (joined once per encounter). */
@@ -618,6 +640,8 @@ class Linker {
     // Same rule as for lesions: a neoplasm not yet proven by pathology is D49.2 (reference §13.2).
     if (NEOPLASTIC.has(h) && (pending || hedged) && !p.reExcision) return ['D49.2'];
     if (hedged) return undefined;
+    const perSite = this.wartsBySite(p, h);
+    if (perSite) return perSite;
     const codes = this.refine(
       this.resolve(h, mergeSite(p.site), p.site?.text ?? p.kind),
       /\ball\s+(?:\d{1,3}\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(?:lesions|warts)\b/i.test(p.text),
@@ -632,6 +656,51 @@ class Linker {
       });
     }
     return codes;
+  }
+
+  /**
+   * "LN2 destruction of 2 warts (1 R plantar sole, 1 L dorsal hand)": one line treats warts at several sites, and each
+   * site's wart has its own code (B07.0 plantar for the sole, B07.8 common or B07.9 unspecified elsewhere; icd10-derm).
+   * The kind a problem names at that site wins ("Common wart, L dorsal hand"); a problem at another site never lends its
+   * kind (the sole's plantar wart is not the hand's). Undefined when the line treats warts at one site only.
+   */
+  wartsBySite(p: Procedure, h: Histology): string[] | undefined {
+    if (!WARTS.has(h)) return undefined;
+    const sites: Site[] = [];
+    for (const m of findSites(p.text)) {
+      const prev = sites.find((x) => x.key === m.site.key);
+      if (prev) prev.laterality ??= m.site.laterality;
+      else sites.push({ ...m.site });
+    }
+    if (sites.length < 2) return undefined;
+    const codes: string[] = [];
+    for (const site of sites) {
+      const named = this.wartNamedAt(site);
+      const plantar = site.key === 'sole' || site.key === 'heel';
+      const reading: Histology = named ?? (plantar ? 'plantar-wart' : h === 'plantar-wart' ? 'wart' : h);
+      for (const c of this.resolve(reading, mergeSite(site), site.text)) if (!codes.includes(c)) codes.push(c);
+    }
+    if (codes.length < 2) return codes.length > 0 ? codes : undefined;
+    for (const c of codes) this.sited.add(c);
+    return codes;
+  }
+
+  /** The kind of wart a visit problem names at this site (same site, or same region on the same side). */
+  wartNamedAt(site: Site): Histology | undefined {
+    const region = siteInfo(site.key)?.region;
+    for (const pr of this.ctx.encounter.visit.problems) {
+      const h = this.histology(pr.text);
+      if (!h || !WARTS.has(h)) continue;
+      const here = findSites(pr.text).some(
+        (m) =>
+          m.site.key === site.key ||
+          (region !== undefined &&
+            siteInfo(m.site.key)?.region === region &&
+            (!m.site.laterality || !site.laterality || m.site.laterality === site.laterality)),
+      );
+      if (here) return h;
+    }
+    return undefined;
   }
 
   /**
@@ -689,6 +758,8 @@ class Linker {
       const codes = this.resolve(h, {}, line.code);
       if (codes.length > 0) return codes;
     }
+    const found = this.positiveFungalTest(line, texts);
+    if (found) return found;
     if (/\b(?:rash|eruption)\b/i.test(text)) return ['R21'];
     this.report(`labtest:${line.code}`, {
       severity: 'warning',
@@ -698,6 +769,35 @@ class Linker {
       fix: 'Name the condition tested for (e.g. tinea pedis, onychomycosis) or the sign examined, next to the test.',
     });
     return [];
+  }
+
+  /**
+   * "KOH of R toenail scraping: + hyphae" with no fungal infection named: the provider's own reading of the test found
+   * a dermatophyte at the site sampled, so the line links that site's dermatophytosis (B35.-: the nail's tinea
+   * unguium, the foot's tinea pedis …; icd10-derm §4.2), with a note asking to confirm it in the assessment.
+   * A negative or pending test, or yeast only, names no condition.
+   */
+  positiveFungalTest(line: DraftLine, texts: string[]): string[] | undefined {
+    for (const t of texts) {
+      for (const m of t.matchAll(/[^.;\n]+/g)) {
+        const sentence = m[0];
+        if (!FUNGAL_TEST_WORDS.test(sentence) || !POSITIVE_FUNGAL.test(sentence) || NEGATIVE_FUNGAL.test(sentence)) continue;
+        const site = findSites(sentence)[0]?.site;
+        const condition = dermatophytosisAt(site?.key);
+        const h = this.histology(condition);
+        const codes = h ? this.resolve(h, {}, line.code) : [];
+        if (codes.length === 0) continue;
+        this.report(`labtest-positive:${line.code}`, {
+          severity: 'info',
+          rule: 'diagnosis/link',
+          message: `${line.code}: no fungal infection is named; linked ${codes.join(', ')} (${condition}) from the positive test "${sentence.trim().slice(0, 80)}".`,
+          target: line.code,
+          fix: 'Confirm the diagnosis in the assessment (e.g. onychomycosis, tinea pedis) or change the link.',
+        });
+        return codes;
+      }
+    }
+    return undefined;
   }
 
   /** Lines with no lesion or specimen: the procedure's own words, then the visit problems. */
@@ -807,7 +907,7 @@ class Linker {
       codes = found.flatMap((h) => resolveDx({ histology: h, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes);
       if (!isEm) codes = codes.slice(0, 1);
     }
-    codes = dedupe(codes).slice(0, MAX_POINTERS);
+    codes = dedupe(codes, this.sited).slice(0, MAX_POINTERS);
     if (codes.length > 0) {
       this.report(`notetext:${line.code}`, {
         severity: 'info',
@@ -1113,8 +1213,14 @@ function sitelessHistology(h: Histology): boolean {
   return !r.unresolved && r.missing.length === 0;
 }
 
-function dedupe(codes: string[]): string[] {
-  const unique = dropLessSpecific([...new Set(codes.filter(Boolean))]);
+/**
+ * Codes without repeats, an "unspecified" code dropped when a specific sibling is there, except the codes in `keep`:
+ * those a line took site by site (the hand's B07.9 beside the sole's B07.0 is another wart, not a vaguer name for it).
+ */
+function dedupe(codes: string[], keep: ReadonlySet<string> = new Set()): string[] {
+  const all = [...new Set(codes.filter(Boolean))];
+  const kept = dropLessSpecific(all);
+  const unique = kept.length === all.length ? kept : all.filter((c) => kept.includes(c) || keep.has(c));
   // A skin check for a patient with a skin-cancer history is surveillance (Z85.82x/Z86.00x), not screening (Z12.83).
   if (unique.some((c) => c.startsWith('Z85.82') || c.startsWith('Z86.00'))) return unique.filter((c) => c !== 'Z12.83');
   return unique;
@@ -1141,14 +1247,14 @@ export const diagnosisLink = defineRule({
       if (linker.isUnlabelledClosure(line)) continue;
       let derived: string[] = [];
       if (FUNGAL_TESTS.has(line.code)) {
-        line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...(line.dx.length > 0 ? [] : linker.forLabTest(line))]);
+        line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...(line.dx.length > 0 ? [] : linker.forLabTest(line))], linker.sited);
         continue;
       }
       const targets = linker.targets(line);
       if (targets.length > 0) derived = targets.flatMap((t) => linker.forTarget(t));
       // Nothing from the lesions: the procedure's own words, then the assessment's problems.
       if (derived.length === 0) derived = linker.forProcedureOnly(line);
-      line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...derived]);
+      line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...derived], linker.sited);
     }
     // Drug/administration lines with nothing of their own take the dx of a line for the same procedures (not
     // of a line that also covers others: the pathology line of three specimens speaks for all three, so its
@@ -1209,7 +1315,7 @@ export const diagnosisLink = defineRule({
         if (!/unspecified/i.test(title(c) ?? '')) return c;
         return removal.dx.find((r) => r !== c && r.slice(0, 3) === c.slice(0, 3) && !/unspecified/i.test(title(r) ?? '')) ?? c;
       });
-      line.dx = dedupe(line.dx);
+      line.dx = dedupe(line.dx, linker.sited);
     }
     for (const line of em) {
       const separate = linker.problemCodes(true).map((c) => c.code);
@@ -1220,10 +1326,13 @@ export const diagnosisLink = defineRule({
         const procedureDx = new Set(ctx.lines.filter((l) => l.family !== 'evaluation').flatMap((l) => l.dx));
         others = others.filter((c) => !procedureDx.has(c));
       }
-      line.dx = dedupe([...line.dx, ...separate, ...others]);
+      line.dx = dedupe([...line.dx, ...separate, ...others], linker.sited);
       if (line.dx.length === 0) {
         // No coded problem: the diagnoses of the procedures done today are the next best support.
-        line.dx = dedupe(ctx.lines.filter((l) => l.family !== 'evaluation').flatMap((l) => l.dx));
+        line.dx = dedupe(
+          ctx.lines.filter((l) => l.family !== 'evaluation').flatMap((l) => l.dx),
+          linker.sited,
+        );
       }
       if (line.dx.length === 0) line.dx = linker.fromNoteText(line);
     }

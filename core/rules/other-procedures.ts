@@ -700,7 +700,12 @@ function kohReadInNote(ctx: RuleContext): { section: string; start: number; end:
     for (const m of text.matchAll(/(?<![^.\n])[^.\n]*\b(?:koh|potassium hydroxide)\b[^.\n]*/gi)) {
       const sentence = m[0];
       if (!/perform|done|obtained|examined|read|showed|shows|revealed|reveals|positive|negative|hyphae|spores|yeast/i.test(sentence)) continue;
-      if (/previous|prior|last\s+(?:visit|time)|history|\bsent\b|outside\s+lab|will\s+(?:do|perform|send)|\bplan|consider|recommend|declin/i.test(sentence))
+      // "\bplan\b", not "plantar": "KOH of L plantar foot scale: positive" is read today.
+      if (
+        /previous|prior|last\s+(?:visit|time)|history|\bsent\b|outside\s+lab|will\s+(?:do|perform|send)|\bplan(?:s|ned)?\b|consider|recommend|declin/i.test(
+          sentence,
+        )
+      )
         continue;
       const start = m.index ?? 0;
       return { section, start, end: start + sentence.length };

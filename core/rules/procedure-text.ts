@@ -64,8 +64,9 @@ function countPatterns(nouns: string): { before: RegExp; after: RegExp } {
       // Not the digits of a decimal dose or a range ("0.8 mL each lesion" is not 8 lesions), nor a drug's strength
       // ("Kenalog-10 to the keloid" is not 10 keloids), nor an item number ("#6 keloid upper chest x1"): a count stands
       // before its noun, with no "to the" between.
+      // A word between starts with a letter: "Procedure 2 of 2 - NAIL AVULSION" is the title's position, not 2 nails.
       // \b before the lookbehind (the same checks at one position) lets the engine try word starts only.
-      before: new RegExp(`\\b(?<![\\d.,/#-])(${NUMBER})\\s+(?:(?!(?:to|into|in|on|of|the|a|an)\\s)[a-z-]+\\s+){0,2}?(?:${nouns})\\b`, 'i'),
+      before: new RegExp(`\\b(?<![\\d.,/#-])(${NUMBER})\\s+(?:(?!(?:to|into|in|on|of|the|a|an)\\s)[a-z][a-z-]*\\s+){0,2}?(?:${nouns})\\b`, 'i'),
       after: new RegExp(`\\b(?:${nouns})\\s*(?:x|×|#)\\s*(\\d{1,3})\\b`, 'i'),
     };
     countPatternsByNouns.set(nouns, patterns);

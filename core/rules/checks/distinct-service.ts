@@ -98,15 +98,21 @@ function untilNextProcedure(ctx: RuleContext, p: Procedure, paragraph: string): 
   return paragraph.slice(0, Math.max(0, next));
 }
 
+/** Lesions in the plural: a procedure with no count that treats several. */
+const PLURAL_LESIONS = /\b(?:warts|verrucae|lesions|aks|sks|keratoses|tags|papules|condylomata|molluscum)\b/i;
+
 /**
  * "3 warts R hand (1 on R index finger), 2 plantar warts L foot - LN2": a destruction counted over several lesions
  * whose paragraph also names places off that digit or lid (another region, unit or side) treats more than the digit.
  */
 function spreadBeyond(ctx: RuleContext, p: Procedure): string | undefined {
-  if ((p.count ?? 1) < 2 || !p.site?.key) return undefined;
+  // "Cryotherapy to warts of the R heel and L thumb": with no count, the procedure's own words may still name two sites.
+  if (p.count === 1 || !p.site?.key) return undefined;
+  if (p.count === undefined && !PLURAL_LESIONS.test(p.text)) return undefined;
   const own = siteInfo(p.site.key);
   const side = p.site.laterality;
-  const other = findSites(untilNextProcedure(ctx, p, procedureParagraph(ctx, p)), { strict: true }).find((m) => {
+  const scope = p.count === undefined ? p.text : untilNextProcedure(ctx, p, procedureParagraph(ctx, p));
+  const other = findSites(scope, { strict: true }).find((m) => {
     if (m.site.key === p.site?.key) return false;
     const info = siteInfo(m.site.key);
     if (!info || !own) return false;
