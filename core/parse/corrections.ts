@@ -1,5 +1,6 @@
 import { findSites } from '../anatomy/vocabulary';
 import { wordNumber } from './measure';
+import { appliedSelfCorrections } from './self-corrections';
 
 /**
  * A signed note corrected by its author: "Addendum: Correction - the shaved lesion was on the L posterior neck, not the
@@ -23,7 +24,9 @@ const SIDE = /^(?:l|lt|left|r|rt|right)$/i;
 /** "'L upper back' should read 'L posterior neck'". */
 const SHOULD_READ = /["'“‘]([^"'”’\n]{1,40})["'”’]\s+should\s+(?:have\s+)?read\s+["'“‘]([^"'”’\n]{1,40})["'”’]/i;
 
-export function appliedCorrections(text: string): string {
+export function appliedCorrections(raw: string): string {
+  // The scribe's own corrections inside a sentence first ("L— correction, R forearm"): the word said second is meant.
+  const text = appliedSelfCorrections(raw);
   if (!CORRECTION_WORDS.test(text)) return text;
   let out = text;
   // Sentences (or lines) that say they correct something, latest last.
