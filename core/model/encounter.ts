@@ -247,11 +247,15 @@ export type PathologyReport = z.infer<typeof PathologyReport>;
 
 export const Visit = z.object({
   dateOfService: z.string().optional(),
+  /** When the note was dictated, transcribed or signed: never the date of service, told in its finding. */
+  noteDated: z.object({ date: z.string(), what: z.enum(['dictated', 'transcribed', 'signed']) }).optional(),
   /** Documented E/M code (e.g. '99213'), if any. */
   emCode: z.string().optional(),
   /** Telehealth modifiers the note documents with its E/M ("99213-95"): kept on the line, never added by DermLens. */
   emModifiers: z.array(z.string()).optional(),
   newPatient: z.boolean().optional(),
+  /** "Level 4 visit" written in a note that states neither new nor established patient: the level without its code. */
+  emLevelWithoutKind: z.number().int().min(1).max(5).optional(),
   /** Total practitioner time in minutes when documented. */
   totalMinutes: z.number().nonnegative().optional(),
   /** Level of medical decision making when the note states it ("MDM: moderate"). */

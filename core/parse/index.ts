@@ -28,7 +28,7 @@ import { sectionUnits } from './section-units';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
 import { findTriggers, priorMalignantBiopsyIn } from './triggers';
 import type { Unit } from './units';
-import { chargesOf, dateOfServiceOf, emOf, mdmOf, minutesOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
+import { chargesOf, dateOfServiceOf, emOf, mdmOf, minutesOf, noteDatedOf, placeOfServiceOf, problemsOf, visitFlags } from './visit';
 
 export { extractIdentity, normalizeName } from './identity';
 export { splitSections } from './sections';
@@ -363,9 +363,14 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   const visit: Encounter['visit'] = { problems: problemsOf(sections, spanOf).slice(0, 100), ...visitFlags(body) };
   const dos = dateOfServiceOf(body);
   if (dos) visit.dateOfService = dos;
+  else {
+    const dated = noteDatedOf(body);
+    if (dated) visit.noteDated = dated;
+  }
   if (em.emCode) visit.emCode = em.emCode;
   if (em.emModifiers) visit.emModifiers = em.emModifiers;
   if (em.newPatient !== undefined) visit.newPatient = em.newPatient;
+  if (em.emLevelWithoutKind !== undefined) visit.emLevelWithoutKind = em.emLevelWithoutKind;
   const minutes = minutesOf(body);
   if (minutes !== undefined) visit.totalMinutes = minutes;
   const mdm = mdmOf(body);

@@ -38,6 +38,23 @@ const BIRTH_FIELD =
   /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)\s*[:#-]?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|\bage\s*[:#]?\s*\d{1,3}(?:\s*(?:y\/?o|yo|years?(?:\s+old)?|yrs?))?/gi;
 
 /** Date of service from a labeled line; else the first date in the header lines (not a DOB). */
+/**
+ * "dictated 11/20/2026", "D: 11/20/2026 T: 11/21/2026", "transcribed on …", "electronically signed … 11/22/2026": when the
+ * note was dictated, typed or signed. That is not the date of service (the day the service was given; a note is often
+ * dictated or signed days later), so it never stands in for one: the date-of-service finding names it for the coder.
+ */
+export function noteDatedOf(text: string): { date: string; what: 'dictated' | 'transcribed' | 'signed' } | undefined {
+  const t = text.length > 60000 ? text.slice(0, 60000) : text;
+  const m =
+    /\b(dictated|transcribed|(?:electronically\s+)?signed)\b[^\n\d]{0,40}?(?=\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t) ??
+    /(?:^|\s)(d|t)\s*:\s*(?=\d{1,2}\/\d{1,2}\/\d{2,4})/im.exec(t);
+  if (!m?.[1]) return undefined;
+  const date = parseDate(t.slice(m.index + m[0].length, m.index + m[0].length + 12));
+  if (!date) return undefined;
+  const word = m[1].toLowerCase();
+  return { date, what: word === 'd' || word === 'dictated' ? 'dictated' : word === 't' || word === 'transcribed' ? 'transcribed' : 'signed' };
+}
+
 export function dateOfServiceOf(text: string): string | undefined {
   const head = text.length > 20000 ? text.slice(0, 20000) : text;
   const m = DOS_LABEL.exec(head);
@@ -129,9 +146,9 @@ function emModifiersOf(t: string, codeEnd: number | undefined): string[] {
   return [...out];
 }
 
-export function emOf(text: string): { emCode?: string; newPatient?: boolean; emModifiers?: string[] } {
+export function emOf(text: string): { emCode?: string; newPatient?: boolean; emModifiers?: string[]; emLevelWithoutKind?: number } {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
-  const out: { emCode?: string; newPatient?: boolean; emModifiers?: string[] } = {};
+  const out: { emCode?: string; newPatient?: boolean; emModifiers?: string[]; emLevelWithoutKind?: number } = {};
   const np = /\b(?:new\s+patient|new\s+pt|np\s+visit|new\s+consult|initial\s+visit)\b/i.test(t);
   const est = /\b(?:established\s+(?:patient|pt)|est(?:ablished)?\s+pt|return(?:ing)?\s+patient|follow[- ]up\s+(?:patient|visit)|f\/u\s+visit)\b/i.test(t);
   if (np && !est) out.newPatient = true;
@@ -152,11 +169,16 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean; emM
     /\b(new|established|est)\.?(?:\s+(?:patient|pt))?[\s,;:-]+(?:visit\s+)?(?:e\s*\/?\s*m\s+)?level\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
     /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:e\s*\/?\s*m\s+)?(?:visit\s+)?(new|established|est)\b/i.exec(t);
   // "Est pt. … Level 4 visit.", "E/M level 3": a level with no kind beside it takes the kind the note states elsewhere.
-  const bare =
-    lvl || out.newPatient === undefined
-      ? undefined
-      : (/\b(?:(?:e\s*\/?\s*m|e&m|visit|office\s+visit)\s+level|level\s+of\s+service)\s*:?\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
-        /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:office\s+)?(?:e\s*\/?\s*m\s+)?visit\b/i.exec(t));
+  const bare = lvl
+    ? undefined
+    : (/\b(?:(?:e\s*\/?\s*m|e&m|visit|office\s+visit)\s+level|level\s+of\s+service)\s*:?\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
+      /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:office\s+)?(?:e\s*\/?\s*m\s+)?visit\b/i.exec(t));
+  // "Level 4 visit" in a note that says neither new nor established: the level is documented, the code is not (a finding).
+  if (bare?.[1] && out.newPatient === undefined) {
+    const n = /^\d$/.test(bare[1]) ? Number(bare[1]) : LEVEL_WORDS[bare[1].toLowerCase()];
+    if (n !== undefined && n >= 1 && n <= 5) out.emLevelWithoutKind = n;
+    return out;
+  }
   let levelWord = bare?.[1];
   let isNew = bare ? out.newPatient : undefined;
   if (lvl) {
@@ -269,23 +291,13 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
     let current: { text: string; body: string; start: number; end: number } | undefined;
     const flush = () => {
       if (!current) return;
-      const text = problemName(current.text);
-      if (text) {
-        const icd = PROBLEM_ICD.exec(current.body);
-        const drained = DRAINAGE.test(current.body) ? current.body.replace(DRAINAGE_CULTURE, ' ') : current.body;
-        // "ILK Kenalog 10 mg/mL 0.3 cc": the injected drug's strength is the procedure's, not a prescription.
-        const body = PROCEDURE_ONLY.test(drained) ? drained.replace(INJECTED_STRENGTH, ' ') : drained;
-        const managed = MANAGED.test(
-          body
-            .replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor ')
-            .replace(WOUND_CARE, ' ')
-            .replace(RESULT_FOLLOW_UP, ' '),
-        );
-        const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };
-        if (icd?.[1] && /\d/.test(icd[1])) p.icd10 = icd[1];
-        const span = spanOf(current.start, current.end);
-        if (span) p.span = span;
-        out.push(p);
+      // "one, rule out BCC L nasal ala. two, actinic keratoses, forehead.": a dictated list run on in one line is one
+      // problem per spoken number.
+      const spoken = /^\s*(?:number\s+)?one\s*[,:]/i.test(current.text) ? spokenItems(current.body) : undefined;
+      for (const item of spoken ?? [{ start: 0, end: current.body.length, head: current.text }]) {
+        const body = current.body.slice(item.start, item.end);
+        const p = problemFrom(spoken ? body : item.head, body, current.start + item.start, current.start + item.end, spanOf);
+        if (p) out.push(p);
       }
       current = undefined;
     };
@@ -333,7 +345,73 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
     }
     flush();
   }
+  if (out.length === 0 && !hasPlan) out.push(...spokenProblems(sections, spanOf));
   if (out.length === 0 && !hasPlan) out.push(...proseProblems(sections, spanOf));
+  return out;
+}
+
+/** A problem from its first line (its name) and its whole text (its codes and management). */
+function problemFrom(head: string, whole: string, start: number, end: number, spanOf: (start: number, end: number) => Span | undefined): Problem | undefined {
+  const text = problemName(head);
+  if (!text) return undefined;
+  const icd = PROBLEM_ICD.exec(whole);
+  const drained = DRAINAGE.test(whole) ? whole.replace(DRAINAGE_CULTURE, ' ') : whole;
+  // "ILK Kenalog 10 mg/mL 0.3 cc": the injected drug's strength is the procedure's, not a prescription.
+  const body = PROCEDURE_ONLY.test(drained) ? drained.replace(INJECTED_STRENGTH, ' ') : drained;
+  const managed = MANAGED.test(
+    body
+      .replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor ')
+      .replace(WOUND_CARE, ' ')
+      .replace(RESULT_FOLLOW_UP, ' '),
+  );
+  const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };
+  if (icd?.[1] && /\d/.test(icd[1])) p.icd10 = icd[1];
+  const span = spanOf(start, end);
+  if (span) p.span = span;
+  return p;
+}
+
+const SPOKEN_NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+/** What ends a dictated list's last item: the next spoken heading ("plan.", "procedure.") or the end of its sentence. */
+const SPOKEN_LIST_END = /[.;]\s+|\n/;
+
+/**
+ * A list numbered in words inside running text: "one, rule out BCC left nasal ala. two, actinic keratoses of the
+ * forehead." Each item runs from its number word to the next one (in order: two after one, three after two); the last
+ * ends with its sentence. Offsets are into `text`; undefined unless two items at least are told.
+ */
+function spokenItems(text: string, from = 0): { start: number; end: number; head: string }[] | undefined {
+  const first = /(?:^|[\s.:;,])(?:number\s+)?one\s*[,:]\s*/i.exec(text.slice(from, from + 2000));
+  if (!first) return undefined;
+  const items: { start: number; end: number; head: string }[] = [];
+  let start = from + first.index + first[0].length;
+  for (let k = 1; k < SPOKEN_NUMBERS.length; k++) {
+    const next = new RegExp(String.raw`[.;]\s+(?:number\s+)?${SPOKEN_NUMBERS[k]}\s*[,:]\s*`, 'i').exec(text.slice(start, start + 600));
+    if (!next) break;
+    items.push({ start, end: start + next.index + 1, head: text.slice(start, start + next.index + 1) });
+    start += next.index + next[0].length;
+  }
+  if (items.length === 0) return undefined;
+  const stop = SPOKEN_LIST_END.exec(text.slice(start, start + 600));
+  const end = start + (stop ? stop.index + 1 : Math.min(600, text.length - start));
+  items.push({ start, end, head: text.slice(start, end) });
+  return items;
+}
+
+/** A dictation with no headings: "impression. one, rule out BCC left nasal ala. two, actinic keratoses …". */
+function spokenProblems(sections: Section[], spanOf: (start: number, end: number) => Span | undefined): Problem[] {
+  const out: Problem[] = [];
+  for (const s of sections) {
+    if (s.role !== 'note' && s.role !== 'header' && s.role !== 'other') continue;
+    const text = s.text.slice(0, 20_000);
+    const lead = /\b(?:impressions?|assessments?(?:\s+and\s+plan)?|diagnos[ie]s|a\/p)\s*[.:,-]\s*(?=(?:number\s+)?one\s*[,:])/i.exec(text);
+    if (!lead) continue;
+    for (const item of spokenItems(text, lead.index + lead[0].length) ?? []) {
+      const body = text.slice(item.start, item.end);
+      const p = problemFrom(body, body, s.start + item.start, s.start + item.end, spanOf);
+      if (p) out.push(p);
+    }
+  }
   return out;
 }
 

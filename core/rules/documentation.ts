@@ -27,16 +27,20 @@ export const documentationDateOfService = defineRule({
   title: 'Date of service must be documented',
   explain:
     'The date of service decides which code set, global periods and payer rules apply (for example G2211 from 2024, the 2019 biopsy codes), and links specimens to later pathology reports. ' +
-    'Without it DermLens applies the current rules and says so.',
+    'Without it DermLens applies the current rules and says so. The day a note was dictated or signed is not the date of service (notes are often dictated or signed later), so it is only named in the finding.',
   references: ['CMS-1500/837P: date of service is required per line'],
   status: 'stable',
   apply(ctx) {
     const dos = ctx.encounter.visit.dateOfService;
     if (!dos) {
+      const dated = ctx.encounter.visit.noteDated;
       ctx.report({
         severity: 'warning',
-        message: 'Date of service not documented: current-year coding rules were applied.',
-        fix: 'Document the date of service (visit date).',
+        // "dictated 11/20/2026": the day the note was dictated or signed may be later than the visit; it is named, not used.
+        message: dated
+          ? `Date of service not documented; the note was ${dated.what} ${dated.date}, which may be later than the visit and was not used as the date of service: current-year coding rules were applied.`
+          : 'Date of service not documented: current-year coding rules were applied.',
+        fix: dated ? `Document the date of service (visit date), even when it is the ${dated.what} date.` : 'Document the date of service (visit date).',
       });
     } else if (!ISO_DATE.test(dos) || Number.isNaN(Date.parse(dos))) {
       ctx.report({

@@ -87,6 +87,18 @@ export const evaluationOfficeVisit = defineRule({
   apply(ctx) {
     const visit = ctx.encounter.visit;
     const raw = visit.emCode?.trim();
+    const level = visit.emLevelWithoutKind;
+    if (!raw && level !== undefined) {
+      // The level is documented but the code depends on the patient kind (§10.7): ask, never guess.
+      const codes = level === 1 ? '99211 (established; no new-patient level 1)' : `9920${level} (new) or 9921${level} (established)`;
+      ctx.report({
+        severity: 'warning',
+        message: `E/M level ${level} is documented, but the note does not say whether the patient is new or established: ${codes}. No E/M line was added.`,
+        target: `level ${level}`,
+        fix: 'Document new or established patient (new: no professional service from the practice, same specialty, in 3 years), then code the level.',
+      });
+      return;
+    }
     if (!raw) return;
     const code = emCodeOf(raw) ?? raw.toUpperCase();
     if (code === '99201') {
