@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../../core/engine';
+import { parseNote } from '../../../core/parse';
+import { appliedSelfCorrections } from '../../../core/parse/self-corrections';
 import { denialRequested } from '../../../core/parse/visit';
 import { codeNote } from './note-harness';
 
@@ -141,4 +144,117 @@ describe('a closure that names the tumour it closes takes that lesion (reference
       expect(r.findings).not.toContain('diagnosis/missing');
     },
   );
+});
+
+describe("a scribe's unproofed self-correction: the word said second wins", () => {
+  it.each([
+    ['Single-dose vial... actually multi-dose vial.', '                             multi-dose vial.'],
+    ['Single-dose vial… actually multi-dose.', 'multi-dose vial                      .'],
+    ['Shave of ISK, L— correction, R forearm, 0.8 cm.', 'Shave of ISK,                R forearm, 0.8 cm.'],
+    ['ISK of the left forearm, actually right.', 'ISK of the right forearm               .'],
+    ['Lesion 5 mm, I mean 6 mm, pink.', 'Lesion              6 mm, pink.'],
+    ['L, sorry, R cheek.', '          R cheek.'],
+    // No pair of one kind: read as written.
+    ['Shave, rather than punch, was done.', 'Shave, rather than punch, was done.'],
+    ['The lesion is actually larger.', 'The lesion is actually larger.'],
+  ])('"%s"', (text, expected) => {
+    const out = appliedSelfCorrections(text);
+    expect(out).toBe(expected);
+    expect(out.length).toBe(text.length);
+  });
+
+  it('a vial corrected to multi-dose is no single-dose container (no JW/JZ drug-waste finding, §9.4)', () => {
+    const r = codeNote(
+      'Assessment: Keloid, chest.\nProcedure: Intralesional injection of keloid, chest, triamcinolone 40 mg/mL, 1 mL injected. Single-dose vial... actually multi-dose vial.\n',
+    );
+    expect(r.lines).toEqual(['11900', 'J3301 x4']);
+    expect(r.findings).not.toContain('injection/drug-waste');
+  });
+
+  it('a side corrected in the assessment and the procedure: R forearm', () => {
+    const e = parseNote(
+      'DOS: 11/20/2026\nAssessment: Seborrheic keratosis, irritated, L— correction, R forearm.\nProcedure: Shave removal of irritated SK, left forearm, actually right, 0.8 cm. Specimen A to in-house dermpath.\n',
+    );
+    expect(e.procedures.map((p) => [p.kind, p.site?.key, p.site?.laterality])).toEqual([['shave-removal', 'forearm', 'right']]);
+  });
+});
+
+describe('an E/M level without the patient kind asks new vs established (§10.7)', () => {
+  it.each([
+    ['Level 4 visit.', 'E/M level 4', '99204 (new) or 99214 (established)'],
+    ['Visit level: 3', 'E/M level 3', '99203 (new) or 99213 (established)'],
+    ['E/M level II.', 'E/M level 2', '99202 (new) or 99212 (established)'],
+  ])('"%s" → no line, a finding naming both codes', (em, what, codes) => {
+    const draft = codeEncounter(parseNote(`DOS: 11/20/2026\nAcne vulgaris, moderate, face. Start doxycycline 100 mg daily, tretinoin 0.025% qhs.\n${em}\n`));
+    expect(draft.lines).toEqual([]);
+    const f = draft.findings.find((x) => x.rule === 'evaluation/office-visit');
+    expect(f?.severity).toBe('warning');
+    expect(f?.message).toContain(what);
+    expect(f?.message).toContain(codes);
+  });
+
+  it('the kind stated elsewhere still picks the code ("Established pt … Level 4 visit" → 99214)', () => {
+    const r = codeNote('Established patient, f/u acne.\nAcne vulgaris, moderate, face. Continue doxycycline.\nLevel 4 visit.\n');
+    expect(r.lines).toEqual(['99214']);
+    expect(r.findings).not.toContain('evaluation/office-visit');
+  });
+});
+
+describe('a dictation date is not the date of service (DESIGN: the visit date; CMS-1500 per line)', () => {
+  const visitOf = (text: string) => parseNote(text).visit;
+  it.each([
+    ['Assessment: SK, back. Reassured.\ndictated 11/20/2026\n', { date: '2026-11-20', what: 'dictated' }],
+    ['Assessment: SK, back. Reassured.\nD: 11/20/2026 T: 11/21/2026\n', { date: '2026-11-20', what: 'dictated' }],
+    ['Assessment: SK, back.\nElectronically signed by J. Moss, MD on 11/22/2026 08:10\n', { date: '2026-11-22', what: 'signed' }],
+  ])('%j → no date of service; the note date is kept for the finding', (text, dated) => {
+    const v = visitOf(text);
+    expect(v.dateOfService).toBeUndefined();
+    expect(v.noteDated).toEqual(dated);
+  });
+
+  it('the finding names the dictation date and asks for the visit date', () => {
+    const draft = codeEncounter(parseNote('Assessment: Seborrheic keratosis, back.\nPlan: reassured.\ndictated 11/20/2026\n'));
+    const f = draft.findings.find((x) => x.rule === 'documentation/date-of-service');
+    expect(f?.message).toBe(
+      'Date of service not documented; the note was dictated 2026-11-20, which may be later than the visit and was not used as the date of service: current-year coding rules were applied.',
+    );
+  });
+
+  it('a documented date of service wins and no note date is kept', () => {
+    const v = visitOf('Date of Service: 11/18/2026\nAssessment: SK, back.\ndictated 11/20/2026\n');
+    expect(v.dateOfService).toBe('2026-11-18');
+    expect(v.noteDated).toBeUndefined();
+  });
+});
+
+describe("a dictation's spoken numbering is read as items", () => {
+  const problems = (text: string) => parseNote(`DOS: 11/20/2026\n${text}`).visit.problems.map((p) => p.text);
+  it.each([
+    [
+      'this is dr moss dictating. impression. one, rule out bcc left nasal ala. two, actinic keratoses of the forehead. plan. shave biopsy of the left nasal ala, specimen a to dermpath. ln2 to four aks.',
+      ['rule out bcc left nasal ala', 'actinic keratoses of the forehead'],
+    ],
+    [
+      'Impression: one, actinic keratoses of the forehead. two, rule out basal cell carcinoma left nasal ala. three, seborrheic keratoses, back, reassured.',
+      ['actinic keratoses of the forehead', 'rule out basal cell carcinoma left nasal ala', 'seborrheic keratoses, back, reassured'],
+    ],
+    [
+      'assessment and plan, number one, acne vulgaris, start doxycycline; number two, rosacea, continue metronidazole.',
+      ['acne vulgaris, start doxycycline', 'rosacea, continue metronidazole'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(problems(text)).toEqual(expected);
+  });
+
+  it('"one" not followed by "two" is no list', () => {
+    expect(problems('impression. one, rule out bcc left nasal ala; shave biopsy, specimen a.')).toEqual([]);
+  });
+
+  it('the biopsy keeps its own rule-out (D49.2) and the AKs their code', () => {
+    const r = codeNote(
+      'this is dr moss dictating. impression. one, rule out bcc left nasal ala. two, actinic keratoses of the forehead. plan. shave biopsy of the left nasal ala lesion, specimen a to dermpath. liquid nitrogen to three aks forehead.\n',
+    );
+    expect(r.lines).toEqual(['11102-59', '17000', '17003 x2', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['L57.0'], ['L57.0'], ['D49.2']]);
+  });
 });
