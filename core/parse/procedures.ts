@@ -2423,8 +2423,8 @@ const REMOVAL = /\b(?:excision|excised|mohs|shave|punch|biopsy|bx|ed&c)\b/i;
 const DONE_FIELD =
   /^(?:lesions?\s+treated|number\s+(?:of\s+lesions\s+)?treated|#\s*(?:of\s+lesions\s+)?treated|specimens?(?:\s+(?:label|id|#))?|freeze[- ]thaw\s+cycles?|(?:treatment\s+)?cycles|paring\s+performed|hemostasis|units?\s+(?:injected|given)|(?:amount|volume)\s+injected)$/;
 
-/** A yes/no field asking whether the procedure was done ("Performed today", "Done", "Completed"). */
-const NOT_DONE_FIELD = /^(?:performed|done|completed)(?:\s+today)?\??$/;
+/** A yes/no field answered no ("Performed today: No", "Cryotherapy of additional lesions performed: No"). */
+const NOT_DONE_FIELD = /^[ \t]*(?:[^:\n]{0,60}\s)?(?:performed|done|completed)(?:\s+today)?\??[ \t]*:[ \t]*no\b/i;
 
 /** Blocks whose procedure was told as history or negated (no procedure made): their closures follow them. */
 const HISTORY_BLOCKS = new WeakMap<Block, 'history' | 'negated'>();
@@ -2446,7 +2446,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (wider === 'planned' || wider === 'declined' || wider === 'deferred') intent = wider;
   }
   // "Performed today: No (deferred: …)": a template's yes/no field that says the procedure was not done.
-  if (intent === 'performed' && b.units.some((u) => u.field && NOT_DONE_FIELD.test(u.field) && /^no\b/i.test(u.value?.trim() ?? ''))) intent = 'deferred';
+  if (intent === 'performed' && b.units.some((u) => NOT_DONE_FIELD.test(u.text))) intent = 'deferred';
   // "s/p excision of atypical nevus R upper back 11/12/2026 (11402, intermediate repair 12032)": a procedure named in
   // parentheses inside a historical clause is part of that history.
   if (intent === 'performed') {

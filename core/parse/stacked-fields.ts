@@ -64,3 +64,18 @@ export function stackedFields(text: string): string {
   }
   return out.join('\n');
 }
+
+/**
+ * A questionnaire grid whose two columns are headed "Question | Answer" (or "Field | Value", "Item | Response") reads
+ * row by row as "Question: Biopsy type | Answer: Punch" (block-text labels each cell by its column). The column names
+ * say nothing; the row is one field: "Biopsy type: Punch". Two such rows at least, each with the same two headers.
+ */
+const KEY_VALUE_ROW =
+  /^[ \t]*(question|field|item|element|parameter|attribute|name|label|prompt)[ \t]*:[ \t]*([^|\n]{1,80}?)[ \t]*\|[ \t]*(answer|value|response|result|entry|details?)[ \t]*:[ \t]*([^\n]*)$/gim;
+
+export function keyValueRows(text: string): string {
+  if (!/\|[ \t]*(?:answer|value|response|result|entry|details?)[ \t]*:/i.test(text)) return text;
+  const rows = [...text.matchAll(KEY_VALUE_ROW)];
+  if (rows.length < 2) return text;
+  return text.replace(KEY_VALUE_ROW, (_all, _k: string, label: string, _v: string, value: string) => `${label.replace(/[\s:]+$/, '')}: ${value.trim()}`);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../../core/engine';
 import { parseNote, parseSections } from '../../../core/parse';
 import { bannerNameOf, extractIdentity, patientNameOf } from '../../../core/parse/identity';
-import { stackedFields } from '../../../core/parse/stacked-fields';
+import { keyValueRows, stackedFields } from '../../../core/parse/stacked-fields';
 import { chargesOf } from '../../../core/parse/visit';
 
 // README "Known misreads" fixed by probe h20 (round 7 of unseen pages): each case is one general layout.
@@ -88,6 +88,28 @@ describe('probe h20: a procedure record of yes/no fields and numbered procedure 
       ['shave-removal', 'performed'],
       ['destruction-benign', 'performed'],
     ]);
+  });
+});
+
+describe('probe h20: a procedure record as a Question | Answer table', () => {
+  it('each row is one field; a "performed: No" row is no procedure; the record title is no second biopsy', () => {
+    const e = parseSections([
+      { name: 'Report header', role: 'note', text: 'Skin Biopsy   Completed   Date of service: 11/20/2026' },
+      {
+        name: 'Procedure Details',
+        role: 'procedure',
+        text:
+          'Procedure Details\nQuestion: Biopsy type | Answer: Punch\nQuestion: Location | Answer: R anterior lower leg\n' +
+          'Question: Clinical indication | Answer: r/o BCC\nQuestion: Specimen label | Answer: A\nQuestion: Cryotherapy of additional lesions performed | Answer: No',
+      },
+    ]);
+    expect(e.sections['Procedure Details']).toContain('Biopsy type: Punch\nLocation: R anterior lower leg');
+    expect(codeEncounter(e).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11104 x1', '88305 x1']);
+  });
+
+  it('one such row alone, or other column names, stay as read', () => {
+    expect(keyValueRows('Question: Biopsy type | Answer: Punch')).toBe('Question: Biopsy type | Answer: Punch');
+    expect(keyValueRows('Site: L arm | Size: 4 mm\nSite: R arm | Size: 5 mm')).toBe('Site: L arm | Size: 4 mm\nSite: R arm | Size: 5 mm');
   });
 });
 
