@@ -875,4 +875,13 @@ export const PAGES: PageCase[] = [
     dateOfService: '11/19/2026',
     contains: [['procedure', 'Excised diameter\n1.8 cm']],
   },
+  {
+    file: 'epic/procedure-record-question-answer-radios.html',
+    adapter: 'epic',
+    roles: ['procedure'],
+    patient: 'Test, Patient-799   MRN: 900799',
+    dateOfService: '11/20/2026',
+    // Cells are labeled by their column ("Question: … | Answer: …": core/parse reads the row as one field); only the chosen radio's word.
+    contains: [['procedure', 'Question: Cryotherapy of additional lesions performed | Answer: No']],
+  },
 ];
