@@ -740,7 +740,8 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       // A stain table ("A1  SOX10  positive" / "B1  Ber-EP4  positive"): each row is its own sentence.
       // A sentence may start in lower case ("… neoplasm. a sox10 immunostain on specimen b", "…; part B was also
       // stained"): an extra cut costs nothing, as a sentence naming no specimen keeps the ones named before it.
-      for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Z]\d{1,2}|\d{1,2}[A-Z])[ \t])/)) {
+      // So is a row of a pipe table whose first cell is the part ("A    | A1    | PAS-D    | negative").
+      for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Z]\d{1,2}|\d{1,2}[A-Z])[ \t])|\n(?=[ \t]*\|?[ \t]*[A-Z]\d{0,2}[ \t]*\|)/)) {
         const here = labelsNamedIn(sentence, list);
         if (here.length > 0) named = here;
         if (named.length > 0)
@@ -896,6 +897,8 @@ function tableColumns(cells: string[]): TableColumns | undefined {
   const label = cells.findIndex((c) => /^(?:specimens?|parts?|jars?|labels?|#|specimen\s+(?:id|label|#))$/i.test(c));
   const dx = cells.findIndex((c) => /^(?:(?:final\s+)?diagnos[ie]s|dx|results?|interpretation|findings)$/i.test(c));
   if (label < 0 || dx < 0 || label === dx) return undefined;
+  // "Part | Block | Study | Result": each row is a stain or antibody and its result, not the part's diagnosis.
+  if (cells.some((c) => /^(?:(?:special\s+)?stains?|study|studies|tests?|antibod(?:y|ies)|markers?|ihc|immunostains?)$/i.test(c))) return undefined;
   const site = cells.flatMap((c, k) => (/^(?:site|location|source|procedure|specimen\s+type|type)$/i.test(c) ? [k] : []));
   return { count: cells.length, label, dx, site };
 }
@@ -924,6 +927,8 @@ function labelsNamedIn(text: string, reports: readonly PathologyReport[]): strin
   const named = new Set<string>();
   // A table row that starts with its block ("A1  SOX10  positive", "2B  PAS  negative").
   for (const m of text.matchAll(/^[ \t]*(?:([A-Z])\d{1,2}|(\d{1,2})[A-Z])[ \t]/gm)) named.add((m[1] ?? m[2]) as string);
+  // A pipe-table row whose first cell is the part ("A    | A1    | PAS-D    | negative").
+  for (const m of text.matchAll(/^[ \t]*\|?[ \t]*([A-Z])\d{0,2}[ \t]*\|/gm)) named.add(m[1] as string);
   for (const m of text.matchAll(LABELS_NAMED)) {
     for (const l of (m[1] ?? m[2] ?? m[3] ?? '').split(/\s*(?:,|and|AND|&)\s*/)) {
       const label = /^#?([A-Z]|\d{1,2})/.exec(l)?.[1];

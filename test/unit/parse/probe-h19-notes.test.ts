@@ -150,3 +150,15 @@ describe('radio buttons ticked with a dot', () => {
     expect(e.specimens.map((s) => s.label)).toEqual(['A']);
   });
 });
+
+describe('an ancillary-studies table with a part column', () => {
+  it('"Part | Block | Study | Result" rows are each part\'s stains and antibodies, not its diagnosis', () => {
+    const e = parseNote(
+      'SURGICAL PATHOLOGY REPORT\nDate reported: 11/19/2026\n\nFINAL DIAGNOSIS\nA. SKIN, LEFT FOREARM, PUNCH BIOPSY:\n   - Granulomatous dermatitis.\nB. SKIN, RIGHT THIGH, SHAVE BIOPSY:\n   - Lymphomatoid papulosis, type A.\n\nANCILLARY STUDIES\nPart | Block | Study        | Result\nA    | A1    | PAS-D        | negative for fungi\nA    | A1    | Fite         | negative\nA    | A1    | Colloidal iron | no increased mucin\nB    | B1    | CD3 (IHC)    | positive\nB    | B1    | CD30 (IHC)   | strongly positive\n',
+    );
+    expect(e.pathology.map((r) => [r.specimenLabel, r.diagnosisText.slice(0, 13), r.stains.map((s) => s.name), r.ihc.map((i) => i.antibody)])).toEqual([
+      ['A', 'Granulomatous', ['PAS-D', 'Fite', 'Colloidal iron'], []],
+      ['B', 'Lymphomatoid ', [], ['CD3', 'CD30']],
+    ]);
+  });
+});
