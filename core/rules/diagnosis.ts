@@ -41,9 +41,12 @@ const WARTS = new Set<Histology>(['wart', 'plantar-wart', 'common-wart']);
 /** A fungal test read positive: "+ hyphae", "positive for septate hyphae", "KOH: positive", "hyphae seen". */
 const POSITIVE_FUNGAL =
   /(?:\+|\bpositive\b|\bpos\b)\s*(?:for\s+)?(?:(?:septate|branching|fungal|dermatophyte|true)\s+)*(?:hyphae|dermatophytes?|fungal\s+elements)\b|\b(?:hyphae|fungal\s+elements|dermatophytes?)\s+(?:were\s+|are\s+|is\s+)?(?:seen|present|noted|identified|visuali[sz]ed|found)\b|\b(?:koh|prep(?:aration)?)\b[^.;\n]{0,40}?(?::|\bwas\b|\bis\b|\bshowed\b|\breveal\w*)\s*(?:\+|positive\b|pos\b)/i;
-/** … or negative, pending or not read: "no hyphae", "negative", "- hyphae", "hyphae not seen", "results pending". */
+/**
+ * … or negative, pending or not read: "no hyphae", "negative", "- hyphae", "hyphae not seen", "results pending"; or a
+ * yeast ("budding yeast", "pseudohyphae": candida, B37.-) or the spores of tinea versicolor (B36.0), not a dermatophyte.
+ */
 const NEGATIVE_FUNGAL =
-  /\b(?:no|neg\w*|without|absent|pending|not\s+(?:seen|identified|present|done|performed)|sent)\b|(?<![\w+])-\s*(?:hyphae|fungal)|\br\/o\b|\?/i;
+  /\b(?:no|neg\w*|without|absent|pending|not\s+(?:seen|identified|present|done|performed)|sent|yeast|candid\w*|pseudohyphae|budding|spores|spaghetti|malassezia|pityrosporum)\b|(?<![\w+])-\s*(?:hyphae|fungal)|\br\/o\b|\?/i;
 /** The dermatophytosis of a sampled site (icd10-derm §4.2, B35.-): nail, foot, hand, scalp, groin, else the body. */
 function dermatophytosisAt(key: string | undefined): string {
   const info = siteInfo(key);

@@ -258,3 +258,15 @@ describe("a dictation's spoken numbering is read as items", () => {
     expect(r.dx).toEqual([['D49.2'], ['L57.0'], ['L57.0'], ['D49.2']]);
   });
 });
+
+describe('a positive KOH of yeast or of spores is no dermatophyte', () => {
+  it.each([['KOH of the groin: positive for budding yeast and pseudohyphae'], ['KOH of back scale: positive, short hyphae and spores']])(
+    '"%s" → no tinea code',
+    (koh) => {
+      const r = codeNote(`Exam: scaly patches.\n${koh}\nAssessment: scaly patches.\n`);
+      expect(r.lines).toEqual(['87220']);
+      expect(r.dx).toEqual([[]]);
+      expect(r.findings).toContain('diagnosis/unmapped');
+    },
+  );
+});
