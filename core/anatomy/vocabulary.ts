@@ -260,7 +260,8 @@ const RAW: [string | string[], SiteKey, Partial<Term>?][] = [
   [['heel', 'heels', 'plantar heel', 'posterior heel', 'calcaneal'], 'heel'],
   [['toe', 'toes', 'lesser toe'], 'toe'],
   [['great toe', 'big toe', 'hallux', 'first toe', '1st toe'], 'toe', { subsite: '1' }],
-  [['toenail', 'toenails', 'toe nail', 'toe nails', 'great toenail', 'hallux nail'], 'toenail'],
+  [['toenail', 'toenails', 'toe nail', 'toe nails'], 'toenail'],
+  [['great toenail', 'big toenail', 'hallux nail', 'hallux toenail'], 'toenail', { subsite: '1' }],
   // genitalia / perineum
   [['genitalia', 'genital', 'genitals', 'external genitalia'], 'genitalia'],
   [['penis', 'penile', 'penile shaft', 'shaft of penis', 'glans', 'glans penis', 'foreskin', 'prepuce', 'corona'], 'penis'],
@@ -462,6 +463,11 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
       i += found.len;
       continue;
     }
+    // "Mohs surgery, head/neck", "SCC of the head and neck": the code family's region group, not where the lesion is.
+    if (found.term.key === 'neck' && found.len === 1 && /\bhead\s*(?:\/|&|-|and)\s*$/i.test(text.slice(Math.max(0, first.start - 12), first.start))) {
+      i += found.len;
+      continue;
+    }
     if (found.term.weak && options.strict && first.ai > 0) {
       const prev = all[first.ai - 1]?.word ?? '';
       const prev2 = all[first.ai - 2]?.word ?? '';
@@ -499,15 +505,19 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
     if (!subsite && (key === 'finger' || key === 'toe' || key === 'fingernail' || key === 'toenail')) {
       const before = all[first.ai - 1]?.word;
       const after = all[last.ai + 1]?.word;
-      // "R thumbnail, 3 mm wide band": a number with a unit after it is a size, not the digit.
+      // "R thumbnail, 3 mm wide band": a number with a unit after it is a size, not the digit; "4 on R hand
+      // fingers, 3 on L hand": a number past a comma starts the next count.
       const unit = all[last.ai + 2]?.word;
+      const nextTok = all[last.ai + 1];
+      const adjacent = nextTok !== undefined && /^[\s#-]*$/.test(text.slice(last.end, nextTok.start));
       subsite =
-        (before && ORDINAL[before]) || (after && /^[1-5]$/.test(after) && !(unit && /^(?:mm|cm|millimet\w*|centimet\w*)$/.test(unit)) ? after : undefined);
+        (before && ORDINAL[before]) ||
+        (after && adjacent && /^[1-5]$/.test(after) && !(unit && /^(?:mm|cm|millimet\w*|centimet\w*)$/.test(unit)) ? after : undefined);
       if (subsite === '1' && key === 'finger') key = 'thumb';
     }
     if (key === 'nail') {
       let near = '';
-      for (let k = Math.max(0, first.ai - 3); k <= Math.min(all.length - 1, last.ai + 5); k++) near += ` ${(all[k] as Token).word}`;
+      for (let k = Math.max(0, first.ai - 3); k <= Math.min(all.length - 1, last.ai + 6); k++) near += ` ${(all[k] as Token).word}`;
       if (/ (finger|fingers|thumb|hand)\b/.test(near)) key = 'fingernail';
       else if (/ (toe|toes|hallux|foot)\b/.test(near)) key = 'toenail';
     }
@@ -550,10 +560,13 @@ export function pickSite(matches: SiteMatch[]): SiteMatch | undefined {
     matches.find((m) => m.special && siteInfo(m.site.key)?.special === 'nail') && matches.find((m) => m.special && siteInfo(m.site.key)?.special === 'digit')
       ? matches.find((m) => siteInfo(m.site.key)?.special === 'nail')
       : undefined;
+  // "total nail avulsion, R great toenail": the nail named with its digit is the site, not the bare "nail" before it.
+  const nails = matches.filter((m) => siteInfo(m.site.key)?.special === 'nail');
+  const namedNail = nails.length > 1 ? (nails.find((m) => m.site.subsite) ?? nails.find((m) => m.site.key !== 'nail')) : undefined;
   // "R 2nd toe: entire nail plate avulsed": the nail keeps the digit's number (toe/finger modifiers, §10.6).
   const digit = nailOfDigit && !nailOfDigit.site.subsite ? matches.find((m) => m.site.subsite && siteInfo(m.site.key)?.special === 'digit') : undefined;
   const numberedNail = nailOfDigit && digit?.site.subsite ? { ...nailOfDigit, site: { ...nailOfDigit.site, subsite: digit.site.subsite } } : nailOfDigit;
-  const special = numberedNail ?? matches.find((m) => m.special);
+  const special = numberedNail ?? namedNail ?? matches.find((m) => m.special);
   const chosen = special ?? matches[0];
   if (!chosen) return undefined;
   if (!chosen.site.laterality) {

@@ -302,7 +302,26 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   // ICD-10-CM index: cyst, skin → follicular cyst, unspecified (after every named cyst above).
   [/\bcysts?\b/, 'L72.9'],
   // Whole words: chondrodermatitis (ear) and neurodermatitis are not an unspecified dermatitis.
-  [/\bdermatitis|\beczema/, 'L30.9'],
+  [/nummular (?:dermatitis|eczema)|discoid eczema/, 'L30.0'],
+  [/dyshidro(?:sis|tic (?:dermatitis|eczema))|pompholyx/, 'L30.1'],
+  [/perioral dermatitis/, 'L71.0'],
+  [/(?<!candidal )intertrigo/, 'L30.4'],
+  // A dermatitis the patterns above name by its kind is that kind only, not also an unspecified dermatitis.
+  [
+    /(?<!\b(?:seborrh?eic|seb|perioral|nummular|atopic|contact|dyshidrotic|allergic|irritant|chondro|neuro|herpetiformis)\s)\bdermatitis(?!\s+herpetiformis)|(?<!\b(?:nummular|discoid|dyshidrotic|atopic)\s)\beczema/,
+    'L30.9',
+  ],
+  [/pityriasis rosea/, 'L42'],
+  [/pityriasis rubra pilaris/, 'L44.0'],
+  [/xerosis/, 'L85.3'],
+  [/pyoderma gangrenosum/, 'L88'],
+  [/erythema multiforme/, 'L51.9'],
+  [/subacute cutaneous lupus|\bscle\b/, 'L93.1'],
+  [/\bimpetigo\b/, 'L01.00'],
+  // ICD-10-CM index: Folliculitis (superficial) L73.9.
+  [/\bfolliculitis\b(?! (?:decalvans|keloidalis|barbae))/, 'L73.9'],
+  [/(?:cutaneous|skin) candidiasis|candidiasis of (?:the )?skin|intertriginous candidiasis|candidal intertrigo/, 'B37.2'],
+  [/head lice|pediculosis capitis/, 'B85.0'],
   // A sign, not a diagnosis: what to code for an eruption biopsied before pathology (reference §13.2).
   [/\brash\b|eruption|exanthem/, 'R21'],
 ];

@@ -241,6 +241,11 @@ export const PathologyReport = z.object({
   notReceived: z.boolean().optional(),
   /** The lab's part ("A1") of the note's one container (specimenLabel "A"): that piece's own diagnosis and site. */
   part: z.string().optional(),
+  /**
+   * The label the report itself printed ("A") when it was matched to the note's specimen ("1") by order: the note
+   * numbered what the lab lettered, with as many parts as specimens and none matching by label.
+   */
+  labelledAs: z.string().optional(),
   span: Span.optional(),
 });
 export type PathologyReport = z.infer<typeof PathologyReport>;

@@ -311,6 +311,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   // Pathology.
   const pathology: PathologyReport[] = [];
   for (const s of sections) if (s.role === 'pathology' && !overBudget()) pathology.push(...parsePathology(s, spanOf, unread));
+  matchLabelsByOrder(pathology, specimens);
   // Dates the report states outside its diagnosis lines ("Collected: 04/20/2026" in the banner), or on the item itself.
   const noteCollected = dateLabelled(body, /\b(?:collected|date\s+collected|date\s+of\s+(?:procedure|collection|biopsy)|procedure\s+date)\b[^\n\d]{0,12}/i);
   const noteSigned = dateLabelled(body, /\b(?:signed(?:\s+out)?|date\s+signed|sign[- ]out\s+date|reported|date\s+reported|finalized)\b[^\n\d]{0,12}/i);
@@ -501,12 +502,15 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     const p = parsed[i] as ParsedProcedure;
     if (p.block.parent || p.procedure.status !== 'performed') continue;
     const unit = p.block.trigger;
-    if (!/\bplan\s*:[^.;]*$/i.test(unit.text.slice(0, Math.max(0, p.block.triggerAt - unit.start)))) continue;
+    if (!/\bplan(?:\s+(?:discussed|today|agreed))?\s*:[^.;]*$/i.test(unit.text.slice(0, Math.max(0, p.block.triggerAt - unit.start)))) continue;
+    // "Plan discussed: re-excision with 5 mm margins, performed today." above "Procedure: scar 0.9 cm … excised diameter
+    // 1.9 cm": a plan line that measures nothing announces the procedure note below it, in whatever section.
+    const unmeasured = p.procedure.lesionDiameterCm === undefined && p.procedure.excisedDiameterCm === undefined && p.clinicalSizeCm === undefined;
     const told = parsed.find(
       (q) =>
         q !== p &&
         !q.block.parent &&
-        q.block.section === p.block.section &&
+        (q.block.section === p.block.section || (unmeasured && (q.block.section.role === 'procedure' || procedureField(q)))) &&
         q.block.trigger.start > unit.end - 1 &&
         q.procedure.status === 'performed' &&
         q.procedure.kind === p.procedure.kind &&
@@ -515,6 +519,20 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     if (!told) continue;
     for (const ind of p.procedure.indications) if (!told.procedure.indications.includes(ind)) told.procedure.indications.push(ind);
     if (!told.clinicalDiagnosis && p.clinicalDiagnosis) told.clinicalDiagnosis = p.clinicalDiagnosis;
+    // The plan named a re-excision of the lesion the report found; the note below may name only its scar (§13.5: the
+    // re-excision keeps the original lesion's diagnosis).
+    if (p.procedure.reExcision && !told.procedure.reExcision) {
+      told.procedure.reExcision = true;
+      if (p.lesionType && (!told.lesionType || told.lesionType === 'scar')) {
+        // Its closure names the same scar.
+        for (const x of [told, ...parsed.filter((c) => c.block.parent === told.block)]) {
+          if (x.lesionType && x.lesionType !== 'scar') continue;
+          x.lesionType = p.lesionType;
+          x.procedure.lesionType = p.procedure.lesionType ?? p.lesionType;
+        }
+      }
+    }
+    if (p.priorMalignantBiopsy) told.priorMalignantBiopsy = true;
     for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
     parsed.splice(parsed.indexOf(p), 1);
     i = Math.min(i, parsed.length);
@@ -1229,6 +1247,34 @@ function sameItemSite(text: string, site: Site | undefined): boolean {
   return sameSiteKey(named.key, site.key);
 }
 
+/**
+ * "Lesion 1 … Lesion 2 … Both sent to pathology." with the report's "A. Compound nevus … B. Ruptured epidermoid cyst.": the
+ * note numbered its specimens, the lab lettered them. When no report label matches a specimen, the labels are of the
+ * other kind (letters vs numbers), and there are as many reports as specimens, each report is the specimen in the same
+ * place in order (its own label kept in labelledAs for the coder to confirm).
+ */
+function matchLabelsByOrder(pathology: PathologyReport[], specimens: Specimen[]): void {
+  const reports = pathology.filter((r) => !r.part && !r.supplement);
+  if (reports.length === 0 || reports.length !== specimens.length || reports.length !== pathology.length) return;
+  const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+  if (reports.some((r) => specimens.some((s) => same(s.label, r.specimenLabel)))) return;
+  const letters = (xs: string[]) => xs.every((x) => /^[A-Z]$/i.test(x));
+  const numbers = (xs: string[]) => xs.every((x) => /^\d{1,2}$/.test(x));
+  const mine = specimens.map((s) => s.label);
+  const theirs = reports.map((r) => r.specimenLabel);
+  if (new Set(theirs.map((x) => x.toUpperCase())).size !== theirs.length) return;
+  if (!((letters(theirs) && numbers(mine)) || (numbers(theirs) && letters(mine)))) return;
+  const rank = (x: string) => (/^\d+$/.test(x) ? Number(x) : x.toUpperCase().charCodeAt(0) - 64);
+  const byRank = [...reports].sort((a, b) => rank(a.specimenLabel) - rank(b.specimenLabel));
+  // The lab's letters and numbers run from the first without a gap (A, B, C / 1, 2, 3), as the note's do.
+  if (byRank.some((r, k) => rank(r.specimenLabel) !== k + 1) || [...mine].sort((a, b) => rank(a) - rank(b)).some((x, k) => rank(x) !== k + 1)) return;
+  const ordered = [...specimens].sort((a, b) => rank(a.label) - rank(b.label));
+  byRank.forEach((r, k) => {
+    r.labelledAs = r.specimenLabel;
+    r.specimenLabel = (ordered[k] as Specimen).label;
+  });
+}
+
 function dateLabelled(text: string, label: RegExp): string | undefined {
   const m = label.exec(text.length > 20_000 ? text.slice(0, 20_000) : text);
   return m ? parseDate(text.slice(m.index + m[0].length, m.index + m[0].length + 40)) : undefined;
@@ -1251,11 +1297,17 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
     /\b(?:s\/p|status\s+post|after|following)\s+([^\n;(]{3,80}?)\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t) ??
     /\b(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check))\s*(?:[-–—:,]|\s+(?:for|of))\s*([^\n;(]{3,80}?),?\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(
       t,
+    ) ??
+    // "L temple Mohs 11/12/2026 with advancement flap." on a line of its own: the surgery and its date.
+    /^[ \t]*((?:[a-z]+\.?[ \t]+){0,4}(?:mohs|excision|ed&c|ed\s*&\s*c|flap|graft|repair|surgery)\b[^\n;(\d]{0,40}?)[ \t]+(?:on[ \t]+|\([ \t]*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/im.exec(
+      t,
     );
   // "… on 11/05/2026 (11602, 12032)": the first code the note gives for that surgery decides its global period.
   const code = m ? /^\s*\(\s*(?:cpt\s*)?(1[0-7]\d{3})\b/i.exec(t.slice(m.index + m[0].length))?.[1] : undefined;
   // "after Mohs of L nasal tip 11/10/2026 (bilobed flap repair)": the words after the date name the rest of that surgery.
-  const more = m && !code ? /^\s*\(([^()\n\d]{3,60})\)/.exec(t.slice(m.index + m[0].length))?.[1] : undefined;
+  // "… 11/12/2026 with advancement flap.": so may "with" and the repair.
+  const after = m && !code ? /^[ \t]*(?:\(([^()\n\d]{3,60})\)|with[ \t]+([^.\n;]{3,60}))/i.exec(t.slice(m.index + m[0].length)) : undefined;
+  const more = after?.[1] ?? after?.[2];
   // "New problem, unrelated to the surgery: …": the E/M of this visit is for something the global does not cover (§10.3: 24).
   const unrelated =
     /\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+|that\s+)?(?:recent\s+|prior\s+)?(?:[a-z]+\s+){0,2}?(?:surgery|surgical\s+site|procedure|excision|operation|mohs|post-?op(?:erative)?\s+(?:course|care|visit))\b/i.test(

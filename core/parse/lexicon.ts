@@ -116,8 +116,26 @@ function lesionTypeIn(text: string, hedged: boolean): LesionType | undefined {
       index = indexText(t);
     }
   }
-  for (const [type, re] of LESION_TYPES_GATED) if (gatedTest(re, t, index)) return type;
+  for (const [type, re] of LESION_TYPES_GATED) {
+    if (!gatedTest(re, t, index)) continue;
+    // "ISK vs SCC": a differential with a cancer or an AK leaves the lesion's nature to pathology; the first name alone
+    // would make a suspected carcinoma a benign lesion.
+    if (t !== raw && !hedged && differsInDifferential(raw, type)) return undefined;
+    return type;
+  }
   return undefined;
+}
+
+const VERSUS = /\b(?:vs\.?|versus)\s+([^,.;\n]{1,40})/gi;
+
+function differsInDifferential(raw: string, type: LesionType): boolean {
+  for (const m of raw.matchAll(VERSUS)) {
+    for (const other of lesionTypeMentions(m[1] ?? '')) {
+      if (other.type === type) continue;
+      if (MALIGNANT_TYPES.has(other.type) || other.type === 'actinic-keratosis') return destructionKindOf(other.type) !== destructionKindOf(type);
+    }
+  }
+  return false;
 }
 
 const NOT_A = /\bnot\s+(?:an?|c\/w|consistent\s+with|typical\s+(?:of|for))\s+[^,.;\n]{0,40}/gi;

@@ -351,11 +351,15 @@ function withoutBreakdowns(t: string): string {
   });
 }
 
+const ICD_IN_BRACKETS = /\s*\((?:icd(?:-?10)?:?\s*)?[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?\)/gi;
+
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
   const capped = text.length > 3000 ? text.slice(0, 3000) : text;
-  const unnumbered = capped.includes('#') ? capped.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : capped;
+  // "Actinic keratosis (L57.0) - 6 on the forehead": the ICD-10-CM code named with the problem is no count.
+  const uncoded = capped.includes('(') ? capped.replace(ICD_IN_BRACKETS, '') : capped;
+  const unnumbered = uncoded.includes('#') ? uncoded.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : uncoded;
   const t = withoutBreakdowns(/\d\s*(?:of|\/)\s*\d/i.test(unnumbered) ? unnumbered.replace(POSITION_OF, (m) => ' '.repeat(m.length)) : unnumbered);
   // "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number.
   const labels =

@@ -42,8 +42,9 @@ export function parseMohsStages(text: string): MohsStage[] | undefined {
     claimed.push([m.index, m.index + m[0].length]);
     if (stage && stage <= 20 && !stages.has(stage)) stages.set(stage, blocks);
   }
-  // "I: 2 blocks (+). II: 1 block (clear).": a Mohs map's stage numerals without the word "stage".
-  const d = new RegExp(String.raw`(?:^|[\s.;(])(i{1,3}|iv|vi{0,3})\s*[:)]\s*${COUNT}\s*${BLOCK_WORD}`, 'gi');
+  // "I: 2 blocks (+). II: 1 block (clear).", "Stages: I (4 blocks) +, II (2 blocks) +": a Mohs map's stage numerals
+  // without the word "stage".
+  const d = new RegExp(String.raw`(?:^|[\s.;(,])(i{1,3}|iv|vi{0,3})\s*(?:[:)]|\()\s*${COUNT}\s*${BLOCK_WORD}`, 'gi');
   for (const re of [a, b, d]) {
     for (let m = re.exec(t); m; m = re.exec(t)) {
       const end = m.index + m[0].length;

@@ -132,8 +132,9 @@ function compatible(current: Family, next: Family, generic: boolean): boolean {
   if (generic && (current === 'mohs' || current === 'excision' || biopsyish(current))) return true;
   if (current === 'mohs' && (next === 'excision' || next === 'destruction')) return true;
   if (current === 'tag' && next === 'destruction') return true;
-  // Nail plate avulsion to reach the matrix is part of a nail biopsy.
+  // Nail plate avulsion to reach the matrix is part of a nail biopsy; "the nail bed was debrided" is a step of the avulsion.
   if (biopsyish(current) && next === 'nail') return true;
+  if (current === 'nail' && next === 'debridement') return true;
   if (current === 'destruction' && next === 'tag') return false;
   return false;
 }
@@ -682,6 +683,27 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           continue;
         }
       }
+      // "- R cheek 5 mm pink scaly papule - ?BCC - shave bx (A)." then "- R cheek 3 mm stuck-on tan papule - SK - no tx.": a
+      // bullet at the same indent as the procedure's own is the list's next item, not more of this one.
+      if (current && u.bullet && u.lineStart && !u.field && current.trigger.bullet && current.trigger.lineStart && !current.parent) {
+        const indent = (x: Unit) => /^[ \t]*/.exec(x.text)?.[0].length ?? 0;
+        if (indent(u) <= indent(current.trigger)) {
+          current = undefined;
+          pending = [u];
+          continue;
+        }
+      }
+      // "I treated 24 of them with liquid nitrogen today." then "Right helix lesion, concerning for squamous cell
+      // carcinoma …": a new line that names a site and a lesion's impression is the next problem, not more of this one.
+      if (current && u.lineStart && !u.field && !u.label && /^\S/.test(u.text) && /[.!]\s*$/.test(current.units[current.units.length - 1]?.text ?? '')) {
+        const where = IMPRESSION_LEAD.test(u.text) ? newSiteIn(u) : undefined;
+        const was = where ? (current.site ?? siteOfUnits(current.units)) : undefined;
+        if (where && (!was?.key || was.key !== where.site.key)) {
+          current = undefined;
+          pending = [u];
+          continue;
+        }
+      }
       if (current) {
         // "Tumor #2: SCC, L dorsal forearm" after a blank line: a new lesion at another site starts the next procedure.
         const base = current.parent ?? current;
@@ -805,6 +827,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             (seg.family === 'pdt' && base?.family === 'pdt') ||
             !baseSite?.key ||
             (site.site.key === baseSite.key && (!site.site.laterality || !baseSite.laterality || site.site.laterality === baseSite.laterality)) ||
+            // "… R great toenail." then "The nail bed was debrided …": a part of the nail unit named alone is that nail's.
+            (site.site.key === 'nail' && !site.site.laterality && siteInfo(baseSite.key)?.special === 'nail') ||
             // A step of the procedure (a punch, a nail avulsion inside a nail biopsy), not the same procedure named again.
             (!u.lineStart && !u.label && !site.site.laterality && seg.family !== base?.family && partOfSite(site.site.key, baseSite.key)) ||
             // "Procedure #2 - NAIL AVULSION" then "Partial avulsion of the R great toenail plate": the title's word ("nail":
@@ -833,6 +857,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             const wasType = lesionTypeOf(base.units.map((x) => x.text).join('\n')) ?? lesionTypeOf(base.context.map((x) => x.text).join('\n'));
             return nextType !== undefined && wasType !== undefined && nextType !== wasType && /\d/.test(u.text);
           })();
+          // "Partial nail avulsion … chemical matrixectomy." then "Also clipped and debrided dystrophic nails x 6": routine
+          // care of other nails is another service (11720/11721), not a step of the avulsion.
+          const otherNailCare = base !== undefined && otherNailService(base, seg.family, u.text.slice(seg.start, seg.end));
           // "Nail avulsion, right great toe." then "Nail avulsion, right second toe.": another digit is another site.
           const digit = u.lineStart ? digitOf(u.text) : undefined;
           const baseDigit = digit && base ? base.units.map((x) => digitOf(x.text)).find(Boolean) : undefined;
@@ -845,6 +872,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             sameIntent &&
             !newItem &&
             !otherClass &&
+            !otherNailCare &&
             compatible(base.family, seg.family, seg.generic) &&
             !(seg.family === 'destruction' && !seg.generic && base.family !== 'destruction')
           ) {
@@ -870,6 +898,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           sameOrInside(newSiteIn(u)?.site, titled.site) &&
           // ("Procedure: Skin tag removal." then "Snip excision with iris scissors of 22 tags": the tags' technique.)
           (titled.family === seg.family || (titled.family === 'tag' && (seg.family === 'excision' || seg.family === 'destruction'))) &&
+          !otherNailService(titled, seg.family, u.text.slice(seg.start, seg.end)) &&
           !titled.units.some((x) => x !== titled?.trigger && unitTriggers(x).length > 0)
         ) {
           const title = titled;
@@ -1202,6 +1231,26 @@ function mapSpecimens(units: Unit[], blocks: Block[]): void {
 }
 
 /** The lesion class a destruction names: by lesion type, else by the template's class word ("Destruction - Benign"). */
+/** A nail block, then a unit telling the other nail service (surgery vs routine care of nails): another procedure. */
+function otherNailService(base: Block, family: Family, segText: string): boolean {
+  if (base.family !== 'nail' || (family !== 'nail' && family !== 'debridement')) return false;
+  const next = nailServiceOf(segText);
+  const was = nailServiceOf(base.units.map((x) => x.text).join('\n'));
+  return next !== undefined && was !== undefined && next !== was;
+}
+
+/** "Right helix lesion, concerning for …", "L cheek papule - suspicious for BCC": a lesion and its impression open the line. */
+const IMPRESSION_LEAD =
+  /^[^.;:]{0,60}?\b(?:lesion|papule|nodule|plaque|growth|spot|mole|macule|patch)\b[^.;:]{0,20}?(?:,|\s[-–—])?\s*(?:concerning|suspicious|suspect|worrisome|r\/o|rule\s+out|ddx|likely|c\/w|consistent\s+with)\b/i;
+
+/** Surgery on the nail plate or matrix, or routine care of nails (debridement, trimming); undefined when neither or both. */
+function nailServiceOf(text: string): 'surgery' | 'care' | undefined {
+  const surgery = /avuls|matri[xc]ectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail/i.test(text);
+  // "debrided the nail bed", "nail fold debrided": a step of the surgery, not care of other nails.
+  const care = /debrid|trimm|clipp|\bburr\b|grind/i.test(text) && !/\b(?:bed|matrix|folds?|granulation|plate)\b/i.test(text);
+  return surgery === care ? undefined : surgery ? 'surgery' : 'care';
+}
+
 function destructionClassOf(text: string): string | undefined {
   return (
     destructionKindOf(lesionTypeOf(text)) ??
@@ -1345,7 +1394,11 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
   if (keys.size !== sites.length) return [];
   const counted =
     /\b(?:biops(?:ies|y)|bxs?|punch(?:es)?|shaves?)\s*(?:x|×)\s*([2-6])\b(?!\s*(?:mm|cm|cycles?))/i.exec(sentence)?.[1] ??
-    /\b([2-6]|two|three|four|five|six)\s+(?:\d\s*mm\s+)?(?:punch\s+|shave\s+|tangential\s+)?(?:biopsies|bxs?)\b/i.exec(sentence)?.[1];
+    /\b([2-6]|two|three|four|five|six)\s+(?:\d\s*mm\s+)?(?:punch\s+|shave\s+|tangential\s+)?(?:biopsies|bxs?)\b/i.exec(sentence)?.[1] ??
+    // "shave removal of 3 nevi (L cheek 4 mm, R chin 3 mm, forehead 5 mm)": the lesions counted, then listed by site.
+    /\b([2-6]|two|three|four|five|six)\s+(?:[a-z]+\s+)?(?:nevi|moles|lesions|sks|seborrheic\s+keratoses|skin\s+tags|cysts|papules|growths|spots)\s*\(/i.exec(
+      sentence,
+    )?.[1];
   const n = counted ? (wordNumber(counted) ?? 0) : 0;
   const plural = /\bbiopsies\b|\bbxs\b/i.test(sentence);
   const sides = sites.length === 2 && sites[0]?.site.laterality && sites[1]?.site.laterality && sites[0].site.laterality !== sites[1].site.laterality;
@@ -1353,16 +1406,21 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
   // The sites must be a list ("R arm and L arm", "R arm, L arm"), not a site and a place named later in prose.
   for (let k = 1; k < sites.length && !pair; k++) {
     const between = sentence.slice((sites[k - 1] as SiteMatch).end, (sites[k] as SiteMatch).start);
-    if (!/^\s*(?:\([^)]{0,30}\))?\s*(?:,|;|\/|&|and|\+)\s*(?:and\s+)?(?:the\s+|of\s+the\s+)?$/i.test(between)) return [];
+    if (!/^\s*(?:\d+(?:\.\d+)?\s*(?:mm|cm)\s*)?(?:\([^)]{0,30}\))?\s*(?:,|;|\/|&|and|\+)\s*(?:and\s+)?(?:the\s+|of\s+the\s+)?$/i.test(between)) return [];
   }
   const start = u.start + seg.start;
-  return sites.map((m, k) => ({
-    label: `#${k + 1}`,
-    site: m.site,
-    start: start + m.start,
-    end: start + (sites[k + 1]?.start ?? sentence.length),
-    unlabeled: true,
-  }));
+  return sites.map((m, k) => {
+    // "R chin 3 mm": a size right after the site is that lesion's.
+    const size = findSizes(sentence.slice(m.end, sites[k + 1]?.start ?? sentence.length))[0];
+    return {
+      label: `#${k + 1}`,
+      site: m.site,
+      start: start + m.start,
+      end: start + (sites[k + 1]?.start ?? sentence.length),
+      unlabeled: true,
+      ...(size && size.start <= 2 ? { sizeCm: greatest(size) } : {}),
+    };
+  });
 }
 
 const WORD_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };

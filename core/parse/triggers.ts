@@ -294,11 +294,11 @@ const PROOF_AFTER =
 
 /** A biopsy-proven / previously biopsied malignancy is documented in the text. */
 export function priorMalignantBiopsyIn(text: string): boolean {
-  // "Diagnosis: SCC (biopsy 09/15/2026)", "BCC, L temple (bx 9/10/26)": a malignancy dated to an earlier biopsy.
+  // "Diagnosis: SCC (biopsy 09/15/2026)", "BCC, L temple (bx 9/10/26)", "(bx 10/30)": a malignancy dated to an earlier biopsy.
   // (Its lookbehind runs at every position: only a text with a "d/d" date in it can match at all.)
   if (
     (DATE_SLASH.test(text) &&
-      /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n()]{0,40}(?:\(|\s[-–—]\s|:)\s*(?:(?:shave|punch|incisional|prior)\s+)?(?:biopsy|bx|biopsied|path)\b[^)\n]{0,20}?\d{1,2}\/\d{1,2}\/\d{2,4}/i.test(
+      /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n()]{0,40}(?:\(|\s[-–—]\s|:)\s*(?:(?:shave|punch|incisional|prior)\s+)?(?:biopsy|bx|biopsied|path)\b[^)\n]{0,20}?(?:\d{1,2}\/\d{1,2}\/\d{2,4}|(?:1[0-2]|0?[1-9])\/(?:[12]\d|3[01]|0?[1-9])(?![\d/]))/i.test(
         text,
       )) ||
     // "MIS (lentigo maligna type) L cheek, biopsy 10/30/2026 (S26-4411)": the dated biopsy after a comma.

@@ -114,7 +114,13 @@ export function unitsOf(text: string, base: number): Unit[] {
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
-    const rawLine = text.slice(pos, Math.min(eol, pos + MAX_LINE_SCAN));
+    // Prose hard-wrapped mid-sentence ("… A shave" / "biopsy was obtained …"): the next line goes on with the sentence,
+    // so it is read as part of this one (the newline read as a space keeps every offset).
+    while (eol < n && eol - pos < MAX_LINE_SCAN && wrapsInto(text, pos, eol)) {
+      const next = text.indexOf('\n', eol + 1);
+      eol = next < 0 ? n : next;
+    }
+    const rawLine = text.slice(pos, Math.min(eol, pos + MAX_LINE_SCAN)).replace(/\n/g, ' ');
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if (line.trim().length === 0) {
       blank = true;
@@ -143,6 +149,31 @@ export function unitsOf(text: string, base: number): Unit[] {
     pos = eol + 1;
   }
   return units;
+}
+
+/**
+ * The line [pos, eol) is prose cut by a hard wrap: long, ending inside a sentence on a word, and the next line opens
+ * with a lower-case word (not a bullet, a field or a table row).
+ */
+const LIST_ITEM = /^\s*(?:[-*•>]|\d{1,2}[.)]|[A-Z][.)]|#\s?\d{1,2}[.):]?)\s+/;
+
+function wrapsInto(text: string, pos: number, eol: number): boolean {
+  // The last physical line of the run so far must be long; the run's first line must open a sentence with a capital
+  // (in a note typed in lower case, a lower-case line is as likely the next item).
+  // A numbered or bulleted item ("1. Basal cell carcinoma … Referred to oculoplastics" / "   for Mohs/repair.") may go on
+  // under a hanging indent.
+  const from = text.lastIndexOf('\n', eol - 1) + 1;
+  const head = text.slice(pos, pos + 12);
+  const item = LIST_ITEM.exec(head);
+  if (eol - Math.max(from, pos) < 60 || text.charCodeAt(eol - 1) === 13 || !/^[A-Z]/.test(head.slice(item ? item[0].length : /^\s?/.exec(head)?.[0].length)))
+    return false;
+  const line = text.slice(Math.max(from, pos), eol);
+  if (!/[a-z,]$/i.test(line) || line.includes('|') || (from > pos ? false : !item && /^\s{2,}/.test(line))) return false;
+  const next = text.slice(eol + 1, eol + 40);
+  const indent = /^[ \t]*/.exec(next)?.[0].length ?? 0;
+  if (indent > 0 && (!item || indent > 8)) return false;
+  const rest = next.slice(indent);
+  return /^[a-z][a-z]+[\s,]/.test(rest) && !/^[a-z][a-z ]{0,30}:/.test(rest);
 }
 
 // "| 1 | L cheek | shave bx |", or without the outer bars ("1 | L cheek | shave bx | A") when three cells or more.

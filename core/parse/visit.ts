@@ -63,6 +63,13 @@ export function dateOfServiceOf(text: string): string | undefined {
     if (d) return d;
   }
   const lines = head.split('\n', 15);
+  // A line opening with "Date:" dates the visit wherever it sits among the first lines ("… Mohs 11/12/2026 with flap. …"
+  // above it is an earlier surgery).
+  for (const line of lines) {
+    const field = /^\s*date\s*[:#]\s*/i.exec(line);
+    const d = field && !BIRTH.test(line) && !OTHER_VISIT.test(line) ? parseDate(line.slice(field[0].length, field[0].length + 40)) : undefined;
+    if (d) return d;
+  }
   for (const [i, raw] of lines.entries()) {
     let line = raw;
     // "Name: Doe, Jane   DOB: 07/07/1966   Date: 11/19/2026": the birth date (and age) leave, the rest of the line is read.
@@ -72,7 +79,8 @@ export function dateOfServiceOf(text: string): string | undefined {
     }
     const otherDay = OTHER_VISIT.test(line);
     // "Visit 11/18/2026", and a note's title line: "Clinic note 11/19/2026", "Derm follow-up - 2026-03-14".
-    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line) || (NOTE_TITLE_LINE.test(line) && !otherDay)) {
+    // (A title is short: "L temple Mohs 11/12/2026 with advancement flap. Incision healing well, …" tells an earlier day.)
+    if (/^\s*(?:date|visit|encounter|seen)\b/i.test(line) || (NOTE_TITLE_LINE.test(line) && !otherDay && line.trim().length <= 80)) {
       const d = parseDate(line);
       if (d) return d;
     }

@@ -96,7 +96,9 @@ function routeOf(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
     return described;
   };
   if (p.kind === 'chemical-peel') {
-    if (AK_WORDS.test(text())) {
+    // "insurance not billed per policy (cosmetic peel), self-pay": a peel the note itself calls cosmetic is routed as one,
+    // whatever it treats.
+    if (AK_WORDS.test(text()) && !p.cosmetic) {
       const enough = (p.count ?? 0) >= 15;
       // Raw text: "no response to 5-FU" must not be dropped as a negation here. The failed course is usually history
       // ("S: failed 5-FU x 4 wk"), told away from the peel's own words.

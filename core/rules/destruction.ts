@@ -2,6 +2,7 @@ import { type LesionGroup, lesionGroup, siteInfo } from '../anatomy';
 import { bandLabel, bandsOf, lookupBand, SIX_DIAMETER_BOUNDS_CM } from '../codes/bands';
 import type { Procedure } from '../model';
 import { type BiopsyDecision, isConclusiveReport, isMalignantReport, planBiopsies, sameLesion } from './biopsy';
+import { cosmeticRoute } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import { describeProcedure, lesionGroupFor, lesionsOf, lineRefs, withSite } from './shave';
 
@@ -512,6 +513,8 @@ export const destructionVascular = defineRule({
     if (procs.length === 0) return;
     const missing = procs.filter((p) => p.areaSqCm === undefined || p.areaSqCm === 0);
     for (const p of missing) {
+      // A cosmetic laser gets no CPT line (cosmetic/self-pay bills it from the practice's fee schedule): no area to ask for.
+      if (cosmeticRoute(ctx, p)?.kind === 'cosmetic') continue;
       ctx.report({
         severity: 'error',
         message: `Vascular lesion destruction ${describeProcedure(p)}: treated area not documented, so 17106/17107/17108 cannot be chosen.`,

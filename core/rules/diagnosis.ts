@@ -71,6 +71,8 @@ const NAMED_NEOPLASM =
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 /** "Atypical (compound|junctional) melanocytic proliferation": a descriptive result that is not a nevus. */
 const ATYPICAL_PROLIFERATION = /\batypical\s+(?:[a-z]+\s+){0,2}melanocytic\s+proliferation\b/i;
+const NOTE_HEDGE =
+  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)(?![\w/])[^,.;\n]{0,40}/gi;
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** A rule-out set off after a named finding: "…, r/o …", "… -- rule out …", "…; ddx …". */
 // "…, biopsied to r/o …": a few words of what was done may stand before the rule-out.
@@ -191,7 +193,9 @@ class Linker {
 
   /** Everything the whole note names (computed once per encounter). */
   noteReadings(): Histology[] {
-    this.readings ??= histologiesInText(this.noteText());
+    // "Nummular dermatitis vs tinea corporis", "r/o scabies": a condition only suspected is not coded (outpatient
+    // guidelines), so the note-wide readings leave out what follows a hedge.
+    this.readings ??= histologiesInText(this.noteText().replace(NOTE_HEDGE, ' '));
     return this.readings;
   }
 
@@ -930,7 +934,11 @@ class Linker {
    */
   lesionRemovalFallback(line: DraftLine): string[] {
     const p = proceduresOfLine(this.ctx, line).find((x) => LESION_REMOVAL.includes(x.kind));
-    if (!p) return [];
+    return p ? this.removalFallback(p, line) : [];
+  }
+
+  /** lesionRemovalFallback for one lesion removal of a line (an add-on or pathology line may cover several). */
+  removalFallback(p: Procedure, line: DraftLine): string[] {
     const text = this.noteText();
     const lesion = this.ctx.lesion(p.lesionLabels[0]);
     const who = p.lesionLabels[0] ? `Lesion ${p.lesionLabels[0]}` : p.specimenLabel ? `Specimen ${p.specimenLabel}` : line.code;
@@ -1254,7 +1262,17 @@ export const diagnosisLink = defineRule({
         continue;
       }
       const targets = linker.targets(line);
-      if (targets.length > 0) derived = targets.flatMap((t) => linker.forTarget(t));
+      if (targets.length > 0) {
+        const each = targets.map((t) => linker.forTarget(t));
+        // "11103 ×2" for an inflamed SK and a suspected BCC: the lesion with no diagnosis of its own still needs one
+        // (D49.2 while its pathology is pending, §13.2), not only the other lesion's.
+        if (each.some((d) => d.length > 0))
+          each.forEach((d, i) => {
+            const p = targets[i]?.procedure;
+            if (d.length === 0 && p && LESION_REMOVAL.includes(p.kind)) d.push(...linker.removalFallback(p, line));
+          });
+        derived = each.flat();
+      }
       // Nothing from the lesions: the procedure's own words, then the assessment's problems.
       if (derived.length === 0) derived = linker.forProcedureOnly(line);
       line.dx = dedupe([...line.dx.map((c) => normalizeIcd10(c) ?? c), ...derived], linker.sited);

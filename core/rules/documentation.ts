@@ -81,6 +81,12 @@ export const documentationLesionSite = defineRule({
     for (const lesion of ctx.encounter.lesions) {
       if (lesion.site?.text || lesion.site?.key) continue;
       const procs = performed.filter((p) => p.lesionLabels.some((l) => l.toUpperCase() === lesion.label.toUpperCase()));
+      // "Discussed excision vs ED&C once path returns": a lesion only planned for is not treated today.
+      if (
+        procs.length === 0 &&
+        ctx.encounter.procedures.some((p) => p.status !== 'performed' && p.lesionLabels.some((l) => l.toUpperCase() === lesion.label.toUpperCase()))
+      )
+        continue;
       // A procedure that documents the site itself covers the lesion; a systemic drug or whole-body light treats no lesion.
       if (procs.length > 0 && procs.every((p) => p.site?.text || p.site?.key || SYSTEMIC.has(p.kind))) continue;
       ctx.report({

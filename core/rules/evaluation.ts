@@ -4,6 +4,7 @@ import type { Visit } from '../model';
 import { cosmeticRoute, proceduresOfLine } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
+import { nailClippingSent } from './pathology';
 
 const NEW_PATIENT = ['99202', '99203', '99204', '99205'];
 const ESTABLISHED = ['99211', '99212', '99213', '99214', '99215'];
@@ -485,6 +486,34 @@ export const evaluationTelehealth = defineRule({
   },
 });
 
+export const evaluationLevelUndocumented = defineRule({
+  id: 'evaluation/level-undocumented',
+  family: 'evaluation',
+  phase: 'check',
+  title: 'A visit with problems assessed but no E/M level, decision making or time',
+  explain:
+    'An office visit is leveled by medical decision making or by total time, and DermLens never picks the level itself. ' +
+    'When the note assesses problems but documents no level, no decision making and no time, and no procedure was done, the claim would be empty: ' +
+    'DermLens says so instead of staying silent, so the visit is not lost.',
+  references: ['CPT 2021 office E/M guidelines (reference §10.7)'],
+  status: 'stable',
+  effective: { from: '2021-01-01' },
+  codes: [...OFFICE_EM_CODES],
+  apply(ctx) {
+    const visit = ctx.encounter.visit;
+    if (ctx.lines.length > 0 || visit.emCode || visit.mdm || visit.totalMinutes !== undefined || visit.postOpOf) return;
+    if (visit.problems.length === 0 || ctx.encounter.specimens.length > 0 || ctx.encounter.procedures.some((p) => p.status === 'performed')) return;
+    // A nail clipping sent to pathology is told by its own finding (pathology/nail-specimen).
+    if (nailClippingSent(ctx)) return;
+    const kinds = patientKinds(visit);
+    ctx.report({
+      severity: 'warning',
+      message: 'The note has an assessment and plan but documents no E/M level, decision making or time, and no procedure: nothing was coded.',
+      fix: `Document the office visit level (${kinds.map((k) => (k === 'new' ? '99202-99205 new patient' : '99212-99215 established')).join(' or ')}) by decision making or total time.`,
+    });
+  },
+});
+
 export const evaluationRules: Rule[] = [
   evaluationOfficeVisit,
   evaluationSeparatelyIdentifiable,
@@ -493,4 +522,5 @@ export const evaluationRules: Rule[] = [
   evaluationMdmLevel,
   evaluationG2211,
   evaluationTelehealth,
+  evaluationLevelUndocumented,
 ];

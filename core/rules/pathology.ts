@@ -420,6 +420,16 @@ export const pathologyReportMatchesSpecimen = defineRule({
     // A pathology report on its own (no visit documented in this file) has nothing to mismatch:
     // reconcile links it to the visit's specimens across files.
     if (ctx.encounter.specimens.length === 0 && ctx.performed().length === 0) return;
+    const relabelled = ctx.encounter.pathology.filter((r) => r.labelledAs);
+    if (relabelled.length > 0) {
+      ctx.report({
+        severity: 'info',
+        message: `The report's parts ${relabelled.map((r) => r.labelledAs).join(', ')} name none of the note's specimens (${relabelled.map((r) => r.specimenLabel).join(', ')}); there are as many of each, so they were matched in order (${relabelled.map((r) => `${r.labelledAs} = ${r.specimenLabel}`).join(', ')}).`,
+        target: relabelled[0]?.specimenLabel,
+        fix: 'Confirm each report part belongs to the specimen it was matched to (site and diagnosis); label the specimens as the lab does.',
+        span: relabelled[0]?.span,
+      });
+    }
     // Only reads the specimens (no line takes their arrays): no copies needed.
     for (const { specimen: s } of specimensOnce(ctx)) {
       if (s.source !== 'report-only' || s.report?.consultation) continue;
@@ -919,7 +929,7 @@ const NOT_TODAY =
 const FUNGAL_STAIN = /\b(?:pas|periodic\s+acid[- ]schiff|gms|grocott|fungal\s+stains?)\b/i;
 
 /** The sentence of the note that sends a nail clipping to pathology today, if any. */
-function nailClippingSent(ctx: RuleContext): { section: string; start: number; end: number; text: string } | undefined {
+export function nailClippingSent(ctx: RuleContext): { section: string; start: number; end: number; text: string } | undefined {
   for (const [section, text] of Object.entries(ctx.encounter.sections)) {
     if (!NAIL_CLIPPING.test(text)) continue;
     for (const m of text.matchAll(/(?<![^.\n])[^.\n]*/g)) {

@@ -39,7 +39,8 @@ describe('dash bullets under an assessment heading are problems of their own', (
     const r = codeNote(note, { payer: 'commercial' });
     // Reference §10.1: an E/M with 25 needs a separately identifiable problem beyond the decision for the procedure.
     expect(r.lines).toEqual(['99203-25', '11104', '88305']);
-    expect(r.dx).toEqual([['L70.0'], ['D22.71'], ['D22.71']]);
+    // "Atypical nevus R shin vs melanoma": a differential with a cancer is of uncertain nature before pathology (§13.2: D49.2).
+    expect(r.dx).toEqual([['L70.0'], ['D49.2'], ['D49.2']]);
   });
   it('a deeper bullet stays with its problem, and advice under the plan is no problem', () => {
     const e = parseNote('Plan:\n- AKs: LN2 to 5 lesions.\n   - discussed risks of blistering\n- Sunscreen counseling. RTC 6 mo.\n');
