@@ -685,9 +685,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       }
       // "- R cheek 5 mm pink scaly papule - ?BCC - shave bx (A)." then "- R cheek 3 mm stuck-on tan papule - SK - no tx.": a
       // bullet at the same indent as the procedure's own is the list's next item, not more of this one.
+      // ("• Botox 100 U …" then "• 50 U R palm, 50 U L palm": the procedure's own details; only a bullet naming another
+      // kind of lesion, or a lesion and its impression, is another item.)
       if (current && u.bullet && u.lineStart && !u.field && current.trigger.bullet && current.trigger.lineStart && !current.parent) {
         const indent = (x: Unit) => /^[ \t]*/.exec(x.text)?.[0].length ?? 0;
-        if (indent(u) <= indent(current.trigger)) {
+        const type = lesionTypeOf(u.text);
+        const otherLesion =
+          (type !== undefined && type !== lesionTypeOf(unitTexts([...current.context, ...current.units], [], '\n'))) || IMPRESSION_LEAD.test(u.text);
+        if (otherLesion && indent(u) <= indent(current.trigger)) {
           current = undefined;
           pending = [u];
           continue;
@@ -2313,6 +2318,8 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
     !/\b(?:specimen|spec|jar|container|sent|path\w*|submitted)\b/i.test(b.trigger.text);
   const inTrigger = itemLabelOnly ? undefined : scan(b.trigger.text);
   if (inTrigger && !b.split) return inTrigger;
+  // "Skin biopsies x3, spec A-C:" over "A. L upper back …", "B. R lower back …": each item's letter is its jar.
+  if (b.label && /^[A-H]$/.test(b.label) && jarRanges(b.context.map((c) => c.text).join('\n')).includes(b.label)) return b.label;
   for (const u of [...b.context, ...b.units]) {
     // The other procedures of a split sentence keep their own specimen words.
     if (b.split && u === b.trigger) continue;
@@ -2549,7 +2556,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const nextType = next ? lesionTypeOf(next.text) : undefined;
   // "- STI screening offered - declined today.": a sentence offering its own named service is about that service.
   const ownSubject = next ? /^[\s\-*•]*([a-z][\w/&' -]{2,40}?)\s+(?:was\s+|were\s+)?(?:offered|recommended)\b/i.exec(next.text)?.[1] : undefined;
+  // "Also started prednisone? no - pt declined oral steroids.": a sentence opening with "also" is about another thing.
   const aboutOther =
+    (next !== undefined && /^[\s\-*•]*(?:also|additionally|in\s+addition)\b/i.test(next.text)) ||
     (nextType !== undefined && nextType !== lesionTypeOf(`${ctx}\n${all}`.replace(next?.text ?? '', ''))) ||
     (ownSubject !== undefined &&
       !/^(?:it|this|that|these|they|same|procedure|treatment|tx)$/i.test(ownSubject.trim()) &&

@@ -155,7 +155,7 @@ export function unitsOf(text: string, base: number): Unit[] {
  * The line [pos, eol) is prose cut by a hard wrap: long, ending inside a sentence on a word, and the next line opens
  * with a lower-case word (not a bullet, a field or a table row).
  */
-const LIST_ITEM = /^\s*(?:[-*•>]|\d{1,2}[.)]|[A-Z][.)]|#\s?\d{1,2}[.):]?)\s+/;
+const LIST_ITEM = /^\s*(?:[-*•>]|\d{1,2}[.)]|\(\d{1,2}\)|[A-Z][.)]|#\s?\d{1,2}[.):]?)\s+/;
 
 function wrapsInto(text: string, pos: number, eol: number): boolean {
   // The last physical line of the run so far must be long; the run's first line must open a sentence with a capital
@@ -173,6 +173,8 @@ function wrapsInto(text: string, pos: number, eol: number): boolean {
   const indent = /^[ \t]*/.exec(next)?.[0].length ?? 0;
   if (indent > 0 && (!item || indent > 8)) return false;
   const rest = next.slice(indent);
+  // "… excised diameter" / "1.2 cm, layered closure …": a measure goes on with the sentence too.
+  if (/^\d+(?:\.\d+)?\s*(?:cm|mm)\b/.test(rest)) return /\b(?:diameter|length|size|measuring|measured|of|to|is|was|by|x)$/i.test(line);
   return /^[a-z][a-z]+[\s,]/.test(rest) && !/^[a-z][a-z ]{0,30}:/.test(rest);
 }
 

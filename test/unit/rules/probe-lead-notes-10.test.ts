@@ -330,3 +330,36 @@ describe('more of the same probe notes', () => {
     expect(r.findings).not.toContain('destruction/vascular-area');
   });
 });
+
+describe('probe notes, second round', () => {
+  it('"Also started prednisone? no - pt declined oral steroids." does not decline the IM injection before it', () => {
+    const r = codeNote(
+      'IM injection: Kenalog 40 mg IM R gluteus for severe contact dermatitis (poison ivy), widespread.\nAlso started prednisone? no - pt declined oral steroids.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['96372', 'J3301 x4']);
+  });
+
+  it('"(3) … excised diameter" / "    1.2 cm, layered closure 1.5 cm": the measure on the next line is the excision\'s', () => {
+    const r = codeNote(
+      'Problem list addressed today:\n(3) Epidermal inclusion cyst, L earlobe, 8 mm, inflamed/draining x2 this year — excised today: excised diameter\n    1.2 cm, layered closure 1.5 cm; sent to path.\n',
+    );
+    expect(r.lines).toEqual(['11442', '12051', '88304']);
+  });
+
+  it('"Skin biopsies x3, spec A-C:" over lettered items: each item is its own jar, nothing to report as unread', () => {
+    const r = codeNote(
+      'Skin biopsies x3 (all tangential/shave), spec A-C:\nA. L upper back 6 mm pink papule r/o BCC\nB. R lower back 4 mm dark papule r/o DN\nC. L abdomen 5 mm scaly papule r/o SCCIS\nAll to our in-house dermatopathology.\n',
+    );
+    expect(r.lines).toEqual(['11102', '11103 x2', '88305 x3']);
+    expect(r.findings).not.toContain('documentation/could-not-read');
+  });
+
+  it('bullets that tell one procedure\'s details stay with it ("• 50 U R palm, 50 U L palm", "• entire vial used, no waste")', () => {
+    const r = codeNote(
+      'Dx: primary palmar hyperhidrosis, severe.\nProcedure:\n  • Botox 100 U single-dose vial diluted w/ 5 mL NS\n  • 50 U R palm, 50 U L palm, intradermal grid\n  • entire vial used, no waste\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['64999', 'J0585-JZ x100']);
+  });
+});
