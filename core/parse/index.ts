@@ -23,6 +23,7 @@ import {
   procedureOf,
   resetProcedureIds,
   sendsTissueOf,
+  WISH,
 } from './procedures';
 import { sectionUnits } from './section-units';
 import { roleOfSnapshot, type Section, type SectionRole, splitSections } from './sections';
@@ -270,6 +271,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   }
   dropRestatements(parsed);
   dropVisitReasons(parsed);
+  mergeRequests(parsed);
   mergeSameSpecimen(parsed);
   mergeTitleProcedures(parsed);
   mergeMohsMentions(parsed);
@@ -612,6 +614,35 @@ function dropVisitReasons(parsed: ParsedProcedure[]): void {
     if (!told) continue;
     const children = parsed.filter((x) => x.block.parent === p.block);
     for (const c of children) parsed.splice(parsed.indexOf(c), 1);
+    parsed.splice(parsed.indexOf(p), 1);
+    i = Math.min(i, parsed.length);
+  }
+}
+
+/**
+ * "Pt requests removal of skin tags … - they catch on jewelry, become irritated and bleed." then "Removed 35 skin tags with
+ * scissors …": the wish names why; the act told after it is that removal. The act keeps its own words and takes the
+ * request's indications (and cosmetic intent) when it states none; the request is no procedure of its own.
+ */
+function mergeRequests(parsed: ParsedProcedure[]): void {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.block.parent || p.procedure.status !== 'planned' || !WISH.test(p.block.trigger.text)) continue;
+    const done = parsed.find(
+      (q, k) =>
+        k > i &&
+        !q.block.parent &&
+        q.procedure.status === 'performed' &&
+        q.procedure.kind === p.procedure.kind &&
+        q.block.section === p.block.section &&
+        q.block.trigger.start > p.block.trigger.start,
+    );
+    if (!done) continue;
+    // Another request or act of the same kind in between tells another lesion.
+    if (parsed.some((x, k) => k > i && x !== done && x.procedure.kind === p.procedure.kind && x.block.trigger.start < done.block.trigger.start)) continue;
+    if (done.procedure.indications.length === 0) done.procedure.indications.push(...p.procedure.indications);
+    if (p.procedure.cosmetic && done.procedure.cosmetic === undefined) done.procedure.cosmetic = true;
+    for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
     parsed.splice(parsed.indexOf(p), 1);
     i = Math.min(i, parsed.length);
   }

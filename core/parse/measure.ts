@@ -291,7 +291,7 @@ const ONE_SITE_COUNT = new RegExp(
 const PER_SITE_NUMBER = new RegExp(String.raw`(\d{1,3}|${NUMBER_WORDS})\s+(?:on|at|in|to)\b`, 'gi');
 // "AKs - face 6, scalp 5, R hand 4": the site first, then its count.
 const SITE_THEN_COUNT = new RegExp(
-  String.raw`\b(?:${LESION_NOUNS})\s*[:\-–—]\s*((?:[a-z][a-z ]{1,25}?\s+\d{1,3}(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[.(]|$))))+)`,
+  String.raw`\b(?:${LESION_NOUNS})\s*[:\-–—]\s*((?:[a-z][a-z ]{1,25}?\s+\d{1,3}(?:\s*(?:,|;|\band\b)\s*|(?=\s*(?:[.(=]|$))))+)`,
   'i',
 );
 
@@ -408,7 +408,8 @@ function countIn(text: string): number | undefined {
   }
   const siteThen = SITE_THEN_COUNT.exec(t);
   if (siteThen?.[1]) {
-    const counts = [...siteThen[1].matchAll(/\s(\d{1,3})(?=\s*(?:,|;|\band\b|\.|\(|$))/gi)].map((m) => Number(m[1]));
+    // "face 5, ears 2, scalp 2 = 9 lesions": the last count before the total's "=" is one of the sum.
+    const counts = [...siteThen[1].matchAll(/\s(\d{1,3})(?=\s*(?:,|;|\band\b|\.|\(|=|$))/gi)].map((m) => Number(m[1]));
     if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);
   }
   // Template fields: "Number .............. 18", "Number: 18", "Qty: 6".

@@ -2463,7 +2463,7 @@ function doneAfterWish(text: string): boolean {
 }
 
 /** The patient's wish, not the clinician's act. */
-const WISH =
+export const WISH =
   /\b(?:(?<!un)want(?:s|ed|ing)?|would\s+like|(?:is|was)\s+hoping|hop(?:es|ing)\s+to|desires?|requests?\s+(?:removal|to\s+have)|requesting|interested\s+in\s+(?:having|getting|removal))\b/i;
 
 let nextId = 0;

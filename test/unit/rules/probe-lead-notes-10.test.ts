@@ -363,3 +363,29 @@ describe('probe notes, second round', () => {
     expect(r.lines).toEqual(['64999', 'J0585-JZ x100']);
   });
 });
+
+describe('a request, then the act', () => {
+  it('"Pt requests removal of skin tags … irritated and bleed." then "Removed 35 skin tags …": medical, with the indications', () => {
+    const r = codeNote(
+      'Pt requests removal of skin tags under both arms and neck - they catch on jewelry and clothes, become irritated and bleed.\nRemoved 35 skin tags with scissors and hyfrecation (neck 15, R axilla 10, L axilla 10).\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11200', '11201 x2']);
+    expect(r.findings).not.toContain('cosmetic/benign-no-indication');
+  });
+
+  it('a request for cosmetic reasons keeps the act cosmetic', () => {
+    const r = codeNote('Pt requests removal of 3 skin tags on the neck for cosmetic reasons.\nRemoved 3 skin tags with scissors.\n', { payer: 'commercial' });
+    expect(r.lines).toEqual(['11200']);
+  });
+});
+
+describe('an SK list told irritated after its sites', () => {
+  it.each([
+    ['1. Seborrheic keratoses x 12 (back, chest): irritated/inflamed, itching - LN2 to all 12.', 'inflamed-seborrheic-keratosis'],
+    ['Seborrheic keratoses x 12: irritated, itching', 'inflamed-seborrheic-keratosis'],
+    ['Seborrheic keratoses (back): benign, reassured', 'seborrheic-keratosis'],
+  ])('%s → %s', (text, type) => {
+    expect(lesionTypeOf(text)).toBe(type);
+  });
+});
