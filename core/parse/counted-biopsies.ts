@@ -16,7 +16,8 @@ const JARS = /\b(?:[Ss]pec(?:imen)?s?|[Jj]ars?|[Cc]ontainers?|[Bb]ottles?)\s+([A
 export function expandCountedBiopsies(parsed: ParsedProcedure[], body: string): void {
   for (let i = parsed.length - 1; i >= 0; i--) {
     const p = parsed[i] as ParsedProcedure;
-    if (!p.procedure.kind.startsWith('biopsy') || p.procedure.status !== 'performed' || p.block.parent || p.block.label) continue;
+    // A listed item ("Shave biopsies x 2: L cheek (A) …; R nasal sidewall (B) …") is already one of the counted biopsies.
+    if (!p.procedure.kind.startsWith('biopsy') || p.procedure.status !== 'performed' || p.block.parent || p.block.label || p.block.enumerated) continue;
     // The jars may be named in the procedure's sentences or later on its line ("… (proximal and distal). Specimens A and B.").
     const start = p.block.trigger.start;
     const eol = body.indexOf('\n', start);

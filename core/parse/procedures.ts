@@ -1405,7 +1405,8 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
       sentence,
     )?.[1];
   const n = counted ? (wordNumber(counted) ?? 0) : 0;
-  const plural = /\bbiopsies\b|\bbxs\b/i.test(sentence);
+  // "Biopsy bilateral upper arms - punch 4 mm each side": one on each side is two.
+  const plural = /\bbiopsies\b|\bbxs\b|\beach\s+side\b|\bone\s+(?:on\s+)?each\s+side\b/i.test(sentence);
   const sides = sites.length === 2 && sites[0]?.site.laterality && sites[1]?.site.laterality && sites[0].site.laterality !== sites[1].site.laterality;
   if (n ? n !== sites.length : !plural && (!sides || pair)) return [];
   // The sites must be a list ("R arm and L arm", "R arm, L arm"), not a site and a place named later in prose.

@@ -1,3 +1,5 @@
+import { findSites } from '../anatomy/vocabulary';
+
 /**
  * Cut a section into small units (a line, a labeled item inside a line, or a
  * sentence), each with its label and field name when it has one. Procedure
@@ -252,6 +254,17 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     if ((before.match(/\(/g)?.length ?? 0) > (before.match(/\)/g)?.length ?? 0)) continue;
     // "L labium majus (A) and R labium minus (B)": a label closing a site, not a new item.
     if (/^\([A-H]\)\s*(?:and\b|or\b|,|;|\.|:|$)/i.test(line.slice(at, at + 10))) continue;
+    // "Shave biopsies x 2: L cheek (A) 4 mm pink papule r/o BCC; R nasal sidewall (B) 3 mm …": the jar closes the site
+    // that opens its clause; what follows describes that lesion.
+    if (/^\([A-H]\)\s/.test(ahead)) {
+      const clause = (
+        line
+          .slice(0, at)
+          .split(/[;:]|,\s|\.\s/)
+          .pop() ?? ''
+      ).trim();
+      if (clause.length > 0 && clause.split(/\s+/).length <= 5 && findSites(clause, { strict: true }).length > 0) continue;
+    }
     // "R cheek (A), L arm (B), mid back (C) -- r/o …": the last label of such a list, before the list's comment.
     if (/^\([A-H]\)\s*[-–—]/.test(line.slice(at, at + 8)) && /\([A-H]\)\s*,/.test(line.slice(0, at))) continue;
     // "Specimen(s): A. Right arm…": a field's own value is not a new item.

@@ -501,7 +501,9 @@ export const evaluationLevelUndocumented = defineRule({
   codes: [...OFFICE_EM_CODES],
   apply(ctx) {
     const visit = ctx.encounter.visit;
-    if (ctx.lines.length > 0 || visit.emCode || visit.mdm || visit.totalMinutes !== undefined || visit.postOpOf) return;
+    // A level without the patient kind is asked about by evaluation/office-visit.
+    if (ctx.lines.length > 0 || visit.emCode || visit.emLevelWithoutKind !== undefined || visit.mdm || visit.totalMinutes !== undefined || visit.postOpOf)
+      return;
     if (visit.problems.length === 0 || ctx.encounter.specimens.length > 0 || ctx.encounter.procedures.some((p) => p.status === 'performed')) return;
     // A nail clipping sent to pathology is told by its own finding (pathology/nail-specimen).
     if (nailClippingSent(ctx)) return;

@@ -12,7 +12,8 @@ const COUNT = 10_000;
 
 describe(`dermlens audit over ${COUNT} generated encounters (notes folder + CSV export, 2 workers)`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'dermlens-scale-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Removing 10,000 files can take longer than the default 10 s hook time on a loaded machine.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), 120_000);
 
   it('finishes with a report, every encounter coded and every report linked', async () => {
     const { paths, docs } = writePractice(dir, COUNT, { seed: 11, csvShare: 0.5 });

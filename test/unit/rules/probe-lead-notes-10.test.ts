@@ -389,3 +389,24 @@ describe('an SK list told irritated after its sites', () => {
     expect(lesionTypeOf(text)).toBe(type);
   });
 });
+
+describe('jars that close a site, and one biopsy on each side', () => {
+  it('"Shave biopsies x 2: L cheek (A) 4 mm …; R nasal sidewall (B) 3 mm …": each jar at its own site', () => {
+    const r = codeNote('Shave biopsies x 2: L cheek (A) 4 mm pink papule r/o BCC; R nasal sidewall (B) 3 mm r/o BCC.\nBoth to in-house dermpath.\n');
+    expect(r.lines).toEqual(['11102', '11103', '88305 x2']);
+    expect(r.findings).not.toContain('biopsy/same-site-specimens');
+    expect(r.findings).not.toContain('documentation/could-not-read');
+  });
+
+  it('"Biopsy bilateral upper arms - punch 4 mm each side": two punch biopsies', () => {
+    const r = codeNote('Biopsy bilateral upper arms - punch 4 mm each side, sent to in-house dermpath, r/o granuloma annulare.\n');
+    expect(r.lines.slice(0, 2)).toEqual(['11104', '11105']);
+  });
+
+  it('"Level 4 visit." with no patient kind is asked once, by the office-visit rule', () => {
+    const r = codeNote('Level 4 visit.\nAssessment: Rosacea, papulopustular. Plan: doxycycline 40 mg daily.\n');
+    expect(r.lines).toEqual([]);
+    expect(r.findings).toContain('evaluation/office-visit');
+    expect(r.findings).not.toContain('evaluation/level-undocumented');
+  });
+});
