@@ -693,6 +693,20 @@ export const unlistedNo22 = defineRule({
  * ("KOH prep of scale performed: septate hyphae seen"). Past results and send-outs do not count.
  */
 const KOH_NAMED = /\b(?:koh|potassium hydroxide)\b/i;
+
+/** The sentence names a date (month/day/year or month/year) before the date of service (ISO). */
+function datedBefore(sentence: string, dos: string | undefined): boolean {
+  if (!dos) return false;
+  for (const m of sentence.matchAll(/\b(\d{1,2})\/(?:(\d{1,2})\/)?(\d{4}|\d{2})\b/g)) {
+    const month = Number(m[1]);
+    const year = (m[3] as string).length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    if (month < 1 || month > 12) continue;
+    const ym = `${year}-${String(month).padStart(2, '0')}`;
+    const iso = m[2] ? `${ym}-${String(Number(m[2])).padStart(2, '0')}` : undefined;
+    if (iso ? iso < dos : ym < dos.slice(0, 7)) return true;
+  }
+  return false;
+}
 function kohReadInNote(ctx: RuleContext): { section: string; start: number; end: number } | undefined {
   for (const [section, text] of Object.entries(ctx.encounter.sections)) {
     // The sentence pattern is slow on long sections: only run it where KOH is named at all.
@@ -707,6 +721,8 @@ function kohReadInNote(ctx: RuleContext): { section: string; start: number; end:
         )
       )
         continue;
+      // "KOH + culture 9/2026 positive for T. rubrum": a result dated before this visit is history.
+      if (datedBefore(sentence, ctx.encounter.visit.dateOfService)) continue;
       const start = m.index ?? 0;
       return { section, start, end: start + sentence.length };
     }

@@ -418,6 +418,23 @@ const cases: Case[] = [
     findings: ['other-procedures/in-office-microbiology'],
   },
   {
+    name: 'a KOH result dated before the visit ("KOH + culture 9/2026 positive") is history, not an in-office test today',
+    encounter: {
+      visit: { dateOfService: '2026-11-24' },
+      sections: { note: 'Onychomycosis L great toenail. KOH + culture 9/2026 positive for T. rubrum; failed terbinafine.' },
+    },
+    lines: [],
+  },
+  {
+    name: 'a KOH read today with a date of this visit → 87220',
+    encounter: {
+      visit: { dateOfService: '2026-11-24' },
+      sections: { note: 'Scaly plaque L thigh. KOH prep 11/24/2026 performed in office: septate hyphae seen.' },
+    },
+    lines: ['87220'],
+    findings: ['other-procedures/in-office-microbiology'],
+  },
+  {
     name: 'a prior KOH result or a send-out is not an in-office test',
     encounter: { sections: { note: 'Prior KOH last visit was positive. Scraping sent to outside lab for fungal culture.' } },
     lines: [],
