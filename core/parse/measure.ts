@@ -231,6 +231,14 @@ const COUNT_BEFORE = new RegExp(
   String.raw`(?:\b|(?<=\bx))(?<![\d.\-/#])(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?(?:\s*x(?=\s)|\s*\(\d{1,3}\))?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
   'gi',
 );
+/**
+ * "LN2 to 2 of 3 warts", "froze 4 of the 6 AKs": the lesions treated are the part, not the whole. The " of the 6" is
+ * blanked so the count before it is read against the lesion word (never more than the whole).
+ */
+const PART_OF = new RegExp(
+  String.raw`(?<![\d.,/-])\b(\d{1,3}|${NUMBER_WORDS})(\s+of\s+(?:the\s+|these\s+|those\s+|his\s+|her\s+|their\s+)?(\d{1,3}|${NUMBER_WORDS}))(?=\s+(?:[a-z][a-z-]*\s+){0,2}?(?:${LESION_NOUNS})\b)`,
+  'gi',
+);
 const COUNT_TREATED = new RegExp(
   String.raw`\b(${NUMBER_WORDS})\s*\((\d{1,3})\)\s+(?:lesions?\s+)?(?:were\s+)?(?:treated|destroyed|frozen|removed|curetted|injected)\b`,
   'i',
@@ -360,7 +368,17 @@ function countIn(text: string): number | undefined {
   // "Actinic keratosis (L57.0) - 6 on the forehead": the ICD-10-CM code named with the problem is no count.
   const uncoded = capped.includes('(') ? capped.replace(ICD_IN_BRACKETS, '') : capped;
   const unnumbered = uncoded.includes('#') ? uncoded.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : uncoded;
-  const t = withoutBreakdowns(/\d\s*(?:of|\/)\s*\d/i.test(unnumbered) ? unnumbered.replace(POSITION_OF, (m) => ' '.repeat(m.length)) : unnumbered);
+  // "Procedure 2 of 2 - …" first (a position), then "2 of the 3 warts" (a part).
+  const positioned = /\d\s*(?:of|\/)\s*\d/i.test(unnumbered) ? unnumbered.replace(POSITION_OF, (m) => ' '.repeat(m.length)) : unnumbered;
+  const t = withoutBreakdowns(
+    /\sof\s/i.test(positioned)
+      ? positioned.replace(PART_OF, (whole, n: string, of: string, m: string) => {
+          const part = wordNumber(n);
+          const all = wordNumber(m);
+          return part !== undefined && all !== undefined && part <= all ? `${n}${' '.repeat(of.length)}` : whole;
+        })
+      : positioned,
+  );
   // "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number.
   const labels =
     /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;

@@ -270,3 +270,12 @@ describe('a positive KOH of yeast or of spores is no dermatophyte', () => {
     },
   );
 });
+
+describe('"N of M lesions" treats N, never the whole M (§2.1 counts lesions destroyed)', () => {
+  it.each([
+    ['Procedure: Froze 4 of the 6 AKs on the face with LN2; the other 2 to be watched.', 'Actinic keratoses, face.', ['17000', '17003 x3']],
+    ['Procedure: LN2 to 2 of 3 warts on the R hand, 2 FTC; the third was left for next visit.', 'Common warts, R hand.', ['17110']],
+  ])('%s', (procedure, assessment, lines) => {
+    expect(codeNote(`Assessment: ${assessment}\n${procedure}\n`).lines).toEqual(lines);
+  });
+});
