@@ -10,6 +10,8 @@ const MARKER = String.raw`(?:actually|correction|i\s+mean|sorry|scratch\s+that|m
 const SELF_FIX = new RegExp(String.raw`(?:\.{2,}|…|—|–|--|\s-\s|,)[ \t]*${MARKER}\b[,:;]?[ \t]*(?:[-—–][ \t]*)?`, 'gi');
 const SIDE = /^(?:l|lt|left|r|rt|right|bilat(?:eral)?)\.?$/i;
 const NUMBER = /^\d+(?:\.\d+)?(?:[a-z%]{0,3})?$/i;
+/** "Shave bx, actually a punch bx": one technique said for another. */
+const TECHNIQUE = /^(?:shave|punch|tangential|incisional|excisional|saucerization|curettage|snip|cryo\w*|ln2)$/i;
 const WORD = /[A-Za-z0-9][\w.%/-]*/g;
 
 export function appliedSelfCorrections(text: string): string {
@@ -20,7 +22,8 @@ export function appliedSelfCorrections(text: string): string {
     const end = at + m[0].length;
     // The words right after the marker, up to the clause's end: what was meant.
     const after = /^[^.,;:\n()]{1,40}/.exec(text.slice(end))?.[0] ?? '';
-    const right = [...after.matchAll(WORD)].slice(0, 4);
+    // "actually a punch bx": an article before the meant words is not one of them.
+    const right = [...after.matchAll(WORD)].filter((w, i) => i > 0 || !/^(?:a|an|the)$/i.test(w[0])).slice(0, 4);
     if (right.length === 0) continue;
     // The words before the separator in the same clause: what was said first.
     const clause = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf(':', at - 1), text.lastIndexOf(',', at - 1), text.lastIndexOf(';', at - 1)) + 1;
@@ -69,6 +72,7 @@ function sameKind(said: string, meant: string): boolean {
   if (said.toLowerCase() === meant.toLowerCase()) return false;
   if (SIDE.test(said) && SIDE.test(meant)) return true;
   if (NUMBER.test(said) && NUMBER.test(meant)) return true;
+  if (TECHNIQUE.test(said) && TECHNIQUE.test(meant)) return true;
   // "single-dose" / "multi-dose", "intralesional" / "intradermal": words sharing a part.
   const parts = (w: string) =>
     w

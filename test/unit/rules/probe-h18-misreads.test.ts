@@ -154,6 +154,7 @@ describe("a scribe's unproofed self-correction: the word said second wins", () =
     ['ISK of the left forearm, actually right.', 'ISK of the right forearm               .'],
     ['Lesion 5 mm, I mean 6 mm, pink.', 'Lesion              6 mm, pink.'],
     ['L, sorry, R cheek.', '          R cheek.'],
+    ['Shave bx, actually a punch bx, of the L arm.', '                   a punch bx, of the L arm.'],
     // No pair of one kind: read as written.
     ['Shave, rather than punch, was done.', 'Shave, rather than punch, was done.'],
     ['The lesion is actually larger.', 'The lesion is actually larger.'],
