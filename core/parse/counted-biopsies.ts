@@ -164,3 +164,33 @@ export function dropBiopsyMentions(parsed: ParsedProcedure[]): void {
     parsed.splice(i, 1);
   }
 }
+
+/** "Biopsied today.", "Biopsy performed.": the whole sentence says only that a biopsy was done. */
+const BARE_BIOPSY = /^\W*(?:biopsied|(?:skin\s+)?(?:biopsy|bx)\s+(?:done|performed|taken|obtained))(?:\s+(?:today|this\s+visit))?\W*$/i;
+
+/**
+ * "2. NUB - L lower leg" / "r/o BCC. Biopsied today." over "Procedure: Punch biopsy" / "Location: L lower leg": the
+ * item's plan says the lesion was biopsied, and the procedure lines tell that same biopsy at that site. The item number
+ * names the lesion; it is not a second biopsy of unknown technique with a jar of its own (§1.2, §7.2).
+ */
+export function dropBareBiopsyMentions(parsed: ParsedProcedure[]): void {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    if (p.procedure.kind !== 'biopsy-unspecified' || p.specimenLabel || p.block.parent || p.block.labelKind === 'specimen') continue;
+    const key = p.procedure.site?.key;
+    const t = p.block.trigger.text;
+    const at = Math.max(0, p.block.triggerAt - p.block.trigger.start);
+    const end = t.indexOf('. ', at);
+    if (!key || !BARE_BIOPSY.test(t.slice(t.lastIndexOf('. ', at) + 1, end < 0 ? t.length : end + 1))) continue;
+    const same = parsed.some(
+      (q) =>
+        q !== p &&
+        q.procedure.kind.startsWith('biopsy-') &&
+        q.procedure.kind !== 'biopsy-unspecified' &&
+        q.procedure.status === 'performed' &&
+        q.procedure.site?.key === key &&
+        q.block.section === p.block.section,
+    );
+    if (same) parsed.splice(i, 1);
+  }
+}

@@ -4,7 +4,14 @@ import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { isCodeGrid, withCodeGridsAsCharges } from './code-grid';
 import { appliedCorrections } from './corrections';
-import { dropBiopsyMentions, dropBiopsySummaries, dropContainerLines, dropPluralRetellings, expandCountedBiopsies } from './counted-biopsies';
+import {
+  dropBareBiopsyMentions,
+  dropBiopsyMentions,
+  dropBiopsySummaries,
+  dropContainerLines,
+  dropPluralRetellings,
+  expandCountedBiopsies,
+} from './counted-biopsies';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
 import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
@@ -285,6 +292,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   dropPluralRetellings(parsed);
   dropContainerLines(parsed);
   dropBiopsyMentions(parsed);
+  dropBareBiopsyMentions(parsed);
   fillSingleSite(parsed, sections);
   closureOfNamedLesion(parsed);
   // Closures inherit the lesion of their parent procedure.

@@ -113,6 +113,18 @@ describe('probe h20: a procedure record as a Question | Answer table', () => {
   });
 });
 
+describe('probe h20: an A&P item that says "Biopsied today." over its own procedure lines', () => {
+  it('is that biopsy, not a second one; a bare biopsy of another site stays', () => {
+    const lines = (text: string) => codeEncounter(parseNote(text)).lines.map((l) => `${l.code} x${l.units}`);
+    const fields = 'Procedure: Punch biopsy\nLocation: L lateral lower leg\nSpecimen: A\n';
+    expect(lines(`DOS: 11/12/2026\n2. NUB - L lateral lower leg\nr/o BCC. Biopsied today.\n${fields}3. Seborrheic keratoses - trunk\n`)).toEqual([
+      '11104 x1',
+      '88305 x1',
+    ]);
+    expect(lines(`DOS: 11/12/2026\n1. NUB - R arm\nBiopsied today.\n2. NUB - L lateral lower leg\n${fields}`)).toEqual(['11104 x1', '88305 x2']);
+  });
+});
+
 describe('probe h20: two biopsies of numbered A&P items in one container', () => {
   it('the container line is their jar, not a third biopsy; the item numbers are no jars', () => {
     const text =
