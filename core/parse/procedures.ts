@@ -1376,7 +1376,9 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
   }
   if (items.length < 2) items.splice(0, items.length, ...countedItems(block, u, text, seg));
   if (items.length < 2) items.splice(0, items.length, ...semicolonItems(block, u, text, seg));
-  if (items.length < 2 && block.family !== 'excision') items.splice(0, items.length, ...countedSiteItems(u, text, seg));
+  // An excision's sites are listed items only when a count of lesions names as many ("Excision of 2 cysts: R upper back
+  // (…) and L upper back (…)"): "excision … R forearm, closure … L forearm donor" names one lesion.
+  if (items.length < 2) items.splice(0, items.length, ...countedSiteItems(u, text, seg, block.family === 'excision'));
   if (items.length < 2 || new Set(items.map((i) => i.label)).size !== items.length) return [];
   const [first, ...rest] = items as [(typeof items)[0], ...typeof items];
   block.enumerated = first;
@@ -1389,7 +1391,7 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
  * per site when the count (or the plural, or the two sides) matches the sites named. No jar letters: the lesions
  * are numbered by the parser.
  */
-function countedSiteItems(u: Unit, text: string, seg: { start: number; end: number }): NonNullable<Block['enumerated']>[] {
+function countedSiteItems(u: Unit, text: string, seg: { start: number; end: number }, lesionCountOnly = false): NonNullable<Block['enumerated']>[] {
   const sentence = text.split(/\.\s/)[0] ?? text;
   const sites = findSites(sentence, { strict: true });
   const pair = sites.length === 1 ? bothSides(sentence, sites[0] as SiteMatch) : undefined;
@@ -1397,13 +1399,17 @@ function countedSiteItems(u: Unit, text: string, seg: { start: number; end: numb
   if (sites.length < 2 || sites.length > 6) return [];
   const keys = new Set(sites.map((m) => `${m.site.key}|${m.site.laterality ?? ''}`));
   if (keys.size !== sites.length) return [];
-  const counted =
-    /\b(?:biops(?:ies|y)|bxs?|punch(?:es)?|shaves?)\s*(?:x|×)\s*([2-6])\b(?!\s*(?:mm|cm|cycles?))/i.exec(sentence)?.[1] ??
-    /\b([2-6]|two|three|four|five|six)\s+(?:\d\s*mm\s+)?(?:punch\s+|shave\s+|tangential\s+)?(?:biopsies|bxs?)\b/i.exec(sentence)?.[1] ??
-    // "shave removal of 3 nevi (L cheek 4 mm, R chin 3 mm, forehead 5 mm)": the lesions counted, then listed by site.
-    /\b([2-6]|two|three|four|five|six)\s+(?:[a-z]+\s+)?(?:nevi|moles|lesions|sks|seborrheic\s+keratoses|skin\s+tags|cysts|papules|growths|spots)\s*\(/i.exec(
+  // "shave removal of 3 nevi (L cheek 4 mm, R chin 3 mm, forehead 5 mm)", "Excision of 2 cysts: R upper back (…) and …":
+  // the lesions counted, then listed by site.
+  const lesions =
+    /\b([2-6]|two|three|four|five|six)\s+(?:[a-z]+\s+)?(?:nevi|moles|lesions|sks|seborrheic\s+keratoses|skin\s+tags|cysts|lipomas|papules|growths|spots)\s*[(:]/i.exec(
       sentence,
     )?.[1];
+  if (lesionCountOnly && !lesions) return [];
+  const counted =
+    lesions ??
+    /\b(?:biops(?:ies|y)|bxs?|punch(?:es)?|shaves?)\s*(?:x|×)\s*([2-6])\b(?!\s*(?:mm|cm|cycles?))/i.exec(sentence)?.[1] ??
+    /\b([2-6]|two|three|four|five|six)\s+(?:\d\s*mm\s+)?(?:punch\s+|shave\s+|tangential\s+)?(?:biopsies|bxs?)\b/i.exec(sentence)?.[1];
   const n = counted ? (wordNumber(counted) ?? 0) : 0;
   // "Biopsy bilateral upper arms - punch 4 mm each side": one on each side is two.
   const plural = /\bbiopsies\b|\bbxs\b|\beach\s+side\b|\bone\s+(?:on\s+)?each\s+side\b/i.test(sentence);
@@ -2156,6 +2162,14 @@ function lacerationsTotalCm(text: string): number | undefined {
 }
 
 /** "Clean 2.0 cm superficial laceration", "a 2 cm gap": the length of a wound named as such. */
+/** "Intermediate layered closures 3.0 cm and 2.8 cm": one sentence closing several wounds; their lengths add up (§4). */
+function pluralLengthsCm(text: string): number | undefined {
+  const m = /\b(?:closures|repairs)\b[^.;\n]{0,30}?((?:\d+(?:\.\d+)?\s*cm\s*(?:,|and|&|\+)\s*)+\d+(?:\.\d+)?\s*cm)\b/i.exec(text);
+  if (!m?.[1]) return undefined;
+  const parts = [...m[1].matchAll(/(\d+(?:\.\d+)?)\s*cm/gi)].map((x) => Number(x[1]));
+  return parts.length > 1 ? round(parts.reduce((a, b) => a + b, 0)) : undefined;
+}
+
 function woundLengthCm(text: string): number | undefined {
   const m =
     /(\d{1,2}(?:\.\d)?)\s*(cm|mm)\s+(?:\w+\s+){0,3}(?:laceration|wound|gap|dehiscence)\b/i.exec(text) ??
@@ -2669,7 +2683,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (kind === 'excision' || kind === 'hidradenitis-excision') {
     const margin = findMarginCm(all);
     if (margin !== undefined) procedure.marginCm = margin;
-    const excised = excisedDiameterOf(all);
+    // "Excision of 2 cysts: R upper back (excised diameter 2.4 cm) and L upper back (excised diameter 2.2 cm)": each item's own.
+    const excised = (b.enumerated ? excisedDiameterOf(fullText.slice(b.enumerated.start, b.enumerated.end)) : undefined) ?? excisedDiameterOf(all);
     if (excised !== undefined) procedure.excisedDiameterCm = excised;
     if (
       /\bre-?excis|\bpositive\s+margins?|\bmargins?\s+(?:were\s+)?(?:involved|positive)|\bresidual\s+(?:tumor|carcinoma|bcc|scc|melanoma)|\bwider\s+excision|\bwide\s+local\s+excision/i.test(
@@ -2696,6 +2711,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     }
     // "Layered closure …, 1.5 cm": a lone length on the repair's own line is its length.
     const length =
+      pluralLengthsCm(own) ??
       findLengthCm(own) ??
       findLengthCm(b.trigger.text.slice(b.segStart - b.trigger.start), true) ??
       // "PROCEDURE: Excision … with layered closure" then "REPAIR: Intermediate, 3.5 cm": the repair field's lone length.
@@ -2704,6 +2720,13 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
         : b.units
             .filter((u) => u !== b.trigger && u.field && REPAIR_FIELD.test(u.field) && u.value)
             .map((u) => findLengthCm(u.value ?? '', true))
+            .find((x) => x !== undefined)) ??
+      // "Procedure: Excision …, with intermediate repair" … "Intermediate layered closure 1.5 cm.": the closure's own sentence.
+      (b.split
+        ? undefined
+        : b.units
+            .filter((u) => u !== b.trigger && !u.field && /\b(?:closure|repair|closed)\b/i.test(u.text))
+            .map((u) => findLengthCm(u.text, true))
             .find((x) => x !== undefined)) ??
       // "Clean 2.0 cm superficial laceration … single-layer closure": the wound's length is its repair length.
       (b.parent ? undefined : woundLengthCm(ctxAll));

@@ -410,3 +410,28 @@ describe('jars that close a site, and one biopsy on each side', () => {
     expect(r.findings).not.toContain('evaluation/level-undocumented');
   });
 });
+
+describe('a template excision whose closure is told in its own sentence', () => {
+  it('"Excised diameter: 0.8 cm. Intermediate layered closure 1.5 cm." on the eyelid → 11441-E1 + 12051-E1', () => {
+    const r = codeNote(
+      'Procedure: Excision, benign lesion, with intermediate repair\nLocation: L upper eyelid (lateral)\nLesion: 4 mm intradermal nevus, irritated by eyeliner, bleeding.\nExcised diameter: 0.8 cm. Intermediate layered closure 1.5 cm.\nPath: sent.\n',
+    );
+    expect(r.lines.slice(0, 2)).toEqual(['11441-E1', '12051-E1']);
+    expect(r.findings).not.toContain('repair/length-documented');
+  });
+});
+
+describe('two excisions listed in one sentence, their closures in the next', () => {
+  it('"Excision of 2 cysts: R upper back (excised diameter 2.4 cm) and L upper back (… 2.2 cm)" / "closures 3.0 cm and 2.8 cm"', () => {
+    const note =
+      'Excision of 2 cysts: R upper back (excised diameter 2.4 cm) and L upper back (excised diameter 2.2 cm), both inflamed recurrently. Intermediate layered closures 3.0 cm and 2.8 cm. Both to path.\n';
+    expect(codeNote(note).lines).toEqual(['11403', '11403-59', '12032', '88304 x2']);
+    const e = parseNote(`Date of Service: 11/20/2026\n${note}`);
+    expect(e.procedures.map((p) => p.excisedDiameterCm ?? p.lengthCm)).toEqual([2.4, 2.2, 5.8]);
+  });
+
+  it('with no count of lesions, two sites in an excision sentence stay one excision', () => {
+    const r = codeNote('Excision of 2.0 cm lipoma R forearm and L forearm donor fat graft not used; excised diameter 2.4 cm, layered closure 3.0 cm.\n');
+    expect(r.lines.filter((l) => /^114/.test(l))).toHaveLength(1);
+  });
+});
