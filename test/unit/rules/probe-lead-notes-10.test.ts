@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findSites } from '../../../core/anatomy/vocabulary';
 import { parseNote } from '../../../core/parse';
-import { lesionTypeOf } from '../../../core/parse/lexicon';
+import { intentOf, lesionTypeOf } from '../../../core/parse/lexicon';
 import { codeNote } from './note-harness';
 
 // Misreads found by the lead's probe notes (session 10), coded end to end (parse → rules):
@@ -433,5 +433,24 @@ describe('two excisions listed in one sentence, their closures in the next', () 
   it('with no count of lesions, two sites in an excision sentence stay one excision', () => {
     const r = codeNote('Excision of 2.0 cm lipoma R forearm and L forearm donor fat graft not used; excised diameter 2.4 cm, layered closure 3.0 cm.\n');
     expect(r.lines.filter((l) => /^114/.test(l))).toHaveLength(1);
+  });
+});
+
+describe('nail avulsions the first reading lost', () => {
+  it('"avulsion of the L great toenail plate, matrix not treated": the avulsion is done, only the matrix is spared', () => {
+    const r = codeNote('Procedure: avulsion of the L great toenail plate, matrix not treated. Digital block with 2% lidocaine plain.\n');
+    expect(r.lines).toEqual(['11730-TA']);
+  });
+
+  it('"partial nail avulsions of the R and L great toenails" is read (plural)', () => {
+    const r = codeNote('Procedure: partial nail avulsions of the R and L great toenails (lateral borders) for paronychia.\n');
+    expect(r.lines[0]).toMatch(/^11730/);
+  });
+
+  it.each([
+    ['Procedure not performed today.', 'negated'],
+    ['Biopsy not done.', 'negated'],
+  ])('%s → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
   });
 });
