@@ -29,7 +29,9 @@ const PROCEDURE_FIELDS: RegExp[] = [
   /^[ \t]*(?:procedures?(?:\s+performed)?|repair|closure|pre-?op(?:erative)?(?:\s+(?:dx|diagnosis))?|post-?op(?:erative)?(?:\s+(?:dx|diagnosis))?|indications?|anesthesia|technique|lesion|location|size)\s*:/im,
   /\bspecimens?\b[^.\n]{0,30}(?:\bto\b|->|→|\bsent\b|\bsubmitted\s+to\b)[^.\n]{0,40}\b(?:path\w*|dermpath|derm\s+path|lab(?:oratory)?|dermatopathology|diagnostics)\b/i,
   /\bexcised\s+diameter\b/i,
-  /\bdate\s+of\s+service\b|^[ \t]*DOS\s*[:#]/im,
+  /\bdate\s+of\s+service\b|^[ \t]*DOS\s*[:#]|^[ \t]*DOS[ \t]+\d/im,
+  // "All to in-house dermpath.", "Both sent to path": where the visit's specimens went.
+  /\b(?:all|both|each)\s+(?:(?:were|was)\s+)?(?:sent\s+|submitted\s+)?to\s+(?:the\s+|our\s+)?(?:in[- ]house\s+|outside\s+)?(?:path\w*|dermpath|derm\s+path|dermatopathology|lab)\b/i,
 ];
 
 export function looksLikePathologyReport(text: string): boolean {

@@ -106,3 +106,13 @@ GROSS DESCRIPTION: Received in formalin, entirely submitted in one cassette.`;
     expect(looksLikePathologyReport(text)).toBe(true);
   });
 });
+
+describe('a visit note that carries its own pathology results is a visit, not a report', () => {
+  const note = (heading: string) =>
+    `DOS 11/12/2026\nShave biopsies today: A) L upper back r/o DN; B) L nasal ala r/o BCC.\nAll to in-house dermpath.\n\n${heading}\nA. Skin, L upper back, shave: Dysplastic compound nevus with moderate atypia.\nB. Skin, L nasal ala, shave: Basal cell carcinoma, nodular type.\n`;
+  it.each(['Pathology:', 'DERMATOPATHOLOGY REPORT (in-house)'])('under "%s": the biopsies stay (session-10 probe)', (heading) => {
+    const text = note(heading);
+    expect(looksLikePathologyReport(text)).toBe(false);
+    expect(reportDocumentEncounter(text, parseNote(text))).toBeUndefined();
+  });
+});
