@@ -76,8 +76,10 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ['scar', /\b(?:scars?|cicatrix)\b/i],
 ];
 
+// The hedged words run to the clause's end or 60 characters, and never stop inside a word ("r/o LP vs lichenoid drug
+// eruption vs hypertrophic AK" had left "pertrophic AK": an AK).
 const HEDGED =
-  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)\b[^,.;\n]{0,40}|\?\s*[^,.;\n]{0,30}/gi;
+  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)\b[^,.;\n]{0,60}\w*|\?\s*[^,.;\n]{0,30}\w*/gi;
 
 /** HEDGED without its "?" branch: a match of HEDGED is either one of these words or starts at a "?". */
 const HEDGE_WORDS = gated(

@@ -454,3 +454,9 @@ describe('nail avulsions the first reading lost', () => {
     expect(intentOf(text)).toBe(intent);
   });
 });
+
+describe('a long rule-out list is hedged to its end', () => {
+  it('"r/o LP vs lichenoid drug eruption vs hypertrophic AK" names no lesion type (was the AK, cut mid-word)', () => {
+    expect(lesionTypeOf('1 cm violaceous flat-topped plaque, r/o LP vs lichenoid drug eruption vs hypertrophic AK -> 4 mm punch biopsy')).toBe(undefined);
+  });
+});
