@@ -483,8 +483,22 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
     // Laterality: a side word up to 2 words before, inside, or right after the term.
     let laterality = found.term.laterality;
     if (!laterality) {
+      let first: (typeof sideAt)[number] | undefined;
       for (const at of sideAt) {
-        if (at.index >= Math.max(i - 2, prevEnd) && at.index <= i + found.len - 1) laterality = at.side;
+        if (at.index < Math.max(i - 2, prevEnd) || at.index > i + found.len - 1) continue;
+        // "R and L great toenails": both sides joined before one site name it on both sides.
+        if (
+          first &&
+          first.side !== at.side &&
+          at.side !== 'bilateral' &&
+          /^(?:and|&)$/.test(all[first.ai + 1]?.word ?? '') &&
+          all[first.ai + 2] === all[at.ai]
+        ) {
+          laterality = 'bilateral';
+          break;
+        }
+        first ??= at;
+        laterality = at.side;
       }
       if (!laterality) laterality = sideAt.find((s) => s.index === i + found.len && all[s.ai - 1]?.start === last.start)?.side;
     }

@@ -370,7 +370,15 @@ export const nailProcedures = defineRule({
       }
       const g = groups.get(service) ?? { procs: [], nails: 0, uncounted: 0 };
       g.procs.push(p);
-      const n = lesionCount(ctx, p, NAIL_NOUNS);
+      // "partial nail avulsions of the R and L great toenails": one digit named for both sides is two nails.
+      const n =
+        lesionCount(ctx, p, NAIL_NOUNS) ??
+        (service === 'avulsion' &&
+        /\b(?:r|rt|right)\.?\s*(?:and|&|\/)\s*(?:l|lt|left)\.?\s+(?:great|big|1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|little)?\s*(?:toe|finger)?nails?\b|\bbilateral\s+(?:great\s+|big\s+)?(?:toe|finger)?nails\b/i.test(
+          p.text ?? '',
+        )
+          ? 2
+          : undefined);
       if (n === undefined || n === 0) g.uncounted++;
       else g.nails += n;
       groups.set(service, g);

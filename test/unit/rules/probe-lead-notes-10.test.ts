@@ -460,3 +460,17 @@ describe('a long rule-out list is hedged to its end', () => {
     expect(lesionTypeOf('1 cm violaceous flat-topped plaque, r/o LP vs lichenoid drug eruption vs hypertrophic AK -> 4 mm punch biopsy')).toBe(undefined);
   });
 });
+
+describe('two toenails avulsed in one sentence', () => {
+  it('"partial nail avulsions of the R and L great toenails" → 11730 + 11732 (both sides: no single toe modifier)', () => {
+    expect(codeNote('Procedure: partial nail avulsions of the R and L great toenails (lateral borders) for paronychia.\n').lines).toEqual(['11730', '11732']);
+  });
+
+  it.each([
+    ['R and L great toenails', 'bilateral'],
+    ['R cheek and L temple', 'left'],
+    ['L great toenail', 'left'],
+  ])('%s → the last site is %s', (text, side) => {
+    expect(findSites(text).at(-1)?.site.laterality).toBe(side);
+  });
+});
