@@ -1,3 +1,4 @@
+import { HEDGED_SPANS } from '../codes/hedges';
 import type { Behavior, ProcedureStatus } from '../model';
 import { parseMemo } from './memo';
 import { type GatedRegExp, gated, gatedTest, indexText, mayMatch } from './prefilter';
@@ -76,12 +77,7 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ['scar', /\b(?:scars?|cicatrix)\b/i],
 ];
 
-// The hedged words run to the clause's end or 60 characters, and never stop inside a word ("r/o LP vs lichenoid drug
-// eruption vs hypertrophic AK" had left "pertrophic AK": an AK).
-const HEDGED =
-  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)\b[^,.;\n]{0,60}\w*|\?\s*[^,.;\n]{0,30}\w*/gi;
-
-/** HEDGED without its "?" branch: a match of HEDGED is either one of these words or starts at a "?". */
+/** HEDGED_SPANS without its "?" branch: a match of HEDGED_SPANS is either one of these words or starts at a "?". */
 const HEDGE_WORDS = gated(
   /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)\b/i,
 );
@@ -107,7 +103,7 @@ function lesionTypeIn(text: string, hedged: boolean): LesionType | undefined {
   let t = raw;
   // Most texts hedge nothing: the hedge pattern is only run when its words or a "?" may be there.
   if (!hedged && (raw.includes('?') || mayMatch(HEDGE_WORDS.gate, index))) {
-    t = raw.replace(HEDGED, ' ');
+    t = raw.replace(HEDGED_SPANS, ' ');
     if (t !== raw) index = indexText(t);
   }
   // "r/o BCC, not an AK": what the lesion is not is never its type, hedged or not.

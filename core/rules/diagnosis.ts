@@ -1,5 +1,6 @@
 import { siteInfo } from '../anatomy/sites';
 import { findSites, resolveSite } from '../anatomy/vocabulary';
+import { HEDGED_SPANS } from '../codes/hedges';
 import {
   billableChildren,
   codesInText,
@@ -68,11 +69,9 @@ const NEOPLASM_WORDS =
 // "r/o mm": after a hedge, "mm" is malignant melanoma, not millimetres.
 const NAMED_NEOPLASM =
   /neoplasm|tumou?r|nev[ui]|mole|carcinoma|melanoma|(?:r\/o|rule\s+out|vs\.?|ddx)\s+mm\b|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratoacanthoma|lentigo\s+maligna|\bdfsp\b|dermatofibrosarcoma|sarcoma|\bempd\b|paget|\bvin\b|intraepithelial\s+neoplasia/i;
-/** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 /** "Atypical (compound|junctional) melanocytic proliferation": a descriptive result that is not a nevus. */
 const ATYPICAL_PROLIFERATION = /\batypical\s+(?:[a-z]+\s+){0,2}melanocytic\s+proliferation\b/i;
-const NOTE_HEDGE =
-  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)(?![\w/])[^,.;\n]{0,40}/gi;
+/** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
 /** A rule-out set off after a named finding: "…, r/o …", "… -- rule out …", "…; ddx …". */
 // "…, biopsied to r/o …": a few words of what was done may stand before the rule-out.
@@ -195,7 +194,7 @@ class Linker {
   noteReadings(): Histology[] {
     // "Nummular dermatitis vs tinea corporis", "r/o scabies": a condition only suspected is not coded (outpatient
     // guidelines), so the note-wide readings leave out what follows a hedge.
-    this.readings ??= histologiesInText(this.noteText().replace(NOTE_HEDGE, ' '));
+    this.readings ??= histologiesInText(this.noteText().replace(HEDGED_SPANS, ' '));
     return this.readings;
   }
 
