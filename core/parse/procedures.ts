@@ -1235,7 +1235,6 @@ function mapSpecimens(units: Unit[], blocks: Block[]): void {
   }
 }
 
-/** The lesion class a destruction names: by lesion type, else by the template's class word ("Destruction - Benign"). */
 /** A nail block, then a unit telling the other nail service (surgery vs routine care of nails): another procedure. */
 function otherNailService(base: Block, family: Family, segText: string): boolean {
   if (base.family !== 'nail' || (family !== 'nail' && family !== 'debridement')) return false;
@@ -1256,6 +1255,7 @@ function nailServiceOf(text: string): 'surgery' | 'care' | undefined {
   return surgery === care ? undefined : surgery ? 'surgery' : 'care';
 }
 
+/** The lesion class a destruction names: by lesion type, else by the template's class word ("Destruction - Benign"). */
 function destructionClassOf(text: string): string | undefined {
   return (
     destructionKindOf(lesionTypeOf(text)) ??
@@ -2161,7 +2161,6 @@ function lacerationsTotalCm(text: string): number | undefined {
   return undefined;
 }
 
-/** "Clean 2.0 cm superficial laceration", "a 2 cm gap": the length of a wound named as such. */
 /** "Intermediate layered closures 3.0 cm and 2.8 cm": one sentence closing several wounds; their lengths add up (§4). */
 function pluralLengthsCm(text: string): number | undefined {
   const m = /\b(?:closures|repairs)\b[^.;\n]{0,30}?((?:\d+(?:\.\d+)?\s*cm\s*(?:,|and|&|\+)\s*)+\d+(?:\.\d+)?\s*cm)\b/i.exec(text);
@@ -2170,6 +2169,7 @@ function pluralLengthsCm(text: string): number | undefined {
   return parts.length > 1 ? round(parts.reduce((a, b) => a + b, 0)) : undefined;
 }
 
+/** "Clean 2.0 cm superficial laceration", "a 2 cm gap": the length of a wound named as such. */
 function woundLengthCm(text: string): number | undefined {
   const m =
     /(\d{1,2}(?:\.\d)?)\s*(cm|mm)\s+(?:\w+\s+){0,3}(?:laceration|wound|gap|dehiscence)\b/i.exec(text) ??

@@ -153,12 +153,12 @@ export function unitsOf(text: string, base: number): Unit[] {
   return units;
 }
 
+const LIST_ITEM = /^\s*(?:[-*•>]|\d{1,2}[.)]|\(\d{1,2}\)|[A-Z][.)]|#\s?\d{1,2}[.):]?)\s+/;
+
 /**
  * The line [pos, eol) is prose cut by a hard wrap: long, ending inside a sentence on a word, and the next line opens
  * with a lower-case word (not a bullet, a field or a table row).
  */
-const LIST_ITEM = /^\s*(?:[-*•>]|\d{1,2}[.)]|\(\d{1,2}\)|[A-Z][.)]|#\s?\d{1,2}[.):]?)\s+/;
-
 function wrapsInto(text: string, pos: number, eol: number): boolean {
   // The last physical line of the run so far must be long; the run's first line must open a sentence with a capital
   // (in a note typed in lower case, a lower-case line is as likely the next item).
@@ -170,7 +170,7 @@ function wrapsInto(text: string, pos: number, eol: number): boolean {
   if (eol - Math.max(from, pos) < 60 || text.charCodeAt(eol - 1) === 13 || !/^[A-Z]/.test(head.slice(item ? item[0].length : /^\s?/.exec(head)?.[0].length)))
     return false;
   const line = text.slice(Math.max(from, pos), eol);
-  if (!/[a-z,]$/i.test(line) || line.includes('|') || (from > pos ? false : !item && /^\s{2,}/.test(line))) return false;
+  if (!/[a-z,]$/i.test(line) || line.includes('|') || (from <= pos && !item && /^\s{2,}/.test(line))) return false;
   const next = text.slice(eol + 1, eol + 40);
   const indent = /^[ \t]*/.exec(next)?.[0].length ?? 0;
   if (indent > 0 && (!item || indent > 8)) return false;
