@@ -25,11 +25,11 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ],
   [
     'pathology',
-    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|(?:dermato|histo)pathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|(?:path(?:ology)?|derm\s*path|biopsy)\s+(?:addend(?:um|a)|update)|addendum\s+report)$/,
+    /^(?:(?:surgical\s+|skin\s+|outside\s+|final\s+)?(?:patho?logy|(?:dermato|histo)pathology|derm\s*path|path)(?:\s+(?:report|reports|results?|findings|consultation\s+report))?(?:\s+(?:received|returned))?|biopsy\s+(?:results?|reports?)|results|final\s+(?:pathologic\s+)?diagnosis|(?:amended|revised|corrected)\s+(?:pathology\s+)?report|(?:path(?:ology)?|derm\s*path|biopsy)\s+(?:addend(?:um|a)|update)|addendum\s+report)$/,
   ],
   [
     'charges',
-    /^(?:charges?(?:\s+(?:entered|captured|summary))?(?:\s+by\s+(?:the\s+)?(?:provider|physician|md|scribe|staff))?|billing(?:\s+(?:codes|summary|information|info))?|charge\s+capture|cpt(?:\s+codes?)?|(?:cpt|procedure|billing)\s*(?:\/|and|&)\s*(?:icd|dx)(?:-?10)?\s*codes?|superbill|coding(?:\s+summary)?|procedure\s+codes|codes\s+billed|fee\s+ticket|visit\s+codes|services\s+billed)$/,
+    /^(?:charges?(?:\s+(?:entered|captured|summary))?(?:\s+by\s+(?:the\s+)?(?:provider|physician|md|scribe|staff))?|billing(?:\s+(?:codes|summary|information|info))?|charge\s+capture|cpt(?:\s+codes?)?|(?:cpt|procedure|billing)\s*(?:\/|and|&)\s*(?:icd|dx)(?:-?10)?\s*codes?|superbill|coding(?:\s+summary)?|procedure\s+codes|(?:codes|procedures?|cpt)\s+billed|fee\s+ticket|visit\s+codes|services\s+billed)$/,
   ],
   ['visit', /^(?:e\s*\/?\s*m(?:\s+level)?|e&m(?:\s+level)?|visit\s+level|level\s+of\s+service|visit\s+type|time)$/],
   [

@@ -1,5 +1,5 @@
 import { siteInfo } from '../anatomy/sites';
-import { findSites, pickSite } from '../anatomy/vocabulary';
+import { findSites, pickSite, resolveSite } from '../anatomy/vocabulary';
 import { Encounter, type Lesion, type PathologyReport, type Procedure, type Site, type Span, type Specimen, type SpecimenType, type Unread } from '../model';
 import { budgetExceeded, overBudget, startBudget } from './budget';
 import { isCodeGrid, withCodeGridsAsCharges } from './code-grid';
@@ -1206,10 +1206,17 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
   const jar = labeled.find(
     (p) => ONE_CONTAINER.test(p.block.section.text) && labeled.every((q) => q.block.section !== p.block.section || q.specimenLabel === p.specimenLabel),
   );
+  const keyed = legendLabels(unlabeled, used);
   let next = 0;
   for (const p of unlabeled) {
     if (jar?.specimenLabel && (!p.specimenLabel || p.specimenLabel === jar.specimenLabel) && p.block.section === jar.block.section) {
       p.procedure.specimenLabel = jar.specimenLabel;
+      continue;
+    }
+    const key = keyed.get(p);
+    if (key) {
+      used.add(key);
+      specimens.push(specimenOf(p, key, noteDestination, readHere));
       continue;
     }
     let label = String.fromCharCode(65 + next);
@@ -1239,6 +1246,48 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
   }
   return specimens;
 }
+
+/**
+ * A key of jar letters written apart from the procedures: "Both specimens to pathology (A: R upper back, B: L posterior
+ * thigh)", "(R = A, L = B)". Two or more pairs in one parenthesis, each a letter and a site or side; a procedure takes the
+ * letter only when its site (or side) matches exactly one pair and that pair exactly one of the unlabeled procedures.
+ */
+function legendLabels(unlabeled: readonly ParsedProcedure[], used: ReadonlySet<string>): Map<ParsedProcedure, string> {
+  const out = new Map<ParsedProcedure, string>();
+  if (unlabeled.length < 2) return out;
+  const pairs: { label: string; where: string }[] = [];
+  for (const text of new Set(unlabeled.map((p) => p.block.section.text))) {
+    for (const group of text.matchAll(/\(([^()\n]{5,160})\)/g)) {
+      const found: { label: string; where: string }[] = [];
+      for (const part of (group[1] as string).split(/[,;]/)) {
+        const m = LEGEND_PAIR.exec(part);
+        if (!m) break;
+        found.push({ label: ((m[1] ?? m[4]) as string).toUpperCase(), where: (m[2] ?? m[3]) as string });
+      }
+      const all = found.length === (group[1] as string).split(/[,;]/).length;
+      if (all && found.length >= 2 && new Set(found.map((f) => f.label)).size === found.length) pairs.push(...found);
+    }
+  }
+  const fits = (p: ParsedProcedure, where: string): boolean => {
+    const site = p.procedure.site;
+    const side = /^(?:r|rt|right)\.?$/i.test(where) ? 'right' : /^(?:l|lt|left)\.?$/i.test(where) ? 'left' : undefined;
+    if (side) return site?.laterality === side;
+    const named = resolveSite(where);
+    return Boolean(site && named && named.key === site.key && (!named.laterality || named.laterality === site.laterality));
+  };
+  for (const pair of pairs) {
+    if (used.has(pair.label)) continue;
+    const matching = unlabeled.filter((p) => fits(p, pair.where));
+    if (matching.length !== 1 || out.has(matching[0] as ParsedProcedure)) continue;
+    if (pairs.filter((q) => q.label !== pair.label && fits(matching[0] as ParsedProcedure, q.where)).length > 0) continue;
+    out.set(matching[0] as ParsedProcedure, pair.label);
+  }
+  return out;
+}
+
+/** "A: R upper back", "B - L thigh", "R = A", "left side = B" (one pair of a jar key). */
+const LEGEND_PAIR =
+  /^\s*(?:(?:specimen|spec|jar|bottle)\s+)?([A-H])\s*[:=\-–]\s*([^:=]{1,40}?)\s*$|^\s*([^:=]{1,40}?)\s*=\s*(?:(?:specimen|spec|jar|bottle)\s+)?([A-H])\s*$/i;
 
 /** Pieces of one container told apart for the lab: "inked blue", "separately inked", "tagged with a suture". */
 const TOLD_APART =

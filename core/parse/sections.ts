@@ -185,7 +185,7 @@ export function resultLeadIn(line: string): number | undefined {
 const SOAP: Record<string, SectionRole> = { s: 'history', o: 'exam', a: 'assessment', p: 'assessment' };
 /** A line that opens a pathology report even with text after it ("DERMPATH (in-house) 2/26 -- A: DF"). */
 export const STRONG_PATHOLOGY =
-  /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path|results?)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s*(?:dated\s+|from\s+|of\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b(?![^\n]*\b(?:follow[- ]?up|f\/u|visit|plan)\b)/i;
+  /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path|results?)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s+(?:received|returned))?(?:\s*(?:dated\s+|from\s+|of\s+|on\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b(?![^\n]*\b(?:follow[- ]?up|f\/u|visit|plan)\b)/i;
 
 const KNOWN_HISTOLOGY_FIELD = /^\s*path(?:ology)?\s*:[^\n]*\((?:[^)]{0,20}\b)?(?:bx|biops(?:y|ied))\b[^)]{0,25}\d{1,2}\/\d{1,2}/i;
 
@@ -286,10 +286,15 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       // "  Pathology: SCC in situ (bx 09/02/2026)" inside a Mohs template names the tumour's known histology, not a report.
       if (!hit && STRONG_PATHOLOGY.test(line) && !KNOWN_HISTOLOGY_FIELD.test(line)) {
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };
-        // "Path from 10/20/2026: A) R cheek — nodular BCC; B) L shoulder — SCC in situ." in a visit note: a dated heading
-        // with its results on the line is a one-line result, and the note (the plan for each) goes on after it.
+        // "Path from 10/20/2026: A) R cheek — nodular BCC; B) L shoulder — SCC in situ." or "Path received 11/24/26: A) …" in
+        // a visit note: a dated heading with its results on the line is a one-line result, and the note goes on after it.
         const inline = /[:—–]\s*(.+)$/.exec(line)?.[1] ?? '';
-        if (current !== 'pathology' && /\b(?:from|of|dated)\s+\d{1,2}\/\d/i.test(line) && resultItem(inline) && RESULT_DX.test(inline)) {
+        if (
+          current !== 'pathology' &&
+          /\b(?:from|of|dated|received|returned)\s+(?:on\s+)?\d{1,2}\/\d/i.test(line) &&
+          resultItem(inline) &&
+          RESULT_DX.test(inline)
+        ) {
           const before = hits[hits.length - 1];
           oneLine = before ? { role: before.role, name: before.name } : { role: 'note', name: fallback };
         }
