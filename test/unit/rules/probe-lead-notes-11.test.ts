@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../../core/parse';
+import { roleOfHeading } from '../../../core/parse/headings';
+import { codeNote } from './note-harness';
+
+// Misreads found by the lead's probe notes (session 11), coded end to end (parse → rules):
+// exact lines (code-modifiers xunits), their diagnoses and the finding ids.
+
+describe('"Procedures billed: …" is the entered charge line, compared with the claim (§15)', () => {
+  const note = [
+    'A/P:',
+    '1. AKs x15 (forehead 6, scalp 5, dorsal hands 4) - LN2 cryo, all 15 treated today.',
+    '2. R helix lesion, r/o BCC - tangential (shave) bx today. Sent to path (A).',
+    '',
+    'Procedures billed: 17000, 17003 x14, 11102',
+    '',
+  ].join('\n');
+
+  it('codes the documentation (69100 for the ear, 17004 for 15 AKs) and says what was entered wrongly', () => {
+    const r = codeNote(note, { payer: 'medicare' });
+    expect(r.lines).toEqual(['69100-XS', '17004', '88305']);
+    expect(r.findings.filter((f) => f.startsWith('checks/charges'))).toEqual([
+      'checks/charges-compare',
+      'checks/charges-compare',
+      'checks/charges-compare',
+      'checks/charges-compare',
+      'checks/charges-compare',
+      'checks/charges-compare',
+      'checks/charges-known-errors',
+    ]);
+  });
+
+  it.each([
+    ['Procedures billed', 'charges'],
+    ['Procedure billed', 'charges'],
+    ['CPT billed', 'charges'],
+    ['Codes billed', 'charges'],
+    ['Procedures', 'procedure'],
+  ])('%j is a %s heading', (title, role) => {
+    expect(roleOfHeading(title)).toBe(role);
+  });
+});
+
+describe('"Path received 11/24/26: A) …" under the procedures is the report, not another excision', () => {
+  const note = [
+    'Op Note',
+    'Indication: 1) Melanoma in situ, R upper back, prior shave bx 10/20/26 margins involved. 2) Atypical-appearing nevus L posterior thigh, concerning clinically.',
+    '',
+    'Procedure 1: Wide local excision R upper back MIS, 5 mm margins. Lesion/scar 0.8 cm, excised diameter 1.8 cm. Layered closure, repair length 5.6 cm.',
+    'Procedure 2: Excision L posterior thigh nevus, 2 mm margins, excised diameter 0.9 cm. Layered closure 2.5 cm.',
+    'Both specimens to pathology (A: R upper back, B: L posterior thigh).',
+    '',
+    'Path received 11/24/26: A) MIS, excised, margins clear. B) compound dysplastic nevus, moderate atypia, margins clear.',
+    '',
+  ].join('\n');
+
+  it('two excisions with their own results, the repairs summed, two 88305s, each jar from the key', () => {
+    const r = codeNote(note);
+    expect(r.lines).toEqual(['11602', '11401', '12034', '88305 x2']);
+    expect(r.dx).toEqual([['D03.59'], ['D22.72'], ['D03.59', 'D22.72'], ['D03.59', 'D22.72']]);
+    expect(r.findings).not.toContain('documentation/could-not-read');
+    expect(r.findings).not.toContain('documentation/lesion-site');
+  });
+
+  it.each([
+    ['Path received 11/24/26', 'pathology'],
+    ['Pathology results returned', 'pathology'],
+    ['Path report received', 'pathology'],
+    ['Pathology', 'pathology'],
+  ])('%j is a %s heading', (title, role) => {
+    expect(roleOfHeading(title)).toBe(role);
+  });
+
+  it('"Pathology: pending" in a plan stays a field, not a report', () => {
+    const enc = parseNote('Date of Service: 11/20/2026\nA/P:\n1. Shave bx L cheek, r/o BCC.\nPathology: pending\n');
+    expect(enc.pathology).toEqual([]);
+    expect(enc.procedures.map((p) => p.kind)).toEqual(['biopsy-tangential']);
+  });
+});
+
+describe('a key of jar letters written apart from the procedures: "(R = A, L = B)", "(A: R upper back, B: …)"', () => {
+  const jarsOf = (body: string) =>
+    parseNote(`Date of Service: 11/20/2026\n${body}`)
+      .procedures.filter((p) => p.kind.startsWith('biopsy'))
+      .map((p) => `${p.site?.laterality ?? ''} ${p.site?.key ?? ''}=${p.specimenLabel ?? ''}`);
+
+  it.each([
+    ['Punch biopsies 4 mm x2, R and L anterior shins (R = A, L = B). Both sent for H&E.', ['right shin=A', 'left shin=B']],
+    ['Punch biopsies 4 mm x2, R and L anterior shins (L = A, R = B). Both sent for H&E.', ['right shin=B', 'left shin=A']],
+    ['Punch biopsies 4 mm x2, R and L anterior shins (right side = jar B, left side = jar A). Both sent.', ['right shin=B', 'left shin=A']],
+  ])('%s → %j', (body, jars) => {
+    expect(jarsOf(body)).toEqual(jars);
+  });
+
+  it('without a key the jars are lettered in order, with a could-not-read notice', () => {
+    const r = codeNote('Punch biopsies 4 mm x2, R and L anterior shins. Both sent for H&E.\n');
+    expect(r.lines).toEqual(['11104', '11105', '88305 x2']);
+    expect(r.findings.filter((f) => f === 'documentation/could-not-read')).toHaveLength(2);
+  });
+
+  it('a parenthesis of sizes is no key', () => {
+    const r = codeNote('Punch biopsies x2, R and L anterior shins (A: 4 mm, B: 3 mm). Both sent for H&E.\n');
+    expect(r.findings.filter((f) => f === 'documentation/could-not-read')).toHaveLength(2);
+  });
+});
+
+describe('"Also injected 3 inflamed nodules R axilla with triamcinolone …" after an I&D is its own intralesional injection', () => {
+  const note = [
+    'Procedure: I&D of L axillary abscess. Incised with #11 blade, copious purulent drainage, loculations broken up with hemostat, packed with iodoform gauze.',
+    'Also injected 3 inflamed nodules R axilla with triamcinolone 10 mg/mL, 0.3 mL each (9 mg total).',
+    'A/P: Hidradenitis suppurativa, Hurley II, bilateral axillae - as above.',
+    '',
+  ].join('\n');
+
+  it('10061 for the complicated I&D, 11900 for three lesions and J3301 for 9 mg (§9.1)', () => {
+    const r = codeNote(note);
+    expect(r.lines).toEqual(['11900', 'J3301', '10061']);
+  });
+
+  it.each([
+    // No volume: no drug units can be counted, and the drug line is asked for.
+    ['injected 3 inflamed nodules R axilla with triamcinolone 10 mg/mL', ['11900']],
+    ['injected two keloids of the chest with Kenalog 40 mg/mL, 0.5 mL each', ['11900', 'J3301 x4']],
+  ])('%s → %j', (text, lines) => {
+    expect(codeNote(`Procedure: ${text}.\nA/P: keloids.\n`).lines).toEqual(lines);
+  });
+});
+
+describe('"start NB-UVB 3x/week" in a plan is phototherapy to come, not done today', () => {
+  it.each([
+    ['Plaque psoriasis, 4% BSA - continue clobetasol, start NB-UVB 3x/week, labs ordered.', []],
+    ['Psoriasis - begin phototherapy next week.', []],
+    ['Psoriasis - NB-UVB given today, 300 mJ/cm2, tolerated well.', ['96900']],
+  ])('%s → %j', (text, lines) => {
+    expect(codeNote(`A/P:\n1. ${text}\n`).lines).toEqual(lines);
+  });
+});
+
+describe('"Deep layer closed with 4-0 Monocryl, epidermis with 5-0 nylon. Final closure length 5.0 cm." is a layered repair', () => {
+  it('a cyst excision of the back with its intermediate repair (§4.1: layered closure is intermediate)', () => {
+    const r = codeNote(
+      [
+        'Procedure: Excision, benign cyst, R upper back',
+        'Pre-op dx: epidermal inclusion cyst, recurrently inflamed, painful',
+        'Description: Elliptical excision of 2.3 cm cyst with 1 mm margins; excised diameter 2.5 cm. Deep layer closed with 4-0 Monocryl, epidermis with 5-0 nylon. Final closure length 5.0 cm.',
+        'Specimen: sent to path (A)',
+        '',
+      ].join('\n'),
+    );
+    expect(r.lines).toEqual(['11403', '12032', '88304']);
+    expect(r.dx).toEqual([['L72.0'], ['L72.0'], ['L72.0']]);
+  });
+});
