@@ -505,6 +505,12 @@ function countIn(text: string): number | undefined {
     }
   }
   if (seen.length > 0) return total();
+  // "…; 4 more on the face treated at patient request": the lesions of a clause that goes on from others already counted.
+  const further = new RegExp(
+    String.raw`(?<![\d.,])\b(\d{1,2}|${NUMBER_WORDS})\s+(?:more|others?|additional)\b(?!\s+(?:cycles?|times?|passes|weeks?|days?|months?|min|sec|mm|cm|ml|mg|units?|visits?|sessions?|treatments?)\b)`,
+    'i',
+  ).exec(t);
+  if (further?.[1]) return wordNumber(further[1]);
   // A bare "x 12" / "x12" in the block, not a size or a cycle count.
   const bare =
     /(?:^|[\s(,;:])(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|f\/t\b|thaw|pass(?:es)?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|weeks?|days?|months?|d\b|wks?\b|mos?\b|hrs?\b|%|freeze|\.\d|\s*(?:x|×)|\s*(?:-|–|to)\s*\d{1,3}\s*(?:cm|mm|d\b|days?|wks?\b|weeks?|mos?\b|months?|hrs?\b|min)))/gi;

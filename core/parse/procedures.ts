@@ -379,9 +379,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     // diagnosis above that names another site than the procedure's own is another lesion's, not this one's.
     if (!parent && !trigger.label && block.context.some((c) => c.label && c.lineStart)) {
       const own = matchSite(trigger.text);
+      // "1. Purpuric papules bilateral lower legs, r/o LCV. 4 mm punch biopsy R shin, …": a procedure told on its item's own
+      // line samples that item's lesion, at a site the item's wider one holds.
+      const item = block.context.findLastIndex((c) => c.label !== undefined && c.lineStart);
+      const onItemLine = !trigger.lineStart && item >= 0 && block.context.slice(item + 1).every((c) => !c.lineStart);
       if (own?.key)
-        block.context = block.context.filter((c) => {
-          if (!c.label || !c.lineStart) return true;
+        block.context = block.context.filter((c, k) => {
+          if (!c.label || !c.lineStart || (onItemLine && k === item)) return true;
           const at = matchSite(c.text);
           return !at?.key || (at.key === own.key && (!at.laterality || !own.laterality || at.laterality === own.laterality));
         });
@@ -899,6 +903,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           titled &&
           !procField &&
           !u.label &&
+          // "Procedure: Excision …, 2 sites." then "Site 1 (R upper arm): 1.2 cm BCC." over "Excised with …": the narrative
+          // under a numbered item's line tells that item, not the title.
+          !pending.some((x) => x.label && x.lineStart) &&
           // "… oriented along the lid crease": a site inside the title's own is no new site.
           sameOrInside(newSiteIn(u)?.site, titled.site) &&
           // ("Procedure: Skin tag removal." then "Snip excision with iris scissors of 22 tags": the tags' technique.)
@@ -1276,6 +1283,18 @@ function withoutDxFields(units: Unit[]): string {
     .join('\n');
 }
 
+/**
+ * "Indication: bx-proven SCCis x1, BCC x1" over "#1 Nasal dorsum - 0.6 cm BCC." and "#2 L dorsal hand - 1.0 cm SCCis.": of a
+ * diagnosis line naming several kinds of lesion, the numbered item's own line names which one this procedure treats.
+ */
+function itemDxOf(b: Block, dx: string | undefined): string | undefined {
+  if (!dx) return undefined;
+  const head = [...b.context].reverse().find((u) => u.label && u.lineStart && !(u.field && isDxField(u.field)));
+  const type = head ? lesionTypeOf(head.text) : undefined;
+  if (!head || !type || type === lesionTypeOf(dx)) return undefined;
+  return dx.split(/[;,]|\s+and\s+/i).some((part) => lesionTypeOf(part) === type) ? head.text.trim().slice(0, 200) : undefined;
+}
+
 /** Of a list of diagnoses ("AKs, r/o BCC L nasal ala, SKs"), the one part naming the site; undefined otherwise. */
 function siteDxPart(dx: string | undefined, key: string | undefined): string | undefined {
   if (!dx || !key || !/[,;]|\sand\s/i.test(dx)) return undefined;
@@ -1554,6 +1573,11 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
     const jars = /\b(?:specimens?|specs?|jars?)\s+#?(\d{1,2})((?:\s*(?:,|and|&)\s*#?\d{1,2})+)\b/i.exec(rest);
     if (jars?.[1] && jars[2]) labels.push(jars[1], ...[...jars[2].matchAll(/\d{1,2}/g)].map((m) => m[0]));
   }
+  if (labels.length === 0) {
+    const shared = pickSite(findSites(text, { strict: true }))?.site ?? block.site ?? pickSite(block.context.flatMap((c) => findSites(c.text, { strict: true })))?.site;
+    const legend = sideLegendItems(text, shared, n, u.start + seg.start);
+    if (legend.length > 0) return legend;
+  }
   if (labels.length !== n) return [];
   const own = findSites(text, { strict: true });
   const fromContext = block.context.flatMap((c) => findSites(c.text, { strict: true }));
@@ -1573,6 +1597,29 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
     if (sites && sizes.length === n && sizes[k] !== undefined) item.sizeCm = sizes[k];
     return item;
   });
+}
+
+/** "(R = A, L = B)", "(right: A; left: B)", "(L=A, R=B)": a legend naming each side's jar. */
+const SIDE_LEGEND =
+  /\(\s*(right|left|rt|lt|r|l)\.?\s*(?:=|:|->|→)\s*([A-H])\s*[,;/]\s*(?:and\s+)?(right|left|rt|lt|r|l)\.?\s*(?:=|:|->|→)\s*([A-H])\s*\)/i;
+
+/**
+ * "Pigmented papules, bilateral upper arms … Shave biopsies of both (R = A, L = B).": the legend gives each side its jar,
+ * so the two biopsies are the right one in A and the left one in B at the site both share.
+ */
+function sideLegendItems(text: string, shared: Site | undefined, n: number, start: number): NonNullable<Block['enumerated']>[] {
+  const m = n === 2 && shared ? SIDE_LEGEND.exec(text) : null;
+  if (!m || !shared) return [];
+  const sideOf = (w: string): 'right' | 'left' => (/^r/i.test(w) ? 'right' : 'left');
+  const a = sideOf(m[1] as string);
+  const b = sideOf(m[3] as string);
+  const jarA = (m[2] as string).toUpperCase();
+  const jarB = (m[4] as string).toUpperCase();
+  if (a === b || jarA === jarB || (shared.laterality && shared.laterality !== 'bilateral')) return [];
+  return [
+    { label: jarA, site: { ...shared, laterality: a }, start, end: start + text.length },
+    { label: jarB, site: { ...shared, laterality: b }, start, end: start + text.length },
+  ];
 }
 
 const BACK_COUNT: Record<string, number> = { both: 2, 'all two': 2, 'all three': 3, 'all four': 4, 'all 3': 3, 'all 4': 4 };
@@ -1600,6 +1647,8 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
   const sites = own.length === n ? own.map((x) => x.site) : fromContext.length === n ? fromContext.map((x) => x.site) : undefined;
   const shared = pickSite(own)?.site ?? block.site ?? pickSite(fromContext)?.site;
   if (!sites && !shared) return [];
+  const legend = sideLegendItems(text, shared, n, u.start + seg.start);
+  if (legend.length > 0) return legend;
   const ownSizes = findSizes(text).map((z) => greatest(z));
   const contextSizes = block.context.flatMap((c) => findSizes(c.text)).map((z) => greatest(z));
   const listed = [text, ...block.context.map((c) => c.text)].map(sizeList).find((x) => x.length === n);
@@ -1731,7 +1780,10 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
       }
       // "… on the R volar wrist were sampled with a punch biopsy, and then a separate plaque on the L lower back also got a
       // 4 mm punch …": a biopsy technique named again after a clause that opens on another site is another biopsy.
-      if (!t.generic && !last.generic && biopsyGroup(last.family) === 'biopsy' && biopsyGroup(t.family) === 'biopsy') {
+      // "Irritated SKs x3 on the back … treated with LN2; 4 more on the face treated … for cosmetic reasons, LN2.": so is a
+      // destruction named again after a clause that opens on another site.
+      const again = (biopsyGroup(last.family) === 'biopsy' && biopsyGroup(t.family) === 'biopsy') || (last.family === 'destruction' && t.family === 'destruction');
+      if (!t.generic && !last.generic && again) {
         const gap = text.slice(last.end, t.start);
         const sep = /(?:[,;]\s*|\s)(?:and\s+)?(?:then|also|next|finally)\b|;\s*/i.exec(gap);
         const next = sep ? matchSite(gap.slice(sep.index)) : undefined;
@@ -2964,7 +3016,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
   const ownDx = siteDxPart(dx, procedure.site?.key);
-  const clinicalDiagnosis = ownDx ?? dx ?? contextDx;
+  const clinicalDiagnosis = ownDx ?? itemDxOf(b, dx) ?? dx ?? contextDx;
   const specimenLabel = specimenLabelOf(b, seg);
   // "Shave removal, all sent to path:" then "1. L upper back …": a list header's sending applies to every item it introduces.
   const sendsTissue = sendsTissueOf(kind, b.listOf ? `${all}\n${b.listOf.trigger.text}` : all, specimenLabel);

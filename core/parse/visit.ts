@@ -460,22 +460,33 @@ function proseProblems(sections: Section[], spanOf: (start: number, end: number)
     if (out.length > 0) continue;
     // One sentence per match, a decimal point ("2.5 mg") staying inside it; no backtracking, so a long
     // run without a full stop costs linear time (the old `[^.\n]+(?:\.(?!\d)|…)` went quadratic on "AAA….7").
+    // "Established pt with hidradenitis suppurativa … flare of the L axilla." then "Discussed adalimumab; labs ordered …" and
+    // "Continue doxycycline.": in one paragraph, management told in sentences that name no condition of their own is the
+    // condition's named before them.
+    let named: string | undefined;
     for (const m of text.matchAll(/(?:[^.\n]|\.(?=\d))+(?:\.|\n|$)/g)) {
       const sentence = m[0];
+      if (!sentence.trim()) {
+        named = undefined;
+        continue;
+      }
       const found = SEPARATE_PROBLEM.exec(sentence);
       const rest = found ? sentence.slice(found.index) : '';
       // "Est pt, psoriasis on Skyrizi doing well, cont.": a named chronic condition whose treatment is managed.
       const condition = found ? undefined : CONDITION.exec(sentence);
+      const history = condition ? /\b(?:h\/o|hx(?:\s+of)?|history\s+of|pmh|pmhx)\s*:?\s*$/i.test(sentence.slice(0, condition.index)) : false;
+      const managedHere = STRONG_MANAGEMENT.test(sentence) && !PROCEDURE_ONLY.test(sentence);
       const text =
         found?.[1] && MANAGED.test(rest) && !PROCEDURE_ONLY.test(rest)
           ? found[1]
-          : condition?.[0] &&
-              STRONG_MANAGEMENT.test(sentence) &&
-              !PROCEDURE_ONLY.test(sentence) &&
-              !/\b(?:h\/o|hx(?:\s+of)?|history\s+of|pmh|pmhx)\s*:?\s*$/i.test(sentence.slice(0, condition.index))
+          : condition?.[0] && managedHere && !history
             ? condition[0]
-            : undefined;
+            : !condition && !found && named && managedHere
+              ? named
+              : undefined;
+      if (condition?.[0]) named = history ? undefined : condition[0];
       if (!text) continue;
+      if (text === named && out.some((p) => p.text === text.trim())) continue;
       const p: Problem = { text: text.trim(), separatelyManaged: true };
       const start = s.start + (m.index ?? 0);
       const span = spanOf(start, start + sentence.length);

@@ -1,5 +1,7 @@
+import { describeCode } from '../codes/catalog';
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
+import { countOf } from './destruction';
 import type { DraftLine } from './draft-line';
 import { oncePerProcedure } from './per-encounter';
 
@@ -143,6 +145,46 @@ function mixed(ctx: RuleContext, line: DraftLine, routed: (p: Procedure) => bool
   return proceduresOfLine(ctx, line).some((x) => !routed(x));
 }
 
+/** Benign destruction, one line per session whatever the count up to 14 (reference §2.2): it can be split by intent. */
+const SESSION_CODES = new Set(['17110', '17111']);
+
+/**
+ * "Irritated SKs x3 on the back" and "4 more on the face … for cosmetic reasons" on one 17110: the medically indicated
+ * lesions stay on the insurance line and the cosmetic ones move to a line of their own, which the caller routes
+ * (§12.2 indications, §12.5 cosmetic lines are self-pay); each line's code follows its own count (§2.2). The reference does
+ * not say how one session's 17110 is divided between payer and patient: the split is reported to verify. Undefined when
+ * the line's code cannot be split.
+ */
+function splitMixed(ctx: RuleContext, line: DraftLine, routed: (p: Procedure) => boolean): DraftLine | undefined {
+  if (!SESSION_CODES.has(line.code)) return undefined;
+  const procs = proceduresOfLine(ctx, line);
+  const cosmetic = procs.filter(routed);
+  const medical = procs.filter((p) => !routed(p));
+  if (cosmetic.length === 0 || medical.length === 0) return undefined;
+  const codeFor = (ps: Procedure[]) => (ps.reduce((n, p) => n + countOf(p).n, 0) >= 15 ? '17111' : '17110');
+  const refs = (ps: Procedure[]) => ({
+    lesionLabels: ps.flatMap((p) => p.lesionLabels),
+    specimenLabels: ps.flatMap((p) => (p.specimenLabel ? [p.specimenLabel] : [])),
+    procedureIds: ps.map((p) => p.id),
+    spans: ps.flatMap((p) => ctx.spanOf(p)),
+  });
+  const medicalCode = codeFor(medical);
+  if (medicalCode !== line.code) {
+    line.code = medicalCode;
+    line.description = describeCode(medicalCode);
+  }
+  Object.assign(line, refs(medical), { siteKey: medical[0]?.site?.key });
+  const split = ctx.addLine({ code: codeFor(cosmetic), ...refs(cosmetic), siteKey: cosmetic[0]?.site?.key, tags: [...line.tags], family: line.family, ruleIds: [...line.ruleIds] });
+  ctx.report({
+    severity: 'info',
+    rule: 'cosmetic/self-pay',
+    message: `${line.code} coded both medically indicated and cosmetic lesions: the medical lesions stay on ${line.code} to insurance, the cosmetic ones are a separate ${split.code} line. The coding reference does not say how one session's destruction code is divided between payer and patient.`,
+    target: line.code,
+    fix: "Verify the split with the payer's policy; document the indication (or the cosmetic request) of each lesion.",
+  });
+  return split;
+}
+
 function reportMixed(ctx: RuleContext, line: DraftLine): void {
   ctx.report({
     severity: 'warning',
@@ -203,12 +245,18 @@ export const cosmeticSelfPay = defineRule({
         });
         continue;
       }
-      for (const line of lines) {
-        if (done.has(line)) continue;
-        done.add(line);
-        if (mixed(ctx, line, (x) => routedIds.has(x.id))) {
-          reportMixed(ctx, line);
-          continue;
+      for (const whole of lines) {
+        if (done.has(whole)) continue;
+        done.add(whole);
+        let line = whole;
+        if (mixed(ctx, whole, (x) => routedIds.has(x.id))) {
+          const split = splitMixed(ctx, whole, (x) => routedIds.has(x.id));
+          if (!split) {
+            reportMixed(ctx, whole);
+            continue;
+          }
+          line = split;
+          done.add(line);
         }
         addZ411(line);
         if (!line.ruleIds.includes('cosmetic/self-pay')) line.ruleIds.push('cosmetic/self-pay');
@@ -293,12 +341,18 @@ export const cosmeticBenignNoIndication = defineRule({
         fix: 'Document the indication: symptoms (bleeding, itching, pain, irritation), inflammation, a location of repeated trauma (bra line, waistband), obstruction, or clinical suspicion (change in size/color, atypia).',
         span: p.span,
       });
-      for (const line of lines) {
-        done.add(line);
-        if (line.billing === 'self-pay') continue;
-        if (mixed(ctx, line, (x) => routed.has(x.id))) {
-          reportMixed(ctx, line);
-          continue;
+      for (const whole of lines) {
+        done.add(whole);
+        if (whole.billing === 'self-pay') continue;
+        let line = whole;
+        if (mixed(ctx, whole, (x) => routed.has(x.id))) {
+          const split = splitMixed(ctx, whole, (x) => routed.has(x.id));
+          if (!split) {
+            reportMixed(ctx, whole);
+            continue;
+          }
+          line = split;
+          done.add(line);
         }
         if (!line.ruleIds.includes('cosmetic/benign-no-indication')) line.ruleIds.push('cosmetic/benign-no-indication');
         if (!medicare) {
