@@ -1109,7 +1109,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     // "Punch biopsy x2, L forearm." then "A. … proximal" / "B. … distal": the counted header with a site is
     // the summary of the labeled items below it, which take its site when they name none.
     // "… four shave biopsies were taken …, each in its own jar" over a table of four jars: a count in words is one too.
-    const inWords = /\b(two|three|four|five|six|seven|eight|nine|[2-9])\s+(?:[\w()-]+\s+){0,2}?(?:biopsies|bxs|punches|shaves|excisions)\b/i.exec(
+    const inWords = /\b(two|three|four|five|six|seven|eight|nine|[2-9])\s+(?:[\w()-]+\s+){0,2}?(?:biopsies|bxs|punches|shaves|excisions|sites|lesions|tumou?rs)\b/i.exec(
       b.trigger.text,
     );
     const counted = /(?:\bx|×)\s*([2-9])\b/i.exec(b.trigger.text) ?? inWords;
@@ -1132,6 +1132,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         for (const x of items) if (!x.site && b.site) x.site = b.site;
         // "EXCISIONS x3 (all biopsy proven, bx 10/28/2026)": what the header says of all its items is each item's context.
         if (priorMalignantBiopsyIn(b.trigger.text)) for (const x of items) if (!x.context.includes(b.trigger)) x.context.unshift(b.trigger);
+        // "Preoperative diagnosis: Biopsy-proven basal cell carcinoma x2" over "Procedure: Excision …, 2 sites": the
+        // diagnosis line the header took is its items' too.
+        const dxLines = b.context.filter((c) => c.field !== undefined && isDxField(c.field));
+        for (const x of items) if (!x.context.some((c) => c.field !== undefined && isDxField(c.field))) x.context.unshift(...dxLines);
         // The header's closure goes with it only when the items tell a closure of the same kind themselves.
         const closures = blocks.filter((x) => x.parent === b);
         if (closures.every((c) => blocks.some((x) => x.parent && items.includes(x.parent) && x.family === c.family))) dropped.add(b);
@@ -1289,10 +1293,15 @@ function withoutDxFields(units: Unit[]): string {
  */
 function itemDxOf(b: Block, dx: string | undefined): string | undefined {
   if (!dx) return undefined;
-  const head = [...b.context].reverse().find((u) => u.label && u.lineStart && !(u.field && isDxField(u.field)));
+  // (Typed in lower case, "#1 nasal dorsum - 0.6 cm bcc. excised …" is one unit: the item line is the trigger's own.)
+  const head =
+    b.trigger.label && b.trigger.lineStart ? b.trigger : [...b.context].reverse().find((u) => u.label && u.lineStart && !(u.field && isDxField(u.field)));
   const type = head ? lesionTypeOf(head.text) : undefined;
   if (!head || !type || type === lesionTypeOf(dx)) return undefined;
-  return dx.split(/[;,]|\s+and\s+/i).some((part) => lesionTypeOf(part) === type) ? head.text.trim().slice(0, 200) : undefined;
+  // Two diagnoses of the list, each whole in its own part: "Seborrheic keratoses, irritated, L shoulder" is one diagnosis
+  // in parts (its reading, an inflamed SK, is no part's alone).
+  const types = dx.split(/[;,]|\s+and\s+/i).map((part) => lesionTypeOf(part));
+  return types.includes(type) && types.includes(lesionTypeOf(dx)) ? head.text.trim().slice(0, 200) : undefined;
 }
 
 /** Of a list of diagnoses ("AKs, r/o BCC L nasal ala, SKs"), the one part naming the site; undefined otherwise. */

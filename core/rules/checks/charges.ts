@@ -46,15 +46,18 @@ export const chargesCompare = defineRule({
     const entered = enteredCharges(ctx);
     if (entered.length === 0) return;
     const have = tally(entered);
-    const want = tally(ctx.lines);
+    // A code on both an insurance and a self-pay line (medical and cosmetic SKs of one session) is compared by its
+    // insurance line: the entered charges are the insurance claim.
+    const want = tally(ctx.lines.filter((l) => l.billing !== 'self-pay'));
+    const cosmetic = tally(ctx.lines.filter((l) => l.billing === 'self-pay'));
     const held = new Set(ctx.lines.filter((l) => l.status === 'held-for-pathology').map((l) => l.code));
     // A cosmetic service is the patient's bill, not the insurance claim: its absence from the charges is no missed claim line.
     const selfPay = new Set(ctx.lines.filter((l) => l.billing === 'self-pay').map((l) => l.code));
     for (const l of ctx.lines) if (l.billing !== 'self-pay') selfPay.delete(l.code);
-    const codes = [...new Set([...have.keys(), ...want.keys()])];
+    const codes = [...new Set([...have.keys(), ...want.keys(), ...cosmetic.keys()])];
     for (const code of codes) {
       const e = have.get(code);
-      const s = want.get(code);
+      const s = want.get(code) ?? cosmetic.get(code);
       const entry: ChargeComparison = {
         code,
         kind: 'supported',
