@@ -1404,6 +1404,11 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   const out: NonNullable<Encounter['visit']['postOpOf']> = { related: !unrelated };
   if (code) out.code = code;
   else if (m?.[1]) out.procedure = `${m[1].trim()}${more ? ` (${more.trim()})` : ''}`.slice(0, 200);
+  else {
+    // "Follow-up after biopsies 11/04.": a surgery named without a full date still names its kind (its global period).
+    const named = /\b(?:f\/u|follow[- ]?up)\s+(?:visit\s+)?(?:after|following|s\/p)\s+([^\n.;(]{3,80})/i.exec(t)?.[1];
+    if (named) out.procedure = named.trim().slice(0, 200);
+  }
   if (m?.[2]) {
     const parts = m[2].includes('/') ? m[2].split('/') : undefined;
     if (parts && parts.length === 3) {

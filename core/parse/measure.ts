@@ -193,10 +193,11 @@ export function findMarginCm(text: string): number | undefined {
 /** Repair/wound length: "repair length 3.2 cm", "length of 3.2 cm", "closed … measuring 4.5 cm", "3.5 cm linear". */
 export function findLengthCm(text: string, loose = false): number | undefined {
   const labelled =
-    /\b(?:(?:final|total|repair|wound|closure|incision|suture\s*line|linear)\s+)?length\s*(?:of|:|=|was|is|measured|measuring|measures|totaling|totalling)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+    /\b(?:(?:final|total|repair|wound|closure|incision|suture\s*line|linear)\s+)?length\s*(?:\.{3,}\s*)?(?:of|:|=|was|is|measured|measuring|measures|totaling|totalling)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
       text,
     );
   if (labelled?.[1] && labelled[2]) return toCm(Number(labelled[1]), labelled[2]);
+  // (Nextech's dotted leaders: "Length .......... 4.5 cm".)
   // "final length of the layered closure 5.0 cm": the length names its repair before the number.
   const ofRepair =
     /\blength\s+of\s+(?:the\s+)?(?:(?:final|layered|intermediate|complex|simple|linear|primary)\s+){0,2}(?:closure|repair|wound|incision|suture\s*line)\s*(?:was|is|:|=|measured|measuring|measures)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b(?!\s*(?:x|×|by)\s*\d)/i.exec(
@@ -367,7 +368,11 @@ function countIn(text: string): number | undefined {
   const capped = text.length > 3000 ? text.slice(0, 3000) : text;
   // "Actinic keratosis (L57.0) - 6 on the forehead": the ICD-10-CM code named with the problem is no count.
   const uncoded = capped.includes('(') ? capped.replace(ICD_IN_BRACKETS, '') : capped;
-  const unnumbered = uncoded.includes('#') ? uncoded.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : uncoded;
+  const unnumbered = (uncoded.includes('#') ? uncoded.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : uncoded).replace(
+    // " 1  R temple        AK x4 …": a table row's number, set off by a column gap, names the row.
+    /^([ \t]*)(\d{1,2})(?=[ \t]{2,}[A-Za-z])/gm,
+    (_m, lead: string, n: string) => `${lead}${' '.repeat(n.length)}`,
+  );
   // "Procedure 2 of 2 - …" first (a position), then "2 of the 3 warts" (a part).
   const positioned = /\d\s*(?:of|\/)\s*\d/i.test(unnumbered) ? unnumbered.replace(POSITION_OF, (m) => ' '.repeat(m.length)) : unnumbered;
   const t = withoutBreakdowns(

@@ -192,8 +192,12 @@ function normalizeAntibody(raw: string): string {
   );
 }
 
+/** "Mohs referral placed for A", "recommend Mohs": advice about a later surgery, not tissue from Mohs. */
+const MOHS_ADVICE =
+  /\b(?:refer\w*|recommend\w*|consider\w*|candidate|appropriate|discuss\w*|schedul\w*)\b[^.;\n]{0,30}\bmohs\b|\bmohs\s+(?:referral|consult\w*|recommended|evaluation|candidate|surgery\s+(?:is\s+)?recommended)\b/gi;
+
 function specimenTypeOf(text: string): SpecimenType {
-  if (/\bmohs\b/i.test(text)) return 'mohs';
+  if (/\bmohs\b/i.test(text) && /\bmohs\b/i.test(text.replace(MOHS_ADVICE, ' '))) return 'mohs';
   if (/\bnail\s+(?:plate|clipping|unit|matrix|bed)|\bonycho|\bsubungual\b/i.test(text)) return 'nail';
   if (/\b(?:skin\s*tags?|acrochordons?|fibroepithelial\s+polyps?)\b/i.test(text)) return 'skin-tag';
   if (

@@ -21,6 +21,8 @@ import type { Unit } from './units';
 
 export interface Block {
   family: Family;
+  /** Opened in a list under a heading for another day ("Next visit (scheduled 12/09):"): planned, not done. */
+  later?: boolean;
   section: Section;
   units: Unit[];
   /** Units before the trigger that gave context (a labeled item, the diagnosis line). */
@@ -407,6 +409,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       if (!block.context.includes(itemHead)) block.context.unshift(itemHead);
     }
     if (parent) block.parent = parent;
+    if (later) block.later = true;
     if (!parent && listHeader && !block.context.includes(listHeader)) block.context.unshift(listHeader);
     // "Reason: suture removal - excision of BCC, R upper back" over "- L temple: … shave biopsy": a reason or dx line naming
     // another site than the procedure's own is not this lesion's diagnosis.
@@ -437,6 +440,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   let unchecked = false;
   let attesting = false;
   let repairHead = false;
+  let later = false;
   for (const u of units) {
     if (overBudget()) break;
     // "ATTENDING ATTESTATION: I saw and examined … present for the cryotherapy and both biopsies …": the teaching
@@ -481,6 +485,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       return intent !== 'history' && intent !== 'negated';
     });
     if (u.afterBlank && !u.label) listHeader = undefined;
+    // "Today:" / "Next visit (scheduled 12/09):" / "Later / spring:" over bullet lists: the items under a heading for
+    // another day are the plan, not work done today; the next heading or a blank line ends the list.
+    if (u.lineStart && triggers.length === 0 && /:\s*$/.test(u.text) && u.text.trim().length < 60) later = LATER_HEADING.test(u.text);
+    else if (u.afterBlank) later = false;
     // "12. SCC in situ, R forearm" / "Biopsy-proven (…)" / … / "13. Inflamed cyst": a statement inside one numbered
     // item is that item's, not an intro to the items after it.
     if (u.label && u.lineStart) {
@@ -496,7 +504,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     if (u.label && u.lineStart) lastDx = undefined;
     if (u.field && isDxField(u.field) && !current) lastDx = u;
     // "Repair:" alone on its line over indented fields ("Type: Intermediate", "Length: 2.8 cm"): the type field names the repair.
-    if (u.lineStart && u.field !== undefined && /^(?:repair|closure|wound\s+closure|reconstruction)$/.test(u.field) && !(u.value ?? '').trim())
+    // "Procedure 2: Repair" over "Type ...... intermediate (layered)" and "Length ...... 4.5 cm": a numbered procedure
+    // title naming only the repair heads its fields the same way.
+    if (
+      u.lineStart &&
+      u.field !== undefined &&
+      ((/^(?:repair|closure|wound\s+closure|reconstruction)$/.test(u.field) && !(u.value ?? '').trim()) ||
+        (/^(?:procedure|proc)\s*#?\s*\d{1,2}$/.test(u.field) && /^\s*(?:repair|closure|wound\s+closure|reconstruction)\s*\.?\s*$/i.test(u.value ?? '')))
+    )
       repairHead = true;
     else if (repairHead && u.lineStart && u.field !== undefined && /^(?:type|level|method|technique|repair\s+type)$/.test(u.field)) {
       if (triggers.length === 0 && /\b(?:simple|intermediate|complex|layered)\b/i.test(u.value ?? ''))
@@ -1254,6 +1269,10 @@ function otherNailService(base: Block, family: Family, segText: string): boolean
   return next !== undefined && was !== undefined && next !== was;
 }
 
+/** A heading for a later day: "Next visit (scheduled 12/09):", "At next appt:", "Later / spring:", "Future:", "To do next time:". */
+const LATER_HEADING =
+  /^[\s\-*•]*(?:next\s+(?:visit|appt\.?|appointment|time|session)|at\s+(?:the\s+)?next\s+(?:visit|appt\.?|appointment)|later|future|upcoming|to\s+do\s+next(?:\s+(?:visit|time))?|(?:planned|scheduled)\s+(?:for\s+)?(?:next|later|future)|at\s+follow[- ]?up)\b[^:\n]{0,40}:\s*$/i;
+
 /** "Right helix lesion, concerning for …", "L cheek papule - suspicious for BCC": a lesion and its impression open the line. */
 const IMPRESSION_LEAD =
   /^[^.;:]{0,60}?\b(?:lesion|papule|nodule|plaque|growth|spot|mole|macule|patch)\b[^.;:]{0,20}?(?:,|\s[-–—])?\s*(?:concerning|suspicious|suspect|worrisome|r\/o|rule\s+out|ddx|likely|c\/w|consistent\s+with)\b/i;
@@ -1960,7 +1979,12 @@ function contextText(b: Block): string {
 }
 
 function segText(b: Block, fullText: string): string {
-  return fullText.slice(b.segStart, b.segEnd);
+  const seg = fullText.slice(b.segStart, b.segEnd);
+  // A table row's number the units blanked ("1 R temple AK x4 …" in a run of numbered rows) stays blank: it names the row.
+  const row = b.segStart === b.trigger.start && b.trigger.label ? /^(\s*)(\d{1,2})(?=\s)/.exec(seg) : null;
+  if (row?.[2] && row[2] === b.trigger.label && b.trigger.text.startsWith(`${row[1]}${' '.repeat(row[2].length)}`))
+    return `${row[1]}${' '.repeat(row[2].length)}${seg.slice(row[0].length)}`;
+  return seg;
 }
 
 function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: LesionType | undefined, item?: string): { kind?: ProcedureKind; unread?: string } {
@@ -2378,7 +2402,11 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
       /\b(?:labeled|labelled)\s+(?:as\s+)?(?:specimen\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
       /\(([A-H])\)/.exec(text) ??
       // " - Punch biopsy 4 mm, L shin -- A (r/o …)"
-      /\s[-–—]{1,2}\s*([A-H])\s*(?:\(|$|[,;.])/.exec(text);
+      /\s[-–—]{1,2}\s*([A-H])\s*(?:\(|$|[,;.])/.exec(text) ??
+      // " 3  Mid back   pink papule r/o BCC   shave bx   0.7 cm   A": a table typed as text, its last cell the jar.
+      /\S[ \t]{3,}\S[^\n]*[ \t]{2,}([A-H])[ \t]*$/m.exec(text) ??
+      // (The same row where runs of spaces collapse: "… shave bx 0.7 cm A" — a lone letter after the size ends the row.)
+      /\d\s*(?:cm|mm)[ \t]+([A-H])[ \t]*$/m.exec(text);
     return m?.[1] && /^[A-Z0-9]/.test(m[1]) ? m[1].toUpperCase() : undefined;
   };
   if (b.split) {
@@ -2609,6 +2637,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     b.units.some((u) => u !== b.trigger && u.field && DONE_FIELD.test(u.field) && u.value?.trim() && !/^(?:no|none|n\/a|0)\b/i.test(u.value.trim()))
   )
     intent = 'performed';
+  if (intent === 'performed' && (b.later || b.parent?.later)) intent = 'planned';
   // "Pt is 9 days s/p excision of SCC R forearm (…) with intermediate layered closure": the closure of a removal told
   // as history is history too (its own segment alone reads as done).
   if (intent === 'performed' && isClosure(b.family)) {

@@ -73,7 +73,7 @@ const ABBREV = new Set([
 
 // Item labels at the start of a unit: "A)", "(A)", "A.", "A:", "A -", "#1", "1)", "1.", "Lesion A:", "Specimen #2", "Site 3 -".
 const LABEL_RE =
-  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|lesion\s+no\.?)\s*#?\s*([A-Z]\d?|\d{1,2})\b(?:\s*[:.)\-–—](?!\d)|(?=\s*\([^()]{2,40}\)\s*[:\-–—]))|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b)|(?:lesion|site|tumou?r)\s*#\s*([A-Z]|\d{1,2})\s*$)/i;
+  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|lesion\s+no\.?)\s*#?\s*([A-Z]\d?|\d{1,2})\b(?:\s*[:.)\-–—](?!\d)|(?=\s*\([^()]{2,40}\)\s*[:\-–—]))|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b)|(?:lesion|site|tumou?r)\s*#\s*([A-Z]|\d{1,2})\s*$|(\d{1,2})(?=[ \t]{2,}(?!(?:mm|cm|x|mg|ml|cc|units?|%)\b)[A-Za-z]))/i;
 
 // Dictated or typed problem numbers: "number one, …", "Problem 3 - …", "Issue #2: …".
 const SPOKEN_LABEL = /^\s*(?:[-*•>]\s*)?(?:number|problem|issue)\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[,:.)\-–—]/i;
@@ -86,12 +86,13 @@ export function readLabel(text: string): { label: string; kind: 'specimen' | 'le
   if (!m) return undefined;
   // Labels are written upper case ("A", "B2"); "a." or "i)" at a line start is prose or a roman list.
   // m[12]: "Lesion #2" alone on its line, heading the fields below it (EMA-style lesion blocks).
-  const raw = m[2] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12] ?? '';
+  // m[13]: " 3  Mid back        pink papule …" — a row number set off by a column gap in a table typed as text.
+  const raw = m[2] ?? m[4] ?? m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12] ?? m[13] ?? '';
   if (!/^[A-Z0-9]/.test(raw)) return undefined;
   if (m[2]) return { label: m[2].toUpperCase(), kind: 'specimen', length: m[0].length };
   if (m[4])
     return { label: m[4].toUpperCase(), kind: m[3]?.toLowerCase() === 'bx' || m[3]?.toLowerCase() === 'biopsy' ? 'specimen' : 'lesion', length: m[0].length };
-  const label = m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12];
+  const label = m[5] ?? m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12] ?? m[13];
   if (!label) return undefined;
   // "S: scaly spot R shin x 4 mo", "O: 9 mm plaque": a SOAP heading letter and its colon open a note's line even when
   // the other headings are missing (sections.ts reads them as headings only when two or more start lines). Jars and
@@ -113,6 +114,7 @@ export function unitsOf(text: string, base: number): Unit[] {
   // Column names of the pipe table being read ("| # | Site | Procedure | Specimen |" over a "|---|" rule).
   let columns: string[] | undefined;
   let wrapTail: string | undefined;
+  const rows = numberedRows(text);
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
@@ -147,6 +149,14 @@ export function unitsOf(text: string, base: number): Unit[] {
     wrapTail = /[.;:!?|]$/.test(end) ? undefined : end.slice(-60);
     const unit = row ? units[first] : undefined;
     if (unit && row && columns) labelRow(unit, row, columns);
+    const numbered = rows?.get(pos);
+    const opener = units[first];
+    if (numbered && opener && !opener.label) {
+      // The row's number names it; blanked (offsets kept) so that it is never read as a count of lesions.
+      opener.label = numbered;
+      opener.labelKind = 'lesion';
+      opener.text = opener.text.replace(/^(\s*)(\d{1,2})/, (_m, lead: string, k: string) => `${lead}${' '.repeat(k.length)}`);
+    }
     blank = false;
     pos = eol + 1;
   }
@@ -154,6 +164,35 @@ export function unitsOf(text: string, base: number): Unit[] {
 }
 
 const LIST_ITEM = /^\s*(?:[-*•>]|\d{1,2}[.)]|\(\d{1,2}\)|[A-Z][.)]|#\s?\d{1,2}[.):]?)\s+/;
+
+/** "1 R temple AK x4 LN2" at a line start: a bare number, then a word that is no unit and no lesion noun. */
+const BARE_ROW = /^[ \t]*(\d{1,2})[ \t]+(?!(?:mm|cm|x|mg|ml|cc|units?|aks?|sks?|isks?|warts?|lesions?|tags?|spots?|papules?|cycles?|ftcs?|of|more|total)\b)[A-Za-z]/i;
+
+/**
+ * A table typed as text, shown where runs of spaces collapse ("1 R temple AK x4 LN2 2 FTC", "2 L forearm AK x3 …"): three
+ * or more lines in a row opening with the bare numbers 1, 2, 3 … are numbered rows. Line start offset → row number.
+ */
+function numberedRows(text: string): Map<number, string> | undefined {
+  if (!/(?:^|\n)[ \t]*1[ \t]+[A-Za-z][^\n]*\n[ \t]*2[ \t]+[A-Za-z]/.test(text)) return undefined;
+  const out = new Map<number, string>();
+  let run: [number, string][] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const [at, k] of run) out.set(at, k);
+    run = [];
+  };
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const m = BARE_ROW.exec(line);
+    if (m?.[1] && Number(m[1]) === run.length + 1) run.push([at, m[1]]);
+    else {
+      flush();
+      if (m?.[1] === '1') run.push([at, m[1]]);
+    }
+    at += line.length + 1;
+  }
+  flush();
+  return out.size > 0 ? out : undefined;
+}
 
 /**
  * The line [pos, eol) is prose cut by a hard wrap: long, ending inside a sentence on a word, and the next line opens
