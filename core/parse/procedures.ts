@@ -1124,9 +1124,10 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     // "Punch biopsy x2, L forearm." then "A. … proximal" / "B. … distal": the counted header with a site is
     // the summary of the labeled items below it, which take its site when they name none.
     // "… four shave biopsies were taken …, each in its own jar" over a table of four jars: a count in words is one too.
-    const inWords = /\b(two|three|four|five|six|seven|eight|nine|[2-9])\s+(?:[\w()-]+\s+){0,2}?(?:biopsies|bxs|punches|shaves|excisions|sites|lesions|tumou?rs)\b/i.exec(
-      b.trigger.text,
-    );
+    const inWords =
+      /\b(two|three|four|five|six|seven|eight|nine|[2-9])\s+(?:[\w()-]+\s+){0,2}?(?:biopsies|bxs|punches|shaves|excisions|sites|lesions|tumou?rs)\b/i.exec(
+        b.trigger.text,
+      );
     const counted = /(?:\bx|×)\s*([2-9])\b/i.exec(b.trigger.text) ?? inWords;
     // A diagnosis field under the header ("Pre-op diagnosis: BCC R back; nevus L arm") summarises the items too.
     // Consent, prep and anesthesia lines under a title ("PROCEDURE NOTE - EXCISIONS x3") are no lines of its own either.
@@ -1602,7 +1603,8 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
     if (jars?.[1] && jars[2]) labels.push(jars[1], ...[...jars[2].matchAll(/\d{1,2}/g)].map((m) => m[0]));
   }
   if (labels.length === 0) {
-    const shared = pickSite(findSites(text, { strict: true }))?.site ?? block.site ?? pickSite(block.context.flatMap((c) => findSites(c.text, { strict: true })))?.site;
+    const shared =
+      pickSite(findSites(text, { strict: true }))?.site ?? block.site ?? pickSite(block.context.flatMap((c) => findSites(c.text, { strict: true })))?.site;
     const legend = sideLegendItems(text, shared, n, u.start + seg.start);
     if (legend.length > 0) return legend;
   }
@@ -1628,8 +1630,7 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
 }
 
 /** "(R = A, L = B)", "(right: A; left: B)", "(L=A, R=B)": a legend naming each side's jar. */
-const SIDE_LEGEND =
-  /\(\s*(right|left|rt|lt|r|l)\.?\s*(?:=|:|->|→)\s*([A-H])\s*[,;/]\s*(?:and\s+)?(right|left|rt|lt|r|l)\.?\s*(?:=|:|->|→)\s*([A-H])\s*\)/i;
+const SIDE_LEGEND = /\(\s*(right|left|rt|lt|r|l)\.?\s*(?:=|:|->|→)\s*([A-H])\s*[,;/]\s*(?:and\s+)?(right|left|rt|lt|r|l)\.?\s*(?:=|:|->|→)\s*([A-H])\s*\)/i;
 
 /**
  * "Pigmented papules, bilateral upper arms … Shave biopsies of both (R = A, L = B).": the legend gives each side its jar,
@@ -1810,7 +1811,8 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
       // 4 mm punch …": a biopsy technique named again after a clause that opens on another site is another biopsy.
       // "Irritated SKs x3 on the back … treated with LN2; 4 more on the face treated … for cosmetic reasons, LN2.": so is a
       // destruction named again after a clause that opens on another site.
-      const again = (biopsyGroup(last.family) === 'biopsy' && biopsyGroup(t.family) === 'biopsy') || (last.family === 'destruction' && t.family === 'destruction');
+      const again =
+        (biopsyGroup(last.family) === 'biopsy' && biopsyGroup(t.family) === 'biopsy') || (last.family === 'destruction' && t.family === 'destruction');
       if (!t.generic && !last.generic && again) {
         const gap = text.slice(last.end, t.start);
         const sep = /(?:[,;]\s*|\s)(?:and\s+)?(?:then|also|next|finally)\b|;\s*/i.exec(gap);

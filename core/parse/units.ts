@@ -166,7 +166,8 @@ export function unitsOf(text: string, base: number): Unit[] {
 const LIST_ITEM = /^\s*(?:[-*•>]|\d{1,2}[.)]|\(\d{1,2}\)|[A-Z][.)]|#\s?\d{1,2}[.):]?)\s+/;
 
 /** "1 R temple AK x4 LN2" at a line start: a bare number, then a word that is no unit and no lesion noun. */
-const BARE_ROW = /^[ \t]*(\d{1,2})[ \t]+(?!(?:mm|cm|x|mg|ml|cc|units?|aks?|sks?|isks?|warts?|lesions?|tags?|spots?|papules?|cycles?|ftcs?|of|more|total)\b)[A-Za-z]/i;
+const BARE_ROW =
+  /^[ \t]*(\d{1,2})[ \t]+(?!(?:mm|cm|x|mg|ml|cc|units?|aks?|sks?|isks?|warts?|lesions?|tags?|spots?|papules?|cycles?|ftcs?|of|more|total)\b)[A-Za-z]/i;
 
 /**
  * A table typed as text, shown where runs of spaces collapse ("1 R temple AK x4 LN2 2 FTC", "2 L forearm AK x3 …"): three

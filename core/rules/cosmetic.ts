@@ -174,7 +174,14 @@ function splitMixed(ctx: RuleContext, line: DraftLine, routed: (p: Procedure) =>
     line.description = describeCode(medicalCode);
   }
   Object.assign(line, refs(medical), { siteKey: medical[0]?.site?.key });
-  const split = ctx.addLine({ code: codeFor(cosmetic), ...refs(cosmetic), siteKey: cosmetic[0]?.site?.key, tags: [...line.tags], family: line.family, ruleIds: [...line.ruleIds] });
+  const split = ctx.addLine({
+    code: codeFor(cosmetic),
+    ...refs(cosmetic),
+    siteKey: cosmetic[0]?.site?.key,
+    tags: [...line.tags],
+    family: line.family,
+    ruleIds: [...line.ruleIds],
+  });
   ctx.report({
     severity: 'info',
     rule: 'cosmetic/self-pay',

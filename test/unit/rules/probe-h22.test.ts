@@ -4,7 +4,7 @@ import { codeNote } from './note-harness';
 // Probe h22 (session 11): the README's known misreads and the misreads of notes never seen, each one general phrasing,
 // coded end to end (parse → rules) with exact lines, diagnoses and finding ids.
 
-describe('an op note that numbers its sites keeps each site\'s size and repair (§3.1, §4.2)', () => {
+describe("an op note that numbers its sites keeps each site's size and repair (§3.1, §4.2)", () => {
   const SITES = (site1: string, site2: string) =>
     'Preoperative diagnosis: Biopsy-proven basal cell carcinoma x2.\n' +
     'Procedure: Excision of malignant lesions with intermediate repair, 2 sites.\n' +
@@ -123,14 +123,14 @@ describe('a narrative with no headings: the condition named, then managed, is a 
   const NOTE = (plan: string) =>
     'Established pt with hidradenitis suppurativa, Hurley stage II, with a painful flare of the L axilla. ' +
     `${plan}I&D of the L axillary abscess performed, purulent material expressed, loculations broken up, packed. 99214-25.\n`;
-  it.each([
-    ['Discussed adalimumab; labs ordered (QuantiFERON, CBC). Continue doxycycline. '],
-    ['Start doxycycline 100 mg bid. '],
-  ])('"%s" → 99214-25 kept', (plan) => {
-    const r = codeNote(NOTE(plan));
-    expect(r.lines).toEqual(['99214-25', '10061']);
-    expect(r.dx[0]).toEqual(['L73.2']);
-  });
+  it.each([['Discussed adalimumab; labs ordered (QuantiFERON, CBC). Continue doxycycline. '], ['Start doxycycline 100 mg bid. ']])(
+    '"%s" → 99214-25 kept',
+    (plan) => {
+      const r = codeNote(NOTE(plan));
+      expect(r.lines).toEqual(['99214-25', '10061']);
+      expect(r.dx[0]).toEqual(['L73.2']);
+    },
+  );
 
   it('with nothing managed but the I&D, the E/M is dropped', () => {
     const r = codeNote(NOTE('Wound care reviewed. '));
@@ -138,10 +138,90 @@ describe('a narrative with no headings: the condition named, then managed, is a 
     expect(r.findings).toContain('evaluation/separately-identifiable');
   });
 
-  it('a blank line ends the paragraph: management after it is not the condition\'s named before', () => {
-    const r = codeNote(
-      'History of psoriasis, clear.\n\nI&D of an abscess of the R axilla, purulent, packed. Start cephalexin 500 mg qid. 99213-25.\n',
-    );
+  it("a blank line ends the paragraph: management after it is not the condition's named before", () => {
+    const r = codeNote('History of psoriasis, clear.\n\nI&D of an abscess of the R axilla, purulent, packed. Start cephalexin 500 mg qid. 99213-25.\n');
     expect(r.lines).not.toContain('99213-25');
+  });
+});
+
+describe('probe notes 648-659: misreads of unseen styles', () => {
+  it.each([
+    ['Procedure 2: Repair', '  Type ............ intermediate (layered): 3-0 Vicryl deep\n  Length .......... 4.5 cm', ['11403', '12032', '88304']],
+    ['Procedure 2: Closure', '  Type ............ intermediate\n  Length .......... 8.0 cm', ['11403', '12034', '88304']],
+    ['Procedure 2: Repair', '  Type: intermediate, layered\n  Length: 2.0 cm', ['11403', '12031', '88304']],
+  ])('a numbered "%s" title over its fields is the repair (§4.3)', (title, fields, lines) => {
+    const r = codeNote(
+      'Procedure 1: Excision, benign lesion\n  Site ............ R upper back\n  Lesion .......... epidermoid cyst, painful, inflamed\n' +
+        `  Lesion size ..... 1.8 cm\n  Margins ......... 2 mm\n  Specimen ........ A - to dermpath\n${title}\n${fields}\n`,
+    );
+    expect(r.lines).toEqual(lines);
+  });
+
+  it.each([['Next visit (scheduled 12/09):'], ['At next appt:'], ['Later / spring:'], ['To do next visit:'], ['Future:']])(
+    'items under "%s" are planned: only today\'s LN2 is coded',
+    (heading) => {
+      const r = codeNote(
+        `PLAN\nToday:\n- LN2 to 5 AKs (2 R forehead, 3 scalp vertex), 2 FTC each.\n${heading}\n- Excision of the R upper back atypical nevus, 5 mm margins.\n- ED&C of the L shin SCCis.\n`,
+      );
+      expect(r.lines).toEqual(['17000', '17003 x4']);
+    },
+  );
+
+  it('"Today:" after a later heading opens today\'s work again', () => {
+    const r = codeNote('PLAN\nNext visit:\n- Excision of the R upper back nevus.\nToday:\n- Shave biopsy L cheek, r/o BCC, specimen A.\n');
+    expect(r.lines).toEqual(['11102', '88305']);
+  });
+
+  it('"Follow-up after biopsies 11/04" names a 000-day surgery: no global-period warning on today\'s LN2 (§10.2)', () => {
+    const r = codeNote('Follow-up after biopsies 11/04. Path benign.\nLN2 to 3 AKs R forehead.\n');
+    expect(r.lines).toEqual(['17000', '17003 x2']);
+    expect(r.findings).not.toContain('checks/global-period');
+  });
+
+  it('a report comment "Mohs referral placed for A" leaves part B a skin specimen (§7.1)', () => {
+    const r = codeNote(
+      'A/P:\n1. Papule R nasal tip, r/o BCC - shave biopsy, specimen A.\n2. Papule L calf, r/o DF - 4 mm punch biopsy, specimen B.\n\n' +
+        'ADDENDUM (11/27/2026): Pathology returned.\nA. Skin, R nasal tip, shave: basal cell carcinoma, nodular.\n' +
+        'B. Skin, L calf, punch: dermatofibroma.\nPt called, Mohs referral placed for A.\n',
+    );
+    expect(r.lines).toEqual(['11104', '11103', '88305 x2']);
+    expect(r.dx[0]).toEqual(['D23.72']);
+    expect(r.dx[1]).toEqual(['C44.311']);
+  });
+
+  it.each([
+    ['R sholder papule r/o SCC - shave bx (A)', '11102', 'shoulder'],
+    ['sBCC L uper back 1.1cm - ED&C x3', '17262', 'upper back'],
+    ['pink papule L uper arm r/o BCC - shave bx (A)', '11102', 'upper arm'],
+  ])('a misspelled site "%s" is read (%s)', (item, code) => {
+    const r = codeNote(`A/P\n- ${item}\n`);
+    expect(r.lines[0]).toBe(code);
+    expect(r.findings).not.toContain('documentation/lesion-site');
+  });
+
+  const TABLE = (gap: string) =>
+    ['#', 'Site', 'Finding', 'Tx', 'Size', 'Jar'].join(gap) +
+    '\n' +
+    [
+      ['1', 'R temple', 'AK x4', 'LN2 2 FTC', '-', '-'],
+      ['2', 'L forearm', 'AK x3', 'LN2 2 FTC', '-', '-'],
+      ['3', 'Mid back', 'pink pearly papule r/o BCC', 'shave bx', '0.7 cm', 'A'],
+      ['4', 'R thigh', 'irregular nevus r/o DN', 'punch bx 4 mm', '0.5 cm', 'B'],
+    ]
+      .map((row) => row.join(gap))
+      .join('\n') +
+    '\n';
+  it.each([
+    ['column gaps', '   '],
+    ['single spaces (a web page collapsed them)', ' '],
+  ])('a table typed as text with %s: row numbers are no counts, the last cell is the jar', (_name, gap) => {
+    const r = codeNote(TABLE(gap));
+    expect(r.lines).toEqual(['11104-59', '11103', '17000', '17003 x6', '88305 x2']);
+    expect(r.findings).not.toContain('documentation/could-not-read');
+  });
+
+  it('lines counting lesions are not row numbers: "1 AK R cheek", "2 AKs scalp" are counts', () => {
+    const r = codeNote('LN2 today:\n1 AK R cheek\n2 AKs scalp\n3 AKs L forearm\n');
+    expect(r.lines).toEqual(['17000', '17003 x5']);
   });
 });
