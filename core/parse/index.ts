@@ -1405,9 +1405,11 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   if (code) out.code = code;
   else if (m?.[1]) out.procedure = `${m[1].trim()}${more ? ` (${more.trim()})` : ''}`.slice(0, 200);
   else {
-    // "Follow-up after biopsies 11/04.": a surgery named without a full date still names its kind (its global period).
+    // "Follow-up after biopsies 11/04.": biopsies named without a full date are still known to carry no postoperative
+    // period (000, §10.2). Other surgery named without its date stays unknown (the global check asks).
     const named = /\b(?:f\/u|follow[- ]?up)\s+(?:visit\s+)?(?:after|following|s\/p)\s+([^\n.;(]{3,80})/i.exec(t)?.[1];
-    if (named) out.procedure = named.trim().slice(0, 200);
+    if (named && /^(?:(?:the|her|his|recent|prior|skin|shave|punch)\s+)*(?:biops(?:y|ies)|bxs?)\b(?![^\n.;]*\b(?:and|with|then)\b)/i.test(named.trim()))
+      out.procedure = named.trim().slice(0, 200);
   }
   if (m?.[2]) {
     const parts = m[2].includes('/') ? m[2].split('/') : undefined;

@@ -266,10 +266,23 @@ const cases: Case[] = [
     findings: ['cosmetic/self-pay'],
   },
   {
-    name: 'one line for a cosmetic and a medical lesion → stays insurance + split warning',
+    name: 'one 17110 for a cosmetic and a medical lesion → split: the medical part insurance, the cosmetic part self-pay',
     procedures: [sk({ cosmetic: true }), proc({ id: 'p2', kind: 'destruction-benign', lesionType: 'wart', count: 2 })],
     lines: [{ code: '17110', procedureIds: ['p1', 'p2'] }],
-    expected: [{ line: '17110', billing: 'insurance' }],
+    expected: [
+      { line: '17110', billing: 'insurance' },
+      { line: '17110', billing: 'self-pay', dx: ['Z41.1'] },
+    ],
+    findings: ['cosmetic/self-pay', 'cosmetic/self-pay'],
+  },
+  {
+    name: 'a mixed line of another code (shave removal) cannot be split → stays insurance + split warning',
+    procedures: [
+      proc({ id: 'p1', kind: 'shave-removal', lesionType: 'seborrheic-keratosis', cosmetic: true }),
+      proc({ id: 'p2', kind: 'shave-removal', lesionType: 'wart' }),
+    ],
+    lines: [{ code: '11300', procedureIds: ['p1', 'p2'] }],
+    expected: [{ line: '11300', billing: 'insurance' }],
     findings: ['cosmetic/self-pay'],
   },
   {
