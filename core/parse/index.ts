@@ -322,6 +322,12 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   const pathology: PathologyReport[] = [];
   for (const s of sections) if (s.role === 'pathology' && !overBudget()) pathology.push(...parsePathology(s, spanOf, unread));
   matchLabelsByOrder(pathology, specimens);
+  // The visit's only specimen and its only result, neither lettered ("Path: compound nevus, margins clear"): the result
+  // is that specimen's, with nothing for the coder to confirm.
+  if (specimens.length === 1 && pathology.length === 1 && pathology[0]?.specimenLabel === specimens[0]?.label) {
+    const guessed = unread.findIndex((u) => u.reason === 'pathology specimen label not documented');
+    if (guessed >= 0) unread.splice(guessed, 1);
+  }
   // Dates the report states outside its diagnosis lines ("Collected: 04/20/2026" in the banner), or on the item itself.
   const noteCollected = dateLabelled(body, /\b(?:collected|date\s+collected|date\s+of\s+(?:procedure|collection|biopsy)|procedure\s+date)\b[^\n\d]{0,12}/i);
   const noteSigned = dateLabelled(body, /\b(?:signed(?:\s+out)?|date\s+signed|sign[- ]out\s+date|reported|date\s+reported|finalized)\b[^\n\d]{0,12}/i);

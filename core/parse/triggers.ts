@@ -107,7 +107,7 @@ const RE: [Family, RegExp][] = [
   [
     'nail',
     // The prefix word carries its own spaces, so every match starts at a word and the unit index can skip the list.
-    /\b(?:(?:(?:partial|total|complete)\s*)?(?:toe|finger)?nail\s+avulsions?|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}(?:toe|finger)?nail(?:\s+plate)?|(?:toe|finger)?nail\s+(?:plate\s+)?(?:was\s+)?(?:(?:elevated|freed|loosened|lifted|separated)\s+(?:and\s+)?)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matri[xc]ectomy|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
+    /\b(?:(?:(?:partial|total|complete)\s*)?(?:toe|finger)?nail\s+avulsions?|avulsion\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}(?:toe|finger)?nail(?:\s+plate)?|(?:toe|finger)?nail\s+(?:(?:plate|border|edge|spicule)\s+)?(?:was\s+)?(?:(?:elevated|freed|loosened|lifted|separated)\s+(?:and\s+)?)?avulsed|nail\s+debridement|debridement\s+of\s+(?:\w+\s+){0,3}nails?|nails?\s+(?:were\s+|was\s+)?debrided|debrided\s+(?:\w+\s+){0,2}nails?|nail\s+trimming|trimm(?:ed|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}(?:toe|finger)?nails?|matri[xc]ectomy|matri(?:x|ces)\s+(?:was\s+|were\s+)?(?:ablated|destroyed|cauterized|phenolized)|nail\s+excision|excision\s+of\s+(?:the\s+)?nail)\b/gi,
   ],
   [
     'peel',

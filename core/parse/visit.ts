@@ -280,6 +280,10 @@ export interface Problem {
 }
 
 /** Problems from the assessment/plan: numbered or bulleted items, or one per line. */
+/** A line about the visit's level, not a problem: "MDM moderate: …", "E/M: 99214-25", "99213", "Total time 35 min". */
+const VISIT_LINE =
+  /^\s*(?:mdm\b|medical\s+decision[- ]making|e\s*\/\s*m\b|e&m\b|level\s+of\s+(?:service|mdm)|(?:total\s+)?time\s*(?::|spent|\d|was|of)|(?:99[2-4]\d\d|g2211)\b)/i;
+
 export function problemsOf(sections: Section[], spanOf: (start: number, end: number) => Span | undefined): Problem[] {
   const out: Problem[] = [];
   // A note without an assessment heading: its numbered items ("1. Warts — LN2", "2. Seb derm — start ketoconazole") are the plan.
@@ -329,6 +333,12 @@ export function problemsOf(sections: Section[], spanOf: (start: number, end: num
       lineEnded = /[.!]\s*$/.test(u.text);
       if (numberedOnly && u.lineStart && u.label === undefined && !PROBLEM_NUMBER.test(u.text) && !current) continue;
       if (numberedOnly && u.lineStart && u.label === undefined && !PROBLEM_NUMBER.test(u.text) && !/^\s{2,}|^\s*[-*•]\s/.test(u.text)) {
+        flush();
+        continue;
+      }
+      // "MDM moderate: new prescription drug management …", "99214-25", "Total time 35 min": the visit's own lines under
+      // the plan close its last problem and are no part of it (nor a problem of their own).
+      if (u.lineStart && VISIT_LINE.test(u.text)) {
         flush();
         continue;
       }

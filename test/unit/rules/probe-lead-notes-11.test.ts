@@ -151,3 +151,57 @@ describe('"Deep layer closed with 4-0 Monocryl, epidermis with 5-0 nylon. Final 
     expect(r.dx).toEqual([['L72.0'], ['L72.0'], ['L72.0']]);
   });
 });
+
+describe('a partial nail avulsion told as "lateral nail border avulsed" with the matrix ablated by phenol', () => {
+  it.each([
+    ['Lateral nail border avulsed (partial avulsion). Matrix ablated with 88% phenol x3 applications of 30 sec.', ['11750-TA']],
+    ['Lateral nail border avulsed (partial avulsion).\nThe matrix was ablated with 88% phenol, neutralized with alcohol.', ['11750-TA']],
+    ['Partial nail avulsion, lateral border, followed by chemical matrixectomy with 88% phenol.', ['11750-TA']],
+    ['Lateral nail border avulsed (partial avulsion). Matrix not treated.', ['11730-TA']],
+  ])('%s → %j (§ nail codes: 11750 removes the nail for good, 11730 only avulses)', (text, lines) => {
+    const r = codeNote(`Indication: painful ingrown nail, L great toe, lateral border.\nProcedure: Digital block L hallux. ${text}\n`);
+    expect(r.lines).toEqual(lines);
+  });
+});
+
+describe('the visit\'s own lines under the plan ("MDM moderate: …", "99214-25") are no part of its last problem', () => {
+  const note = [
+    'Established patient. Medicare.',
+    'Assessment/Plan',
+    '1. Papulopustular rosacea, worsening: start doxycycline 40 mg daily, continue metronidazole.',
+    '2. Irritated/inflamed skin tags x12 axillae: removed today with curved scissors, hemostasis with AlCl3.',
+    'MDM moderate: new prescription drug management for rosacea.',
+    '99214-25',
+    '',
+  ].join('\n');
+
+  it('the skin tags are not also managed beyond their removal: the E/M links the rosacea only', () => {
+    const r = codeNote(note, { payer: 'medicare' });
+    expect(r.lines).toEqual(['99214-25', '11200']);
+    expect(r.dx).toEqual([['L71.9'], ['L91.8']]);
+  });
+
+  it('the problems are the two numbered items', () => {
+    const problems = parseNote(`Date of Service: 11/20/2026\n${note}`).visit.problems;
+    expect(problems.map((p) => [p.text, p.separatelyManaged])).toEqual([
+      ['Papulopustular rosacea, worsening', true],
+      ['Irritated/inflamed skin tags x12 axillae', false],
+    ]);
+  });
+});
+
+describe("a visit's one specimen and its one unlettered result need no confirming", () => {
+  it('no could-not-read notice for "Path: compound nevus …" under the only excision', () => {
+    const r = codeNote(
+      [
+        'Procedure: Excision of changing nevus, R nasal sidewall, with complex repair.',
+        'Lesion 0.6 cm; excised with 2 mm margins, excised diameter 1.0 cm. Wide undermining, complex layered closure with debridement of wound edges. Repair length 2.8 cm.',
+        'Path: compound nevus with mild atypia, margins clear (received 11/28).',
+        '',
+      ].join('\n'),
+    );
+    expect(r.lines).toEqual(['11441', '13152', '88305']);
+    expect(r.dx).toEqual([['D22.39'], ['D22.39'], ['D22.39']]);
+    expect(r.findings).not.toContain('documentation/could-not-read');
+  });
+});
