@@ -101,7 +101,7 @@ export function codeEncounter(input: Encounter, settings: Settings = defaultSett
     },
     pathologyFor(label) {
       if (!label) return undefined;
-      reportsByLabel ??= reportPerLabel(encounter.pathology);
+      reportsByLabel ??= reportPerLabel(reportsOfThisVisit(encounter));
       return reportsByLabel.get(label.toUpperCase());
     },
     lesion(label) {
@@ -256,10 +256,22 @@ function toClaimLine(l: DraftLine): ClaimLine {
   };
 }
 
+/**
+ * The reports that can be results of this visit's specimens. Today's specimen cannot have been collected before today
+ * (as core/reconcile reads it across files): a result for tissue collected earlier, shown beside the note (a chart's
+ * result pane, a quoted earlier report), is the earlier visit's specimen, even under the same label.
+ */
+function reportsOfThisVisit(encounter: Encounter): Encounter['pathology'] {
+  const dos = encounter.visit.dateOfService;
+  if (!dos) return encounter.pathology;
+  return encounter.pathology.filter((r) => !r.collectedDate || r.collectedDate >= dos);
+}
+
 /** Specimen status within one encounter; core/reconcile refines it across visits. */
 export function summarizeSpecimens(encounter: Encounter, lines: readonly DraftLine[], settings: Settings): SpecimenSummary[] {
+  const reports = reportsOfThisVisit(encounter);
   return encounter.specimens.map((s) => {
-    const report = encounter.pathology.find((r) => r.specimenLabel.toUpperCase() === s.label.toUpperCase());
+    const report = reports.find((r) => r.specimenLabel.toUpperCase() === s.label.toUpperCase());
     const interp = lines.find((l) => l.family === 'pathology' && l.specimenLabels.some((x) => x.toUpperCase() === s.label.toUpperCase()));
     let status: SpecimenSummary['status'];
     if (settings.pathology === 'external' || s.destination === 'external' || report?.labBills) status = report ? 'billed' : 'sent';
