@@ -2954,7 +2954,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     // "Packing placed: No", "Loculations broken up: No", "no packing needed": a step answered no is not done.
     const done = all
       .replace(/^[^\n:]{0,60}:[ \t]*(?:no|none|n\/?a|not\s+(?:done|placed|needed|present))\b[^\n]*$/gim, '')
-      .replace(/\b(?:no|without|not)\s+(?:\w+\s+){0,2}?(?:loculat\w*|pack(?:ed|ing)|iodoform)\b/gi, '');
+      .replace(/\b(?:no|without|not)\s+(?:\w+\s+){0,2}?(?:loculat\w*|pack(?:ed|ing)|iodoform)\b/gi, '')
+      // "Loculations not present", "packing not needed": the negation after the word.
+      .replace(/\b(?:loculat\w*|packing)\s+(?:(?:was|were)\s+)?(?:not\s+(?:present|seen|noted|found|identified|needed|required|placed|used)|absent)\b/gi, '');
     if (/\b(?:complicated|complex|multiple|loculat\w*|pack(?:ed|ing)|iodoform|several\s+abscess|abscesses)\b/i.test(done)) procedure.complicated = true;
   }
   if (lesionType) procedure.lesionType = lesionType;

@@ -34,7 +34,9 @@ function lesionCount(ctx: RuleContext, p: Procedure, nouns = LESION_NOUNS): numb
 
 const ABSCESS = /abscess|purulen|\bpus\b|fluctuan|furuncle|carbuncle|paronychia|infected|suppurat|\bboil\b/;
 const COMPLICATED = /locul|packing|packed|iodoform|multiple abscess|several abscess|septat/;
-const NEGATED_COMPLICATION = /\b(?:no|without|not|nor)\s+(?:[a-z]+\s+){0,2}?(?:packing|packed|locul\w*|septat\w*)/g;
+// "No packing", and "loculations not present" / "packing not needed" (the negation after the word).
+const NEGATED_COMPLICATION =
+  /\b(?:no|without|not|nor)\s+(?:[a-z]+\s+){0,2}?(?:packing|packed|locul\w*|septat\w*)|\b(?:packing|locul\w*|septat\w*)\s+(?:(?:was|were)\s+)?(?:not\s+(?:present|seen|noted|found|identified|needed|required|placed|used)|absent)\b/g;
 
 /** "simple I&D", "simple incision and drainage", "I&D (simple)", "Complexity: simple": the note calls the drainage simple. */
 const CALLED_SIMPLE =

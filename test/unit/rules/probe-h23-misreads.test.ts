@@ -2,8 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { codeEncounter, summarizeSpecimens } from '../../../core/engine';
 import { Settings } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
+import { codeNote } from './note-harness';
 
 // Misreads found by the round-8 page probe (h23, test/fixtures/emr README): each case is one general form, coded end to end.
+
+describe('an I&D whose complication is negated after the word is simple (§14: 10060 vs 10061)', () => {
+  it.each([
+    ['loculations not present', '10060'],
+    ['Loculations were not seen. No packing.', '10060'],
+    ['packing not needed', '10060'],
+    ['loculations absent; wound left open', '10060'],
+    ['loculations broken up with a hemostat; packing not needed', '10061'],
+    ['loculations present, packed with iodoform gauze', '10061'],
+  ])('"%s" → %s', (clause, code) => {
+    const r = codeNote(
+      'Exam: R upper back 1.5 cm fluctuant tender abscess with a central pustule.\n' +
+        `Procedure: Incision and drainage of abscess, R upper back. 1% lidocaine; stab incision with #11 blade; 2 mL of pus expressed; ${clause}. Dressing applied.\n`,
+    );
+    expect(r.lines).toEqual([code]);
+  });
+});
 
 describe("a result of an earlier date shown beside today's note is not the result of today's specimen of that label (§3.2, §7.1)", () => {
   const NOTE = (collected: string) =>
