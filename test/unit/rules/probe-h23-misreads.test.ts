@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeEncounter, summarizeSpecimens } from '../../../core/engine';
 import { Settings } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
+import { unitLabels } from '../../../core/parse/unit-labels';
 import { codeNote } from './note-harness';
 
 // Misreads found by the round-8 page probe (h23, test/fixtures/emr README): each case is one general form, coded end to end.
@@ -41,5 +42,24 @@ describe("a result of an earlier date shown beside today's note is not the resul
   it('collected on the visit date: it is the result of today’s specimen A', () => {
     const draft = codeEncounter(parseNote(NOTE('11/23/2026')), Settings.parse({}));
     expect(draft.lines.map((l) => `${l.code} ${l.status}`)).toEqual(['11602 ready', '88305 ready']);
+  });
+});
+
+describe('a drug form names the unit in the label ("Total volume (mL): 0.9"; §9.1 J3301 per 10 mg)', () => {
+  it.each([
+    ['Total volume (mL): 0.9', 'Total volume: 0.9 mL  '],
+    ['Total triamcinolone (mg): 9', 'Total triamcinolone: 9 mg  '],
+    ['Units injected (units): 100', 'Units injected: 100 units  '],
+    ['Volume (mL): 0.9 mL', 'Volume (mL): 0.9 mL'],
+  ])('%s', (input, expected) => {
+    expect(unitLabels(input)).toBe(expected);
+  });
+
+  it('Kenalog-10 with the total volume in a (mL) field = 9 mg = J3301 x1', () => {
+    const r = codeNote(
+      'Assessment: Keloids, chest (L91.0), symptomatic.\n' +
+        'Procedure: Intralesional injection\nSite: Chest (keloids)\nDrug: Kenalog-10 (10 mg/mL)\nNumber of lesions injected: 3\nTotal volume (mL): 0.9\n',
+    );
+    expect(r.lines).toEqual(['11900', 'J3301']);
   });
 });
