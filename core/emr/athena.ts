@@ -1,8 +1,8 @@
-import { blockText, frameDocument } from './block-text';
+import { blockText } from './block-text';
 import { defineAdapter } from './define-adapter';
 import { composePatient, dateOfServiceIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
 import { sectionsByHeadings } from './read';
-import type { Scope } from './scope';
+import { framesBeside, type Scope } from './scope';
 
 /**
  * athenaOne (athenaNet / athenaClinicals). The top page stays globalframeset.esp while
@@ -29,10 +29,8 @@ function chartDocuments(scope: Scope): Document[] {
 
 function findChartDocuments(scope: Scope): Document[] {
   for (const sel of ['iframe#frMain,frame#frMain', 'iframe#frameContent,frame#frameContent']) {
-    const docs = scope
-      .all(sel)
-      .map((f) => frameDocument(f))
-      .filter((d): d is Document => Boolean(d?.body));
+    // With the frames beside it: a procedure pane next to frMain is part of the encounter.
+    const docs = framesBeside(scope, sel);
     if (docs.length > 0) return docs;
   }
   // Opened directly (a frame reloaded on its own, or the content script running inside frMain).
@@ -86,4 +84,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/encounter-billing-tab-claim-submitted.html
  * - test/fixtures/emr/athena/ap-ordered-list-icd-chips.html
  * - test/fixtures/emr/athena/ap-table-problem-order-icd.html (A/P as a problem | order | ICD table)
+ * - test/fixtures/emr/athena/exam-ap-and-procedures-sibling-frames.html (a procedure frame beside frMain)
  */

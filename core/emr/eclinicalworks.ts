@@ -1,8 +1,8 @@
-import { blockText, frameDocument } from './block-text';
+import { blockText } from './block-text';
 import { type ChartSection, defineAdapter } from './define-adapter';
 import { composePatient, dateOfServiceIn, firstDateIn, firstText, identityFromText, identityOf, mergeIdentity } from './identity';
 import { lineText, sectionsByHeadings } from './read';
-import type { Scope } from './scope';
+import { framesBeside, type Scope } from './scope';
 
 /**
  * eClinicalWorks V11/V12 web ("webemr"): an AngularJS shell at
@@ -16,9 +16,7 @@ import type { Scope } from './scope';
 
 /** Where the note is: the viewer frame's document when open (with the frames beside it: a split note), else the shell. */
 function noteRoots(scope: Scope): Node[] {
-  const frames = [...new Set(scope.all('[id*=ProgNote],[name*=ProgNote]').flatMap((f) => [...(f.parentElement?.children ?? [])]))]
-    .map((f) => frameDocument(f)?.body)
-    .filter((b): b is HTMLElement => Boolean(b));
+  const frames = framesBeside(scope, '[id*=ProgNote],[name*=ProgNote]').map((d) => d.body);
   if (frames.length > 0) return frames;
   const container = scope.all('#progressNoteContainer,[id*=progressNote],[id*=ProgressNote],.bootbox,[role=dialog]');
   if (container.length > 0) return container;
@@ -114,4 +112,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-assessment-table-procedures-subtable.html (ICD table)
  * - test/fixtures/emr/eclinicalworks/progress-note-procedures-table-and-notes.html
  * - test/fixtures/emr/eclinicalworks/progress-note-two-sibling-frames.html (note split over two frames)
+ * - test/fixtures/emr/eclinicalworks/progress-note-free-text-br-caps-headings.html (free text: <br> lines, CAPS titles with a colon)
  */

@@ -70,3 +70,14 @@ export function scopeOf(doc: Document, url = ''): Scope {
   };
   return { doc, url, roots, all, first };
 }
+
+/**
+ * The documents of the frames `selector` names and of the chart frames beside them (one parent): a note split over
+ * sibling frames (eCW's ProgNote viewer and a Procedure Notes pane; athenaOne's frMain and a procedure pane in
+ * frameContent) is one chart.
+ */
+export function framesBeside(scope: Scope, selector: string): Document[] {
+  return [...new Set(scope.all(selector).flatMap((f) => [...(f.parentElement?.children ?? [])]))]
+    .map((f) => (isNonChartFrame(f) ? undefined : frameDocument(f)))
+    .filter((d): d is Document => !!d?.body);
+}

@@ -130,6 +130,27 @@ describe('shadow DOM and frames', () => {
   });
 });
 
+describe('frames beside the chart frame', () => {
+  const srcdoc = (html: string) => html.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  it('athenaOne: a procedure frame beside frMain in frameContent is read with it; a shim menu frame there is not', () => {
+    const frMain =
+      '<html><body><div class="patient-banner"><span class="patientname">TEST, PATIENT-9902</span></div><h3>Assessment / Plan</h3><p>1. SCC L forearm - excised, see Procedures.</p></body></html>';
+    const procedures = '<html><body><h3>Procedures</h3><p>Excision L forearm, excised diameter 2.0 cm, repair length 3.5 cm.</p></body></html>';
+    const shim = '<html><body><h3>Procedures</h3><p>Menu: Cryotherapy | Shave biopsy</p></body></html>';
+    const content = `<html><body><iframe id="frMain" srcdoc="${srcdoc(frMain)}"></iframe><iframe id="frProcedures" srcdoc="${srcdoc(procedures)}"></iframe><iframe class="shimiframe" srcdoc="${srcdoc(shim)}"></iframe></body></html>`;
+    const wrapper = `<html><body><iframe id="frameContent" srcdoc="${srcdoc(content)}"></iframe></body></html>`;
+    const page = loadBody(`<iframe id="GlobalNav" srcdoc="<p>nav</p>"></iframe><iframe id="GlobalWrapper" srcdoc="${srcdoc(wrapper)}"></iframe>`);
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.adapter).toBe('athena');
+    expect(snap.sections.map((s) => [s.role, s.text.split('\n')[1]])).toEqual([
+      ['note', undefined],
+      ['assessment', '1. SCC L forearm - excised, see Procedures.'],
+      ['procedure', 'Excision L forearm, excised diameter 2.0 cm, repair length 3.5 cm.'],
+    ]);
+  });
+});
+
 describe('collapsed sections', () => {
   it('text in hidden, display:none and closed <details> sections is read', () => {
     const page = loadBody(
