@@ -354,10 +354,11 @@ function fieldGridCell(cell: Element): typeof HEADER_ROW | { prefix?: string; ke
   if (row === info.head || row === info.group) return HEADER_ROW;
   const spanned = info.prefixes?.get(cell);
   if (spanned !== undefined) return { prefix: spanned };
-  // A row header cell names its own row ("<th>Collected</th><td>…</td>"): no column label.
+  // A row header cell names its own row ("<th>Collected</th><td>…</td>"): no column label. Neither does a note row's cell
+  // spanning the columns ("Repair: layered, 2.5 cm" under its lesion's row).
   const col = Array.prototype.indexOf.call(row.children, cell);
   const label = info.labels[col];
-  if (tableTag(cell) === 'TH' || row.children.length < 2 || !label) return undefined;
+  if (tableTag(cell) === 'TH' || row.children.length < 2 || !label || (cell as HTMLTableCellElement).colSpan > 1) return undefined;
   const k = info.keyCol;
   if (k >= 0 && (col === k || col === k + 1)) return col === k ? { prefix: `${k > 0 ? BREAK1 : ''}${label} `, key: true } : {};
   return { prefix: `${label}: ` };

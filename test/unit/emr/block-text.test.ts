@@ -182,6 +182,12 @@ describe('blockText', () => {
       'Part A: Skin, R forearm, shave | Diagnosis: SCC in situ.\nMargins involved.\nPart B: Skin, L back, punch | Diagnosis: Dermatofibroma.',
     ],
     [
+      "a note row under a lesion's row (an indent cell, then one cell spanning the rest) is plain text, not the spanned column's field",
+      '<table><tr><th>#</th><th>Site</th><th>Procedure</th></tr><tr><td>1</td><td>R upper arm</td><td>Excision</td></tr>' +
+        '<tr><td></td><td colspan="2">Repair: intermediate, 2.5 cm</td></tr><tr><td>2</td><td>L cheek</td><td>Shave biopsy</td></tr></table>',
+      '#: 1 | Site: R upper arm | Procedure: Excision\nRepair: intermediate, 2.5 cm\n#: 2 | Site: L cheek | Procedure: Shave biopsy',
+    ],
+    [
       'a <label> before its inline value reads as a labeled field; a label with its own colon and a title label over a block do not get another',
       '<div><label>Site</label><span>L upper arm</span></div><div><label>Size:</label> <span>0.9 cm</span></div><div><label><input type="checkbox" checked> Cryo</label> <span>x2</span></div><label>Plan</label><div>RTC 3 months</div>',
       'Site: L upper arm\nSize: 0.9 cm\nCryo: x2\nPlan\nRTC 3 months',
