@@ -85,4 +85,6 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-previous-visits-accordion-open.html
  * - test/fixtures/emr/ema/chart-pathology-tab-two-reports.html
  * - test/fixtures/emr/ema/visit-collapsed-panels-grid-cells.html (hidden panels, CSS-grid cells)
+ * - test/fixtures/emr/ema/visit-ap-items-strong-key-value-lines.html (A&P items: <strong>-keyed procedure lines split by <br>)
+ * - test/fixtures/emr/ema/visit-procedure-note-lesion-table-note-rows.html (one row per lesion, its repair in a colspan note row)
  */

@@ -64,4 +64,5 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/progress-note-smarttext-preview-and-hide-copy.html
  * - test/fixtures/emr/epic/notes-activity-note-in-viewer-frame.html
  * - test/fixtures/emr/epic/procedure-record-question-answer-radios.html (Question | Answer table, radio answers)
+ * - test/fixtures/emr/epic/progress-note-smartphrase-tables-merged-headers.html (SmartPhrase tables under merged title rows)
  */

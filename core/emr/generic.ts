@@ -72,4 +72,7 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/bilingual-spanish-english-template-labels.html
  * - test/fixtures/emr/generic/visit-note-beside-print-preview-copy.html
  * - test/fixtures/emr/generic/procedure-record-bold-banner-yes-no-boxes.html (unlabeled Yes/No boxes, bold-only name)
+ * - test/fixtures/emr/generic/visit-beside-earlier-path-result-pane.html (an earlier date's result beside today's visit)
+ * - test/fixtures/emr/generic/markdown-rendered-note.html (rendered Markdown: <h2>, nested <ul>, <code>)
+ * - test/fixtures/emr/generic/sign-note-dialog-preview-over-editor.html (open Sign-note <dialog> over the editor: one note, twice)
  */

@@ -884,4 +884,92 @@ export const PAGES: PageCase[] = [
     // Cells are labeled by their column ("Question: … | Answer: …": core/parse reads the row as one field); only the chosen radio's word.
     contains: [['procedure', 'Question: Cryotherapy of additional lesions performed | Answer: No']],
   },
+  {
+    file: 'ema/visit-ap-items-strong-key-value-lines.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment'],
+    patient: 'Test, Patient-850   MRN: 900850',
+    dateOfService: '11/23/2026',
+    // Each A&P item's procedure as <strong>-keyed lines split by <br>: one field a line.
+    contains: [['assessment', 'Procedure: Shave biopsy (tangential)\nLocation: R dorsal forearm']],
+  },
+  {
+    file: 'athena/exam-ap-and-procedures-sibling-frames.html',
+    adapter: 'athena',
+    roles: ['assessment', 'procedure'],
+    patient: 'TEST, PATIENT-851   MRN: 900851',
+    dateOfService: '11/23/2026',
+    // The procedure pane is a frame beside frMain (both three frames deep): read with it.
+    contains: [
+      ['assessment', 'LN2 to 2 lesions'],
+      ['procedure', 'repair length 3.5 cm'],
+    ],
+  },
+  {
+    file: 'nextech/visit-procedure-form-output-datalist-optgroup.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-852   MRN: 900852',
+    dateOfService: '11/23/2026',
+    // The chosen option of each grouped <select>, the <output> values; no <datalist> suggestion.
+    contains: [
+      ['procedure', 'Technique: Punch\n'],
+      ['procedure', 'Drug: Kenalog-10 (10 mg/mL)\nNumber of lesions injected: 3'],
+      ['procedure', 'Total volume (mL): 0.9'],
+    ],
+  },
+  {
+    file: 'epic/progress-note-smartphrase-tables-merged-headers.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-853   MRN: 900853',
+    dateOfService: '11/23/2026',
+    contains: [['procedure', 'SHAVE REMOVAL']],
+  },
+  {
+    file: 'generic/visit-beside-earlier-path-result-pane.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment', 'pathology'],
+    patient: 'Test, Patient-854   MRN: 900854',
+    dateOfService: '11/23/2026',
+    // The earlier date's result is read as a report (the engine keeps it off today's specimen A).
+    contains: [['pathology', 'Collected: 10/30/2026']],
+  },
+  {
+    file: 'generic/markdown-rendered-note.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-855   MRN: 900855',
+    dateOfService: '11/23/2026',
+    contains: [
+      ['procedure', 'Number of tags: 12'],
+      ['assessment', '1. Actinic keratoses, forehead L57.0'],
+    ],
+  },
+  {
+    file: 'eclinicalworks/progress-note-free-text-br-caps-headings.html',
+    adapter: 'ecw',
+    // One <div> of <br> lines: no DOM headings; the parser splits the capitalised titles.
+    roles: ['note'],
+    patient: 'Test, Patient-856   MRN: 900856',
+    dateOfService: '11/23/2026',
+    contains: [['note', 'PROCEDURE:\nIncision and drainage of abscess, R upper back.']],
+  },
+  {
+    file: 'generic/sign-note-dialog-preview-over-editor.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-857   MRN: 900857',
+    dateOfService: '11/23/2026',
+    contains: [['procedure', '2. Punch biopsy, R anterior thigh, 4 mm punch']],
+  },
+  {
+    file: 'ema/visit-procedure-note-lesion-table-note-rows.html',
+    adapter: 'ema',
+    roles: ['header', 'procedure', 'assessment'],
+    patient: 'Test, Patient-858   MRN: 900858',
+    dateOfService: '11/24/2026',
+    // One row per lesion read as fields; the note row under a lesion (indent cell + colspan) is plain text, not "Site: …".
+    contains: [['procedure', 'Margin: 0.2 cm | Specimen: A\nRepair: intermediate, layered closure']],
+  },
 ];
