@@ -14,7 +14,8 @@ import {
 } from './counted-biopsies';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
-import { behaviorOf, indicationsOf, setServiceDate } from './lexicon';
+import { behaviorOf, cosmeticOf, indicationsOf, setServiceDate } from './lexicon';
+import { findCount, NUMBER_WORDS } from './measure';
 import { resetMemos } from './memo';
 import { withNumberedAssessmentRows } from './numbered-rows';
 import { withoutOtherEncounters } from './other-encounters';
@@ -287,6 +288,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   mergeRetoldCounts(parsed);
   noSpecimensSent(parsed, body);
   jarAfterDestruction(parsed);
+  splitCosmeticRemainder(parsed);
   expandCountedBiopsies(parsed, body);
   dropBiopsySummaries(parsed);
   dropPluralRetellings(parsed);
@@ -1372,6 +1374,43 @@ function matchLabelsByOrder(pathology: PathologyReport[], specimens: Specimen[])
 function dateLabelled(text: string, label: RegExp): string | undefined {
   const m = label.exec(text.length > 20_000 ? text.slice(0, 20_000) : text);
   return m ? parseDate(text.slice(m.index + m[0].length, m.index + m[0].length + 40)) : undefined;
+}
+
+const MORE_CLAUSE = new RegExp(String.raw`;\s*((?:\d{1,2}|${NUMBER_WORDS})\s+(?:more|others?|additional)\b[^;.\n]*)`, 'i');
+
+/**
+ * "LN2 today: irritated SKs x3 on the back treated; 4 more on the face treated at patient request for cosmetic reasons.":
+ * one benign destruction told of two groups of lesions, only the second cosmetic. The first group keeps its medical
+ * indication and its own count; the second is a destruction of its own (its count, its site, cosmetic), so the line can be
+ * split between payer and patient (§12.2, §12.5). Only when each part counts its lesions and only the later part says
+ * cosmetic.
+ */
+function splitCosmeticRemainder(parsed: ParsedProcedure[]): void {
+  for (let i = parsed.length - 1; i >= 0; i--) {
+    const p = parsed[i] as ParsedProcedure;
+    const proc = p.procedure;
+    if (proc.kind !== 'destruction-benign' || proc.status !== 'performed' || !proc.cosmetic || p.block.parent) continue;
+    const m = MORE_CLAUSE.exec(proc.text);
+    if (!m?.[1]) continue;
+    const rest = m[1];
+    const before = proc.text.slice(0, m.index);
+    if (!cosmeticOf(rest) || cosmeticOf(before)) continue;
+    const n1 = findCount(before);
+    const n2 = findCount(rest);
+    if (n1 === undefined || n2 === undefined) continue;
+    const site = pickSite(findSites(rest, { strict: true }))?.site;
+    const copy: ParsedProcedure = {
+      ...p,
+      procedure: { ...proc, id: `${proc.id}.2`, text: rest.trim(), count: n2, cosmetic: true, indications: [], ...(site ? { site } : {}) },
+    };
+    proc.text = before.trim();
+    proc.count = n1;
+    proc.indications = indicationsOf(before);
+    delete proc.cosmetic;
+    const own = pickSite(findSites(before, { strict: true }))?.site;
+    if (own) proc.site = own;
+    parsed.splice(i + 1, 0, copy);
+  }
 }
 
 function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {

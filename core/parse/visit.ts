@@ -260,6 +260,9 @@ const RESULT_FOLLOW_UP =
   /\b(?:will\s+)?(?:call|notify|contact|message|phone)\s+(?:(?:the\s+)?(?:pt|patient)\s+|her\s+|him\s+|them\s+)?(?:w\/|with|re:?|about|once|when)\s+(?:the\s+)?(?:path(?:ology)?|results?|bx\s+results?|biopsy\s+results?)\b[^.;\n]*|\b(?:next\s+steps?|further\s+(?:tx|treatment|management)|(?:definitive\s+)?treatment|plan)\s+(?:will\s+)?depend\w*\s+on\s+(?:the\s+)?(?:path(?:ology)?|results?|biopsy|bx)\b[^.;\n]*/gi;
 const PROCEDURE_ONLY =
   /\b(?:biops|bx|ln2|cryo|liquid\s+nitrogen|destruction|destroyed|excis|shave|punch|ed&c|ed\s*&\s*c|mohs|ilk|intralesional|curettage|removed|snip|i\s*&\s*d\b|incis(?:ed|ion)\s+(?:and|&)\s+drain|drained)/i;
+/** "after topical lidocaine", "EMLA cream applied 45 min prior": numbing for today's procedure, no problem managed. */
+const ANESTHETIC =
+  /\b(?:emla|lmx\s*\d*|ela-?max|betacaine|benzocaine|pliaglis|topical\s+(?:anesthetic|anaesthetic|numbing)|(?:topical\s+)?(?:lidocaine|lido|xylocaine|tetracaine|prilocaine))(?:\s+\d+(?:\.\d+)?\s*%)?(?:\s+(?:cream|gel|ointment|oint|jelly))?(?:\s+(?:w\/|with)\s+epi\w*)?/gi;
 /** A drug strength per volume, with the drug named before it ("Kenalog 10 mg/mL", "triamcinolone 40 mg/cc"). */
 const INJECTED_STRENGTH =
   /\b(?:(?:kenalog|triamcinolone(?:\s+acetonide)?|tac|5-?fu|fluorouracil|lidocaine|lido)[-\s]*)?\d+(?:\.\d+)?\s*mg\s*\/\s*(?:ml|cc)\b/gi;
@@ -380,6 +383,7 @@ function problemFrom(head: string, whole: string, start: number, end: number, sp
     body
       .replace(/\bcontinue\s+(?:to\s+)?(?:monitor|observe|watch)\b/gi, ' monitor ')
       .replace(WOUND_CARE, ' ')
+      .replace(ANESTHETIC, ' ')
       .replace(RESULT_FOLLOW_UP, ' '),
   );
   const p: Problem = { text, separatelyManaged: managed && !(PROCEDURE_ONLY.test(body) && !MANAGED.test(body.replace(PROCEDURE_ONLY, ''))) };

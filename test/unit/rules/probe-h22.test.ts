@@ -225,3 +225,43 @@ describe('probe notes 648-659: misreads of unseen styles', () => {
     expect(r.lines).toEqual(['17000', '17003 x5']);
   });
 });
+
+describe('after delivery: numbing, "N min prior", one destruction told of two groups', () => {
+  it.each([
+    ['EMLA cream applied 45 min prior, curettage of 8 lesions.'],
+    ['EMLA applied 1 hr prior to curettage of 8 lesions.'],
+    ['Topical lidocaine applied 30 minutes prior to the procedure; curettage of 8 lesions.'],
+  ])('"%s" is today\'s curettage, and the numbing cream manages no problem (E/M-25 to the other one)', (text) => {
+    const r = codeNote(
+      `Assessment/Plan:\n1. Molluscum (B08.1), trunk - ${text}\n2. Atopic dermatitis (L20.9) - start triamcinolone 0.1% ointment bid.\nLevel of service: 99213-25.\n`,
+    );
+    expect(r.lines).toEqual(['99213-25', '17110']);
+    expect(r.dx[0]).toEqual(['L20.9']);
+  });
+
+  it('a history told with "prior to" stays history: "BCC excised prior to moving here"', () => {
+    const r = codeNote('HPI: BCC R forearm excised prior to moving here.\nAssessment/Plan:\n1. AK L temple - LN2.\n');
+    expect(r.lines).toEqual(['17000']);
+  });
+
+  it('"snip removal … after topical lidocaine" is the procedure\'s numbing, not management of the tags', () => {
+    const r = codeNote(
+      'Assessment/Plan:\n1. Acrochordons, irritated, neck (L91.8) - snip removal of 6 tags after topical lidocaine.\n2. Seborrheic dermatitis (L21.9) - start ketoconazole 2% shampoo.\nLevel of service: 99213-25.\n',
+    );
+    expect(r.lines).toEqual(['99213-25', '11200']);
+    expect(r.dx[0]).toEqual(['L21.9']);
+  });
+
+  it.each([
+    [
+      'LN2 today: irritated SKs x3 on the back treated; 4 more on the face treated at patient request for cosmetic reasons.',
+      ['17110', '17110'],
+      ['insurance', 'self-pay'],
+    ],
+    ['LN2 today: irritated SKs x3 on the back; 4 more on the face treated too.', ['17110'], ['insurance']],
+  ])('one LN2 for "%s"', (plan, lines, billing) => {
+    const r = codeNote(`Assessment/Plan:\n1. Seborrheic keratoses - ${plan}\n`);
+    expect(r.lines).toEqual(lines);
+    expect(r.dx.map((d) => (d[0] === 'Z41.1' ? 'self-pay' : 'insurance'))).toEqual(billing);
+  });
+});
