@@ -178,6 +178,9 @@ function unitTriggers(u: Unit): Trigger[] {
   return triggers.sort((a, b) => a.start - b.start);
 }
 
+/** "s/p Mohs R cheek 11/11/2026", "status post excision … on 10/02/26": an earlier surgery told with its date. */
+const PRIOR_DATED_SURGERY = /\b(?:s\/p|status\s+post)\s+(?:[\w&/-]+\s+){0,6}?(?:on\s+|\(\s*)?\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+
 function siteOfUnits(all: Unit[]): Site | undefined {
   const units = all.filter((u) => !isBoilerplate(u));
   for (const u of units) {
@@ -186,11 +189,18 @@ function siteOfUnits(all: Unit[]): Site | undefined {
       if (s) return s;
     }
   }
+  // "POD 7 s/p Mohs R cheek 11/11/2026 with advancement flap." before "New: 5 mm papule L ear helix …": a line telling an
+  // earlier, dated surgery names that surgery's site, so it is asked last (a re-closed dehiscence has no other site).
+  return namedSite(units, false) ?? (units.some((u) => !u.field && PRIOR_DATED_SURGERY.test(u.text)) ? namedSite(units, true) : undefined);
+}
+
+function namedSite(units: Unit[], priorSurgery: boolean): Site | undefined {
   for (const u of units) {
     if (u.field && (PROCEDURE_FIELDS.test(u.field) || SITE_FIELDS.test(u.field) || isDxField(u.field))) {
       const s = matchSite(u.value ?? '');
       if (s) return s;
     }
+    if (!u.field && !priorSurgery && PRIOR_DATED_SURGERY.test(u.text)) continue;
     if (
       !u.field ||
       !/^(?:anesth|consent|dressing|hemostasis|wound\s+care|complication|instruction|ebl|estimated\s+blood|risks|time\s*out|follow|patho|path\b|lab|plan|history|hx|pmh|hpi|allerg|med)/.test(

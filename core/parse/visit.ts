@@ -90,6 +90,12 @@ export function dateOfServiceOf(text: string): string | undefined {
       const d = parseDate(line.slice(field.index + field[0].length));
       if (d) return d;
     }
+    // A banner's cell: "Test, Patient (MRN 900901) | DOB 02/02/1951 | Visit 11/17/2026 | Medicare".
+    const cell = /(?:^|[|•·]\s*)(?:visit|encounter|seen|dos)\s*[:#]?\s*(?=\d)/i.exec(line);
+    if (cell && !otherDay) {
+      const d = parseDate(line.slice(cell.index + cell[0].length));
+      if (d) return d;
+    }
     // A title among the first lines, its date set off by a dash or a bar: "Dermatology clinic - 11/24/2026 - Doe, Jane",
     // "Doe, Jane - Excision note - 11/25/2026" (not "seen in clinic on 10/01/2026").
     // The first lines may also open with the date: "11/22/2026  Test, Patient-623".

@@ -755,6 +755,17 @@ class Linker {
       // the problem that cites the test's result is the condition tested for.
       else if (FUNGAL_TEST_WORDS.test(this.ctx.encounter.sections[ps.section]?.slice(ps.start, ps.end) ?? '')) texts.push(pr.text);
     }
+    // "KOH prep … positive for hyphae" in the exam and "Tinea corporis - start terbinafine" in the plan: when no text of the
+    // test names an infection, the visit's one problem naming a fungal infection is what the test looked for.
+    FUNGAL_WORDS.lastIndex = 0;
+    if (!FUNGAL_WORDS.test(texts.join('\n'))) {
+      const fungal = this.ctx.encounter.visit.problems.filter((pr) => {
+        FUNGAL_WORDS.lastIndex = 0;
+        return FUNGAL_WORDS.test(pr.text) && !HEDGE_BEFORE.test(pr.text.slice(0, Math.max(0, pr.text.search(FUNGAL_WORDS))));
+      });
+      if (fungal.length === 1) texts.push((fungal[0] as (typeof fungal)[number]).text);
+    }
+    FUNGAL_WORDS.lastIndex = 0;
     const text = texts.join('\n');
     for (const m of text.matchAll(FUNGAL_WORDS)) {
       const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);

@@ -39,6 +39,7 @@ const sentencesOf = (text: string) => text.split(/(?<=[.;])\s+|\n+/);
 export function frozenSectionInText(text: string): { blocks: number | undefined } | undefined {
   // Most procedure texts never say "frozen": skip splitting them into sentences.
   if (!FROZEN_WORD.test(text)) return undefined;
+  let found: { blocks: number | undefined } | undefined;
   for (const sentence of sentencesOf(text)) {
     if (!/frozen[\s-]*sections?/i.test(sentence) || /\bmohs\b/i.test(sentence)) continue;
     // "No frozen section", and an op-note field left negative ("Frozen sections: Not performed", "… none").
@@ -48,10 +49,12 @@ export function frozenSectionInText(text: string): { blocks: number | undefined 
       )
     )
       continue;
+    // "… with frozen section margin control." then "Frozen sections (2 blocks) read by …": a later sentence may count them.
     const m = BLOCKS.exec(sentence);
-    return { blocks: m ? toNumber(m[1] as string) : undefined };
+    if (m) return { blocks: toNumber(m[1] as string) };
+    found ??= { blocks: undefined };
   }
-  return undefined;
+  return found;
 }
 
 const FROZEN_WORD = /frozen/i;

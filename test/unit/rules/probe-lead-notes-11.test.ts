@@ -205,3 +205,63 @@ describe("a visit's one specimen and its one unlettered result need no confirmin
     expect(r.findings).not.toContain('documentation/could-not-read');
   });
 });
+
+describe("a KOH done for the visit's one named fungal infection links it, though the plan does not cite the test", () => {
+  it.each([
+    ['A/P: Tinea corporis - start terbinafine cream BID x 3 weeks.', ['B35.4'], []],
+    // A hedged infection names none: the positive test links the sampled site's dermatophytosis and asks to confirm it.
+    ['A/P: Annular rash of the trunk, r/o tinea corporis vs nummular eczema.', ['B35.9'], ['diagnosis/link']],
+    // Two infections: the test is not told to be for either; the positive test decides, with the same question.
+    ['A/P:\n1. Tinea corporis - terbinafine cream.\n2. Tinea pedis - econazole.', ['B35.9'], ['diagnosis/link']],
+  ])('%s → %j', (plan, dx, findings) => {
+    const r = codeNote(
+      `New patient. Annular scaly plaques, abdomen and flanks.\nKOH prep performed in office from the leading edge: positive for hyphae.\n${plan}\n`,
+    );
+    expect(r.lines).toEqual(['87220']);
+    expect(r.dx).toEqual([dx]);
+    for (const f of findings) expect(r.findings).toContain(f);
+  });
+});
+
+describe('"Mohs follow-up, POD 7 s/p Mohs R cheek 11/11/2026 with advancement flap" is a post-op visit in that global period', () => {
+  it("a biopsy of the ear (69100, §1.3) in that global is unrelated: 79 (§10.3); the Mohs line names no site of today's", () => {
+    const r = codeNote(
+      'Mohs follow-up, POD 7 s/p Mohs R cheek 11/11/2026 with advancement flap. Sutures removed, healing well.\nNew: 5 mm crusted papule L ear helix, pt reports bleeding. Shave bx performed (A), r/o SCC.\n',
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['69100-79', '88305']);
+  });
+
+  it.each([
+    ['POD 7 s/p excision L forearm 11/13/2026.', '2026-11-13'],
+    ['Post-op day #10 after excision of SCC R shin 11/10/2026.', '2026-11-10'],
+  ])('%s → the surgery of %s', (line, date) => {
+    expect(parseNote(`Date of Service: 11/20/2026\n${line}\n`).visit.postOpOf?.date).toBe(date);
+  });
+});
+
+describe('a banner cell "| Visit 11/17/2026 |" dates the visit', () => {
+  it.each([
+    ['Test, Patient-901 (MRN 900901) | DOB 02/02/1951 | Visit 11/17/2026 | Medicare', '2026-11-17'],
+    ['Test, Patient-901 • Encounter 11/17/2026 • BCBS', '2026-11-17'],
+    ['Test, Patient-901 | Last visit 10/01/2026 | DOS 11/17/2026', '2026-11-17'],
+  ])('%s → %s', (banner, date) => {
+    expect(parseNote(`${banner}\nA/P: AKs x3 face - LN2.\n`).visit.dateOfService).toBe(date);
+  });
+});
+
+describe('frozen blocks counted in a later sentence than the one naming the frozen section', () => {
+  it('"… with frozen section margin control." then "Frozen sections (2 blocks) read …": 88331 + 88332 (§7.1)', () => {
+    const r = codeNote(
+      [
+        'Procedure: Excision of BCC (biopsy-proven 11/02/2026), L forehead, with frozen section margin control.',
+        'Lesion 1.1 cm, 4 mm margins, excised diameter 1.9 cm. Frozen sections (2 blocks) read by Dr. Lee (pathologist, same group): margins clear.',
+        'Intermediate layered closure 3.5 cm.',
+        '',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11642', '12052', '88331', '88332']);
+    expect(r.findings).not.toContain('pathology/frozen-section');
+  });
+});
