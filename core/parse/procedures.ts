@@ -2697,7 +2697,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   }
   // "Dx: AKs, r/o BCC L nasal ala, SKs.": of a list of diagnoses, the one naming this procedure's site.
   const dx = clinicalDxOf(b);
-  const siteDx = siteDxPart(dx, b.site?.key);
+  const blockSiteKey = b.site?.key;
+  const siteDx = siteDxPart(dx, blockSiteKey);
   // "Biopsy-proven nodular BCC of the R nasal tip … and SCC in situ of the L dorsal hand …" on the line before: this site's part.
   const contextDx = dx ? undefined : siteDxPart(unitTexts(b.context, [], ' '), b.site?.key);
   const found =
@@ -3067,7 +3068,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const intentScope = b.split ? seg : ctxAll;
   procedure.indications = indicationsOf(intentScope);
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
-  const ownDx = siteDxPart(dx, procedure.site?.key);
+  // The same question as siteDx unless the procedure's site was narrowed since (a nail's digit): asked once.
+  const ownDx = procedure.site?.key === blockSiteKey ? siteDx : siteDxPart(dx, procedure.site?.key);
   const clinicalDiagnosis = ownDx ?? itemDxOf(b, dx) ?? dx ?? contextDx;
   const specimenLabel = specimenLabelOf(b, seg);
   // "Shave removal, all sent to path:" then "1. L upper back …": a list header's sending applies to every item it introduces.
