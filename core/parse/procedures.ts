@@ -2370,6 +2370,9 @@ function defectDiameterOf(text: string): number | undefined {
   return undefined;
 }
 
+const PUNCH_EXCISION =
+  /\b(\d{1,2}(?:\.\d)?)\s*(mm|cm)\s+punch\b(?!\s*(?:biops|bx))(?=\s+excision|[^.;\n]{0,40}?\b(?:to\s+excise|excis(?:ed|ing)\s+(?:the\s+)?(?:lesion|cyst|nevus|papule|nodule)))/i;
+
 function excisedDiameterOf(text: string): number | undefined {
   const m =
     /\b(?:excised\s+diameter|total\s+excised\s+(?:diameter|size)|excision\s+(?:size|diameter)|excised\s+(?:size|lesion\s+(?:size|diameter))|size\s+(?:of\s+)?(?:the\s+)?excised\s+(?:area|lesion)|diameter\s+(?:including|incl\.?|with)\s+margins?)\s*(?:of|was|is|:|=|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
@@ -2379,6 +2382,9 @@ function excisedDiameterOf(text: string): number | undefined {
     const incl = /(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s*(?:total\s+)?(?:excised\s+diameter|including\s+(?:the\s+)?margins?|with\s+margins\s+included)\b/i.exec(
       text,
     );
+    // "An 8 mm punch was used to excise the lesion in full", "6 mm punch excision": the punch's diameter was excised.
+    const punch = PUNCH_EXCISION.exec(text);
+    if (punch?.[1] && punch[2]) return round(punch[2].toLowerCase() === 'mm' ? Number(punch[1]) / 10 : Number(punch[1]));
     if (!incl?.[1] || !incl[2]) return undefined;
     return round(incl[2].toLowerCase() === 'mm' ? Number(incl[1]) / 10 : Number(incl[1]));
   }
@@ -2402,6 +2408,9 @@ function specimenWordLabel(text: string): string | undefined {
   const m = SPECIMEN_WORD_LABEL.exec(text);
   return m?.[1] && /^[A-Z]/.test(m[1]) ? m[1] : undefined;
 }
+
+/** "Path A.", ", path B", "to path C": a capital jar letter right after the word (never "path a few days"). */
+const PATH_JAR = /\b[Pp](?:ath|ATH)(?:ology|OLOGY)?\s+([A-H])\d?\s*(?:[.;,)]|$)/m;
 
 function specimenLabelOf(b: Block, seg: string): string | undefined {
   if (b.enumerated && !b.enumerated.unlabeled) return b.enumerated.label;
@@ -2464,7 +2473,8 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
     if (inline?.[1] && /^[A-Z0-9]/.test(inline[1])) return inline[1].toUpperCase();
   }
   if (b.labelKind === 'specimen' && b.label) return b.label;
-  return undefined;
+  // "#2 Atypical nevus L abdomen 4 mm - shave removal, path B.": the jar the procedure's own line names, not its item number.
+  return PATH_JAR.exec(b.trigger.text)?.[1];
 }
 
 /** The title of the numbered item a block belongs to: its label's line, or the line after a bare "13. ". */
@@ -3105,7 +3115,7 @@ export function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: 
   if (kind === 'shave-removal' || kind === 'skin-tag-removal' || kind === 'nail' || kind === 'debridement' || kind === 'destruction-malignant') {
     return (
       Boolean(specimenLabel) ||
-      /\b(?:sent\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|in[- ]office|outside)\s+){0,2}(?:path|pathology|histo|dermpath|dermatopathology|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimens?\s+(?:was\s+|were\s+)?(?:sent|submitted)|specimens?\s+(?:to|for)\s+(?:the\s+)?(?:path|pathology|histo\w*|derm\s*path\w*|dermatopath\w*|lab)\b|to\s+pathology|for\s+histolog|[,;–—-]\s*(?:sent\s+)?(?:to\s+)?(?:path|pathology|dermpath)\s*(?:[.;]|$))/i.test(
+      /\b(?:sent\s+(?:to|for)\s+(?:(?:our|the|in[- ]house|in[- ]office|outside)\s+){0,2}(?:path|pathology|histo|dermpath|dermatopathology|the\s+lab|lab)|submitted\s+(?:to|for)\s+(?:path|pathology|histo)|specimens?\s+(?:was\s+|were\s+)?(?:sent|submitted)|specimens?\s+(?:to|for)\s+(?:the\s+)?(?:path|pathology|histo\w*|derm\s*path\w*|dermatopath\w*|lab)\b|to\s+pathology|for\s+histolog|[,;–—-]\s*(?:sent\s+)?(?:to\s+)?(?:path|pathology|dermpath)(?:\s+[A-H]\d?)?\s*(?:[.;]|$))/i.test(
         text,
       )
     );

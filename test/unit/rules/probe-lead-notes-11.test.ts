@@ -265,3 +265,25 @@ describe('frozen blocks counted in a later sentence than the one naming the froz
     expect(r.findings).not.toContain('pathology/frozen-section');
   });
 });
+
+describe('jars named "Path A." / "path B" on numbered items, and a punch used to excise', () => {
+  it('"#1 … Path A." and "#2 … shave removal …, path B." are jars A and B, both sent (88305 x2)', () => {
+    const note = [
+      'A/P:',
+      '#1 Atypical nevus R upper arm 6 mm - excision w/ 2 mm margins today, simple closure 2 cm. Path A.',
+      '#2 Atypical nevus L abdomen 4 mm - shave removal (saucerization) to mid dermis, path B.',
+      '',
+    ].join('\n');
+    expect(codeNote(note).lines).toEqual(['11300', '11401', '88305 x2']);
+    expect(parseNote(`Date of Service: 11/20/2026\n${note}`).procedures.map((p) => p.specimenLabel)).toEqual(['A', 'B']);
+  });
+
+  it.each([
+    ['After consent, an 8 mm punch was used to excise the lesion in full. Defect closed with 4-0 nylon.', '11401'],
+    ['6 mm punch excision of the lesion, closed with two sutures.', '11401'],
+    ['4 mm punch excision, closed with one suture.', '11400'],
+  ])('%s → %s (the punch diameter is the excised diameter, §3.1)', (text, code) => {
+    const r = codeNote(`Procedure: excision of a symptomatic dermatofibroma, R medial thigh, 4 mm.\n${text} Specimen to path.\n`);
+    expect(r.lines[0]).toBe(code);
+  });
+});
