@@ -2620,6 +2620,10 @@ const NOT_DONE_FIELD = /^[ \t]*(?:[^:\n]{0,60}\s)?(?:performed|done|completed)(?
 /** Blocks whose procedure was told as history or negated (no procedure made): their closures follow them. */
 const HISTORY_BLOCKS = new WeakMap<Block, 'history' | 'negated'>();
 
+/** "(separate practice)", "at an outside clinic": another practice's work. */
+const OTHER_PRACTICE =
+  /\b(?:separate|another|different|outside)\s+(?:practice|office|clinic|facility)\b|\b(?:done|performed)\s+(?:elsewhere|at\s+(?:another|an\s+outside|a\s+different)\b)/i;
+
 /** Block → Procedure with its facts. History mentions and plain negations give undefined. */
 export function procedureOf(b: Block, fullText: string, spanOf: (start: number, end: number) => Procedure['span']): ParsedProcedure | undefined {
   const all = blockText(b);
@@ -2649,6 +2653,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       if (intentOf(outer.clause.replace(/\($/, ''), b.section.role === 'history') === 'history') intent = 'history';
     }
   }
+  // "Mohs by Dr. Ito this morning (separate practice): …": what another practice did is history here (its repair is not).
+  const otherPractice =
+    intent === 'performed' &&
+    OTHER_PRACTICE.test(b.trigger.text) &&
+    !/\b(?:performed|done|today)\b/i.test(b.trigger.text.replace(new RegExp(OTHER_PRACTICE.source, 'gi'), ' '));
+  if (otherPractice) intent = 'history';
   // A template item's "  Plan: Destruction - liquid nitrogen" over "  Lesions treated: 9" or "  Specimen: A": fields
   // that record the work done (a plan for another day has none), the plan's own words naming no later day.
   if (
@@ -2702,7 +2712,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (follow === 'declined' || follow === 'deferred') intent = follow;
   }
   if (intent === 'history' || intent === 'negated') {
-    HISTORY_BLOCKS.set(b, intent);
+    // The repair a referring practice's Mohs sends here is this visit's work: only our own past removals carry theirs.
+    if (!otherPractice) HISTORY_BLOCKS.set(b, intent);
     return undefined;
   }
   // "Dx: AKs, r/o BCC L nasal ala, SKs.": of a list of diagnoses, the one naming this procedure's site.

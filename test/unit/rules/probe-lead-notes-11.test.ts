@@ -287,3 +287,30 @@ describe('jars named "Path A." / "path B" on numbered items, and a punch used to
     expect(r.lines[0]).toBe(code);
   });
 });
+
+describe('a repair after another practice\'s Mohs ("Mohs by Dr. Ito this morning (separate practice)")', () => {
+  it("codes the repair only: the Mohs stages are the referring surgeon's claim", () => {
+    const r = codeNote(
+      [
+        'Post-Mohs repair referral. Mohs by Dr. Ito this morning (separate practice): L lower eyelid BCC cleared in 2 stages, defect 1.2 x 1.0 cm involving the lid margin.',
+        'Repair: Full-thickness eyelid defect repaired with layered closure of tarsus and skin, wedge closure, 1.2 cm.',
+        '',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['12051']);
+  });
+
+  it.each([
+    ['Mohs by Dr. Ito (separate practice): BCC L lower eyelid.', ''],
+    ['Mohs done elsewhere last week; here for the scar.', ''],
+    ['Referred by an outside practice for Mohs of BCC L cheek; Mohs performed today, 2 stages.', 'mohs:performed'],
+    ['Post-Mohs repair referral.', ''],
+  ])('%s → %j', (text, procedures) => {
+    expect(
+      parseNote(`Date of Service: 11/27/2026\n${text}\n`)
+        .procedures.map((p) => `${p.kind}:${p.status}`)
+        .join(' '),
+    ).toBe(procedures);
+  });
+});
