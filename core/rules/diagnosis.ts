@@ -634,7 +634,9 @@ class Linker {
     }
     // Only kinds with a list of fitting conditions can take one from the note (no list: nothing fits, no need to read it).
     if ((!h || GENERIC.has(h)) && !NO_NOTE_WIDE.includes(p.kind) && KIND_FITS[p.kind]) {
-      const better = this.noteReadings().find((x) => !GENERIC.has(x) && fitsKind(p.kind, x) && !this.problemsNameItElsewhere(x, p));
+      // A generic reading of the procedure's own words (a "cyst") takes only a narrower one of the same condition from the
+      // note (its epidermal inclusion cyst), never another condition of the visit (the poison-ivy dermatitis).
+      const better = this.noteReadings().find((x) => !GENERIC.has(x) && fitsKind(p.kind, x) && !this.problemsNameItElsewhere(x, p) && (!h || narrows(h, x)));
       if (better) {
         h = better;
         fromNote = true;
@@ -1188,6 +1190,14 @@ function isCancerCode(code: string): boolean {
 
 /** Readings too generic to beat a specific one from elsewhere in the same procedure. */
 const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:L30.9', 'wart']);
+
+/** Whether `x` names a kind of the condition the generic reading `h` names (L72.9 cyst, L30.9 dermatitis, wart). */
+function narrows(h: Histology, x: Histology): boolean {
+  if (h === 'code:L72.9') return /cyst|^code:L72/.test(x);
+  if (h === 'code:L30.9') return /dermatitis|eczema|^code:L(?:2\d|30)/.test(x);
+  if (h === 'wart') return /wart|verruc|^code:B07/.test(x);
+  return true;
+}
 
 /** The first specific reading, else the first (generic) one. */
 function pickReading(readings: readonly Histology[]): Histology | undefined {

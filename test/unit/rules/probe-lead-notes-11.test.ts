@@ -314,3 +314,19 @@ describe('a repair after another practice\'s Mohs ("Mohs by Dr. Ito this morning
     ).toBe(procedures);
   });
 });
+
+describe('an ILK of a "cyst" takes the note\'s kind of cyst, never another problem of the visit', () => {
+  it('the inflamed EIC is L72.0; the IM Kenalog for poison-ivy dermatitis keeps L23.7', () => {
+    const r = codeNote(
+      [
+        'Intralesional injection for a 2 cm inflamed cyst of the upper back: Kenalog 10 mg/mL 1 mL injected into the cyst.',
+        'Also 96372: Kenalog-40 40 mg IM R gluteal for widespread contact dermatitis (poison ivy).',
+        'A/P: 1) inflamed EIC - ILK as above. 2) ACD from poison ivy, widespread - IM Kenalog given.',
+        '',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11900', 'J3301', '96372', 'J3301 x4']);
+    expect(r.dx).toEqual([['L72.0'], ['L72.0'], ['L23.7'], ['L23.7']]);
+  });
+});
