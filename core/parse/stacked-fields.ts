@@ -79,3 +79,41 @@ export function keyValueRows(text: string): string {
   if (rows.length < 2) return text;
   return text.replace(KEY_VALUE_ROW, (_all, _k: string, label: string, _v: string, value: string) => `${label.replace(/[\s:]+$/, '')}: ${value.trim()}`);
 }
+
+/**
+ * A table whose every cell stacks a small label over its value ("<td><small>Site</small><br>L temple</td>") reads
+ * with the row's cells joined at the label lines:
+ *
+ *   Procedure
+ *   Shave removal | Site
+ *   L temple | Lesion diameter
+ *   0.7 cm
+ *
+ * A run of such lines (a label, then "value | label" lines, then a last value; two of them at least) is one row of
+ * fields: "Procedure: Shave removal | Site: L temple | Lesion diameter: 0.7 cm".
+ */
+const CELL_THEN_LABEL = /^(.*\S)[ \t]*\|[ \t]*([^|]+)$/;
+
+export function stackedCells(text: string): string {
+  if (!/\|[^|\n]*\n/.test(text)) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const fields: string[] = [];
+    let label = (lines[i] as string).trim();
+    let j = i + 1;
+    if (isLabel(label)) {
+      for (let m = CELL_THEN_LABEL.exec(lines[j] ?? ''); m?.[1] && m[2] && isLabel(m[2]); m = CELL_THEN_LABEL.exec(lines[++j] ?? '')) {
+        fields.push(`${label.replace(/:$/, '')}: ${m[1].trim()}`);
+        label = m[2].trim();
+      }
+    }
+    const last = lines[j];
+    if (fields.length >= 2 && last !== undefined && !last.includes('|') && isValue(last)) {
+      fields.push(`${label.replace(/:$/, '')}: ${last.trim()}`);
+      out.push(fields.join(' | '));
+      i = j;
+    } else out.push(lines[i] as string);
+  }
+  return out.join('\n');
+}

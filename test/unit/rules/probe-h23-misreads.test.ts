@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeEncounter, summarizeSpecimens } from '../../../core/engine';
 import { Settings } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
+import { stackedCells } from '../../../core/parse/stacked-fields';
 import { unitLabels } from '../../../core/parse/unit-labels';
 import { codeNote } from './note-harness';
 
@@ -61,5 +62,31 @@ describe('a drug form names the unit in the label ("Total volume (mL): 0.9"; §9
         'Procedure: Intralesional injection\nSite: Chest (keloids)\nDrug: Kenalog-10 (10 mg/mL)\nNumber of lesions injected: 3\nTotal volume (mL): 0.9\n',
     );
     expect(r.lines).toEqual(['11900', 'J3301']);
+  });
+});
+
+describe('a table whose cells stack a label over their value ("<td><small>Site</small><br>L temple</td>") reads as fields', () => {
+  it.each([
+    [
+      'one row of stacked cells is one line of fields',
+      'Procedures\nProcedure\nShave removal | Site\nL temple | Lesion diameter\n0.7 cm | Specimen\nA\nPlan',
+      'Procedures\nProcedure: Shave removal | Site: L temple | Lesion diameter: 0.7 cm | Specimen: A\nPlan',
+    ],
+    ['one "value | label" line is not yet a row (a caption and a two-cell row)', 'Site\nL temple | Size\n0.7 cm', 'Site\nL temple | Size\n0.7 cm'],
+    [
+      'a right cell that is no field name leaves the lines alone',
+      'Procedure\nShave removal | Tolerated well\nL temple | Site\n0.7 cm',
+      'Procedure\nShave removal | Tolerated well\nL temple | Site\n0.7 cm',
+    ],
+  ])('%s', (_name, input, expected) => {
+    expect(stackedCells(input)).toBe(expected);
+  });
+
+  it('each row of such a table is coded, its specimen too', () => {
+    const r = codeNote(
+      'Procedures\nProcedure\nShave removal | Site\nL temple | Lesion diameter\n0.7 cm | Indication\nIrritated, bleeding | Specimen\nA - dermatopathology\n' +
+        'Procedure\nDestruction of benign lesions (LN2) | Site\nR dorsal hand | Lesions\n5 verrucae | Indication\nPainful | Specimen\nNone\n',
+    );
+    expect(r.lines).toEqual(['11311', '17110', '88305']);
   });
 });
