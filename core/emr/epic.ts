@@ -65,4 +65,5 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/notes-activity-note-in-viewer-frame.html
  * - test/fixtures/emr/epic/procedure-record-question-answer-radios.html (Question | Answer table, radio answers)
  * - test/fixtures/emr/epic/progress-note-smartphrase-tables-merged-headers.html (SmartPhrase tables under merged title rows)
+ * - test/fixtures/emr/epic/procedures-card-table-stacked-labels.html (card cells: a label stacked over its value)
  */

@@ -972,4 +972,13 @@ export const PAGES: PageCase[] = [
     // One row per lesion read as fields; the note row under a lesion (indent cell + colspan) is plain text, not "Site: …".
     contains: [['procedure', 'Margin: 0.2 cm | Specimen: A\nRepair: intermediate, layered closure']],
   },
+  {
+    file: 'epic/procedures-card-table-stacked-labels.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-859   MRN: 900859',
+    dateOfService: '11/24/2026',
+    // Each cell stacks its label over its value: the row's text runs "value | label" (core/parse/stacked-fields.ts joins it).
+    contains: [['procedure', 'Shave removal | Site\nL temple | Lesion diameter\n0.7 cm']],
+  },
 ];
