@@ -384,9 +384,10 @@ function countIn(text: string): number | undefined {
         })
       : positioned,
   );
-  // "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number.
+  // "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number. A table's
+  // footer row ("Total | 9" under "Site | Number of AKs treated") is such a label too.
   const labels =
-    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
+    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=|]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
   for (let m = labels.exec(t), k = 0; m && k < 6; m = labels.exec(t), k++) {
     const n = m[1] ? wordNumber(m[1]) : undefined;
     if (n !== undefined) return n;

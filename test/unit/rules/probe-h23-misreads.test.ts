@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codeEncounter, summarizeSpecimens } from '../../../core/engine';
 import { Settings } from '../../../core/model';
 import { parseNote } from '../../../core/parse';
+import { findCount } from '../../../core/parse/measure';
 import { stackedCells } from '../../../core/parse/stacked-fields';
 import { unitLabels } from '../../../core/parse/unit-labels';
 import { codeNote } from './note-harness';
@@ -88,5 +89,38 @@ describe('a table whose cells stack a label over their value ("<td><small>Site</
         'Procedure\nDestruction of benign lesions (LN2) | Site\nR dorsal hand | Lesions\n5 verrucae | Indication\nPainful | Specimen\nNone\n',
     );
     expect(r.lines).toEqual(['11311', '17110', '88305']);
+  });
+});
+
+describe('a table of lesions per site closed by a "Total" row counts the total (§2.1)', () => {
+  it.each([
+    ['Site | Number of AKs treated\nForehead | 3\nScalp | 4\nDorsal hands | 2\nTotal | 9', 9],
+    ['Site | Count\nR cheek | 2\nL cheek | 1\nTotal | 3', 3],
+  ])('%j → %i', (text, n) => {
+    expect(findCount(text)).toBe(n);
+  });
+
+  it('the freeze-thaw cycles above the table are no count: 9 AKs = 17000 + 17003 x8', () => {
+    const r = codeNote(
+      'Procedures\nDestruction of premalignant lesions (actinic keratoses) with liquid nitrogen, 2 freeze-thaw cycles.\n' +
+        'Site | Number of AKs treated\nForehead | 3\nScalp | 4\nDorsal hands | 2\nTotal | 9\n',
+    );
+    expect(r.lines).toEqual(['17000', '17003 x8']);
+  });
+});
+
+describe('an assessment restating biopsies by count only ("NUBs x3 - biopsied.") adds no biopsy (§1.2, §7.2)', () => {
+  it('three documented biopsies stay three specimens', () => {
+    const r = codeNote(
+      'Procedure Note\nShave biopsy, L cheek, 0.5 cm, specimen A.\nPunch biopsy 4 mm, R thigh, 0.6 cm, specimen B.\nShave biopsy, upper back, 0.4 cm, specimen C.\n' +
+        'Assessment\nNeoplasms of uncertain behavior x3 - biopsied.\n',
+    );
+    expect(r.lines).toEqual(['11104', '11103 x2', '88305 x3']);
+    expect(r.findings).not.toContain('biopsy/technique-documented');
+  });
+
+  it('a plan biopsy naming its site elsewhere is still its own', () => {
+    const r = codeNote('Procedure Note\nShave biopsy, L cheek, 0.5 cm, specimen A.\nAssessment\nNUB, R shin - punch biopsy today, specimen B.\n');
+    expect(r.lines).toEqual(['11104', '11103', '88305 x2']);
   });
 });
