@@ -575,7 +575,10 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
             (!q.procedure.site?.key || sameSiteKey(p.procedure.site?.key, q.procedure.site.key))) ||
           (vague &&
             q.procedure.kind.startsWith('biopsy') &&
-            (sameSiteKey(p.procedure.site?.key, q.procedure.site?.key) || (q.specimenLabel !== undefined && jars.includes(q.specimenLabel))))) &&
+            // "NUBs x3 - biopsied." naming no site: the biopsies the procedure part documents, not another one.
+            (!p.procedure.site ||
+              sameSiteKey(p.procedure.site.key, q.procedure.site?.key) ||
+              (q.specimenLabel !== undefined && jars.includes(q.specimenLabel))))) &&
         // "HPI: … wants 3 skin tags removed" is a request; the plan's "Tags x3 L neck: snip" is what was done.
         (q.procedure.status === 'performed' || p.procedure.status !== 'performed') &&
         // "then complex repair" in the plan, "Complex repair … alar rim" in the op note: a part of the same site is the same.
