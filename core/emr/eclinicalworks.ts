@@ -113,4 +113,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-procedures-table-and-notes.html
  * - test/fixtures/emr/eclinicalworks/progress-note-two-sibling-frames.html (note split over two frames)
  * - test/fixtures/emr/eclinicalworks/progress-note-free-text-br-caps-headings.html (free text: <br> lines, CAPS titles with a colon)
+ * - test/fixtures/emr/eclinicalworks/progress-note-biopsy-table-assessment-count.html (bold-<td> header table; 'x3 - biopsied' restated)
  */

@@ -77,4 +77,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/op-note-mohs-map-block-rows.html
  * - test/fixtures/emr/nextech/visit-bootstrap-label-value-rows.html (label / value column rows)
  * - test/fixtures/emr/nextech/visit-procedure-form-output-datalist-optgroup.html (<output>, read-only inputs, <datalist>, <optgroup>)
+ * - test/fixtures/emr/nextech/visit-cryotherapy-site-count-table-total.html (lesions per site, a <tfoot> Total row)
  */

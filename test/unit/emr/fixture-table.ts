@@ -981,4 +981,25 @@ export const PAGES: PageCase[] = [
     // Each cell stacks its label over its value: the row's text runs "value | label" (core/parse/stacked-fields.ts joins it).
     contains: [['procedure', 'Shave removal | Site\nL temple | Lesion diameter\n0.7 cm']],
   },
+  {
+    file: 'nextech/visit-cryotherapy-site-count-table-total.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-860   MRN: 900860',
+    dateOfService: '11/24/2026',
+    // A column of bare counts keeps its columns; the footer row is read as the count (core/parse/measure.ts).
+    contains: [['procedure', 'Dorsal hands | 2\nTotal | 9']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-biopsy-table-assessment-count.html',
+    adapter: 'ecw',
+    roles: ['assessment', 'procedure'],
+    patient: 'Test, Patient-861   MRN: 900861',
+    dateOfService: '11/24/2026',
+    // A header row of bold <td>s is no field grid: the rows keep their columns.
+    contains: [
+      ['procedure', 'Procedure | Site | Lesion size | Specimen\nShave biopsy | L cheek | 0.5 cm | A'],
+      ['assessment', 'x3 - D49.2 (Primary) - biopsied'],
+    ],
+  },
 ];
