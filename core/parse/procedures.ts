@@ -1349,6 +1349,15 @@ function siteDxPart(dx: string | undefined, key: string | undefined): string | u
   return here.length === 1 && here[0] && dxLike(here[0]) ? here[0].trim() : undefined;
 }
 
+/** Of a sentence that adds another lesion with "also"/"plus", the one part naming the site `key`. */
+function alsoPart(text: string, key: string | undefined): string | undefined {
+  if (!key || !/\b(?:also|plus|in\s+addition)\b/i.test(text)) return undefined;
+  const parts = text.split(/[,;]?\s+(?:also|plus|in\s+addition)\b/i);
+  if (parts.length < 2) return undefined;
+  const here = parts.filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
+  return here.length === 1 ? here[0] : undefined;
+}
+
 const DX_WORDS = /\b(?:r\/o|rule\s+out|vs\.?|ddx|nev(?:us|i)|keratos[ie]s|carcinoma|bcc|scc|melanoma|cyst|wart|aks?|sks?)\b/i;
 const dxLike = (t: string) => lesionTypeOf(t) !== undefined || DX_WORDS.test(t);
 
@@ -2722,17 +2731,22 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   const siteDx = siteDxPart(dx, blockSiteKey);
   // "Biopsy-proven nodular BCC of the R nasal tip … and SCC in situ of the L dorsal hand …" on the line before: this site's part.
   const contextDx = dx ? undefined : siteDxPart(unitTexts(b.context, [], ' '), b.site?.key);
+  // "Here for f/u of AKs, also has new 'sore that won't heal' on R temple": the part after "also" naming this site.
+  const alsoDx = siteDx || contextDx ? undefined : alsoPart(dx ?? unitTexts(b.context, [], ' '), blockSiteKey);
   const found =
     lesionTypeOf(seg) ??
     lesionTypeOf(b.trigger.text) ??
     (siteDx ? lesionTypeOf(siteDx) : undefined) ??
     (contextDx ? lesionTypeOf(contextDx) : undefined) ??
+    (alsoDx ? lesionTypeOf(alsoDx) : undefined) ??
     // "13. Inflamed epidermoid cyst - L lower back" over "Procedure: Incision and drainage …": the item's own title
     // names the lesion before any later line does ("RTC 3 months for the keloids").
     (b.label ? lesionTypeOf(itemTitle(b)) : undefined) ??
     // When the dx list names this site, its other entries are other lesions' diagnoses.
     lesionTypeOf(siteDx ? withoutDxFields(b.units) : all) ??
-    lesionTypeOf(siteDx ? withoutDxFields(b.context) : ctx) ??
+    // (Not when the note's part for this site names none: "f/u of AKs, also has new 'sore that won't heal' on R temple"
+    // says nothing of what the temple lesion is.)
+    (alsoDx ? undefined : lesionTypeOf(siteDx ? withoutDxFields(b.context) : ctx)) ??
     (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
   // "Irritated SKs x2, mid back" then "Not sent to pathology (classic SKs)": the context's specific reading of the same
   // lesion (inflamed SK, L82.0) wins over the plain one (§12.2).
@@ -3091,7 +3105,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
   // The same question as siteDx unless the procedure's site was narrowed since (a nail's digit): asked once.
   const ownDx = procedure.site?.key === blockSiteKey ? siteDx : siteDxPart(dx, procedure.site?.key);
-  const clinicalDiagnosis = ownDx ?? itemDxOf(b, dx) ?? dx ?? contextDx;
+  const clinicalDiagnosis = ownDx ?? itemDxOf(b, dx) ?? (alsoDx?.trim() || undefined) ?? dx ?? contextDx;
   const specimenLabel = specimenLabelOf(b, seg);
   // "Shave removal, all sent to path:" then "1. L upper back …": a list header's sending applies to every item it introduces.
   const sendsTissue = sendsTissueOf(kind, b.listOf ? `${all}\n${b.listOf.trigger.text}` : all, specimenLabel);

@@ -330,3 +330,19 @@ describe('an ILK of a "cyst" takes the note\'s kind of cyst, never another probl
     expect(r.dx).toEqual([['L72.0'], ['L72.0'], ['L23.7'], ['L23.7']]);
   });
 });
+
+describe("\"f/u of AKs, also has new 'sore that won't heal' on R temple\": the biopsied lesion is not an AK", () => {
+  it('the temple biopsy is D49.2 before pathology (§13.2); the AKs keep L57.0', () => {
+    const r = codeNote(
+      [
+        'Est pt. Here for 3 month f/u of AKs, also has new "sore that won\'t heal" on R temple.',
+        'R temple: 8 mm ulcerated papule - shave bx performed, specimen A.',
+        'AKs: 6 on scalp, LN2.',
+        '',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11102-XS', '17000', '17003 x5', '88305']);
+    expect(r.dx).toEqual([['D49.2'], ['L57.0'], ['L57.0'], ['D49.2']]);
+  });
+});
