@@ -2663,10 +2663,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     }
   }
   // "Mohs by Dr. Ito this morning (separate practice): …": what another practice did is history here (its repair is not).
+  // (A parenthesis telling another procedure, "ED&C of SCCIS (bx by Dr. Shah at outside clinic 11/03)", is about that one.)
+  const ownWords = OTHER_PRACTICE.test(b.trigger.text) ? b.trigger.text.replace(/\([^()]*\)/g, (p) => (findTriggers(p).length > 0 ? ' ' : p)) : '';
   const otherPractice =
     intent === 'performed' &&
-    OTHER_PRACTICE.test(b.trigger.text) &&
-    !/\b(?:performed|done|today)\b/i.test(b.trigger.text.replace(new RegExp(OTHER_PRACTICE.source, 'gi'), ' '));
+    OTHER_PRACTICE.test(ownWords) &&
+    !/\b(?:performed|done|today)\b/i.test(ownWords.replace(new RegExp(OTHER_PRACTICE.source, 'gi'), ' '));
   if (otherPractice) intent = 'history';
   // A template item's "  Plan: Destruction - liquid nitrogen" over "  Lesions treated: 9" or "  Specimen: A": fields
   // that record the work done (a plan for another day has none), the plan's own words naming no later day.
