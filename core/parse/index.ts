@@ -14,6 +14,7 @@ import {
 } from './counted-biopsies';
 import { parseDate } from './dates';
 import { patientNameOf } from './identity';
+import { jarKeys, sideOf } from './jar-key';
 import { behaviorOf, cosmeticOf, indicationsOf, setServiceDate } from './lexicon';
 import { findCount, NUMBER_WORDS } from './measure';
 import { resetMemos } from './memo';
@@ -1266,22 +1267,10 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
 function legendLabels(unlabeled: readonly ParsedProcedure[], used: ReadonlySet<string>): Map<ParsedProcedure, string> {
   const out = new Map<ParsedProcedure, string>();
   if (unlabeled.length < 2) return out;
-  const pairs: { label: string; where: string }[] = [];
-  for (const text of new Set(unlabeled.map((p) => p.block.section.text))) {
-    for (const group of text.matchAll(/\(([^()\n]{5,160})\)/g)) {
-      const found: { label: string; where: string }[] = [];
-      for (const part of (group[1] as string).split(/[,;]/)) {
-        const m = LEGEND_PAIR.exec(part);
-        if (!m) break;
-        found.push({ label: ((m[1] ?? m[4]) as string).toUpperCase(), where: (m[2] ?? m[3]) as string });
-      }
-      const all = found.length === (group[1] as string).split(/[,;]/).length;
-      if (all && found.length >= 2 && new Set(found.map((f) => f.label)).size === found.length) pairs.push(...found);
-    }
-  }
+  const pairs = [...new Set(unlabeled.map((p) => p.block.section.text))].flatMap((text) => jarKeys(text).flat());
   const fits = (p: ParsedProcedure, where: string): boolean => {
     const site = p.procedure.site;
-    const side = /^(?:r|rt|right)\.?$/i.test(where) ? 'right' : /^(?:l|lt|left)\.?$/i.test(where) ? 'left' : undefined;
+    const side = sideOf(where);
     if (side) return site?.laterality === side;
     const named = resolveSite(where);
     return Boolean(site && named && named.key === site.key && (!named.laterality || named.laterality === site.laterality));
@@ -1289,16 +1278,12 @@ function legendLabels(unlabeled: readonly ParsedProcedure[], used: ReadonlySet<s
   for (const pair of pairs) {
     if (used.has(pair.label)) continue;
     const matching = unlabeled.filter((p) => fits(p, pair.where));
-    if (matching.length !== 1 || out.has(matching[0] as ParsedProcedure)) continue;
-    if (pairs.filter((q) => q.label !== pair.label && fits(matching[0] as ParsedProcedure, q.where)).length > 0) continue;
-    out.set(matching[0] as ParsedProcedure, pair.label);
+    const only = matching.length === 1 ? (matching[0] as ParsedProcedure) : undefined;
+    if (!only || out.has(only) || pairs.some((q) => q.label !== pair.label && fits(only, q.where))) continue;
+    out.set(only, pair.label);
   }
   return out;
 }
-
-/** "A: R upper back", "B - L thigh", "R = A", "left side = B" (one pair of a jar key). */
-const LEGEND_PAIR =
-  /^\s*(?:(?:specimen|spec|jar|bottle)\s+)?([A-H])\s*[:=\-–]\s*([^:=]{1,40}?)\s*$|^\s*([^:=]{1,40}?)\s*=\s*(?:(?:specimen|spec|jar|bottle)\s+)?([A-H])\s*$/i;
 
 /** Pieces of one container told apart for the lab: "inked blue", "separately inked", "tagged with a suture". */
 const TOLD_APART =

@@ -3,6 +3,7 @@ import { findSites, pickSite, resolveSite, type SiteMatch } from '../anatomy/voc
 import type { Procedure, ProcedureKind, RepairFeatures, Site } from '../model';
 import { overBudget } from './budget';
 import { extractDrug } from './drug';
+import { type JarKeyPair, jarKeys, sideOf } from './jar-key';
 import { cosmeticOf, destructionKindOf, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
 import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round, wordNumber } from './measure';
 import { parseObjectMap } from './memo';
@@ -1648,22 +1649,19 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
   });
 }
 
-/** "(R = A, L = B)", "(right: A; left: B)", "(L=A, R=B)": a legend naming each side's jar. */
-const SIDE_LEGEND = /\(\s*(right|left|rt|lt|r|l)\.?\s*(?:=|:|->|→)\s*([A-H])\s*[,;/]\s*(?:and\s+)?(right|left|rt|lt|r|l)\.?\s*(?:=|:|->|→)\s*([A-H])\s*\)/i;
-
 /**
- * "Pigmented papules, bilateral upper arms … Shave biopsies of both (R = A, L = B).": the legend gives each side its jar,
- * so the two biopsies are the right one in A and the left one in B at the site both share.
+ * "Pigmented papules, bilateral upper arms … Shave biopsies of both (R = A, L = B).": the key gives each side its jar
+ * (jar-key.ts), so the two biopsies are the right one in A and the left one in B at the site both share.
  */
 function sideLegendItems(text: string, shared: Site | undefined, n: number, start: number): NonNullable<Block['enumerated']>[] {
-  const m = n === 2 && shared ? SIDE_LEGEND.exec(text) : null;
-  if (!m || !shared) return [];
-  const sideOf = (w: string): 'right' | 'left' => (/^r/i.test(w) ? 'right' : 'left');
-  const a = sideOf(m[1] as string);
-  const b = sideOf(m[3] as string);
-  const jarA = (m[2] as string).toUpperCase();
-  const jarB = (m[4] as string).toUpperCase();
-  if (a === b || jarA === jarB || (shared.laterality && shared.laterality !== 'bilateral')) return [];
+  if (n !== 2 || !shared || (shared.laterality && shared.laterality !== 'bilateral')) return [];
+  const key = jarKeys(text).find((k) => k.length === 2 && k.every((p) => sideOf(p.where)));
+  if (!key) return [];
+  const [first, second] = key as [JarKeyPair, JarKeyPair];
+  const a = sideOf(first.where) as 'right' | 'left';
+  const b = sideOf(second.where) as 'right' | 'left';
+  if (a === b) return [];
+  const [jarA, jarB] = [first.label, second.label];
   return [
     { label: jarA, site: { ...shared, laterality: a }, start, end: start + text.length },
     { label: jarB, site: { ...shared, laterality: b }, start, end: start + text.length },
