@@ -192,16 +192,16 @@ function siteOfUnits(all: Unit[]): Site | undefined {
   }
   // "POD 7 s/p Mohs R cheek 11/11/2026 with advancement flap." before "New: 5 mm papule L ear helix …": a line telling an
   // earlier, dated surgery names that surgery's site, so it is asked last (a re-closed dehiscence has no other site).
-  return namedSite(units, false) ?? (units.some((u) => !u.field && PRIOR_DATED_SURGERY.test(u.text)) ? namedSite(units, true) : undefined);
-}
-
-function namedSite(units: Unit[], priorSurgery: boolean): Site | undefined {
+  let priorSurgery: Site | undefined;
   for (const u of units) {
     if (u.field && (PROCEDURE_FIELDS.test(u.field) || SITE_FIELDS.test(u.field) || isDxField(u.field))) {
       const s = matchSite(u.value ?? '');
       if (s) return s;
     }
-    if (!u.field && !priorSurgery && PRIOR_DATED_SURGERY.test(u.text)) continue;
+    if (!u.field && PRIOR_DATED_SURGERY.test(u.text)) {
+      priorSurgery ??= matchSite(u.text, u.wrapLead);
+      continue;
+    }
     if (
       !u.field ||
       !/^(?:anesth|consent|dressing|hemostasis|wound\s+care|complication|instruction|ebl|estimated\s+blood|risks|time\s*out|follow|patho|path\b|lab|plan|history|hx|pmh|hpi|allerg|med)/.test(
@@ -212,7 +212,7 @@ function namedSite(units: Unit[], priorSurgery: boolean): Site | undefined {
       if (s) return s;
     }
   }
-  return undefined;
+  return priorSurgery;
 }
 
 /**
@@ -1356,7 +1356,7 @@ function alsoPart(text: string, key: string | undefined): string | undefined {
   const parts = text.split(/[,;]?\s+(?:also|plus|in\s+addition)\b/i);
   if (parts.length < 2) return undefined;
   const here = parts.filter((part) => findSites(part, { strict: true }).some((m) => m.site.key === key));
-  return here.length === 1 ? here[0] : undefined;
+  return here.length === 1 ? here[0]?.trim() || undefined : undefined;
 }
 
 const DX_WORDS = /\b(?:r\/o|rule\s+out|vs\.?|ddx|nev(?:us|i)|keratos[ie]s|carcinoma|bcc|scc|melanoma|cyst|wart|aks?|sks?)\b/i;
@@ -2390,10 +2390,9 @@ function excisedDiameterOf(text: string): number | undefined {
       text,
     );
     // "An 8 mm punch was used to excise the lesion in full", "6 mm punch excision": the punch's diameter was excised.
-    const punch = PUNCH_EXCISION.exec(text);
-    if (punch?.[1] && punch[2]) return round(punch[2].toLowerCase() === 'mm' ? Number(punch[1]) / 10 : Number(punch[1]));
-    if (!incl?.[1] || !incl[2]) return undefined;
-    return round(incl[2].toLowerCase() === 'mm' ? Number(incl[1]) / 10 : Number(incl[1]));
+    const sized = incl?.[1] && incl[2] ? incl : PUNCH_EXCISION.exec(text);
+    if (!sized?.[1] || !sized[2]) return undefined;
+    return round(sized[2].toLowerCase() === 'mm' ? Number(sized[1]) / 10 : Number(sized[1]));
   }
   return round(m[2].toLowerCase() === 'mm' ? Number(m[1]) / 10 : Number(m[1]));
 }
@@ -2630,6 +2629,7 @@ const HISTORY_BLOCKS = new WeakMap<Block, 'history' | 'negated'>();
 /** "(separate practice)", "at an outside clinic": another practice's work. */
 const OTHER_PRACTICE =
   /\b(?:separate|another|different|outside)\s+(?:practice|office|clinic|facility)\b|\b(?:done|performed)\s+(?:elsewhere|at\s+(?:another|an\s+outside|a\s+different)\b)/i;
+const OTHER_PRACTICE_ALL = new RegExp(OTHER_PRACTICE.source, 'gi');
 
 /** Block → Procedure with its facts. History mentions and plain negations give undefined. */
 export function procedureOf(b: Block, fullText: string, spanOf: (start: number, end: number) => Procedure['span']): ParsedProcedure | undefined {
@@ -2664,9 +2664,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   // (A parenthesis telling another procedure, "ED&C of SCCIS (bx by Dr. Shah at outside clinic 11/03)", is about that one.)
   const ownWords = OTHER_PRACTICE.test(b.trigger.text) ? b.trigger.text.replace(/\([^()]*\)/g, (p) => (findTriggers(p).length > 0 ? ' ' : p)) : '';
   const otherPractice =
-    intent === 'performed' &&
-    OTHER_PRACTICE.test(ownWords) &&
-    !/\b(?:performed|done|today)\b/i.test(ownWords.replace(new RegExp(OTHER_PRACTICE.source, 'gi'), ' '));
+    intent === 'performed' && OTHER_PRACTICE.test(ownWords) && !/\b(?:performed|done|today)\b/i.test(ownWords.replace(OTHER_PRACTICE_ALL, ' '));
   if (otherPractice) intent = 'history';
   // A template item's "  Plan: Destruction - liquid nitrogen" over "  Lesions treated: 9" or "  Specimen: A": fields
   // that record the work done (a plan for another day has none), the plan's own words naming no later day.
@@ -3105,7 +3103,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (cosmeticOf(intentScope)) procedure.cosmetic = true;
   // The same question as siteDx unless the procedure's site was narrowed since (a nail's digit): asked once.
   const ownDx = procedure.site?.key === blockSiteKey ? siteDx : siteDxPart(dx, procedure.site?.key);
-  const clinicalDiagnosis = ownDx ?? itemDxOf(b, dx) ?? (alsoDx?.trim() || undefined) ?? dx ?? contextDx;
+  const clinicalDiagnosis = ownDx ?? itemDxOf(b, dx) ?? alsoDx ?? dx ?? contextDx;
   const specimenLabel = specimenLabelOf(b, seg);
   // "Shave removal, all sent to path:" then "1. L upper back …": a list header's sending applies to every item it introduces.
   const sendsTissue = sendsTissueOf(kind, b.listOf ? `${all}\n${b.listOf.trigger.text}` : all, specimenLabel);

@@ -759,15 +759,14 @@ class Linker {
     }
     // "KOH prep … positive for hyphae" in the exam and "Tinea corporis - start terbinafine" in the plan: when no text of the
     // test names an infection, the visit's one problem naming a fungal infection is what the test looked for.
-    FUNGAL_WORDS.lastIndex = 0;
-    if (!FUNGAL_WORDS.test(texts.join('\n'))) {
+    // (search() leaves the global pattern's lastIndex alone.)
+    if (texts.join('\n').search(FUNGAL_WORDS) < 0) {
       const fungal = this.ctx.encounter.visit.problems.filter((pr) => {
-        FUNGAL_WORDS.lastIndex = 0;
-        return FUNGAL_WORDS.test(pr.text) && !HEDGE_BEFORE.test(pr.text.slice(0, Math.max(0, pr.text.search(FUNGAL_WORDS))));
+        const at = pr.text.search(FUNGAL_WORDS);
+        return at >= 0 && !HEDGE_BEFORE.test(pr.text.slice(0, at));
       });
-      if (fungal.length === 1) texts.push((fungal[0] as (typeof fungal)[number]).text);
+      if (fungal.length === 1 && fungal[0]) texts.push(fungal[0].text);
     }
-    FUNGAL_WORDS.lastIndex = 0;
     const text = texts.join('\n');
     for (const m of text.matchAll(FUNGAL_WORDS)) {
       const before = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
