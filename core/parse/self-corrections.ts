@@ -8,6 +8,8 @@
 const MARKER = String.raw`(?:actually|correction|i\s+mean|sorry|scratch\s+that|make\s+that|rather|strike\s+that)`;
 /** The separator before the marker ("…", "...", "—", "--", " - ", ","), the marker, and the punctuation after it. */
 const SELF_FIX = new RegExp(String.raw`(?:\.{2,}|…|—|–|--|\s-\s|,)[ \t]*${MARKER}\b[,:;]?[ \t]*(?:[-—–][ \t]*)?`, 'gi');
+/** Most notes have no marker at all: one test before the separators are looked for. */
+const ANY_MARKER = new RegExp(String.raw`\b${MARKER}\b`, 'i');
 const SIDE = /^(?:l|lt|left|r|rt|right|bilat(?:eral)?)\.?$/i;
 const NUMBER = /^\d+(?:\.\d+)?(?:[a-z%]{0,3})?$/i;
 /** "Shave bx, actually a punch bx": one technique said for another. */
@@ -15,7 +17,7 @@ const TECHNIQUE = /^(?:shave|punch|tangential|incisional|excisional|saucerizatio
 const WORD = /[A-Za-z0-9][\w.%/-]*/g;
 
 export function appliedSelfCorrections(text: string): string {
-  if (!/\b(?:actually|correction|i\s+mean|sorry|scratch\s+that|make\s+that|rather|strike\s+that)\b/i.test(text)) return text;
+  if (!ANY_MARKER.test(text)) return text;
   let out = text;
   for (const m of text.matchAll(SELF_FIX)) {
     const at = m.index ?? 0;
