@@ -194,8 +194,14 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   const shadow = shadowOf(el);
   // A web component saved without its shadow DOM shows its title or field label only in an attribute: a container
   // ("<emr-section heading="Procedures">") writes it as its first line, a text-only field ("<emr-field label="Site">") as its label.
-  const attr = shadow || !tag.includes('-') ? null : (el.getAttribute('heading') ?? el.getAttribute('label'));
-  if (attr) push(sink, el.hasAttribute('heading') || el.firstElementChild ? `${attr}${BREAK1}` : `${attr.replace(/:?\s*$/, ':')} `);
+  // So does a value named only for screen readers ("<div aria-label="Site">L hand</div>" beside an icon, no visible label).
+  const attr = shadow
+    ? null
+    : tag.includes('-')
+      ? (el.getAttribute('heading') ?? el.getAttribute('label'))
+      : tag === 'DIV' && !el.firstElementChild && el.getAttribute('aria-label');
+  if (attr && !el.textContent?.startsWith(attr))
+    push(sink, el.hasAttribute('heading') || el.firstElementChild ? `${attr}${BREAK1}` : `${attr.replace(/:?\s*$/, ':')} `);
   // A <slot> shows the host's children assigned to it; its own children are only fallback text.
   const kids = tag === 'SLOT' ? (el as HTMLSlotElement).assignedNodes() : el.childNodes;
   for (const c of shadow ? [shadow] : kids.length ? kids : el.childNodes) walk(c, options, sink, isPre, depth + 1);

@@ -184,6 +184,20 @@ describe('form fields', () => {
   });
 });
 
+describe('values named only for screen readers', () => {
+  it('a text-only <div aria-label> beside an icon reads as a labeled field; containers and repeated labels do not', () => {
+    const page = loadBody(
+      '<h3>Procedure Note</h3><div role="group" aria-label="Procedure summary">' +
+        '<mat-icon aria-hidden="true">place</mat-icon><div aria-label="Site">L dorsal hand</div>' +
+        '<mat-icon aria-hidden="true">straighten</mat-icon><div aria-label="Margins">0.4 cm</div>' +
+        '<div aria-label="Specimen">Specimen A</div><div aria-label="Repair"><b>Intermediate</b>, layered</div></div>',
+    );
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => s.text)).toEqual(['Procedure Note\nSite: L dorsal hand\nMargins: 0.4 cm\nSpecimen A\nIntermediate, layered']);
+  });
+});
+
 describe('checklist rows', () => {
   it('a table row led by an unchecked box is a choice not made; a checked one and a row without a box are read', () => {
     const page = loadBody(
