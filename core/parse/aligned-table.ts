@@ -1,0 +1,81 @@
+/**
+ * A procedure table typed as plain text in fixed-width columns (a <pre> block, a print view, a monospaced export):
+ *
+ *   #  SITE                 TECHNIQUE              LESION   SPECIMEN
+ *   -- -------------------- ---------------------- -------- ---------
+ *   1  L upper back         Shave (tangential)     0.6 cm   A
+ *   2  R posterior thigh    Punch, 4 mm            0.5 cm   B
+ *
+ * Its columns are only spaces apart, so no reader can tell one lesion's site from its technique. The table is turned
+ * into one line of labeled fields per row, the way a page's HTML field grid reads ("#: 1 | Site: L upper back |
+ * Technique: Shave (tangential) | Lesion: 0.6 cm | Specimen: A"); the header and its rule are left out.
+ *
+ * Only a header of at least three column names, two or more spaces apart, with a site column and a procedure column
+ * qualifies; charge grids (code, units, modifiers), Mohs stage maps and a report's part tables are left to their own
+ * readers. Each run of words in a row belongs to the column whose name starts at or just before it.
+ */
+const SITE_COL = /^(?:site|location|anatomic\s+site|body\s+site)$/i;
+const PROC_COL = /^(?:procedure|technique|method|type|biopsy\s+type)$/i;
+const OTHER_READERS = /^(?:cpt|hcpcs|codes?|units?|qty|mods?|modifiers?|stages?|blocks?|parts?|accession|icd|dx\s*code)\b/i;
+const RULE = /^[ \t]*[-=_][-=_ \t]*$/;
+const MAX_CHARS = 200_000;
+
+interface Header {
+  labels: string[];
+  starts: number[];
+}
+
+function headerOf(line: string): Header | undefined {
+  if (line.length > 200 || /[:|\t]/.test(line)) return undefined;
+  const words = [...line.matchAll(/\S+(?: \S+)*/g)];
+  if (words.length < 3 || words.length > 10) return undefined;
+  const labels = words.map((m) => m[0]);
+  if (labels.some((l) => l.length > 25 || /\d/.test(l) || OTHER_READERS.test(l))) return undefined;
+  if (!labels.some((l) => SITE_COL.test(l)) || !labels.some((l) => PROC_COL.test(l))) return undefined;
+  return { labels, starts: words.map((m) => m.index) };
+}
+
+/** "SITE" reads "Site"; a label already in mixed case stays as written. */
+function label(text: string): string {
+  return text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text;
+}
+
+function rowOf(line: string, head: Header): string | undefined {
+  const cells = head.starts.map(() => '');
+  let filled = 0;
+  for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+    let k = head.starts.length - 1;
+    while (k > 0 && m.index < (head.starts[k] as number) - 1) k--;
+    if (!cells[k]) filled++;
+    cells[k] = cells[k] ? `${cells[k]} ${m[0]}` : m[0];
+  }
+  // A row fills at least two columns; a sentence under the table ("All specimens to dermpath.") is one run.
+  if (filled < 2) return undefined;
+  return cells.flatMap((c, k) => (c ? [`${label(head.labels[k] as string)}: ${c}`] : [])).join(' | ');
+}
+
+export function alignedTables(text: string): string {
+  if (text.length > MAX_CHARS) return alignedTables(text.slice(0, MAX_CHARS)) + text.slice(MAX_CHARS);
+  // Quick test: a line with two wide gaps.
+  if (!/\S {2,}\S+(?: \S+)* {2,}\S/.test(text)) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const head = headerOf(lines[i] as string);
+    if (!head) continue;
+    let k = i + 1;
+    const rule = k < lines.length && RULE.test(lines[k] as string);
+    if (rule) k++;
+    const rows: string[] = [];
+    for (; k < lines.length; k++) {
+      const row = rowOf(lines[k] as string, head);
+      if (!row) break;
+      rows.push(row);
+    }
+    if (rows.length === 0) continue;
+    lines.splice(i, k - i, ...rows);
+    i += rows.length - 1;
+    changed = true;
+  }
+  return changed ? lines.join('\n') : text;
+}
