@@ -85,4 +85,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/ap-ordered-list-icd-chips.html
  * - test/fixtures/emr/athena/ap-table-problem-order-icd.html (A/P as a problem | order | ICD table)
  * - test/fixtures/emr/athena/exam-ap-and-procedures-sibling-frames.html (a procedure frame beside frMain)
+ * - test/fixtures/emr/athena/ap-diagnosis-table-and-orders-table.html (A/P: a diagnosis table and an orders table by dx number)
  */

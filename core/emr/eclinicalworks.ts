@@ -114,4 +114,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-two-sibling-frames.html (note split over two frames)
  * - test/fixtures/emr/eclinicalworks/progress-note-free-text-br-caps-headings.html (free text: <br> lines, CAPS titles with a colon)
  * - test/fixtures/emr/eclinicalworks/progress-note-biopsy-table-assessment-count.html (bold-<td> header table; 'x3 - biopsied' restated)
+ * - test/fixtures/emr/eclinicalworks/progress-note-procedures-pre-fixed-columns.html (Procedures as a <pre> of fixed-width columns)
  */

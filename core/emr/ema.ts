@@ -87,4 +87,6 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-collapsed-panels-grid-cells.html (hidden panels, CSS-grid cells)
  * - test/fixtures/emr/ema/visit-ap-items-strong-key-value-lines.html (A&P items: <strong>-keyed procedure lines split by <br>)
  * - test/fixtures/emr/ema/visit-procedure-note-lesion-table-note-rows.html (one row per lesion, its repair in a colspan note row)
+ * - test/fixtures/emr/ema/visit-procedure-form-label-input-no-colon.html (<label> without colon before a typed <input>)
+ * - test/fixtures/emr/ema/visit-pathology-tracking-three-specimens-one-pending.html (the visit's specimen tracking table, one pending)
  */

@@ -75,4 +75,6 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/visit-beside-earlier-path-result-pane.html (an earlier date's result beside today's visit)
  * - test/fixtures/emr/generic/markdown-rendered-note.html (rendered Markdown: <h2>, nested <ul>, <code>)
  * - test/fixtures/emr/generic/sign-note-dialog-preview-over-editor.html (open Sign-note <dialog> over the editor: one note, twice)
+ * - test/fixtures/emr/generic/role-heading-divs-css-bullet-items.html (<div role=heading> titles, CSS-bullet <div> items)
+ * - test/fixtures/emr/generic/visit-note-and-print-preview-iframe.html (the same visit again in a print-preview frame)
  */

@@ -78,4 +78,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/visit-bootstrap-label-value-rows.html (label / value column rows)
  * - test/fixtures/emr/nextech/visit-procedure-form-output-datalist-optgroup.html (<output>, read-only inputs, <datalist>, <optgroup>)
  * - test/fixtures/emr/nextech/visit-cryotherapy-site-count-table-total.html (lesions per site, a <tfoot> Total row)
+ * - test/fixtures/emr/nextech/visit-procedure-grid-aria-label-values.html (CSS grid: icon column, values named by aria-label only)
  */

@@ -1002,4 +1002,82 @@ export const PAGES: PageCase[] = [
       ['assessment', 'x3 - D49.2 (Primary) - biopsied'],
     ],
   },
+  {
+    file: 'ema/visit-procedure-form-label-input-no-colon.html',
+    adapter: 'ema',
+    roles: ['header', 'procedure', 'assessment'],
+    patient: 'Test, Patient-970   MRN: 900970',
+    dateOfService: '11/25/2026',
+    // <label> without a colon before a typed <input value>: the value is read after its label (core/parse reads the field).
+    contains: [['procedure', 'Site L dorsal forearm\nLesion diameter (cm) 0.7']],
+  },
+  {
+    file: 'nextech/visit-procedure-grid-aria-label-values.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-971   MRN: 900971',
+    dateOfService: '11/25/2026',
+    // Values named only by aria-label (icons for labels) read as labeled fields.
+    contains: [['procedure', 'Lesion size: 0.8 cm\nMargins: 0.4 cm']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-procedures-pre-fixed-columns.html',
+    adapter: 'ecw',
+    roles: ['assessment', 'procedure'],
+    patient: 'Test, Patient-972   MRN: 900972',
+    dateOfService: '11/25/2026',
+    // The <pre> keeps its padded columns; core/parse/aligned-table.ts turns the rows into fields.
+    contains: [['procedure', '2  R posterior thigh    Punch, 4 mm            0.5 cm   B']],
+  },
+  {
+    file: 'epic/progress-note-details-sections-wrap-up-charges.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment', 'charges'],
+    patient: 'Test, Patient-973   MRN: 900973',
+    dateOfService: '11/26/2026',
+    // The folded <details> sections of this note are read; the Wrap-up list is the entered charges.
+    contains: [
+      ['procedure', 'Liquid nitrogen to 16 actinic keratoses'],
+      ['charges', '17003 - DESTRUCT PREMALG LES 2-14 x15 (L57.0)'],
+    ],
+  },
+  {
+    file: 'athena/ap-diagnosis-table-and-orders-table.html',
+    adapter: 'athena',
+    roles: ['assessment'],
+    patient: 'TEST, PATIENT-974   MRN: 900974',
+    dateOfService: '11/26/2026',
+    // Tables holding codes or a column of numbers keep their columns.
+    contains: [
+      ['assessment', '1 | B07.8 | Other viral warts'],
+      ['other', 'Skin biopsy, tangential | L upper back, shave biopsy'],
+    ],
+  },
+  {
+    file: 'generic/role-heading-divs-css-bullet-items.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-975   MRN: 900975',
+    dateOfService: '11/26/2026',
+    // <div role="heading"> titles; bullet <div>s (CSS ::before markers) are lines.
+    contains: [['procedure', 'Removal of skin tags by snip excision, neck and upper chest\nNumber of tags: 18']],
+  },
+  {
+    file: 'ema/visit-pathology-tracking-three-specimens-one-pending.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment', 'pathology'],
+    patient: 'Test, Patient-976   MRN: 900976',
+    dateOfService: '11/16/2026',
+    // The visit's tracking table is keyed by specimen: one line per part, the pending one without a diagnosis.
+    contains: [['pathology', 'Specimen C: Punch biopsy | Location: R calf | Status: Pending']],
+  },
+  {
+    file: 'generic/visit-note-and-print-preview-iframe.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-977   MRN: 900977',
+    dateOfService: '11/26/2026',
+    // The print-preview frame repeats the visit (read in place; the parser keeps one copy).
+    contains: [['assessment', 'OFFICE VISIT NOTE']],
+  },
 ];
