@@ -182,7 +182,7 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/unspecified behavior|neoplasm of uncertain nature/, 'unspecified-behavior'],
   // "irritated, bleeding SK", "inflamed and crusted seborrheic keratosis": a word or two may sit between.
   [
-    /(inflamed|irritated)(,? (and )?[a-z]+){0,2},? (seborrh?eic keratos|sk'?s?\b)|\bisk\b|(seborrh?eic keratos[a-z]*|\bsk'?s?)(,? ((on|of|at) (the )?)?(?!(and|or|with|vs|versus|but|not|non|no|without)\b)[a-z]+( [a-z]+)?)?(,| -+)? (irritated|inflamed)\b/,
+    /(inflamed|irritated)( ?\([^)]{1,30}\))?(,? (and )?[a-z]+){0,2},? (seborrh?eic keratos|sk'?s?\b)|\bisk\b|(seborrh?eic keratos[a-z]*|\bsk'?s?)(,? ((on|of|at) (the )?)?(?!(and|or|with|vs|versus|but|not|non|no|without)\b)[a-z]+( [a-z]+)?)?(,| -+)? (irritated|inflamed)\b/,
     'inflamed-seborrheic-keratosis',
   ],
   [/seborrh?eic keratos|\bsks?\b/, 'seborrheic-keratosis'],

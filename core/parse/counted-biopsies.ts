@@ -1,3 +1,6 @@
+import { findSites, pickSite } from '../anatomy/vocabulary';
+import type { Site } from '../model';
+import { jarKeys, sideOf } from './jar-key';
 import type { ParsedProcedure } from './procedures';
 import { jarRanges } from './procedures';
 
@@ -33,8 +36,10 @@ export function expandCountedBiopsies(parsed: ParsedProcedure[], body: string): 
     // Another biopsy told of its own at the same site is one of the counted ones, told line by line.
     if (parsed.some((q) => q !== p && q.procedure.kind.startsWith('biopsy') && q.procedure.site?.key === p.procedure.site?.key)) continue;
     const named = JARS.exec(text);
-    const jars = named ? [named[1] as string, ...((named[2] ?? '').match(/[A-H]/g) ?? [])] : jarRanges(text);
+    const sides = n === 2 && !named ? sideKeyed(text) : undefined;
+    const jars = named ? [named[1] as string, ...((named[2] ?? '').match(/[A-H]/g) ?? [])] : sides ? sides.map((x) => x.label) : jarRanges(text);
     const labels = jars.length === n ? jars : undefined;
+    if (sides) p.procedure.site = sides[0]?.site;
     if (labels) p.specimenLabel = labels[0];
     if (labels && p.procedure.specimenLabel) p.procedure.specimenLabel = labels[0];
     const copies: ParsedProcedure[] = [];
@@ -42,6 +47,8 @@ export function expandCountedBiopsies(parsed: ParsedProcedure[], body: string): 
       const procedure = { ...p.procedure, id: `${p.procedure.id}.${k + 1}`, lesionLabels: [] };
       if (labels) procedure.specimenLabel = labels[k];
       else delete procedure.specimenLabel;
+      const side = sides?.[k];
+      if (side) procedure.site = side.site;
       const copy: ParsedProcedure = { ...p, procedure };
       if (labels) copy.specimenLabel = labels[k];
       else delete copy.specimenLabel;
@@ -49,6 +56,20 @@ export function expandCountedBiopsies(parsed: ParsedProcedure[], body: string): 
     }
     parsed.splice(i + 1, 0, ...copies);
   }
+}
+
+/**
+ * "Punch biopsies x2, one from each shin (R = A, L = B)": a key giving each side its jar makes the two biopsies the right
+ * one in A and the left one in B, at the site the line names without the key ("(R" is the key's, not the shin's side).
+ */
+function sideKeyed(text: string): { label: string; site: Site }[] | undefined {
+  const key = jarKeys(text).find((k) => k.length === 2 && k.every((x) => sideOf(x.where)));
+  const [a, b] = key ?? [];
+  if (!a || !b || sideOf(a.where) === sideOf(b.where)) return undefined;
+  const bare = text.replace(/\([^()\n]*\)/g, (g) => (jarKeys(g).length > 0 ? ' '.repeat(g.length) : g));
+  const site = pickSite(findSites(bare, { strict: true }))?.site;
+  if (!site?.key || (site.laterality && site.laterality !== 'bilateral')) return undefined;
+  return [a, b].map((x) => ({ label: x.label, site: { ...site, laterality: sideOf(x.where) as 'right' | 'left' } }));
 }
 
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };

@@ -1407,13 +1407,14 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   if (
     // "Post-op wound check 10 days s/p excision …", "Wound check after Mohs 11/06/2026" opening a line is the visit's
     // reason too ("Suture removal in 14 days", "wound check after 2 weeks", a plan, is not).
-    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+|her\s+|his\s+|the\s+)?(?:\d+[- ](?:day|week)s?\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason(?:\s+for\s+(?:visit|appointment))?\s*:\s*(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b(?![ \t]*:?[ \t]*(?:(?:in|at|on|scheduled|planned|next|due|to\s+be)\b|after\s+(?:\d+|a|one|two|three|four)\s*(?:days?|wks?|weeks?|months?)\b))|(?:f\/u|follow[- ]?up)\s+(?:visit\s+)?(?:after|following|s\/p)\s)|\bpod\s*#?\s*\d{1,2}\b|\bpost-?op(?:erative)?\s+day\s*#?\s*\d/im.test(
+    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+|her\s+|his\s+|the\s+)?(?:\d+[- ](?:day|week)s?\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason(?:\s+for\s+(?:visit|appointment))?\s*:\s*(?:\(?\d{1,2}[).]\s*)?(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b(?![ \t]*:?[ \t]*(?:(?:in|at|on|scheduled|planned|next|due|to\s+be)\b|after\s+(?:\d+|a|one|two|three|four)\s*(?:days?|wks?|weeks?|months?)\b))|(?:f\/u|follow[- ]?up)\s+(?:visit\s+)?(?:after|following|s\/p)\s)|\bpod\s*#?\s*\d{1,2}\b|\bpost-?op(?:erative)?\s+day\s*#?\s*\d/im.test(
       t,
     )
   )
     return undefined;
   // "after excision of SCC R forearm with intermediate repair (11/12/2026)": the date may be in brackets.
-  // "Reason: suture removal - excision of biopsy-proven BCC, R upper back, 11/18/2026": the surgery named after the reason.
+  // "Reason: suture removal - excision of biopsy-proven BCC, R upper back, 11/18/2026": the surgery named after the reason
+  // ("Reason for visit: (1) post-op check, Mohs … 10/30/2026; (2) NEW: …": the first of the numbered reasons).
   const m =
     /\b(?:s\/p|status\s+post|after|following)\s+([^\n;(]{3,80}?)\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t) ??
     /\b(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check))\s*(?:[-–—:,]|\s+(?:for|of))\s*([^\n;(]{3,80}?),?\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(

@@ -45,8 +45,9 @@ const LESION_TYPES: [LesionType, RegExp][] = [
   ['scc', /\b(?:scc|sccs|sq(?:ua|au)mo?u?s\s+cell(?:\s+carcinoma|\s+ca|\s+cancer)?|keratoacanthoma|ka)\b/i],
   [
     'inflamed-seborrheic-keratosis',
-    // "irritated, bleeding SK": a word or two may sit between the adjective and the lesion ("SK's x 2 inflamed": a count too).
-    /\b(?:isks?|(?<!\bnon-?|\bnot\s)(?:inflamed|irritated)(?:,?\s+(?:and\s+)?[a-z]+){0,2},?\s+(?:seborrheic\s+keratos[ie]s|sk'?s?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sk'?s?)(?:\s*[x×]\s*\d{1,3})?(?:\s*\([^)\n]{1,40}\))?(?:,?\s+(?:(?:on|of|at)\s+(?:the\s+)?)?(?!(?:and|or|with|vs|versus|but|not|non|no|without)\b)[a-z]+(?:\s+[a-z]+)?)?(?:,|:|\s[-–—]+)?\s+\(?(?:inflamed|irritated))\b/i,
+    // "irritated, bleeding SK": a word or two may sit between the adjective and the lesion ("SK's x 2 inflamed": a count too),
+    // or an aside ("Irritated (inflamed) seborrheic keratosis").
+    /\b(?:isks?|(?<!\bnon-?|\bnot\s)(?:inflamed|irritated)(?:\s*\([^)\n]{1,30}\))?(?:,?\s+(?:and\s+)?[a-z]+){0,2},?\s+(?:seborrheic\s+keratos[ie]s|sk'?s?|seb\s*k)|(?:seborrheic\s+keratos[ie]s|sk'?s?)(?:\s*[x×]\s*\d{1,3})?(?:\s*\([^)\n]{1,40}\))?(?:,?\s+(?:(?:on|of|at)\s+(?:the\s+)?)?(?!(?:and|or|with|vs|versus|but|not|non|no|without)\b)[a-z]+(?:\s+[a-z]+)?)?(?:,|:|\s[-–—]+)?\s+\(?(?:inflamed|irritated))\b/i,
   ],
   [
     'actinic-keratosis',

@@ -332,6 +332,15 @@ function conditionLead(text: string): string | undefined {
   return head.split(',')[0]?.trim().toLowerCase();
 }
 
+/** `u` opens a line that goes on with the sentence `prev` left open (a hard-wrapped paragraph): it starts in lower case, or
+ * the long line before it stops on a word. */
+function wrapped(prev: Unit | undefined, u: Unit): boolean {
+  if (!prev) return false;
+  if (/^[ \t]*[a-z]/.test(u.text)) return true;
+  // A short line that stops on a word ("Dx: AK scalp") is a field of its own; a sentence cut mid-line is not.
+  return /[A-Za-z,;]$/.test(prev.text.trimEnd()) && (!prev.lineStart || prev.text.length >= 60);
+}
+
 /** Builds procedure blocks for one section. */
 export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: ExamSizes[] } = {}): Block[] {
   const units = sectionUnits(section);
@@ -403,6 +412,25 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           return !at?.key || (at.key === own.key && (!at.laterality || !own.laterality || at.laterality === own.laterality));
         });
     }
+    // "Indication: 1) bx-proven BCC R cheek 2) bx-proven SCCis L forearm" over "Procedure 1: Excision R cheek …": the items of a
+    // diagnosis line are the lesions, each the one at its own site; an item at another site is neither its jar nor its dx.
+    if (!parent && !trigger.label && whyItems.length >= 2) {
+      const own = matchSite(trigger.text);
+      if (own?.key) {
+        const fits = (c: Unit) => {
+          const at = matchSite(c.text);
+          return (
+            at?.key !== undefined &&
+            (at.key === own.key || sameOrInside(own, at) || sameOrInside(at, own)) &&
+            (!at.laterality || !own.laterality || at.laterality === own.laterality)
+          );
+        };
+        const mine = whyItems.filter(fits);
+        block.context = block.context.filter((c) => !whyItems.includes(c) || mine.includes(c));
+        const item = mine[0];
+        if (mine.length === 1 && item && !block.context.includes(item)) block.context.unshift(item);
+      }
+    }
     const labelUnit = trigger.label ? trigger : [...block.context].reverse().find((u) => u.label);
     if (labelUnit?.label) {
       block.label = labelUnit.label;
@@ -439,7 +467,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       block.context.unshift(lastDx);
       if (!lastDx.field) block.leadDx = lastDx;
     }
-    if (!parent) lastDx = undefined;
+    // A procedure named on the diagnosis line itself ("Indication: BCC L cheek … Also AKs on the scalp, for cryotherapy
+    // today") leaves that line to the procedure told after it.
+    if (!parent && !whyUnits.has(trigger)) lastDx = undefined;
     blocks.push(block);
     return block;
   };
@@ -447,8 +477,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   let titled: Block | undefined;
   let lineField: string | undefined;
   /** Units of a diagnosis/indication line ("Indication: #1 …; #2 …"): why, not what was done. */
+  // The numbered items of the latest such line, each naming one lesion.
+  let whyItems: Unit[] = [];
   const whyUnits = new Set<Unit>();
   let unchecked = false;
+  let prevUnit: Unit | undefined;
   let attesting = false;
   let repairHead = false;
   let later = false;
@@ -462,7 +495,14 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       pending = [];
       continue;
     }
-    if (u.lineStart) lineField = u.field;
+    // "Indication: biopsy-proven BCC, left cheek (…). Also several actinic" wrapped onto "keratoses on the scalp, for
+    // cryotherapy today.": a line that goes on with the sentence of a diagnosis field is still that field's.
+    if (
+      u.lineStart &&
+      !(u.field === undefined && !u.afterBlank && !u.label && !u.bullet && lineField !== undefined && isDxField(lineField) && wrapped(prevUnit, u))
+    )
+      lineField = u.field;
+    prevUnit = u;
     if (u.lineStart) unchecked = UNCHECKED_BOX.test(u.text);
     if (unchecked) {
       current = undefined;
@@ -470,6 +510,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       continue;
     }
     if (lineField !== undefined && isDxField(lineField) && !(lineField === 'reason' && SESSION.test(u.text))) whyUnits.add(u);
+    if (u.lineStart && u.field !== undefined && isDxField(u.field)) whyItems = [];
+    if (!u.lineStart && u.label && whyUnits.has(u)) whyItems.push(u);
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
     const intents = new Map<Trigger, string>();
     // "Debridement: none.", "Curettage: N/A": a template field answered no names a step not done.
@@ -1126,10 +1168,19 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     // "Indication: lentigo maligna … Scouting biopsies today to map the margins." over the procedure that tells them: the
     // indication line says why; the biopsies are the ones the procedure documents.
     if (!b.parent && !b.label && whyUnits.has(b.trigger)) {
-      const at = (x: Block) => (x.site ?? siteOfUnits(x.units) ?? siteOfUnits(x.context))?.key;
+      const at = (x: Block) => x.site ?? siteOfUnits(x.units) ?? siteOfUnits(x.context);
       const here = at(b);
       const told = (x: Block) => x !== b && !x.parent && !whyUnits.has(x.trigger) && biopsyGroup(x.family) === biopsyGroup(b.family);
-      if (blocks.some((x) => told(x) && (!here || !at(x) || at(x) === here))) return false;
+      // "… on the scalp, for cryotherapy today" and "Cryotherapy … on the scalp vertex": one place named at two levels.
+      const same = (x: Site | undefined) =>
+        !here?.key ||
+        !x?.key ||
+        x.key === here.key ||
+        sameOrInside(x, here) ||
+        sameOrInside(here, x) ||
+        siteInfo(x.key)?.region === here.key ||
+        siteInfo(here.key)?.region === x.key;
+      if (blocks.some((x) => told(x) && same(at(x)))) return false;
       b.why = true;
     }
     // "Punch biopsy x2, L forearm." then "A. … proximal" / "B. … distal": the counted header with a site is
@@ -1654,9 +1705,16 @@ function countedItems(block: Block, u: Unit, text: string, seg: { start: number;
  * (jar-key.ts), so the two biopsies are the right one in A and the left one in B at the site both share.
  */
 function sideLegendItems(text: string, shared: Site | undefined, n: number, start: number): NonNullable<Block['enumerated']>[] {
-  if (n !== 2 || !shared || (shared.laterality && shared.laterality !== 'bilateral')) return [];
+  if (n !== 2 || !shared) return [];
   const key = jarKeys(text).find((k) => k.length === 2 && k.every((p) => sideOf(p.where)));
   if (!key) return [];
+  if (shared.laterality && shared.laterality !== 'bilateral') {
+    // "one from each shin (R = A, L = B)": the "(R" that opens the key is no side of the site before it.
+    const bare = text.replace(/\([^()\n]*\)/g, (g) => (jarKeys(g).length > 0 ? ' '.repeat(g.length) : g));
+    const site = pickSite(findSites(bare, { strict: true }))?.site;
+    if (!site || (site.laterality && site.laterality !== 'bilateral')) return [];
+    shared = site;
+  }
   const [first, second] = key as [JarKeyPair, JarKeyPair];
   const a = sideOf(first.where) as 'right' | 'left';
   const b = sideOf(second.where) as 'right' | 'left';

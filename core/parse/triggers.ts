@@ -292,6 +292,12 @@ const PROOF_AFTER_GATE = /\b(?:confirmed|proven|diagnosed|established|prior|prev
 const PROOF_AFTER =
   /(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?|h\/o|hx(?:\s+of)?|history\s+of)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n]{0,60}?\b(?:(?:confirmed|proven|diagnosed|established)\s+(?:on|by|via|with|at)\s+(?:(?:a|the|his|her|prior|previous|recent)\s+)*|(?:prior|previous|recent)\s+)(?:(?:shave|punch|incisional|excisional|tangential)\s+)?(?:biopsy|bx)\b(?![^.;\n]{0,40}\b(?:benign|negative|no\s+(?:evidence|malignan\w*)|pending|awaiting)\b)/i;
 
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const ON_DATED_BIOPSY = new RegExp(
+  String.raw`(?<!\b(?:r\/o|rule\s+out|suspect(?:ed)?|possible|probable|concern\s+for|ddx|vs\.?)\s+(?:\w+\s+)?)\b(?:bcc|scc|sccis|mis|melanoma|carcinoma|(?:basal|squamous)\s+cell(?:\s+carcinoma)?)\b[^.;\n()]{0,60}?\bon\s+(?:a\s+|the\s+)?(?:(?:shave|punch|incisional|tangential)\s+)?(?:biopsy|bx)\s+(?:dated\s+|of\s+)?(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+${MONTH}\s+\d{4}|${MONTH}\s+\d{1,2},?\s+\d{4})`,
+  'i',
+);
+
 /** A biopsy-proven / previously biopsied malignancy is documented in the text. */
 export function priorMalignantBiopsyIn(text: string): boolean {
   // "Diagnosis: SCC (biopsy 09/15/2026)", "BCC, L temple (bx 9/10/26)", "(bx 10/30)": a malignancy dated to an earlier biopsy.
@@ -311,7 +317,9 @@ export function priorMalignantBiopsyIn(text: string): boolean {
   // "SCC of the vertex scalp, confirmed on shave biopsy 10/20/26", "BCC, superficial, R forearm, prior bx.": the
   // malignancy named first, its earlier biopsy after it in the same sentence (not a benign or negative result).
   if (PROOF_AFTER_GATE.test(text) && PROOF_AFTER.test(text)) return true;
-  return /\b(?:biopsy|bx)[- ]?(?:proven|confirmed)|previously\s+biopsied|prior\s+(?:biopsy|bx)\s+(?:showed|shows|revealed|positive|confirmed)|path(?:ology)?\s+(?:from\s+[\w/ ,.-]{1,30}?\s+)?(?:showed|shows|revealed|confirmed|positive\s+for)|recent\s+(?:biopsy|bx)\s+(?:showed|positive)|known\s+(?:bcc|scc|melanoma|basal|squamous)/i.test(
+  // "SCC in situ L posterior calf on shave bx 30 Oct 2026", "BCC on punch biopsy 2026-10-30": found on a dated biopsy.
+  if (/\bon\s+(?:a\s+|the\s+)?(?:shave|punch|incisional|tangential)?\s*(?:biopsy|bx)/i.test(text) && ON_DATED_BIOPSY.test(text)) return true;
+  return /\b(?:biopsy|bx)[- ]?(?:proven|confirmed)|path(?:ology)?\s*:\s*(?:bcc|scc|sccis|mis|melanoma|(?:basal|squamous)\s+cell\s+carcinoma)\b|previously\s+biopsied|prior\s+(?:biopsy|bx)\s+(?:showed|shows|revealed|positive|confirmed)|path(?:ology)?\s+(?:from\s+[\w/ ,.-]{1,30}?\s+)?(?:showed|shows|revealed|confirmed|positive\s+for)|recent\s+(?:biopsy|bx)\s+(?:showed|positive)|known\s+(?:bcc|scc|melanoma|basal|squamous)/i.test(
     text,
   );
 }

@@ -731,6 +731,13 @@ function kohReadInNote(ctx: RuleContext): { section: string; start: number; end:
         )
       )
         continue;
+      // "KOH not done today", "no KOH (no scale)": a test named as not done was not done.
+      if (
+        /\b(?:not|never)\s+(?:done|performed|obtained|examined|read|indicated)\b|\bno\s+(?:koh|potassium\s+hydroxide)\b|\b(?:koh|potassium\s+hydroxide)\b[^.\n]{0,20}\b(?:deferred|n\/a)\b/i.test(
+          sentence,
+        )
+      )
+        continue;
       // "KOH + culture 9/2026 positive for T. rubrum": a result dated before this visit is history.
       if (datedBefore(sentence, ctx.encounter.visit.dateOfService)) continue;
       const start = m.index ?? 0;

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { codeEncounter, summarizeSpecimens } from '../../../core/engine';
+import { Settings } from '../../../core/model';
+import { parseNote } from '../../../core/parse';
+import { priorMalignantBiopsyIn } from '../../../core/parse/triggers';
+import { codeNote } from './note-harness';
+
+// Misreads found by probe h25 (notes 680-694): each case is one general form, coded end to end.
+
+const specimensOf = (body: string) => {
+  const encounter = parseNote(`Date of Service: 11/20/2026\n${body}`);
+  const settings = Settings.parse({});
+  const draft = codeEncounter(encounter, settings);
+  return summarizeSpecimens(encounter, draft.lines as never, settings).map((s) => `${s.label} ${s.site ?? ''}`.trim());
+};
+
+describe('"Indication: 1) … 2) …" over "Procedure 1:" lines: each item is the lesion at its own site (§3.2, §13.4)', () => {
+  const INDICATION = 'Indication: 1) bx-proven BCC R cheek 2) bx-proven SCCis L forearm\n';
+  const PROCEDURES =
+    'Procedure 1: Excision R cheek, lesion 0.8 cm, margins 4 mm, excised diameter 1.6 cm. Intermediate repair 3.2 cm. Specimen to path.\n' +
+    'Procedure 2: Excision L forearm, lesion 1.0 cm, margins 4 mm, excised diameter 1.8 cm. Intermediate repair 4.0 cm. Specimen to path.\n';
+  it.each([
+    ['on the very next line', INDICATION + PROCEDURES],
+    ['after a blank line', `${INDICATION}\n${PROCEDURES}`],
+  ])('%s', (_, body) => {
+    const r = codeNote(body);
+    expect(r.lines).toEqual(['11642', '11602', '12052', '12032', '88305 x2']);
+    expect(r.dx).toEqual([['C44.319'], ['D04.62'], ['C44.319'], ['D04.62'], ['C44.319', 'D04.62']]);
+    expect(specimensOf(body)).toEqual(['1 R cheek', '2 L forearm']);
+  });
+});
+
+describe('a side key after "each <site>" gives each side its jar ("(R = A, L = B)"; §1.2)', () => {
+  it.each([
+    ['Procedure: punch biopsies x2, one from each shin (R = A, L = B). 4 mm punch, sutured.'],
+    ['Procedure: 4 mm punch biopsies of both, one from each shin (R = A, L = B), sutured.'],
+  ])('%s', (line) => {
+    const body = `Assessment: purpuric papules, both shins.\n${line}\n`;
+    const encounter = parseNote(`Date of Service: 11/20/2026\n${body}`);
+    const biopsies = encounter.procedures.filter((p) => p.kind.startsWith('biopsy'));
+    expect(biopsies.map((p) => `${p.specimenLabel} ${p.site?.key} ${p.site?.laterality}`)).toEqual(['A shin right', 'B shin left']);
+    const r = codeNote(body);
+    expect(r.lines).toEqual(['11104', '11105', '88305 x2']);
+    expect(r.findings).not.toContain('biopsy/same-site-specimens');
+    expect(r.findings).not.toContain('documentation/could-not-read');
+  });
+});
+
+describe('a KOH named as not done is no 87220 (§14)', () => {
+  it.each([
+    ['KOH not done (no scale on the feet).', []],
+    ['Toenails thick and yellow; KOH not done today.', []],
+    ['No KOH - scale too thin.', []],
+    ['KOH deferred.', []],
+    ['KOH prep done: septate hyphae seen.', ['87220']],
+  ])('"%s" → %j', (sentence, lines) => {
+    const r = codeNote(`Exam: L foot scaly patch. ${sentence}\nAssessment: tinea pedis (B35.3). Plan: terbinafine cream.\n`);
+    expect(r.lines).toEqual(lines);
+  });
+});
+
+describe('a numbered "Reason for visit" whose first item is the post-op check puts an unrelated E/M in the global (§10.3: 24)', () => {
+  it.each([
+    ['Reason for visit: (1) post-op check, Mohs L cheek BCC with rotation flap 10/30/2026; (2) NEW: hand eczema, unrelated to the surgery.'],
+    ['Reason for visit: 1) post-op check, Mohs L cheek BCC with rotation flap 10/30/2026; 2) NEW: hand eczema, unrelated to the surgery.'],
+  ])('%s', (reason) => {
+    const r = codeNote(
+      `${reason}\nAssessment: Dyshidrotic eczema, both hands - L30.1. Plan: clobetasol ointment BID (Rx sent).\nE/M: 99213 for the new problem.\n`,
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['99213-24']);
+    expect(r.dx).toEqual([['L30.1']]);
+  });
+});
+
+describe('"Irritated (inflamed) seborrheic keratosis": an aside between the adjective and the lesion (§12.2: L82.0)', () => {
+  it.each([
+    ['Irritated (inflamed) seborrheic keratosis, R lower abdomen, bleeding', 'L82.0'],
+    ['Inflamed (irritated), crusted SK, R lower abdomen', 'L82.0'],
+    ['Seborrheic keratosis, R lower abdomen, bleeding', 'L82.1'],
+  ])('%s → %s', (dx, code) => {
+    const r = codeNote(`Assessment: ${dx}.\nProcedure: shave removal, R lower abdomen, lesion diameter 1.4 cm. Specimen A to dermpath.\n`);
+    expect(r.lines).toEqual(['11302', '88305']);
+    expect(r.dx[0]).toEqual([code]);
+  });
+});
+
+describe('a diagnosis line wrapped onto the next line is still the diagnosis line', () => {
+  it('"…; " then "excision for diagnosis and removal requested." opens no excision of its own', () => {
+    const r = codeNote(
+      'Indication: three changing pigmented lesions flagged at the last full skin exam (dermoscopy: atypical network);\n' +
+        'excision for diagnosis and removal requested. No prior biopsies.\n\n' +
+        'Lesion 1 - L upper back: 0.6 cm brown macule. 2 mm margins. Excised diameter 1.0 cm. Simple closure. Specimen 1.\n' +
+        'Lesion 2 - R posterior neck: 0.4 cm dark papule. 1 mm margins. Excised diameter 0.6 cm. Simple closure. Specimen 2.\n',
+    );
+    expect(r.lines).toEqual(['11401', '11421', '88305 x2']);
+    expect(r.findings).not.toContain('excision/excised-diameter');
+  });
+
+  it('a procedure named on the indication line ("…, for cryotherapy today") is the one told below, and the line still names the next lesion', () => {
+    const r = codeNote(
+      'Indication: biopsy-proven nodular basal cell carcinoma, left cheek (punch biopsy 29 October 2026). Also several actinic\n' +
+        'keratoses on the scalp, for cryotherapy today.\n\n' +
+        'Under local anaesthetic the tumour, measuring 0.9 centimetres, was excised with 4 millimetre margins, excised diameter 1.7\n' +
+        'centimetres. The wound was closed in two layers, final wound length 3.0 centimetres. The specimen was sent for histology.\n\n' +
+        'Cryotherapy (liquid nitrogen) to four actinic keratoses on the scalp vertex.\n',
+    );
+    expect(r.lines).toEqual(['11642', '17000', '17003 x3', '12052', '88305']);
+    expect(r.dx[0]).toEqual(['C44.319']);
+  });
+});
+
+describe('a malignancy found "on" a dated biopsy, in any date style, is biopsy-proven (§3.2)', () => {
+  it.each([
+    ['SCC in situ L posterior calf on shave bx 30 Oct 2026 (benign margins not assessed).', true],
+    ['BCC R forearm on punch biopsy 2026-10-30.', true],
+    ['SCC in situ on shave biopsy Oct. 30, 2026.', true],
+    ['SCC in situ on shave bx 10/30/2026.', true],
+    ['Shave bx 30 Oct 2026 (path: SCCIS, transected at base).', true],
+    ['r/o SCC on shave bx 30 Oct 2026 - result pending.', false],
+    ['Plan: shave bx of the L calf lesion on 30 Oct 2026.', false],
+  ])('%s → %s', (text, proven) => {
+    expect(priorMalignantBiopsyIn(text)).toBe(proven);
+  });
+});
