@@ -307,7 +307,9 @@ function markFieldGrid(table: Element): void {
   const head = heads[heads[0]?.querySelector('[colspan]') ? heads.length - 1 : 0];
   const group = head !== heads[0] ? rows.shift() : undefined;
   const labels = head ? Array.from(head.children, (c) => cellText(c).replace(/:$/, '')) : [];
-  if (!head || labels.some((l) => !l || l.length > 40) || rows.some((r) => Array.from(r.children).some((c) => CODE_CELL.test(cellText(c))))) return;
+  // A table of column titles only (a grid whose header stays put above the scrolling rows' own table) is read as the titles
+  // line it is: the rows below are read under it (core/parse/aligned-table.ts).
+  if (!head || !rows[1] || labels.some((l) => !l || l.length > 40) || rows.some((r) => Array.from(r.children).some((c) => CODE_CELL.test(cellText(c))))) return;
   const data = rows.filter((r) => r !== head && r.children.length > 1);
   // A column of bare counts ("Stage | Blocks" of a Mohs map, a dose flowsheet) or of dates (a log of
   // visits, results or past procedures: records, not today's documentation) is read by column.

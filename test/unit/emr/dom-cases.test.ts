@@ -198,6 +198,18 @@ describe('values named only for screen readers', () => {
   });
 });
 
+describe('a grid whose column titles are a table of their own', () => {
+  it('the header table reads as its titles line; the rows table below it keeps its cells', () => {
+    const page = loadBody(
+      '<h3>Procedures</h3><div class="k-grid"><div class="k-grid-header"><table><thead><tr><th>#</th><th>Location</th><th>Procedure</th><th>Size (mm)</th></tr></thead></table></div>' +
+        '<div class="k-grid-content"><table><tbody><tr><td>1</td><td>L mid back</td><td>Shave removal</td><td>9</td></tr></tbody></table></div></div>',
+    );
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => s.text)).toEqual(['Procedures\n# | Location | Procedure | Size (mm)\n1 | L mid back | Shave removal | 9']);
+  });
+});
+
 describe('checklist rows', () => {
   it('a table row led by an unchecked box is a choice not made; a checked one and a row without a box are read', () => {
     const page = loadBody(
