@@ -14,10 +14,14 @@
  * qualifies; charge grids (code, units, modifiers), Mohs stage maps and a report's part tables are left to their own
  * readers. Each run of words in a row belongs to the column whose name starts at or just before it.
  */
+import { rowCells } from './table';
+
 const SITE_COL = /^(?:site|location|anatomic\s+site|body\s+site)$/i;
 const PROC_COL = /^(?:procedure|technique|method|type|biopsy\s+type)$/i;
 const OTHER_READERS = /^(?:cpt|hcpcs|codes?|units?|qty|mods?|modifiers?|stages?|blocks?|parts?|accession|icd|dx\s*code)\b/i;
 const RULE = /^[ \t]*[-=_][-=_ \t]*$/;
+/** A Markdown table's rule under its header ("|---|:---:|"). */
+const PIPE_RULE = /^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$/;
 const MAX_CHARS = 200_000;
 
 interface Header {
@@ -25,13 +29,20 @@ interface Header {
   starts: number[];
 }
 
+function namesColumns(labels: string[]): boolean {
+  return (
+    labels.every((l) => l.length > 0 && l.length <= 30 && !/\d/.test(l) && !OTHER_READERS.test(l)) &&
+    labels.some((l) => SITE_COL.test(l)) &&
+    labels.some((l) => PROC_COL.test(l))
+  );
+}
+
 function headerOf(line: string): Header | undefined {
   if (line.length > 200 || /[:|\t]/.test(line)) return undefined;
   const words = [...line.matchAll(/\S+(?: \S+)*/g)];
   if (words.length < 3 || words.length > 10) return undefined;
   const labels = words.map((m) => m[0]);
-  if (labels.some((l) => l.length > 25 || /\d/.test(l) || OTHER_READERS.test(l))) return undefined;
-  if (!labels.some((l) => SITE_COL.test(l)) || !labels.some((l) => PROC_COL.test(l))) return undefined;
+  if (!namesColumns(labels)) return undefined;
   return { labels, starts: words.map((m) => m.index) };
 }
 
@@ -54,18 +65,51 @@ function rowOf(line: string, head: Header): string | undefined {
   return cells.flatMap((c, k) => (c ? [`${label(head.labels[k] as string)}: ${c}`] : [])).join(' | ');
 }
 
+/**
+ * A table whose column title carries the unit ("# | Location | Procedure | Size (mm) | Specimen", a Markdown table, or a
+ * page's grid whose titles sit in a table of their own above the rows) leaves bare numbers in its rows ("| 9 |"). Each
+ * such number gets the unit written after it, and the title loses it: "Size | …" over "| 9 mm |", the way the table
+ * readers and the size readers expect a size.
+ */
+const UNIT_TITLE = /^(.*?\S)\s*[([](cm|mm)[)\]]$/i;
+const BARE_NUMBER = /^\d{1,3}(?:\.\d{1,2})?$/;
+
+function columnUnits(lines: string[], i: number): boolean {
+  const line = lines[i] as string;
+  if (!line.includes('|') || line.includes(':') || line.length > 300) return false;
+  const titles = rowCells(line);
+  const cols = titles.flatMap((t, n) => (UNIT_TITLE.test(t) ? [n] : []));
+  if (titles.length < 3 || cols.length === 0 || titles.some((t) => t.length > 30)) return false;
+  let changed = false;
+  for (let k = i + 1; k < lines.length; k++) {
+    const row = lines[k] as string;
+    if (PIPE_RULE.test(row)) continue;
+    const cells = row.includes('|') ? rowCells(row) : [];
+    if (cells.length !== titles.length) break;
+    const bare = cols.filter((n) => BARE_NUMBER.test(cells[n] as string));
+    for (const n of bare) cells[n] = `${cells[n]} ${UNIT_TITLE.exec(titles[n] as string)?.[2]}`;
+    if (bare.length > 0) lines[k] = cells.join(' | ');
+    changed ||= bare.length > 0;
+  }
+  if (changed) lines[i] = titles.map((t) => UNIT_TITLE.exec(t)?.[1] ?? t).join(' | ');
+  return changed;
+}
+
 export function alignedTables(text: string): string {
   if (text.length > MAX_CHARS) return alignedTables(text.slice(0, MAX_CHARS)) + text.slice(MAX_CHARS);
-  // Quick test: a line with two wide gaps.
-  if (!/\S {2,}\S+(?: \S+)* {2,}\S/.test(text)) return text;
+  // Quick test: a line with two wide gaps, or two cell bars.
+  if (!/\S {2,}\S+(?: \S+)* {2,}\S|\|[^|\n]*\|/.test(text)) return text;
   const lines = text.split('\n');
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
+    if (columnUnits(lines, i)) {
+      changed = true;
+      continue;
+    }
     const head = headerOf(lines[i] as string);
     if (!head) continue;
     let k = i + 1;
-    const rule = k < lines.length && RULE.test(lines[k] as string);
-    if (rule) k++;
+    if (k < lines.length && RULE.test(lines[k] as string)) k++;
     const rows: string[] = [];
     for (; k < lines.length; k++) {
       const row = rowOf(lines[k] as string, head);
