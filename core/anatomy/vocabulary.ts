@@ -389,7 +389,13 @@ export interface SiteMatch {
   start: number;
   end: number;
   special: boolean;
+  /** Named as a point to measure from ("4 mm from the lid margin", "sparing the vermilion"), not the treated site. */
+  reference?: boolean;
 }
+
+/** Text right before a site that makes it a landmark: a distance from it, or a margin kept clear of it. */
+const LANDMARK_BEFORE =
+  /(?:\b\d+(?:\.\d+)?\s*(?:mm|cm)\s+(?:(?:away\s+)?from|short\s+of|proximal\s+to|distal\s+to)|\baway\s+from|\bsparing|\bspares|\bnot\s+involving|\bclear\s+of)\s+(?:the\s+)?(?:(?:upper|lower|right|left)\s+)?$/i;
 
 /**
  * Every site mention in `text`, earliest first, with laterality and subsite
@@ -545,7 +551,9 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
     const site: Site = { text: text.slice(start, end), key };
     if (laterality) site.laterality = laterality;
     if (subsite) site.subsite = subsite;
-    matches.push({ site, start: start + offset, end: end + offset, special: Boolean(info?.special) });
+    const match: SiteMatch = { site, start: start + offset, end: end + offset, special: Boolean(info?.special) };
+    if (LANDMARK_BEFORE.test(text.slice(Math.max(0, start - 40), start))) match.reference = true;
+    matches.push(match);
     i += found.len;
     prevEnd = i;
   }
@@ -568,7 +576,10 @@ export function resolveSite(text: string): Site | undefined {
 }
 
 /** Special sites win over general ones ("lower lip … vermilion" → vermilion), else the first. */
-export function pickSite(matches: SiteMatch[]): SiteMatch | undefined {
+export function pickSite(all: SiteMatch[]): SiteMatch | undefined {
+  // A landmark ("4 mm from the lid margin") is the site only when nothing else is named.
+  const named = all.filter((m) => !m.reference);
+  const matches = named.length > 0 ? named : all;
   // "R great toe nail matrix bx": the nail unit is the more specific site of the two (§1.3: 11755).
   const nailOfDigit =
     matches.find((m) => m.special && siteInfo(m.site.key)?.special === 'nail') && matches.find((m) => m.special && siteInfo(m.site.key)?.special === 'digit')

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { resolveSite } from '../../../core/anatomy/vocabulary';
 import { codeEncounter } from '../../../core/engine';
 import { parseSections } from '../../../core/parse';
 import { alignedTables } from '../../../core/parse/aligned-table';
+import { sideFields } from '../../../core/parse/side-field';
 
 // Misreads found by probe h26 (round 9 of unseen EMR pages): each case is one general layout.
 
@@ -45,5 +47,76 @@ describe('probe h26: a procedure table typed in fixed-width columns (a <pre>, a 
       '11103 x1 ready',
       '88305 x3 held-for-pathology',
     ]);
+  });
+});
+
+describe('probe h26: a column title that carries the unit (a Markdown table, a grid header kept in a table of its own)', () => {
+  const rows =
+    '# | Location | Procedure | Size (mm) | Specimen\n' +
+    '1 | L mid back | Shave removal, irritated seborrheic keratosis | 9 | A\n' +
+    '2 | R lower back | Shave removal, irritated seborrheic keratosis | 12 | B\n' +
+    '3 | L anterior thigh | Punch biopsy, 4 mm | 5 | C';
+
+  it('each bare number of the column gets the unit; the title loses it', () => {
+    expect(alignedTables(rows).split('\n').slice(0, 2)).toEqual([
+      '# | Location | Procedure | Size | Specimen',
+      '1 | L mid back | Shave removal, irritated seborrheic keratosis | 9 mm | A',
+    ]);
+    expect(alignedTables('| Site | Procedure | Diameter [cm] |\n|---|---|---|\n| L arm | Shave | 0.6 |')).toBe(
+      'Site | Procedure | Diameter\n|---|---|---|\nL arm | Shave | 0.6 cm',
+    );
+  });
+
+  it.each([
+    ['no unit in a title', 'Site | Procedure | Size\nL arm | Shave | 6'],
+    ['cells that are not bare numbers', 'Site | Procedure | Size (mm)\nL arm | Shave | 6 x 4'],
+    ['a labeled line', 'Size (mm): 6 | Site: L arm | Procedure: Shave'],
+  ])('%s is left alone', (_name, text) => {
+    expect(alignedTables(text)).toBe(text);
+  });
+
+  it('the sizes in millimetres under "Size (mm)" pick the shave bands', () => {
+    // Without the unit the shave rows had no size (no 11300-11313 band). 0.9 cm and 1.2 cm on the trunk = 11301, 11302 (§3.4);
+    // the punch biopsy of another lesion = 11104-59 (§1.2 item 6); three specimens = 88305 x3 held (§7.1).
+    expect(claim(`Consent signed. All specimens to in-house dermatopathology.\n${rows}`)).toEqual([
+      '11104 x1-59 ready',
+      '11301 x1 ready',
+      '11302 x1 ready',
+      '88305 x3 held-for-pathology',
+    ]);
+  });
+});
+
+describe('probe h26: the side in a field of its own', () => {
+  it.each([
+    ['lines', 'Laterality: Right\nLocation: Upper eyelid', 'Laterality: Right\nLocation: right Upper eyelid'],
+    ['the site first', 'Site: Ring finger\nSide: L', 'Site: left Ring finger\nSide: L'],
+    ['cells of a row', 'Procedure: Excision | Laterality: Left | Location: Ring finger', 'Procedure: Excision | Laterality: Left | Location: left Ring finger'],
+    ['a location that names its side', 'Laterality: Right\nLocation: L forearm', 'Laterality: Right\nLocation: L forearm'],
+    ['a blank line between', 'Laterality: Right\n\nLocation: Upper eyelid', 'Laterality: Right\n\nLocation: Upper eyelid'],
+  ])('%s', (_name, text, expected) => {
+    expect(sideFields(text)).toBe(expected);
+  });
+
+  it('the eyelid and finger modifiers follow the side (§10.6)', () => {
+    const text =
+      'Procedure: Shave biopsy\nLaterality: Right\nLocation: Upper eyelid\nSpecimen: A\n\n' +
+      'Procedure: Excision, benign lesion\nLaterality: Left\nLocation: Ring finger\nLesion size: 0.5 cm\nMargins: 0.2 cm\nSpecimen: B';
+    // Right upper eyelid = E3, left ring finger = F3; 0.9 cm excision on a finger = 11421, held (§3.1-3.3).
+    expect(claim(text)).toEqual(['11102 x1-59,E3 ready', '11421 x1-F3 held-for-pathology', '88305 x2 held-for-pathology']);
+  });
+});
+
+describe('probe h26: a site named as a landmark', () => {
+  it.each([
+    ['4 mm from the lid margin', 'R upper eyelid, lateral third, 4 mm from the lid margin', 'eyelid'],
+    ['sparing the vermilion', 'Upper lip skin, sparing the vermilion', 'lip'],
+  ])('%s is not the site', (_name, text, key) => {
+    expect(resolveSite(text)?.key).toContain(key);
+    expect(resolveSite(text)?.key).not.toMatch(/margin|vermilion/);
+  });
+
+  it('a site named only as itself is still the site', () => {
+    expect(resolveSite('R upper lid margin')?.key).toBe('eyelid-margin');
   });
 });
