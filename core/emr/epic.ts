@@ -67,4 +67,5 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/progress-note-smartphrase-tables-merged-headers.html (SmartPhrase tables under merged title rows)
  * - test/fixtures/emr/epic/procedures-card-table-stacked-labels.html (card cells: a label stacked over its value)
  * - test/fixtures/emr/epic/progress-note-details-sections-wrap-up-charges.html (<details> sections, some folded; Wrap-up charge list)
+ * - test/fixtures/emr/epic/procedure-note-laterality-location-fields.html (side in a Laterality field apart from the Location)
  */

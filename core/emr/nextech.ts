@@ -79,4 +79,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/visit-procedure-form-output-datalist-optgroup.html (<output>, read-only inputs, <datalist>, <optgroup>)
  * - test/fixtures/emr/nextech/visit-cryotherapy-site-count-table-total.html (lesions per site, a <tfoot> Total row)
  * - test/fixtures/emr/nextech/visit-procedure-grid-aria-label-values.html (CSS grid: icon column, values named by aria-label only)
+ * - test/fixtures/emr/nextech/visit-lesion-grid-split-header-table.html (grid: column titles in a table of their own above the rows)
  */

@@ -1080,4 +1080,25 @@ export const PAGES: PageCase[] = [
     // The print-preview frame repeats the visit (read in place; the parser keeps one copy).
     contains: [['assessment', 'OFFICE VISIT NOTE']],
   },
+  {
+    file: 'epic/procedure-note-laterality-location-fields.html',
+    adapter: 'epic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-978   MRN: 900978',
+    dateOfService: '11/26/2026',
+    // The side in a field of its own (core/parse/side-field.ts writes it into the location).
+    contains: [
+      ['procedure', 'Laterality: Right\nLocation: Upper eyelid'],
+      ['procedure', 'Laterality: Left | Location: Ring finger'],
+    ],
+  },
+  {
+    file: 'nextech/visit-lesion-grid-split-header-table.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-979   MRN: 900979',
+    dateOfService: '11/26/2026',
+    // The header table (column titles only) reads as a titles line over the rows' own table.
+    contains: [['procedure', '# | Location | Procedure | Size (mm) | Specimen\n1 | L mid back |']],
+  },
 ];
