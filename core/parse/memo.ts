@@ -13,6 +13,18 @@ export type Memo<R> = (key: string, compute: () => R) => R;
 const NONE = Symbol('none');
 
 export function parseMemo<R extends string | number | boolean | undefined>(): Memo<R> {
+  return textMemo<R>();
+}
+
+/**
+ * The same for a result that is an object or array: every caller gets the one remembered value, so no caller may
+ * change it (copy it first, as `findTriggers` hands out a copy of its list).
+ */
+export function parseSharedMemo<R extends object>(): Memo<R> {
+  return textMemo<R>();
+}
+
+function textMemo<R>(): Memo<R> {
   const memo = new Map<string, R | typeof NONE>();
   memos.push(memo as Map<string, unknown>);
   return (key, compute) => {

@@ -1,3 +1,4 @@
+import { parseSharedMemo } from './memo';
 import { type Gate, gated, gatedTest, groupedByFirstLetter, indexText, mayMatch, unionGate } from './prefilter';
 
 /**
@@ -173,8 +174,18 @@ const LN_ABBREVIATION = /l\.n/i;
 
 const PDT_WORDS = /\b(?:pdt|photodynamic|levulan|ameluz|kerastick|aminolevulinic|ala[- ]pdt|bf-?rhodoled)\b/i;
 
-/** Every procedure trigger in one unit, earliest first (overlaps resolved in family order). */
+/**
+ * Every procedure trigger in one unit, earliest first (overlaps resolved in family order). A fresh array each call
+ * (callers add to it and sort it); the triggers in it are shared and never changed.
+ */
 export function findTriggers(text: string): Trigger[] {
+  // The same unit or clause is asked about by the block reader, the list reader and the status checks.
+  return triggerMemo(text, () => triggersIn(text)).slice();
+}
+
+const triggerMemo = parseSharedMemo<readonly Trigger[]>();
+
+function triggersIn(text: string): Trigger[] {
   // Some thirty family word lists per unit: the unit's index skips the families it cannot name.
   const index = indexText(text);
   if (!mayMatch(ANY_TRIGGER_GATE, index) && !LN_ABBREVIATION.test(text)) return [];
