@@ -362,6 +362,12 @@ function withoutBreakdowns(t: string): string {
 
 const ICD_IN_BRACKETS = /\s*\((?:icd(?:-?10)?:?\s*)?[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?\)/gi;
 
+/** "4 more on the face": a count that goes on from others (built once: its word list is long). */
+const FURTHER_COUNT = new RegExp(
+  String.raw`(?<![\d.,])\b(\d{1,2}|${NUMBER_WORDS})\s+(?:more|others?|additional)\b(?!\s+(?:cycles?|times?|passes|weeks?|days?|months?|min|sec|mm|cm|ml|mg|units?|visits?|sessions?|treatments?)\b)`,
+  'i',
+);
+
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
@@ -512,10 +518,7 @@ function countIn(text: string): number | undefined {
   }
   if (seen.length > 0) return total();
   // "…; 4 more on the face treated at patient request": the lesions of a clause that goes on from others already counted.
-  const further = new RegExp(
-    String.raw`(?<![\d.,])\b(\d{1,2}|${NUMBER_WORDS})\s+(?:more|others?|additional)\b(?!\s+(?:cycles?|times?|passes|weeks?|days?|months?|min|sec|mm|cm|ml|mg|units?|visits?|sessions?|treatments?)\b)`,
-    'i',
-  ).exec(t);
+  const further = FURTHER_COUNT.exec(t);
   if (further?.[1]) return wordNumber(further[1]);
   // A bare "x 12" / "x12" in the block, not a size or a cycle count.
   const bare =
