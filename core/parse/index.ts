@@ -1216,7 +1216,8 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
   const labeled = sending.filter((p) => p.specimenLabel);
   // Several procedures may name that one jar ("labeled A" after both): they share it, no procedure is relabeled.
   const jar = labeled.find(
-    (p) => ONE_CONTAINER.test(p.block.section.text) && labeled.every((q) => q.block.section !== p.block.section || q.specimenLabel === p.specimenLabel),
+    // (The section's jar words last: the section text is long, and usually its procedures name different jars.)
+    (p) => labeled.every((q) => q.block.section !== p.block.section || q.specimenLabel === p.specimenLabel) && ONE_CONTAINER.test(p.block.section.text),
   );
   const keyed = legendLabels(unlabeled, used);
   let next = 0;
