@@ -46,9 +46,10 @@ function headerOf(line: string): Header | undefined {
   return { labels, starts: words.map((m) => m.index) };
 }
 
-/** "SITE" reads "Site"; a label already in mixed case stays as written. */
+/** "SITE" reads "Site", "site" reads "Site"; a label already in mixed case stays as written. */
 function label(text: string): string {
-  return text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text;
+  if (text === text.toUpperCase()) return text.charAt(0) + text.slice(1).toLowerCase();
+  return text === text.toLowerCase() ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 function rowOf(line: string, head: Header): string | undefined {
@@ -95,8 +96,52 @@ function columnUnits(lines: string[], i: number): boolean {
   return changed;
 }
 
+/**
+ * The same table exported as comma-separated values ("procedure,site,lesion size,clinical dx,specimen" over
+ * "shave removal,R inframammary (bra line),0.8 cm,irritated SK,A"): cells split on commas outside double quotes.
+ */
+function csvCells(line: string): string[] {
+  const cells = [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) => (m[1] ?? m[2] ?? '').replace(/""/g, '"').trim());
+  return cells;
+}
+
+function csvHeaderOf(line: string): string[] | undefined {
+  if (line.length > 200 || !line.includes(',') || /[:|\t]/.test(line)) return undefined;
+  const labels = csvCells(line);
+  if (labels.length < 3 || labels.length > 12) return undefined;
+  if (labels.some((l) => l.length === 0 || l.length > 25 || /\d/.test(l) || OTHER_READERS.test(l))) return undefined;
+  if (!labels.some((l) => SITE_COL.test(l)) || !labels.some((l) => PROC_COL.test(l))) return undefined;
+  return labels;
+}
+
+function csvTables(text: string): string {
+  if (!/^[^,\n]+(?:,[^,\n]+){2,}$/m.test(text)) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const labels = csvHeaderOf(lines[i] as string);
+    if (!labels) continue;
+    let k = i + 1;
+    const rows: string[] = [];
+    for (; k < lines.length; k++) {
+      const cells = csvCells(lines[k] as string);
+      // A row has the header's number of cells; a sentence under the table ("All specimens to dermpath.") has one.
+      if (cells.length !== labels.length || cells.filter((c) => c.length > 0).length < 2) break;
+      // "…,a" under "specimen": a jar letter, whatever the case the export was typed in.
+      const jar = (c: string, j: number) => (/^(?:spec\w*|jars?|containers?|bottles?)$/i.test(labels[j] as string) && /^[a-h]$/.test(c) ? c.toUpperCase() : c);
+      rows.push(cells.flatMap((c, j) => (c ? [`${label(labels[j] as string)}: ${jar(c, j)}`] : [])).join(' | '));
+    }
+    if (rows.length === 0) continue;
+    lines.splice(i, k - i, ...rows);
+    i += rows.length - 1;
+    changed = true;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
 export function alignedTables(text: string): string {
   if (text.length > MAX_CHARS) return alignedTables(text.slice(0, MAX_CHARS)) + text.slice(MAX_CHARS);
+  text = csvTables(text);
   // Quick test: a line with two wide gaps, or two cell bars.
   if (!/\S {2,}\S+(?: \S+)* {2,}\S|\|[^|\n]*\|/.test(text)) return text;
   const lines = text.split('\n');

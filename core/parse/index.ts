@@ -683,11 +683,22 @@ function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
     if (t.block.parent || t.procedure.status !== 'performed' || !t.block.trigger.lineStart) continue;
     // The title line itself, or the first line of a procedure section with neither site nor count ("Procedure note -
     // destruction of malignant lesions" over the numbered lesions).
+    // "EXCISION WITH INTRAOPERATIVE MARGIN CONTROL" alone on its line in capitals, naming no site, size or jar, in a note
+    // typed in mixed case: a title too, of the first procedure of its kind told below it.
+    const capsTitle = capitalsTitle(t);
     const titleLine =
+      capsTitle ||
       bare(t.block.trigger.text) === bare(t.block.section.name) ||
       (t.block.section.role === 'procedure' && t.block.trigger.start === t.block.section.start && !t.procedure.site && t.procedure.count === undefined);
     if (!titleLine) continue;
-    const next = parsed.slice(i + 1).find((q) => !q.block.parent && q.block.section === t.block.section);
+    const next = parsed
+      .slice(i + 1)
+      .find(
+        (q) =>
+          !q.block.parent &&
+          q.block.section === t.block.section &&
+          (!capsTitle || (q.procedure.kind === t.procedure.kind && q.procedure.status === 'performed')),
+      );
     if (!next || next.procedure.kind !== t.procedure.kind || next.procedure.status !== 'performed') continue;
     if (t.procedure.site?.key && next.procedure.site?.key && !sameSiteKey(t.procedure.site.key, next.procedure.site.key)) continue;
     if (parsed.some((x) => x.block.parent === t.block)) continue;
@@ -700,6 +711,24 @@ function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
     if (t.priorMalignantBiopsy) next.priorMalignantBiopsy = true;
     parsed.splice(i, 1);
   }
+}
+
+function capitalsTitle(t: ParsedProcedure): boolean {
+  const line = t.block.trigger.text.trim();
+  if (line.length > 60 || !/^[A-Za-z][A-Za-z &/,-]+$/.test(line) || findSites(line).length > 0) return false;
+  if (
+    t.specimenLabel ||
+    t.procedure.drug ||
+    t.procedure.excisedDiameterCm !== undefined ||
+    t.procedure.lesionDiameterCm !== undefined ||
+    t.procedure.count !== undefined
+  )
+    return false;
+  // A title stands on its own line with a blank line under it (or is the whole line in capitals in a note typed in mixed case).
+  const alone = t.block.trigger.lineStart && t.block.units[1]?.afterBlank === true;
+  const text = t.block.section.text;
+  const capitals = /^[A-Z &/,-]+$/.test(line) && (text.match(/[a-z]/g)?.length ?? 0) > (text.match(/[A-Z]/g)?.length ?? 0);
+  return alone || capitals;
 }
 
 /**

@@ -455,6 +455,9 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       /^[\w&/-]+(?:\s+[\w&/-]+)?\s*#\s*\d\b/.test(t.slice(triggerAt, triggerAt + 30))
     )
       return 'history';
+    // "10/28/2026  | 14 | PUVA + UVA | 6.0 J/cm2": a row of a treatment log opened by an earlier date is that day's session.
+    const row = /^\s*\|?\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\s*(?:\||\t|\s{2,})[^.;:\n]*$/.exec(t.slice(0, triggerAt));
+    if (row && beforeService(Number(row[3]), Number(row[1]), Number(row[2]))) return 'history';
     // "ILK #2 per plan", "LN2 as planned at the last visit": done today, as it was planned.
     if (/\b(?:per|as)\s+(?:the\s+|our\s+)?plan(?:ned)?\b/i.test(t)) {
       const rebuilt = t.replace(/\b(?:per|as)\s+(?:the\s+|our\s+)?plan(?:ned)?\b/gi, (m) => ' '.repeat(m.length));

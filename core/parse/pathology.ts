@@ -97,6 +97,23 @@ function stainedElsewhere(text: string): Set<string> {
   return names;
 }
 
+/** The one block a stain row or sentence names: "B2 | AFB | negative", "AFB on block B2" (not a list of blocks). */
+function blockId(sentence: string): string | undefined {
+  const m =
+    /^\s*\|?\s*([A-Ha-h]\d{1,2}|\d{1,2}[A-Ha-h])\s*(?:\||\t|\s{2,}|:)/.exec(sentence) ??
+    /\bblock\s+([A-H]\d{1,2}|\d{1,2}[A-H])\b(?!\s*(?:,|and|&|-|–))/i.exec(sentence);
+  return m?.[1]?.toUpperCase();
+}
+const stainBlocks = new WeakMap<Stain, Set<string>>();
+function blocksOf(stain: Stain): Set<string> {
+  let set = stainBlocks.get(stain);
+  if (!set) {
+    set = new Set();
+    stainBlocks.set(stain, set);
+  }
+  return set;
+}
+
 function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; multiplex: boolean }[] } {
   const stains: Stain[] = [];
   const ihc: { antibody: string; multiplex: boolean }[] = [];
@@ -123,7 +140,18 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
       const g: Stain['group'] = frozen ? 'frozen' : name === 'Giemsa' && /\bmast\s+cells?\b/i.test(sentence) ? 'II' : group;
       if (name === 'PAS' && stains.some((s) => s.name === 'PAS-D')) continue;
       if (name === 'Iron' && stains.some((s) => s.name === 'Colloidal iron') && /colloidal/i.test(sentence)) continue;
-      if (!stains.some((s) => s.name === name) && !elsewhere.has(name)) stains.push({ name, group: g, blocks });
+      // "B1 | AFB | negative" then "B2 | AFB | negative": one stain on another block is one more unit (§7.2: each stain on each block).
+      const block = blockId(sentence);
+      const seen = stains.find((s) => s.name === name);
+      if (seen && block && !blocksOf(seen).has(block) && blocksOf(seen).size > 0) {
+        blocksOf(seen).add(block);
+        seen.blocks += 1;
+      }
+      if (!seen && !elsewhere.has(name)) {
+        const stain: Stain = { name, group: g, blocks };
+        if (block) blocksOf(stain).add(block);
+        stains.push(stain);
+      }
     }
     if (
       // "MART-1 and SOX10 show confluent junctional melanocytes": the antibodies' result, written with a plain verb.
@@ -745,7 +773,10 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       // A sentence may start in lower case ("… neoplasm. a sox10 immunostain on specimen b", "…; part B was also
       // stained"): an extra cut costs nothing, as a sentence naming no specimen keeps the ones named before it.
       // So is a row of a pipe table whose first cell is the part ("A    | A1    | PAS-D    | negative").
-      for (const sentence of body.split(/(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Z]\d{1,2}|\d{1,2}[A-Z])[ \t])|\n(?=[ \t]*\|?[ \t]*[A-Z]\d{0,2}[ \t]*\|)/)) {
+      // (In a report typed in lower case the block is "b1": the row still opens with it.)
+      for (const sentence of body.split(
+        /(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])[ \t])|\n(?=[ \t]*\|?[ \t]*[A-Z]\d{0,2}[ \t]*\|)/,
+      )) {
         const here = labelsNamedIn(sentence, list);
         if (here.length > 0) named = here;
         if (named.length > 0)
@@ -777,7 +808,17 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
   };
   const attachTo = (targets: PathologyReport[], body: string, found = stainIn(body), frozen = frozenDone(body)) => {
     for (const r of targets) {
-      for (const s of found.stains) if (!r.stains.some((x) => x.name === s.name)) r.stains.push(s);
+      for (const s of found.stains) {
+        const have = r.stains.find((x) => x.name === s.name);
+        if (!have) r.stains.push(s);
+        // A stain table's rows, one block each ("B1 | AFB …", "B2 | AFB …"): each other block is one more unit (§7.2).
+        else if (have !== s && blocksOf(have).size > 0)
+          for (const id of blocksOf(s))
+            if (!blocksOf(have).has(id)) {
+              blocksOf(have).add(id);
+              have.blocks += 1;
+            }
+      }
       for (const i of found.ihc) if (!r.ihc.some((x) => x.antibody === i.antibody)) r.ihc.push(i);
       if (frozen) {
         const m =
@@ -930,7 +971,8 @@ export function frozenDone(text: string): boolean {
 function labelsNamedIn(text: string, reports: readonly PathologyReport[]): string[] {
   const named = new Set<string>();
   // A table row that starts with its block ("A1  SOX10  positive", "2B  PAS  negative").
-  for (const m of text.matchAll(/^[ \t]*(?:([A-Z])\d{1,2}|(\d{1,2})[A-Z])[ \t]/gm)) named.add((m[1] ?? m[2]) as string);
+  // (In a report typed in lower case the row opens "b1  afb  negative".)
+  for (const m of text.matchAll(/^[ \t]*(?:([A-Za-z])\d{1,2}|(\d{1,2})[A-Za-z])[ \t]/gm)) named.add((m[1] ?? m[2] ?? '').toUpperCase());
   // A pipe-table row whose first cell is the part ("A    | A1    | PAS-D    | negative").
   for (const m of text.matchAll(/^[ \t]*\|?[ \t]*([A-Z])\d{0,2}[ \t]*\|/gm)) named.add(m[1] as string);
   for (const m of text.matchAll(LABELS_NAMED)) {

@@ -125,9 +125,10 @@ export function dateOfServiceOf(text: string): string | undefined {
     }
   }
   // Dictated: "… a 70-year-old gentleman seen today on 11/19/2026 for …".
-  const today = /\b(?:seen|evaluated|examined)\s+(?:in\s+(?:the\s+)?(?:clinic|office)\s+)?today\s*(?:,\s*|on\s+|\(\s*)?(?=\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(
-    head,
-  );
+  // A treatment log's "Today 11/20/2026: session 18 given as charted" names the day of this service.
+  const today =
+    /\b(?:seen|evaluated|examined)\s+(?:in\s+(?:the\s+)?(?:clinic|office)\s+)?today\s*(?:,\s*|on\s+|\(\s*)?(?=\d{1,2}\/\d{1,2}\/\d{2,4})/i.exec(head) ??
+    /^[ \t]*today\s*(?:,\s*|\(\s*|[-–—]\s*)?(?=\d{1,2}\/\d{1,2}\/\d{2,4}\)?\s*[:,-])/im.exec(head);
   return today ? parseDate(head.slice(today.index + today[0].length, today.index + today[0].length + 12)) : undefined;
 }
 

@@ -123,3 +123,75 @@ describe('a malignancy found "on" a dated biopsy, in any date style, is biopsy-p
     expect(priorMalignantBiopsyIn(text)).toBe(proven);
   });
 });
+
+describe('a stain table row per block: each block of the same stain is one more unit (§7.2: 88312 per stain per block)', () => {
+  const REPORT = (rows: string) =>
+    'Patient: Test, Patient-9999   MRN: 909999\nAccession: HD26-1\nCollected: 11/18/2026\n\nSPECIMENS\nA. Skin, left anterior shin, punch biopsy\n\n' +
+    'DIAGNOSIS\nA. PALISADED GRANULOMATOUS DERMATITIS, CONSISTENT WITH GRANULOMA ANNULARE.\n\n' +
+    `SPECIAL STUDIES\nBlock   | Stain                 | Result\n${rows}Controls stained appropriately.\n`;
+  it.each([
+    ['A1      | AFB (Ziehl-Neelsen)   | negative\nA2      | AFB (Ziehl-Neelsen)   | negative\nA1      | GMS                   | negative\n', 3],
+    ['A1      | AFB (Ziehl-Neelsen)   | negative\nA1      | GMS                   | negative\n', 2],
+    ['A1      | AFB (Ziehl-Neelsen)   | negative\nA1      | AFB (Ziehl-Neelsen)   | repeat, negative\n', 1],
+  ])('%j → 88312 x%d', (rows, units) => {
+    for (const text of [REPORT(rows), REPORT(rows).toLowerCase()]) {
+      const draft = codeEncounter(parseNote(text), Settings.parse({}));
+      expect(draft.lines.find((l) => l.code === '88312')?.units).toBe(units);
+    }
+  });
+});
+
+describe('a treatment log\'s rows of earlier dates are those days\' sessions; "Today <date>:" dates this one (§8.1)', () => {
+  const LOG =
+    'PHOTOTHERAPY TREATMENT RECORD\nDx: Plaque psoriasis (L40.0)\n\n' +
+    'Date        | Session | Modality                        | Notes\n' +
+    '10/28/2026  | 14      | PUVA (oral 8-MOP 30 mg) + UVA   | nausea\n' +
+    '11/09/2026  | 16      | Excimer 308 nm, knees, 180 sq cm |\n' +
+    '11/20/2026  | 18      | NB-UVB booth, full body         | 690 mJ/cm2\n\n';
+  it.each([
+    ['"Today 11/20/2026:" and no date-of-service field', `${LOG}Today 11/20/2026: session 18 given as charted, NB-UVB.\n`],
+    ['a date-of-service field', `Date of Service: 11/20/2026\n${LOG}Session 18 given as charted, NB-UVB.\n`],
+  ])('%s → 96900 only', (_, text) => {
+    const encounter = parseNote(text);
+    expect(encounter.visit.dateOfService).toBe('2026-11-20');
+    expect(codeEncounter(encounter, Settings.parse({})).lines.map((l) => l.code)).toEqual(['96900']);
+  });
+});
+
+describe('a procedure table exported as comma-separated values reads one procedure per row, with its jar', () => {
+  const CSV =
+    'procedure,site,lesion size,clinical dx,indication,specimen\n' +
+    'shave removal,R inframammary (bra line),0.8 cm,irritated SK,rubbed by bra - itching/bleeding,A\n' +
+    'shave removal,L lower back (waistband),1.3 cm,irritated SK,catches on waistband - inflamed,B\n' +
+    'shave biopsy,L posterior shoulder,0.5 cm,atypical nevus r/o melanoma,changing color,C\n\nAll specimens to dermpath.\n';
+  it.each([
+    ['as typed', CSV],
+    ['in lower case', CSV.toLowerCase()],
+    ['with a quoted cell', CSV.replace('R inframammary (bra line)', '"R inframammary, bra line"')],
+  ])('%s', (_, body) => {
+    const r = codeNote(body);
+    expect(r.lines).toEqual(['11102-59', '11301', '11302', '88305 x3']);
+    expect(specimensOf(body).map((s) => s.slice(0, 1))).toEqual(['A', 'B', 'C']);
+  });
+
+  it('a CSV of codes (no site and procedure columns) is left alone', () => {
+    const r = codeNote('code,units,modifier\n17000,1,\n17003,2,\nLN2 to 3 AKs, L forearm.\n');
+    expect(r.lines).toEqual(['17000', '17003 x2']);
+  });
+});
+
+describe('a title line standing alone is the title of the procedure told below it, not one more (§3.1)', () => {
+  it.each([
+    ['in capitals', 'EXCISION WITH INTRAOPERATIVE MARGIN CONTROL'],
+    ['in mixed case', 'Excision with intraoperative margin control'],
+  ])('%s', (_, title) => {
+    const body =
+      `${title}\n\nDx: biopsy-proven BCC, R upper back (shave bx 11/02/2026). Declines Mohs.\n\n` +
+      'Lesion 11 mm. Marked with 4 mm margins; initial excised diameter 1.9 cm, elliptical excision to mid-fat.\n' +
+      'Specimen A sent for intraoperative frozen section, 2 blocks: tumor at the 3 o’clock margin.\n' +
+      'Re-excision the same session: an additional 3 mm taken at 3 o’clock, sent as Specimen B for frozen section, 1 block: clear.\n' +
+      'Final widest excised diameter 2.2 cm.\nRepair: layered, final length 6.5 cm.\nBoth specimens (A and B) to permanent sections.\n';
+    const r = codeNote(body);
+    expect([...r.lines].sort()).toEqual(['11603', '12032', '88305 x2', '88331 x2', '88332']);
+  });
+});
