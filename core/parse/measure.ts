@@ -342,8 +342,9 @@ function numberedCount(t: string): number | undefined {
 }
 
 /** Between a lesion count and the same count again: only the treatment's words ("- LN2 cryotherapy to"). */
+// ("Onychomycosis of 6 toenails, thick and painful; debrided nails x6": the clause after a semicolon may restate it too.)
 const RESTATED_GAP =
-  /^(?=[^.;\n]{0,60}$)[\s\S]*\b(?:ln2|l\.n\.2|liquid\s+nitrogen|cryo\w*|destr\w*|froze\w*|freez\w*|treated|tx|ed\s*&\s*c|curett\w*|hyfrec\w*|electrodes\w*|fulgur\w*|cauter\w*)\b/i;
+  /^(?=[^.\n]{0,60}$)(?=[^;]*;?[^;]*$)[\s\S]*\b(?:ln2|l\.n\.2|liquid\s+nitrogen|cryo\w*|destr\w*|froze\w*|freez\w*|treated|tx|ed\s*&\s*c|curett\w*|hyfrec\w*|electrodes\w*|fulgur\w*|cauter\w*|debrided|pared|trimmed)\b/i;
 
 /** "x20 (neck x12, R axilla x4, L axilla x4)", "20 tags (12 neck, 8 axillae)": a count and, in parentheses, its parts. */
 const COUNT_THEN_PARTS = /(?:(?:x|×)\s*|\b)(\d{1,3})(?:\s+[a-z]+){0,2}\s*\(([^()\n]{3,120})\)/gi;

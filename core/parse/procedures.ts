@@ -1,5 +1,6 @@
 import { siteInfo } from '../anatomy/sites';
 import { findSites, pickSite, resolveSite, type SiteMatch } from '../anatomy/vocabulary';
+import { histologiesInText, histologyFromText } from '../codes/icd10';
 import type { Procedure, ProcedureKind, RepairFeatures, Site } from '../model';
 import { overBudget } from './budget';
 import { extractDrug } from './drug';
@@ -324,7 +325,8 @@ interface ExamSizes {
 let examSizeLines: ExamSizes[] = [];
 
 /** "Acne vulgaris, active: …", "Molluscum - none.": a problem's name (and qualifiers) at the start of a line, before a colon or dash. */
-const PROBLEM_LEAD = /^[\s\-*•]*([A-Za-z][A-Za-z' ]{2,40}(?:,\s*[A-Za-z ]{1,25}){0,3})\s*(?::|\s[-–—])\s*/;
+// "Verruca vulgaris x5 - cryotherapy …": a count after the condition is not part of its name.
+const PROBLEM_LEAD = /^[\s\-*•]*([A-Za-z][A-Za-z' ]{2,40}(?:,\s*[A-Za-z ]{1,25}){0,3})(?:\s+[x×]\s?\d{1,2}|\s+\(\d{1,2}\))?\s*(?::|\s[-–—])\s*/;
 /** The condition a line opens with ("acne vulgaris" of "Acne vulgaris, active: …"), lower case; none when it names a procedure. */
 function conditionLead(text: string): string | undefined {
   const head = PROBLEM_LEAD.exec(text)?.[1];
@@ -339,6 +341,17 @@ function wrapped(prev: Unit | undefined, u: Unit): boolean {
   if (/^[ \t]*[a-z]/.test(u.text)) return true;
   // A short line that stops on a word ("Dx: AK scalp") is a field of its own; a sentence cut mid-line is not.
   return /[A-Za-z,;]$/.test(prev.text.trimEnd()) && (!prev.lineStart || prev.text.length >= 60);
+}
+
+/**
+ * "- Verruca vulgaris x5 - cryotherapy to 5 warts." then "- Acne vulgaris, moderate - start tretinoin …": a line led by a
+ * condition that names no lesion type ("acne vulgaris") and that the block's own text does not name is the list's next problem.
+ */
+function otherCondition(head: string, current: Block | string): boolean {
+  const condition = histologyFromText(head);
+  if (!condition) return false;
+  const text = typeof current === 'string' ? current : unitTexts([...current.context, ...current.units], [], '\n');
+  return !histologiesInText(text).includes(condition);
 }
 
 /** Builds procedure blocks for one section. */
@@ -749,7 +762,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       if (current && u.lineStart && !u.field && !u.label) {
         const head = PROBLEM_LEAD.exec(u.text)?.[1];
         const type = head ? lesionTypeOf(head) : undefined;
-        if (type && type !== lesionTypeOf(unitTexts([...current.context, ...current.units], [], '\n'))) {
+        if ((type && type !== lesionTypeOf(unitTexts([...current.context, ...current.units], [], '\n'))) || (!type && head && otherCondition(head, current))) {
           current = undefined;
           pending = [u];
           continue;
@@ -762,8 +775,11 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       if (current && u.bullet && u.lineStart && !u.field && current.trigger.bullet && current.trigger.lineStart && !current.parent) {
         const indent = (x: Unit) => /^[ \t]*/.exec(x.text)?.[0].length ?? 0;
         const type = lesionTypeOf(u.text);
+        const head = type === undefined ? conditionLead(u.text) : undefined;
         const otherLesion =
-          (type !== undefined && type !== lesionTypeOf(unitTexts([...current.context, ...current.units], [], '\n'))) || IMPRESSION_LEAD.test(u.text);
+          (type !== undefined && type !== lesionTypeOf(unitTexts([...current.context, ...current.units], [], '\n'))) ||
+          IMPRESSION_LEAD.test(u.text) ||
+          (head !== undefined && otherCondition(head, current));
         if (otherLesion && indent(u) <= indent(current.trigger)) {
           current = undefined;
           pending = [u];
@@ -828,7 +844,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
                 /\b(?:path\w*|lab|destination|sent|margins?)\b|^excised\b/.test(u.field))) ||
               u.labelKind === 'specimen' ||
               // "… closed in two layers. Specimen to path (A).": the jar is the excision's, not the repair's.
-              (!u.field && SPECIMEN_SENT.test(u.text)))
+              (!u.field && SPECIMEN_SENT.test(u.text)) ||
+              // "Mohs … with bilobed flap repair" then "Stage II: 1 block, clear.": every stage is the Mohs case's.
+              (current.parent.family === 'mohs' && /^\s*(?:stage|layer)\s/i.test(u.text)))
           )
             current.parent.units.push(u);
         } else {
@@ -2359,7 +2377,11 @@ function labelledArea(text: string, label: RegExp): number | undefined {
   const g = new RegExp(label.source, 'gi');
   let tries = 0;
   for (let m = g.exec(text); m && tries < 8; m = g.exec(text), tries++) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 70);
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 110);
+    // "total defect (primary + secondary) 4.5 sq cm": the words in parentheses name what the total sums, and a label
+    // inside them ("secondary)") names no area of its own.
+    if (/^\s*\)/.test(rest)) continue;
+    const after = rest.replace(/^\s*\([^()\d]{1,40}\)/, '').slice(0, 70);
     const stop = after.search(/[;\n]|\.\s|\b(?:primary|secondary|donor|total)\b/i);
     const window = stop >= 0 ? after.slice(0, stop) : after;
     // A written area wins over one computed from dimensions ("1.6 x 1.5 cm (2.4 sq cm)").
@@ -3158,7 +3180,15 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (kind === 'repair' && /\bdehiscen/i.test(ctxAll) && !/\bdehiscen/i.test(procedure.text)) procedure.text = `dehiscence: ${procedure.text}`.slice(0, 400);
   const intentScope = b.split ? seg : ctxAll;
   procedure.indications = indicationsOf(intentScope);
-  if (cosmeticOf(intentScope)) procedure.cosmetic = true;
+  if (cosmeticOf(intentScope)) {
+    // "Acne scarring, cheeks - discussed fractional laser (cosmetic, not covered)." above "Intralesional Kenalog to 4 acne
+    // cysts": a line above led by another condition says nothing of whether this procedure is cosmetic.
+    const own = b.context.filter((c) => {
+      const head = c.lineStart ? conditionLead(c.text) : undefined;
+      return !head || !otherCondition(head, all);
+    });
+    if (own.length === b.context.length || cosmeticOf(`${unitTexts(own, [], '\n')}\n${all}`)) procedure.cosmetic = true;
+  }
   // The same question as siteDx unless the procedure's site was narrowed since (a nail's digit): asked once.
   const ownDx = procedure.site?.key === blockSiteKey ? siteDx : siteDxPart(dx, procedure.site?.key);
   const clinicalDiagnosis = ownDx ?? itemDxOf(b, dx) ?? alsoDx ?? dx ?? contextDx;

@@ -185,7 +185,7 @@ export function resultLeadIn(line: string): number | undefined {
 const SOAP: Record<string, SectionRole> = { s: 'history', o: 'exam', a: 'assessment', p: 'assessment' };
 /** A line that opens a pathology report even with text after it ("DERMPATH (in-house) 2/26 -- A: DF"). */
 export const STRONG_PATHOLOGY =
-  /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path|results?)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s+(?:received|returned))?(?:\s*(?:dated\s+|from\s+|of\s+|on\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b(?![^\n]*\b(?:follow[- ]?up|f\/u|visit|plan)\b)/i;
+  /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path|results?)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s+(?:received|returned))?(?:\s*(?:dated\s+|from\s+|of\s+|on\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual|bcc|scc(?:is)?|mis|sk|ak)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b(?![^\n]*\b(?:follow[- ]?up|f\/u|visit|plan)\b)/i;
 
 const KNOWN_HISTOLOGY_FIELD = /^\s*path(?:ology)?\s*:[^\n]*\((?:[^)]{0,20}\b)?(?:bx|biops(?:y|ied))\b[^)]{0,25}\d{1,2}\/\d{1,2}/i;
 
@@ -291,8 +291,10 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         const inline = /[:—–]\s*(.+)$/.exec(line)?.[1] ?? '';
         if (
           current !== 'pathology' &&
-          /\b(?:from|of|dated|received|returned)\s+(?:on\s+)?\d{1,2}\/\d/i.test(line) &&
-          resultItem(inline) &&
+          // (or the date just before the colon: "Pathology (11/09/26): BCC, nodular …", "Path report 11/09/26: BCC …")
+          /\b(?:from|of|dated|received|returned)\s+(?:on\s+)?\d{1,2}\/\d|^[^:]{0,40}\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)?\s*:/i.test(line) &&
+          // (a jar's result, or a diagnosis right after the colon: "Pathology (11/09/26): BCC, nodular, margins clear.")
+          (resultItem(inline) || RESULT_DX.test(inline.slice(0, 40))) &&
           RESULT_DX.test(inline)
         ) {
           const before = hits[hits.length - 1];
