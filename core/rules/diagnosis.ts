@@ -24,7 +24,7 @@ import type { Laterality, Lesion, PathologyReport, Procedure, Site } from '../mo
 import { proceduresOfLine } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
-import { procedureParagraph } from './procedure-text';
+import { ownParagraph, procedureParagraph } from './procedure-text';
 
 /**
  * ICD-10-CM linkage (reference §13): every line points to the diagnoses that
@@ -612,7 +612,7 @@ class Linker {
     let fromNote = false;
     // "Onychomycosis, toenails 1-5 … Debridement of 10 nails …": a kind that takes nothing note-wide still reads its own paragraph.
     if (!h && NO_NOTE_WIDE.includes(p.kind) && KIND_FITS[p.kind]) {
-      const near = this.histology(procedureParagraph(this.ctx, p).slice(0, 800));
+      const near = this.histology(ownParagraph(this.ctx, p).slice(0, 800));
       if (near && fitsKind(p.kind, near)) h = near;
     }
     // Hidradenitis excision (11450-11471) is by definition for hidradenitis suppurativa.
@@ -898,7 +898,9 @@ class Linker {
     const isEm = line.family === 'evaluation';
     if (!isEm && procs.length > 0 && procs.every((p) => NO_NOTE_WIDE.includes(p.kind))) return [];
     const fits = (h: Histology): boolean =>
-      isEm ? sitelessHistology(h) : !h.startsWith('code:Z') && procs.some((p) => fitsKind(p.kind, h) && !this.problemsNameItElsewhere(h, p));
+      isEm
+        ? sitelessHistology(h)
+        : !h.startsWith('code:Z') && procs.some((p) => fitsKind(p.kind, h) && !this.problemsNameItElsewhere(h, p) && !this.anotherProcedureNamesIt(h, p));
     const fitsCode = (c: string): boolean => {
       const h = this.histology(title(c));
       return isEm || (h !== undefined && fits(h)) || procs.some((p) => (KIND_CODE_PREFIXES[p.kind] ?? []).some((x) => c.startsWith(x)));
@@ -1022,6 +1024,15 @@ class Linker {
    * condition for other sites only, so it is not this procedure's (the coder is asked). A problem naming no site, or
    * the procedure's region, is this procedure's.
    */
+  /**
+   * "Nail border avulsed, matrix phenolized" beside "Also: onychomycosis of 6 toenails … debrided": a condition that another
+   * procedure's own words name, and this one's do not, is that procedure's diagnosis, not one to borrow for this line.
+   */
+  anotherProcedureNamesIt(h: Histology, p: Procedure): boolean {
+    if (histologiesInText(p.text).includes(h)) return false;
+    return this.ctx.performed().some((o) => o.id !== p.id && histologiesInText(o.text).includes(h));
+  }
+
   problemsNameItElsewhere(h: Histology, p: Procedure): boolean {
     if (!p.site?.text) return false;
     const here = new Set(findSites(p.site.text).flatMap((m) => (siteInfo(m.site.key)?.region ? [siteInfo(m.site.key)?.region] : [])));
@@ -1058,6 +1069,15 @@ class Linker {
             if (site) r = resolveDx({ histology: h, siteKey: site.key, laterality: site.laterality, subsite: site.subsite });
           }
           if (!r.unresolved && r.missing.length === 0) codes = r.codes;
+          // "Tinea pedis and tinea cruris - KOH …": a problem whose title joins two conditions codes each of them.
+          const lead = /^[^:;.\n]*?(?=\s[-–—]\s|[:;.\n]|$)/.exec(named)?.[0] ?? '';
+          if (codes.length > 0 && /\s(?:and|&)\s/i.test(lead)) {
+            for (const x of histologiesInText(lead)) {
+              if (x === h || GENERIC.has(x) || NEOPLASTIC.has(x) || MALIGNANT.has(x)) continue;
+              const more = resolveDx({ histology: x });
+              if (!more.unresolved && more.missing.length === 0) for (const c of more.codes) if (!codes.includes(c)) codes.push(c);
+            }
+          }
         }
       }
       const words = pr.text

@@ -2,7 +2,7 @@ import type { PathologyReport, Procedure, SpecimenType, Stain } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
 import { oncePerEncounter, oncePerProcedure } from './per-encounter';
-import { procedureParagraph, procedureText } from './procedure-text';
+import { ownParagraph, procedureText } from './procedure-text';
 
 /** Level by specimen type; skin never goes to 88307/88309 (reference §7.1). */
 const LEVEL: Record<SpecimenType, string | undefined> = {
@@ -246,7 +246,8 @@ function notSent(ctx: RuleContext, s: PathologySpecimen): boolean {
   return (
     procs.length > 0 &&
     procs.every((p) => {
-      const text = procedureParagraph(ctx, p);
+      // "Also today: irritated skin tag L axilla snipped x1, not sent.": a line of another procedure speaks for its own tissue.
+      const text = ownParagraph(ctx, p, s.procedureIds);
       // "Not sent" itself must not count as "sent".
       return NOT_SENT.test(text) && !PERMANENT.test(text.replace(new RegExp(NOT_SENT.source, 'gi'), ' '));
     })

@@ -129,3 +129,22 @@ export function procedureParagraph(ctx: Pick<RuleContext, 'encounter'>, p: Proce
   const blank = /\n\s*\n/.exec(section.slice(lineStart, lineStart + 800));
   return blank ? section.slice(start, lineStart + blank.index) : rest;
 }
+
+/**
+ * procedureParagraph without the lines of the visit's other performed procedures ("Also: onychomycosis of 6 toenails …
+ * debrided" under a nail avulsion, "Also today: skin tag snipped x1, not sent" under an excision): those lines tell
+ * their own procedure's diagnosis and tissue. `keep` names procedures whose lines stay (the others of one specimen).
+ */
+export function ownParagraph(ctx: Pick<RuleContext, 'encounter' | 'performed'>, p: Procedure, keep: readonly string[] = []): string {
+  const text = procedureParagraph(ctx, p);
+  const others = ctx
+    .performed()
+    .filter((o) => o.id !== p.id && !keep.includes(o.id) && o.text.length >= 12)
+    .map((o) => o.text.slice(0, 40));
+  if (others.length === 0) return text;
+  const own = p.text.slice(0, 40);
+  return text
+    .split('\n')
+    .filter((line) => line.includes(own) || !others.some((o) => line.includes(o)))
+    .join('\n');
+}

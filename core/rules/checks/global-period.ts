@@ -74,8 +74,10 @@ export const globalPeriod = defineRule({
     const postOp = ctx.encounter.visit.postOpOf;
     if (!postOp) return;
     const priorGlobal = postOp.code ? codeInfo(postOp.code)?.global : postOp.procedure ? globalOfWords(postOp.procedure) : undefined;
-    // A known prior code without a postoperative period (000, XXX, ZZZ) puts nothing today in a global.
-    if (priorGlobal && !postopDays(priorGlobal)) return;
+    // A known prior code without a postoperative period (000, XXX, ZZZ) puts nothing today in a global, unless the note says
+    // one runs ("s/p Mohs L cheek 10/28 (global period)": the repair after the Mohs carries it; its length is not told).
+    const saysGlobal = !postOp.code && /\bglobal\b/i.test(postOp.procedure ?? '');
+    if (priorGlobal && !postopDays(priorGlobal) && !saysGlobal) return;
     const window = postopDays(priorGlobal);
     const elapsed = postOp.date && ctx.dateOfService ? daysBetween(postOp.date, ctx.dateOfService) : undefined;
     // No PFS global runs past 90 days, so an older procedure never covers today whatever its code.

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { codeNote } from './note-harness';
+
+// Misreads found by the lead's probe notes (session 12), coded end to end (parse → rules):
+// exact lines (code-modifiers xunits), their diagnoses and the finding ids.
+
+describe('"Mohs … with bilobed flap repair" over its stage lines: every stage is the Mohs case\'s (§6.2, §5.1)', () => {
+  const note = (stages: string, repair: string) =>
+    [
+      'Pre-op dx: Basal cell carcinoma, nodular, R nasal ala (biopsy-proven 10/30/2026)',
+      'Procedure: Mohs micrographic surgery with bilobed flap repair',
+      '',
+      stages,
+      'Final defect 1.4 x 1.2 cm.',
+      repair,
+      'Pt tolerated well.',
+      '',
+    ].join('\n');
+
+  it.each([
+    ["Stage I: 1 block, tumor present at 3 o'clock deep margin.\nStage II: 1 block, clear.", ['17311', '17312', '14060']],
+    ['Stage 1: 2 blocks, positive.\nStage 2: 1 block, positive.\nStage 3: 1 block, clear.', ['17311', '17312 x2', '14060']],
+    ['Stage I: 3 blocks, clear.', ['17311', '14060']],
+  ])('%j', (stages, lines) => {
+    const r = codeNote(note(stages, 'Repair: bilobed transposition flap from R nasal sidewall, total defect 4.5 sq cm.'));
+    expect(r.lines).toEqual(lines);
+    expect(r.dx).toEqual(lines.map(() => ['C44.311']));
+  });
+
+  it.each([
+    // The parenthesis names what the total sums; 10.7 sq cm read as primary 1.68 + secondary 9 would be 14060 all the same,
+    // 9.5 as a secondary defect alone would give 14061.
+    ['total defect (primary + secondary) 9.5 sq cm', ['17311', '17312', '14060']],
+    ['total defect (primary and secondary defects) 10.5 sq cm', ['17311', '17312', '14061']],
+    ['secondary defect 2.0 sq cm', ['17311', '17312', '14060']],
+  ])('flap area: %j', (words, lines) => {
+    const r = codeNote(
+      note("Stage I: 1 block, tumor present at 3 o'clock deep margin.\nStage II: 1 block, clear.", `Repair: bilobed flap from R nasal sidewall, ${words}.`),
+    );
+    expect(r.lines).toEqual(lines);
+  });
+});
+
+describe('a bullet led by another condition ("- Acne vulgaris, moderate - start tretinoin") is the next problem, not more of the wart line', () => {
+  const note = (wart: string) =>
+    [
+      'Objective: Verruca vulgaris R index finger x2, L thumb x1, L palm x2. Comedones and papules cheeks.',
+      '',
+      'A/P',
+      '- R calf papule likely dermatofibroma - reassured, no tx.',
+      wart,
+      '- Acne vulgaris, moderate - start tretinoin 0.025% cream qhs, doxycycline 100 mg BID x 3 months. Discussed side effects.',
+      '',
+      'Level of service: 99213-25',
+    ].join('\n');
+
+  it.each([
+    ['- Verruca vulgaris x5 - cryotherapy to 5 warts.'],
+    ['- Verruca vulgaris (5) - cryotherapy to 5 warts.'],
+    ['- Verruca vulgaris - cryotherapy to 5 warts.'],
+  ])('%j: 17110 for the warts (B07.8), the E/M for the acne (L70.0)', (wart) => {
+    const r = codeNote(note(wart), { payer: 'commercial' });
+    expect(r.lines).toEqual(['99213-25', '17110']);
+    expect(r.dx).toEqual([['L70.0'], ['B07.8']]);
+  });
+
+  it('a bullet led by the same condition stays with the procedure', () => {
+    const r = codeNote(['A/P', '- Verruca vulgaris x5 - cryotherapy to 5 warts.', '- Verruca vulgaris: recheck in 3 weeks, may need repeat.', ''].join('\n'), {
+      payer: 'commercial',
+    });
+    expect(r.lines).toEqual(['17110']);
+    expect(r.dx).toEqual([['B07.8']]);
+  });
+});
+
+describe('a problem whose title joins two conditions ("Tinea pedis and tinea cruris - KOH …") codes both on the E/M (§13)', () => {
+  it.each([
+    ['1. Tinea pedis and tinea cruris - KOH positive. Start ketoconazole 2% cream BID.', ['B35.3', 'B35.6']],
+    ['1. Tinea pedis & onychomycosis - start terbinafine after LFTs.', ['B35.1', 'B35.3']],
+    ['1. Tinea pedis - start ketoconazole 2% cream BID and keep feet dry.', ['B35.3']],
+  ])('%j', (problem, dx) => {
+    const r = codeNote(
+      ['Assessment/Plan:', problem, '2. Skin tags x3 neck, irritated, bleeding - snip removed.', '', 'E/M: 99213 with modifier 25.'].join('\n'),
+      {
+        payer: 'commercial',
+      },
+    );
+    expect(r.lines[0]).toBe('99213-25');
+    expect(r.dx[0]).toEqual(dx);
+  });
+});
+
+describe('"S/P Mohs L cheek 10/28 (global period)": the note says a global period runs, though Mohs alone has none (§10.2, §10.3)', () => {
+  const note = (prior: string, site: string) =>
+    [
+      `${prior}, here for wound check: healing well, sutures removed.`,
+      `New problem: painful lesion ${site}, 4 mm crusted papule, c/w CNH vs SCC. Shave biopsy of ${site} performed today. Specimen A to path.`,
+      '',
+    ].join('\n');
+
+  it.each([
+    ['S/P Mohs L cheek 11/02/2026 (global period)', 'R helix', ['69100-79', '88305'], ['checks/global-period']],
+    ['S/P Mohs L cheek 11/02/2026 (in global)', 'R upper arm', ['11102-79', '88305'], ['checks/global-period']],
+    // Without the words, a Mohs (000) leaves no global period.
+    ['S/P Mohs L cheek 11/02/2026', 'R helix', ['69100', '88305'], []],
+  ])('%j, biopsy at %j', (prior, site, lines, findings) => {
+    const r = codeNote(note(prior, site), { payer: 'medicare' });
+    expect(r.lines).toEqual(lines);
+    expect(r.findings.filter((f) => f === 'checks/global-period')).toEqual(findings);
+  });
+});
