@@ -208,7 +208,8 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
   [/secondary (focal )?hyperhidrosis/, 'hyperhidrosis-secondary'],
   [/generali[sz]ed hyperhidrosis/, 'hyperhidrosis-generalized'],
   [/hyperhidrosis/, 'hyperhidrosis-primary'],
-  [/(plaque|vulgaris) psoriasis|psoriasis,? (vulgaris|plaque\b)/, 'psoriasis-vulgaris'],
+  // "Psoriasis, plaque", "Psoriasis - plaque type": the type told after the name.
+  [/(plaque|vulgaris) psoriasis|psoriasis(,| -| –| —|:)? (vulgaris|(chronic )?plaque\b)/, 'psoriasis-vulgaris'],
   [/psoria/, 'psoriasis'],
   [/atopic dermatitis|atopic eczema/, 'atopic-dermatitis'],
   [/acne vulgaris/, 'acne-vulgaris'],

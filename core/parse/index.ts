@@ -686,11 +686,11 @@ function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
     // "EXCISION WITH INTRAOPERATIVE MARGIN CONTROL" alone on its line in capitals, naming no site, size or jar, in a note
     // typed in mixed case: a title too, of the first procedure of its kind told below it.
     const capsTitle = capitalsTitle(t);
-    const titleLine =
-      capsTitle ||
-      bare(t.block.trigger.text) === bare(t.block.section.name) ||
-      (t.block.section.role === 'procedure' && t.block.trigger.start === t.block.section.start && !t.procedure.site && t.procedure.count === undefined);
-    if (!titleLine) continue;
+    // "Brief op note: Excision, R ear helix, SCC (bx-proven)." over "Wedge excision of helical rim …, excised diameter
+    // 1.6 cm": a first line naming the excision and its site, with no measure, titles the one told next at that site.
+    const unmeasured = (x: Procedure) =>
+      x.lesionDiameterCm === undefined && x.marginCm === undefined && x.excisedDiameterCm === undefined && x.lengthCm === undefined && x.count === undefined;
+    const first = t.block.section.role === 'procedure' && t.block.trigger.start === t.block.section.start;
     const next = parsed
       .slice(i + 1)
       .find(
@@ -699,10 +699,22 @@ function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
           q.block.section === t.block.section &&
           (!capsTitle || (q.procedure.kind === t.procedure.kind && q.procedure.status === 'performed')),
       );
+    const lastUnit = t.block.units[t.block.units.length - 1];
+    const rightAbove = next !== undefined && lastUnit !== undefined && next.block.trigger.start >= lastUnit.end && next.block.trigger.start - lastUnit.end <= 2;
+    const titleLine =
+      capsTitle ||
+      bare(t.block.trigger.text) === bare(t.block.section.name) ||
+      (first && !t.procedure.site && t.procedure.count === undefined) ||
+      ((first || rightAbove) && t.procedure.kind === 'excision' && t.block.units.length === 1 && unmeasured(t.procedure));
+    if (!titleLine) continue;
     if (!next || next.procedure.kind !== t.procedure.kind || next.procedure.status !== 'performed') continue;
+    if (t.procedure.kind === 'excision' && t.procedure.site && unmeasured(next.procedure)) continue;
     if (t.procedure.site?.key && next.procedure.site?.key && !sameSiteKey(t.procedure.site.key, next.procedure.site.key)) continue;
     if (parsed.some((x) => x.block.parent === t.block)) continue;
     next.procedure.site ??= t.procedure.site;
+    // "Excision, R ear helix" over "Wedge excision of helical rim": the title's side is the lesion's.
+    if (next.procedure.site && !next.procedure.site.laterality && t.procedure.site?.laterality)
+      next.procedure.site = { ...next.procedure.site, laterality: t.procedure.site.laterality };
     for (const ind of t.procedure.indications) if (!next.procedure.indications.includes(ind)) next.procedure.indications.push(ind);
     next.clinicalDiagnosis ??= t.clinicalDiagnosis;
     next.lesionType ??= t.lesionType;

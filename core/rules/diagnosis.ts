@@ -184,6 +184,17 @@ class Linker {
     return this.text;
   }
 
+  /** The visit is for a rash: its chief complaint or reason says so (as a heading of its own, or a line). */
+  rashComplaint(): boolean {
+    const sections = this.ctx.encounter.sections;
+    return (
+      RASH_COMPLAINT.test(this.noteText()) ||
+      Object.keys(sections).some(
+        (name) => /^(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|hpi)\b/i.test(name) && /\b(?:rash|eruption)\b/i.test(sections[name] ?? ''),
+      )
+    );
+  }
+
   /** Billable codes written in the whole note (read once per encounter; read-only). */
   noteCodes(): string[] {
     this.codes ??= codesInText(this.noteText());
@@ -485,7 +496,10 @@ class Linker {
         target: who,
         fix: 'Document the confirmed diagnosis, or the sign or symptom that was treated.',
       });
-      return [];
+      // "CC: itchy rash x2 months" … "Punch biopsy L ankle to r/o psoriasis/LP": before pathology the sign biopsied, the
+      // rash the visit is for, is coded (reference §13.2). (A rash named here is coded further on.)
+      const rashVisit = provisional && p?.kind.startsWith('biopsy') === true && !/\b(?:rash|eruption)\b/i.test(`${text} ${p.text}`) && this.rashComplaint();
+      return rashVisit ? ['R21'] : [];
     }
     if (!h) {
       // "INDICATIONS: recurrent draining sinus tracts … despite doxycycline …" over a hidradenitis excision: words that
@@ -1085,6 +1099,13 @@ class Linker {
         .split(/[^a-z0-9]+/)
         .filter((w) => w.length > 4);
       const told = pr.span ? (this.ctx.encounter.sections[pr.span.section]?.slice(pr.span.start, pr.span.end) ?? pr.text) : pr.text;
+      // "Psoriasis - plaque type, elbows …": the problem's title reads "psoriasis, unspecified"; its own line tells the type.
+      if (!pr.icd10 && told !== pr.text && codes.some((c) => /unspecified/i.test(title(c) ?? ''))) {
+        const h = UNCERTAIN.test(told) ? undefined : this.histology(told);
+        const r = h ? resolveDx({ histology: h }) : undefined;
+        if (r && !r.unresolved && r.missing.length === 0)
+          codes = codes.map((c) => r.codes.find((x) => x !== c && x.slice(0, 3) === c.slice(0, 3) && !/unspecified/i.test(title(x) ?? '')) ?? c);
+      }
       for (const c of codes) {
         const known = out.find((o) => o.code === c);
         if (known) known.told.push(told);
@@ -1208,6 +1229,9 @@ function isCancerCode(code: string): boolean {
 }
 
 /** Readings too generic to beat a specific one from elsewhere in the same procedure. */
+/** The visit is for a rash: "CC: itchy rash x2 months", "Reason for visit: rash on arms", "presents with a rash". */
+const RASH_COMPLAINT = /\b(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|presents?\s+(?:with|for)|here\s+for)\b[^\n]{0,60}\b(?:rash|eruption)\b/i;
+
 const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:L30.9', 'wart']);
 
 /** Whether `x` names a kind of the condition the generic reading `h` names (L72.9 cyst, L30.9 dermatitis, wart). */

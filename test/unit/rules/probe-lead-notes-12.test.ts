@@ -109,3 +109,119 @@ describe('"S/P Mohs L cheek 10/28 (global period)": the note says a global perio
     expect(r.findings.filter((f) => f === 'checks/global-period')).toEqual(findings);
   });
 });
+
+describe("another condition's line above a procedure does not make it cosmetic (§12.2)", () => {
+  it('"Acne scarring … (cosmetic, not covered)" between the acne surgery and the ILK of acne cysts', () => {
+    const r = codeNote(
+      [
+        'A/P:',
+        'Acne vulgaris, inflammatory, moderate — comedone extraction x 20, continue adapalene/BPO.',
+        'Acne scarring, atrophic, cheeks — discussed fractional laser and subcision; patient will think about it (cosmetic, not covered).',
+        'Intralesional Kenalog 2.5 mg/mL to 4 acne cysts, 0.1 mL each.',
+        '99213-25',
+      ].join('\n'),
+      { payer: 'commercial' },
+    );
+    expect(r.lines).toEqual(['99213-25', '11900', 'J3301', '10040']);
+    expect(r.dx).toEqual([['L70.0'], ['L70.0'], ['L70.0'], ['L70.0']]);
+  });
+});
+
+describe('a one-line result in the procedure paragraph, and another procedure\'s "not sent" (§7.1, §13.4)', () => {
+  const note = (result: string) =>
+    [
+      'HPI: biopsy-proven BCC R upper back (bx 10/12/26). Here for excision.',
+      'Procedure: Excision of BCC R upper back. Lesion 1.4 x 1.0 cm, 4 mm margins. Excised diameter 2.2 cm. Layered closure, length 6.5 cm.',
+      result,
+      'Also today: irritated skin tag L axilla snipped x1, not sent.',
+      '',
+    ].join('\n');
+
+  it.each([
+    ['Pathology (11/23/26): BCC, nodular, margins clear.'],
+    ['Pathology report 11/23/26: BCC, nodular, margins clear.'],
+    ['Path received 11/23/26: basal cell carcinoma, nodular, margins clear.'],
+  ])('%j: the excision keeps its 88305, the skin tag is its own line', (result) => {
+    const r = codeNote(note(result), { payer: 'medicare' });
+    expect(r.lines).toEqual(['11603', '11200', '12032', '88305']);
+    expect(r.dx).toEqual([['C44.519'], ['L91.8'], ['C44.519'], ['C44.519']]);
+  });
+});
+
+describe("a nail avulsion does not borrow the debridement's onychomycosis; a restated count is one count", () => {
+  it('the avulsion has no diagnosis of the subset (asked); 11721 for 6 nails', () => {
+    const r = codeNote(
+      [
+        'Dx: Ingrown toenail L great toe, lateral border, with paronychia, recurrent.',
+        'Procedure: Digital block. Lateral nail border avulsed; matrix treated with 88% phenol x3 applications. Dressing applied.',
+        'Also: onychomycosis of 6 toenails, thick and painful; debrided nails x6 with nippers and burr.',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11750-TA', '11721']);
+    expect(r.dx).toEqual([[], ['B35.1']]);
+    expect(r.findings).toContain('diagnosis/missing');
+    expect(r.findings.filter((f) => f === 'other-procedures/nail')).toHaveLength(1);
+  });
+});
+
+describe('"Psoriasis - plaque type": the type told after the title narrows the E/M diagnosis (§13.7)', () => {
+  it.each([
+    ['Psoriasis - plaque type, elbows/knees, BSA 6%. Continue clobetasol.', 'L40.0'],
+    ['Psoriasis, plaque, elbows/knees, BSA 6%. Continue clobetasol.', 'L40.0'],
+    ['Psoriasis - elbows/knees, BSA 6%. Continue clobetasol.', 'L40.9'],
+  ])('%j', (problem, dx) => {
+    const r = codeNote(['Assessment:', problem, 'Two inflamed SKs R cheek irritated by glasses - treated LN2.', 'E/M 99214-25'].join('\n'), {
+      payer: 'commercial',
+    });
+    expect(r.lines).toEqual(['99214-25', '17110']);
+    expect(r.dx).toEqual([[dx], ['L82.0']]);
+  });
+});
+
+describe('a rash biopsied to rule out an inflammatory condition is coded by its sign, R21, before pathology (§13.2)', () => {
+  it.each([
+    ['Chief complaint: itchy rash x2 months', ['R21']],
+    ['CC: itchy rash x2 months', ['R21']],
+    ['CC: spot on the ankle', []],
+  ])('%j', (cc, dx) => {
+    const r = codeNote(
+      [
+        cc,
+        '',
+        'Assessment: Lichen simplex chronicus vs nummular eczema, bilateral lower legs.',
+        'Plan: Punch biopsy 4 mm L ankle performed (A) to r/o psoriasis/LP.',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11104', '88305']);
+    expect(r.dx).toEqual([dx, dx]);
+  });
+});
+
+describe('"Brief op note: Excision, R ear helix, SCC (bx-proven)" over the measured excision is one excision (§3.1)', () => {
+  const note = (title: string) =>
+    [
+      title,
+      'Wedge excision of helical rim, full thickness through cartilage, lesion 1.0 cm, excised diameter 1.6 cm.',
+      'Repair: layered closure of cartilage and skin, 2.8 cm.',
+      'Specimen to path.',
+    ].join('\n');
+
+  it.each([['Brief op note: Excision, R ear helix, SCC (bx-proven 10/02/26).'], ['Excision of SCC R ear helix (biopsy-proven 10/02/26):']])('%j', (title) => {
+    const r = codeNote(note(title), { payer: 'medicare' });
+    expect(r.lines).toEqual(['11642', '13152', '88305']);
+    expect(r.dx).toEqual([['C44.222'], ['C44.222'], ['C44.222']]);
+  });
+
+  it('two measured excisions at two sites stay two', () => {
+    const r = codeNote(
+      [
+        'Excision of SCC R ear helix (biopsy-proven 10/02/26), excised diameter 1.6 cm. Layered closure 2.0 cm.',
+        'Excision of BCC L upper back (biopsy-proven 10/02/26), excised diameter 1.2 cm. Simple closure.',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines.filter((l) => l.startsWith('116'))).toEqual(['11642', '11602']);
+  });
+});
