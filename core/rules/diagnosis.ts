@@ -922,11 +922,15 @@ class Linker {
     let codes = this.noteCodes().filter(fitsCode);
     const lesionKind = procs.find((p) => BENIGN_REMOVAL.includes(p.kind));
     if (codes.length === 0 && lesionKind) {
-      // A lesion line with no diagnosis of its own: only a single, unambiguous non-cancer diagnosis in the note will do.
-      const written = this.noteCodes().filter((c) => !/^(Z|C|D0|D4)/.test(c));
+      // A lesion line with no diagnosis of its own: only a single, unambiguous non-cancer diagnosis in the note will do, and
+      // not the condition another procedure of the visit treats ("AKs x2 (L57.0) - LN2" beside an excised nevus, §13.1).
+      const others = this.ctx.encounter.procedures.filter((q) => !procs.includes(q));
+      const treatedElsewhere = (h: Histology | undefined): boolean =>
+        h !== undefined && !fitsKind(lesionKind.kind, h) && others.some((q) => fitsKind(q.kind, h));
+      const written = this.noteCodes().filter((c) => !/^(Z|C|D0|D4)/.test(c) && !treatedElsewhere(this.histology(title(c))));
       if (written.length === 1) codes = written;
       else if (written.length === 0) {
-        const named = this.noteReadings().filter((h) => !NEOPLASTIC.has(h) && !h.startsWith('code:Z') && h !== 'code:R21');
+        const named = this.noteReadings().filter((h) => !NEOPLASTIC.has(h) && !h.startsWith('code:Z') && h !== 'code:R21' && !treatedElsewhere(h));
         if (named.length === 1) {
           const where = mergeSite(lesionKind.site, this.ctx.lesion(lesionKind.lesionLabels[0])?.site);
           codes = resolveDx({ histology: named[0] as Histology, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSite } from '../../../core/anatomy/vocabulary';
 import { codeEncounter } from '../../../core/engine';
-import { parseSections } from '../../../core/parse';
+import { parseNote, parseSections } from '../../../core/parse';
 import { alignedTables } from '../../../core/parse/aligned-table';
 import { sideFields } from '../../../core/parse/side-field';
 
@@ -118,5 +118,17 @@ describe('probe h26: a site named as a landmark', () => {
 
   it('a site named only as itself is still the site', () => {
     expect(resolveSite('R upper lid margin')?.key).toBe('eyelid-margin');
+  });
+});
+
+describe('probe h26: a lesion line does not take the code of a condition another procedure treats', () => {
+  it('an excised nevus beside "AKs x2 (L57.0) - LN2" is not coded L57.0', () => {
+    const text =
+      'Procedure: Excision of the R posterior upper arm lesion. Lesion 0.5 cm with 0.2 cm margins, closed in a single layer. Specimen A to dermpath.\n' +
+      'Cryotherapy with liquid nitrogen to 2 actinic keratoses of the scalp vertex.\n\n' +
+      'Assessment and Plan\n1. Atypical nevus, R upper arm, r/o dysplastic nevus - excised, results in 1-2 weeks.\n2. Actinic keratoses x2 (L57.0) - LN2.';
+    const lines = codeEncounter(parseNote(text)).lines.map((l) => `${l.code} [${l.dx.join(',')}]`);
+    // §13 item 1: each line points to the diagnosis that supports it; before pathology the excised lesion is D49.2 (§13 item 2).
+    expect(lines).toEqual(['11401 [D49.2]', '17000 [L57.0]', '17003 [L57.0]', '88305 [D49.2]']);
   });
 });
