@@ -89,4 +89,5 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-procedure-note-lesion-table-note-rows.html (one row per lesion, its repair in a colspan note row)
  * - test/fixtures/emr/ema/visit-procedure-form-label-input-no-colon.html (<label> without colon before a typed <input>)
  * - test/fixtures/emr/ema/visit-pathology-tracking-three-specimens-one-pending.html (the visit's specimen tracking table, one pending)
+ * - test/fixtures/emr/ema/visit-bill-diagnosis-pointer-letters.html (bill lines pointing to lettered diagnoses A, B)
  */

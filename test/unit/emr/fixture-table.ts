@@ -1101,4 +1101,13 @@ export const PAGES: PageCase[] = [
     // The header table (column titles only) reads as a titles line over the rows' own table.
     contains: [['procedure', '# | Location | Procedure | Size (mm) | Specimen\n1 | L mid back |']],
   },
+  {
+    file: 'ema/visit-bill-diagnosis-pointer-letters.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment', 'charges'],
+    patient: 'Test, Patient-980   MRN: 900980',
+    dateOfService: '11/26/2026',
+    // The bill's lettered diagnoses and "Pointers" column (A, B) are claim pointers, not specimens.
+    contains: [['charges', '11301 | Shave removal, trunk/arms/legs, 0.6-1.0 cm | 1 | | B']],
+  },
 ];
