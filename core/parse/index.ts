@@ -283,6 +283,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   mergeRequests(parsed);
   mergeSameSpecimen(parsed);
   mergeTitleProcedures(parsed);
+  dropBackReferencedSummary(parsed);
   mergeMohsMentions(parsed);
   mergeOncePerSite(parsed);
   mergeOpNoteDescriptions(parsed);
@@ -722,6 +723,42 @@ function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
     next.specimenLabel ??= t.specimenLabel;
     if (t.priorMalignantBiopsy) next.priorMalignantBiopsy = true;
     parsed.splice(i, 1);
+  }
+}
+
+/**
+ * "PROCEDURE: Excision of both, with closure." over "L parietal scalp: lesion 1.5 cm, … excised diameter 2.3 cm" and
+ * "R forehead: lesion 0.8 cm, …": the lesions a summary counts back to ("both", "each") and measures nowhere are the ones
+ * told one by one, with their sizes, after it in the same section.
+ */
+function dropBackReferencedSummary(parsed: ParsedProcedure[]): void {
+  const unmeasured = (x: ParsedProcedure) =>
+    x.procedure.excisedDiameterCm === undefined && x.procedure.lesionDiameterCm === undefined && x.clinicalSizeCm === undefined && !x.specimenLabel;
+  const summaries = new Set(
+    parsed
+      .filter((p) => !p.block.parent && p.procedure.status === 'performed' && p.block.enumerated?.unlabeled && /^#\d+$/.test(p.block.enumerated.label))
+      .map((p) => p.block.trigger),
+  );
+  for (const trigger of summaries) {
+    const mates = parsed.filter((p) => !p.block.parent && p.block.trigger === trigger && p.block.enumerated);
+    const first = mates[0];
+    if (!first || !mates.every(unmeasured)) continue;
+    const told = parsed.filter(
+      (q) =>
+        !q.block.parent &&
+        q.block.trigger !== trigger &&
+        q.block.section === first.block.section &&
+        q.block.trigger.start > trigger.start &&
+        q.procedure.kind === first.procedure.kind &&
+        q.procedure.status === 'performed' &&
+        !unmeasured(q),
+    );
+    if (told.length < mates.length) continue;
+    const blocks = new Set(mates.map((m) => m.block));
+    for (let i = parsed.length - 1; i >= 0; i--) {
+      const x = parsed[i] as ParsedProcedure;
+      if (blocks.has(x.block) || (x.block.parent && blocks.has(x.block.parent))) parsed.splice(i, 1);
+    }
   }
 }
 

@@ -195,3 +195,26 @@ describe('a title line standing alone is the title of the procedure told below i
     expect([...r.lines].sort()).toEqual(['11603', '12032', '88305 x2', '88331 x2', '88332']);
   });
 });
+
+describe('a closure told only by its suture layers is layered, measured undermining sets its level (§4.1), and "Excision of both" over the excisions told one by one adds none (§3.1)', () => {
+  const NOTE = (scalpClosure: string, foreheadClosure: string) =>
+    'PRE-OP DIAGNOSES\n- SCC, well differentiated, L parietal scalp (punch bx 11/03/2026)\n- BCC, nodular, R forehead (shave bx 11/03/2026)\n\n' +
+    'PROCEDURE: Excision of both, with closure. Consent, time-out, 1% lido with epi.\n\n' +
+    'L parietal scalp: lesion 1.5 cm, 4 mm margins, excised diameter 2.3 cm, fusiform, to the galea. Defect width 2.3 cm.\n' +
+    `Undermining in the subgaleal plane 2.5 cm along both long edges. ${scalpClosure} Length of closure 6.0 cm.\n\n` +
+    'R forehead: lesion 0.8 cm, 3 mm margins, excised diameter 1.4 cm, fusiform along the relaxed skin tension lines.\n' +
+    `Defect width 1.4 cm. Undermined 0.5 cm at the subcutaneous level along each edge. ${foreheadClosure}\nLength 3.2 cm.\n\n` +
+    'Specimens: A scalp, B forehead - dermpath, margins requested.\n';
+  it.each([
+    [
+      'deep sutures then the skin',
+      'Closure: 3-0 Vicryl galeal, 4-0 Vicryl deep dermal, staples to skin.',
+      '5-0 Monocryl deep, 6-0 Prolene running.',
+      ['11623', '11642', '13121', '12052-59', '88305 x2'],
+    ],
+    ['a single layer of skin sutures stays simple (included)', 'Closure: staples to skin.', '6-0 Prolene running.', ['11623', '11642', '88305 x2']],
+  ])('%s', (_, scalp, forehead, lines) => {
+    const r = codeNote(NOTE(scalp, forehead));
+    expect([...r.lines].sort()).toEqual([...lines].sort());
+  });
+});
