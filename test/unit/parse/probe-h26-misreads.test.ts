@@ -3,6 +3,7 @@ import { resolveSite } from '../../../core/anatomy/vocabulary';
 import { codeEncounter } from '../../../core/engine';
 import { parseNote, parseSections } from '../../../core/parse';
 import { alignedTables } from '../../../core/parse/aligned-table';
+import { gluedWords } from '../../../core/parse/glued-words';
 import { sideFields } from '../../../core/parse/side-field';
 
 // Misreads found by probe h26 (round 9 of unseen EMR pages): each case is one general layout.
@@ -130,5 +131,36 @@ describe('probe h26: a lesion line does not take the code of a condition another
     const lines = codeEncounter(parseNote(text)).lines.map((l) => `${l.code} [${l.dx.join(',')}]`);
     // §13 item 1: each line points to the diagnosis that supports it; before pathology the excised lesion is D49.2 (§13 item 2).
     expect(lines).toEqual(['11401 [D49.2]', '17000 [L57.0]', '17003 [L57.0]', '88305 [D49.2]']);
+  });
+});
+
+describe('probe h26: words a page ran together (chips side by side with no white space)', () => {
+  it.each([
+    ['Shave biopsyL dorsal forearm0.6 cmSpecimen A', 'Shave biopsy L dorsal forearm 0.6 cm Specimen A'],
+    ['Punch biopsy, 4 mmR anterior shinSpecimen BClosed with 4-0 nylon', 'Punch biopsy, 4 mm R anterior shin Specimen B Closed with 4-0 nylon'],
+    ['Cryotherapy, actinic keratosesForehead and nose7 lesions', 'Cryotherapy, actinic keratoses Forehead and nose 7 lesions'],
+  ])('%s', (text, expected) => {
+    expect(gluedWords(text)).toBe(expected);
+  });
+
+  it.each([
+    '0.5 mL lidocaine',
+    'BP 120/80 mmHg, eGFR 60',
+    'Dr. McKenzie',
+    'a sox10 immunostain on specimen b',
+    'HbA1c 6.1; pT1a; T4 N0',
+    'IHC: SOX10+, the ABCDs, ED&C',
+    'AKs x6, C44.319',
+  ])('%s is left alone', (text) => {
+    expect(gluedWords(text)).toBe(text);
+  });
+
+  it('the chips code as the procedures they name', () => {
+    const text =
+      '- Shave biopsyL dorsal forearm0.6 cmSpecimen A\n- Punch biopsy, 4 mmR anterior shinSpecimen BClosed with 4-0 nylon\n' +
+      '- Cryotherapy, actinic keratosesForehead and nose7 lesions\nSpecimens to in-house dermatopathology.';
+    // Run together, the shave had no site nor specimen and the 7 AKs no count. Tangential + punch = 11104-59 + 11103
+    // (§1.2 items 1, 6); 7 AKs = 17000 + 17003 x6 (§2.1); two specimens = 88305 x2, held (§7.1).
+    expect(claim(text)).toEqual(['11104 x1-59 ready', '11103 x1 ready', '17000 x1 ready', '17003 x6 ready', '88305 x2 held-for-pathology']);
   });
 });
