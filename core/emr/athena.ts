@@ -86,4 +86,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/ap-table-problem-order-icd.html (A/P as a problem | order | ICD table)
  * - test/fixtures/emr/athena/exam-ap-and-procedures-sibling-frames.html (a procedure frame beside frMain)
  * - test/fixtures/emr/athena/ap-diagnosis-table-and-orders-table.html (A/P: a diagnosis table and an orders table by dx number)
+ * - test/fixtures/emr/athena/exam-nimbus-procedure-chips-no-spaces.html (a Nimbus shadow-root panel of chips with no spaces between)
  */

@@ -1110,4 +1110,13 @@ export const PAGES: PageCase[] = [
     // The bill's lettered diagnoses and "Pointers" column (A, B) are claim pointers, not specimens.
     contains: [['charges', '11301 | Shave removal, trunk/arms/legs, 0.6-1.0 cm | 1 | | B']],
   },
+  {
+    file: 'athena/exam-nimbus-procedure-chips-no-spaces.html',
+    adapter: 'athena',
+    roles: ['procedure', 'assessment'],
+    patient: 'TEST, PATIENT-981   MRN: 900981',
+    dateOfService: '11/26/2026',
+    // Chips rendered with no white space between them read run together, as innerText does (core/parse/glued-words.ts splits them).
+    contains: [['procedure', '- Shave biopsyL dorsal forearm0.6 cmSpecimen A']],
+  },
 ];
