@@ -199,7 +199,7 @@ function siteOfUnits(all: Unit[]): Site | undefined {
       const s = matchSite(u.value ?? '');
       if (s) return s;
     }
-    if (!u.field && PRIOR_DATED_SURGERY.test(u.text)) {
+    if (!u.field && (PRIOR_DATED_SURGERY.test(u.text) || TREATED_BEFORE.test(u.text))) {
       priorSurgery ??= matchSite(u.text, u.wrapLead);
       continue;
     }
@@ -2066,6 +2066,20 @@ function unitTexts(a: Unit[], b: Unit[], sep: string): string {
   return t;
 }
 
+/** A lesion treated before and gone: "Hx of SCC R hand 2024 s/p excision, no recurrence", "h/o melanoma, NED". */
+const TREATED_BEFORE =
+  /\b(?:hx|h\/o|history\s+of)\b[^.\n]*\b(?:s\/p|status\s+post|excised|excision|mohs|treated|removed)\b|\bno\s+(?:evidence\s+of\s+)?recurrence\b|\bNED\b/;
+
+/**
+ * The lesion type of the context lines, leaving out a lesion told as treated before and gone: "- Hx of SCC R hand 2024
+ * s/p excision, no recurrence." then "- AKs: 3 on R dorsal hand …" over "Treated with LN2 today" treats AKs.
+ */
+function contextLesionType(b: Block, ctx: string): LesionType | undefined {
+  const kept = b.context.filter((u) => !isBoilerplate(u) && !(TREATED_BEFORE.test(u.text) && lesionTypeOf(u.text)));
+  if (kept.length === b.context.filter((u) => !isBoilerplate(u)).length) return lesionTypeOf(ctx);
+  return lesionTypeOf(kept.map((u) => u.text).join('\n'));
+}
+
 function contextText(b: Block): string {
   return b.context
     .filter((u) => !isBoilerplate(u))
@@ -2824,7 +2838,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     lesionTypeOf(siteDx ? withoutDxFields(b.units) : all) ??
     // (Not when the note's part for this site names none: "f/u of AKs, also has new 'sore that won't heal' on R temple"
     // says nothing of what the temple lesion is.)
-    (alsoDx ? undefined : lesionTypeOf(siteDx ? withoutDxFields(b.context) : ctx)) ??
+    (alsoDx ? undefined : siteDx ? lesionTypeOf(withoutDxFields(b.context)) : contextLesionType(b, ctx)) ??
     (b.parent ? lesionTypeOf(blockText(b.parent)) : undefined);
   // "Irritated SKs x2, mid back" then "Not sent to pathology (classic SKs)": the context's specific reading of the same
   // lesion (inflamed SK, L82.0) wins over the plain one (§12.2).

@@ -305,6 +305,14 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
       ).trim();
       if (clause.length > 0 && clause.split(/\s+/).length <= 5 && findSites(clause, { strict: true }).length > 0) continue;
     }
+    // "Shave bx L forearm, 3 cm proximal to A (B) - r/o BCC": the jar closes a site told by its place beside another jar.
+    if (
+      /^\([A-H]\)\s/.test(ahead) &&
+      /\b(?:proximal|distal|medial|lateral|superior|inferior|adjacent|next|near|above|below|anterior|posterior)\s+(?:to\s+)?(?:specimen\s+|site\s+|lesion\s+)?[A-H]\s*$/i.test(
+        line.slice(Math.max(0, at - 40), at),
+      )
+    )
+      continue;
     // "R cheek (A), L arm (B), mid back (C) -- r/o …": the last label of such a list, before the list's comment.
     if (/^\([A-H]\)\s*[-–—]/.test(line.slice(at, at + 8)) && /\([A-H]\)\s*,/.test(line.slice(0, at))) continue;
     // "Specimen(s): A. Right arm…": a field's own value is not a new item.

@@ -225,3 +225,48 @@ describe('"Brief op note: Excision, R ear helix, SCC (bx-proven)" over the measu
     expect(r.lines.filter((l) => l.startsWith('116'))).toEqual(['11642', '11602']);
   });
 });
+
+describe('a cancer told as treated before and gone is not the lesion treated today (§2.1)', () => {
+  it.each([['- Hx of SCC R hand 2024 s/p excision, no recurrence.'], ['- h/o melanoma L calf 2019, NED.']])(
+    '%j above the AK line: 17000 + 17003 x8, not a malignant destruction',
+    (history) => {
+      const r = codeNote(
+        [
+          'Findings/Plan:',
+          history,
+          '- AKs: 3 on R dorsal hand, 2 on L forearm, 4 on scalp. Treated with LN2 today (9 total).',
+          '- Seborrheic keratoses on back, benign, no treatment.',
+        ].join('\n'),
+        { payer: 'medicare' },
+      );
+      expect(r.lines).toEqual(['17000', '17003 x8']);
+      expect(r.dx).toEqual([['L57.0'], ['L57.0']]);
+    },
+  );
+
+  it('a biopsy-proven cancer told before its ED&C is still the lesion treated', () => {
+    const r = codeNote(['Superficial BCC R upper arm, biopsy proven 10/01/2026.', 'ED&C x3 cycles, lesion 0.8 cm.'].join('\n'), { payer: 'medicare' });
+    expect(r.lines).toEqual(['17261']);
+    expect(r.dx).toEqual([['C44.612']]);
+  });
+});
+
+describe('"Shave bx L forearm, 3 cm proximal to A (B)": the jar closes a site told by its place beside another jar (§1.2)', () => {
+  it('three biopsies, three jars, each result on its own jar', () => {
+    const r = codeNote(
+      [
+        'Procedures:',
+        'Shave bx L forearm (A) - r/o SCC',
+        'Shave bx L forearm, 3 cm proximal to A (B) - r/o BCC',
+        'Shave bx R forearm (C) - r/o SCC',
+        'Path:',
+        'A - SCC in situ',
+        'B - BCC, superficial',
+        'C - verruca vulgaris',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11102', '11103 x2', '88305 x3']);
+    expect(r.dx).toEqual([['D04.62'], ['C44.619', 'B07.8'], ['D04.62', 'C44.619', 'B07.8']]);
+  });
+});
