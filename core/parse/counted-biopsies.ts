@@ -84,6 +84,10 @@ const SUMMARY_COUNT =
 export function dropBiopsySummaries(parsed: ParsedProcedure[]): void {
   for (let i = parsed.length - 1; i >= 0; i--) {
     const p = parsed[i] as ParsedProcedure;
+    if (p.procedure.kind.startsWith('biopsy') && p.procedure.kind !== 'biopsy-unspecified') {
+      dropCountedHeader(parsed, p);
+      continue;
+    }
     if (p.procedure.kind !== 'biopsy-unspecified' || p.procedure.site || p.specimenLabel || p.block.label || p.block.parent) continue;
     const m = SUMMARY_COUNT.exec(p.block.units.map((u) => u.text).join(' '));
     const word = (m?.[1] ?? m?.[2] ?? '').toLowerCase();
@@ -91,6 +95,35 @@ export function dropBiopsySummaries(parsed: ParsedProcedure[]): void {
     const told = parsed.filter((q) => q !== p && q.procedure.kind.startsWith('biopsy') && q.procedure.status === 'performed' && !q.block.parent);
     if (n >= 2 && told.length === n) parsed.splice(i, 1);
   }
+}
+
+/**
+ * "Punch biopsies x2 for DIF and H&E." over "Specimen A: 4 mm punch, perilesional …" and "Specimen B: 4 mm punch, lesional …":
+ * a plural line of one technique, with no jar, counting the biopsies of that technique told below each with its own jar,
+ * is their header, not one more biopsy; its site is theirs when they name none.
+ */
+function dropCountedHeader(parsed: ParsedProcedure[], p: ParsedProcedure): void {
+  if (p.specimenLabel || p.block.label || p.block.parent || p.procedure.status !== 'performed') return;
+  const text = p.block.trigger.text;
+  if (!/\bbiopsies\b/i.test(text)) return;
+  const m = SUMMARY_COUNT.exec(text);
+  const word = (m?.[1] ?? m?.[2] ?? '').toLowerCase();
+  const n = COUNT_WORDS[word] ?? Number(word);
+  if (!(n >= 2)) return;
+  const at = parsed.indexOf(p);
+  const told = parsed
+    .slice(at + 1)
+    .filter(
+      (q) =>
+        q.block.section === p.block.section &&
+        !q.block.parent &&
+        q.procedure.status === 'performed' &&
+        q.specimenLabel !== undefined &&
+        (q.procedure.kind === p.procedure.kind || q.procedure.kind === 'biopsy-unspecified'),
+    );
+  if (told.length !== n) return;
+  for (const q of told) q.procedure.site ??= p.procedure.site;
+  parsed.splice(at, 1);
 }
 
 /**

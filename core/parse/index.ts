@@ -293,6 +293,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   splitCosmeticRemainder(parsed);
   expandCountedBiopsies(parsed, body);
   dropBiopsySummaries(parsed);
+  orphanIndications(parsed, sections);
   dropPluralRetellings(parsed);
   dropContainerLines(parsed);
   dropBiopsyMentions(parsed);
@@ -1532,4 +1533,28 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
     } else out.date = m[2];
   }
   return out;
+}
+
+/** "Indication: painful, enlarging, catches on bra strap." told on its own line. */
+const INDICATION_LINE = /^[ \t]*(?:indications?|reason\s+for\s+(?:removal|excision|procedure)|medical\s+necessity)[ \t]*:[ \t]*(\S[^\n]*)$/gim;
+const REMOVALS = new Set<Procedure['kind']>(['excision', 'shave-removal', 'destruction-benign', 'skin-tag-removal']);
+
+/**
+ * "Path (10/18/2026): Dermatofibroma …" then "Indication: painful, enlarging …": an indication line that no procedure
+ * read (a one-line result split it from its excision) is the indication of the visit's one lesion removal, when that
+ * removal has none of its own (§12.2).
+ */
+function orphanIndications(parsed: ParsedProcedure[], sections: readonly Section[]): void {
+  const removals = parsed.filter((p) => REMOVALS.has(p.procedure.kind) && p.procedure.status === 'performed' && !p.block.parent);
+  const only = removals.length === 1 ? removals[0] : undefined;
+  if (!only || only.procedure.indications.length > 0) return;
+  for (const s of sections) {
+    if (!PROCEDURE_ROLES.has(s.role)) continue;
+    INDICATION_LINE.lastIndex = 0;
+    for (let m = INDICATION_LINE.exec(s.text); m; m = INDICATION_LINE.exec(s.text)) {
+      const at = s.start + m.index;
+      if (parsed.some((p) => p.block.section === s && p.block.units.some((u) => u.start <= at && at < u.end))) continue;
+      for (const ind of indicationsOf(m[1] ?? '')) if (!only.procedure.indications.includes(ind)) only.procedure.indications.push(ind);
+    }
+  }
 }

@@ -308,7 +308,7 @@ const PART_DESCRIPTION =
   /^(?:skin|cyst|nail(?:\s+\w+)?|(?:soft\s+)?tissue)\s*,\s*[^,:;.]{2,50}(?:,\s*[^,:;.]{2,40})?,\s*(?:(?:shave|punch|incisional|excisional|tangential|wedge)(?:\s+biopsy)?|biopsy|(?:re-?)?excision|curettage|shave\s+removal)(?:\s+\d+(?:\.\d+)?\s*mm)?\.?$/i;
 /** Words of an actual reading, which a pending line does not have. */
 const FINDING_WORDS =
-  /\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|spongio\w*|hyperplasia|scar|atypi\w*|in\s+situ|infiltrat\w*|lymphom\w*|proliferation|neoplasm|tumou?r|consistent\s+with|compatible\s+with|benign|malignan\w*|no\s+evidence|negative|positive|bcc|scc(?:is)?|mis|isk|aks?|sks?)\b/i;
+  /\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|(?:dermato)?fibroma|angioma|psoriasis|lichen|granuloma|spongio\w*|hyperplasia|scar|atypi\w*|in\s+situ|infiltrat\w*|lymphom\w*|proliferation|neoplasm|tumou?r|consistent\s+with|compatible\s+with|benign|malignan\w*|no\s+evidence|negative|positive|bcc|scc(?:is)?|mis|isk|aks?|sks?)\b/i;
 
 /** The labels a line opens for several specimens at once, with the length of that opening. */
 function labelGroup(line: string): { labels: string[]; length: number } | undefined {
@@ -646,7 +646,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     } else if (
       mode === 'header' &&
       // (abbreviated too: "BCC, nodular, margins clear.")
-      /\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis|dermatitis|cyst|verruca|lentigo|fibroma|angioma|psoriasis|lichen|granuloma|spongiotic|hyperplasia|scar|atypia|in\s+situ|bcc|scc(?:is)?|mis|isk|aks?|sks?)\b/i.test(
+      /\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis|dermatitis|cyst|verruca|lentigo|(?:dermato)?fibroma|angioma|psoriasis|lichen|granuloma|spongiotic|hyperplasia|scar|atypia|in\s+situ|bcc|scc(?:is)?|mis|isk|aks?|sks?)\b/i.test(
         line,
       )
     ) {

@@ -270,3 +270,37 @@ describe('"Shave bx L forearm, 3 cm proximal to A (B)": the jar closes a site to
     expect(r.dx).toEqual([['D04.62'], ['C44.619', 'B07.8'], ['D04.62', 'C44.619', 'B07.8']]);
   });
 });
+
+describe('"Path (date): Dermatofibroma …" inside the op note, and its indication told after it (§3.2, §12.2)', () => {
+  it('the result is read; the indication after it still makes the removal medical', () => {
+    const r = codeNote(
+      [
+        'Procedure: Excision, benign, R upper back dermatofibroma.',
+        'Lesion 0.9 cm; margins 2 mm; excised diameter 1.3 cm.',
+        'Closure: simple, 1.8 cm, 4-0 nylon.',
+        'Path (11/24/2026): Dermatofibroma, completely excised.',
+        'Indication: painful, enlarging, catches on bra strap.',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11402', '88305']);
+    expect(r.dx).toEqual([['D23.5'], ['D23.5']]);
+    expect(r.findings).not.toContain('cosmetic/benign-no-indication');
+  });
+});
+
+describe('"Punch biopsies x2 for DIF and H&E." over its two jars is their header, not a third biopsy (§1.2, §7.1)', () => {
+  it('11104 + 11105; the DIF jar has no 88305', () => {
+    const r = codeNote(
+      [
+        'Procedure: Punch biopsies x2 for DIF and H&E.',
+        'Site: L forearm, perilesional bullae.',
+        "Specimen A: 4 mm punch, perilesional skin, Michel's medium for DIF.",
+        'Specimen B: 4 mm punch, lesional, formalin for H&E.',
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['11104', '11105', '88305']);
+    expect(r.findings).toContain('pathology/level-per-specimen');
+  });
+});
