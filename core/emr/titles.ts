@@ -5,7 +5,7 @@ import type { SnapshotRole } from './define-adapter';
  * Section titles as EMR screens print them. The parser's own heading table is the base,
  * so a title the adapter splits on is one the parser understands; the extra entries are
  * screen titles that a typed note rarely uses ("Final Diagnosis" opens a pathology report,
- * "Sign-off" is athenaOne's billing stage, "Imp/Plan" is Nextech's).
+ * "Sign-off" is athenaOne's billing stage).
  */
 const EXTRA: [SnapshotRole, RegExp][] = [
   // "Lab Result - Surgical Pathology", "Skin pathology report (final)": a short title naming surgical/skin pathology.
@@ -20,7 +20,7 @@ const EXTRA: [SnapshotRole, RegExp][] = [
   ],
   [
     'assessment',
-    /^(?:imp\s*\/\s*plan|impression\s*\/\s*plan|impressions?\s+(?:and|&)\s+recommendations?|clinical\s+impressions?|assessments?\s*\/\s*plans?|a\s*\/\s*p|diagnos[ie]s\s+(?:and|&)\s+orders|plan\s+of\s+(?:care|treatment)|treatment\s+plan|assessments)$/,
+    /^(?:impressions?\s+(?:and|&)\s+recommendations?|clinical\s+impressions?|assessments?\s*\/\s*plans?|diagnos[ie]s\s+(?:and|&)\s+orders|plan\s+of\s+(?:care|treatment)|treatment\s+plan|assessments)$/,
   ],
   [
     'charges',
@@ -39,7 +39,7 @@ const EXTRA: [SnapshotRole, RegExp][] = [
  * titles test runs every EXTRA alternative through roleOfTitle).
  */
 const EXTRA_START =
-  /^(?:lab|surgical|skin|derm|final|path|results?|microscopic|procedure|in[- ]office|imp|clinical|treatment|assessment|a\s*\/|diagnos|plan|billing|entered|charge|services|visit|cpt|sign|bill|claim|level|checkout|patient|encounter)/;
+  /^(?:lab|surgical|skin|derm|final|path|results?|microscopic|procedure|in[- ]office|imp|clinical|treatment|assessment|diagnos|plan|billing|entered|charge|services|visit|cpt|sign|bill|claim|level|checkout|patient|encounter)/;
 
 /** A screen title → the snapshot role it stands for, or undefined when it is not a section title. */
 export function roleOfTitle(raw: string): SnapshotRole | undefined {

@@ -17,7 +17,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
   ['exam', /^(?:(?:physical\s+|(?:(?:full|total)\s+(?:body\s+)?)?skin\s+)?exam(?:ination)?|fse|tbse|objective|vitals?|vital\s+signs|focused\s+exam)$/],
   [
     'assessment',
-    /^(?:assessment\s*(?:and|&|\/)\s*plan|assessment|impression\s*(?:and|&|\/)\s*plan|impressions?|a\s*\/\s*p|a\s*&\s*p|plan|diagnos[ie]s\s*(?:and|&|\/)\s*plan|problems?\s+addressed|assessment\s*,?\s*plan)$/,
+    /^(?:assessment\s*(?:and|&|\/)\s*plan|assessment|impression\s*(?:and|&|\/)\s*plan|imp\s*\/\s*plan|impressions?|a\s*\/\s*p|a\s*&\s*p|plan|diagnos[ie]s\s*(?:and|&|\/)\s*plan|problems?\s+addressed|assessment\s*,?\s*plan)$/,
   ],
   [
     'procedure',
@@ -44,7 +44,7 @@ const HEADINGS: [SectionRole, RegExp][] = [
  * Word starts only ("med" for medical, medications, meds): the list below decides.
  */
 const HEADING_START =
-  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|hist|interval|past|med|pmh|psh|surg|social|family|current|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|impression|a\s*[/&]|plan|diagnos|procedure|operative|op\b|moh|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|path|amended|revised|corrected|addendum|charge|billing|cpt|superbill|cod|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|result|today'?s|office|minor)/i;
+  /^[=#*_~\-\s]*(?:chief|cc|hx|h\/o|reason|hpi|hist|interval|past|med|pmh|psh|surg|social|family|current|allerg|ros|review|derm|skin|problem|subjective|oncologic|physical|exam|full|total|fse|tbse|objective|vital|focused|assessment|imp|a\s*[/&]|plan|diagnos|procedure|operative|op\b|moh|treatment|in[- ]office|biops|destruction|excision|injection|final|outside|path|amended|revised|corrected|addendum|charge|billing|cpt|superbill|cod|fee|visit|services|e\s*\/?\s*m|e&m|level|time|follow|disposition|orders|instructions|patient|signature|attestation|counsel|return|rtc|note|demographics|encounter|result|today'?s|office|minor)/i;
 
 export function roleOfHeading(name: string): SectionRole | undefined {
   const role = roleOfTitle(name);

@@ -164,3 +164,14 @@ describe('probe h26: words a page ran together (chips side by side with no white
     expect(claim(text)).toEqual(['11104 x1-59 ready', '11103 x1 ready', '17000 x1 ready', '17003 x6 ready', '88305 x2 held-for-pathology']);
   });
 });
+
+describe('probe h26: "Imp/Plan" (Nextech) opens the assessment in a typed note too', () => {
+  it('an A&P item restating a table row is not one more biopsy', () => {
+    const text =
+      'Procedures\nConsent signed. All specimens to in-house dermatopathology.\n# | Location | Procedure | Size (mm) | Specimen\n' +
+      '1 | L mid back | Shave removal, irritated seborrheic keratosis | 9 | A\n3 | L anterior thigh | Punch biopsy, 4 mm | 5 | C\n' +
+      'Imp/Plan\n1. Inflamed seborrheic keratosis (L82.0), back - removed (#1).\n2. Neoplasm of unspecified behavior of skin (D49.2), L thigh - biopsied (#3).';
+    // Read as procedure text, item 2 was a third specimen (88305 x3) and a biopsy without technique.
+    expect(codeEncounter(parseNote(text)).lines.map((l) => `${l.code} x${l.units}`)).toEqual(['11104 x1', '11301 x1', '88305 x2']);
+  });
+});
