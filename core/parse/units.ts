@@ -73,7 +73,7 @@ const ABBREV = new Set([
 
 // Item labels at the start of a unit: "A)", "(A)", "A.", "A:", "A -", "#1", "1)", "1.", "Lesion A:", "Specimen #2", "Site 3 -".
 const LABEL_RE =
-  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|lesion\s+no\.?)\s*#?\s*([A-Z]\d?|\d{1,2})\b(?:\s*[:.)\-–—](?!\d)|(?=\s*\([^()]{2,40}\)\s*[:\-–—]))|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b)|(?:lesion|site|tumou?r)\s*#\s*([A-Z]|\d{1,2})\s*$|(\d{1,2})(?=[ \t]{2,}(?!(?:mm|cm|x|mg|ml|cc|units?|%)\b)[A-Za-z]))/i;
+  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|case|lesion\s+no\.?)\s*#?\s*([A-Z]\d?|\d{1,2})\b(?:\s*[:.)\-–—](?!\d)|(?=\s*\([^()]{2,40}\)\s*[:\-–—]))|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b)|(?:lesion|site|tumou?r)\s*#\s*([A-Z]|\d{1,2})\s*$|(\d{1,2})(?=[ \t]{2,}(?!(?:mm|cm|x|mg|ml|cc|units?|%)\b)[A-Za-z]))/i;
 
 // Dictated or typed problem numbers: "number one, …", "Problem 3 - …", "Issue #2: …".
 const SPOKEN_LABEL = /^\s*(?:[-*•>]\s*)?(?:number|problem|issue)\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[,:.)\-–—]/i;
@@ -98,6 +98,8 @@ export function readLabel(text: string): { label: string; kind: 'specimen' | 'le
   // the other headings are missing (sections.ts reads them as headings only when two or more start lines). Jars and
   // lesions are lettered from A; S, O and P with a colon are those headings, never labels.
   if (m[7] && /^[SOP]$/.test(m[7]) && /:\s*$/.test(m[0])) return undefined;
+  // " I: 6 blocks, positive" under a Mohs case: a stage's roman numeral and its tissue blocks, not lesion I.
+  if (m[7] && /^[IV]$/.test(m[7]) && /^\s*\d{1,2}\s*(?:tissue\s+)?(?:blocks?|sections?|pieces?)\b/i.test(text.slice(m[0].length))) return undefined;
   // "A 4 mm punch…" is an article, not a label: the regex needs ")", ".", ":" or " - " after the letter.
   return { label: label.toUpperCase(), kind: 'lesion', length: m[0].length };
 }

@@ -304,3 +304,28 @@ describe('"Punch biopsies x2 for DIF and H&E." over its two jars is their header
     expect(r.findings).toContain('pathology/level-per-specimen');
   });
 });
+
+describe('Mohs cases told as "Case 1:" / "Tumor 1:" with bare roman stage lines (" I: 6 blocks") (§6.1, §6.2, §6.4)', () => {
+  const note = (head: string, stage: (n: string) => string) =>
+    [
+      'Mohs Surgery',
+      `${head} 1: SCC in situ, scalp vertex, 1.8 cm.`,
+      ` ${stage('I')}: 6 blocks, positive`,
+      ` ${stage('II')}: 3 blocks, clear`,
+      'Repair: second intention healing.',
+      `${head} 2: BCC, nodular, R lower leg, 1.1 cm (pt on anticoagulation, high risk)`,
+      ` ${stage('I')}: 2 blocks, clear`,
+      'Repair: layered closure 3.5 cm',
+    ].join('\n');
+
+  it.each([
+    ['Case', (n: string) => n],
+    ['Tumor', (n: string) => n],
+    ['Case', (n: string) => `Stage ${n}`],
+    ['Tumor', (n: string) => `Stage ${n}`],
+  ])('%s with stage lines like %s', (head, stage) => {
+    const r = codeNote(note(head, stage), { payer: 'medicare' });
+    expect(r.lines).toEqual(['17311', '17312', '17315', '17313-XS', '12032']);
+    expect(r.dx).toEqual([['D04.4'], ['D04.4'], ['D04.4'], ['C44.712'], ['C44.712']]);
+  });
+});
