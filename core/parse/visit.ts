@@ -170,7 +170,7 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean; emM
   else if (est && !np) out.newPatient = false;
   // "E/M: 99213", "Visit code 99214-25", "99213 - office visit"
   const code =
-    /\b(?:e\s*\/?\s*m|e&m|visit\s+(?:code|level)|level\s+of\s+service|office\s+visit|em\s+code|los)\b[^\n\d]{0,20}(992(?:0[2-5]|1[1-5]))\b/i.exec(t) ??
+    /\b(?:e\s*(?:\/\s*)?m|e&m|visit\s+(?:code|level)|level\s+of\s+service|office\s+visit|em\s+code|los)\b[^\n\d]{0,20}(992(?:0[2-5]|1[1-5]))\b/i.exec(t) ??
     /\b(992(?:0[2-5]|1[1-5]))\b/.exec(t);
   if (code?.[1]) {
     out.emCode = code[1];
@@ -181,13 +181,14 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean; emM
   }
   // "Level 3 established", "new patient level 4", "EST level III", "level 4 new"
   const lvl =
-    /\b(new|established|est)\.?(?:\s+(?:patient|pt))?[\s,;:-]+(?:visit\s+)?(?:e\s*\/?\s*m\s+)?level\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
-    /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:e\s*\/?\s*m\s+)?(?:visit\s+)?(new|established|est)\b/i.exec(t);
+    /\b(new|established|est)\.?(?:\s+(?:patient|pt))?[\s,;:-]+(?:visit\s+)?(?:e\s*(?:\/\s*)?m\s+)?level\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(
+      t,
+    ) ?? /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:e\s*(?:\/\s*)?m\s+)?(?:visit\s+)?(new|established|est)\b/i.exec(t);
   // "Est pt. … Level 4 visit.", "E/M level 3": a level with no kind beside it takes the kind the note states elsewhere.
   const bare = lvl
     ? undefined
-    : (/\b(?:(?:e\s*\/?\s*m|e&m|visit|office\s+visit)\s+level|level\s+of\s+service)\s*:?\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
-      /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:office\s+)?(?:e\s*\/?\s*m\s+)?visit\b/i.exec(t));
+    : (/\b(?:(?:e\s*(?:\/\s*)?m|e&m|visit|office\s+visit)\s+level|level\s+of\s+service)\s*(?::\s*)?(\d|one|two|three|four|five|i{1,3}|iv|v)\b/i.exec(t) ??
+      /\blevel\s*(\d|one|two|three|four|five|i{1,3}|iv|v)\s+(?:office\s+)?(?:e\s*(?:\/\s*)?m\s+)?visit\b/i.exec(t));
   // "Level 4 visit" in a note that says neither new nor established: the level is documented, the code is not (a finding).
   if (bare?.[1] && out.newPatient === undefined) {
     const n = /^\d$/.test(bare[1]) ? Number(bare[1]) : LEVEL_WORDS[bare[1].toLowerCase()];

@@ -51,6 +51,10 @@ const noteCases: [string, string][] = [
   // core/parse/visit.ts prose sentences: /[^.\n]+(?:\.(?!\d)|…)/ backtracked from every letter of a long word before a decimal.
   ['a note that is one long word ending in a decimal point', `${'A'.repeat(15_000)}O.7`],
   ['a procedure heading followed by a long rule of stars', `Procedure:${'*'.repeat(40_000)}x\nshave biopsy, specimen A`],
+  // core/parse/visit.ts E/M reading: /e\s*\/?\s*m/ split a long whitespace run between its two \s* in every way (found by
+  // the bench fuzz: a snapshot whose visit section ended in "E" before a pathology section of 5,000 tabs, 58 ms).
+  ['an "E" before a long run of tabs (E/M code and level reading)', `Visit:\nspevigo E${'\t'.repeat(RUN)}x`],
+  ['"Level of service" before a long run of spaces (E/M level reading)', `Level of service${' '.repeat(RUN)}x`],
 ];
 
 describe('no input makes one regex backtrack: each codes in under the per-input budget', () => {
@@ -61,6 +65,15 @@ describe('no input makes one regex backtrack: each codes in under the per-input 
   it.each(noteCases)('parse + code: %s', async (_name, note) => {
     const ms = await fastest(() => codeEncounter(parseNote(note)));
     expect(ms).toBeLessThan(PER_INPUT_BUDGET_MS);
+  });
+
+  it.each([
+    ['E/M: 99213', '99213'],
+    ['E / M 99214-25', '99214'],
+    ['Level of service: 99212', '99212'],
+    ['Established patient, E/M level 3', '99213'],
+  ])('the E/M reading still reads %j once its whitespace is unambiguous', (line, code) => {
+    expect(codeEncounter(parseNote(`A/P: Acne vulgaris - start tretinoin.\n${line}\n`)).lines.map((l) => l.code)).toContain(code);
   });
 
   it('the KOH read is still found once the scan is anchored to sentence starts', () => {
