@@ -355,6 +355,7 @@ export const injectionSubcutaneousIntramuscular = defineRule({
         spans: ctx.spanOf(p),
         tags: ['administration'],
       });
+      askInjectionUnits(ctx, p);
       if (entry?.unverified && entry.hcpcs) {
         ctx.report({ severity: 'info', message: `${entry.label}: ${entry.unverified}`, target: entry.hcpcs, span: p.span });
       }
@@ -366,6 +367,26 @@ export const injectionSubcutaneousIntramuscular = defineRule({
 /** Wording that a dose was given in the office, as opposed to prescribed. */
 const IN_OFFICE_DOSE =
   /administer|\bgiven\b|\binjected\b|injection\s+(?:given|performed)|in\s+(?:the\s+)?(?:office|clinic)|teaching|demonstrat|observed|\bby\s+(?:the\s+)?(?:rn|ma|lpn|nurse|staff|dr\b|me\b)/i;
+
+/** "2 x 300 mg SC injections", "two injections given", "injected x2": more than one injection told. */
+const SEVERAL_INJECTIONS =
+  /\b(?:([2-9]|two|three|four|five|six)\s*(?:x\s*)?(?:\d+(?:\.\d+)?\s*(?:mg|mcg|ml|units?)\s+)?(?:(?:sc|subq|subcutaneous|im|intramuscular)\s+)?(?:injections|shots)\b|\binjected\s*x\s*([2-9])\b)/i;
+
+/**
+ * 96372 is coded as one unit: the reference gives no unit rule for several injections in one visit, so a note telling
+ * more than one asks the coder to set the units (never a silent guess either way).
+ */
+function askInjectionUnits(ctx: RuleContext, p: Procedure): void {
+  const m = SEVERAL_INJECTIONS.exec(procedureText(ctx, p));
+  if (!m) return;
+  ctx.report({
+    severity: 'warning',
+    message: `96372: the note tells ${m[0].trim()}; 96372 was coded as 1 unit. The reference gives no unit rule for several injections at one visit.`,
+    target: '96372',
+    fix: "Set 96372's units by the payer's rule for several injections (per injection or per drug), and document each injection's drug and site.",
+    span: p.span,
+  });
+}
 
 export const injectionSelfAdministeredDrug = defineRule({
   id: 'injection/self-administered-drug',
@@ -417,6 +438,7 @@ export const injectionSelfAdministeredDrug = defineRule({
         spans: ctx.spanOf(p),
         tags: ['administration'],
       });
+      askInjectionUnits(ctx, p);
     }
   },
 });

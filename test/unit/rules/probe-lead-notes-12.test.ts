@@ -329,3 +329,17 @@ describe('Mohs cases told as "Case 1:" / "Tumor 1:" with bare roman stage lines 
     expect(r.dx).toEqual([['D04.4'], ['D04.4'], ['D04.4'], ['C44.712'], ['C44.712']]);
   });
 });
+
+describe('96372 with several injections told: one unit, and the coder is asked (reference §9.2 gives no unit rule)', () => {
+  it.each([
+    ['Start dupilumab 600 mg loading dose today (2 x 300 mg SC injections given in clinic by RN).', 1],
+    ['Dupilumab 300 mg SC injection given in clinic by RN.', 0],
+  ])('%j', (plan, asked) => {
+    const r = codeNote(['Assessment and plan:', `1. Atopic dermatitis, moderate-severe, BSA 20%. ${plan}`, 'Visit level: 99214-25'].join('\n'), {
+      payer: 'commercial',
+    });
+    expect(r.lines).toEqual(['99214-25', '96372']);
+    const draft = r.findings.filter((f) => f === 'injection/self-administered-drug');
+    expect(draft.length).toBe(1 + asked);
+  });
+});
