@@ -674,6 +674,11 @@ function mergeRequests(parsed: ParsedProcedure[]): void {
  * "EXCISION NOTE" (the section's own title line, kept in its text) then "Procedure: Elliptical excision of cyst. …":
  * the title names the procedure the note goes on to tell, and its lines (pre-op diagnosis, site) are that one's.
  */
+/** A procedure told with no size, margin, excised diameter, length or count. */
+function unmeasured(x: Procedure): boolean {
+  return x.lesionDiameterCm === undefined && x.marginCm === undefined && x.excisedDiameterCm === undefined && x.lengthCm === undefined && x.count === undefined;
+}
+
 function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
   const bare = (t: string) =>
     t
@@ -690,8 +695,6 @@ function mergeTitleProcedures(parsed: ParsedProcedure[]): void {
     const capsTitle = capitalsTitle(t);
     // "Brief op note: Excision, R ear helix, SCC (bx-proven)." over "Wedge excision of helical rim …, excised diameter
     // 1.6 cm": a first line naming the excision and its site, with no measure, titles the one told next at that site.
-    const unmeasured = (x: Procedure) =>
-      x.lesionDiameterCm === undefined && x.marginCm === undefined && x.excisedDiameterCm === undefined && x.lengthCm === undefined && x.count === undefined;
     const first = t.block.section.role === 'procedure' && t.block.trigger.start === t.block.section.start;
     const next = parsed
       .slice(i + 1)

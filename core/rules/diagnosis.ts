@@ -173,6 +173,8 @@ class Linker {
   private text: string | undefined;
   /** The same lesion, procedure and problem words are read for many lines: read each text once per encounter. */
   private readonly histologies = new Map<string, Histology | undefined>();
+  /** procedureReadings, by procedure id: asked for every reading the note-wide fallback tries. */
+  private readonly ownReadings = new Map<string, Histology[]>();
   private readonly problems = new Map<boolean, ProblemCode[]>();
   /** Codes a line took site by site (wartsBySite): kept beside their specific siblings. */
   readonly sited = new Set<string>();
@@ -1047,8 +1049,18 @@ class Linker {
    * procedure's own words name, and this one's do not, is that procedure's diagnosis, not one to borrow for this line.
    */
   anotherProcedureNamesIt(h: Histology, p: Procedure): boolean {
-    if (histologiesInText(p.text).includes(h)) return false;
-    return this.ctx.performed().some((o) => o.id !== p.id && histologiesInText(o.text).includes(h));
+    if (this.procedureReadings(p).includes(h)) return false;
+    return this.ctx.performed().some((o) => o.id !== p.id && this.procedureReadings(o).includes(h));
+  }
+
+  /** Everything a procedure's own words name (histologiesInText), read once per procedure and encounter. */
+  procedureReadings(p: Procedure): Histology[] {
+    let found = this.ownReadings.get(p.id);
+    if (!found) {
+      found = histologiesInText(p.text);
+      this.ownReadings.set(p.id, found);
+    }
+    return found;
   }
 
   problemsNameItElsewhere(h: Histology, p: Procedure): boolean {
