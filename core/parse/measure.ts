@@ -187,8 +187,24 @@ export function findMarginCm(text: string): number | undefined {
     // CPT: the narrowest margin counts.
     best = best === undefined ? cm : Math.min(best, cm);
   }
+  // Margins told per side ("Margins were marked: 4 mm superior and inferior, 5 mm medial, 6 mm lateral"): every side's
+  // value in the margin's sentence counts, and the narrowest is the one excised diameter uses (reference §3.1).
+  const label = /\bmargins?\b/gi;
+  for (let m = label.exec(text); m; m = label.exec(text)) {
+    const rest = text.slice(m.index, m.index + 160);
+    const sentence = rest.slice(0, /\.(?!\d)|;|\n\s*\n/.exec(rest)?.index ?? rest.length);
+    const side = new RegExp(PER_SIDE_MARGIN.source, 'gi');
+    for (let s = side.exec(sentence); s; s = side.exec(sentence)) {
+      const cm = toCm(Number(s[1]), s[2] as string);
+      best = best === undefined ? cm : Math.min(best, cm);
+    }
+  }
   return best;
 }
+
+/** "4 mm superior", "5 mm at the medial", "0.6 cm laterally": one side's peripheral margin (never the deep one). */
+const PER_SIDE_MARGIN =
+  /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)[ \t]+(?:at[ \t]+the[ \t]+|on[ \t]+the[ \t]+)?(?:superior|inferior|medial|lateral|anterior|posterior|proximal|distal|cephalad|caudal)(?:ly)?\b/;
 
 /** Repair/wound length: "repair length 3.2 cm", "length of 3.2 cm", "closed … measuring 4.5 cm", "3.5 cm linear". */
 export function findLengthCm(text: string, loose = false): number | undefined {
