@@ -44,8 +44,22 @@ export function isLowerCaseNote(text: string): boolean {
 /** SOAP headings ("s:", "o:", "a:", "p:" at line starts): raised when two or more open lines, as sections.ts reads them. */
 const SOAP_LINE = /^([ \t]*)([soap])(?=:)/gm;
 
+/** "a) AKs: …" / "b) Common warts: …" opening lines: a lettered list's item marks (one letter and a parenthesis). */
+const LETTERED_ITEM = /^([ \t]*)([a-h])\)(?=[ \t])/gm;
+
+/**
+ * Lower-case item letters of a list ("a) …", "b) …", "c) …" opening lines, in order from a) are raised in any note: a list
+ * lettered in lower case names its items as one in capitals does; a lone "a)" is left alone.
+ */
+function letteredList(text: string): string {
+  if (!/^[ \t]*[ab]\)/m.test(text)) return text;
+  const letters = [...text.matchAll(LETTERED_ITEM)].map((m) => m[2] as string);
+  if (letters.length < 2 || letters.some((l, k) => l.charCodeAt(0) !== 97 + k)) return text;
+  return text.replace(LETTERED_ITEM, (_m, lead: string, l: string) => `${lead}${l.toUpperCase()})`);
+}
+
 export function capitalLabels(text: string): string {
-  if (!isLowerCaseNote(text)) return text;
+  if (!isLowerCaseNote(text)) return letteredList(text);
   const soap = (text.match(SOAP_LINE) ?? []).length >= 2;
   return (soap ? text.replace(SOAP_LINE, (_m, lead: string, l: string) => lead + l.toUpperCase()) : text)
     .replace(JAR_LIST, (_m, lead: string, list: string) => lead + list.replace(/\b[a-h]\b/g, (l) => l.toUpperCase()))
