@@ -80,7 +80,7 @@ export const evaluationOfficeVisit = defineRule({
   title: 'Office E/M line from the documented level',
   explain:
     'When the note documents an office visit level (99202-99205 new, 99211-99215 established), DermLens puts that E/M line first on the claim. ' +
-    'It never invents a level: without a documented level it only suggests one from documented time. ' +
+    'It never invents a level: without a documented level it codes the level a documented total time meets (no procedure, patient kind known), else only suggests one. ' +
     '99201 was deleted in 2021, and a new-patient code on an established patient (or the reverse) is flagged.',
   references: ['CPT 2021 office E/M guidelines (reference §10.7)', 'CMS MLN E/M guide'],
   status: 'stable',
@@ -312,7 +312,7 @@ export const evaluationTimeLevel = defineRule({
   explain:
     'Since 2021 an office E/M may be leveled by total practitioner time on the date of the encounter; since CPT 2024 the minimums are 15/30/45/60 minutes (new) and 10/20/30/40 (established). ' +
     'DermLens compares documented time with the documented level and says when they disagree (the level may still stand on decision making). ' +
-    'With time but no level it suggests a level and adds no line. Time spent on separately billed procedures does not count.',
+    'With time but no level, no decision making and no procedure it codes the level the time meets; beside a procedure it only suggests one, because time spent on separately billed procedures does not count.',
   references: ['CPT 2024 office E/M time thresholds (reference §10.7)', 'AMA E/M 2021 guidelines'],
   status: 'stable',
   effective: { from: '2021-01-01' },
@@ -344,6 +344,23 @@ export const evaluationTimeLevel = defineRule({
     }
     if (documented) return; // an unrecognised code was already reported
     const kinds = patientKinds(visit);
+    // §10.7: an office E/M is leveled by decision making or by total time. A visit that documents only its total time, for a
+    // patient the note calls new or established, with no procedure (whose time would have to come out and whose E/M would
+    // need a separate problem) and no global period, is leveled by that time.
+    const [kind] = kinds;
+    const byTime = kind && kinds.length === 1 ? levelByTime(minutes, kind) : undefined;
+    const performed = procedureLines(ctx).length > 0 || ctx.encounter.procedures.some((p) => p.status === 'performed');
+    if (byTime && !performed && !visit.mdm && !visit.postOpOf && visit.problems.length > 0) {
+      const line = ctx.addLine({ code: byTime, modifiers: [], tags: ['em'], spans: visit.problems.flatMap((p) => (p.span ? [p.span] : [])) });
+      moveToFront(ctx, line);
+      ctx.report({
+        severity: 'info',
+        message: `No E/M level is written; total time ${minutes} min (${kind} patient) meets ${byTime}, which was coded by time.`,
+        target: byTime,
+        fix: "Make sure the time is the practitioner's total time on the date of the encounter; a level chosen by decision making is written as the level.",
+      });
+      return;
+    }
     const suggestions = kinds.flatMap((k) => {
       const c = levelByTime(minutes, k);
       return c ? [`${c} (${k} patient)`] : [];

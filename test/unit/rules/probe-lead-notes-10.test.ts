@@ -83,7 +83,8 @@ describe('a visit with an assessment and plan but nothing to code says so', () =
 
   it.each([
     ['E/M: 99204', ['99204']],
-    ['Total time 50 minutes.', []],
+    // §10.7: a new patient's visit documented only by its total time is leveled by it (50 min meets 99204).
+    ['Total time 50 minutes.', ['99204']],
   ])('with "%s" → %j and no such warning', (extra, lines) => {
     const r = codeNote(`${note}${extra}\n`);
     expect(r.lines).toEqual(lines);
