@@ -5,4 +5,4 @@
  * (outpatient guidelines): the parser's lesion types and the diagnosis rules' note-wide readings both leave it out.
  */
 export const HEDGED_SPANS =
-  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|questionable|cannot\s+exclude)\b[^,.;\n]{0,60}\w*|\?\s*[^,.;\n]{0,30}\w*/gi;
+  /\b(?:r\/o|rule\s+out|to\s+rule\s+out|vs\.?|versus|ddx|differential(?:\s+diagnosis)?(?:\s+includes)?|concern(?:ing)?\s+for|suspicious\s+for|suspect(?:ed)?|possible|probable|(?:most\s+)?likely|questionable|cannot\s+exclude)\b[^,.;\n]{0,60}\w*|\?\s*[^,.;\n]{0,30}\w*/gi;

@@ -73,6 +73,9 @@ const NAMED_NEOPLASM =
 const ATYPICAL_PROLIFERATION = /\batypical\s+(?:[a-z]+\s+){0,2}melanocytic\s+proliferation\b/i;
 /** Hedges that make a clinical impression provisional (outpatient: never code "rule out" as confirmed). */
 const UNCERTAIN = /\br\/o\b|rule out|\bvs\.?\b|versus|\?|suspicious|suspect|concerning|concern for|possible|probable|likely|favor|ddx|differential|uncertain/i;
+/** A cancer told as history ("Hx BCC L temple excised 2019", "s/p Mohs R ala"): not a problem of this visit. */
+const CANCER_HISTORY =
+  /\b(?:hx|h\/o|history|s\/p|status\s+post|previously|excised|removed|treated|recurrence|years?\s+ago|in\s+(?:19|20)\d\d|(?:19|20)\d\d\s*\))/i;
 /** A rule-out set off after a named finding: "…, r/o …", "… -- rule out …", "…; ddx …". */
 // "…, biopsied to r/o …": a few words of what was done may stand before the rule-out.
 const RULE_OUT_TAIL = /\s*(?:[,;:]|\s[-–—]{1,2})\s*(?:[a-z']+\s+){0,4}?(?:r\/o|rule\s+out|ddx|differential(?:\s+diagnosis)?)\b/i;
@@ -168,6 +171,7 @@ function mergeSite(...sites: (Site | undefined)[]): Where {
 class Linker {
   private readonly reported = new Set<string>();
   private readings: Histology[] | undefined;
+  private cancersBySite: string[] | undefined;
   private malignancies: Histology[] | undefined;
   private codes: string[] | undefined;
   private text: string | undefined;
@@ -209,6 +213,26 @@ class Linker {
     // guidelines), so the note-wide readings leave out what follows a hedge.
     this.readings ??= histologiesInText(this.noteText().replace(HEDGED_SPANS, ' '));
     return this.readings;
+  }
+
+  /**
+   * "Reviewed path from the 10/14 biopsy: R forearm, invasive squamous cell carcinoma": a cancer told with the one site of its
+   * sentence, not as history, is a problem the visit addresses, coded with that site (reference §13.6); a hedged one is not.
+   */
+  sitedCancers(): string[] {
+    this.cancersBySite ??= this.noteText()
+      .slice(0, 20_000)
+      .replace(HEDGED_SPANS, ' ')
+      .split(/(?<=[.;])\s+|\n[ \t]*\n|\n(?=[ \t]*(?:\d{1,2}[.)]|[-*•#]))/)
+      .flatMap((sentence) => {
+        if (CANCER_HISTORY.test(sentence)) return [];
+        const cancers = [...new Set(histologiesInText(sentence).filter((h) => MALIGNANT.has(h)))];
+        const sites = findSites(sentence, { strict: true });
+        if (cancers.length !== 1 || sites.length !== 1) return [];
+        const where = mergeSite(sites[0]?.site);
+        return resolveDx({ histology: cancers[0] as Histology, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes;
+      });
+    return [...new Set(this.cancersBySite)];
   }
 
   /** The cancers the whole note names (the MALIGNANT part of noteReadings, without reading everything else). */
@@ -481,10 +505,16 @@ class Linker {
       if (named && !NEOPLASTIC.has(named) && !MALIGNANT.has(named)) return this.resolve(named, where, who);
     }
     const first = this.histology(text);
-    const h =
+    let h =
       first !== undefined && !GENERIC.has(first)
         ? first
         : pickReading([first, this.histology(type), this.histology(p?.text)].filter((x): x is Histology => x !== undefined));
+    // "1. Nodulocystic acne (L70.0) - … ILK to 4 inflamed cysts": cysts the procedure's own line calls acne are acne cysts
+    // (ICD-10-CM index: acne, cystic → L70.0), a narrower reading of the generic "cyst" (L72.9).
+    if (h && GENERIC.has(h) && p && KIND_FITS[p.kind]) {
+      const own = this.ownLineReading(p);
+      if (own && narrows(h, own)) h = own;
+    }
     const provisional = UNCERTAIN.test(text) || (!h && VAGUE.test(text));
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
       // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
@@ -940,11 +970,16 @@ class Linker {
       }
     }
     if (codes.length === 0) {
+      // The E/M of a visit with no problem list: a cancer the note tells with its site first (the decision made about it).
+      codes = isEm ? this.sitedCancers() : [];
       const p = procs[0];
       const where = mergeSite(p?.site);
       // Off the E/M, a reading fits only a kind with a list of fitting conditions: without one, nothing to read.
       const found = isEm || procs.some((x) => KIND_FITS[x.kind]) ? this.noteReadings().filter(fits) : [];
-      codes = found.flatMap((h) => resolveDx({ histology: h, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes);
+      codes = [
+        ...codes,
+        ...found.flatMap((h) => resolveDx({ histology: h, siteKey: where.siteKey, laterality: where.laterality, subsite: where.subsite }).codes),
+      ];
       if (!isEm) codes = codes.slice(0, 1);
     }
     codes = dedupe(codes, this.sited).slice(0, MAX_POINTERS);
@@ -1252,7 +1287,8 @@ const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:
 
 /** Whether `x` names a kind of the condition the generic reading `h` names (L72.9 cyst, L30.9 dermatitis, wart). */
 function narrows(h: Histology, x: Histology): boolean {
-  if (h === 'code:L72.9') return /cyst|^code:L72/.test(x);
+  // Acne cysts are a kind of cyst the note names by its acne (ICD-10-CM index: acne, cystic → acne vulgaris).
+  if (h === 'code:L72.9') return /cyst|^code:L72|^acne|^code:L70/.test(x);
   if (h === 'code:L30.9') return /dermatitis|eczema|^code:L(?:2\d|30)/.test(x);
   if (h === 'wart') return /wart|verruc|^code:B07/.test(x);
   return true;
