@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, serviceWorker } from '../test/e2e/extension';
-import { contentDebounceMs, extensionTime, tracedLoad } from './lib/browser';
+import { contentDebounceMs, extensionTasks, extensionTime, tracedLoad } from './lib/browser';
 import { largestFixturePages } from './lib/scrape-happy-dom';
 import { serveFolders } from './lib/static-server';
 import { fmt, machineLoad, summarize } from './lib/stats';
@@ -23,25 +23,18 @@ const ROOT = join(import.meta.dirname, '..');
 
 type TraceEvents = Awaited<ReturnType<typeof tracedLoad>>;
 
-/** Thread ms of the script's evaluations (all frames; the top frame's apart) and of its callbacks (timers, idle, events). */
-function breakdown(events: TraceEvents, id: string): { evaluateMs: number; topEvaluateMs: number; callMs: number } {
-  const topFrame = (
-    events.find((e) => e.name === 'MarkLoad' && (e.args?.data as { isOutermostMainFrame?: boolean } | undefined)?.isOutermostMainFrame)?.args?.data as
-      | { frame?: string }
-      | undefined
-  )?.frame;
+/** Thread ms of the extension's tasks (extensionTasks) by kind: evaluating a script or module, callbacks, and the rest (fetching, decoding, compiling the reader module). */
+function breakdown(events: TraceEvents): { evaluateMs: number; callMs: number; loadMs: number } {
   let evaluateUs = 0;
-  let topUs = 0;
   let callUs = 0;
-  for (const e of events) {
-    if (e.ph !== 'X' || !(e.args?.data?.url ?? '').includes(id)) continue;
-    const us = e.tdur ?? e.dur ?? 0;
-    if (e.name === 'EvaluateScript') {
-      evaluateUs += us;
-      if ((e.args?.data as { frame?: string } | undefined)?.frame === topFrame) topUs += us;
-    } else if (e.name === 'FunctionCall') callUs += us;
+  let loadUs = 0;
+  for (const { task, names } of extensionTasks(events)) {
+    const us = task.tdur ?? task.dur ?? 0;
+    if (names.has('EvaluateScript') || names.has('v8.evaluateModule')) evaluateUs += us;
+    else if (names.has('FunctionCall')) callUs += us;
+    else loadUs += us;
   }
-  return { evaluateMs: evaluateUs / 1000, topEvaluateMs: topUs / 1000, callMs: callUs / 1000 };
+  return { evaluateMs: evaluateUs / 1000, callMs: callUs / 1000, loadMs: loadUs / 1000 };
 }
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -84,14 +77,16 @@ try {
       for (const c of i % 2 === 0 ? contexts : [...contexts].reverse()) {
         const events = await tracedLoad(c.context, `${server.origin}/emr/${p.rel}`, settleMs);
         const key = `${p.emr}\t${c.label}`;
-        samples.set(key, [...(samples.get(key) ?? []), extensionTime(events, c.id)]);
-        const evaluations = events.filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').includes(c.id)).length;
+        samples.set(key, [...(samples.get(key) ?? []), extensionTime(events)]);
+        const evaluations = events.filter(
+          (e) => e.ph === 'X' && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+        ).length;
         frames.set(key, [...(frames.get(key) ?? []), evaluations]);
-        parts.set(key, [...(parts.get(key) ?? []), breakdown(events, c.id)]);
+        parts.set(key, [...(parts.get(key) ?? []), breakdown(events)]);
       }
     }
   }
-  console.log('emr\tbuild\tmedian\tp95\tbefore load\tcompile\tframes\tevals\ttop eval\tcalls');
+  console.log('emr\tbuild\tmedian\tp95\tbefore load\tcompile\tframes\tevals\tcalls\tmodule load');
   for (const [key, runs] of samples) {
     const thread = summarize(runs.map((r) => r.threadMs));
     const before = summarize(runs.map((r) => r.beforeLoadMs)).median;
@@ -99,10 +94,12 @@ try {
     const b = parts.get(key) ?? [];
     const med = (f: (x: ReturnType<typeof breakdown>) => number) => fmt(summarize(b.map(f)).median, 2);
     console.log(
-      `${key}\t${fmt(thread.median, 2)}\t${fmt(thread.p95, 2)}\t${fmt(before, 2)}\t${fmt(compile, 2)}\t${summarize(frames.get(key) ?? []).median}\t${med((x) => x.evaluateMs)}\t${med((x) => x.topEvaluateMs)}\t${med((x) => x.callMs)}`,
+      `${key}\t${fmt(thread.median, 2)}\t${fmt(thread.p95, 2)}\t${fmt(before, 2)}\t${fmt(compile, 2)}\t${summarize(frames.get(key) ?? []).median}\t${med((x) => x.evaluateMs)}\t${med((x) => x.callMs)}\t${med((x) => x.loadMs)}`,
     );
   }
-  console.log("(evals: every frame's script evaluation, compile included; top eval: the top frame's; calls: callbacks, e.g. the first read)");
+  console.log(
+    "(whole main-thread tasks: evals: evaluating the script or the reader module in every frame, compile included; calls: callbacks, e.g. the first read; module load: fetching, decoding, finishing the reader module's compile)",
+  );
 } finally {
   for (const c of contexts) await c.context.close().catch(() => {});
   await server.close();

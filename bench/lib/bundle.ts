@@ -16,7 +16,7 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-/** Every file an entry loads: its own file, then the chunks it imports (static imports, recursively) and its stylesheets. */
+/** Every file an entry loads: its own file, then the chunks it imports (static imports and the loader's import of the reader, recursively) and its stylesheets. */
 function closure(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (rel: string) => {
@@ -28,6 +28,8 @@ function closure(entry: string): string[] {
       for (const m of text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)) visit((m[1] as string).replace(/^\//, ''));
     } else if (norm.endsWith('.js')) {
       for (const m of text.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) visit(join(dirname(norm), m[1] as string));
+      // A module imported by its extension address (the content-script loader imports the reader): from the root.
+      for (const m of text.matchAll(/import\(\s*chrome\.runtime\.getURL\(\s*["']([^"']+\.js)["']\s*\)\s*\)/g)) visit(m[1] as string);
     }
   };
   visit(entry);

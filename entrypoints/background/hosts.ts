@@ -2,7 +2,18 @@ import { browser } from 'wxt/browser';
 import { hostProblem } from '../../core/model/emr-hosts';
 
 export const EMR_SCRIPT_ID = 'dermlens-emr';
-const CONTENT_JS = 'content-scripts/content.js';
+const READER_JS = 'content-scripts/content.js';
+const BOOT_JS = 'content-scripts/boot.js';
+
+/**
+ * What runs in the page: where the build made the reader web-accessible (Chrome, Edge), the small loader that imports
+ * it; else (Firefox) the reader itself. See wxt.config.ts, 'build:publicAssets'.
+ */
+function contentScriptFile(): string {
+  const resources = browser.runtime.getManifest().web_accessible_resources ?? [];
+  const imported = resources.some((r) => typeof r === 'object' && r !== null && 'resources' in r && r.resources.includes(READER_JS));
+  return imported ? BOOT_JS : READER_JS;
+}
 
 /**
  * Registers the content script for exactly the EMR hosts the user listed AND
@@ -26,7 +37,14 @@ export async function syncEmrContentScripts(hosts: readonly string[]): Promise<s
   if (existing.length && current.length === granted.length && granted.every((g) => current.includes(g))) return granted;
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [EMR_SCRIPT_ID] });
   if (granted.length) {
-    const script = { id: EMR_SCRIPT_ID, js: [CONTENT_JS], matches: granted, allFrames: true, runAt: 'document_idle' as const, persistAcrossSessions: true };
+    const script = {
+      id: EMR_SCRIPT_ID,
+      js: [contentScriptFile()],
+      matches: granted,
+      allFrames: true,
+      runAt: 'document_idle' as const,
+      persistAcrossSessions: true,
+    };
     try {
       await browser.scripting.registerContentScripts([{ ...script, matchOriginAsFallback: true }]);
     } catch {

@@ -33,11 +33,15 @@ function builtManifest(): Manifest {
 }
 
 test.describe('manifest', () => {
-  test('exposes nothing to web pages and keeps the default extension CSP', () => {
+  test('exposes nothing to web pages but the chart reader at a per-session address, and keeps the default extension CSP', () => {
     const m = builtManifest();
     // Without externally_connectable no web page can call chrome.runtime.sendMessage/connect to us.
     expect(m.externally_connectable).toBeUndefined();
-    expect(m.web_accessible_resources ?? []).toEqual([]);
+    // The content-script loader imports the reader as a module, so the reader (only it) is web-accessible, at an
+    // address that changes every session (use_dynamic_url): the hostile page below cannot load it by the fixed one.
+    expect(m.web_accessible_resources ?? []).toEqual([
+      { resources: ['content-scripts/content.js'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+    ]);
     // The MV3 default CSP (script-src 'self'; no eval, no remote code) applies when none is declared.
     expect(m.content_security_policy).toBeUndefined();
     expect(m.host_permissions ?? []).toEqual([]);
@@ -102,6 +106,16 @@ test.describe('hostile chart page', () => {
     expect(attempts.find((a) => a.what === 'sendMessage')?.result).toMatch(/^threw/);
     expect(attempts.find((a) => a.what === 'connect')?.result).toMatch(/^threw/);
     expect(attempts.some((a) => a.what === 'sendMessage reply')).toBe(false);
+    // Nor can the page load the extension's reader by its fixed address (it is offered only at the per-session one).
+    const probe = await chart.evaluate(async (id) => {
+      try {
+        const r = await fetch(`chrome-extension://${id}/content-scripts/content.js`);
+        return `status ${r.status}`;
+      } catch (e) {
+        return `refused: ${(e as Error).name}`;
+      }
+    }, extensionId);
+    expect(probe).toMatch(/^refused/);
 
     // Forged save-settings / resolve-finding posted by the page changed nothing (asked over the trusted channel).
     const trusted = await panel.evaluate(async () => {

@@ -127,6 +127,7 @@ describe('BackgroundRouter', () => {
     const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3 } as never);
     await router.fromContent(snapshotMessage('Procedure: Punch biopsy, specimen A.'), 4);
     await router.idle();
     const before = (await router.tabState(4)).codedAt ?? 0;
@@ -190,11 +191,15 @@ describe('startup', () => {
     vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([{ id: 'dermlens-emr' }] as never);
     const unregister = vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockResolvedValue(undefined as never);
     const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined as never);
+    // A Chrome build: the reader is web-accessible, and the loader that imports it is what gets registered.
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      web_accessible_resources: [{ resources: ['content-scripts/content.js'], matches: ['<all_urls>'] }],
+    } as never);
     await new BackgroundRouter(store).startup();
     expect(await store.db.encounters.count()).toBe(0);
     expect(contains).toHaveBeenCalledTimes(2);
     expect(unregister).toHaveBeenCalledWith({ ids: ['dermlens-emr'] });
-    expect(register).toHaveBeenCalledWith([expect.objectContaining({ matches: ['https://*.ema.md/*'], js: ['content-scripts/content.js'] })]);
+    expect(register).toHaveBeenCalledWith([expect.objectContaining({ matches: ['https://*.ema.md/*'], js: ['content-scripts/boot.js'] })]);
     store.db.close();
     await store.db.delete();
   });
@@ -216,6 +221,8 @@ describe('syncEmrContentScripts', () => {
   it('retries without matchOriginAsFallback where the browser refuses it (Firefox)', async () => {
     vi.restoreAllMocks();
     fakeBrowser.reset();
+    // A Firefox build: no web-accessible reader, so the reader itself is registered.
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 2 } as never);
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([] as never);
     const register = vi
@@ -225,5 +232,6 @@ describe('syncEmrContentScripts', () => {
     expect(await syncEmrContentScripts(['https://*.ema.md/*'])).toEqual(['https://*.ema.md/*']);
     expect(register).toHaveBeenCalledTimes(2);
     expect(register.mock.calls[1]?.[0]).toEqual([expect.not.objectContaining({ matchOriginAsFallback: true })]);
+    expect(register.mock.calls[1]?.[0]).toEqual([expect.objectContaining({ js: ['content-scripts/content.js'] })]);
   });
 });
