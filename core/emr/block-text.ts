@@ -46,6 +46,9 @@ interface Sink {
   max: number;
 }
 
+/** An element's tag in capitals ('' for none): XHTML and SVG documents keep the tag's own case. */
+const tagOf = (el: Element | null | undefined): string => el?.tagName.toUpperCase() ?? '';
+
 /** Text of `node` with a newline after each block, " | " between table cells. */
 export function blockText(node: Node | null | undefined, options: BlockTextOptions = {}): string {
   if (!node) return '';
@@ -111,7 +114,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   }
   if (type !== 1 /* element */) return;
   const el = node as Element;
-  const tag = el.tagName.toUpperCase();
+  const tag = tagOf(el);
   if (tag === 'TEMPLATE') {
     if (isDeclarativeShadowTemplate(el)) walk((el as HTMLTemplateElement).content, options, sink, pre, depth + 1);
     return;
@@ -164,6 +167,8 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     return;
   }
   if (tag === 'TEXTAREA') {
+    // A rich-text editor hides its form's <textarea> (display:none), the source it syncs the note into: the editor shows it.
+    if (/none/.test(el.getAttribute('style')!)) return;
     const value = (el as HTMLTextAreaElement).value ?? el.textContent ?? '';
     push(sink, `${BREAK1}${value}${BREAK1}`);
     return;
@@ -182,7 +187,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   // typed line as a <p>, and a blank line there is an empty <p><br></p>. Only <hr> sets off a blank line.
   const brk = tag === 'HR' ? BREAK2 : BREAK1;
   // A definition list reads as "Term: value" on one line (how the parser reads labeled fields).
-  const ddAfterDt = tag === 'DD' && el.previousElementSibling?.tagName.toUpperCase() === 'DT';
+  const ddAfterDt = tag === 'DD' && tagOf(el.previousElementSibling) === 'DT';
   if (block && !ddAfterDt) push(sink, brk);
   const mark = options.marks?.get(el);
   if (mark !== undefined) push(sink, `\u0003${mark}\u0004`);
@@ -217,7 +222,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     if (tt === 'TH' && next === 'TD') push(sink, colon ? ' ' : ': ');
     else if (colon && (next === 'TD' || next === 'TH')) push(sink, ' ');
     else push(sink, ' | ');
-  } else if (tag === 'DT' && el.nextElementSibling?.tagName.toUpperCase() === 'DD') {
+  } else if (tag === 'DT' && tagOf(el.nextElementSibling) === 'DD') {
     if (!/:\s*$/.test(el.textContent ?? '')) push(sink, ':');
     push(sink, ' ');
   } else if (block) push(sink, brk);
@@ -237,9 +242,14 @@ function isTemplateNoise(el: Element): boolean {
   if (role !== null) {
     if (role === 'tabpanel') {
       // The panel of an encounter tab not selected ("Office Visit 02/10/2026" beside the open "Office Visit
-      // 06/23/2026") is another visit's documentation. Tabs that split one note (HPI | Exam | A/P) name no date.
+      // 06/23/2026") is another visit's documentation, and of a procedure-type tab not chosen ("Punch biopsy" beside the
+      // selected "Shave biopsy") a template's defaults. Tabs that split one note (HPI | Exam | A/P), or one lesion or
+      // numbered procedure per tab ("Lesion 2: Excision"), name neither.
       const tab = el.ownerDocument.getElementById(el.getAttribute('aria-labelledby') ?? '');
-      return tab?.getAttribute('aria-selected') === 'false' && /\d\/\d\d?\/\d\d/.test(tab.textContent ?? '');
+      return (
+        tab?.getAttribute('aria-selected') === 'false' &&
+        /\d\/\d\d?\/\d\d|^\s*\w* ?(?:biopsy|excision|removal|cryo\w*|destr\w*)\s*$/i.test(tab.textContent ?? '')
+      );
     }
     if (/checkbox|radio|switch/.test(role)) return el.getAttribute('aria-checked') === 'false';
     // A picker's options not chosen, and tooltips (help text about a code, not this chart).
@@ -276,7 +286,7 @@ function isTemplateNoise(el: Element): boolean {
 const HEADER_ROW = 'header-row';
 const GRID = 'table,[role=grid],[role=table],[role=treegrid]';
 /** The table tag `el` stands for: a div grid (role="grid" > "row" > "gridcell") reads like a <table>. */
-export function tableTag(el: Element, tag = el.tagName.toUpperCase()): string {
+export function tableTag(el: Element, tag = tagOf(el)): string {
   const role = el.getAttribute('role');
   if (!role || /^T[ABDHFR]/.test(tag)) return tag;
   if (role === 'row') return 'TR';
@@ -377,7 +387,7 @@ const NAV_ROLES = /^(?:navigation|tablist|tab|menu|menubar)$/;
 const NAV_CLASS = /(?:^|\s)(?:nav|navbar|tabs?|nav-tabs?|nav-link|menu|breadcrumbs?)(?:\s|$)|-(?:tabs?|nav|navigation|menu)(?:\s|$)/;
 
 /** A navigation bar or tab strip (by tag, ARIA role or a class such as "nav-tab" / "exam-navigation"). */
-export function isNavigationElement(el: Element, tag = el.tagName.toUpperCase()): boolean {
+export function isNavigationElement(el: Element, tag = tagOf(el)): boolean {
   if (tag === 'NAV' || tag === 'MENU') return true;
   const role = el.getAttribute('role');
   if (role && NAV_ROLES.test(role)) return true;
@@ -407,13 +417,13 @@ function isIconFont(el: Element, tag: string): boolean {
 /** "1. " for items of a numbered list (the number is not in the text), "- " for bullets. */
 function listMarker(li: Element): string {
   const list = li.parentElement;
-  const listTag = list?.tagName.toUpperCase();
+  const listTag = tagOf(list);
   // A bullet is no text (a CSS marker); "- " tells the parser an item starts, but a labeled field
   // ("<li>Procedure: Shave biopsy</li>") reads as the field line it is.
   if (!list || listTag !== 'OL') return /^\s*[A-Za-z][\w /()&-]{0,30}:/.test(li.textContent ?? '') ? '' : '- ';
   let n = Number.parseInt(list.getAttribute('start') ?? '1', 10);
   if (!Number.isFinite(n)) n = 1;
-  for (let c = list.firstElementChild; c && c !== li; c = c.nextElementSibling) if (c.tagName.toUpperCase() === 'LI') n++;
+  for (let c = list.firstElementChild; c && c !== li; c = c.nextElementSibling) if (tagOf(c) === 'LI') n++;
   const value = Number.parseInt(li.getAttribute('value') ?? '', 10);
   return `${Number.isFinite(value) ? value : n}. `;
 }
@@ -427,7 +437,7 @@ function labelsUncheckedChoice(label: Element): boolean {
   const forId = label.getAttribute('for');
   if (!control && forId) control = label.ownerDocument?.getElementById(forId) ?? null;
   const input = control as HTMLInputElement | null;
-  if (input?.tagName.toUpperCase() !== 'INPUT') return false;
+  if (tagOf(input) !== 'INPUT') return false;
   const kind = (input?.type || '').toLowerCase();
   return (kind === 'checkbox' || kind === 'radio') && !input?.checked;
 }

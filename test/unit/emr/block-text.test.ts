@@ -198,6 +198,19 @@ describe('blockText', () => {
       'Visit 06/23/2026Visit 02/10/2026\nPunch biopsy R forearm.\nHPIProcedures\nLN2 to 2 AKs.',
     ],
     [
+      'the panel of an unselected procedure-type tab ("Punch biopsy" beside the chosen "Shave biopsy") is left out; a numbered or lettered lesion tab is read',
+      '<div role="tablist"><span role="tab" id="a" aria-selected="true">Shave biopsy</span><span role="tab" id="b" aria-selected="false">Punch biopsy</span><span role="tab" id="c" aria-selected="false">Excision</span></div>' +
+        '<div role="tabpanel" aria-labelledby="a">Shave biopsy L back, specimen A.</div><div role="tabpanel" aria-labelledby="b" hidden>Punch size: 4 mm</div><div role="tabpanel" aria-labelledby="c" hidden>Margins: 2 mm</div>' +
+        '<div role="tablist"><span role="tab" id="l1" aria-selected="true">Lesion 1: Shave biopsy</span><span role="tab" id="l2" aria-selected="false">Lesion 2: Excision</span></div>' +
+        '<div role="tabpanel" aria-labelledby="l2" hidden>Excision R arm, 1.0 cm.</div>',
+      'Shave biopsyPunch biopsyExcision\nShave biopsy L back, specimen A.\nLesion 1: Shave biopsyLesion 2: Excision\nExcision R arm, 1.0 cm.',
+    ],
+    [
+      "a rich-text editor's hidden source <textarea> (display:none: the HTML it syncs the note into) is not read; a shown one is",
+      '<textarea style="display: none;" aria-hidden="true">&lt;p&gt;Excision L arm, layered closure.&lt;/p&gt;</textarea><div contenteditable="true"><p>Shave biopsy L arm.</p></div><textarea>Punch biopsy R leg.</textarea>',
+      'Shave biopsy L arm.\nPunch biopsy R leg.',
+    ],
+    [
       'a colspan group row over the column labels: the lower row labels the cells, neither header row is text',
       '<table><thead><tr><th colspan="2">Lesion</th><th colspan="2">Procedure</th></tr><tr><th>Site</th><th>Size</th><th>Type</th><th>Lab</th></tr></thead><tbody><tr><td>L back</td><td>0.7 cm</td><td>Punch biopsy</td><td>In-house</td></tr></tbody></table>',
       'Site: L back | Size: 0.7 cm | Type: Punch biopsy | Lab: In-house',
