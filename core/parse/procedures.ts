@@ -1251,6 +1251,35 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       for (const x of blocks) if (x.listOf === b && !x.site && b.site) x.site = b.site;
       return false;
     }
+    // "Full-thickness elliptical excision to the subcutaneous fat." or "Cryotherapy: liquid nitrogen, 2 freeze-thaw cycles." in
+    // the narrative under the fields or rows that told those procedures: how they were done (no site, size, lesion or label of
+    // its own), not one more of them.
+    const kind = (f: Family) => (f === 'shave' || f === 'punch' ? 'biopsy' : f);
+    if (
+      /^(?:excision|destruction|biopsy|shave|punch)$/.test(b.family) &&
+      !b.parent &&
+      !b.label &&
+      !b.site &&
+      !blocks.some((x) => x.parent === b) &&
+      !b.units.some((u) => findSizes(u.text).length > 0 || matchSite(u.text) || lesionTypeOf(u.text)) &&
+      blocks.slice(0, k).some((x) => !x.parent && x.section === b.section && x.family === b.family && x.site)
+    )
+      return false;
+    // "Shave removals and a biopsy." over the table rows that tell them: a lead sentence naming its kinds (one in the plural),
+    // with no site, size or label and no procedure line of its own, is their summary, not one more procedure.
+    if (
+      !b.parent &&
+      !b.label &&
+      !b.site &&
+      /\b(?:biopsies|removals|excisions|shaves|punches|destructions)\b/i.test(b.trigger.text) &&
+      !b.units.some((u) => findSizes(u.text).length > 0 || matchSite(u.text) || (u !== b.trigger && !isBoilerplate(u) && unitTriggers(u).length > 0)) &&
+      blocks.slice(k + 1).some((x) => !x.parent && x.section === b.section && kind(x.family) === kind(b.family))
+    ) {
+      // A bare "Shave" row under it takes the lead's words for its intent ("Shave removals …": removals).
+      for (const x of blocks.slice(k + 1)) if (x.family === 'shave' && x.section === b.section && !x.context.includes(b.trigger)) x.context.unshift(b.trigger);
+      dropped.add(b);
+      return false;
+    }
     // "EXCISION DAY" / "Excisions today" over "A) …", "B) …" items: a title line that names no site and no size is
     // the heading of the labelled procedures of its kind below it, not a procedure of its own.
     if (
@@ -2111,8 +2140,12 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
         if (/\bpunch(?:ed)?\b/i.test(t) && !/\bpunch\s+(?:excision|excised)\b/i.test(t)) return { kind: 'biopsy-punch' };
         if (/\bpunch\s+(?:excision|excised)\b/i.test(t)) return { kind: 'excision' };
         if (/\b(?:shave(?:d)?|tangential|sauceri[sz]ation|scoop|curette|curettage|deep\s+shave|dermablade|flexible\s+blade)\b/i.test(t)) {
-          // A shave listed under a "Biopsies x2:" header is one of those biopsies.
-          if (b.family === 'shave') return b.listOf?.family === 'biopsy' ? { kind: 'biopsy-tangential' } : shaveIntent(t, ctx, lesionType);
+          // A shave listed under a "Biopsies x2:" header is one of those biopsies; under "Shave removals and a biopsy:", or
+          // named a removal itself, its own intent decides.
+          if (b.family === 'shave')
+            return b.listOf?.family === 'biopsy' && !/\bremov/i.test(`${t}\n${b.listOf.trigger.text}`)
+              ? { kind: 'biopsy-tangential' }
+              : shaveIntent(t, ctx, lesionType);
           return { kind: 'biopsy-tangential' };
         }
         if (b.family === 'biopsy' && t === seg) continue;
@@ -2204,7 +2237,7 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
 function shaveIntent(text: string, ctx: string, lesionType: LesionType | undefined): { kind?: ProcedureKind; unread?: string } {
   const t = `${text}\n${ctx}`;
   if (
-    /\bshave(?:d)?\s+(?:removal|excision|excised|off)\b|\b(?:removed|removal)\s+(?:by|via|with|using)\s+(?:a\s+)?(?:shave|tangential)|\bshave\s+technique\b|\bsnip\b/i.test(
+    /\bshave(?:d)?\s+(?:removals?|excisions?|excised|off)\b|\b(?:removed|removal)\s+(?:by|via|with|using)\s+(?:a\s+)?(?:shave|tangential)|\bshave\s+technique\b|\bsnip\b/i.test(
       t,
     )
   )

@@ -71,7 +71,7 @@ export function stackedFields(text: string): string {
  * say nothing; the row is one field: "Biopsy type: Punch". Two such rows at least, each with the same two headers.
  */
 const KEY_VALUE_ROW =
-  /^[ \t]*(question|field|item|element|parameter|attribute|name|label|prompt)[ \t]*:[ \t]*([^|\n]{1,80}?)[ \t]*\|[ \t]*(answer|value|response|result|entry|details?)[ \t]*:[ \t]*([^\n]*)$/gim;
+  /^[ \t]*(question|field|item|element|parameter|attribute|name|label|prompt|component)[ \t]*:[ \t]*([^|\n]{1,80}?)[ \t]*\|[ \t]*(answer|value|response|result|entry|details?)[ \t]*:[ \t]*([^\n]*)$/gim;
 
 export function keyValueRows(text: string): string {
   if (!/\|[ \t]*(?:answer|value|response|result|entry|details?)[ \t]*:/i.test(text)) return text;
