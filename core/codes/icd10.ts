@@ -228,9 +228,13 @@ const HISTOLOGY_PATTERNS: [RegExp, Histology][] = [
 const HISTORY_PATTERNS: [RegExp, string][] = [
   [/\b(history|hx|h\/o)( of)? (melanoma in[- ]situ|mis\b|lentigo maligna\b)/, 'Z86.006'],
   [/\b(history|hx|h\/o)( of)? (scc ?is|sccis|scc in[- ]situ|squamous cell carcinoma in[- ]situ|bowen)/, 'Z86.007'],
-  [/\b(history|hx|h\/o)( of)? (malignant )?melanoma/, 'Z85.820'],
+  // "History of melanoma in situ" is Z86.006 alone; "history of MIS and BCC" names the BCC's history too.
+  [/\b(history|hx|h\/o)( of)? (malignant )?melanoma(?! in[- ]situ)/, 'Z85.820'],
   [/\b(history|hx|h\/o)( of)? merkel/, 'Z85.821'],
-  [/\b(history|hx|h\/o)( of)? (multiple )?(bccs?|sccs?|basal cell|squamous cell|nmsc|non ?melanoma|skin cancers?|keratinocyte carcinoma)/, 'Z85.828'],
+  [
+    /\b(history|hx|h\/o)( of)? ([a-z -]{1,30} (and|&) )?(multiple )?(bccs?|sccs?(?! ?in[- ]situ| ?is\b)|basal cell|squamous cell(?! carcinoma in[- ]situ)|nmsc|non ?melanoma|skin cancers?|keratinocyte carcinoma)/,
+    'Z85.828',
+  ],
   [/skin cancer screening|screening (full|total)? ?(body )?skin|(full|total) (body )?skin (exam|check|examination)|\b(tbse|fbse)\b/, 'Z12.83'],
 ];
 

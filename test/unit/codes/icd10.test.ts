@@ -3,6 +3,7 @@ import {
   allIcd10,
   billableChildren,
   fixedMappedCodes,
+  histologiesInText,
   histologyFromText,
   isBillable,
   isHeader,
@@ -79,6 +80,8 @@ describe('histologyFromText', () => {
     ['History of melanoma, full skin exam', 'code:Z85.820'],
     ['hx of multiple BCCs', 'code:Z85.828'],
     ['h/o MIS L back 2022', 'code:Z86.006'],
+    // probe h28: a melanoma in situ's history is never Z85.820.
+    ['History of melanoma in situ - no recurrence', 'code:Z86.006'],
     ['Total body skin exam, no lesions of concern', 'code:Z12.83'],
     ['Inflamed cyst, upper back', 'code:L72.9'],
     ['PILAR (TRICHILEMMAL) CYST.', 'pilar-cyst'],
@@ -92,6 +95,14 @@ describe('histologyFromText', () => {
     ['No residual tumor identified', undefined],
   ];
   for (const [text, h] of cases) it(`${text} → ${h}`, () => expect(histologyFromText(text)).toBe(h));
+});
+
+describe('histologiesInText: a history of two cancers told together (probe h28)', () => {
+  it.each([
+    ['History of melanoma in situ and BCC - no recurrence on exam', ['code:Z86.006', 'code:Z85.828']],
+    ['History of melanoma and BCC, no recurrence', ['code:Z85.820', 'code:Z85.828']],
+    ['Hx of SCC in situ - no recurrence', ['code:Z86.007']],
+  ])('%s', (text, codes) => expect(histologiesInText(text)).toEqual(codes));
 });
 
 describe('resolveDx', () => {
