@@ -154,6 +154,7 @@ export const evaluationSeparatelyIdentifiable = defineRule({
   explain:
     'A minor procedure (000 or 010 global) already pays for the decision to do it. An E/M on the same day is reportable, with modifier 25, only when a ' +
     'separately identifiable problem was managed beyond that decision; otherwise DermLens drops the E/M line and says why. ' +
+    'An injection administration (96372) has no global period, so an E/M beside it alone keeps modifier 25. ' +
     'When the visit led to the decision for a 90-day-global procedure done the same day, the E/M takes modifier 57 (some private payers want 25). ' +
     'Modifier 59 or an X modifier never goes on an E/M.',
   references: ['CPT modifier 25 and 57 definitions', 'CMS global surgery booklet', 'AAD "Modifier 25 revisited" (2018)', 'reference §10.1'],
@@ -225,6 +226,18 @@ export const evaluationSeparatelyIdentifiable = defineRule({
           fix: 'If this visit is where the decision for that surgery was made, document it: the E/M then takes 57.',
         });
       }
+      return;
+    }
+    // An injection administration (96372) has no global period (XXX, §10.2): its payment holds no decision to give it, so
+    // the visit that chose it keeps its E/M, with 25 (§9.2). Only a 000/010/090 procedure includes that decision.
+    if (procs.every((l) => l.code === '96372')) {
+      ctx.addModifier(em, '25');
+      ctx.report({
+        severity: 'info',
+        message: `${em.code} reported with 25 beside only an injection administration (96372), which has no global period: the decision to give it is not part of 96372.`,
+        target: em.code,
+        fix: 'Check that the documented visit is significant beyond giving the injection; if it was only the injection (a nurse visit), drop the E/M.',
+      });
       return;
     }
     ctx.removeLine(em, 'E/M not separately identifiable from the same-day procedure decision');

@@ -79,6 +79,23 @@ const cases: Case[] = [
     lines: ['99211', '96372'],
   },
   {
+    name: 'E/M beside only an IM injection (96372, no global period): kept with 25 and an info, not dropped',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [decisionOnly('poison ivy, Kenalog-40 1 mL IM')] },
+    procedures: [{ code: '96372', procedureIds: ['p1'] }],
+    lines: ['99213-25', '96372'],
+    findings: ['evaluation/separately-identifiable'],
+  },
+  {
+    name: 'E/M beside 96372 and a minor procedure with only their decision: still dropped',
+    visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [decisionOnly('warts, cryo; Kenalog IM')] },
+    procedures: [
+      { code: '96372', procedureIds: ['p1'] },
+      { code: '17110', procedureIds: ['p2'] },
+    ],
+    lines: ['96372', '17110'],
+    findings: ['evaluation/separately-identifiable'],
+  },
+  {
     name: 'a cosmetic self-pay procedure does not make the medical E/M need 25',
     visit: { dateOfService: '2026-03-02', emCode: '99213', problems: [decisionOnly('rosacea, start metronidazole')] },
     procedures: [{ code: '17110', procedureIds: ['pc'] }],
