@@ -1119,4 +1119,99 @@ export const PAGES: PageCase[] = [
     // Chips rendered with no white space between them read run together, as innerText does (core/parse/glued-words.ts splits them).
     contains: [['procedure', '- Shave biopsyL dorsal forearm0.6 cmSpecimen A']],
   },
+  // Probe h28 (round 11).
+  {
+    file: 'ema/visit-procedure-type-tabs-hidden-panels.html',
+    adapter: 'ema',
+    roles: ['header', 'procedure', 'assessment'],
+    patient: 'Test, Patient-1040   MRN: 901040',
+    dateOfService: '11/27/2026',
+    // Procedure-type tabs: only the selected type's panel is read; the hidden Punch / Excision / Cryotherapy panels are not.
+    contains: [['procedure', 'Shave Biopsy\nLocation: L upper back']],
+  },
+  {
+    file: 'ema/visit-lesion-grid-checkbox-columns-template-row.html',
+    adapter: 'ema',
+    roles: ['header', 'assessment'],
+    patient: 'Test, Patient-1047   MRN: 901047',
+    dateOfService: '11/27/2026',
+    // A ticked treatment column reads as its name; unticked ones say nothing; the <template> row is not read.
+    contains: [['other', 'Size: 0.8 cm | | | Shave biopsy | | Specimen: A']],
+  },
+  {
+    file: 'athena/signoff-em-and-im-injection-only.html',
+    adapter: 'athena',
+    roles: ['assessment', 'visit', 'charges'],
+    patient: 'TEST, PATIENT-1042   MRN: 901042',
+    dateOfService: '11/27/2026',
+    contains: [['visit', '99213 - Office visit, established patient, low MDM']],
+  },
+  {
+    file: 'nextech/procedure-card-radio-technique-closure.html',
+    adapter: 'nextech',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-1043   MRN: 901043',
+    dateOfService: '11/27/2026',
+    // Only the checked radio's label is read.
+    contains: [['procedure', 'Technique: Punch']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-assessment-icd-selects.html',
+    adapter: 'ecw',
+    roles: ['assessment', 'procedure'],
+    patient: 'Test, Patient-1046   MRN: 901046',
+    dateOfService: '11/27/2026',
+    // Only each ICD picker's chosen option is read.
+    contains: [['assessment', '1. Inflamed seborrheic keratosis - L82.0 (Primary)']],
+  },
+  {
+    file: 'epic/progress-note-excision-for-results-table.html',
+    adapter: 'epic',
+    roles: ['note'],
+    patient: 'Test, Patient-1044   MRN: 901044',
+    dateOfService: '11/20/2026',
+    contains: [['note', 'Excised diameter: 2.0 cm']],
+  },
+  {
+    file: 'epic/results-components-final-diagnosis-row.html',
+    adapter: 'epic',
+    roles: ['note'],
+    patient: 'Test, Patient-1044   MRN: 901044',
+    dateOfService: '11/20/2026',
+    // A Component | Value table reads row by row as labeled cells (core/parse/stacked-fields.ts joins them).
+    contains: [['note', 'Component: Final Diagnosis | Value: A. Skin, left upper back, excision:']],
+  },
+  {
+    file: 'epic/encounters-list-with-open-visit-note.html',
+    adapter: 'epic',
+    roles: ['note', 'procedure', 'assessment'],
+    patient: 'Test, Patient-1049   MRN: 901049',
+    dateOfService: '11/27/2026',
+    contains: [['procedure', 'Cryotherapy: liquid nitrogen to 5 actinic keratoses']],
+  },
+  {
+    file: 'generic/lead-line-two-kinds-over-procedure-table.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-1041   MRN: 901041',
+    dateOfService: '11/27/2026',
+    contains: [['procedure', 'Shave removals and a biopsy.']],
+  },
+  {
+    file: 'generic/rich-text-editor-iframe-hidden-source-textarea.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'MRN: 901045',
+    dateOfService: '11/27/2026',
+    // The editor's iframe body is read; the hidden source <textarea> (an old draft's HTML) is not.
+    contains: [['procedure', '1) Shave biopsy, R dorsal forearm, 0.9 cm']],
+  },
+  {
+    file: 'generic/two-column-problem-list-beside-note.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment', 'visit'],
+    patient: 'Test, Patient-1048   MRN: 901048',
+    // The dated visit title ("Office Visit - 11/27/2026") is no date-of-service field: the page names none.
+    contains: [['other', 'Problem List\n- Melanoma in situ, L upper back (D03.59)']],
+  },
 ];
