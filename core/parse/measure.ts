@@ -385,6 +385,24 @@ const FURTHER_COUNT = new RegExp(
   'i',
 );
 
+/** "  - Frontal scalp: 5": a list line of one site and one whole number. */
+const SITE_LINE = /^[ \t]*(?:[-*•][ \t]*)?([A-Za-z][A-Za-z .'/-]{1,30}?)[ \t]*[:=][ \t]*(\d{1,2})[ \t]*$/gm;
+
+/** The lines of a site list, each a site and its count, added up; undefined unless two or more and every one names a site. */
+function siteLineCounts(t: string): number | undefined {
+  if (!/:[ \t]*\d{1,2}[ \t]*$/m.test(t)) return undefined;
+  const lines = [...t.matchAll(SITE_LINE)];
+  if (lines.length < 2) return undefined;
+  let sum = 0;
+  for (const m of lines) {
+    const where = m[1] as string;
+    const found = findSites(where, { strict: true });
+    if (found.length !== 1 || (found[0]?.end ?? 0) < where.trimEnd().length - 2) return undefined;
+    sum += Number(m[2]);
+  }
+  return sum;
+}
+
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
@@ -459,6 +477,9 @@ function countIn(text: string): number | undefined {
     const counts = [...siteThen[1].matchAll(/\s(\d{1,3})(?=\s*(?:,|;|\band\b|\.|\(|=|$))/gi)].map((m) => Number(m[1]));
     if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);
   }
+  // "Sites and counts:" over "- Frontal scalp: 5", "- Forehead: 4": a list of sites, one count a line, added up.
+  const siteCounts = siteLineCounts(t);
+  if (siteCounts !== undefined) return siteCounts;
   // Template fields: "Number .............. 18", "Number: 18", "Qty: 6".
   const field = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:number(?:\s+of\s+\w+)?|count|qty|quantity|#\s*of\s+\w+)[ \t]*(?:\.{3,}|:)[ \t]*(\d{1,3})\b(?![.,]\d)/i.exec(
     t,
