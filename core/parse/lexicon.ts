@@ -368,6 +368,12 @@ const DONE_THEN_DATE =
 const DATE_THEN_DONE =
   /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b\s+[a-z][^.;\n]{0,60}?\s(?:was|were)\s+(?:applied|performed|done|treated|removed|excised|injected|biopsied|frozen|destroyed|curetted)\b/i;
 
+/** A written date (month/day/year) as ISO, when it is a date. */
+function serviceDay(year: number, month: number, day: number): string | undefined {
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
+  return `${year < 100 ? 2000 + year : year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** A written date (month/day/year, two- or four-digit year) before the date of service of the note. */
 function beforeService(year: number, month: number, day: number): boolean {
   if (!serviceDate || !(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return false;
@@ -458,6 +464,13 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
     // "10/28/2026  | 14 | PUVA + UVA | 6.0 J/cm2": a row of a treatment log opened by an earlier date is that day's session.
     const row = /^\s*\|?\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\s*(?:\||\t|\s{2,})[^.;:\n]*$/.exec(t.slice(0, triggerAt));
     if (row && beforeService(Number(row[3]), Number(row[1]), Number(row[2]))) return 'history';
+    // "11/13/2026: Stage I: 4 blocks - clear" in a note of 11/12: a line opened by another day's date and a colon tells
+    // that day's work, not this encounter's (earlier: history; later: not done yet at this visit).
+    const opened = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*:[^\n]*$/.exec(t.slice(0, triggerAt));
+    if (opened) {
+      const day = serviceDay(Number(opened[3]), Number(opened[1]), Number(opened[2]));
+      if (day && serviceDate && day !== serviceDate) return day < serviceDate ? 'history' : 'planned';
+    }
     // "ILK #2 per plan", "LN2 as planned at the last visit": done today, as it was planned.
     if (/\b(?:per|as)\s+(?:the\s+|our\s+)?plan(?:ned)?\b/i.test(t)) {
       const rebuilt = t.replace(/\b(?:per|as)\s+(?:the\s+|our\s+)?plan(?:ned)?\b/gi, (m) => ' '.repeat(m.length));
