@@ -227,10 +227,32 @@ function widenedSameSession(ctx: RuleContext, excisions: Procedure[]): Map<strin
     const group = excisions.filter((q) => !seen.has(q.id) && q.lesionLabels.some((l) => labels.has(l.toUpperCase())));
     if (group.length < 2) continue;
     for (const q of group) seen.add(q.id);
-    const widest = group.reduce((a, b) => ((excisedDiameter(ctx, b).sizeCm ?? 0) > (excisedDiameter(ctx, a).sizeCm ?? 0) ? b : a));
-    for (const q of group) out.set(q.id, q === widest ? group.filter((x) => x !== widest) : null);
+    keepWidest(ctx, group, out);
   }
+  // "An additional 4 mm was taken at the superior margin (specimen B)": margin taken wider at the site of the excision just
+  // before it is a step of that excision, whatever lesion the parser gave the extra tissue.
+  excisions.forEach((q, k) => {
+    if (seen.has(q.id) || !q.site?.key || !WIDENING_STEP.test(q.text)) return;
+    const before = excisions
+      .slice(0, k)
+      .reverse()
+      .find((x) => x.site?.key === q.site?.key && (x.site?.laterality ?? '') === (q.site?.laterality ?? ''));
+    if (!before || out.get(before.id) === null) return;
+    const group = [before, ...(out.get(before.id) ?? []), q];
+    for (const x of group) seen.add(x.id);
+    keepWidest(ctx, group, out);
+  });
   return out;
+}
+
+/** "An additional 4 mm (was) taken at the superior margin", "a further margin excised", "re-excised the lateral margin". */
+const WIDENING_STEP =
+  /\b(?:additional|further|extra)\s+(?:\d+(?:\.\d+)?\s*(?:mm|cm)\s+)?(?:(?:of\s+)?(?:tissue|margin)\s+)?(?:was\s+|were\s+)?(?:taken|excised|removed)\b[^.;\n]{0,40}\bmargin|\bre-?excis\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?margin\b/i;
+
+/** The group's widest excision keeps the others (map value); the rest map to null. */
+function keepWidest(ctx: RuleContext, group: Procedure[], out: Map<string, Procedure[] | null>): void {
+  const widest = group.reduce((a, b) => ((excisedDiameter(ctx, b).sizeCm ?? 0) > (excisedDiameter(ctx, a).sizeCm ?? 0) ? b : a));
+  for (const q of group) out.set(q.id, q === widest ? group.filter((x) => x !== widest) : null);
 }
 
 export const excisionPendingPathology = defineRule({

@@ -88,6 +88,11 @@ export function mohsStainsInText(text: string): { stainBlocks: number; stainName
   return { stainBlocks, stainNamed, blocksMissing, ihc: [...ihc] };
 }
 
+/** "Both specimens to permanent sections", "All specimens submitted for permanent sections": every jar of the visit. */
+const ALL_PERMANENT = /\b(?:both|all)\s+(?:(?:of\s+the|the)\s+)?(?:specimens|jars|parts)\b[^.;\n]{0,40}\bpermanent/i;
+
+const allSentForPermanent = oncePerEncounter((ctx: RuleContext): boolean => Object.values(ctx.encounter.sections).some((t) => ALL_PERMANENT.test(t)));
+
 /** A Mohs note that sends separate tissue for permanent sections. */
 const SEPARATE_FROM_MOHS = /debulk|permanent\s+sections?|sent\s+(?:for|to)\s+(?:permanent|path|dermpath|histolog)|extra\s+margin/i;
 
@@ -346,7 +351,7 @@ export const pathologyLevelPerSpecimen = defineRule({
         // Tissue read only as an intraoperative frozen section, never sent for permanent sections:
         // the frozen-section codes are its pathology (pathology/frozen-section); §6.3 "88331, or 88305".
         const procs = ctx.performed().filter((p) => s.procedureIds.includes(p.id));
-        if (procs.length > 0 && procs.every((p) => frozenNoted(ctx, p) && !PERMANENT.test(procedureText(ctx, p)))) {
+        if (procs.length > 0 && procs.every((p) => frozenNoted(ctx, p) && !PERMANENT.test(procedureText(ctx, p))) && !allSentForPermanent(ctx)) {
           ctx.report({
             severity: 'info',
             message: `Specimen ${s.label}: only an intraoperative frozen section is documented, so no surgical pathology level (88305) was added.`,
