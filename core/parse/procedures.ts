@@ -1999,6 +1999,14 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
   return out;
 }
 
+/** The lone length on the short line a repair's wrapped line runs on to ("… 6-0" / "Prolene, 2.0 cm."). */
+function runOnLengthCm(b: Block): number | undefined {
+  const next = b.units[b.units.indexOf(b.trigger) + 1];
+  if (!next?.lineStart || next.field || next.label || next.bullet || next.afterBlank || next.text.length > 60) return undefined;
+  if (/[.;:!?)]\s*$/.test(b.trigger.text)) return undefined;
+  return findLengthCm(next.text, true);
+}
+
 /** "about 24 AKs counted", "AKs x 22", ">20 actinic keratoses": the most AKs the text counts. */
 function akCountIn(text: string): number | undefined {
   const found: number[] = [];
@@ -2991,6 +2999,8 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
             .filter((u) => u !== b.trigger && !u.field && /\b(?:closure|repair|closed)\b/i.test(u.text))
             .map((u) => findLengthCm(u.text, true))
             .find((x) => x !== undefined)) ??
+      // "LAYERED CLOSURE, 4-0 VICRYL DEEP AND" / "   STAPLES, 2.8 CM.": a closure line that stops mid-sentence goes on in the next line.
+      (b.split ? undefined : runOnLengthCm(b)) ??
       // "Clean 2.0 cm superficial laceration … single-layer closure": the wound's length is its repair length.
       (b.parent ? undefined : woundLengthCm(ctxAll));
     if (length !== undefined) procedure.lengthCm = length;
