@@ -1284,8 +1284,9 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
   const used = new Set<string>();
   const unlabeled: ParsedProcedure[] = [];
   const sending = parsed.filter((p) => p.sendsTissue && p.procedure.status === 'performed');
+  const listed = listedJarKey(sending);
   for (const p of sending) {
-    const noteLabel = p.specimenLabel ?? (p.block.label && !p.procedure.lesionLabels[0]?.match(/^L\d+$/) ? p.block.label : undefined);
+    const noteLabel = listed.get(p) ?? p.specimenLabel ?? (p.block.label && !p.procedure.lesionLabels[0]?.match(/^L\d+$/) ? p.block.label : undefined);
     if (!noteLabel || used.has(noteLabel)) {
       unlabeled.push(p);
       continue;
@@ -1340,6 +1341,57 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
     specimens.splice(specimens.indexOf(s), 1, ...pieces);
   }
   return specimens;
+}
+
+/** "Specimens: A scalp, B forehead" / "Jars: A - R cheek; B - L arm": a line of jar letters, each before its site. */
+const JAR_KEY_LINE =
+  /^[ \t]*(?:specimens?|jars?|containers?|bottles?)[ \t]*[:-][ \t]*([A-H][ \t.):-]+[^,;\n]{2,40}(?:[,;][ \t]*(?:and[ \t]+)?[A-H][ \t.):-]+[^,;\n]{2,40})+?)[ \t.]*$/gim;
+
+/**
+ * The jar each procedure's tissue went in, from a key line naming each jar by its site (every pair fits exactly one of the
+ * procedures sending tissue, and each of those procedures one pair); empty when there is no such key.
+ */
+function listedJarKey(sending: readonly ParsedProcedure[]): Map<ParsedProcedure, string> {
+  const out = new Map<ParsedProcedure, string>();
+  if (sending.length < 2) return out;
+  for (const text of new Set(sending.map((p) => p.block.section.text))) {
+    if (!/^[ \t]*(?:specimens?|jars?|containers?|bottles?)[ \t]*[:-]/im.test(text)) continue;
+    for (const m of text.matchAll(JAR_KEY_LINE)) {
+      const pairs = (m[1] as string).split(/[ \t]*[,;][ \t]*(?:and[ \t]+)?/).map((part) => /^([A-H])[ \t.):-]+(.+)$/.exec(part.trim()));
+      if (pairs.some((x) => !x) || new Set(pairs.map((x) => x?.[1])).size !== pairs.length) continue;
+      const found = new Map<ParsedProcedure, string>();
+      for (const x of pairs) {
+        const matching = sending.filter((p) => fitsKey(p, (x as RegExpExecArray)[2] as string));
+        if (matching.length !== 1 || found.has(matching[0] as ParsedProcedure)) {
+          found.clear();
+          break;
+        }
+        found.set(matching[0] as ParsedProcedure, (x as RegExpExecArray)[1] as string);
+      }
+      if (found.size === pairs.length) return found;
+    }
+  }
+  return out;
+}
+
+/** Whether a key's site or side ("R forehead", "scalp", "L") names the procedure's site. */
+function fitsKey(p: ParsedProcedure, where: string): boolean {
+  const site = p.procedure.site;
+  const side = sideOf(where);
+  if (side) return site?.laterality === side;
+  const named = resolveSite(where);
+  if (!site || !named || (named.laterality && named.laterality !== site.laterality)) return false;
+  // "A scalp" for "L parietal scalp": the key may name the site by its last words.
+  return (
+    named.key === site.key ||
+    new RegExp(
+      `\\b${where
+        .trim()
+        .replace(/[^\w ]/g, '')
+        .replace(/\s+/g, '\\s+')}$`,
+      'i',
+    ).test(site.text)
+  );
 }
 
 /**
