@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseNote } from '../../../core/parse';
 import { capitalLabels } from '../../../core/parse/letter-case';
 import { findMarginCm } from '../../../core/parse/measure';
 import { codeNote } from './note-harness';
@@ -126,5 +127,68 @@ describe('a visit with no problem list: the cancer told with its site is the E/M
     const r = codeNote(body);
     expect(r.lines).toEqual(['99213']);
     expect(r.dx[0]).toEqual(dx);
+  });
+});
+
+describe('a list of sites with one count a line is added up (§2.1)', () => {
+  const LIST = (lines: string) =>
+    `Procedure note - destruction of premalignant lesions (LN2)\nIndication: hyperkeratotic actinic keratoses.\nSites and counts:\n${lines}Technique: cryospray, 2 freeze-thaw cycles per lesion.\nDx: actinic keratosis (L57.0)\n`;
+  it.each([
+    ['  - Frontal scalp: 5\n  - Forehead: 4\n  - R dorsal hand: 3\n  - L dorsal hand: 2\n  - L helix: 1\n  - Nasal dorsum: 1\n', ['17004']],
+    ['  - Forehead: 4\n  - Nasal dorsum: 1\n', ['17000', '17003 x4']],
+    ['Forehead: 6\nL cheek: 8\n', ['17000', '17003 x13']],
+  ])('%j → %j', (lines, codes) => {
+    expect(codeNote(LIST(lines), { payer: 'medicare' }).lines).toEqual(codes);
+  });
+});
+
+describe("a line opened by another day's date tells that day's work, not this encounter's", () => {
+  const MOHS = (second: string) =>
+    'Mohs surgeon: surgeon and pathologist.\nTumor 1: R nasal ala, basal cell carcinoma (bx 10/01/2026).\n  Stage I: 3 blocks - positive.\n  Stage II: 2 blocks - clear.\n  Second intention.\n' +
+    `Tumor 2: L dorsal forearm, squamous cell carcinoma (bx 10/01/2026).\n  ${second}\n`;
+  it.each([
+    ['11/21/2026: Stage I: 4 blocks - clear. Defect closed with a layered (intermediate) repair, 4.5 cm.', ['17311', '17312']],
+    ['11/20/2026: Stage I: 4 blocks - clear. Defect closed with a layered (intermediate) repair, 4.5 cm.', ['17311', '17312', '17313-59', '12032']],
+    ['Stage I: 4 blocks - clear. Defect closed with a layered (intermediate) repair, 4.5 cm.', ['17311', '17312', '17313-59', '12032']],
+  ])('%s', (second, codes) => {
+    expect(codeNote(MOHS(second)).lines).toEqual(codes);
+  });
+});
+
+describe('"an additional 4 mm taken at the superior margin (specimen B)" widens the excision before it (§3.1)', () => {
+  const BODY =
+    'Excision, BCC R upper back, with same-session margin re-excision\nDx: nodular basal cell carcinoma R upper back, biopsy-proven (shave bx 10/15/2026)\n' +
+    'Lesion 1.4 cm, 4 mm margins, excised diameter 2.2 cm, to fat; specimen A for frozen section: BCC at the superior margin. ' +
+    'An additional 4 mm was taken at the superior margin (specimen B), frozen section clear; final widest excised diameter 2.6 cm. ' +
+    'Layered closure, length 6.0 cm. Both specimens to permanent sections.\n';
+  it('one 11603 on the final widest diameter; both jars read on permanent sections', () => {
+    const r = codeNote(BODY);
+    expect(r.lines.sort()).toEqual(['11603', '12032', '88305 x2', '88331 x2']);
+  });
+  it('without the permanent-section sentence the jars are frozen sections only', () => {
+    const r = codeNote(BODY.replace(' Both specimens to permanent sections.', ''));
+    expect(r.lines.sort()).toEqual(['11603', '12032', '88331 x2']);
+  });
+});
+
+describe('an op note whose closure lines wrap, with a jar key line "Specimens: A scalp, B forehead"', () => {
+  const NOTE =
+    'Preoperative diagnoses:\n1. Squamous cell carcinoma, L parietal scalp (shave bx 10/06/2026).\n2. Changing pigmented lesion, R forehead, r/o lentigo maligna.\n\n' +
+    'Procedure: Excision of both, with closure.\n' +
+    '1. L parietal scalp: lesion 0.8 cm, margins 3 mm, excised diameter 1.4 cm. Layered closure, 4-0 Vicryl deep and\n   staples, 2.8 cm.\n' +
+    '2. R forehead: lesion 0.5 cm, margins 2 mm, excised diameter 0.9 cm. Layered closure, 5-0 Monocryl deep and 6-0\n   Prolene, 2.0 cm.\n' +
+    'Specimens: A scalp, B forehead\nEBL minimal.\n';
+  it.each([
+    ['as typed', NOTE],
+    ['in capitals', NOTE.toUpperCase()],
+  ])('%s: each repair takes the length on its run-on line; each jar its keyed site', (_, body) => {
+    const r = codeNote(body, { payer: 'medicare' });
+    expect(r.lines).toEqual(['11622', '11441', '12032', '12051', '88305 x2']);
+    const e = parseNote(`Date of Service: 11/20/2026\n${body}`);
+    expect(e.specimens.map((s) => `${s.label} ${e.procedures.find((p) => p.id === s.procedureId)?.site?.key}`)).toEqual(['A parietal-scalp', 'B forehead']);
+  });
+  it('a key line whose sites fit no procedure one to one changes no label', () => {
+    const e = parseNote(`Date of Service: 11/20/2026\n${NOTE.replace('Specimens: A scalp, B forehead', 'Specimens: A scalp, B scalp')}`);
+    expect(e.specimens.map((s) => s.label)).not.toEqual(['A', 'B']);
   });
 });
