@@ -74,7 +74,7 @@ function sideKeyed(text: string): { label: string; site: Site }[] | undefined {
 
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const SUMMARY_COUNT =
-  /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\s+(?:\w+\s+){0,3}?(?:lesions?|sites?|spots?|biopsies)\b|\bbiopsies\s*(?:x|×)\s*([2-9]|1[0-9])\b/i;
+  /\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])\s+(?:\w+\s+){0,3}?(?:lesions?|sites?|spots?|biopsies)\b|\b(?:biopsies|bxs?)\s*(?:x|×)\s*([2-9]|1[0-9])\b/i;
 
 /**
  * "Full skin exam. Three lesions biopsied today." above "A - R temple …", "B - L cheek …", "C - R forearm …": a line
@@ -103,9 +103,18 @@ export function dropBiopsySummaries(parsed: ParsedProcedure[]): void {
  * is their header, not one more biopsy; its site is theirs when they name none.
  */
 function dropCountedHeader(parsed: ParsedProcedure[], p: ParsedProcedure): void {
-  if (p.specimenLabel || p.block.label || p.block.parent || p.procedure.status !== 'performed') return;
   const text = p.block.trigger.text;
-  if (!/\bbiopsies\b/i.test(text)) return;
+  // "1. r/o bullous pemphigoid - punch bx x2: A) … B) …": a numbered problem whose procedure ends in a colon over its
+  // lettered items heads them; the number is the problem's, not a lesion's.
+  const heading = p.block.label !== undefined && /^\d{1,2}$/.test(p.block.label) && /(?:\bx|×)\s*[2-9]\s*:\s*$/i.test(text);
+  if (
+    (p.specimenLabel && !(heading && p.specimenLabel === p.block.label)) ||
+    (p.block.label && !heading) ||
+    p.block.parent ||
+    p.procedure.status !== 'performed'
+  )
+    return;
+  if (!/\bbiopsies\b|\bbxs?\b/i.test(text)) return;
   const m = SUMMARY_COUNT.exec(text);
   const word = (m?.[1] ?? m?.[2] ?? '').toLowerCase();
   const n = COUNT_WORDS[word] ?? Number(word);
@@ -118,7 +127,7 @@ function dropCountedHeader(parsed: ParsedProcedure[], p: ParsedProcedure): void 
         q.block.section === p.block.section &&
         !q.block.parent &&
         q.procedure.status === 'performed' &&
-        q.specimenLabel !== undefined &&
+        (q.specimenLabel !== undefined || (heading && /^[A-H]$/.test(q.block.label ?? ''))) &&
         (q.procedure.kind === p.procedure.kind || q.procedure.kind === 'biopsy-unspecified'),
     );
   if (told.length !== n) return;
