@@ -64,7 +64,7 @@ function dermatophytosisAt(key: string | undefined): string {
 const HEDGE_BEFORE = /(?:\br\/o|rule\s+out|\?|\bpossible|\bprobable|\bsuspect\w*|\bconcern\s+for|\bvs\.?|\bversus|\bddx|\bquestionable)\s*(?:\w+\s+){0,2}$/i;
 /** Words that say the thing is a lesion or growth (a neoplasm of some behavior), not a rash. */
 const NEOPLASM_WORDS =
-  /lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratos|spot|macule|\bdf\b|\bdfsp\b|dermatofibro|sarcoma|lipoma|adnexal/i;
+  /(?<!peri)lesion|neoplasm|growth|papule|nodule|tumou?r|mass|nev|mole|carcinoma|melanoma|\bbcc|\bscc|\bmis\b|\bdn\b|in[- ]situ|bowen|merkel|keratos|spot|macule|\bdf\b|\bdfsp\b|dermatofibro|sarcoma|lipoma|adnexal/i;
 /** A neoplasm named as such (not only "lesion", "papule" or "spot"). */
 // "r/o mm": after a hedge, "mm" is malignant melanoma, not millimetres.
 const NAMED_NEOPLASM =

@@ -192,3 +192,15 @@ describe('an op note whose closure lines wrap, with a jar key line "Specimens: A
     expect(e.specimens.map((s) => s.label)).not.toEqual(['A', 'B']);
   });
 });
+
+describe('a numbered problem\'s "punch bx x2:" over its lettered items heads them; "perilesional" is no lesion word (§1.2, §13.2)', () => {
+  it.each([
+    ['1. r/o bullous pemphigoid - punch bx x2: A) edge of bulla L thigh for H&E; B) perilesional L thigh for DIF.', ['11104', '11105']],
+    ['1. r/o bullous pemphigoid - punch bx x2: A) edge of bulla L thigh; B) perilesional R thigh.', ['11104', '11105']],
+    ['1. r/o bullous pemphigoid - punch biopsies x2: A) edge of bulla L thigh; B) perilesional R thigh.', ['11104', '11105']],
+  ])('%s', (item, codes) => {
+    const r = codeNote(`A/P:\n${item}\n`);
+    expect(r.lines.filter((l) => l.startsWith('111'))).toEqual(codes);
+    expect(r.dx.flat()).not.toContain('D49.2');
+  });
+});
