@@ -997,7 +997,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           // ("Procedure: Skin tag removal." then "Snip excision with iris scissors of 22 tags": the tags' technique.)
           (titled.family === seg.family || (titled.family === 'tag' && (seg.family === 'excision' || seg.family === 'destruction'))) &&
           !otherNailService(titled, seg.family, u.text.slice(seg.start, seg.end)) &&
-          !titled.units.some((x) => x !== titled?.trigger && unitTriggers(x).length > 0)
+          !titled.units.some((x) => x !== titled?.trigger && unitTriggers(x).length > 0) &&
+          // "Procedure: punch bx L thigh (A)." then "Punch bx L thigh (B).": tissue in another jar is another procedure.
+          !otherJar(titled, u)
         ) {
           const title = titled;
           title.units.push(u);
@@ -1997,6 +1999,14 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
     });
   }
   return out;
+}
+
+/** The unit names a jar in parentheses other than the one the block already names. */
+function otherJar(b: Block, u: Unit): boolean {
+  const jar = PAREN_JAR.exec(u.text)?.[1];
+  if (!jar) return false;
+  const own = b.units.map((x) => PAREN_JAR.exec(x.text)?.[1]).find(Boolean);
+  return own !== undefined && own !== jar;
 }
 
 /** The lone length on the short line a repair's wrapped line runs on to ("… 6-0" / "Prolene, 2.0 cm."). */

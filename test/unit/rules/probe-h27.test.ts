@@ -204,3 +204,15 @@ describe('a numbered problem\'s "punch bx x2:" over its lettered items heads the
     expect(r.dx.flat()).not.toContain('D49.2');
   });
 });
+
+describe('"Procedure: punch bx L thigh (A)." then "Punch bx L thigh (B).": another jar is another biopsy (§1.2, §7.2)', () => {
+  it.each([
+    ['Procedure: punch bx L thigh (A). Punch bx L thigh (B).', ['11104', '11105', '88305 x2']],
+    ['Procedure: punch bx L thigh (A).\nPunch bx L thigh (B).', ['11104', '11105', '88305 x2']],
+    ['Procedure: shave bx L thigh (A). Shave bx L thigh (B).', ['11102', '11103', '88305 x2']],
+    // The same jar named again is the same biopsy told twice.
+    ['Procedure: punch bx L thigh (A).\nPunch bx L thigh (A), closed with one suture.', ['11104', '88305']],
+  ])('%j', (body, codes) => {
+    expect(codeNote(`${body}\n`).lines).toEqual(codes);
+  });
+});
