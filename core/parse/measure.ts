@@ -403,11 +403,32 @@ function siteLineCounts(t: string): number | undefined {
   return sum;
 }
 
+/**
+ * "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number. A table's
+ * footer row ("Total | 9" under "Site | Number of AKs treated") is such a label too.
+ */
+function labelledCount(t: string): number | undefined {
+  const labels =
+    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=|]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
+  for (let m = labels.exec(t), k = 0; m && k < 6; m = labels.exec(t), k++) {
+    const n = m[1] ? wordNumber(m[1]) : undefined;
+    if (n !== undefined) return n;
+  }
+  return undefined;
+}
+
+const ANY_DIGIT = /\d/;
+/** Any NUMBER_WORDS word, even inside another word (PER_SITE_NUMBER reads "one" without a word boundary). */
+const NUMBER_WORD_PIECE = new RegExp(NUMBER_WORDS, 'i');
+
 function countIn(text: string): number | undefined {
   // "total 2.4 mL" is a volume and "total 30 mg" a dose, not a count: a labelled count is a whole number of no unit.
   // "Lesion #3: R dorsal hand, … x6, AKs": an item's number is its name, never a count.
   const capped = text.length > 3000 ? text.slice(0, 3000) : text;
-  // "Actinic keratosis (L57.0) - 6 on the forehead": the ICD-10-CM code named with the problem is no count.
+  // Every count below is digits or a NUMBER_WORDS word, except a labelled one ("Number of lesions: a dozen"), and
+  // none of the blanking steps changes a text with neither: such a text (a procedure's title line, most context
+  // lines) only needs the labels read.
+  if (!ANY_DIGIT.test(capped) && !NUMBER_WORD_PIECE.test(capped)) return labelledCount(capped);
   const uncoded = capped.includes('(') ? capped.replace(ICD_IN_BRACKETS, '') : capped;
   const unnumbered = (uncoded.includes('#') ? uncoded.replace(ITEM_NUMBER, (m) => ' '.repeat(m.length)) : uncoded).replace(
     // " 1  R temple        AK x4 …": a table row's number, set off by a column gap, names the row.
@@ -425,14 +446,9 @@ function countIn(text: string): number | undefined {
         })
       : positioned,
   );
-  // "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number. A table's
-  // footer row ("Total | 9" under "Site | Number of AKs treated") is such a label too.
-  const labels =
-    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=|]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
-  for (let m = labels.exec(t), k = 0; m && k < 6; m = labels.exec(t), k++) {
-    const n = m[1] ? wordNumber(m[1]) : undefined;
-    if (n !== undefined) return n;
-  }
+  // "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number.
+  const labelled = labelledCount(t);
+  if (labelled !== undefined) return labelled;
   // "numerous AKs, >20, treated with LN2 (counted 23)": a count said to be counted is the count.
   const counted = COUNTED.exec(t);
   if (counted) return Number(counted[1] ?? counted[2]);
