@@ -79,24 +79,26 @@ export function codeEncounter(input: Encounter, settings: Settings = defaultSett
     performed: (...kinds) => performed.of(kinds),
     addLine(input: NewLine) {
       currentFamily ??= current.split('/')[0] ?? 'unknown';
+      // Every field named, in one order: the rules read lines in hot loops, and a line spread from its input would take
+      // one object shape per combination of fields a rule happens to pass (their reads then go megamorphic).
       const line: DraftLine = {
-        units: 1,
-        modifiers: [],
-        dx: [],
-        billing: 'insurance',
-        status: 'ready',
-        description: describeCode(input.code),
-        lesionLabels: [],
-        specimenLabels: [],
-        spans: [],
-        procedureIds: [],
-        family: currentFamily,
-        tags: [],
-        ...input,
+        code: input.code,
+        units: input.units ?? 1,
+        // orderModifiers always returns a fresh array (never the caller's); an empty list needs no ordering.
+        modifiers: input.modifiers && input.modifiers.length > 0 ? orderModifiers(input.modifiers) : [],
+        dx: input.dx ?? [],
+        billing: input.billing ?? 'insurance',
+        status: input.status ?? 'ready',
+        description: input.description ?? describeCode(input.code),
+        lesionLabels: input.lesionLabels ?? [],
+        specimenLabels: input.specimenLabels ?? [],
         ruleIds: input.ruleIds && input.ruleIds.length > 0 ? [...new Set([current, ...input.ruleIds])] : [current],
+        spans: input.spans ?? [],
+        procedureIds: input.procedureIds ?? [],
+        siteKey: input.siteKey,
+        family: input.family ?? currentFamily,
+        tags: input.tags ?? [],
       };
-      // orderModifiers always returns a fresh array (never the caller's); an empty list needs no ordering.
-      line.modifiers = line.modifiers && line.modifiers.length > 0 ? orderModifiers(line.modifiers) : [];
       lines.push(line);
       return line;
     },

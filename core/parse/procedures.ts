@@ -382,16 +382,33 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
   let itemHead: Unit | undefined;
   let headerInItem = false;
   const open = (family: Family, trigger: Unit, seg: { start: number; end: number; at?: number }, generic: boolean, parent?: Block): Block => {
+    // Every field named, in the interface's order (the optional ones undefined until set): blocks are read in the
+    // parser's hottest loops, and one object shape keeps those reads monomorphic.
     const block: Block = {
       family,
+      later: undefined,
       section,
       units: [trigger],
       context: parent ? [] : pending.slice(-3),
+      leadDx: undefined,
       trigger,
       segStart: trigger.start + seg.start,
       segEnd: trigger.start + seg.end,
       triggerAt: trigger.start + (seg.at ?? seg.start),
+      intent: undefined,
       generic,
+      split: undefined,
+      sharedText: undefined,
+      listOf: undefined,
+      sameAs: undefined,
+      enumerated: undefined,
+      label: undefined,
+      labelKind: undefined,
+      altLabel: undefined,
+      parent: undefined,
+      site: undefined,
+      mappedSpecimen: undefined,
+      why: undefined,
     };
     // "Acne scars …: TCA CROSS …, cosmetic." then "Acne vulgaris, active: comedone extraction …": a line that names its own
     // condition before the procedure is not about the problem named on a line above.

@@ -414,10 +414,19 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
     if (e - s > MAX_UNIT) e = s + MAX_UNIT;
     const piece = line.slice(s, e);
     if (piece.trim().length === 0) continue;
+    // Every field named, in the interface's order (the optional ones undefined until set): the parser reads units in
+    // its hottest loops, and one object shape keeps those reads monomorphic.
     const unit: Unit = {
       start: lineOffset + s,
       end: lineOffset + e,
       text: piece,
+      label: undefined,
+      labelKind: undefined,
+      wrapLead: undefined,
+      altLabel: undefined,
+      field: undefined,
+      value: undefined,
+      valueStart: undefined,
       afterBlank: afterBlank && k === 0,
       lineStart: k === 0,
       bullet: k === 0 && /^\s*[-*•]\s/.test(piece),
