@@ -55,25 +55,40 @@ const classAt = (text: string, i: number): number => {
 };
 
 const scratch = new Uint32Array(WORDS);
+/**
+ * The words of `scratch` the last `indexText` made non-zero (the rest are zero): a short text sets a few of its hundred
+ * words, so clearing it and testing a large gate against it go by these instead of by every word.
+ */
+const touched = new Int32Array(WORDS);
+let touchedCount = 0;
+
+/** Sets bit k of the scratch index, noting its word when it was still zero. */
+const mark = (k: number) => {
+  const w = k >>> 5;
+  const old = scratch[w] as number;
+  if (old === 0) touched[touchedCount++] = w;
+  scratch[w] = old | (1 << (k & 31));
+};
 
 export function indexText(text: string): TextIndex {
-  const bits = scratch.fill(0);
+  for (let i = 0; i < touchedCount; i++) scratch[touched[i] as number] = 0;
+  touchedCount = 0;
   const n = text.length;
   let prevWord = false;
   for (let i = 0; i < n; i++) {
     const a = classAt(text, i);
     const word = a !== OTHER;
     if (word && !prevWord) {
-      set(bits, a);
+      mark(a);
       if (i + 1 < n) {
         const b = classAt(text, i + 1);
-        set(bits, pairBit(a, b));
-        if (i + 2 < n) set(bits, tripleBit(a, b, classAt(text, i + 2)));
+        mark(pairBit(a, b));
+        if (i + 2 < n) mark(tripleBit(a, b, classAt(text, i + 2)));
       }
     }
     prevWord = word;
   }
-  return bits;
+  return scratch;
 }
 
 /** The bits a text must share with a regex's gate for the regex to be able to match; `always` when unknown. */
@@ -82,18 +97,37 @@ export interface Gate {
   /** The non-zero 32-bit words of the gate's bit set: their positions and bits. */
   at: number[];
   mask: number[];
+  /** The whole bit set (every word), to test it word by word against the few words a short text sets. */
+  dense: Uint32Array;
 }
+
+function gateFrom(at: number[], mask: number[]): Gate {
+  const dense = new Uint32Array(WORDS);
+  for (let i = 0; i < at.length; i++) dense[at[i] as number] = mask[i] as number;
+  return { always: false, at, mask, dense };
+}
+
+const ALWAYS: Gate = { always: true, at: [], mask: [], dense: new Uint32Array(WORDS) };
 
 export function mayMatch(gate: Gate, index: TextIndex): boolean {
   if (gate.always) return true;
   const { at, mask } = gate;
+  // The same intersection test from whichever side has fewer non-zero words.
+  if (index === scratch && touchedCount < at.length) {
+    const dense = gate.dense;
+    for (let i = 0; i < touchedCount; i++) {
+      const w = touched[i] as number;
+      if (((scratch[w] as number) & (dense[w] as number)) !== 0) return true;
+    }
+    return false;
+  }
   for (let i = 0; i < at.length; i++) if (((index[at[i] as number] as number) & (mask[i] as number)) !== 0) return true;
   return false;
 }
 
 /** One gate that passes exactly when at least one of `gates` would: the union of their bit sets. */
 export function unionGate(gates: readonly Gate[]): Gate {
-  if (gates.some((g) => g.always)) return { always: true, at: [], mask: [] };
+  if (gates.some((g) => g.always)) return ALWAYS;
   const words = new Map<number, number>();
   for (const g of gates) {
     for (let i = 0; i < g.at.length; i++) {
@@ -102,7 +136,10 @@ export function unionGate(gates: readonly Gate[]): Gate {
     }
   }
   const at = [...words.keys()].sort((a, b) => a - b);
-  return { always: false, at, mask: at.map((k) => words.get(k) as number) };
+  return gateFrom(
+    at,
+    at.map((k) => words.get(k) as number),
+  );
 }
 
 // ------------------------------------------------------------------ regex source → possible first characters
@@ -362,7 +399,7 @@ class Reader {
 
 /** Works out the gate of a regex once (at module load). Unsupported syntax gives a gate that always passes. */
 export function gateOf(re: RegExp): Gate {
-  const always: Gate = { always: true, at: [], mask: [] };
+  const always = ALWAYS;
   // Unicode-mode case folding matches non-ASCII letters with ASCII ones ("ſ" with "s"): no gate there.
   if (re.unicode || re.flags.includes('v')) return always;
   let parsed: { prefixes: Prefixes; wordStart: boolean };
@@ -382,13 +419,14 @@ export function gateOf(re: RegExp): Gate {
     else if (c === undefined || p.endsWith(DONE)) set(bits, pairBit(a, b));
     else set(bits, tripleBit(a, b, c));
   }
-  const gate: Gate = { always: false, at: [], mask: [] };
+  const at: number[] = [];
+  const mask: number[] = [];
   bits.forEach((word, k) => {
     if (word === 0) return;
-    gate.at.push(k);
-    gate.mask.push(word | 0);
+    at.push(k);
+    mask.push(word | 0);
   });
-  return gate;
+  return gateFrom(at, mask);
 }
 
 /** A regex with its gate, worked out once at module load. */
