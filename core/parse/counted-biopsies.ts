@@ -46,7 +46,7 @@ export function expandCountedBiopsies(parsed: ParsedProcedure[], body: string): 
     for (let k = 1; k < n; k++) {
       const procedure = { ...p.procedure, id: `${p.procedure.id}.${k + 1}`, lesionLabels: [] };
       if (labels) procedure.specimenLabel = labels[k];
-      else delete procedure.specimenLabel;
+      else procedure.specimenLabel = undefined;
       const side = sides?.[k];
       if (side) procedure.site = side.site;
       const copy: ParsedProcedure = { ...p, procedure };

@@ -1186,7 +1186,7 @@ function jarAfterDestruction(parsed: ParsedProcedure[]): void {
       removal.specimenLabel = p.specimenLabel;
       removal.procedure.specimenLabel = p.specimenLabel;
       p.specimenLabel = undefined;
-      delete p.procedure.specimenLabel;
+      p.procedure.specimenLabel = undefined;
     }
   }
 }
@@ -1206,7 +1206,7 @@ function noSpecimensSent(parsed: ParsedProcedure[], body: string): void {
     if (perProcedure && !p.block.units.some((u) => u.field && /^(?:specimens?|pathology|path)$/.test(u.field) && NONE.test((u.value ?? '').trim()))) continue;
     p.sendsTissue = false;
     delete p.specimenLabel;
-    delete p.procedure.specimenLabel;
+    p.procedure.specimenLabel = undefined;
   }
 }
 
@@ -1529,7 +1529,7 @@ function splitCosmeticRemainder(parsed: ParsedProcedure[]): void {
     proc.text = before.trim();
     proc.count = n1;
     proc.indications = indicationsOf(before);
-    delete proc.cosmetic;
+    proc.cosmetic = undefined;
     const own = pickSite(findSites(before, { strict: true }))?.site;
     if (own) proc.site = own;
     parsed.splice(i + 1, 0, copy);
