@@ -548,11 +548,15 @@ function scanSites(text: string, strict: boolean): SiteMatch[] {
       else if (before2 === 'upper' || before2 === 'lower') subsite = before2;
     }
     const info = (SITES as Record<string, { special?: string }>)[key];
-    const site: Site = { text: text.slice(start, end), key };
-    if (laterality) site.laterality = laterality;
-    if (subsite) site.subsite = subsite;
-    const match: SiteMatch = { site, start: start + offset, end: end + offset, special: Boolean(info?.special) };
-    if (LANDMARK_BEFORE.test(text.slice(Math.max(0, start - 40), start))) match.reference = true;
+    // Every field named (undefined when absent), in the schema's order: one object shape for every reader of a site.
+    const site: Site = { text: text.slice(start, end), key, laterality: laterality || undefined, subsite: subsite || undefined };
+    const match: SiteMatch = {
+      site,
+      start: start + offset,
+      end: end + offset,
+      special: Boolean(info?.special),
+      reference: LANDMARK_BEFORE.test(text.slice(Math.max(0, start - 40), start)) ? true : undefined,
+    };
     matches.push(match);
     i += found.len;
     prevEnd = i;

@@ -1253,8 +1253,16 @@ function lesionsOf(parsed: ParsedProcedure[]): Lesion[] {
     }
     let lesion = byLabel.get(label);
     if (!lesion) {
-      lesion = { label };
-      if (proc.span) lesion.span = proc.span;
+      // Every field named, in the schema's order (one object shape for the rules' reads).
+      lesion = {
+        label,
+        site: undefined,
+        clinicalSizeCm: undefined,
+        clinicalDiagnosis: undefined,
+        icd10: undefined,
+        priorMalignantBiopsy: undefined,
+        span: proc.span ? proc.span : undefined,
+      };
       byLabel.set(label, lesion);
       lesions.push(lesion);
     }
