@@ -1,6 +1,6 @@
 import { HEDGED_SPANS } from '../codes/hedges';
 import type { Behavior, ProcedureStatus } from '../model';
-import { parseMemo } from './memo';
+import { parseMemo, parseMemoAt } from './memo';
 import { type GatedRegExp, gated, gatedTest, indexText, mayMatch } from './prefilter';
 import { findTriggers } from './triggers';
 
@@ -427,10 +427,12 @@ function todayBefore(before: string): boolean {
  */
 export function intentOf(clause: string, inHistorySection = false, triggerAt?: number): Intent {
   // A sentence naming several procedures is asked about once per procedure word and again per block.
-  return intentMemo(`${inHistorySection ? 'h' : '-'}${triggerAt ?? ''}:${clause}`, () => intentIn(clause, inHistorySection, triggerAt));
+  // (Position and section folded into one number: 4 × position + 0/1, or -2/-1 with no position.)
+  const at = triggerAt === undefined ? (inHistorySection ? -1 : -2) : triggerAt * 4 + (inHistorySection ? 1 : 0);
+  return intentMemo(clause, at, () => intentIn(clause, inHistorySection, triggerAt));
 }
 
-const intentMemo = parseMemo<Intent>();
+const intentMemo = parseMemoAt<Intent>();
 
 function intentIn(clause: string, inHistorySection: boolean, triggerAt: number | undefined): Intent {
   const t = clause.length > 600 ? clause.slice(0, 600) : clause;

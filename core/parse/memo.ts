@@ -37,6 +37,28 @@ function textMemo<R>(): Memo<R> {
   };
 }
 
+/**
+ * parseMemo for a question asked of a text with a small number beside it (a position in the text): keyed by the text
+ * itself, whose hash a string keeps once computed, rather than by a fresh string joining both (hashed anew each time).
+ */
+export function parseMemoAt<R extends string | number | boolean | undefined>(): (key: string, at: number, compute: () => R) => R {
+  const memo = new Map<string, Map<number, R | typeof NONE>>();
+  memos.push(memo as Map<string, unknown>);
+  return (key, at, compute) => {
+    let byAt = memo.get(key);
+    const known = byAt?.get(at);
+    if (known !== undefined) return (known === NONE ? undefined : known) as R;
+    const result = compute();
+    if (!byAt) {
+      if (memo.size >= MAX_ENTRIES) memo.clear();
+      byAt = new Map();
+      memo.set(key, byAt);
+    }
+    byAt.set(at, result === undefined ? NONE : result);
+    return result;
+  };
+}
+
 const scoped: Map<object, unknown>[] = [];
 
 /**
