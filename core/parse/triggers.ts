@@ -253,7 +253,7 @@ function triggersIn(text: string): Trigger[] {
       if (family === 'shave' && /^shave(?:d)?\s+(?:biopsy|bx)/i.test(lower.slice(start, start + 16))) continue;
       if (family === 'punch' && /^punch(?:ed)?\s+(?:biopsy|bx)/i.test(lower.slice(start, start + 16))) continue;
       if (family === 'punch' && /\bpunch\s+(?:tool|instrument)\b/i.test(lower.slice(start, start + 20))) continue;
-      out.push({ family, start, end, ...(generic ? { generic } : {}) });
+      out.push(generic ? { family, start, end, generic } : { family, start, end });
     }
   }
   // "ISKs irritated x2, bleeding -> L.N.": "L.N." closing a line after an arrow or "with" is liquid nitrogen.
