@@ -1965,10 +1965,11 @@ function segmentsOf(u: Unit, primaries: Trigger[]): Segment[] {
           continue;
         }
       }
-      // "… L forearm, specimen A. Punch biopsy 4 mm L forearm, specimen B.": the same site, another specimen.
+      // "… L forearm, specimen A. Punch biopsy 4 mm L forearm, specimen B.": the same site, another specimen (or jar in
+      // parentheses: "… L thigh (A). 4 mm punch bx L thigh, perilesional (B).").
       if (!t.generic && !last.generic && last.family === t.family && /[.,;]|\band\b|\bthen\b/i.test(text.slice(last.end, t.start))) {
-        const before = specimenWordLabel(text.slice(last.start, t.start));
-        const after = specimenWordLabel(text.slice(t.start));
+        const before = specimenWordLabel(text.slice(last.start, t.start)) ?? PAREN_JAR.exec(text.slice(last.start, t.start))?.[1];
+        const after = specimenWordLabel(text.slice(t.start)) ?? PAREN_JAR.exec(text.slice(t.start))?.[1];
         if (before && after && before !== after) {
           byFamily.push(t);
           continue;

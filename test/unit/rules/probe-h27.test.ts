@@ -210,6 +210,9 @@ describe('"Procedure: punch bx L thigh (A)." then "Punch bx L thigh (B).": anoth
     ['Procedure: punch bx L thigh (A). Punch bx L thigh (B).', ['11104', '11105', '88305 x2']],
     ['Procedure: punch bx L thigh (A).\nPunch bx L thigh (B).', ['11104', '11105', '88305 x2']],
     ['Procedure: shave bx L thigh (A). Shave bx L thigh (B).', ['11102', '11103', '88305 x2']],
+    ['Procedure: 4 mm punch bx L thigh (A). 4 mm punch bx L thigh, lateral (B).', ['11104', '11105', '88305 x2']],
+    // The DIF jar has no H&E level (§7.1; the reference has no immunofluorescence code).
+    ['Procedure: 4 mm punch bx L thigh, lesional, for H&E (A). 4 mm punch bx L thigh, perilesional, for DIF (B).', ['11104', '11105', '88305']],
     // The same jar named again is the same biopsy told twice.
     ['Procedure: punch bx L thigh (A).\nPunch bx L thigh (A), closed with one suture.', ['11104', '88305']],
   ])('%j', (body, codes) => {
