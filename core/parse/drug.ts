@@ -85,7 +85,7 @@ export function drugName(text: string): string | undefined {
 // Built once, not per call (the amount pattern is global: its lastIndex is reset before each scan).
 const WRITTEN_STRENGTH = new RegExp(String.raw`${NUM}\s*mg\s*(?:\/|per)\s*(?:1\s*)?(?:ml|cc)\b`, 'i');
 const WASTED = new RegExp(
-  String.raw`${NUM}\s*(units?|u|mg|ml|cc|mcg)\s+(?:(?:left|remaining|remainder)\s+(?:(?:in|of)\s+(?:the\s+)?(?:vial|syringe)\s+)?)?(?:were\s+|was\s+)?(?:wasted|discarded)|(?:wasted|discarded|waste)\s*(?:amount)?\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|mg|ml|cc|mcg)\b`,
+  String.raw`${NUM}\s*(units?|u|mg|ml|cc|mcg)\s+(?:(?:left|remaining|remainder)\s+(?:(?:in|of)\s+(?:the\s+)?(?:vial|syringe)\s+)?)?(?:were\s+|was\s+)?(?:wasted|discarded)|(?:wasted|discarded|wastage|waste)\s*(?:amount)?\s*[:=]?\s*(?:of\s+)?${NUM}\s*(units?|u|mg|ml|cc|mcg)\b`,
   'i',
 );
 const TOTAL_AMOUNT = new RegExp(
@@ -154,9 +154,9 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
   if (/\b(?:single[- ](?:dose|use)|sdv|single\s+use\s+vial)\b/i.test(text)) drug.container = 'single-dose';
   else if (/\b(?:multi[- ]?dose|mdv|multiple[- ]dose)\b/i.test(text)) drug.container = 'multi-dose';
 
-  // Waste: "20 units wasted", "wasted: 20 units", "no waste", "0 units discarded".
+  // Waste: "20 units wasted", "wasted: 20 units", "no waste", "Wastage: 0 units", "0 units discarded".
   if (
-    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|waste(?:d)?\s*[:=]?\s*(?:none|0(?![.,]\d)(?:\s*(?:units?|mg|ml))?\b)|discarded\s*[:=]?\s*(?:none|0(?![.,]\d)\b)|no\s+(?:amount\s+)?discarded|(?<![\d.])(?:0|zero)\s*(?:units?|u|mg|ml|cc|mcg)?\s+(?:were\s+|was\s+)?(?:wasted|discarded)\b|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
+    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|wast(?:ed?|age)\s*(?:[:=]\s*)?(?:none|0(?![.,]\d)(?:\s*(?:units?|mg|ml))?\b)|discarded\s*[:=]?\s*(?:none|0(?![.,]\d)\b)|no\s+(?:amount\s+)?discarded|(?<![\d.])(?:0|zero)\s*(?:units?|u|mg|ml|cc|mcg)?\s+(?:were\s+|was\s+)?(?:wasted|discarded)\b|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
       text,
     )
   ) {

@@ -1144,7 +1144,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         parent &&
         ['excision', 'biopsy', 'shave', 'punch'].includes(parent.family) &&
         /\bsimple\b/i.test(u.text) &&
-        !/\b(?:intermediate|complex|layer(?:ed|s)?|deep\s+sutures?|buried)\b/i.test(u.text)
+        !/\b(?:intermediate|complex|layer(?:ed|s)?|deep\s+sutures?|buried)\b/i.test(u.text) &&
+        // "Closure: subcutaneous 3-0 Vicryl and 4-0 nylon simple interrupted": a deep layer under simple skin sutures.
+        layeredOf(u.text) !== true
       ) {
         if (!parent.units.includes(u)) parent.units.push(u);
         continue;

@@ -24,7 +24,7 @@ import type { Laterality, Lesion, PathologyReport, Procedure, Site } from '../mo
 import { proceduresOfLine } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
-import { ownParagraph, procedureParagraph } from './procedure-text';
+import { IMMUNOFLUORESCENCE, ownParagraph, procedureParagraph } from './procedure-text';
 
 /**
  * ICD-10-CM linkage (reference §13): every line points to the diagnoses that
@@ -175,6 +175,7 @@ class Linker {
   private malignancies: Histology[] | undefined;
   private codes: string[] | undefined;
   private text: string | undefined;
+  private eruption: boolean | undefined;
   /** The same lesion, procedure and problem words are read for many lines: read each text once per encounter. */
   private readonly histologies = new Map<string, Histology | undefined>();
   /** procedureReadings, by procedure id: asked for every reading the note-wide fallback tries. */
@@ -199,6 +200,28 @@ class Linker {
         (name) => /^(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|hpi)\b/i.test(name) && /\b(?:rash|eruption)\b/i.test(sections[name] ?? ''),
       )
     );
+  }
+
+  /**
+   * The visit is for an eruption (a rash, blisters, vesicles) and its assessment names no neoplasm: "CC: blisters on the
+   * thighs" … "Assessment: suspected bullous pemphigoid".
+   */
+  eruptionVisit(): boolean {
+    if (this.eruption === undefined) {
+      const sections = this.ctx.encounter.sections;
+      const complaint =
+        this.rashComplaint() ||
+        ERUPTION_COMPLAINT.test(this.noteText()) ||
+        Object.keys(sections).some(
+          (name) => /^(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|hpi|subjective)\b/i.test(name) && ERUPTION_WORDS.test(sections[name] ?? ''),
+        );
+      const problems = this.ctx.encounter.visit.problems;
+      const assessed = Object.keys(sections)
+        .filter((name) => /\b(?:assessment|impression|a\s*\/\s*p|plan|diagnos[ie]s|dx)\b/i.test(name))
+        .map((name) => sections[name] ?? '');
+      this.eruption = complaint && problems.length > 0 && [...problems.map((pr) => pr.text), ...assessed].every((t) => !NEOPLASM_WORDS.test(t));
+    }
+    return this.eruption;
   }
 
   /** Billable codes written in the whole note (read once per encounter; read-only). */
@@ -721,7 +744,13 @@ class Linker {
   wartsBySite(p: Procedure, h: Histology): string[] | undefined {
     if (!WARTS.has(h)) return undefined;
     const sites: Site[] = [];
+    // The kind the line itself names just before a site ("Verruca vulgaris, fingers x3 and plantar warts L foot x3").
+    const told = new Map<string, Histology>();
+    let from = 0;
     for (const m of findSites(p.text)) {
+      const kind = this.histology(p.text.slice(from, m.end));
+      from = m.end;
+      if (m.site.key && kind && kind !== 'wart' && WARTS.has(kind) && !told.has(m.site.key)) told.set(m.site.key, kind);
       const prev = sites.find((x) => x.key === m.site.key);
       if (prev) prev.laterality ??= m.site.laterality;
       else sites.push({ ...m.site });
@@ -729,7 +758,7 @@ class Linker {
     if (sites.length < 2) return undefined;
     const codes: string[] = [];
     for (const site of sites) {
-      const named = this.wartNamedAt(site);
+      const named = (site.key ? told.get(site.key) : undefined) ?? this.wartNamedAt(site);
       const plantar = site.key === 'sole' || site.key === 'heel';
       const reading: Histology = named ?? (plantar ? 'plantar-wart' : h === 'plantar-wart' ? 'wart' : h);
       for (const c of this.resolve(reading, mergeSite(site), site.text)) if (!codes.includes(c)) codes.push(c);
@@ -1060,6 +1089,23 @@ class Linker {
         return [];
       }
     }
+    // "CC: pruritic blisters" … "Punch bx 4 mm, lesional, L thigh (specimen A)" … "Assessment: suspected bullous pemphigoid":
+    // a biopsy of the eruption the visit is for, when the assessment names no neoplasm, is no neoplasm workup: before
+    // pathology the sign biopsied is coded (§13.2), not D49.2.
+    if (impression === undefined && this.eruptionVisit()) return ['R21'];
+    if (impression === undefined && IMMUNOFLUORESCENCE.test(p.text)) {
+      // "Punch bx L thigh, adjacent, for DIF in Michel's": tissue for immunofluorescence works up an inflammatory or
+      // blistering disease, never a neoplasm, so not D49.2; the rash the visit is for is the sign biopsied (§13.2).
+      if (/\b(?:rash|eruption)\b/i.test(this.noteText())) return ['R21'];
+      this.report(`provisional:${who}`, {
+        severity: 'warning',
+        rule: 'diagnosis/unmapped',
+        message: `${who}: a biopsy for immunofluorescence with no clinical impression of its own; D49.2 (a neoplasm of unspecified behavior) does not apply.`,
+        target: who,
+        fix: 'Document the condition worked up (or its sign, with its ICD-10-CM code), or hold the line until pathology returns.',
+      });
+      return [];
+    }
     this.report(`d492:${who}`, {
       severity: 'info',
       rule: 'diagnosis/before-pathology',
@@ -1281,6 +1327,10 @@ function isCancerCode(code: string): boolean {
 
 /** Readings too generic to beat a specific one from elsewhere in the same procedure. */
 /** The visit is for a rash: "CC: itchy rash x2 months", "Reason for visit: rash on arms", "presents with a rash". */
+/** "Subjective: … pruritic blisters on the trunk", "presents with a vesicular eruption": blisters or vesicles complained of. */
+const ERUPTION_WORDS = /\b(?:blisters?|bullae|bullous|vesicles?|vesicular)\b/i;
+const ERUPTION_COMPLAINT =
+  /\b(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|presents?\s+(?:with|for)|here\s+for|complains?\s+of|c\/o)\b[^\n]{0,60}\b(?:blisters?|bullae|bullous|vesicles?|vesicular)\b/i;
 const RASH_COMPLAINT = /\b(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|presents?\s+(?:with|for)|here\s+for)\b[^\n]{0,60}\b(?:rash|eruption)\b/i;
 
 const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:L30.9', 'wart']);

@@ -2,7 +2,7 @@ import type { PathologyReport, Procedure, SpecimenType, Stain } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine } from './draft-line';
 import { oncePerEncounter, oncePerProcedure } from './per-encounter';
-import { ownParagraph, procedureText } from './procedure-text';
+import { IMMUNOFLUORESCENCE, ownParagraph, procedureText } from './procedure-text';
 
 /** Level by specimen type; skin never goes to 88307/88309 (reference §7.1). */
 const LEVEL: Record<SpecimenType, string | undefined> = {
@@ -259,9 +259,6 @@ function notSent(ctx: RuleContext, s: PathologySpecimen): boolean {
   );
 }
 
-/** "Punch bx for DIF (Michel's medium)": tissue for direct immunofluorescence, with no H&E/permanent sections asked. */
-const IMMUNOFLUORESCENCE =
-  /\b(?:dif|direct\s+immunofluorescence|immunofluorescen\w*|michel'?s?(?:\s+(?:medium|media|solution|transport))?|zeus\s+(?:medium|media|fixative))\b/i;
 const ROUTINE_HISTOLOGY = /\b(?:h\s*&\s*e|h\s+and\s+e|hematoxylin|formalin|permanent|routine\s+histo\w*|histopath\w*)\b/i;
 
 function forImmunofluorescenceOnly(ctx: RuleContext, s: PathologySpecimen): boolean {

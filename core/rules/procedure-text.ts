@@ -15,6 +15,10 @@ export function procedureText(ctx: Pick<RuleContext, 'encounter'>, p: Procedure)
   return spanned.includes(p.text) ? spanned : `${spanned}\n${p.text}`;
 }
 
+/** "Punch bx for DIF (Michel's medium)": tissue for direct immunofluorescence (an inflammatory or blistering work-up). */
+export const IMMUNOFLUORESCENCE =
+  /\b(?:dif|direct\s+immunofluorescence|immunofluorescen\w*|michel'?s?(?:\s+(?:medium|media|solution|transport))?|zeus\s+(?:medium|media|fixative))\b/i;
+
 const NUMBER_WORDS: Record<string, number> = {
   // "both keloids were injected": two lesions.
   both: 2,

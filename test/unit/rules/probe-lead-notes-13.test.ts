@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../../core/engine';
+import { Settings } from '../../../core/model';
+import { parseNote } from '../../../core/parse';
+import { codeNote } from './note-harness';
+
+// Misreads found by the lead's probe notes (session 13), coded end to end (parse → rules):
+// exact lines (code-modifiers xunits), their diagnoses and the finding ids.
+
+describe('one destruction line naming two kinds of wart, each before its own site, links both codes (icd10-derm B07)', () => {
+  it.each([
+    ['# Verruca vulgaris, fingers x3 and plantar warts L foot x3 - destroyed with LN2 today (6 lesions total).', ['B07.8', 'B07.0']],
+    ['# Plantar warts L foot x3 and verruca vulgaris R hand x2 - LN2 today (5 lesions total).', ['B07.0', 'B07.8']],
+    // One kind at two sites: one code.
+    ['# Verruca vulgaris, R index finger x2 and L thumb x1 - LN2 today (3 lesions).', ['B07.8']],
+  ])('%j', (line, dx) => {
+    const r = codeNote(`Exam: warts as below.\n\nAssessment and plan:\n${line}\n`);
+    expect(r.lines).toEqual(['17110']);
+    expect(r.dx).toEqual([dx]);
+  });
+});
+
+describe('a biopsy with no impression of its own in a visit for an eruption is no neoplasm work-up: R21, never D49.2 (§13.2)', () => {
+  const blisters = (procedures: string, assessment: string) =>
+    [
+      'Subjective: 80 yo F with pruritic blisters on the trunk and thighs for 3 weeks.',
+      'Exam: Tense bullae on urticarial plaques, thighs and lower abdomen.',
+      '',
+      'Procedures:',
+      procedures,
+      '',
+      `Assessment: ${assessment}`,
+      'Plan: clobetasol 0.05% ointment BID to affected areas; labs BP180/BP230; f/u 2 weeks.',
+      'E/M: 99204-25 new patient.',
+    ].join('\n');
+
+  it('lesional H&E and perilesional DIF punches for suspected bullous pemphigoid', () => {
+    const r = codeNote(
+      blisters(
+        '- Punch biopsy 4 mm, lesional, L thigh for H&E (specimen A).\n- Punch biopsy 4 mm, perilesional, L thigh for DIF (specimen B).',
+        'Suspected bullous pemphigoid.',
+      ),
+    );
+    expect(r.lines).toEqual(['99204-25', '11104', '11105', '88305']);
+    expect(r.dx).toEqual([['R21'], ['R21'], ['R21'], ['R21']]);
+    expect(r.findings).not.toContain('diagnosis/before-pathology');
+  });
+
+  it('an assessment naming a neoplasm keeps D49.2 for the biopsy with no impression', () => {
+    const r = codeNote(blisters('- Shave biopsy, R forearm (specimen A).', 'Pemphigoid, suspected; also a new papule R forearm.'));
+    expect(r.dx[1]).toEqual(['D49.2']);
+  });
+
+  it('a DIF punch with no words of its own beside an H&E punch for a lichenoid eruption', () => {
+    const r = codeNote(
+      [
+        'Procedures today:',
+        '1. Punch biopsy 4 mm, L lateral thigh, r/o lichen planus vs lichenoid drug eruption. Specimen A.',
+        "2. Punch biopsy 4 mm, L lateral thigh adjacent, for DIF in Michel's. Specimen B.",
+        '',
+        'Dx: Lichenoid eruption, trunk and extremities.',
+      ].join('\n'),
+    );
+    expect(r.lines).toEqual(['11104', '11105', '88305']);
+    expect(r.dx).toEqual([['R21'], ['R21'], ['R21']]);
+  });
+});
+
+describe('"Closure: subcutaneous 3-0 Vicryl and 4-0 nylon simple interrupted" is a layered (intermediate) repair (§4.1)', () => {
+  it.each([
+    ['Closure: subcutaneous 3-0 Vicryl and 4-0 nylon simple interrupted. Length 3.5 cm.', ['11403', '12032', '88304']],
+    ['Closure: deep 3-0 Vicryl, then 4-0 nylon simple interrupted. Length 3.5 cm.', ['11403', '12032', '88304']],
+    // Skin sutures alone: the simple closure is part of the excision (§4.4).
+    ['Closure: 4-0 nylon simple interrupted. Length 3.5 cm.', ['11403', '88304']],
+  ])('%j', (closure, lines) => {
+    const r = codeNote(
+      [
+        'Procedure: Excision, epidermoid cyst, upper back midline, inflamed and tender.',
+        'Cyst measured 2.2 cm; excised with margins of 1 mm for a total excised diameter of 2.4 cm.',
+        closure,
+        'Specimen A to pathology.',
+      ].join('\n'),
+    );
+    expect(r.lines).toEqual(lines);
+  });
+});
+
+describe('"Wastage: 0 units" is no waste (JZ); "Wastage: 20 units" is a JW line (§9.4)', () => {
+  it.each([
+    ['Wastage: 0 units.', ['64650', 'J0585-JZ x100']],
+    ['Wastage: 20 units.', ['64650', 'J0585 x100', 'J0585-JW x20']],
+  ])('%j', (waste, lines) => {
+    const r = codeNote(
+      [
+        'Primary focal hyperhidrosis, axillary, severe, failed aluminum chloride.',
+        `Procedure: onabotulinumtoxinA 50 units to each axilla, 100 units total, intradermal, single-dose vial. ${waste}`,
+      ].join('\n'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(lines);
+  });
+});
+
+describe('a specimens line keying letters to sites letters the procedures it names, over their item numbers', () => {
+  const labels = (body: string) => {
+    const draft = codeEncounter(parseNote(`Date of Service: 11/20/2026\n${body}`), Settings.parse({}));
+    return draft.lines.filter((l) => l.code.startsWith('11')).map((l) => `${l.code}:${l.specimenLabels.join(',')}`);
+  };
+
+  it.each([
+    ['(1) Shave biopsy, R calf, r/o BCC.\n(2) Shave biopsy, L upper arm, r/o SCC.\nSpecimens: A - R calf; B - L upper arm.', ['11102:A', '11103:B']],
+    ['(1) Shave biopsy, L upper arm, r/o SCC.\n(2) Shave biopsy, R calf, r/o BCC.\nSpecimens: A - R calf; B - L upper arm.', ['11102:B', '11103:A']],
+    ['1. Shave biopsy, scalp vertex, r/o BCC.\n2. Shave biopsy, R forehead, r/o SCC.\nSpecimens: A scalp, B forehead.', ['11102:A', '11103:B']],
+    ['1. Shave biopsy, R forehead, r/o SCC.\n2. Shave biopsy, scalp vertex, r/o BCC.\nSpecimens: A scalp, B forehead.', ['11102:B', '11103:A']],
+  ])('%j', (procedures, lines) => {
+    expect(labels(`Procedures:\n${procedures}\n`)).toEqual(lines);
+  });
+});
