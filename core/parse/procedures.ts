@@ -657,9 +657,19 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         u.lineStart &&
         header !== undefined &&
         (/\bx\s*[2-9]\b/i.test(header.trigger.text) || (!u.field && /:\s*$/.test(header.trigger.text) && SEVERAL_HEADER.test(header.trigger.text)));
+      // "Procedure: Cryosurgery with liquid nitrogen" then "- AKs face x4, scalp x11 (16 total)" and "- ISK x1": a destruction
+      // technique's title over bullets that each count lesions of a kind is one destruction per bullet (sited or not).
+      const kindItem =
+        !u.label &&
+        u.bullet &&
+        u.lineStart &&
+        !u.field &&
+        header?.family === 'destruction' &&
+        LESION_COUNT.test(u.text) &&
+        lesionTypeOf(u.text) !== undefined;
       // "Indication: #1 changing nevus L upper back; #2 … R jawline": the items of a diagnosis line say why, they are not the procedures.
       const whyItem = !u.lineStart && lineField !== undefined && isDxField(lineField);
-      if ((u.label || bulletItem) && header && !isClosure(header.family) && !whyItem && matchSite(u.text)) {
+      if (((u.label || bulletItem) && header && !isClosure(header.family) && !whyItem && matchSite(u.text)) || (kindItem && header)) {
         const item = open(header.family, u, { start: 0, end: u.text.length, at: 0 }, false);
         // "Two BCCs biopsied 1/5 - both nodular BCC. Today: ED&C x3 to each:" — the header's own context names the lesions too.
         item.context = [
@@ -1847,6 +1857,8 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
 const ATTESTATION_LINE =
   /^[ \t*#=_-]*(?:(?:(?:attending|teaching|supervising)(?:\s+physician)?\s+)?attestation(?:\s+statement)?\s*(?::|$)|I\s+(?:saw\s+and\s+(?:examined|evaluated)|was\s+present\s+for)\b)/i;
 /** A list header that speaks of several lesions: "all sent to path:", "Shave removals of the following:". */
+/** "x4", "(16 total)", "3 lesions": a count of lesions in an item of a list. */
+const LESION_COUNT = /\bx\s*\d{1,2}\b|\(\s*\d{1,2}\s+total\s*\)|\b\d{1,2}\s+(?:lesions|aks|sks|warts)\b/i;
 const SEVERAL_HEADER = /\b(?:all|each|both|following)\b|\b(?:removals|biopsies|bxs|shaves|excisions|lesions|nevi|sks|keratoses|tags|acrochordons|growths)\b/i;
 // "Procedure 2:", "Procedure 2/2:", "Procedure 1 of 3 -", "Procedure 1 / Excision".
 const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*#?\s*\d{1,2}(?:\s*(?:\/|of)\s*\d{1,2})?\s*[:.)/–—-]/i;

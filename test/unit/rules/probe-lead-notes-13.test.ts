@@ -116,3 +116,17 @@ describe('a specimens line keying letters to sites letters the procedures it nam
     expect(labels(`Procedures:\n${procedures}\n`)).toEqual(lines);
   });
 });
+
+describe('a destruction technique titled over bullets that count lesions by kind: one destruction per kind (§2.1, §2.2)', () => {
+  it.each([
+    ['Procedure: Cryosurgery with liquid nitrogen\n- AKs face x4, scalp x11, R forearm x1 (16 total)\n- ISK chest x1', ['17004', '17110'], [['L57.0'], ['L82.0']]],
+    ['Procedure: Cryosurgery with liquid nitrogen\n- AK x16\n- ISK x1', ['17004', '17110'], [['L57.0'], ['L82.0']]],
+    ['Cryotherapy (LN2):\n- AKs forehead x3\n- Warts R hand x2', ['17000', '17003 x2', '17110'], [['L57.0'], ['L57.0'], ['B07.9']]],
+    // Field bullets under the title are its own details, not items.
+    ['Procedure: Cryosurgery\n- Location: R cheek\n- Lesions: 3 AKs', ['17000', '17003 x2'], [['L57.0'], ['L57.0']]],
+  ])('%j', (procedure, lines, dx) => {
+    const r = codeNote(`${procedure}\n\nPlan: RTC 6 months.\n`, { payer: 'medicare' });
+    expect(r.lines).toEqual(lines);
+    expect(r.dx).toEqual(dx);
+  });
+});

@@ -34,9 +34,10 @@ describe('a multi-specimen pathology line never lends its dx to one biopsy', () 
       "Procedures performed today:\n1. Punch biopsy 4 mm, right upper arm - r/o morphea\n2. Punch biopsy 4 mm, left upper arm - for DIF (sent in Michel's medium)\n3. Shave biopsy left shin - r/o SCC\nClosures: #1 and #2 closed with simple interrupted 4-0 nylon.\nAll specimens to dermatopathology.\n",
     );
     // Reference §1: punch primary 11104, punch add-on 11105, tangential add-on 11103; §13.2: a suspected
-    // non-neoplastic condition is not D49.2 (asked); immunofluorescence is not in the reference (asked, no 88305).
+    // non-neoplastic condition is not D49.2 (asked), nor is tissue for immunofluorescence, which works up an
+    // inflammatory or blistering disease (asked); immunofluorescence is not in the reference (asked, no 88305).
     expect(r.lines).toEqual(['11104', '11105', '11103', '88305 x2']);
-    expect(r.dx).toEqual([[], ['D49.2'], ['D49.2'], ['D49.2']]);
+    expect(r.dx).toEqual([[], [], ['D49.2'], ['D49.2']]);
     expect(r.findings).toContain('pathology/level-per-specimen');
     expect(r.findings).toContain('diagnosis/missing');
   });
