@@ -47,9 +47,10 @@ function claims(dir: string): Map<string, string[]> {
 }
 
 const dirs: string[] = [];
+// Removing the retyped copies of every note can outlast the default 10 s hook timeout on a loaded machine.
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('golden notes typed another way code the same', () => {
   const original = claims(NOTES_DIR);
