@@ -1389,14 +1389,14 @@ function fitsKey(p: ParsedProcedure, where: string): boolean {
   if (side) return site?.laterality === side;
   const named = resolveSite(where);
   if (!site || !named || (named.laterality && named.laterality !== site.laterality)) return false;
-  // "A scalp" for "L parietal scalp": the key may name the site by its last words.
+  // "A scalp" for "L parietal scalp" or "scalp vertex": the key may name the site by words of its own.
   return (
     named.key === site.key ||
     new RegExp(
       `\\b${where
         .trim()
         .replace(/[^\w ]/g, '')
-        .replace(/\s+/g, '\\s+')}$`,
+        .replace(/\s+/g, '\\s+')}\\b`,
       'i',
     ).test(site.text)
   );
@@ -1544,6 +1544,9 @@ function splitCosmeticRemainder(parsed: ParsedProcedure[]): void {
   }
 }
 
+/** "New concern:", "also a new problem", "NEW: itchy rash": a problem the visit brings besides the post-op check. */
+const NEW_PROBLEM = /\bnew\s+(?:concerns?|problems?|complaints?|issues?)\b|\bNEW\s*:/;
+
 function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
   // Only when this visit is itself the post-op visit, not when a surgery note plans one.
@@ -1578,7 +1581,12 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
     /\b(?:unrelated|not\s+related)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+|this\s+|that\s+)?(?:recent\s+|prior\s+)?(?:[a-z]+\s+){0,2}?(?:surgery|surgical\s+site|procedure|excision|operation|mohs|post-?op(?:erative)?\s+(?:course|care|visit))\b/i.test(
       t,
     );
-  const out: NonNullable<Encounter['visit']['postOpOf']> = { related: !unrelated };
+  // "Also new concern: 3 itchy red bumps on L shin … Likely arthropod bites. Triamcinolone 0.1% cream BID.": a new problem
+  // of its own (not the wound, the scar or the surgical site) is what a documented E/M is for (§10.3: 24).
+  const newProblem = t
+    .split('\n')
+    .some((line) => NEW_PROBLEM.test(line) && !/\b(?:site|scar|wound|incision|sutures?|graft|flap|dehiscen\w*|infect\w*)\b/i.test(line));
+  const out: NonNullable<Encounter['visit']['postOpOf']> = { related: !unrelated && !newProblem };
   if (code) out.code = code;
   else if (m?.[1]) out.procedure = `${m[1].trim()}${more ? ` (${more.trim()})` : ''}`.slice(0, 200);
   else {

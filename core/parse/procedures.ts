@@ -660,13 +660,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       // "Procedure: Cryosurgery with liquid nitrogen" then "- AKs face x4, scalp x11 (16 total)" and "- ISK x1": a destruction
       // technique's title over bullets that each count lesions of a kind is one destruction per bullet (sited or not).
       const kindItem =
-        !u.label &&
-        u.bullet &&
-        u.lineStart &&
-        !u.field &&
-        header?.family === 'destruction' &&
-        LESION_COUNT.test(u.text) &&
-        lesionTypeOf(u.text) !== undefined;
+        !u.label && u.bullet && u.lineStart && !u.field && header?.family === 'destruction' && LESION_COUNT.test(u.text) && lesionTypeOf(u.text) !== undefined;
       // "Indication: #1 changing nevus L upper back; #2 … R jawline": the items of a diagnosis line say why, they are not the procedures.
       const whyItem = !u.lineStart && lineField !== undefined && isDxField(lineField);
       if (((u.label || bulletItem) && header && !isClosure(header.family) && !whyItem && matchSite(u.text)) || (kindItem && header)) {

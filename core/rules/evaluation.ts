@@ -275,7 +275,13 @@ export const evaluationPostoperative = defineRule({
     const prior = post.code ? `${post.code}${post.date ? ` on ${post.date}` : ''}` : `a prior procedure${post.date ? ` on ${post.date}` : ''}`;
     if (!em) {
       // A post-op check with nothing else done: say why the claim is empty rather than leave the coder guessing.
-      if (post.related !== false && ctx.lines.length === 0) {
+      if (post.related === false && ctx.lines.length === 0) {
+        ctx.report({
+          severity: 'info',
+          message: `Visit inside the global period of ${prior} that also manages a new problem, but no E/M level is documented: no E/M line.`,
+          fix: 'Document the E/M level of the new problem (it takes modifier 24); the postoperative care itself stays included.',
+        });
+      } else if (post.related !== false && ctx.lines.length === 0) {
         ctx.report({
           severity: 'info',
           message: `Postoperative visit for ${prior}${windowDays !== undefined && days !== undefined ? `, day ${days} of its ${windowDays}-day global period` : ''}: included in the surgical package, nothing to bill.`,

@@ -119,7 +119,11 @@ describe('a specimens line keying letters to sites letters the procedures it nam
 
 describe('a destruction technique titled over bullets that count lesions by kind: one destruction per kind (§2.1, §2.2)', () => {
   it.each([
-    ['Procedure: Cryosurgery with liquid nitrogen\n- AKs face x4, scalp x11, R forearm x1 (16 total)\n- ISK chest x1', ['17004', '17110'], [['L57.0'], ['L82.0']]],
+    [
+      'Procedure: Cryosurgery with liquid nitrogen\n- AKs face x4, scalp x11, R forearm x1 (16 total)\n- ISK chest x1',
+      ['17004', '17110'],
+      [['L57.0'], ['L82.0']],
+    ],
     ['Procedure: Cryosurgery with liquid nitrogen\n- AK x16\n- ISK x1', ['17004', '17110'], [['L57.0'], ['L82.0']]],
     ['Cryotherapy (LN2):\n- AKs forehead x3\n- Warts R hand x2', ['17000', '17003 x2', '17110'], [['L57.0'], ['L57.0'], ['B07.9']]],
     // Field bullets under the title are its own details, not items.
@@ -128,5 +132,25 @@ describe('a destruction technique titled over bullets that count lesions by kind
     const r = codeNote(`${procedure}\n\nPlan: RTC 6 months.\n`, { payer: 'medicare' });
     expect(r.lines).toEqual(lines);
     expect(r.dx).toEqual(dx);
+  });
+});
+
+describe('a post-op visit that also brings a new problem: its documented E/M is unrelated (24, §10.3)', () => {
+  const note = (also: string, em: string) =>
+    ['Post-op visit, 10 days s/p excision of SCC L forearm (10/22/2026) - healing well, sutures removed.', also, em].join('\n');
+
+  it.each([
+    ['Also new concern: 3 itchy red bumps on L shin x 2 weeks. Likely arthropod bites. Triamcinolone 0.1% cream BID.', 'E/M: 99212.', ['99212-24']],
+    ['NEW: itchy rash on both shins x 2 weeks, nummular dermatitis. Start triamcinolone 0.1% ointment.', 'E/M: 99213.', ['99213-24']],
+    // A new concern about the wound itself is the surgery's: included.
+    ['New concern: redness at the incision site, no drainage. Reassured.', 'E/M: 99212.', []],
+  ])('%j', (also, em, lines) => {
+    expect(codeNote(note(also, em)).lines).toEqual(lines);
+  });
+
+  it('without a documented level, a finding asks for it (no E/M is made up)', () => {
+    const r = codeNote(note('Also new concern: 3 itchy red bumps on L shin. Likely arthropod bites. Triamcinolone 0.1% cream BID.', ''));
+    expect(r.lines).toEqual([]);
+    expect(r.findings).toEqual(['evaluation/postoperative-visit']);
   });
 });
