@@ -596,8 +596,13 @@ export function pickSite(all: SiteMatch[]): SiteMatch | undefined {
   const digit = nailOfDigit && !nailOfDigit.site.subsite ? matches.find((m) => m.site.subsite && siteInfo(m.site.key)?.special === 'digit') : undefined;
   const numberedNail = nailOfDigit && digit?.site.subsite ? { ...nailOfDigit, site: { ...nailOfDigit.site, subsite: digit.site.subsite } } : nailOfDigit;
   const special = numberedNail ?? namedNail ?? matches.find((m) => m.special);
-  const chosen = special ?? matches[0];
+  let chosen = special ?? matches[0];
   if (!chosen) return undefined;
+  // "R lower eyelid, 0.8 cm lesion including lid margin": the margin is that lid's (its subsite decides E4 and C44.1122).
+  if (!chosen.site.subsite && chosen.site.key?.startsWith('eyelid')) {
+    const lid = matches.find((m) => m !== chosen && m.site.subsite && m.site.key?.endsWith('eyelid'));
+    if (lid) chosen = { ...chosen, site: { ...chosen.site, subsite: lid.site.subsite, laterality: chosen.site.laterality ?? lid.site.laterality } };
+  }
   if (!chosen.site.laterality) {
     const side = matches.find((m) => m.site.laterality)?.site.laterality;
     if (side) return { ...chosen, site: { ...chosen.site, laterality: side } };

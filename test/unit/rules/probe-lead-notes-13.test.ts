@@ -154,3 +154,21 @@ describe('a post-op visit that also brings a new problem: its documented E/M is 
     expect(r.findings).toEqual(['evaluation/postoperative-visit']);
   });
 });
+
+describe('"R lower eyelid … including lid margin": the margin is that lid\'s (E4, C44.1122)', () => {
+  it.each([
+    ['R lower eyelid, 0.8 cm lesion including lid margin', 'E4', 'C44.1122'],
+    ['L upper eyelid, 0.8 cm lesion including lid margin', 'E1', 'C44.1191'],
+  ])('%j', (where, modifier, dx) => {
+    const r = codeNote(
+      [
+        'Dx: Basal cell carcinoma, nodular, biopsy-proven 10/05/2026.',
+        `Procedure: Excision, full-thickness wedge, ${where}, margins 2 mm.`,
+        'Repair: layered closure of the tarsus and skin, 1.5 cm.',
+        'Specimen A to pathology.',
+      ].join('\n'),
+    );
+    expect(r.lines).toEqual([`11642-${modifier}`, `12051-${modifier}`, '88305']);
+    expect(r.dx).toEqual([[dx], [dx], [dx]]);
+  });
+});
