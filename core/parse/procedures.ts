@@ -955,7 +955,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
           // "Procedure 1: Molluscum - cantharidin …" then "Procedure 2: Warts - LN2 …": a numbered procedure line is the next one.
           const newItem =
             (u.bullet && u.lineStart && base !== undefined && base.trigger !== u) ||
-            (u.lineStart && u.afterBlank && TEMPLATE_TITLE.test(u.text)) ||
+            (u.lineStart && u.afterBlank && (TEMPLATE_TITLE.test(u.text) || PROCEDURE_NOTE_TITLE.test(u.text))) ||
             (u.lineStart && base !== undefined && base.trigger !== u && (NUMBERED_PROCEDURE.test(u.text) || NUMBERED_PROCEDURE.test(`${u.field ?? ''}:`)));
           const first = primaries.find((t) => t.start >= seg.start && t.start < seg.end);
           const newIntent = first ? intents.get(first) : undefined;
@@ -2574,6 +2574,8 @@ const SPECIMEN_WORD_LABEL =
 /** The specimen letter a unit names in words ("… specimen B"), upper case only. */
 const PAREN_JAR = /\(([A-H])\)/;
 /** A template's procedure title on a line of its own: "Biopsy - Punch", "Destruction – Premalignant". */
+/** "SHAVE BIOPSY PROCEDURE NOTE", "Punch Biopsy Procedure": a template's title line naming its procedure. */
+const PROCEDURE_NOTE_TITLE = /^\s*[A-Za-z][A-Za-z&/-]*(?:\s[A-Za-z&/-]+){0,4}\s+procedure(?:\s+note)?\s*:?\s*$/i;
 const TEMPLATE_TITLE = /^\s*[A-Za-z][A-Za-z/&]*(?:\s[A-Za-z/&]+){0,2}\s+[-–—]\s+[A-Za-z][A-Za-z/&(),]*(?:\s[A-Za-z/&(),]+){0,3}\s*:?\s*$/;
 
 /** A clause describing a lesion: a lesion word or a size ("5 mm papule", "nodule 1.5 cm"). */

@@ -172,3 +172,26 @@ describe('"R lower eyelid … including lid margin": the margin is that lid\'s (
     expect(r.dx).toEqual([[dx], [dx], [dx]]);
   });
 });
+
+describe('"ISK vs wart": a differential hedges both terms, so neither is coded as confirmed before pathology (§13.2)', () => {
+  it.each([
+    ['Clinical impression: ISK vs wart.', ['D49.2']],
+    ['Clinical impression: irritated seborrheic keratosis versus verruca.', ['D49.2']],
+    // What is told before the comma is confirmed; only the differential after it is hedged.
+    ['Clinical impression: seborrheic keratosis, irritated.', ['L82.0']],
+  ])('%j', (impression, dx) => {
+    const r = codeNote(`Shave biopsy, L upper arm, 0.6 cm. ${impression} Specimen A to path.\n`);
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.dx[0]).toEqual(dx);
+  });
+
+  it('two template notes, one under the other ("SHAVE BIOPSY PROCEDURE NOTE", "PUNCH BIOPSY PROCEDURE NOTE"), are two biopsies', () => {
+    const template = (title: string, where: string, jar: string) =>
+      `${title}\nLocation: ${where}\nClinical impression: r/o BCC\nHemostasis: aluminum chloride\nSpecimen: ${jar}\nPathology lab: outside lab\n`;
+    const r = codeNote(
+      [template('SHAVE BIOPSY PROCEDURE NOTE', 'Left Upper Arm', 'A'), template('PUNCH BIOPSY PROCEDURE NOTE', 'Right Posterior Thigh', 'B')].join('\n'),
+      { pathology: 'external' },
+    );
+    expect(r.lines).toEqual(['11104', '11103']);
+  });
+});
