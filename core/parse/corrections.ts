@@ -1,6 +1,7 @@
 import { findSites } from '../anatomy/vocabulary';
 import { wordNumber } from './measure';
 import { appliedSelfCorrections } from './self-corrections';
+import { findTriggers } from './triggers';
 
 /**
  * A signed note corrected by its author: "Addendum: Correction - the shaved lesion was on the L posterior neck, not the
@@ -37,7 +38,7 @@ export function appliedCorrections(raw: string): string {
     if (!CORRECTION_WORDS.test(s) && !SHOULD_READ.test(s) && !/^\s*(?:also\s+)?correction\b/i.test(s)) continue;
     const before = out.slice(0, start);
     // A jar's correction is applied to that jar's lines only, never to every mention of the word.
-    const fixed = fixCount(before, s) ?? (SPECIMEN_FIX.test(s) ? fixSpecimen(before, s) : fixPlace(before, s));
+    const fixed = fixRetracted(before, s) ?? fixCount(before, s) ?? (SPECIMEN_FIX.test(s) ? fixSpecimen(before, s) : fixPlace(before, s));
     if (fixed === undefined) continue;
     // The earlier text may change length (15 -> 3); the sentence is blanked in place.
     const blank = s.replace(/[^\n]/g, ' ');
@@ -45,6 +46,33 @@ export function appliedCorrections(raw: string): string {
     sentence.lastIndex = fixed.length + blank.length;
   }
   return out;
+}
+
+/** "the cryotherapy in procedure 2 was not performed." (said of a procedure, not "was not performed on the L arm but …"). */
+const RETRACTED =
+  /\b(?:was|were)\s+not\s+(?:actually\s+)?(?:performed|done|given|treated|frozen|biopsied|excised|removed)(?=\s*(?:today\s*)?(?:[.;,(]|$))|\b(?:was|were)\s+(?:documented|charted|entered)\s+in\s+error\b/i;
+
+/**
+ * "Correction: the cryotherapy in procedure 2 was not performed": the earlier lines telling that procedure (its kind, and
+ * the item number or site the correction names) are blanked, so it is not coded; the rest of the note stays as written.
+ */
+function fixRetracted(before: string, s: string): string | undefined {
+  const m = RETRACTED.exec(s);
+  if (!m) return undefined;
+  const head = s.slice(0, m.index);
+  const family = findTriggers(head).at(-1)?.family;
+  if (!family) return undefined;
+  const item = /\b(?:procedure|item|#)\s*#?\s*(\d{1,2})\b/i.exec(head)?.[1];
+  const sites = findSites(head, { strict: true }).map((x) => x.site.key);
+  let hit = false;
+  const fixed = before.replace(/[^\n]+/g, (line) => {
+    if (!findTriggers(line).some((t) => t.family === family)) return line;
+    if (item && !new RegExp(String.raw`^\s*${item}\s*[.)]`).test(line)) return line;
+    if (sites.length > 0 && !findSites(line, { strict: true }).some((x) => sites.includes(x.site.key))) return line;
+    hit = true;
+    return line.replace(/./g, ' ');
+  });
+  return hit ? fixed : undefined;
 }
 
 function numberOf(word: string): number | undefined {

@@ -425,6 +425,9 @@ function todayBefore(before: string): boolean {
  * History words before the procedure make it historical ("prior excision"); after it they describe
  * the lesion ("excision of previously biopsied BCC") — dates and "ago" count anywhere.
  */
+/** An orders table's row whose status cell is "Future" or "Scheduled": still to come. */
+export const FUTURE_ROW = /\|\s*(?:future|scheduled)\s*(?:\||$)/i;
+
 export function intentOf(clause: string, inHistorySection = false, triggerAt?: number): Intent {
   // A sentence naming several procedures is asked about once per procedure word and again per block.
   // (Position and section folded into one number: 4 × position + 0/1, or -2/-1 with no position.)
@@ -463,6 +466,8 @@ function intentIn(clause: string, inHistorySection: boolean, triggerAt: number |
       /^[\w&/-]+(?:\s+[\w&/-]+)?\s*#\s*\d\b/.test(t.slice(triggerAt, triggerAt + 30))
     )
       return 'history';
+    // "MOHS MICROGRAPHIC SURGERY, L nasal ala | Future | 12/15/2026": an order row whose status cell says it is still to come.
+    if (FUTURE_ROW.test(t.slice(triggerAt))) return 'planned';
     // "10/28/2026  | 14 | PUVA + UVA | 6.0 J/cm2": a row of a treatment log opened by an earlier date is that day's session.
     const row = /^\s*\|?\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\s*(?:\||\t|\s{2,})[^.;:\n]*$/.exec(t.slice(0, triggerAt));
     if (row && beforeService(Number(row[3]), Number(row[1]), Number(row[2]))) return 'history';

@@ -5,7 +5,7 @@ import type { Procedure, ProcedureKind, RepairFeatures, Site } from '../model';
 import { overBudget } from './budget';
 import { extractDrug } from './drug';
 import { type JarKeyPair, jarKeys, sideOf } from './jar-key';
-import { cosmeticOf, destructionKindOf, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
+import { cosmeticOf, destructionKindOf, FUTURE_ROW, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
 import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round, wordNumber } from './measure';
 import { parseObjectMap } from './memo';
 import { parseMohsStages } from './mohs';
@@ -555,7 +555,8 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       // procedure of its own; the template's fields after it are still the destruction's.
       if (t.family === 'paring' && u.field !== undefined && current?.family === 'destruction' && /\bpar(?:e|ed|ing)\b/i.test(u.field)) return false;
       const { clause, at } = clauseAround(u.text, t.start, t.end);
-      const intent = intentOf(clause, false, at);
+      // "EXCISION … (if Mohs declined) | Future | 12/15/2026": an order row whose status cell says it is still to come.
+      const intent = FUTURE_ROW.test(u.text) ? 'planned' : intentOf(clause, false, at);
       intents.set(t, intent);
       // "Risks, benefits and alternatives including Mohs and primary closure were discussed": consent words, no procedure.
       if (CONSENT_ALTERNATIVE.test(clause.slice(0, at))) return false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../../core/engine';
-import { parseSections } from '../../../core/parse';
+import { parseNote, parseSections } from '../../../core/parse';
 import { keyValueRows } from '../../../core/parse/stacked-fields';
 
 // Misreads found by probe h28 (round 11 of unseen EMR pages): each case is one general layout.
@@ -83,5 +83,35 @@ describe('probe h28: a result shown as a Component | Value table', () => {
     ).toBe(
       'Clinical History: Pearly papule, r/o BCC vs sebaceous hyperplasia.\nFinal Diagnosis: A. Skin, left upper back, excision:\nBASAL CELL CARCINOMA, NODULAR TYPE.',
     );
+  });
+});
+
+describe('probe h28: procedures that were not done today', () => {
+  const note = (body: string) =>
+    codeEncounter(parseNote(`Date of service: 11/27/2026\n${body}`)).lines.map(
+      (l) => `${l.code} x${l.units}${l.modifiers.length ? `-${l.modifiers.join(',')}` : ''} ${l.status}`,
+    );
+
+  it('an orders table row whose status is Future is planned; a Canceled one is not done', () => {
+    expect(
+      note(
+        'Procedure: Punch biopsy, R anterior shin, 4 mm, r/o SCC in situ. Specimen A.\nOrders Placed This Encounter\nOrder | Status | Expected Date\n' +
+          'PUNCH BIOPSY SKIN, R anterior shin | Completed | 11/27/2026\nMOHS MICROGRAPHIC SURGERY, L nasal ala | Future | 12/15/2026\n' +
+          'EXCISION MALIGNANT LESION FACE (if Mohs declined) | Future | 12/15/2026\nCRYOTHERAPY, ACTINIC KERATOSES | Canceled | 11/27/2026',
+      ),
+    ).toEqual(['11104 x1 ready', '88305 x1 held-for-pathology']);
+  });
+
+  it('a signed addendum saying a listed procedure was not performed takes it off the claim', () => {
+    const body =
+      'Procedures:\n1. Shave biopsy, L temple, 0.7 cm, r/o SCC. Specimen A.\n2. Cryotherapy with liquid nitrogen to 6 actinic keratoses of the scalp.\n' +
+      'Assessment and Plan:\n1. Neoplasm of uncertain behavior, L temple (D49.2) - shave biopsy.\n2. Actinic keratoses (L57.0) - see procedures.\n';
+    expect(note(body)).toContain('17000 x1 ready');
+    expect(note(`${body}Addendum 11/27/2026: Correction: the cryotherapy in procedure 2 was not performed. The patient declined it.`)).toEqual([
+      '11102 x1 ready',
+      '88305 x1 held-for-pathology',
+    ]);
+    // "was not performed on the L arm but on the R arm" corrects a place, not a procedure done.
+    expect(note(`${body}Addendum: Correction: the biopsy was not performed on the L temple but on the R temple.`)).toContain('17000 x1 ready');
   });
 });
