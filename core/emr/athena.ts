@@ -87,5 +87,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/exam-ap-and-procedures-sibling-frames.html (a procedure frame beside frMain)
  * - test/fixtures/emr/athena/ap-diagnosis-table-and-orders-table.html (A/P: a diagnosis table and an orders table by dx number)
  * - test/fixtures/emr/athena/exam-nimbus-procedure-chips-no-spaces.html (a Nimbus shadow-root panel of chips with no spaces between)
- * - test/fixtures/emr/athena/signoff-em-and-im-injection-only.html (an E/M beside only an IM injection (96372))
+ * - test/fixtures/emr/athena/signoff-em-and-im-injection-only.html (E/M and 96372 only)
  */

@@ -115,5 +115,6 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-free-text-br-caps-headings.html (free text: <br> lines, CAPS titles with a colon)
  * - test/fixtures/emr/eclinicalworks/progress-note-biopsy-table-assessment-count.html (bold-<td> header table; 'x3 - biopsied' restated)
  * - test/fixtures/emr/eclinicalworks/progress-note-procedures-pre-fixed-columns.html (Procedures as a <pre> of fixed-width columns)
- * - test/fixtures/emr/eclinicalworks/progress-note-assessment-icd-selects.html (Assessment rows with ICD pickers: only the chosen option)
+ * - test/fixtures/emr/eclinicalworks/progress-note-assessment-icd-selects.html (ICD <select>s)
+ * - test/fixtures/emr/eclinicalworks/progress-note-lab-reports-biopsy-proof-excision.html (Lab Reports proof)
  */

@@ -90,6 +90,6 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-procedure-form-label-input-no-colon.html (<label> without colon before a typed <input>)
  * - test/fixtures/emr/ema/visit-pathology-tracking-three-specimens-one-pending.html (the visit's specimen tracking table, one pending)
  * - test/fixtures/emr/ema/visit-bill-diagnosis-pointer-letters.html (bill lines pointing to lettered diagnoses A, B)
- * - test/fixtures/emr/ema/visit-procedure-type-tabs-hidden-panels.html (procedure-type tabs: only the selected type's panel is documented)
- * - test/fixtures/emr/ema/visit-lesion-grid-checkbox-columns-template-row.html (lesion grid of treatment checkbox columns; <template> row, <noscript>)
+ * - test/fixtures/emr/ema/visit-procedure-type-tabs-hidden-panels.html (procedure-type tabs)
+ * - test/fixtures/emr/ema/visit-lesion-grid-checkbox-columns-template-row.html (treatment checkbox columns)
  */

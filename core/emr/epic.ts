@@ -68,7 +68,8 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/procedures-card-table-stacked-labels.html (card cells: a label stacked over its value)
  * - test/fixtures/emr/epic/progress-note-details-sections-wrap-up-charges.html (<details> sections, some folded; Wrap-up charge list)
  * - test/fixtures/emr/epic/procedure-note-laterality-location-fields.html (side in a Laterality field apart from the Location)
- * - test/fixtures/emr/epic/progress-note-excision-for-results-table.html (excision fields, then the narrative of how it was done)
- * - test/fixtures/emr/epic/results-components-final-diagnosis-row.html (a result as a Component | Value table with a Final Diagnosis row)
- * - test/fixtures/emr/epic/encounters-list-with-open-visit-note.html (an Encounters list of earlier visits above the open note)
+ * - test/fixtures/emr/epic/progress-note-excision-for-results-table.html (excision fields, then narrative)
+ * - test/fixtures/emr/epic/results-components-final-diagnosis-row.html (Component | Value result)
+ * - test/fixtures/emr/epic/encounters-list-with-open-visit-note.html (Encounters list)
+ * - test/fixtures/emr/epic/progress-note-orders-future-and-canceled.html (Future orders)
  */

@@ -77,7 +77,8 @@ export const genericAdapter = defineAdapter({
  * - test/fixtures/emr/generic/sign-note-dialog-preview-over-editor.html (open Sign-note <dialog> over the editor: one note, twice)
  * - test/fixtures/emr/generic/role-heading-divs-css-bullet-items.html (<div role=heading> titles, CSS-bullet <div> items)
  * - test/fixtures/emr/generic/visit-note-and-print-preview-iframe.html (the same visit again in a print-preview frame)
- * - test/fixtures/emr/generic/lead-line-two-kinds-over-procedure-table.html ('Shave removals and a biopsy.' over the rows that tell them)
- * - test/fixtures/emr/generic/rich-text-editor-iframe-hidden-source-textarea.html (editor body in an iframe; hidden source <textarea> of an old draft)
- * - test/fixtures/emr/generic/two-column-problem-list-beside-note.html (a Problem List column of earlier diagnoses beside today's note)
+ * - test/fixtures/emr/generic/lead-line-two-kinds-over-procedure-table.html (lead naming two kinds)
+ * - test/fixtures/emr/generic/rich-text-editor-iframe-hidden-source-textarea.html (editor frame, hidden textarea)
+ * - test/fixtures/emr/generic/two-column-problem-list-beside-note.html (Problem List column)
+ * - test/fixtures/emr/generic/signed-note-addendum-retracts-procedure.html (addendum: not performed)
  */

@@ -80,5 +80,5 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/visit-cryotherapy-site-count-table-total.html (lesions per site, a <tfoot> Total row)
  * - test/fixtures/emr/nextech/visit-procedure-grid-aria-label-values.html (CSS grid: icon column, values named by aria-label only)
  * - test/fixtures/emr/nextech/visit-lesion-grid-split-header-table.html (grid: column titles in a table of their own above the rows)
- * - test/fixtures/emr/nextech/procedure-card-radio-technique-closure.html (procedure cards of radio groups: only the checked technique and closure)
+ * - test/fixtures/emr/nextech/procedure-card-radio-technique-closure.html (radio groups)
  */

@@ -1214,4 +1214,28 @@ export const PAGES: PageCase[] = [
     // The dated visit title ("Office Visit - 11/27/2026") is no date-of-service field: the page names none.
     contains: [['other', 'Problem List\n- Melanoma in situ, L upper back (D03.59)']],
   },
+  {
+    file: 'epic/progress-note-orders-future-and-canceled.html',
+    adapter: 'epic',
+    roles: ['note', 'assessment'],
+    patient: 'Test, Patient-1050   MRN: 901050',
+    dateOfService: '11/27/2026',
+    contains: [['assessment', 'MOHS MICROGRAPHIC SURGERY, L nasal ala | Future | 12/15/2026']],
+  },
+  {
+    file: 'eclinicalworks/progress-note-lab-reports-biopsy-proof-excision.html',
+    adapter: 'ecw',
+    roles: ['assessment', 'procedure'],
+    patient: 'Test, Patient-1051   MRN: 901051',
+    dateOfService: '11/27/2026',
+    contains: [['other', 'Lab Reports:\nSurgical Pathology, skin, R dorsal forearm, shave biopsy (collected 11/06/2026) - Invasive squamous cell carcinoma']],
+  },
+  {
+    file: 'generic/signed-note-addendum-retracts-procedure.html',
+    adapter: 'generic',
+    roles: ['procedure', 'assessment'],
+    patient: 'Test, Patient-1052   MRN: 901052',
+    dateOfService: '11/27/2026',
+    contains: [['assessment', 'Correction: the cryotherapy in procedure 2 was not performed.']],
+  },
 ];
