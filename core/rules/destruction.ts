@@ -546,6 +546,9 @@ export const destructionVascular = defineRule({
 });
 
 const DRUG_DEVICE = /\b(cantharidin\w*|ycanth|vp-?102|canthar\w*)\b/i;
+/** "cantharidin not used", "declined cantharidin", "no cantharidin": the product named as not used. */
+const DRUG_DEVICE_NOT_USED =
+  /\b(?:cantharidin\w*|ycanth|vp-?102|canthar\w*)\s+(?:was\s+|is\s+)?(?:not\s+(?:used|applied|given|done)|declined|deferred|unavailable)\b|\b(?:no|declined|deferred|without|instead\s+of)\s+(?:\w+\s+)?(?:cantharidin\w*|ycanth|vp-?102|canthar\w*)\b/gi;
 
 export const destructionDrugDevice = defineRule({
   id: 'destruction/drug-device-product',
@@ -560,7 +563,8 @@ export const destructionDrugDevice = defineRule({
   apply(ctx) {
     for (const p of destructions(ctx)) {
       const words = `${p.drug?.name ?? ''} ${p.modality ?? ''} ${p.text}`;
-      if (!DRUG_DEVICE.test(words)) continue;
+      // A product named only as not used ("cantharidin not used; LN2 to 6 flat warts") is no product of this destruction.
+      if (!DRUG_DEVICE.test(words.replace(DRUG_DEVICE_NOT_USED, ' '))) continue;
       ctx.report({
         severity: 'warning',
         message: `Destruction ${describeProcedure(p)} used a drug-device product (cantharidin); its HCPCS product code and units are not in the DermLens catalog.`,

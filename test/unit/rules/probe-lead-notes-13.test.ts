@@ -195,3 +195,15 @@ describe('"ISK vs wart": a differential hedges both terms, so neither is coded a
     expect(r.lines).toEqual(['11104', '11103']);
   });
 });
+
+describe('a drug-device product named as not used is no product of the destruction', () => {
+  it.each([
+    ['Verruca plana, forehead x6 - cantharidin not used; LN2 cryotherapy to 6 flat warts.', []],
+    ['Verruca plana, forehead x6 - no cantharidin today; LN2 cryotherapy to 6 flat warts.', []],
+    ['Molluscum x6, trunk - cantharidin 0.7% applied to 6 lesions.', ['destruction/drug-device-product']],
+  ])('%j', (line, findings) => {
+    const r = codeNote(`Assessment and plan:\n1. ${line}\n`);
+    expect(r.lines).toEqual(['17110']);
+    expect(r.findings.filter((f) => f === 'destruction/drug-device-product')).toEqual(findings);
+  });
+});
