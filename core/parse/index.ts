@@ -437,7 +437,20 @@ function fromEarlierResults(pathology: PathologyReport[], lesions: Lesion[], par
     if (!r.collectedDate || r.collectedDate >= dos || !r.specimenLabel) continue;
     const label = r.specimenLabel.toUpperCase();
     const lesion = lesions.find((l) => l.label.toUpperCase() === label);
-    if (!lesion) continue;
+    if (!lesion) {
+      // "Path 10/01/2026: A - R forearm SCC …" then today's "- R forearm SCC, 1.4 cm - excised …" (jar C): the earlier result
+      // proves the one lesion of today at the site and side it names, whatever today's letters.
+      const malignant = r.behavior === 'malignant' || r.behavior === 'in-situ';
+      const named = malignant ? findSites(`${r.siteText ?? ''}\n${r.diagnosisText}`) : [];
+      const at = lesions.filter((l) =>
+        named.some((m) => l.site?.key === m.site.key && (!m.site.laterality || !l.site?.laterality || m.site.laterality === l.site.laterality)),
+      );
+      if (at.length === 1 && at[0]) {
+        at[0].priorMalignantBiopsy = true;
+        at[0].clinicalDiagnosis ??= r.diagnosisText;
+      }
+      continue;
+    }
     if (r.behavior === 'malignant' || r.behavior === 'in-situ') lesion.priorMalignantBiopsy = true;
     if (!lesion.clinicalDiagnosis) lesion.clinicalDiagnosis = r.diagnosisText;
     const site = !lesion.site && r.siteText ? findSites(r.siteText)[0]?.site : undefined;

@@ -430,7 +430,10 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       /\b(?:collected|date\s+(?:of\s+)?(?:procedure|collection|biopsy|surgery|obtained|taken)|(?:procedure|biopsy|surgery|specimen)\s+date|date\s+collected|obtained|dos|date\s+of\s+service)\b[^\n\d]{0,12}/i,
     ) ??
     // A visit note's "Path from 10/20/2026:" / "Biopsy results (10/20/26)": the heading dates the biopsy it reports.
-    (/\b(?:from|of|dated|on)\s+\d|\(\s*\d/i.test(section.name) ? parseDate(section.name.replace(/^[^\d]*?(?=\d)/, '')) : undefined);
+    // ("Path 10/01/2026:", "Biopsy results 10/01/26:": a date right after the heading's words dates it too.)
+    (/\b(?:from|of|dated|on)\s+\d|\(\s*\d|^\s*(?:path\w*|biops\w*|bx|results?)(?:\s+(?:results?|reports?))?\s+\d/i.test(section.name)
+      ? parseDate(section.name.replace(/^[^\d]*?(?=\d)/, ''))
+      : undefined);
   const signed = dateAfter(
     whole,
     /\b(?:signed(?:\s+out)?|sign[- ]out\s+date|electronically\s+signed(?:\s+(?:out\s+)?by\s+[^\n]{0,60}?)?(?:\s+on)?|date\s+(?:reported|signed|finalized)|reported|finalized|verified|final(?:\s+report)?(?:\s+date)?)\b[^\n\d]{0,12}/i,

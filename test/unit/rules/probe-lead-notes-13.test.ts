@@ -207,3 +207,21 @@ describe('a drug-device product named as not used is no product of the destructi
     expect(r.findings.filter((f) => f === 'destruction/drug-device-product')).toEqual(findings);
   });
 });
+
+describe('"Path 10/01/2026: A - R forearm SCC …" above today\'s work: an earlier result, not this visit\'s pathology', () => {
+  const note = (heading: string) =>
+    [
+      'Follow-up for multiple SCCs.',
+      `${heading} A - R forearm SCC, well differentiated; B - L hand SCCIS.`,
+      'Today:',
+      '- R forearm SCC, 1.4 cm - excised with 4 mm margins (excised diameter 2.2 cm), intermediate closure 4.0 cm. Specimen C.',
+      '- L dorsal hand SCCIS, 0.9 cm - ED&C x3.',
+    ].join('\n');
+
+  it.each([['Path 10/01/2026:'], ['Pathology results 10/01/2026:'], ['Path from 10/01/2026:']])('%j', (heading) => {
+    const r = codeNote(note(heading));
+    // The earlier result is the R forearm excision's biopsy proof (§3.2), and no 88305 is billed for it on this claim.
+    expect(r.lines).toEqual(['11603', '17271', '12032', '88305']);
+    expect(r.dx).toEqual([['C44.622'], ['D04.62'], ['C44.622'], ['C44.622']]);
+  });
+});
