@@ -237,6 +237,8 @@ export const PathologyReport = z.object({
   readBy: z.enum(['in-house', 'external', 'unknown']).default('unknown'),
   /** An outside lab's report says that lab bills the work ("performed and billed by …"): the practice bills none of it. */
   labBills: z.boolean().optional(),
+  /** A result a clinic visit that takes no tissue quotes ("Pathology: … Re-excision recommended; patient agrees"): read elsewhere. */
+  reviewed: z.boolean().optional(),
   /** The lab says it never received this part ("B: not received", "container received empty"): no tissue, no result. */
   notReceived: z.boolean().optional(),
   /** The lab's part ("A1") of the note's one container (specimenLabel "A"): that piece's own diagnosis and site. */

@@ -402,6 +402,7 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   const postOp = postOpOf(body);
   if (postOp) visit.postOpOf = postOp;
   if (dos) fromEarlierResults(pathology, lesions, parsed, dos);
+  resultsReviewed(pathology, parsed, specimens, body);
 
   const initials = patientNameOf(body)
     ?.split(' ')
@@ -426,6 +427,22 @@ function buildEncounter(text: string, given: Section[], id: string, unread: Unre
   detachShared(encounter);
   return encounter;
 }
+
+/**
+ * "Wound check after biopsy 09/30 - healing well." then "Pathology: dysplastic nevus …, margins involved. Re-excision
+ * recommended; patient agrees": a clinic visit that takes no tissue and quotes a result reviews a specimen read
+ * elsewhere, on its own date: its pathology is billed with that specimen's visit (core/reconcile links it there when
+ * that note is at hand), never on this note (a lab's own report has none of these visit words).
+ */
+function resultsReviewed(pathology: PathologyReport[], parsed: ParsedProcedure[], specimens: readonly Specimen[], body: string): void {
+  if (pathology.length === 0 || specimens.length > 0 || parsed.some((p) => p.procedure.status === 'performed')) return;
+  if (!RESULTS_REVIEW_VISIT.test(body.length > 20_000 ? body.slice(0, 20_000) : body)) return;
+  for (const r of pathology) r.reviewed = true;
+}
+
+/** Words of a clinic visit that reviews results: a wound check, a call, the patient's decision, "no charge". */
+const RESULTS_REVIEW_VISIT =
+  /\b(?:wound\s+check|suture\s+removal|post-?op(?:erative)?\s+(?:visit|check)|phone\s+call\s+with|(?:called|spoke\s+(?:with|to))\s+(?:the\s+)?(?:patient|pt)|(?:patient|pt)\s+(?:agrees|agreed|declined|prefers|wishes|wants|understands)|discussed\s+(?:the\s+)?(?:results?|findings|path\w*)\s+with|no\s+charge|(?:here|presents|returns)\s+(?:today\s+)?(?:for|with))\b/i;
 
 /**
  * "Path from 10/20/2026: A) R cheek — nodular BCC; B) L shoulder — SCC in situ." then "B: ED&C today, lesion 0.9 cm":

@@ -287,7 +287,13 @@ export function reconcileBatch(items: readonly BatchItem[], settings: Settings, 
         rule: UNKNOWN_SPECIMEN,
         message: `Pathology report for specimen ${report.specimenLabel || '(no label)'} matches no charted specimen${
           e.patientKey ? " among this patient's documents" : ' (the report shows no patient identity, so it cannot be linked)'
-        }: ${settings.pathology === 'external' ? 'the outside lab bills its interpretation' : 'its interpretation is coded on this report'}.`,
+        }: ${
+          report.reviewed
+            ? 'a result this visit reviews; its pathology belongs to the claim of the visit that took the tissue'
+            : settings.pathology === 'external'
+              ? 'the outside lab bills its interpretation'
+              : 'its interpretation is coded on this report'
+        }.`,
         target: report.specimenLabel,
         fix: 'Code it with the visit that took the specimen (check the patient, the specimen label and the collection date), or confirm it is billed here.',
         ...(report.span ? { span: report.span } : {}),

@@ -225,7 +225,7 @@ function specimensOf(ctx: RuleContext): PathologySpecimen[] {
     const report = ctx.pathologyFor(r.specimenLabel) ?? r;
     const collected = report.collectedDate ?? r.collectedDate;
     out.push({
-      ...(collected && dos && collected < dos ? { priorVisit: true } : {}),
+      ...((collected && dos && collected < dos) || report.reviewed ? { priorVisit: true } : {}),
       label: r.specimenLabel,
       lesionLabels: [],
       procedureIds: [],
@@ -442,7 +442,7 @@ export const pathologyReportMatchesSpecimen = defineRule({
       if (s.priorVisit) {
         ctx.report({
           severity: 'info',
-          message: `Specimen ${s.label}: this result is for tissue collected on ${s.report?.collectedDate}, before this visit; its pathology belongs to that visit's claim and is not billed here.`,
+          message: `Specimen ${s.label}: this result is for tissue collected ${s.report?.collectedDate ? `on ${s.report.collectedDate}` : 'at an earlier visit (this visit reviews it and takes no tissue)'}, before this visit; its pathology belongs to that visit's claim and is not billed here.`,
           target: s.label,
           fix: 'Make sure the earlier visit billed the pathology for this specimen.',
           span: s.report?.span,

@@ -225,3 +225,12 @@ describe('"Path 10/01/2026: A - R forearm SCC …" above today\'s work: an earli
     expect(r.dx).toEqual([['C44.622'], ['D04.62'], ['C44.622'], ['C44.622']]);
   });
 });
+
+describe('a clinic visit that takes no tissue and quotes a result: the result was read elsewhere, no 88305 here', () => {
+  it.each([
+    ['Wound check after biopsy 09/30 - healing well.\nPathology: dysplastic nevus with moderate atypia, L mid back, margins involved.\nRe-excision recommended; patient agrees, scheduled for next month.'],
+    ['Pathology received: A. R nasal tip, shave biopsy: Basal cell carcinoma, nodular type.\nPhone call with patient to discuss results. Referral to Mohs.'],
+  ])('%j', (body) => {
+    expect(codeNote(body, { pathology: 'in-house' }).lines).toEqual([]);
+  });
+});
