@@ -328,6 +328,8 @@ export function findCount(text: string): number | undefined {
 
 const counts = parseMemo<number | undefined>();
 
+const NUMBER_TREATED =
+  /(?<![\d.,/])\b(\d{1,2})\s+(?:were\s+)?(?:treated|frozen|destroyed)\b(?!\s+(?:times?|weeks?|days?|months?|years?|ago|previously|before)\b)/i;
 const COUNTED = /\bcounted\s*:?\s*(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\s+(?:were\s+)?counted\b/i;
 const EACH_OF_PAIR = new RegExp(
   String.raw`(?<![\d.,])\b(\d{1,2}|${NUMBER_WORDS})\s+(?:lesions?\s+|aks?\s+|warts?\s+)?(?:on\s+|in\s+)?(?:each|per)\s+(?:side|hand|dorsal\s+hand|arm|forearm|cheek|leg|shin|foot|ear|temple|knee|elbow|shoulder|thigh|calf|axilla|eyelid|lid)\b`,
@@ -504,6 +506,9 @@ function countIn(text: string): number | undefined {
   // "Verrucae, plantar feet, 16 total": a whole number right before "total" is the count.
   const trailingTotal = /(?<![\d.,/])\b(\d{1,3})\s+(?:in\s+)?total\b(?!\s+(?:of\b|mg|ml|mls|cc|units?|cm|mm|cycles?|sq|area|length|dose|volume))/i.exec(t);
   if (trailingTotal?.[1]) return Number(trailingTotal[1]);
+  // "AKs, face - 6 treated with LN2": a whole number right before the treatment verb, with no other count told ("x4").
+  const treated = NUMBER_TREATED.exec(t);
+  if (treated?.[1] && !/\bx\s*\d/i.test(t)) return Number(treated[1]);
   const seen: [number, number, number][] = [];
   const take = (n: number | undefined, start: number, end: number) => {
     if (n === undefined || n <= 0 || n > 500) return;

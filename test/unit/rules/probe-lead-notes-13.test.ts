@@ -228,9 +228,22 @@ describe('"Path 10/01/2026: A - R forearm SCC …" above today\'s work: an earli
 
 describe('a clinic visit that takes no tissue and quotes a result: the result was read elsewhere, no 88305 here', () => {
   it.each([
-    ['Wound check after biopsy 09/30 - healing well.\nPathology: dysplastic nevus with moderate atypia, L mid back, margins involved.\nRe-excision recommended; patient agrees, scheduled for next month.'],
+    [
+      'Wound check after biopsy 09/30 - healing well.\nPathology: dysplastic nevus with moderate atypia, L mid back, margins involved.\nRe-excision recommended; patient agrees, scheduled for next month.',
+    ],
     ['Pathology received: A. R nasal tip, shave biopsy: Basal cell carcinoma, nodular type.\nPhone call with patient to discuss results. Referral to Mohs.'],
   ])('%j', (body) => {
     expect(codeNote(body, { pathology: 'in-house' }).lines).toEqual([]);
+  });
+});
+
+describe('"AKs, face - 6 treated with LN2": a number before the treatment verb is the count (§2.1)', () => {
+  it.each([
+    ['3) AKs, face - 6 treated with LN2.', ['17000', '17003 x5']],
+    ['3) AKs, face - 4 frozen with LN2.', ['17000', '17003 x3']],
+    ['3) AKs, face x2 - LN2, 2 treated.', ['17000', '17003']],
+  ])('%j', (line, lines) => {
+    const r = codeNote(`Reason for visit: skin check.\n1) SKs trunk - reassured.\n${line}\n`, { payer: 'medicare' });
+    expect(r.lines).toEqual(lines);
   });
 });
