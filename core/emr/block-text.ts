@@ -489,8 +489,8 @@ function tidy(raw: string): string {
     const t = (/[\u2610\u25a1]|\[ \]/.test(line) ? line.replace(UNCHOSEN, '').replace(/[ \u0005\u0006]{2,}/g, ' ') : line)
       .replace(OTHER_SCRIPT_LABEL, '')
       .replace(/[ \t]+/g, ' ')
-      .replace(/(?:\s*\|\s*)+$/, '')
-      .replace(/^(?:\s*\|\s*)+/, '')
+      .replace(/(?<![\s|])[\s|]+$/, '')
+      .replace(/^[\s|]+/, '')
       .trim()
       .replace(/[\u0005\u0006 ]+$/, '');
     const empty = t.replace(/[\u0005\u0006]/g, '').trim() === '';

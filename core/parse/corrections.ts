@@ -17,10 +17,10 @@ const NUMBER = String.raw`\d{1,2}|one|two|three|four|five|six|seven|eight|nine|t
 const COUNT_FIX = new RegExp(String.raw`\b(${NUMBER})\s+([a-z]{2,20})(?:\s+(?:(?:were|was)\s+)?[a-z]+)?,?\s*[([]?\s*(?:and\s+)?not\s+(${NUMBER})\b`, 'i');
 /** "was on the L posterior neck, not the L upper back", "site was R, not L". */
 const PLACE_FIX =
-  /\b(?:was|were|is|are)\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?),?\s+not\s+(?:on|at|from|of|in)?\s*(?:the\s+)?([A-Za-z][\w /-]{0,40}?)\s*(?=\s[-–—]\s|[.;,()\n]|$)/i;
+  /\b(?:was|were|is|are)\s+(?:(?:on|at|from|of|in)\s*)?(?:the\s+)?([A-Za-z][\w /-]{0,40}?),?\s+not\s+(?:(?:on|at|from|of|in)\s*)?(?:the\s+)?([A-Za-z][\w /-]{0,40}?)\s*(?=\s[-–—]\s|[.;,()\n]|$)/i;
 /** "Correction: specimen A was obtained by 4 mm punch, not shave": the technique of one jar. */
 const SPECIMEN_FIX =
-  /\bspec(?:imen)?\.?\s*#?\s*([A-Z]|\d{1,2})\b[^.\n]{0,30}?\b(?:was|is)\s+(?:(?:obtained|taken|done|performed|removed)\s+(?:by|with|as)\s+|by\s+|an?\s+)?(?:an?\s+)?([\w -]{1,30}?),?\s+not\s+(?:by\s+)?(?:an?\s+)?([\w -]{1,25}?)\s*(?=[-–—.;,()\n]|$)/i;
+  /\bspec(?:imen)?\.?\s*(?:#\s*)?([A-Z]|\d{1,2})\b[^.\n]{0,30}?\b(?:was|is)\s+(?:(?:obtained|taken|done|performed|removed)\s+(?:by|with|as)\s+|by\s+|an?\s+)?(?:an?\s+)?([\w -]{1,30}?),?\s+not\s+(?:by\s+)?(?:an?\s+)?([\w -]{1,25}?)\s*(?=[-–—.;,()\n]|$)/i;
 const SIDE = /^(?:l|lt|left|r|rt|right)$/i;
 /** "'L upper back' should read 'L posterior neck'". */
 const SHOULD_READ = /["'“‘]([^"'”’\n]{1,40})["'”’]\s+should\s+(?:have\s+)?read\s+["'“‘]([^"'”’\n]{1,40})["'”’]/i;

@@ -202,10 +202,10 @@ function toldElsewhere(parsed: ParsedProcedure[], p: ParsedProcedure): ParsedPro
 /** A title naming only the procedure ("BIOPSY PROCEDURE NOTE", "Skin biopsy note:"). */
 // A procedure record's header may add its status and date ("Skin Biopsy   Completed   Date of service: 11/20/2026").
 const BIOPSY_TITLE =
-  /^\W*(?:skin\s+)?(?:biops(?:y|ies)|bx)(?:\s+(?:procedure\s+)?(?:notes?|reports?|documentation|record|procedure))?(?:\s+(?:completed|signed|final|in\s+progress))?(?:\s+(?:date\s+of\s+service|dos|date)\s*:?\s*\d{1,2}\/\d{1,2}\/\d{2,4})?\W*$/i;
+  /^\W*(?:skin\s+)?(?:biops(?:y|ies)|bx)(?:\s+(?:procedure\s+)?(?:notes?|reports?|documentation|record|procedure))?(?:\s+(?:completed|signed|final|in\s+progress))?(?:\s+(?:date\s+of\s+service|dos|date)\s*(?::\s*)?\d{1,2}\/\d{1,2}\/\d{2,4})?\W*$/i;
 /** "separate from the biopsy", "after this bx", "the above biopsy": the words point back at a biopsy told elsewhere. */
 const BIOPSY_BACK_REFERENCE =
-  /\b(?:the|this|that|same|above|today'?s)\s+(?:(?:above|same|shave|punch|skin)\s+)?(?:biopsy|bx)\b(?!\s*[-(]?\s*(?:#|[A-H]\b|\d))/i;
+  /\b(?:the|this|that|same|above|today'?s)\s+(?:(?:above|same|shave|punch|skin)\s+)?(?:biopsy|bx)\b(?!\s*(?:[-(]\s*)?(?:#|[A-H]\b|\d))/i;
 
 /**
  * A biopsy word that names no technique, no site of its own and no jar, over or after biopsies told with their

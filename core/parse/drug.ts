@@ -156,7 +156,7 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
 
   // Waste: "20 units wasted", "wasted: 20 units", "no waste", "Wastage: 0 units", "0 units discarded".
   if (
-    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|wast(?:ed?|age)\s*(?:[:=]\s*)?(?:none|0(?![.,]\d)(?:\s*(?:units?|mg|ml))?\b)|discarded\s*[:=]?\s*(?:none|0(?![.,]\d)\b)|no\s+(?:amount\s+)?discarded|(?<![\d.])(?:0|zero)\s*(?:units?|u|mg|ml|cc|mcg)?\s+(?:were\s+|was\s+)?(?:wasted|discarded)\b|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
+    /\b(?:no\s+(?:drug\s+|medication\s+)?(?:waste|wastage)|none\s+(?:was\s+)?(?:wasted|discarded)|nothing\s+(?:was\s+)?(?:wasted|discarded)|wast(?:ed?|age)\s*(?:[:=]\s*)?(?:none|0(?![.,]\d)(?:\s*(?:units?|mg|ml))?\b)|discarded\s*(?:[:=]\s*)?(?:none|0(?![.,]\d)\b)|no\s+(?:amount\s+)?discarded|(?<![\d.])(?:0|zero)\s*(?:units?|u|mg|ml|cc|mcg)?\s+(?:were\s+|was\s+)?(?:wasted|discarded)\b|entire\s+(?:vial|contents?)\s+(?:was\s+)?(?:used|administered|injected))/i.test(
       text,
     )
   ) {
@@ -188,14 +188,14 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     // "100-unit vial", "5 mL vial", "10 mg/mL" are container/strength, not the dose; "20 units wasted" is waste.
     if (
-      /^\s*-?\s*(?:vials?|bottles?|kit|syringe|ampule)\b/i.test(after) ||
+      /^\s*(?:-\s*)?(?:vials?|bottles?|kit|syringe|ampule)\b/i.test(after) ||
       (/^[- ]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 1)) && /^-\s*(?:unit|mg)\s+vial/i.test(after))
     )
       continue;
     // "1 mL vial (10 mg)": the vial's content, not the dose.
     if (/\b(?:vial|syringe|ampule)s?\s*\(\s*$/i.test(before)) continue;
-    if (/^\s*(?:were\s+|was\s+)?(?:wasted|discarded)/i.test(after) || /(?:wasted|discarded|waste)\s*[:=]?\s*(?:of\s+)?$/i.test(before)) continue;
-    if (/\b(?:vial|reconstituted|diluted|dilution|mixed)\s+(?:with|in|of|size)?\s*$/i.test(before) && unit === 'mL') continue;
+    if (/^\s*(?:were\s+|was\s+)?(?:wasted|discarded)/i.test(after) || /(?:wasted|discarded|waste)\s*(?:[:=]\s*)?(?:of\s+)?$/i.test(before)) continue;
+    if (/\b(?:vial|reconstituted|diluted|dilution|mixed)\s+(?:(?:with|in|of|size)\s*)?$/i.test(before) && unit === 'mL') continue;
     if (/^\s*(?:of\s+)?(?:normal\s+saline|saline|bacteriostatic|ns|diluent|sterile\s+water)/i.test(after)) continue;
     // "0.5 mL each" into the lesions counted: a dose per lesion, like "per lesion".
     amounts.push({ value: Number(m[1]), unit, index: m.index, per: perSite.test(after.slice(0, 20)) || /^\s*(?:each|apiece)\b/i.test(after) });
@@ -243,7 +243,8 @@ export function extractDrug(rawText: string, route?: Drug['route'], lesionCount?
       // "50 units per axilla" to both axillae = 100 units.
       // "50 units per axilla" says there is more than one axilla, unless the note treats one only (§9.3: 64650 is both).
       const perPair =
-        direct.per && /^\s*(?:units?|u|mg)?\s*(?:per|each|\/)\s*(?:axilla|side|palm|sole)\b/i.test(text.slice(direct.index).replace(/^\d+(?:\.\d+)?\s*/, ''));
+        direct.per &&
+        /^\s*(?:(?:units?|u|mg)\s*)?(?:per|each|\/)\s*(?:axilla|side|palm|sole)\b/i.test(text.slice(direct.index).replace(/^\d+(?:\.\d+)?\s*/, ''));
       const oneOnly =
         /\b(?:unilateral(?:ly)?|one\s+(?:axilla|side|palm|sole)|(?:right|left|r|l)\s+(?:axilla|palm|sole)\s+only|only\s+(?:the\s+)?(?:right|left)\b)/i.test(
           text,

@@ -26,10 +26,10 @@ const NAME_RE = new RegExp(
   'im',
 );
 const MRN_RE =
-  /(?:^|[\s|;(])(?:mrn|m\.r\.n\.?|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|acct(?:ount)?\s*(?:#|no\.?|number)?)\s*(?:\.{2,}\s*)?[:#=]?\s*([A-Z0-9][A-Z0-9-]{2,24})\b/im;
+  /(?:^|[\s|;(])(?:mrn|m\.r\.n\.?|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|#))?|chart\s*(?:#|no\.?|number)|patient\s+id|pt\s+id|acct(?:ount)?(?:\s*(?:#|no\.?|number))?)\s*(?:\.{2,}\s*)?(?:[:#=]\s*)?([A-Z0-9][A-Z0-9-]{2,24})\b/im;
 const KEY_RE = /(?:^|[\s|;])(?:patient\s*key|pt\s*key)\s*[:#=]\s*([A-Za-z0-9][A-Za-z0-9_.-]{1,60})/im;
 const DOB_RE =
-  /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date)\s*[:#=]?\s*([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|\d{4}-\d{2}-\d{2}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})/i;
+  /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date)\s*(?:[:#=]\s*)?([0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}|\d{4}-\d{2}-\d{2}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})/i;
 
 const ASCII = /^[\x00-\x7f]*$/;
 /**

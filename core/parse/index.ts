@@ -171,9 +171,9 @@ function correctedSections(texts: string[], pathology: boolean[]): string[] {
  */
 function withReportParts(text: string, name: string, role: SectionRole): Section[] {
   const whole: Section[] = [{ name, role, start: 0, text }];
-  const numbered = role !== 'procedure' && /^procedure\s*#?\s*\d/im.test(text);
+  const numbered = role !== 'procedure' && /^procedure\s*(?:#\s*)?\d/im.test(text);
   if (role === 'pathology' || (!numbered && !/\b(?:addend|path|patholog|dermpath|biopsy\s+results?|final\s+diagnos)/i.test(text))) return whole;
-  const own = (p: Section) => p.role === 'pathology' || (numbered && p.role === 'procedure' && /^procedure\s*#?\s*\d/i.test(p.name));
+  const own = (p: Section) => p.role === 'pathology' || (numbered && p.role === 'procedure' && /^procedure\s*(?:#\s*)?\d/i.test(p.name));
   const parts = splitSections(text, name);
   if (!parts.some((p) => own(p) && p.start > 0)) return whole;
   const out: Section[] = [];
@@ -522,7 +522,7 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     if (p.block.section.role !== 'visit' || p.block.parent) continue;
     // "E/M: 99213 w/ modifier 25 - AK field therapy …, separate from the wart destruction": an E/M level line names
     // procedures only to set them apart, whether or not they are told elsewhere.
-    const levelLine = /^(?:e\s*\/?\s*m|e&m)(?:\s+level)?$|^level\s+of\s+service$|^visit\s+level$/i.test(p.block.section.name.trim());
+    const levelLine = /^(?:e\s*(?:\/\s*)?m|e&m)(?:\s+level)?$|^level\s+of\s+service$|^visit\s+level$/i.test(p.block.section.name.trim());
     if (!levelLine && !parsed.some((q) => q !== p && q.block.section.role !== 'visit' && q.procedure.kind === p.procedure.kind)) continue;
     for (const c of parsed.filter((x) => x.block.parent === p.block)) parsed.splice(parsed.indexOf(c), 1);
     parsed.splice(parsed.indexOf(p), 1);
@@ -1178,7 +1178,7 @@ function mergeOpNoteDescriptions(parsed: ParsedProcedure[]): void {
 
 /** "Repair of tumor #1", "closure of lesion 2", "flap reconstruction of the defect of site B": the lesion a closure names. */
 const CLOSES_LESION =
-  /\b(?:repair|closure|reconstruction|flap|graft|att|rearrangement)\s+(?:of|for)\s+(?:the\s+)?(?:(?:mohs\s+)?defect\s+(?:of|from|after)\s+(?:the\s+)?)?(?:tumou?r|lesion|site|spot|specimen|excision)\s*(?:#|no\.?\s*)?\s*([A-Z]|\d{1,2})\b/i;
+  /\b(?:repair|closure|reconstruction|flap|graft|att|rearrangement)\s+(?:of|for)\s+(?:the\s+)?(?:(?:mohs\s+)?defect\s+(?:of|from|after)\s+(?:the\s+)?)?(?:tumou?r|lesion|site|spot|specimen|excision)\s*(?:(?:#|no\.?\s*)\s*)?([A-Z]|\d{1,2})\b/i;
 
 /**
  * "Procedure #3: Repair of tumor #1" over a flap: the closure is numbered as the note's third procedure, but it closes
@@ -1583,7 +1583,7 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   if (
     // "Post-op wound check 10 days s/p excision …", "Wound check after Mohs 11/06/2026" opening a line is the visit's
     // reason too ("Suture removal in 14 days", "wound check after 2 weeks", a plan, is not).
-    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+|her\s+|his\s+|the\s+)?(?:\d+[- ](?:day|week)s?\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason(?:\s+for\s+(?:visit|appointment))?\s*:\s*(?:\(?\d{1,2}[).]\s*)?(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b(?![ \t]*:?[ \t]*(?:(?:in|at|on|scheduled|planned|next|due|to\s+be)\b|after\s+(?:\d+|a|one|two|three|four)\s*(?:days?|wks?|weeks?|months?)\b))|(?:f\/u|follow[- ]?up)\s+(?:visit\s+)?(?:after|following|s\/p)\s)|\bpod\s*#?\s*\d{1,2}\b|\bpost-?op(?:erative)?\s+day\s*#?\s*\d/im.test(
+    !/\b(?:(?:here|presents|returns|seen|comes\s+in|visit)\s+(?:today\s+)?for\s+(?:a\s+|her\s+|his\s+|the\s+)?(?:\d+[- ](?:day|week)s?\s+)?(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check|follow[- ]?up))|reason(?:\s+for\s+(?:visit|appointment))?\s*:\s*(?:\(?\d{1,2}[).]\s*)?(?:suture\s+removal|wound\s+check|post-?op))|^[ \t]*(?:(?:post-?op(?:erative)?\s+(?:wound\s+check|visit|check|follow[- ]?up)|suture\s+removal|wound\s+check)\b(?![ \t]*(?::[ \t]*)?(?:(?:in|at|on|scheduled|planned|next|due|to\s+be)\b|after\s+(?:\d+|a|one|two|three|four)\s*(?:days?|wks?|weeks?|months?)\b))|(?:f\/u|follow[- ]?up)\s+(?:visit\s+)?(?:after|following|s\/p)\s)|\bpod\s*(?:#\s*)?\d{1,2}\b|\bpost-?op(?:erative)?\s+day\s*(?:#\s*)?\d/im.test(
       t,
     )
   )
@@ -1591,15 +1591,19 @@ function postOpOf(text: string): Encounter['visit']['postOpOf'] | undefined {
   // "after excision of SCC R forearm with intermediate repair (11/12/2026)": the date may be in brackets.
   // "Reason: suture removal - excision of biopsy-proven BCC, R upper back, 11/18/2026": the surgery named after the reason
   // ("Reason for visit: (1) post-op check, Mohs … 10/30/2026; (2) NEW: …": the first of the numbered reasons).
-  const m =
-    /\b(?:s\/p|status\s+post|after|following)\s+([^\n;(]{3,80}?)\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t) ??
-    /\b(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check))\s*(?:[-–—:,]|\s+(?:for|of))\s*([^\n;(]{3,80}?),?\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(
-      t,
-    ) ??
-    // "L temple Mohs 11/12/2026 with advancement flap." on a line of its own: the surgery and its date.
-    /^[ \t]*((?:[a-z]+\.?[ \t]+){0,4}(?:mohs|excision|ed&c|ed\s*&\s*c|flap|graft|repair|surgery)\b[^\n;(\d]{0,40}?)[ \t]+(?:on[ \t]+|\([ \t]*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/im.exec(
-      t,
-    );
+  // Each reading below ends in a full date: without one in the text none can match, and none is tried (with a long
+  // run of spaces and no date they would try every split of the run between their capture and the spaces around it).
+  const dated = /\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}/.test(t);
+  const m = !dated
+    ? null
+    : (/\b(?:s\/p|status\s+post|after|following)\s+([^\n;(]{3,80}?)\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(t) ??
+      /\b(?:suture\s+removal|wound\s+check|post-?op(?:erative)?\s+(?:visit|check))\s*(?:[-–—:,]|\s+(?:for|of))\s*([^\n;(]{3,80}?),?\s+(?:on\s+|\(\s*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/i.exec(
+        t,
+      ) ??
+      // "L temple Mohs 11/12/2026 with advancement flap." on a line of its own: the surgery and its date.
+      /^[ \t]*((?:[a-z]+\.?[ \t]+){0,4}(?:mohs|excision|ed&c|ed\s*&\s*c|flap|graft|repair|surgery)\b[^\n;(\d]{0,40}?)[ \t]+(?:on[ \t]+|\([ \t]*)?(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2})/im.exec(
+        t,
+      ));
   // "… on 11/05/2026 (11602, 12032)": the first code the note gives for that surgery decides its global period.
   const code = m ? /^\s*\(\s*(?:cpt\s*)?(1[0-7]\d{3})\b/i.exec(t.slice(m.index + m[0].length))?.[1] : undefined;
   // "after Mohs of L nasal tip 11/10/2026 (bilobed flap repair)": the words after the date name the rest of that surgery.

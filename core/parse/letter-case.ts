@@ -7,7 +7,7 @@
  * "a -- dermatofibroma"). One code unit for one, so spans keep their offsets.
  */
 const JAR_LIST =
-  /\b((?:spec(?:imen)?s?|jars?|containers?|bottles?|parts?|label(?:l?ed)?(?:\s+as)?)\s*[#:]?\s*)([a-h](?:\s*(?:,|and|&|\/|-|\u2013|through)\s*[a-h])*)\b(?![-'])/g;
+  /\b((?:spec(?:imen)?s?|jars?|containers?|bottles?|parts?|label(?:l?ed)?(?:\s+as)?)\s*(?:[#:]\s*)?)([a-h](?:\s*(?:,|and|&|\/|-|\u2013|through)\s*[a-h])*)\b(?![-'])/g;
 const PAREN_LABEL = /\(([a-h])\)/g;
 /** "a) ", "b. ", and "a - vertex, active edge: 4 mm punch" (a letter and a dash opening a line is no article). */
 const LINE_LABEL = /^([ \t]*(?:[-*•][ \t]*)?)([a-h](?:[-\u2013][a-h])?)([.):]|(?=[ \t]+[-\u2013\u2014]{1,2}[ \t]))(?=[ \t])/gm;

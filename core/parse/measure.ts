@@ -177,7 +177,7 @@ export function findAreas(text: string, fromDims = false): AreaMention[] {
 /** Margin in cm: "2 mm margins", "margin of 4 mm", "4-mm margin", "margins: 0.2 cm", "with 3mm margin". */
 export function findMarginCm(text: string): number | undefined {
   const re =
-    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)[ \t]*(?:clinical[ \t]+|peripheral[ \t]+|surgical[ \t]+|clear[ \t]+|normal[- ]appearing[ \t]+skin[ \t]+)?margins?\b(?![ \t]*:)|\bmargins?[ \t]*(?:of|:|=|was|were|taken|marked|\.{3,})?[ \t]*(?:approximately[ \t]+|approx\.?[ \t]+|~[ \t]*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)\b/gi;
+    /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*(?:-[ \t]*)?(mm|cm)[ \t]*(?:clinical[ \t]+|peripheral[ \t]+|surgical[ \t]+|clear[ \t]+|normal[- ]appearing[ \t]+skin[ \t]+)?margins?\b(?![ \t]*:)|\bmargins?[ \t]*(?:(?:of|:|=|was|were|taken|marked|\.{3,})[ \t]*)?(?:approximately[ \t]+|approx\.?[ \t]+|~[ \t]*)?(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*(?:-[ \t]*)?(mm|cm)\b/gi;
   let best: number | undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const value = m[1] ?? m[3];
@@ -204,7 +204,7 @@ export function findMarginCm(text: string): number | undefined {
 
 /** "4 mm superior", "5 mm at the medial", "0.6 cm laterally": one side's peripheral margin (never the deep one). */
 const PER_SIDE_MARGIN =
-  /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*-?[ \t]*(mm|cm)[ \t]+(?:at[ \t]+the[ \t]+|on[ \t]+the[ \t]+)?(?:superior|inferior|medial|lateral|anterior|posterior|proximal|distal|cephalad|caudal)(?:ly)?\b/;
+  /(?<![\d.])(\d{1,2}(?:\.\d{1,2})?|\.\d{1,2})[ \t]*(?:-[ \t]*)?(mm|cm)[ \t]+(?:at[ \t]+the[ \t]+|on[ \t]+the[ \t]+)?(?:superior|inferior|medial|lateral|anterior|posterior|proximal|distal|cephalad|caudal)(?:ly)?\b/;
 
 /** Repair/wound length: "repair length 3.2 cm", "length of 3.2 cm", "closed … measuring 4.5 cm", "3.5 cm linear". */
 export function findLengthCm(text: string, loose = false): number | undefined {
@@ -216,7 +216,7 @@ export function findLengthCm(text: string, loose = false): number | undefined {
   // (Nextech's dotted leaders: "Length .......... 4.5 cm".)
   // "final length of the layered closure 5.0 cm": the length names its repair before the number.
   const ofRepair =
-    /\blength\s+of\s+(?:the\s+)?(?:(?:final|layered|intermediate|complex|simple|linear|primary)\s+){0,2}(?:closure|repair|wound|incision|suture\s*line)\s*(?:was|is|:|=|measured|measuring|measures)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b(?!\s*(?:x|×|by)\s*\d)/i.exec(
+    /\blength\s+of\s+(?:the\s+)?(?:(?:final|layered|intermediate|complex|simple|linear|primary)\s+){0,2}(?:closure|repair|wound|incision|suture\s*line)\s*(?:(?:was|is|:|=|measured|measuring|measures)\s*)?(?:approximately\s+|approx\.?\s+)?(\d{1,3}(?:\.\d{1,2})?)\s*(cm|mm)\b(?!\s*(?:x|×|by)\s*\d)/i.exec(
       text,
     );
   if (ofRepair?.[1] && ofRepair[2]) return toCm(Number(ofRepair[1]), ofRepair[2]);
@@ -306,7 +306,7 @@ const ITEM_NUMBER = /\b(?:lesion|site|spot|area|problem|item)\s*#\s*\d{1,2}\s*[:
  * of lesions or nails. Only where a title would put it: after a title word or at a line's start, before its punctuation.
  */
 const POSITION_OF =
-  /(?:(?:^|\n)[ \t]*(?:[-*•][ \t]*)?|\b(?:procedure|proc|treatment|tx|lesion|site|spot|area|problem|item|specimen|part|step|page)\s*#?\s*)\(?\d{1,2}\s*(?:of|\/)\s*\d{1,2}\)?(?=\s*(?:[-:.)–—]|$))/gim;
+  /(?:(?:^|\n)[ \t]*(?:[-*•][ \t]*)?|\b(?:procedure|proc|treatment|tx|lesion|site|spot|area|problem|item|specimen|part|step|page)\s*(?:#\s*)?)\(?\d{1,2}\s*(?:of|\/)\s*\d{1,2}\)?(?=\s*(?:[-:.)–—]|$))/gim;
 /** "Actinic keratoses: 3 on the right forearm treated with cryotherapy": one count and its site after the colon. */
 // ("Actinic keratoses - 8 on face/scalp": a dash sets the count off too.)
 const ONE_SITE_COUNT = new RegExp(
@@ -330,7 +330,7 @@ const counts = parseMemo<number | undefined>();
 
 const NUMBER_TREATED =
   /(?<![\d.,/])\b(\d{1,2})\s+(?:were\s+)?(?:treated|frozen|destroyed)\b(?!\s+(?:times?|weeks?|days?|months?|years?|ago|previously|before)\b)/i;
-const COUNTED = /\bcounted\s*:?\s*(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\s+(?:were\s+)?counted\b/i;
+const COUNTED = /\bcounted\s*(?::\s*)?(\d{1,3})\b(?![.,]\d)|(?<![\d.,])\b(\d{1,3})\s+(?:were\s+)?counted\b/i;
 const EACH_OF_PAIR = new RegExp(
   String.raw`(?<![\d.,])\b(\d{1,2}|${NUMBER_WORDS})\s+(?:lesions?\s+|aks?\s+|warts?\s+)?(?:on\s+|in\s+)?(?:each|per)\s+(?:side|hand|dorsal\s+hand|arm|forearm|cheek|leg|shin|foot|ear|temple|knee|elbow|shoulder|thigh|calf|axilla|eyelid|lid)\b`,
   'i',
@@ -411,7 +411,7 @@ function siteLineCounts(t: string): number | undefined {
  */
 function labelledCount(t: string): number | undefined {
   const labels =
-    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b\s*)?(?:(?:treated|removed|destroyed|frozen|snipped)\b\s*)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:[:=|]|was|were|of|is)?\s*(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
+    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b(?:\s*(?:treated|removed|destroyed|frozen|snipped)\b)?|(?:treated|removed|destroyed|frozen|snipped)\b)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:(?:[:=|]|was|were|of|is)\s*)?(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
   for (let m = labels.exec(t), k = 0; m && k < 6; m = labels.exec(t), k++) {
     const n = m[1] ? wordNumber(m[1]) : undefined;
     if (n !== undefined) return n;
@@ -553,7 +553,7 @@ function countIn(text: string): number | undefined {
     take(wordNumber((m[1] ?? m[2]) as string), m.index, m.index + m[0].length);
     // "AKs x 6 R, x 5 L": more counts of the same lesions, one per side or site, right after the first.
     const more =
-      /^\s*(?:[A-Za-z][A-Za-z ]{0,20}?)?\s*(?:[,;]\s*(?:and\s+)?|\band\s+)(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|%|freeze))/i;
+      /^\s*(?:(?:[A-Za-z][A-Za-z ]{0,20}?)\s*)?(?:[,;]\s*(?:and\s+)?|\band\s+)(?:x|×)\s*(\d{1,3})\b(?!\s*(?:cm|mm|ml|mg|cycles?|ftcs?\b|applications?|coats?|rounds?|sec|s\b|seconds?|min|%|freeze))/i;
     let at = m.index + m[0].length;
     for (let k = 0, n = more.exec(t.slice(at, at + 60)); n && k < 6; k++, n = more.exec(t.slice(at, at + 60))) {
       take(Number(n[1]), at, at + n[0].length);
@@ -585,7 +585,7 @@ function countIn(text: string): number | undefined {
   for (let m = bare.exec(t); m; m = bare.exec(t)) {
     const prev = t.slice(Math.max(0, m.index - 12), m.index + 1);
     // "1.2 x 15" is a size; "LN2 x 15" names liquid nitrogen, not a dimension.
-    if (/(?<![A-Za-z])\d\s*(?:cm|mm)?\s*$/.test(prev)) continue;
+    if (/(?<![A-Za-z])\d\s*(?:(?:cm|mm)\s*)?$/.test(prev)) continue;
     take(Number(m[1]), m.index, m.index + m[0].length);
   }
   return total();

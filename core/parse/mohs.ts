@@ -20,7 +20,7 @@ export function parseMohsStages(text: string): MohsStage[] | undefined {
   // The list is blanked out so "per stage 6/3/2" is not read as a sixth stage.
   // "cleared in 3 stages (4, 2, 1 blocks)": the counts may come before the word too.
   const list =
-    /\b(?:blocks?|sections?)(?:\s+per\s+(?:stage|layer))?\s*[:=]?\s*(\d{1,2}(?:\s*(?:,|\/|and|&)\s*\d{1,2})+)\b/i.exec(t) ??
+    /\b(?:blocks?|sections?)(?:\s+per\s+(?:stage|layer))?\s*(?:[:=]\s*)?(\d{1,2}(?:\s*(?:,|\/|and|&)\s*\d{1,2})+)\b/i.exec(t) ??
     /(?<![\d.])\b(\d{1,2}(?:\s*(?:,|\/)\s*\d{1,2})+)\s*(?:tissue\s+)?(?:blocks|sections)\b/i.exec(t);
   if (list) t = `${t.slice(0, list.index)}${' '.repeat(list[0].length)}${t.slice(list.index + list[0].length)}`;
   const table = fromTable(t);
@@ -118,7 +118,7 @@ function fromTable(t: string): MohsStage[] | undefined {
     if (stageCol < 0 && blockCol >= 0) {
       const rows = new Map<number, number>();
       for (let j = i + 1; j < lines.length && j < i + 60; j++) {
-        const id = /^\s*(\d{1,2})\s*-?\s*[A-Z]\s*$/i.exec(splitCells(lines[j] as string)[blockCol] ?? '');
+        const id = /^\s*(\d{1,2})\s*(?:-\s*)?[A-Z]\s*$/i.exec(splitCells(lines[j] as string)[blockCol] ?? '');
         if (!id) break;
         rows.set(Number(id[1]), (rows.get(Number(id[1])) ?? 0) + 1);
       }

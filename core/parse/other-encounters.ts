@@ -9,7 +9,7 @@ import { parseDate } from './dates';
  * an encounter may open at the end of one section and run on through the next ones.
  */
 const ENCOUNTER_TITLE = /^[ \t]*[\w ]{0,30}\b(?:visit|encounter|note)s?\b[^\n\d]{0,20}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/i;
-const DOS_FIELD = /^[ \t]*(?:dos|date\s+of\s+service|service\s+date|visit\s+date|date\s+of\s+visit|encounter\s+date)\s*[:#-]?\s*\S/i;
+const DOS_FIELD = /^[ \t]*(?:dos|date\s+of\s+service|service\s+date|visit\s+date|date\s+of\s+visit|encounter\s+date)\s*(?:[:#-]\s*)?\S/i;
 
 export function withoutOtherEncounters(texts: readonly string[]): string[] {
   if (!texts.some((t) => /\b(?:visit|encounter|note)/i.test(t))) return [...texts];

@@ -100,7 +100,7 @@ function stainedElsewhere(text: string): Set<string> {
 /** The one block a stain row or sentence names: "B2 | AFB | negative", "AFB on block B2" (not a list of blocks). */
 function blockId(sentence: string): string | undefined {
   const m =
-    /^\s*\|?\s*([A-Ha-h]\d{1,2}|\d{1,2}[A-Ha-h])\s*(?:\||\t|\s{2,}|:)/.exec(sentence) ??
+    /^\s*(?:\|\s*)?([A-Ha-h]\d{1,2}|\d{1,2}[A-Ha-h])\s*(?:\||\t|\s{2,}|:)/.exec(sentence) ??
     /\bblock\s+([A-H]\d{1,2}|\d{1,2}[A-H])\b(?!\s*(?:,|and|&|-|–))/i.exec(sentence);
   return m?.[1]?.toUpperCase();
 }
@@ -341,7 +341,7 @@ function subheadingMode(line: string): { mode: Mode; rest: string; label?: strin
     if (!m) continue;
     const after = t.slice(m[0].length);
     // A sub-heading ends the line or is followed by ":" (e.g. "FINAL DIAGNOSIS:", "Addendum (10/18): …").
-    if (/^\s*(?:\([^)]{0,40}\))?\s*(?::|$|-{1,2}\s|—)/.test(after) || mode === 'other') {
+    if (/^\s*(?:(?:\([^)]{0,40}\))\s*)?(?::|$|-{1,2}\s|—)/.test(after) || mode === 'other') {
       const colon = after.search(/[:—]|--?\s/);
       const rest = colon >= 0 ? after.slice(colon + 1).trim() : '';
       // "IMMUNOHISTOCHEMISTRY (2A): CD3 …": the block in the heading says whose stains follow.
@@ -363,7 +363,7 @@ function subheadingMode(line: string): { mode: Mode; rest: string; label?: strin
 
 /** "Specimen Part: A", "Part #: 2", "Specimen ID: B", "SPECIMEN 1 OF 2" alone on its line: a synoptic report's specimen key. */
 const SYNOPTIC_KEY =
-  /^\s*(?:(?:specimen\s+(?:part|id|label|letter|no\.?|number)|part\s*(?:#|id|label|no\.?|number)?)\s*[:#]\s*\(?([A-Z]\d?|\d{1,2})\)?|(?:specimen|part|container)\s*#?\s*([A-Z]|\d{1,2})\s+of\s+\d{1,2}\s*:?)\s*$/i;
+  /^\s*(?:(?:specimen\s+(?:part|id|label|letter|no\.?|number)|part\s*(?:#|id|label|no\.?|number)?)\s*[:#]\s*\(?([A-Z]\d?|\d{1,2})\)?|(?:specimen|part|container)\s*(?:#\s*)?([A-Z]|\d{1,2})\s+of\s+\d{1,2}\s*:?)\s*$/i;
 /** Its description fields before the diagnosis ("Specimen Site: Skin, left upper back", "Procedure: Punch biopsy"). */
 const SYNOPTIC_FIELD = /^\s*(?:(?:specimen|anatomic)\s+)?(?:site|source|location|procedure|type|laterality|specimen)\s*:\s*/i;
 
@@ -372,7 +372,7 @@ const PAGE_FURNITURE =
   /^\s*(?:page\s+\d+(?:\s+of\s+\d+)?|-+\s*end\s+of\s+report\s*-*|\**\s*end\s+of\s+report\s*\**|confidential(?:ity)?\b[^\n]*|this\s+(?:report|document|note|message)\s+(?:contains|is\s+confidential|was\s+(?:created|dictated|transcribed))[^\n]*|[^\n]{0,40}\bvoice\s+recognition\b[^\n]*)\s*$/i;
 /** A dated sign-out that a sentence of the report follows on the same line. */
 const SIGNED_LEAD =
-  /^\s*(?:(?:addendum\s+)?(?:electronically\s+)?(?:e-?)?signed(?:\s+out)?|verified|finalized)(?:\s+on)?\s*:?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*[.;,]\s+(?=[A-Z][a-z]+\s+[a-z])/i;
+  /^\s*(?:(?:addendum\s+)?(?:electronically\s+)?(?:e-?)?signed(?:\s+out)?|verified|finalized)(?:\s+on)?\s*(?::\s*)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*[.;,]\s+(?=[A-Z][a-z]+\s+[a-z])/i;
 
 /** What a clinical-history line rules out, after its site ("R temple, r/o SCC"). */
 const RULE_OUT_TAIL = /[\s,;:(-]+(?:r\/o|rule\s+out|ddx|vs\.?|versus|\?|concern\s+for|suspect\w*)\b[\s\S]*$/i;
@@ -388,7 +388,7 @@ const RESULT_FLAG =
 const SIGN_OFF = /^\s*(?:addend(?:um|a)\s+(?:electronically\s+)?signed|electronically\s+signed|e-?signed|signed(?:\s+out)?|verified|finalized)\b/i;
 
 /** An accession line that opens one case of a cumulative results printout. */
-const ACCESSION_LINE = /^[ \t]*(?:accession|acc\.?|case)\s*(?:#|no\.?|number)?\s*[:#]/gim;
+const ACCESSION_LINE = /^[ \t]*(?:accession|acc\.?|case)\s*(?:(?:#|no\.?|number)\s*)?[:#]/gim;
 
 /** How many accession lines a text has (a cumulative printout has one per case). */
 export function accessionCount(text: string): number {
@@ -473,7 +473,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       line = line.slice(lead);
       // "Biopsy A returned basal cell carcinoma" → "A: basal cell carcinoma".
       const said =
-        /^\s*(?:(?:derm\s*)?path(?:ology)?|specimen|biopsy|bx)\s+([A-Z]\d?)\s+(?:returned|showed|shows|revealed|came\s+back)(?:\s+(?:as|with|showing))?\s*:?\s*(?=\S)/i.exec(
+        /^\s*(?:(?:derm\s*)?path(?:ology)?|specimen|biopsy|bx)\s+([A-Z]\d?)\s+(?:returned|showed|shows|revealed|came\s+back)(?:\s+(?:as|with|showing))?\s*(?::\s*)?(?=\S)/i.exec(
           line,
         );
       if (said?.[1] && /^[A-Z]/.test(said[1])) line = `${said[1]}: ${line.slice(said[0].length)}`;
@@ -482,7 +482,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       line = line.slice(dated[0].length);
     }
     // "Path A (02/26/2026): PILAR CYST." — the report names its one specimen in the heading.
-    const labelled = /^\s*(?:derm\s*)?path(?:ology)?\s+([A-Z]\d?)\s*(?:\([^)]{0,30}\))?\s*:\s*(?=\S)/i.exec(line);
+    const labelled = /^\s*(?:derm\s*)?path(?:ology)?\s+([A-Z]\d?)\s*(?:(?:\([^)]{0,30}\))\s*)?:\s*(?=\S)/i.exec(line);
     if (labelled?.[1] && /^[A-Z]/.test(labelled[1])) line = `${labelled[1]}: ${line.slice(labelled[0].length)}`;
     const opener = labelled ? null : STRONG_PATHOLOGY.exec(line);
     if (opener && opener[0].length < line.length) {
@@ -626,7 +626,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     const piece = /^\s*([A-Z][1-9])[.:]\s/.exec(line);
     const label = readLabel(line) ?? (piece?.[1] ? { label: piece[1], kind: 'specimen' as const, length: piece[0].length } : undefined);
     // "Site 1: Skin, R forearm, punch" in a lab report numbers a specimen, like "Part 1".
-    const specimenWord = /^\s*(?:specimen|part|jar|container|source)\b|^\s*site\s*#?\s*(?:[A-Z]|\d{1,2})\s*[:.)\-–—]/i.test(line);
+    const specimenWord = /^\s*(?:specimen|part|jar|container|source)\b|^\s*site\s*(?:#\s*)?(?:[A-Z]|\d{1,2})\s*[:.)\-–—]/i.test(line);
     if (label && (label.kind === 'specimen' || specimenWord || /^\s*(?:\(?[A-Z]\d?[.):]|[A-Z]\s[-–—]|\d{1,2}[.)])/.test(line))) {
       current = { label: label.label, head: '', body: '', mode, start: lineStart, end: lineStart + line.length };
       splitHead(current, line.slice(label.length));
@@ -779,7 +779,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       // So is a row of a pipe table whose first cell is the part ("A    | A1    | PAS-D    | negative").
       // (In a report typed in lower case the block is "b1": the row still opens with it.)
       for (const sentence of body.split(
-        /(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])[ \t])|\n(?=[ \t]*\|?[ \t]*[A-Z]\d{0,2}[ \t]*\|)/,
+        /(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])[ \t])|\n(?=[ \t]*(?:\|[ \t]*)?[A-Z]\d{0,2}[ \t]*\|)/,
       )) {
         const here = labelsNamedIn(sentence, list);
         if (here.length > 0) named = here;
@@ -953,13 +953,13 @@ function tableColumns(cells: string[]): TableColumns | undefined {
 }
 
 const ADDENDUM_REVISES =
-  /\b(?:revised|amended|changed|updated)\s+(?:diagnosis\s+)?(?:to|as|is)\s*:?\s*([^.\n]{3,160})|\b(?:diagnosis\s+(?:is\s+)?(?:now|revised|amended)\s*(?:to|as)?\s*:?)\s*([^.\n]{3,160})/i;
+  /\b(?:revised|amended|changed|updated)\s+(?:diagnosis\s+)?(?:to|as|is)\s*(?::\s*)?([^.\n]{3,160})|\b(?:diagnosis\s+(?:is\s+)?(?:now|revised|amended)\s*(?:(?:to|as)\s*)?:?)\s*([^.\n]{3,160})/i;
 const SEE_COMMENT = /\bsee\s+(?:the\s+)?(?:comments?|note)\b/i;
 const COMMENT_CONCLUDES =
   /\b(?:(?:findings|features|changes)\s+(?:are|is)\s+(?:those\s+of|diagnostic\s+of)|diagnostic\s+of|best\s+(?:regarded|classified|interpreted)\s+as)\s+(?:an?\s+)?([^.;\n]{3,160})/i;
 /** In a comment only the diagnosis itself being revised counts ("the lesion changed to a darker color" is history). */
 const COMMENT_REVISES =
-  /\bdiagnosis\s+(?:is\s+|has\s+been\s+)?(?:revised|amended|changed|updated|reclassified)\s+(?:to|as)\s*:?\s*([^.\n]{3,160})|\b(?:revised|amended|updated)\s+diagnosis\s*(?:is|:)\s*([^.\n]{3,160})/i;
+  /\bdiagnosis\s+(?:is\s+|has\s+been\s+)?(?:revised|amended|changed|updated|reclassified)\s+(?:to|as)\s*(?::\s*)?([^.\n]{3,160})|\b(?:revised|amended|updated)\s+diagnosis\s*(?:is|:)\s*([^.\n]{3,160})/i;
 
 /** "Frozen section was not performed", "no intraoperative frozen section", "frozen section deferred". */
 const FROZEN_NOT_DONE =
@@ -978,7 +978,7 @@ function labelsNamedIn(text: string, reports: readonly PathologyReport[]): strin
   // (In a report typed in lower case the row opens "b1  afb  negative".)
   for (const m of text.matchAll(/^[ \t]*(?:([A-Za-z])\d{1,2}|(\d{1,2})[A-Za-z])[ \t]/gm)) named.add((m[1] ?? m[2] ?? '').toUpperCase());
   // A pipe-table row whose first cell is the part ("A    | A1    | PAS-D    | negative").
-  for (const m of text.matchAll(/^[ \t]*\|?[ \t]*([A-Z])\d{0,2}[ \t]*\|/gm)) named.add(m[1] as string);
+  for (const m of text.matchAll(/^[ \t]*(?:\|[ \t]*)?([A-Z])\d{0,2}[ \t]*\|/gm)) named.add(m[1] as string);
   for (const m of text.matchAll(LABELS_NAMED)) {
     for (const l of (m[1] ?? m[2] ?? m[3] ?? '').split(/\s*(?:,|and|AND|&)\s*/)) {
       const label = /^#?([A-Z]|\d{1,2})/.exec(l)?.[1];

@@ -98,7 +98,7 @@ const SIZE_FIELDS =
   /^(?:size|lesion|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
 
 const BOILERPLATE_FIELD =
-  /^(?:consent|risks?|anesth\w*|anaesth\w*|prep|skin\s+prep|dressing|wound\s+care|hemostasis|instructions?|complications?|ebl|estimated\s+blood\s+loss|time\s*-?\s*out|post-?op\w*(?:\s+instructions)?|patient\s+education|aftercare|(?:[\w-]+\s+){0,2}(?:shield(?:s|ing|ed)?|protection|goggles|eyewear))$/;
+  /^(?:consent|risks?|anesth\w*|anaesth\w*|prep|skin\s+prep|dressing|wound\s+care|hemostasis|instructions?|complications?|ebl|estimated\s+blood\s+loss|time\s*(?:-\s*)?out|post-?op\w*(?:\s+instructions)?|patient\s+education|aftercare|(?:[\w-]+\s+){0,2}(?:shield(?:s|ing|ed)?|protection|goggles|eyewear))$/;
 const BOILERPLATE_TEXT =
   /\b(?:risks?,?\s+(?:and\s+)?(?:benefits|including|incl\.?|of|such\s+as|were)|informed\s+consent|consent\s+(?:was\s+)?(?:obtained|signed|given)|wound\s+care\s+(?:instructions|handout|reviewed)|aftercare|potential\s+complications|(?:genital\w*|groin|face|eyes?)\s+(?:(?:were|was)\s+)?(?:shielded|covered|protected)|shield(?:s|ing)?\s+(?:over|for|of|on)\s+(?:the\s+)?(?:genital\w*|groin|face|eyes?))\b/i;
 
@@ -150,7 +150,7 @@ const SESSION = /\b(?:session|treatment|tx)\s*(?:#|no\.?)\s*\d/i;
 /** Debridement words of a PDT session's preparation (curettage or abrasion of hyperkeratotic lesions). */
 const PDT_STEP = /\b(?:curett\w*|debrid\w*|scrap\w*|abrad\w*|abrasion|de-?roof\w*)\b/i;
 
-const LIST_PREVIEW = /^\s*\|?\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*\|[^\n]*(?:\.{3}|…)\s*\|?\s*$/;
+const LIST_PREVIEW = /^\s*(?:\|\s*)?\d{1,2}\/\d{1,2}\/\d{2,4}\s*\|[^\n]*(?:\.{3}|…)\s*(?:\|\s*)?$/;
 
 function unitTriggers(u: Unit): Trigger[] {
   // "Indication: biopsy-proven BCC (shave bx 2/10)" describes the lesion, it does not record a procedure.
@@ -159,7 +159,7 @@ function unitTriggers(u: Unit): Trigger[] {
   // "Mohs surgeon and pathologist: Dr. K", "Surgeon/pathologist: … (Mohs)": people, not procedures.
   if (u.field && /\b(?:surgeon|pathologist|provider|physician|attending|assistant|scribe|nurse|referr\w*|supervising)\b/.test(u.field)) return [];
   // "Nextech - Phototherapy Flowsheet", "Excision template": a form's title names the form, not a procedure done.
-  if (u.lineStart && u.text.length < 70 && !/\d/.test(u.text) && /\b(?:flow\s*sheet|log|record|template|form|protocol)\s*:?\s*$/i.test(u.text.trim()))
+  if (u.lineStart && u.text.length < 70 && !/\d/.test(u.text) && /\b(?:flow\s*sheet|log|record|template|form|protocol)\s*(?::\s*)?$/i.test(u.text.trim()))
     return [];
   // "11/05/2026 | Procedures | Haddad, Lina, MD | Excision, epidermoid cyst, R upper back...": a notes list's row previews
   // a note (cut short) that the page shows in full or not at all.
@@ -547,7 +547,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     // Procedure words in a historical or negated clause ("shave bx 03/16/2026", "no debridement") open nothing.
     const intents = new Map<Trigger, string>();
     // "Debridement: none.", "Curettage: N/A": a template field answered no names a step not done.
-    const answeredNo = u.field !== undefined && /^\s*(?:none|no|n\/?a|not\s+(?:done|performed|indicated)|declined)\s*\.?\s*$/i.test(u.value ?? '');
+    const answeredNo = u.field !== undefined && /^\s*(?:none|no|n\/?a|not\s+(?:done|performed|indicated)|declined)\s*(?:\.\s*)?$/i.test(u.value ?? '');
     const triggers = unitTriggers(u).filter((t) => {
       if (answeredNo) return false;
       // "E/M: 99213 w/ modifier 25 - AK field therapy …, separate from the wart destruction": the level line names
@@ -596,7 +596,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       u.lineStart &&
       u.field !== undefined &&
       ((/^(?:repair|closure|wound\s+closure|reconstruction)$/.test(u.field) && !(u.value ?? '').trim()) ||
-        (/^(?:procedure|proc)\s*#?\s*\d{1,2}$/.test(u.field) && /^\s*(?:repair|closure|wound\s+closure|reconstruction)\s*\.?\s*$/i.test(u.value ?? '')))
+        (/^(?:procedure|proc)\s*(?:#\s*)?\d{1,2}$/.test(u.field) && /^\s*(?:repair|closure|wound\s+closure|reconstruction)\s*(?:\.\s*)?$/i.test(u.value ?? '')))
     )
       repairHead = true;
     else if (repairHead && u.lineStart && u.field !== undefined && /^(?:type|level|method|technique|repair\s+type)$/.test(u.field)) {
@@ -1185,7 +1185,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     !lastDx &&
     !current &&
     closing &&
-    (!closing.label || /^\s*(?:problem|issue|dx|diagnosis)\s*#?\s*\d{1,2}\s*[:.)-]/i.test(closing.text)) &&
+    (!closing.label || /^\s*(?:problem|issue|dx|diagnosis)\s*(?:#\s*)?\d{1,2}\s*[:.)-]/i.test(closing.text)) &&
     LESION_LINE_ROLES.has(section.role) &&
     (lesionTypeOf(closing.text) || WOUND_WORDS.test(closing.text)) &&
     matchSite(closing.text)
@@ -1360,11 +1360,11 @@ function closuresByLabel(blocks: Block[]): void {
 
 // "site 2 sent (spec A)", "#1 → jar B", "lesion 3 = specimen C"; and the other way round, "spec A = site 2".
 const SITE_TO_SPECIMEN =
-  /\b(?:site|lesion|les|#)\s*#?\s*(\d{1,2}|[A-H])\b(?!\s*(?:mm|cm))[^.;\n()]{0,25}?[(\s,:=>→-]\s*(?:spec(?:imen)?|jar|container|bottle)\s*#?\s*([A-Z]\d?)\b(?![a-z])/gi;
+  /\b(?:site|lesion|les|#)\s*(?:#\s*)?(\d{1,2}|[A-H])\b(?!\s*(?:mm|cm))[^.;\n()]{0,25}?[(\s,:=>→-]\s*(?:spec(?:imen)?|jar|container|bottle)\s*(?:#\s*)?([A-Z]\d?)\b(?![a-z])/gi;
 const SITES_TO_SPECIMENS =
   /\b(?:sites?|lesions?|#)\s*(\d{1,2}(?:\s*(?:\/|,|and|&)\s*\d{1,2})+)\b[^.;\n]{0,40}?\b(?:spec(?:imen)?s?|jars?|containers?)\s*([A-H](?:\s*(?:\/|,|and|&)\s*[A-H])+)\b(?![a-z])/i;
 const SPECIMEN_TO_SITE =
-  /\b(?:spec(?:imen)?|jar|container|bottle)\s*#?\s*([A-Z]\d?)\s*(?:=|:|->|→|is|from)\s*(?:site|lesion|#)\s*#?\s*(\d{1,2}|[A-H])\b(?![a-z])/gi;
+  /\b(?:spec(?:imen)?|jar|container|bottle)\s*(?:#\s*)?([A-Z]\d?)\s*(?:=|:|->|→|is|from)\s*(?:site|lesion|#)\s*(?:#\s*)?(\d{1,2}|[A-H])\b(?![a-z])/gi;
 
 /**
  * A separate line that says which numbered site went into which jar ("Path: site 2 sent (spec A)") gives
@@ -1552,7 +1552,8 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
   });
   // "R shin lesion (shave), L thigh lesion (punch 3mm) - A/B respectively": sites, then their jars in order.
   // The word itself is looked for first: the letter-list pattern would otherwise be tried at every capital A-H.
-  const respectively = items.length < 2 && text.includes('respectively') ? /\b([A-H](?:\s*(?:\/|,|and|&)\s*[A-H])+)\s*,?\s*respectively\b/.exec(text) : null;
+  const respectively =
+    items.length < 2 && text.includes('respectively') ? /\b([A-H](?:\s*(?:\/|,|and|&)\s*[A-H])+)\s*(?:,\s*)?respectively\b/.exec(text) : null;
   if (respectively?.[1]) {
     const letters = respectively[1].split(/\s*(?:\/|,|and|&)\s*/);
     const sites = findSites(text.slice(0, respectively.index), { strict: true });
@@ -1858,7 +1859,7 @@ const ATTESTATION_LINE =
 const LESION_COUNT = /\bx\s*\d{1,2}\b|\(\s*\d{1,2}\s+total\s*\)|\b\d{1,2}\s+(?:lesions|aks|sks|warts)\b/i;
 const SEVERAL_HEADER = /\b(?:all|each|both|following)\b|\b(?:removals|biopsies|bxs|shaves|excisions|lesions|nevi|sks|keratoses|tags|acrochordons|growths)\b/i;
 // "Procedure 2:", "Procedure 2/2:", "Procedure 1 of 3 -", "Procedure 1 / Excision".
-const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*#?\s*\d{1,2}(?:\s*(?:\/|of)\s*\d{1,2})?\s*[:.)/–—-]/i;
+const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*(?:#\s*)?\d{1,2}(?:\s*(?:\/|of)\s*\d{1,2})?\s*[:.)/–—-]/i;
 
 /**
  * "O: R inframammary fold: 1.2 cm inflamed SK" then "A/P: ISK R inframammary fold - shave removal": a removal the plan
@@ -2060,7 +2061,7 @@ function akCountIn(text: string): number | undefined {
 }
 
 /** "Site 1", "Tumor #2", "Lesion B": a numbered site, tumour or lesion a closure names. */
-const SITE_REF = /\b(site|tumou?r|lesion)\s*#?\s*(\d{1,2}|[a-h])\b(?![\w/])/i;
+const SITE_REF = /\b(site|tumou?r|lesion)\s*(?:#\s*)?(\d{1,2}|[a-h])\b(?![\w/])/i;
 /**
  * "Procedure 3 of 3 - Reconstruction, Site 1" over "Bilobed flap …" after the Mohs of site 2: the closure names the site it
  * closes, so it belongs to the procedure titled with that site, not to the one just before it.
@@ -2309,10 +2310,10 @@ function underminedCm(text: string): number | undefined {
 /** "defect width 2.2 cm", "width of the defect 2.0 cm": the defect's width written as such. */
 function defectWidthCm(text: string): number | undefined {
   const m =
-    /\b(?:defect|wound)(?:'s)?\s+width\s*(?:of|was|is|:|=|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+    /\b(?:defect|wound)(?:'s)?\s+width\s*(?:(?:of|was|is|:|=|measured|measuring)\s*)?(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
       text,
     ) ??
-    /\bwidth\s+of\s+(?:the\s+)?(?:defect|wound)\s*(?:was|is|:|=|of|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+    /\bwidth\s+of\s+(?:the\s+)?(?:defect|wound)\s*(?:(?:was|is|:|=|of|measured|measuring)\s*)?(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
       text,
     ) ??
     // "The resulting defect measured 3.4 cm in width", "a 3.4 cm wide defect".
@@ -2516,13 +2517,13 @@ function lesionSizeOf(b: Block, text: string): number | undefined {
     if (
       // "4 mm above the lid margin", "1 cm lateral to the scar": a distance that places the lesion, not its size.
       /^\s*(?:above|below|from|away\s+from|proximal\s+to|distal\s+to|lateral\s+to|medial\s+to|inferior\s+to|superior\s+to)\b/.test(after) ||
-      /^\s*-?\s*(?:breslow|depth|thick|invasion|fusiform|wedge|ellipse|elliptical|specimen|punch|curette|trephine|biopsy\s+punch|margins?|clinical\s+margins?|peripheral|surgical\s+margin|deep|in\s+length|long|linear|length|repair|closure|sq|squared|²|defect|wound|incision|ellipse|excised\s+diameter|undermin|x\s*\d)/.test(
+      /^\s*(?:-\s*)?(?:breslow|depth|thick|invasion|fusiform|wedge|ellipse|elliptical|specimen|punch|curette|trephine|biopsy\s+punch|margins?|clinical\s+margins?|peripheral|surgical\s+margin|deep|in\s+length|long|linear|length|repair|closure|sq|squared|²|defect|wound|incision|ellipse|excised\s+diameter|undermin|x\s*\d)/.test(
         after,
       )
     )
       continue;
     if (
-      /(?:margins?|length|repair(?:ed)?|closure|defect|wound|ellipse|excised\s+diameter|total\s+excised|undermin\w*|with\s+a|needle|gauge|depth|deep|breslow|thickness|clark|to\s+a\s+depth\s+of|measuring\s+\d+(?:\.\d+)?\s*(?:x|by))\s*(?:of|was|to|measured|measuring|:)?\s*(?:approximately\s+|approx\.?\s+)?$/.test(
+      /(?:margins?|length|repair(?:ed)?|closure|defect|wound|ellipse|excised\s+diameter|total\s+excised|undermin\w*|with\s+a|needle|gauge|depth|deep|breslow|thickness|clark|to\s+a\s+depth\s+of|measuring\s+\d+(?:\.\d+)?\s*(?:x|by))\s*(?:(?:of|was|to|measured|measuring|:)\s*)?(?:approximately\s+|approx\.?\s+)?$/.test(
         before,
       ) &&
       // "SCCIS L lower lid margin 0.6 cm": the lid (or lip, nail) margin is the site, not a surgical margin.
@@ -2541,7 +2542,7 @@ function defectDiameterOf(text: string): number | undefined {
     const before = text.slice(Math.max(0, s.start - 40), s.start);
     const after = text.slice(s.end, s.end + 30);
     if (
-      /\bdefects?\b(?:\s+(?:size|diameter))?\s*(?:of|was|is|:|=|measured|measuring|measures)?\s*(?:approximately\s+|approx\.?\s+)?$/i.test(before) ||
+      /\bdefects?\b(?:\s+(?:size|diameter))?\s*(?:(?:of|was|is|:|=|measured|measuring|measures)\s*)?(?:approximately\s+|approx\.?\s+)?$/i.test(before) ||
       /^\s*(?:(?:round|circular|final|curettage|resulting)\s+){0,2}defect\b/i.test(after)
     ) {
       const cm = greatest(s);
@@ -2556,7 +2557,7 @@ const PUNCH_EXCISION =
 
 function excisedDiameterOf(text: string): number | undefined {
   const m =
-    /\b(?:excised\s+diameter|total\s+excised\s+(?:diameter|size)|excision\s+(?:size|diameter)|excised\s+(?:size|lesion\s+(?:size|diameter))|size\s+(?:of\s+)?(?:the\s+)?excised\s+(?:area|lesion)|diameter\s+(?:including|incl\.?|with)\s+margins?)\s*(?:of|was|is|:|=|measured|measuring)?\s*(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+    /\b(?:excised\s+diameter|total\s+excised\s+(?:diameter|size)|excision\s+(?:size|diameter)|excised\s+(?:size|lesion\s+(?:size|diameter))|size\s+(?:of\s+)?(?:the\s+)?excised\s+(?:area|lesion)|diameter\s+(?:including|incl\.?|with)\s+margins?)\s*(?:(?:of|was|is|:|=|measured|measuring)\s*)?(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
       text,
     );
   if (!m?.[1] || !m[2]) {
@@ -2572,14 +2573,14 @@ function excisedDiameterOf(text: string): number | undefined {
 }
 
 const SPECIMEN_WORD_LABEL =
-  /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?)\b(?![a-z])/i;
+  /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:(?:#|no\.?|label(?:ed)?|letter)\s*)?(?:[:"'(]\s*)?([A-Z]\d?)\b(?![a-z])/i;
 
 /** The specimen letter a unit names in words ("… specimen B"), upper case only. */
 const PAREN_JAR = /\(([A-H])\)/;
 /** A template's procedure title on a line of its own: "Biopsy - Punch", "Destruction – Premalignant". */
 /** "SHAVE BIOPSY PROCEDURE NOTE", "Punch Biopsy Procedure": a template's title line naming its procedure. */
-const PROCEDURE_NOTE_TITLE = /^\s*[A-Za-z][A-Za-z&/-]*(?:\s[A-Za-z&/-]+){0,4}\s+procedure(?:\s+note)?\s*:?\s*$/i;
-const TEMPLATE_TITLE = /^\s*[A-Za-z][A-Za-z/&]*(?:\s[A-Za-z/&]+){0,2}\s+[-–—]\s+[A-Za-z][A-Za-z/&(),]*(?:\s[A-Za-z/&(),]+){0,3}\s*:?\s*$/;
+const PROCEDURE_NOTE_TITLE = /^\s*[A-Za-z][A-Za-z&/-]*(?:\s[A-Za-z&/-]+){0,4}\s+procedure(?:\s+note)?\s*(?::\s*)?$/i;
+const TEMPLATE_TITLE = /^\s*[A-Za-z][A-Za-z/&]*(?:\s[A-Za-z/&]+){0,2}\s+[-–—]\s+[A-Za-z][A-Za-z/&(),]*(?:\s[A-Za-z/&(),]+){0,3}\s*(?::\s*)?$/;
 
 /** A clause describing a lesion: a lesion word or a size ("5 mm papule", "nodule 1.5 cm"). */
 function describesLesion(text: string): boolean {
@@ -2599,7 +2600,7 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
   if (b.mappedSpecimen) return b.mappedSpecimen;
   const scan = (text: string): string | undefined => {
     const m =
-      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(
+      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:(?:#|no\.?|label(?:ed)?|letter)\s*)?(?:[:"'(]\s*)?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(
         text,
       ) ??
       /\b(?:labeled|labelled)\s+(?:as\s+)?(?:specimen\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(text) ??
@@ -2632,17 +2633,19 @@ function specimenLabelOf(b: Block, seg: string): string | undefined {
     if (b.split && u === b.trigger) continue;
     if (u.field && SPECIMEN_FIELDS.test(u.field) && u.value) {
       // "Specimen: A", "Specimen: [A] sent to …" (Epic SmartList brackets).
-      const m = /^\s*\[?\s*(?:#\s*)?([A-Z]\d?|\d{1,2})\b/i.exec(u.value);
+      const m = /^\s*(?:\[\s*)?(?:#\s*)?([A-Z]\d?|\d{1,2})\b/i.exec(u.value);
       if (m?.[1] && !/^(?:no|yes|na|n)$/i.test(m[1])) return m[1].toUpperCase();
     }
     // "PATH: Sent (A)", "Pathology: A".
     if (u.field && /^(?:path(?:ology)?|derm\s*path|histo\w*)$/.test(u.field) && u.value) {
-      const m = /^\s*(?:[Ss]ent|SENT|[Ss]ubmitted)?\s*(?:to\s+[^()\n]{0,40}?)?\s*\(([A-H])\)|^\s*\[?([A-H])\]?\s*(?:$|[,;.-])/.exec(u.value);
+      const m = /^\s*(?:(?:[Ss]ent|SENT|[Ss]ubmitted)\s*)?(?:to\s+(?:[^()\s](?:[^()\n]{0,38}[^()\s])?\s*)?)?\(([A-H])\)|^\s*\[?([A-H])\]?\s*(?:$|[,;.-])/.exec(
+        u.value,
+      );
       const label = m?.[1] ?? m?.[2];
       if (label) return label;
     }
     const inline =
-      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:#|no\.?|label(?:ed)?|letter)?\s*[:"'(]?\s*([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(
+      /\b(?:specimen|specimin|speciman|spec|jar|container|bottle)(?![a-z])\s*(?:(?:#|no\.?|label(?:ed)?|letter)\s*)?(?:[:"'(]\s*)?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(
         u.text,
       ) ??
       /\b(?:labeled|labelled|label)\s+(?:as\s+)?["'(]?([A-Z]\d?|\d{1,2})\b(?![a-z])/i.exec(u.text) ??
@@ -3115,7 +3118,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
       labelledArea(all, /\b(?:recipient(?:\s+site)?|graft(?:\s+(?:size|area))?|defect|ftsg|stsg|skin\s+substitute(?:\s+\([^)]{1,30}\))?)\b/i) ??
       // A skin substitute on an ulcer: "Venous leg ulcer L medial ankle, 6 x 5 cm (30 sq cm): Apligraf applied".
       labelledArea(ctxAll, /\b(?:ulcer|wound)\b/i) ??
-      areaNamedAfter(all, /^\s*\)?\s*(?:[\w-]+\s+){0,2}?(?:recipient|defect|wound|bed)\b/i) ??
+      areaNamedAfter(all, /^\s*(?:\)\s*)?(?:[\w-]+\s+){0,2}?(?:recipient|defect|wound|bed)\b/i) ??
       (b.parent ? labelledArea(blockText(b.parent), /\b(?:(?:final|surgical|post-?mohs|mohs|resulting)\s+)?defect\b/i) : undefined);
     if (area !== undefined) procedure.areaSqCm = area;
   }
@@ -3299,7 +3302,7 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (area) procedure.areaSqCm = area.sqCm;
   }
   const cptInText =
-    /\b(?:cpt\s*:?\s*)?((?:1[0-7]\d{3}|9\d{4}|6\d{4}|4\d{4}|5\d{4}|8\d{4}|30100|67\d{3}|69\d{3}|J\d{4}|G\d{4})(?:\s*[,/&]\s*(?:1[0-7]\d{3}|9\d{4}|J\d{4}))*)\b/.exec(
+    /\b(?:cpt\s*(?::\s*)?)?((?:1[0-7]\d{3}|9\d{4}|6\d{4}|4\d{4}|5\d{4}|8\d{4}|30100|67\d{3}|69\d{3}|J\d{4}|G\d{4})(?:\s*[,/&]\s*(?:1[0-7]\d{3}|9\d{4}|J\d{4}))*)\b/.exec(
       seg,
     );
   if (cptInText?.[1] && /\(|cpt|code/i.test(seg)) procedure.documentedCode = cptInText[1].replace(/\s+/g, '');
@@ -3344,7 +3347,7 @@ export function sendsTissueOf(kind: ProcedureKind, text: string, specimenLabel: 
   if (/\b(?:not\s+sent|discarded|no\s+specimens?|none\s+sent|not\s+submitted|specimen\s+not\s+(?:sent|submitted)|no\s+path(?:ology)?)\b/i.test(text))
     return false;
   // "Sent to pathology: No", "Specimen sent to pathology: Yes [ ] No [x]" (the unticked option already blanked).
-  if (/\b(?:path(?:ology)?|histo\w*|lab|specimen(?:\s+sent)?)\s*[:?](?:\s|\[\s*[xX✓✔]?\s*\]|[☐☑☒])*(?:no|none|n)\b(?!\s*[:.]?\s*[A-Z]\b)/i.test(text))
+  if (/\b(?:path(?:ology)?|histo\w*|lab|specimen(?:\s+sent)?)\s*[:?](?:\s|\[\s*(?:[xX✓✔]\s*)?\]|[☐☑☒])*(?:no|none|n)\b(?!\s*(?:[:.]\s*)?[A-Z]\b)/i.test(text))
     return false;
   if (kind.startsWith('biopsy') || kind === 'excision' || kind === 'hidradenitis-excision') return true;
   // "Debulk specimen sent for permanent sections (A)": tissue apart from the Mohs layers goes to pathology (§6.3).

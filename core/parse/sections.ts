@@ -38,7 +38,7 @@ interface HeadingHit {
 const MAX_LINE = 200;
 const PROCEDURE_TITLE_HEAD = /^(?:procedures?(?:\s+(?:note|notes|documentation|details|performed|done|today))?|operative\s+(?:note|report)|op\s+note)$/i;
 
-const NUMBERED_PROCEDURE_TITLE = /^procedure\s*#?\s*\d{1,2}(?:\s+of\s+\d{1,2})?(?:\s*[-–—:]\s*\S[^\n]{0,60})?\s*$/i;
+const NUMBERED_PROCEDURE_TITLE = /^procedure\s*(?:#\s*)?\d{1,2}(?:\s+of\s+\d{1,2})?(?:\s*[-–—:]\s*\S[^\n]{0,60})?\s*$/i;
 
 function headingAt(line: string, lineStart: number, _lineEnd: number): HeadingHit | undefined {
   if (line.length === 0) return undefined;
@@ -137,8 +137,8 @@ function cleanName(s: string): string {
 const RESULT_DX =
   /\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|(?:dermato)?fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan\w*|negative|no\s+residual|bcc|scc|sk|ak)\b/i;
 const LEAD_ADDENDUM =
-  /^[ \t]*(?:addend(?:um|a)|late\s+entry)\b(?:[ \t]*\(?[ \t]*(?:dated[ \t]+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]*\)?)?[ \t]*(?:[:—–]|--?(?=\s))[ \t]*/i;
-const LEAD_DATE = /^[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]*:?[ \t]*/;
+  /^[ \t]*(?:addend(?:um|a)|late\s+entry)\b(?:[ \t]*(?:\([ \t]*)?(?:dated[ \t]+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[ \t]*\)?)?[ \t]*(?:[:—–]|--?(?=\s))[ \t]*/i;
+const LEAD_DATE = /^[ \t]*\d{1,2}\/\d{1,2}\/\d{2,4}[ \t]*(?::[ \t]*)?/;
 // "Quest result scanned:", "Path results received:", "Biopsy report:", "path returned:", "results reviewed with patient:"
 const LEAD_RESULT =
   /^(?:[A-Z][\w&.'-]*[ \t]+){0,3}?(?:results?|report|returned|came[ \t]+back)(?:[ \t]*\([^)\n]{0,40}\))?(?:[ \t]+(?:scanned|received|returned|back|reviewed|available|in))?(?:[ \t]+with[ \t]+(?:the[ \t]+)?(?:patient|pt))?[ \t]*(?::|--?(?=\s)|—|–)[ \t]*/i;
@@ -245,7 +245,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       // "Procedure 1 - Shave removal", "Procedure #2: Excision", "Procedure 2 of 3" at the margin: a template's numbered
       // procedure opens the procedure part of the note; inside it each is the next item ("Procedure 3 of 3 - Reconstruction").
       if (!hit && current !== 'procedure' && NUMBERED_PROCEDURE_TITLE.test(line))
-        hit = { role: 'procedure', name: cleanName(/^\S+\s*#?\s*\d+/.exec(line)?.[0] ?? 'Procedure'), textStart: pos, lineStart: pos };
+        hit = { role: 'procedure', name: cleanName(/^\S+\s*(?:#\s*)?\d+/.exec(line)?.[0] ?? 'Procedure'), textStart: pos, lineStart: pos };
       // "Procedure: Shave biopsy" right after an HPI/exam paragraph starts the procedure part of the note.
       if (!hit && (current === 'history' || current === 'exam') && /^\s*procedures?(?:\s+(?:performed|note|done|today))?\s*:/i.test(line))
         hit = { role: 'procedure', name: 'Procedure', textStart: pos, lineStart: pos };
@@ -276,12 +276,12 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
       if (
         !hit &&
         current !== 'pathology' &&
-        (/^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line) || resultLeadIn(line) !== undefined)
+        (/^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:(?:\([^)]{0,30}\))\s*)?:\s*\S/i.test(line) || resultLeadIn(line) !== undefined)
       ) {
         const before = hits[hits.length - 1];
         oneLine = before ? { role: before.role, name: before.name } : { role: 'note', name: fallback };
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
-      } else if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:\([^)]{0,30}\))?\s*:\s*\S/i.test(line))
+      } else if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:(?:\([^)]{0,30}\))\s*)?:\s*\S/i.test(line))
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       // "  Pathology: SCC in situ (bx 09/02/2026)" inside a Mohs template names the tumour's known histology, not a report.
       if (!hit && STRONG_PATHOLOGY.test(line) && !KNOWN_HISTOLOGY_FIELD.test(line)) {
@@ -292,7 +292,7 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         if (
           current !== 'pathology' &&
           // (or the date just before the colon: "Pathology (11/09/26): BCC, nodular …", "Path report 11/09/26: BCC …")
-          /\b(?:from|of|dated|received|returned)\s+(?:on\s+)?\d{1,2}\/\d|^[^:]{0,40}\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*\)?\s*:/i.test(line) &&
+          /\b(?:from|of|dated|received|returned)\s+(?:on\s+)?\d{1,2}\/\d|^[^:]{0,40}\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\s*(?:\)\s*)?:/i.test(line) &&
           // (a jar's result, or a diagnosis right after the colon: "Pathology (11/09/26): BCC, nodular, margins clear.")
           (resultItem(inline) || RESULT_DX.test(inline.slice(0, 40))) &&
           RESULT_DX.test(inline)

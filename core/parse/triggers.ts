@@ -49,7 +49,7 @@ export interface Trigger {
 const RE: [Family, RegExp][] = [
   [
     'mohs',
-    /\b(?:moh'?s|micrographic|mms|stage\s+(?:i|1|one)\b[\s:\-–(]*\d{1,2}\s+(?:tissue\s+)?(?:blocks?|sections?|pieces?)|(?<![\w.])i\s*[:)]\s*\d{1,2}\s+(?:tissue\s+)?(?:blocks?|sections?)|(?:(?:first|1st)\s+stage|stage\s+(?:i|1|one))\b[^.;\n]{0,60}?\b(?:\d{1,2}|two|three|four|five|six)\s+(?:tissue\s+)?blocks?|stages?\s*(?:\||\t| {2,})\s*(?:#\s*(?:of\s+)?|no\.?\s+(?:of\s+)?)?(?:tissue\s+)?blocks?)\b(?!\s+(?:surgeon|college|fellow\w*|trained|unit|clinic|candidate|criteria|auc|appropriate\w*|consult\w*|referral|evaluation))/gi,
+    /\b(?:moh'?s|micrographic|mms|stage\s+(?:i|1|one)\b[\s:\-–(]*\d{1,2}\s+(?:tissue\s+)?(?:blocks?|sections?|pieces?)|(?<![\w.])i\s*[:)]\s*\d{1,2}\s+(?:tissue\s+)?(?:blocks?|sections?)|(?:(?:first|1st)\s+stage|stage\s+(?:i|1|one))\b[^.;\n]{0,60}?\b(?:\d{1,2}|two|three|four|five|six)\s+(?:tissue\s+)?blocks?|stages?(?:\s*\|\s*|(?=\s*(?:\t| {2}))\s+)(?:#\s*(?:of\s+)?|no\.?\s+(?:of\s+)?)?(?:tissue\s+)?blocks?)\b(?!\s+(?:surgeon|college|fellow\w*|trained|unit|clinic|candidate|criteria|auc|appropriate\w*|consult\w*|referral|evaluation))/gi,
   ],
   [
     'division',

@@ -73,10 +73,10 @@ const ABBREV = new Set([
 
 // Item labels at the start of a unit: "A)", "(A)", "A.", "A:", "A -", "#1", "1)", "1.", "Lesion A:", "Specimen #2", "Site 3 -".
 const LABEL_RE =
-  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*#?\s*(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|case|lesion\s+no\.?)\s*#?\s*([A-Z]\d?|\d{1,2})\b(?:\s*[:.)\-–—](?!\d)|(?=\s*\([^()]{2,40}\)\s*[:\-–—]))|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b)|(?:lesion|site|tumou?r)\s*#\s*([A-Z]|\d{1,2})\s*$|(\d{1,2})(?=[ \t]{2,}(?!(?:mm|cm|x|mg|ml|cc|units?|%)\b)[A-Za-z]))/i;
+  /^\s*(?:[-*•>]\s*)?(?:(specimen|spec|jar|container|part|bottle|sample)\s*(?:#\s*)?(?:no\.?\s*)?([A-Z]\d?|\d{1,2})\b\s*[:.)\-–—]?|(lesion|site|bx|biopsy|les|area|location|tumor|tumour|case|lesion\s+no\.?)\s*(?:#\s*)?([A-Z]\d?|\d{1,2})\b(?:\s*[:.)\-–—](?!\d)|(?=\s*\([^()]{2,40}\)\s*[:\-–—]))|\(([A-Z]|\d{1,2})\)|([A-Z]\d?)\)|([A-Z])[.:]\s|([A-Z])\s[-–—]{1,2}\s|#\s*(\d{1,2})\b[.:)\-–—]?|(\d{1,2})[.)](?=\s|$)|(?:lesion|tumou?r)\s+([A-Z]|\d{1,2})\s+(?=(?:is|was|on|of|at|measur\w*|-)\b)|(?:lesion|site|tumou?r)\s*#\s*([A-Z]|\d{1,2})\s*$|(\d{1,2})(?=[ \t]{2,}(?!(?:mm|cm|x|mg|ml|cc|units?|%)\b)[A-Za-z]))/i;
 
 // Dictated or typed problem numbers: "number one, …", "Problem 3 - …", "Issue #2: …".
-const SPOKEN_LABEL = /^\s*(?:[-*•>]\s*)?(?:number|problem|issue)\s*#?\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[,:.)\-–—]/i;
+const SPOKEN_LABEL = /^\s*(?:[-*•>]\s*)?(?:number|problem|issue)\s*(?:#\s*)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*[,:.)\-–—]/i;
 const SPOKEN_NUMBER: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10' };
 
 export function readLabel(text: string): { label: string; kind: 'specimen' | 'lesion'; length: number } | undefined {
@@ -224,7 +224,7 @@ function wrapsInto(text: string, pos: number, eol: number): boolean {
 
 // "| 1 | L cheek | shave bx |", or without the outer bars ("1 | L cheek | shave bx | A") when three cells or more.
 const PIPE_ROW = /^\s*\|.*\|\s*$|^[^|\n]+(?:\|[^|\n]+){2,}$/;
-const PIPE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/;
+const PIPE_RULE = /^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$/;
 
 /**
  * "| Site | Location | Technique | Spec |" over "| 1 | L upper arm | punch 4 mm | A |" with no "|---|" rule: a row of
@@ -272,7 +272,7 @@ function labelRow(unit: Unit, cells: string[], columns: string[]): void {
 
 // Inline item starts inside a line: " B) ", "; B. ", " (2) ", " #2 ".
 const INLINE_ITEM =
-  /(?:[\s;,]|^)(?=(?:\(?[A-H]\)\s|\([1-9]\)\s+[A-Za-z]|#\s?\d{1,2}[:.)]?\s|[A-H][.:]\s(?=[A-Z(])|(?:lesion|specimen|site)\s*#?\s*(?:[A-H]|\d{1,2})\s*[:)-]))/gi;
+  /(?:[\s;,]|^)(?=(?:\(?[A-H]\)\s|\([1-9]\)\s+[A-Za-z]|#\s?\d{1,2}[:.)]?\s|[A-H][.:]\s(?=[A-Z(])|(?:lesion|specimen|site)\s*(?:#\s*)?(?:[A-H]|\d{1,2})\s*[:)-]))/gi;
 
 /** Every "specimen A (" / "jar B:" list item below holds one of these words. */
 const JAR_WORD = /spec|jar|container/i;
@@ -349,7 +349,7 @@ function splitLine(line: string, lineOffset: number, afterBlank: boolean, out: U
   // is one item per specimen. Only when the first specimen opens the line or a sentence, so "shave bx R arm,
   // specimen A (r/o BCC), and punch bx L leg, specimen B" keeps each specimen with its procedure.
   // (Most lines name no jar at all: a plain word test first spares the costly scan.)
-  const specs = JAR_WORD.test(line) ? [...line.matchAll(/(^|[.:]\s+|[,;]\s*|\band\s+)(?=(?:spec(?:imen)?|jar|container)\s*#?\s*[A-H]\s*[(:\-–])/gi)] : [];
+  const specs = JAR_WORD.test(line) ? [...line.matchAll(/(^|[.:]\s+|[,;]\s*|\band\s+)(?=(?:spec(?:imen)?|jar|container)\s*(?:#\s*)?[A-H]\s*[(:\-–])/gi)] : [];
   if (specs.length >= 2 && specs[0] && !/^[,;]|^and/i.test(specs[0][1] ?? '')) {
     for (const m of specs.slice(1)) if (/^[,;]|^and/i.test(m[1] ?? '')) cuts.add(m.index + m[0].length);
   }

@@ -13,7 +13,7 @@ import { rowCells } from './table';
  */
 
 const DOS_LABEL =
-  /\b(?:dos|date\s+of\s+service|service\s+date|visit\s+date|date\s+of\s+visit|encounter\s+date|appointment\s+date|appt\s+date|exam\s+date|procedure\s+date|date\s+of\s+procedure|treatment\s+date|date\s+of\s+treatment|date\s+of\s+encounter|seen\s+on)\b\s*[:#-]?\s*/i;
+  /\b(?:dos|date\s+of\s+service|service\s+date|visit\s+date|date\s+of\s+visit|encounter\s+date|appointment\s+date|appt\s+date|exam\s+date|procedure\s+date|date\s+of\s+procedure|treatment\s+date|date\s+of\s+treatment|date\s+of\s+encounter|seen\s+on)\b\s*(?:[:#-]\s*)?/i;
 
 const BARE_DATE_LINE =
   /^\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:[T\s,@]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?\s*$/i;
@@ -35,7 +35,7 @@ const TRAILING_DATE =
   /(?:\s{2,}|\t|\s[-–—|]\s*)(?=(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})(?:\s*$|\s{2,}|\t|\s[-–—|]))/i;
 const BIRTH = /\b(?:dob|d\.o\.b|birth|born|age)\b/i;
 const BIRTH_FIELD =
-  /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)\s*[:#-]?\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|\bage\s*[:#]?\s*\d{1,3}(?:\s*(?:y\/?o|yo|years?(?:\s+old)?|yrs?))?/gi;
+  /\b(?:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born(?:\s+on)?)\s*(?:[:#-]\s*)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})|\bage\s*(?:[:#]\s*)?\d{1,3}(?:\s*(?:y\/?o|yo|years?(?:\s+old)?|yrs?))?/gi;
 
 /** Date of service from a labeled line; else the first date in the header lines (not a DOB). */
 /**
@@ -91,7 +91,7 @@ export function dateOfServiceOf(text: string): string | undefined {
       if (d) return d;
     }
     // A banner's cell: "Test, Patient (MRN 900901) | DOB 02/02/1951 | Visit 11/17/2026 | Medicare".
-    const cell = /(?:^|[|•·]\s*)(?:visit|encounter|seen|dos)\s*[:#]?\s*(?=\d)/i.exec(line);
+    const cell = /(?:^|[|•·]\s*)(?:visit|encounter|seen|dos)\s*(?:[:#]\s*)?(?=\d)/i.exec(line);
     if (cell && !otherDay) {
       const d = parseDate(line.slice(cell.index + cell[0].length));
       if (d) return d;
@@ -142,7 +142,7 @@ const TELEHEALTH_MODIFIER = /^(?:95|93|GT)$/i;
 /** "99213-95", "99213-25-95", "99213 95", "99213 with modifier 95", "99213 w/ mod GT": modifiers right after the code. */
 const CODE_MODIFIER = /^(?:\s*(?:[-\u2010-\u2014,/]|\band\b|\bwith\b|\bw\/|\bmodifiers?\b|\bmod\b\.?|:|#)\s*|\s+)(\d{2}|[A-Z]{2})(?![\w/])/i;
 /** "via telehealth, mod 95", "modifier -95 appended", "GT modifier": a telehealth modifier named anywhere. */
-const NAMED_MODIFIER = /\b(?:modifiers?|mod\.?)\s*[:#]?\s*-?\s*(95|93|GT)\b|\b(95|93|GT)\s+modifier\b/gi;
+const NAMED_MODIFIER = /\b(?:modifiers?|mod\.?)\s*(?:[:#]\s*)?(?:-\s*)?(95|93|GT)\b|\b(95|93|GT)\s+modifier\b/gi;
 
 function emModifiersOf(t: string, codeEnd: number | undefined): string[] {
   const out = new Set<string>();
@@ -215,7 +215,7 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean; emM
 export function minutesOf(text: string): number | undefined {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
   const m =
-    /\b(?:total\s+(?:time|face[- ]to[- ]face\s+time|practitioner\s+time|visit\s+time)|time\s+spent|spent\s+(?:a\s+total\s+of\s+)?|total\s+of)(?:\s+(?:spent|on|in|the|date|day|of|this|that|encounter|visit|today|by\s+me|personally|with\s+the\s+patient)){0,7}\s*(?:[:=]|was|of)?\s*(?:approximately\s+|approx\.?\s+|over\s+)?(\d{1,3})\s*(?:minutes|mins?)\b/i.exec(
+    /\b(?:total\s+(?:time|face[- ]to[- ]face\s+time|practitioner\s+time|visit\s+time)|time\s+spent|spent\s(?:\s*a\s+total\s+of\s)?|total\s+of)(?:\s+(?:spent|on|in|the|date|day|of|this|that|encounter|visit|today|by\s+me|personally|with\s+the\s+patient)){0,7}\s*(?:(?:[:=]|was|of)\s*)?(?:approximately\s+|approx\.?\s+|over\s+)?(\d{1,3})\s*(?:minutes|mins?)\b/i.exec(
       t,
     );
   if (m?.[1]) return Number(m[1]);
@@ -231,17 +231,18 @@ export function minutesOf(text: string): number | undefined {
 export function mdmOf(text: string): Visit['mdm'] {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
   const m =
-    /\b(?:mdm|medical\s+decision[- ]making)\b\s*(?:level|complexity|is|was|of)?\s*[:=\-–]?\s*(?:of\s+)?(straightforward|low|moderate|high)\b/i.exec(t) ??
-    /\b(straightforward|low|moderate|high)(?:\s+complexity)?\s+(?:mdm|medical\s+decision[- ]making)\b/i.exec(t);
+    /\b(?:mdm|medical\s+decision[- ]making)\b\s*(?:(?:level|complexity|is|was|of)\s*)?(?:[:=\-–]\s*)?(?:of\s+)?(straightforward|low|moderate|high)\b/i.exec(
+      t,
+    ) ?? /\b(straightforward|low|moderate|high)(?:\s+complexity)?\s+(?:mdm|medical\s+decision[- ]making)\b/i.exec(t);
   return m?.[1] ? (m[1].toLowerCase() as Visit['mdm']) : undefined;
 }
 
 export function placeOfServiceOf(text: string): string | undefined {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
-  const m = /\b(?:pos|place\s+of\s+service)\b\s*[:#-]?\s*(?:[a-z ]{0,30}\(?\s*)?(\d{2})\b/i.exec(t);
+  const m = /\b(?:pos|place\s+of\s+service)\b\s*(?:[:#-]\s*)?(?:[a-z][a-z ]{0,29}\(?\s*|\(\s*)?(\d{2})\b/i.exec(t);
   if (m?.[1]) return m[1];
   const w =
-    /\b(?:pos|place\s+of\s+service)\b\s*[:#-]?\s*(office|clinic|telehealth|hospital\s+outpatient|outpatient\s+hospital|ambulatory\s+surgical\s+center|asc|inpatient)/i.exec(
+    /\b(?:pos|place\s+of\s+service)\b\s*(?:[:#-]\s*)?(office|clinic|telehealth|hospital\s+outpatient|outpatient\s+hospital|ambulatory\s+surgical\s+center|asc|inpatient)/i.exec(
       t,
     );
   if (!w?.[1]) return undefined;
@@ -496,7 +497,7 @@ function proseProblems(sections: Section[], spanOf: (start: number, end: number)
       const rest = found ? sentence.slice(found.index) : '';
       // "Est pt, psoriasis on Skyrizi doing well, cont.": a named chronic condition whose treatment is managed.
       const condition = found ? undefined : CONDITION.exec(sentence);
-      const history = condition ? /\b(?:h\/o|hx(?:\s+of)?|history\s+of|pmh|pmhx)\s*:?\s*$/i.test(sentence.slice(0, condition.index)) : false;
+      const history = condition ? /\b(?:h\/o|hx(?:\s+of)?|history\s+of|pmh|pmhx)\s*(?::\s*)?$/i.test(sentence.slice(0, condition.index)) : false;
       const managedHere = STRONG_MANAGEMENT.test(sentence) && !PROCEDURE_ONLY.test(sentence);
       const text =
         found?.[1] && MANAGED.test(rest) && !PROCEDURE_ONLY.test(rest)
@@ -527,7 +528,7 @@ const DASH_ITEM = /^\s*[A-Za-z][^\n.]{1,60}?\s[-–—]{1,2}\s+\S/;
 
 /** "number one,", "Number 2:", "problem 3 -", "Problem #4:", "#1)", "# 2." at the start of a line. */
 const PROBLEM_NUMBER =
-  /^\s*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b\s*[,:.)-]?|problem\s*#?\s*\d{1,2}\b\s*[,:.)-]?|#\s*\d{1,2}\s*[,:.)-])/i;
+  /^\s*(?:number\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b\s*[,:.)-]?|problem\s*(?:#\s*)?\d{1,2}\b\s*[,:.)-]?|#\s*\d{1,2}\s*[,:.)-])/i;
 
 const PROBLEM_END = /\s[-–—]{1,2}\s|[:;]|\.\s|\(\s*[A-Z]\d/;
 
@@ -718,7 +719,7 @@ export function chargesOf(sections: Section[]): EnteredCharge[] {
         const gridUnits = row && grid?.units !== undefined ? /^\s*(\d{1,3})\s*$/.exec(row[grid.units] ?? '')?.[1] : undefined;
         const unitsM = gridUnits
           ? undefined
-          : /^\s*(?:x|×|\*)\s*(\d{1,3})\b|^[^\n]{0,30}?\b(?:units?|qty|quantity)\s*[:=]?\s*(\d{1,3})\b|^\s*\((\d{1,3})\)/i.exec(after);
+          : /^\s*(?:x|×|\*)\s*(\d{1,3})\b|^[^\n]{0,30}?\b(?:units?|qty|quantity)\s*(?:[:=]\s*)?(\d{1,3})\b|^\s*\((\d{1,3})\)/i.exec(after);
         const units = gridUnits ? Number(gridUnits) : unitsM ? Number(unitsM[1] ?? unitsM[2] ?? unitsM[3]) : 1;
         const dx: string[] = [];
         const tail = after.slice(0, 200);
@@ -726,7 +727,7 @@ export function chargesOf(sections: Section[]): EnteredCharge[] {
           const c = (x[1] as string).toUpperCase();
           if (!/^[JGQ]\d{4}$/.test(c) && !dx.includes(c)) dx.push(c);
         }
-        const ptr = /\b(?:dx|pointers?|ptr)\s*[:#]?\s*((?:\d{1,2}\s*,?\s*){1,4})/i.exec(tail);
+        const ptr = /\b(?:dx|pointers?|ptr)\s*(?:[:#]\s*)?((?:\d{1,2}\s*(?:,\s*)?){1,4})/i.exec(tail);
         if (dx.length === 0 && ptr?.[1]) {
           for (const p of ptr[1].split(/[\s,]+/)) {
             const c = dxList.get(p);

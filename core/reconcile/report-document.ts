@@ -14,7 +14,7 @@ const REPORT_MARKERS: RegExp[] = [
   /\b(?:final|pathologic(?:al)?|microscopic|histopathologic)\s+diagnos[ie]s\b/i,
   /\b(?:date\s+)?(?:signed(?:\s+out)?|sign[- ]?out|electronically\s+signed|reported|finali[sz]ed|verified)\b[^\n\d]{0,20}\d{1,4}[/.-]\d{1,2}/i,
   /\b(?:collected|date\s+(?:of\s+)?(?:procedure|collection)|received|accession(?:\s+(?:no|number|#))?)\b[^\n\d]{0,20}\d/i,
-  /\b(?:gross\s+description|gross\b\s*:?\s*$|microscopic(?:\s+description)?|received\s+in\s+formalin|entirely\s+submitted|cassettes?)\b/im,
+  /\b(?:gross\s+description|gross\b\s*(?::\s*)?$|microscopic(?:\s+description)?|received\s+in\s+formalin|entirely\s+submitted|cassettes?)\b/im,
   /^\s*(?:specimen\s+|part\s+)?[A-Z][.):]\s*skin,\s/im,
   // A synoptic report's specimen fields: "Specimen Part: A", "Specimen Site: Skin, left upper back".
   /^[ \t]*(?:specimen(?:\s+(?:part|site|source|id))?|part|source)\s*[:#]\s*(?:[A-Z\d]{1,2}[ \t]*$|skin,)/im,
@@ -130,7 +130,7 @@ export function isReportOnly(encounter: Encounter): boolean {
  */
 function nameLoneSpecimen(reports: PathologyReport[], unread: Unread[], body: string): boolean {
   const head = body.length > 20_000 ? body.slice(0, 20_000) : body;
-  const named = [...new Set([...head.matchAll(/\bspecimen\s*(?:#|:)?\s*([A-Z])\b(?=\s*[:.)-])/gi)].map((m) => (m[1] as string).toUpperCase()))];
+  const named = [...new Set([...head.matchAll(/\bspecimen\s*(?:(?:#|:)\s*)?([A-Z])\b(?=\s*[:.)-])/gi)].map((m) => (m[1] as string).toUpperCase()))];
   const guessed = unread.filter((u) => u.reason === 'pathology specimen label not documented');
   if (reports.length !== 1 || guessed.length !== 1 || named.length !== 1) return false;
   (reports[0] as PathologyReport).specimenLabel = named[0] as string;

@@ -40,7 +40,7 @@ const NEGATED_COMPLICATION =
 
 /** "simple I&D", "simple incision and drainage", "I&D (simple)", "Complexity: simple": the note calls the drainage simple. */
 const CALLED_SIMPLE =
-  /\bsimple\s+(?:i\s*&\s*d|i\s+and\s+d|incision(?:\s+and\s+drainage)?|drainage)\b|\b(?:i\s*&\s*d|i\s+and\s+d|incision\s+and\s+drainage)\s*[,:(-]?\s*simple\b|\bcomplexity\s*:\s*simple\b/;
+  /\bsimple\s+(?:i\s*&\s*d|i\s+and\s+d|incision(?:\s+and\s+drainage)?|drainage)\b|\b(?:i\s*&\s*d|i\s+and\s+d|incision\s+and\s+drainage)\s*(?:[,:(-]\s*)?simple\b|\bcomplexity\s*:\s*simple\b/;
 
 /** Complicated I&D words that are not negated ("No packing" is not packing). */
 function complicatedIn(raw: string): { yes: boolean; negated: boolean } {
@@ -376,7 +376,7 @@ export const nailProcedures = defineRule({
       const n =
         lesionCount(ctx, p, NAIL_NOUNS) ??
         (service === 'avulsion' &&
-        /\b(?:r|rt|right)\.?\s*(?:and|&|\/)\s*(?:l|lt|left)\.?\s+(?:great|big|1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|little)?\s*(?:toe|finger)?nails?\b|\bbilateral\s+(?:great\s+|big\s+)?(?:toe|finger)?nails\b/i.test(
+        /\b(?:r|rt|right)\.?\s*(?:and|&|\/)\s*(?:l|lt|left)\.?\s+(?:(?:great|big|1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|little)\s*)?(?:toe|finger)?nails?\b|\bbilateral\s+(?:great\s+|big\s+)?(?:toe|finger)?nails\b/i.test(
           p.text ?? '',
         )
           ? 2

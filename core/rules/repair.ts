@@ -28,7 +28,7 @@ export interface LevelAssessment {
 
 const UNDERMINING_DISTANCE = /undermin\w*[^.;]{0,40}?(\d+(?:\.\d+)?)\s*(mm|cm)\b/i;
 const DEFECT_WIDTH =
-  /(?<!\d)(\d+(?:\.\d+)?)\s*(mm|cm)\s+(?:defect|wound)\s+width|(?:defect|wound)\s+width\s*(?:of|was|is|:|=)?\s*(\d+(?:\.\d+)?)\s*(mm|cm)\b|width\s+of\s+the\s+(?:defect|wound)\s*(?:was|is|:|=)?\s*(\d+(?:\.\d+)?)\s*(mm|cm)\b/i;
+  /(?<!\d)(\d+(?:\.\d+)?)\s*(mm|cm)\s+(?:defect|wound)\s+width|(?:defect|wound)\s+width\s*(?:(?:of|was|is|:|=)\s*)?(\d+(?:\.\d+)?)\s*(mm|cm)\b|width\s+of\s+the\s+(?:defect|wound)\s*(?:(?:was|is|:|=)\s*)?(\d+(?:\.\d+)?)\s*(mm|cm)\b/i;
 
 function toCm(value: string | undefined, unit: string | undefined): number | undefined {
   if (value === undefined) return undefined;
