@@ -102,12 +102,21 @@ export function loadEncounter(path: string, hash: (raw: string) => string = hash
   return encounter;
 }
 
+const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function runCode(args: CodeArgs, io: Io): Promise<number> {
   // Imported CMS NCCI/MUE tables (--edits DIR, else the default data dir when present).
   const { editTablesForRun } = await import('./data');
   const settings = Settings.parse({ payer: args.payer, pathology: args.pathology, edits: editTablesForRun(args.edits, io) });
   // Read every file first: an unreadable one stops the run before anything prints.
-  const encounters = args.files.map((f) => loadEncounter(f));
+  const encounters: Encounter[] = [];
+  for (const f of args.files) {
+    encounters.push(loadEncounter(f));
+    // Let the event loop turn between pages: happy-dom answers each query through a WeakRef, and V8 keeps every
+    // WeakRef's target alive until the running task ends, so one synchronous pass kept each saved page's whole DOM
+    // (~0.7 MB an EMR page) until the last file was read.
+    await nextTask();
+  }
   const drafts: ClaimDraft[] = codeBatch(
     encounters.map((encounter, i) => ({ encounter, name: args.files[i] as string })),
     settings,
