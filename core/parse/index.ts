@@ -1441,13 +1441,7 @@ function legendLabels(unlabeled: readonly ParsedProcedure[], used: ReadonlySet<s
   const out = new Map<ParsedProcedure, string>();
   if (unlabeled.length < 2) return out;
   const pairs = [...new Set(unlabeled.map((p) => p.block.section.text))].flatMap((text) => jarKeys(text).flat());
-  const fits = (p: ParsedProcedure, where: string): boolean => {
-    const site = p.procedure.site;
-    const side = sideOf(where);
-    if (side) return site?.laterality === side;
-    const named = resolveSite(where);
-    return Boolean(site && named && named.key === site.key && (!named.laterality || named.laterality === site.laterality));
-  };
+  const fits = fitsKey;
   for (const pair of pairs) {
     if (used.has(pair.label)) continue;
     const matching = unlabeled.filter((p) => fits(p, pair.where));

@@ -193,13 +193,16 @@ class Linker {
 
   /** The visit is for a rash: its chief complaint or reason says so (as a heading of its own, or a line). */
   rashComplaint(): boolean {
-    const sections = this.ctx.encounter.sections;
     return (
       RASH_COMPLAINT.test(this.noteText()) ||
-      Object.keys(sections).some(
-        (name) => /^(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|hpi)\b/i.test(name) && /\b(?:rash|eruption)\b/i.test(sections[name] ?? ''),
-      )
+      this.complaintSectionSays(/^(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|hpi)\b/i, /\b(?:rash|eruption)\b/i)
     );
+  }
+
+  /** A section the note heads as its complaint (`heading`) says `words`. */
+  complaintSectionSays(heading: RegExp, words: RegExp): boolean {
+    const sections = this.ctx.encounter.sections;
+    return Object.keys(sections).some((name) => heading.test(name) && words.test(sections[name] ?? ''));
   }
 
   /**
@@ -212,9 +215,7 @@ class Linker {
       const complaint =
         this.rashComplaint() ||
         ERUPTION_COMPLAINT.test(this.noteText()) ||
-        Object.keys(sections).some(
-          (name) => /^(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|hpi|subjective)\b/i.test(name) && ERUPTION_WORDS.test(sections[name] ?? ''),
-        );
+        this.complaintSectionSays(/^(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|hpi|subjective)\b/i, ERUPTION_WORDS);
       const problems = this.ctx.encounter.visit.problems;
       const assessed = Object.keys(sections)
         .filter((name) => /\b(?:assessment|impression|a\s*\/\s*p|plan|diagnos[ie]s|dx)\b/i.test(name))
@@ -1329,8 +1330,10 @@ function isCancerCode(code: string): boolean {
 /** The visit is for a rash: "CC: itchy rash x2 months", "Reason for visit: rash on arms", "presents with a rash". */
 /** "Subjective: … pruritic blisters on the trunk", "presents with a vesicular eruption": blisters or vesicles complained of. */
 const ERUPTION_WORDS = /\b(?:blisters?|bullae|bullous|vesicles?|vesicular)\b/i;
-const ERUPTION_COMPLAINT =
-  /\b(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|presents?\s+(?:with|for)|here\s+for|complains?\s+of|c\/o)\b[^\n]{0,60}\b(?:blisters?|bullae|bullous|vesicles?|vesicular)\b/i;
+const ERUPTION_COMPLAINT = new RegExp(
+  String.raw`\b(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|presents?\s+(?:with|for)|here\s+for|complains?\s+of|c\/o)\b[^\n]{0,60}${ERUPTION_WORDS.source}`,
+  'i',
+);
 const RASH_COMPLAINT = /\b(?:chief\s+complaint|cc|reason\s+for\s+(?:visit|consult\w*)|presents?\s+(?:with|for)|here\s+for)\b[^\n]{0,60}\b(?:rash|eruption)\b/i;
 
 const GENERIC: ReadonlySet<Histology> = new Set<Histology>(['code:L72.9', 'code:L30.9', 'wart']);
