@@ -330,10 +330,13 @@ function nailService(ctx: RuleContext, p: Procedure): NailService | 'biopsy' | u
   // "partial nail avulsion …, phenol matricectomy not done", "no matrixectomy": a service ruled out is not the service.
   // "matrix left intact (nail expected to regrow)", "matrix NOT treated": the matrix named as spared is an avulsion, not a
   // matrix excision.
-  const text = words(ctx, p).replace(
-    /\b(?:no|without)\s+(?:\w+\s+)?matri[xc]ectomy|[^,;.\n]*\bnot\s+(?:done|performed|indicated)\b|\bmatrix\s+(?:was\s+)?(?:left\s+)?(?:intact|spared|preserved|untouched)\b|\bmatrix\s+(?:was\s+)?not\s+(?:treated|touched|ablated|destroyed|excised|removed)\b/gi,
-    ' ',
-  );
+  // The clause pass starts only at a clause start, so a long clause is scanned once, not once per character.
+  const text = words(ctx, p)
+    .replace(/(?<![^,;.\n])[^,;.\n]*\bnot\s+(?:done|performed|indicated)\b/gi, ' ')
+    .replace(
+      /\b(?:no|without)\s+(?:\w+\s+)?matri[xc]ectomy|\bmatrix\s+(?:was\s+)?(?:left\s+)?(?:intact|spared|preserved|untouched)\b|\bmatrix\s+(?:was\s+)?not\s+(?:treated|touched|ablated|destroyed|excised|removed)\b/gi,
+      ' ',
+    );
   if (/biops/.test(text)) return 'biopsy';
   if (/matri(x|cectomy)|permanent(ly)? remov|nail excision|excision of (the )?nail|wedge (resection|excision)/.test(text)) return 'matrix';
   if (/avuls|nail plate remov|remov(al|ed) of (the )?nail( plate)?|partial nail removal/.test(text)) return 'avulsion';

@@ -42,6 +42,8 @@ const engineCases: [string, () => unknown][] = [
   // core/rules/other-procedures.ts debridement: /(\d+(?:\.\d+)?)\s*%\s*…bsa/ from every digit.
   ['debridement text with a long digit run (% BSA)', oneProcedure('debridement', `debridement ${'1'.repeat(RUN)}% bsa`)],
   // core/rules/phototherapy.ts declined wording: /[^.;\n]*\b(?:declin|…)\b[^.;\n]*/ from every position.
+  // core/rules/other-procedures.ts nail service: /[^,;.\n]*\bnot\s+(?:done|…)/ from every position of a long clause.
+  ['nail text with a long clause of "not" (service ruled out)', oneProcedure('nail', `nail avulsion ${'not '.repeat(RUN / 4)}`)],
   ['phototherapy text with a long clause (declined wording)', oneProcedure('phototherapy', `NB-UVB ${'x '.repeat(RUN / 2)} 2 minutes`)],
 ];
 
