@@ -1587,7 +1587,8 @@ function enumerate(block: Block, u: Unit, seg: { start: number; end: number }): 
  * are numbered by the parser.
  */
 function countedSiteItems(u: Unit, text: string, seg: { start: number; end: number }, lesionCountOnly = false): NonNullable<Block['enumerated']>[] {
-  const sentence = text.split(/\.\s/)[0] ?? text;
+  // "1. Rash - punch bx x2 sites: L cheek and R cheek": an item's own number is no sentence end (blanked, offsets kept).
+  const sentence = text.replace(/^\s*\d{1,2}[.)]\s/, (n) => ' '.repeat(n.length)).split(/\.\s/)[0] ?? text;
   const sites = findSites(sentence, { strict: true });
   const pair = sites.length === 1 ? bothSides(sentence, sites[0] as SiteMatch) : undefined;
   if (pair) sites.splice(0, 1, ...pair);
@@ -2755,6 +2756,25 @@ function statusText(b: Block, fullText: string): { clause: string; at: number } 
   return clause.trim().length > 0 ? { clause, at: head.length } : { clause: fullText.slice(from, to), at: 0 };
 }
 
+/** A later procedure word of the block's family, in a clause after the status clause, that reads as done today. */
+function laterDoneInSegment(b: Block, fullText: string, status: { clause: string; at: number }): boolean {
+  const clauseEnd = Math.max(b.segStart, b.triggerAt - status.at) + status.clause.length;
+  const seg = fullText.slice(b.segStart, b.segEnd);
+  for (const t of findTriggers(seg)) {
+    if (t.family !== b.family || t.generic || b.segStart + t.start <= b.triggerAt) continue;
+    const around = clauseAround(seg, t.start, t.end);
+    // "pt declined cantharidin, LN2 x3 today": in the refusal's own clause, the comma-part after it, told as done now.
+    const startsAt = b.segStart + t.start - around.at;
+    const own = startsAt < clauseEnd ? around.clause.slice(around.clause.lastIndexOf(',', around.at) + 1) : around.clause;
+    if (startsAt < clauseEnd && (own === around.clause || !DONE_NOW.test(own))) continue;
+    if (intentOf(own, b.section.role === 'history', Math.max(0, around.at - (around.clause.length - own.length))) === 'performed') return true;
+  }
+  return false;
+}
+
+/** Words that tell a procedure done at this visit: "today", "performed", a count treated ("x3", "to 6 warts"). */
+const DONE_NOW = /\b(?:today|performed|done|x\s*\d{1,2}|to\s+\d{1,2}\s+[a-z]+|\d{1,2}\s+(?:lesions?|warts?)\s+(?:treated|frozen))\b/i;
+
 /** A removal told as done ("8 tags snipped", "removed with scissors"), after a wish for it. */
 const DONE_ACT = /\b(?:snipped|clipped|removed\s+(?:with|using|by)|excised|shaved|curetted|frozen|destroyed|treated\s+with)\b/i;
 
@@ -2897,6 +2917,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     const follow = intentOf(next.text);
     if (follow === 'declined' || follow === 'deferred') intent = follow;
   }
+  // "Verruca plana x6 - declined cantharidin; LN2 cryotherapy to 6 flat warts": one treatment refused, another of the
+  // same family done in a later clause of the segment. The refusal does not cancel the treatment done.
+  if ((intent === 'declined' || intent === 'deferred') && laterDoneInSegment(b, fullText, status)) intent = 'performed';
   if (intent === 'history' || intent === 'negated') {
     // The repair a referring practice's Mohs sends here is this visit's work: only our own past removals carry theirs.
     if (!otherPractice) HISTORY_BLOCKS.set(b, intent);
@@ -3313,9 +3336,17 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (cosmeticOf(intentScope)) {
     // "Acne scarring, cheeks - discussed fractional laser (cosmetic, not covered)." above "Intralesional Kenalog to 4 acne
     // cysts": a line above led by another condition says nothing of whether this procedure is cosmetic.
+    // "Telangiectasias, nose and cheeks - … cosmetic, quoted self-pay." above "Lesion L upper back … - shave biopsy": a line
+    // led by a condition the procedure does not name, at sites only in other regions, is that condition's own item.
+    const region = (key: string | undefined) => siteInfo(key)?.region ?? key;
+    const here = region(b.site?.key);
     const own = b.context.filter((c) => {
       const head = c.lineStart ? conditionLead(c.text) : undefined;
-      return !head || !otherCondition(head, all);
+      if (!head) return true;
+      if (otherCondition(head, all)) return false;
+      if (!here || all.toLowerCase().includes(head)) return true;
+      const there = findSites(c.text, { strict: true }).map((m) => region(m.site.key));
+      return there.length === 0 || there.includes(here);
     });
     if (own.length === b.context.length || cosmeticOf(`${unitTexts(own, [], '\n')}\n${all}`)) procedure.cosmetic = true;
   }

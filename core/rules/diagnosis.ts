@@ -539,6 +539,15 @@ class Linker {
       const own = this.ownLineReading(p);
       if (own && narrows(h, own)) h = own;
     }
+    // "1. Nodulocystic acne (L70.0) - …" then, as an item of its own, "2. ILK to 4 inflamed cysts on the cheeks": the
+    // generic cyst takes the narrower condition the visit names (acne, cystic → L70.0) unless it is told at other sites
+    // only; the link is asked to be verified, as for any diagnosis taken from elsewhere in the note.
+    let fromNote: Histology | undefined;
+    if (h && GENERIC.has(h) && p && !lesion?.clinicalDiagnosis && !NO_NOTE_WIDE.includes(p.kind) && KIND_FITS[p.kind]) {
+      const narrow = h;
+      fromNote = this.noteReadings().find((x) => !GENERIC.has(x) && fitsKind(p.kind, x) && !this.problemsNameItElsewhere(x, p) && narrows(narrow, x));
+      if (fromNote) h = fromNote;
+    }
     const provisional = UNCERTAIN.test(text) || (!h && VAGUE.test(text));
     if (!proven && (provisional || (h && MALIGNANT.has(h) && pending))) {
       // Reference §13.2: before pathology, a lesion of uncertain nature is D49.2 (never D48.5).
@@ -571,7 +580,17 @@ class Linker {
       });
       return [];
     }
-    return this.resolve(h, where, who);
+    const codes = this.resolve(h, where, who);
+    if (fromNote && p && codes.length > 0) {
+      this.report(`notetext:${p.id}`, {
+        severity: 'info',
+        rule: 'diagnosis/link',
+        message: `${who}: the procedure names only a ${p.lesionType ?? 'lesion'}, so ${codes.join(', ')} was taken from elsewhere in the note.`,
+        target: who,
+        fix: 'Verify the diagnosis; link it to the procedure in the assessment/plan.',
+      });
+    }
+    return codes;
   }
 
   forTarget(t: Target): string[] {
