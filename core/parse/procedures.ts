@@ -420,8 +420,13 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     }
     // "#1 BCC R nasal ala - bx proven …" then "#2 AKs scalp x8 - LN2 today.": another item's line is not this item's context.
     if (trigger.label && trigger.lineStart) {
-      const other = block.context.map((c) => c.label !== undefined && c.label !== trigger.label && c.lineStart).lastIndexOf(true);
-      if (other >= 0) block.context = block.context.slice(other + 1);
+      // "2. IPL to cheeks, 2 passes. Cosmetic, self-pay." then "3. PDL to port-wine stain": the sentences that go on
+      // with that item's line are that item's too.
+      let from = block.context.map((c) => c.label !== undefined && c.label !== trigger.label && c.lineStart).lastIndexOf(true) + 1;
+      if (from > 0) {
+        while (block.context[from] && !block.context[from]?.lineStart) from++;
+        block.context = block.context.slice(from);
+      }
     }
     // "4. Hx BCC - yearly skin checks." then a blank line and "Procedure: Shave biopsy, R nasal ala.": a numbered problem
     // before the blank is not what the procedure paragraph is about (its site ties it to its own item).
@@ -2269,6 +2274,8 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
       return { unread: 'patch testing: the coding reference gives no code or units for it; code it by hand' };
     case 'vascular':
       return { kind: 'vascular-laser' };
+    case 'cosmetic':
+      return { kind: 'cosmetic-other' };
     case 'repair':
       return { kind: 'repair' };
     case 'att':

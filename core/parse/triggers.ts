@@ -30,6 +30,7 @@ export type Family =
   | 'peel'
   | 'patch'
   | 'vascular'
+  | 'cosmetic'
   | 'repair'
   | 'att'
   | 'flap'
@@ -85,6 +86,12 @@ const RE: [Family, RegExp][] = [
     /\b(?:nb-?uvb|nbuvb|narrow[- ]?band(?:\s+uv-?b)?|bb-?uvb|broad[- ]?band\s+uv-?b|uv-?b(?:\s+(?:phototherapy|therapy|treatment|session))?|puva|goeckerman|phototherapy|photochemotherapy|actinotherapy|uva1?\s+(?:phototherapy|therapy|treatment))\b/gi,
   ],
   ['vascular', /\b(?:pdl|pulsed[- ]dye(?:\s+laser)?|v-?beam|kta\s+laser|nd:?\s?yag|ipl\s+(?:to|for)\s+(?:telangiectas|vascular))\b/gi],
+  // Services done only for appearance (§12.3: laser resurfacing; fillers, IPL and the like have no code in the reference):
+  // read so the claim says they are the patient's to pay, never dropped without a word.
+  [
+    'cosmetic',
+    /\b(?:ipl|intense\s+pulsed\s+light|photofacials?|bbl\s+(?:photofacial|treatment|laser)|broadband\s+light|(?:[\w:]+\s+){0,2}?(?:laser\s+)?resurfacing|fraxel|clear\s*(?:\+|and)\s*brilliant|(?:dermal\s+)?fillers?|juv[eé]derm|restylane|radiesse|sculptra|belotero|microneedling|micro-needling|laser\s+hair\s+removal|tattoo\s+removal|kybella|deoxycholic\s+acid|coolsculpting|cryolipolysis|thread\s+lift|hydrafacial|dermaplaning)\b/gi,
+  ],
   [
     'ilk',
     /\b(?:ilk|ilks|ilts|intralesional(?:ly)?|inject(?:ed|ion\s+of)\s+(?:with\s+)?(?:\d+(?:\.\d+)?\s*(?:ml|cc|mg)\s+(?:of\s+)?)?(?:kenalog|triamcinolone|tac)\b(?![^.;\n]{0,40}\b(?:im|intramuscular(?:ly)?|gluteal?|gluteus|deltoid|buttock|hip)\b)|(?:keloid|scar|cyst)s?\s+injections?\b|(?:lesions?|keloids?|scars?|cysts?|plaques?|patches)\s+injected\s*[:=#]|il\s+(?:kenalog|triamcinolone|tac|steroids?|k)|(?:kenalog|triamcinolone|tac)[^.;\n]{0,40}?injected\s+into\s+(?:the\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|alopecia|patch)|(?:kenalog|triamcinolone|tac)\b(?:[^.;\n]|\.(?=\d)){0,40}?\binto\s+(?:each\s+(?:of\s+)?)?(?:the\s+)?(?:\d{1,2}\s+|both\s+|all\s+)?(?:\w+\s+)?(?:keloid|lesion|scar|cyst|plaque|papule|nodule|patche|patch)s?\b|injected\s+into\s+(?:\w+\s+){0,4}(?:keloid|lesion|scar|cyst|plaque|papule|nodule|patche|base)s?|(?:keloid|scar|cyst|plaque|nodule)s?\b[^.;\n]{0,50}?\b(?:was|were)\s+injected\s+with|(?:keloid|scar|cyst|plaque|nodule|papule|lesion|patche)s?\b[^.;\n]{0,40}?\binjected\s+(?:today\s+)?(?:with|w\/|using)\s*(?:\d+(?:\.\d+)?\s*(?:ml|cc|mg)\s+(?:of\s+)?)?(?:kenalog|triamcinolone|tac\b|steroid)|inject(?:ed|ion\s+of)\s+(?:\w+\s+){0,3}?(?:keloid|scar|cyst|plaque|nodule|papule|lesion|patche)s?\b[^.;\n]{0,40}?\b(?:with|w\/|using)\s*(?:\d+(?:\.\d+)?\s*(?:ml|cc|mg)\s+(?:of\s+)?)?(?:kenalog|triamcinolone|tac\b|steroid))/gi,
@@ -152,7 +159,7 @@ const GENERIC_EXCISION = /^(?:ellips|elliptical|fusiform)/i;
 
 /** One cheap pass first: most lines (anesthesia, consent, exam) name no procedure at all. Grouped by first letter for speed. */
 const GATE = groupedByFirstLetter(
-  /moh|micrograph|mms|stage|block|section|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|adjacent|a-?to-?t|o-?to-?z|repair|closure|closed|layer|resutur|approximat|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i\s*\+\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matri[xc]ect|peel|jessner|patch|finn|t\.r\.u\.e|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|crio|ln2|l\.n|nitrogen|nitr[oó]g|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i,
+  /moh|micrograph|mms|stage|block|section|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|adjacent|a-?to-?t|o-?to-?z|repair|closure|closed|layer|resutur|approximat|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|intense|photofacial|bbl|broadband|resurfac|fraxel|brilliant|filler|juv|restylane|radiesse|sculptra|belotero|microneedl|micro-needl|tattoo|kybella|deoxychol|coolsculpt|cryolipol|thread|hydrafacial|dermaplan|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i\s*\+\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matri[xc]ect|peel|jessner|patch|finn|t\.r\.u\.e|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|crio|ln2|l\.n|nitrogen|nitr[oó]g|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i,
 );
 
 // A drug with an IM/SC route, given: an injection even without the word (see findTriggers).

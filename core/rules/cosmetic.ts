@@ -124,8 +124,20 @@ function routeOf(ctx: RuleContext, p: Procedure): CosmeticRoute | undefined {
 
 function lesionWords(ctx: RuleContext, p: Procedure): string {
   const labels = p.lesionLabels.length > 0 ? ` ${p.lesionLabels.join(', ')}` : '';
-  const type = p.lesionType ?? p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis).find(Boolean) ?? p.kind;
+  const type = p.lesionType ?? p.lesionLabels.map((l) => ctx.lesion(l)?.clinicalDiagnosis).find(Boolean) ?? serviceWords(p);
   return `${type}${labels}${p.site?.text ? ` (${p.site.text})` : ''}`;
+}
+
+/** A service with no code of its own is named by the chart's words for it: "IPL photofacial to face". */
+function serviceWords(p: Procedure): string {
+  if (p.kind !== 'cosmetic-other') return p.kind;
+  const clause =
+    p.text
+      .replace(/\s+/g, ' ')
+      .replace(/^\s*(?:\d{1,2}[.)]|[-*•])?\s*(?:[\w /]{1,30}:\s*)?/, '')
+      .split(/[,;(]|\.(?!\d)|\s[-–—]\s/)[0]
+      ?.trim() ?? '';
+  return clause.length >= 3 ? clause.slice(0, 60) : 'cosmetic service';
 }
 
 /** Lines coding this procedure, and whether they also code a procedure routed differently. */
@@ -243,9 +255,10 @@ export const cosmeticSelfPay = defineRule({
         });
       }
       if (lines.length === 0) {
+        const why = routes.get(id)?.why;
         ctx.report({
           severity: 'info',
-          message: `${lesionWords(ctx, p)}: cosmetic service (${routes.get(id)?.why}); no CPT line, bill the patient from the practice's cosmetic fee schedule.`,
+          message: `${lesionWords(ctx, p)}: cosmetic service${why === 'cosmetic service' ? '' : ` (${why})`}; no CPT line, bill the patient from the practice's cosmetic fee schedule.`,
           target: p.lesionLabels[0] ?? p.kind,
           fix: 'Nothing to submit to insurance; collect as self-pay.',
           span: p.span,

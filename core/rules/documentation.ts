@@ -87,8 +87,9 @@ export const documentationLesionSite = defineRule({
         ctx.encounter.procedures.some((p) => p.status !== 'performed' && p.lesionLabels.some((l) => l.toUpperCase() === lesion.label.toUpperCase()))
       )
         continue;
-      // A procedure that documents the site itself covers the lesion; a systemic drug or whole-body light treats no lesion.
-      if (procs.length > 0 && procs.every((p) => p.site?.text || p.site?.key || SYSTEMIC.has(p.kind))) continue;
+      // A procedure that documents the site itself covers the lesion; a systemic drug or whole-body light treats no lesion;
+      // a cosmetic service with no code is billed to the patient, where no site is asked for.
+      if (procs.length > 0 && procs.every((p) => p.site?.text || p.site?.key || SYSTEMIC.has(p.kind) || p.kind === 'cosmetic-other')) continue;
       ctx.report({
         // Destruction counts, tags and injections are coded without the site: there it is a record to keep, not a code at stake.
         severity: procs.some((p) => SITE_CODED.has(p.kind)) ? 'warning' : 'info',

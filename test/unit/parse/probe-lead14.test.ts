@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../../core/engine';
+import { parseNote } from '../../../core/parse';
+
+// Misreads the lead found in session 14 (cosmetic services and item boundaries): each case is one general pattern.
+
+const HEAD = 'Patient: Test, Patient-1993  MRN: 901993\nDOS: 11/12/2026\n';
+
+function coded(body: string) {
+  const draft = codeEncounter(parseNote(HEAD + body));
+  return {
+    lines: draft.lines.map((l) => `${l.code} x${l.units}${l.modifiers.length ? `-${l.modifiers.join(',')}` : ''} ${l.billing}`),
+    selfPay: draft.findings.filter((f) => f.rule === 'cosmetic/self-pay').map((f) => f.message.split(':')[0]),
+  };
+}
+
+describe('lead14: services done for appearance are read, billed to the patient, never dropped without a word', () => {
+  // §12.3: laser resurfacing is a usually-cosmetic service; IPL, fillers, microneedling and the like have no code in the
+  // reference, so no line is invented — the claim says the service is the patient's to pay.
+  const cases: [string, string, string][] = [
+    ['IPL', 'Procedure: IPL photofacial to face, 2 passes, cosmetic, self-pay.', 'IPL photofacial to face (face)'],
+    ['laser resurfacing', 'Procedure: Fractional CO2 laser resurfacing, full face, cosmetic.', 'Fractional CO2 laser resurfacing'],
+    ['filler', 'Procedure: Juvederm 1 syringe to nasolabial folds, cosmetic, patient paid.', 'Juvederm 1 syringe to nasolabial folds (nasolabial)'],
+    ['microneedling', 'Procedure: Microneedling full face, self-pay.', 'Microneedling full face'],
+    ['laser hair removal', 'Procedure: Laser hair removal, axillae, cosmetic.', 'Laser hair removal (axillae)'],
+    ['deoxycholic acid', 'Procedure: Kybella 2 vials submental fat, cosmetic.', 'Kybella 2 vials submental fat (submental)'],
+  ];
+  it.each(cases)('%s: no line, one self-pay finding naming it', (_name, body, named) => {
+    expect(coded(body)).toEqual({ lines: [], selfPay: [named] });
+  });
+
+  it('a service only discussed is not done', () => {
+    expect(coded('Plan: Discussed fillers for volume loss; pt will think about it.')).toEqual({ lines: [], selfPay: [] });
+  });
+});
+
+describe("lead14: the sentences that go on with a numbered item are that item's", () => {
+  it('"2. IPL …. Cosmetic, paid out of pocket." does not make item 3\'s laser of a port-wine stain cosmetic', () => {
+    // CPT 17107 (§2.2: vascular proliferative lesion by laser, 10.0–50.0 sq cm) for the port-wine stain (Q82.5) is billed to
+    // insurance; the IPL line's cosmetic words are the IPL's alone (before: 17107 self-pay with Z41.1).
+    const body =
+      'Assessment/Plan:\n1. Rosacea with facial telangiectasias - continue metronidazole 0.75% gel daily.\n' +
+      '2. IPL treatment to cheeks and nose performed today, 560 nm filter, 2 passes. Cosmetic, patient paid out of pocket.\n' +
+      '3. Laser treatment (pulsed dye laser 595 nm) to port-wine stain L cheek, 12 sq cm treated.\n';
+    expect(coded(body)).toEqual({ lines: ['17107 x1 insurance'], selfPay: ['IPL treatment to cheeks and nose performed today 2 (cheeks)'] });
+  });
+});
