@@ -11,7 +11,7 @@ import { parseMemo, parseObjectMap } from './memo';
 import { parseMohsStages } from './mohs';
 import { sectionUnits } from './section-units';
 import type { Section } from './sections';
-import { CLOSURE_FAMILIES, type Family, findTriggers, priorMalignantBiopsyIn, type Trigger } from './triggers';
+import { CLOSURE_FAMILIES, type Family, findTriggers, priorMalignantBiopsyIn, type Trigger, UNCODED_SERVICE } from './triggers';
 import type { Unit } from './units';
 
 /**
@@ -2179,7 +2179,14 @@ function segText(b: Block, fullText: string): string {
   return seg;
 }
 
-function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: LesionType | undefined, item?: string): { kind?: ProcedureKind; unread?: string } {
+function kindOf(
+  b: Block,
+  seg: string,
+  all: string,
+  ctx: string,
+  lesionType: LesionType | undefined,
+  item?: string,
+): { kind?: ProcedureKind; unread?: string; notDone?: boolean } {
   const unit = b.trigger.text;
   switch (b.family) {
     case 'mohs':
@@ -2272,6 +2279,13 @@ function kindOf(b: Block, seg: string, all: string, ctx: string, lesionType: Les
       return { kind: 'chemical-peel' };
     case 'patch':
       return { unread: 'patch testing: the coding reference gives no code or units for it; code it by hand' };
+    case 'uncoded': {
+      UNCODED_SERVICE.lastIndex = 0;
+      const word = UNCODED_SERVICE.exec(seg)?.[0]?.toLowerCase() ?? 'this service';
+      // "Total body photography ordered; return in 12 months": an order is not a service done today.
+      if (/\b(?:ordered|scheduled|referred|to\s+be\s+(?:done|scheduled))\b/i.test(seg)) return { notDone: true };
+      return { unread: `${word}: the coding reference gives no code for it; code it by hand` };
+    }
     case 'vascular':
       return { kind: 'vascular-laser' };
     case 'cosmetic':
@@ -2959,12 +2973,12 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   // lesion (inflamed SK, L82.0) wins over the plain one (§12.2).
   const specific = found ? lesionTypeOf(ctx) : undefined;
   const lesionType = specific && found && specific !== found && specific.endsWith(`-${found}`) ? specific : found;
-  const { kind, unread } = kindOf(b, seg, all, ctx, lesionType, b.enumerated ? fullText.slice(b.enumerated.start, b.enumerated.end) : undefined);
+  const { kind, unread, notDone } = kindOf(b, seg, all, ctx, lesionType, b.enumerated ? fullText.slice(b.enumerated.start, b.enumerated.end) : undefined);
   const end = b.units[b.units.length - 1]?.end ?? b.segEnd;
   const span = b.enumerated ? spanOf(b.enumerated.start, b.enumerated.end) : spanOf(Math.min(b.segStart, b.trigger.start), end);
   if (!kind) {
     // "Plan: patch testing if not improved": a service DermLens cannot code, only planned, is nothing to report.
-    if (intent !== 'performed') return undefined;
+    if (intent !== 'performed' || notDone) return undefined;
     return {
       procedure: { id: `unread-${nextId++}`, kind: 'unlisted', status: 'performed', lesionLabels: [], indications: [], text: seg.slice(0, 300), span },
       block: b,

@@ -4,6 +4,7 @@ import type { Procedure } from '../model';
 import { type BiopsyDecision, isConclusiveReport, isMalignantReport, planBiopsies, sameLesion } from './biopsy';
 import { cosmeticRoute } from './cosmetic';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
+import { isAcneCryotherapy } from './other-procedures';
 import { describeProcedure, lesionGroupFor, lesionsOf, lineRefs, withSite } from './shave';
 
 const DESTRUCTION_KINDS = ['destruction-premalignant', 'destruction-benign', 'destruction-malignant', 'destruction-unspecified'] as const;
@@ -257,6 +258,8 @@ export const destructionTypeDocumented = defineRule({
     for (const p of destructions(ctx).filter((x) => x.kind === 'destruction-unspecified')) {
       if (isSiteSpecific(ctx, p)) continue;
       if (classify(ctx, p, cdDecisionFor(ctx, p))) continue;
+      // "Cryotherapy (LN2) to inflamed acne papules": coded 17340 by the acne rule, not a lesion destruction.
+      if (isAcneCryotherapy(ctx, p)) continue;
       ctx.report({
         severity: 'error',
         message: `Destruction ${describeProcedure(p)}: lesion type not documented, so no destruction code can be chosen.`,

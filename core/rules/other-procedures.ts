@@ -194,6 +194,12 @@ export const incisionDrainage = defineRule({
 const ACNE = /\bacne\b|comedon|milia|pustul/;
 const CRYO = /cryo|liquid nitrogen|\bln2\b|co2 slush|carbon dioxide slush/;
 
+/** A freezing told for acne: 17340, not a destruction of a lesion (§2.3 note, §14). */
+export const isAcneCryotherapy = (ctx: RuleContext, p: Procedure): boolean => {
+  const text = words(ctx, p);
+  return ACNE.test(text) && CRYO.test(text);
+};
+
 export const acneSurgery = defineRule({
   id: 'other-procedures/acne-surgery',
   family: 'other-procedures',
@@ -211,7 +217,7 @@ export const acneSurgery = defineRule({
     const exfoliation: Procedure[] = [];
     for (const p of ctx.performed('acne-surgery', 'chemical-peel', 'destruction-unspecified')) {
       const text = words(ctx, p);
-      if (p.kind === 'destruction-unspecified' && !(ACNE.test(text) && CRYO.test(text))) continue;
+      if (p.kind === 'destruction-unspecified' && !isAcneCryotherapy(ctx, p)) continue;
       if (p.documentedCode === '17340' || (p.kind !== 'chemical-peel' && CRYO.test(text))) cryo.push(p);
       else if (p.documentedCode === '17360' || (p.kind === 'chemical-peel' && ACNE.test(text) && !p.cosmetic)) exfoliation.push(p);
       else if (p.kind === 'acne-surgery') surgery.push(p);

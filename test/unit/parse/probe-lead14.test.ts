@@ -45,3 +45,32 @@ describe("lead14: the sentences that go on with a numbered item are that item's"
     expect(coded(body)).toEqual({ lines: ['17107 x1 insurance'], selfPay: ['IPL treatment to cheeks and nose performed today 2 (cheeks)'] });
   });
 });
+
+describe('lead14: a service the reference gives no code for is reported for coding by hand, never dropped', () => {
+  const unread = (body: string) =>
+    codeEncounter(parseNote(HEAD + body))
+      .findings.filter((f) => f.rule === 'documentation/could-not-read')
+      .map((f) => /could not read: ([^:]+):/.exec(f.message)?.[1]);
+  const cases: [string, string[]][] = [
+    ['Procedure: Sclerotherapy of spider veins bilateral thighs with polidocanol 0.5%, 12 injections.', ['sclerotherapy']],
+    ['Procedure: Total body photography performed for mole mapping, dysplastic nevus syndrome.', ['total body photography']],
+    ['Procedure: Unna boot applied R lower leg for stasis ulcer.', ['unna boot']],
+    ['Procedure: Electrolysis of ingrown hairs chin, 15 minutes.', ['electrolysis']],
+    // Ordered or only discussed: nothing done today, nothing to code.
+    ['Plan: Total body photography ordered; return in 12 months.', []],
+    ['Plan: Discussed sclerotherapy; will schedule.', []],
+  ];
+  it.each(cases)('%s', (body, expected) => {
+    expect(unread(body)).toEqual(expected);
+  });
+});
+
+describe('lead14: cryotherapy for acne is 17340 only', () => {
+  it('"Cryotherapy (LN2) to inflamed acne papules" asks no lesion type of a destruction', () => {
+    // §2.3 note / §14: 17340 (cryotherapy for acne), payer-specific. Before, the destruction rule also asked for the lesion
+    // type (an error) of the same freezing.
+    const draft = codeEncounter(parseNote(`${HEAD}Procedure: Cryotherapy (LN2) to inflamed acne papules and cysts on the face for acne vulgaris.\n`));
+    expect(draft.lines.map((l) => `${l.code} x${l.units} ${l.dx.join(',')}`)).toEqual(['17340 x1 L70.0']);
+    expect(draft.findings.map((f) => f.rule)).toEqual(['other-procedures/acne-surgery']);
+  });
+});
