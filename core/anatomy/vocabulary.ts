@@ -314,7 +314,7 @@ const ORDINAL: Record<string, string> = {
 };
 
 /** Words skipped while matching terms ("dorsum of the hand" = "dorsum of hand"). */
-const SKIP = new Set(['the', 'aspect', 'area', 'region', 'surface', 'portion']);
+const SKIP = new Set(['the', 'her', 'his', 'aspect', 'area', 'region', 'surface', 'portion']);
 /** Words that make a following weak term a site: prepositions, modifiers, sides. */
 const WEAK_OK = new Set([
   'on',

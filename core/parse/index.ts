@@ -553,10 +553,14 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
     const p = parsed[i] as ParsedProcedure;
     if (p.block.parent || p.procedure.status !== 'performed') continue;
     const unit = p.block.trigger;
-    if (!/\bplan(?:\s+(?:discussed|today|agreed))?\s*:[^.;]*$/i.test(unit.text.slice(0, Math.max(0, p.block.triggerAt - unit.start)))) continue;
     // "Plan discussed: re-excision with 5 mm margins, performed today." above "Procedure: scar 0.9 cm … excised diameter
     // 1.9 cm": a plan line that measures nothing announces the procedure note below it, in whatever section.
     const unmeasured = p.procedure.lesionDiameterCm === undefined && p.procedure.excisedDiameterCm === undefined && p.clinicalSizeCm === undefined;
+    const planned = /\bplan(?:\s+(?:discussed|today|agreed))?\s*:[^.;]*$/i.test(unit.text.slice(0, Math.max(0, p.block.triggerAt - unit.start)));
+    // "1. Melanoma in situ … Wide local excision today with 5 mm margins." then "PROCEDURE #1: Wide local excision …" in the
+    // same assessment item: an unmeasured sentence saying it is done today announces the procedure field below it.
+    const announced = !planned && unmeasured && p.block.section.role === 'assessment' && /\btoday\b/i.test(unit.text);
+    if (!planned && !announced) continue;
     const told = parsed.find(
       (q) =>
         q !== p &&
@@ -565,6 +569,12 @@ function dropRestatements(parsed: ParsedProcedure[]): void {
         q.block.trigger.start > unit.end - 1 &&
         q.procedure.status === 'performed' &&
         q.procedure.kind === p.procedure.kind &&
+        (!announced ||
+          (q.block.section === p.block.section &&
+            (procedureField(q) ||
+              q.procedure.lesionDiameterCm !== undefined ||
+              q.procedure.excisedDiameterCm !== undefined ||
+              q.clinicalSizeCm !== undefined))) &&
         (!p.procedure.site?.key || !q.procedure.site?.key || sameSiteKey(p.procedure.site.key, q.procedure.site.key)),
     );
     if (!told) continue;
@@ -874,7 +884,7 @@ function fillSingleSite(parsed: ParsedProcedure[], sections: Section[]): void {
 
 // "Shave biopsy 04/15/2026 showed well-differentiated SCC, L dorsal hand": a past biopsy result, told in the history.
 const BIOPSY_RESULT =
-  /\b(?:biops(?:y|ies)|bx)\b[^.;\n]{0,40}?\b(?:showed|shows|revealed|confirmed|proved|proven|positive\s+for|returned|came\s+back|demonstrated)\b/i;
+  /\b(?:biops(?:y|ies|ied)|bx)\b[^.;\n]{0,40}?\b(?:showed|shows|revealed|confirmed|proved|proven|positive\s+for|returned|came\s+back|demonstrated)\b/i;
 const MALIGNANT_WORDS = /\b(?:bcc|scc|sccis|basal\s+cell|squamous\s+cell|carcinoma|melanoma|mis|merkel|dfsp|malignan\w*)\b/i;
 const NOT_A_RESULT =
   /\b(?:r\/o|rule\s+out|pending|awaiting|will|plan(?:ned)?|if\s+(?:positive|malignant)|negative\s+for|no\s+(?:evidence|residual)|h\/o|hx\s+of|history\s+of|years?\s+ago|in\s+(?:19|20)\d\d|treated\s+with|s\/p)\b/i;
@@ -894,6 +904,14 @@ const BENIGN_TYPES = new Set([
 ]);
 
 /**
+ * A paragraph wrapped at a fixed width: a long line (50 characters or more, so no heading or list label) that ends
+ * inside a sentence, before a line that goes on in lower case, is joined to it.
+ */
+function unwrapped(text: string): string {
+  return text.replace(/^([^\n]{49,}[a-z,])[ \t]*\n[ \t]*(?=[a-z])/gm, '$1 ');
+}
+
+/**
  * CPT §3.2: a prior biopsy that proved malignancy lets the excision be coded malignant. The proof is often only
  * in the history ("Biopsy 4/15 showed SCC, L hand. Here for excision."): it holds for the note's one excision,
  * or for the one excision at the site the sentence names.
@@ -906,7 +924,9 @@ function provenInHistory(parsed: ParsedProcedure[], lesions: Lesion[], sections:
   if (excisions.every((p) => lesionOf(p)?.priorMalignantBiopsy)) return;
   for (const s of sections) {
     if (s.role === 'pathology' || s.role === 'charges') continue;
-    for (const sentence of s.text.slice(0, 20_000).split(/(?<=[.;])\s+|\n/)) {
+    // A dictated paragraph wrapped at a fixed width ("…that we shave biopsied on 10/30/2026, which came back well\n
+    // differentiated squamous cell carcinoma.") is one sentence: a line break between two lower-case words is no line's end.
+    for (const sentence of unwrapped(s.text.slice(0, 20_000)).split(/(?<=[.;])\s+|\n/)) {
       // "1. SCC in situ, L cheek - shave bx 11/03/2026": a malignancy dated to an earlier biopsy proves it as well.
       const dated = !BIOPSY_RESULT.test(sentence) && priorMalignantBiopsyIn(sentence) && !NOT_A_RESULT.test(sentence);
       if (!dated && (!BIOPSY_RESULT.test(sentence) || !MALIGNANT_WORDS.test(sentence) || NOT_A_RESULT.test(sentence))) continue;
@@ -1378,7 +1398,10 @@ function specimensOf(parsed: ParsedProcedure[], noteDestination: DestinationFor,
     const pieces = group.map((p, k) => ({ ...specimenOf(p, `${s.label}${k + 1}`, noteDestination, readHere), destination: s.destination }));
     specimens.splice(specimens.indexOf(s), 1, ...pieces);
   }
-  return specimens;
+  // In the order the note tells them, whichever got its label from the text and whichever in order ("specimen a" typed
+  // in lower case reads like the article, "specimen b" does not).
+  const at = new Map(sending.map((p, k) => [p.procedure.id, k]));
+  return specimens.sort((a, b) => (at.get(a.procedureId ?? '') ?? 0) - (at.get(b.procedureId ?? '') ?? 0));
 }
 
 /** "Specimens: A scalp, B forehead" / "Jars: A - R cheek; B - L arm": a line of jar letters, each before its site. */

@@ -439,6 +439,13 @@ const intentMemo = parseMemoAt<Intent>();
 
 function intentIn(clause: string, inHistorySection: boolean, triggerAt: number | undefined): Intent {
   const t = clause.length > 600 ? clause.slice(0, 600) : clause;
+  // "we agreed to take it out rather than biopsy it", "excised instead of a shave": the procedure set aside was not done.
+  if (
+    triggerAt !== undefined &&
+    triggerAt > 0 &&
+    /\b(?:rather\s+than|instead\s+of)\s+(?:(?:a|an|the|to|doing|do)\s+)?$/i.test(t.slice(Math.max(0, triggerAt - 30), triggerAt))
+  )
+    return 'negated';
   if (triggerAt !== undefined && triggerAt >= 0) {
     // "ointment to the plaques pending biopsy", "awaiting bx results": the procedure word names a result waited on,
     // not a procedure of this clause (the biopsy itself is documented elsewhere or not at all).

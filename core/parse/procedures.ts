@@ -95,7 +95,7 @@ const UNCHECKED_BOX = /^\s*(?:[-*•]\s*)?(?:\[\s{0,2}\]|☐|□|\(\s\))/;
 /** "E/M:", "E&M level:", "Level of service:": the visit's level line. */
 const EM_FIELD = /^(?:e\/m|e&m|e\s*&\s*m|em|e\/m\s+level|e\/m\s+code|level\s+of\s+service|visit\s+level|los)$/i;
 const SIZE_FIELDS =
-  /^(?:size|lesion|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter)$/;
+  /^(?:size|lesion|lesion\s+size|clinical\s+size|diameter|lesion\s+diameter|dimensions?|measurement|pre-?op(?:erative)?\s+size|greatest\s+diameter|largest\s+diameter|clinical\s+diameter|(?:biopsy\s+)?scar\s+size)$/;
 
 const BOILERPLATE_FIELD =
   /^(?:consent|risks?|anesth\w*|anaesth\w*|prep|skin\s+prep|dressing|wound\s+care|hemostasis|instructions?|complications?|ebl|estimated\s+blood\s+loss|time\s*(?:-\s*)?out|post-?op\w*(?:\s+instructions)?|patient\s+education|aftercare|(?:[\w-]+\s+){0,2}(?:shield(?:s|ing|ed)?|protection|goggles|eyewear))$/;
@@ -2323,7 +2323,7 @@ function shaveIntent(text: string, ctx: string, lesionType: LesionType | undefin
 /** "undermined 2.5 cm on each side", "3 cm of undermining": the undermining distance in cm. */
 function underminedCm(text: string): number | undefined {
   const m =
-    /\bundermin\w*\s+(?:\w+\s+){0,8}?(?:to\s+|by\s+|for\s+|of\s+|a\s+distance\s+of\s+|approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
+    /\bundermin\w*:?\s+(?:\w+\s+){0,8}?(?:to\s+|by\s+|for\s+|of\s+|a\s+distance\s+of\s+|approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\b/i.exec(
       text,
     ) ?? /\b(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s+(?:of\s+)?undermining\b/i.exec(text);
   return m?.[1] && m[2] ? toCmValue(Number(m[1]), m[2]) : undefined;
@@ -2342,7 +2342,9 @@ function defectWidthCm(text: string): number | undefined {
     /\b(?:defect|wound)\s+(?:was\s+|is\s+)?(?:measured|measuring|measures)\s+(?:approximately\s+|approx\.?\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s+(?:in\s+)?(?:width|wide)\b/i.exec(
       text,
     ) ??
-    /\b(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)[- ]wide\s+(?:\w+\s+)?(?:defect|wound)\b/i.exec(text);
+    /\b(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)[- ]wide\s+(?:\w+\s+)?(?:defect|wound)\b/i.exec(text) ??
+    // "defect 1.6 cm wide", "Defect after excision: 2.2 cm wide".
+    /\b(?:defect|wound)(?:\s+(?:after|following)\s+excision)?\s*(?::\s*|\s(?:was|is)\s+)?(\d{1,2}(?:\.\d{1,2})?)\s*(cm|mm)\s+wide\b/i.exec(text);
   return m?.[1] && m[2] ? toCmValue(Number(m[1]), m[2]) : undefined;
 }
 
@@ -3069,7 +3071,9 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     if (defect !== undefined) procedure.defectDiameterCm = defect;
   }
   if (kind === 'excision' || kind === 'hidradenitis-excision') {
-    const margin = findMarginCm(all);
+    // "…the lesion measured 14 mm … and I drew 4 mm margins around it. The site was anesthetized … a fusiform excision …":
+    // the margin told with the size before the excision's own sentence, as the size is read.
+    const margin = findMarginCm(all) ?? (procedure.lesionDiameterCm !== undefined ? findMarginCm(ctx) : undefined);
     if (margin !== undefined) procedure.marginCm = margin;
     // "Excision of 2 cysts: R upper back (excised diameter 2.4 cm) and L upper back (excised diameter 2.2 cm)": each item's own.
     const excised = (b.enumerated ? excisedDiameterOf(fullText.slice(b.enumerated.start, b.enumerated.end)) : undefined) ?? excisedDiameterOf(all);
