@@ -334,13 +334,13 @@ function nailService(ctx: RuleContext, p: Procedure): NailService | 'biopsy' | u
   if (code === '11730' || code === '11732') return 'avulsion';
   if (code === '11750') return 'matrix';
   // "partial nail avulsion …, phenol matricectomy not done", "no matrixectomy": a service ruled out is not the service.
-  // "matrix left intact (nail expected to regrow)", "matrix NOT treated": the matrix named as spared is an avulsion, not a
-  // matrix excision.
+  // "matrix left intact (nail expected to regrow)", "matrix NOT treated", "Matrix: not treated": the matrix named as spared
+  // is an avulsion, not a matrix excision.
   // The clause pass starts only at a clause start, so a long clause is scanned once, not once per character.
   const text = words(ctx, p)
     .replace(/(?<![^,;.\n])[^,;.\n]*\bnot\s+(?:done|performed|indicated)\b/gi, ' ')
     .replace(
-      /\b(?:no|without)\s+(?:\w+\s+)?matri[xc]ectomy|\bmatrix\s+(?:was\s+)?(?:left\s+)?(?:intact|spared|preserved|untouched)\b|\bmatrix\s+(?:was\s+)?not\s+(?:treated|touched|ablated|destroyed|excised|removed)\b/gi,
+      /\b(?:no|without)\s+(?:\w+\s+)?matri[xc]ectomy|\bmatrix\s*:?\s*(?:was\s+)?(?:left\s+)?(?:intact|spared|preserved|untouched)\b|\bmatrix\s*:?\s*(?:was\s+)?not\s+(?:treated|touched|ablated|destroyed|excised|removed)\b|\bmatri[xc]ectomy\s*:\s*(?:no|none)\b/gi,
       ' ',
     );
   if (/biops/.test(text)) return 'biopsy';

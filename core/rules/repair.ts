@@ -28,7 +28,7 @@ export interface LevelAssessment {
 
 const UNDERMINING_DISTANCE = /undermin\w*[^.;]{0,40}?(\d+(?:\.\d+)?)\s*(mm|cm)\b/i;
 const DEFECT_WIDTH =
-  /(?<!\d)(\d+(?:\.\d+)?)\s*(mm|cm)\s+(?:defect|wound)\s+width|(?:defect|wound)\s+width\s*(?:(?:of|was|is|:|=)\s*)?(\d+(?:\.\d+)?)\s*(mm|cm)\b|width\s+of\s+the\s+(?:defect|wound)\s*(?:(?:was|is|:|=)\s*)?(\d+(?:\.\d+)?)\s*(mm|cm)\b/i;
+  /(?<!\d)(\d+(?:\.\d+)?)\s*(mm|cm)\s+(?:defect|wound)\s+width|(?:defect|wound)\s+width\s*(?:(?:of|was|is|:|=)\s*)?(\d+(?:\.\d+)?)\s*(mm|cm)\b|width\s+of\s+the\s+(?:defect|wound)\s*(?:(?:was|is|:|=)\s*)?(\d+(?:\.\d+)?)\s*(mm|cm)\b|(?:defect|wound)(?:\s+(?:after|following)\s+excision)?\s*(?::\s*|\s(?:was|is)\s+)?(\d+(?:\.\d+)?)\s*(mm|cm)\s+wide\b/i;
 
 function toCm(value: string | undefined, unit: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -53,7 +53,7 @@ export function measuredUndermining(text: string): { level: 'limited' | 'extensi
   const w = DEFECT_WIDTH.exec(text);
   if (!u || !w) return undefined;
   const distanceCm = toCm(u[1], u[2]);
-  const widthCm = toCm(w[1] ?? w[3] ?? w[5], w[2] ?? w[4] ?? w[6]);
+  const widthCm = toCm(w[1] ?? w[3] ?? w[5] ?? w[7], w[2] ?? w[4] ?? w[6] ?? w[8]);
   if (distanceCm === undefined || widthCm === undefined || widthCm <= 0) return undefined;
   return { level: distanceCm >= widthCm ? 'extensive' : 'limited', distanceCm, widthCm };
 }

@@ -106,6 +106,20 @@ export const globalPeriod = defineRule({
       }
       if (!isSurgical(line.code) || isAddOnCode(line.code)) continue;
       if (line.modifiers.some((m) => POSTOP_MODIFIERS.includes(m))) continue;
+      // "Re-excision today, staged … closed in layers, 4.0 cm": the repair of the wound a staged procedure (58) made is
+      // part of that staged procedure (§10.3), so it takes 58 too.
+      const staged = ctx.lines.find(
+        (o) => o !== line && o.modifiers.includes('58') && line.lesionLabels.length > 0 && line.lesionLabels.every((l) => o.lesionLabels.includes(l)),
+      );
+      if (staged) {
+        ctx.addModifier(line, '58');
+        ctx.report({
+          severity: 'info',
+          message: `${describeLine(line)} closes the wound of ${staged.code}-58, a staged procedure in the global period of ${prior}, so 58 was added.`,
+          target: line.lesionLabels[0] ?? line.code,
+        });
+        continue;
+      }
       // "Post-op check after excision of SCC R forearm …; new papule L cheek — shave biopsy": a procedure at another site
       // than the prior surgery's treats another problem (§10.3: 79, unrelated).
       const elsewhere = postOp.related !== false && postOp.procedure ? otherSite(ctx, line, postOp.procedure) : undefined;
