@@ -2284,6 +2284,8 @@ function kindOf(
       const word = UNCODED_SERVICE.exec(seg)?.[0]?.toLowerCase() ?? 'this service';
       // "Total body photography ordered; return in 12 months": an order is not a service done today.
       if (/\b(?:ordered|scheduled|referred|to\s+be\s+(?:done|scheduled))\b/i.test(seg)) return { notDone: true };
+      // "Subcision of rolling acne scars, cosmetic": what the note calls cosmetic is the patient's to pay (§12.3).
+      if (cosmeticOf(all)) return { kind: 'cosmetic-other' };
       return { unread: `${word}: the coding reference gives no code for it; code it by hand` };
     }
     case 'vascular':

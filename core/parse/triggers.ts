@@ -48,8 +48,12 @@ export interface Trigger {
   generic?: boolean;
 }
 
-/** Sclerotherapy, total-body photography, an Unna boot, electrolysis: no code in the reference (§16 asks, never invents). */
-export const UNCODED_SERVICE = /\b(?:sclerotherapy|total[- ]body\s+photograph(?:y|s)|mole\s+mapping|unna\s+boot|electrolysis)\b/gi;
+/**
+ * Sclerotherapy, total-body photography, an Unna boot, electrolysis, a foreign body removed, a cyst aspirated, dermabrasion,
+ * subcision, prick tests: no code in the reference (§16 asks, never invents).
+ */
+export const UNCODED_SERVICE =
+  /\b(?:sclerotherapy|total[- ]body\s+photograph(?:y|s)|mole\s+mapping|unna\s+boot|electrolysis|(?:removal|extraction)\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?foreign\s+body|foreign\s+body\s+(?:was\s+)?(?:removed|extracted)|(?:needle\s+)?aspiration\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:cyst|ganglion|bulla|seroma|hematoma)|dermabrasion|subcision|(?:skin\s+)?prick\s+test(?:s|ing)?)\b/gi;
 
 const RE: [Family, RegExp][] = [
   [
@@ -165,7 +169,7 @@ const GENERIC_EXCISION = /^(?:ellips|elliptical|fusiform)/i;
 
 /** One cheap pass first: most lines (anesthesia, consent, exam) name no procedure at all. Grouped by first letter for speed. */
 const GATE = groupedByFirstLetter(
-  /moh|micrograph|mms|stage|block|section|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|adjacent|a-?to-?t|o-?to-?z|repair|closure|closed|layer|resutur|approximat|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|intense|photofacial|bbl|broadband|resurfac|fraxel|brilliant|filler|juv|restylane|radiesse|sculptra|belotero|microneedl|micro-needl|tattoo|kybella|deoxychol|coolsculpt|cryolipol|thread|hydrafacial|dermaplan|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i\s*\+\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matri[xc]ect|peel|jessner|patch|finn|scleroth|total|mole|unna|electrol|t\.r\.u\.e|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|crio|ln2|l\.n|nitrogen|nitr[oó]g|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i,
+  /moh|micrograph|mms|stage|block|section|divi|flap|interpol|abbe|pedicle|graft|ftsg|stsg|substitut|integra|apligraf|plasty|advancement|rotation|transposition|bilob|rearrang|adjacent|a-?to-?t|o-?to-?z|repair|closure|closed|layer|resutur|approximat|excimer|xtrac|308|pharos|pdt|photodyn|levulan|ameluz|kerastick|aminolev|ala|blu|light|rhodoled|sensiti|botox|botul|dysport|xeomin|myobloc|jeuveau|daxxify|chemoden|uv|puva|goeckerman|photother|photochem|actinother|pdl|pulsed|beam|kta|yag|ipl|intense|photofacial|bbl|broadband|resurfac|fraxel|brilliant|filler|juv|restylane|radiesse|sculptra|belotero|microneedl|micro-needl|tattoo|kybella|deoxychol|coolsculpt|cryolipol|thread|hydrafacial|dermaplan|ilk|ilts|intralesion|kenalog|triamcin|tac|inject|infus|iv |im\b|sq\b|subq|subcut|intramusc|given|administ|i\s*&\s*d|i\s*\+\s*d|i and d|i\/d|incision|drain|acne|comedo|extract|par(?:e|ed|ing)\b|callus|avuls|nail|trim|matri[xc]ect|peel|jessner|patch|finn|scleroth|total|mole|unna|electrol|foreign|aspirat|dermabras|subcis|prick|t\.r\.u\.e|debrid|tag|acrochord|polyp|ed\s*&|ed and|edc|c\s*&|c and|desicc|dessic|cautery|fulgur|hyfrec|cryo|crio|ln2|l\.n|nitrogen|nitr[oó]g|destr|canthar|ycanth|laser|curet|podoph|squaric|candida|freeze|frozen|excis|exicis|exis|excs|ellips|fusiform|wle|shave|tangential|sauceri|scoop|punch|biop|bx|bipsy|biosp|bopsy|biopy|biposy|ilumya|tildrak|xolair|omaliz|dupix|dupil|cosentyx|secukin|taltz|ixekiz|tremfya|gusel|skyrizi|risank|stelara|ustek|humira|adalim|enbrel|etaner|adbry|tralok|ebglyss|lebrik|nemluvio|nemoliz|bimzelx|bimek|siliq|brodal|depo|medrol|dexameth|celestone|ceftriax|rocephin|b-?12|cyanocob/i,
 );
 
 // A drug with an IM/SC route, given: an injection even without the word (see findTriggers).

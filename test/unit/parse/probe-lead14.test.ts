@@ -56,6 +56,12 @@ describe('lead14: a service the reference gives no code for is reported for codi
     ['Procedure: Total body photography performed for mole mapping, dysplastic nevus syndrome.', ['total body photography']],
     ['Procedure: Unna boot applied R lower leg for stasis ulcer.', ['unna boot']],
     ['Procedure: Electrolysis of ingrown hairs chin, 15 minutes.', ['electrolysis']],
+    ['Procedure: Removal of foreign body (splinter) R palm with 18g needle.', ['removal of foreign body']],
+    ['Procedure: Aspiration of digital mucous cyst L index finger.', ['aspiration of digital mucous cyst']],
+    ['Procedure: Dermabrasion of surgical scar L cheek.', ['dermabrasion']],
+    ['Procedure: Skin prick testing to 10 aeroallergens.', ['skin prick testing']],
+    // Documented as cosmetic: the patient's to pay (a cosmetic/self-pay finding instead).
+    ['Procedure: Subcision of rolling acne scars bilateral cheeks, cosmetic.', []],
     // Ordered or only discussed: nothing done today, nothing to code.
     ['Plan: Total body photography ordered; return in 12 months.', []],
     ['Plan: Discussed sclerotherapy; will schedule.', []],
