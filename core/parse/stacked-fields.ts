@@ -8,7 +8,8 @@
  *   0.6 cm
  *
  * Every reader expects a field on one line ("Site: R dorsal forearm"). A run of at least three label / value pairs,
- * each label a short field name of a procedure or a report (site, size, specimen, diagnosis…), is joined pair by pair.
+ * each label a short field name of a procedure or a report (site, size, specimen, diagnosis…), is joined pair by pair;
+ * other short labels between them ("Body area", "Wound care") are cells of the same grid.
  * One or two such lines are a heading and its text, and are left alone.
  */
 const LABEL = /^[A-Z][A-Za-z/#&()' -]{1,28}:?$/;
@@ -32,11 +33,22 @@ function isValue(line: string | undefined): boolean {
   return t.length > 0 && !/^(?:[-*•]|\d{1,2}[.)]\s)/.test(t) && !t.endsWith(':');
 }
 
-/** Pairs of a run of label / value lines starting at `i`. */
-function pairsAt(lines: string[], i: number): number {
-  let n = 0;
-  while (isLabel(lines[i + 2 * n]) && isValue(lines[i + 2 * n + 1])) n++;
-  return n;
+/**
+ * A run of label / value lines starting at `i` at a field name: its pairs, and how many of their labels name a field.
+ * A label that names no field ("Body area", "Hemostatic agent", "Wound care") over a short value is a cell of the same
+ * grid when field names follow it; the run ends at its last field name.
+ */
+function runAt(lines: string[], i: number): { pairs: number; fields: number } {
+  let pairs = 0;
+  let fields = 0;
+  for (let n = 0; isValue(lines[i + 2 * n + 1]); n++) {
+    const label = (lines[i + 2 * n] as string).trim();
+    if (isLabel(label)) {
+      fields++;
+      pairs = n + 1;
+    } else if (!(n > 0 && LABEL.test(label) && label.split(' ').length <= 3 && (lines[i + 2 * n + 1] as string).trim().length <= 60)) break;
+  }
+  return { pairs, fields };
 }
 
 export function stackedFields(text: string): string {
@@ -44,15 +56,16 @@ export function stackedFields(text: string): string {
   const lines = text.split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    let n = pairsAt(lines, i);
+    let run = runAt(lines, i);
     // A title over the grid that is itself a field name ("Procedure" over "Procedure / Shave biopsy / …") would
-    // shift every pair: the run one line on wins when it is longer.
-    if (n > 0 && pairsAt(lines, i + 1) > n) {
+    // shift every pair: the run one line on wins when it names more fields.
+    if (run.pairs > 0 && runAt(lines, i + 1).fields > run.fields) {
       out.push(lines[i] as string);
       i++;
-      n = pairsAt(lines, i);
+      run = runAt(lines, i);
     }
-    if (n < MIN_PAIRS) {
+    const n = run.pairs;
+    if (run.fields < MIN_PAIRS) {
       out.push(lines[i] as string);
       continue;
     }
