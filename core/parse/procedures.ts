@@ -934,7 +934,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
             base !== undefined &&
             base !== listHead &&
             !base.label &&
-            !base.units.some((x) => x.labelKind === 'specimen' || specimenWordLabel(x.text));
+            // A table row under the column names the lead took in ("Shave biopsies, as below." / "Site | Size | Specimen")
+            // is the table's first item.
+            !base.units.some((x) => x.labelKind === 'specimen' || specimenWordLabel(x.text) || (x.text.includes('|') && !/\d/.test(x.text)));
           // "Tangential biopsy (A)." … "Punch biopsy 4 mm (B), closed …": another jar in parentheses is another procedure.
           const newJar = PAREN_JAR.exec(u.text)?.[1];
           const baseJar = newJar && base ? base.units.map((x) => PAREN_JAR.exec(x.text)?.[1]).find(Boolean) : undefined;
@@ -1260,7 +1262,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       if (items.length === n) {
         for (const x of items) if (!x.site && b.site) x.site = b.site;
         // "EXCISIONS x3 (all biopsy proven, bx 10/28/2026)": what the header says of all its items is each item's context.
-        if (priorMalignantBiopsyIn(b.trigger.text)) for (const x of items) if (!x.context.includes(b.trigger)) x.context.unshift(b.trigger);
+        // So is its intent, for a bare "shave" row ("Shave biopsies of two lesions:" over "… | tangential shave | A").
+        for (const x of items)
+          if ((x.family === 'shave' || priorMalignantBiopsyIn(b.trigger.text)) && !x.context.includes(b.trigger)) x.context.unshift(b.trigger);
         // "Preoperative diagnosis: Biopsy-proven basal cell carcinoma x2" over "Procedure: Excision …, 2 sites": the
         // diagnosis line the header took is its items' too.
         const dxLines = b.context.filter((c) => c.field !== undefined && isDxField(c.field));
@@ -2314,7 +2318,12 @@ function shaveIntent(text: string, ctx: string, lesionType: LesionType | undefin
     )
   )
     return { kind: 'shave-removal' };
-  if (/\b(?:r\/o|rule\s+out|to\s+(?:establish|confirm|obtain)\s+(?:a\s+)?diagnosis|diagnostic|histolog|ddx|vs\.?\s|concern\s+for|suspicious\s+for)\b/i.test(t))
+  // "Shave biopsies of two lesions:" over its rows' bare "tangential shave" (the lead is their context).
+  if (
+    /\b(?:r\/o|rule\s+out|shave\s+(?:bx|biops(?:y|ies))|to\s+(?:establish|confirm|obtain)\s+(?:a\s+)?diagnosis|diagnostic|histolog|ddx|vs\.?\s|concern\s+for|suspicious\s+for)\b/i.test(
+      t,
+    )
+  )
     return { kind: 'biopsy-tangential' };
   if (lesionType && ['seborrheic-keratosis', 'inflamed-seborrheic-keratosis', 'nevus', 'skin-tag', 'dermatofibroma', 'hemangioma', 'wart'].includes(lesionType))
     return { kind: 'shave-removal' };
