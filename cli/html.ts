@@ -71,11 +71,39 @@ export function selectSavedOptions(doc: Document, depth = 0): void {
     const index = marked.lastIndexOf(true);
     if (index >= 0 && select.selectedIndex !== index) select.selectedIndex = index;
   }
+  for (const box of Array.from(doc.querySelectorAll('input[type=checkbox], input[type=radio]')) as HTMLInputElement[]) {
+    const state = savedCheckState(box);
+    if (state !== undefined) box.checked = state;
+  }
   if (depth >= MAX_FRAME_DEPTH) return;
   for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
     const inner = frameDocument(frame);
     if (inner && inner !== doc) selectSavedOptions(inner, depth + 1);
   }
+}
+
+/** A wrapper's class saying its one box is ticked: Angular Material, MDC, MUI, Ant Design, PrimeNG. */
+const CHECKED_CLASS = /(?:^|\s)(?:[\w-]+-(?:checkbox|radio)-checked|[\w-]+--(?:checked|selected)|Mui-checked|p-highlight)(?:\s|$)/;
+
+/**
+ * A script-driven checkbox (Angular, React) keeps its tick in the DOM property, never in a `checked` attribute, so a
+ * saved page loses it. What the saved markup still shows is read: `aria-checked` on the input, a wrapper class naming
+ * its one box checked ("mat-checkbox-checked", "mdc-checkbox--selected", "Mui-checked"), and AngularJS's `ng-empty` /
+ * `ng-not-empty` on an ng-model checkbox (false is its empty value). Without any of them the saved attribute stands.
+ */
+export function savedCheckState(box: HTMLInputElement): boolean | undefined {
+  const aria = box.getAttribute('aria-checked');
+  if (aria === 'true' || aria === 'false') return aria === 'true';
+  if (box.hasAttribute('checked')) return undefined;
+  const cls = box.getAttribute('class') ?? '';
+  if (box.type === 'checkbox' && (box.hasAttribute('ng-model') || box.hasAttribute('data-ng-model')) && /\bng-(?:not-)?empty\b/.test(cls))
+    return /\bng-not-empty\b/.test(cls);
+  let el = box.parentElement;
+  for (let i = 0; el && i < 3; i++, el = el.parentElement) {
+    if (el.querySelectorAll('input').length > 1) break;
+    if (CHECKED_CLASS.test(el.getAttribute('class') ?? '')) return true;
+  }
+  return undefined;
 }
 
 /** Frame files next to a saved page become srcdoc frames, so the adapters read them in place. */

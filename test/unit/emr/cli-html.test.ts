@@ -57,4 +57,22 @@ describe('cli/html: saved pages', () => {
     expect(encounter.patientKey).toBe('hash(mrn:900373)');
     expect(encounter.visit.dateOfService).toBe('2026-06-03');
   });
+
+  it('a script-ticked checkbox keeps the tick its saved markup shows (aria-checked, a wrapper class, AngularJS ng-empty)', () => {
+    const box = (label: string, input: string, wrap = '') => `<div${wrap}><label><input type="checkbox"${input}> ${label}</label></div>`;
+    const html = `<body><h2>Procedure</h2>${[
+      box('Cryotherapy of AKs', ' aria-checked="true"'),
+      box('Shave removal', ' aria-checked="false" checked'),
+      box('Punch biopsy', '', ' class="mat-checkbox mat-checkbox-checked"'),
+      box('Excision', '', ' class="mat-checkbox"'),
+      box('Curettage', ' ng-model="p.curettage" class="ng-valid ng-not-empty"'),
+      box('Kenalog injection', ' ng-model="p.ilk" class="ng-valid ng-empty"'),
+      box('Repair', ' checked'),
+      box('Flap', ''),
+    ].join('')}</body>`;
+    const text = snapshotFromHtml(html, 'boxes.html')
+      .sections.map((s) => s.text)
+      .join('\n');
+    expect(text).toBe('Procedure\nCryotherapy of AKs\nPunch biopsy\nCurettage\nRepair');
+  });
 });
