@@ -234,8 +234,10 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
  * a tooltip, and a hidden template or
  * snippet library (hidden AND named so). Other hidden or collapsed sections are still read.
  */
-// A library of templates, not a section rendered from one ("template-section" is chart text).
-const TEMPLATE_NAME = /templates?[-_]?(?:library|picker|list|menu|chooser|cache)|snippet|macro|quick-?text|boilerplate|smart-?phrase|copy-?forward/i;
+// A library of templates, not a section rendered from one ("template-section" is chart text); a picker's options not chosen
+// ("<span class=sl-option hidden>Shave</span>" beside the shown value).
+const TEMPLATE_NAME =
+  /templates?[-_]?(?:library|picker|list|menu|chooser|cache)|snippet|macro|quick-?text|boilerplate|smart-?phrase|copy-?forward|option|choice/i;
 const DATED_VISIT = /^[\w ]{0,30}\b(?:visit|encounter|note)\b\D{0,20}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/i;
 function isTemplateNoise(el: Element): boolean {
   const role = el.getAttribute('role');

@@ -167,6 +167,20 @@ describe('collapsed sections', () => {
   });
 });
 
+describe('picker options not chosen', () => {
+  it('hidden options of a choice list are left out; the shown value and hidden sections are read', () => {
+    const page = loadBody(
+      '<h3>Procedure Note</h3><div>Biopsy type: <span class="smartlist"><span class="sl-value">Punch</span>' +
+        '<ul class="sl-choices" role="listbox" hidden><li role="option" aria-selected="true">Punch</li><li role="option">Shave</li></ul></span></div>' +
+        '<div>Closure: <span class="sl-value">simple</span><span class="sl-option" hidden>intermediate (layered)</span></div>' +
+        '<div class="procedure-details" hidden>Specimen: A</div>',
+    );
+    close = page.close;
+    const snap = snapshotFromDocument(page.doc, { url: URL });
+    expect(snap.sections.map((s) => s.text)).toEqual(['Procedure Note\nBiopsy type: Punch\nClosure: simple\nSpecimen: A']);
+  });
+});
+
 describe('form fields', () => {
   it('a label of a one-line field is no section title; a label over a text area may be one', () => {
     const page = loadBody(
