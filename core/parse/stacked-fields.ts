@@ -130,3 +130,32 @@ export function stackedCells(text: string): string {
   }
   return out.join('\n');
 }
+
+/**
+ * A two-column table of label and value cells with no colon ("<td><b>Site</b></td><td>L anterior thigh</td>") reads
+ * "Site | L anterior thigh" a row. A run of such rows naming two fields at least (short labels of the form's own between
+ * them: "Depth | Full thickness") is a form's fields: "Site: L anterior thigh". A row of column names ("Site | Size")
+ * has a field name for a value and is left alone.
+ */
+const LABEL_CELL = /^[ \t]*([A-Z][A-Za-z/#&()' -]{0,28}[A-Za-z)])[ \t]*\|[ \t]*([^|\n]*[^|\s])[ \t]*$/;
+
+export function pipeFields(text: string): string {
+  if (!/\n[ \t]*[A-Z][A-Za-z/#&()' -]{0,29}[ \t]*\|[^|\n]+\n[ \t]*[A-Z][A-Za-z/#&()' -]{0,29}[ \t]*\|[^|\n]+\n/.test(`\n${text}\n`)) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let fields = 0;
+    let end = i;
+    for (let j = i; j < lines.length; j++) {
+      const m = LABEL_CELL.exec(lines[j] as string);
+      if (!m?.[1] || !m[2] || isLabel(m[2])) break;
+      if (isLabel(m[1])) {
+        fields++;
+        end = j + 1;
+      } else if (!(m[1].split(' ').length <= 3 && m[2].length <= 60)) break;
+    }
+    if (fields < 2) continue;
+    for (let k = i; k < end; k++) lines[k] = (lines[k] as string).replace(LABEL_CELL, '$1: $2');
+    i = end - 1;
+  }
+  return lines.join('\n');
+}
