@@ -242,10 +242,11 @@ export function findLengthCm(text: string, loose = false): number | undefined {
 const LESION_NOUNS =
   'lesions?|lesiones|aks?|actinic\\s+keratos[ie]s|keratos[ie]s|queratos[ie]s|warts?|verruc(?:a|ae|as)|sks?|isks?|seborrheic\\s+keratos[ie]s|molluscum|mollusca|milia|milium|tags?|skin\\s+tags?|acrochordons?|spots?|papules?|growths?|sites?|areas?|condylomas?|condylomata|keloids?|scars?|cysts?|nevi|lesion\\(s\\)|plaques?|comedones|angiomas?|hemangiomas?|patches|patch|nodules?|calluses|callus|corns?|lesion\\s+sites|injection\\s+sites|abscess(?:es)?|nails?|toenails|fingernails';
 
+// "6 thick, hypertrophic AKs": up to two words (a comma after one) between the count and the lesion word.
 // \b before the lookbehind (the same two checks at one position): the engine then tries only word starts, about
 // four times faster on a paragraph than with the lookbehind first.
 const COUNT_BEFORE = new RegExp(
-  String.raw`(?:\b|(?<=\bx))(?<![\d.\-/#])(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?(?:\s*x(?=\s)|\s*\(\d{1,3}\))?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+\s+){0,2}(?:${LESION_NOUNS})\b`,
+  String.raw`(?:\b|(?<=\bx))(?<![\d.\-/#])(\d{1,3}|${NUMBER_WORDS}|(?:twenty|thirty|forty)[- ](?:one|two|three|four|five|six|seven|eight|nine))\+?(?:\s*x(?=\s)|\s*\(\d{1,3}\))?\s+(?:(?!(?:mm|cm|ml|mg|units?|x|of|to|on|in|and|or)\b)[a-z-]+,?\s+){0,2}(?:${LESION_NOUNS})\b`,
   'gi',
 );
 /**
@@ -411,7 +412,7 @@ function siteLineCounts(t: string): number | undefined {
  */
 function labelledCount(t: string): number | undefined {
   const labels =
-    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b(?:\s*(?:treated|removed|destroyed|frozen|snipped)\b)?|(?:treated|removed|destroyed|frozen|snipped)\b)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:(?:[:=|]|was|were|of|is)\s*)?(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
+    /\b(?:total\s+(?:number\s+)?(?:of\s+)?(?:lesions?\b(?:\s*(?:treated|removed|destroyed|frozen|snipped)\b)?|(?:treated|removed|destroyed|frozen|snipped)\b)?|number\s+of\s+(?:lesions?|aks?|warts?|tags?|sites?)(?:\s+treated)?|(?:number|#)\s*treated|#\s*of\s+lesions|lesions?\s+(?:treated|injected)|count|qty|quantity|no\.\s*of\s+lesions|lesions(?=\s*[:=]))\s*(?:(?:[:=|]|was|were|of|is)\s*)?(\d{1,3}(?![.,]\d)(?!\s*(?:mg|mcg|ml|mls|cc|units?|cm|mm)\b)|[a-z]+(?:[- ][a-z]+)?)\b/gi;
   for (let m = labels.exec(t), k = 0; m && k < 6; m = labels.exec(t), k++) {
     const n = m[1] ? wordNumber(m[1]) : undefined;
     if (n !== undefined) return n;
