@@ -343,11 +343,12 @@ export function priorMalignantBiopsyIn(text: string): boolean {
   )
     return true;
   // "SCC of the vertex scalp, confirmed on shave biopsy 10/20/26", "BCC, superficial, R forearm, prior bx.": the
-  // malignancy named first, its earlier biopsy after it in the same sentence (not a benign or negative result).
+  // malignancy named first, its earlier biopsy after it in the same sentence (not a benign or negative result). A result
+  // a plan waits for ("excision only if pathology shows SCC") proves nothing yet.
   if (PROOF_AFTER_GATE.test(text) && PROOF_AFTER.test(text)) return true;
   // "SCC in situ L posterior calf on shave bx 30 Oct 2026", "BCC on punch biopsy 2026-10-30": found on a dated biopsy.
   if (/\bon\s+(?:a\s+|the\s+)?(?:shave|punch|incisional|tangential)?\s*(?:biopsy|bx)/i.test(text) && ON_DATED_BIOPSY.test(text)) return true;
-  return /\b(?:biopsy|bx)[- ]?(?:proven|confirmed)|path(?:ology)?\s*:\s*(?:bcc|scc|sccis|mis|melanoma|(?:basal|squamous)\s+cell\s+carcinoma)\b|previously\s+biopsied|prior\s+(?:biopsy|bx)\s+(?:showed|shows|revealed|positive|confirmed)|path(?:ology)?\s+(?:from\s+[\w/ ,.-]{1,30}?\s+)?(?:showed|shows|revealed|confirmed|positive\s+for)|recent\s+(?:biopsy|bx)\s+(?:showed|positive)|known\s+(?:bcc|scc|melanoma|basal|squamous)/i.test(
+  return /\b(?:biopsy|bx)[- ]?(?:proven|confirmed)|path(?:ology)?\s*:\s*(?:bcc|scc|sccis|mis|melanoma|(?:basal|squamous)\s+cell\s+carcinoma)\b|previously\s+biopsied|prior\s+(?:biopsy|bx)\s+(?:showed|shows|revealed|positive|confirmed)|(?<!\b(?:if|unless|until|when|once|should)\s+(?:the\s+)?)path(?:ology)?\s+(?:from\s+[\w/ ,.-]{1,30}?\s+)?(?:showed|shows|revealed|confirmed|positive\s+for)|recent\s+(?:biopsy|bx)\s+(?:showed|positive)|known\s+(?:bcc|scc|melanoma|basal|squamous)/i.test(
     text,
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../../core/engine';
 import { parseNote } from '../../../core/parse';
-import { stackedFields } from '../../../core/parse/stacked-fields';
+import { pipeFields, stackedFields } from '../../../core/parse/stacked-fields';
+import { priorMalignantBiopsyIn } from '../../../core/parse/triggers';
 
 // Known misreads found by probe h28 (round 11) and fixed by probe h33 (round 12): each case is one general layout.
 
@@ -71,5 +72,47 @@ describe('probe h33: a pipe-text table under a lead line', () => {
         ),
       ),
     ).toEqual(['11102 x1 [A]', '11103 x1 [B]', '88305 x2 [A,B]']);
+  });
+});
+
+describe('probe h33: rows of a label cell and a value cell (a table with no colons)', () => {
+  it('a run naming two fields reads as fields; column names and lone rows are left alone', () => {
+    expect(pipeFields('1. Excision\nSite | L anterior thigh\nDepth | Full thickness\nMargins | 0.2 cm\nSpecimen | A')).toBe(
+      '1. Excision\nSite: L anterior thigh\nDepth: Full thickness\nMargins: 0.2 cm\nSpecimen: A',
+    );
+    for (const text of [
+      'Site | Size\nL arm | 0.4 cm\nR leg | 0.6 cm',
+      'Site | L arm\nThe patient tolerated it well.',
+      'Referred by | Dr. Lee\nPharmacy | Main St',
+    ])
+      expect(pipeFields(text)).toBe(text);
+  });
+
+  it('the excision in a nested field table keeps its margin and jar', () => {
+    const text =
+      'Date of service: 11/25/2026\nPROCEDURES\n1. Excision\nSite | L anterior thigh\nLesion size | 0.8 cm\nMargins | 0.2 cm\nClosure | Simple\nSpecimen | A';
+    // 0.8 + 2 x 0.2 = 1.2 cm, trunk/limbs, held for pathology as benign (§3.1-3.3); read before: 0.8 cm (11401), jar "1".
+    expect(claim(text)).toEqual(['11402 x1 [A]', '88305 x1 [A]']);
+  });
+});
+
+describe('probe h33: counts', () => {
+  it.each([
+    ['a comma between the count and the lesion word', 'Cryotherapy with LN2 of 6 thick, hypertrophic actinic keratoses of the scalp, 2 cycles.'],
+    ['a "Number treated" field', 'Procedure: Cryotherapy, liquid nitrogen\nLesion type: Actinic keratoses\nNumber treated: 6'],
+  ])('%s', (_name, line) => {
+    // 6 AKs = 17000 + 17003 x5 (§2.1); read before as 1 lesion.
+    expect(claim(`Date of service: 11/25/2026\nProcedure:\n${line}`)).toEqual(['17000 x1 []', '17003 x5 []']);
+  });
+});
+
+describe('probe h33: a result a plan waits for is no biopsy proof', () => {
+  it('"excision only if pathology shows SCC" leaves today\'s biopsy D49.2', () => {
+    const text =
+      'Date of service: 11/24/2026\nProcedures:\nShave biopsy, L posterior upper arm, r/o SCC, specimen A.\nExcision, L posterior upper arm - pending, only if pathology shows SCC.';
+    expect(priorMalignantBiopsyIn('Excision - pending, only if pathology shows SCC.')).toBe(false);
+    expect(priorMalignantBiopsyIn('Excision today: path showed SCC.')).toBe(true);
+    const lines = codeEncounter(parseNote(text)).lines.filter((l) => l.code === '11102');
+    expect(lines.map((l) => l.dx)).toEqual([['D49.2']]);
   });
 });
