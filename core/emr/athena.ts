@@ -88,4 +88,5 @@ export const athenaAdapter = defineAdapter({
  * - test/fixtures/emr/athena/ap-diagnosis-table-and-orders-table.html (A/P: a diagnosis table and an orders table by dx number)
  * - test/fixtures/emr/athena/exam-nimbus-procedure-chips-no-spaces.html (a Nimbus shadow-root panel of chips with no spaces between)
  * - test/fixtures/emr/athena/signoff-em-and-im-injection-only.html (E/M and 96372 only)
+ * - test/fixtures/emr/athena/exam-orders-procedures-table-ap-pane.html
  */

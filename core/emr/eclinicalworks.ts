@@ -117,4 +117,5 @@ export const eclinicalworksAdapter = defineAdapter({
  * - test/fixtures/emr/eclinicalworks/progress-note-procedures-pre-fixed-columns.html (Procedures as a <pre> of fixed-width columns)
  * - test/fixtures/emr/eclinicalworks/progress-note-assessment-icd-selects.html (ICD <select>s)
  * - test/fixtures/emr/eclinicalworks/progress-note-lab-reports-biopsy-proof-excision.html (Lab Reports proof)
+ * - test/fixtures/emr/eclinicalworks/progress-note-pre-block-charges-each-technique.html
  */

@@ -92,4 +92,6 @@ export const emaAdapter = defineAdapter({
  * - test/fixtures/emr/ema/visit-bill-diagnosis-pointer-letters.html (bill lines pointing to lettered diagnoses A, B)
  * - test/fixtures/emr/ema/visit-procedure-type-tabs-hidden-panels.html (procedure-type tabs)
  * - test/fixtures/emr/ema/visit-lesion-grid-checkbox-columns-template-row.html (treatment checkbox columns)
+ * - test/fixtures/emr/ema/visit-material-checkboxes-saved-without-checked.html
+ * - test/fixtures/emr/ema/visit-procedure-accordion-collapsed-aria-expanded.html
  */

@@ -72,4 +72,5 @@ export const epicAdapter = defineAdapter({
  * - test/fixtures/emr/epic/results-components-final-diagnosis-row.html (Component | Value result)
  * - test/fixtures/emr/epic/encounters-list-with-open-visit-note.html (Encounters list)
  * - test/fixtures/emr/epic/progress-note-orders-future-and-canceled.html (Future orders)
+ * - test/fixtures/emr/epic/smartform-procedure-note-hidden-smartlist-options.html
  */

@@ -81,4 +81,6 @@ export const nextechAdapter = defineAdapter({
  * - test/fixtures/emr/nextech/visit-procedure-grid-aria-label-values.html (CSS grid: icon column, values named by aria-label only)
  * - test/fixtures/emr/nextech/visit-lesion-grid-split-header-table.html (grid: column titles in a table of their own above the rows)
  * - test/fixtures/emr/nextech/procedure-card-radio-technique-closure.html (radio groups)
+ * - test/fixtures/emr/nextech/results-mat-table-pas-stain.html
+ * - test/fixtures/emr/nextech/visit-details-procedures-billing-margin-added.html
  */
