@@ -6,6 +6,17 @@ import { type SiteInfo, siteInfo } from './sites';
  * finding asking for the site instead of guessing.
  */
 
+/**
+ * What a site's boundary is (its `ambiguous` text) when reading the site the other way would put it in another group of
+ * `group`; undefined when both readings give the same code ("shoulder: arm or trunk?" is group A for an excision either way).
+ */
+export function boundaryThatMatters<G>(key: string | undefined, group: (key: string) => G | undefined): string | undefined {
+  const s = siteInfo(key);
+  if (!s?.ambiguous || key === undefined) return undefined;
+  if (s.other !== undefined && group(s.other) === group(key)) return undefined;
+  return s.ambiguous;
+}
+
 /** Shave removal 11300-11313, excision 11400-11646, malignant destruction 17260-17286. */
 export type LesionGroup = 'A' | 'B' | 'C';
 export function lesionGroup(key: string | undefined): LesionGroup | undefined {

@@ -36,6 +36,8 @@ export interface SiteInfo {
   special?: SpecialSite;
   /** The site sits on a boundary coders disagree on: the engine asks the user to verify. */
   ambiguous?: string;
+  /** The site the other reading of such a boundary names: asked about only when it changes the code. */
+  other?: string;
 }
 
 export const SITES = {
@@ -46,7 +48,7 @@ export const SITES = {
   'temporal-scalp': { region: 'scalp' },
   'frontal-scalp': { region: 'scalp' },
   // AAD: forehead/scalp meet at the youthful hairline; "at the hairline" alone does not say which side.
-  hairline: { region: 'face', subunit: 'forehead', ambiguous: 'hairline: forehead below the youthful hairline, scalp above it' },
+  hairline: { region: 'face', subunit: 'forehead', ambiguous: 'hairline: forehead below the youthful hairline, scalp above it', other: 'scalp' },
   forehead: { region: 'face', subunit: 'forehead' },
   glabella: { region: 'face', subunit: 'forehead' },
   eyebrow: { region: 'face', subunit: 'forehead' },
@@ -69,7 +71,7 @@ export const SITES = {
   zygoma: { region: 'face', subunit: 'cheek' },
   preauricular: { region: 'face', subunit: 'cheek' },
   'nasolabial-fold': { region: 'face', subunit: 'cheek' },
-  jawline: { region: 'face', subunit: 'jaw', ambiguous: 'jawline: face above the mandible, neck below it' },
+  jawline: { region: 'face', subunit: 'jaw', ambiguous: 'jawline: face above the mandible, neck below it', other: 'neck' },
   mandible: { region: 'face', subunit: 'jaw' },
   chin: { region: 'face', subunit: 'chin' },
   perioral: { region: 'face', subunit: 'mouth' },
@@ -77,7 +79,7 @@ export const SITES = {
   'cutaneous-lip': { region: 'face', subunit: 'lip' },
   'upper-lip': { region: 'face', subunit: 'lip' },
   'lower-lip': { region: 'face', subunit: 'lip' },
-  lip: { region: 'face', subunit: 'lip', ambiguous: 'lip: skin of the lip or vermilion?' },
+  lip: { region: 'face', subunit: 'lip', ambiguous: 'lip: skin of the lip or vermilion?', other: 'lip-vermilion' },
   'lip-vermilion': { region: 'mucosa', subunit: 'lip', special: 'lip-vermilion' },
   'oral-mucosa': { region: 'mucosa', subunit: 'mouth', special: 'oral-mucosa' },
   tongue: { region: 'mucosa', subunit: 'mouth', special: 'tongue' },
@@ -89,7 +91,7 @@ export const SITES = {
   concha: { region: 'face', subunit: 'ear' },
   tragus: { region: 'face', subunit: 'ear' },
   earlobe: { region: 'face', subunit: 'ear' },
-  postauricular: { region: 'face', subunit: 'ear', ambiguous: 'postauricular: ear or scalp/neck skin behind it?' },
+  postauricular: { region: 'face', subunit: 'ear', ambiguous: 'postauricular: ear or scalp/neck skin behind it?', other: 'scalp' },
   'ear-canal': { region: 'face', subunit: 'ear', special: 'ear-canal' },
   face: { region: 'face', subunit: 'face' },
   neck: { region: 'neck' },
@@ -99,7 +101,7 @@ export const SITES = {
   submental: { region: 'neck' },
   // AAD: face/neck boundary is the mandible; below it is neck.
   submandibular: { region: 'neck' },
-  supraclavicular: { region: 'neck', ambiguous: 'supraclavicular: neck or chest?' },
+  supraclavicular: { region: 'neck', ambiguous: 'supraclavicular: neck or chest?', other: 'chest' },
   chest: { region: 'trunk', subunit: 'chest' },
   breast: { region: 'trunk', subunit: 'breast' },
   inframammary: { region: 'trunk', subunit: 'breast' },
@@ -112,14 +114,14 @@ export const SITES = {
   abdomen: { region: 'trunk', subunit: 'abdomen' },
   umbilicus: { region: 'trunk', subunit: 'abdomen', special: 'umbilicus' },
   flank: { region: 'trunk', subunit: 'flank' },
-  hip: { region: 'trunk', subunit: 'flank', ambiguous: 'hip: trunk or upper leg?' },
+  hip: { region: 'trunk', subunit: 'flank', ambiguous: 'hip: trunk or upper leg?', other: 'thigh' },
   buttock: { region: 'trunk', subunit: 'buttock' },
   'gluteal-cleft': { region: 'trunk', subunit: 'buttock' },
   groin: { region: 'trunk', subunit: 'groin', special: 'inguinal' },
   'mons-pubis': { region: 'genitalia' },
   sacrum: { region: 'trunk', subunit: 'back' },
   axilla: { region: 'axilla' },
-  shoulder: { region: 'arm', subunit: 'shoulder', ambiguous: 'shoulder: arm or trunk (upper back)?' },
+  shoulder: { region: 'arm', subunit: 'shoulder', ambiguous: 'shoulder: arm or trunk (upper back)?', other: 'upper-back' },
   'upper-arm': { region: 'arm' },
   arm: { region: 'arm' },
   elbow: { region: 'arm' },
@@ -132,7 +134,7 @@ export const SITES = {
   finger: { region: 'hand', subunit: 'finger', special: 'digit' },
   thumb: { region: 'hand', subunit: 'finger', special: 'digit' },
   fingernail: { region: 'hand', subunit: 'finger', special: 'nail' },
-  nail: { region: 'hand', special: 'nail', ambiguous: 'nail: finger or toe?' },
+  nail: { region: 'hand', special: 'nail', ambiguous: 'nail: finger or toe?', other: 'toenail' },
   thigh: { region: 'leg' },
   knee: { region: 'leg' },
   popliteal: { region: 'leg' },
@@ -155,7 +157,7 @@ export const SITES = {
   perineum: { region: 'genitalia', special: 'perineum' },
   perianal: { region: 'perianal', special: 'anus' },
   trunk: { region: 'trunk' },
-  extremity: { region: 'arm', ambiguous: 'extremity: arm or leg?' },
+  extremity: { region: 'arm', ambiguous: 'extremity: arm or leg?', other: 'leg' },
 } as const satisfies Record<string, SiteInfo>;
 
 export type SiteKey = keyof typeof SITES;

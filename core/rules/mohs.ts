@@ -1,4 +1,4 @@
-import { mohsGroup, siteInfo } from '../anatomy';
+import { boundaryThatMatters, mohsGroup } from '../anatomy';
 import type { MohsStage, Procedure, Site } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
 import type { DraftLine, NewLine } from './draft-line';
@@ -186,7 +186,7 @@ export const mohsStagesAndBlocks = defineRule({
         });
         continue;
       }
-      const ambiguous = siteInfo(site?.key)?.ambiguous;
+      const ambiguous = boundaryThatMatters(site?.key, (k) => mohsGroup(k));
       if (ambiguous && !p.deepStructureInvolved) {
         ctx.report({
           severity: 'info',

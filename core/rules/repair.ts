@@ -1,4 +1,4 @@
-import { fourWayGroup, intermediateRepairGroup, simpleRepairGroup, siteInfo } from '../anatomy';
+import { boundaryThatMatters, fourWayGroup, intermediateRepairGroup, simpleRepairGroup, siteInfo } from '../anatomy';
 import { lookupBand, roundToTenth } from '../codes/bands';
 import { COMPLEX_REPAIR_CODES, INTERMEDIATE_REPAIR_BANDS, SIMPLE_REPAIR_BANDS } from '../codes/families/repair';
 import type { Procedure, RepairLevel, Site } from '../model';
@@ -440,7 +440,7 @@ export const repairSumBySiteGroup = defineRule({
         });
         continue;
       }
-      const ambiguous = siteInfo(w.site?.key)?.ambiguous;
+      const ambiguous = boundaryThatMatters(w.site?.key, (k) => groupFor(w.level, k));
       if (ambiguous) {
         ctx.report({
           severity: 'info',

@@ -1,4 +1,4 @@
-import { type LesionGroup, lesionGroup, siteInfo } from '../anatomy';
+import { boundaryThatMatters, type LesionGroup, lesionGroup } from '../anatomy';
 import { bandLabel, bandsOf, FOUR_DIAMETER_BOUNDS_CM, lookupBand } from '../codes/bands';
 import type { Procedure } from '../model';
 import { defineRule, type Rule, type RuleContext } from './define-rule';
@@ -42,7 +42,7 @@ export function lesionGroupFor(ctx: RuleContext, p: Procedure, codes: string, la
     });
     return undefined;
   }
-  const ambiguous = siteInfo(p.site?.key)?.ambiguous;
+  const ambiguous = boundaryThatMatters(p.site?.key, lesionGroup);
   if (ambiguous) {
     ctx.report({
       severity: 'warning',

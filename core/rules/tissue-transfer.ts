@@ -1,4 +1,4 @@
-import { fourWayGroup, siteInfo, twoWayGraftGroup } from '../anatomy';
+import { boundaryThatMatters, fourWayGroup, siteInfo, twoWayGraftGroup } from '../anatomy';
 import { roundToTenth } from '../codes/bands';
 import { ATT_CODES, FTSG_CODES, PEDICLE_CODES, TWO_WAY_GRAFT_CODES } from '../codes/families/tissue-transfer';
 import type { Procedure, Site } from '../model';
@@ -233,7 +233,7 @@ function groupOrReport<G>(
     });
     return undefined;
   }
-  const ambiguous = siteInfo(site?.key)?.ambiguous;
+  const ambiguous = boundaryThatMatters(site?.key, group);
   if (ambiguous) {
     ctx.report({
       severity: 'info',

@@ -95,10 +95,15 @@ describe('shave/lesion-diameter', () => {
       findings: ['shave/lesion-diameter'],
     },
     {
-      name: 'ambiguous site (shoulder) → coded group A with a warning',
+      name: 'boundary site whose readings differ (hairline: face C or scalp B) → coded group C with a warning',
+      input: { procedures: [proc({ kind: 'shave-removal', site: site('hairline'), lesionDiameterCm: 0.9 })] },
+      lines: ['11311'],
+      findings: ['shave/lesion-diameter'],
+    },
+    {
+      name: 'boundary site whose readings agree (shoulder: arm or trunk, group A either way) → no warning',
       input: { procedures: [proc({ kind: 'shave-removal', site: site('shoulder'), lesionDiameterCm: 0.9 })] },
       lines: ['11301'],
-      findings: ['shave/lesion-diameter'],
     },
     {
       name: 'declined shave → nothing',
