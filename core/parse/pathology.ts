@@ -100,7 +100,8 @@ function stainedElsewhere(text: string): Set<string> {
 /** The one block a stain row or sentence names: "B2 | AFB | negative", "AFB on block B2" (not a list of blocks). */
 function blockId(sentence: string): string | undefined {
   const m =
-    /^\s*(?:\|\s*)?([A-Ha-h]\d{1,2}|\d{1,2}[A-Ha-h])\s*(?:\||\t|\s{2,}|:)/.exec(sentence) ??
+    // ("A     A1     PAS-D     negative": a table row may open with its part before the block.)
+    /^\s*(?:\|\s*)?(?:[A-Ha-h]\s*(?:\||\t|[ \t]{2,})\s*)?([A-Ha-h]\d{1,2}|\d{1,2}[A-Ha-h])\s*(?:\||\t|\s{2,}|:)/.exec(sentence) ??
     /\bblock\s+([A-H]\d{1,2}|\d{1,2}[A-H])\b(?!\s*(?:,|and|&|-|–))/i.exec(sentence);
   return m?.[1]?.toUpperCase();
 }
@@ -158,7 +159,9 @@ function stainIn(text: string): { stains: Stain[]; ihc: { antibody: string; mult
       !/\b(?:immuno\w*|ihc|stains?|stained|staining|positive|negative|express\w*|highlight\w*|labels?|labeling|reactiv\w*|decorat\w*|show[sn]?|showed|demonstrat\w*|reveal\w*)\b/i.test(
         sentence,
       ) &&
-      !IHC_LISTED.test(sentence)
+      !IHC_LISTED.test(sentence) &&
+      // "B     B1     MART-1     supports junctional and dermal nevus": a stain table's row names the antibody in its own cell.
+      !blockId(sentence)
     )
       continue;
     const multiplex = /\b(?:dual|double|triple|multiplex|cocktail|combined|pin-?4)\b/i.test(sentence);
@@ -765,7 +768,8 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
   }
   const list = [...reports.values()];
   // Stains, IHC, frozen sections: from the item of the same label, else from text naming the label, else the only specimen.
-  const attach = (label: string | undefined, body: string, where: Item) => {
+  const attach = (label: string | undefined, rawBody: string, where: Item) => {
+    const body = partBlockColumns(rawBody);
     // "Ber-EP4 and EMA on specimen A … SOX10 on specimen B": an unlabeled comment naming several
     // specimens gives each sentence's stains to the specimens that sentence names (IHC is per specimen, §7.2).
     // So does a paragraph under one specimen's description that names others ("… performed on parts A and B; part B
@@ -779,7 +783,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
       // So is a row of a pipe table whose first cell is the part ("A    | A1    | PAS-D    | negative").
       // (In a report typed in lower case the block is "b1": the row still opens with it.)
       for (const sentence of body.split(
-        /(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])[ \t])|\n(?=[ \t]*(?:\|[ \t]*)?[A-Z]\d{0,2}[ \t]*\|)/,
+        /(?<=[.;])\s+(?=[A-Za-z(])|\n(?=[ \t]*(?:[A-Za-z]\d{1,2}|\d{1,2}[A-Za-z])[ \t])|\n(?=[ \t]*(?:\|[ \t]*)?[A-Z]\d{0,2}[ \t]*\|)|\n(?=[ \t]*[A-Za-z]\d{0,2}(?:\t|[ \t]{2,})\S)/,
       )) {
         const here = labelsNamedIn(sentence, list);
         if (here.length > 0) named = here;
@@ -971,6 +975,14 @@ export function frozenDone(text: string): boolean {
   return text.split(/(?<=[.;])\s+|\n+/).some((sentence) => /\bfrozen\s+sections?\b/i.test(sentence) && !FROZEN_NOT_DONE.test(sentence));
 }
 
+/**
+ * "A A1 PAS-D negative for fungi": a stain table's row whose column gaps a web page collapsed to single spaces, told by
+ * the part letter before a block of that part. Its gaps are put back, so the row reads as the table typed in columns.
+ */
+function partBlockColumns(text: string): string {
+  return /^[ \t]*([A-Za-z])[ \t]+\1\d/im.test(text) ? text.replace(/^([ \t]*)([A-Za-z])[ \t]+(\2\d{1,2})[ \t]+(?=\S)/gim, '$1$2  $3  ') : text;
+}
+
 /** Labels of `reports` a text names: "specimen B", "part 2", "block A1", "(B)", "specimens A and C". */
 function labelsNamedIn(text: string, reports: readonly PathologyReport[]): string[] {
   const named = new Set<string>();
@@ -979,6 +991,8 @@ function labelsNamedIn(text: string, reports: readonly PathologyReport[]): strin
   for (const m of text.matchAll(/^[ \t]*(?:([A-Za-z])\d{1,2}|(\d{1,2})[A-Za-z])[ \t]/gm)) named.add((m[1] ?? m[2] ?? '').toUpperCase());
   // A pipe-table row whose first cell is the part ("A    | A1    | PAS-D    | negative").
   for (const m of text.matchAll(/^[ \t]*(?:\|[ \t]*)?([A-Z])\d{0,2}[ \t]*\|/gm)) named.add(m[1] as string);
+  // A row of a table set in columns of spaces whose first cell is the part ("A     A1     PAS-D     negative").
+  for (const m of text.matchAll(/^[ \t]*([A-Za-z])\d{0,2}(?:\t|[ \t]{2,})\S/gm)) named.add((m[1] as string).toUpperCase());
   for (const m of text.matchAll(LABELS_NAMED)) {
     for (const l of (m[1] ?? m[2] ?? m[3] ?? '').split(/\s*(?:,|and|AND|&)\s*/)) {
       const label = /^#?([A-Z]|\d{1,2})/.exec(l)?.[1];
