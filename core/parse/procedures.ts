@@ -1868,8 +1868,10 @@ const ATTESTATION_LINE =
 /** "x4", "(16 total)", "3 lesions": a count of lesions in an item of a list. */
 const LESION_COUNT = /\bx\s*\d{1,2}\b|\(\s*\d{1,2}\s+total\s*\)|\b\d{1,2}\s+(?:lesions|aks|sks|warts)\b/i;
 const SEVERAL_HEADER = /\b(?:all|each|both|following)\b|\b(?:removals|biopsies|bxs|shaves|excisions|lesions|nevi|sks|keratoses|tags|acrochordons|growths)\b/i;
-// "Procedure 2:", "Procedure 2/2:", "Procedure 1 of 3 -", "Procedure 1 / Excision".
-const NUMBERED_PROCEDURE = /^\s*(?:procedure|proc|treatment|tx)\s*(?:#\s*)?\d{1,2}(?:\s*(?:\/|of)\s*\d{1,2})?\s*[:.)/–—-]/i;
+// "Procedure 2:", "Procedure 2/2:", "Procedure 1 of 3 -", "Procedure 1 / Excision"; a procedure's own name numbered in its
+// list ("-- Excision 2 of 2 --", "Biopsy #3:").
+const NUMBERED_PROCEDURE =
+  /^\s*(?:(?:procedure|proc|treatment|tx)\s*(?:#\s*)?\d{1,2}(?:\s*(?:\/|of)\s*\d{1,2})?|[-=*]*\s*(?:excision|biopsy|shave\s+removal|destruction|repair)\s*(?:#\s*\d{1,2}(?:\s*(?:\/|of)\s*\d{1,2})?|\d{1,2}\s*(?:\/|of)\s*\d{1,2}))\s*[:.)/–—-]/i;
 
 /**
  * "O: R inframammary fold: 1.2 cm inflamed SK" then "A/P: ISK R inframammary fold - shave removal": a removal the plan

@@ -243,6 +243,13 @@ function triggersIn(text: string): Trigger[] {
         continue;
       if (family === 'excision' && /^\s+(?:of\s+(?:the\s+)?)?(?:dog[- ]?ears?|burow'?s?|standing\s+cones?|redundant)/i.test(lower.slice(end, end + 30)))
         continue;
+      // "A 4.5 x 2.0 cm ellipse of skin was harvested from the L inguinal crease": the graft's donor skin, no lesion excised.
+      if (
+        family === 'excision' &&
+        (/^[^.;\n]{0,40}?\bharvest(?:ed|ing)?\b/i.test(lower.slice(end, end + 60)) ||
+          /\b(?:harvest\w*|donor)\b[^.;\n]{0,30}$/i.test(lower.slice(Math.max(0, start - 40), start)))
+      )
+        continue;
       let generic = false;
       if (family === 'excision' && GENERIC_EXCISION.test(m[0].trim())) generic = true;
       if (family === 'destruction') {

@@ -112,6 +112,15 @@ function overlaps(a: readonly string[], b: readonly string[]): boolean {
   return b.some((x) => set.has(x.toUpperCase()));
 }
 
+/** The sentence of `text` that holds `part` ("The donor site was closed in layers …, length 5.0 cm." for "closed in layers"). */
+function ownSentence(text: string, part: string): string {
+  const at = part ? text.indexOf(part) : -1;
+  if (at < 0) return '';
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf(';', at), text.lastIndexOf('\n\n', at)) + 1;
+  const stop = text.slice(at + part.length).search(/\.(?!\d)|;|\n\n/);
+  return text.slice(start, stop < 0 ? text.length : at + part.length + stop);
+}
+
 function woundOrigin(ctx: RuleContext, p: Procedure): WoundOrigin {
   // Without a lesion link, a closure belongs to the single wound in its area (or of the visit).
   const sole = soleWound(ctx, p, WOUND_KINDS);
@@ -123,7 +132,7 @@ function woundOrigin(ctx: RuleContext, p: Procedure): WoundOrigin {
     return !!tWound && !!sole && tWound.id === sole.id;
   });
   if (att) return { kind: 'att', by: att.p };
-  if (/\bdonor\b/i.test(p.text)) {
+  if (/\bdonor\b/i.test(p.text) || /\bdonor\b/i.test(ownSentence(procedureText(ctx, p), p.text))) {
     const donorOf = ctx.performed('graft', 'flap', 'adjacent-tissue-transfer').find((t) => t.id !== p.id);
     if (donorOf) return { kind: 'donor-site', by: donorOf };
   }
