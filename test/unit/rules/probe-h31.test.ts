@@ -80,3 +80,49 @@ describe('dictated excisions: margins drawn in the size sentence, a biopsy set a
     expect([...codeNote(NOTE).lines].sort()).toEqual(['11402', '11603', '12032', '88305 x2']);
   });
 });
+
+describe('a template that numbers each procedure by its own name ("-- Excision 2 of 2 --") starts a new item', () => {
+  it.each([
+    ['-- Excision 1 of 2 --', '-- Excision 2 of 2 --'],
+    ['Excision #1:', 'Excision #2:'],
+  ])('"%s" / "%s" → two excisions, each with its own site and closure', (first, second) => {
+    const item = (title: string, site: string, dx: string, size: string, jar: string, length: string) =>
+      `${title}\nLocation: ${site}\nClinical Dx: ${dx}\nLesion Size: ${size}\nMargins: 2 mm\nExcision Type: elliptical\nClosure Type: layered\nRepair Length: ${length}\nSpecimen: ${jar}\n\n`;
+    const r = codeNote(
+      item(first, 'right upper back', 'epidermoid cyst, inflamed and tender', '1.0 cm', 'A', '3.4 cm') +
+        item(second, 'left jawline', 'dysplastic nevus, re-excision', '0.6 cm', 'B', '2.0 cm'),
+    );
+    // Back 1.0 + 0.4 = 1.4 cm (11402), jawline (face) 0.6 + 0.4 = 1.0 cm (11441); layered closures in two repair groups.
+    expect(r.lines).toEqual(['11402', '11441', '12032', '12051', '88304', '88305']);
+  });
+});
+
+describe('a stain table set in space columns "Part  Block  Study  Result" gives each row to its part (§7.2)', () => {
+  const REPORT =
+    'SURGICAL PATHOLOGY REPORT\nSPECIMENS\nA. Skin, left shin, punch biopsy\nB. Skin, right upper arm, shave biopsy\n\n' +
+    'FINAL DIAGNOSIS\nA. Left shin: Necrobiosis lipoidica. No fungal organisms identified.\nB. Right upper arm: Compound dysplastic nevus with moderate atypia.\n\n' +
+    'SPECIAL STAINS AND IMMUNOHISTOCHEMISTRY\nPart  Block  Study          Result\n' +
+    'A     A1     PAS-D          negative for fungi\nA     A1     GMS            negative for fungi\nA     A2     PAS-D          negative for fungi\n' +
+    'B     B1     MART-1         supports junctional and dermal nevus\nB     B1     SOX-10         no pagetoid spread\n';
+  it.each([
+    ['in columns', REPORT],
+    // A web page collapses the column gaps: "A A1 PAS-D negative for fungi".
+    ['with the gaps collapsed', REPORT.replace(/[ \t]{2,}/g, ' ')],
+  ])('%s: PAS-D on A1 and A2 + GMS on A1 = 88312 x3; MART-1 + SOX-10 on B = 88342 + 88341', (_, report) => {
+    expect(codeNote(report).lines).toEqual(['88305 x2', '88312 x3', '88342', '88341']);
+  });
+});
+
+describe('a full-thickness graft: its donor skin is no excision and its donor closure is inside the graft code (§5.2)', () => {
+  it('"A 4.5 x 2.0 cm ellipse of skin was harvested from the L inguinal crease" + "The donor site was closed in layers, length 5.0 cm" → no 114xx, no 12032', () => {
+    const r = codeNote(
+      'Procedure: Excision of biopsy-proven SCC (shave biopsy 10/28/2026), left pretibial leg, with full-thickness skin graft.\n' +
+        'The lesion (2.2 cm) was excised with 5 mm margins to the subcutaneous fat, specimen A. The resulting defect measured 3.6 x 3.4 cm.\n' +
+        'A 4.5 x 2.0 cm ellipse of skin was harvested from the left inguinal crease, defatted, and sutured into the defect as a full-thickness graft.\n' +
+        'The donor site was closed in layers with 4-0 Monocryl and 4-0 nylon, length 5.0 cm.\n',
+    );
+    expect(r.lines).not.toContain('12032');
+    expect(r.lines.some((l) => /^114/.test(l))).toBe(false);
+    expect(r.lines).toContain('15220');
+  });
+});
