@@ -5,7 +5,17 @@ import type { Procedure, ProcedureKind, RepairFeatures, Site } from '../model';
 import { overBudget } from './budget';
 import { extractDrug } from './drug';
 import { type JarKeyPair, jarKeys, sideOf } from './jar-key';
-import { cosmeticOf, destructionKindOf, FUTURE_ROW, indicationsOf, intentOf, type LesionType, lesionTypeMentions, lesionTypeOf } from './lexicon';
+import {
+  cosmeticOf,
+  destructionKindOf,
+  FUTURE_ROW,
+  indicationsOf,
+  intentOf,
+  type LesionType,
+  lesionTypeMentions,
+  lesionTypeOf,
+  MALIGNANT_TYPES,
+} from './lexicon';
 import { findAreas, findCount, findLengthCm, findMarginCm, findSizes, greatest, round, wordNumber } from './measure';
 import { parseMemo, parseObjectMap } from './memo';
 import { parseMohsStages } from './mohs';
@@ -3401,7 +3411,10 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
     // Of a list of diagnoses, only this lesion's part says whether a biopsy proved it malignant.
     // "Shave bx R shoulder (A) and punch bx L calf (B), both r/o BCC; and ED&C of bx-proven sBCC mid back": in a sentence
     // of several procedures, the proof belongs to the one whose own words carry it.
-    priorMalignantBiopsy: priorMalignantBiopsyIn(b.split && kind.startsWith('biopsy') ? seg : ownDx && dx ? ctxAll.replace(dx, ownDx) : ctxAll),
+    // "Excision of biopsy-proven dermatofibroma": what the biopsy proved is named, and it is not a malignancy.
+    priorMalignantBiopsy:
+      (lesionType === undefined || lesionType === 'other' || MALIGNANT_TYPES.has(lesionType)) &&
+      priorMalignantBiopsyIn(b.split && kind.startsWith('biopsy') ? seg : ownDx && dx ? ctxAll.replace(dx, ownDx) : ctxAll),
     sendsTissue,
   };
   if (lesionType) out.lesionType = lesionType;

@@ -80,3 +80,26 @@ describe('lead14: cryotherapy for acne is 17340 only', () => {
     expect(draft.findings.map((f) => f.rule)).toEqual(['other-procedures/acne-surgery']);
   });
 });
+
+describe('lead14: "biopsy-proven" proves what it names', () => {
+  const excision = (dx: string) =>
+    codeEncounter(
+      parseNote(
+        `${HEAD}Procedure: Excision of biopsy-proven ${dx} (bx 10/20/2026), R cheek. Lesion 0.8 cm, 2 mm margins, excised diameter 1.2 cm. Simple closure.\n`,
+      ),
+    )
+      .lines.filter((l) => l.code.startsWith('11'))
+      .map((l) => `${l.code} ${l.dx.filter((d) => d !== 'Z41.1').join(',')} ${l.status}`);
+  // §3.2/§3.3: a benign lesion proven by its biopsy is excised with the benign codes (face, 1.1-2.0 cm = 11442), held for the
+  // excision's own pathology; a proven malignancy takes 11642 at once. Before, any "biopsy-proven" made the excision malignant.
+  const cases: [string, string][] = [
+    ['compound nevus with moderate atypia', '11442 D22.39 held-for-pathology'],
+    ['dermatofibroma', '11442 D23.39 held-for-pathology'],
+    ['seborrheic keratosis', '11442 L82.1 held-for-pathology'],
+    ['basal cell carcinoma', '11642 C44.319 ready'],
+    ['squamous cell carcinoma in situ', '11642 D04.39 ready'],
+  ];
+  it.each(cases)('%s', (dx, line) => {
+    expect(excision(dx)).toEqual([line]);
+  });
+});
