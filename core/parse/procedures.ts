@@ -401,7 +401,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       later: undefined,
       section,
       units: [trigger],
-      context: parent ? [] : pending.slice(-3),
+      context: parent ? [] : pending.slice(fieldRunStart(pending)),
       leadDx: undefined,
       trigger,
       segStart: trigger.start + seg.start,
@@ -1878,6 +1878,19 @@ const ATTESTATION_LINE =
 /** "x4", "(16 total)", "3 lesions": a count of lesions in an item of a list. */
 const LESION_COUNT = /\bx\s*\d{1,2}\b|\(\s*\d{1,2}\s+total\s*\)|\b\d{1,2}\s+(?:lesions|aks|sks|warts)\b/i;
 const SEVERAL_HEADER = /\b(?:all|each|both|following)\b|\b(?:removals|biopsies|bxs|shaves|excisions|lesions|nevi|sks|keratoses|tags|acrochordons|growths)\b/i;
+/**
+ * Where a block's context starts among the lines waiting before it: the last three, or, when they are label: value
+ * fields, the whole run of fields right before it (up to eight lines), so "Site:" above "Diagnosis:", "Indication:" and
+ * "Pre-op size:" is still the block's own ("TUMOR 2" / "Site: L dorsal forearm" / … / "Stage I: 6 blocks").
+ */
+function fieldRunStart(pending: readonly Unit[]): number {
+  let k = Math.max(0, pending.length - 3);
+  const field = (u: Unit | undefined) => u?.lineStart === true && u.field !== undefined;
+  if (!field(pending[k])) return k;
+  while (k > 0 && k > pending.length - 8 && field(pending[k - 1])) k--;
+  return k;
+}
+
 // "Procedure 2:", "Procedure 2/2:", "Procedure 1 of 3 -", "Procedure 1 / Excision"; a procedure's own name numbered in its
 // list ("-- Excision 2 of 2 --", "Biopsy #3:").
 const NUMBERED_PROCEDURE =

@@ -69,10 +69,31 @@ const PERMANENT = /permanent|\bsent\b|submitted|formalin|\bto\s+(?:the\s+)?(?:in
 const MOHS_SPECIAL_STAIN = /\b(?:masson|trichrome|elastic|vvg|verhoeff|pas|gms|afb|fite|giemsa|mucicarmine|alcian|colloidal\s+iron|fontana|congo\s+red)\b/i;
 const MOHS_IHC = /\b(?:mart-?1|melan-?a|sox-?10|cytokeratin|ck\s?\d+|ae1\s*\/\s*ae3|ber-?ep4|s-?100|hmb-?45|prame|p63|ema)\b/gi;
 
-export function mohsStainsInText(text: string): { stainBlocks: number; stainNamed: boolean; blocksMissing: boolean; ihc: string[] } {
+/**
+ * The frozen blocks an immunostain sentence says were stained, after the antibody's name: "MART-1 … on frozen sections of
+ * all 6 blocks" = 6, "MART-1 on both blocks" = 2; undefined when it does not count them.
+ */
+function ihcBlocksIn(sentence: string, from: number): number | undefined {
+  const rest = sentence.slice(from);
+  if (/\bboth\s+(?:frozen\s+)?blocks\b/i.test(rest)) return 2;
+  const m =
+    /\b(?:on|of|in)\s+(?:(?:the\s+)?frozen\s+sections?\s+of\s+)?(?:all\s+|each\s+of\s+(?:the\s+)?)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:frozen\s+)?(?:tissue\s+)?blocks?\b/i.exec(
+      rest,
+    );
+  return m ? toNumber(m[1] as string) : undefined;
+}
+
+export function mohsStainsInText(text: string): {
+  stainBlocks: number;
+  stainNamed: boolean;
+  blocksMissing: boolean;
+  ihc: string[];
+  ihcBlocks: number;
+} {
   let stainBlocks = 0;
   let stainNamed = false;
   let blocksMissing = false;
+  let ihcBlocks = 0;
   const ihc = new Set<string>();
   for (const sentence of sentencesOf(text)) {
     if (/\bno\s+(?:special\s+)?(?:stains?|immunostains?)\b/i.test(sentence)) continue;
@@ -83,9 +104,14 @@ export function mohsStainsInText(text: string): { stainBlocks: number; stainName
       if (n === undefined) blocksMissing = true;
       stainBlocks += n ?? 1;
     }
-    if (/immuno|ihc|stain/i.test(sentence)) for (const m of sentence.matchAll(MOHS_IHC)) ihc.add(m[0].toUpperCase().replace(/[\s-]/g, ''));
+    // "Stage II: 2 blocks, H&E plus MART-1 on both blocks": an antibody the note has already called an immunostain.
+    const named = [...sentence.matchAll(MOHS_IHC)];
+    if (!/immuno|ihc|stain/i.test(sentence) && !named.some((m) => ihc.has(m[0].toUpperCase().replace(/[\s-]/g, '')))) continue;
+    for (const m of named) ihc.add(m[0].toUpperCase().replace(/[\s-]/g, ''));
+    // Each stained block is tissue separately identified (inked, mapped) for its own reading: a specimen (§7.2).
+    if (named[0]) ihcBlocks += ihcBlocksIn(sentence, named[0].index ?? 0) ?? 1;
   }
-  return { stainBlocks, stainNamed, blocksMissing, ihc: [...ihc] };
+  return { stainBlocks, stainNamed, blocksMissing, ihc: [...ihc], ihcBlocks };
 }
 
 /** "Both specimens to permanent sections", "All specimens submitted for permanent sections": every jar of the visit. */
@@ -641,7 +667,8 @@ export const pathologyMohsTissue = defineRule({
   title: 'Mohs tissue: no surgical pathology or frozen-section lines; only non-routine stains',
   explain:
     'The Mohs surgeon is also the pathologist, and the Mohs codes include preparing and reading the frozen sections with routine stains (H&E, toluidine blue). ' +
-    'So Mohs layers never get 88305 or 88331/88332 lines. A non-routine special stain on frozen Mohs blocks (e.g. trichrome) is +88314 per block stained, and immunostains (e.g. MART-1) are 88342/+88341, ' +
+    'So Mohs layers never get 88305 or 88331/88332 lines. A non-routine special stain on frozen Mohs blocks (e.g. trichrome) is +88314 per block stained, and immunostains (e.g. MART-1) are 88342/+88341 per specimen, ' +
+    'each block the note says was stained counting as one (a block is tissue separately identified for its own reading), ' +
     'both with the distinct-service modifier to pass the Mohs-pathology edit.',
   references: ['Reference §6.3 (NCCI policy)', 'AAPC Pathology Coding Alert: special stains with Mohs', 'CPT Mohs guidelines 17311-17315'],
   status: 'stable',
@@ -702,8 +729,10 @@ function mohsNoteStains(ctx: RuleContext): void {
     };
     const lines: DraftLine[] = [];
     if (found.stainNamed) lines.push(lineFor(ctx, s, '88314', found.stainBlocks, ['pathology-stain', 'mohs-stain']));
-    if (found.ihc.length > 0) lines.push(lineFor(ctx, s, '88342', 1, ['pathology-ihc', 'mohs-stain']));
-    if (found.ihc.length > 1) lines.push(lineFor(ctx, s, '88341', found.ihc.length - 1, ['pathology-ihc', 'mohs-stain']));
+    // IHC is per specimen (§7.2); a frozen Mohs block stained on its own is one: the first antibody once per block.
+    const ihcBlocks = Math.max(1, found.ihcBlocks);
+    if (found.ihc.length > 0) lines.push(lineFor(ctx, s, '88342', ihcBlocks, ['pathology-ihc', 'mohs-stain']));
+    if (found.ihc.length > 1) lines.push(lineFor(ctx, s, '88341', (found.ihc.length - 1) * ihcBlocks, ['pathology-ihc', 'mohs-stain']));
     for (const l of lines) {
       if (!p.specimenLabel) l.specimenLabels = [];
       l.spans = ctx.spanOf(p);
