@@ -126,3 +126,27 @@ describe('a full-thickness graft: its donor skin is no excision and its donor cl
     expect(r.lines).toContain('15220');
   });
 });
+
+describe('a Mohs template of field lines per tumour keeps each tumour whole, and MART-1 counts per stained block', () => {
+  const tumour = (n: number, site: string, stages: string) =>
+    `TUMOR ${n}\nSite: ${site}\nDiagnosis: biopsy-proven (bx 10/21/2026)\nIndication: recurrent tumor, poorly defined borders\nPre-op size: 1.0 cm\n${stages}\nRepair: second intention\n\n`;
+  it('"Indication:" between "Site:" and the stages leaves the second tumour its own site (17311 + 17313-XS)', () => {
+    const r = codeNote(
+      'Mohs surgeon and pathologist: A. B., MD\n' +
+        tumour(1, 'right nasal ala', 'Stage I: 3 blocks, H&E - clear') +
+        tumour(2, 'left dorsal forearm', 'Stage I: 2 blocks, H&E - clear'),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['17311', '17313-XS']);
+  });
+  it.each([
+    ['MART-1 immunostain on frozen sections of all 6 blocks', 'Stage II: 2 blocks, H&E plus MART-1 on both blocks - clear', '88342-XS x8'],
+    ['MART-1 immunostain on frozen sections', 'Stage II: 2 blocks, H&E - clear', '88342-XS'],
+  ])('"Stage I: 6 blocks, H&E plus %s" + "%s" → %s (§6.3, §7.2)', (stain1, stage2, ihc) => {
+    const r = codeNote(
+      'Mohs surgeon and pathologist: A. B., MD\n' + tumour(1, 'left temple', `Stage I: 6 blocks, H&E plus ${stain1} - tumor at 2 o'clock\n${stage2}`),
+      { payer: 'medicare' },
+    );
+    expect(r.lines).toEqual(['17311', '17312', '17315', ihc]);
+  });
+});
