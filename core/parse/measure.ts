@@ -406,6 +406,27 @@ function siteLineCounts(t: string): number | undefined {
   return sum;
 }
 
+/** After a colon, two or more "site N" items parted by commas, semicolons or "and", to a sentence end. */
+const SITE_COUNT_LIST = /:\s*((?:[A-Za-z][A-Za-z .'/-]{1,30}?\s+\d{1,2}\s*(?:,|;|\band\b)\s*)+(?:and\s+)?[A-Za-z][A-Za-z .'/-]{1,30}?\s+\d{1,2})\s*(?:[.;]|$)/;
+
+/** The items of a site-and-count list, added up; undefined unless every item is one site and its count. */
+function siteCountList(t: string): number | undefined {
+  const m = SITE_COUNT_LIST.exec(t.length > 600 ? t.slice(0, 600) : t);
+  if (!m?.[1]) return undefined;
+  let sum = 0;
+  const items = m[1].split(/\s*(?:,|;|\band\b)\s*/).filter((x) => x.trim().length > 0);
+  if (items.length < 2) return undefined;
+  for (const item of items) {
+    const one = /^(.*?)\s+(\d{1,2})$/.exec(item.trim());
+    const where = one?.[1];
+    if (!where) return undefined;
+    const found = findSites(where, { strict: true });
+    if (found.length !== 1 || (found[0]?.end ?? 0) < where.trimEnd().length - 2) return undefined;
+    sum += Number(one[2]);
+  }
+  return sum;
+}
+
 /**
  * "Number of lesions:" over per-site lines, then "Total removed: 41": the first label that gives a number. A table's
  * footer row ("Total | 9" under "Site | Number of AKs treated") is such a label too.
@@ -496,6 +517,9 @@ function countIn(text: string): number | undefined {
     const counts = [...siteThen[1].matchAll(/\s(\d{1,3})(?=\s*(?:,|;|\band\b|\.|\(|=|$))/gi)].map((m) => Number(m[1]));
     if (counts.length > 1) return counts.reduce((a, b) => a + b, 0);
   }
+  // "2 freeze-thaw cycles each: L cheek 3, R cheek 2, forehead 4, vertex scalp 6": after a colon, sites each with a count.
+  const listed = siteCountList(t);
+  if (listed !== undefined) return listed;
   // "Sites and counts:" over "- Frontal scalp: 5", "- Forehead: 4": a list of sites, one count a line, added up.
   const siteCounts = siteLineCounts(t);
   if (siteCounts !== undefined) return siteCounts;
@@ -527,6 +551,8 @@ function countIn(text: string): number | undefined {
       const last = seen[i - 1];
       const gap = last && last[2] === n ? t.slice(last[1], start) : undefined;
       if (gap !== undefined && RESTATED_GAP.test(gap) && findSites(gap).length === 0) continue;
+      // "keloids x4 … - ILK …, 0.5 ml per keloid x4 = 2 ml": the dose per lesion times the same count restates it.
+      if (gap !== undefined && /\bper\s+$/i.test(t.slice(Math.max(0, start - 6), start))) continue;
       // "AKs x4, scalp and temples - LN2, 2 FTC each, 4 lesions": a plain "N lesions" equal to the count so far totals it.
       if (i > 0 && n === sum && /^(?:\d{1,3}|[a-z]+)\s+(?:total\s+)?lesions?\b/i.test(t.slice(start, start + 30))) continue;
       sum += n;

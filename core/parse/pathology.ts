@@ -434,7 +434,9 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
     ) ??
     // A visit note's "Path from 10/20/2026:" / "Biopsy results (10/20/26)": the heading dates the biopsy it reports.
     // ("Path 10/01/2026:", "Biopsy results 10/01/26:": a date right after the heading's words dates it too.)
-    (/\b(?:from|of|dated|on)\s+\d|\(\s*\d|^\s*(?:path\w*|biops\w*|bx|results?)(?:\s+(?:results?|reports?))?\s+\d/i.test(section.name)
+    (/\b(?:from|of|dated|on)\s+\d|\(\s*(?:(?:bx|biops\w*|collected|taken|dated|obtained)\s+)?\d|^\s*(?:path\w*|biops\w*|bx|results?)(?:\s+(?:results?|reports?))?\s+\d/i.test(
+      section.name,
+    )
       ? parseDate(section.name.replace(/^[^\d]*?(?=\d)/, ''))
       : undefined);
   const signed = dateAfter(

@@ -325,6 +325,8 @@ const CONSENT_ALTERNATIVE =
   /\balternatives?\b(?:\s+(?:including|such\s+as|like|incl\.?|e\.g\.,?|of|to\s+(?:this|the)\s+procedure,?))\s+(?:(?!\b(?:was|were|is|are|performed|done|then|after|proceed\w*|elected|chose|opted)\b)[^.;\n]){0,80}$/i;
 
 const LESION_LINE_ROLES = new Set<Section['role']>(['header', 'note', 'assessment', 'other']);
+/** A lesion named by its look: "atypical pigmented lesion", "pink papule", "scaly plaque". */
+const LESION_LOOK = /\b(?:lesions?|papules?|macules?|nodules?|plaques?|growths?|patch(?:es)?)\b/i;
 /** What a procedure treats when it is no skin lesion: "Venous stasis ulcer, R medial lower leg, 6 x 4 cm". */
 const WOUND_WORDS = /\b(?:ulcers?|wounds?|lacerations?|abscess(?:es)?)\b/i;
 
@@ -1204,7 +1206,9 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     closing &&
     (!closing.label || /^\s*(?:problem|issue|dx|diagnosis)\s*(?:#\s*)?\d{1,2}\s*[:.)-]/i.test(closing.text)) &&
     LESION_LINE_ROLES.has(section.role) &&
-    (lesionTypeOf(closing.text) || WOUND_WORDS.test(closing.text)) &&
+    // ("Assessment: Atypical pigmented lesion, L mid back, r/o melanoma." over "Plan: Deep shave biopsy …": an assessment's
+    // lesion told by its look, with its site, is that lesion too.)
+    (lesionTypeOf(closing.text) || WOUND_WORDS.test(closing.text) || (section.role === 'assessment' && LESION_LOOK.test(closing.text))) &&
     matchSite(closing.text)
   )
     lastDx = closing;
@@ -1233,7 +1237,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     if (!b.parent && !b.label && whyUnits.has(b.trigger)) {
       const at = (x: Block) => x.site ?? siteOfUnits(x.units) ?? siteOfUnits(x.context);
       const here = at(b);
-      const told = (x: Block) => x !== b && !x.parent && !whyUnits.has(x.trigger) && biopsyGroup(x.family) === biopsyGroup(b.family);
+      const told = (x: Block) => x !== b && !x.parent && !dropped.has(x) && !whyUnits.has(x.trigger) && biopsyGroup(x.family) === biopsyGroup(b.family);
       // "… on the scalp, for cryotherapy today" and "Cryotherapy … on the scalp vertex": one place named at two levels.
       const same = (x: Site | undefined) =>
         !here?.key ||
@@ -1309,7 +1313,7 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
       !b.site &&
       !blocks.some((x) => x.parent === b) &&
       !b.units.some((u) => findSizes(u.text).length > 0 || matchSite(u.text) || lesionTypeOf(u.text)) &&
-      blocks.slice(0, k).some((x) => !x.parent && x.section === b.section && x.family === b.family && x.site)
+      blocks.slice(0, k).some((x) => !x.parent && !dropped.has(x) && x.section === b.section && x.family === b.family && x.site)
     )
       return false;
     // "Shave removals and a biopsy." over the table rows that tell them: a lead sentence naming its kinds (one in the plural),
@@ -1324,6 +1328,21 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
     ) {
       // A bare "Shave" row under it takes the lead's words for its intent ("Shave removals …": removals).
       for (const x of blocks.slice(k + 1)) if (x.family === 'shave' && x.section === b.section && !x.context.includes(b.trigger)) x.context.unshift(b.trigger);
+      dropped.add(b);
+      return false;
+    }
+    // "PROCEDURE NOTE - CRYOSURGERY AND BIOPSY" over the lines that tell each: a title naming several procedures, with no
+    // number and nothing else on its line, heads the procedures of its kinds told below it, not more of them.
+    if (
+      !b.parent &&
+      !b.label &&
+      b.split &&
+      b.trigger.lineStart &&
+      (TEMPLATE_TITLE.test(b.trigger.text) || PROCEDURE_NOTE_TITLE.test(b.trigger.text)) &&
+      !/[\d.,;()]/.test(b.trigger.text) &&
+      b.units.every((u) => u === b.trigger || whyUnits.has(u) || isBoilerplate(u) || !/[a-z0-9]/i.test(u.text)) &&
+      blocks.slice(k + 1).some((x) => !x.parent && x.section === b.section && kind(x.family) === kind(b.family) && x.trigger !== b.trigger)
+    ) {
       dropped.add(b);
       return false;
     }

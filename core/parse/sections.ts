@@ -187,6 +187,10 @@ const SOAP: Record<string, SectionRole> = { s: 'history', o: 'exam', a: 'assessm
 export const STRONG_PATHOLOGY =
   /^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm\s*path(?:ology)?|dermatopathology|pathology|histopathology|path|results?)\b(?:\s+(?:report|results?|consultation|findings))?(?:\s*\([^)\n]{0,60}\))?(?:\s+(?:report|results?))?(?:\s+(?:received|returned))?(?:\s*(?:dated\s+|from\s+|of\s+|on\s+)?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?)?\s*(?:[:—–]|--?(?=\s))\s*(?=(?:\(?[A-Z0-9]\d?[.):]|specimen|part)\s|[^\n]*\b(?:carcinoma|melanoma|nev(?:us|i)|keratos[ie]s|dermatitis|cyst|verruca|lentigo|(?:dermato)?fibroma|angioma|psoriasis|lichen|granuloma|hyperplasia|scar|atypia|in\s+situ|benign|malignan|negative|no\s+residual|bcc|scc(?:is)?|mis|sk|ak)\b)|^[-=*#\s]*(?:(?:surgical|skin|outside|final|amended|revised|corrected)\s+)?(?:derm(?:ato)?pathology|pathology|histopathology|path)\s+(?:report|results?|consultation)\b(?![^\n]*\b(?:follow[- ]?up|f\/u|visit|plan)\b)/i;
 
+/** "Results reviewed with the patient (biopsies 11/05/2026, this office):": a review heading dated before its colon. */
+const REVIEWED_RESULTS =
+  /^\s*(?:(?:path(?:ology)?|biopsy|bx|derm\s*path)\s+)?results?\s+(?:reviewed|discussed|given|gone\s+over)\b[^:\n]{0,80}?\d{1,2}\/\d{1,2}(?:\/\d{2,4})?[^:\n]{0,40}:\s*$/i;
+
 const KNOWN_HISTOLOGY_FIELD = /^\s*path(?:ology)?\s*:[^\n]*\((?:[^)]{0,20}\b)?(?:bx|biops(?:y|ied))\b[^)]{0,25}\d{1,2}\/\d{1,2}/i;
 
 /** A line of history-taking: the patient, an age, what they report, since when. */
@@ -283,6 +287,17 @@ export function splitSections(text: string, fallback = 'note'): Section[] {
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
       } else if (!hit && /^\s*(?:derm\s*)?path(?:ology)?\s+[A-Z]\d?\s*(?:(?:\([^)]{0,30}\))\s*)?:\s*\S/i.test(line))
         hit = { role: 'pathology', name: 'Pathology', textStart: pos, lineStart: pos };
+      // "Results reviewed with the patient (biopsies 11/05/2026, this office):" over "  A. R upper back, shave bx: BCC …": a
+      // dated review of an earlier visit's results opens them; the note goes on after the result lines.
+      if (!hit && current !== 'pathology' && REVIEWED_RESULTS.test(line)) {
+        const nextEnd = text.indexOf('\n', eol + 1);
+        const next = text.slice(eol + 1, nextEnd < 0 ? n : Math.min(nextEnd, eol + 1 + 400)).trim();
+        if (resultItem(next) && RESULT_DX.test(next)) {
+          const before = hits[hits.length - 1];
+          oneLine = before ? { role: before.role, name: before.name } : { role: 'note', name: fallback };
+          hit = { role: 'pathology', name: cleanName(line), textStart: pos, lineStart: pos };
+        }
+      }
       // "  Pathology: SCC in situ (bx 09/02/2026)" inside a Mohs template names the tumour's known histology, not a report.
       if (!hit && STRONG_PATHOLOGY.test(line) && !KNOWN_HISTOLOGY_FIELD.test(line)) {
         hit = { role: 'pathology', name: cleanName((/^[^(:]{0,60}/.exec(line.trim())?.[0] ?? 'Pathology').trim()), textStart: pos, lineStart: pos };

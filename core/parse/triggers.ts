@@ -127,7 +127,7 @@ const RE: [Family, RegExp][] = [
   ],
   [
     'peel',
-    /\b(?:chemical\s+peel|tca(?:\s+\d{1,2}\s*%)?\s+peel|glycolic(?:\s+acid)?(?:\s+\d{1,2}\s*%)?\s+peel|jessner'?s?(?:\s+(?:peel|solution))?|salicylic\s+(?:acid\s+)?(?:\d{1,2}\s*%\s+)?peel|(?:superficial|medium|deep)\s+(?:depth\s+)?peel|peel\s+(?:was\s+)?(?:applied|performed))\b/gi,
+    /\b(?:chemical\s+peel|tca(?:\s+\d{1,2}\s*%)?\s+peel|glycolic(?:\s+acid)?(?:\s+\d{1,2}\s*%)?(?:\s+(?:superficial|medium|deep|light))?(?:\s+\((?:epidermal|dermal|superficial|medium(?:[- ]depth)?|deep)\))?\s+peel|jessner'?s?(?:\s+(?:peel|solution))?|salicylic\s+(?:acid\s+)?(?:\d{1,2}\s*%\s+)?peel|(?:superficial|medium|deep)\s+(?:depth\s+)?(?:\((?:epidermal|dermal)\)\s+)?peel|peel\s+(?:was\s+)?(?:applied|performed))\b/gi,
   ],
   // Patch testing (allergens applied or read): the coding reference gives it no code, so it is only reported (§16).
   ['patch', /\b(?:patch\s+test(?:s|ing)?|patch\s+test\s+(?:application|placement|reading|read)|finn\s+chambers?|t\.r\.u\.e\.?\s+test)\b/gi],

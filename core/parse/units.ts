@@ -209,14 +209,20 @@ function wrapsInto(text: string, pos: number, eol: number): boolean {
   const from = text.lastIndexOf('\n', eol - 1) + 1;
   const head = text.slice(pos, pos + 12);
   const item = LIST_ITEM.exec(head);
-  if (eol - Math.max(from, pos) < 60 || text.charCodeAt(eol - 1) === 13 || !/^[A-Z]/.test(head.slice(item ? item[0].length : /^\s?/.exec(head)?.[0].length)))
-    return false;
+  if (eol - Math.max(from, pos) < 60 || text.charCodeAt(eol - 1) === 13) return false;
   const line = text.slice(Math.max(from, pos), eol);
   if (!/[a-z,]$/i.test(line) || line.includes('|') || (from <= pos && !item && /^\s{2,}/.test(line))) return false;
   const next = text.slice(eol + 1, eol + 40);
   const indent = /^[ \t]*/.exec(next)?.[0].length ?? 0;
   if (indent > 0 && (!item || indent > 8)) return false;
   const rest = next.slice(indent);
+  // "… Kenalog-40 (triamcinolone acetonide" / "40 mg/mL), 1 mL …": a parenthesis left open goes on on the next line,
+  // in whatever case the note is typed. (An item's own "1)" closes nothing.)
+  const body = from <= pos && item ? line.slice(item[0].length) : line;
+  if (/^[\w.]/.test(rest) && (body.match(/\(/g)?.length ?? 0) > (body.match(/\)/g)?.length ?? 0) && /^[^()\n]{1,40}\)/.test(rest)) return true;
+  // "… 1 mL single-dose vial," / "40 mg IM to the R gluteal …": a dose goes on with the sentence cut after a comma.
+  if (/,$/.test(line) && /^\d+(?:\.\d+)?\s*(?:mg|mcg|ml|cc|units?)\b/i.test(rest)) return true;
+  if (!/^[A-Z]/.test(head.slice(item ? item[0].length : /^\s?/.exec(head)?.[0].length))) return false;
   // "… excised diameter" / "1.2 cm, layered closure …": a measure goes on with the sentence too.
   if (/^\d+(?:\.\d+)?\s*(?:cm|mm)\b/.test(rest)) return /\b(?:diameter|length|size|measuring|measured|of|to|is|was|by|x)$/i.test(line);
   return /^[a-z][a-z]+[\s,]/.test(rest) && !/^[a-z][a-z ]{0,30}:/.test(rest);

@@ -215,7 +215,7 @@ export function emOf(text: string): { emCode?: string; newPatient?: boolean; emM
 export function minutesOf(text: string): number | undefined {
   const t = text.length > 50000 ? text.slice(0, 50000) : text;
   const m =
-    /\b(?:total\s+(?:time|face[- ]to[- ]face\s+time|practitioner\s+time|visit\s+time)|time\s+spent|spent\s(?:\s*a\s+total\s+of\s)?|total\s+of)(?:\s+(?:spent|on|in|the|date|day|of|this|that|encounter|visit|today|by\s+me|personally|with\s+the\s+patient)){0,7}\s*(?:(?:[:=]|was|of)\s*)?(?:approximately\s+|approx\.?\s+|over\s+)?(\d{1,3})\s*(?:minutes|mins?)\b/i.exec(
+    /\b(?:total\s+(?:time|face[- ]to[- ]face\s+time|practitioner\s+time|visit\s+time)|time\s+spent|spent\s(?:\s*a\s+total\s+of\s)?|total\s+of)(?:\s+(?:spent|on|in|the|date|day|of|this|that|encounter|visit|today|by\s+me|personally|with\s+the\s+patient)){0,7}(?:\s*\([^()\n]{1,80}\))?\s*(?:(?:[:=]|was|of)\s*)?(?:approximately\s+|approx\.?\s+|over\s+)?(\d{1,3})\s*(?:minutes|mins?)\b/i.exec(
       t,
     );
   if (m?.[1]) return Number(m[1]);

@@ -86,3 +86,64 @@ describe('cosmetic wording stays with its own problem line (§12.2, §12.5)', ()
     expect(r.findings).toContain('cosmetic/self-pay');
   });
 });
+
+describe('probe h32 notes 730-741: general misreads found and fixed', () => {
+  it.each([
+    // Sites each with a count after a colon, wrapped over two lines: added up (§2.1, 15 or more = 17004).
+    ['1. Actinic keratoses (L57.0) - LN2, 2 freeze-thaw cycles each: L cheek 3, R cheek 2, forehead 4,\n   vertex scalp 6.\n', ['17004']],
+    ['AKs: L cheek 3, R cheek 2. LN2 today.\n', ['17000', '17003 x4']],
+    // The same count again after "per keloid" is the dose per lesion, not more keloids (§9.1).
+    ['1) keloids x4 (L91.0) - ILK kenalog 20 mg/ml, 0.5 ml per keloid x4 = 2 ml = 40 mg.\n', ['11900', 'J3301 x4']],
+    // A title naming two procedures over the lines that tell each is no procedure of its own.
+    [
+      'PROCEDURE NOTE - CRYOSURGERY AND BIOPSY\nIndication: actinic keratoses of the face; a scaly papule of the R dorsal hand, r/o SCC.\n' +
+        'LN2 to 4 AKs of the face.\nShave biopsy of the 8 mm papule, R dorsal hand; specimen A to dermpath.\n',
+      ['11102-59', '17000', '17003 x3', '88305'],
+    ],
+    // A facial peel whose depth is told in parentheses is still a peel (§12.3), cosmetic and self-pay.
+    ['Glycolic acid 30% superficial (epidermal) peel, full face, 3 minutes, neutralized. Cosmetic, self-pay.\n', ['15788']],
+    ['TCA 35% medium (dermal) peel, full face. Cosmetic, self-pay.\n', ['15789']],
+    // A drug and its route told on two lines of one item, the line broken inside a parenthesis (§9.2).
+    [
+      '1) Allergic contact dermatitis due to poison ivy, widespread (L23.7): Kenalog-40 (triamcinolone acetonide\n' +
+        '   40 mg/mL), 1 mL vial, 40 mg IM to the R upper outer gluteal, given by the MA.\n',
+      ['96372', 'J3301 x4'],
+    ],
+    ['1) ACD (L23.7): Kenalog-40, 1 mL vial, drawn up by the MA for the R upper outer gluteal,\n   40 mg IM given.\n', ['96372', 'J3301 x4']],
+  ])('%j → %j', (body, lines) => {
+    expect(codeNote(body).lines).toEqual(lines);
+    // Typed all in lower case, the same claim (the reader is not keyed on capitals).
+    expect(codeNote(body.toLowerCase()).lines).toEqual(lines);
+  });
+
+  it('an E/M documented by total time whose label has a parenthesis (§10.7)', () => {
+    const r = codeNote(
+      'Established patient.\nA: Chronic spontaneous urticaria (L50.1).\nP: Increase cetirizine.\n' +
+        'Total time spent on the date of the encounter (video, photo review, orders, documentation): 26 minutes.\n',
+    );
+    expect(r.lines).toEqual(['99213']);
+    expect(r.dx[0]).toEqual(['L50.1']);
+  });
+
+  it.each([['Results reviewed with the patient (biopsies 11/05/2026, this office):'], ['Path results (bx 11/05/2026):']])(
+    '"%s" over lettered results: earlier biopsies, neither today\'s biopsies nor billed here (§7.2)',
+    (head) => {
+      const r = codeNote(
+        `${head}\n  A. R upper back, shave bx: basal cell carcinoma, superficial type.\n  B. L forearm, shave bx: irritated seborrheic keratosis.\n` +
+          'Pt chose ED&C today.\nProcedure: ED&C of the superficial BCC, R upper back. Lesion 0.9 cm. Curettage and electrodesiccation x 3 cycles.\n',
+      );
+      expect(r.lines).toEqual(['17261']);
+      expect(r.dx[0]).toEqual(['C44.519']);
+    },
+  );
+
+  it("a one-line assessment naming the lesion by its look and site is the plan biopsy's lesion (§13.1)", () => {
+    const r = codeNote(
+      'NEW PATIENT VISIT\nAssessment: Atypical pigmented lesion, L mid back, r/o melanoma.\n' +
+        'Plan: Deep shave (saucerization) biopsy performed today after consent. Specimen A to dermpath.\nLevel: 99203 (new patient).\n',
+    );
+    expect(r.lines).toEqual(['11102', '88305']);
+    expect(r.findings).not.toContain('documentation/lesion-site');
+    expect(r.findings).toContain('evaluation/separately-identifiable');
+  });
+});
