@@ -539,6 +539,13 @@ class Linker {
       const own = this.ownLineReading(p);
       if (own && narrows(h, own)) h = own;
     }
+    // "1. Verruca vulgaris x3 R hand - declined cantharidin. LN2 x3 today.": a generic wart (or cyst) treated in a later
+    // sentence of its item takes the one kind the item's line names before it (a refused treatment's words included).
+    if (h && GENERIC.has(h) && p && !KIND_FITS[p.kind]) {
+      const narrow = h;
+      const kinds = [...new Set(histologiesInText(ownLineLead(this.ctx, p, true)).filter((x) => !GENERIC.has(x) && narrows(narrow, x)))];
+      if (kinds.length === 1) h = kinds[0] as Histology;
+    }
     // "1. Nodulocystic acne (L70.0) - …" then, as an item of its own, "2. ILK to 4 inflamed cysts on the cheeks": the
     // generic cyst takes the narrower condition the visit names (acne, cystic → L70.0) unless it is told at other sites
     // only; the link is asked to be verified, as for any diagnosis taken from elsewhere in the note.
@@ -1274,14 +1281,14 @@ function dxFieldNear(ctx: RuleContext, p: Procedure): { field: string; lineAbove
  * from the line's start, or from the end of another procedure told earlier on the line (its words are its own), to the
  * procedure's span. '' when the procedure opens its line.
  */
-function ownLineLead(ctx: RuleContext, p: Procedure): string {
+function ownLineLead(ctx: RuleContext, p: Procedure, performedOnly = false): string {
   const span = p.span;
   const section = span ? ctx.encounter.sections[span.section] : undefined;
   if (!span || !section) return '';
   let start = section.lastIndexOf('\n', Math.max(0, span.start - 1)) + 1;
   if (start >= span.start) return '';
   for (const q of ctx.encounter.procedures) {
-    if (q === p || q.span?.section !== span.section) continue;
+    if (q === p || q.span?.section !== span.section || (performedOnly && q.status !== 'performed')) continue;
     if (q.span.start < span.start && q.span.end > start) start = Math.min(span.start, Math.max(start, q.span.end));
   }
   return section.slice(start, span.start).slice(-300);

@@ -9,6 +9,9 @@ describe('a refusal of one treatment does not cancel another treatment done in t
     ['1. Verruca plana x6 - declined cantharidin; LN2 cryotherapy to 6 flat warts. B07.8', ['17110'], [['B07.8']]],
     ['1. Verruca vulgaris x3 R hand - pt declined cantharidin, LN2 x3 today.', ['17110'], [['B07.8']]],
     ['1. Verruca vulgaris x3 R hand - cantharidin deferred; LN2 x3 today.', ['17110'], [['B07.8']]],
+    // The treatment told in the item's next sentence treats the kind of wart the item names (B07.8, not B07.9).
+    ['1. Verruca vulgaris x3 R hand - declined cantharidin. LN2 x3 today.', ['17110'], [['B07.8']]],
+    ['Assessment/Plan:\n1. Plantar wart L sole - pt declined cantharidin. LN2 x1 today.', ['17110'], [['B07.0']]],
     ['1. Verruca vulgaris x3 R hand - declined LN2, cantharidin x3 applied today.', ['17110'], [['B07.8']]],
     // The treatment after the refusal is itself only weighed or planned: nothing was done.
     ['1. Verruca vulgaris x3 R hand - declined LN2, cantharidin discussed.', [], []],
