@@ -699,7 +699,7 @@ function parsePathologyBlock(section: Section, spanOf: (start: number, end: numb
   const sourceItems = supplementOnly ? items.filter((it) => it.mode === 'addendum' && it.label) : dxItems;
   for (const it of sourceItems) for (const label of it.also ? [it.label, ...it.also] : [it.label]) addReport(it, label);
   function addReport(it: Item, label: string | undefined): void {
-    const diagnosis = cleanDiagnosis(it.body || it.head);
+    const diagnosis = statedDiagnosis(cleanDiagnosis(it.body || it.head));
     if (!diagnosis) return;
     // "Specimen B … will be reported separately" / "B: pending": no result for B in this report.
     // Only when the diagnosis starts with it: "Subepidermal blister; DIF to follow" is a result.
@@ -1006,18 +1006,35 @@ function labelsNamedIn(text: string, reports: readonly PathologyReport[]): strin
 
 function splitHead(item: Item, rest: string): void {
   const t = rest.trim();
-  // "Skin, left forearm, shave biopsy: Basal cell carcinoma…" / "R cheek — SCC in situ" / "(L forearm): BCC"
-  const m = /^(.{2,120}?)(?::\s+|:$|\s+[-–—]{1,2}\s+)(.*)$/.exec(t);
+  // "Skin, left forearm, shave biopsy: Basal cell carcinoma…" / "R cheek — SCC in situ" / "(L forearm): BCC". A colon inside
+  // parentheses is the head's own ("shave biopsy (clinical diagnosis: r/o BCC): Basal cell carcinoma").
+  const m = /^((?:\([^)\n]{0,80}\)|[^(]){1,120}?)(?::\s+|:$|\s+[-–—]{1,2}\s+)(.*)$/.exec(t);
   if (
     m?.[1] &&
+    m[1].length >= 2 &&
     /\b(?:skin|biopsy|shave|punch|excision|resection|re-?excision|curettage|left|right|\b[LR]\b|[a-z]+\s*,)|^\(?[A-Za-z ,.'/-]+\)?$/i.test(m[1]) &&
-    !/\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis)\b/i.test(m[1])
+    !/\b(?:carcinoma|melanoma|nev(?:us|i)|keratosis)\b/i.test(m[1].replace(/\([^)]*\)/g, ''))
   ) {
     item.head = m[1].replace(/^[\s,;:(-]+|\)$/g, '').trim();
     item.body = (m[2] ?? '').trim();
     return;
   }
   item.body = t;
+}
+
+/** A diagnosis label inside an item's text (not the clinical, pre-operative or differential one). */
+const STATED_DIAGNOSIS =
+  /(?<!\b(?:clinical|pre-?op(?:erative)?|post-?op(?:erative)?|differential|provisional|working|referring)\s+)\b(?:final\s+)?diagnosis\s*:\s*/gi;
+
+/**
+ * "Atypical melanocytic proliferation. IHC: SOX10 and PRAME performed; PRAME negative. Diagnosis: dysplastic compound
+ * nevus with moderate atypia.": what the item states as its diagnosis after its description is the result.
+ */
+function statedDiagnosis(text: string): string {
+  let from = -1;
+  for (const m of text.matchAll(STATED_DIAGNOSIS)) if (m.index > 0) from = m.index + m[0].length;
+  const rest = from > 0 ? text.slice(from).trim() : '';
+  return rest.length >= 4 ? rest : text;
 }
 
 function cleanDiagnosis(text: string): string {

@@ -103,3 +103,26 @@ describe('lead14: "biopsy-proven" proves what it names', () => {
     expect(excision(dx)).toEqual([line]);
   });
 });
+
+describe("lead14: a pathology item's stated diagnosis is its result", () => {
+  it('"Atypical melanocytic proliferation. IHC … Diagnosis: dysplastic compound nevus" links the nevus', () => {
+    // The description before the item's own "Diagnosis:" is not the result: D22.5 (nevus of trunk), not an unmapped
+    // proliferation with no dx on its IHC lines. SOX10 + PRAME = 88342 + 88341 (§7.2).
+    const text =
+      `${HEAD}Dermatopathology (in-house).\n` +
+      'A. Skin, R upper back, shave biopsy: Atypical melanocytic proliferation. Immunohistochemistry: SOX10 and PRAME performed; PRAME negative. ' +
+      'Diagnosis: dysplastic compound nevus with moderate atypia.\n';
+    const encounter = parseNote(text);
+    expect(encounter.pathology.map((r) => [r.specimenLabel, r.diagnosisText])).toEqual([['A', 'dysplastic compound nevus with moderate atypia.']]);
+    expect(codeEncounter(encounter).lines.map((l) => `${l.code} x${l.units} ${l.dx.join(',')}`)).toEqual([
+      '88305 x1 D22.5',
+      '88342 x1 D22.5',
+      '88341 x1 D22.5',
+    ]);
+  });
+
+  it('a clinical diagnosis label inside the item is not the result', () => {
+    const text = `${HEAD}Dermatopathology (in-house).\nA. Skin, R cheek, shave biopsy (clinical diagnosis: r/o BCC): Basal cell carcinoma, nodular.\n`;
+    expect(parseNote(text).pathology.map((r) => r.behavior)).toEqual(['malignant']);
+  });
+});
