@@ -3128,7 +3128,31 @@ export function procedureOf(b: Block, fullText: string, spanOf: (start: number, 
   if (kind === 'excision' || kind === 'hidradenitis-excision') {
     // "…the lesion measured 14 mm … and I drew 4 mm margins around it. The site was anesthetized … a fusiform excision …":
     // the margin told with the size before the excision's own sentence, as the size is read.
-    const margin = findMarginCm(all) ?? (procedure.lesionDiameterCm !== undefined ? findMarginCm(ctx) : undefined);
+    let margin = findMarginCm(all) ?? (procedure.lesionDiameterCm !== undefined ? findMarginCm(ctx) : undefined);
+    // "PROCEDURES: 1. EXCISION OF SCC, L PRETIBIAL LEG." then "The tumor, 2.2 cm in greatest diameter, was marked with 5 mm
+    // margins. Under local anesthesia the tumor was excised …": the description's excision joined the listed item, and the
+    // sentence just before it measures that tumour.
+    if (procedure.lesionDiameterCm === undefined && margin === undefined) {
+      const told = b.units.find((u) => u !== b.trigger && /\bexcis/i.test(u.text));
+      const at = told ? told.start + told.text.search(/\bexcis/i) : -1;
+      // The excision's own sentence up to its word, and the sentence before it.
+      const last =
+        at >= 0
+          ? fullText
+              .slice(Math.max(0, at - 300), at)
+              .split(/(?<=[.;])\s+/)
+              .slice(-2)
+              .join(' ')
+          : '';
+      if (/\b(?:tumou?r|lesion|carcinoma|bcc|scc|nev(?:us|i)|cyst)\b/i.test(last)) {
+        const size = lesionSizeOf({ ...b, context: [], units: [] }, last);
+        if (size !== undefined && size > 0) {
+          clinicalSizeCm = size;
+          procedure.lesionDiameterCm = size;
+        }
+        margin = findMarginCm(last);
+      }
+    }
     if (margin !== undefined) procedure.marginCm = margin;
     // "Excision of 2 cysts: R upper back (excised diameter 2.4 cm) and L upper back (excised diameter 2.2 cm)": each item's own.
     const excised = (b.enumerated ? excisedDiameterOf(fullText.slice(b.enumerated.start, b.enumerated.end)) : undefined) ?? excisedDiameterOf(all);
