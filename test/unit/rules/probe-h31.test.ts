@@ -150,3 +150,16 @@ describe('a Mohs template of field lines per tumour keeps each tumour whole, and
     expect(r.lines).toEqual(['17311', '17312', '17315', ihc]);
   });
 });
+
+describe('an op note lists "1. EXCISION …" and measures the tumour in the description just before it is excised', () => {
+  it('"The tumor, 2.2 cm in greatest diameter, was marked with 5 mm margins. … the tumor was excised" → 11604 on 3.2 cm', () => {
+    const r = codeNote(
+      'PREOPERATIVE DIAGNOSIS: INVASIVE SQUAMOUS CELL CARCINOMA, LEFT PRETIBIAL LEG (SHAVE BIOPSY 10/28/2026).\n' +
+        'PROCEDURES:\n1. EXCISION OF SQUAMOUS CELL CARCINOMA, LEFT PRETIBIAL LEG.\n2. FULL-THICKNESS SKIN GRAFT TO THE LEFT PRETIBIAL DEFECT, DONOR SITE LEFT INGUINAL CREASE.\n\n' +
+        'DESCRIPTION OF PROCEDURE: The tumor, 2.2 cm in greatest diameter, was marked with 5 mm margins. Under local anesthesia\n' +
+        'the tumor was excised full thickness to the deep subcutaneous fat and sent as specimen A. The resulting defect measured 3.6 x 3.4 cm.\n' +
+        'A 4.5 x 2.0 cm ellipse of skin was harvested from the left inguinal crease and sutured into the defect. The donor site was closed in layers, length 5.0 cm.\n',
+    );
+    expect(r.lines).toEqual(['11604', '15220', '88305']);
+  });
+});
