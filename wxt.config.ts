@@ -57,6 +57,8 @@ export default defineConfig({
       const context = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'entrypoints/content/context.ts') };
       // Chrome/Edge (the reader is imported by the loader): `chrome` itself (entrypoints/content/chrome-api.ts).
       const api = readerImported ? [{ find: 'wxt/browser', replacement: resolve(import.meta.dirname, 'entrypoints/content/chrome-api.ts') }] : [];
+      // The reader leaves its own same-origin frame test out where the loader has made it (entrypoints/content/index.ts).
+      config.define = { ...config.define, __DERMLENS_LOADER__: JSON.stringify(readerImported) };
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve = { ...config.resolve, alias: [context, ...api, ...alias.filter((a) => a.find !== 'wxt/browser')] };

@@ -7,6 +7,12 @@ import { followVisibility } from './visibility';
 import { ChartWatcher } from './watcher';
 
 /**
+ * true in the content-script build of Chrome/Edge, where the loader (BOOT_SOURCE in wxt.config.ts) imports this
+ * script after the same frame test; the build replaces it (absent elsewhere: tests, other bundles).
+ */
+declare const __DERMLENS_LOADER__: boolean | undefined;
+
+/**
  * Declared for the bundled demo charts on localhost only (demo/test builds; see README,
  * Permissions, and DERMLENS_NO_DEMO in wxt.config.ts). On EMR hosts the same script is
  * registered at runtime by the background, in all frames, and only for hosts the user
@@ -26,7 +32,8 @@ export default defineContentScript({
   // every frame; its CustomEvent on the document is enough to stop a stale copy.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    if (!shouldSnapshotInFrame(window)) return;
+    // Where the loader imports this script (wxt.config.ts), it has already let same-origin child frames go.
+    if (!(typeof __DERMLENS_LOADER__ !== 'undefined' && __DERMLENS_LOADER__) && !shouldSnapshotInFrame(window)) return;
 
     // The first read waits for the page's load event and an idle moment (below).
     let firstRead: (() => void) | undefined;
