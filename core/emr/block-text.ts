@@ -38,12 +38,19 @@ export interface BlockTextOptions {
   endMarks?: ReadonlyMap<Node, number>;
   /** Stop after about this many characters (a runaway page must not stall the content script). */
   maxChars?: number;
+  /**
+   * Also read, in the same walk, what blockText(node, { frames, maxChars: plain.maxChars }) reads (no marks, nothing
+   * left out): set as `plain.text`. The generic adapter's identity reads the page's text beside its sections.
+   */
+  plain?: { maxChars: number; text?: string };
 }
 
 interface Sink {
   parts: string[];
   length: number;
   max: number;
+  /** The `plain` text's sink: it gets every push but the marks, and the text the walk leaves out. */
+  copy?: Sink | undefined;
 }
 
 /** An element's tag in capitals ('' for none): XHTML and SVG documents keep the tag's own case. */
@@ -52,12 +59,16 @@ const tagOf = (el: Element | null | undefined): string => el?.tagName.toUpperCas
 /** Text of `node` with a newline after each block, " | " between table cells. */
 export function blockText(node: Node | null | undefined, options: BlockTextOptions = {}): string {
   if (!node) return '';
-  const sink: Sink = { parts: [], length: 0, max: options.maxChars ?? 600_000 };
+  const copy = options.plain && { parts: [], length: 0, max: options.plain.maxChars };
+  const sink: Sink = { parts: [], length: 0, max: options.maxChars ?? 600_000, copy };
   walk(node, options, sink, false, 0);
+  if (copy) (options.plain as { text?: string }).text = tidy(copy.parts.join(''));
   return tidy(sink.parts.join(''));
 }
 
-function push(sink: Sink, s: string): void {
+/** `plain`: what the plain text's sink gets instead (the same text without its marks). */
+function push(sink: Sink, s: string, plain = s): void {
+  if (sink.copy) push(sink.copy, plain);
   const room = sink.max - sink.length;
   if (room <= 0) return;
   const piece = s.length > room ? s.slice(0, room) : s;
@@ -84,9 +95,17 @@ function isDeclarativeShadowTemplate(el: Element): boolean {
   return el.tagName === 'TEMPLATE' && (el.hasAttribute('shadowrootmode') || el.hasAttribute('shadowroot'));
 }
 
+/** Where the walk leaves `node` out but the plain text reads it: the plain text's own walk of it. */
+function plainOnly(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, depth: number): void {
+  if (sink.copy) walk(node, { frames: options.frames }, sink.copy, pre, depth);
+}
+
 function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, depth: number): void {
-  if (sink.length >= sink.max || depth > 200) return;
-  if (options.exclude?.has(node)) return;
+  // (The plain text's own walk stops at the same depth.)
+  if (depth > 200 || sink.length >= sink.max || options.exclude?.has(node)) {
+    plainOnly(node, options, sink, pre, depth);
+    return;
+  }
   const type = node.nodeType;
   if (type === 3 /* text */) {
     const data = (node as Text).data;
@@ -122,9 +141,10 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   if (tag === 'BUTTON') {
     // A button is not chart text, unless it is a section's title (an accordion header, or a heading's only content).
     const mark = options.marks?.get(el);
-    if (mark !== undefined || /^H[1-6]$/.test(el.parentElement?.tagName ?? '')) {
-      push(sink, `${BREAK1}${mark === undefined ? '' : `\u0003${mark}\u0004`}${el.textContent ?? ''}${BREAK1}`);
-    }
+    const titled = /^H[1-6]$/.test(el.parentElement?.tagName ?? '');
+    const text = `${el.textContent ?? ''}${BREAK1}`;
+    if (mark !== undefined) push(sink, `${BREAK1}\u0003${mark}\u0004${text}`, titled ? BREAK1 + text : '');
+    else if (titled) push(sink, BREAK1 + text);
     return;
   }
   if (SKIP.test(tag)) return;
@@ -173,7 +193,10 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
     push(sink, `${BREAK1}${value}${BREAK1}`);
     return;
   }
-  if (options.skipNavigation && isNavigationElement(el, tag)) return;
+  if (options.skipNavigation && isNavigationElement(el, tag)) {
+    plainOnly(el, options, sink, pre, depth);
+    return;
+  }
   if (isIconFont(el, tag) || isClosedDialog(el, tag) || isTemplateNoise(el)) return;
   const tt = tableTag(el, tag);
   // A row led by an unchecked box (a superbill code not picked, a checklist item not done) is a choice not made.
@@ -190,7 +213,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   const ddAfterDt = tag === 'DD' && tagOf(el.previousElementSibling) === 'DT';
   if (block && !ddAfterDt) push(sink, brk);
   const mark = options.marks?.get(el);
-  if (mark !== undefined) push(sink, `\u0003${mark}\u0004`);
+  if (mark !== undefined) push(sink, `\u0003${mark}\u0004`, '');
   // "<li><div>Actinic keratoses</div>…": the number stays on the item's first line (tidy moves it past the div's break).
   if (tag === 'LI') push(sink, `\u0007${listMarker(el)}\u0007`);
   const gridCell = cell ? fieldGridCell(el) : undefined;
@@ -211,7 +234,7 @@ function walk(node: Node, options: BlockTextOptions, sink: Sink, pre: boolean, d
   const kids = tag === 'SLOT' ? (el as HTMLSlotElement).assignedNodes() : el.childNodes;
   for (const c of shadow ? [shadow] : kids.length ? kids : el.childNodes) walk(c, options, sink, isPre, depth + 1);
   const endMark = options.endMarks?.get(el);
-  if (endMark !== undefined) push(sink, `${BREAK1}\u0003${endMark}\u0004`);
+  if (endMark !== undefined) push(sink, `${BREAK1}\u0003${endMark}\u0004`, '');
   // "<label>Site</label><span>L arm</span>": a field label names the value rendered after it.
   if (gridCell?.key || (tag === 'LABEL' && labelsValue(el))) push(sink, ': ');
   else if (cell) {

@@ -2,6 +2,10 @@ import { blockText } from './block-text';
 import { defineAdapter } from './define-adapter';
 import { identityFromText } from './identity';
 import { sectionsByHeadings } from './read';
+import type { Scope } from './scope';
+
+/** The page's text as identity reads it, from the walk that read the sections (one walk of the page per read). */
+const pageTextOf = new WeakMap<Scope, string | undefined>();
 
 /**
  * Any page: sections by their headings (h1–h6, bold or label lines, dt, one-cell rows, divs
@@ -17,10 +21,13 @@ export const genericAdapter = defineAdapter({
     const body = scope.doc.body;
     if (!body) return [];
     const headingRoots = scope.roots.filter((r) => r !== scope.doc);
-    return sectionsByHeadings(body, { frames: true, headingRoots });
+    const plain: { maxChars: number; text?: string } = { maxChars: 6000 };
+    const sections = sectionsByHeadings(body, { frames: true, headingRoots, plain });
+    pageTextOf.set(scope, plain.text);
+    return sections;
   },
   identity(scope) {
-    return identityFromText(blockText(scope.doc.body, { frames: true, maxChars: 6000 }));
+    return identityFromText(pageTextOf.get(scope) ?? blockText(scope.doc.body, { frames: true, maxChars: 6000 }));
   },
   sectionRoots(scope) {
     return scope.doc.body ? [scope.doc.body] : [];

@@ -1,4 +1,4 @@
-import { blockText, isNavigationElement, tableTag } from './block-text';
+import { type BlockTextOptions, blockText, isNavigationElement, tableTag } from './block-text';
 import type { ChartSection, SnapshotRole } from './define-adapter';
 import type { Scope } from './scope';
 import { normalizeTitle, roleOfNormalizedTitle, roleOfTitle } from './titles';
@@ -179,7 +179,15 @@ export function findHeadings(root: ParentNode, earlier?: Element[]): { el: Eleme
  */
 export function sectionsByHeadings(
   root: Node,
-  options: { leadName?: string; headingRoots?: readonly Node[]; frames?: boolean; exclude?: ReadonlySet<Node>; headedOnly?: boolean } = {},
+  options: {
+    leadName?: string;
+    headingRoots?: readonly Node[];
+    frames?: boolean;
+    exclude?: ReadonlySet<Node>;
+    headedOnly?: boolean;
+    /** Also read the plain text of `root` in the same walk (BlockTextOptions.plain). */
+    plain?: BlockTextOptions['plain'];
+  } = {},
 ): ChartSection[] {
   const out: ChartSection[] = [];
   const earlier: Element[] = [];
@@ -200,7 +208,7 @@ export function sectionsByHeadings(
     marks.set(region.el, headings.push(region) - 1);
     endMarks.set(region.el, headings.push(after) - 1);
   }
-  const text = blockText(root, { marks, endMarks, frames: options.frames ?? false, skipNavigation: true, exclude });
+  const text = blockText(root, { marks, endMarks, frames: options.frames ?? false, skipNavigation: true, exclude, plain: options.plain });
   const parts = text.split(/\u0003(\d+)\u0004/);
   const lead = (parts[0] ?? '').trim();
   if (lead && !options.headedOnly) out.push({ name: options.leadName ?? 'Note', role: 'note', text: lead });

@@ -58,7 +58,8 @@ describe('core/emr stays light enough for the content script', () => {
     // ~40 KB minified today (test/e2e/build.spec.ts holds the built script to 40,000 bytes); the source, comments
     // included, is about three times that. A jump means something heavy came in.
     const bytes = files.reduce((n, f) => n + statSync(join(ROOT, f)).size, 0);
-    // (~103 KB since the parser's section titles moved to core/parse/headings.ts, out of sections.ts.)
-    expect(bytes).toBeLessThan(110_000);
+    // (~103 KB since the parser's section titles moved to core/parse/headings.ts, out of sections.ts; ~112 KB since
+    // blockText reads the generic identity's text in the sections' walk.)
+    expect(bytes).toBeLessThan(113_000);
   });
 });
