@@ -1277,8 +1277,12 @@ export function blocksOf(section: Section, carry: { lastDx?: Unit; examSizes?: E
         for (const x of items) if (!x.site && b.site) x.site = b.site;
         // "EXCISIONS x3 (all biopsy proven, bx 10/28/2026)": what the header says of all its items is each item's context.
         // So is its intent, for a bare "shave" row ("Shave biopsies of two lesions:" over "… | tangential shave | A").
-        for (const x of items)
+        // A bare shave counted by a biopsy lead ("Biopsies of two lesions, as below.") is one of those biopsies (as under a
+        // "Biopsies x2:" header).
+        for (const x of items) {
           if ((x.family === 'shave' || priorMalignantBiopsyIn(b.trigger.text)) && !x.context.includes(b.trigger)) x.context.unshift(b.trigger);
+          if (x.family === 'shave' && b.family === 'biopsy') x.listOf ??= b;
+        }
         // "Preoperative diagnosis: Biopsy-proven basal cell carcinoma x2" over "Procedure: Excision …, 2 sites": the
         // diagnosis line the header took is its items' too.
         const dxLines = b.context.filter((c) => c.field !== undefined && isDxField(c.field));

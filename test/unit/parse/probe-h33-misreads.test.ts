@@ -72,6 +72,12 @@ describe('probe h33: a pipe-text table under a lead line', () => {
         ),
       ),
     ).toEqual(['11102 x1 [A]', '11103 x1 [B]', '88305 x2 [A,B]']);
+    // A lead naming only "biopsies": its bare "tangential shave" rows are those biopsies.
+    expect(claim(note('Biopsies of two lesions, as below.', 'Site | Size | Technique | Specimen', rows))).toEqual([
+      '11102 x1 [A]',
+      '11103 x1 [B]',
+      '88305 x2 [A,B]',
+    ]);
   });
 });
 
