@@ -89,11 +89,13 @@ export function mohsStainsInText(text: string): {
   blocksMissing: boolean;
   ihc: string[];
   ihcBlocks: number;
+  ihcBlocksMissing: boolean;
 } {
   let stainBlocks = 0;
   let stainNamed = false;
   let blocksMissing = false;
   let ihcBlocks = 0;
+  let ihcBlocksMissing = false;
   const ihc = new Set<string>();
   for (const sentence of sentencesOf(text)) {
     if (/\bno\s+(?:special\s+)?(?:stains?|immunostains?)\b/i.test(sentence)) continue;
@@ -109,9 +111,13 @@ export function mohsStainsInText(text: string): {
     if (!/immuno|ihc|stain/i.test(sentence) && !named.some((m) => ihc.has(m[0].toUpperCase().replace(/[\s-]/g, '')))) continue;
     for (const m of named) ihc.add(m[0].toUpperCase().replace(/[\s-]/g, ''));
     // Each stained block is tissue separately identified (inked, mapped) for its own reading: a specimen (§7.2).
-    if (named[0]) ihcBlocks += ihcBlocksIn(sentence, named[0].index ?? 0) ?? 1;
+    if (named[0]) {
+      const counted = ihcBlocksIn(sentence, named[0].index ?? 0);
+      if (counted === undefined) ihcBlocksMissing = true;
+      ihcBlocks += counted ?? 1;
+    }
   }
-  return { stainBlocks, stainNamed, blocksMissing, ihc: [...ihc], ihcBlocks };
+  return { stainBlocks, stainNamed, blocksMissing, ihc: [...ihc], ihcBlocks, ihcBlocksMissing };
 }
 
 /** "Both specimens to permanent sections", "All specimens submitted for permanent sections": every jar of the visit. */
@@ -737,6 +743,21 @@ function mohsNoteStains(ctx: RuleContext): void {
       if (!p.specimenLabel) l.specimenLabels = [];
       l.spans = ctx.spanOf(p);
       ctx.addModifier(l, ctx.distinctModifier('XS'));
+    }
+    if (found.ihc.length > 0) {
+      // §7.2 counts IHC per specimen and calls tissue separately identified a specimen; it does not say how a payer
+      // counts frozen Mohs blocks, so the count is shown and left to the coder to confirm.
+      ctx.report({
+        severity: found.ihcBlocksMissing ? 'warning' : 'info',
+        message: found.ihcBlocksMissing
+          ? `Immunostain (${found.ihc.join(', ')}) on Mohs frozen blocks documented without the number of blocks stained; coded as one specimen.`
+          : `Immunostain (${found.ihc.join(', ')}) on ${ihcBlocks} Mohs frozen block${ihcBlocks === 1 ? '' : 's'}: each block coded as one specimen (§7.2); confirm the payer counts Mohs blocks this way.`,
+        target: '88342',
+        fix: found.ihcBlocksMissing
+          ? 'Document how many frozen blocks were stained.'
+          : 'If the payer counts the Mohs case as one specimen, report 88342 once (+88341 per further antibody).',
+        span: p.span,
+      });
     }
     if (found.blocksMissing) {
       ctx.report({

@@ -126,3 +126,23 @@ describe("lead14: a pathology item's stated diagnosis is its result", () => {
     expect(parseNote(text).pathology.map((r) => r.behavior)).toEqual(['malignant']);
   });
 });
+
+describe('lead14: immunostains on Mohs frozen blocks show how they were counted', () => {
+  const mohs = (stain: string) =>
+    codeEncounter(
+      parseNote(
+        `${HEAD}Mohs surgery, biopsy-proven melanoma in situ L forearm (bx 10/01/2026).\nStage I: 4 blocks. ${stain}\nStage II: 2 blocks, clear.\nSecond intention healing.\n`,
+      ),
+    );
+  it('counted blocks: one 88342 unit per block, with a note asking to confirm the payer counts blocks as specimens', () => {
+    // §7.2: IHC per specimen; a separately identified block is a specimen. The reference does not say how payers count Mohs blocks.
+    const draft = mohs('MART-1 immunostain performed on frozen sections of all 4 blocks.');
+    expect(draft.lines.filter((l) => l.code.startsWith('883')).map((l) => `${l.code} x${l.units}-${l.modifiers.join(',')}`)).toEqual(['88342 x4-59']);
+    expect(draft.findings.filter((f) => f.target === '88342').map((f) => f.severity)).toEqual(['info']);
+  });
+  it('blocks not counted: one unit, and a warning asking for the count', () => {
+    const draft = mohs('MART-1 immunostain performed.');
+    expect(draft.lines.filter((l) => l.code.startsWith('883')).map((l) => `${l.code} x${l.units}`)).toEqual(['88342 x1']);
+    expect(draft.findings.filter((f) => f.target === '88342').map((f) => f.severity)).toEqual(['warning']);
+  });
+});

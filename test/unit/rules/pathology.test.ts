@@ -349,6 +349,8 @@ cases.push(
     },
     settings: { payer: 'medicare' },
     lines: ['88342-XS'],
+    // The blocks stained are not counted: coded as one specimen, with a warning asking for the count.
+    findings: ['pathology/mohs-tissue'],
   },
 );
 
