@@ -268,6 +268,9 @@ const CONDITION_PATTERNS: [RegExp, string][] = [
   [/hypertrophic (?:lichen planus|lp\b)/, 'L43.0'],
   [/lichen planus|\blp (?=plaques?|papules?|lesions?)/, 'L43.9'],
   [/granuloma annulare/, 'L92.0'],
+  // icd10-derm: L92.1 "Necrobiosis lipoidica, not elsewhere classified", L92.3 "Foreign body granuloma of the skin…".
+  [/necrobiosis lipoidica/, 'L92.1'],
+  [/foreign[- ]body granulomas?/, 'L92.3'],
   // icd10-derm §3.9: L94.0 "Localized scleroderma [morphea]".
   [/morphea|localized scleroderma/, 'L94.0'],
   [/pemphigus vulgaris/, 'L10.0'],

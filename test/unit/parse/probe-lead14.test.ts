@@ -146,3 +146,22 @@ describe('lead14: immunostains on Mohs frozen blocks show how they were counted'
     expect(draft.findings.filter((f) => f.target === '88342').map((f) => f.severity)).toEqual(['warning']);
   });
 });
+
+describe('lead14: granulomatous disorders of the subset', () => {
+  // icd10-derm: L92.3 foreign body granuloma and L92.1 necrobiosis lipoidica are billable codes of the subset; before, a
+  // foreign body granuloma read no diagnosis (D49.2), or borrowed another item's granuloma annulare (L92.0).
+  const dxOf = (body: string) =>
+    codeEncounter(parseNote(HEAD + body))
+      .lines.filter((l) => l.code.startsWith('111'))
+      .map((l) => `${l.code} ${l.dx.join(',')}`);
+  it.each([
+    ['Assessment/Plan:\n1. Foreign body granuloma L knee - shave biopsy, specimen A.\n', ['11102 L92.3']],
+    ['Assessment/Plan:\n1. Necrobiosis lipoidica L shin - punch biopsy, specimen A.\n', ['11104 L92.1']],
+    [
+      'Assessment/Plan:\n1. Foreign body granuloma L knee - shave biopsy, specimen A.\n2. Granuloma annulare R dorsal hand - punch biopsy, specimen B.\n',
+      ['11104 L92.0', '11103 L92.3'],
+    ],
+  ])('%s', (body, lines) => {
+    expect(dxOf(body)).toEqual(lines);
+  });
+});
