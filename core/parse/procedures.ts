@@ -1897,9 +1897,9 @@ function backReferencedItems(block: Block, u: Unit, text: string, seg: { start: 
 // words ("I saw and examined the patient with Dr. …", "I was present for the entire excision …").
 const ATTESTATION_LINE =
   /^[ \t*#=_-]*(?:(?:(?:attending|teaching|supervising)(?:\s+physician)?\s+)?attestation(?:\s+statement)?\s*(?::|$)|I\s+(?:saw\s+and\s+(?:examined|evaluated)|was\s+present\s+for)\b)/i;
-/** A list header that speaks of several lesions: "all sent to path:", "Shave removals of the following:". */
 /** "x4", "(16 total)", "3 lesions": a count of lesions in an item of a list. */
 const LESION_COUNT = /\bx\s*\d{1,2}\b|\(\s*\d{1,2}\s+total\s*\)|\b\d{1,2}\s+(?:lesions|aks|sks|warts)\b/i;
+/** A list header that speaks of several lesions: "all sent to path:", "Shave removals of the following:". */
 const SEVERAL_HEADER = /\b(?:all|each|both|following)\b|\b(?:removals|biopsies|bxs|shaves|excisions|lesions|nevi|sks|keratoses|tags|acrochordons|growths)\b/i;
 /**
  * Where a block's context starts among the lines waiting before it: the last three, or, when they are label: value
@@ -2332,8 +2332,7 @@ function kindOf(
     case 'patch':
       return { unread: 'patch testing: the coding reference gives no code or units for it; code it by hand' };
     case 'uncoded': {
-      UNCODED_SERVICE.lastIndex = 0;
-      const word = UNCODED_SERVICE.exec(seg)?.[0]?.toLowerCase() ?? 'this service';
+      const word = seg.match(UNCODED_SERVICE)?.[0]?.toLowerCase() ?? 'this service';
       // "Total body photography ordered; return in 12 months": an order is not a service done today.
       if (/\b(?:ordered|scheduled|referred|to\s+be\s+(?:done|scheduled))\b/i.test(seg)) return { notDone: true };
       // "Subcision of rolling acne scars, cosmetic": what the note calls cosmetic is the patient's to pay (§12.3).

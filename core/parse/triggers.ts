@@ -98,7 +98,7 @@ const RE: [Family, RegExp][] = [
   // read so the claim says they are the patient's to pay, never dropped without a word.
   [
     'cosmetic',
-    /\b(?:ipl|intense\s+pulsed\s+light|photofacials?|bbl\s+(?:photofacial|treatment|laser)|broadband\s+light|(?:[\w:]+\s+){0,2}?(?:laser\s+)?resurfacing|fraxel|clear\s*(?:\+|and)\s*brilliant|(?:dermal\s+)?fillers?|juv[eé]derm|restylane|radiesse|sculptra|belotero|microneedling|micro-needling|laser\s+hair\s+removal|tattoo\s+removal|kybella|deoxycholic\s+acid|coolsculpting|cryolipolysis|thread\s+lift|hydrafacial|dermaplaning)\b/gi,
+    /\b(?:ipl|intense\s+pulsed\s+light|photofacials?|bbl\s+(?:photofacial|treatment|laser)|broadband\s+light|(?:laser\s+)?resurfacing|fraxel|clear\s*(?:\+|and)\s*brilliant|(?:dermal\s+)?fillers?|juv[eé]derm|restylane|radiesse|sculptra|belotero|microneedling|micro-needling|laser\s+hair\s+removal|tattoo\s+removal|kybella|deoxycholic\s+acid|coolsculpting|cryolipolysis|thread\s+lift|hydrafacial|dermaplaning)\b/gi,
   ],
   [
     'ilk',
